@@ -1,0 +1,103 @@
+/**
+ * Domain objects as zod schemas; the TypeScript types are inferred from them so the contract,
+ * the store and the renderer cannot drift apart.
+ *
+ * Offsets (`start`, `end`) are UTF-16 code units on the article's canonical text, `[start, end)`.
+ * Exports convert them to the unit the user picks (code points by default).
+ */
+import { z } from 'zod';
+
+export const ARTICLE_STATUSES = ['new', 'in_progress', 'done'] as const;
+export const ArticleStatusSchema = z.enum(ARTICLE_STATUSES);
+export type ArticleStatus = z.infer<typeof ArticleStatusSchema>;
+
+/** Analytic labels are painted as backgrounds, entity labels as underlines. */
+export const LabelKindSchema = z.enum(['analytic', 'entity']);
+export type LabelKind = z.infer<typeof LabelKindSchema>;
+
+export const LabelKeySchema = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'label keys are upper-case ASCII, e.g. PER or RISK');
+
+export const LabelSchema = z.object({
+  key: LabelKeySchema,
+  nameVi: z.string().min(1),
+  nameEn: z.string().min(1),
+  color: z.string().regex(/^#[0-9a-f]{6}$/i, 'colours are #rrggbb'),
+  hotkey: z
+    .string()
+    .regex(/^[0-9]$/)
+    .nullable(),
+  kind: LabelKindSchema,
+  description: z.string(),
+  sortOrder: z.number().int(),
+});
+export type Label = z.infer<typeof LabelSchema>;
+
+export const ArticleIdSchema = z.number().int().positive();
+export const AnnotationIdSchema = z.number().int().positive();
+
+/** ISO-8601 timestamp (UTC) written by the store. */
+const TimestampSchema = z.string();
+
+export const ArticleSummarySchema = z.object({
+  id: ArticleIdSchema,
+  /** The title as found or edited; null when the article has none. */
+  title: z.string().nullable(),
+  /** What the library shows: the title, or the first words of the text. */
+  displayTitle: z.string(),
+  source: z.string().nullable(),
+  /** Publication date/time as found in the article, ISO-8601 when it could be parsed. */
+  publishedAt: z.string().nullable(),
+  wordCount: z.number().int().nonnegative(),
+  annotationCount: z.number().int().nonnegative(),
+  status: ArticleStatusSchema,
+  importedAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type ArticleSummary = z.infer<typeof ArticleSummarySchema>;
+
+export const ArticleSchema = ArticleSummarySchema.extend({
+  /** Canonical text; every annotation offset points into it. */
+  text: z.string(),
+  byline: z.string().nullable(),
+  url: z.string().nullable(),
+  /** The file the article was imported from, when there was one. */
+  fileName: z.string().nullable(),
+  contentHash: z.string(),
+  /** Site chrome cut off the end of the text at import, shown collapsed; null when none. */
+  trimmedText: z.string().nullable(),
+});
+export type Article = z.infer<typeof ArticleSchema>;
+
+export const ArticleMetadataPatchSchema = z
+  .object({
+    title: z.string().nullable(),
+    source: z.string().nullable(),
+    byline: z.string().nullable(),
+    url: z.string().nullable(),
+    publishedAt: z.string().nullable(),
+  })
+  .partial();
+export type ArticleMetadataPatch = z.infer<typeof ArticleMetadataPatchSchema>;
+
+export const ANNOTATION_ORIGINS = ['manual', 'import', 'model'] as const;
+export const AnnotationOriginSchema = z.enum(ANNOTATION_ORIGINS);
+export type AnnotationOrigin = z.infer<typeof AnnotationOriginSchema>;
+
+export const OffsetSchema = z.number().int().nonnegative();
+
+export const AnnotationSchema = z.object({
+  id: AnnotationIdSchema,
+  articleId: ArticleIdSchema,
+  labelKey: LabelKeySchema,
+  start: OffsetSchema,
+  end: OffsetSchema,
+  /** The covered text, `text.slice(start, end)`: a check value for every consumer. */
+  quote: z.string(),
+  note: z.string(),
+  origin: AnnotationOriginSchema,
+  createdAt: TimestampSchema,
+  updatedAt: TimestampSchema,
+});
+export type Annotation = z.infer<typeof AnnotationSchema>;
