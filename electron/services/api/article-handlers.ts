@@ -1,0 +1,24 @@
+import type { ApiHandlers } from '../../../shared/contract';
+import type { Workbench } from '../workbench';
+import type { HostAdapter } from './host';
+
+type ArticleHandlers = Pick<
+  ApiHandlers,
+  'getAppInfo' | 'listArticles' | 'getArticle' | 'setArticleStatus' | 'updateArticleMetadata' | 'listLabels'
+>;
+
+export function createArticleHandlers(workbench: Workbench, host: HostAdapter): ArticleHandlers {
+  return {
+    getAppInfo: () => ({
+      appVersion: host.appVersion,
+      host: host.kind,
+      databasePath: workbench.databasePath,
+      nativeDialogs: host.pickImportPaths !== undefined,
+    }),
+    listArticles: () => workbench.articles.list(),
+    getArticle: ({ id }) => workbench.articles.get(id),
+    setArticleStatus: ({ id, status }) => workbench.articles.setStatus(id, status),
+    updateArticleMetadata: ({ id, patch }) => workbench.articles.updateMetadata(id, patch),
+    listLabels: () => workbench.labels.list(),
+  };
+}

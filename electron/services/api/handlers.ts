@@ -1,0 +1,17 @@
+import type { ApiHandlers } from '../../../shared/contract';
+import type { Workbench } from '../workbench';
+import { createAnnotationHandlers } from './annotation-handlers';
+import { createArticleHandlers } from './article-handlers';
+import { createExportHandlers } from './export-handlers';
+import type { HostAdapter } from './host';
+import { createImportHandlers } from './import-handlers';
+
+/** The whole contract implemented over one workbench, for any front end. */
+export function createApiHandlers(workbench: Workbench, host: HostAdapter): ApiHandlers {
+  return {
+    ...createArticleHandlers(workbench, host),
+    ...createAnnotationHandlers(workbench),
+    ...createImportHandlers(workbench, host),
+    ...createExportHandlers(workbench, host),
+  };
+}

@@ -1,0 +1,12 @@
+/**
+ * What the running front end lends the shared handlers: its name and, in Electron, native
+ * dialogs. Handlers never import a front end; the front end passes this in.
+ */
+export interface HostAdapter {
+  kind: 'electron' | 'browser';
+  appVersion: string;
+  /** Native open dialog; absent in the browser host. */
+  pickImportPaths?: (options: { folders: boolean }) => Promise<string[] | null>;
+  /** Native save dialog; absent in the browser host. */
+  pickExportPath?: (suggestedName: string) => Promise<string | null>;
+}

@@ -1,0 +1,33 @@
+import { createHash } from 'node:crypto';
+import type { Database } from 'better-sqlite3';
+import type { ArticleStore, NewArticle } from '../store/articles';
+
+/** The fingerprint duplicates are found by: the full canonical text, chrome included. */
+export function contentHashOf(fullCanonicalText: string): string {
+  return createHash('sha256').update(fullCanonicalText, 'utf8').digest('hex');
+}
+
+export type StoreOutcome =
+  | { outcome: 'imported'; articleId: number }
+  | { outcome: 'duplicate'; articleId: number; displayTitle: string };
+
+/**
+ * Stores one prepared article in its own transaction, or reports the article it duplicates.
+ * `afterInsert` runs inside the same transaction (e.g. to add imported annotations), so a
+ * failure there leaves nothing of the file behind.
+ */
+export function storeArticle(
+  db: Database,
+  articles: ArticleStore,
+  article: Omit<NewArticle, 'contentHash'>,
+  afterInsert?: (articleId: number) => void,
+): StoreOutcome {
+  const contentHash = contentHashOf(article.text + (article.trimmedText ?? ''));
+  return db.transaction((): StoreOutcome => {
+    const existing = articles.findIdByHash(contentHash);
+    if (existing) return { outcome: 'duplicate', articleId: existing.id, displayTitle: existing.displayTitle };
+    const articleId = articles.insert({ ...article, contentHash });
+    afterInsert?.(articleId);
+    return { outcome: 'imported', articleId };
+  })();
+}

@@ -1,0 +1,38 @@
+import type { Database } from 'better-sqlite3';
+import { AnnotationService } from './annotations/annotation-service';
+import { openDatabase, type OpenDatabaseOptions } from './store/database';
+import { AnnotationStore } from './store/annotations';
+import { ArticleStore } from './store/articles';
+import { HistoryStore } from './store/history';
+import { LabelStore } from './store/labels';
+
+/**
+ * Everything the front ends (Electron main, browser host, command line, tests) share:
+ * one open store and the services over it. Nothing here knows which front end is running.
+ */
+export interface Workbench {
+  readonly databasePath: string;
+  readonly db: Database;
+  readonly articles: ArticleStore;
+  readonly labels: LabelStore;
+  readonly annotationRows: AnnotationStore;
+  readonly annotations: AnnotationService;
+  close(): void;
+}
+
+export function openWorkbench(databasePath: string, options: OpenDatabaseOptions = {}): Workbench {
+  const db = openDatabase(databasePath, options);
+  const articles = new ArticleStore(db);
+  const labels = new LabelStore(db);
+  const annotationRows = new AnnotationStore(db);
+  const history = new HistoryStore(db);
+  return {
+    databasePath,
+    db,
+    articles,
+    labels,
+    annotationRows,
+    annotations: new AnnotationService(db, articles, labels, annotationRows, history),
+    close: () => db.close(),
+  };
+}

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineCall } from './call';
+import {
+  ArticleIdSchema,
+  ArticleMetadataPatchSchema,
+  ArticleSchema,
+  ArticleStatusSchema,
+  ArticleSummarySchema,
+  LabelSchema,
+} from '../domain/schemas';
+
+export const AppInfoSchema = z.object({
+  appVersion: z.string(),
+  /** Which shell serves the contract: the Electron app or the browser host. */
+  host: z.enum(['electron', 'browser']),
+  databasePath: z.string(),
+  /** Whether pick*Path calls open native dialogs (Electron) or are unsupported (browser). */
+  nativeDialogs: z.boolean(),
+});
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+const Empty = z.object({}).strict();
+
+export const articleCalls = {
+  getAppInfo: defineCall(Empty, AppInfoSchema),
+  listArticles: defineCall(Empty, z.array(ArticleSummarySchema)),
+  getArticle: defineCall(z.object({ id: ArticleIdSchema }).strict(), ArticleSchema),
+  setArticleStatus: defineCall(
+    z.object({ id: ArticleIdSchema, status: ArticleStatusSchema }).strict(),
+    ArticleSummarySchema,
+  ),
+  updateArticleMetadata: defineCall(
+    z.object({ id: ArticleIdSchema, patch: ArticleMetadataPatchSchema.strict() }).strict(),
+    ArticleSchema,
+  ),
+  listLabels: defineCall(Empty, z.array(LabelSchema)),
+};

@@ -1,0 +1,40 @@
+import { ApiError, type CallResult } from './errors';
+import { contract, isCallName, type ApiHandlers, type CallName, type CallOutput } from './index';
+
+/**
+ * Runs one call from an untrusted transport (IPC or HTTP): checks the name, parses the payload,
+ * runs the handler and checks its output. Never throws: every failure becomes a typed error.
+ * `onInternalError` receives unexpected exceptions so the host can log them.
+ */
+export async function dispatchCall(
+  handlers: ApiHandlers,
+  name: unknown,
+  payload: unknown,
+  onInternalError: (name: string, error: unknown) => void,
+): Promise<CallResult<unknown>> {
+  if (!isCallName(name)) {
+    return { ok: false, error: { code: 'invalid_input', message: `Unknown call: ${String(name).slice(0, 100)}` } };
+  }
+  const spec = contract[name];
+  const parsed = spec.input.safeParse(payload ?? {});
+  if (!parsed.success) {
+    return {
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: `Invalid input for ${name}: ${parsed.error.issues[0]?.message ?? 'does not match the schema'}`,
+        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
+      },
+    };
+  }
+  try {
+    const handler = handlers[name] as (input: unknown) => CallOutput<CallName> | Promise<CallOutput<CallName>>;
+    const value = await handler(parsed.data);
+    // The output schema guards the renderer against a service bug leaking a wrong shape.
+    return { ok: true, value: spec.output.parse(value) };
+  } catch (error) {
+    if (error instanceof ApiError) return { ok: false, error: error.toPayload() };
+    onInternalError(name, error);
+    return { ok: false, error: { code: 'internal', message: `Internal error in ${name}; see the log for details.` } };
+  }
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * Every failure crosses the process boundary as one of these codes, never as a stack trace.
+ * - invalid_input: the payload did not parse against the call's input schema;
+ * - not_found: a referenced article, label or annotation does not exist;
+ * - rejected: the input parsed but breaks a rule of the data (offsets out of range, quote mismatch);
+ * - unsupported: this host cannot do it (e.g. a native file dialog in the browser host);
+ * - internal: a bug; the message is safe to show, the details are in the host's log.
+ */
+export const API_ERROR_CODES = ['invalid_input', 'not_found', 'rejected', 'unsupported', 'internal'] as const;
+export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
+
+export const ApiErrorPayloadSchema = z.object({
+  code: z.enum(API_ERROR_CODES),
+  message: z.string(),
+  /** Which fields were wrong, for invalid_input. */
+  issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+});
+export type ApiErrorPayload = z.infer<typeof ApiErrorPayloadSchema>;
+
+/** Thrown by services and clients alike; serialised as an ApiErrorPayload on the wire. */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly issues?: ApiErrorPayload['issues'],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  toPayload(): ApiErrorPayload {
+    return this.issues ? { code: this.code, message: this.message, issues: this.issues } : { code: this.code, message: this.message };
+  }
+
+  static fromPayload(payload: ApiErrorPayload): ApiError {
+    return new ApiError(payload.code, payload.message, payload.issues);
+  }
+}
+
+/** What every transport carries back: a value or an error, never a bare exception. */
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };

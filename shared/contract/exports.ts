@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { defineCall } from './call';
+import { ArticleIdSchema, ArticleStatusSchema, LabelKeySchema } from '../domain/schemas';
+import { JobStateSchema } from './imports';
+
+export const EXPORT_FORMATS = ['workbench-json', 'jsonl', 'csv', 'conll'] as const;
+export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
+export type ExportFormat = z.infer<typeof ExportFormatSchema>;
+
+export const ExportScopeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('all') }).strict(),
+  z.object({ kind: z.literal('articles'), articleIds: z.array(ArticleIdSchema).min(1) }).strict(),
+  z.object({ kind: z.literal('status'), status: ArticleStatusSchema }).strict(),
+]);
+export type ExportScope = z.infer<typeof ExportScopeSchema>;
+
+export const ExportOptionsSchema = z
+  .object({
+    scope: ExportScopeSchema,
+    /** Labels to include; null means every label. */
+    labelKeys: z.array(LabelKeySchema).nullable(),
+    format: ExportFormatSchema,
+    offsetUnit: z.enum(['codepoint', 'utf16']).default('codepoint'),
+    /** CSV only: a UTF-8 BOM so Excel reads Vietnamese correctly. */
+    csvBom: z.boolean().default(true),
+  })
+  .strict();
+export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
+
+export const ExportJobSchema = z.object({
+  jobId: z.string(),
+  state: JobStateSchema,
+  articlesTotal: z.number().int().nonnegative(),
+  articlesDone: z.number().int().nonnegative(),
+  spansWritten: z.number().int().nonnegative(),
+  /** Spans a format could not hold (CoNLL overlaps), described; empty when none were left out. */
+  leftOut: z.array(z.string()),
+  leftOutCount: z.number().int().nonnegative(),
+  /** Suggested file name, e.g. marginalia-2026-11-24.jsonl. */
+  fileName: z.string(),
+  /** Where the file was written (Electron, CLI), or null when it is downloaded. */
+  path: z.string().nullable(),
+  /** Browser host: relative URL to fetch the finished file from (token required). */
+  downloadUrl: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type ExportJob = z.infer<typeof ExportJobSchema>;
+
+const JobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
+export const exportCalls = {
+  /** Opens a native save dialog (Electron only); null when the user cancels. */
+  pickExportPath: defineCall(z.object({ suggestedName: z.string().max(255) }).strict(), z.string().nullable()),
+  /** Starts writing the export; `path` null means "keep it for download" (browser host). */
+  startExport: defineCall(
+    z.object({ options: ExportOptionsSchema, path: z.string().min(1).nullable() }).strict(),
+    z.object({ jobId: z.string() }),
+  ),
+  getExportJob: defineCall(JobRef, ExportJobSchema),
+  cancelExport: defineCall(JobRef, ExportJobSchema),
+};

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { defineCall } from './call';
+import { ArticleIdSchema, ArticleSchema } from '../domain/schemas';
+
+/** One uploaded file (browser host, drag and drop): its name and bytes. */
+export const UploadedFileSchema = z.object({
+  /** Path relative to the chosen folder, or just the file name. */
+  name: z.string().min(1).max(4096),
+  dataBase64: z.string(),
+});
+
+export const ImportSourceSchema = z.discriminatedUnion('kind', [
+  /** Files and folders on this machine (Electron dialog, command line). */
+  z.object({ kind: z.literal('paths'), paths: z.array(z.string().min(1)).min(1) }).strict(),
+  /** Files whose bytes the renderer read (browser host, drops). */
+  z.object({ kind: z.literal('uploads'), files: z.array(UploadedFileSchema).min(1) }).strict(),
+]);
+export type ImportSource = z.infer<typeof ImportSourceSchema>;
+
+export const ImportFileResultSchema = z.discriminatedUnion('outcome', [
+  z.object({
+    outcome: z.literal('imported'),
+    file: z.string(),
+    articleId: ArticleIdSchema,
+    title: z.string(),
+    /** Plain-language notes: canonicalisation counts, detected encoding, trimmed chrome. */
+    notes: z.array(z.string()),
+  }),
+  z.object({
+    outcome: z.literal('duplicate'),
+    file: z.string(),
+    articleId: ArticleIdSchema,
+    title: z.string(),
+    notes: z.array(z.string()),
+  }),
+  z.object({
+    outcome: z.literal('skipped'),
+    file: z.string(),
+    reason: z.string(),
+    /** A short decoded sample, e.g. for text that looks like a legacy Vietnamese encoding. */
+    preview: z.string().optional(),
+  }),
+]);
+export type ImportFileResult = z.infer<typeof ImportFileResultSchema>;
+
+export const JobStateSchema = z.enum(['running', 'done', 'cancelled', 'failed']);
+
+export const ImportJobSchema = z.object({
+  jobId: z.string(),
+  state: JobStateSchema,
+  /** Files found so far; grows while folders are walked. */
+  total: z.number().int().nonnegative(),
+  processed: z.number().int().nonnegative(),
+  currentFile: z.string().nullable(),
+  results: z.array(ImportFileResultSchema),
+  /** Set when the job as a whole failed (e.g. a folder could not be read). */
+  error: z.string().nullable(),
+});
+export type ImportJob = z.infer<typeof ImportJobSchema>;
+
+const JobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
+export const importCalls = {
+  /** Opens a native picker (Electron only); null when the user cancels. */
+  pickImportPaths: defineCall(
+    z.object({ folders: z.boolean() }).strict(),
+    z.array(z.string()).nullable(),
+  ),
+  startImport: defineCall(z.object({ source: ImportSourceSchema }).strict(), z.object({ jobId: z.string() })),
+  getImportJob: defineCall(JobRef, ImportJobSchema),
+  cancelImport: defineCall(JobRef, ImportJobSchema),
+  /** Moves the chrome trimmed at import back into the annotatable text. */
+  restoreTrimmedText: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), ArticleSchema),
+};

@@ -1,0 +1,45 @@
+/**
+ * The one API contract. Every call has a name (its key) and zod schemas for input and output.
+ * Electron IPC, the preload bridge, the browser host and the renderer's client are all derived
+ * from this object, so a call cannot exist on one side only.
+ */
+import type { z } from 'zod';
+import { annotationCalls } from './annotations';
+import { articleCalls } from './articles';
+import { exportCalls } from './exports';
+import { importCalls } from './imports';
+
+export const contract = {
+  ...articleCalls,
+  ...annotationCalls,
+  ...importCalls,
+  ...exportCalls,
+};
+
+export type Contract = typeof contract;
+export type CallName = keyof Contract;
+export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+/** What a caller passes (defaults not yet applied). */
+export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
+/** What a handler receives (parsed, defaults applied). */
+export type ParsedInput<N extends CallName> = z.output<Contract[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Contract[N]['output']>;
+
+/** The renderer's view of the API: one async function per call. */
+export type ApiClient = { [N in CallName]: (input: CallInput<N>) => Promise<CallOutput<N>> };
+
+/** The backend's side: one handler per call, given parsed input. */
+export type ApiHandlers = {
+  [N in CallName]: (input: ParsedInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
+};
+
+export function isCallName(name: unknown): name is CallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export * from './errors';
+export type { AppInfo } from './articles';
+export type { AnnotationChange, HistoryState } from './annotations';
+export type { ImportFileResult, ImportJob, ImportSource } from './imports';
+export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';

@@ -1,0 +1,90 @@
+import BetterSqlite3 from 'better-sqlite3';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { NewerDatabaseError, openDatabase } from '../../../electron/services/store/database';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migrations';
+import { importFilePath } from '../../../electron/services/import/import-service';
+import { seedIfEmpty } from '../../../electron/services/import/seed';
+import { openWorkbench } from '../../../electron/services/workbench';
+import { SEEDS_DIR, tempDir } from '../../helpers/temp-workbench';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+function freshDbPath(): string {
+  const { dir, dispose } = tempDir();
+  cleanups.push(dispose);
+  return join(dir, 'store.db');
+}
+
+describe('store migrations', () => {
+  it('migrates an empty file to the latest schema with durable pragmas', () => {
+    const db = openDatabase(freshDbPath());
+    cleanups.unshift(() => db.close());
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as {
+      name: string;
+      sql: string;
+    }[];
+    expect(tables.map((t) => t.name).sort()).toEqual(['annotation_history', 'annotations', 'articles', 'labels']);
+    for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
+  });
+
+  it('seeds the default label schema with distinct colours and hotkeys', () => {
+    const workbench = openWorkbench(freshDbPath());
+    cleanups.unshift(() => workbench.close());
+    const labels = workbench.labels.list();
+    expect(labels.map((l) => l.key)).toEqual(['RISK', 'PROPOSAL', 'PER', 'TITLE', 'ORG', 'LOC', 'DATE', 'LAW', 'EVENT', 'MISC']);
+    expect(new Set(labels.map((l) => l.color)).size).toBe(labels.length);
+    expect(labels.map((l) => l.hotkey)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']);
+    expect(labels.find((l) => l.key === 'RISK')).toMatchObject({ nameVi: 'Nguy cơ', kind: 'analytic' });
+  });
+
+  it('refuses a database written by a newer version, naming the file, and leaves it untouched', () => {
+    const path = freshDbPath();
+    const raw = new BetterSqlite3(path);
+    raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 5}`);
+    raw.close();
+    expect(() => openDatabase(path)).toThrow(NewerDatabaseError);
+    expect(() => openDatabase(path)).toThrow(path);
+    const check = new BetterSqlite3(path);
+    expect(check.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 5);
+    check.close();
+  });
+
+  it('rolls a failing migration back completely', () => {
+    const path = freshDbPath();
+    const failing = [
+      { version: 1, name: 'ok', up: (db: BetterSqlite3.Database) => db.exec('CREATE TABLE a (x INTEGER) STRICT') },
+      {
+        version: 2,
+        name: 'broken',
+        up: () => {
+          throw new Error('boom');
+        },
+      },
+    ];
+    expect(() => openDatabase(path, { migrations: failing })).toThrow('boom');
+    const check = new BetterSqlite3(path);
+    expect(check.pragma('user_version', { simple: true })).toBe(0);
+    expect(check.prepare(`SELECT count(*) AS n FROM sqlite_master WHERE name = 'a'`).get()).toEqual({ n: 0 });
+    check.close();
+  });
+});
+
+describe('seed corpus', () => {
+  it('imports the five seeds once and never duplicates them', () => {
+    const path = freshDbPath();
+    const workbench = openWorkbench(path);
+    cleanups.unshift(() => workbench.close());
+    const first = seedIfEmpty(workbench, SEEDS_DIR);
+    expect(first?.map((r) => r.outcome)).toEqual(['imported', 'imported', 'imported', 'imported', 'imported']);
+    expect(seedIfEmpty(workbench, SEEDS_DIR)).toBeNull();
+    const again = readdirSync(SEEDS_DIR).flatMap((name) => importFilePath(workbench, join(SEEDS_DIR, name)));
+    expect(again.map((r) => r.outcome)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
+    expect(workbench.articles.list()).toHaveLength(5);
+  });
+});
