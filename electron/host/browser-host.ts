@@ -1,0 +1,237 @@
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import type { ApiHandlers } from '../../shared/contract';
+import { dispatchCall } from '../../shared/contract/dispatch';
+import { RENDERER_CSP } from '../services/security';
+
+export const TOKEN_HEADER = 'x-marginalia-token';
+
+/** A finished file the browser may download (exports), resolved by job id. */
+export interface DownloadableFile {
+  path: string;
+  fileName: string;
+  contentType: string;
+}
+
+export interface BrowserHostOptions {
+  handlers: ApiHandlers;
+  /** The built renderer (out/renderer). */
+  rendererDir: string;
+  /** 0 picks a free port; a taken preferred port falls back to a free one. */
+  port?: number;
+  /** Fixed token for tests; a random one per run otherwise. */
+  token?: string;
+  /** Largest accepted request body; uploads of imported files are base64 inside it. */
+  maxBodyBytes?: number;
+  resolveDownload?: (jobId: string) => DownloadableFile | null;
+  log?: (message: string) => void;
+}
+
+export interface BrowserHost {
+  url: string;
+  port: number;
+  token: string;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon',
+};
+
+const DEFAULT_MAX_BODY = 512 * 1024 * 1024;
+
+/**
+ * The contract over HTTP on 127.0.0.1, for users without Electron and for end-to-end tests.
+ * Every API call needs the per-run token (401 without it); the Host header must name this
+ * server, so a web page elsewhere cannot reach it by DNS rebinding.
+ */
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const token = options.token ?? randomBytes(24).toString('base64url');
+  const log = options.log ?? ((message: string) => console.error(message));
+  let port = 0;
+  const server = createServer((request, response) => {
+    handleRequest(request, response).catch((error: unknown) => {
+      log(`browser host: ${String(error)}`);
+      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      else response.destroy();
+    });
+  });
+
+  async function handleRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!isLocalHostHeader(request.headers.host, port)) {
+      sendText(response, 421, 'Misdirected request: this server only answers 127.0.0.1 and localhost.');
+      return;
+    }
+    const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
+    if (url.pathname.startsWith('/api/')) {
+      if (!hasToken(request, url, token)) {
+        sendJson(response, 401, { ok: false, error: { code: 'invalid_input', message: 'Missing or wrong token.' } });
+        return;
+      }
+      if (url.pathname.startsWith('/api/download/')) {
+        serveDownload(response, decodeURIComponent(url.pathname.slice('/api/download/'.length)));
+        return;
+      }
+      if (request.method !== 'POST') {
+        sendText(response, 405, 'API calls are POST requests.');
+        return;
+      }
+      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
+      const body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
+      if (body === 'too-large') {
+        sendJson(response, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } });
+        return;
+      }
+      let payload: unknown;
+      try {
+        payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      } catch {
+        sendJson(response, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
+        return;
+      }
+      const result = await dispatchCall(options.handlers, name, payload, (call, error) =>
+        log(`call ${call} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      );
+      sendJson(response, result.ok ? 200 : statusOf(result.error.code), result);
+      return;
+    }
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      sendText(response, 405, 'Method not allowed.');
+      return;
+    }
+    serveStatic(response, url.pathname);
+  }
+
+  function serveDownload(response: ServerResponse, jobId: string): void {
+    const file = options.resolveDownload?.(jobId);
+    if (!file || !existsSync(file.path)) {
+      sendJson(response, 404, { ok: false, error: { code: 'not_found', message: `No download for job ${jobId}.` } });
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': file.contentType,
+      'content-length': statSync(file.path).size,
+      'content-disposition': `attachment; filename="${asciiFileName(file.fileName)}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`,
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+    });
+    createReadStream(file.path).pipe(response);
+  }
+
+  function serveStatic(response: ServerResponse, pathname: string): void {
+    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let filePath = join(options.rendererDir, relative || 'index.html');
+    if (!filePath.startsWith(options.rendererDir + sep) && filePath !== options.rendererDir) {
+      sendText(response, 403, 'Forbidden.');
+      return;
+    }
+    if (!existsSync(filePath) || statSync(filePath).isDirectory()) filePath = join(options.rendererDir, 'index.html');
+    if (!existsSync(filePath)) {
+      sendText(response, 500, `The renderer is not built (${options.rendererDir}). Run npm run build.`);
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream',
+      'content-security-policy': RENDERER_CSP,
+      'x-content-type-options': 'nosniff',
+      'referrer-policy': 'no-referrer',
+      'cache-control': 'no-cache',
+    });
+    createReadStream(filePath).pipe(response);
+  }
+
+  port = await listen(server, options.port ?? 0);
+  const url = `http://127.0.0.1:${port}/?token=${token}`;
+  return {
+    url,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function listen(server: Server, preferredPort: number): Promise<number> {
+  const tryPort = (port: number) =>
+    new Promise<number>((resolve, reject) => {
+      const onError = (error: NodeJS.ErrnoException) => reject(error);
+      server.once('error', onError);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', onError);
+        resolve((server.address() as AddressInfo).port);
+      });
+    });
+  try {
+    return await tryPort(preferredPort);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || preferredPort === 0) throw error;
+    return tryPort(0);
+  }
+}
+
+function hasToken(request: IncomingMessage, url: URL, expected: string): boolean {
+  const given = request.headers[TOKEN_HEADER] ?? url.searchParams.get('token') ?? '';
+  const givenBuffer = Buffer.from(Array.isArray(given) ? (given[0] ?? '') : given);
+  const expectedBuffer = Buffer.from(expected);
+  return givenBuffer.length === expectedBuffer.length && timingSafeEqual(givenBuffer, expectedBuffer);
+}
+
+function isLocalHostHeader(hostHeader: string | undefined, port: number): boolean {
+  if (!hostHeader) return false;
+  return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`;
+}
+
+async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of request) {
+    size += (chunk as Buffer).length;
+    if (size > maxBytes) return 'too-large';
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function statusOf(code: string): number {
+  switch (code) {
+    case 'invalid_input':
+      return 400;
+    case 'not_found':
+      return 404;
+    case 'rejected':
+      return 422;
+    case 'unsupported':
+      return 501;
+    default:
+      return 500;
+  }
+}
+
+function sendJson(response: ServerResponse, status: number, body: unknown): void {
+  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  response.end(JSON.stringify(body));
+}
+
+function sendText(response: ServerResponse, status: number, text: string): void {
+  response.writeHead(status, { 'content-type': 'text/plain; charset=utf-8' });
+  response.end(text);
+}
+
+function asciiFileName(name: string): string {
+  return name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'export';
+}
