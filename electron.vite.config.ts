@@ -22,6 +22,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // A sandboxed preload cannot require() packages: bundle zod and the contract into it.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rolldownOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
     },

@@ -1,12 +1,24 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { NewerDatabaseError } from '../services/store/database';
 import { seedIfEmpty } from '../services/import/seed';
 import { argValue, defaultDatabasePath } from '../services/paths';
 import { openWorkbench, type Workbench } from '../services/workbench';
 
-/** Bundled entries live in out/main; the seeds sit at the top of the checkout. */
-export const SEEDS_DIR = join(__dirname, '..', '..', 'seeds');
-export const RENDERER_DIR = join(__dirname, '..', 'renderer');
+/**
+ * The checkout (or installed package) these entries run from. Bundled code may sit in
+ * out/main or a chunk folder below it, so look upwards for package.json instead of
+ * counting "..".
+ */
+function packageRoot(): string {
+  for (let dir = __dirname; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`No package.json above ${__dirname}`);
+  }
+}
+
+export const SEEDS_DIR = join(packageRoot(), 'seeds');
+export const RENDERER_DIR = join(packageRoot(), 'out', 'renderer');
 
 /**
  * Opens the database named by `--db` (or the desktop app's default) for a Node front end,
@@ -14,13 +26,14 @@ export const RENDERER_DIR = join(__dirname, '..', 'renderer');
  */
 export function openWorkbenchFromArgs(argv: readonly string[], options: { seed: boolean }): Workbench {
   const databasePath = argValue(argv, 'db') ?? defaultDatabasePath();
+  let workbench: Workbench;
   try {
-    const workbench = openWorkbench(databasePath);
-    if (options.seed) seedIfEmpty(workbench, SEEDS_DIR);
-    return workbench;
+    workbench = openWorkbench(databasePath);
   } catch (error) {
     const reason = error instanceof NewerDatabaseError ? error.message : `Cannot open the database ${databasePath}: ${String(error)}`;
     console.error(reason);
     process.exit(2);
   }
+  if (options.seed) seedIfEmpty(workbench, SEEDS_DIR);
+  return workbench;
 }

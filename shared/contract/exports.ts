@@ -7,6 +7,8 @@ export const EXPORT_FORMATS = ['workbench-json', 'jsonl', 'csv', 'conll'] as con
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
+export const OffsetUnitSchema = z.enum(['codepoint', 'utf16']);
+
 export const ExportScopeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('all') }).strict(),
   z.object({ kind: z.literal('articles'), articleIds: z.array(ArticleIdSchema).min(1) }).strict(),
@@ -20,22 +22,45 @@ export const ExportOptionsSchema = z
     /** Labels to include; null means every label. */
     labelKeys: z.array(LabelKeySchema).nullable(),
     format: ExportFormatSchema,
-    offsetUnit: z.enum(['codepoint', 'utf16']).default('codepoint'),
+    offsetUnit: OffsetUnitSchema.default('codepoint'),
     /** CSV only: a UTF-8 BOM so Excel reads Vietnamese correctly. */
     csvBom: z.boolean().default(true),
   })
   .strict();
 export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
 
+/**
+ * One span an export could not write as stored: left out (a CoNLL column already held an
+ * overlapping span) or widened (its edge fell inside a CoNLL token). Offsets are in the
+ * export's unit, so the user can find the span in the file's own terms.
+ */
+export const SpanIssueSchema = z.object({
+  articleId: ArticleIdSchema,
+  labelKey: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  quote: z.string(),
+  reason: z.string(),
+});
+export type SpanIssue = z.infer<typeof SpanIssueSchema>;
+
+/** Issue lists are cut at this length (the counts stay exact), so a job stays small. */
+export const MAX_LISTED_SPAN_ISSUES = 1000;
+
 export const ExportJobSchema = z.object({
   jobId: z.string(),
   state: JobStateSchema,
+  format: ExportFormatSchema,
+  offsetUnit: OffsetUnitSchema,
   articlesTotal: z.number().int().nonnegative(),
   articlesDone: z.number().int().nonnegative(),
   spansWritten: z.number().int().nonnegative(),
-  /** Spans a format could not hold (CoNLL overlaps), described; empty when none were left out. */
-  leftOut: z.array(z.string()),
+  /** Spans the format could not hold (CoNLL overlaps, invalid stored spans): never dropped silently. */
+  leftOut: z.array(SpanIssueSchema),
   leftOutCount: z.number().int().nonnegative(),
+  /** CoNLL: spans whose edge fell inside a token, written widened to whole tokens. */
+  widened: z.array(SpanIssueSchema),
+  widenedCount: z.number().int().nonnegative(),
   /** Suggested file name, e.g. marginalia-2026-11-24.jsonl. */
   fileName: z.string(),
   /** Where the file was written (Electron, CLI), or null when it is downloaded. */

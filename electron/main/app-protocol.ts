@@ -1,0 +1,47 @@
+import { net, protocol } from 'electron';
+import { extname, join, normalize, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { RENDERER_CSP } from '../services/security';
+
+/**
+ * The renderer is served from app://marginalia/ rather than file://: a standard, secure
+ * origin that IPC senders are checked against, with the CSP sent as a real header.
+ */
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://marginalia`;
+
+/** Must run before the app is ready. */
+export function registerAppScheme(): void {
+  protocol.registerSchemesAsPrivileged([
+    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  ]);
+}
+
+const MIME: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+};
+
+export function serveRenderer(rendererDir: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
+    const url = new URL(request.url);
+    if (url.host !== 'marginalia') return new Response('Not found', { status: 404 });
+    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+    const filePath = join(rendererDir, relative);
+    if (!filePath.startsWith(rendererDir + sep)) return new Response('Forbidden', { status: 403 });
+    const file = await net.fetch(pathToFileURL(filePath).toString());
+    if (!file.ok) return new Response('Not found', { status: 404 });
+    return new Response(file.body, {
+      headers: {
+        'content-type': MIME[extname(filePath)] ?? 'application/octet-stream',
+        'content-security-policy': RENDERER_CSP,
+        'x-content-type-options': 'nosniff',
+      },
+    });
+  });
+}

@@ -1,0 +1,85 @@
+/**
+ * The Electron shell: one locked-down window over the shared services. Everything the app
+ * does with data lives in electron/services; this file only wires it to windows, menus,
+ * dialogs and IPC.
+ */
+import { app, BrowserWindow, dialog } from 'electron';
+import { join } from 'node:path';
+import { createApiHandlers } from '../services/api/handlers';
+import { seedIfEmpty } from '../services/import/seed';
+import { argValue, DATABASE_FILE_NAME } from '../services/paths';
+import { openWorkbench, type Workbench } from '../services/workbench';
+import { registerAppScheme, serveRenderer } from './app-protocol';
+import { registerIpcHandlers } from './ipc';
+import { installAppMenu } from './menu';
+import { electronNativeBinding } from './native-binding';
+import { createMainWindow, denyAllPermissions } from './window';
+
+app.setName('Marginalia');
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+let workbench: Workbench | null = null;
+
+const log = (message: string) => console.error(`[marginalia] ${message}`);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second launch focuses the first window instead of opening the same database twice.
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+  app.whenReady().then(start, (error: unknown) => fail(String(error)));
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => workbench?.close());
+}
+
+function start(): void {
+  const databasePath = argValue(process.argv, 'db') ?? join(app.getPath('userData'), DATABASE_FILE_NAME);
+  const nativeBinding = electronNativeBinding();
+  try {
+    workbench = openWorkbench(databasePath, nativeBinding ? { nativeBinding } : {});
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+    return;
+  }
+  const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
+  seedIfEmpty(workbench, seedsDir);
+
+  denyAllPermissions();
+  serveRenderer(join(__dirname, '..', 'renderer'));
+  registerIpcHandlers(
+    createApiHandlers(workbench, {
+      kind: 'electron',
+      appVersion: app.getVersion(),
+      pickImportPaths: async ({ folders }) => {
+        const options: Electron.OpenDialogOptions = {
+          title: folders ? 'Import a folder of articles' : 'Import articles',
+          properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
+          filters: folders
+            ? []
+            : [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm', 'docx', 'csv', 'json', 'jsonl'] }],
+        };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : result.filePaths;
+      },
+      pickExportPath: async (suggestedName) => {
+        const options: Electron.SaveDialogOptions = { title: 'Export annotations', defaultPath: suggestedName };
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
+    }),
+    log,
+  );
+  installAppMenu(() => mainWindow);
+  mainWindow = createMainWindow(join(__dirname, '..', 'preload'));
+  mainWindow.on('closed', () => (mainWindow = null));
+}
+
+function fail(message: string): void {
+  log(message);
+  dialog.showErrorBox('Marginalia cannot start', message);
+  app.exit(1);
+}

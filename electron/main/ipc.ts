@@ -1,0 +1,30 @@
+import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { CALL_NAMES, ipcChannelOf, type ApiHandlers } from '../../shared/contract';
+import type { CallResult } from '../../shared/contract/errors';
+import { dispatchCall } from '../../shared/contract/dispatch';
+import { APP_ORIGIN } from './app-protocol';
+
+/** Only our own top-level page may call the API; an iframe or a navigated page may not. */
+function isTrustedSender(event: IpcMainInvokeEvent): boolean {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null) return false;
+  try {
+    return new URL(frame.url).origin === APP_ORIGIN;
+  } catch {
+    return false;
+  }
+}
+
+export function registerIpcHandlers(handlers: ApiHandlers, log: (message: string) => void): void {
+  for (const name of CALL_NAMES) {
+    ipcMain.handle(ipcChannelOf(name), async (event, payload: unknown): Promise<CallResult<unknown>> => {
+      if (!isTrustedSender(event)) {
+        log(`Refused ${name} from untrusted frame ${event.senderFrame?.url ?? '(gone)'}`);
+        return { ok: false, error: { code: 'invalid_input', message: 'Calls are only accepted from the Marginalia window.' } };
+      }
+      return dispatchCall(handlers, name, payload, (call, error) =>
+        log(`call ${call} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),
+      );
+    });
+  }
+}

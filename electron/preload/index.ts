@@ -1,0 +1,12 @@
+/**
+ * The bridge: exactly one function per contract call, and nothing else. Each returns the
+ * CallResult envelope; the renderer's client unwraps it. No ipcRenderer or Node API leaks out.
+ */
+import { contextBridge, ipcRenderer } from 'electron';
+import { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from '../../shared/contract';
+
+const bridge = Object.fromEntries(
+  CALL_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannelOf(name), input)]),
+);
+
+contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, Object.freeze(bridge));

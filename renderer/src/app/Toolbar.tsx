@@ -1,0 +1,27 @@
+import { useAppStore } from '../state/app-store';
+
+export function Toolbar() {
+  const { openArticleId, openArticle, appInfo, labelLanguage, setLabelLanguage } = useAppStore();
+  return (
+    <nav className="toolbar" aria-label="Main">
+      <button type="button" className="toolbar__brand" onClick={() => openArticle(null)} title="Back to the library">
+        Marginalia
+      </button>
+      {openArticleId !== null ? (
+        <button type="button" onClick={() => openArticle(null)}>
+          ← Library
+        </button>
+      ) : null}
+      <span className="toolbar__spacer" />
+      <button
+        type="button"
+        onClick={() => setLabelLanguage(labelLanguage === 'vi' ? 'en' : 'vi')}
+        title="Label names in Vietnamese or English"
+        aria-label="Label language"
+      >
+        {labelLanguage === 'vi' ? 'VI' : 'EN'}
+      </button>
+      {appInfo ? <span className="toolbar__host" title={appInfo.databasePath}>{appInfo.host === 'browser' ? 'Browser' : 'Desktop'}</span> : null}
+    </nav>
+  );
+}

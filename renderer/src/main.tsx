@@ -1,0 +1,18 @@
+import '@fontsource/noto-serif/vietnamese-400.css';
+import '@fontsource/noto-serif/vietnamese-700.css';
+import '@fontsource/noto-serif/latin-400.css';
+import '@fontsource/noto-serif/latin-700.css';
+import '@fontsource/noto-sans/vietnamese-400.css';
+import '@fontsource/noto-sans/vietnamese-600.css';
+import '@fontsource/noto-sans/latin-400.css';
+import '@fontsource/noto-sans/latin-600.css';
+import './styles/app.css';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app/App';
+
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

@@ -1,0 +1,93 @@
+import { create } from 'zustand';
+import type { AppInfo } from '../../../shared/contract';
+import type { Label } from '../../../shared/domain/schemas';
+import { api } from '../api/client';
+
+export type LabelLanguage = 'vi' | 'en';
+export type Dialog = 'import' | 'export' | 'keyboard-help' | null;
+
+interface Toast {
+  id: number;
+  kind: 'error' | 'info';
+  message: string;
+}
+
+interface AppState {
+  appInfo: AppInfo | null;
+  labels: Label[];
+  /** The article open in the reader; null shows the library. */
+  openArticleId: number | null;
+  labelLanguage: LabelLanguage;
+  dialog: Dialog;
+  toasts: Toast[];
+  boot(): Promise<void>;
+  openArticle(id: number | null): void;
+  setLabelLanguage(language: LabelLanguage): void;
+  setDialog(dialog: Dialog): void;
+  notify(kind: Toast['kind'], message: string): void;
+  dismissToast(id: number): void;
+}
+
+const LANGUAGE_KEY = 'marginalia.labelLanguage';
+let nextToastId = 1;
+
+/** The article id in the URL hash (#/article/3), so a reload reopens the same article. */
+function articleIdFromHash(): number | null {
+  const match = /^#\/article\/(\d+)$/.exec(window.location.hash);
+  return match ? Number(match[1]) : null;
+}
+
+export const useAppStore = create<AppState>((set, get) => ({
+  appInfo: null,
+  labels: [],
+  openArticleId: articleIdFromHash(),
+  labelLanguage: localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'vi',
+  dialog: null,
+  toasts: [],
+
+  async boot() {
+    try {
+      const [appInfo, labels] = await Promise.all([api.getAppInfo({}), api.listLabels({})]);
+      set({ appInfo, labels });
+    } catch (error) {
+      get().notify('error', errorMessage(error));
+    }
+  },
+
+  openArticle(id) {
+    const hash = id === null ? '' : `#/article/${id}`;
+    if (window.location.hash !== hash) {
+      history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+    }
+    set({ openArticleId: id });
+  },
+
+  setLabelLanguage(labelLanguage) {
+    localStorage.setItem(LANGUAGE_KEY, labelLanguage);
+    set({ labelLanguage });
+  },
+
+  setDialog(dialog) {
+    set({ dialog });
+  },
+
+  notify(kind, message) {
+    const id = nextToastId++;
+    set((state) => ({ toasts: [...state.toasts.slice(-3), { id, kind, message }] }));
+    window.setTimeout(() => get().dismissToast(id), kind === 'error' ? 8000 : 4000);
+  },
+
+  dismissToast(id) {
+    set((state) => ({ toasts: state.toasts.filter((toast) => toast.id !== id) }));
+  },
+}));
+
+window.addEventListener('popstate', () => useAppStore.setState({ openArticleId: articleIdFromHash() }));
+
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export function labelName(label: Label, language: LabelLanguage): string {
+  return language === 'vi' ? label.nameVi : label.nameEn;
+}

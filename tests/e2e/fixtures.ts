@@ -1,0 +1,66 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test as base, expect } from '@playwright/test';
+
+export interface RunningHost {
+  /** The printed URL, with the token. */
+  url: string;
+  origin: string;
+  token: string;
+  databasePath: string;
+  dir: string;
+}
+
+const SERVE_ENTRY = join(__dirname, '..', '..', 'out', 'main', 'serve.js');
+
+/** Starts the real browser host (`npm run serve`'s entry) on a fresh database in a temp folder. */
+export async function startHost(extraArgs: string[] = []): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
+  const databasePath = join(dir, 'e2e.db');
+  const child: ChildProcess = spawn(process.execPath, [SERVE_ENTRY, '--db', databasePath, '--port', '0', ...extraArgs], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const url = await new Promise<string>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`host did not start: ${stderr}`)), 20_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const match = /running at (http:\/\/\S+)/.exec(stdout);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
+  });
+  const parsed = new URL(url);
+  const host: RunningHost = { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', databasePath, dir };
+  const stop = async () => {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+    rmSync(dir, { recursive: true, force: true });
+  };
+  return { host, stop };
+}
+
+export const test = base.extend<{ host: RunningHost }>({
+  // eslint-disable-next-line no-empty-pattern
+  host: async ({}, use) => {
+    const { host, stop } = await startHost();
+    await use(host);
+    await stop();
+  },
+  page: async ({ page }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };

@@ -1,0 +1,36 @@
+import { expect, test } from './fixtures';
+
+test('a new user sees the seed library, opens an article and cannot edit it', async ({ page, host }) => {
+  await page.goto(host.url);
+
+  const rows = page.locator('.library__table tbody tr');
+  await expect(rows).toHaveCount(5);
+  await expect(page.getByRole('button', { name: /^3 đề xuất của Bộ Công an/ })).toBeVisible();
+  await page.screenshot({ path: 'test-results/library.png', fullPage: true });
+
+  await page.getByRole('button', { name: /^3 đề xuất của Bộ Công an/ }).click();
+  const text = page.getByLabel('Article text');
+  await expect(text).toContainText('Thượng tướng Lương Tam Quang');
+  await expect(page.locator('.reader__title')).toHaveText(/^3 đề xuất của Bộ Công an/);
+  await expect(text).toHaveAttribute('contenteditable', 'false');
+
+  // Typing into the text changes nothing: the view is read-only.
+  const before = await text.innerText();
+  await text.click({ position: { x: 40, y: 10 } });
+  await page.keyboard.type('XYZ chữ mới');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.press('Enter');
+  expect(await text.innerText()).toBe(before);
+  await page.screenshot({ path: 'test-results/reader.png' });
+});
+
+test('the API refuses calls without the token', async ({ request, host }) => {
+  const withoutToken = await request.post(`${host.origin}/api/listArticles`, { data: {} });
+  expect(withoutToken.status()).toBe(401);
+  const withToken = await request.post(`${host.origin}/api/listArticles`, {
+    data: {},
+    headers: { 'x-marginalia-token': host.token },
+  });
+  expect(withToken.status()).toBe(200);
+  expect((await withToken.json()).value).toHaveLength(5);
+});
