@@ -1,0 +1,29 @@
+/**
+ * JSONL, one article per line, in the shape spaCy, Hugging Face datasets and Prodigy users load:
+ * `{id, title, source, published, text, spans: [{start, end, label, text}], meta}`.
+ * `meta.offset_unit` says what the offsets count; `text.slice(start, end)` in that unit is `spans[i].text`.
+ */
+import type { ExportCodec, ExportContext } from './types';
+import { toUnitSpans } from './unit-spans';
+import { CANONICAL_NORMALIZATION } from './workbench-json';
+
+export function createJsonlCodec(context: ExportContext): ExportCodec {
+  const meta = { offset_unit: context.unit, normalization: CANONICAL_NORMALIZATION };
+  return {
+    begin: () => '',
+    article(article, annotations) {
+      const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
+      const line = {
+        id: article.id,
+        title: article.title,
+        source: article.source,
+        published: article.publishedAt,
+        text: article.text,
+        spans: spans.map(({ annotation, start, end }) => ({ start, end, label: annotation.labelKey, text: annotation.quote })),
+        meta,
+      };
+      return { chunk: `${JSON.stringify(line)}\n`, spansWritten: spans.length, leftOut: invalid, widened: [] };
+    },
+    end: () => '',
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * What every export codec is given and gives back. Codecs are pure: they turn one article and
+ * its annotations into a piece of the file, so the service can stream any number of articles
+ * and the tests can check each format without a database.
+ */
+import type { Annotation, Article, Label } from '../domain/schemas';
+import type { SpanIssue } from '../contract/exports';
+import type { OffsetUnit } from '../text/offsets';
+
+/** The stored article as an export reads it (no computed summary columns). */
+export type ExportArticle = Pick<
+  Article,
+  | 'id'
+  | 'title'
+  | 'source'
+  | 'byline'
+  | 'url'
+  | 'publishedAt'
+  | 'fileName'
+  | 'contentHash'
+  | 'status'
+  | 'importedAt'
+  | 'updatedAt'
+  | 'text'
+  | 'trimmedText'
+>;
+
+export interface ExportContext {
+  unit: OffsetUnit;
+  /** The labels being exported, in schema order; every annotation handed over uses one of them. */
+  labels: readonly Label[];
+  appVersion: string;
+  /** ISO-8601; the one value that differs between two exports of the same data. */
+  exportedAt: string;
+}
+
+/** One article's share of the file, and what became of its spans. */
+export interface EncodedArticle {
+  chunk: string;
+  spansWritten: number;
+  leftOut: SpanIssue[];
+  widened: SpanIssue[];
+}
+
+export interface ExportCodec {
+  /** Everything before the first article (headers, BOM, opening brackets). */
+  begin(): string;
+  /** Annotations come sorted by start, longest first, then id. */
+  article(article: ExportArticle, annotations: readonly Annotation[]): EncodedArticle;
+  /** Everything after the last article. */
+  end(): string;
+}

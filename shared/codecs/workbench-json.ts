@@ -1,0 +1,141 @@
+/**
+ * Workbench JSON: the lossless format, re-imported by `importWorkbenchExport`. Written piecewise
+ * (header, then one article per line) so an export of any size streams; read back as one
+ * document validated by `WorkbenchExportSchema`.
+ */
+import { z } from 'zod';
+import { OffsetUnitSchema } from '../contract/exports';
+import {
+  AnnotationIdSchema,
+  AnnotationOriginSchema,
+  ArticleIdSchema,
+  ArticleStatusSchema,
+  LabelKeySchema,
+  LabelSchema,
+  OffsetSchema,
+  type Annotation,
+} from '../domain/schemas';
+import type { ExportArticle, ExportCodec, ExportContext } from './types';
+import { toUnitSpans, type UnitSpan } from './unit-spans';
+
+export const WORKBENCH_FORMAT = 'marginalia-workbench';
+export const WORKBENCH_FORMAT_VERSION = 1;
+/** What the canonical text is: every offset in the file points into it. */
+export const CANONICAL_NORMALIZATION = 'NFC, LF';
+
+const WorkbenchAnnotationSchema = z.object({
+  id: AnnotationIdSchema,
+  label: LabelKeySchema,
+  start: OffsetSchema,
+  end: OffsetSchema,
+  quote: z.string(),
+  note: z.string(),
+  origin: AnnotationOriginSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WorkbenchAnnotation = z.infer<typeof WorkbenchAnnotationSchema>;
+
+const WorkbenchArticleSchema = z.object({
+  id: ArticleIdSchema,
+  title: z.string().nullable(),
+  source: z.string().nullable(),
+  byline: z.string().nullable(),
+  url: z.string().nullable(),
+  publishedAt: z.string().nullable(),
+  fileName: z.string().nullable(),
+  status: ArticleStatusSchema,
+  importedAt: z.string(),
+  updatedAt: z.string(),
+  /** sha-256 of `text + trimmedText`: what a re-import merges by. */
+  contentHash: z.string(),
+  text: z.string(),
+  trimmedText: z.string().nullable(),
+  annotations: z.array(WorkbenchAnnotationSchema),
+});
+export type WorkbenchArticle = z.infer<typeof WorkbenchArticleSchema>;
+
+export const WorkbenchExportSchema = z.object({
+  format: z.literal(WORKBENCH_FORMAT),
+  version: z.literal(WORKBENCH_FORMAT_VERSION, {
+    error: `this file is a workbench export of another version; this Marginalia reads version ${WORKBENCH_FORMAT_VERSION}`,
+  }),
+  appVersion: z.string(),
+  exportedAt: z.string(),
+  offset_unit: OffsetUnitSchema,
+  normalization: z.literal(CANONICAL_NORMALIZATION),
+  labels: z.array(LabelSchema),
+  articles: z.array(WorkbenchArticleSchema),
+});
+export type WorkbenchExport = z.infer<typeof WorkbenchExportSchema>;
+
+/** How the import pipeline recognises a workbench export among other `.json` files. */
+export function isWorkbenchExport(parsed: unknown): boolean {
+  return typeof parsed === 'object' && parsed !== null && (parsed as { format?: unknown }).format === WORKBENCH_FORMAT;
+}
+
+export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
+  let articlesWritten = 0;
+  return {
+    begin() {
+      // Key order is fixed here, so the same data always gives the same bytes.
+      const header = {
+        format: WORKBENCH_FORMAT,
+        version: WORKBENCH_FORMAT_VERSION,
+        appVersion: context.appVersion,
+        exportedAt: context.exportedAt,
+        offset_unit: context.unit,
+        normalization: CANONICAL_NORMALIZATION,
+      };
+      const headerJson = JSON.stringify(header).slice(0, -1);
+      return `${headerJson},\n"labels":${JSON.stringify(context.labels)},\n"articles":[`;
+    },
+    article(article, annotations) {
+      const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
+      const separator = articlesWritten === 0 ? '\n' : ',\n';
+      articlesWritten++;
+      return {
+        chunk: separator + JSON.stringify(workbenchArticle(article, spans)),
+        spansWritten: spans.length,
+        leftOut: invalid,
+        widened: [],
+      };
+    },
+    end() {
+      return articlesWritten === 0 ? ']}\n' : '\n]}\n';
+    },
+  };
+}
+
+function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): WorkbenchArticle {
+  return {
+    id: article.id,
+    title: article.title,
+    source: article.source,
+    byline: article.byline,
+    url: article.url,
+    publishedAt: article.publishedAt,
+    fileName: article.fileName,
+    status: article.status,
+    importedAt: article.importedAt,
+    updatedAt: article.updatedAt,
+    contentHash: article.contentHash,
+    text: article.text,
+    trimmedText: article.trimmedText,
+    annotations: spans.map(({ annotation, start, end }) => workbenchAnnotation(annotation, start, end)),
+  };
+}
+
+function workbenchAnnotation(annotation: Annotation, start: number, end: number): WorkbenchAnnotation {
+  return {
+    id: annotation.id,
+    label: annotation.labelKey,
+    start,
+    end,
+    quote: annotation.quote,
+    note: annotation.note,
+    origin: annotation.origin,
+    createdAt: annotation.createdAt,
+    updatedAt: annotation.updatedAt,
+  };
+}
