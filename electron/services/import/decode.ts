@@ -1,0 +1,147 @@
+/**
+ * Bytes → text for the text formats. Detects UTF-8 (with or without BOM), UTF-16 with BOM and
+ * Windows-1258; refuses empty and binary files; reports invalid UTF-8 with the offset of the
+ * first bad byte; flags legacy Vietnamese font encodings instead of importing them as garbage.
+ */
+import iconv from 'iconv-lite';
+import { detectLegacyVietnamese, unicodeVietnameseShare } from '../../../shared/import/legacy-encoding';
+
+export type DecodeResult =
+  | { ok: true; text: string; encoding: string }
+  | { ok: false; reason: string; preview?: string };
+
+/** Signatures of common binary files that users rename or drop by mistake. */
+const MAGIC_NUMBERS: { name: string; bytes: number[] }[] = [
+  { name: 'a PNG image', bytes: [0x89, 0x50, 0x4e, 0x47] },
+  { name: 'a JPEG image', bytes: [0xff, 0xd8, 0xff] },
+  { name: 'a GIF image', bytes: [0x47, 0x49, 0x46, 0x38] },
+  { name: 'a PDF document', bytes: [0x25, 0x50, 0x44, 0x46] },
+  { name: 'a ZIP archive (or an Office document)', bytes: [0x50, 0x4b, 0x03, 0x04] },
+  { name: 'a gzip archive', bytes: [0x1f, 0x8b] },
+  { name: 'an old Office document (.doc/.xls)', bytes: [0xd0, 0xcf, 0x11, 0xe0] },
+  { name: 'an executable', bytes: [0x7f, 0x45, 0x4c, 0x46] },
+  { name: 'an SQLite database', bytes: [0x53, 0x51, 0x4c, 0x69, 0x74, 0x65, 0x20, 0x66] },
+];
+
+/** Bytes looked at for NUL bytes; text never has them, binaries nearly always do early on. */
+const BINARY_SNIFF_LENGTH = 8192;
+/** Below this share of Vietnamese words an 8-bit file is not taken for Windows-1258. */
+const MIN_CP1258_SHARE = 0.2;
+
+function startsWith(bytes: Uint8Array, prefix: readonly number[]): boolean {
+  return prefix.every((byte, index) => bytes[index] === byte);
+}
+
+function binaryKind(bytes: Uint8Array): string | null {
+  const magic = MAGIC_NUMBERS.find((candidate) => startsWith(bytes, candidate.bytes));
+  if (magic) return magic.name;
+  return bytes.subarray(0, BINARY_SNIFF_LENGTH).includes(0) ? 'a binary file (it contains NUL bytes)' : null;
+}
+
+export interface Utf8Scan {
+  /** Byte offset of the first invalid sequence, or -1 when the bytes are valid UTF-8. */
+  firstInvalidOffset: number;
+  /** Well-formed multi-byte sequences seen: evidence the file is meant to be UTF-8. */
+  multiByteSequences: number;
+  invalidSequences: number;
+}
+
+/** Walks the bytes by the UTF-8 rules (no overlongs, no surrogates, nothing past U+10FFFF). */
+export function scanUtf8(bytes: Uint8Array): Utf8Scan {
+  let firstInvalidOffset = -1;
+  let multiByteSequences = 0;
+  let invalidSequences = 0;
+  let i = 0;
+  while (i < bytes.length) {
+    const lead = bytes[i] as number;
+    if (lead < 0x80) {
+      i++;
+      continue;
+    }
+    const length = utf8SequenceLength(bytes, i);
+    if (length === 0) {
+      if (firstInvalidOffset === -1) firstInvalidOffset = i;
+      invalidSequences++;
+      i++;
+    } else {
+      multiByteSequences++;
+      i += length;
+    }
+  }
+  return { firstInvalidOffset, multiByteSequences, invalidSequences };
+}
+
+/** Length of the well-formed sequence starting at `i`, or 0 when it is malformed. */
+function utf8SequenceLength(bytes: Uint8Array, i: number): number {
+  const lead = bytes[i] as number;
+  const at = (offset: number): number => bytes[i + offset] ?? -1;
+  const isContinuation = (byte: number): boolean => byte >= 0x80 && byte <= 0xbf;
+  if (lead >= 0xc2 && lead <= 0xdf) return isContinuation(at(1)) ? 2 : 0;
+  if (lead >= 0xe0 && lead <= 0xef) {
+    const second = at(1);
+    const secondOk = lead === 0xe0 ? second >= 0xa0 && second <= 0xbf : lead === 0xed ? second >= 0x80 && second <= 0x9f : isContinuation(second);
+    return secondOk && isContinuation(at(2)) ? 3 : 0;
+  }
+  if (lead >= 0xf0 && lead <= 0xf4) {
+    const second = at(1);
+    const secondOk = lead === 0xf0 ? second >= 0x90 && second <= 0xbf : lead === 0xf4 ? second >= 0x80 && second <= 0x8f : isContinuation(second);
+    return secondOk && isContinuation(at(2)) && isContinuation(at(3)) ? 4 : 0;
+  }
+  return 0;
+}
+
+function legacySkip(text: string): DecodeResult | null {
+  const legacy = detectLegacyVietnamese(text);
+  if (!legacy) return null;
+  return {
+    ok: false,
+    reason: `The text is probably ${legacy.encoding} (a legacy Vietnamese font encoding), not Unicode; convert it to Unicode (e.g. with UniKey) and import it again.`,
+    preview: legacy.preview,
+  };
+}
+
+/** Bytes that are not UTF-8: legacy font encoding, Windows-1258, or broken UTF-8. */
+function decodeEightBit(bytes: Uint8Array, scan: Utf8Scan): DecodeResult {
+  const invalidUtf8: DecodeResult = {
+    ok: false,
+    reason: `Invalid UTF-8 at byte ${scan.firstInvalidOffset.toLocaleString('en-US')} (0x${(bytes[scan.firstInvalidOffset] ?? 0).toString(16).toUpperCase().padStart(2, '0')}), and the bytes do not read as Windows-1258 Vietnamese either.`,
+  };
+  // Mostly well-formed UTF-8 with a few bad bytes is a damaged UTF-8 file, not another encoding.
+  if (scan.multiByteSequences > scan.invalidSequences) return invalidUtf8;
+  const asWestern = iconv.decode(bytes, 'windows-1252');
+  const asVietnamese = iconv.decode(bytes, 'windows-1258');
+  const vietnameseShare = unicodeVietnameseShare(asVietnamese);
+  const legacy = detectLegacyVietnamese(asWestern);
+  if (legacy && legacy.score > vietnameseShare) return legacySkip(asWestern) as DecodeResult;
+  if (vietnameseShare >= MIN_CP1258_SHARE) return { ok: true, text: asVietnamese, encoding: 'Windows-1258' };
+  return invalidUtf8;
+}
+
+function decodeUnicode(bytes: Uint8Array): DecodeResult | null {
+  if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'UTF-16 LE' };
+  if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'UTF-16 BE' };
+  return null;
+}
+
+/** Decodes a text file's bytes, or says why it will not be imported. */
+export function decodeText(bytes: Uint8Array): DecodeResult {
+  if (bytes.length === 0) return { ok: false, reason: 'The file is empty.' };
+  const utf16 = decodeUnicode(bytes);
+  const decoded = utf16 ?? decodeSingleByteOrUtf8(bytes);
+  if (!decoded.ok) return decoded;
+  if (decoded.text.trim() === '') return { ok: false, reason: 'The file holds only whitespace.' };
+  return legacySkip(decoded.text) ?? decoded;
+}
+
+function decodeSingleByteOrUtf8(bytes: Uint8Array): DecodeResult {
+  const binary = binaryKind(bytes);
+  if (binary) return { ok: false, reason: `This is ${binary}, not text.` };
+  const hasBom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
+  const body = hasBom ? bytes.subarray(3) : bytes;
+  const scan = scanUtf8(body);
+  if (scan.firstInvalidOffset === -1) {
+    return { ok: true, text: new TextDecoder('utf-8').decode(body), encoding: hasBom ? 'UTF-8 (with BOM)' : 'UTF-8' };
+  }
+  if (hasBom) return decodeEightBit(bytes, { ...scan, firstInvalidOffset: scan.firstInvalidOffset + 3 });
+  return decodeEightBit(bytes, scan);
+}

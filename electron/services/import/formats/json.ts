@@ -1,0 +1,47 @@
+import { partition, recordToDocument } from './records';
+import { refused, type Extraction } from './types';
+
+/** The header that marks the workbench's own export (written by the export module). */
+export const WORKBENCH_EXPORT_FORMAT = 'marginalia-workbench';
+
+function isWorkbenchExport(parsed: unknown): boolean {
+  return typeof parsed === 'object' && parsed !== null && (parsed as { format?: unknown }).format === WORKBENCH_EXPORT_FORMAT;
+}
+
+/** "line 3, column 14" for a JSON.parse error, whose message gives a character position. */
+function locate(text: string, error: unknown): string {
+  const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
+  if (position === undefined) return String((error as Error).message);
+  const before = text.slice(0, Number(position));
+  const line = before.split('\n').length;
+  const column = Number(position) - before.lastIndexOf('\n');
+  return `line ${line}, column ${column}: ${(error as Error).message}`;
+}
+
+/** A JSON array of records, one record, or the workbench's own export. */
+export function extractJson(text: string): Extraction {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    return refused(`Malformed JSON at ${locate(text, error)}`);
+  }
+  if (isWorkbenchExport(parsed)) return { kind: 'workbench-export', parsed };
+  const records = Array.isArray(parsed) ? parsed : [parsed];
+  const label = Array.isArray(parsed) ? (index: number) => `item ${index + 1}` : () => 'record';
+  return { kind: 'documents', ...partition(records.map((record, index) => recordToDocument(record, label(index)))), notes: [] };
+}
+
+/** One JSON record per line; a malformed line is skipped with its number, the others import. */
+export function extractJsonLines(text: string): Extraction {
+  const items = text.split('\n').flatMap((line, index) => {
+    if (line.trim() === '') return [];
+    const part = `line ${index + 1}`;
+    try {
+      return [recordToDocument(JSON.parse(line), part)];
+    } catch (error) {
+      return [{ part, reason: `malformed JSON: ${(error as Error).message}` }];
+    }
+  });
+  return { kind: 'documents', ...partition(items), notes: [] };
+}

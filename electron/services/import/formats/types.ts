@@ -1,0 +1,32 @@
+/** One article found in a file, before canonicalisation, with whatever metadata the format carries. */
+export interface SourceDocument {
+  /** Where in the file the article came from ("row 3", "line 7"); null for one-article files. */
+  part: string | null;
+  rawText: string;
+  /** Metadata given by the format itself (CSV columns, JSON fields, HTML meta); wins over heuristics. */
+  given: GivenMetadata;
+}
+
+export interface GivenMetadata {
+  title?: string | null;
+  source?: string | null;
+  url?: string | null;
+  publishedAt?: string | null;
+  byline?: string | null;
+}
+
+/** A record of a multi-article file that was refused on its own, e.g. a CSV row without text. */
+export interface SkippedPart {
+  part: string;
+  reason: string;
+}
+
+export type Extraction =
+  | { kind: 'documents'; documents: SourceDocument[]; skipped: SkippedPart[]; notes: string[] }
+  /** The workbench's own export, re-imported with its annotations by the export module. */
+  | { kind: 'workbench-export'; parsed: unknown }
+  | { kind: 'refused'; reason: string; preview?: string };
+
+export function refused(reason: string, preview?: string): Extraction {
+  return preview === undefined ? { kind: 'refused', reason } : { kind: 'refused', reason, preview };
+}
