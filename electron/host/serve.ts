@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import packageJson from '../../package.json';
 import { createApiHandlers } from '../services/api/handlers';
+import { exportJobsOf } from '../services/export/export-jobs';
 import { argValue } from '../services/paths';
 import { startBrowserHost } from './browser-host';
 import { openWorkbenchFromArgs, RENDERER_DIR } from './open-workbench';
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     handlers,
     rendererDir: RENDERER_DIR,
     port: Number(argValue(argv, 'port') ?? DEFAULT_PORT),
+    resolveDownload: (jobId) => exportJobsOf(workbench).download(jobId),
   });
   console.log(`Marginalia is running at ${host.url}`);
   console.log(`Database: ${workbench.databasePath}. Press Ctrl+C to stop.`);
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
 
   const stop = () => {
     void host.close().then(() => {
+      exportJobsOf(workbench).dispose();
       workbench.close();
       process.exit(0);
     });

@@ -1,21 +1,27 @@
 import type { ApiHandlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
+import { exportJobsOf } from '../export/export-jobs';
 import type { Workbench } from '../workbench';
 import type { HostAdapter } from './host';
 
 type ExportHandlers = Pick<ApiHandlers, 'pickExportPath' | 'startExport' | 'getExportJob' | 'cancelExport'>;
 
-export function createExportHandlers(_workbench: Workbench, host: HostAdapter): ExportHandlers {
-  const notYet = (): never => {
-    throw new ApiError('unsupported', 'Export is not available yet.');
-  };
+export function createExportHandlers(workbench: Workbench, host: HostAdapter): ExportHandlers {
+  const jobs = exportJobsOf(workbench);
   return {
     pickExportPath: async ({ suggestedName }) => {
       if (!host.pickExportPath) throw new ApiError('unsupported', 'This host has no native file dialog.');
       return host.pickExportPath(suggestedName);
     },
-    startExport: notYet,
-    getExportJob: notYet,
-    cancelExport: notYet,
+    startExport: ({ options, path }) => {
+      // Over HTTP a path would let any caller holding the token write anywhere on this machine;
+      // the browser host hands exports out as downloads instead.
+      if (path !== null && host.kind === 'browser') {
+        throw new ApiError('unsupported', 'The browser host does not write to paths; start the export with path null and download it.');
+      }
+      return { jobId: jobs.start(options, path, host.appVersion) };
+    },
+    getExportJob: ({ jobId }) => jobs.get(jobId),
+    cancelExport: ({ jobId }) => jobs.cancel(jobId),
   };
 }

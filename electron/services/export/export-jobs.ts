@@ -1,0 +1,134 @@
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXPORT_FILE_TYPES, suggestedExportFileName } from '../../../shared/codecs';
+import { ApiError } from '../../../shared/contract/errors';
+import type { ExportJob, ExportOptions } from '../../../shared/contract/exports';
+import type { Workbench } from '../workbench';
+import { exportToFile, type ExportReport } from './export-service';
+
+/** A finished export kept for the browser host to send as a download. */
+export interface ExportDownload {
+  path: string;
+  fileName: string;
+  contentType: string;
+}
+
+interface RunningExport {
+  job: ExportJob;
+  controller: AbortController;
+  /** The temp folder holding a download-only export; null when written to the user's path. */
+  downloadDir: string | null;
+}
+
+/**
+ * Export jobs of one workbench, in memory. A job runs in the background; the UI polls it for
+ * progress, may cancel it, and (browser host) downloads the finished file by job id.
+ */
+export class ExportJobs {
+  private readonly exports = new Map<string, RunningExport>();
+
+  constructor(private readonly workbench: Workbench) {}
+
+  /** Starts writing to `path`, or, when it is null, to a temp folder for download. */
+  start(options: ExportOptions, path: string | null, appVersion: string): string {
+    const jobId = randomUUID();
+    const fileName = suggestedExportFileName(options.format, new Date());
+    const downloadDir = path === null ? mkdtempSync(join(tmpdir(), 'marginalia-export-')) : null;
+    const target = path ?? join(downloadDir as string, fileName);
+    const running: RunningExport = {
+      controller: new AbortController(),
+      downloadDir,
+      job: {
+        jobId,
+        state: 'running',
+        format: options.format,
+        offsetUnit: options.offsetUnit,
+        articlesTotal: 0,
+        articlesDone: 0,
+        spansWritten: 0,
+        leftOut: [],
+        leftOutCount: 0,
+        widened: [],
+        widenedCount: 0,
+        fileName,
+        path,
+        downloadUrl: null,
+        error: null,
+      },
+    };
+    this.exports.set(jobId, running);
+    const update = (patch: Partial<ExportJob>) => {
+      running.job = { ...running.job, ...patch };
+    };
+    exportToFile(this.workbench, options, target, {
+      appVersion,
+      signal: running.controller.signal,
+      onProgress: (report) => update(copyOf(report)),
+    }).then(
+      (report) => update({ ...copyOf(report), state: 'done', downloadUrl: downloadDir ? `/api/download/${jobId}` : null }),
+      (error: unknown) => {
+        this.removeDownload(running);
+        if (running.controller.signal.aborted) update({ state: 'cancelled' });
+        else update({ state: 'failed', error: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return jobId;
+  }
+
+  get(jobId: string): ExportJob {
+    return this.find(jobId).job;
+  }
+
+  /** Asks a running job to stop; it turns "cancelled" once its partial file is deleted. */
+  cancel(jobId: string): ExportJob {
+    const running = this.find(jobId);
+    if (running.job.state === 'running') running.controller.abort();
+    return running.job;
+  }
+
+  download(jobId: string): ExportDownload | null {
+    const running = this.exports.get(jobId);
+    if (!running || running.job.state !== 'done' || !running.downloadDir) return null;
+    const { fileName, format } = running.job;
+    return { path: join(running.downloadDir, fileName), fileName, contentType: EXPORT_FILE_TYPES[format].contentType };
+  }
+
+  /** Cancels what runs and deletes every download folder (the host is stopping). */
+  dispose(): void {
+    for (const running of this.exports.values()) {
+      running.controller.abort();
+      this.removeDownload(running);
+    }
+  }
+
+  private removeDownload(running: RunningExport): void {
+    if (running.downloadDir) rmSync(running.downloadDir, { recursive: true, force: true });
+  }
+
+  private find(jobId: string): RunningExport {
+    const running = this.exports.get(jobId);
+    if (!running) throw new ApiError('not_found', `There is no export job ${jobId}.`);
+    return running;
+  }
+}
+
+function copyOf(report: Readonly<ExportReport>): Partial<ExportJob> {
+  return { ...report, leftOut: [...report.leftOut], widened: [...report.widened] };
+}
+
+const jobsByWorkbench = new WeakMap<Workbench, ExportJobs>();
+
+/**
+ * The one job list of a workbench, shared by its API handlers and the browser host's download
+ * route (which cannot reach the handlers' closure).
+ */
+export function exportJobsOf(workbench: Workbench): ExportJobs {
+  let jobs = jobsByWorkbench.get(workbench);
+  if (!jobs) {
+    jobs = new ExportJobs(workbench);
+    jobsByWorkbench.set(workbench, jobs);
+  }
+  return jobs;
+}

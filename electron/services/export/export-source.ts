@@ -1,0 +1,117 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { ExportOptions } from '../../../shared/contract/exports';
+import { ApiError } from '../../../shared/contract/errors';
+import type { ExportArticle } from '../../../shared/codecs/types';
+import type { Annotation, Label } from '../../../shared/domain/schemas';
+import { toAnnotation } from '../store/annotations';
+import type { LabelStore } from '../store/labels';
+
+interface ArticleRow {
+  id: number;
+  title: string | null;
+  source: string | null;
+  byline: string | null;
+  url: string | null;
+  published_at: string | null;
+  file_name: string | null;
+  content_hash: string;
+  status: ExportArticle['status'];
+  imported_at: string;
+  updated_at: string;
+  text: string;
+  trimmed_text: string | null;
+}
+
+type AnnotationRow = Parameters<typeof toAnnotation>[0];
+
+/**
+ * The rows one export reads: the articles in scope by ascending id, and each one's annotations
+ * (label filter applied) by start, longest first, then id. It only reads, so the UI's writes on
+ * the same connection keep working between batches.
+ */
+export class ExportSource {
+  /** The exported labels, in schema order. */
+  readonly labels: Label[];
+  private readonly scopeSql: string;
+  private readonly scopeParams: Record<string, string>;
+  private readonly labelsParam: { labels: string } | Record<string, never>;
+  private readonly selectArticles: Statement;
+  private readonly selectAnnotations: Statement;
+
+  constructor(
+    private readonly db: Database,
+    labelStore: LabelStore,
+    options: Pick<ExportOptions, 'scope' | 'labelKeys'>,
+  ) {
+    const { scope, labelKeys } = options;
+    const allLabels = labelStore.list();
+    const unknownLabel = labelKeys?.find((key) => !allLabels.some((label) => label.key === key));
+    if (unknownLabel) throw new ApiError('not_found', `There is no label ${unknownLabel}.`);
+    this.labels = labelKeys ? allLabels.filter((label) => labelKeys.includes(label.key)) : allLabels;
+    this.labelsParam = labelKeys ? { labels: JSON.stringify(labelKeys) } : {};
+
+    if (scope.kind === 'all') {
+      this.scopeSql = '1';
+      this.scopeParams = {};
+    } else if (scope.kind === 'status') {
+      this.scopeSql = 'status = @status';
+      this.scopeParams = { status: scope.status };
+    } else {
+      this.scopeSql = 'id IN (SELECT value FROM json_each(@ids))';
+      this.scopeParams = { ids: JSON.stringify(scope.articleIds) };
+    }
+
+    this.selectArticles = db.prepare(
+      `SELECT id, title, source, byline, url, published_at, file_name, content_hash, status, imported_at, updated_at,
+         text, trimmed_text
+       FROM articles WHERE id > @afterId AND ${this.scopeSql} ORDER BY id`,
+    );
+    const labelFilter = labelKeys ? `AND label_key IN (SELECT value FROM json_each(@labels))` : '';
+    this.selectAnnotations = db.prepare(
+      `SELECT * FROM annotations WHERE article_id = @articleId ${labelFilter} ORDER BY start, "end" DESC, id`,
+    );
+    if (scope.kind === 'articles') this.assertArticlesExist(scope.articleIds);
+  }
+
+  countArticles(): number {
+    const row = this.db.prepare(`SELECT count(*) AS count FROM articles WHERE ${this.scopeSql}`).get(this.scopeParams);
+    return (row as { count: number }).count;
+  }
+
+  /**
+   * Streams the articles after `afterId`. Callers stop early and resume from the last id they
+   * saw, so the statement is never left open while the export awaits the disk.
+   */
+  *articlesAfter(afterId: number): Generator<ExportArticle> {
+    const rows = this.selectArticles.iterate({ ...this.scopeParams, afterId }) as IterableIterator<ArticleRow>;
+    for (const row of rows) {
+      yield {
+        id: row.id,
+        title: row.title,
+        source: row.source,
+        byline: row.byline,
+        url: row.url,
+        publishedAt: row.published_at,
+        fileName: row.file_name,
+        contentHash: row.content_hash,
+        status: row.status,
+        importedAt: row.imported_at,
+        updatedAt: row.updated_at,
+        text: row.text,
+        trimmedText: row.trimmed_text,
+      };
+    }
+  }
+
+  annotationsOf(articleId: number): Annotation[] {
+    const rows = this.selectAnnotations.all({ articleId, ...this.labelsParam }) as AnnotationRow[];
+    return rows.map(toAnnotation);
+  }
+
+  private assertArticlesExist(ids: readonly number[]): void {
+    const found = this.db.prepare(`SELECT id FROM articles WHERE ${this.scopeSql}`).pluck().all(this.scopeParams) as number[];
+    const present = new Set(found);
+    const missing = ids.filter((id) => !present.has(id));
+    if (missing.length > 0) throw new ApiError('not_found', `These articles do not exist: ${missing.join(', ')}.`);
+  }
+}
