@@ -16,6 +16,7 @@ export default defineConfig({
           index: resolve(__dirname, 'electron/main/index.ts'),
           serve: resolve(__dirname, 'electron/host/serve.ts'),
           cli: resolve(__dirname, 'electron/host/cli.ts'),
+          importWorker: resolve(__dirname, 'electron/services/import/import-worker.ts'),
         },
       },
     },

@@ -1,8 +1,12 @@
 import type { ImportFileResult } from '../../../shared/contract';
-import { importFilePath } from '../../services/import/import-service';
+import { runImport } from '../../services/import/run-import';
 import { openWorkbenchFromArgs } from '../open-workbench';
 
-/** Imports the named files; exits 1 when any file was skipped. */
+/**
+ * `import <files or folders…> [--db PATH]`: imports in this process (a terminal has no UI
+ * thread to keep free), prints one line per file, a progress line, and a summary.
+ * Exit code 1 when any file was skipped, 2 when the import could not run at all.
+ */
 export async function runImportCommand(argv: string[]): Promise<number> {
   const paths = positionalArgs(argv);
   if (paths.length === 0) {
@@ -10,18 +14,66 @@ export async function runImportCommand(argv: string[]): Promise<number> {
     return 2;
   }
   const workbench = openWorkbenchFromArgs(argv, { seed: false });
+  const progress = progressLine(process.stdout);
+  const results: ImportFileResult[] = [];
+  let total = 0;
   try {
-    const results: ImportFileResult[] = paths.flatMap((path) => importFilePath(workbench, path));
-    for (const result of results) console.log(describe(result));
-    return results.some((result) => result.outcome === 'skipped') ? 1 : 0;
+    await runImport(workbench, { kind: 'paths', paths }, {
+      isCancelled: () => false,
+      emit: (event) => {
+        if (event.type === 'total') total = event.total;
+        if (event.type === 'file') progress.show(`Importing ${results.length + 1}/${total}: ${event.name}`);
+        if (event.type === 'results') {
+          results.push(...event.results);
+          for (const result of event.results) progress.print(describe(result));
+        }
+      },
+    });
+  } catch (error) {
+    progress.clear();
+    console.error(`Import failed: ${(error as Error).message}`);
+    return 2;
   } finally {
     workbench.close();
   }
+  progress.clear();
+  console.log(summarise(results));
+  return results.some((result) => result.outcome === 'skipped') ? 1 : 0;
 }
 
-function describe(result: ImportFileResult): string {
-  if (result.outcome === 'skipped') return `skipped    ${result.file}: ${result.reason}`;
-  return `${result.outcome.padEnd(10)} ${result.file}: ${result.title}`;
+/** On a terminal, one status line rewritten in place; otherwise only the per-file lines. */
+function progressLine(stream: NodeJS.WriteStream): { show(text: string): void; print(line: string): void; clear(): void } {
+  if (!stream.isTTY) return { show: () => undefined, print: (line) => console.log(line), clear: () => undefined };
+  const width = (): number => Math.max(20, (stream.columns ?? 80) - 1);
+  let shown = false;
+  const clear = (): void => {
+    if (shown) stream.write(`\r${' '.repeat(width())}\r`);
+    shown = false;
+  };
+  return {
+    show: (text) => {
+      stream.write(`\r${text.slice(0, width()).padEnd(width())}`);
+      shown = true;
+    },
+    print: (line) => {
+      clear();
+      console.log(line);
+    },
+    clear,
+  };
+}
+
+export function describe(result: ImportFileResult): string {
+  if (result.outcome === 'skipped') {
+    return `skipped    ${result.file}: ${result.reason}${result.preview ? `\n           preview: ${result.preview}` : ''}`;
+  }
+  const notes = result.notes.length > 0 ? `\n           ${result.notes.join('\n           ')}` : '';
+  return `${result.outcome.padEnd(10)} ${result.file}: ${result.title}${notes}`;
+}
+
+export function summarise(results: readonly ImportFileResult[]): string {
+  const countOf = (outcome: ImportFileResult['outcome']): number => results.filter((result) => result.outcome === outcome).length;
+  return `Imported ${countOf('imported')}, duplicates ${countOf('duplicate')}, skipped ${countOf('skipped')}.`;
 }
 
 /** Arguments that are neither flags nor flag values. */

@@ -1,48 +1,40 @@
-import { randomUUID } from 'node:crypto';
-import type { ApiHandlers, ImportJob } from '../../../shared/contract';
+import { join } from 'node:path';
+import type { ApiHandlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
-import { importFile, importFilePath } from '../import/import-service';
+import { ImportJobs, workerLauncher, type ImportLauncher } from '../import/import-jobs';
+import type { ImportLimits } from '../import/limits';
+import type { OpenDatabaseOptions } from '../store/database';
 import type { Workbench } from '../workbench';
 import type { HostAdapter } from './host';
 
-type ImportHandlers = Pick<
-  ApiHandlers,
-  'pickImportPaths' | 'startImport' | 'getImportJob' | 'cancelImport' | 'restoreTrimmedText'
->;
+type ImportHandlers = Pick<ApiHandlers, 'pickImportPaths' | 'startImport' | 'getImportJob' | 'cancelImport' | 'restoreTrimmedText'>;
 
-export function createImportHandlers(workbench: Workbench, host: HostAdapter): ImportHandlers {
-  const jobs = new Map<string, ImportJob>();
-  const getJob = (jobId: string): ImportJob => {
-    const job = jobs.get(jobId);
-    if (!job) throw new ApiError('not_found', `There is no import job ${jobId}.`);
-    return job;
-  };
+export interface ImportHandlerOptions {
+  /** How jobs run; by default in the worker bundled next to the running entry point. */
+  launcher?: ImportLauncher;
+  /** The better-sqlite3 build the worker must load (Electron passes its own). */
+  databaseOptions?: Pick<OpenDatabaseOptions, 'nativeBinding'>;
+  limits?: ImportLimits;
+}
+
+/** Every bundled entry (index, serve, cli) sits in out/main beside importWorker.js. */
+export const IMPORT_WORKER_PATH = join(__dirname, 'importWorker.js');
+
+export function createImportHandlers(workbench: Workbench, host: HostAdapter, options: ImportHandlerOptions = {}): ImportHandlers {
+  const jobs = new ImportJobs({
+    databasePath: workbench.databasePath,
+    databaseOptions: options.databaseOptions ?? {},
+    launcher: options.launcher ?? workerLauncher(IMPORT_WORKER_PATH),
+    ...(options.limits ? { limits: options.limits } : {}),
+  });
   return {
-    pickImportPaths: async (options) => {
+    pickImportPaths: async (input) => {
       if (!host.pickImportPaths) throw new ApiError('unsupported', 'This host has no native file dialog.');
-      return host.pickImportPaths(options);
+      return host.pickImportPaths(input);
     },
-    startImport: ({ source }) => {
-      const results =
-        source.kind === 'paths'
-          ? source.paths.flatMap((path) => importFilePath(workbench, path))
-          : source.files.flatMap((file) =>
-              importFile(workbench, { name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') }),
-            );
-      const jobId = randomUUID();
-      jobs.set(jobId, {
-        jobId,
-        state: 'done',
-        total: results.length,
-        processed: results.length,
-        currentFile: null,
-        results,
-        error: null,
-      });
-      return { jobId };
-    },
-    getImportJob: ({ jobId }) => getJob(jobId),
-    cancelImport: ({ jobId }) => getJob(jobId),
+    startImport: ({ source }) => ({ jobId: jobs.start(source) }),
+    getImportJob: ({ jobId }) => jobs.get(jobId),
+    cancelImport: ({ jobId }) => jobs.cancel(jobId),
     restoreTrimmedText: ({ articleId }) => workbench.articles.restoreTrimmed(articleId),
   };
 }

@@ -1,42 +1,77 @@
-import { readFileSync } from 'node:fs';
+/**
+ * Imports one file: extract its articles, prepare each, and store them all in ONE transaction,
+ * so a failure leaves nothing of the file behind. Never throws for bad input: every outcome is
+ * a result (imported, duplicate naming the article, or skipped with a plain reason).
+ */
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportFileResult } from '../../../shared/contract';
-import { canonicalize } from '../../../shared/text/canonical';
+import { displayTitleOf } from '../store/articles';
+import { importWorkbenchExport } from '../export/workbench-import';
 import type { Workbench } from '../workbench';
+import { extractDocuments } from './formats';
+import type { SourceDocument } from './formats/types';
+import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
+import { prepareArticle } from './prepare-article';
 import { storeArticle } from './store-article';
 
-/** A file to import: its display name and its bytes. */
+/** A file to import: the name shown in the report, and its bytes. */
 export interface ImportInput {
   name: string;
   bytes: Uint8Array;
 }
 
-/**
- * Imports one file (plain UTF-8 text for now) and reports what happened to it.
- * Never throws for bad input: a bad file becomes a `skipped` result naming the reason.
- */
-export function importFile(workbench: Workbench, input: ImportInput): ImportFileResult[] {
-  const rawText = new TextDecoder('utf-8', { fatal: false }).decode(input.bytes);
-  const { text } = canonicalize(rawText);
-  if (!text.trim()) return [{ outcome: 'skipped', file: input.name, reason: 'The file is empty.' }];
-  const stored = storeArticle(workbench.db, workbench.articles, {
-    rawText,
-    text,
-    trimmedText: null,
-    title: null,
-    source: null,
-    byline: null,
-    url: null,
-    publishedAt: null,
-    fileName: basename(input.name),
-  });
-  if (stored.outcome === 'duplicate') {
-    return [{ outcome: 'duplicate', file: input.name, articleId: stored.articleId, title: stored.displayTitle, notes: [] }];
-  }
-  const title = workbench.articles.getSummary(stored.articleId).displayTitle;
-  return [{ outcome: 'imported', file: input.name, articleId: stored.articleId, title, notes: [] }];
+const skipped = (file: string, reason: string, preview?: string): ImportFileResult =>
+  preview === undefined ? { outcome: 'skipped', file, reason } : { outcome: 'skipped', file, reason, preview };
+
+const partName = (file: string, document: { part: string | null }): string => (document.part ? `${file} (${document.part})` : file);
+
+/** Stores the documents of one file in one transaction; throws (and rolls back) on any store error. */
+function storeDocuments(workbench: Workbench, file: string, documents: readonly SourceDocument[], fileNotes: readonly string[]): ImportFileResult[] {
+  return workbench.db.transaction((): ImportFileResult[] =>
+    documents.map((document): ImportFileResult => {
+      const name = partName(file, document);
+      const prepared = prepareArticle(document, basename(file));
+      if (!prepared.ok) return skipped(name, prepared.reason);
+      const notes = [...fileNotes, ...prepared.notes];
+      const stored = storeArticle(workbench.db, workbench.articles, prepared.article);
+      if (stored.outcome === 'duplicate') {
+        return { outcome: 'duplicate', file: name, articleId: stored.articleId, title: stored.displayTitle, notes: [`Same canonical text as article ${stored.articleId}, “${stored.displayTitle}”.`] };
+      }
+      const title = displayTitleOf(prepared.article.title, prepared.article.text.slice(0, 200));
+      return { outcome: 'imported', file: name, articleId: stored.articleId, title, notes };
+    }),
+  )();
 }
 
-export function importFilePath(workbench: Workbench, path: string): ImportFileResult[] {
-  return importFile(workbench, { name: path, bytes: readFileSync(path) });
+/** Imports one file's bytes and reports what happened to each article in it. */
+export async function importFile(workbench: Workbench, input: ImportInput, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<ImportFileResult[]> {
+  const tooLarge = tooLargeReason(input.bytes.length, limits);
+  if (tooLarge) return [skipped(input.name, tooLarge)];
+  const { extraction, encoding } = await extractDocuments(input.name, input.bytes);
+  if (extraction.kind === 'refused') return [skipped(input.name, extraction.reason, extraction.preview)];
+  try {
+    // The export module owns its format and the re-import of annotations.
+    if (extraction.kind === 'workbench-export') return importWorkbenchExport(workbench, input.name, extraction.parsed);
+    const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...extraction.notes];
+    const results = storeDocuments(workbench, input.name, extraction.documents, fileNotes);
+    const skippedParts = extraction.skipped.map((part) => skipped(`${input.name} (${part.part})`, part.reason));
+    if (results.length === 0 && skippedParts.length === 0) return [skipped(input.name, 'The file holds no articles.')];
+    return [...results, ...skippedParts];
+  } catch (error) {
+    return [skipped(input.name, `Nothing of this file was imported: ${(error as Error).message}`)];
+  }
+}
+
+/** Reads a file from disk (refusing it by size before reading) and imports it under `name`. */
+export async function importFilePath(workbench: Workbench, path: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS, name: string = path): Promise<ImportFileResult[]> {
+  let bytes: Uint8Array;
+  try {
+    const tooLarge = tooLargeReason(statSync(path).size, limits);
+    if (tooLarge) return [skipped(name, tooLarge)];
+    bytes = readFileSync(path);
+  } catch (error) {
+    return [skipped(name, `The file could not be read: ${(error as Error).message}`)];
+  }
+  return importFile(workbench, { name, bytes }, limits);
 }

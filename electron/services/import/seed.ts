@@ -6,14 +6,16 @@ import { importFilePath } from './import-service';
 
 /**
  * First start: an empty database gets the seed corpus, through the real import pipeline,
- * so the seeds are imported exactly as a user's files would be. Returns null when the
+ * so the seeds are imported exactly as a user's files would be. Resolves to null when the
  * database already holds articles (seeding never runs twice, and never re-adds deleted seeds).
  */
-export function seedIfEmpty(workbench: Workbench, seedsFolder: string): ImportFileResult[] | null {
+export async function seedIfEmpty(workbench: Workbench, seedsFolder: string): Promise<ImportFileResult[] | null> {
   const { count } = workbench.db.prepare(`SELECT count(*) AS count FROM articles`).get() as { count: number };
   if (count > 0) return null;
   const files = readdirSync(seedsFolder)
     .filter((name) => /\.(txt|md|html?|docx|csv|jsonl?)$/i.test(name))
     .sort();
-  return files.flatMap((name) => importFilePath(workbench, join(seedsFolder, name)));
+  const results: ImportFileResult[] = [];
+  for (const name of files) results.push(...(await importFilePath(workbench, join(seedsFolder, name), undefined, name)));
+  return results;
 }

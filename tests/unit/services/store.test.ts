@@ -76,14 +76,14 @@ describe('store migrations', () => {
 });
 
 describe('seed corpus', () => {
-  it('imports the five seeds once and never duplicates them', () => {
+  it('imports the five seeds once and never duplicates them', async () => {
     const path = freshDbPath();
     const workbench = openWorkbench(path);
     cleanups.unshift(() => workbench.close());
-    const first = seedIfEmpty(workbench, SEEDS_DIR);
+    const first = await seedIfEmpty(workbench, SEEDS_DIR);
     expect(first?.map((r) => r.outcome)).toEqual(['imported', 'imported', 'imported', 'imported', 'imported']);
-    expect(seedIfEmpty(workbench, SEEDS_DIR)).toBeNull();
-    const again = readdirSync(SEEDS_DIR).flatMap((name) => importFilePath(workbench, join(SEEDS_DIR, name)));
+    expect(await seedIfEmpty(workbench, SEEDS_DIR)).toBeNull();
+    const again = (await Promise.all(readdirSync(SEEDS_DIR).map((name) => importFilePath(workbench, join(SEEDS_DIR, name))))).flat();
     expect(again.map((r) => r.outcome)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     expect(workbench.articles.list()).toHaveLength(5);
   });
