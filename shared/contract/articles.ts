@@ -25,6 +25,8 @@ export const articleCalls = {
   getAppInfo: defineCall(Empty, AppInfoSchema),
   listArticles: defineCall(Empty, z.array(ArticleSummarySchema)),
   getArticle: defineCall(z.object({ id: ArticleIdSchema }).strict(), ArticleSchema),
+  /** Metadata and counts without the text: cheap to refresh after every annotation write. */
+  getArticleSummary: defineCall(z.object({ id: ArticleIdSchema }).strict(), ArticleSummarySchema),
   setArticleStatus: defineCall(
     z.object({ id: ArticleIdSchema, status: ArticleStatusSchema }).strict(),
     ArticleSummarySchema,

@@ -43,3 +43,9 @@ export type { AppInfo } from './articles';
 export type { AnnotationChange, HistoryState } from './annotations';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
+
+/** The Electron IPC channel that carries one call; main registers it, the preload invokes it. */
+export const ipcChannelOf = (name: CallName): string => `marginalia:${name}`;
+
+/** The name of the preload bridge on `window` (Electron only). */
+export const BRIDGE_GLOBAL = 'marginalia';

@@ -4,7 +4,7 @@ import type { HostAdapter } from './host';
 
 type ArticleHandlers = Pick<
   ApiHandlers,
-  'getAppInfo' | 'listArticles' | 'getArticle' | 'setArticleStatus' | 'updateArticleMetadata' | 'listLabels'
+  'getAppInfo' | 'listArticles' | 'getArticle' | 'getArticleSummary' | 'setArticleStatus' | 'updateArticleMetadata' | 'listLabels'
 >;
 
 export function createArticleHandlers(workbench: Workbench, host: HostAdapter): ArticleHandlers {
@@ -17,6 +17,7 @@ export function createArticleHandlers(workbench: Workbench, host: HostAdapter): 
     }),
     listArticles: () => workbench.articles.list(),
     getArticle: ({ id }) => workbench.articles.get(id),
+    getArticleSummary: ({ id }) => workbench.articles.getSummary(id),
     setArticleStatus: ({ id, status }) => workbench.articles.setStatus(id, status),
     updateArticleMetadata: ({ id, patch }) => workbench.articles.updateMetadata(id, patch),
     listLabels: () => workbench.labels.list(),

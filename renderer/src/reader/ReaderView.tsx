@@ -1,51 +1,152 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { Article, ArticleStatus } from '../../../shared/domain/schemas';
-import { api } from '../api/client';
-import { errorMessage, useAppStore } from '../state/app-store';
-import { useLibraryStore } from '../state/library-store';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { snapToSyllables } from '../../../shared/text/syllables';
+import { useAppStore } from '../state/app-store';
 import { ArticleHeader } from './ArticleHeader';
 import { ArticleText } from './ArticleText';
+import { characterAtPoint, offsetAtPoint, scrollRangeIntoView, selectedTextRange } from './dom-selection';
+import { EdgeHandles } from './EdgeHandles';
+import { HighlightPainter, supportsHighlights } from './highlight-painter';
+import { HoverCard, type HoverState } from './HoverCard';
+import { LabelPalette } from './LabelPalette';
+import { handleReaderKey } from './reader-keyboard';
+import { spanEvents, spanIndex, useReaderStore } from './reader-store';
+import { SelectedSpanPanel } from './SelectedSpanPanel';
+import { SpanList } from './SpanList';
 import type { TextLayout } from './text-layout';
+import { TrimmedBlock } from './TrimmedBlock';
+
+interface TextView {
+  layout: TextLayout;
+  root: HTMLElement;
+  painter: HighlightPainter;
+}
 
 export function ReaderView({ articleId }: { articleId: number }) {
-  const notify = useAppStore((state) => state.notify);
-  const [article, setArticle] = useState<Article | null>(null);
-  const [, setLayout] = useState<TextLayout | null>(null);
+  const labels = useAppStore((state) => state.labels);
+  const article = useReaderStore((state) => state.article);
+  const selectedId = useReaderStore((state) => state.selectedId);
+  const { load, close, setStatus } = useReaderStore();
+  const [view, setView] = useState<TextView | null>(null);
+  const [hover, setHover] = useState<HoverState | null>(null);
+  const pageRef = useRef<HTMLDivElement>(null);
+  const textWrapRef = useRef<HTMLDivElement>(null);
+  const caretRef = useRef<number | null>(null);
 
   useEffect(() => {
-    let cancelled = false;
-    setArticle(null);
-    api.getArticle({ id: articleId }).then(
-      (loaded) => !cancelled && setArticle(loaded),
-      (error: unknown) => notify('error', errorMessage(error)),
-    );
-    return () => {
-      cancelled = true;
-    };
-  }, [articleId, notify]);
+    void load(articleId);
+    return close;
+  }, [articleId, load, close]);
 
-  const onStatusChange = useCallback(
-    async (status: ArticleStatus) => {
-      try {
-        const summary = await api.setArticleStatus({ id: articleId, status });
-        setArticle((current) => (current ? { ...current, ...summary } : current));
-        useLibraryStore.getState().updateSummary(summary);
-      } catch (error) {
-        notify('error', errorMessage(error));
+  // The painter lives as long as the rendered text; it follows span changes by delta.
+  useEffect(() => {
+    if (!view) return;
+    view.painter.paintAll(spanIndex);
+    const unsubscribe = spanEvents.subscribe((change) => view.painter.apply(change, spanIndex));
+    return () => {
+      unsubscribe();
+      view.painter.dispose();
+    };
+  }, [view]);
+
+  useEffect(() => {
+    if (!view) return;
+    const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
+    view.painter.showSelected(selected ?? null);
+  }, [view, selectedId]);
+
+  const onLayout = useCallback(
+    (layout: TextLayout, root: HTMLElement) => {
+      if (!supportsHighlights()) {
+        useAppStore.getState().notify('error', 'This browser cannot paint spans (CSS Custom Highlight API missing).');
+        return;
       }
+      setView({ layout, root, painter: new HighlightPainter(layout, labels) });
     },
-    [articleId, notify],
+    [labels],
   );
 
-  const onLayout = useCallback((layout: TextLayout) => setLayout(layout), []);
+  const reveal = useCallback(
+    (id: number) => {
+      const span = spanIndex.get(id);
+      if (!span) return;
+      useReaderStore.getState().select(id);
+      if (view && pageRef.current) scrollRangeIntoView(view.layout, span, pageRef.current);
+    },
+    [view],
+  );
 
-  if (!article) return <p className="reader__loading">Opening…</p>;
+  useEffect(() => {
+    if (!view) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      const context = { ...view, labels, caretOffset: () => caretRef.current, reveal };
+      if (handleReaderKey(event, context)) event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [view, labels, reveal]);
+
+  const onMouseUp = (event: React.MouseEvent) => {
+    if (!view || event.button !== 0) return;
+    const range = selectedTextRange(view.layout, view.root);
+    const store = useReaderStore.getState();
+    if (!range || range.start === range.end) {
+      // A click: select the innermost span under the pointer, or clear the selection.
+      const offset = characterAtPoint(view.layout, view.root, event.clientX, event.clientY);
+      caretRef.current = offset ?? offsetAtPoint(view.layout, view.root, event.clientX, event.clientY);
+      const span = offset === null ? undefined : spanIndex.innermostAt(offset);
+      store.select(span?.id ?? null);
+      return;
+    }
+    const snapped = event.altKey ? range : snapToSyllables(view.layout.text, range.start, range.end);
+    store.setPending(snapped);
+    if (snapped && (snapped.start !== range.start || snapped.end !== range.end)) {
+      const selection = window.getSelection();
+      selection?.removeAllRanges();
+      selection?.addRange(view.layout.range(snapped.start, snapped.end));
+    }
+  };
+
+  const hoverFrame = useRef(0);
+  const onMouseMove = (event: React.MouseEvent) => {
+    if (!view || event.buttons !== 0) return;
+    const { clientX, clientY } = event;
+    cancelAnimationFrame(hoverFrame.current);
+    hoverFrame.current = requestAnimationFrame(() => {
+      const offset = characterAtPoint(view.layout, view.root, clientX, clientY);
+      const spans = offset === null ? [] : spanIndex.covering(offset);
+      setHover(spans.length ? { x: clientX, y: clientY, spans } : null);
+    });
+  };
+
+  if (!article || article.id !== articleId) return <p className="reader__loading">Opening…</p>;
   return (
-    <article className="reader" aria-label="Reader">
-      <div className="reader__page">
-        <ArticleHeader article={article} onStatusChange={onStatusChange} />
-        <ArticleText key={article.id} text={article.text} onLayout={onLayout} />
+    <div className="reader">
+      <div className="reader__page" ref={pageRef}>
+        <ArticleHeader article={article} onStatusChange={(status) => void setStatus(status)} />
+        <div
+          className="reader__textwrap"
+          ref={textWrapRef}
+          onMouseUp={onMouseUp}
+          onMouseMove={onMouseMove}
+          onMouseLeave={() => {
+            cancelAnimationFrame(hoverFrame.current);
+            setHover(null);
+          }}
+        >
+          {/* Restoring trimmed chrome changes the text: a new key rebuilds the view and its offset table. */}
+          <ArticleText key={`${article.id}:${article.text.length}`} text={article.text} onLayout={onLayout} />
+          {view && textWrapRef.current ? (
+            <EdgeHandles layout={view.layout} root={view.root} painter={view.painter} container={textWrapRef.current} />
+          ) : null}
+        </div>
+        {article.trimmedText ? <TrimmedBlock trimmedText={article.trimmedText} /> : null}
       </div>
-    </article>
+      <aside className="reader__sidebar" aria-label="Annotation tools">
+        <LabelPalette labels={labels} />
+        <SelectedSpanPanel labels={labels} />
+        <SpanList labels={labels} onReveal={reveal} />
+      </aside>
+      <HoverCard hover={hover} labels={labels} />
+    </div>
   );
 }

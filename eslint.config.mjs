@@ -1,0 +1,67 @@
+// Lint, including the layer rule: arrows point only downward.
+//   shared/            pure TypeScript: no Node, Electron, DOM or UI packages
+//   electron/services  Node only: never electron, never the shells above it
+//   electron/host      Node front ends (browser host, CLI): never electron
+//   electron/main, electron/preload   the Electron shell
+//   renderer/          the UI: talks to the backend only through the contract client
+// (DOM globals in shared/ are caught by `tsc -p shared/tsconfig.json`, which has no DOM lib.)
+import js from '@eslint/js';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'http', 'url', 'util', 'zlib', 'module'];
+const NATIVE_AND_BACKEND = ['electron', 'electron/*', 'better-sqlite3', 'iconv-lite', 'chardet', 'jsdom', 'mammoth', '@mozilla/readability', 'csv-parse', 'csv-parse/*'];
+const UI = ['react', 'react/*', 'react-dom', 'react-dom/*', 'lexical', '@lexical/*', 'zustand', 'zustand/*'];
+
+const layer = (files, forbidden, message) => ({
+  files,
+  rules: {
+    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+  },
+});
+
+export default tseslint.config(
+  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'bench/.tmp/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: { ...reactHooks.configs.recommended.rules },
+  },
+  layer(
+    ['shared/**/*.ts'],
+    [...NODE_BUILTINS, ...NATIVE_AND_BACKEND, ...UI, '**/electron/**', '**/renderer/**'],
+    'shared/ is pure TypeScript: it may not import Node, Electron, native, UI or upper-layer code.',
+  ),
+  layer(
+    ['electron/services/**/*.ts'],
+    ['electron', 'electron/*', ...UI, '**/main/**', '**/preload/**', '**/host/**', '**/renderer/**'],
+    'electron/services is Node-only and shared by every front end: no electron, no shells, no UI.',
+  ),
+  layer(
+    ['electron/host/**/*.ts'],
+    ['electron', 'electron/*', ...UI, '**/main/**', '**/preload/**', '**/renderer/**'],
+    'The browser host and CLI run under plain Node: no electron, no UI.',
+  ),
+  layer(
+    ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    [...UI, '**/renderer/**', '**/host/**'],
+    'The Electron shell does not import the UI or the browser host.',
+  ),
+  layer(
+    ['renderer/**/*.{ts,tsx}'],
+    [...NODE_BUILTINS, ...NATIVE_AND_BACKEND, '**/electron/**'],
+    'The renderer reaches the backend only through the contract client.',
+  ),
+);

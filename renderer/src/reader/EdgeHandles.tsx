@@ -1,0 +1,106 @@
+import { useEffect, useState } from 'react';
+import { snapToSyllables, type TextRange } from '../../../shared/text/syllables';
+import { offsetAtPoint } from './dom-selection';
+import type { HighlightPainter } from './highlight-painter';
+import { spanIndex, useReaderStore } from './reader-store';
+import type { TextLayout } from './text-layout';
+
+interface EdgeHandlesProps {
+  layout: TextLayout;
+  root: HTMLElement;
+  painter: HighlightPainter;
+  /** The positioned element the handles are placed in. */
+  container: HTMLElement;
+}
+
+interface HandleBox {
+  left: number;
+  top: number;
+  height: number;
+}
+
+/**
+ * Two grips on the selected span's edges. Dragging one previews the new extent live and
+ * saves it on release, snapped to syllables unless Alt is held.
+ */
+export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesProps) {
+  const selectedId = useReaderStore((state) => state.selectedId);
+  const spansVersion = useReaderStore((state) => state.spansVersion);
+  const resize = useReaderStore((state) => state.resize);
+  const [boxes, setBoxes] = useState<{ start: HandleBox; end: HandleBox } | null>(null);
+  const [viewportVersion, setViewportVersion] = useState(0);
+  const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
+
+  useEffect(() => {
+    const onResize = () => setViewportVersion((version) => version + 1);
+    window.addEventListener('resize', onResize);
+    return () => window.removeEventListener('resize', onResize);
+  }, []);
+
+  useEffect(() => {
+    if (!selected || selected.id < 0) {
+      setBoxes(null);
+      return;
+    }
+    const rects = layout.range(selected.start, selected.end).getClientRects();
+    const first = rects[0];
+    const last = rects[rects.length - 1];
+    if (!first || !last) {
+      setBoxes(null);
+      return;
+    }
+    const origin = container.getBoundingClientRect();
+    setBoxes({
+      start: { left: first.left - origin.left, top: first.top - origin.top, height: first.height },
+      end: { left: last.right - origin.left, top: last.top - origin.top, height: last.height },
+    });
+  }, [selected, spansVersion, viewportVersion, layout, container]);
+
+  if (!selected || !boxes) return null;
+
+  const startDrag = (edge: 'start' | 'end') => (event: React.PointerEvent<HTMLSpanElement>) => {
+    event.preventDefault();
+    const handle = event.currentTarget;
+    handle.setPointerCapture(event.pointerId);
+    let draft: TextRange = { start: selected.start, end: selected.end };
+    const onMove = (move: PointerEvent) => {
+      const offset = offsetAtPoint(layout, root, move.clientX, move.clientY);
+      if (offset === null) return;
+      draft =
+        edge === 'start'
+          ? { start: Math.min(offset, selected.end - 1), end: selected.end }
+          : { start: selected.start, end: Math.max(offset, selected.start + 1) };
+      painter.showDraft(draft);
+    };
+    const onUp = (up: PointerEvent) => {
+      handle.removeEventListener('pointermove', onMove);
+      handle.removeEventListener('pointerup', onUp);
+      painter.showDraft(null);
+      const final = up.altKey ? draft : snapToSyllables(layout.text, draft.start, draft.end);
+      if (final) void resize(selected.id, final);
+    };
+    handle.addEventListener('pointermove', onMove);
+    handle.addEventListener('pointerup', onUp);
+  };
+
+  return (
+    <>
+      <span
+        className="edge-handle edge-handle--start"
+        style={{ left: boxes.start.left - 4, top: boxes.start.top, height: boxes.start.height }}
+        onPointerDown={startDrag('start')}
+        role="slider"
+        aria-label="Start of the selected span"
+        aria-valuenow={selected.start}
+      />
+      <span
+        className="edge-handle edge-handle--end"
+        style={{ left: boxes.end.left - 2, top: boxes.end.top, height: boxes.end.height }}
+        onPointerDown={startDrag('end')}
+        role="slider"
+        aria-label="End of the selected span"
+        aria-valuenow={selected.end}
+      />
+    </>
+  );
+}

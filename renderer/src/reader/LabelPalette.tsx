@@ -1,0 +1,43 @@
+import type { Label } from '../../../shared/domain/schemas';
+import { labelName, useAppStore } from '../state/app-store';
+import { useReaderStore } from './reader-store';
+
+/**
+ * Every label with its colour, name and hotkey. Buttons keep the text selection on mousedown,
+ * so "select, then click a label" works like "select, then press its key".
+ */
+export function LabelPalette({ labels }: { labels: readonly Label[] }) {
+  const language = useAppStore((state) => state.labelLanguage);
+  const applyLabel = useReaderStore((state) => state.applyLabel);
+  const canApply = useReaderStore((state) => state.pending !== null || state.selectedId !== null);
+  return (
+    <section className="palette" aria-label="Labels">
+      {(['analytic', 'entity'] as const).map((kind) => (
+        <div key={kind} className="palette__group">
+          <h2>{kind === 'analytic' ? 'Analysis' : 'Entities'}</h2>
+          <div className="palette__labels">
+            {labels
+              .filter((label) => label.kind === kind)
+              .map((label) => (
+                <button
+                  key={label.key}
+                  type="button"
+                  className={`palette__label palette__label--${label.kind}`}
+                  style={{ '--label-color': label.color } as React.CSSProperties}
+                  title={`${label.description}${label.hotkey ? ` (key ${label.hotkey})` : ''}`}
+                  aria-disabled={!canApply}
+                  data-label={label.key}
+                  onMouseDown={(event) => event.preventDefault()}
+                  onClick={() => void applyLabel(label.key)}
+                >
+                  <span className="palette__swatch" aria-hidden="true" />
+                  <span className="palette__name">{labelName(label, language)}</span>
+                  {label.hotkey ? <kbd>{label.hotkey}</kbd> : null}
+                </button>
+              ))}
+          </div>
+        </div>
+      ))}
+    </section>
+  );
+}

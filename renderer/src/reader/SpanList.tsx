@@ -1,0 +1,116 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Label } from '../../../shared/domain/schemas';
+import { labelName, useAppStore } from '../state/app-store';
+import { spanIndex, useReaderStore } from './reader-store';
+
+const ROW_HEIGHT = 52;
+const OVERSCAN = 8;
+
+interface SpanListProps {
+  labels: readonly Label[];
+  onReveal: (id: number) => void;
+}
+
+/**
+ * The article's spans in text order, filterable by label. Rows are windowed (fixed height),
+ * so a 10,000-span article lists as fast as a short one.
+ */
+export function SpanList({ labels, onReveal }: SpanListProps) {
+  const language = useAppStore((state) => state.labelLanguage);
+  const spansVersion = useReaderStore((state) => state.spansVersion);
+  const selectedId = useReaderStore((state) => state.selectedId);
+  const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
+  const [scrollTop, setScrollTop] = useState(0);
+  const [height, setHeight] = useState(400);
+  const viewport = useRef<HTMLDivElement>(null);
+  const labelByKey = useMemo(() => new Map(labels.map((label) => [label.key, label])), [labels]);
+
+  // spansVersion is the signal that spanIndex (outside React) changed.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const all = useMemo(() => spanIndex.all(), [spansVersion]);
+  const spans = useMemo(() => all.filter((span) => !hidden.has(span.labelKey)), [all, hidden]);
+  const counts = useMemo(() => {
+    const byLabel = new Map<string, number>();
+    for (const span of all) byLabel.set(span.labelKey, (byLabel.get(span.labelKey) ?? 0) + 1);
+    return byLabel;
+  }, [all]);
+
+  useEffect(() => {
+    const element = viewport.current;
+    if (!element) return;
+    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+
+  // Keep the selected row in view when the selection comes from the text.
+  useEffect(() => {
+    const element = viewport.current;
+    const row = spans.findIndex((span) => span.id === selectedId);
+    if (!element || row < 0) return;
+    const top = row * ROW_HEIGHT;
+    if (top < element.scrollTop || top + ROW_HEIGHT > element.scrollTop + element.clientHeight) {
+      element.scrollTop = top - element.clientHeight / 2;
+    }
+  }, [selectedId, spans]);
+
+  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
+  const last = Math.min(spans.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
+  const toggle = (key: string) =>
+    setHidden((current) => {
+      const next = new Set(current);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+
+  return (
+    <section className="spans" aria-label="Spans">
+      <header className="spans__header">
+        <h2>
+          Spans <span className="muted">{spans.length === all.length ? all.length : `${spans.length} of ${all.length}`}</span>
+        </h2>
+        <div className="spans__filters" role="group" aria-label="Show labels">
+          {labels
+            .filter((label) => counts.has(label.key))
+            .map((label) => (
+              <button
+                key={label.key}
+                type="button"
+                className={`chip ${hidden.has(label.key) ? 'chip--off' : ''}`}
+                aria-pressed={!hidden.has(label.key)}
+                style={{ '--label-color': label.color } as React.CSSProperties}
+                onClick={() => toggle(label.key)}
+              >
+                {label.key} {counts.get(label.key)}
+              </button>
+            ))}
+        </div>
+      </header>
+      <div className="spans__viewport" ref={viewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
+        <ol className="spans__list" style={{ height: spans.length * ROW_HEIGHT }}>
+          {spans.slice(first, last).map((span, offset) => {
+            const label = labelByKey.get(span.labelKey);
+            return (
+              <li
+                key={span.id}
+                className={`spans__row ${span.id === selectedId ? 'is-selected' : ''}`}
+                style={{ top: (first + offset) * ROW_HEIGHT, height: ROW_HEIGHT }}
+                data-span-id={span.id}
+              >
+                <button type="button" onClick={() => onReveal(span.id)}>
+                  <span className="spans__label" style={{ color: label?.color }}>
+                    {label ? labelName(label, language) : span.labelKey}
+                    {span.note ? <span className="spans__note" title={span.note}> ✎</span> : null}
+                  </span>
+                  <span className="spans__quote" lang="vi">
+                    {span.quote}
+                  </span>
+                </button>
+              </li>
+            );
+          })}
+        </ol>
+      </div>
+    </section>
+  );
+}

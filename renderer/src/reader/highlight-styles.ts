@@ -1,0 +1,53 @@
+import type { Label } from '../../../shared/domain/schemas';
+
+/** Overlapping spans of one layer get separate levels so each stays visible. */
+export const MAX_LEVELS = 3;
+
+export const SELECTED_HIGHLIGHT = 'm-selected';
+export const DRAFT_HIGHLIGHT = 'm-draft';
+
+export function highlightName(labelKey: string, level: number): string {
+  return `m-${labelKey}-${level}`;
+}
+
+/**
+ * Priorities: analytic backgrounds lowest, entity underlines above them, the selection on top.
+ * Higher levels (inner or later overlapping spans) paint above lower ones.
+ */
+export function highlightPriority(label: Label, level: number): number {
+  return (label.kind === 'analytic' ? 0 : 10) + level;
+}
+
+function alpha(hex: string, opacity: number): string {
+  return `${hex}${Math.round(opacity * 255)
+    .toString(16)
+    .padStart(2, '0')}`;
+}
+
+/**
+ * One ::highlight() rule per label and level. Analytic spans are backgrounds whose overlaps
+ * blend darker; entities are underlines (level 0), overlines (level 1) and dotted underlines
+ * (level 2), so two entities on the same words both show.
+ */
+export function highlightStyleSheet(labels: readonly Label[]): string {
+  const rules: string[] = [];
+  for (const label of labels) {
+    for (let level = 0; level < MAX_LEVELS; level++) {
+      const name = highlightName(label.key, level);
+      if (label.kind === 'analytic') {
+        rules.push(`::highlight(${name}) { background-color: ${alpha(label.color, 0.2 + level * 0.08)}; }`);
+      } else {
+        const line = level === 1 ? 'overline' : 'underline';
+        const style = level === 2 ? 'dotted' : 'solid';
+        rules.push(
+          `::highlight(${name}) { text-decoration-line: ${line}; text-decoration-style: ${style}; ` +
+            `text-decoration-color: ${label.color}; text-decoration-thickness: 2.5px; text-underline-offset: 4px; ` +
+            `background-color: ${alpha(label.color, 0.07)}; }`,
+        );
+      }
+    }
+  }
+  rules.push(`::highlight(${SELECTED_HIGHLIGHT}) { background-color: rgb(255 200 0 / 38%); }`);
+  rules.push(`::highlight(${DRAFT_HIGHLIGHT}) { background-color: rgb(28 93 153 / 22%); }`);
+  return rules.join('\n');
+}

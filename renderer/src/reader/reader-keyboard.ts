@@ -1,0 +1,84 @@
+import type { Label } from '../../../shared/domain/schemas';
+import { stepSpanEdge } from '../../../shared/text/syllable-steps';
+import { useAppStore } from '../state/app-store';
+import { extendSelection, selectedTextRange } from './dom-selection';
+import { spanIndex, useReaderStore } from './reader-store';
+import type { TextLayout } from './text-layout';
+
+export interface ReaderKeyboardContext {
+  layout: TextLayout;
+  root: HTMLElement;
+  labels: readonly Label[];
+  /** Where Tab cycling looks for spans when nothing is selected: the last caret offset. */
+  caretOffset: () => number | null;
+  reveal: (id: number) => void;
+}
+
+function isTypingTarget(target: EventTarget | null): boolean {
+  return (
+    target instanceof HTMLInputElement ||
+    target instanceof HTMLTextAreaElement ||
+    target instanceof HTMLSelectElement ||
+    (target instanceof HTMLElement && target.isContentEditable)
+  );
+}
+
+/**
+ * The reader's keyboard map. Returns true when the key was handled (the caller then prevents
+ * the browser default). Undo/redo are handled app-wide, with the menu commands.
+ */
+export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardContext): boolean {
+  if (isTypingTarget(event.target)) return false;
+  const store = useReaderStore.getState();
+  const { article, selectedId } = store;
+  if (!article) return false;
+  const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
+  const plain = !event.ctrlKey && !event.metaKey;
+
+  if (plain && !event.altKey && /^[0-9]$/.test(event.key)) {
+    const label = context.labels.find((candidate) => candidate.hotkey === event.key);
+    if (!label) return false;
+    if (!store.pending && !selected) {
+      useAppStore.getState().notify('info', 'Select some text first, or click a span to relabel it.');
+      return true;
+    }
+    void store.applyLabel(label.key);
+    return true;
+  }
+  if (plain && (event.key === 'Delete' || event.key === 'Backspace') && selected) {
+    void store.remove(selected.id);
+    return true;
+  }
+  if (event.key === 'Escape') {
+    store.select(null);
+    window.getSelection()?.removeAllRanges();
+    return true;
+  }
+  if (event.key === 'Tab' && plain && !event.altKey) {
+    const offset = selected ? selected.start : context.caretOffset();
+    if (offset === null) return false;
+    const under = spanIndex.covering(offset);
+    if (under.length === 0) return false;
+    const position = selected ? under.findIndex((span) => span.id === selected.id) : -1;
+    const step = event.shiftKey ? -1 : 1;
+    const next = position < 0 ? under.length - 1 : (position + step + under.length) % under.length;
+    const span = under[next];
+    if (span) context.reveal(span.id);
+    return true;
+  }
+  if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !event.metaKey) {
+    const direction = event.key === 'ArrowRight' ? 1 : -1;
+    if (event.altKey && selected) {
+      const moved = stepSpanEdge(article.text, selected, event.shiftKey ? 'start' : 'end', direction);
+      if (moved) void store.resize(selected.id, moved);
+      return true;
+    }
+    if (event.shiftKey && !event.altKey) {
+      extendSelection(direction === 1 ? 'forward' : 'backward', event.ctrlKey ? 'word' : 'character');
+      const range = selectedTextRange(context.layout, context.root);
+      store.setPending(range && range.end > range.start ? range : null);
+      return true;
+    }
+  }
+  return false;
+}

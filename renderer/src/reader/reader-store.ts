@@ -1,0 +1,236 @@
+import { create } from 'zustand';
+import type { AnnotationChange, HistoryState } from '../../../shared/contract';
+import type { Annotation, Article, ArticleStatus } from '../../../shared/domain/schemas';
+import { IntervalIndex } from '../../../shared/domain/interval-index';
+import type { TextRange } from '../../../shared/text/syllables';
+import { api } from '../api/client';
+import { errorMessage, useAppStore } from '../state/app-store';
+import { useLibraryStore } from '../state/library-store';
+import { SpanEvents, type SpanChange } from './span-events';
+
+const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoDescription: null, redoDescription: null };
+
+interface ReaderState {
+  article: Article | null;
+  /** Bumped on every span change, so list views re-render without copying the spans. */
+  spansVersion: number;
+  selectedId: number | null;
+  /** The (snapped) text selection a label key would tag. */
+  pending: TextRange | null;
+  history: HistoryState;
+  load(articleId: number): Promise<void>;
+  close(): void;
+  select(id: number | null): void;
+  setPending(range: TextRange | null): void;
+  /** Tags the pending selection, or relabels the selected span. */
+  applyLabel(labelKey: string): Promise<void>;
+  resize(id: number, range: TextRange): Promise<void>;
+  setNote(id: number, note: string): Promise<void>;
+  remove(id: number): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  setStatus(status: ArticleStatus): Promise<void>;
+  restoreTrimmed(): Promise<void>;
+}
+
+/** The open article's spans, indexed for "what covers offset x"; lives outside React state. */
+export let spanIndex = new IntervalIndex<Annotation>([]);
+export const spanEvents = new SpanEvents();
+
+/** Temporary ids for optimistic spans; the store replaces them with the saved ones. */
+let nextTemporaryId = -1;
+
+export const useReaderStore = create<ReaderState>((set, get) => {
+  const fail = (error: unknown) => useAppStore.getState().notify('error', errorMessage(error));
+
+  const applyChange = (change: SpanChange) => {
+    for (const annotation of change.removed) spanIndex.remove(annotation.id);
+    for (const annotation of change.upserted) {
+      if (spanIndex.get(annotation.id)) spanIndex.update(annotation);
+      else spanIndex.add(annotation);
+    }
+    spanEvents.emit(change);
+    const selectedId = get().selectedId;
+    set((state) => ({
+      spansVersion: state.spansVersion + 1,
+      selectedId: selectedId !== null && !spanIndex.get(selectedId) ? null : selectedId,
+    }));
+  };
+
+  const refreshAfterWrite = async (articleId: number) => {
+    const [history, summary] = await Promise.all([
+      api.getHistoryState({ articleId }),
+      api.getArticleSummary({ id: articleId }),
+    ]);
+    if (get().article?.id !== articleId) return;
+    set((state) => ({ history, article: state.article ? { ...state.article, status: summary.status, annotationCount: summary.annotationCount } : null }));
+    useLibraryStore.getState().updateSummary(summary);
+  };
+
+  /** Runs a write with an optimistic change; on failure the change is rolled back and shown. */
+  const optimistic = async <T>(forward: SpanChange, write: () => Promise<T>, confirm: (result: T) => SpanChange) => {
+    const articleId = get().article?.id;
+    if (articleId === undefined) return;
+    applyChange(forward);
+    try {
+      const result = await write();
+      applyChange(confirm(result));
+      await refreshAfterWrite(articleId);
+    } catch (error) {
+      applyChange({ upserted: forward.removed, removed: forward.upserted });
+      fail(error);
+    }
+  };
+
+  return {
+    article: null,
+    spansVersion: 0,
+    selectedId: null,
+    pending: null,
+    history: NO_HISTORY,
+
+    async load(articleId) {
+      try {
+        const [article, annotations, history] = await Promise.all([
+          api.getArticle({ id: articleId }),
+          api.listAnnotations({ articleId }),
+          api.getHistoryState({ articleId }),
+        ]);
+        spanIndex = new IntervalIndex(annotations);
+        set((state) => ({ article, history, selectedId: null, pending: null, spansVersion: state.spansVersion + 1 }));
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    close() {
+      spanIndex = new IntervalIndex<Annotation>([]);
+      set({ article: null, selectedId: null, pending: null, history: NO_HISTORY });
+    },
+
+    select(selectedId) {
+      set({ selectedId, pending: null });
+    },
+
+    setPending(pending) {
+      set({ pending, selectedId: pending ? null : get().selectedId });
+    },
+
+    async applyLabel(labelKey) {
+      const { article, pending, selectedId } = get();
+      if (!article) return;
+      if (pending) {
+        const now = new Date().toISOString();
+        const draft: Annotation = {
+          id: nextTemporaryId--,
+          articleId: article.id,
+          labelKey,
+          start: pending.start,
+          end: pending.end,
+          quote: article.text.slice(pending.start, pending.end),
+          note: '',
+          origin: 'manual',
+          createdAt: now,
+          updatedAt: now,
+        };
+        set({ pending: null, selectedId: draft.id });
+        window.getSelection()?.removeAllRanges();
+        await optimistic(
+          { upserted: [draft], removed: [] },
+          () => api.createAnnotation({ articleId: article.id, labelKey, start: draft.start, end: draft.end, quote: draft.quote }),
+          (saved) => {
+            if (get().selectedId === draft.id) set({ selectedId: saved.id });
+            return { upserted: [saved], removed: [draft] };
+          },
+        );
+        return;
+      }
+      const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
+      if (!selected || selected.labelKey === labelKey || selected.id < 0) return;
+      await optimistic(
+        { upserted: [{ ...selected, labelKey }], removed: [] },
+        () => api.updateAnnotation({ id: selected.id, labelKey }),
+        (saved) => ({ upserted: [saved], removed: [] }),
+      );
+    },
+
+    async resize(id, range) {
+      const { article } = get();
+      const current = spanIndex.get(id);
+      if (!article || !current || id < 0 || (current.start === range.start && current.end === range.end)) return;
+      const quote = article.text.slice(range.start, range.end);
+      await optimistic(
+        { upserted: [{ ...current, ...range, quote }], removed: [] },
+        () => api.updateAnnotation({ id, start: range.start, end: range.end, quote }),
+        (saved) => ({ upserted: [saved], removed: [] }),
+      );
+    },
+
+    async setNote(id, note) {
+      const current = spanIndex.get(id);
+      if (!current || id < 0 || current.note === note) return;
+      await optimistic(
+        { upserted: [{ ...current, note }], removed: [] },
+        () => api.updateAnnotation({ id, note }),
+        (saved) => ({ upserted: [saved], removed: [] }),
+      );
+    },
+
+    async remove(id) {
+      const current = spanIndex.get(id);
+      if (!current || id < 0) return;
+      await optimistic(
+        { upserted: [], removed: [current] },
+        () => api.deleteAnnotation({ id }),
+        () => ({ upserted: [], removed: [] }),
+      );
+    },
+
+    async undo() {
+      await runHistoryStep((articleId) => api.undo({ articleId }));
+    },
+
+    async redo() {
+      await runHistoryStep((articleId) => api.redo({ articleId }));
+    },
+
+    async setStatus(status) {
+      const { article } = get();
+      if (!article) return;
+      try {
+        const summary = await api.setArticleStatus({ id: article.id, status });
+        set({ article: { ...article, status: summary.status } });
+        useLibraryStore.getState().updateSummary(summary);
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async restoreTrimmed() {
+      const { article } = get();
+      if (!article) return;
+      try {
+        const restored = await api.restoreTrimmedText({ articleId: article.id });
+        set({ article: restored });
+      } catch (error) {
+        fail(error);
+      }
+    },
+  };
+
+  async function runHistoryStep(step: (articleId: number) => Promise<AnnotationChange | null>) {
+    const articleId = get().article?.id;
+    if (articleId === undefined) return;
+    try {
+      const change = await step(articleId);
+      if (change) {
+        const removed = change.removed.map((id) => spanIndex.get(id)).filter((a): a is Annotation => a !== undefined);
+        applyChange({ upserted: change.upserted, removed });
+        useAppStore.getState().notify('info', change.description);
+      }
+      await refreshAfterWrite(articleId);
+    } catch (error) {
+      fail(error);
+    }
+  }
+});
