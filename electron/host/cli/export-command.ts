@@ -1,5 +1,99 @@
-/** Replaced by the export service's command (issue 5). */
-export async function runExportCommand(_argv: string[]): Promise<number> {
-  console.error('Export is not available yet.');
-  return 2;
+import { resolve } from 'node:path';
+import packageJson from '../../../package.json';
+import { describeSpanIssue } from '../../../shared/codecs/unit-spans';
+import { ExportOptionsSchema, type ExportFormat, type ExportOptions, type SpanIssue } from '../../../shared/contract/exports';
+import { exportToFile, type ExportReport } from '../../services/export/export-service';
+import { argValue } from '../../services/paths';
+import { openWorkbenchFromArgs } from '../open-workbench';
+import { positionalArgs } from './import-command';
+
+const USAGE =
+  'Usage: npm run cli -- export --format json|jsonl|csv|conll --out FILE [--status new|in_progress|done] ' +
+  '[--labels RISK,PROPOSAL] [--unit codepoint|utf16] [--no-bom] [--db PATH]';
+
+const FORMATS: Record<string, ExportFormat> = { json: 'workbench-json', jsonl: 'jsonl', csv: 'csv', conll: 'conll' };
+const FLAGS_WITH_VALUES = ['--db', '--format', '--out', '--status', '--labels', '--unit'];
+const PROGRESS_INTERVAL_MS = 500;
+
+/** Exports to --out; exits 2 on a usage error, 1 when the export fails, 0 otherwise. */
+export async function runExportCommand(argv: string[]): Promise<number> {
+  const parsed = parseArguments(argv);
+  if (typeof parsed === 'string') {
+    console.error(parsed);
+    console.error(USAGE);
+    return 2;
+  }
+  const workbench = openWorkbenchFromArgs(argv, { seed: false });
+  // Ctrl+C cancels cleanly: the partial file is deleted, an older file under --out is untouched.
+  const controller = new AbortController();
+  const cancel = () => controller.abort();
+  process.once('SIGINT', cancel);
+  try {
+    const report = await exportToFile(workbench, parsed.options, parsed.out, {
+      appVersion: packageJson.version,
+      signal: controller.signal,
+      onProgress: progressPrinter(),
+    });
+    printSummary(report, parsed.out, parsed.options.offsetUnit);
+    return 0;
+  } catch (error) {
+    const reason = controller.signal.aborted ? 'cancelled' : error instanceof Error ? error.message : String(error);
+    console.error(`\nExport failed: ${reason}. Nothing was written to ${parsed.out}.`);
+    return 1;
+  } finally {
+    process.off('SIGINT', cancel);
+    workbench.close();
+  }
+}
+
+function parseArguments(argv: string[]): { options: ExportOptions; out: string } | string {
+  const stray = positionalArgs(argv, FLAGS_WITH_VALUES);
+  if (stray.length > 0) return `Unexpected argument: ${stray[0]}`;
+  const formatName = argValue(argv, 'format');
+  const format = formatName === undefined ? undefined : FORMATS[formatName];
+  if (!format) return formatName ? `Unknown format: ${formatName}` : 'Missing --format.';
+  const out = argValue(argv, 'out');
+  if (!out) return 'Missing --out FILE.';
+  const status = argValue(argv, 'status');
+  const labels = argValue(argv, 'labels');
+  const options = ExportOptionsSchema.safeParse({
+    scope: status ? { kind: 'status', status } : { kind: 'all' },
+    labelKeys: labels ? labels.split(',').map((key) => key.trim().toUpperCase()) : null,
+    format,
+    offsetUnit: argValue(argv, 'unit') ?? 'codepoint',
+    csvBom: !argv.includes('--no-bom'),
+  });
+  if (!options.success) {
+    const issue = options.error.issues[0];
+    return `Invalid ${issue?.path.join('.') ?? 'option'}: ${issue?.message ?? 'not understood'}`;
+  }
+  return { options: options.data, out: resolve(out) };
+}
+
+function progressPrinter(): (report: Readonly<ExportReport>) => void {
+  let last = 0;
+  return (report) => {
+    const now = Date.now();
+    if (now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    const line = `Exporting: ${report.articlesDone}/${report.articlesTotal} articles, ${report.spansWritten} spans`;
+    process.stderr.write(process.stderr.isTTY ? `\r${line}` : `${line}\n`);
+  };
+}
+
+function printSummary(report: ExportReport, out: string, unit: string): void {
+  if (process.stderr.isTTY) process.stderr.write('\n');
+  console.log(
+    `Wrote ${report.spansWritten} spans from ${report.articlesDone} articles to ${out} ` +
+      `(offsets in ${unit === 'utf16' ? 'UTF-16 code units' : 'code points'}).`,
+  );
+  printIssues(`${report.leftOutCount} spans were left out`, report.leftOut, report.leftOutCount);
+  printIssues(`${report.widenedCount} spans had an edge inside a token and were widened`, report.widened, report.widenedCount);
+}
+
+function printIssues(heading: string, listed: readonly SpanIssue[], count: number): void {
+  if (count === 0) return;
+  console.log(`${heading}:`);
+  for (const issue of listed) console.log(`  ${describeSpanIssue(issue)}`);
+  if (count > listed.length) console.log(`  … and ${count - listed.length} more.`);
 }
