@@ -22,8 +22,11 @@ const VNI_WORD = /[aeiouyAEIOUY][\u00E0-\u00E5\u00E8-\u00EB\u00F2-\u00F6\u00F8-\
 // Real Vietnamese in Unicode: precomposed letters of Latin Extended Additional, ă â đ ê ô ơ ư.
 const UNICODE_VIETNAMESE_WORD = /[\u1EA0-\u1EF9\u0103\u0102\u0111\u0110\u01A1\u01A0\u01B0\u01AF]/u;
 
-/** Above this share of signature words the text is legacy-encoded. */
-const MIN_SCORE = 0.1;
+/**
+ * Above this share of signature words the text is legacy-encoded. Real TCVN3/VNI text scores
+ * 0.5 and more; French ("aéroport", "Noël") reaches about 0.15.
+ */
+const MIN_SCORE = 0.25;
 const PREVIEW_LENGTH = 120;
 
 const SAMPLE_LENGTH = 20_000;

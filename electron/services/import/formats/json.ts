@@ -1,3 +1,4 @@
+import { jsonErrorOffset, lineAndColumn } from './json-error';
 import { partition, recordToDocument } from './records';
 import { refused, type Extraction } from './types';
 
@@ -8,14 +9,9 @@ function isWorkbenchExport(parsed: unknown): boolean {
   return typeof parsed === 'object' && parsed !== null && (parsed as { format?: unknown }).format === WORKBENCH_EXPORT_FORMAT;
 }
 
-/** "line 3, column 14" for a JSON.parse error, whose message gives a character position. */
+/** "line 3, column 14: <parser message>" for text JSON.parse refused. */
 function locate(text: string, error: unknown): string {
-  const position = /position (\d+)/.exec(String((error as Error).message))?.[1];
-  if (position === undefined) return String((error as Error).message);
-  const before = text.slice(0, Number(position));
-  const line = before.split('\n').length;
-  const column = Number(position) - before.lastIndexOf('\n');
-  return `line ${line}, column ${column}: ${(error as Error).message}`;
+  return `${lineAndColumn(text, Math.max(0, jsonErrorOffset(text)))}: ${(error as Error).message}`;
 }
 
 /** A JSON array of records, one record, or the workbench's own export. */

@@ -1,0 +1,90 @@
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeText, scanUtf8 } from '../../../electron/services/import/decode';
+import { detectLegacyVietnamese } from '../../../shared/import/legacy-encoding';
+import { PNG_HEADER, VIETNAMESE_ARTICLE, windows1258 } from './helpers/fixtures';
+
+const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
+
+describe('decodeText', () => {
+  it('reads UTF-8 without a BOM', () => {
+    expect(decodeText(utf8(VIETNAMESE_ARTICLE))).toEqual({ ok: true, text: VIETNAMESE_ARTICLE, encoding: 'UTF-8' });
+  });
+
+  it('reads UTF-8 with a BOM, keeping the raw text (CRLF) untouched', () => {
+    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8('Dòng một\r\nDòng hai\r\n')]);
+    expect(decodeText(bytes)).toEqual({ ok: true, text: 'Dòng một\r\nDòng hai\r\n', encoding: 'UTF-8 (with BOM)' });
+  });
+
+  it('reads UTF-16 LE and BE with their BOMs', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(VIETNAMESE_ARTICLE, 'utf-16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(VIETNAMESE_ARTICLE, 'utf-16be')]);
+    expect(decodeText(le)).toEqual({ ok: true, text: VIETNAMESE_ARTICLE, encoding: 'UTF-16 LE' });
+    expect(decodeText(be)).toEqual({ ok: true, text: VIETNAMESE_ARTICLE, encoding: 'UTF-16 BE' });
+  });
+
+  it('detects Windows-1258 and decodes its decomposed tone marks', () => {
+    const decoded = decodeText(windows1258(VIETNAMESE_ARTICLE));
+    expect(decoded).toMatchObject({ ok: true, encoding: 'Windows-1258' });
+    if (!decoded.ok) throw new Error('not decoded');
+    expect(decoded.text).not.toBe(VIETNAMESE_ARTICLE); // combining marks, as the file has them
+    expect(decoded.text.normalize('NFC')).toBe(VIETNAMESE_ARTICLE);
+  });
+
+  it('reports invalid UTF-8 with the byte offset of the first bad sequence', () => {
+    const head = utf8('Hà Nội, ngày 10/1: ');
+    const bytes = Buffer.concat([head, Buffer.from([0xc3, 0x28]), utf8(' Bộ Công an và Bộ Ngoại giao')]);
+    const decoded = decodeText(bytes);
+    expect(decoded.ok).toBe(false);
+    if (decoded.ok) throw new Error('decoded');
+    expect(decoded.reason).toContain(`Invalid UTF-8 at byte ${head.length} (0xC3)`);
+  });
+
+  it('finds the first invalid sequence exactly (overlong, surrogate, truncated)', () => {
+    expect(scanUtf8(utf8('ổn định')).firstInvalidOffset).toBe(-1);
+    expect(scanUtf8(Buffer.from([0x41, 0xc0, 0x80])).firstInvalidOffset).toBe(1); // overlong NUL
+    expect(scanUtf8(Buffer.from([0x41, 0x42, 0xed, 0xa0, 0x80])).firstInvalidOffset).toBe(2); // surrogate
+    expect(scanUtf8(Buffer.from([0x41, 0xe1, 0xbb])).firstInvalidOffset).toBe(1); // cut short
+  });
+
+  it('refuses binary files: a PNG renamed .txt, NUL bytes', () => {
+    expect(decodeText(PNG_HEADER)).toEqual({ ok: false, reason: 'This is a PNG image, not text.' });
+    expect(decodeText(Buffer.from('text\0with\0nul'))).toMatchObject({ ok: false, reason: expect.stringContaining('NUL bytes') });
+  });
+
+  it('refuses empty and whitespace-only files', () => {
+    expect(decodeText(new Uint8Array())).toEqual({ ok: false, reason: 'The file is empty.' });
+    expect(decodeText(utf8(' \n\t\n'))).toEqual({ ok: false, reason: 'The file holds only whitespace.' });
+  });
+
+  it('flags TCVN3-looking text (as pasted into a UTF-8 file) with a preview', () => {
+    const tcvn3 = 'TiÕng ViÖt cã 29 ch÷ c¸i\nBé C«ng an tæ chøc héi nghÞ tæng kÕt c«ng t¸c ®èi ngo¹i';
+    const decoded = decodeText(utf8(tcvn3));
+    expect(decoded).toEqual({
+      ok: false,
+      reason: expect.stringContaining('probably TCVN3'),
+      preview: 'TiÕng ViÖt cã 29 ch÷ c¸i',
+    });
+  });
+
+  it('flags TCVN3 bytes in an 8-bit file too', () => {
+    const bytes = iconv.encode('TiÕng ViÖt cã 29 ch÷ c¸i, Bé C«ng an tæ chøc héi nghÞ', 'windows-1252');
+    expect(decodeText(bytes)).toMatchObject({ ok: false, reason: expect.stringContaining('probably TCVN3') });
+  });
+
+  it('flags VNI-looking text', () => {
+    expect(decodeText(utf8('Tieáng Vieät coù 29 chöõ caùi. Boä Coâng an toå chöùc hoäi nghò.'))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('probably VNI'),
+      preview: expect.stringContaining('Tieáng Vieät'),
+    });
+  });
+});
+
+describe('detectLegacyVietnamese', () => {
+  it('leaves real Unicode Vietnamese, English and French alone', () => {
+    expect(detectLegacyVietnamese(VIETNAMESE_ARTICLE)).toBeNull();
+    expect(detectLegacyVietnamese('The ministry held its annual review of foreign affairs in Hanoi.')).toBeNull();
+    expect(detectLegacyVietnamese("L'aéroport de Noël: café, thé et crème brûlée à la française.")).toBeNull();
+  });
+});

@@ -1,0 +1,37 @@
+import { mkdtempSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { build } from 'vite';
+
+const ROOT = resolve(__dirname, '..', '..', '..', '..');
+
+/** A fresh folder inside node_modules/.cache, so the bundle resolves the project's packages. */
+export function bundleDir(): string {
+  return mkdtempSync(join(ROOT, 'node_modules', '.cache', 'marginalia-import-test-'));
+}
+
+/**
+ * Bundles the command line and the import worker the way electron-vite does (CommonJS,
+ * node_modules left external) into `outDir`, so tests can spawn the real entry points and
+ * the real worker thread without building the whole app.
+ */
+export async function buildNodeEntries(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'silent',
+    build: {
+      ssr: true,
+      outDir,
+      emptyOutDir: true,
+      target: 'node20',
+      minify: false,
+      rolldownOptions: {
+        input: {
+          cli: resolve(ROOT, 'electron/host/cli.ts'),
+          importWorker: resolve(ROOT, 'electron/services/import/import-worker.ts'),
+        },
+        output: { format: 'cjs', entryFileNames: '[name].js' },
+      },
+    },
+  });
+}
