@@ -16,6 +16,11 @@ function encode(codec: ExportCodec, entries: [ExportArticle, Annotation[]][]): s
   return codec.begin() + entries.map(([a, spans]) => codec.article(a, spans).chunk).join('') + codec.end();
 }
 
+/** Rows keyed by header, as csv-parse reads them (BOM stripped). */
+function readCsv(output: string): Record<string, string>[] {
+  return parse(output, { bom: true, columns: true });
+}
+
 function csvCodec(unit: OffsetUnit = 'codepoint', bom = true): ExportCodec {
   return createExportCodec({ format: 'csv', csvBom: bom }, context(unit), stringifyCsvRows);
 }
@@ -54,10 +59,10 @@ describe('offset units on text with emoji', () => {
     });
 
     it(`CSV offsets slice the text to the quote column (${unit})`, () => {
-      const rows = parse(encode(csvCodec(unit), [[article(1, EMOJI_TEXT), emojiSpans()]]), { bom: true, columns: true });
+      const rows = readCsv(encode(csvCodec(unit), [[article(1, EMOJI_TEXT), emojiSpans()]]));
       expect(rows).toHaveLength(4);
       for (const row of rows) {
-        expect(independentSlice(EMOJI_TEXT, Number(row.start), Number(row.end), unit)).toBe(restoreFormulaGuarded(row.quote));
+        expect(independentSlice(EMOJI_TEXT, Number(row.start), Number(row.end), unit)).toBe(restoreFormulaGuarded(row.quote ?? ''));
       }
     });
   }
@@ -99,10 +104,7 @@ describe('CSV', () => {
   ];
 
   it('neutralises every cell that a spreadsheet would run as a formula, reversibly', () => {
-    const rows: Record<string, string>[] = parse(encode(csvCodec(), [[article(1, text, { title: '=HYPERLINK("x")' }), spans]]), {
-      bom: true,
-      columns: true,
-    });
+    const rows = readCsv(encode(csvCodec(), [[article(1, text, { title: '=HYPERLINK("x")' }), spans]]));
     expect(rows.map((row) => row.quote)).toEqual([
       "'=SUM(A1)",
       "'+84 912",
@@ -116,7 +118,7 @@ describe('CSV', () => {
     expect(rows.every((row) => row.title === '\'=HYPERLINK("x")')).toBe(true);
     for (const row of rows) {
       for (const cell of Object.values(row)) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
-      expect(text.slice(Number(row.start), Number(row.end))).toBe(restoreFormulaGuarded(row.quote as string));
+      expect(text.slice(Number(row.start), Number(row.end))).toBe(restoreFormulaGuarded(row.quote ?? ''));
     }
     // Context cells are guarded too: the text before "-5 độ" starts with "=".
     expect(rows[2]?.context_before).toBe("'=SUM(A1) là công thức; +84 912; ");
@@ -148,10 +150,10 @@ describe('CSV', () => {
 
   it('gives about 60 characters of context on each side, never half an emoji', () => {
     const long = `${'😀'.repeat(80)}Hà Nội${'🔥'.repeat(80)}`;
-    const [row] = parse(encode(csvCodec(), [[article(1, long), [span(1, long, 'LOC', 'Hà Nội')]]]), { bom: true, columns: true });
-    expect(Array.from(row.context_before as string)).toHaveLength(60);
-    expect(row.context_before).toBe('😀'.repeat(60));
-    expect(row.context_after).toBe('🔥'.repeat(60));
+    const [row] = readCsv(encode(csvCodec(), [[article(1, long), [span(1, long, 'LOC', 'Hà Nội')]]]));
+    expect(Array.from(row?.context_before ?? '')).toHaveLength(60);
+    expect(row?.context_before).toBe('😀'.repeat(60));
+    expect(row?.context_after).toBe('🔥'.repeat(60));
   });
 });
 
