@@ -1,0 +1,108 @@
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { ImportJob } from '../../../shared/contract';
+import { createImportHandlers } from '../../../electron/services/api/import-handlers';
+import type { HostAdapter } from '../../../electron/services/api/host';
+import { inProcessLauncher, workerLauncher, type ImportLauncher } from '../../../electron/services/import/import-jobs';
+import { openTempWorkbench } from '../../helpers/temp-workbench';
+import { buildNodeEntries, bundleDir } from './helpers/build-entries';
+import { VIETNAMESE_ARTICLE, writeFiles } from './helpers/fixtures';
+
+const host: HostAdapter = { kind: 'browser', appVersion: 'test' };
+type TempWorkbench = ReturnType<typeof openTempWorkbench>;
+const open: TempWorkbench[] = [];
+afterEach(() => open.splice(0).forEach((workbench) => workbench.dispose()));
+
+function setUp(launcher: ImportLauncher, fileCount: number) {
+  const workbench = openTempWorkbench();
+  open.push(workbench);
+  const files = Object.fromEntries(Array.from({ length: fileCount }, (_, i) => [`in/${String(i).padStart(3, '0')}.txt`, `${VIETNAMESE_ARTICLE}\n\nBài số ${i}.`]));
+  writeFiles(workbench.dir, files);
+  return { workbench, handlers: createImportHandlers(workbench, host, { launcher }), folder: join(workbench.dir, 'in') };
+}
+
+async function waitFor(read: () => ImportJob, done: (job: ImportJob) => boolean, seen: ImportJob[] = []): Promise<ImportJob> {
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    const job = read();
+    seen.push(job);
+    if (done(job)) return job;
+    if (Date.now() > deadline) throw new Error(`job still ${job.state} after 20 s`);
+    await new Promise((resolve) => setTimeout(resolve, 2));
+  }
+}
+
+describe('import jobs (in-process launcher, same request code as the worker)', () => {
+  it('reports total, processed and the current file while running, then the results', async () => {
+    const { workbench, handlers, folder } = setUp(inProcessLauncher, 30);
+    const { jobId } = handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
+    const seen: ImportJob[] = [];
+    const job = await waitFor(() => handlers.getImportJob({ jobId }), (current) => current.state !== 'running', seen);
+    expect(job).toMatchObject({ state: 'done', total: 30, processed: 30, currentFile: null, error: null });
+    expect(job.results.map((result) => result.outcome)).toEqual(Array(30).fill('imported'));
+    const midway = seen.filter((snapshot) => snapshot.state === 'running' && snapshot.processed > 0 && snapshot.processed < 30);
+    expect(midway.length).toBeGreaterThan(0);
+    expect(midway[0]?.currentFile).toMatch(/^in\/\d{3}\.txt$/);
+    expect(workbench.articles.list()).toHaveLength(30);
+  });
+
+  it('cancels between files: what finished stays, nothing is half-imported', async () => {
+    const { workbench, handlers, folder } = setUp(inProcessLauncher, 60);
+    const { jobId } = handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
+    await waitFor(() => handlers.getImportJob({ jobId }), (job) => job.processed >= 5);
+    handlers.cancelImport({ jobId });
+    const job = await waitFor(() => handlers.getImportJob({ jobId }), (current) => current.state !== 'running');
+    expect(job.state).toBe('cancelled');
+    expect(job.processed).toBeLessThan(60);
+    expect(workbench.articles.list()).toHaveLength(job.processed);
+    expect(job.results).toHaveLength(job.processed);
+  });
+
+  it('imports uploads (base64) and fails the whole job clearly past the file limit', async () => {
+    const workbench = openTempWorkbench();
+    open.push(workbench);
+    const handlers = createImportHandlers(workbench, host, { launcher: inProcessLauncher, limits: { maxFileBytes: 1 << 20, maxFiles: 2 } });
+    const upload = { name: 'drop/a.txt', dataBase64: Buffer.from(VIETNAMESE_ARTICLE).toString('base64') };
+    const uploaded = handlers.startImport({ source: { kind: 'uploads', files: [upload] } });
+    const job = await waitFor(() => handlers.getImportJob(uploaded), (current) => current.state !== 'running');
+    expect(job).toMatchObject({ state: 'done', total: 1, processed: 1, results: [{ outcome: 'imported', file: 'drop/a.txt' }] });
+    writeFiles(workbench.dir, { 'many/1.txt': 'một', 'many/2.txt': 'hai', 'many/3.txt': 'ba' });
+    const tooMany = handlers.startImport({ source: { kind: 'paths', paths: [join(workbench.dir, 'many')] } });
+    const failed = await waitFor(() => handlers.getImportJob(tooMany), (current) => current.state !== 'running');
+    expect(failed).toMatchObject({ state: 'failed', processed: 0, error: expect.stringContaining('more than 2 files') });
+  });
+
+  it('names unknown jobs', () => {
+    const { handlers } = setUp(inProcessLauncher, 0);
+    expect(() => handlers.getImportJob({ jobId: 'nope' })).toThrow('There is no import job nope.');
+  });
+});
+
+describe('import jobs in a real worker thread (bundled import-worker)', () => {
+  let outDir = '';
+  beforeAll(async () => {
+    outDir = bundleDir();
+    await buildNodeEntries(outDir);
+  }, 60_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it('imports a folder off this thread, with progress, and the main connection sees the rows', async () => {
+    const { workbench, handlers, folder } = setUp(workerLauncher(join(outDir, 'importWorker.js')), 40);
+    const { jobId } = handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
+    const job = await waitFor(() => handlers.getImportJob({ jobId }), (current) => current.state !== 'running');
+    expect(job).toMatchObject({ state: 'done', total: 40, processed: 40, error: null });
+    expect(workbench.articles.list()).toHaveLength(40);
+  });
+
+  it('cancels a worker job between files', async () => {
+    const { workbench, handlers, folder } = setUp(workerLauncher(join(outDir, 'importWorker.js')), 200);
+    const { jobId } = handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
+    await waitFor(() => handlers.getImportJob({ jobId }), (job) => job.processed >= 3);
+    handlers.cancelImport({ jobId });
+    const job = await waitFor(() => handlers.getImportJob({ jobId }), (current) => current.state !== 'running');
+    expect(job.state).toBe('cancelled');
+    expect(job.processed).toBeLessThan(200);
+    expect(workbench.articles.list()).toHaveLength(job.processed);
+  });
+});
