@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { canonicalize } from '../../shared/text/canonical';
+import { expect, test } from './fixtures';
+import { dragAcross, openSeed, paintedTexts, pointsInText } from './reader-helpers';
+
+// The reader shows canonical text (the seed's no-break spaces become plain spaces).
+const SEED_TEXT = canonicalize(readFileSync(join(__dirname, '..', '..', 'seeds', '002_092580baaaa6c308.txt'), 'utf8')).text;
+
+const PROPOSAL_SENTENCE_START = 'Thứ hai, tiếp tục mở rộng';
+const spanRows = (page: import('@playwright/test').Page) => page.locator('.spans__row');
+
+test('tagging, overlap, persistence, undo/redo, relabel and delete, all by mouse and keyboard', async ({ page, host }) => {
+  await page.goto(host.url);
+  await openSeed(page, /^3 đề xuất của Bộ Công an/);
+
+  // 1. Drag-select a name and press the PER hotkey (3).
+  await dragAcross(page, 'Lương Tam Quang');
+  await page.keyboard.press('3');
+  await expect(spanRows(page)).toHaveCount(1);
+  await expect(spanRows(page).first()).toContainText('Lương Tam Quang');
+
+  // 2. Tag the "Thứ hai…" sentence as PROPOSAL, then an organisation inside it: nested spans.
+  const sentence = SEED_TEXT.split('\n').find((line) => line.startsWith(PROPOSAL_SENTENCE_START)) ?? '';
+  expect(sentence).toMatch(/lĩnh vực khác\.$/);
+  await dragAcross(page, sentence);
+  await page.keyboard.press('2');
+  await dragAcross(page, 'cơ quan thực thi pháp luật');
+  await page.keyboard.press('5');
+  await expect(spanRows(page)).toHaveCount(3);
+
+  const painted = await paintedTexts(page);
+  expect(painted['m-PER-0']).toEqual(['Lương Tam Quang']);
+  expect(painted['m-PROPOSAL-0']).toEqual([sentence.replace(/\.$/, '')]);
+  expect(painted['m-ORG-0']).toEqual(['cơ quan thực thi pháp luật']);
+  // Hovering the nested organisation shows both labels that cover it.
+  const orgBox = await page.evaluate(() => {
+    const text = document.querySelector('[aria-label="Article text"]')!;
+    const walker = document.createTreeWalker(text, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const index = (node as Text).data.indexOf('thực thi');
+      if (index < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, index);
+      range.setEnd(node, index + 4);
+      const rect = range.getBoundingClientRect();
+      return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+    }
+    throw new Error('not found');
+  });
+  await page.mouse.move(orgBox.x, orgBox.y);
+  await expect(page.getByRole('tooltip')).toContainText('Tổ chức');
+  await expect(page.getByRole('tooltip')).toContainText('Đề xuất');
+  await page.screenshot({ path: 'test-results/annotating-overlap.png' });
+
+  // 3. Reload: everything was saved without a Save button.
+  await page.reload();
+  await page.getByLabel('Article text').waitFor();
+  await expect(spanRows(page)).toHaveCount(3);
+
+  // 4. Undo twice (ORG, PROPOSAL), redo one (PROPOSAL).
+  await page.locator('.reader__page').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+z');
+  await expect(spanRows(page)).toHaveCount(2);
+  await page.keyboard.press('Control+z');
+  await expect(spanRows(page)).toHaveCount(1);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(spanRows(page)).toHaveCount(2);
+  await expect(page.locator('.spans__row', { hasText: PROPOSAL_SENTENCE_START })).toHaveCount(1);
+
+  // 5. Click the PER span, relabel it with a hotkey, then delete it from the keyboard.
+  const [namePoint] = await pointsInText(page, 'Lương Tam Quang', 1, 2);
+  await page.mouse.click(namePoint.x, namePoint.y);
+  await expect(page.getByLabel('Label of the selected span')).toHaveValue('PER');
+  await page.keyboard.press('4');
+  await expect(page.getByLabel('Label of the selected span')).toHaveValue('TITLE');
+  await expect.poll(async () => (await paintedTexts(page))['m-TITLE-0']).toEqual(['Lương Tam Quang']);
+  await page.keyboard.press('Delete');
+  await expect(spanRows(page)).toHaveCount(1);
+  await expect(spanRows(page).first()).toContainText(PROPOSAL_SENTENCE_START);
+});
+
+test('a drag that starts and ends mid-syllable snaps to whole syllables; Alt keeps it exact', async ({ page, host }) => {
+  await page.goto(host.url);
+  await openSeed(page, /^3 đề xuất của Bộ Công an/);
+
+  // From inside "Lư|ơng" to inside "Qu|ang".
+  await dragAcross(page, 'Lương Tam Quang', 2, 12);
+  await page.keyboard.press('3');
+  await expect(spanRows(page)).toHaveCount(1);
+  await expect(spanRows(page).first().locator('.spans__quote')).toHaveText('Lương Tam Quang');
+
+  await dragAcross(page, 'Bộ Ngoại giao tổ chức', 1, 7, true);
+  await page.keyboard.press('5');
+  await expect(spanRows(page)).toHaveCount(2);
+  await expect(page.locator('.spans__quote', { hasText: 'ộ Ngoạ' })).toHaveText('ộ Ngoạ');
+});
+
+test('Shift+arrows extend a selection from a caret, and the hotkey tags it snapped', async ({ page, host }) => {
+  await page.goto(host.url);
+  await openSeed(page, /^3 đề xuất của Bộ Công an/);
+  const [caret] = await pointsInText(page, 'Bộ Ngoại giao tổ chức', 0, 1);
+  await page.mouse.click(caret.x - 1, caret.y);
+  await page.keyboard.press('Shift+Control+ArrowRight');
+  await page.keyboard.press('Shift+Control+ArrowRight');
+  await page.keyboard.press('Shift+Control+ArrowRight');
+  await page.keyboard.press('5');
+  await expect(spanRows(page)).toHaveCount(1);
+  await expect(spanRows(page).first().locator('.spans__quote')).toHaveText('Bộ Ngoại giao');
+
+  // Alt+→ grows the selected span's end by a syllable; Alt+Shift+← grows its start.
+  await page.keyboard.press('Alt+ArrowRight');
+  await expect(spanRows(page).first().locator('.spans__quote')).toHaveText('Bộ Ngoại giao tổ');
+  await page.keyboard.press('Alt+Shift+ArrowLeft');
+  await expect(spanRows(page).first().locator('.spans__quote')).toHaveText('Nội, Bộ Ngoại giao tổ');
+});

@@ -1,0 +1,75 @@
+import type { Page } from '@playwright/test';
+
+interface Point {
+  x: number;
+  y: number;
+}
+
+/**
+ * Screen points at the start of character `from` and the end of character `to - 1` of the
+ * first text node in the article that contains `needle` (offsets relative to the needle).
+ */
+export async function pointsInText(page: Page, needle: string, from = 0, to = needle.length): Promise<[Point, Point]> {
+  return page.evaluate(
+    ({ needle, from, to }) => {
+      const root = document.querySelector('[aria-label="Article text"]');
+      if (!root) throw new Error('no article text');
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+        const index = node.data.indexOf(needle);
+        if (index < 0) continue;
+        node.parentElement?.scrollIntoView({ block: 'center' });
+        const rectOf = (offset: number) => {
+          const range = document.createRange();
+          range.setStart(node, offset);
+          range.setEnd(node, offset + 1);
+          return range.getClientRects()[0] as DOMRect;
+        };
+        const first = rectOf(index + from);
+        const last = rectOf(index + to - 1);
+        return [
+          { x: first.left + 1, y: first.top + first.height / 2 },
+          { x: last.right - 1, y: last.top + last.height / 2 },
+        ] as [{ x: number; y: number }, { x: number; y: number }];
+      }
+      throw new Error(`text not found: ${needle}`);
+    },
+    { needle, from, to },
+  );
+}
+
+/** Drags the mouse across `needle` (or a part of it), as a user selecting text would. */
+export async function dragAcross(page: Page, needle: string, from?: number, to?: number, alt = false): Promise<void> {
+  const [start, end] = await pointsInText(page, needle, from, to);
+  await page.mouse.move(start.x, start.y);
+  if (alt) await page.keyboard.down('Alt');
+  await page.mouse.down();
+  await page.mouse.move((start.x + end.x) / 2, (start.y + end.y) / 2, { steps: 4 });
+  await page.mouse.move(end.x, end.y, { steps: 4 });
+  await page.mouse.up();
+  if (alt) await page.keyboard.up('Alt');
+}
+
+/** The texts each highlight paints, by highlight name, read from the CSS Highlight registry. */
+export async function paintedTexts(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate(() => {
+    const result: Record<string, string[]> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      const texts: string[] = [];
+      highlight.forEach((abstractRange) => {
+        const range = document.createRange();
+        range.setStart(abstractRange.startContainer, abstractRange.startOffset);
+        range.setEnd(abstractRange.endContainer, abstractRange.endOffset);
+        texts.push(range.toString());
+      });
+      if (texts.length) result[name] = texts;
+    });
+    return result;
+  });
+}
+
+export async function openSeed(page: Page, titleStart: RegExp): Promise<void> {
+  await page.getByRole('button', { name: titleStart }).click();
+  await page.getByLabel('Article text').waitFor();
+  await page.locator('.reader__sidebar').waitFor();
+}
