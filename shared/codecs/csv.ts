@@ -3,8 +3,7 @@
  * them; the RFC 4180 quoting itself is done by csv-stringify, which the Node side passes in
  * (its typings pull in Node's, and shared/ stays free of them).
  */
-import type { Annotation, Label } from '../domain/schemas';
-import type { ExportArticle, ExportCodec, ExportContext } from './types';
+import type { ExportCodec, ExportContext } from './types';
 import { toUnitSpans } from './unit-spans';
 
 export const CSV_HEADER = [
@@ -53,60 +52,51 @@ export interface CsvOptions {
 }
 
 export function createCsvCodec(context: ExportContext, options: CsvOptions): ExportCodec {
-  const labelsByKey = new Map(context.labels.map((label) => [label.key, label]));
+  // Cells that repeat on every row of an article or label are built once.
+  const labelCells = new Map(
+    context.labels.map((label) => [label.key, [label.key, label.nameVi, label.nameEn].map(neutraliseFormula)]),
+  );
   return {
     begin: () => (options.bom ? UTF8_BOM : '') + options.stringifyRows([CSV_HEADER]),
     article(article, annotations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
-      const rows = spans.map(({ annotation, start, end }) =>
-        csvRow(article, annotation, labelsByKey.get(annotation.labelKey), start, end),
-      );
+      const articleCells = [
+        String(article.id),
+        ...[article.title, article.source, article.publishedAt].map((value) => neutraliseFormula(value ?? '')),
+      ];
+      const rows = spans.map(({ annotation, start, end }) => [
+        ...articleCells,
+        ...(labelCells.get(annotation.labelKey) ?? [annotation.labelKey, '', '']),
+        String(start),
+        String(end),
+        neutraliseFormula(annotation.quote),
+        neutraliseFormula(contextBefore(article.text, annotation.start)),
+        neutraliseFormula(contextAfter(article.text, annotation.end)),
+        neutraliseFormula(annotation.note),
+      ]);
       return { chunk: rows.length > 0 ? options.stringifyRows(rows) : '', spansWritten: rows.length, leftOut: invalid, widened: [] };
     },
     end: () => '',
   };
 }
 
-function csvRow(article: ExportArticle, annotation: Annotation, label: Label | undefined, start: number, end: number): string[] {
-  const text = article.text;
-  const cells = [
-    article.title ?? '',
-    article.source ?? '',
-    article.publishedAt ?? '',
-    annotation.labelKey,
-    label?.nameVi ?? '',
-    label?.nameEn ?? '',
-  ].map(neutraliseFormula);
-  return [
-    String(article.id),
-    ...cells,
-    String(start),
-    String(end),
-    neutraliseFormula(annotation.quote),
-    neutraliseFormula(lastCodePoints(text.slice(Math.max(0, annotation.start - 2 * CSV_CONTEXT_CHARS), annotation.start))),
-    neutraliseFormula(firstCodePoints(text.slice(annotation.end, annotation.end + 2 * CSV_CONTEXT_CHARS))),
-    neutraliseFormula(annotation.note),
-  ];
+/** Up to CSV_CONTEXT_CHARS code points ending at UTF-16 offset `end`; a surrogate pair counts once. */
+function contextBefore(text: string, end: number): string {
+  let start = end;
+  for (let points = 0; points < CSV_CONTEXT_CHARS && start > 0; points++) {
+    start -= isLowSurrogate(text.charCodeAt(start - 1)) && start > 1 && isHighSurrogate(text.charCodeAt(start - 2)) ? 2 : 1;
+  }
+  return text.slice(start, end);
 }
 
-// The windows above take twice as many UTF-16 units as code points are wanted, which is always
-// enough; these trim them to whole code points (a cut surrogate pair is dropped, not halved).
-function lastCodePoints(window: string): string {
-  const points = Array.from(window);
-  if (isLowSurrogate(points[0])) points.shift();
-  return points.slice(-CSV_CONTEXT_CHARS).join('');
+/** Up to CSV_CONTEXT_CHARS code points starting at UTF-16 offset `start`. */
+function contextAfter(text: string, start: number): string {
+  let end = start;
+  for (let points = 0; points < CSV_CONTEXT_CHARS && end < text.length; points++) {
+    end += isHighSurrogate(text.charCodeAt(end)) && isLowSurrogate(text.charCodeAt(end + 1)) ? 2 : 1;
+  }
+  return text.slice(start, end);
 }
 
-function firstCodePoints(window: string): string {
-  const points = Array.from(window);
-  if (isHighSurrogate(points.at(-1))) points.pop();
-  return points.slice(0, CSV_CONTEXT_CHARS).join('');
-}
-
-function isLowSurrogate(point: string | undefined): boolean {
-  return point !== undefined && point.length === 1 && point.charCodeAt(0) >= 0xdc00 && point.charCodeAt(0) <= 0xdfff;
-}
-
-function isHighSurrogate(point: string | undefined): boolean {
-  return point !== undefined && point.length === 1 && point.charCodeAt(0) >= 0xd800 && point.charCodeAt(0) <= 0xdbff;
-}
+const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
+const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;
