@@ -13,7 +13,7 @@ import { firstTokenEndingAfter, syllableTokens, type Token } from './syllable-to
 import type { ExportCodec, ExportContext } from './types';
 import { spanIssue, toUnitSpans, type UnitSpan } from './unit-spans';
 
-export const CONLL_OUTSIDE = 'O';
+const CONLL_OUTSIDE = 'O';
 
 const SENTENCE_END = new Set(['.', '!', '?', '…']);
 /** Closing quotes and brackets that belong to the sentence they follow: `… nói.”` */
@@ -52,6 +52,9 @@ export function createConllCodec(context: ExportContext): ExportCodec {
           }
         }
       }
+      // Reported in text order, whichever column they came from.
+      leftOut.sort(byPosition);
+      widened.sort(byPosition);
       const lines = [`-DOCSTART- ${article.id}`, ''];
       tokens.forEach((token, index) => {
         if (index > 0 && isSentenceBreak(article.text, tokens, index, entity.tags, analytic.tags)) lines.push('');
@@ -141,6 +144,10 @@ function isSentenceBreak(
   let end = index - 1;
   while (end > 0 && CLOSERS.has((tokens[end] as Token).text) && (tokens[end - 1] as Token).end === (tokens[end] as Token).start) end--;
   return SENTENCE_END.has((tokens[end] as Token).text);
+}
+
+function byPosition(a: SpanIssue, b: SpanIssue): number {
+  return a.start - b.start || a.end - b.end;
 }
 
 function issueOf(span: UnitSpan, reason: string): SpanIssue {

@@ -37,4 +37,3 @@ export function createExportCodec(
   }
 }
 
-export type { ExportArticle, ExportCodec, ExportContext, EncodedArticle } from './types';

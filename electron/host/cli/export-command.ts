@@ -38,7 +38,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     return 0;
   } catch (error) {
     const reason = controller.signal.aborted ? 'cancelled' : error instanceof Error ? error.message : String(error);
-    console.error(`\nExport failed: ${reason}. Nothing was written to ${parsed.out}.`);
+    console.error(`\nExport failed: ${reason.replace(/\.$/, '')}. Nothing was written to ${parsed.out}.`);
     return 1;
   } finally {
     process.off('SIGINT', cancel);

@@ -63,6 +63,7 @@ export async function exportToFile(
     widened: [],
     widenedCount: 0,
   };
+  run.onProgress?.(report);
   const file = await AtomicFile.create(path);
   try {
     await file.write(codec.begin());
