@@ -59,7 +59,10 @@ function seed(workbench: Workbench): void {
   );
   const now = new Date().toISOString();
   const addArticle = workbench.db.transaction((index: number) => {
-    const words = Array.from({ length: SYLLABLES_PER_ARTICLE }, () => SYLLABLES[Math.floor(next() * SYLLABLES.length)] as string);
+    const words = Array.from(
+      { length: SYLLABLES_PER_ARTICLE },
+      () => SYLLABLES[Math.floor(next() * SYLLABLES.length)] as string,
+    );
     words[3] = '🚨';
     const starts: number[] = [];
     let text = `Bài ${index}:`;
@@ -70,7 +73,8 @@ function seed(workbench: Workbench): void {
     }
     text += '.';
     const articleId = Number(
-      insertArticle.run({ text, hash: contentHashOf(text), title: `Bài số ${index}`, words: words.length, now }).lastInsertRowid,
+      insertArticle.run({ text, hash: contentHashOf(text), title: `Bài số ${index}`, words: words.length, now })
+        .lastInsertRowid,
     );
     for (let i = 0; i < SPANS_PER_ARTICLE; i++) {
       const first = Math.floor(next() * (words.length - 4));
@@ -115,10 +119,14 @@ function main(): void {
     for (const format of FORMATS) {
       const outPath = join(dir, `export.${format}`);
       // Same runtime and loader (tsx) as this process, in a fresh process for an honest peak RSS.
-      const child = spawnSync(process.execPath, [...process.execArgv, __filename, '--child', format, databasePath, outPath], {
-        encoding: 'utf8',
-        stdio: ['ignore', 'pipe', 'inherit'],
-      });
+      const child = spawnSync(
+        process.execPath,
+        [...process.execArgv, __filename, '--child', format, databasePath, outPath],
+        {
+          encoding: 'utf8',
+          stdio: ['ignore', 'pipe', 'inherit'],
+        },
+      );
       if (child.status !== 0) throw new Error(`the ${format} export failed (exit ${child.status})`);
       const result = JSON.parse(child.stdout) as ChildResult;
       console.log(
@@ -132,5 +140,6 @@ function main(): void {
 }
 
 const [, , mode, format, databasePath, outPath] = process.argv;
-if (mode === '--child' && format && databasePath && outPath) void runChild(format as ExportFormat, databasePath, outPath);
+if (mode === '--child' && format && databasePath && outPath)
+  void runChild(format as ExportFormat, databasePath, outPath);
 else main();

@@ -47,8 +47,13 @@ export function createConllCodec(context: ExportContext): ExportCodec {
         leftOut.push(...column.leftOut);
         for (const placed of column.placed) {
           if (isWidened(tokens, placed)) {
-            const asWritten = article.text.slice((tokens[placed.first] as Token).start, (tokens[placed.last] as Token).end);
-            widened.push(issueOf(placed.span, `an edge falls inside a token; written as the whole tokens “${asWritten}”`));
+            const asWritten = article.text.slice(
+              (tokens[placed.first] as Token).start,
+              (tokens[placed.last] as Token).end,
+            );
+            widened.push(
+              issueOf(placed.span, `an edge falls inside a token; written as the whole tokens “${asWritten}”`),
+            );
           }
         }
       }
@@ -142,7 +147,12 @@ function isSentenceBreak(
   if (gap.includes('\n')) return true;
   if (gap.length === 0) return false;
   let end = index - 1;
-  while (end > 0 && CLOSERS.has((tokens[end] as Token).text) && (tokens[end - 1] as Token).end === (tokens[end] as Token).start) end--;
+  while (
+    end > 0 &&
+    CLOSERS.has((tokens[end] as Token).text) &&
+    (tokens[end - 1] as Token).end === (tokens[end] as Token).start
+  )
+    end--;
   return SENTENCE_END.has((tokens[end] as Token).text);
 }
 

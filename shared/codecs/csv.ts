@@ -74,7 +74,12 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
         neutraliseFormula(contextAfter(article.text, annotation.end)),
         neutraliseFormula(annotation.note),
       ]);
-      return { chunk: rows.length > 0 ? options.stringifyRows(rows) : '', spansWritten: rows.length, leftOut: invalid, widened: [] };
+      return {
+        chunk: rows.length > 0 ? options.stringifyRows(rows) : '',
+        spansWritten: rows.length,
+        leftOut: invalid,
+        widened: [],
+      };
     },
     end: () => '',
   };
@@ -84,7 +89,8 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
 function contextBefore(text: string, end: number): string {
   let start = end;
   for (let points = 0; points < CSV_CONTEXT_CHARS && start > 0; points++) {
-    start -= isLowSurrogate(text.charCodeAt(start - 1)) && start > 1 && isHighSurrogate(text.charCodeAt(start - 2)) ? 2 : 1;
+    start -=
+      isLowSurrogate(text.charCodeAt(start - 1)) && start > 1 && isHighSurrogate(text.charCodeAt(start - 2)) ? 2 : 1;
   }
   return text.slice(start, end);
 }

@@ -19,7 +19,12 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
         source: article.source,
         published: article.publishedAt,
         text: article.text,
-        spans: spans.map(({ annotation, start, end }) => ({ start, end, label: annotation.labelKey, text: annotation.quote })),
+        spans: spans.map(({ annotation, start, end }) => ({
+          start,
+          end,
+          label: annotation.labelKey,
+          text: annotation.quote,
+        })),
         meta,
       };
       return { chunk: `${JSON.stringify(line)}\n`, spansWritten: spans.length, leftOut: invalid, widened: [] };

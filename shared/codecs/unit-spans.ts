@@ -25,7 +25,9 @@ export function toUnitSpans(
   for (const annotation of annotations) {
     const problem = spanProblem(text, annotation.start, annotation.end, annotation.quote);
     if (problem) {
-      invalid.push(spanIssue(annotation, annotation.start, annotation.end, `invalid stored span (UTF-16 offsets): ${problem}`));
+      invalid.push(
+        spanIssue(annotation, annotation.start, annotation.end, `invalid stored span (UTF-16 offsets): ${problem}`),
+      );
       continue;
     }
     spans.push({
@@ -38,7 +40,14 @@ export function toUnitSpans(
 }
 
 export function spanIssue(annotation: Annotation, start: number, end: number, reason: string): SpanIssue {
-  return { articleId: annotation.articleId, labelKey: annotation.labelKey, start, end, quote: annotation.quote, reason };
+  return {
+    articleId: annotation.articleId,
+    labelKey: annotation.labelKey,
+    start,
+    end,
+    quote: annotation.quote,
+    reason,
+  };
 }
 
 /** One line a person can read, e.g. in the command line's summary. */

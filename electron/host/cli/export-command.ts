@@ -1,7 +1,12 @@
 import { resolve } from 'node:path';
 import packageJson from '../../../package.json';
 import { describeSpanIssue } from '../../../shared/codecs/unit-spans';
-import { ExportOptionsSchema, type ExportFormat, type ExportOptions, type SpanIssue } from '../../../shared/contract/exports';
+import {
+  ExportOptionsSchema,
+  type ExportFormat,
+  type ExportOptions,
+  type SpanIssue,
+} from '../../../shared/contract/exports';
 import { exportToFile, type ExportReport } from '../../services/export/export-service';
 import { argValue } from '../../services/paths';
 import { openWorkbenchFromArgs } from '../open-workbench';
@@ -88,7 +93,11 @@ function printSummary(report: ExportReport, out: string, unit: string): void {
       `(offsets in ${unit === 'utf16' ? 'UTF-16 code units' : 'code points'}).`,
   );
   printIssues(`${report.leftOutCount} spans were left out`, report.leftOut, report.leftOutCount);
-  printIssues(`${report.widenedCount} spans had an edge inside a token and were widened`, report.widened, report.widenedCount);
+  printIssues(
+    `${report.widenedCount} spans had an edge inside a token and were widened`,
+    report.widened,
+    report.widenedCount,
+  );
 }
 
 function printIssues(heading: string, listed: readonly SpanIssue[], count: number): void {

@@ -17,7 +17,10 @@ export function createExportHandlers(workbench: Workbench, host: HostAdapter): E
       // Over HTTP a path would let any caller holding the token write anywhere on this machine;
       // the browser host hands exports out as downloads instead.
       if (path !== null && host.kind === 'browser') {
-        throw new ApiError('unsupported', 'The browser host does not write to paths; start the export with path null and download it.');
+        throw new ApiError(
+          'unsupported',
+          'The browser host does not write to paths; start the export with path null and download it.',
+        );
       }
       return { jobId: jobs.start(options, path, host.appVersion) };
     },

@@ -67,7 +67,8 @@ export class ExportJobs {
       signal: running.controller.signal,
       onProgress: (report) => update(copyOf(report)),
     }).then(
-      (report) => update({ ...copyOf(report), state: 'done', downloadUrl: downloadDir ? `/api/download/${jobId}` : null }),
+      (report) =>
+        update({ ...copyOf(report), state: 'done', downloadUrl: downloadDir ? `/api/download/${jobId}` : null }),
       (error: unknown) => {
         this.removeDownload(running);
         if (running.controller.signal.aborted) update({ state: 'cancelled' });

@@ -109,7 +109,10 @@ export class ExportSource {
   }
 
   private assertArticlesExist(ids: readonly number[]): void {
-    const found = this.db.prepare(`SELECT id FROM articles WHERE ${this.scopeSql}`).pluck().all(this.scopeParams) as number[];
+    const found = this.db
+      .prepare(`SELECT id FROM articles WHERE ${this.scopeSql}`)
+      .pluck()
+      .all(this.scopeParams) as number[];
     const present = new Set(found);
     const missing = ids.filter((id) => !present.has(id));
     if (missing.length > 0) throw new ApiError('not_found', `These articles do not exist: ${missing.join(', ')}.`);

@@ -40,7 +40,15 @@ export function importWorkbenchExport(workbench: Workbench, fileName: string, pa
   }
   const { labels, articles, offset_unit: unit } = result.data;
   upsertLabels(workbench, labels);
-  return articles.map((article) => importArticle(workbench, `${fileName} › article ${article.id}`, unit, article));
+  return articles.map((article) => {
+    const file = `${fileName} › article ${article.id}`;
+    try {
+      return importArticle(workbench, file, unit, article);
+    } catch (error) {
+      // Its transaction rolled back; the other articles of the file still get their chance.
+      return { outcome: 'skipped', file, reason: `It could not be stored: ${(error as Error).message}` };
+    }
+  });
 }
 
 /**
@@ -54,7 +62,12 @@ function upsertLabels(workbench: Workbench, labels: readonly Label[]): void {
   })();
 }
 
-function importArticle(workbench: Workbench, file: string, unit: OffsetUnit, article: WorkbenchArticle): ImportFileResult {
+function importArticle(
+  workbench: Workbench,
+  file: string,
+  unit: OffsetUnit,
+  article: WorkbenchArticle,
+): ImportFileResult {
   const fullText = article.text + (article.trimmedText ?? '');
   if (!isCanonical(fullText)) {
     return {
@@ -124,7 +137,9 @@ function addAnnotations(
   const text = workbench.articles.getText(articleId);
   const keyOf = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
   const present = new Set(
-    workbench.annotationRows.listForArticle(articleId).map((existing) => keyOf(existing.labelKey, existing.start, existing.end)),
+    workbench.annotationRows
+      .listForArticle(articleId)
+      .map((existing) => keyOf(existing.labelKey, existing.start, existing.end)),
   );
   const idTaken = workbench.db.prepare(`SELECT 1 FROM annotations WHERE id = ?`).pluck();
   const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [] };
@@ -180,6 +195,8 @@ function addAnnotations(
 /** The store gives a new article status "new" and the current time; the export knows better. */
 function restoreArticleState(workbench: Workbench, articleId: number, article: WorkbenchArticle): void {
   workbench.db
-    .prepare(`UPDATE articles SET status = @status, imported_at = @importedAt, updated_at = @updatedAt WHERE id = @articleId`)
+    .prepare(
+      `UPDATE articles SET status = @status, imported_at = @importedAt, updated_at = @updatedAt WHERE id = @articleId`,
+    )
     .run({ status: article.status, importedAt: article.importedAt, updatedAt: article.updatedAt, articleId });
 }

@@ -38,7 +38,10 @@ describe('offset units on text with emoji', () => {
   for (const unit of ['codepoint', 'utf16'] as const) {
     it(`JSONL spans re-read by an independent slicer match their text (${unit})`, () => {
       const output = encode(createJsonlCodec(context(unit)), [[article(1, EMOJI_TEXT), emojiSpans()]]);
-      const lines = output.trimEnd().split('\n').map((line) => JSON.parse(line));
+      const lines = output
+        .trimEnd()
+        .split('\n')
+        .map((line) => JSON.parse(line));
       expect(lines).toHaveLength(1);
       const [line] = lines;
       expect(line.meta).toEqual({ offset_unit: unit, normalization: 'NFC, LF' });
@@ -54,7 +57,8 @@ describe('offset units on text with emoji', () => {
       const parsed = WorkbenchExportSchema.parse(JSON.parse(output));
       expect(parsed.offset_unit).toBe(unit);
       const [first] = parsed.articles;
-      for (const a of first?.annotations ?? []) expect(independentSlice(first?.text ?? '', a.start, a.end, unit)).toBe(a.quote);
+      for (const a of first?.annotations ?? [])
+        expect(independentSlice(first?.text ?? '', a.start, a.end, unit)).toBe(a.quote);
       expect(first?.annotations).toHaveLength(4);
     });
 
@@ -62,7 +66,9 @@ describe('offset units on text with emoji', () => {
       const rows = readCsv(encode(csvCodec(unit), [[article(1, EMOJI_TEXT), emojiSpans()]]));
       expect(rows).toHaveLength(4);
       for (const row of rows) {
-        expect(independentSlice(EMOJI_TEXT, Number(row.start), Number(row.end), unit)).toBe(restoreFormulaGuarded(row.quote ?? ''));
+        expect(independentSlice(EMOJI_TEXT, Number(row.start), Number(row.end), unit)).toBe(
+          restoreFormulaGuarded(row.quote ?? ''),
+        );
       }
     });
   }
@@ -74,7 +80,10 @@ describe('JSONL', () => {
     const second = 'Đề xuất tăng cường hợp tác.\nDòng hai "có ngoặc".';
     const output = encode(createJsonlCodec(context()), [
       [article(1, first), [span(1, first, 'ORG', 'Bộ Công an'), span(2, first, 'RISK', 'nguy cơ lừa đảo')]],
-      [article(2, second, { title: null, publishedAt: null }), [span(3, second, 'PROPOSAL', 'Đề xuất tăng cường hợp tác')]],
+      [
+        article(2, second, { title: null, publishedAt: null }),
+        [span(3, second, 'PROPOSAL', 'Đề xuất tăng cường hợp tác')],
+      ],
     ]);
     const lines = output.split('\n');
     expect(lines.at(-1)).toBe('');
@@ -85,13 +94,19 @@ describe('JSONL', () => {
     ]);
     expect(records[1]).toMatchObject({ id: 2, title: null, published: null, text: second });
     for (const record of records) {
-      for (const s of record.spans) expect(Array.from(record.text as string).slice(s.start, s.end).join('')).toBe(s.text);
+      for (const s of record.spans)
+        expect(
+          Array.from(record.text as string)
+            .slice(s.start, s.end)
+            .join(''),
+        ).toBe(s.text);
     }
   });
 });
 
 describe('CSV', () => {
-  const text = '=SUM(A1) là công thức; +84 912; -5 độ; @người; \tthụt; \u000dCR; \'nháy. Nói "xin chào",\nrồi xuống dòng.';
+  const text =
+    '=SUM(A1) là công thức; +84 912; -5 độ; @người; \tthụt; \u000dCR; \'nháy. Nói "xin chào",\nrồi xuống dòng.';
   const spans = [
     span(1, text, 'RISK', '=SUM(A1)'),
     span(2, text, 'RISK', '+84 912'),
@@ -171,7 +186,10 @@ describe('CoNLL', () => {
   ];
 
   function rowsOf(output: string): string[][] {
-    return output.split('\n').filter((line) => line && !line.startsWith('-DOCSTART-')).map((line) => line.split('\t'));
+    return output
+      .split('\n')
+      .filter((line) => line && !line.startsWith('-DOCSTART-'))
+      .map((line) => line.split('\t'));
   }
 
   it('puts entities and analytic spans in two columns, keeping the outermost per column', () => {
@@ -200,10 +218,18 @@ describe('CoNLL', () => {
         quote: 'Việt Nam',
         reason: 'overlaps ORG “Bộ Ngoại giao Việt Nam” [0, 22), kept in the entity column',
       },
-      expect.objectContaining({ labelKey: 'RISK', quote: 'nguy cơ xung đột', reason: expect.stringContaining('kept in the analytic column') }),
+      expect.objectContaining({
+        labelKey: 'RISK',
+        quote: 'nguy cơ xung đột',
+        reason: expect.stringContaining('kept in the analytic column'),
+      }),
     ]);
     expect(result.widened).toEqual([
-      expect.objectContaining({ labelKey: 'PER', quote: 'guyễn Văn A', reason: expect.stringContaining('“Nguyễn Văn A”') }),
+      expect.objectContaining({
+        labelKey: 'PER',
+        quote: 'guyễn Văn A',
+        reason: expect.stringContaining('“Nguyễn Văn A”'),
+      }),
     ]);
   });
 
@@ -214,7 +240,12 @@ describe('CoNLL', () => {
       .split('\n\n')
       .slice(1)
       .filter(Boolean)
-      .map((block) => block.split('\n').map((line) => line.split('\t')[0]).join(' '));
+      .map((block) =>
+        block
+          .split('\n')
+          .map((line) => line.split('\t')[0])
+          .join(' '),
+      );
     expect(sentences).toEqual([
       'Bộ Ngoại giao Việt Nam cảnh báo nguy cơ xung đột .',
       'TP . Hồ Chí Minh đề xuất hợp tác !',
@@ -225,7 +256,22 @@ describe('CoNLL', () => {
   it('makes syllable tokens of letters, marks and digits, and separate tokens of punctuation and emoji', () => {
     const sample = 'Ngày 10/1, COVID-19 😀 lan “rộng”…';
     const output = createConllCodec(context()).article(article(1, sample), []).chunk;
-    expect(rowsOf(output).map((row) => row[0])).toEqual(['Ngày', '10', '/', '1', ',', 'COVID', '-', '19', '😀', 'lan', '“', 'rộng', '”', '…']);
+    expect(rowsOf(output).map((row) => row[0])).toEqual([
+      'Ngày',
+      '10',
+      '/',
+      '1',
+      ',',
+      'COVID',
+      '-',
+      '19',
+      '😀',
+      'lan',
+      '“',
+      'rộng',
+      '”',
+      '…',
+    ]);
   });
 
   it('reports a span that covers no token instead of dropping it', () => {
@@ -237,14 +283,21 @@ describe('CoNLL', () => {
 
 describe('determinism', () => {
   const text = 'Đề xuất 😀 hợp tác với Hà Nội.';
-  const entries = (): [ExportArticle, Annotation[]][] => [[article(1, text), [span(1, text, 'PROPOSAL', 'Đề xuất 😀 hợp tác'), span(2, text, 'LOC', 'Hà Nội')]]];
+  const entries = (): [ExportArticle, Annotation[]][] => [
+    [article(1, text), [span(1, text, 'PROPOSAL', 'Đề xuất 😀 hợp tác'), span(2, text, 'LOC', 'Hà Nội')]],
+  ];
   for (const format of ['workbench-json', 'jsonl', 'csv', 'conll'] as ExportFormat[]) {
     it(`${format}: the same data gives the same bytes, apart from the export time`, () => {
       const at = (exportedAt: string) =>
-        encode(createExportCodec({ format, csvBom: true }, context('codepoint', exportedAt), stringifyCsvRows), entries());
+        encode(
+          createExportCodec({ format, csvBom: true }, context('codepoint', exportedAt), stringifyCsvRows),
+          entries(),
+        );
       const first = at('2026-11-24T10:00:00.000Z');
       expect(at('2026-11-24T10:00:00.000Z')).toBe(first);
-      expect(at('2027-01-01T00:00:00.000Z').replace('2027-01-01T00:00:00.000Z', '2026-11-24T10:00:00.000Z')).toBe(first);
+      expect(at('2027-01-01T00:00:00.000Z').replace('2027-01-01T00:00:00.000Z', '2026-11-24T10:00:00.000Z')).toBe(
+        first,
+      );
     });
   }
 });

@@ -47,7 +47,10 @@ describe('streaming export service', () => {
     });
     expect(report).toMatchObject({ articlesTotal: 3, articlesDone: 3, spansWritten: 4, leftOutCount: 0 });
     expect(progress.at(-1)).toMatchObject({ articlesDone: 3, articlesTotal: 3 });
-    const lines = readFileSync(path, 'utf8').trimEnd().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(path, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((line) => line.spans.length)).toEqual([2, 2, 0]);
     for (const line of lines) {
       for (const s of line.spans) expect(independentSlice(line.text, s.start, s.end, 'codepoint')).toBe(s.text);
@@ -68,21 +71,22 @@ describe('streaming export service', () => {
       'Bộ Công an',
       'nguy cơ lừa đảo trực tuyến',
     ]);
-    expect((await run({ scope: { kind: 'articles', articleIds: [ids[1] as number] } })).map((row) => row.label)).toEqual([
-      'PROPOSAL',
-      'LOC',
-    ]);
+    expect(
+      (await run({ scope: { kind: 'articles', articleIds: [ids[1] as number] } })).map((row) => row.label),
+    ).toEqual(['PROPOSAL', 'LOC']);
     expect((await run({ labelKeys: ['RISK', 'PROPOSAL'] })).map((row) => row.label)).toEqual(['RISK', 'PROPOSAL']);
   });
 
   it('refuses unknown labels and missing articles by name', async () => {
     const { workbench } = seeded();
     const path = join(workbench.dir, 'out.csv');
-    await expect(exportToFile(workbench, options({ format: 'csv', labelKeys: ['NOPE'] }), path, { appVersion: 't' })).rejects.toThrow(
-      'There is no label NOPE.',
-    );
     await expect(
-      exportToFile(workbench, options({ format: 'csv', scope: { kind: 'articles', articleIds: [99] } }), path, { appVersion: 't' }),
+      exportToFile(workbench, options({ format: 'csv', labelKeys: ['NOPE'] }), path, { appVersion: 't' }),
+    ).rejects.toThrow('There is no label NOPE.');
+    await expect(
+      exportToFile(workbench, options({ format: 'csv', scope: { kind: 'articles', articleIds: [99] } }), path, {
+        appVersion: 't',
+      }),
     ).rejects.toThrow('These articles do not exist: 99.');
     expect(existsSync(path)).toBe(false);
   });
@@ -128,7 +132,13 @@ describe('export handlers', () => {
     const handlers = createExportHandlers(workbench, { kind: 'browser', appVersion: 'test' });
     const { jobId } = handlers.startExport({ options: options({ format: 'csv' }), path: null }) as { jobId: string };
     const job = await settled(() => handlers.getExportJob({ jobId }) as ExportJob);
-    expect(job).toMatchObject({ state: 'done', articlesDone: 3, spansWritten: 4, path: null, downloadUrl: `/api/download/${jobId}` });
+    expect(job).toMatchObject({
+      state: 'done',
+      articlesDone: 3,
+      spansWritten: 4,
+      path: null,
+      downloadUrl: `/api/download/${jobId}`,
+    });
     expect(job.fileName).toMatch(/^marginalia-\d{4}-\d{2}-\d{2}\.csv$/);
     const download = exportJobsOf(workbench).download(jobId);
     expect(download).toMatchObject({ fileName: job.fileName, contentType: 'text/csv; charset=utf-8' });
@@ -140,7 +150,9 @@ describe('export handlers', () => {
   it('browser host: refuses to write to a path', () => {
     const { workbench } = seeded();
     const handlers = createExportHandlers(workbench, { kind: 'browser', appVersion: 'test' });
-    expect(() => handlers.startExport({ options: options({ format: 'csv' }), path: '/tmp/x.csv' })).toThrow('does not write to paths');
+    expect(() => handlers.startExport({ options: options({ format: 'csv' }), path: '/tmp/x.csv' })).toThrow(
+      'does not write to paths',
+    );
   });
 
   it('Electron: writes to the chosen path; a failed job says why', async () => {
@@ -148,10 +160,17 @@ describe('export handlers', () => {
     const handlers = createExportHandlers(workbench, { kind: 'electron', appVersion: 'test' });
     const path = join(workbench.dir, 'chosen.conll');
     const { jobId } = handlers.startExport({ options: options({ format: 'conll' }), path }) as { jobId: string };
-    expect(await settled(() => handlers.getExportJob({ jobId }) as ExportJob)).toMatchObject({ state: 'done', path, downloadUrl: null });
+    expect(await settled(() => handlers.getExportJob({ jobId }) as ExportJob)).toMatchObject({
+      state: 'done',
+      path,
+      downloadUrl: null,
+    });
     expect(readFileSync(path, 'utf8')).toContain('Nhật\tB-LOC\tI-PROPOSAL');
 
-    const bad = handlers.startExport({ options: options({ format: 'csv' }), path: join(workbench.dir, 'missing', 'x.csv') }) as {
+    const bad = handlers.startExport({
+      options: options({ format: 'csv' }),
+      path: join(workbench.dir, 'missing', 'x.csv'),
+    }) as {
       jobId: string;
     };
     const failed = await settled(() => handlers.getExportJob(bad) as ExportJob);
@@ -165,19 +184,45 @@ describe('command line', () => {
     const { workbench } = seeded();
     const out = join(workbench.dir, 'cli.csv');
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
-    const code = await runExportCommand(['--format', 'csv', '--out', out, '--labels', 'RISK,ORG', '--status', 'done', '--no-bom', '--db', workbench.databasePath]);
+    const code = await runExportCommand([
+      '--format',
+      'csv',
+      '--out',
+      out,
+      '--labels',
+      'RISK,ORG',
+      '--status',
+      'done',
+      '--no-bom',
+      '--db',
+      workbench.databasePath,
+    ]);
     log.mockRestore();
     expect(code).toBe(0);
     const text = readFileSync(out, 'utf8');
     expect(text.startsWith('article_id,')).toBe(true);
-    expect((parse(text, { columns: true }) as Record<string, string>[]).map((row) => row.label)).toEqual(['ORG', 'RISK']);
+    expect((parse(text, { columns: true }) as Record<string, string>[]).map((row) => row.label)).toEqual([
+      'ORG',
+      'RISK',
+    ]);
   });
 
   it('exits 2 on a usage error and 1 when the export fails', async () => {
     const { workbench } = seeded();
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     expect(await runExportCommand(['--format', 'xlsx', '--out', 'x', '--db', workbench.databasePath])).toBe(2);
-    expect(await runExportCommand(['--format', 'csv', '--out', join(workbench.dir, 'x.csv'), '--labels', 'NOPE', '--db', workbench.databasePath])).toBe(1);
+    expect(
+      await runExportCommand([
+        '--format',
+        'csv',
+        '--out',
+        join(workbench.dir, 'x.csv'),
+        '--labels',
+        'NOPE',
+        '--db',
+        workbench.databasePath,
+      ]),
+    ).toBe(1);
     expect(error.mock.calls.flat().join('\n')).toContain('There is no label NOPE');
     error.mockRestore();
   });

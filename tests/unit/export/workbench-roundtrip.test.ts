@@ -77,9 +77,18 @@ function annotatedWorkbench(): Workbench & { dir: string } {
   return workbench;
 }
 
-async function exportJson(workbench: Workbench & { dir: string }, name: string, unit: OffsetUnit = 'codepoint'): Promise<string> {
+async function exportJson(
+  workbench: Workbench & { dir: string },
+  name: string,
+  unit: OffsetUnit = 'codepoint',
+): Promise<string> {
   const path = join(workbench.dir, name);
-  const options = ExportOptionsSchema.parse({ scope: { kind: 'all' }, labelKeys: null, format: 'workbench-json', offsetUnit: unit });
+  const options = ExportOptionsSchema.parse({
+    scope: { kind: 'all' },
+    labelKeys: null,
+    format: 'workbench-json',
+    offsetUnit: unit,
+  });
   await exportToFile(workbench, options, path, { appVersion: 'test' });
   return readFileSync(path, 'utf8');
 }
@@ -95,7 +104,10 @@ describe('workbench JSON round trip', () => {
       const fresh = freshWorkbench();
       const results = importWorkbenchExport(fresh, 'first.json', JSON.parse(exported));
       expect(results.map((result) => result.outcome)).toEqual(['imported', 'imported', 'imported']);
-      expect(results[1]).toMatchObject({ file: 'first.json › article 2', notes: ['Restored 3 annotations and the status “in_progress”.'] });
+      expect(results[1]).toMatchObject({
+        file: 'first.json › article 2',
+        notes: ['Restored 3 annotations and the status “in_progress”.'],
+      });
 
       expect(withoutExportTime(await exportJson(fresh, 'again.json', unit))).toBe(withoutExportTime(exported));
       expect(fresh.labels.list()).toEqual(original.labels.list());
@@ -138,7 +150,10 @@ describe('workbench JSON merge into a database that has some of the articles', (
     expect(merged.map((a) => `${a.labelKey}:${a.quote}`).sort()).toEqual(
       ['LOC:Nhật Bản', 'PER:Thủ tướng', 'PROPOSAL:tăng cường hợp tác với Nhật Bản 🇯🇵', 'THREAT:năm 2026'].sort(),
     );
-    expect(merged.find((a) => a.labelKey === 'THREAT')).toMatchObject({ origin: 'model', createdAt: '2026-02-01T00:00:00.000Z' });
+    expect(merged.find((a) => a.labelKey === 'THREAT')).toMatchObject({
+      origin: 'model',
+      createdAt: '2026-02-01T00:00:00.000Z',
+    });
     expect(target.articles.get(second)).toMatchObject({ title: 'Tiêu đề ở đây', status: 'in_progress' });
 
     const again = importWorkbenchExport(target, 'first.json', exported);
@@ -153,7 +168,9 @@ describe('workbench JSON validation', () => {
     const workbench = freshWorkbench();
     const [wrongVersion] = importWorkbenchExport(workbench, 'old.json', { format: 'marginalia-workbench', version: 2 });
     expect(wrongVersion).toMatchObject({ outcome: 'skipped', file: 'old.json' });
-    expect(wrongVersion?.outcome === 'skipped' && wrongVersion.reason).toMatch(/^old\.json is not a valid Marginalia workbench export at version: .*version 1/);
+    expect(wrongVersion?.outcome === 'skipped' && wrongVersion.reason).toMatch(
+      /^old\.json is not a valid Marginalia workbench export at version: .*version 1/,
+    );
   });
 
   it('skips a span whose quote no longer matches, naming it, and keeps the rest', async () => {
