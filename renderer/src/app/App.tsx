@@ -1,8 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
 import { useAppStore } from '../state/app-store';
+import { ExportDialog } from '../transfer/ExportDialog';
+import { ImportDialog } from '../transfer/ImportDialog';
+import { useImportStore } from '../transfer/import-store';
+import { filesFromDrop } from '../transfer/read-files';
 import { useAppCommands } from './app-commands';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
@@ -13,6 +17,7 @@ export function App() {
   const dialog = useAppStore((state) => state.dialog);
   const setDialog = useAppStore((state) => state.setDialog);
   const boot = useAppStore((state) => state.boot);
+  const [dragging, setDragging] = useState(false);
   useAppCommands();
 
   useEffect(() => {
@@ -20,12 +25,31 @@ export function App() {
   }, [boot]);
 
   return (
-    <div className="app">
+    <div
+      className={`app ${dragging ? 'app--dropping' : ''}`}
+      onDragOver={(event) => {
+        if (!event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={(event) => {
+        if (event.relatedTarget === null) setDragging(false);
+      }}
+      onDrop={(event) => {
+        if (!event.dataTransfer.types.includes('Files')) return;
+        event.preventDefault();
+        setDragging(false);
+        setDialog('import');
+        void filesFromDrop(event.dataTransfer).then((files) => useImportStore.getState().startUploads(files));
+      }}
+    >
       <Toolbar />
       <main className="app__main">
         {openArticleId === null ? <LibraryView /> : labelsLoaded ? <ReaderView articleId={openArticleId} /> : null}
       </main>
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
+      {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}
       <Toasts />
     </div>
   );

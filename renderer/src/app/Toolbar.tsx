@@ -1,7 +1,7 @@
 import { useAppStore } from '../state/app-store';
 
 export function Toolbar() {
-  const { openArticleId, openArticle, appInfo, labelLanguage, setLabelLanguage } = useAppStore();
+  const { openArticleId, openArticle, appInfo, labelLanguage, setLabelLanguage, setDialog } = useAppStore();
   return (
     <nav className="toolbar" aria-label="Main">
       <button type="button" className="toolbar__brand" onClick={() => openArticle(null)} title="Back to the library">
@@ -12,7 +12,16 @@ export function Toolbar() {
           ← Library
         </button>
       ) : null}
+      <button type="button" onClick={() => setDialog('import')} title="Import articles (Ctrl+O)">
+        Import…
+      </button>
+      <button type="button" onClick={() => setDialog('export')} title="Export annotations (Ctrl+E)">
+        Export…
+      </button>
       <span className="toolbar__spacer" />
+      <button type="button" onClick={() => setDialog('keyboard-help')} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+        ?
+      </button>
       <button
         type="button"
         onClick={() => setLabelLanguage(labelLanguage === 'vi' ? 'en' : 'vi')}
