@@ -1,23 +1,22 @@
 /**
- * CoNLL-2003-style BIO (IOB2) on syllable tokens, for NER training. Three tab-separated columns:
- * token, entity tag (labels of kind "entity"), analytic tag (RISK, PROPOSAL: kind "analytic"),
- * so an entity inside a risk keeps both. One sentence per block; each article starts with a
- * `-DOCSTART- <article id>` line. Offsets are the truth and tags are derived from them:
+ * CoNLL-2003-style BIO (IOB2) for NER training. Three tab-separated columns: token, entity tag
+ * (labels of kind "entity"), analytic tag (RISK, PROPOSAL: kind "analytic"), so an entity inside
+ * a risk keeps both. One sentence per block; each article starts with `-DOCSTART- <article id>`.
+ *
+ * Tokens and sentences are the editor's own (shared/text/syllables.ts), so a span snapped in the
+ * editor maps onto whole tokens. Offsets are the truth and tags are derived from them:
  * - a span whose edge falls inside a token is widened to whole tokens, and reported;
  * - where one column still holds overlapping spans, the longest (outermost) is kept and the
- *   others are reported as left out, naming the span that kept the place.
+ *   others are reported as left out, naming the span that kept the place;
+ * - a sentence boundary inside a tagged span is not a block break, so no entity is cut in two.
  */
 import type { SpanIssue } from '../contract/exports';
 import type { LabelKind } from '../domain/schemas';
-import { firstTokenEndingAfter, syllableTokens, type Token } from './syllable-tokens';
+import { sentenceRanges, syllableTokens, type TextRange } from '../text/syllables';
 import type { ExportCodec, ExportContext } from './types';
 import { spanIssue, toUnitSpans, type UnitSpan } from './unit-spans';
 
-const CONLL_OUTSIDE = 'O';
-
-const SENTENCE_END = new Set(['.', '!', '?', '…']);
-/** Closing quotes and brackets that belong to the sentence they follow: `… nói.”` */
-const CLOSERS = new Set(['"', "'", '”', '’', ')', ']', '»']);
+const OUTSIDE = 'O';
 
 /** A span mapped onto tokens: `first..last` inclusive. */
 interface TokenSpan {
@@ -26,15 +25,21 @@ interface TokenSpan {
   last: number;
 }
 
+interface Column {
+  tags: string[];
+  placed: TokenSpan[];
+  leftOut: SpanIssue[];
+}
+
 export function createConllCodec(context: ExportContext): ExportCodec {
   const kindOf = new Map(context.labels.map((label) => [label.key, label.kind]));
   return {
     begin: () => '',
     article(article, annotations) {
-      const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
-      const tokens = syllableTokens(article.text);
+      const { text } = article;
+      const { spans, invalid } = toUnitSpans(text, annotations, context.unit);
+      const tokens = syllableTokens(text);
       const leftOut: SpanIssue[] = [...invalid];
-      const widened: SpanIssue[] = [];
       const byKind: Record<LabelKind, TokenSpan[]> = { entity: [], analytic: [] };
       for (const span of spans) {
         const mapped = mapToTokens(tokens, span);
@@ -43,117 +48,94 @@ export function createConllCodec(context: ExportContext): ExportCodec {
       }
       const entity = tagColumn(tokens.length, byKind.entity, 'entity');
       const analytic = tagColumn(tokens.length, byKind.analytic, 'analytic');
-      for (const column of [entity, analytic]) {
-        leftOut.push(...column.leftOut);
-        for (const placed of column.placed) {
-          if (isWidened(tokens, placed)) {
-            const asWritten = article.text.slice(
-              (tokens[placed.first] as Token).start,
-              (tokens[placed.last] as Token).end,
-            );
-            widened.push(
-              issueOf(placed.span, `an edge falls inside a token; written as the whole tokens “${asWritten}”`),
-            );
-          }
-        }
-      }
-      // Reported in text order, whichever column they came from.
-      leftOut.sort(byPosition);
-      widened.sort(byPosition);
+      leftOut.push(...entity.leftOut, ...analytic.leftOut);
+      const widened = [...entity.placed, ...analytic.placed]
+        .filter((placed) => isWidened(tokens, placed))
+        .map((placed) => {
+          const written = text.slice((tokens[placed.first] as TextRange).start, (tokens[placed.last] as TextRange).end);
+          return issueOf(placed.span, `an edge falls inside a token; written as the whole tokens “${written}”`);
+        });
+
+      const sentenceStarts = new Set(sentenceRanges(text).map((sentence) => sentence.start));
+      const insideSpan = (index: number) => isInside(entity.tags[index]) || isInside(analytic.tags[index]);
       const lines = [`-DOCSTART- ${article.id}`, ''];
       tokens.forEach((token, index) => {
-        if (index > 0 && isSentenceBreak(article.text, tokens, index, entity.tags, analytic.tags)) lines.push('');
-        lines.push(`${token.text}\t${entity.tags[index]}\t${analytic.tags[index]}`);
+        if (index > 0 && sentenceStarts.has(token.start) && !insideSpan(index)) lines.push('');
+        lines.push(`${text.slice(token.start, token.end)}\t${entity.tags[index]}\t${analytic.tags[index]}`);
       });
       if (tokens.length > 0) lines.push('');
       return {
         chunk: `${lines.join('\n')}\n`,
         spansWritten: entity.placed.length + analytic.placed.length,
-        leftOut,
-        widened,
+        // Reported in text order, whichever column they came from.
+        leftOut: leftOut.sort(byPosition),
+        widened: widened.sort(byPosition),
       };
     },
     end: () => '',
   };
 }
 
-function mapToTokens(tokens: readonly Token[], span: UnitSpan): TokenSpan | null {
+function mapToTokens(tokens: readonly TextRange[], span: UnitSpan): TokenSpan | null {
   const { start, end } = span.annotation;
   const first = firstTokenEndingAfter(tokens, start);
   let last = firstTokenEndingAfter(tokens, end - 1);
-  if (last === tokens.length || (tokens[last] as Token).start >= end) last--;
+  if (last === tokens.length || (tokens[last] as TextRange).start >= end) last--;
   return first <= last ? { span, first, last } : null;
 }
 
-function isWidened(tokens: readonly Token[], { span, first, last }: TokenSpan): boolean {
-  return (tokens[first] as Token).start < span.annotation.start || (tokens[last] as Token).end > span.annotation.end;
+/** Index of the first token that ends after `offset` (tokens.length when none does). */
+function firstTokenEndingAfter(tokens: readonly TextRange[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((tokens[mid] as TextRange).end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function isWidened(tokens: readonly TextRange[], { span, first, last }: TokenSpan): boolean {
+  return (
+    (tokens[first] as TextRange).start < span.annotation.start || (tokens[last] as TextRange).end > span.annotation.end
+  );
 }
 
 /** Fills one BIO column, longest spans first; a span that would overlap a kept one is left out. */
-function tagColumn(
-  tokenCount: number,
-  spans: readonly TokenSpan[],
-  columnName: LabelKind,
-): { tags: string[]; placed: TokenSpan[]; leftOut: SpanIssue[] } {
-  const tags = new Array<string>(tokenCount).fill(CONLL_OUTSIDE);
+function tagColumn(tokenCount: number, spans: readonly TokenSpan[], columnName: LabelKind): Column {
+  const column: Column = { tags: new Array<string>(tokenCount).fill(OUTSIDE), placed: [], leftOut: [] };
   const owner = new Array<TokenSpan | null>(tokenCount).fill(null);
-  const placed: TokenSpan[] = [];
-  const leftOut: SpanIssue[] = [];
   for (const candidate of [...spans].sort(outermostFirst)) {
     const blocker = owner.slice(candidate.first, candidate.last + 1).find((held) => held !== null);
     if (blocker) {
-      const kept = blocker.span;
-      leftOut.push(
-        issueOf(
-          candidate.span,
-          `overlaps ${kept.annotation.labelKey} “${kept.annotation.quote}” [${kept.start}, ${kept.end}), kept in the ${columnName} column`,
-        ),
-      );
+      const { annotation, start, end } = blocker.span;
+      const reason = `overlaps ${annotation.labelKey} “${annotation.quote}” [${start}, ${end}), kept in the ${columnName} column`;
+      column.leftOut.push(issueOf(candidate.span, reason));
       continue;
     }
     const label = candidate.span.annotation.labelKey;
     for (let index = candidate.first; index <= candidate.last; index++) {
       owner[index] = candidate;
-      tags[index] = `${index === candidate.first ? 'B' : 'I'}-${label}`;
+      column.tags[index] = `${index === candidate.first ? 'B' : 'I'}-${label}`;
     }
-    placed.push(candidate);
+    column.placed.push(candidate);
   }
-  return { tags, placed, leftOut };
+  return column;
 }
 
 function outermostFirst(a: TokenSpan, b: TokenSpan): number {
+  const lengthOf = (span: TokenSpan) => span.span.annotation.end - span.span.annotation.start;
   return (
     b.last - b.first - (a.last - a.first) ||
-    b.span.annotation.end - b.span.annotation.start - (a.span.annotation.end - a.span.annotation.start) ||
+    lengthOf(b) - lengthOf(a) ||
     a.span.annotation.start - b.span.annotation.start ||
     a.span.annotation.id - b.span.annotation.id
   );
 }
 
-/**
- * A new sentence starts at a line break, or after . ! ? … (and any closing quote glued to it)
- * followed by a space — but never inside a tagged span, so "TP. Hồ Chí Minh" stays whole.
- */
-function isSentenceBreak(
-  text: string,
-  tokens: readonly Token[],
-  index: number,
-  entityTags: readonly string[],
-  analyticTags: readonly string[],
-): boolean {
-  if (entityTags[index]?.startsWith('I-') || analyticTags[index]?.startsWith('I-')) return false;
-  const previous = tokens[index - 1] as Token;
-  const gap = text.slice(previous.end, (tokens[index] as Token).start);
-  if (gap.includes('\n')) return true;
-  if (gap.length === 0) return false;
-  let end = index - 1;
-  while (
-    end > 0 &&
-    CLOSERS.has((tokens[end] as Token).text) &&
-    (tokens[end - 1] as Token).end === (tokens[end] as Token).start
-  )
-    end--;
-  return SENTENCE_END.has((tokens[end] as Token).text);
+function isInside(tag: string | undefined): boolean {
+  return tag?.startsWith('I-') ?? false;
 }
 
 function byPosition(a: SpanIssue, b: SpanIssue): number {

@@ -253,25 +253,38 @@ describe('CoNLL', () => {
     ]);
   });
 
-  it('makes syllable tokens of letters, marks and digits, and separate tokens of punctuation and emoji', () => {
-    const sample = 'Ngày 10/1, COVID-19 😀 lan “rộng”…';
+  it('writes the editor’s syllable tokens: words with inner connectors, punctuation and emoji apart', () => {
+    const sample = 'Ngày 10/1, COVID-19 😀 lan “rộng” 🇻🇳…';
     const output = createConllCodec(context()).article(article(1, sample), []).chunk;
     expect(rowsOf(output).map((row) => row[0])).toEqual([
       'Ngày',
-      '10',
-      '/',
-      '1',
+      '10/1',
       ',',
-      'COVID',
-      '-',
-      '19',
+      'COVID-19',
       '😀',
       'lan',
       '“',
       'rộng',
       '”',
+      '🇻🇳',
       '…',
     ]);
+  });
+
+  it('keeps a span that crosses a sentence end in one block', () => {
+    const sample = 'Nguy cơ rất lớn. Cần xử lý ngay. Hết.';
+    const output = createConllCodec(context()).article(article(1, sample), [
+      span(1, sample, 'RISK', 'lớn. Cần xử lý'),
+    ]).chunk;
+    const blocks = output.split('\n\n').slice(1).filter(Boolean);
+    expect(
+      blocks.map((block) =>
+        block
+          .split('\n')
+          .map((line) => line.split('\t')[0])
+          .join(' '),
+      ),
+    ).toEqual(['Nguy cơ rất lớn . Cần xử lý ngay .', 'Hết .']);
   });
 
   it('reports a span that covers no token instead of dropping it', () => {
