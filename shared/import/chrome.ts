@@ -38,9 +38,18 @@ const TRAILING_HEADINGS = new Set(
 
 /** Section labels and breadcrumbs that precede the headline on saved pages. */
 const LEADING_LABELS = new Set(
-  ['Tiêu điểm', 'Trang chủ', 'Tin tức', 'Thời sự', 'Tin nóng', 'Tin mới', 'Sự kiện', 'Chính trị', 'Xã hội', 'Quốc tế'].map(
-    fold,
-  ),
+  [
+    'Tiêu điểm',
+    'Trang chủ',
+    'Tin tức',
+    'Thời sự',
+    'Tin nóng',
+    'Tin mới',
+    'Sự kiện',
+    'Chính trị',
+    'Xã hội',
+    'Quốc tế',
+  ].map(fold),
 );
 
 const COPYRIGHT = /^(?:©|®|\(c\)|copyright\b|bản quyền thuộc về|không sao chép|ghi rõ nguồn)/iu;
@@ -64,8 +73,11 @@ export function isLeadingChromeLine(line: string): boolean {
   return LEADING_LABELS.has(folded) || (/\s[>»›]\s/.test(folded) && wordCountOf(folded) <= 12);
 }
 
+/** Headings are a few words; longer lines are never looked up (this runs on every line). */
+const MAX_HEADING_LENGTH = 40;
+
 function isTrailingHeading(line: string): boolean {
-  return TRAILING_HEADINGS.has(fold(line));
+  return line.length <= MAX_HEADING_LENGTH && TRAILING_HEADINGS.has(fold(line));
 }
 
 function isLegalFooter(line: string): boolean {
@@ -123,6 +135,9 @@ export function cutTrailingChrome(fullText: string): ChromeCut {
   return {
     text: fullText.slice(0, cut),
     trimmedText,
-    trimmedLines: trimmedText.split('\n').map((line) => line.trim()).filter(Boolean),
+    trimmedLines: trimmedText
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean),
   };
 }

@@ -50,7 +50,8 @@ const TIME_THEN_DATE = new RegExp(String.raw`${TIME}'?\s*[,-]?\s*(?:ngày\s+)?${
 // "Thứ Sáu, 1/2/2019 23:57'(GMT+7)", "10/01/2023 - 14:45", "Ngày 10/01/2023"
 const DATE_THEN_TIME = new RegExp(String.raw`${DATE}(?:\s*[,|-]?\s*${TIME}${ZONE})?`, 'u');
 // "Chiều 26/2", "Sáng ngày 10/1": a day part, then day/month with no year.
-const DAY_PART_DATE = /^(?:sáng|trưa|chiều|tối|đêm|rạng sáng|ngày|hôm nay)\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?![/\d])/iu;
+const DAY_PART_DATE =
+  /^(?:sáng|trưa|chiều|tối|đêm|rạng sáng|ngày|hôm nay)\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?![/\d])/iu;
 
 /** A full date (with year) anywhere in a short header line, ISO-formatted; null otherwise. */
 export function parseDateLine(line: string): string | null {

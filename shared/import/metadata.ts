@@ -28,7 +28,11 @@ const SOURCE_LINE = /^(?:nguồn|theo)\s*:\s*(.+)$/iu;
 // "©2004. Bản quyền thuộc về Báo Công An Nhân Dân."
 const COPYRIGHT_OWNER = /bản quyền thuộc về\s+(.+?)\.?\s*$/iu;
 
-const nonBlankLines = (text: string): string[] => text.split('\n').map((line) => line.trim()).filter((line) => !isBlank(line));
+const nonBlankLines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => !isBlank(line));
 
 /** A paragraph, not a heading: long, or a finished sentence. */
 function isParagraph(line: string): boolean {
@@ -63,7 +67,10 @@ function findPublishedAt(lines: readonly string[]): string | null {
 }
 
 function cleanSource(value: string): string | null {
-  const source = value.trim().replace(/[.。]+$/u, '').trim();
+  const source = value
+    .trim()
+    .replace(/[.。]+$/u, '')
+    .trim();
   return source.length > 0 && source.length <= MAX_SOURCE_LENGTH ? source : null;
 }
 

@@ -7,8 +7,7 @@ import iconv from 'iconv-lite';
 import { detectLegacyVietnamese, unicodeVietnameseShare } from '../../../shared/import/legacy-encoding';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string }
-  | { ok: false; reason: string; preview?: string };
+  { ok: true; text: string; encoding: string } | { ok: false; reason: string; preview?: string };
 
 /** Signatures of common binary files that users rename or drop by mistake. */
 const MAGIC_NUMBERS: { name: string; bytes: number[] }[] = [
@@ -71,21 +70,33 @@ export function scanUtf8(bytes: Uint8Array): Utf8Scan {
   return { firstInvalidOffset, multiByteSequences, invalidSequences };
 }
 
-/** Length of the well-formed sequence starting at `i`, or 0 when it is malformed. */
+const isContinuation = (byte: number): boolean => byte >= 0x80 && byte <= 0xbf;
+
+/** Length of the well-formed sequence starting at `i`, or 0 when it is malformed. Hot: no closures here. */
 function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   const lead = bytes[i] as number;
-  const at = (offset: number): number => bytes[i + offset] ?? -1;
-  const isContinuation = (byte: number): boolean => byte >= 0x80 && byte <= 0xbf;
-  if (lead >= 0xc2 && lead <= 0xdf) return isContinuation(at(1)) ? 2 : 0;
+  const second = bytes[i + 1] ?? -1;
+  if (lead >= 0xc2 && lead <= 0xdf) return isContinuation(second) ? 2 : 0;
+  const third = bytes[i + 2] ?? -1;
   if (lead >= 0xe0 && lead <= 0xef) {
-    const second = at(1);
-    const secondOk = lead === 0xe0 ? second >= 0xa0 && second <= 0xbf : lead === 0xed ? second >= 0x80 && second <= 0x9f : isContinuation(second);
-    return secondOk && isContinuation(at(2)) ? 3 : 0;
+    // E0 needs A0–BF (no overlongs), ED needs 80–9F (no surrogates).
+    const secondOk =
+      lead === 0xe0
+        ? second >= 0xa0 && second <= 0xbf
+        : lead === 0xed
+          ? second <= 0x9f && second >= 0x80
+          : isContinuation(second);
+    return secondOk && isContinuation(third) ? 3 : 0;
   }
   if (lead >= 0xf0 && lead <= 0xf4) {
-    const second = at(1);
-    const secondOk = lead === 0xf0 ? second >= 0x90 && second <= 0xbf : lead === 0xf4 ? second >= 0x80 && second <= 0x8f : isContinuation(second);
-    return secondOk && isContinuation(at(2)) && isContinuation(at(3)) ? 4 : 0;
+    // F0 needs 90–BF (no overlongs), F4 needs 80–8F (nothing past U+10FFFF).
+    const secondOk =
+      lead === 0xf0
+        ? second >= 0x90 && second <= 0xbf
+        : lead === 0xf4
+          ? second >= 0x80 && second <= 0x8f
+          : isContinuation(second);
+    return secondOk && isContinuation(third) && isContinuation(bytes[i + 3] ?? -1) ? 4 : 0;
   }
   return 0;
 }
@@ -118,8 +129,10 @@ function decodeEightBit(bytes: Uint8Array, scan: Utf8Scan): DecodeResult {
 }
 
 function decodeUnicode(bytes: Uint8Array): DecodeResult | null {
-  if (startsWith(bytes, [0xff, 0xfe])) return { ok: true, text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'UTF-16 LE' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { ok: true, text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'UTF-16 BE' };
+  if (startsWith(bytes, [0xff, 0xfe]))
+    return { ok: true, text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'UTF-16 LE' };
+  if (startsWith(bytes, [0xfe, 0xff]))
+    return { ok: true, text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'UTF-16 BE' };
   return null;
 }
 

@@ -63,7 +63,15 @@ export class ImportJobs {
 
   start(source: ImportSource): string {
     const jobId = randomUUID();
-    const job: ImportJob = { jobId, state: 'running', total: 0, processed: 0, currentFile: null, results: [], error: null };
+    const job: ImportJob = {
+      jobId,
+      state: 'running',
+      total: 0,
+      processed: 0,
+      currentFile: null,
+      results: [],
+      error: null,
+    };
     const request: ImportRequest = {
       databasePath: this.options.databasePath,
       databaseOptions: this.options.databaseOptions ?? {},

@@ -24,10 +24,16 @@ export interface ImportInput {
 const skipped = (file: string, reason: string, preview?: string): ImportFileResult =>
   preview === undefined ? { outcome: 'skipped', file, reason } : { outcome: 'skipped', file, reason, preview };
 
-const partName = (file: string, document: { part: string | null }): string => (document.part ? `${file} (${document.part})` : file);
+const partName = (file: string, document: { part: string | null }): string =>
+  document.part ? `${file} (${document.part})` : file;
 
 /** Stores the documents of one file in one transaction; throws (and rolls back) on any store error. */
-function storeDocuments(workbench: Workbench, file: string, documents: readonly SourceDocument[], fileNotes: readonly string[]): ImportFileResult[] {
+function storeDocuments(
+  workbench: Workbench,
+  file: string,
+  documents: readonly SourceDocument[],
+  fileNotes: readonly string[],
+): ImportFileResult[] {
   return workbench.db.transaction((): ImportFileResult[] =>
     documents.map((document): ImportFileResult => {
       const name = partName(file, document);
@@ -36,7 +42,13 @@ function storeDocuments(workbench: Workbench, file: string, documents: readonly 
       const notes = [...fileNotes, ...prepared.notes];
       const stored = storeArticle(workbench.db, workbench.articles, prepared.article);
       if (stored.outcome === 'duplicate') {
-        return { outcome: 'duplicate', file: name, articleId: stored.articleId, title: stored.displayTitle, notes: [`Same canonical text as article ${stored.articleId}, “${stored.displayTitle}”.`] };
+        return {
+          outcome: 'duplicate',
+          file: name,
+          articleId: stored.articleId,
+          title: stored.displayTitle,
+          notes: [`Same canonical text as article ${stored.articleId}, “${stored.displayTitle}”.`],
+        };
       }
       const title = displayTitleOf(prepared.article.title, prepared.article.text.slice(0, 200));
       return { outcome: 'imported', file: name, articleId: stored.articleId, title, notes };
@@ -45,7 +57,11 @@ function storeDocuments(workbench: Workbench, file: string, documents: readonly 
 }
 
 /** Imports one file's bytes and reports what happened to each article in it. */
-export async function importFile(workbench: Workbench, input: ImportInput, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<ImportFileResult[]> {
+export async function importFile(
+  workbench: Workbench,
+  input: ImportInput,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+): Promise<ImportFileResult[]> {
   const tooLarge = tooLargeReason(input.bytes.length, limits);
   if (tooLarge) return [skipped(input.name, tooLarge)];
   const { extraction, encoding } = await extractDocuments(input.name, input.bytes);
@@ -64,7 +80,12 @@ export async function importFile(workbench: Workbench, input: ImportInput, limit
 }
 
 /** Reads a file from disk (refusing it by size before reading) and imports it under `name`. */
-export async function importFilePath(workbench: Workbench, path: string, limits: ImportLimits = DEFAULT_IMPORT_LIMITS, name: string = path): Promise<ImportFileResult[]> {
+export async function importFilePath(
+  workbench: Workbench,
+  path: string,
+  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+  name: string = path,
+): Promise<ImportFileResult[]> {
   let bytes: Uint8Array;
   try {
     const tooLarge = tooLargeReason(statSync(path).size, limits);

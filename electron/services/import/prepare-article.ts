@@ -20,7 +20,8 @@ export function describeCanonicalChanges(changes: CanonicalChanges): string | nu
   if (changes.nfcComposedChars > 0) parts.push(`NFD → NFC: ${count(changes.nfcComposedChars)} characters`);
   if (changes.newlinesNormalised > 0) parts.push(`CRLF → LF: ${count(changes.newlinesNormalised)} lines`);
   if (changes.spacesNormalised > 0) parts.push(`no-break and other spaces → space: ${count(changes.spacesNormalised)}`);
-  if (changes.invisiblesRemoved > 0) parts.push(`invisible characters removed (BOM, zero-width, soft hyphen): ${count(changes.invisiblesRemoved)}`);
+  if (changes.invisiblesRemoved > 0)
+    parts.push(`invisible characters removed (BOM, zero-width, soft hyphen): ${count(changes.invisiblesRemoved)}`);
   return parts.length > 0 ? `Canonical text: ${parts.join('; ')}.` : null;
 }
 
@@ -46,7 +47,9 @@ export function prepareArticle(document: SourceDocument, fileName: string): Prep
   if (canonicalNote) notes.push(canonicalNote);
   if (cut.trimmedText !== null) {
     const shown = cut.trimmedLines.slice(0, 3).map((line) => (line.length > 40 ? `${line.slice(0, 40)}…` : line));
-    notes.push(`Site chrome trimmed from the end: ${count(cut.trimmedLines.length)} lines (${shown.join(' · ')}${cut.trimmedLines.length > 3 ? ' · …' : ''}); it can be restored.`);
+    notes.push(
+      `Site chrome trimmed from the end: ${count(cut.trimmedLines.length)} lines (${shown.join(' · ')}${cut.trimmedLines.length > 3 ? ' · …' : ''}); it can be restored.`,
+    );
   }
   return {
     ok: true,

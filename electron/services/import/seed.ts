@@ -16,6 +16,7 @@ export async function seedIfEmpty(workbench: Workbench, seedsFolder: string): Pr
     .filter((name) => /\.(txt|md|html?|docx|csv|jsonl?)$/i.test(name))
     .sort();
   const results: ImportFileResult[] = [];
-  for (const name of files) results.push(...(await importFilePath(workbench, join(seedsFolder, name), undefined, name)));
+  for (const name of files)
+    results.push(...(await importFilePath(workbench, join(seedsFolder, name), undefined, name)));
   return results;
 }

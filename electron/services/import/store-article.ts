@@ -8,8 +8,7 @@ export function contentHashOf(fullCanonicalText: string): string {
 }
 
 export type StoreOutcome =
-  | { outcome: 'imported'; articleId: number }
-  | { outcome: 'duplicate'; articleId: number; displayTitle: string };
+  { outcome: 'imported'; articleId: number } | { outcome: 'duplicate'; articleId: number; displayTitle: string };
 
 /**
  * Stores one prepared article in its own transaction, or reports the article it duplicates.

@@ -9,7 +9,9 @@ export interface FoundFile {
 
 export class TooManyFilesError extends Error {
   constructor(limit: number) {
-    super(`The selection holds more than ${limit.toLocaleString('en-US')} files, the import limit. Import a smaller folder, or raise the limit.`);
+    super(
+      `The selection holds more than ${limit.toLocaleString('en-US')} files, the import limit. Import a smaller folder, or raise the limit.`,
+    );
     this.name = 'TooManyFilesError';
   }
 }
@@ -26,7 +28,9 @@ export function collectFiles(paths: readonly string[], maxFiles: number): FoundF
     found.push(file);
   };
   const walk = (root: string, folder: string): void => {
-    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    const entries = readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
+      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+    );
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);

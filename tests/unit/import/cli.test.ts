@@ -51,7 +51,10 @@ describe('cli import', () => {
     expect(resultLines(output).map((line, i) => line.slice(0, EXPECTED_LINES[i]?.length))).toEqual(EXPECTED_LINES);
     expect(logged.at(-1)).toBe('Imported 2, duplicates 1, skipped 3.');
     const workbench = openWorkbench(db);
-    expect(workbench.articles.list().map((article) => article.displayTitle)).toEqual(['Bộ Công an tổng kết công tác đối ngoại năm 2023', 'Tin A']);
+    expect(workbench.articles.list().map((article) => article.displayTitle)).toEqual([
+      'Bộ Công an tổng kết công tác đối ngoại năm 2023',
+      'Tin A',
+    ]);
     workbench.close();
   });
 
@@ -59,7 +62,9 @@ describe('cli import', () => {
     const { dir, db } = mixedFolder();
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     cleanups.push(() => vi.restoreAllMocks());
-    expect(await runImportCommand([join(dir, 'mixed', 'good.txt'), join(dir, 'mixed', 'same-again.txt'), '--db', db])).toBe(0);
+    expect(
+      await runImportCommand([join(dir, 'mixed', 'good.txt'), join(dir, 'mixed', 'same-again.txt'), '--db', db]),
+    ).toBe(0);
   });
 });
 
@@ -73,7 +78,9 @@ describe('cli import, spawned from the bundle', () => {
 
   it('prints plain lines and the summary when not on a terminal, and exits 1', () => {
     const { folder, db } = mixedFolder();
-    const run = spawnSync(process.execPath, [join(outDir, 'cli.js'), 'import', folder, '--db', db], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(outDir, 'cli.js'), 'import', folder, '--db', db], {
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).not.toContain('\r');
     expect(resultLines(run.stdout).map((line, i) => line.slice(0, EXPECTED_LINES[i]?.length))).toEqual(EXPECTED_LINES);
@@ -82,7 +89,9 @@ describe('cli import, spawned from the bundle', () => {
 
   it('reports a path that does not exist as skipped, and exits 1', () => {
     const { dir, db } = mixedFolder();
-    const run = spawnSync(process.execPath, [join(outDir, 'cli.js'), 'import', join(dir, 'nowhere'), '--db', db], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(outDir, 'cli.js'), 'import', join(dir, 'nowhere'), '--db', db], {
+      encoding: 'utf8',
+    });
     expect(run.stdout).toContain('skipped    ');
     expect(run.stdout).toContain('could not be read');
     expect(run.status).toBe(1);

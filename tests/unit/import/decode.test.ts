@@ -49,7 +49,10 @@ describe('decodeText', () => {
 
   it('refuses binary files: a PNG renamed .txt, NUL bytes', () => {
     expect(decodeText(PNG_HEADER)).toEqual({ ok: false, reason: 'This is a PNG image, not text.' });
-    expect(decodeText(Buffer.from('text\0with\0nul'))).toMatchObject({ ok: false, reason: expect.stringContaining('NUL bytes') });
+    expect(decodeText(Buffer.from('text\0with\0nul'))).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('NUL bytes'),
+    });
   });
 
   it('refuses empty and whitespace-only files', () => {

@@ -43,7 +43,10 @@ describe('text files', () => {
 
   it('reads CRLF + BOM, counting the newlines it turned into LF', async () => {
     const wb = workbench();
-    const bytes = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(VIETNAMESE_ARTICLE.replace(/\n/g, '\r\n'), 'utf8')]);
+    const bytes = Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(VIETNAMESE_ARTICLE.replace(/\n/g, '\r\n'), 'utf8'),
+    ]);
     const { articleId, notes } = imported((await importOne(wb, 'crlf.txt', bytes))[0]);
     expect(notes).toEqual(['Encoding: UTF-8 (with BOM).', 'Canonical text: CRLF → LF: 4 lines.']);
     expect(wb.articles.get(articleId).text).toBe(VIETNAMESE_ARTICLE);
@@ -51,7 +54,10 @@ describe('text files', () => {
 
   it('imports UTF-16 LE and Windows-1258 files', async () => {
     const wb = workbench();
-    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), iconv.encode(`${VIETNAMESE_ARTICLE}\n\nBài một.`, 'utf-16le')]);
+    const utf16 = Buffer.concat([
+      Buffer.from([0xff, 0xfe]),
+      iconv.encode(`${VIETNAMESE_ARTICLE}\n\nBài một.`, 'utf-16le'),
+    ]);
     expect(imported((await importOne(wb, 'utf16.md', utf16))[0]).notes).toContain('Encoding: UTF-16 LE.');
     const cp1258 = imported((await importOne(wb, 'cp1258.txt', windows1258(`${VIETNAMESE_ARTICLE}\n\nBài hai.`)))[0]);
     expect(cp1258.notes[0]).toBe('Encoding: Windows-1258.');
@@ -64,10 +70,19 @@ describe('text files', () => {
     expect(await importOne(wb, 'broken.txt', broken)).toEqual([
       { outcome: 'skipped', file: 'broken.txt', reason: expect.stringContaining('Invalid UTF-8 at byte 10 (0xFF)') },
     ]);
-    expect(await importOne(wb, 'photo.txt', PNG_HEADER)).toEqual([{ outcome: 'skipped', file: 'photo.txt', reason: 'This is a PNG image, not text.' }]);
-    expect(await importOne(wb, 'empty.txt', '')).toEqual([{ outcome: 'skipped', file: 'empty.txt', reason: 'The file is empty.' }]);
+    expect(await importOne(wb, 'photo.txt', PNG_HEADER)).toEqual([
+      { outcome: 'skipped', file: 'photo.txt', reason: 'This is a PNG image, not text.' },
+    ]);
+    expect(await importOne(wb, 'empty.txt', '')).toEqual([
+      { outcome: 'skipped', file: 'empty.txt', reason: 'The file is empty.' },
+    ]);
     expect(await importOne(wb, 'old.txt', 'TiÕng ViÖt cã 29 ch÷ c¸i')).toEqual([
-      { outcome: 'skipped', file: 'old.txt', reason: expect.stringContaining('probably TCVN3'), preview: 'TiÕng ViÖt cã 29 ch÷ c¸i' },
+      {
+        outcome: 'skipped',
+        file: 'old.txt',
+        reason: expect.stringContaining('probably TCVN3'),
+        preview: 'TiÕng ViÖt cã 29 ch÷ c¸i',
+      },
     ]);
     expect(await importOne(wb, 'notes.pdf', '%PDF-1.4')).toEqual([
       { outcome: 'skipped', file: 'notes.pdf', reason: expect.stringContaining('Unsupported file type ".pdf"') },
@@ -78,7 +93,12 @@ describe('text files', () => {
   it('refuses a file over the size limit before reading it', async () => {
     const wb = workbench();
     writeFiles(wb.dir, { 'big.txt': 'a'.repeat(2048) });
-    const results = await importFilePath(wb, join(wb.dir, 'big.txt'), { ...DEFAULT_IMPORT_LIMITS, maxFileBytes: 1024 }, 'big.txt');
+    const results = await importFilePath(
+      wb,
+      join(wb.dir, 'big.txt'),
+      { ...DEFAULT_IMPORT_LIMITS, maxFileBytes: 1024 },
+      'big.txt',
+    );
     expect(results).toEqual([{ outcome: 'skipped', file: 'big.txt', reason: 'The file is 2 KB; the limit is 1 KB.' }]);
   });
 });
@@ -99,20 +119,33 @@ describe('formats', () => {
       ['skipped', 'tin.csv (row 4)'],
     ]);
     const first = wb.articles.get(imported(results[0]).articleId);
-    expect(first).toMatchObject({ title: 'Tin một', text: 'Đoạn đầu.\n\nĐoạn "hai", có dấu phẩy.', source: 'Báo A', url: 'https://a.example/1', publishedAt: '2023-01-10' });
+    expect(first).toMatchObject({
+      title: 'Tin một',
+      text: 'Đoạn đầu.\n\nĐoạn "hai", có dấu phẩy.',
+      source: 'Báo A',
+      url: 'https://a.example/1',
+      publishedAt: '2023-01-10',
+    });
     expect(wb.articles.get(imported(results[1]).articleId).publishedAt).toBe('2023-02-03');
   });
 
   it('CSV without a text column is skipped, naming the convention', async () => {
     const wb = workbench();
     expect(await importOne(wb, 'bad.csv', 'name,body2\nx,y\n')).toEqual([
-      { outcome: 'skipped', file: 'bad.csv', reason: 'The CSV has no "text" column. Expected a header row: title, text, source, url, date (or published).' },
+      {
+        outcome: 'skipped',
+        file: 'bad.csv',
+        reason: 'The CSV has no "text" column. Expected a header row: title, text, source, url, date (or published).',
+      },
     ]);
   });
 
   it('JSON array and JSONL records; malformed JSON is skipped naming the line', async () => {
     const wb = workbench();
-    const array = JSON.stringify([{ title: 'A', text: 'Văn bản A.' }, { text: 'Văn bản B.', published: '2024-05-01T08:00' }]);
+    const array = JSON.stringify([
+      { title: 'A', text: 'Văn bản A.' },
+      { text: 'Văn bản B.', published: '2024-05-01T08:00' },
+    ]);
     expect((await importOne(wb, 'a.json', array)).map((r) => r.outcome)).toEqual(['imported', 'imported']);
     expect(await importOne(wb, 'bad.json', '[\n  {"text": "x"},\n  {"text": }\n]')).toEqual([
       { outcome: 'skipped', file: 'bad.json', reason: expect.stringMatching(/^Malformed JSON at line 3, column 12/) },
@@ -127,13 +160,21 @@ describe('formats', () => {
 
   it('routes the workbench export format to the export module', async () => {
     const wb = workbench();
-    const [result] = await importOne(wb, 'export.json', JSON.stringify({ format: 'marginalia-workbench', version: 999 }));
-    expect(result).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('export.json is not a valid Marginalia workbench export') });
+    const [result] = await importOne(
+      wb,
+      'export.json',
+      JSON.stringify({ format: 'marginalia-workbench', version: 999 }),
+    );
+    expect(result).toMatchObject({
+      outcome: 'skipped',
+      reason: expect.stringContaining('export.json is not a valid Marginalia workbench export'),
+    });
   });
 
   it('HTML: Readability keeps the article, its paragraphs and metadata, not the navigation', async () => {
     const wb = workbench();
-    const paragraph = (n: number): string => `<p>Đoạn ${n}: Bộ Công an và Bộ Ngoại giao phối hợp chặt chẽ trong công tác đối ngoại, hợp tác quốc tế về an ninh, bảo vệ công dân ở nước ngoài.</p>`;
+    const paragraph = (n: number): string =>
+      `<p>Đoạn ${n}: Bộ Công an và Bộ Ngoại giao phối hợp chặt chẽ trong công tác đối ngoại, hợp tác quốc tế về an ninh, bảo vệ công dân ở nước ngoài.</p>`;
     const html = `<!doctype html><html><head><meta charset="utf-8"><title>Hợp tác an ninh giữa hai bộ trong năm mới | Báo A</title>
       <meta property="og:site_name" content="Báo A"></head><body>
       <nav><a href="/">Trang chủ</a> <a href="/x">Thời sự</a></nav>
@@ -151,10 +192,19 @@ describe('formats', () => {
 
   it('DOCX: paragraphs through mammoth; a broken .docx is skipped', async () => {
     const wb = workbench();
-    const { articleId } = imported((await importOne(wb, 'memo.docx', docx(['Tiêu đề văn bản', 'Đoạn thứ nhất của văn bản.'])))[0]);
-    expect(wb.articles.get(articleId)).toMatchObject({ title: 'Tiêu đề văn bản', text: 'Tiêu đề văn bản\n\nĐoạn thứ nhất của văn bản.' });
+    const { articleId } = imported(
+      (await importOne(wb, 'memo.docx', docx(['Tiêu đề văn bản', 'Đoạn thứ nhất của văn bản.'])))[0],
+    );
+    expect(wb.articles.get(articleId)).toMatchObject({
+      title: 'Tiêu đề văn bản',
+      text: 'Tiêu đề văn bản\n\nĐoạn thứ nhất của văn bản.',
+    });
     expect(await importOne(wb, 'fake.docx', 'not a zip')).toEqual([
-      { outcome: 'skipped', file: 'fake.docx', reason: expect.stringContaining('Not a readable Word (.docx) document') },
+      {
+        outcome: 'skipped',
+        file: 'fake.docx',
+        reason: expect.stringContaining('Not a readable Word (.docx) document'),
+      },
     ]);
   });
 });
@@ -179,7 +229,9 @@ describe('safety', () => {
     wb.db.exec(`CREATE TEMP TRIGGER fail_second_row BEFORE INSERT ON articles WHEN NEW.title = 'B'
       BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`);
     const results = await importOne(wb, 'half.csv', 'title,text\nA,Văn bản A.\nB,Văn bản B.\n');
-    expect(results).toEqual([{ outcome: 'skipped', file: 'half.csv', reason: 'Nothing of this file was imported: simulated write failure' }]);
+    expect(results).toEqual([
+      { outcome: 'skipped', file: 'half.csv', reason: 'Nothing of this file was imported: simulated write failure' },
+    ]);
     expect(wb.articles.list()).toHaveLength(0);
     expect((await importOne(wb, 'next.txt', VIETNAMESE_ARTICLE))[0]?.outcome).toBe('imported');
   });
@@ -188,7 +240,9 @@ describe('safety', () => {
     const wb = workbench();
     const full = `${VIETNAMESE_ARTICLE}\n\nHà An\n\nPhản hồi\n\nCác tin khác\n\n©2024 Bản quyền thuộc về Báo A.`;
     const { articleId, notes } = imported((await importOne(wb, 'chrome.txt', full))[0]);
-    expect(notes).toContain('Site chrome trimmed from the end: 3 lines (Phản hồi · Các tin khác · ©2024 Bản quyền thuộc về Báo A.); it can be restored.');
+    expect(notes).toContain(
+      'Site chrome trimmed from the end: 3 lines (Phản hồi · Các tin khác · ©2024 Bản quyền thuộc về Báo A.); it can be restored.',
+    );
     const article = wb.articles.get(articleId);
     expect(article).toMatchObject({ byline: 'Hà An', source: 'Báo A', text: `${VIETNAMESE_ARTICLE}\n\nHà An` });
     expect(wb.articles.restoreTrimmed(articleId)).toMatchObject({ text: full, trimmedText: null });
@@ -204,8 +258,18 @@ describe('safety', () => {
 describe('folder walking', () => {
   it('walks folders recursively in a stable order, leaving hidden files out', () => {
     const wb = workbench();
-    writeFiles(wb.dir, { 'in/b.txt': 'b', 'in/a/z.txt': 'z', 'in/.DS_Store': 'x', 'in/.git/config': 'x', 'in/c.md': 'c' });
-    expect(collectFiles([join(wb.dir, 'in')], 10).map((file) => file.name)).toEqual(['in/a/z.txt', 'in/b.txt', 'in/c.md']);
+    writeFiles(wb.dir, {
+      'in/b.txt': 'b',
+      'in/a/z.txt': 'z',
+      'in/.DS_Store': 'x',
+      'in/.git/config': 'x',
+      'in/c.md': 'c',
+    });
+    expect(collectFiles([join(wb.dir, 'in')], 10).map((file) => file.name)).toEqual([
+      'in/a/z.txt',
+      'in/b.txt',
+      'in/c.md',
+    ]);
   });
 
   it('refuses a selection past the file limit with a clear error', () => {

@@ -17,15 +17,28 @@ afterEach(() => open.splice(0).forEach((workbench) => workbench.dispose()));
 function setUp(launcher: ImportLauncher, fileCount: number) {
   const workbench = openTempWorkbench();
   open.push(workbench);
-  const files = Object.fromEntries(Array.from({ length: fileCount }, (_, i) => [`in/${String(i).padStart(3, '0')}.txt`, `${VIETNAMESE_ARTICLE}\n\nBài số ${i}.`]));
+  const files = Object.fromEntries(
+    Array.from({ length: fileCount }, (_, i) => [
+      `in/${String(i).padStart(3, '0')}.txt`,
+      `${VIETNAMESE_ARTICLE}\n\nBài số ${i}.`,
+    ]),
+  );
   writeFiles(workbench.dir, files);
-  return { workbench, handlers: createImportHandlers(workbench, host, { launcher }), folder: join(workbench.dir, 'in') };
+  return {
+    workbench,
+    handlers: createImportHandlers(workbench, host, { launcher }),
+    folder: join(workbench.dir, 'in'),
+  };
 }
 
-async function waitFor(read: () => ImportJob, done: (job: ImportJob) => boolean, seen: ImportJob[] = []): Promise<ImportJob> {
+async function waitFor(
+  read: () => ImportJob | Promise<ImportJob>,
+  done: (job: ImportJob) => boolean,
+  seen: ImportJob[] = [],
+): Promise<ImportJob> {
   const deadline = Date.now() + 20_000;
   for (;;) {
-    const job = read();
+    const job = await read();
     seen.push(job);
     if (done(job)) return job;
     if (Date.now() > deadline) throw new Error(`job still ${job.state} after 20 s`);
@@ -36,12 +49,18 @@ async function waitFor(read: () => ImportJob, done: (job: ImportJob) => boolean,
 describe('import jobs (in-process launcher, same request code as the worker)', () => {
   it('reports total, processed and the current file while running, then the results', async () => {
     const { workbench, handlers, folder } = setUp(inProcessLauncher, 30);
-    const { jobId } = handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
+    const { jobId } = await handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
     const seen: ImportJob[] = [];
-    const job = await waitFor(() => handlers.getImportJob({ jobId }), (current) => current.state !== 'running', seen);
+    const job = await waitFor(
+      () => handlers.getImportJob({ jobId }),
+      (current) => current.state !== 'running',
+      seen,
+    );
     expect(job).toMatchObject({ state: 'done', total: 30, processed: 30, currentFile: null, error: null });
     expect(job.results.map((result) => result.outcome)).toEqual(Array(30).fill('imported'));
-    const midway = seen.filter((snapshot) => snapshot.state === 'running' && snapshot.processed > 0 && snapshot.processed < 30);
+    const midway = seen.filter(
+      (snapshot) => snapshot.state === 'running' && snapshot.processed > 0 && snapshot.processed < 30,
+    );
     expect(midway.length).toBeGreaterThan(0);
     expect(midway[0]?.currentFile).toMatch(/^in\/\d{3}\.txt$/);
     expect(workbench.articles.list()).toHaveLength(30);
@@ -49,10 +68,16 @@ describe('import jobs (in-process launcher, same request code as the worker)', (
 
   it('cancels between files: what finished stays, nothing is half-imported', async () => {
     const { workbench, handlers, folder } = setUp(inProcessLauncher, 60);
-    const { jobId } = handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
-    await waitFor(() => handlers.getImportJob({ jobId }), (job) => job.processed >= 5);
-    handlers.cancelImport({ jobId });
-    const job = await waitFor(() => handlers.getImportJob({ jobId }), (current) => current.state !== 'running');
+    const { jobId } = await handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
+    await waitFor(
+      () => handlers.getImportJob({ jobId }),
+      (job) => job.processed >= 5,
+    );
+    await handlers.cancelImport({ jobId });
+    const job = await waitFor(
+      () => handlers.getImportJob({ jobId }),
+      (current) => current.state !== 'running',
+    );
     expect(job.state).toBe('cancelled');
     expect(job.processed).toBeLessThan(60);
     expect(workbench.articles.list()).toHaveLength(job.processed);
@@ -62,15 +87,33 @@ describe('import jobs (in-process launcher, same request code as the worker)', (
   it('imports uploads (base64) and fails the whole job clearly past the file limit', async () => {
     const workbench = openTempWorkbench();
     open.push(workbench);
-    const handlers = createImportHandlers(workbench, host, { launcher: inProcessLauncher, limits: { maxFileBytes: 1 << 20, maxFiles: 2 } });
+    const handlers = createImportHandlers(workbench, host, {
+      launcher: inProcessLauncher,
+      limits: { maxFileBytes: 1 << 20, maxFiles: 2 },
+    });
     const upload = { name: 'drop/a.txt', dataBase64: Buffer.from(VIETNAMESE_ARTICLE).toString('base64') };
-    const uploaded = handlers.startImport({ source: { kind: 'uploads', files: [upload] } });
-    const job = await waitFor(() => handlers.getImportJob(uploaded), (current) => current.state !== 'running');
-    expect(job).toMatchObject({ state: 'done', total: 1, processed: 1, results: [{ outcome: 'imported', file: 'drop/a.txt' }] });
+    const uploaded = await handlers.startImport({ source: { kind: 'uploads', files: [upload] } });
+    const job = await waitFor(
+      () => handlers.getImportJob(uploaded),
+      (current) => current.state !== 'running',
+    );
+    expect(job).toMatchObject({
+      state: 'done',
+      total: 1,
+      processed: 1,
+      results: [{ outcome: 'imported', file: 'drop/a.txt' }],
+    });
     writeFiles(workbench.dir, { 'many/1.txt': 'một', 'many/2.txt': 'hai', 'many/3.txt': 'ba' });
-    const tooMany = handlers.startImport({ source: { kind: 'paths', paths: [join(workbench.dir, 'many')] } });
-    const failed = await waitFor(() => handlers.getImportJob(tooMany), (current) => current.state !== 'running');
-    expect(failed).toMatchObject({ state: 'failed', processed: 0, error: expect.stringContaining('more than 2 files') });
+    const tooMany = await handlers.startImport({ source: { kind: 'paths', paths: [join(workbench.dir, 'many')] } });
+    const failed = await waitFor(
+      () => handlers.getImportJob(tooMany),
+      (current) => current.state !== 'running',
+    );
+    expect(failed).toMatchObject({
+      state: 'failed',
+      processed: 0,
+      error: expect.stringContaining('more than 2 files'),
+    });
   });
 
   it('names unknown jobs', () => {
@@ -89,18 +132,27 @@ describe('import jobs in a real worker thread (bundled import-worker)', () => {
 
   it('imports a folder off this thread, with progress, and the main connection sees the rows', async () => {
     const { workbench, handlers, folder } = setUp(workerLauncher(join(outDir, 'importWorker.js')), 40);
-    const { jobId } = handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
-    const job = await waitFor(() => handlers.getImportJob({ jobId }), (current) => current.state !== 'running');
+    const { jobId } = await handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
+    const job = await waitFor(
+      () => handlers.getImportJob({ jobId }),
+      (current) => current.state !== 'running',
+    );
     expect(job).toMatchObject({ state: 'done', total: 40, processed: 40, error: null });
     expect(workbench.articles.list()).toHaveLength(40);
   });
 
   it('cancels a worker job between files', async () => {
     const { workbench, handlers, folder } = setUp(workerLauncher(join(outDir, 'importWorker.js')), 200);
-    const { jobId } = handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
-    await waitFor(() => handlers.getImportJob({ jobId }), (job) => job.processed >= 3);
-    handlers.cancelImport({ jobId });
-    const job = await waitFor(() => handlers.getImportJob({ jobId }), (current) => current.state !== 'running');
+    const { jobId } = await handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
+    await waitFor(
+      () => handlers.getImportJob({ jobId }),
+      (job) => job.processed >= 3,
+    );
+    await handlers.cancelImport({ jobId });
+    const job = await waitFor(
+      () => handlers.getImportJob({ jobId }),
+      (current) => current.state !== 'running',
+    );
     expect(job.state).toBe('cancelled');
     expect(job.processed).toBeLessThan(200);
     expect(workbench.articles.list()).toHaveLength(job.processed);

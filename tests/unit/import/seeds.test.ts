@@ -100,7 +100,8 @@ describe('trailing chrome on the seeds', () => {
   });
 
   it('leaves seeds without chrome whole', () => {
-    for (const prefix of ['000', '001', '004']) expect(cutTrailingChrome(seed(prefix))).toEqual({ text: seed(prefix), trimmedText: null, trimmedLines: [] });
+    for (const prefix of ['000', '001', '004'])
+      expect(cutTrailingChrome(seed(prefix))).toEqual({ text: seed(prefix), trimmedText: null, trimmedLines: [] });
   });
 
   it('does not mistake a mid-article heading for chrome', () => {

@@ -15,5 +15,9 @@ export function extractCsv(text: string): Extraction {
     return refused(`The CSV has no "text" column. Expected a header row: ${RECORD_CONVENTION}.`);
   }
   // Row numbers count the header as row 1, as a spreadsheet shows them.
-  return { kind: 'documents', ...partition(rows.map((row, index) => recordToDocument(row, `row ${index + 2}`))), notes: [] };
+  return {
+    kind: 'documents',
+    ...partition(rows.map((row, index) => recordToDocument(row, `row ${index + 2}`))),
+    notes: [],
+  };
 }

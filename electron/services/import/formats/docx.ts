@@ -9,6 +9,13 @@ export async function extractDocx(bytes: Uint8Array): Promise<Extraction> {
   } catch (error) {
     return refused(`Not a readable Word (.docx) document: ${(error as Error).message}`);
   }
-  const warnings = result.messages.filter((message) => message.type !== 'info').map((message) => `Word: ${message.message}`);
-  return { kind: 'documents', documents: [{ part: null, rawText: result.value.trimEnd(), given: {} }], skipped: [], notes: warnings };
+  const warnings = result.messages
+    .filter((message) => message.type !== 'info')
+    .map((message) => `Word: ${message.message}`);
+  return {
+    kind: 'documents',
+    documents: [{ part: null, rawText: result.value.trimEnd(), given: {} }],
+    skipped: [],
+    notes: warnings,
+  };
 }

@@ -12,7 +12,12 @@ import { refused, type Extraction } from './types';
 
 type TextExtractor = (text: string) => Extraction | Promise<Extraction>;
 
-const plainText: TextExtractor = (text) => ({ kind: 'documents', documents: [{ part: null, rawText: text, given: {} }], skipped: [], notes: [] });
+const plainText: TextExtractor = (text) => ({
+  kind: 'documents',
+  documents: [{ part: null, rawText: text, given: {} }],
+  skipped: [],
+  notes: [],
+});
 
 const TEXT_FORMATS: Record<string, TextExtractor> = {
   '.txt': plainText,
@@ -27,14 +32,19 @@ const TEXT_FORMATS: Record<string, TextExtractor> = {
 export const SUPPORTED_EXTENSIONS = [...Object.keys(TEXT_FORMATS), '.docx'];
 
 /** The articles in one file; never throws for bad content (a refusal says why). */
-export async function extractDocuments(name: string, bytes: Uint8Array): Promise<{ extraction: Extraction; encoding: string | null }> {
+export async function extractDocuments(
+  name: string,
+  bytes: Uint8Array,
+): Promise<{ extraction: Extraction; encoding: string | null }> {
   const extension = extname(name).toLowerCase();
   if (extension === '.docx') return { extraction: await extractDocx(bytes), encoding: null };
   const extractor = TEXT_FORMATS[extension];
   if (!extractor) {
     const hint = extension === '.doc' ? ' Save old Word files as .docx first.' : '';
     return {
-      extraction: refused(`Unsupported file type "${extension || '(none)'}"; supported: ${SUPPORTED_EXTENSIONS.join(', ')}.${hint}`),
+      extraction: refused(
+        `Unsupported file type "${extension || '(none)'}"; supported: ${SUPPORTED_EXTENSIONS.join(', ')}.${hint}`,
+      ),
       encoding: null,
     };
   }

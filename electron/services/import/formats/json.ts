@@ -6,7 +6,9 @@ import { refused, type Extraction } from './types';
 export const WORKBENCH_EXPORT_FORMAT = 'marginalia-workbench';
 
 function isWorkbenchExport(parsed: unknown): boolean {
-  return typeof parsed === 'object' && parsed !== null && (parsed as { format?: unknown }).format === WORKBENCH_EXPORT_FORMAT;
+  return (
+    typeof parsed === 'object' && parsed !== null && (parsed as { format?: unknown }).format === WORKBENCH_EXPORT_FORMAT
+  );
 }
 
 /** "line 3, column 14: <parser message>" for text JSON.parse refused. */
@@ -25,7 +27,11 @@ export function extractJson(text: string): Extraction {
   if (isWorkbenchExport(parsed)) return { kind: 'workbench-export', parsed };
   const records = Array.isArray(parsed) ? parsed : [parsed];
   const label = Array.isArray(parsed) ? (index: number) => `item ${index + 1}` : () => 'record';
-  return { kind: 'documents', ...partition(records.map((record, index) => recordToDocument(record, label(index)))), notes: [] };
+  return {
+    kind: 'documents',
+    ...partition(records.map((record, index) => recordToDocument(record, label(index)))),
+    notes: [],
+  };
 }
 
 /** One JSON record per line; a malformed line is skipped with its number, the others import. */

@@ -51,7 +51,10 @@ export function isSkipped(item: SourceDocument | SkippedPart): item is SkippedPa
 }
 
 /** Splits converted records into documents and skipped parts. */
-export function partition(items: readonly (SourceDocument | SkippedPart)[]): { documents: SourceDocument[]; skipped: SkippedPart[] } {
+export function partition(items: readonly (SourceDocument | SkippedPart)[]): {
+  documents: SourceDocument[];
+  skipped: SkippedPart[];
+} {
   const documents: SourceDocument[] = [];
   const skipped: SkippedPart[] = [];
   for (const item of items) {
