@@ -24,7 +24,7 @@ export const RENDERER_DIR = join(packageRoot(), 'out', 'renderer');
  * Opens the database named by `--db` (or the desktop app's default) for a Node front end,
  * seeding an empty one. Exits with a one-line message when the file cannot be used.
  */
-export function openWorkbenchFromArgs(argv: readonly string[], options: { seed: boolean }): Workbench {
+export async function openWorkbenchFromArgs(argv: readonly string[], options: { seed: boolean }): Promise<Workbench> {
   const databasePath = argValue(argv, 'db') ?? defaultDatabasePath();
   let workbench: Workbench;
   try {
@@ -34,6 +34,6 @@ export function openWorkbenchFromArgs(argv: readonly string[], options: { seed: 
     console.error(reason);
     process.exit(2);
   }
-  if (options.seed) seedIfEmpty(workbench, SEEDS_DIR);
+  if (options.seed) await seedIfEmpty(workbench, SEEDS_DIR);
   return workbench;
 }

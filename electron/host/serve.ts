@@ -14,7 +14,7 @@ const DEFAULT_PORT = 4780;
 
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const workbench = openWorkbenchFromArgs(argv, { seed: true });
+  const workbench = await openWorkbenchFromArgs(argv, { seed: true });
   const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: packageJson.version });
   const host = await startBrowserHost({
     handlers,

@@ -36,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('will-quit', () => workbench?.close());
 }
 
-function start(): void {
+async function start(): Promise<void> {
   const databasePath = argValue(process.argv, 'db') ?? join(app.getPath('userData'), DATABASE_FILE_NAME);
   const nativeBinding = electronNativeBinding();
   try {
@@ -46,7 +46,7 @@ function start(): void {
     return;
   }
   const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
-  seedIfEmpty(workbench, seedsDir);
+  await seedIfEmpty(workbench, seedsDir);
 
   denyAllPermissions();
   serveRenderer(join(__dirname, '..', 'renderer'));

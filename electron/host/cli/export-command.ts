@@ -28,7 +28,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const workbench = openWorkbenchFromArgs(argv, { seed: false });
+  const workbench = await openWorkbenchFromArgs(argv, { seed: false });
   // Ctrl+C cancels cleanly: the partial file is deleted, an older file under --out is untouched.
   const controller = new AbortController();
   const cancel = () => controller.abort();

@@ -1,0 +1,101 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { startBrowserHost, type BrowserHost } from '../../../electron/host/browser-host';
+import { createApiHandlers } from '../../../electron/services/api/handlers';
+import { openTempWorkbench } from '../../helpers/temp-workbench';
+
+interface Reply {
+  status: number;
+  body: string;
+  headers: Record<string, string | string[] | undefined>;
+}
+
+function send(host: BrowserHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+  return new Promise<Reply>((resolve, reject) => {
+    const req = request(
+      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('browser host', () => {
+  let workbench: ReturnType<typeof openTempWorkbench>;
+  let host: BrowserHost;
+
+  beforeEach(async () => {
+    workbench = openTempWorkbench();
+    const rendererDir = join(workbench.dir, 'renderer');
+    mkdirSync(rendererDir);
+    writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Marginalia</title>');
+    host = await startBrowserHost({
+      handlers: createApiHandlers(workbench, { kind: 'browser', appVersion: '0.0.0-test' }),
+      rendererDir,
+      port: 0,
+      log: () => undefined,
+    });
+  });
+
+  afterEach(async () => {
+    await host.close();
+    workbench.dispose();
+  });
+
+  it('listens on 127.0.0.1 and prints a URL with a random token', () => {
+    expect(host.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${host.port}/\\?token=[A-Za-z0-9_-]{32}$`));
+  });
+
+  it('answers 401 to API calls without the token, or with a wrong one', async () => {
+    const without = await send(host, '/api/listArticles', { method: 'POST', body: '{}' });
+    expect(without.status).toBe(401);
+    const wrong = await send(host, '/api/listArticles', {
+      method: 'POST',
+      body: '{}',
+      headers: { 'x-marginalia-token': 'x'.repeat(host.token.length) },
+    });
+    expect(wrong.status).toBe(401);
+    const download = await send(host, '/api/download/some-job');
+    expect(download.status).toBe(401);
+  });
+
+  it('serves calls with the token and reports bad payloads as typed errors', async () => {
+    const headers = { 'x-marginalia-token': host.token, 'content-type': 'application/json' };
+    const ok = await send(host, '/api/listLabels', { method: 'POST', body: '{}', headers });
+    expect(ok.status).toBe(200);
+    expect(JSON.parse(ok.body).value).toHaveLength(10);
+
+    const notJson = await send(host, '/api/listLabels', { method: 'POST', body: '{nope', headers });
+    expect(notJson.status).toBe(400);
+    const invalid = await send(host, '/api/getArticle', { method: 'POST', body: '{"id":"1; DROP"}', headers });
+    expect(invalid.status).toBe(400);
+    expect(JSON.parse(invalid.body).error.code).toBe('invalid_input');
+    const missing = await send(host, '/api/getArticle', { method: 'POST', body: '{"id":12345}', headers });
+    expect(missing.status).toBe(404);
+  });
+
+  it('refuses requests whose Host header names another site (DNS rebinding)', async () => {
+    const rebound = await send(host, '/api/listLabels', {
+      method: 'POST',
+      body: '{}',
+      headers: { host: 'evil.example:80', 'x-marginalia-token': host.token },
+    });
+    expect(rebound.status).toBe(421);
+  });
+
+  it('serves the renderer with a strict CSP and never files outside it', async () => {
+    const page = await send(host, '/');
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
+    const escape = await send(host, '/../../../../etc/passwd');
+    expect(escape.body).not.toContain('root:');
+  });
+});

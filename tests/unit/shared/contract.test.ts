@@ -1,0 +1,110 @@
+import { describe, expect, it, vi } from 'vitest';
+import { contract, type ApiHandlers } from '../../../shared/contract';
+import { dispatchCall } from '../../../shared/contract/dispatch';
+import { ApiError } from '../../../shared/contract/errors';
+
+/** Handlers that record calls; only the ones a test exercises do anything. */
+function fakeHandlers(overrides: Partial<ApiHandlers>): ApiHandlers {
+  return new Proxy(overrides, {
+    get: (target, name: string) => target[name as keyof ApiHandlers] ?? (() => {
+      throw new Error(`unexpected call ${name}`);
+    }),
+  }) as ApiHandlers;
+}
+
+describe('dispatchCall', () => {
+  const annotation = {
+    id: 1,
+    articleId: 2,
+    labelKey: 'PER',
+    start: 0,
+    end: 3,
+    quote: 'Tô ',
+    note: '',
+    origin: 'manual' as const,
+    createdAt: 'now',
+    updatedAt: 'now',
+  };
+
+  it('rejects unknown calls and hostile payloads with typed errors, never calling the handler', async () => {
+    const createAnnotation = vi.fn(() => annotation);
+    const handlers = fakeHandlers({ createAnnotation });
+    const onInternal = vi.fn();
+    const payloads: unknown[] = [
+      null,
+      'string',
+      { articleId: '2', labelKey: 'PER', start: 0, end: 3, quote: 'x' },
+      { articleId: 2, labelKey: 'per; DROP TABLE', start: 0, end: 3, quote: 'x' },
+      { articleId: 2, labelKey: 'PER', start: -1, end: 3, quote: 'x' },
+      { articleId: 2, labelKey: 'PER', start: 0.5, end: 3, quote: 'x' },
+      { articleId: 2, labelKey: 'PER', start: 0, end: 3, quote: 'x', __proto__: { admin: true }, extra: 1 },
+    ];
+    for (const payload of payloads) {
+      const result = await dispatchCall(handlers, 'createAnnotation', payload, onInternal);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.code).toBe('invalid_input');
+    }
+    const unknown = await dispatchCall(handlers, 'deleteEverything', {}, onInternal);
+    expect(unknown).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Unknown call: deleteEverything' } });
+    const prototypeName = await dispatchCall(handlers, 'constructor', {}, onInternal);
+    expect(prototypeName.ok).toBe(false);
+    expect(createAnnotation).not.toHaveBeenCalled();
+    expect(onInternal).not.toHaveBeenCalled();
+  });
+
+  it('passes parsed input through and returns the value', async () => {
+    const handlers = fakeHandlers({ createAnnotation: (input) => ({ ...annotation, quote: input.quote }) });
+    const result = await dispatchCall(
+      handlers,
+      'createAnnotation',
+      { articleId: 2, labelKey: 'PER', start: 0, end: 3, quote: 'Tô ' },
+      () => undefined,
+    );
+    expect(result).toEqual({ ok: true, value: annotation });
+  });
+
+  it('turns service errors into their code and unexpected errors into "internal", logging them', async () => {
+    const onInternal = vi.fn();
+    const rejected = await dispatchCall(
+      fakeHandlers({
+        getArticle: () => {
+          throw new ApiError('not_found', 'Article 9 does not exist.');
+        },
+      }),
+      'getArticle',
+      { id: 9 },
+      onInternal,
+    );
+    expect(rejected).toEqual({ ok: false, error: { code: 'not_found', message: 'Article 9 does not exist.' } });
+    const crashed = await dispatchCall(
+      fakeHandlers({
+        listLabels: () => {
+          throw new TypeError('boom');
+        },
+      }),
+      'listLabels',
+      {},
+      onInternal,
+    );
+    expect(crashed.ok).toBe(false);
+    if (!crashed.ok) expect(crashed.error.code).toBe('internal');
+    expect(onInternal).toHaveBeenCalledWith('listLabels', expect.any(TypeError));
+  });
+
+  it('refuses a handler output that breaks the output schema', async () => {
+    const result = await dispatchCall(
+      fakeHandlers({ listLabels: () => [{ key: 'lower' }] as never }),
+      'listLabels',
+      {},
+      () => undefined,
+    );
+    expect(result.ok).toBe(false);
+  });
+
+  it('gives every call an input and an output schema', () => {
+    for (const [name, spec] of Object.entries(contract)) {
+      expect(spec.input, name).toBeDefined();
+      expect(spec.output, name).toBeDefined();
+    }
+  });
+});
