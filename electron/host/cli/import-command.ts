@@ -13,22 +13,26 @@ export async function runImportCommand(argv: string[]): Promise<number> {
     console.error('Usage: npm run cli -- import <files or folders…> [--db PATH]');
     return 2;
   }
-  const workbench = openWorkbenchFromArgs(argv, { seed: false });
+  const workbench = await openWorkbenchFromArgs(argv, { seed: false });
   const progress = progressLine(process.stdout);
   const results: ImportFileResult[] = [];
   let total = 0;
   try {
-    await runImport(workbench, { kind: 'paths', paths }, {
-      isCancelled: () => false,
-      emit: (event) => {
-        if (event.type === 'total') total = event.total;
-        if (event.type === 'file') progress.show(`Importing ${results.length + 1}/${total}: ${event.name}`);
-        if (event.type === 'results') {
-          results.push(...event.results);
-          for (const result of event.results) progress.print(describe(result));
-        }
+    await runImport(
+      workbench,
+      { kind: 'paths', paths },
+      {
+        isCancelled: () => false,
+        emit: (event) => {
+          if (event.type === 'total') total = event.total;
+          if (event.type === 'file') progress.show(`Importing ${results.length + 1}/${total}: ${event.name}`);
+          if (event.type === 'results') {
+            results.push(...event.results);
+            for (const result of event.results) progress.print(describe(result));
+          }
+        },
       },
-    });
+    );
   } catch (error) {
     progress.clear();
     console.error(`Import failed: ${(error as Error).message}`);
@@ -42,7 +46,11 @@ export async function runImportCommand(argv: string[]): Promise<number> {
 }
 
 /** On a terminal, one status line rewritten in place; otherwise only the per-file lines. */
-function progressLine(stream: NodeJS.WriteStream): { show(text: string): void; print(line: string): void; clear(): void } {
+function progressLine(stream: NodeJS.WriteStream): {
+  show(text: string): void;
+  print(line: string): void;
+  clear(): void;
+} {
   if (!stream.isTTY) return { show: () => undefined, print: (line) => console.log(line), clear: () => undefined };
   const width = (): number => Math.max(20, (stream.columns ?? 80) - 1);
   let shown = false;
@@ -72,7 +80,8 @@ export function describe(result: ImportFileResult): string {
 }
 
 export function summarise(results: readonly ImportFileResult[]): string {
-  const countOf = (outcome: ImportFileResult['outcome']): number => results.filter((result) => result.outcome === outcome).length;
+  const countOf = (outcome: ImportFileResult['outcome']): number =>
+    results.filter((result) => result.outcome === outcome).length;
   return `Imported ${countOf('imported')}, duplicates ${countOf('duplicate')}, skipped ${countOf('skipped')}.`;
 }
 

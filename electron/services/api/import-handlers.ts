@@ -7,7 +7,10 @@ import type { OpenDatabaseOptions } from '../store/database';
 import type { Workbench } from '../workbench';
 import type { HostAdapter } from './host';
 
-type ImportHandlers = Pick<ApiHandlers, 'pickImportPaths' | 'startImport' | 'getImportJob' | 'cancelImport' | 'restoreTrimmedText'>;
+type ImportHandlers = Pick<
+  ApiHandlers,
+  'pickImportPaths' | 'startImport' | 'getImportJob' | 'cancelImport' | 'restoreTrimmedText'
+>;
 
 export interface ImportHandlerOptions {
   /** How jobs run; by default in the worker bundled next to the running entry point. */
@@ -20,7 +23,11 @@ export interface ImportHandlerOptions {
 /** Every bundled entry (index, serve, cli) sits in out/main beside importWorker.js. */
 export const IMPORT_WORKER_PATH = join(__dirname, 'importWorker.js');
 
-export function createImportHandlers(workbench: Workbench, host: HostAdapter, options: ImportHandlerOptions = {}): ImportHandlers {
+export function createImportHandlers(
+  workbench: Workbench,
+  host: HostAdapter,
+  options: ImportHandlerOptions = {},
+): ImportHandlers {
   const jobs = new ImportJobs({
     databasePath: workbench.databasePath,
     databaseOptions: options.databaseOptions ?? {},
