@@ -17,6 +17,11 @@ export const ImportSourceSchema = z.discriminatedUnion('kind', [
 ]);
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
+/**
+ * What happened to one file, or to one record of a multi-article file. `file` is the name the
+ * user chose (relative to the chosen folder, e.g. "articles/2023/a.txt"); records of CSV/JSON
+ * files add where they were: "tin.csv (row 3)", "a.jsonl (line 7)", "a.json (item 2)".
+ */
 export const ImportFileResultSchema = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('imported'),
@@ -29,6 +34,7 @@ export const ImportFileResultSchema = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('duplicate'),
     file: z.string(),
+    /** The article already in the workbench with the same canonical text. */
     articleId: ArticleIdSchema,
     title: z.string(),
     notes: z.array(z.string()),
