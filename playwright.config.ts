@@ -7,7 +7,9 @@ const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const executablePath = existsSync(DEBIAN_CHROMIUM) ? DEBIAN_CHROMIUM : undefined;
 
 export default defineConfig({
-  testDir: './tests/e2e',
+  // Browser-host tests (tests/e2e) and the desktop app's own (tests/electron, skipped without a binary).
+  testDir: './tests',
+  testMatch: ['e2e/**/*.spec.ts', 'electron/**/*.spec.ts'],
   outputDir: './test-results/playwright',
   timeout: 60_000,
   expect: { timeout: 10_000 },

@@ -13,7 +13,9 @@ import { fileURLToPath } from 'node:url';
 
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 const require = createRequire(import.meta.url);
-const passThrough = process.argv.slice(2);
+// --prepare-only builds the Electron-ABI sqlite and exits (used by the Electron e2e test).
+const prepareOnly = process.argv.includes('--prepare-only');
+const passThrough = process.argv.slice(2).filter((arg) => arg !== '--prepare-only');
 
 // Resolving the electron package downloads its binary on first use; do that in a child whose
 // output is kept, so a failure becomes one line instead of a stack trace.
@@ -67,7 +69,10 @@ function startBrowserHost(reason) {
 }
 
 const electron = electronBinary();
-if (!electron.ok) {
+if (prepareOnly) {
+  if (!electron.ok) throw new Error(`Electron cannot run here: ${electron.why}`);
+  ensureElectronSqlite(require('electron/package.json').version);
+} else if (!electron.ok) {
   startBrowserHost(electron.why);
 } else {
   try {
