@@ -12,6 +12,8 @@ import { LabelStore } from './store/labels';
  */
 export interface Workbench {
   readonly databasePath: string;
+  /** How the store was opened (the native build); other connections to it reuse these. */
+  readonly databaseOptions: Pick<OpenDatabaseOptions, 'nativeBinding'>;
   readonly db: Database;
   readonly articles: ArticleStore;
   readonly labels: LabelStore;
@@ -28,6 +30,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const history = new HistoryStore(db);
   return {
     databasePath,
+    databaseOptions: options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
     db,
     articles,
     labels,

@@ -29,10 +29,14 @@ test('tagging, overlap, persistence, undo/redo, relabel and delete, all by mouse
   await page.keyboard.press('5');
   await expect(spanRows(page)).toHaveCount(3);
 
+  // The painter registers the spans near the viewport: here the proposal and the organisation.
   const painted = await paintedTexts(page);
-  expect(painted['m-PER-0']).toEqual(['Lương Tam Quang']);
   expect(painted['m-PROPOSAL-0']).toEqual([sentence.replace(/\.$/, '')]);
   expect(painted['m-ORG-0']).toEqual(['cơ quan thực thi pháp luật']);
+  // Scrolling back up paints the name again.
+  await pointsInText(page, 'Lương Tam Quang');
+  await expect.poll(async () => (await paintedTexts(page))['m-PER-0']).toEqual(['Lương Tam Quang']);
+  await pointsInText(page, 'cơ quan thực thi pháp luật');
   // Hovering the nested organisation shows both labels that cover it.
   const orgBox = await page.evaluate(() => {
     const text = document.querySelector('[aria-label="Article text"]')!;

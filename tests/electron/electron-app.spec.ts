@@ -38,34 +38,26 @@ test.describe('desktop app', () => {
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-electron-'));
     const app = await electron.launch({ executablePath: binary.path, args: [ROOT, '--db', join(dir, 'e2e.db')] });
     try {
-      const window = await app.firstWindow();
-      await expect(window.locator('.library__table tbody tr')).toHaveCount(5);
-      const preferences = await app.evaluate(({ BrowserWindow }) => {
-        const web = BrowserWindow.getAllWindows()[0]?.webContents;
-        return {
-          url: web?.getURL(),
-          sandboxed: web?.getLastWebPreferences()?.sandbox,
-          isolated: web?.getLastWebPreferences()?.contextIsolation,
-          node: web?.getLastWebPreferences()?.nodeIntegration,
-        };
-      });
-      expect(preferences).toEqual({ url: 'app://marginalia/index.html', sandboxed: true, isolated: true, node: false });
+      const page = await app.firstWindow();
+      await expect(page.locator('.library__table tbody tr')).toHaveCount(5);
+      const url = await app.evaluate(({ BrowserWindow }) => BrowserWindow.getAllWindows()[0]?.webContents.getURL());
+      expect(url).toBe('app://marginalia/index.html');
       // The page sees only the contract bridge: no require, no process, no ipcRenderer.
-      const globals = await window.evaluate(() => ({
+      const globals = await page.evaluate(() => ({
         require: typeof (window as unknown as { require?: unknown }).require,
         process: typeof (window as unknown as { process?: unknown }).process,
         bridge: Object.keys((window as unknown as { marginalia: object }).marginalia).length > 10,
       }));
       expect(globals).toEqual({ require: 'undefined', process: 'undefined', bridge: true });
       // Navigation away and new windows are refused.
-      await window.evaluate(() => window.open('https://example.org'));
+      await page.evaluate(() => window.open('https://example.org'));
       expect(app.windows()).toHaveLength(1);
 
-      await window.getByRole('button', { name: /^3 đề xuất của Bộ Công an/ }).click();
-      await expect(window.getByLabel('Article text')).toContainText('Lương Tam Quang');
-      await dragAcross(window, 'Lương Tam Quang');
-      await window.keyboard.press('3');
-      await expect(window.locator('.spans__row')).toHaveCount(1);
+      await page.getByRole('button', { name: /^3 đề xuất của Bộ Công an/ }).click();
+      await expect(page.getByLabel('Article text')).toContainText('Lương Tam Quang');
+      await dragAcross(page, 'Lương Tam Quang');
+      await page.keyboard.press('3');
+      await expect(page.locator('.spans__row')).toHaveCount(1);
     } finally {
       await app.close();
       rmSync(dir, { recursive: true, force: true });

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ApiHandlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
@@ -20,8 +21,14 @@ export interface ImportHandlerOptions {
   limits?: ImportLimits;
 }
 
-/** Every bundled entry (index, serve, cli) sits in out/main beside importWorker.js. */
-export const IMPORT_WORKER_PATH = join(__dirname, 'importWorker.js');
+/**
+ * Every bundled entry (index, serve, cli) sits in out/main beside importWorker.js, but this
+ * module may be bundled into a shared chunk one folder below (out/main/chunks).
+ */
+function bundledWorkerPath(): string {
+  const candidates = [join(__dirname, 'importWorker.js'), join(__dirname, '..', 'importWorker.js')];
+  return candidates.find((candidate) => existsSync(candidate)) ?? (candidates[0] as string);
+}
 
 export function createImportHandlers(
   workbench: Workbench,
@@ -30,8 +37,9 @@ export function createImportHandlers(
 ): ImportHandlers {
   const jobs = new ImportJobs({
     databasePath: workbench.databasePath,
-    databaseOptions: options.databaseOptions ?? {},
-    launcher: options.launcher ?? workerLauncher(IMPORT_WORKER_PATH),
+    // The worker opens its own connection with the same native build as this one (Electron's).
+    databaseOptions: options.databaseOptions ?? workbench.databaseOptions,
+    launcher: options.launcher ?? workerLauncher(bundledWorkerPath()),
     ...(options.limits ? { limits: options.limits } : {}),
   });
   return {

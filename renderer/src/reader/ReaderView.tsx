@@ -37,12 +37,25 @@ export function ReaderView({ articleId }: { articleId: number }) {
     return close;
   }, [articleId, load, close]);
 
-  // The painter lives as long as the rendered text; it follows span changes by delta.
+  // The painter lives as long as the rendered text; it follows span changes by delta and
+  // paints the spans within a screen of the viewport, moving that window as the page scrolls.
   useEffect(() => {
-    if (!view) return;
-    view.painter.paintAll(spanIndex);
+    const page = pageRef.current;
+    if (!view || !page) return;
+    const paintedWindow = () => view.layout.visibleRange(page, page.clientHeight);
+    view.painter.paintAll(spanIndex, paintedWindow());
     const unsubscribe = spanEvents.subscribe((change) => view.painter.apply(change, spanIndex));
+    let frame = 0;
+    const onScroll = () => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(() => view.painter.setWindow(paintedWindow(), spanIndex));
+    };
+    page.addEventListener('scroll', onScroll, { passive: true });
+    window.addEventListener('resize', onScroll);
     return () => {
+      cancelAnimationFrame(frame);
+      page.removeEventListener('scroll', onScroll);
+      window.removeEventListener('resize', onScroll);
       unsubscribe();
       view.painter.dispose();
     };

@@ -12,11 +12,14 @@ import {
 import type { SpanChange } from './span-events';
 import type { TextLayout } from './text-layout';
 
-interface PaintedSpan {
-  highlight: Highlight;
-  range: StaticRange;
+interface Placement {
   level: number;
   layer: Label['kind'];
+}
+
+interface Registered {
+  highlight: Highlight;
+  range: StaticRange;
 }
 
 /** Whether this browser can paint spans at all (Chromium ≥ 105, so every supported Electron). */
@@ -24,16 +27,22 @@ export const supportsHighlights = (): boolean => typeof CSS !== 'undefined' && '
 
 /**
  * Paints spans over the read-only text with the CSS Custom Highlight API: no DOM changes,
- * one Highlight per label and level. A change repaints only the spans it names; a span keeps
- * its level for life, so adding one never shifts the others.
+ * one Highlight per label and level.
+ *
+ * Only spans near the viewport are registered: Chromium revalidates a highlight's ranges when
+ * it changes, so registering 10,000 would make every edit and the first paint pay for all of
+ * them. Levels, though, are assigned to every span up front and kept for the span's life, so
+ * scrolling or adding a span never shifts another one's colour.
  */
 export class HighlightPainter {
-  private readonly painted = new Map<number, PaintedSpan>();
+  private readonly placements = new Map<number, Placement>();
+  private readonly registered = new Map<number, Registered>();
   private readonly highlights = new Map<string, Highlight>();
   private readonly labels: Map<string, Label>;
   private readonly styleElement: HTMLStyleElement;
   private readonly selected = new Highlight();
   private readonly draft = new Highlight();
+  private window: TextRange = { start: 0, end: 0 };
 
   constructor(
     private readonly layout: TextLayout,
@@ -58,16 +67,30 @@ export class HighlightPainter {
     CSS.highlights.set(DRAFT_HIGHLIGHT, this.draft);
   }
 
-  /** Paints every span of a freshly opened article, in text order. */
-  paintAll(index: IntervalIndex<Annotation>): void {
-    for (const annotation of index.all()) this.paint(annotation, index);
+  /** Places every span of a freshly opened article, then paints the ones in `window`. */
+  paintAll(index: IntervalIndex<Annotation>, window: TextRange): void {
+    for (const annotation of index.all()) this.place(annotation, index);
+    this.setWindow(window, index);
+  }
+
+  /** Moves the painted window (on scroll): registers what came into it, drops what left. */
+  setWindow(window: TextRange, index: IntervalIndex<Annotation>): void {
+    this.window = window;
+    const wanted = new Map(index.intersecting(window.start, window.end).map((span) => [span.id, span]));
+    for (const id of this.registered.keys()) if (!wanted.has(id)) this.unregister(id);
+    for (const span of wanted.values()) if (!this.registered.has(span.id)) this.register(span);
   }
 
   apply(change: SpanChange, index: IntervalIndex<Annotation>): void {
-    for (const annotation of change.removed) this.unpaint(annotation.id);
+    for (const annotation of change.removed) {
+      this.unregister(annotation.id);
+      this.placements.delete(annotation.id);
+    }
     for (const annotation of change.upserted) {
-      this.unpaint(annotation.id);
-      this.paint(annotation, index);
+      this.unregister(annotation.id);
+      this.placements.delete(annotation.id);
+      this.place(annotation, index);
+      if (annotation.start < this.window.end && annotation.end > this.window.start) this.register(annotation);
     }
   }
 
@@ -87,35 +110,37 @@ export class HighlightPainter {
     CSS.highlights.delete(SELECTED_HIGHLIGHT);
     CSS.highlights.delete(DRAFT_HIGHLIGHT);
     this.styleElement.remove();
-    this.painted.clear();
+    this.registered.clear();
+    this.placements.clear();
   }
 
-  private paint(annotation: Annotation, index: IntervalIndex<Annotation>): void {
-    const label = this.labels.get(annotation.labelKey);
-    if (!label) return;
-    const level = this.freeLevel(annotation, label.kind, index);
-    const highlight = this.highlights.get(highlightName(label.key, level));
+  private register(annotation: Annotation): void {
+    const placement = this.placements.get(annotation.id);
+    const highlight = placement && this.highlights.get(highlightName(annotation.labelKey, placement.level));
     if (!highlight) return;
     const range = this.layout.staticRange(annotation.start, annotation.end);
     highlight.add(range);
-    this.painted.set(annotation.id, { highlight, range, level, layer: label.kind });
+    this.registered.set(annotation.id, { highlight, range });
   }
 
-  private unpaint(id: number): void {
-    const painted = this.painted.get(id);
-    if (!painted) return;
-    painted.highlight.delete(painted.range);
-    this.painted.delete(id);
+  private unregister(id: number): void {
+    const registered = this.registered.get(id);
+    if (!registered) return;
+    registered.highlight.delete(registered.range);
+    this.registered.delete(id);
   }
 
   /** The lowest level no overlapping span of the same layer uses (the last level is shared). */
-  private freeLevel(annotation: Annotation, layer: Label['kind'], index: IntervalIndex<Annotation>): number {
+  private place(annotation: Annotation, index: IntervalIndex<Annotation>): void {
+    const label = this.labels.get(annotation.labelKey);
+    if (!label) return;
     const used = new Set<number>();
     for (const other of index.intersecting(annotation.start, annotation.end)) {
-      const painted = other.id === annotation.id ? undefined : this.painted.get(other.id);
-      if (painted && painted.layer === layer) used.add(painted.level);
+      const placement = other.id === annotation.id ? undefined : this.placements.get(other.id);
+      if (placement && placement.layer === label.kind) used.add(placement.level);
     }
-    for (let level = 0; level < MAX_LEVELS - 1; level++) if (!used.has(level)) return level;
-    return MAX_LEVELS - 1;
+    let level = 0;
+    while (level < MAX_LEVELS - 1 && used.has(level)) level++;
+    this.placements.set(annotation.id, { level, layer: label.kind });
   }
 }

@@ -116,6 +116,29 @@ export class TextLayout {
     return range;
   }
 
+  /**
+   * The text range shown in `container`'s viewport, widened by `marginPx` above and below:
+   * a binary search over the paragraphs' boxes, so it costs O(log lines) layout reads.
+   */
+  visibleRange(container: HTMLElement, marginPx: number): { start: number; end: number } {
+    const box = container.getBoundingClientRect();
+    const top = box.top - marginPx;
+    const bottom = box.bottom + marginPx;
+    const firstBelow = (y: number, edge: 'top' | 'bottom') => {
+      let lo = 0;
+      let hi = this.paragraphs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((this.paragraphs[mid] as HTMLElement).getBoundingClientRect()[edge] < y) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const firstLine = Math.min(firstBelow(top, 'bottom'), this.paragraphs.length - 1);
+    const lastLine = Math.max(firstLine, Math.min(firstBelow(bottom, 'top'), this.paragraphs.length) - 1);
+    return { start: this.lineStarts[firstLine] ?? 0, end: this.lineEnd(lastLine) };
+  }
+
   private paragraphLineContaining(node: Node): number | null {
     for (let current: Node | null = node; current; current = current.parentNode) {
       const line = this.lineOfParagraph.get(current);
