@@ -10,8 +10,34 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'stream', 'http', 'url', 'util', 'zlib', 'module'];
-const NATIVE_AND_BACKEND = ['electron', 'electron/*', 'better-sqlite3', 'iconv-lite', 'chardet', 'jsdom', 'mammoth', '@mozilla/readability', 'csv-parse', 'csv-parse/*'];
+const NODE_BUILTINS = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'worker_threads',
+  'stream',
+  'http',
+  'url',
+  'util',
+  'zlib',
+  'module',
+];
+const NATIVE_AND_BACKEND = [
+  'electron',
+  'electron/*',
+  'better-sqlite3',
+  'iconv-lite',
+  'chardet',
+  'jsdom',
+  'mammoth',
+  '@mozilla/readability',
+  'csv-parse',
+  'csv-parse/*',
+];
 const UI = ['react', 'react/*', 'react-dom', 'react-dom/*', 'lexical', '@lexical/*', 'zustand', 'zustand/*'];
 
 const layer = (files, forbidden, message) => ({
@@ -22,7 +48,17 @@ const layer = (files, forbidden, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.native/**', 'bench/.tmp/**'] },
+  {
+    ignores: [
+      'out/**',
+      'release/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.native/**',
+      'bench/.tmp/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -83,9 +83,13 @@ function seedSpans(databasePath: string): number {
 }
 
 async function startHost(databasePath: string): Promise<{ url: string; stop: () => void }> {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'out', 'main', 'serve.js'), '--db', databasePath, '--port', '0'], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [join(__dirname, '..', 'out', 'main', 'serve.js'), '--db', databasePath, '--port', '0'],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -110,7 +114,13 @@ async function main(): Promise<void> {
   const host = await startHost(databasePath);
   const browser = await chromium.launch({
     executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
@@ -189,42 +199,50 @@ async function main(): Promise<void> {
     // 3. Scroll the whole article in steps, one per frame, watching for long tasks.
     const scroll = await page.evaluate(
       () =>
-        new Promise<{ frames: number; seconds: number; longTasks: number; worstTaskMs: number; worstFrameMs: number }>((resolve) => {
-          const tasks: number[] = [];
-          const observer = new PerformanceObserver((list) => list.getEntries().forEach((entry) => tasks.push(entry.duration)));
-          observer.observe({ type: 'longtask', buffered: false });
-          const page = document.querySelector('.reader__page') as HTMLElement;
-          page.scrollTop = 0;
-          const step = 120;
-          let frames = 0;
-          let worstFrame = 0;
-          let last = performance.now();
-          const start = last;
-          const tick = (now: number) => {
-            frames++;
-            worstFrame = Math.max(worstFrame, now - last);
-            last = now;
-            if (page.scrollTop + page.clientHeight >= page.scrollHeight - 1) {
-              observer.disconnect();
-              resolve({
-                frames,
-                seconds: (now - start) / 1000,
-                longTasks: tasks.filter((duration) => duration > 50).length,
-                worstTaskMs: Math.max(0, ...tasks),
-                worstFrameMs: worstFrame,
-              });
-              return;
-            }
-            page.scrollTop += step;
+        new Promise<{ frames: number; seconds: number; longTasks: number; worstTaskMs: number; worstFrameMs: number }>(
+          (resolve) => {
+            const tasks: number[] = [];
+            const observer = new PerformanceObserver((list) =>
+              list.getEntries().forEach((entry) => tasks.push(entry.duration)),
+            );
+            observer.observe({ type: 'longtask', buffered: false });
+            const page = document.querySelector('.reader__page') as HTMLElement;
+            page.scrollTop = 0;
+            const step = 120;
+            let frames = 0;
+            let worstFrame = 0;
+            let last = performance.now();
+            const start = last;
+            const tick = (now: number) => {
+              frames++;
+              worstFrame = Math.max(worstFrame, now - last);
+              last = now;
+              if (page.scrollTop + page.clientHeight >= page.scrollHeight - 1) {
+                observer.disconnect();
+                resolve({
+                  frames,
+                  seconds: (now - start) / 1000,
+                  longTasks: tasks.filter((duration) => duration > 50).length,
+                  worstTaskMs: Math.max(0, ...tasks),
+                  worstFrameMs: worstFrame,
+                });
+                return;
+              }
+              page.scrollTop += step;
+              requestAnimationFrame(tick);
+            };
             requestAnimationFrame(tick);
-          };
-          requestAnimationFrame(tick);
-        }),
+          },
+        ),
     );
 
-    console.log(`Article: ${TEXT_LENGTH.toLocaleString('en')} characters, ${SPANS.toLocaleString('en')} spans (Chromium, browser host)`);
+    console.log(
+      `Article: ${TEXT_LENGTH.toLocaleString('en')} characters, ${SPANS.toLocaleString('en')} spans (Chromium, browser host)`,
+    );
     console.log(`open to first paint with all highlights: ${openMs.toFixed(0)} ms (target < 500 ms)`);
-    console.log(`create span, hotkey to highlight visible: median ${median(createMs).toFixed(1)} ms of ${createMs.length} (target < 16 ms)`);
+    console.log(
+      `create span, hotkey to highlight visible: median ${median(createMs).toFixed(1)} ms of ${createMs.length} (target < 16 ms)`,
+    );
     console.log(
       `scroll ${scroll.frames} frames in ${scroll.seconds.toFixed(1)} s: ${(scroll.frames / scroll.seconds).toFixed(0)} fps, ` +
         `worst frame ${scroll.worstFrameMs.toFixed(0)} ms, long tasks > 50 ms: ${scroll.longTasks} (worst ${scroll.worstTaskMs.toFixed(0)} ms)`,

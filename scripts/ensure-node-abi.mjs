@@ -10,10 +10,17 @@ try {
   new Database(':memory:').close();
 } catch (error) {
   const message = String(error?.message ?? error);
-  if (!/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF|Could not locate the bindings/.test(message)) {
+  if (
+    !/NODE_MODULE_VERSION|was compiled against a different Node\.js version|invalid ELF|Could not locate the bindings/.test(
+      message,
+    )
+  ) {
     throw error;
   }
   console.log(`better-sqlite3 is not built for Node ${process.version}; rebuilding it (about a minute)…`);
-  const result = spawnSync('npm', ['rebuild', 'better-sqlite3'], { stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync('npm', ['rebuild', 'better-sqlite3'], {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   process.exit(result.status ?? 1);
 }

@@ -31,9 +31,16 @@ function electronBinary() {
     return { ok: false, why: `its binary is missing and could not be downloaded: ${cause}` };
   }
   const path = resolve.stdout.trim();
-  const probe = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+  const probe = spawnSync(path, ['--version'], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+  });
   if (probe.status !== 0) {
-    return { ok: false, why: `its binary does not run: ${(probe.stderr || probe.error?.message || 'unknown error').trim().split('\n')[0]}` };
+    return {
+      ok: false,
+      why: `its binary does not run: ${(probe.stderr || probe.error?.message || 'unknown error').trim().split('\n')[0]}`,
+    };
   }
   return { ok: true, path };
 }
@@ -46,14 +53,29 @@ function ensureElectronSqlite(electronVersion) {
   rmSync(prefix, { recursive: true, force: true });
   mkdirSync(dirname(moduleDir), { recursive: true });
   const source = dirname(require.resolve('better-sqlite3/package.json'));
-  cpSync(source, moduleDir, { recursive: true, filter: (path) => !path.includes(`${join('better-sqlite3', 'build')}`) });
-  writeFileSync(join(prefix, 'package.json'), JSON.stringify({ name: 'electron-native', private: true, dependencies: { 'better-sqlite3': '*' } }));
+  cpSync(source, moduleDir, {
+    recursive: true,
+    filter: (path) => !path.includes(`${join('better-sqlite3', 'build')}`),
+  });
+  writeFileSync(
+    join(prefix, 'package.json'),
+    JSON.stringify({ name: 'electron-native', private: true, dependencies: { 'better-sqlite3': '*' } }),
+  );
   // A user-level nodedir (Node's headers) would silently build for the wrong ABI: drop it.
   const env = { ...process.env };
   for (const key of Object.keys(env)) if (key.toLowerCase() === 'npm_config_nodedir') delete env[key];
   const rebuild = spawnSync(
     process.execPath,
-    [require.resolve('@electron/rebuild/lib/cli.js'), '--force', '--only', 'better-sqlite3', '--version', electronVersion, '--module-dir', prefix],
+    [
+      require.resolve('@electron/rebuild/lib/cli.js'),
+      '--force',
+      '--only',
+      'better-sqlite3',
+      '--version',
+      electronVersion,
+      '--module-dir',
+      prefix,
+    ],
     { stdio: 'inherit', env },
   );
   if (rebuild.status !== 0) {
@@ -64,7 +86,9 @@ function ensureElectronSqlite(electronVersion) {
 
 function startBrowserHost(reason) {
   console.log(`Electron cannot start here (${reason}); starting the browser host instead.`);
-  const child = spawn(process.execPath, [join(root, 'out', 'main', 'serve.js'), '--open', ...passThrough], { stdio: 'inherit' });
+  const child = spawn(process.execPath, [join(root, 'out', 'main', 'serve.js'), '--open', ...passThrough], {
+    stdio: 'inherit',
+  });
   child.on('exit', (code) => process.exit(code ?? 0));
 }
 

@@ -64,7 +64,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       log(`browser host: ${String(error)}`);
-      if (!response.headersSent) sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
+      if (!response.headersSent)
+        sendJson(response, 500, { ok: false, error: { code: 'internal', message: 'Internal error' } });
       else response.destroy();
     });
   });
@@ -98,7 +99,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       try {
         payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
       } catch {
-        sendJson(response, 400, { ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
+        sendJson(response, 400, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'The request body is not JSON.' },
+        });
         return;
       }
       const result = await dispatchCall(options.handlers, name, payload, (call, error) =>
@@ -233,5 +237,10 @@ function sendText(response: ServerResponse, status: number, text: string): void 
 }
 
 function asciiFileName(name: string): string {
-  return name.normalize('NFD').replace(/[^\x20-\x7e]/g, '').replace(/["\\]/g, '_') || 'export';
+  return (
+    name
+      .normalize('NFD')
+      .replace(/[^\x20-\x7e]/g, '')
+      .replace(/["\\]/g, '_') || 'export'
+  );
 }

@@ -8,7 +8,8 @@ import { runImportCommand } from './cli/import-command';
 const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promise<number> }> = {
   import: { summary: 'import <files or folders…> [--db PATH]', run: runImportCommand },
   export: {
-    summary: 'export --format json|jsonl|csv|conll --out FILE [--status S] [--labels A,B] [--unit codepoint|utf16] [--db PATH]',
+    summary:
+      'export --format json|jsonl|csv|conll --out FILE [--status S] [--labels A,B] [--unit codepoint|utf16] [--db PATH]',
     run: runExportCommand,
   },
 };
@@ -19,7 +20,8 @@ async function main(): Promise<void> {
   if (!command) {
     console.error(name ? `Unknown command: ${name}` : 'No command given.');
     console.error('Usage: npm run cli -- <command>');
-    for (const [commandName, { summary }] of Object.entries(COMMANDS)) console.error(`  ${commandName} ${summary.replace(/^\S+\s?/, '')}`);
+    for (const [commandName, { summary }] of Object.entries(COMMANDS))
+      console.error(`  ${commandName} ${summary.replace(/^\S+\s?/, '')}`);
     process.exit(2);
   }
   process.exitCode = await command.run(rest);

@@ -30,7 +30,10 @@ export async function openWorkbenchFromArgs(argv: readonly string[], options: { 
   try {
     workbench = openWorkbench(databasePath);
   } catch (error) {
-    const reason = error instanceof NewerDatabaseError ? error.message : `Cannot open the database ${databasePath}: ${String(error)}`;
+    const reason =
+      error instanceof NewerDatabaseError
+        ? error.message
+        : `Cannot open the database ${databasePath}: ${String(error)}`;
     console.error(reason);
     process.exit(2);
   }

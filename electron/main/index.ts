@@ -3,7 +3,7 @@
  * does with data lives in electron/services; this file only wires it to windows, menus,
  * dialogs and IPC.
  */
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createApiHandlers } from '../services/api/handlers';
 import { seedIfEmpty } from '../services/import/seed';
@@ -62,12 +62,16 @@ async function start(): Promise<void> {
             ? []
             : [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm', 'docx', 'csv', 'json', 'jsonl'] }],
         };
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        const result = mainWindow
+          ? await dialog.showOpenDialog(mainWindow, options)
+          : await dialog.showOpenDialog(options);
         return result.canceled ? null : result.filePaths;
       },
       pickExportPath: async (suggestedName) => {
         const options: Electron.SaveDialogOptions = { title: 'Export annotations', defaultPath: suggestedName };
-        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        const result = mainWindow
+          ? await dialog.showSaveDialog(mainWindow, options)
+          : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },
     }),

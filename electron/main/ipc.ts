@@ -20,7 +20,10 @@ export function registerIpcHandlers(handlers: ApiHandlers, log: (message: string
     ipcMain.handle(ipcChannelOf(name), async (event, payload: unknown): Promise<CallResult<unknown>> => {
       if (!isTrustedSender(event)) {
         log(`Refused ${name} from untrusted frame ${event.senderFrame?.url ?? '(gone)'}`);
-        return { ok: false, error: { code: 'invalid_input', message: 'Calls are only accepted from the Marginalia window.' } };
+        return {
+          ok: false,
+          error: { code: 'invalid_input', message: 'Calls are only accepted from the Marginalia window.' },
+        };
       }
       return dispatchCall(handlers, name, payload, (call, error) =>
         log(`call ${call} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`),

@@ -1,12 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './call';
-import {
-  AnnotationIdSchema,
-  AnnotationSchema,
-  ArticleIdSchema,
-  LabelKeySchema,
-  OffsetSchema,
-} from '../domain/schemas';
+import { AnnotationIdSchema, AnnotationSchema, ArticleIdSchema, LabelKeySchema, OffsetSchema } from '../domain/schemas';
 
 /** A note is free text; the cap keeps one keystroke from storing a pasted novel. */
 const NoteSchema = z.string().max(10_000);
@@ -59,10 +53,7 @@ export const annotationCalls = {
       .strict(),
     AnnotationSchema,
   ),
-  deleteAnnotation: defineCall(
-    z.object({ id: AnnotationIdSchema }).strict(),
-    z.object({ id: AnnotationIdSchema }),
-  ),
+  deleteAnnotation: defineCall(z.object({ id: AnnotationIdSchema }).strict(), z.object({ id: AnnotationIdSchema })),
   undo: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), AnnotationChangeSchema.nullable()),
   redo: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), AnnotationChangeSchema.nullable()),
   getHistoryState: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), HistoryStateSchema),

@@ -2,7 +2,15 @@
  * Commands the desktop menu sends to the renderer, as a DOM CustomEvent on window.
  * The renderer binds the same commands to its own shortcuts, so menu and keyboard agree.
  */
-export const APP_COMMANDS = ['import', 'export', 'undo', 'redo', 'keyboard-help', 'toggle-language', 'library'] as const;
+export const APP_COMMANDS = [
+  'import',
+  'export',
+  'undo',
+  'redo',
+  'keyboard-help',
+  'toggle-language',
+  'library',
+] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 export const APP_COMMAND_EVENT = 'marginalia:command';
 

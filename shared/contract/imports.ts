@@ -68,10 +68,7 @@ const JobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
 
 export const importCalls = {
   /** Opens a native picker (Electron only); null when the user cancels. */
-  pickImportPaths: defineCall(
-    z.object({ folders: z.boolean() }).strict(),
-    z.array(z.string()).nullable(),
-  ),
+  pickImportPaths: defineCall(z.object({ folders: z.boolean() }).strict(), z.array(z.string()).nullable()),
   startImport: defineCall(z.object({ source: ImportSourceSchema }).strict(), z.object({ jobId: z.string() })),
   getImportJob: defineCall(JobRef, ImportJobSchema),
   cancelImport: defineCall(JobRef, ImportJobSchema),

@@ -43,8 +43,7 @@ export function canonicalize(raw: string): CanonicalText {
   const invisiblesRemoved = countMatches(raw, INVISIBLES);
   let text = raw.replace(INVISIBLES, '');
 
-  const newlinesNormalised =
-    countMatches(text, CR_NEWLINES) + countMatches(text, UNICODE_LINE_SEPARATORS);
+  const newlinesNormalised = countMatches(text, CR_NEWLINES) + countMatches(text, UNICODE_LINE_SEPARATORS);
   text = text.replace(CR_NEWLINES, '\n').replace(UNICODE_LINE_SEPARATORS, '\n');
 
   const spacesNormalised = countMatches(text, EXOTIC_SPACES);

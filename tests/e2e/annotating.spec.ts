@@ -1,16 +1,22 @@
 import { readFileSync } from 'node:fs';
+import type { Page } from '@playwright/test';
 import { join } from 'node:path';
 import { canonicalize } from '../../shared/text/canonical';
 import { expect, test } from './fixtures';
 import { dragAcross, openSeed, paintedTexts, pointsInText } from './reader-helpers';
 
 // The reader shows canonical text (the seed's no-break spaces become plain spaces).
-const SEED_TEXT = canonicalize(readFileSync(join(__dirname, '..', '..', 'seeds', '002_092580baaaa6c308.txt'), 'utf8')).text;
+const SEED_TEXT = canonicalize(
+  readFileSync(join(__dirname, '..', '..', 'seeds', '002_092580baaaa6c308.txt'), 'utf8'),
+).text;
 
 const PROPOSAL_SENTENCE_START = 'Thứ hai, tiếp tục mở rộng';
-const spanRows = (page: import('@playwright/test').Page) => page.locator('.spans__row');
+const spanRows = (page: Page) => page.locator('.spans__row');
 
-test('tagging, overlap, persistence, undo/redo, relabel and delete, all by mouse and keyboard', async ({ page, host }) => {
+test('tagging, overlap, persistence, undo/redo, relabel and delete, all by mouse and keyboard', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await openSeed(page, /^3 đề xuất của Bộ Công an/);
 
@@ -84,7 +90,10 @@ test('tagging, overlap, persistence, undo/redo, relabel and delete, all by mouse
   await expect(spanRows(page).first()).toContainText(PROPOSAL_SENTENCE_START);
 });
 
-test('a drag that starts and ends mid-syllable snaps to whole syllables; Alt keeps it exact', async ({ page, host }) => {
+test('a drag that starts and ends mid-syllable snaps to whole syllables; Alt keeps it exact', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await openSeed(page, /^3 đề xuất của Bộ Công an/);
 

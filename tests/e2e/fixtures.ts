@@ -19,9 +19,13 @@ const SERVE_ENTRY = join(__dirname, '..', '..', 'out', 'main', 'serve.js');
 export async function startHost(extraArgs: string[] = []): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
   const databasePath = join(dir, 'e2e.db');
-  const child: ChildProcess = spawn(process.execPath, [SERVE_ENTRY, '--db', databasePath, '--port', '0', ...extraArgs], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [SERVE_ENTRY, '--db', databasePath, '--port', '0', ...extraArgs],
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const url = await new Promise<string>((resolve, reject) => {
@@ -38,7 +42,13 @@ export async function startHost(extraArgs: string[] = []): Promise<{ host: Runni
     child.on('exit', (code) => reject(new Error(`host exited with ${code}: ${stderr}`)));
   });
   const parsed = new URL(url);
-  const host: RunningHost = { url, origin: parsed.origin, token: parsed.searchParams.get('token') ?? '', databasePath, dir };
+  const host: RunningHost = {
+    url,
+    origin: parsed.origin,
+    token: parsed.searchParams.get('token') ?? '',
+    databasePath,
+    dir,
+  };
   const stop = async () => {
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGTERM');

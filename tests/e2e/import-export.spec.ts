@@ -20,12 +20,18 @@ const ARTICLE_WITH_CHROME = [
   'Thư viện Video',
 ].join('\n');
 
-test('import a folder through the UI: progress, report, open an article, restore its trimmed chrome', async ({ page, host }) => {
+test('import a folder through the UI: progress, report, open an article, restore its trimmed chrome', async ({
+  page,
+  host,
+}) => {
   const folder = join(host.dir, 'to-import');
   mkdirSync(folder);
   writeFileSync(join(folder, 'hop-tac-lao.txt'), ARTICLE_WITH_CHROME);
   writeFileSync(join(folder, 'ghi-chu.md'), '# Ghi chú\n\nĐề nghị tăng cường phối hợp giữa các lực lượng chức năng.\n');
-  writeFileSync(join(folder, 'anh.txt'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]));
+  writeFileSync(
+    join(folder, 'anh.txt'),
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]),
+  );
   writeFileSync(join(folder, 'trong.txt'), '');
 
   await page.goto(host.url);
@@ -58,7 +64,10 @@ test('import a folder through the UI: progress, report, open an article, restore
   await expect(page.locator('.library__table tbody tr')).toHaveCount(7);
 });
 
-test('annotate two spans, export CSV and JSONL through the UI, and verify the downloaded files', async ({ page, host }) => {
+test('annotate two spans, export CSV and JSONL through the UI, and verify the downloaded files', async ({
+  page,
+  host,
+}) => {
   await page.goto(host.url);
   await openSeed(page, /^3 đề xuất của Bộ Công an/);
   await dragAcross(page, 'Lương Tam Quang');
@@ -87,16 +96,23 @@ test('annotate two spans, export CSV and JSONL through the UI, and verify the do
   expect(csvText.charCodeAt(0)).toBe(0xfeff); // BOM for Excel
   const rows = parse(csvText.slice(1), { columns: true }) as Record<string, string>[];
   expect(rows).toHaveLength(2);
-  const quotes = rows.map((row) => Object.values(row).find((value) => value === 'Lương Tam Quang' || value === 'Bộ Ngoại giao'));
+  const quotes = rows.map((row) =>
+    Object.values(row).find((value) => value === 'Lương Tam Quang' || value === 'Bộ Ngoại giao'),
+  );
   expect(quotes.sort()).toEqual(['Bộ Ngoại giao', 'Lương Tam Quang']);
 
   const jsonl = await exportAs('JSONL', 'out.jsonl');
   const articles = readFileSync(jsonl.path, 'utf8')
     .trim()
     .split('\n')
-    .map((line) => JSON.parse(line) as { text?: string; spans?: { start: number; end: number; label: string; text: string }[] })
+    .map(
+      (line) =>
+        JSON.parse(line) as { text?: string; spans?: { start: number; end: number; label: string; text: string }[] },
+    )
     .filter((record) => Array.isArray(record.spans));
-  const spans = articles.flatMap((article) => (article.spans ?? []).map((span) => ({ ...span, articleText: article.text ?? '' })));
+  const spans = articles.flatMap((article) =>
+    (article.spans ?? []).map((span) => ({ ...span, articleText: article.text ?? '' })),
+  );
   expect(spans.map((span) => span.label).sort()).toEqual(['ORG', 'PER']);
   for (const span of spans) {
     // Code points, as Python counts: slice by code points and compare with the quote.

@@ -33,7 +33,10 @@ test.describe('desktop app', () => {
   test('opens the seed library in a locked-down window and annotates over IPC', async () => {
     if (!('path' in binary)) return;
     // Same Electron-ABI build of better-sqlite3 that `npm start` prepares.
-    const prepare = spawnSync(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--prepare-only'], { cwd: ROOT, stdio: 'inherit' });
+    const prepare = spawnSync(process.execPath, [join(ROOT, 'scripts', 'start.mjs'), '--prepare-only'], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
     expect(prepare.status).toBe(0);
     const dir = mkdtempSync(join(tmpdir(), 'marginalia-electron-'));
     const app = await electron.launch({ executablePath: binary.path, args: [ROOT, '--db', join(dir, 'e2e.db')] });

@@ -160,7 +160,9 @@ function shorten(text: string): string {
 }
 
 function describeUpdate(before: Annotation, after: Annotation): string {
-  if (before.labelKey !== after.labelKey) return `Relabel “${shorten(after.quote)}” ${before.labelKey} → ${after.labelKey}`;
-  if (before.start !== after.start || before.end !== after.end) return `Resize ${after.labelKey} “${shorten(after.quote)}”`;
+  if (before.labelKey !== after.labelKey)
+    return `Relabel “${shorten(after.quote)}” ${before.labelKey} → ${after.labelKey}`;
+  if (before.start !== after.start || before.end !== after.end)
+    return `Resize ${after.labelKey} “${shorten(after.quote)}”`;
   return `Edit note on ${after.labelKey} “${shorten(after.quote)}”`;
 }

@@ -4,7 +4,13 @@ import type { HostAdapter } from './host';
 
 type ArticleHandlers = Pick<
   ApiHandlers,
-  'getAppInfo' | 'listArticles' | 'getArticle' | 'getArticleSummary' | 'setArticleStatus' | 'updateArticleMetadata' | 'listLabels'
+  | 'getAppInfo'
+  | 'listArticles'
+  | 'getArticle'
+  | 'getArticleSummary'
+  | 'setArticleStatus'
+  | 'updateArticleMetadata'
+  | 'listLabels'
 >;
 
 export function createArticleHandlers(workbench: Workbench, host: HostAdapter): ArticleHandlers {

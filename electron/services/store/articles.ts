@@ -1,10 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type {
-  Article,
-  ArticleMetadataPatch,
-  ArticleStatus,
-  ArticleSummary,
-} from '../../../shared/domain/schemas';
+import type { Article, ArticleMetadataPatch, ArticleStatus, ArticleSummary } from '../../../shared/domain/schemas';
 import { ApiError } from '../../../shared/contract/errors';
 import { countWords } from '../../../shared/text/fold';
 import { nowIso } from './clock';
@@ -111,8 +106,7 @@ export class ArticleStore {
 
   getSummary(id: number): ArticleSummary {
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as
-      | ArticleRow
-      | undefined;
+      ArticleRow | undefined;
     if (!row) throw new ApiError('not_found', `Article ${id} does not exist.`);
     return toSummary(row);
   }

@@ -27,7 +27,10 @@ function pickTransport(): Transport {
     try {
       return (await response.json()) as CallResult<unknown>;
     } catch {
-      return { ok: false, error: { code: 'internal', message: `The host answered ${response.status} without a result.` } };
+      return {
+        ok: false,
+        error: { code: 'internal', message: `The host answered ${response.status} without a result.` },
+      };
     }
   };
 }

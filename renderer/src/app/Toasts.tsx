@@ -6,7 +6,11 @@ export function Toasts() {
   return (
     <div className="toasts" role="status" aria-live="polite">
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast--${toast.kind}`} role={toast.kind === 'error' ? 'alert' : undefined}>
+        <div
+          key={toast.id}
+          className={`toast toast--${toast.kind}`}
+          role={toast.kind === 'error' ? 'alert' : undefined}
+        >
           <span>{toast.message}</span>
           <button type="button" aria-label="Dismiss" onClick={() => dismissToast(toast.id)}>
             ×

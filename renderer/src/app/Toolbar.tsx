@@ -19,7 +19,12 @@ export function Toolbar() {
         Export…
       </button>
       <span className="toolbar__spacer" />
-      <button type="button" onClick={() => setDialog('keyboard-help')} title="Keyboard shortcuts (?)" aria-label="Keyboard shortcuts">
+      <button
+        type="button"
+        onClick={() => setDialog('keyboard-help')}
+        title="Keyboard shortcuts (?)"
+        aria-label="Keyboard shortcuts"
+      >
         ?
       </button>
       <button
@@ -30,7 +35,11 @@ export function Toolbar() {
       >
         {labelLanguage === 'vi' ? 'VI' : 'EN'}
       </button>
-      {appInfo ? <span className="toolbar__host" title={appInfo.databasePath}>{appInfo.host === 'browser' ? 'Browser' : 'Desktop'}</span> : null}
+      {appInfo ? (
+        <span className="toolbar__host" title={appInfo.databasePath}>
+          {appInfo.host === 'browser' ? 'Browser' : 'Desktop'}
+        </span>
+      ) : null}
     </nav>
   );
 }

@@ -44,7 +44,9 @@ function commandForKey(event: KeyboardEvent): AppCommand | null {
 }
 
 function isTextField(target: EventTarget | null): boolean {
-  return target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement;
+  return (
+    target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
+  );
 }
 
 /** Wires keyboard shortcuts and desktop-menu commands to the same actions. */

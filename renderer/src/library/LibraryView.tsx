@@ -52,9 +52,7 @@ export function LibraryView() {
                   type="checkbox"
                   aria-label="Select all shown"
                   checked={allVisibleSelected}
-                  onChange={() =>
-                    setSelected(allVisibleSelected ? [] : visible.map((article) => article.id))
-                  }
+                  onChange={() => setSelected(allVisibleSelected ? [] : visible.map((article) => article.id))}
                 />
               </th>
               <th>Title</th>

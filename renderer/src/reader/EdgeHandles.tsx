@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { snapToSyllables, type TextRange } from '../../../shared/text/syllables';
 import { offsetAtPoint } from './dom-selection';
 import type { HighlightPainter } from './highlight-painter';
@@ -27,7 +27,6 @@ export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesPro
   const selectedId = useReaderStore((state) => state.selectedId);
   const spansVersion = useReaderStore((state) => state.spansVersion);
   const resize = useReaderStore((state) => state.resize);
-  const [boxes, setBoxes] = useState<{ start: HandleBox; end: HandleBox } | null>(null);
   const [viewportVersion, setViewportVersion] = useState(0);
   const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
 
@@ -37,23 +36,20 @@ export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesPro
     return () => window.removeEventListener('resize', onResize);
   }, []);
 
-  useEffect(() => {
-    if (!selected || selected.id < 0) {
-      setBoxes(null);
-      return;
-    }
+  // Geometry of the span's first and last line boxes, re-read when it, the spans or the window
+  // change (spansVersion and viewportVersion are those signals; the DOM itself never changes).
+  const boxes = useMemo((): { start: HandleBox; end: HandleBox } | null => {
+    if (!selected || selected.id < 0) return null;
     const rects = layout.range(selected.start, selected.end).getClientRects();
     const first = rects[0];
     const last = rects[rects.length - 1];
-    if (!first || !last) {
-      setBoxes(null);
-      return;
-    }
+    if (!first || !last) return null;
     const origin = container.getBoundingClientRect();
-    setBoxes({
+    return {
       start: { left: first.left - origin.left, top: first.top - origin.top, height: first.height },
       end: { left: last.right - origin.left, top: last.top - origin.top, height: last.height },
-    });
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, spansVersion, viewportVersion, layout, container]);
 
   if (!selected || !boxes) return null;

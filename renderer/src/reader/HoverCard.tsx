@@ -19,7 +19,9 @@ export function HoverCard({ hover, labels }: { hover: HoverState | null; labels:
           <div key={span.id} className="hovercard__row">
             <span className="hovercard__swatch" style={{ background: label?.color }} />
             <strong>{label ? labelName(label, language) : span.labelKey}</strong>
-            <span className="hovercard__quote">{span.quote.length > 60 ? `${span.quote.slice(0, 59)}…` : span.quote}</span>
+            <span className="hovercard__quote">
+              {span.quote.length > 60 ? `${span.quote.slice(0, 59)}…` : span.quote}
+            </span>
           </div>
         );
       })}

@@ -29,7 +29,8 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const [view, setView] = useState<TextView | null>(null);
   const [hover, setHover] = useState<HoverState | null>(null);
   const pageRef = useRef<HTMLDivElement>(null);
-  const textWrapRef = useRef<HTMLDivElement>(null);
+  // A state (not a ref): the edge handles render into it once it exists.
+  const [textWrap, setTextWrap] = useState<HTMLDivElement | null>(null);
   const caretRef = useRef<number | null>(null);
 
   useEffect(() => {
@@ -138,7 +139,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
         <ArticleHeader article={article} onStatusChange={(status) => void setStatus(status)} />
         <div
           className="reader__textwrap"
-          ref={textWrapRef}
+          ref={setTextWrap}
           onMouseUp={onMouseUp}
           onMouseMove={onMouseMove}
           onMouseLeave={() => {
@@ -148,8 +149,8 @@ export function ReaderView({ articleId }: { articleId: number }) {
         >
           {/* Restoring trimmed chrome changes the text: a new key rebuilds the view and its offset table. */}
           <ArticleText key={`${article.id}:${article.text.length}`} text={article.text} onLayout={onLayout} />
-          {view && textWrapRef.current ? (
-            <EdgeHandles layout={view.layout} root={view.root} painter={view.painter} container={textWrapRef.current} />
+          {view && textWrap ? (
+            <EdgeHandles layout={view.layout} root={view.root} painter={view.painter} container={textWrap} />
           ) : null}
         </div>
         {article.trimmedText ? <TrimmedBlock trimmedText={article.trimmedText} /> : null}

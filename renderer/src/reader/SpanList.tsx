@@ -67,7 +67,8 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
     <section className="spans" aria-label="Spans">
       <header className="spans__header">
         <h2>
-          Spans <span className="muted">{spans.length === all.length ? all.length : `${spans.length} of ${all.length}`}</span>
+          Spans{' '}
+          <span className="muted">{spans.length === all.length ? all.length : `${spans.length} of ${all.length}`}</span>
         </h2>
         <div className="spans__filters" role="group" aria-label="Show labels">
           {labels
@@ -100,7 +101,12 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
                 <button type="button" onClick={() => onReveal(span.id)}>
                   <span className="spans__label" style={{ color: label?.color }}>
                     {label ? labelName(label, language) : span.labelKey}
-                    {span.note ? <span className="spans__note" title={span.note}> ✎</span> : null}
+                    {span.note ? (
+                      <span className="spans__note" title={span.note}>
+                        {' '}
+                        ✎
+                      </span>
+                    ) : null}
                   </span>
                   <span className="spans__quote" lang="vi">
                     {span.quote}

@@ -63,7 +63,12 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       api.getArticleSummary({ id: articleId }),
     ]);
     if (get().article?.id !== articleId) return;
-    set((state) => ({ history, article: state.article ? { ...state.article, status: summary.status, annotationCount: summary.annotationCount } : null }));
+    set((state) => ({
+      history,
+      article: state.article
+        ? { ...state.article, status: summary.status, annotationCount: summary.annotationCount }
+        : null,
+    }));
     useLibraryStore.getState().updateSummary(summary);
   };
 
@@ -137,7 +142,14 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         window.getSelection()?.removeAllRanges();
         await optimistic(
           { upserted: [draft], removed: [] },
-          () => api.createAnnotation({ articleId: article.id, labelKey, start: draft.start, end: draft.end, quote: draft.quote }),
+          () =>
+            api.createAnnotation({
+              articleId: article.id,
+              labelKey,
+              start: draft.start,
+              end: draft.end,
+              quote: draft.quote,
+            }),
           (saved) => {
             if (get().selectedId === draft.id) set({ selectedId: saved.id });
             return { upserted: [saved], removed: [draft] };

@@ -8,7 +8,11 @@ import { useExportStore } from './export-store';
 
 const FORMATS: { value: ExportFormat; name: string; hint: string }[] = [
   { value: 'workbench-json', name: 'Workbench JSON', hint: 'Lossless: labels, notes, statuses. Re-imports exactly.' },
-  { value: 'jsonl', name: 'JSONL', hint: 'One article per line with spans, as spaCy, Hugging Face and Prodigy read it.' },
+  {
+    value: 'jsonl',
+    name: 'JSONL',
+    hint: 'One article per line with spans, as spaCy, Hugging Face and Prodigy read it.',
+  },
   { value: 'csv', name: 'CSV', hint: 'One row per annotation with context, for spreadsheets.' },
   { value: 'conll', name: 'CoNLL (BIO)', hint: 'Syllable tokens; entities and analysis in two tag columns.' },
 ];
@@ -84,9 +88,18 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               Selected in the library ({formatCount(selectedIds.size)})
             </label>
             <label>
-              <input type="radio" name="scope" checked={scopeKind === 'status'} onChange={() => setScopeKind('status')} /> With
-              status{' '}
-              <select aria-label="Status to export" value={status} onChange={(event) => setStatus(event.target.value as ArticleStatus)}>
+              <input
+                type="radio"
+                name="scope"
+                checked={scopeKind === 'status'}
+                onChange={() => setScopeKind('status')}
+              />{' '}
+              With status{' '}
+              <select
+                aria-label="Status to export"
+                value={status}
+                onChange={(event) => setStatus(event.target.value as ArticleStatus)}
+              >
                 {ARTICLE_STATUSES.map((value) => (
                   <option key={value} value={value}>
                     {STATUS_LABELS[value]}
@@ -110,26 +123,41 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <legend>Format</legend>
             {FORMATS.map((option) => (
               <label key={option.value} className="export__format">
-                <input type="radio" name="format" checked={format === option.value} onChange={() => setFormat(option.value)} />{' '}
+                <input
+                  type="radio"
+                  name="format"
+                  checked={format === option.value}
+                  onChange={() => setFormat(option.value)}
+                />{' '}
                 <strong>{option.name}</strong> <span className="muted">{option.hint}</span>
               </label>
             ))}
             {format === 'csv' ? (
               <label>
-                <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} /> UTF-8 BOM (so Excel
-                shows Vietnamese correctly)
+                <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} /> UTF-8
+                BOM (so Excel shows Vietnamese correctly)
               </label>
             ) : null}
           </fieldset>
           <fieldset disabled={running}>
             <legend>Offsets count</legend>
             <label>
-              <input type="radio" name="unit" checked={offsetUnit === 'codepoint'} onChange={() => setOffsetUnit('codepoint')} /> Code
-              points (Python, spaCy)
+              <input
+                type="radio"
+                name="unit"
+                checked={offsetUnit === 'codepoint'}
+                onChange={() => setOffsetUnit('codepoint')}
+              />{' '}
+              Code points (Python, spaCy)
             </label>
             <label>
-              <input type="radio" name="unit" checked={offsetUnit === 'utf16'} onChange={() => setOffsetUnit('utf16')} /> UTF-16 units
-              (JavaScript)
+              <input
+                type="radio"
+                name="unit"
+                checked={offsetUnit === 'utf16'}
+                onChange={() => setOffsetUnit('utf16')}
+              />{' '}
+              UTF-16 units (JavaScript)
             </label>
           </fieldset>
           <div className="row">

@@ -96,11 +96,14 @@ function ImportProgress({ job }: { job: ImportJob }) {
     <div className="progress-block">
       <progress max={Math.max(job.total, 1)} value={job.processed} aria-label="Import progress" />
       <div className="progress-block__line" aria-live="polite">
-        {job.state === 'running' ? `${formatCount(job.processed)} of ${formatCount(job.total)} files (${percent}%)` : stateLine(job)}
+        {job.state === 'running'
+          ? `${formatCount(job.processed)} of ${formatCount(job.total)} files (${percent}%)`
+          : stateLine(job)}
         {job.currentFile && job.state === 'running' ? <span className="muted"> · {job.currentFile}</span> : null}
       </div>
       <div className="progress-block__summary">
-        {formatCount(summary.imported)} imported · {formatCount(summary.duplicate)} duplicates · {formatCount(summary.skipped)} skipped
+        {formatCount(summary.imported)} imported · {formatCount(summary.duplicate)} duplicates ·{' '}
+        {formatCount(summary.skipped)} skipped
       </div>
       {job.error ? <p className="error">{job.error}</p> : null}
     </div>
@@ -108,7 +111,8 @@ function ImportProgress({ job }: { job: ImportJob }) {
 }
 
 function stateLine(job: ImportJob): string {
-  if (job.state === 'cancelled') return `Cancelled after ${formatCount(job.processed)} of ${formatCount(job.total)} files; what finished is kept.`;
+  if (job.state === 'cancelled')
+    return `Cancelled after ${formatCount(job.processed)} of ${formatCount(job.total)} files; what finished is kept.`;
   if (job.state === 'failed') return 'The import stopped.';
   return `Done: ${formatCount(job.processed)} files.`;
 }
@@ -128,7 +132,9 @@ function ImportReport({ results, onOpen }: { results: ImportFileResult[]; onOpen
         {results.map((result, index) => (
           <tr key={`${result.file}:${index}`} className={`report__row report__row--${result.outcome}`}>
             <td className="report__file">{result.file}</td>
-            <td>{result.outcome === 'imported' ? 'Imported' : result.outcome === 'duplicate' ? 'Duplicate' : 'Skipped'}</td>
+            <td>
+              {result.outcome === 'imported' ? 'Imported' : result.outcome === 'duplicate' ? 'Duplicate' : 'Skipped'}
+            </td>
             <td>
               {result.outcome === 'skipped' ? (
                 <>

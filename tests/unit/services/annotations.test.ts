@@ -34,7 +34,9 @@ describe('annotation service', () => {
     ['start not before end', (s: ReturnType<typeof spanOf>) => ({ ...s, end: s.start }), /must be before/],
     ['a quote that does not match', (s: ReturnType<typeof spanOf>) => ({ ...s, quote: 'Tô Lâm' }), /does not match/],
   ])('rejects %s and stores nothing', (_name, mutate, message) => {
-    expect(() => workbench.annotations.create({ ...mutate(spanOf('Lương Tam Quang')), labelKey: 'PER' })).toThrow(message);
+    expect(() => workbench.annotations.create({ ...mutate(spanOf('Lương Tam Quang')), labelKey: 'PER' })).toThrow(
+      message,
+    );
     expect(workbench.annotations.list(articleId)).toEqual([]);
     expect(workbench.annotations.historyState(articleId).canUndo).toBe(false);
   });
@@ -54,7 +56,12 @@ describe('annotation service', () => {
     const created = workbench.annotations.create({ ...spanOf('Tam Quang'), labelKey: 'PER' });
     const wider = spanOf('Lương Tam Quang');
     expect(() => workbench.annotations.update({ id: created.id, start: wider.start })).toThrow(/needs the new quote/);
-    const updated = workbench.annotations.update({ id: created.id, start: wider.start, end: wider.end, quote: wider.quote });
+    const updated = workbench.annotations.update({
+      id: created.id,
+      start: wider.start,
+      end: wider.end,
+      quote: wider.quote,
+    });
     expect(updated.quote).toBe('Lương Tam Quang');
   });
 
@@ -80,7 +87,12 @@ describe('annotation service', () => {
       // A new action drops the redo branch.
       service.create({ ...spanOf('Hà Nội'), labelKey: 'LOC' });
       expect(service.historyState(articleId).canRedo).toBe(false);
-      expect(service.list(articleId).map((a) => a.labelKey).sort()).toEqual(['LOC', 'TITLE']);
+      expect(
+        service
+          .list(articleId)
+          .map((a) => a.labelKey)
+          .sort(),
+      ).toEqual(['LOC', 'TITLE']);
     } finally {
       reopened.close();
     }

@@ -12,7 +12,11 @@ interface Reply {
   headers: Record<string, string | string[] | undefined>;
 }
 
-function send(host: BrowserHost, path: string, options: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function send(
+  host: BrowserHost,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   return new Promise<Reply>((resolve, reject) => {
     const req = request(
       { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers },

@@ -25,7 +25,9 @@ describe('store migrations', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
-    const tables = db.prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as {
+    const tables = db
+      .prepare(`SELECT name, sql FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+      .all() as {
       name: string;
       sql: string;
     }[];
@@ -37,7 +39,18 @@ describe('store migrations', () => {
     const workbench = openWorkbench(freshDbPath());
     cleanups.unshift(() => workbench.close());
     const labels = workbench.labels.list();
-    expect(labels.map((l) => l.key)).toEqual(['RISK', 'PROPOSAL', 'PER', 'TITLE', 'ORG', 'LOC', 'DATE', 'LAW', 'EVENT', 'MISC']);
+    expect(labels.map((l) => l.key)).toEqual([
+      'RISK',
+      'PROPOSAL',
+      'PER',
+      'TITLE',
+      'ORG',
+      'LOC',
+      'DATE',
+      'LAW',
+      'EVENT',
+      'MISC',
+    ]);
     expect(new Set(labels.map((l) => l.color)).size).toBe(labels.length);
     expect(labels.map((l) => l.hotkey)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '0']);
     expect(labels.find((l) => l.key === 'RISK')).toMatchObject({ nameVi: 'Nguy cơ', kind: 'analytic' });
@@ -83,7 +96,9 @@ describe('seed corpus', () => {
     const first = await seedIfEmpty(workbench, SEEDS_DIR);
     expect(first?.map((r) => r.outcome)).toEqual(['imported', 'imported', 'imported', 'imported', 'imported']);
     expect(await seedIfEmpty(workbench, SEEDS_DIR)).toBeNull();
-    const again = (await Promise.all(readdirSync(SEEDS_DIR).map((name) => importFilePath(workbench, join(SEEDS_DIR, name))))).flat();
+    const again = (
+      await Promise.all(readdirSync(SEEDS_DIR).map((name) => importFilePath(workbench, join(SEEDS_DIR, name))))
+    ).flat();
     expect(again.map((r) => r.outcome)).toEqual(['duplicate', 'duplicate', 'duplicate', 'duplicate', 'duplicate']);
     expect(workbench.articles.list()).toHaveLength(5);
   });

@@ -3,7 +3,12 @@ import { canonicalize, isCanonical } from '../../../shared/text/canonical';
 import { foldVietnamese } from '../../../shared/text/fold';
 
 describe('canonicalize', () => {
-  const cases: { name: string; raw: string; text: string; changes: Partial<ReturnType<typeof canonicalize>['changes']> }[] = [
+  const cases: {
+    name: string;
+    raw: string;
+    text: string;
+    changes: Partial<ReturnType<typeof canonicalize>['changes']>;
+  }[] = [
     {
       name: 'NFD Vietnamese becomes NFC',
       raw: 'Nguye\u0302\u0303n Thi\u0323 \u0110u\u031bo\u031b\u0300ng',
@@ -16,7 +21,12 @@ describe('canonicalize', () => {
       text: 'Việt',
       changes: { nfcComposedChars: 1 },
     },
-    { name: 'CRLF and lone CR become LF', raw: 'một\r\nhai\rba\n', text: 'một\nhai\nba\n', changes: { newlinesNormalised: 2 } },
+    {
+      name: 'CRLF and lone CR become LF',
+      raw: 'một\r\nhai\rba\n',
+      text: 'một\nhai\nba\n',
+      changes: { newlinesNormalised: 2 },
+    },
     {
       name: 'no-break and other exotic spaces become plain spaces',
       raw: 'Hà\u00a0Nội\u202fngày\u2007 10/1',
@@ -29,7 +39,12 @@ describe('canonicalize', () => {
       text: 'Thủtướng',
       changes: { invisiblesRemoved: 4 },
     },
-    { name: 'astral characters are kept whole', raw: 'An ninh 🇻🇳 và 😀\r\n', text: 'An ninh 🇻🇳 và 😀\n', changes: { newlinesNormalised: 1 } },
+    {
+      name: 'astral characters are kept whole',
+      raw: 'An ninh 🇻🇳 và 😀\r\n',
+      text: 'An ninh 🇻🇳 và 😀\n',
+      changes: { newlinesNormalised: 1 },
+    },
     { name: 'canonical text is unchanged', raw: 'Bộ Công an\tđề xuất', text: 'Bộ Công an\tđề xuất', changes: {} },
   ];
 

@@ -6,9 +6,11 @@ import { ApiError } from '../../../shared/contract/errors';
 /** Handlers that record calls; only the ones a test exercises do anything. */
 function fakeHandlers(overrides: Partial<ApiHandlers>): ApiHandlers {
   return new Proxy(overrides, {
-    get: (target, name: string) => target[name as keyof ApiHandlers] ?? (() => {
-      throw new Error(`unexpected call ${name}`);
-    }),
+    get: (target, name: string) =>
+      target[name as keyof ApiHandlers] ??
+      (() => {
+        throw new Error(`unexpected call ${name}`);
+      }),
   }) as ApiHandlers;
 }
 
