@@ -127,3 +127,29 @@ test('Shift+arrows extend a selection from a caret, and the hotkey tags it snapp
   await page.keyboard.press('Alt+Shift+ArrowLeft');
   await expect(spanRows(page).first().locator('.spans__quote')).toHaveText('Nội, Bộ Ngoại giao tổ');
 });
+
+test('a write the service rejects is rolled back in the view and explained', async ({ page, host }) => {
+  await page.goto(host.url);
+  await openSeed(page, /^3 đề xuất của Bộ Công an/);
+  // Stand in for a service-side rejection (e.g. the text changed under the span).
+  await page.route('**/api/createAnnotation', (route) =>
+    route.fulfill({
+      status: 422,
+      contentType: 'application/json',
+      body: JSON.stringify({
+        ok: false,
+        error: { code: 'rejected', message: 'The span was not saved: the quote does not match the text.' },
+      }),
+    }),
+  );
+  await dragAcross(page, 'Lương Tam Quang');
+  await page.keyboard.press('3');
+  await expect(page.getByRole('alert')).toContainText('The span was not saved');
+  await expect(spanRows(page)).toHaveCount(0);
+  expect((await paintedTexts(page))['m-PER-0']).toBeUndefined();
+
+  await page.unroute('**/api/createAnnotation');
+  await page.reload();
+  await page.getByLabel('Article text').waitFor();
+  await expect(spanRows(page)).toHaveCount(0);
+});

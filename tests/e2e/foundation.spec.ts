@@ -15,12 +15,12 @@ test('a new user sees the seed library, opens an article and cannot edit it', as
   await expect(text).toHaveAttribute('contenteditable', 'false');
 
   // Typing into the text changes nothing: the view is read-only.
-  const before = await text.innerText();
+  const before = await text.textContent();
   await text.click({ position: { x: 40, y: 10 } });
   await page.keyboard.type('XYZ chữ mới');
   await page.keyboard.press('Backspace');
   await page.keyboard.press('Enter');
-  expect(await text.innerText()).toBe(before);
+  expect(await text.textContent()).toBe(before);
   await page.screenshot({ path: 'test-results/reader.png' });
 });
 

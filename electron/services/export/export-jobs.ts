@@ -6,7 +6,7 @@ import { EXPORT_FILE_TYPES, suggestedExportFileName } from '../../../shared/code
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportJob, ExportOptions } from '../../../shared/contract/exports';
 import type { Workbench } from '../workbench';
-import { exportToFile, type ExportReport } from './export-service';
+import { emptyExportReport, exportToFile, type ExportReport } from './export-service';
 
 /** A finished export kept for the browser host to send as a download. */
 export interface ExportDownload {
@@ -45,13 +45,7 @@ export class ExportJobs {
         state: 'running',
         format: options.format,
         offsetUnit: options.offsetUnit,
-        articlesTotal: 0,
-        articlesDone: 0,
-        spansWritten: 0,
-        leftOut: [],
-        leftOutCount: 0,
-        widened: [],
-        widenedCount: 0,
+        ...emptyExportReport(),
         fileName,
         path,
         downloadUrl: null,

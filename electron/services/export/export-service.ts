@@ -18,6 +18,19 @@ export interface ExportReport {
   widenedCount: number;
 }
 
+/** A report before the first article: what a new job shows. */
+export function emptyExportReport(): ExportReport {
+  return {
+    articlesTotal: 0,
+    articlesDone: 0,
+    spansWritten: 0,
+    leftOut: [],
+    leftOutCount: 0,
+    widened: [],
+    widenedCount: 0,
+  };
+}
+
 export interface ExportRun {
   appVersion: string;
   /** Aborting stops the export between batches and deletes what was written. */
@@ -54,15 +67,7 @@ export async function exportToFile(
     { unit: options.offsetUnit, labels: source.labels, appVersion: run.appVersion, exportedAt },
     stringifyCsvRows,
   );
-  const report: ExportReport = {
-    articlesTotal: source.countArticles(),
-    articlesDone: 0,
-    spansWritten: 0,
-    leftOut: [],
-    leftOutCount: 0,
-    widened: [],
-    widenedCount: 0,
-  };
+  const report: ExportReport = { ...emptyExportReport(), articlesTotal: source.countArticles() };
   run.onProgress?.(report);
   const file = await AtomicFile.create(path);
   try {

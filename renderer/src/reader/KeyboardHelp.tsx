@@ -1,3 +1,5 @@
+import { Modal } from '../app/Modal';
+
 const SHORTCUTS: [string, string][] = [
   ['Drag, or Shift+← →', 'Select text (snaps to whole syllables; hold Alt for exact characters)'],
   ['1 … 9, 0', 'Tag the selection with that label, or relabel the selected span'],
@@ -15,27 +17,19 @@ const SHORTCUTS: [string, string][] = [
 
 export function KeyboardHelp({ onClose }: { onClose: () => void }) {
   return (
-    <div className="modal" role="dialog" aria-modal="true" aria-label="Keyboard shortcuts" onClick={onClose}>
-      <div className="modal__body" onClick={(event) => event.stopPropagation()}>
-        <header className="modal__header">
-          <h2>Keyboard shortcuts</h2>
-          <button type="button" onClick={onClose} aria-label="Close">
-            ×
-          </button>
-        </header>
-        <table className="shortcuts">
-          <tbody>
-            {SHORTCUTS.map(([keys, action]) => (
-              <tr key={keys}>
-                <th>
-                  <kbd>{keys}</kbd>
-                </th>
-                <td>{action}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+    <Modal title="Keyboard shortcuts" onClose={onClose}>
+      <table className="shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, action]) => (
+            <tr key={keys}>
+              <th>
+                <kbd>{keys}</kbd>
+              </th>
+              <td>{action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </Modal>
   );
 }

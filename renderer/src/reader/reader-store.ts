@@ -40,6 +40,20 @@ export const spanEvents = new SpanEvents();
 /** Temporary ids for optimistic spans; the store replaces them with the saved ones. */
 let nextTemporaryId = -1;
 
+/**
+ * An action on a span still being created (a fast Alt+→ right after the hotkey) targets its
+ * temporary id; writes run in order, so by the time that write runs the saved id is known.
+ */
+const savedIds = new Map<number, number>();
+const savedId = (id: number): number => savedIds.get(id) ?? id;
+
+/** Span writes (and undo/redo) run one at a time, in the order the user made them. */
+let writeQueue: Promise<void> = Promise.resolve();
+function queueWrite(write: () => Promise<void>): Promise<void> {
+  writeQueue = writeQueue.then(write, write);
+  return writeQueue;
+}
+
 export const useReaderStore = create<ReaderState>((set, get) => {
   const fail = (error: unknown) => useAppStore.getState().notify('error', errorMessage(error));
 
@@ -57,34 +71,49 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     }));
   };
 
+  /** History and counts after a write; a failure here is shown but changes no span. */
   const refreshAfterWrite = async (articleId: number) => {
-    const [history, summary] = await Promise.all([
-      api.getHistoryState({ articleId }),
-      api.getArticleSummary({ id: articleId }),
-    ]);
-    if (get().article?.id !== articleId) return;
-    set((state) => ({
-      history,
-      article: state.article
-        ? { ...state.article, status: summary.status, annotationCount: summary.annotationCount }
-        : null,
-    }));
-    useLibraryStore.getState().updateSummary(summary);
+    try {
+      const [history, summary] = await Promise.all([
+        api.getHistoryState({ articleId }),
+        api.getArticleSummary({ id: articleId }),
+      ]);
+      if (get().article?.id !== articleId) return;
+      set((state) => ({
+        history,
+        article: state.article
+          ? { ...state.article, status: summary.status, annotationCount: summary.annotationCount }
+          : null,
+      }));
+      useLibraryStore.getState().updateSummary(summary);
+    } catch (error) {
+      fail(error);
+    }
   };
 
-  /** Runs a write with an optimistic change; on failure the change is rolled back and shown. */
+  /**
+   * Runs a write with an optimistic change: the view changes at once, the write is queued behind
+   * earlier ones (so the store sees them in the user's order), and on failure the change is rolled
+   * back and the reason shown. A confirmation never resurrects a span removed in the meantime.
+   */
   const optimistic = async <T>(forward: SpanChange, write: () => Promise<T>, confirm: (result: T) => SpanChange) => {
     const articleId = get().article?.id;
     if (articleId === undefined) return;
     applyChange(forward);
-    try {
-      const result = await write();
-      applyChange(confirm(result));
-      await refreshAfterWrite(articleId);
-    } catch (error) {
-      applyChange({ upserted: forward.removed, removed: forward.upserted });
-      fail(error);
-    }
+    await queueWrite(async () => {
+      try {
+        const confirmed = confirm(await write());
+        const replacesPresent = confirmed.removed.some((annotation) => spanIndex.get(annotation.id));
+        applyChange({
+          removed: confirmed.removed,
+          upserted: confirmed.upserted.filter((annotation) => replacesPresent || spanIndex.get(annotation.id)),
+        });
+      } catch (error) {
+        applyChange({ upserted: forward.removed, removed: forward.upserted });
+        fail(error);
+      }
+    });
+    await refreshAfterWrite(articleId);
   };
 
   return {
@@ -151,6 +180,7 @@ export const useReaderStore = create<ReaderState>((set, get) => {
               quote: draft.quote,
             }),
           (saved) => {
+            savedIds.set(draft.id, saved.id);
             if (get().selectedId === draft.id) set({ selectedId: saved.id });
             return { upserted: [saved], removed: [draft] };
           },
@@ -158,10 +188,10 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         return;
       }
       const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
-      if (!selected || selected.labelKey === labelKey || selected.id < 0) return;
+      if (!selected || selected.labelKey === labelKey) return;
       await optimistic(
         { upserted: [{ ...selected, labelKey }], removed: [] },
-        () => api.updateAnnotation({ id: selected.id, labelKey }),
+        () => api.updateAnnotation({ id: savedId(selected.id), labelKey }),
         (saved) => ({ upserted: [saved], removed: [] }),
       );
     },
@@ -169,31 +199,31 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     async resize(id, range) {
       const { article } = get();
       const current = spanIndex.get(id);
-      if (!article || !current || id < 0 || (current.start === range.start && current.end === range.end)) return;
+      if (!article || !current || (current.start === range.start && current.end === range.end)) return;
       const quote = article.text.slice(range.start, range.end);
       await optimistic(
         { upserted: [{ ...current, ...range, quote }], removed: [] },
-        () => api.updateAnnotation({ id, start: range.start, end: range.end, quote }),
+        () => api.updateAnnotation({ id: savedId(id), start: range.start, end: range.end, quote }),
         (saved) => ({ upserted: [saved], removed: [] }),
       );
     },
 
     async setNote(id, note) {
       const current = spanIndex.get(id);
-      if (!current || id < 0 || current.note === note) return;
+      if (!current || current.note === note) return;
       await optimistic(
         { upserted: [{ ...current, note }], removed: [] },
-        () => api.updateAnnotation({ id, note }),
+        () => api.updateAnnotation({ id: savedId(id), note }),
         (saved) => ({ upserted: [saved], removed: [] }),
       );
     },
 
     async remove(id) {
       const current = spanIndex.get(id);
-      if (!current || id < 0) return;
+      if (!current) return;
       await optimistic(
         { upserted: [], removed: [current] },
-        () => api.deleteAnnotation({ id }),
+        () => api.deleteAnnotation({ id: savedId(id) }),
         () => ({ upserted: [], removed: [] }),
       );
     },
@@ -233,16 +263,17 @@ export const useReaderStore = create<ReaderState>((set, get) => {
   async function runHistoryStep(step: (articleId: number) => Promise<AnnotationChange | null>) {
     const articleId = get().article?.id;
     if (articleId === undefined) return;
-    try {
-      const change = await step(articleId);
-      if (change) {
+    await queueWrite(async () => {
+      try {
+        const change = await step(articleId);
+        if (!change) return;
         const removed = change.removed.map((id) => spanIndex.get(id)).filter((a): a is Annotation => a !== undefined);
         applyChange({ upserted: change.upserted, removed });
         useAppStore.getState().notify('info', change.description);
+      } catch (error) {
+        fail(error);
       }
-      await refreshAfterWrite(articleId);
-    } catch (error) {
-      fail(error);
-    }
+    });
+    await refreshAfterWrite(articleId);
   }
 });

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ExportFormat, ExportJob, ExportOptions } from '../../../shared/contract';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
+import { Modal } from '../app/Modal';
 import { formatCount, STATUS_LABELS } from '../library/format';
 import { labelName, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
@@ -57,123 +58,105 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="modal" role="dialog" aria-modal="true" aria-label="Export annotations">
-      <div className="modal__body modal__body--wide">
-        <header className="modal__header">
-          <h2>Export annotations</h2>
-          <button type="button" onClick={close} aria-label="Close" disabled={running}>
-            ×
-          </button>
-        </header>
-        <form
-          className="export"
-          onSubmit={(event) => {
-            event.preventDefault();
-            void start(options());
-          }}
-        >
-          <fieldset disabled={running}>
-            <legend>Articles</legend>
-            <label>
-              <input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} /> All
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="scope"
-                disabled={selectedIds.size === 0}
-                checked={scopeKind === 'selected'}
-                onChange={() => setScopeKind('selected')}
-              />{' '}
-              Selected in the library ({formatCount(selectedIds.size)})
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="scope"
-                checked={scopeKind === 'status'}
-                onChange={() => setScopeKind('status')}
-              />{' '}
-              With status{' '}
-              <select
-                aria-label="Status to export"
-                value={status}
-                onChange={(event) => setStatus(event.target.value as ArticleStatus)}
-              >
-                {ARTICLE_STATUSES.map((value) => (
-                  <option key={value} value={value}>
-                    {STATUS_LABELS[value]}
-                  </option>
-                ))}
-              </select>
-            </label>
-          </fieldset>
-          <fieldset disabled={running}>
-            <legend>Labels</legend>
-            <div className="export__labels">
-              {labels.map((label) => (
-                <label key={label.key}>
-                  <input type="checkbox" checked={labelKeys.has(label.key)} onChange={() => toggleLabel(label.key)} />{' '}
-                  <span style={{ color: label.color }}>■</span> {labelName(label, language)}
-                </label>
+    <Modal title="Export annotations" onClose={close} closeDisabled={running} wide>
+      <form
+        className="export"
+        onSubmit={(event) => {
+          event.preventDefault();
+          void start(options());
+        }}
+      >
+        <fieldset disabled={running}>
+          <legend>Articles</legend>
+          <label>
+            <input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} /> All
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="scope"
+              disabled={selectedIds.size === 0}
+              checked={scopeKind === 'selected'}
+              onChange={() => setScopeKind('selected')}
+            />{' '}
+            Selected in the library ({formatCount(selectedIds.size)})
+          </label>
+          <label>
+            <input type="radio" name="scope" checked={scopeKind === 'status'} onChange={() => setScopeKind('status')} />{' '}
+            With status{' '}
+            <select
+              aria-label="Status to export"
+              value={status}
+              onChange={(event) => setStatus(event.target.value as ArticleStatus)}
+            >
+              {ARTICLE_STATUSES.map((value) => (
+                <option key={value} value={value}>
+                  {STATUS_LABELS[value]}
+                </option>
               ))}
-            </div>
-          </fieldset>
-          <fieldset disabled={running}>
-            <legend>Format</legend>
-            {FORMATS.map((option) => (
-              <label key={option.value} className="export__format">
-                <input
-                  type="radio"
-                  name="format"
-                  checked={format === option.value}
-                  onChange={() => setFormat(option.value)}
-                />{' '}
-                <strong>{option.name}</strong> <span className="muted">{option.hint}</span>
+            </select>
+          </label>
+        </fieldset>
+        <fieldset disabled={running}>
+          <legend>Labels</legend>
+          <div className="export__labels">
+            {labels.map((label) => (
+              <label key={label.key}>
+                <input type="checkbox" checked={labelKeys.has(label.key)} onChange={() => toggleLabel(label.key)} />{' '}
+                <span style={{ color: label.color }}>■</span> {labelName(label, language)}
               </label>
             ))}
-            {format === 'csv' ? (
-              <label>
-                <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} /> UTF-8
-                BOM (so Excel shows Vietnamese correctly)
-              </label>
-            ) : null}
-          </fieldset>
-          <fieldset disabled={running}>
-            <legend>Offsets count</legend>
-            <label>
-              <input
-                type="radio"
-                name="unit"
-                checked={offsetUnit === 'codepoint'}
-                onChange={() => setOffsetUnit('codepoint')}
-              />{' '}
-              Code points (Python, spaCy)
-            </label>
-            <label>
-              <input
-                type="radio"
-                name="unit"
-                checked={offsetUnit === 'utf16'}
-                onChange={() => setOffsetUnit('utf16')}
-              />{' '}
-              UTF-16 units (JavaScript)
-            </label>
-          </fieldset>
-          <div className="row">
-            <button type="submit" className="primary" disabled={running || labelKeys.size === 0}>
-              Export
-            </button>
-            {running ? (
-              <button type="button" onClick={() => void cancel()}>
-                Cancel
-              </button>
-            ) : null}
           </div>
-        </form>
-        {job ? <ExportProgress job={job} /> : null}
-      </div>
-    </div>
+        </fieldset>
+        <fieldset disabled={running}>
+          <legend>Format</legend>
+          {FORMATS.map((option) => (
+            <label key={option.value} className="export__format">
+              <input
+                type="radio"
+                name="format"
+                checked={format === option.value}
+                onChange={() => setFormat(option.value)}
+              />{' '}
+              <strong>{option.name}</strong> <span className="muted">{option.hint}</span>
+            </label>
+          ))}
+          {format === 'csv' ? (
+            <label>
+              <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} /> UTF-8 BOM
+              (so Excel shows Vietnamese correctly)
+            </label>
+          ) : null}
+        </fieldset>
+        <fieldset disabled={running}>
+          <legend>Offsets count</legend>
+          <label>
+            <input
+              type="radio"
+              name="unit"
+              checked={offsetUnit === 'codepoint'}
+              onChange={() => setOffsetUnit('codepoint')}
+            />{' '}
+            Code points (Python, spaCy)
+          </label>
+          <label>
+            <input type="radio" name="unit" checked={offsetUnit === 'utf16'} onChange={() => setOffsetUnit('utf16')} />{' '}
+            UTF-16 units (JavaScript)
+          </label>
+        </fieldset>
+        <div className="row">
+          <button type="submit" className="primary" disabled={running || labelKeys.size === 0}>
+            Export
+          </button>
+          {running ? (
+            <button type="button" onClick={() => void cancel()}>
+              Cancel
+            </button>
+          ) : null}
+        </div>
+      </form>
+      {job ? <ExportProgress job={job} /> : null}
+    </Modal>
   );
 }
 

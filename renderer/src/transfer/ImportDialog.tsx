@@ -1,4 +1,5 @@
 import type { ImportFileResult, ImportJob } from '../../../shared/contract';
+import { Modal } from '../app/Modal';
 import { formatCount } from '../library/format';
 import { useAppStore } from '../state/app-store';
 import { useImportStore } from './import-store';
@@ -21,67 +22,58 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <div className="modal" role="dialog" aria-modal="true" aria-label="Import articles">
-      <div className="modal__body modal__body--wide">
-        <header className="modal__header">
-          <h2>Import articles</h2>
-          <button type="button" onClick={close} aria-label="Close" disabled={running}>
-            ×
+    <Modal title="Import articles" onClose={close} closeDisabled={running} wide>
+      {job === null && preparing === null ? (
+        <div className="import__pickers">
+          <p className="muted">
+            Text (.txt, .md), web pages (.html), Word (.docx), tables (.csv with columns title, text, source, url, date)
+            and records (.json, .jsonl, including Marginalia exports). You can also drop files or folders on the window.
+          </p>
+          {nativeDialogs ? (
+            <div className="row">
+              <button type="button" onClick={() => void startPaths(false)}>
+                Choose files…
+              </button>
+              <button type="button" onClick={() => void startPaths(true)}>
+                Choose a folder…
+              </button>
+            </div>
+          ) : (
+            <div className="row">
+              <label className="filebutton">
+                Choose files…
+                <input
+                  type="file"
+                  multiple
+                  accept={ACCEPTED}
+                  aria-label="Choose files"
+                  onChange={(event) => void startUploads(filesFromInput(event.target.files))}
+                />
+              </label>
+              <label className="filebutton">
+                Choose a folder…
+                <input
+                  type="file"
+                  aria-label="Choose a folder"
+                  {...{ webkitdirectory: '' }}
+                  onChange={(event) => void startUploads(filesFromInput(event.target.files))}
+                />
+              </label>
+            </div>
+          )}
+        </div>
+      ) : null}
+      {preparing ? <p>{preparing}</p> : null}
+      {job ? <ImportProgress job={job} /> : null}
+      {job?.state === 'running' ? (
+        <div className="row">
+          <button type="button" onClick={() => void cancel()}>
+            Cancel
           </button>
-        </header>
-        {job === null && preparing === null ? (
-          <div className="import__pickers">
-            <p className="muted">
-              Text (.txt, .md), web pages (.html), Word (.docx), tables (.csv with columns title, text, source, url,
-              date) and records (.json, .jsonl, including Marginalia exports). You can also drop files or folders on the
-              window.
-            </p>
-            {nativeDialogs ? (
-              <div className="row">
-                <button type="button" onClick={() => void startPaths(false)}>
-                  Choose files…
-                </button>
-                <button type="button" onClick={() => void startPaths(true)}>
-                  Choose a folder…
-                </button>
-              </div>
-            ) : (
-              <div className="row">
-                <label className="filebutton">
-                  Choose files…
-                  <input
-                    type="file"
-                    multiple
-                    accept={ACCEPTED}
-                    aria-label="Choose files"
-                    onChange={(event) => void startUploads(filesFromInput(event.target.files))}
-                  />
-                </label>
-                <label className="filebutton">
-                  Choose a folder…
-                  <input
-                    type="file"
-                    aria-label="Choose a folder"
-                    {...{ webkitdirectory: '' }}
-                    onChange={(event) => void startUploads(filesFromInput(event.target.files))}
-                  />
-                </label>
-              </div>
-            )}
-          </div>
-        ) : null}
-        {preparing ? <p>{preparing}</p> : null}
-        {job ? <ImportProgress job={job} /> : null}
-        {job?.state === 'running' ? (
-          <div className="row">
-            <button type="button" onClick={() => void cancel()}>
-              Cancel
-            </button>
-          </div>
-        ) : null}
-        {finished ? <ImportReport results={job.results} onOpen={close} /> : null}
-      </div>
-    </div>
+        </div>
+      ) : null}
+      {finished ? <ImportReport results={job.results} onOpen={close} /> : null}
+    </Modal>
   );
 }
 

@@ -3,7 +3,7 @@ import type { ExportJob, ExportOptions } from '../../../shared/contract';
 import { suggestedExportFileName } from '../../../shared/codecs';
 import { api, browserHostToken } from '../api/client';
 import { errorMessage, useAppStore } from '../state/app-store';
-import { pollJob } from './poll-job';
+import { JobTracker } from './job-tracker';
 
 interface ExportState {
   job: ExportJob | null;
@@ -11,8 +11,6 @@ interface ExportState {
   cancel(): Promise<void>;
   reset(): void;
 }
-
-let stopPolling: (() => void) | null = null;
 
 /** The browser host keeps a finished export for download; fetch it like a normal download. */
 function download(job: ExportJob): void {
@@ -27,6 +25,15 @@ function download(job: ExportJob): void {
 
 export const useExportStore = create<ExportState>((set, get) => {
   const fail = (error: unknown) => useAppStore.getState().notify('error', errorMessage(error));
+  const tracker = new JobTracker<ExportJob>(
+    { get: (jobId) => api.getExportJob({ jobId }), cancel: (jobId) => api.cancelExport({ jobId }) },
+    (job) => {
+      const wasRunning = get().job?.state !== 'done';
+      set({ job });
+      if (job.state === 'done' && wasRunning) download(job);
+    },
+    fail,
+  );
   return {
     job: null,
 
@@ -40,34 +47,16 @@ export const useExportStore = create<ExportState>((set, get) => {
           if (path === null) return;
         }
         const { jobId } = await api.startExport({ options, path });
-        stopPolling?.();
-        stopPolling = pollJob(
-          () => api.getExportJob({ jobId }),
-          (job) => {
-            const wasRunning = get().job?.state !== 'done';
-            set({ job });
-            if (job.state === 'done' && wasRunning) download(job);
-          },
-          fail,
-        );
+        tracker.follow(jobId);
       } catch (error) {
         fail(error);
       }
     },
 
-    async cancel() {
-      const job = get().job;
-      if (!job) return;
-      try {
-        set({ job: await api.cancelExport({ jobId: job.jobId }) });
-      } catch (error) {
-        fail(error);
-      }
-    },
+    cancel: () => tracker.cancel(get().job),
 
     reset() {
-      stopPolling?.();
-      stopPolling = null;
+      tracker.stop();
       set({ job: null });
     },
   };

@@ -4,7 +4,7 @@ import { api } from '../api/client';
 import { formatCount } from '../library/format';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
-import { pollJob } from './poll-job';
+import { JobTracker } from './job-tracker';
 import { fileToBase64, type PickedFile } from './read-files';
 
 interface ImportState {
@@ -17,25 +17,23 @@ interface ImportState {
   reset(): void;
 }
 
-let stopPolling: (() => void) | null = null;
-
 export const useImportStore = create<ImportState>((set, get) => {
   const fail = (error: unknown) => {
     set({ preparing: null });
     useAppStore.getState().notify('error', errorMessage(error));
   };
 
+  const tracker = new JobTracker<ImportJob>(
+    { get: (jobId) => api.getImportJob({ jobId }), cancel: (jobId) => api.cancelImport({ jobId }) },
+    (job) => {
+      set({ job, preparing: null });
+      if (job.state !== 'running') void useLibraryStore.getState().refresh();
+    },
+    fail,
+  );
   const start = async (source: ImportSource) => {
     const { jobId } = await api.startImport({ source });
-    stopPolling?.();
-    stopPolling = pollJob(
-      () => api.getImportJob({ jobId }),
-      (job) => {
-        set({ job, preparing: null });
-        if (job.state !== 'running') void useLibraryStore.getState().refresh();
-      },
-      fail,
-    );
+    tracker.follow(jobId);
   };
 
   return {
@@ -64,19 +62,10 @@ export const useImportStore = create<ImportState>((set, get) => {
       }
     },
 
-    async cancel() {
-      const job = get().job;
-      if (!job) return;
-      try {
-        set({ job: await api.cancelImport({ jobId: job.jobId }) });
-      } catch (error) {
-        fail(error);
-      }
-    },
+    cancel: () => tracker.cancel(get().job),
 
     reset() {
-      stopPolling?.();
-      stopPolling = null;
+      tracker.stop();
       set({ job: null, preparing: null });
     },
   };

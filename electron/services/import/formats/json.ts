@@ -1,15 +1,7 @@
+import { isWorkbenchExport } from '../../../../shared/codecs/workbench-json';
 import { jsonErrorOffset, lineAndColumn } from './json-error';
 import { partition, recordToDocument } from './records';
 import { refused, type Extraction } from './types';
-
-/** The header that marks the workbench's own export (written by the export module). */
-export const WORKBENCH_EXPORT_FORMAT = 'marginalia-workbench';
-
-function isWorkbenchExport(parsed: unknown): boolean {
-  return (
-    typeof parsed === 'object' && parsed !== null && (parsed as { format?: unknown }).format === WORKBENCH_EXPORT_FORMAT
-  );
-}
 
 /** "line 3, column 14: <parser message>" for text JSON.parse refused. */
 function locate(text: string, error: unknown): string {
