@@ -34,3 +34,21 @@ test('the API refuses calls without the token', async ({ request, host }) => {
   expect(withToken.status()).toBe(200);
   expect((await withToken.json()).value).toHaveLength(5);
 });
+
+test('details and status edited in the reader show in the library', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.getByRole('button', { name: /^So với năm 2018/ }).click();
+  await page.getByRole('button', { name: 'Edit details' }).click();
+  const form = page.getByRole('form', { name: 'Article details' });
+  await form.getByLabel('Title').fill('Tổng kết công tác đối ngoại năm 2019');
+  await form.getByLabel('Source').fill('Cổng thông tin Bộ Công an');
+  await form.getByRole('button', { name: 'Save details' }).click();
+  await expect(page.locator('.reader__title')).toHaveText('Tổng kết công tác đối ngoại năm 2019');
+  await page.getByRole('radio', { name: 'Done' }).click();
+  await expect(page.getByRole('radio', { name: 'Done' })).toHaveAttribute('aria-checked', 'true');
+
+  await page.getByRole('button', { name: '← Library' }).click();
+  const row = page.locator('tr', { hasText: 'Tổng kết công tác đối ngoại năm 2019' });
+  await expect(row).toContainText('Cổng thông tin Bộ Công an');
+  await expect(row).toContainText('Done');
+});

@@ -6,6 +6,7 @@ import { ArticleText } from './ArticleText';
 import { characterAtPoint, offsetAtPoint, scrollRangeIntoView, selectedTextRange } from './dom-selection';
 import { EdgeHandles } from './EdgeHandles';
 import { HighlightPainter, supportsHighlights } from './highlight-painter';
+import { HistoryButtons } from './HistoryButtons';
 import { HoverCard, type HoverState } from './HoverCard';
 import { LabelPalette } from './LabelPalette';
 import { handleReaderKey } from './reader-keyboard';
@@ -25,7 +26,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const labels = useAppStore((state) => state.labels);
   const article = useReaderStore((state) => state.article);
   const selectedId = useReaderStore((state) => state.selectedId);
-  const { load, close, setStatus } = useReaderStore();
+  const { load, close, setStatus, updateMetadata } = useReaderStore();
   const [view, setView] = useState<TextView | null>(null);
   const [hover, setHover] = useState<HoverState | null>(null);
   const pageRef = useRef<HTMLDivElement>(null);
@@ -136,7 +137,11 @@ export function ReaderView({ articleId }: { articleId: number }) {
   return (
     <div className="reader">
       <div className="reader__page" ref={pageRef}>
-        <ArticleHeader article={article} onStatusChange={(status) => void setStatus(status)} />
+        <ArticleHeader
+          article={article}
+          onStatusChange={(status) => void setStatus(status)}
+          onMetadataChange={updateMetadata}
+        />
         <div
           className="reader__textwrap"
           ref={setTextWrap}
@@ -156,6 +161,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
         {article.trimmedText ? <TrimmedBlock trimmedText={article.trimmedText} /> : null}
       </div>
       <aside className="reader__sidebar" aria-label="Annotation tools">
+        <HistoryButtons />
         <LabelPalette labels={labels} />
         <SelectedSpanPanel labels={labels} />
         <SpanList labels={labels} onReveal={reveal} />

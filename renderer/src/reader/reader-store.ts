@@ -1,6 +1,12 @@
 import { create } from 'zustand';
 import type { AnnotationChange, HistoryState } from '../../../shared/contract';
-import type { Annotation, Article, ArticleStatus } from '../../../shared/domain/schemas';
+import {
+  ArticleSummarySchema,
+  type Annotation,
+  type Article,
+  type ArticleMetadataPatch,
+  type ArticleStatus,
+} from '../../../shared/domain/schemas';
 import { IntervalIndex } from '../../../shared/domain/interval-index';
 import type { TextRange } from '../../../shared/text/syllables';
 import { api } from '../api/client';
@@ -30,6 +36,7 @@ interface ReaderState {
   undo(): Promise<void>;
   redo(): Promise<void>;
   setStatus(status: ArticleStatus): Promise<void>;
+  updateMetadata(patch: ArticleMetadataPatch): Promise<void>;
   restoreTrimmed(): Promise<void>;
 }
 
@@ -243,6 +250,18 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         const summary = await api.setArticleStatus({ id: article.id, status });
         set({ article: { ...article, status: summary.status } });
         useLibraryStore.getState().updateSummary(summary);
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    async updateMetadata(patch) {
+      const { article } = get();
+      if (!article) return;
+      try {
+        const updated = await api.updateArticleMetadata({ id: article.id, patch });
+        set({ article: updated });
+        useLibraryStore.getState().updateSummary(ArticleSummarySchema.parse(updated)); // parse drops the text
       } catch (error) {
         fail(error);
       }
