@@ -31,7 +31,10 @@ if (!app.requestSingleInstanceLock()) {
     if (mainWindow?.isMinimized()) mainWindow.restore();
     mainWindow?.focus();
   });
-  app.whenReady().then(start, (error: unknown) => fail(String(error)));
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
   app.on('window-all-closed', () => app.quit());
   app.on('will-quit', () => workbench?.close());
 }
