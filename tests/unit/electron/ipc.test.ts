@@ -61,7 +61,7 @@ describe('IPC handlers', () => {
       articleId: { $gt: 0 },
       labelKey: 'PER',
       start: 0,
-      end: 1e309,
+      end: Number.POSITIVE_INFINITY,
       quote: 'x',
     });
     expect(hostile).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

@@ -1,4 +1,4 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
 
@@ -6,7 +6,9 @@ const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 /** A fresh folder inside node_modules/.cache, so the bundle resolves the project's packages. */
 export function bundleDir(): string {
-  return mkdtempSync(join(ROOT, 'node_modules', '.cache', 'marginalia-import-test-'));
+  const cache = join(ROOT, 'node_modules', '.cache');
+  mkdirSync(cache, { recursive: true }); // absent after a clean `npm ci`
+  return mkdtempSync(join(cache, 'marginalia-import-test-'));
 }
 
 /**
