@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import packageJson from '../../package.json';
 import { createApiHandlers } from '../services/api/handlers';
 import { exportJobsOf } from '../services/export/export-jobs';
+import { importLimitsFromArgs } from '../services/import/limits';
 import { argValue } from '../services/paths';
 import { startBrowserHost } from './browser-host';
 import { openWorkbenchFromArgs, RENDERER_DIR } from './open-workbench';
@@ -15,7 +16,11 @@ const DEFAULT_PORT = 4780;
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const workbench = await openWorkbenchFromArgs(argv, { seed: true });
-  const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: packageJson.version });
+  const handlers = createApiHandlers(workbench, {
+    kind: 'browser',
+    appVersion: packageJson.version,
+    importLimits: importLimitsFromArgs(argv),
+  });
   const host = await startBrowserHost({
     handlers,
     rendererDir: RENDERER_DIR,

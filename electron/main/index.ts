@@ -6,6 +6,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createApiHandlers } from '../services/api/handlers';
+import { importLimitsFromArgs } from '../services/import/limits';
 import { seedIfEmpty } from '../services/import/seed';
 import { argValue, DATABASE_FILE_NAME } from '../services/paths';
 import { openWorkbench, type Workbench } from '../services/workbench';
@@ -57,6 +58,7 @@ async function start(): Promise<void> {
     createApiHandlers(workbench, {
       kind: 'electron',
       appVersion: app.getVersion(),
+      importLimits: importLimitsFromArgs(process.argv),
       pickImportPaths: async ({ folders }) => {
         const options: Electron.OpenDialogOptions = {
           title: folders ? 'Import a folder of articles' : 'Import articles',

@@ -1,4 +1,5 @@
 import type { ImportFileResult } from '../../../shared/contract';
+import { importLimitsFromArgs } from '../../services/import/limits';
 import { runImport } from '../../services/import/run-import';
 import { openWorkbenchFromArgs } from '../open-workbench';
 
@@ -8,9 +9,16 @@ import { openWorkbenchFromArgs } from '../open-workbench';
  * Exit code 1 when any file was skipped, 2 when the import could not run at all.
  */
 export async function runImportCommand(argv: string[]): Promise<number> {
-  const paths = positionalArgs(argv);
+  const paths = positionalArgs(argv, ['--db', '--max-file-mb', '--max-files']);
   if (paths.length === 0) {
-    console.error('Usage: npm run cli -- import <files or folders…> [--db PATH]');
+    console.error('Usage: npm run cli -- import <files or folders…> [--db PATH] [--max-file-mb N] [--max-files N]');
+    return 2;
+  }
+  let limits;
+  try {
+    limits = importLimitsFromArgs(argv);
+  } catch (error) {
+    console.error((error as Error).message);
     return 2;
   }
   const workbench = await openWorkbenchFromArgs(argv, { seed: false });
@@ -32,6 +40,7 @@ export async function runImportCommand(argv: string[]): Promise<number> {
           }
         },
       },
+      limits,
     );
   } catch (error) {
     progress.clear();

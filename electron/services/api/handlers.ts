@@ -11,7 +11,7 @@ export function createApiHandlers(workbench: Workbench, host: HostAdapter): ApiH
   return {
     ...createArticleHandlers(workbench, host),
     ...createAnnotationHandlers(workbench),
-    ...createImportHandlers(workbench, host),
+    ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
     ...createExportHandlers(workbench, host),
   };
 }

@@ -1,3 +1,5 @@
+import type { ImportLimits } from '../import/limits';
+
 /**
  * What the running front end lends the shared handlers: its name and, in Electron, native
  * dialogs. Handlers never import a front end; the front end passes this in.
@@ -5,6 +7,8 @@
 export interface HostAdapter {
   kind: 'electron' | 'browser';
   appVersion: string;
+  /** Import limits the user set on the command line; the defaults when absent. */
+  importLimits?: ImportLimits;
   /** Native open dialog; absent in the browser host. */
   pickImportPaths?: (options: { folders: boolean }) => Promise<string[] | null>;
   /** Native save dialog; absent in the browser host. */
