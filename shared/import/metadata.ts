@@ -54,8 +54,12 @@ function findTitle(lines: readonly string[]): string | null {
   const candidate = header.find((line) => !isLeadingChromeLine(line) && !isDateLine(line));
   if (!candidate || LEAD_CREDIT.test(candidate)) return null;
   // A headline heads something: a file that is one short line has no title, only text.
-  return lines.indexOf(candidate) < lines.length - 1 ? candidate : null;
+  if (lines.indexOf(candidate) >= lines.length - 1) return null;
+  // A Markdown heading ("# Tiêu đề") is a title without its marker; the text keeps it.
+  return candidate.replace(MARKDOWN_HEADING, '') || null;
 }
+
+const MARKDOWN_HEADING = /^#{1,6}\s+/;
 
 function findPublishedAt(lines: readonly string[]): string | null {
   for (const line of headerLines(lines)) {

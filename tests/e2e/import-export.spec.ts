@@ -45,6 +45,7 @@ test('import a folder through the UI: progress, report, open an article, restore
   const report = dialog.getByRole('table', { name: 'Import report' });
   await expect(report.locator('tr', { hasText: 'hop-tac-lao.txt' })).toContainText('Imported');
   await expect(report.locator('tr', { hasText: 'ghi-chu.md' })).toContainText('Imported');
+  await expect(report.locator('tr', { hasText: 'ghi-chu.md' }).getByRole('button')).toHaveText('Ghi chú');
   await expect(report.locator('tr', { hasText: 'anh.txt' })).toContainText('Skipped');
   await expect(report.locator('tr', { hasText: 'trong.txt' })).toContainText('Skipped');
   await page.screenshot({ path: 'test-results/import-report.png' });
