@@ -3,12 +3,28 @@ import { foldVietnamese } from '../../../shared/text/fold';
 import { useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { formatCount, formatPublished, STATUS_LABELS } from './format';
+import { sortArticles, type SortKey, type SortOrder } from './sort-articles';
+
+const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
+  { key: 'title', label: 'Title' },
+  { key: 'source', label: 'Source' },
+  { key: 'published', label: 'Published' },
+  { key: 'words', label: 'Words', numeric: true },
+  { key: 'annotations', label: 'Annotations', numeric: true },
+  { key: 'status', label: 'Status' },
+];
 
 /** Every article with its metadata, counts and status; a click opens it in the reader. */
 export function LibraryView() {
   const { articles, loaded, refresh, selectedIds, toggleSelected, setSelected } = useLibraryStore();
   const openArticle = useAppStore((state) => state.openArticle);
   const [filter, setFilter] = useState('');
+  const [order, setOrder] = useState<SortOrder>({ key: 'imported', direction: 'ascending' });
+  const sortBy = (key: SortKey) =>
+    setOrder((current) => ({
+      key,
+      direction: current.key === key && current.direction === 'ascending' ? 'descending' : 'ascending',
+    }));
 
   useEffect(() => {
     void refresh();
@@ -17,11 +33,11 @@ export function LibraryView() {
   // Accent-insensitive, so "de xuat" finds "đề xuất".
   const visible = useMemo(() => {
     const query = foldVietnamese(filter.trim());
-    if (!query) return articles;
-    return articles.filter((article) =>
-      foldVietnamese(`${article.displayTitle} ${article.source ?? ''}`).includes(query),
-    );
-  }, [articles, filter]);
+    const matching = query
+      ? articles.filter((article) => foldVietnamese(`${article.displayTitle} ${article.source ?? ''}`).includes(query))
+      : articles;
+    return sortArticles(matching, order);
+  }, [articles, filter, order]);
   const allVisibleSelected = visible.length > 0 && visible.every((article) => selectedIds.has(article.id));
 
   return (
@@ -55,12 +71,20 @@ export function LibraryView() {
                   onChange={() => setSelected(allVisibleSelected ? [] : visible.map((article) => article.id))}
                 />
               </th>
-              <th>Title</th>
-              <th>Source</th>
-              <th>Published</th>
-              <th className="num">Words</th>
-              <th className="num">Annotations</th>
-              <th>Status</th>
+              {COLUMNS.map((column) => (
+                <th
+                  key={column.key}
+                  className={column.numeric ? 'num' : undefined}
+                  aria-sort={order.key === column.key ? order.direction : 'none'}
+                >
+                  <button type="button" className="sort" onClick={() => sortBy(column.key)}>
+                    {column.label}
+                    <span aria-hidden="true">
+                      {order.key === column.key ? (order.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                    </span>
+                  </button>
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
