@@ -11,6 +11,7 @@ import { seedIfEmpty } from '../services/import/seed';
 import { argValue, DATABASE_FILE_NAME } from '../services/paths';
 import { openWorkbench, type Workbench } from '../services/workbench';
 import { registerAppScheme, serveRenderer } from './app-protocol';
+import { nativeDialogs } from './dialogs';
 import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
@@ -59,26 +60,7 @@ async function start(): Promise<void> {
       kind: 'electron',
       appVersion: app.getVersion(),
       importLimits: importLimitsFromArgs(process.argv),
-      pickImportPaths: async ({ folders }) => {
-        const options: Electron.OpenDialogOptions = {
-          title: folders ? 'Import a folder of articles' : 'Import articles',
-          properties: folders ? ['openDirectory', 'multiSelections'] : ['openFile', 'multiSelections'],
-          filters: folders
-            ? []
-            : [{ name: 'Articles', extensions: ['txt', 'md', 'html', 'htm', 'docx', 'csv', 'json', 'jsonl'] }],
-        };
-        const result = mainWindow
-          ? await dialog.showOpenDialog(mainWindow, options)
-          : await dialog.showOpenDialog(options);
-        return result.canceled ? null : result.filePaths;
-      },
-      pickExportPath: async (suggestedName) => {
-        const options: Electron.SaveDialogOptions = { title: 'Export annotations', defaultPath: suggestedName };
-        const result = mainWindow
-          ? await dialog.showSaveDialog(mainWindow, options)
-          : await dialog.showSaveDialog(options);
-        return result.canceled || !result.filePath ? null : result.filePath;
-      },
+      ...nativeDialogs(() => mainWindow),
     }),
     log,
   );
