@@ -63,6 +63,24 @@ test('tagging, overlap, persistence, undo/redo, relabel and delete, all by mouse
   await expect(page.getByRole('tooltip')).toContainText('Đề xuất');
   await page.screenshot({ path: 'test-results/annotating-overlap.png' });
 
+  // A click selects the innermost span there, in the text and in the list; Tab cycles outward.
+  const [orgPoint] = await pointsInText(page, 'thực thi', 1, 2);
+  await page.mouse.click(orgPoint.x, orgPoint.y);
+  const selectedLabel = page.getByLabel('Label of the selected span');
+  await expect(selectedLabel).toHaveValue('ORG');
+  await expect(page.locator('.spans__row.is-selected')).toContainText('cơ quan thực thi pháp luật');
+  await page.keyboard.press('Tab');
+  await expect(selectedLabel).toHaveValue('PROPOSAL');
+  await page.keyboard.press('Shift+Tab');
+  await expect(selectedLabel).toHaveValue('ORG');
+  await page.keyboard.press('Escape');
+
+  // The list filters by label.
+  await page.getByRole('button', { name: /^PER 1$/ }).click();
+  await expect(spanRows(page)).toHaveCount(2);
+  await page.getByRole('button', { name: /^PER 1$/ }).click();
+  await expect(spanRows(page)).toHaveCount(3);
+
   // 3. Reload: everything was saved without a Save button.
   await page.reload();
   await page.getByLabel('Article text').waitFor();

@@ -55,7 +55,11 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
     return true;
   }
   if (event.key === 'Tab' && plain && !event.altKey) {
-    const offset = selected ? selected.start : context.caretOffset();
+    // Cycle around the last click while it is inside the selected span, so Tab and Shift+Tab
+    // walk the same stack of spans; otherwise around the selected span's start.
+    const caret = context.caretOffset();
+    const caretInSelected = caret !== null && selected !== undefined && caret >= selected.start && caret < selected.end;
+    const offset = selected && !caretInSelected ? selected.start : caret;
     if (offset === null) return false;
     const under = spanIndex.covering(offset);
     if (under.length === 0) return false;

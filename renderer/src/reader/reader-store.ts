@@ -99,24 +99,30 @@ export const useReaderStore = create<ReaderState>((set, get) => {
   };
 
   /**
-   * Runs a write with an optimistic change: the view changes at once, the write is queued behind
-   * earlier ones (so the store sees them in the user's order), and on failure the change is rolled
-   * back and the reason shown. A confirmation never resurrects a span removed in the meantime.
+   * Runs a write optimistically: the view changes at once, the write is queued behind earlier
+   * ones (so the store sees them in the user's order), and on failure `undoOnFailure` restores
+   * the view and the reason is shown. The local state is what the user intended and the service
+   * accepted, so a success changes nothing more (except giving a new span its saved id).
    */
-  const optimistic = async <T>(forward: SpanChange, write: () => Promise<T>, confirm: (result: T) => SpanChange) => {
+  const optimistic = async <T>(change: {
+    apply: SpanChange;
+    undoOnFailure: SpanChange;
+    write: () => Promise<T>;
+    onSaved?: (result: T) => void;
+  }) => {
     const articleId = get().article?.id;
     if (articleId === undefined) return;
-    applyChange(forward);
+    applyChange(change.apply);
     await queueWrite(async () => {
       try {
-        const confirmed = confirm(await write());
-        const replacesPresent = confirmed.removed.some((annotation) => spanIndex.get(annotation.id));
-        applyChange({
-          removed: confirmed.removed,
-          upserted: confirmed.upserted.filter((annotation) => replacesPresent || spanIndex.get(annotation.id)),
-        });
+        change.onSaved?.(await change.write());
       } catch (error) {
-        applyChange({ upserted: forward.removed, removed: forward.upserted });
+        // A span created meanwhile has its saved id by now: undo on that one.
+        const saved = (annotation: Annotation) => ({ ...annotation, id: savedId(annotation.id) });
+        applyChange({
+          upserted: change.undoOnFailure.upserted.map(saved),
+          removed: change.undoOnFailure.removed.map(saved),
+        });
         fail(error);
       }
     });
@@ -176,9 +182,10 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         };
         set({ pending: null, selectedId: draft.id });
         window.getSelection()?.removeAllRanges();
-        await optimistic(
-          { upserted: [draft], removed: [] },
-          () =>
+        await optimistic({
+          apply: { upserted: [draft], removed: [] },
+          undoOnFailure: { upserted: [], removed: [draft] },
+          write: () =>
             api.createAnnotation({
               articleId: article.id,
               labelKey,
@@ -186,21 +193,27 @@ export const useReaderStore = create<ReaderState>((set, get) => {
               end: draft.end,
               quote: draft.quote,
             }),
-          (saved) => {
+          onSaved: (saved) => {
             savedIds.set(draft.id, saved.id);
+            // Before the swap below, which would otherwise clear a selection of the vanished draft.
             if (get().selectedId === draft.id) set({ selectedId: saved.id });
-            return { upserted: [saved], removed: [draft] };
+            // Edits made while the create was in flight are queued behind it: keep showing them.
+            const current = spanIndex.get(draft.id);
+            if (current) {
+              const { labelKey: label, start, end, quote, note } = current;
+              applyChange({ upserted: [{ ...saved, labelKey: label, start, end, quote, note }], removed: [current] });
+            }
           },
-        );
+        });
         return;
       }
       const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
       if (!selected || selected.labelKey === labelKey) return;
-      await optimistic(
-        { upserted: [{ ...selected, labelKey }], removed: [] },
-        () => api.updateAnnotation({ id: savedId(selected.id), labelKey }),
-        (saved) => ({ upserted: [saved], removed: [] }),
-      );
+      await optimistic({
+        apply: { upserted: [{ ...selected, labelKey }], removed: [] },
+        undoOnFailure: { upserted: [selected], removed: [] },
+        write: () => api.updateAnnotation({ id: savedId(selected.id), labelKey }),
+      });
     },
 
     async resize(id, range) {
@@ -208,31 +221,31 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       const current = spanIndex.get(id);
       if (!article || !current || (current.start === range.start && current.end === range.end)) return;
       const quote = article.text.slice(range.start, range.end);
-      await optimistic(
-        { upserted: [{ ...current, ...range, quote }], removed: [] },
-        () => api.updateAnnotation({ id: savedId(id), start: range.start, end: range.end, quote }),
-        (saved) => ({ upserted: [saved], removed: [] }),
-      );
+      await optimistic({
+        apply: { upserted: [{ ...current, ...range, quote }], removed: [] },
+        undoOnFailure: { upserted: [current], removed: [] },
+        write: () => api.updateAnnotation({ id: savedId(id), start: range.start, end: range.end, quote }),
+      });
     },
 
     async setNote(id, note) {
       const current = spanIndex.get(id);
       if (!current || current.note === note) return;
-      await optimistic(
-        { upserted: [{ ...current, note }], removed: [] },
-        () => api.updateAnnotation({ id: savedId(id), note }),
-        (saved) => ({ upserted: [saved], removed: [] }),
-      );
+      await optimistic({
+        apply: { upserted: [{ ...current, note }], removed: [] },
+        undoOnFailure: { upserted: [current], removed: [] },
+        write: () => api.updateAnnotation({ id: savedId(id), note }),
+      });
     },
 
     async remove(id) {
       const current = spanIndex.get(id);
       if (!current) return;
-      await optimistic(
-        { upserted: [], removed: [current] },
-        () => api.deleteAnnotation({ id: savedId(id) }),
-        () => ({ upserted: [], removed: [] }),
-      );
+      await optimistic({
+        apply: { upserted: [], removed: [current] },
+        undoOnFailure: { upserted: [current], removed: [] },
+        write: () => api.deleteAnnotation({ id: savedId(id) }),
+      });
     },
 
     async undo() {
