@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
+import { SearchService } from './search/search-service';
 import { openDatabase, type OpenDatabaseOptions } from './store/database';
 import { AnnotationStore } from './store/annotations';
 import { ArticleStore } from './store/articles';
@@ -19,6 +20,7 @@ export interface Workbench {
   readonly labels: LabelStore;
   readonly annotationRows: AnnotationStore;
   readonly annotations: AnnotationService;
+  readonly search: SearchService;
   close(): void;
 }
 
@@ -36,6 +38,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     labels,
     annotationRows,
     annotations: new AnnotationService(db, articles, labels, annotationRows, history),
+    search: new SearchService(db),
     close: () => db.close(),
   };
 }

@@ -21,6 +21,17 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 
 const Empty = z.object({}).strict();
 
+/** One article found by searchArticles. */
+export const SearchHitSchema = z.object({
+  articleId: ArticleIdSchema,
+  displayTitle: z.string(),
+  /** About 160 characters of the canonical text around the first match, matches marked `[[…]]`. */
+  snippet: z.string(),
+  /** Words matching a query term, in the title and the text. */
+  matchCount: z.number().int().nonnegative(),
+});
+export type SearchHit = z.infer<typeof SearchHitSchema>;
+
 export const articleCalls = {
   getAppInfo: defineCall(Empty, AppInfoSchema),
   listArticles: defineCall(Empty, z.array(ArticleSummarySchema)),
@@ -36,4 +47,9 @@ export const articleCalls = {
     ArticleSchema,
   ),
   listLabels: defineCall(Empty, z.array(LabelSchema)),
+  /**
+   * Accent-insensitive search of titles and texts: every word must match as a word prefix
+   * ("de xuat" and "đề xu" both find "đề xuất"); with diacritics, exact phrase matches first.
+   */
+  searchArticles: defineCall(z.object({ query: z.string().max(200) }).strict(), z.array(SearchHitSchema)),
 };

@@ -11,6 +11,7 @@ type ArticleHandlers = Pick<
   | 'setArticleStatus'
   | 'updateArticleMetadata'
   | 'listLabels'
+  | 'searchArticles'
 >;
 
 export function createArticleHandlers(workbench: Workbench, host: HostAdapter): ArticleHandlers {
@@ -27,5 +28,6 @@ export function createArticleHandlers(workbench: Workbench, host: HostAdapter): 
     setArticleStatus: ({ id, status }) => workbench.articles.setStatus(id, status),
     updateArticleMetadata: ({ id, patch }) => workbench.articles.updateMetadata(id, patch),
     listLabels: () => workbench.labels.list(),
+    searchArticles: ({ query }) => workbench.search.search(query),
   };
 }

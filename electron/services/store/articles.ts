@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Article, ArticleMetadataPatch, ArticleStatus, ArticleSummary } from '../../../shared/domain/schemas';
 import { ApiError } from '../../../shared/contract/errors';
 import { countWords } from '../../../shared/text/fold';
+import { SearchIndex } from '../search/search-index';
 import { nowIso } from './clock';
 
 /** What an importer hands the store; the store adds id, status and timestamps. */
@@ -74,20 +75,29 @@ function toSummary(row: ArticleRow): ArticleSummary {
 }
 
 export class ArticleStore {
-  constructor(private readonly db: Database) {}
+  /** Kept in step with every write of a title or text, inside that write's transaction. */
+  private readonly searchIndex: SearchIndex;
+
+  constructor(private readonly db: Database) {
+    this.searchIndex = new SearchIndex(db);
+  }
 
   /** Inserts a new article; the caller has checked the hash for duplicates. */
   insert(article: NewArticle): number {
     const now = nowIso();
-    const result = this.db
-      .prepare(
-        `INSERT INTO articles (raw_text, text, trimmed_text, content_hash, title, source, byline, url,
-           published_at, file_name, word_count, status, imported_at, updated_at)
-         VALUES (@rawText, @text, @trimmedText, @contentHash, @title, @source, @byline, @url,
-           @publishedAt, @fileName, @wordCount, 'new', @now, @now)`,
-      )
-      .run({ ...article, wordCount: countWords(article.text), now });
-    return Number(result.lastInsertRowid);
+    return this.db.transaction(() => {
+      const result = this.db
+        .prepare(
+          `INSERT INTO articles (raw_text, text, trimmed_text, content_hash, title, source, byline, url,
+             published_at, file_name, word_count, status, imported_at, updated_at)
+           VALUES (@rawText, @text, @trimmedText, @contentHash, @title, @source, @byline, @url,
+             @publishedAt, @fileName, @wordCount, 'new', @now, @now)`,
+        )
+        .run({ ...article, wordCount: countWords(article.text), now });
+      const id = Number(result.lastInsertRowid);
+      this.searchIndex.put(id, article.title, article.text);
+      return id;
+    })();
   }
 
   findIdByHash(contentHash: string): { id: number; displayTitle: string } | null {
@@ -166,23 +176,38 @@ export class ArticleStore {
     if (entries.length > 0) {
       const assignments = entries.map((key) => `${columns[key]} = @${key}`).join(', ');
       const values = Object.fromEntries(entries.map((key) => [key, normaliseField(patch[key] ?? null)]));
-      const result = this.db
-        .prepare(`UPDATE articles SET ${assignments}, updated_at = @now WHERE id = @id`)
-        .run({ ...values, now: nowIso(), id });
-      if (result.changes === 0) throw new ApiError('not_found', `Article ${id} does not exist.`);
+      this.db.transaction(() => {
+        const result = this.db
+          .prepare(`UPDATE articles SET ${assignments}, updated_at = @now WHERE id = @id`)
+          .run({ ...values, now: nowIso(), id });
+        if (result.changes === 0) throw new ApiError('not_found', `Article ${id} does not exist.`);
+        if ('title' in patch) this.reindex(id);
+      })();
     }
     return this.get(id);
   }
 
   /** Appends the trimmed chrome back to the annotatable text; existing offsets stay valid. */
   restoreTrimmed(id: number): Article {
-    const article = this.get(id);
-    if (article.trimmedText === null) return article;
-    const text = article.text + article.trimmedText;
-    this.db
-      .prepare(`UPDATE articles SET text = ?, trimmed_text = NULL, word_count = ?, updated_at = ? WHERE id = ?`)
-      .run(text, countWords(text), nowIso(), id);
-    return this.get(id);
+    return this.db.transaction(() => {
+      const article = this.get(id);
+      if (article.trimmedText === null) return article;
+      const text = article.text + article.trimmedText;
+      this.db
+        .prepare(`UPDATE articles SET text = ?, trimmed_text = NULL, word_count = ?, updated_at = ? WHERE id = ?`)
+        .run(text, countWords(text), nowIso(), id);
+      this.searchIndex.put(id, article.title, text);
+      return this.get(id);
+    })();
+  }
+
+  /** Rewrites the article's search rows from what is stored now. */
+  private reindex(id: number): void {
+    const { title, text } = this.db.prepare(`SELECT title, text FROM articles WHERE id = ?`).get(id) as {
+      title: string | null;
+      text: string;
+    };
+    this.searchIndex.put(id, title, text);
   }
 }
 

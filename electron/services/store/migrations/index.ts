@@ -1,7 +1,8 @@
 import { migration001Initial } from './001-initial';
+import { migration002Search } from './002-search';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial];
+export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Search];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

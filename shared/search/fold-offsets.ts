@@ -1,0 +1,75 @@
+import { foldVietnamese } from '../text/fold';
+
+/** Folded text that still knows where each of its UTF-16 units came from in the source. */
+export interface FoldedWithOffsets {
+  folded: string;
+  /** The source range `[start, end)` that produced the folded range `[start, end)` (non-empty). */
+  toSource(start: number, end: number): { start: number; end: number };
+}
+
+// Canonical text repeats a few hundred distinct clusters; folding each once keeps search fast.
+const clusterFolds = new Map<string, string>();
+const MAX_CACHED_CLUSTERS = 20_000;
+
+function foldCluster(cluster: string): string {
+  let folded = clusterFolds.get(cluster);
+  if (folded === undefined) {
+    folded = foldVietnamese(cluster);
+    if (clusterFolds.size >= MAX_CACHED_CLUSTERS) clusterFolds.clear();
+    clusterFolds.set(cluster, folded);
+  }
+  return folded;
+}
+
+const MARK = /^\p{M}/u;
+/** No combining mark lies below U+0300, so most characters skip the regular expression. */
+function isMarkAt(text: string, index: number): boolean {
+  return text.charCodeAt(index) >= 0x300 && MARK.test(text.slice(index, index + 2));
+}
+
+function codePointLengthAt(text: string, index: number): number {
+  return (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
+}
+
+/** End of the cluster starting at `start`: one code point and the combining marks after it. */
+function clusterEnd(text: string, start: number): number {
+  let end = start + codePointLengthAt(text, start);
+  while (end < text.length && isMarkAt(text, end)) end += codePointLengthAt(text, end);
+  return end;
+}
+
+/**
+ * `foldVietnamese`, but with a map back to the source, because folding changes lengths:
+ * NFD input shrinks ("e" + U+0302 + U+0301 → "e"), and letters excluded from composition grow
+ * (U+0958 → क + U+093C).
+ * Equal to `foldVietnamese(text)` except where case or composition depends on neighbouring
+ * clusters (Greek final sigma, conjoining Hangul jamo); there a snippet may miss a mark, while
+ * which articles match is still decided by the index.
+ */
+export function foldWithOffsets(text: string): FoldedWithOffsets {
+  const pieces: string[] = [];
+  // For each folded unit, the source range of the cluster it came from. Folding never moves
+  // text across cluster boundaries, so each cluster folds on its own.
+  const sourceStarts: number[] = [];
+  const sourceEnds: number[] = [];
+  for (let start = 0; start < text.length;) {
+    const end = clusterEnd(text, start);
+    const folded = foldCluster(text.slice(start, end));
+    pieces.push(folded);
+    for (let i = 0; i < folded.length; i++) {
+      sourceStarts.push(start);
+      sourceEnds.push(end);
+    }
+    start = end;
+  }
+  return {
+    folded: pieces.join(''),
+    toSource(start, end) {
+      const sourceStart = sourceStarts[start];
+      const sourceEnd = sourceEnds[end - 1];
+      if (sourceStart === undefined || sourceEnd === undefined || end <= start)
+        throw new RangeError(`[${start}, ${end}) is not a non-empty range of the folded text`);
+      return { start: sourceStart, end: sourceEnd };
+    },
+  };
+}

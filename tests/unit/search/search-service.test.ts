@@ -1,0 +1,197 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { contract } from '../../../shared/contract';
+import { seedIfEmpty } from '../../../electron/services/import/seed';
+import { storeArticle } from '../../../electron/services/import/store-article';
+import type { NewArticle } from '../../../electron/services/store/articles';
+import { openTempWorkbench, SEEDS_DIR } from '../../helpers/temp-workbench';
+
+type TempWorkbench = ReturnType<typeof openTempWorkbench>;
+const open: TempWorkbench[] = [];
+afterEach(() => open.splice(0).forEach((workbench) => workbench.dispose()));
+
+async function seeded(): Promise<TempWorkbench> {
+  const workbench = openTempWorkbench();
+  open.push(workbench);
+  await seedIfEmpty(workbench, SEEDS_DIR);
+  return workbench;
+}
+
+function empty(): TempWorkbench {
+  const workbench = openTempWorkbench();
+  open.push(workbench);
+  return workbench;
+}
+
+function add(workbench: TempWorkbench, title: string | null, text: string, trimmedText: string | null = null): number {
+  const article: Omit<NewArticle, 'contentHash'> = {
+    rawText: text,
+    text,
+    trimmedText,
+    title,
+    source: null,
+    byline: null,
+    url: null,
+    publishedAt: null,
+    fileName: null,
+  };
+  const stored = storeArticle(workbench.db, workbench.articles, article);
+  return stored.articleId;
+}
+
+const PROPOSALS_TITLE = '3 đề xuất của Bộ Công an về tăng cường đối ngoại và hợp tác quốc tế';
+
+describe('search over the seed corpus', () => {
+  it('finds "đề xuất" from "de xuat", the article titled with it first', async () => {
+    const workbench = await seeded();
+    const hits = workbench.search.search('de xuat');
+    expect(hits[0]).toMatchObject({ displayTitle: PROPOSALS_TITLE });
+    expect(hits[0]?.snippet).toContain('3 [[đề xuất]] của Bộ Công an');
+    expect(hits[0]?.matchCount).toBeGreaterThan(2);
+  });
+
+  it('matches "duong" and "đường" alike', async () => {
+    const workbench = await seeded();
+    const folded = workbench.search.search('duong');
+    expect(folded.length).toBeGreaterThan(0);
+    expect(folded.every((hit) => /\[\[đường\]\]/i.test(hit.snippet))).toBe(true);
+    expect(
+      workbench.search
+        .search('đường')
+        .map((hit) => hit.articleId)
+        .sort(),
+    ).toEqual(folded.map((hit) => hit.articleId).sort());
+  });
+
+  it('matches every word as a prefix, and requires all of them', async () => {
+    const workbench = await seeded();
+    const nguy = workbench.search.search('nguy');
+    expect(nguy.some((hit) => hit.snippet.includes('[[nguy]] cơ'))).toBe(true);
+    expect(workbench.search.search('nguy co thach').length).toBeGreaterThan(0);
+    expect(workbench.search.search('nguy khongcotu')).toEqual([]);
+  });
+
+  it('honours the limit', async () => {
+    const workbench = await seeded();
+    expect(workbench.search.search('cong an', 2)).toHaveLength(2);
+  });
+});
+
+describe('ranking', () => {
+  it('puts articles with the exact accented phrase first when the query has diacritics', () => {
+    const workbench = empty();
+    // Folded bm25 prefers the short title stuffed with the folded words…
+    const unaccented = add(workbench, 'Đê xuất đê xuất đê xuất', 'Đê xuất khẩu hàng hoá và đê xuất đi.');
+    const exact = add(workbench, 'Báo cáo', `${'Nội dung dài của báo cáo. '.repeat(30)}Bộ có ba đề xuất.`);
+    expect(workbench.search.search('de xuat').map((hit) => hit.articleId)).toEqual([unaccented, exact]);
+    // …but "đề xuất" as typed is in one article only, and tone marks are lexical.
+    expect(workbench.search.search('Đề xuất').map((hit) => hit.articleId)).toEqual([exact, unaccented]);
+    expect(workbench.search.search('ĐỀ XU').map((hit) => hit.articleId)).toEqual([exact, unaccented]);
+  });
+});
+
+describe('hostile queries', () => {
+  const HOSTILE = [
+    '"',
+    '""',
+    '*',
+    '**',
+    'NEAR(',
+    'NEAR(a b, 2)',
+    'a OR',
+    'AND OR (',
+    'NOT',
+    'title:đề',
+    '{title body}: x',
+    '^x',
+    '-x',
+    'x + y',
+    "'; DROP TABLE articles; --",
+    '😀',
+    'đề 😀 xuất',
+    '\u0301\u0300',
+    '\0',
+    '𞤀𞤁',
+    'từ '.repeat(5000),
+    'x'.repeat(20_000),
+  ];
+
+  it('never throw: they return results or []', async () => {
+    const workbench = await seeded();
+    for (const query of HOSTILE) expect(() => workbench.search.search(query), query).not.toThrow();
+    expect(workbench.search.search('"')).toEqual([]);
+    expect(workbench.search.search('😀')).toEqual([]);
+    expect(workbench.search.search('   ')).toEqual([]);
+    expect(workbench.search.search('"đề xuất" (*').length).toBeGreaterThan(0); // syntax is only separators
+  });
+
+  it('survive random mixes of FTS5 syntax, marks and Vietnamese letters', async () => {
+    const workbench = await seeded();
+    const pieces = [
+      '"',
+      '*',
+      '(',
+      ')',
+      ':',
+      '^',
+      '-',
+      '+',
+      ' ',
+      'AND',
+      'OR',
+      'NOT',
+      'NEAR',
+      'đ',
+      'ề',
+      '\u0301',
+      'a',
+      '😀',
+    ];
+    let seed = 7;
+    const next = () => (seed = (seed * 48271) % 2147483647);
+    for (let round = 0; round < 300; round++) {
+      const query = Array.from({ length: 1 + (next() % 12) }, () => pieces[next() % pieces.length]).join('');
+      expect(() => workbench.search.search(query), JSON.stringify(query)).not.toThrow();
+    }
+  });
+
+  it('are capped at 200 characters by the contract', () => {
+    const input = contract.searchArticles.input;
+    expect(input.safeParse({ query: 'x'.repeat(200) }).success).toBe(true);
+    expect(input.safeParse({ query: 'x'.repeat(201) }).success).toBe(false);
+    expect(input.safeParse({ query: 'x', limit: 5 }).success).toBe(false);
+  });
+});
+
+describe('the index follows article writes', () => {
+  it('finds a new title right after the edit, and no longer the old one', () => {
+    const workbench = empty();
+    const id = add(workbench, 'Tiêu đề cũ', 'Nội dung bài viết.');
+    workbench.articles.updateMetadata(id, { title: 'Hội nghị Ngoại giao lần thứ 30' });
+    expect(workbench.search.search('ngoai giao').map((hit) => hit.articleId)).toEqual([id]);
+    expect(workbench.search.search('tieu de cu')).toEqual([]);
+    workbench.articles.updateMetadata(id, { source: 'Báo Nhân Dân' }); // not the title: index untouched
+    expect(workbench.search.search('ngoai giao')).toHaveLength(1);
+  });
+
+  it('finds restored trimmed text right after the restore', () => {
+    const workbench = empty();
+    const id = add(workbench, null, 'Nội dung chính.\n', 'Tin liên quan: bão số 9 đổ bộ.');
+    expect(workbench.search.search('bao so 9')).toEqual([]);
+    workbench.articles.restoreTrimmed(id);
+    const [hit] = workbench.search.search('bao so 9');
+    expect(hit).toMatchObject({ articleId: id, matchCount: 3 });
+    expect(hit?.snippet).toBe('Nội dung chính. Tin liên quan: [[bão số 9]] đổ bộ.');
+  });
+
+  it('rolls the article write back when the index write fails', () => {
+    const workbench = empty();
+    const id = add(workbench, 'Tiêu đề', 'Nội dung.', 'Phần cắt.');
+    workbench.db.exec('DROP TABLE article_search_exact');
+    expect(() => add(workbench, 'Bài mới', 'Nội dung khác.')).toThrow();
+    expect(workbench.articles.list().map((article) => article.id)).toEqual([id]);
+    expect(() => workbench.articles.updateMetadata(id, { title: 'Đổi tên' })).toThrow();
+    expect(workbench.articles.get(id).title).toBe('Tiêu đề');
+    expect(() => workbench.articles.restoreTrimmed(id)).toThrow();
+    expect(workbench.articles.get(id)).toMatchObject({ text: 'Nội dung.', trimmedText: 'Phần cắt.' });
+  });
+});
