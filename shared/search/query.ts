@@ -72,3 +72,18 @@ export function firstPhraseIndex(matches: readonly WordMatch[], terms: readonly 
   );
   return Math.max(index, 0);
 }
+
+/**
+ * Whether `text` holds the exact (accented) phrase as consecutive words, ignoring case; the
+ * last word may be unfinished ("ĐỀ XU" is in "đề xuất"). `phrase` comes from parseSearchQuery.
+ */
+export function containsExactPhrase(text: string, phrase: readonly string[]): boolean {
+  const words = wordsOf(text.normalize('NFC').toLowerCase()).map((match) => match.word);
+  const last = phrase.length - 1;
+  return words.some((_, at) =>
+    phrase.every((word, k) => {
+      const candidate = words[at + k];
+      return candidate !== undefined && (k === last ? candidate.startsWith(word) : candidate === word);
+    }),
+  );
+}

@@ -11,8 +11,3 @@ function quote(text: string): string {
 export function allPrefixesQuery(terms: readonly string[]): string {
   return terms.map((term) => `${quote(term)}*`).join(' ');
 }
-
-/** The words in order, the last one as a prefix (the user may still be typing it). */
-export function phrasePrefixQuery(words: readonly string[]): string {
-  return `${quote(words.join(' '))}*`;
-}

@@ -186,7 +186,7 @@ describe('the index follows article writes', () => {
   it('rolls the article write back when the index write fails', () => {
     const workbench = empty();
     const id = add(workbench, 'Tiêu đề', 'Nội dung.', 'Phần cắt.');
-    workbench.db.exec('DROP TABLE article_search_exact');
+    workbench.db.exec('DROP TABLE article_search');
     expect(() => add(workbench, 'Bài mới', 'Nội dung khác.')).toThrow();
     expect(workbench.articles.list().map((article) => article.id)).toEqual([id]);
     expect(() => workbench.articles.updateMetadata(id, { title: 'Đổi tên' })).toThrow();

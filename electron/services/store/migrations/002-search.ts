@@ -1,10 +1,10 @@
-import { EXACT_TABLE, FOLDED_TABLE, SearchIndex } from '../../search/search-index';
+import { FOLDED_TABLE, SearchIndex } from '../../search/search-index';
 import type { Migration } from './types';
 
 const BACKFILL_BATCH = 500;
 
 /**
- * Full-text search over titles and texts (see SearchIndex). Contentless tables: the text is
+ * Full-text search over titles and texts (see SearchIndex). A contentless table: the text is
  * already in `articles`, so the index holds only tokens; `contentless_delete` lets a row be
  * replaced when a title or text changes. Folding happens in TypeScript before the write, so no
  * connection needs a custom tokenizer or function; `remove_diacritics 2` on the folded table
@@ -17,8 +17,6 @@ export const migration002Search: Migration = {
     db.exec(`
       CREATE VIRTUAL TABLE ${FOLDED_TABLE} USING fts5(
         title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
-      CREATE VIRTUAL TABLE ${EXACT_TABLE} USING fts5(
-        title, body, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 0');
     `);
     // Backfill through the live writer so old and new rows are folded alike (a later migration
     // that reshapes these tables must therefore rebuild them itself). In batches: the writer
