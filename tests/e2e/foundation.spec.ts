@@ -52,3 +52,21 @@ test('details and status edited in the reader show in the library', async ({ pag
   await expect(row).toContainText('Cổng thông tin Bộ Công an');
   await expect(row).toContainText('Done');
 });
+
+test('searching the library finds words in the text, with or without accents', async ({ page, host }) => {
+  await page.goto(host.url);
+  const search = page.getByLabel('Search articles');
+  await search.fill('an ninh phi truyen thong');
+  const rows = page.locator('.library__table tbody tr');
+  await expect(rows.first().locator('.snippet mark').first()).toHaveText(/an ninh phi truyền thống/i);
+  const withoutAccents = await rows.count();
+  expect(withoutAccents).toBeGreaterThan(0);
+
+  await search.fill('Thứ trưởng Lương Tam Quang');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('3 đề xuất của Bộ Công an');
+  await expect(rows.first().locator('.snippet mark')).toContainText(['Thứ trưởng Lương Tam Quang']);
+
+  await search.fill('');
+  await expect(rows).toHaveCount(5);
+});

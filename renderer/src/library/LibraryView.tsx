@@ -3,7 +3,9 @@ import { foldVietnamese } from '../../../shared/text/fold';
 import { useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { formatCount, formatPublished, STATUS_LABELS } from './format';
+import { HitSnippet } from './Snippet';
 import { sortArticles, type SortKey, type SortOrder } from './sort-articles';
+import { useArticleSearch } from './use-article-search';
 
 const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
   { key: 'title', label: 'Title' },
@@ -30,14 +32,22 @@ export function LibraryView() {
     void refresh();
   }, [refresh]);
 
-  // Accent-insensitive, so "de xuat" finds "đề xuất".
+  const hits = useArticleSearch(filter);
+  // Accent-insensitive, so "de xuat" finds "đề xuất": titles and sources at once, as you type,
+  // plus full-text hits from the search index. In the default order, the best hits lead.
   const visible = useMemo(() => {
     const query = foldVietnamese(filter.trim());
-    const matching = query
-      ? articles.filter((article) => foldVietnamese(`${article.displayTitle} ${article.source ?? ''}`).includes(query))
-      : articles;
-    return sortArticles(matching, order);
-  }, [articles, filter, order]);
+    if (!query) return sortArticles(articles, order);
+    const matching = articles.filter(
+      (article) =>
+        hits.has(article.id) || foldVietnamese(`${article.displayTitle} ${article.source ?? ''}`).includes(query),
+    );
+    if (order.key !== 'imported') return sortArticles(matching, order);
+    const rank = new Map([...hits.keys()].map((id, index) => [id, index]));
+    return [...matching].sort(
+      (a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) || a.importedAt.localeCompare(b.importedAt),
+    );
+  }, [articles, filter, order, hits]);
   const allVisibleSelected = visible.length > 0 && visible.every((article) => selectedIds.has(article.id));
 
   return (
@@ -51,8 +61,8 @@ export function LibraryView() {
         <input
           className="library__filter"
           type="search"
-          placeholder="Filter by title or source (accents optional)"
-          aria-label="Filter articles"
+          placeholder="Search titles, sources and text (accents optional)"
+          aria-label="Search articles"
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
         />
@@ -102,6 +112,7 @@ export function LibraryView() {
                   <button type="button" className="link" onClick={() => openArticle(article.id)}>
                     {article.displayTitle}
                   </button>
+                  <HitSnippet hit={hits.get(article.id)} />
                 </td>
                 <td>{article.source ?? '—'}</td>
                 <td className="nowrap">{formatPublished(article.publishedAt)}</td>

@@ -15,6 +15,9 @@ export const formatCount = (count: number): string => numberFormat.format(count)
  */
 export function formatPublished(value: string | null): string {
   if (!value) return '—';
+  // Day and month found without a year ("Chiều 26/2"): stored as --02-26, never given a guessed year.
+  const dayMonth = /^--(\d{2})-(\d{2})$/.exec(value);
+  if (dayMonth) return `${dayMonth[2]}/${dayMonth[1]}`;
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
   if (!match) return value;
   const [, year, month, day, hour, minute] = match;

@@ -35,3 +35,14 @@ describe('sortArticles', () => {
     expect(sortArticles(articles, { key: 'status', direction: 'ascending' }).map((a) => a.id)).toEqual([2, 3, 1]);
   });
 });
+
+describe('formatPublished', () => {
+  it('shows dates the way Vietnamese sites print them, never inventing a year', async () => {
+    const { formatPublished } = await import('../../../renderer/src/library/format');
+    expect(formatPublished('2023-01-10T14:45')).toBe('10/01/2023 14:45');
+    expect(formatPublished('2019-02-01T23:57+07:00')).toBe('01/02/2019 23:57');
+    expect(formatPublished('2023-01-10')).toBe('10/01/2023');
+    expect(formatPublished('--02-26')).toBe('26/02');
+    expect(formatPublished(null)).toBe('—');
+  });
+});
