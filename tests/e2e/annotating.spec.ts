@@ -171,3 +171,21 @@ test('a write the service rejects is rolled back in the view and explained', asy
   await page.getByLabel('Article text').waitFor();
   await expect(spanRows(page)).toHaveCount(0);
 });
+
+test('dragging the end grip of a selected span moves its end, snapped to a syllable', async ({ page, host }) => {
+  await page.goto(host.url);
+  await openSeed(page, /^3 đề xuất của Bộ Công an/);
+  await dragAcross(page, 'Lương Tam Quang', 0, 9); // "Lương Tam"
+  await page.keyboard.press('3');
+  await expect(spanRows(page).first().locator('.spans__quote')).toHaveText('Lương Tam');
+
+  const grip = page.getByRole('slider', { name: 'End of the selected span' });
+  const box = await grip.boundingBox();
+  if (!box) throw new Error('no end grip');
+  const [, target] = await pointsInText(page, 'Lương Tam Quang', 10, 13); // inside "Quang"
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(target.x - 6, target.y, { steps: 5 });
+  await page.mouse.up();
+  await expect(spanRows(page).first().locator('.spans__quote')).toHaveText('Lương Tam Quang');
+});

@@ -79,24 +79,24 @@ export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesPro
     handle.addEventListener('pointerup', onUp);
   };
 
+  // The grip sits just outside the span: left of its first character, right of its last.
   return (
     <>
-      <span
-        className="edge-handle edge-handle--start"
-        style={{ left: boxes.start.left - 4, top: boxes.start.top, height: boxes.start.height }}
-        onPointerDown={startDrag('start')}
-        role="slider"
-        aria-label="Start of the selected span"
-        aria-valuenow={selected.start}
-      />
-      <span
-        className="edge-handle edge-handle--end"
-        style={{ left: boxes.end.left - 2, top: boxes.end.top, height: boxes.end.height }}
-        onPointerDown={startDrag('end')}
-        role="slider"
-        aria-label="End of the selected span"
-        aria-valuenow={selected.end}
-      />
+      {(['start', 'end'] as const).map((edge) => (
+        <span
+          key={edge}
+          className={`edge-handle edge-handle--${edge}`}
+          style={{
+            left: boxes[edge].left - (edge === 'start' ? 4 : 2),
+            top: boxes[edge].top,
+            height: boxes[edge].height,
+          }}
+          onPointerDown={startDrag(edge)}
+          role="slider"
+          aria-label={`${edge === 'start' ? 'Start' : 'End'} of the selected span`}
+          aria-valuenow={selected[edge]}
+        />
+      ))}
     </>
   );
 }
