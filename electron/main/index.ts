@@ -65,7 +65,8 @@ async function start(): Promise<void> {
     log,
   );
   installAppMenu(() => mainWindow);
-  mainWindow = createMainWindow(join(__dirname, '..', 'preload'));
+  // Packaged builds carry the icon in the executable; in development the window needs the file.
+  mainWindow = createMainWindow(join(__dirname, '..', 'preload'), join(app.getAppPath(), 'resources', 'icon.png'));
   mainWindow.on('closed', () => (mainWindow = null));
 }
 

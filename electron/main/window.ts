@@ -6,8 +6,9 @@ import { APP_ORIGIN } from './app-protocol';
  * The one window, locked down: isolated, sandboxed preload, no Node in the page, no
  * navigation away from the app, no new windows, no permissions (camera, notifications…).
  */
-export function createMainWindow(preloadDir: string): BrowserWindow {
+export function createMainWindow(preloadDir: string, icon: string): BrowserWindow {
   const window = new BrowserWindow({
+    icon,
     width: 1320,
     height: 860,
     minWidth: 900,
