@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import { openWorkbench, type Workbench } from '../../electron/services/workbench';
 
 /** A real SQLite file in a fresh temp folder; `dispose` closes it and removes the folder. */
@@ -22,3 +23,14 @@ export function openTempWorkbench(): Workbench & { dir: string; dispose: () => v
 }
 
 export const SEEDS_DIR = join(__dirname, '..', '..', 'seeds');
+
+/** A factory of temp workbenches that are all disposed after each test of the file. */
+export function useTempWorkbenches(): () => ReturnType<typeof openTempWorkbench> {
+  const open: ReturnType<typeof openTempWorkbench>[] = [];
+  afterEach(() => open.splice(0).forEach((workbench) => workbench.dispose()));
+  return () => {
+    const workbench = openTempWorkbench();
+    open.push(workbench);
+    return workbench;
+  };
+}

@@ -1,23 +1,16 @@
 import { parse } from 'csv-parse/sync';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { ExportOptionsSchema, type ExportJob, type ExportOptions } from '../../../shared/contract/exports';
 import { createExportHandlers } from '../../../electron/services/api/export-handlers';
 import { exportJobsOf } from '../../../electron/services/export/export-jobs';
 import { exportToFile, type ExportReport } from '../../../electron/services/export/export-service';
 import { runExportCommand } from '../../../electron/host/cli/export-command';
-import { openTempWorkbench } from '../../helpers/temp-workbench';
+import { useTempWorkbenches } from '../../helpers/temp-workbench';
 import { addArticle, annotate, independentSlice } from './fixtures';
 
-const workbenches: ReturnType<typeof openTempWorkbench>[] = [];
-afterEach(() => workbenches.splice(0).forEach((workbench) => workbench.dispose()));
-
-function freshWorkbench() {
-  const workbench = openTempWorkbench();
-  workbenches.push(workbench);
-  return workbench;
-}
+const freshWorkbench = useTempWorkbenches();
 
 const options = (input: Partial<ExportOptions> & Pick<ExportOptions, 'format'>): ExportOptions =>
   ExportOptionsSchema.parse({ scope: { kind: 'all' }, labelKeys: null, ...input });

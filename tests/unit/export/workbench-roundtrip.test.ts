@@ -1,22 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ExportOptionsSchema } from '../../../shared/contract/exports';
 import type { OffsetUnit } from '../../../shared/text/offsets';
 import { exportToFile } from '../../../electron/services/export/export-service';
 import { importWorkbenchExport } from '../../../electron/services/export/workbench-import';
 import { storeArticle } from '../../../electron/services/import/store-article';
 import type { Workbench } from '../../../electron/services/workbench';
-import { openTempWorkbench } from '../../helpers/temp-workbench';
+import { useTempWorkbenches } from '../../helpers/temp-workbench';
 import { addArticle, annotate } from './fixtures';
 
-const workbenches: ReturnType<typeof openTempWorkbench>[] = [];
-afterEach(() => workbenches.splice(0).forEach((workbench) => workbench.dispose()));
-function freshWorkbench() {
-  const workbench = openTempWorkbench();
-  workbenches.push(workbench);
-  return workbench;
-}
+const freshWorkbench = useTempWorkbenches();
 
 const SECOND_TEXT = 'Thủ tướng đề xuất tăng cường hợp tác với Nhật Bản 🇯🇵 trong năm 2026.';
 

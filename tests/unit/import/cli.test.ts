@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { runImportCommand } from '../../../electron/host/cli/import-command';
 import { openWorkbench } from '../../../electron/services/workbench';
 import { tempDir } from '../../helpers/temp-workbench';
-import { buildNodeEntries, bundleDir } from './helpers/build-entries';
+import { useBundledEntries } from './helpers/build-entries';
 import { PNG_HEADER, VIETNAMESE_ARTICLE, writeFiles } from './helpers/fixtures';
 
 const cleanups: (() => void)[] = [];
@@ -69,16 +68,11 @@ describe('cli import', () => {
 });
 
 describe('cli import, spawned from the bundle', () => {
-  let outDir = '';
-  beforeAll(async () => {
-    outDir = bundleDir();
-    await buildNodeEntries(outDir);
-  }, 60_000);
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  const bundled = useBundledEntries();
 
   it('prints plain lines and the summary when not on a terminal, and exits 1', () => {
     const { folder, db } = mixedFolder();
-    const run = spawnSync(process.execPath, [join(outDir, 'cli.js'), 'import', folder, '--db', db], {
+    const run = spawnSync(process.execPath, [bundled('cli.js'), 'import', folder, '--db', db], {
       encoding: 'utf8',
     });
     expect(run.status).toBe(1);
@@ -89,7 +83,7 @@ describe('cli import, spawned from the bundle', () => {
 
   it('reports a path that does not exist as skipped, and exits 1', () => {
     const { dir, db } = mixedFolder();
-    const run = spawnSync(process.execPath, [join(outDir, 'cli.js'), 'import', join(dir, 'nowhere'), '--db', db], {
+    const run = spawnSync(process.execPath, [bundled('cli.js'), 'import', join(dir, 'nowhere'), '--db', db], {
       encoding: 'utf8',
     });
     expect(run.stdout).toContain('skipped    ');

@@ -1,12 +1,11 @@
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../shared/contract';
 import { createImportHandlers } from '../../../electron/services/api/import-handlers';
 import type { HostAdapter } from '../../../electron/services/api/host';
 import { inProcessLauncher, workerLauncher, type ImportLauncher } from '../../../electron/services/import/import-jobs';
 import { openTempWorkbench } from '../../helpers/temp-workbench';
-import { buildNodeEntries, bundleDir } from './helpers/build-entries';
+import { useBundledEntries } from './helpers/build-entries';
 import { VIETNAMESE_ARTICLE, writeFiles } from './helpers/fixtures';
 
 const host: HostAdapter = { kind: 'browser', appVersion: 'test' };
@@ -123,15 +122,10 @@ describe('import jobs (in-process launcher, same request code as the worker)', (
 });
 
 describe('import jobs in a real worker thread (bundled import-worker)', () => {
-  let outDir = '';
-  beforeAll(async () => {
-    outDir = bundleDir();
-    await buildNodeEntries(outDir);
-  }, 60_000);
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  const bundled = useBundledEntries();
 
   it('imports a folder off this thread, with progress, and the main connection sees the rows', async () => {
-    const { workbench, handlers, folder } = setUp(workerLauncher(join(outDir, 'importWorker.js')), 40);
+    const { workbench, handlers, folder } = setUp(workerLauncher(bundled('importWorker.js')), 40);
     const { jobId } = await handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
     const job = await waitFor(
       () => handlers.getImportJob({ jobId }),
@@ -142,7 +136,7 @@ describe('import jobs in a real worker thread (bundled import-worker)', () => {
   });
 
   it('cancels a worker job between files', async () => {
-    const { workbench, handlers, folder } = setUp(workerLauncher(join(outDir, 'importWorker.js')), 200);
+    const { workbench, handlers, folder } = setUp(workerLauncher(bundled('importWorker.js')), 200);
     const { jobId } = await handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
     await waitFor(
       () => handlers.getImportJob({ jobId }),

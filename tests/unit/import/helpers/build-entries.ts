@@ -1,11 +1,12 @@
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { afterAll, beforeAll } from 'vitest';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..');
 
 /** A fresh folder inside node_modules/.cache, so the bundle resolves the project's packages. */
-export function bundleDir(): string {
+function bundleDir(): string {
   const cache = join(ROOT, 'node_modules', '.cache');
   mkdirSync(cache, { recursive: true }); // absent after a clean `npm ci`
   return mkdtempSync(join(cache, 'marginalia-import-test-'));
@@ -16,7 +17,7 @@ export function bundleDir(): string {
  * node_modules left external) into `outDir`, so tests can spawn the real entry points and
  * the real worker thread without building the whole app.
  */
-export async function buildNodeEntries(outDir: string): Promise<void> {
+async function buildNodeEntries(outDir: string): Promise<void> {
   await build({
     configFile: false,
     root: ROOT,
@@ -36,4 +37,18 @@ export async function buildNodeEntries(outDir: string): Promise<void> {
       },
     },
   });
+}
+
+/**
+ * Builds the bundle once for the enclosing describe block and removes it afterwards; the
+ * returned function gives the path of an entry in it (e.g. 'cli.js', 'importWorker.js').
+ */
+export function useBundledEntries(): (entry: string) => string {
+  let outDir = '';
+  beforeAll(async () => {
+    outDir = bundleDir();
+    await buildNodeEntries(outDir);
+  }, 60_000);
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+  return (entry) => join(outDir, entry);
 }
