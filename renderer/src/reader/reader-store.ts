@@ -115,7 +115,10 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     applyChange(change.apply);
     await queueWrite(async () => {
       try {
-        change.onSaved?.(await change.write());
+        // Not `onSaved?.(await write())`: an optional call skips evaluating its argument, so
+        // every write without onSaved (relabel, note, edges, delete) was never sent.
+        const saved = await change.write();
+        change.onSaved?.(saved);
       } catch (error) {
         // A span created meanwhile has its saved id by now: undo on that one.
         const saved = (annotation: Annotation) => ({ ...annotation, id: savedId(annotation.id) });
