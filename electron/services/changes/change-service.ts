@@ -1,12 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/errors';
-import type {
-  AppliedChanges,
-  Change,
-  ChangeSet,
-  HistoryState,
-  Transition,
-} from '../../../shared/domain/changes';
+import type { AppliedChanges, Change, ChangeSet, HistoryState, Transition } from '../../../shared/domain/changes';
 import type { Annotation } from '../../../shared/domain/schemas';
 import { spanProblem } from '../../../shared/domain/spans';
 import type { AnnotationStore } from '../store/annotations';
@@ -64,7 +58,9 @@ export class ChangeService {
       this.articles.getSummary(articleId); // not_found for a missing article
       const entry = this.history.nextUndo(articleId);
       if (!entry) return null;
-      const steps = [...entry.transitions].reverse().map(({ kind, before, after }) => ({ kind, before: after, after: before }));
+      const steps = [...entry.transitions]
+        .reverse()
+        .map(({ kind, before, after }) => ({ kind, before: after, after: before }));
       const done = this.replay(entry, steps, 'undo');
       this.history.setUndone(entry.id, true);
       return this.result(articleId, entry.description, done, {});
@@ -159,7 +155,10 @@ export class ChangeService {
         return transition;
       } catch (error) {
         if (set.changes.length === 1 || !(error instanceof ApiError)) throw error;
-        throw new ApiError(error.code, `Change ${index + 1} of ${set.changes.length} (${change.kind}): ${error.message}`);
+        throw new ApiError(
+          error.code,
+          `Change ${index + 1} of ${set.changes.length} (${change.kind}): ${error.message}`,
+        );
       }
     });
     const articleIds = new Set(transitions.map(articleOf));
@@ -179,7 +178,8 @@ export class ChangeService {
   ): Transition {
     switch (change.kind) {
       case 'annotation.create': {
-        if (change.ref in createdIds) throw new ApiError('rejected', `the ref “${change.ref}” is used twice in the set.`);
+        if (change.ref in createdIds)
+          throw new ApiError('rejected', `the ref “${change.ref}” is used twice in the set.`);
         const { imported, note, ...span } = change.annotation;
         if (imported && set.origin !== 'import' && set.origin !== 'merge') {
           throw new ApiError('rejected', 'only import and merge sets can carry imported provenance.');

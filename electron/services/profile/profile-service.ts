@@ -30,7 +30,8 @@ export class ProfileService {
   /** Trims the name; an empty or over-long one is refused with the reason. */
   set(displayName: string): Profile {
     const parsed = DisplayNameSchema.safeParse(displayName);
-    if (!parsed.success) throw new ApiError('invalid_input', parsed.error.issues[0]?.message ?? 'Invalid display name.');
+    if (!parsed.success)
+      throw new ApiError('invalid_input', parsed.error.issues[0]?.message ?? 'Invalid display name.');
     this.settings.set('profile.displayName', parsed.data);
     return this.get();
   }

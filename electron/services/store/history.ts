@@ -57,14 +57,7 @@ export class HistoryStore {
         `INSERT INTO change_history (article_id, origin, author, description, changes_json, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        entry.articleId,
-        entry.origin,
-        entry.author,
-        entry.description,
-        JSON.stringify(entry.transitions),
-        nowIso(),
-      );
+      .run(entry.articleId, entry.origin, entry.author, entry.description, JSON.stringify(entry.transitions), nowIso());
     return Number(result.lastInsertRowid);
   }
 
