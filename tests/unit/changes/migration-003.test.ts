@@ -32,7 +32,18 @@ interface OldAnnotation {
 function oldSpan(id: number, articleId: number, text: string, labelKey: string, quote: string): OldAnnotation {
   const start = text.indexOf(quote);
   const time = `2026-01-0${id}T00:00:00.000Z`;
-  return { id, articleId, labelKey, start, end: start + quote.length, quote, note: '', origin: 'manual', createdAt: time, updatedAt: time };
+  return {
+    id,
+    articleId,
+    labelKey,
+    start,
+    end: start + quote.length,
+    quote,
+    note: '',
+    origin: 'manual',
+    createdAt: time,
+    updatedAt: time,
+  };
 }
 
 /**
@@ -198,7 +209,13 @@ describe('migration 003: change history, author and origin', () => {
     const { workbench } = migrated();
     const quote = 'Bộ Ngoại giao';
     const start = TEXT_1.indexOf(quote);
-    const created = workbench.annotations.create({ articleId: 1, labelKey: 'ORG', start, end: start + quote.length, quote });
+    const created = workbench.annotations.create({
+      articleId: 1,
+      labelKey: 'ORG',
+      start,
+      end: start + quote.length,
+      quote,
+    });
     expect(created.id).toBe(6);
     expect(workbench.annotationRows.get(6)).toMatchObject({ quote, author: workbench.profile.get().displayName });
   });
