@@ -23,8 +23,10 @@ describe('exports carry who made each annotation and how', () => {
 
   it('CSV rows have author and origin columns', () => {
     const codec = createCsvCodec(context(), { bom: false, stringifyRows: stringifyCsvRows });
-    const rows = parse(codec.begin() + codec.article(article(1, TEXT), spans()).chunk, { columns: true });
-    expect(rows.map((row: Record<string, string>) => [row.author, row.origin])).toEqual([
+    const rows: Record<string, string>[] = parse(codec.begin() + codec.article(article(1, TEXT), spans()).chunk, {
+      columns: true,
+    });
+    expect(rows.map((row) => [row.author, row.origin])).toEqual([
       ['Lan', 'manual'],
       ['ner-v2', 'model'],
     ]);
