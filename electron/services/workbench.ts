@@ -1,11 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
+import { EventBus } from './events/event-bus';
+import { StoreWatcher } from './events/store-watcher';
 import { SearchService } from './search/search-service';
 import { openDatabase, type OpenDatabaseOptions } from './store/database';
 import { AnnotationStore } from './store/annotations';
 import { ArticleStore } from './store/articles';
 import { HistoryStore } from './store/history';
 import { LabelStore } from './store/labels';
+import { StoreChangeStore } from './store/store-changes';
 
 /**
  * Everything the front ends (Electron main, browser host, command line, tests) share:
@@ -21,6 +24,8 @@ export interface Workbench {
   readonly annotationRows: AnnotationStore;
   readonly annotations: AnnotationService;
   readonly search: SearchService;
+  /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
+  readonly events: EventBus;
   close(): void;
 }
 
@@ -30,6 +35,20 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const labels = new LabelStore(db);
   const annotationRows = new AnnotationStore(db);
   const history = new HistoryStore(db);
+  const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
+  // The watcher polls only while someone listens: the command line and import workers never do.
+  const events: EventBus = new EventBus({
+    validate: process.env.VITEST !== undefined,
+    onHandlerError: (name, error) => console.error(`[marginalia] a ${name} subscriber failed: ${String(error)}`),
+    onListening: (listening) => (listening ? watcher.start() : watcher.stop()),
+  });
+  events.subscribe(
+    'changesApplied',
+    ({ articleId, source }) => {
+      if (source === 'local' && articleId !== null) watcher.noteLocalWrite(articleId);
+    },
+    { passive: true },
+  );
   return {
     databasePath,
     databaseOptions: options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
@@ -39,6 +58,10 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     annotationRows,
     annotations: new AnnotationService(db, articles, labels, annotationRows, history),
     search: new SearchService(db),
-    close: () => db.close(),
+    events,
+    close: () => {
+      watcher.stop();
+      db.close();
+    },
   };
 }
