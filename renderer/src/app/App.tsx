@@ -3,6 +3,7 @@ import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
 import { useAppStore } from '../state/app-store';
+import { useLiveUpdates } from '../state/live-updates';
 import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
 import { useImportStore } from '../transfer/import-store';
@@ -19,6 +20,7 @@ export function App() {
   const boot = useAppStore((state) => state.boot);
   const [dragging, setDragging] = useState(false);
   useAppCommands();
+  useLiveUpdates();
 
   useEffect(() => {
     void boot();
