@@ -44,8 +44,8 @@ function importJobs(launcher: ImportLauncher) {
   return { jobs, jobId, published };
 }
 
-function follow<T extends { revision: number }>(start: T, deltas: JobDelta<T>[]): T {
-  return deltas.reduce((job, delta) => mergeJobDelta(job, delta) ?? expect.unreachable('a gap'), start);
+function follow<T extends { jobId: string; state: string; revision: number }>(start: T, deltas: JobDelta<T>[]): T {
+  return deltas.reduce<T>((job, delta) => mergeJobDelta(job, delta) ?? expect.unreachable('a gap'), start);
 }
 
 describe('import job progress events', () => {
