@@ -22,6 +22,7 @@ type StoreChanged = EventPayload<'storeChanged'>;
 export class StoreWatcher {
   private timer: ReturnType<typeof setInterval> | null = null;
   private dataVersion = 0;
+  private localChanges = 0;
   private articleCount = 0;
   private newestSeen = '';
   /** id → updated_at of the rows inside the late-commit window, as last seen. */
@@ -33,17 +34,13 @@ export class StoreWatcher {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
-  get running(): boolean {
-    return this.timer !== null;
-  }
-
   /** Takes the store as it is now as the baseline and polls until `stop`. */
   start(intervalMs = STORE_POLL_INTERVAL_MS): void {
     if (this.timer) return;
     this.dataVersion = this.store.dataVersion();
-    this.articleCount = this.store.articleCount();
+    this.localChanges = this.store.localChanges();
     this.newestSeen = this.now().toISOString();
-    this.recent = this.marksInWindow();
+    this.rebase();
     this.timer = setInterval(() => this.check(), intervalMs);
     this.timer.unref();
   }
@@ -59,8 +56,16 @@ export class StoreWatcher {
    */
   check(): StoreChanged | null {
     const version = this.store.dataVersion();
-    if (version === this.dataVersion) return null;
+    const localChanges = this.store.localChanges();
+    const external = version !== this.dataVersion;
+    const local = localChanges !== this.localChanges;
     this.dataVersion = version;
+    this.localChanges = localChanges;
+    if (!external) {
+      // Only our own writes: take them as seen, or the next external commit would report them.
+      if (local) this.rebase();
+      return null;
+    }
     const marks = this.marksInWindow();
     const articleIds = [...marks].filter(([id, updatedAt]) => this.recent.get(id) !== updatedAt).map(([id]) => id);
     this.recent = marks;
@@ -75,13 +80,19 @@ export class StoreWatcher {
   }
 
   /**
-   * A write made on our own connection: take its article's new mark as seen, so the next
-   * external commit does not report our own edit back to us as someone else's.
+   * A write made on our own connection, announced by the change pipeline: take its article's
+   * new mark as seen at once, so an external commit in the same poll does not report our own
+   * edit back to us as someone else's.
    */
   noteLocalWrite(articleId: number): void {
     if (!this.timer) return;
     const mark = this.store.articleMark(articleId);
     if (mark) this.remember(mark.id, mark.updatedAt);
+  }
+
+  private rebase(): void {
+    this.recent = this.marksInWindow();
+    this.articleCount = this.store.articleCount();
   }
 
   private marksInWindow(): Map<number, string> {

@@ -69,7 +69,19 @@ describe('store watcher', () => {
     watcher.stop();
   });
 
-  it('does not report a local write back as external once it was noted', () => {
+  it('does not report its own writes with the next external commit (absorbed at the poll after them)', () => {
+    const { app, other } = twoConnections();
+    const mine = addArticle(app, ARTICLE, 'Của tôi');
+    const theirs = addArticle(app, ARTICLE + ' Khác.', 'Của họ');
+    const { watcher } = watcherOf(app);
+    annotate(app, mine, 'PER', 'Bùi Thanh Sơn');
+    expect(watcher.check()).toBeNull();
+    annotate(other, theirs, 'RISK', 'Nguy cơ xung đột');
+    expect(watcher.check()).toEqual({ articleIds: [theirs], library: false });
+    watcher.stop();
+  });
+
+  it('does not report a local write announced by the pipeline even when an external commit lands in the same poll', () => {
     const { app, other } = twoConnections();
     const mine = addArticle(app, ARTICLE, 'Của tôi');
     const theirs = addArticle(app, ARTICLE + ' Khác.', 'Của họ');
@@ -89,6 +101,14 @@ describe('store watcher', () => {
     annotate(other, id, 'PER', 'Bùi Thanh Sơn');
     expect(watcher.check()).toEqual({ articleIds: [id], library: false });
     watcher.stop();
+  });
+
+  it('finds changed articles through the index, not by reading every article', () => {
+    const app = tempWorkbench();
+    const plan = app.db
+      .prepare(`EXPLAIN QUERY PLAN SELECT id, updated_at AS updatedAt FROM articles WHERE updated_at >= ?`)
+      .all('2026-01-01') as { detail: string }[];
+    expect(plan.map((step) => step.detail).join(' ')).toContain('USING COVERING INDEX articles_by_updated_at');
   });
 
   it('on the workbench: polls only while someone listens, publishes storeChanged, stops on close', () => {

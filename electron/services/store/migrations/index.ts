@@ -1,8 +1,13 @@
 import { migration001Initial } from './001-initial';
 import { migration002Search } from './002-search';
+import { migration004ArticleChangeIndex } from './004-article-change-index';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Search];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration002Search,
+  migration004ArticleChangeIndex,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
