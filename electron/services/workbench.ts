@@ -1,13 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
+import { ChangeService } from './changes/change-service';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
+import { ProfileService } from './profile/profile-service';
 import { SearchService } from './search/search-service';
 import { openDatabase, type OpenDatabaseOptions } from './store/database';
 import { AnnotationStore } from './store/annotations';
 import { ArticleStore } from './store/articles';
 import { HistoryStore } from './store/history';
 import { LabelStore } from './store/labels';
+import { SettingsStore } from './store/settings';
 import { StoreChangeStore } from './store/store-changes';
 
 /**
@@ -22,7 +25,11 @@ export interface Workbench {
   readonly articles: ArticleStore;
   readonly labels: LabelStore;
   readonly annotationRows: AnnotationStore;
+  readonly history: HistoryStore;
+  /** The one write path: change sets, undo and redo. */
+  readonly changes: ChangeService;
   readonly annotations: AnnotationService;
+  readonly profile: ProfileService;
   readonly search: SearchService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
   readonly events: EventBus;
@@ -35,6 +42,8 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const labels = new LabelStore(db);
   const annotationRows = new AnnotationStore(db);
   const history = new HistoryStore(db);
+  const profile = new ProfileService(new SettingsStore(db));
+  const changes = new ChangeService(db, articles, labels, annotationRows, history, profile);
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
   const events: EventBus = new EventBus({
@@ -42,13 +51,11 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     onHandlerError: (name, error) => console.error(`[marginalia] a ${name} subscriber failed: ${String(error)}`),
     onListening: (listening) => (listening ? watcher.start() : watcher.stop()),
   });
-  events.subscribe(
-    'changesApplied',
-    ({ articleId, source }) => {
-      if (source === 'local' && articleId !== null) watcher.noteLocalWrite(articleId);
-    },
-    { passive: true },
-  );
+  changes.onApplied((applied) => {
+    // Ours: the watcher must not report it back as another process's change.
+    if (applied.articleId !== null) watcher.noteLocalWrite(applied.articleId);
+    events.publish('changesApplied', { ...applied, source: 'local' });
+  });
   return {
     databasePath,
     databaseOptions: options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
@@ -56,7 +63,10 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     articles,
     labels,
     annotationRows,
-    annotations: new AnnotationService(db, articles, labels, annotationRows, history),
+    history,
+    changes,
+    annotations: new AnnotationService(articles, annotationRows, changes),
+    profile,
     search: new SearchService(db),
     events,
     close: () => {

@@ -6,11 +6,11 @@
  */
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
-import { HistoryStateSchema } from './annotations';
 import type { EventName } from './event-names';
 import { ExportJobSchema } from './exports';
 import { ImportJobSchema } from './imports';
-import { AnnotationIdSchema, AnnotationSchema, ArticleIdSchema, ArticleSummarySchema } from '../domain/schemas';
+import { AppliedChangesSchema } from '../domain/changes';
+import { ArticleIdSchema } from '../domain/schemas';
 
 export interface EventSpec<P extends z.ZodType = z.ZodType> {
   payload: P;
@@ -19,20 +19,6 @@ export interface EventSpec<P extends z.ZodType = z.ZodType> {
 export function defineEvent<P extends z.ZodType>(payload: P): EventSpec<P> {
   return { payload };
 }
-
-/**
- * What a write answers (PLAN.md's `AppliedChanges`). Defined here until shared/domain/changes.ts
- * lands with the change pipeline; then this becomes an import of that schema.
- */
-export const AppliedChangesSchema = z.object({
-  articleId: ArticleIdSchema.nullable(),
-  description: z.string(),
-  upserted: z.array(AnnotationSchema),
-  removed: z.array(AnnotationIdSchema),
-  createdIds: z.record(z.string(), AnnotationIdSchema),
-  history: HistoryStateSchema.nullable(),
-  summary: ArticleSummarySchema.nullable(),
-});
 
 const ListStartSchema = z.number().int().nonnegative();
 

@@ -36,17 +36,12 @@ export class EventBus {
     for (const handler of this.everything) this.deliver(name, () => handler(event));
   }
 
-  /**
-   * `passive`: the workbench's own bookkeeping, which does not count as someone listening
-   * (it must not keep the store watcher polling).
-   */
-  subscribe<N extends EventName>(name: N, handler: EventHandler<N>, options: { passive?: boolean } = {}): () => void {
+  subscribe<N extends EventName>(name: N, handler: EventHandler<N>): () => void {
     let handlers = this.byName.get(name);
     if (!handlers) this.byName.set(name, (handlers = new Set()));
     const entry = handler as (payload: never) => void;
     handlers.add(entry);
-    const remove = () => handlers.delete(entry);
-    return options.passive ? () => void remove() : this.counted(remove);
+    return this.counted(() => handlers.delete(entry));
   }
 
   /** Every event, for a transport that forwards them all. */

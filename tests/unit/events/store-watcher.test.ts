@@ -103,6 +103,30 @@ describe('store watcher', () => {
     watcher.stop();
   });
 
+  it('on the workbench: a pipeline write is published as changesApplied (local), never as storeChanged', () => {
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    try {
+      const { app, other } = twoConnections();
+      const mine = addArticle(app, ARTICLE, 'Của tôi');
+      const theirs = addArticle(app, ARTICLE + ' Khác.', 'Của họ');
+      const applied: EventPayload<'changesApplied'>[] = [];
+      const changed: EventPayload<'storeChanged'>[] = [];
+      app.events.subscribe('changesApplied', (payload) => applied.push(payload));
+      app.events.subscribe('storeChanged', (payload) => changed.push(payload));
+      const created = annotate(app, mine, 'PER', 'Bùi Thanh Sơn');
+      annotate(other, theirs, 'RISK', 'Nguy cơ xung đột'); // lands before the next poll
+      vi.advanceTimersByTime(STORE_POLL_INTERVAL_MS);
+
+      expect(applied).toHaveLength(1);
+      expect(applied[0]).toMatchObject({ source: 'local', articleId: mine, removed: [] });
+      expect(applied[0]?.upserted.map((annotation) => annotation.id)).toEqual([created.id]);
+      expect(applied[0]?.summary?.annotationCount).toBe(1);
+      expect(changed).toEqual([{ articleIds: [theirs], library: false }]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('finds changed articles through the index, not by reading every article', () => {
     const app = tempWorkbench();
     const plan = app.db

@@ -1,5 +1,6 @@
 import { migration001Initial } from './001-initial';
 import { migration002Search } from './002-search';
+import { migration003ChangeHistory } from './003-change-history';
 import { migration004ArticleChangeIndex } from './004-article-change-index';
 import type { Migration } from './types';
 
@@ -7,6 +8,7 @@ import type { Migration } from './types';
 export const MIGRATIONS: readonly Migration[] = [
   migration001Initial,
   migration002Search,
+  migration003ChangeHistory,
   migration004ArticleChangeIndex,
 ];
 
