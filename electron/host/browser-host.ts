@@ -65,6 +65,11 @@ const DEFAULT_MAX_EVENT_CLIENTS = 16;
 const DEFAULT_KEEP_ALIVE_MS = 15_000;
 /** How long a browser waits before reconnecting a dropped event stream. */
 const EVENT_RETRY_MS = 1000;
+/**
+ * Unsent event bytes a stream may hold (a tab that stopped reading); past it the stream is
+ * closed, and the tab reconnects and fetches fresh snapshots instead of the host buffering on.
+ */
+const MAX_UNSENT_EVENT_BYTES = 32 * 1024 * 1024;
 
 /**
  * The contract over HTTP on 127.0.0.1, for users without Electron and for end-to-end tests.
@@ -161,6 +166,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     response.write(`retry: ${EVENT_RETRY_MS}\n: connected\n\n`);
     eventClients.add(response);
     const unsubscribe = options.events.subscribeAll(({ name, payload }) => {
+      if (response.writableLength > MAX_UNSENT_EVENT_BYTES) {
+        response.destroy();
+        return;
+      }
       // JSON.stringify escapes line breaks, so the payload is always one data line.
       response.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
     });
