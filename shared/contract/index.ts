@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
+import { backupCalls } from './backups';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
 
@@ -14,6 +15,7 @@ export const contract = {
   ...annotationCalls,
   ...importCalls,
   ...exportCalls,
+  ...backupCalls,
 };
 
 export type Contract = typeof contract;
@@ -42,6 +44,7 @@ export * from './errors';
 export type { AppInfo } from './articles';
 export type { AnnotationChange, HistoryState } from './annotations';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
+export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 
 /** The Electron IPC channel that carries one call; main registers it, the preload invokes it. */
