@@ -27,6 +27,7 @@ export function installAppMenu(getWindow: () => BrowserWindow | null): void {
       submenu: [
         item('Import…', 'import', 'CmdOrCtrl+O'),
         item('Export…', 'export', 'CmdOrCtrl+E'),
+        item('Restore from backup…', 'restore-backup'),
         { type: 'separator' },
         item('Library', 'library', 'CmdOrCtrl+L'),
         { type: 'separator' },

@@ -10,6 +10,7 @@ export const APP_COMMANDS = [
   'keyboard-help',
   'toggle-language',
   'library',
+  'restore-backup',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
 export const APP_COMMAND_EVENT = 'marginalia:command';

@@ -65,7 +65,7 @@ export function checkIntegrity(path: string, options: NativeOptions = {}): Integ
     const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
     const messages = rows.map((row) => row.quick_check);
     if (messages.length === 1 && messages[0] === 'ok') return { ok: true };
-    return { ok: false, problem: `The integrity check failed: ${messages.join('; ')}` };
+    return { ok: false, problem: `The integrity check failed:\n${messages.join('\n')}` };
   } catch (error) {
     return { ok: false, problem: `SQLite cannot read it: ${error instanceof Error ? error.message : String(error)}` };
   } finally {
