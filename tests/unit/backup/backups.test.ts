@@ -34,7 +34,7 @@ function openHolder(path: string, keep = 3): WorkbenchHolder {
   return holder;
 }
 
-describe('rolling backups', () => {
+describe('rolling backups', { timeout: 30_000 }, () => {
   it('keeps the newest K rolling backups, named by sortable UTC time, and only when the database changed', async () => {
     const path = tempDatabasePath();
     const holder = openHolder(path, 3);
@@ -109,7 +109,7 @@ describe('rolling backups', () => {
   });
 });
 
-describe('backup preview', () => {
+describe('backup preview', { timeout: 30_000 }, () => {
   it('reports article and annotation counts, the newest change, the schema version and the size', async () => {
     const path = tempDatabasePath();
     const holder = openHolder(path);
@@ -154,7 +154,7 @@ describe('backup preview', () => {
   });
 });
 
-describe('restore', () => {
+describe('restore', { timeout: 30_000 }, () => {
   it('round trip: restoring a backup brings back its state, read through the services, and keeps the replaced one', async () => {
     const path = tempDatabasePath();
     const holder = openHolder(path);
@@ -203,7 +203,7 @@ describe('restore', () => {
   });
 });
 
-describe('integrity check at start', () => {
+describe('integrity check at start', { timeout: 30_000 }, () => {
   async function damagedHolder(damage: (path: string) => void) {
     const path = tempDatabasePath();
     const first = WorkbenchHolder.open(path, { backup: { intervalMinutes: 0, keep: 3 } });
