@@ -9,7 +9,8 @@ import { createApiHandlers } from '../services/api/handlers';
 import { exportJobsOf } from '../services/export/export-jobs';
 import { importLimitsFromArgs } from '../services/import/limits';
 import { argValue } from '../services/paths';
-import { startBrowserHost } from './browser-host';
+import { DEFAULT_UPLOAD_BYTES, startBrowserHost } from './browser-host';
+import { maxRequestBodyBytes } from './request-guards';
 import { damagedDatabaseMessage, openHolderFromArgs, RENDERER_DIR } from './open-workbench';
 
 const DEFAULT_PORT = 4780;
@@ -17,18 +18,20 @@ const DEFAULT_PORT = 4780;
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   const holder = await openHolderFromArgs(argv, { seed: true, scheduleBackups: true });
-  const handlers = createApiHandlers(holder, {
-    kind: 'browser',
-    appVersion: packageJson.version,
-    importLimits: importLimitsFromArgs(argv),
-  });
+  const importLimits = importLimitsFromArgs(argv);
+  const handlers = createApiHandlers(holder, { kind: 'browser', appVersion: packageJson.version, importLimits });
   const host = await startBrowserHost({
     handlers,
     rendererDir: RENDERER_DIR,
     port: Number(argValue(argv, 'port') ?? DEFAULT_PORT),
+    maxBodyBytes: maxRequestBodyBytes(importLimits, DEFAULT_UPLOAD_BYTES),
     resolveDownload: (jobId) => {
       const workbench = holder.currentOrNull;
       return workbench ? exportJobsOf(workbench).download(jobId) : null;
+    },
+    onDownloadServed: (jobId) => {
+      const workbench = holder.currentOrNull;
+      if (workbench) exportJobsOf(workbench).downloadServed(jobId);
     },
   });
   // A damaged database is not opened; the page shows the recovery screen instead of the app.

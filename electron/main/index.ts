@@ -6,6 +6,7 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createApiHandlers } from '../services/api/handlers';
+import { grantingDialogs } from '../services/api/path-grants';
 import { backupOptionsFromArgs } from '../services/backup/backup-options';
 import { WorkbenchHolder } from '../services/backup/workbench-holder';
 import { importLimitsFromArgs } from '../services/import/limits';
@@ -79,7 +80,8 @@ async function start(): Promise<void> {
       kind: 'electron',
       appVersion: app.getVersion(),
       importLimits: importLimitsFromArgs(process.argv),
-      ...nativeDialogs(() => mainWindow),
+      // Import and export accept only the paths these dialogs returned.
+      ...grantingDialogs(nativeDialogs(() => mainWindow)),
     }),
     log,
   );

@@ -8,13 +8,18 @@ type AnnotationHandlers = Pick<
 
 export function createAnnotationHandlers(workbench: Workbench): AnnotationHandlers {
   const service = workbench.annotations;
+  /** The history of an article that does not exist is not empty: it is not_found, like the rest. */
+  const existing = (articleId: number) => {
+    workbench.articles.getSummary(articleId);
+    return articleId;
+  };
   return {
     listAnnotations: ({ articleId }) => service.list(articleId),
     createAnnotation: (input) => service.create(input),
     updateAnnotation: (input) => service.update(input),
     deleteAnnotation: ({ id }) => service.delete(id),
-    undo: ({ articleId }) => service.undo(articleId),
-    redo: ({ articleId }) => service.redo(articleId),
-    getHistoryState: ({ articleId }) => service.historyState(articleId),
+    undo: ({ articleId }) => service.undo(existing(articleId)),
+    redo: ({ articleId }) => service.redo(existing(articleId)),
+    getHistoryState: ({ articleId }) => service.historyState(existing(articleId)),
   };
 }
