@@ -17,33 +17,17 @@ import { inProcessLauncher } from '../../../electron/services/import/import-jobs
 import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/limits';
 import { decodeUrlPath } from '../../../electron/services/url-path';
 import type { ExportJob, ImportJob } from '../../../shared/contract';
+import { send } from '../../helpers/http';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 
-interface Reply {
-  status: number;
-  body: string;
-}
-
-function send(
-  host: BrowserHost,
-  path: string,
-  options: { method?: string; headers?: Record<string, string | number>; body?: string } = {},
-): Promise<Reply> {
-  return new Promise<Reply>((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
-
 const openWorkbench = useTempWorkbenches();
+const CSV_EXPORT = {
+  scope: { kind: 'all' as const },
+  labelKeys: null,
+  format: 'csv' as const,
+  offsetUnit: 'codepoint' as const,
+  csvBom: false,
+};
 const hosts: BrowserHost[] = [];
 afterEach(async () => {
   for (const host of hosts.splice(0)) await host.close();
@@ -179,16 +163,9 @@ describe('browser host hardening', () => {
   it('export job records piled up until shutdown: finished jobs beyond the newest 20 are forgotten', async () => {
     const workbench = openWorkbench();
     const handlers = createExportHandlers(workbench, { kind: 'browser', appVersion: 'test' });
-    const options = {
-      scope: { kind: 'all' as const },
-      labelKeys: null,
-      format: 'csv' as const,
-      offsetUnit: 'codepoint' as const,
-      csvBom: false,
-    };
     const ids: string[] = [];
     for (let i = 0; i < 22; i++) {
-      const { jobId } = handlers.startExport({ options, path: null }) as { jobId: string };
+      const { jobId } = handlers.startExport({ options: CSV_EXPORT, path: null }) as { jobId: string };
       ids.push(jobId);
       await vi.waitFor(() => expect((handlers.getExportJob({ jobId }) as ExportJob).state).toBe('done'));
     }
@@ -225,18 +202,11 @@ describe('Electron dialog paths', () => {
     };
     const imports = createImportHandlers(workbench, host, { launcher: inProcessLauncher });
     const exports = createExportHandlers(workbench, host);
-    const exportOptions = {
-      scope: { kind: 'all' as const },
-      labelKeys: null,
-      format: 'csv' as const,
-      offsetUnit: 'codepoint' as const,
-      csvBom: false,
-    };
 
     expect(() => imports.startImport({ source: { kind: 'paths', paths: [chosenFolder] } })).toThrow(
       /Only files chosen in the import dialog/,
     );
-    expect(() => exports.startExport({ options: exportOptions, path: chosenExport })).toThrow(
+    expect(() => exports.startExport({ options: CSV_EXPORT, path: chosenExport })).toThrow(
       /Only files chosen in the export dialog/,
     );
 
@@ -251,7 +221,7 @@ describe('Electron dialog paths', () => {
     expect(() => imports.startImport({ source: { kind: 'paths', paths: ['/etc'] } })).toThrow(/Only files/);
 
     expect(await exports.pickExportPath({ suggestedName: 'x.csv' })).toBe(chosenExport);
-    const exported = exports.startExport({ options: exportOptions, path: chosenExport }) as { jobId: string };
+    const exported = exports.startExport({ options: CSV_EXPORT, path: chosenExport }) as { jobId: string };
     await vi.waitFor(() => expect((exports.getExportJob(exported) as ExportJob).state).toBe('done'));
     expect(existsSync(chosenExport)).toBe(true);
     exportJobsOf(workbench).dispose();
