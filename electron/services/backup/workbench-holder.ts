@@ -34,6 +34,7 @@ export class WorkbenchHolder {
   private workbench: Workbench | null = null;
   private scheduler: BackupScheduler | null = null;
   private problem: string | null = null;
+  private restoring = false;
   private readonly listeners = new Set<Listener>();
   private readonly beforeClose = new Set<Listener>();
   private readonly options: Required<Omit<WorkbenchHolderOptions, 'databaseOptions'>> & WorkbenchHolderOptions;
@@ -64,8 +65,12 @@ export class WorkbenchHolder {
         return holder;
       }
     }
-    holder.attach(openWorkbench(databasePath, options.databaseOptions ?? {}));
+    holder.attach(openWorkbench(databasePath, holder.databaseOptions));
     return holder;
+  }
+
+  private get databaseOptions(): Pick<OpenDatabaseOptions, 'nativeBinding'> {
+    return this.options.databaseOptions ?? {};
   }
 
   health(): DatabaseHealth {
@@ -78,6 +83,8 @@ export class WorkbenchHolder {
 
   /** The open workbench; refused while the database is damaged. */
   current(): Workbench {
+    if (!this.workbench && this.restoring)
+      throw new ApiError('rejected', 'The database is being restored from a backup; try again in a moment.');
     if (!this.workbench)
       throw new ApiError(
         'unsupported',
@@ -137,6 +144,7 @@ export class WorkbenchHolder {
    * Refused while another program (a second window, the CLI) has the database open.
    */
   async restore(fileName: string): Promise<RestoreResult> {
+    if (this.restoring) throw new ApiError('rejected', 'A restore is already running.');
     const backup = this.backups.find(fileName);
     if (!backup) throw new ApiError('not_found', `There is no backup called ${fileName} in ${this.backups.backupDir}.`);
     if (!isRestorable(backup, LATEST_SCHEMA_VERSION))
@@ -144,34 +152,57 @@ export class WorkbenchHolder {
         'rejected',
         `The backup ${fileName} cannot be restored: ${backup.preview.problem ?? 'it was written by a newer version'}`,
       );
-
-    let keptAs: string | null = null;
-    const workbench = this.workbench;
-    if (workbench) {
-      keptAs = (await this.backups.create(workbench.db, 'before-restore')).fileName;
-      await this.closeWorkbench();
-      if (!detachForReplace(this.databasePath, this.options.databaseOptions ?? {})) {
-        this.attach(openWorkbench(this.databasePath, this.options.databaseOptions ?? {}));
-        await this.startBackups();
-        throw new ApiError(
-          'rejected',
-          `Another program has ${this.databasePath} open (a second Marginalia or the command line). Close it and restore again.`,
-        );
-      }
-    } else {
-      this.moveDamagedAside();
+    this.restoring = true;
+    try {
+      const keptAs = await this.setCurrentAside();
+      this.replaceWith(backup.path);
+      this.problem = null;
+      this.attach(openWorkbench(this.databasePath, this.databaseOptions));
+      await this.startBackups();
+      return { restoredFrom: fileName, keptAs };
+    } finally {
+      this.restoring = false;
     }
+  }
 
+  /**
+   * A healthy database is backed up and closed (its name returned); a damaged one is moved
+   * into the backups folder. Either way nothing is lost and the path is free to replace.
+   */
+  private async setCurrentAside(): Promise<string | null> {
+    const workbench = this.workbench;
+    if (!workbench) {
+      this.moveDamagedAside();
+      return null;
+    }
+    const kept = await this.backups.create(workbench.db, 'before-restore');
+    await this.closeWorkbench();
+    if (!detachForReplace(this.databasePath, this.databaseOptions)) {
+      this.attach(openWorkbench(this.databasePath, this.databaseOptions));
+      await this.startBackups();
+      throw new ApiError(
+        'rejected',
+        `Another program has ${this.databasePath} open (a second Marginalia or the command line). Close it and restore again.`,
+      );
+    }
+    return kept.fileName;
+  }
+
+  /** Copies under a temp name, syncs, then renames: the database path never holds half a file. */
+  private replaceWith(backupPath: string): void {
     const partial = partialPathOf(this.databasePath);
-    copyFileSync(backup.path, partial);
-    syncFile(partial);
-    for (const suffix of ['-wal', '-shm', '-journal']) rmSync(this.databasePath + suffix, { force: true });
-    renameSync(partial, this.databasePath);
-
-    this.problem = null;
-    this.attach(openWorkbench(this.databasePath, this.options.databaseOptions ?? {}));
-    await this.startBackups();
-    return { restoredFrom: fileName, keptAs };
+    try {
+      copyFileSync(backupPath, partial);
+      syncFile(partial);
+      for (const suffix of ['-wal', '-shm', '-journal']) rmSync(this.databasePath + suffix, { force: true });
+      renameSync(partial, this.databasePath);
+    } catch (error) {
+      rmSync(partial, { force: true });
+      // The old file is untouched (healthy) or kept in backups/ (damaged): reopen what is there.
+      if (existsSync(this.databasePath)) this.attach(openWorkbench(this.databasePath, this.databaseOptions));
+      else this.problem = `The restore failed and the damaged file is in ${this.backups.backupDir}.`;
+      throw error;
+    }
   }
 
   async close(): Promise<void> {
@@ -198,12 +229,8 @@ export class WorkbenchHolder {
     const stamp = new Date().toISOString().replace(/[-:.]/g, '');
     mkdirSync(this.backups.backupDir, { recursive: true });
     const target = join(this.backups.backupDir, `damaged-${stamp}.db.damaged`);
-    for (const suffix of ['', '-wal', '-shm', '-journal']) {
-      const from = this.databasePath + suffix;
-      if (!existsSync(from)) continue;
-      copyFileSync(from, target + suffix);
-      rmSync(from, { force: true });
-    }
+    for (const suffix of ['', '-wal', '-shm', '-journal'])
+      if (existsSync(this.databasePath + suffix)) renameSync(this.databasePath + suffix, target + suffix);
   }
 }
 
