@@ -32,12 +32,16 @@ export async function openHolderFromArgs(
   options: { seed: boolean; scheduleBackups: boolean },
 ): Promise<WorkbenchHolder> {
   const databasePath = argValue(argv, 'db') ?? defaultDatabasePath();
+  let backup;
+  try {
+    backup = backupOptionsFromArgs(argv);
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
   let holder: WorkbenchHolder;
   try {
-    holder = WorkbenchHolder.open(databasePath, {
-      backup: backupOptionsFromArgs(argv),
-      scheduleBackups: options.scheduleBackups,
-    });
+    holder = WorkbenchHolder.open(databasePath, { backup, scheduleBackups: options.scheduleBackups });
   } catch (error) {
     const reason =
       error instanceof NewerDatabaseError

@@ -12,7 +12,7 @@ import { createApiHandlers } from '../../../electron/services/api/handlers';
 import { createImportHandlers } from '../../../electron/services/api/import-handlers';
 import { createExportHandlers } from '../../../electron/services/api/export-handlers';
 import { grantingDialogs } from '../../../electron/services/api/path-grants';
-import { exportJobsOf } from '../../../electron/services/export/export-jobs';
+import { DOWNLOAD_TTL_MS, exportJobsOf } from '../../../electron/services/export/export-jobs';
 import { inProcessLauncher } from '../../../electron/services/import/import-jobs';
 import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/limits';
 import { decodeUrlPath } from '../../../electron/services/url-path';
@@ -158,6 +158,26 @@ describe('browser host hardening', () => {
     await vi.waitFor(() => expect(existsSync(file)).toBe(false));
     expect((await send(host, `/api/download/${jobId}?token=${host.token}`)).status).toBe(404);
     expect(exportJobsOf(workbench).get(jobId).downloadUrl).toBeNull();
+  });
+
+  it('export downloads never fetched were kept until shutdown: they are deleted after the TTL', async () => {
+    const workbench = openWorkbench();
+    const handlers = createExportHandlers(workbench, { kind: 'browser', appVersion: 'test' });
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      const { jobId } = handlers.startExport({ options: CSV_EXPORT, path: null }) as { jobId: string };
+      while ((handlers.getExportJob({ jobId }) as ExportJob).state === 'running')
+        await new Promise((resolve) => setImmediate(resolve));
+      const file = exportJobsOf(workbench).download(jobId)?.path as string;
+      expect(existsSync(file)).toBe(true);
+      vi.advanceTimersByTime(DOWNLOAD_TTL_MS - 1);
+      expect(existsSync(file)).toBe(true);
+      vi.advanceTimersByTime(1);
+      expect(existsSync(file)).toBe(false);
+      expect(exportJobsOf(workbench).download(jobId)).toBeNull();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('export job records piled up until shutdown: finished jobs beyond the newest 20 are forgotten', async () => {
