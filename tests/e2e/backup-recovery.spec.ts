@@ -52,10 +52,19 @@ test('File → Restore from backup (the toolbar in a browser) lists the backups 
   page,
   host,
 }) => {
+  // The host takes a rolling backup at start, after seeding, without holding up its start.
+  await expect
+    .poll(async () => {
+      const reply = await page.request.post(`${host.origin}/api/listBackups`, {
+        headers: { 'x-marginalia-token': host.token },
+        data: {},
+      });
+      return ((await reply.json()) as { value: unknown[] }).value.length;
+    })
+    .toBe(1);
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Backups…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
-  // The host took a rolling backup at start, after seeding.
   await expect(dialog.getByRole('row').filter({ hasText: 'automatic' })).toHaveCount(1);
   await expect(dialog.getByRole('button', { name: 'Restore this backup…' })).toBeEnabled();
 });

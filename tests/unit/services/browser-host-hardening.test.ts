@@ -21,6 +21,8 @@ import { send } from '../../helpers/http';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 
 const openWorkbench = useTempWorkbenches();
+/** Jobs finish in milliseconds, but the test machine may be busy: wait generously. */
+const SETTLE = { timeout: 20_000, interval: 10 };
 const CSV_EXPORT = {
   scope: { kind: 'all' as const },
   labelKeys: null,
@@ -57,7 +59,7 @@ async function startHost(options: { maxBodyBytes?: number; maxConcurrentLargeBod
   return { workbench, host, call };
 }
 
-describe('browser host hardening', () => {
+describe('browser host hardening', { timeout: 60_000 }, () => {
   it('import paths over HTTP: startImport {kind:"paths"} is refused, alike for paths that exist and that do not', async () => {
     const { workbench, call } = await startHost();
     const existing = await call('startImport', { source: { kind: 'paths', paths: [workbench.dir] } });
@@ -97,7 +99,7 @@ describe('browser host hardening', () => {
     await vi.waitFor(async () => {
       const second = await call('listLabels', { padding: 'y'.repeat(2 * 1024 * 1024) });
       expect(second.status).toBe(503);
-    });
+    }, SETTLE);
     slow.destroy();
     // Small calls are never held back.
     expect((await call('listLabels', {})).status).toBe(200);
@@ -150,12 +152,12 @@ describe('browser host hardening', () => {
       ).body,
     );
     const jobId = started.value.jobId as string;
-    await vi.waitFor(() => expect(exportJobsOf(workbench).get(jobId).state).toBe('done'));
+    await vi.waitFor(() => expect(exportJobsOf(workbench).get(jobId).state).toBe('done'), SETTLE);
     const file = exportJobsOf(workbench).download(jobId)?.path as string;
     expect(existsSync(file)).toBe(true);
     const first = await send(host, `/api/download/${jobId}?token=${host.token}`);
     expect(first.status).toBe(200);
-    await vi.waitFor(() => expect(existsSync(file)).toBe(false));
+    await vi.waitFor(() => expect(existsSync(file)).toBe(false), SETTLE);
     expect((await send(host, `/api/download/${jobId}?token=${host.token}`)).status).toBe(404);
     expect(exportJobsOf(workbench).get(jobId).downloadUrl).toBeNull();
   });
@@ -187,7 +189,7 @@ describe('browser host hardening', () => {
     for (let i = 0; i < 22; i++) {
       const { jobId } = handlers.startExport({ options: CSV_EXPORT, path: null }) as { jobId: string };
       ids.push(jobId);
-      await vi.waitFor(() => expect((handlers.getExportJob({ jobId }) as ExportJob).state).toBe('done'));
+      await vi.waitFor(() => expect((handlers.getExportJob({ jobId }) as ExportJob).state).toBe('done'), SETTLE);
     }
     expect(() => handlers.getExportJob({ jobId: ids[0] as string })).toThrow(/no export job/);
     expect(() => handlers.getExportJob({ jobId: ids[1] as string })).toThrow(/no export job/);
@@ -205,7 +207,7 @@ describe('browser host hardening', () => {
   });
 });
 
-describe('Electron dialog paths', () => {
+describe('Electron dialog paths', { timeout: 60_000 }, () => {
   it('IPC accepted any path: import and export take only paths the native dialogs returned, once', async () => {
     const workbench = openWorkbench();
     const chosenFolder = join(workbench.dir, 'chosen');
@@ -234,7 +236,7 @@ describe('Electron dialog paths', () => {
     const { jobId } = (await imports.startImport({ source: { kind: 'paths', paths: [chosenFolder] } })) as {
       jobId: string;
     };
-    await vi.waitFor(() => expect((imports.getImportJob({ jobId }) as ImportJob).state).toBe('done'));
+    await vi.waitFor(() => expect((imports.getImportJob({ jobId }) as ImportJob).state).toBe('done'), SETTLE);
     expect(workbench.articles.list()).toHaveLength(1);
     // A grant is used once, and a path inside a granted folder was never granted by itself.
     expect(() => imports.startImport({ source: { kind: 'paths', paths: [chosenFolder] } })).toThrow(/Only files/);
@@ -242,7 +244,7 @@ describe('Electron dialog paths', () => {
 
     expect(await exports.pickExportPath({ suggestedName: 'x.csv' })).toBe(chosenExport);
     const exported = exports.startExport({ options: CSV_EXPORT, path: chosenExport }) as { jobId: string };
-    await vi.waitFor(() => expect((exports.getExportJob(exported) as ExportJob).state).toBe('done'));
+    await vi.waitFor(() => expect((exports.getExportJob(exported) as ExportJob).state).toBe('done'), SETTLE);
     expect(existsSync(chosenExport)).toBe(true);
     exportJobsOf(workbench).dispose();
   });
