@@ -102,7 +102,7 @@ export function isRestorable(backup: BackupInfo, supportedSchema: number): boole
 }
 
 export function previewFile(path: string, options: Pick<OpenDatabaseOptions, 'nativeBinding'>): BackupPreview {
-  const integrity = checkIntegrity(path, options);
+  const integrity = checkIntegrity(path, options, true);
   if (!integrity.ok)
     return {
       ok: false,

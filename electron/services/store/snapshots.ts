@@ -55,13 +55,17 @@ export async function snapshotTo(db: Database, destination: string, options: Nat
   }
 }
 
-/** `PRAGMA quick_check` on a file; an unreadable or truncated file is reported, never thrown. */
-export function checkIntegrity(path: string, options: NativeOptions = {}): IntegrityResult {
+/**
+ * `PRAGMA quick_check` on a file; an unreadable or truncated file is reported, never thrown.
+ * Backups are checked read-only; the live database read-write, so SQLite may first recover
+ * a journal a crash left behind, as opening it would.
+ */
+export function checkIntegrity(path: string, options: NativeOptions = {}, readonly = false): IntegrityResult {
   if (!existsSync(path)) return { ok: false, problem: 'The file does not exist.' };
   if (statSync(path).size === 0) return { ok: false, problem: 'The file is empty.' };
   let db: Database | null = null;
   try {
-    db = open(path, options, false);
+    db = open(path, options, readonly);
     const rows = db.pragma('quick_check(5)') as { quick_check: string }[];
     const messages = rows.map((row) => row.quick_check);
     if (messages.length === 1 && messages[0] === 'ok') return { ok: true };
