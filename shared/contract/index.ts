@@ -7,12 +7,14 @@ import type { z } from 'zod';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
 import { backupCalls } from './backups';
+import { changeCalls } from './changes';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
 
 export const contract = {
   ...articleCalls,
   ...annotationCalls,
+  ...changeCalls,
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
@@ -43,6 +45,8 @@ export function isCallName(name: unknown): name is CallName {
 export * from './errors';
 export type { AppInfo } from './articles';
 export type { AnnotationChange, HistoryState } from './annotations';
+export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
+export type { Profile } from '../domain/profile';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';

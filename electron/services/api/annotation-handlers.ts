@@ -3,23 +3,30 @@ import type { Workbench } from '../workbench';
 
 type AnnotationHandlers = Pick<
   ApiHandlers,
-  'listAnnotations' | 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'undo' | 'redo' | 'getHistoryState'
+  | 'listAnnotations'
+  | 'createAnnotation'
+  | 'updateAnnotation'
+  | 'deleteAnnotation'
+  | 'undo'
+  | 'redo'
+  | 'getHistoryState'
+  | 'applyChanges'
+  | 'getProfile'
+  | 'setProfile'
 >;
 
 export function createAnnotationHandlers(workbench: Workbench): AnnotationHandlers {
-  const service = workbench.annotations;
-  /** The history of an article that does not exist is not empty: it is not_found, like the rest. */
-  const existing = (articleId: number) => {
-    workbench.articles.getSummary(articleId);
-    return articleId;
-  };
+  const { annotations, changes, profile } = workbench;
   return {
-    listAnnotations: ({ articleId }) => service.list(articleId),
-    createAnnotation: (input) => service.create(input),
-    updateAnnotation: (input) => service.update(input),
-    deleteAnnotation: ({ id }) => service.delete(id),
-    undo: ({ articleId }) => service.undo(existing(articleId)),
-    redo: ({ articleId }) => service.redo(existing(articleId)),
-    getHistoryState: ({ articleId }) => service.historyState(existing(articleId)),
+    listAnnotations: ({ articleId }) => annotations.list(articleId),
+    createAnnotation: (input) => annotations.create(input),
+    updateAnnotation: (input) => annotations.update(input),
+    deleteAnnotation: ({ id }) => annotations.delete(id),
+    applyChanges: (set) => changes.apply(set),
+    undo: ({ articleId }) => changes.undo(articleId),
+    redo: ({ articleId }) => changes.redo(articleId),
+    getHistoryState: ({ articleId }) => changes.historyState(articleId),
+    getProfile: () => profile.get(),
+    setProfile: ({ displayName }) => profile.set(displayName),
   };
 }

@@ -3,6 +3,7 @@ import { RestoreDialog } from '../backup/RestoreDialog';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
+import { ProfileDialog } from '../settings/ProfileDialog';
 import { useAppStore } from '../state/app-store';
 import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
@@ -52,6 +53,7 @@ export function App() {
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'restore-backup' ? <RestoreDialog onClose={() => setDialog(null)} /> : null}
+      <ProfileDialog />
       <Toasts />
     </div>
   );

@@ -1,3 +1,4 @@
+import { ProfileButton } from '../settings/ProfileButton';
 import { useAppStore } from '../state/app-store';
 
 export function Toolbar() {
@@ -22,6 +23,7 @@ export function Toolbar() {
         Backups…
       </button>
       <span className="toolbar__spacer" />
+      <ProfileButton />
       <button
         type="button"
         onClick={() => setDialog('keyboard-help')}

@@ -101,7 +101,7 @@ describe('rolling backups', { timeout: 30_000 }, () => {
     try {
       const annotations = copy.annotations.list(articleId as number);
       expect(annotations.length).toBe(backup.preview.annotationCount);
-      expect(copy.annotations.historyState(articleId as number).canUndo).toBe(annotations.length > 0);
+      expect(copy.changes.historyState(articleId as number).canUndo).toBe(annotations.length > 0);
       expect(copy.articles.list()).toHaveLength(400);
     } finally {
       copy.close();
