@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, statSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, startHost, test } from './fixtures';
+import { callApi, expect, startHost, test } from './fixtures';
 
 const CLI_ENTRY = join(__dirname, '..', '..', 'out', 'main', 'cli.js');
 const SEEDS = join(__dirname, '..', '..', 'seeds');
@@ -53,15 +53,7 @@ test('File → Restore from backup (the toolbar in a browser) lists the backups 
   host,
 }) => {
   // The host takes a rolling backup at start, after seeding, without holding up its start.
-  await expect
-    .poll(async () => {
-      const reply = await page.request.post(`${host.origin}/api/listBackups`, {
-        headers: { 'x-marginalia-token': host.token },
-        data: {},
-      });
-      return ((await reply.json()) as { value: unknown[] }).value.length;
-    })
-    .toBe(1);
+  await expect.poll(async () => ((await callApi(host, 'listBackups', {})) as unknown[]).length).toBe(1);
   await page.goto(host.url);
   await page.getByRole('button', { name: 'Backups…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
