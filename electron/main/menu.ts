@@ -1,5 +1,6 @@
 import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
 import { APP_COMMAND_EVENT, type AppCommand } from '../../shared/contract/app-commands';
+import { acceleratorOf } from '../../shared/keymap';
 
 /**
  * Menu items run the renderer's own commands. Accelerators are shown but not registered,
@@ -25,10 +26,10 @@ export function installAppMenu(getWindow: () => BrowserWindow | null): void {
     {
       label: 'File',
       submenu: [
-        item('Import…', 'import', 'CmdOrCtrl+O'),
-        item('Export…', 'export', 'CmdOrCtrl+E'),
+        item('Import…', 'import', acceleratorOf('import')),
+        item('Export…', 'export', acceleratorOf('export')),
         { type: 'separator' },
-        item('Library', 'library', 'CmdOrCtrl+L'),
+        item('Library', 'library', acceleratorOf('library')),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -36,8 +37,8 @@ export function installAppMenu(getWindow: () => BrowserWindow | null): void {
     {
       label: 'Edit',
       submenu: [
-        item('Undo', 'undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
+        item('Undo', 'undo', acceleratorOf('undo')),
+        item('Redo', 'redo', acceleratorOf('redo')),
         { type: 'separator' },
         { role: 'copy' },
         { role: 'selectAll' },
@@ -58,7 +59,7 @@ export function installAppMenu(getWindow: () => BrowserWindow | null): void {
     },
     {
       label: 'Help',
-      submenu: [item('Keyboard shortcuts', 'keyboard-help', '?'), { role: 'about' }],
+      submenu: [item('Keyboard shortcuts', 'keyboard-help', acceleratorOf('keyboard-help')), { role: 'about' }],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
