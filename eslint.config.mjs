@@ -40,10 +40,13 @@ const NATIVE_AND_BACKEND = [
 ];
 const UI = ['react', 'react/*', 'react-dom', 'react-dom/*', 'lexical', '@lexical/*', 'zustand', 'zustand/*'];
 
-const layer = (files, forbidden, message) => ({
+const layer = (files, forbidden, message, extraPatterns = []) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ group: forbidden, message }, ...extraPatterns.map((pattern) => ({ ...pattern, message }))] },
+    ],
   },
 });
 
@@ -91,9 +94,24 @@ export default tseslint.config(
     'The browser host and CLI run under plain Node: no electron, no UI.',
   ),
   layer(
-    ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    ['electron/main/**/*.ts'],
     [...UI, '**/renderer/**', '**/host/**'],
     'The Electron shell does not import the UI or the browser host.',
+  ),
+  layer(
+    ['electron/preload/**/*.ts'],
+    [
+      ...UI,
+      '**/renderer/**',
+      '**/host/**',
+      '**/services/**',
+      ...NATIVE_AND_BACKEND.filter((name) => !name.startsWith('electron')),
+      'zod',
+      'zod/*',
+    ],
+    'The sandboxed preload bundles what it imports: only electron and the zod-free shared/contract/names, never services, native modules or zod.',
+    // Any module of shared/contract but names.ts pulls in the schemas.
+    [{ regex: 'shared/contract(/(?!names$)[^/]+)?$' }],
   ),
   layer(
     ['renderer/**/*.{ts,tsx}'],
