@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { NewerDatabaseError } from '../services/store/database';
 import { seedIfEmpty } from '../services/import/seed';
-import { argValue, defaultDatabasePath } from '../services/paths';
+import { defaultDatabasePath } from '../services/paths';
 import { openWorkbench, type Workbench } from '../services/workbench';
 
 /**
@@ -21,11 +21,11 @@ export const SEEDS_DIR = join(packageRoot(), 'seeds');
 export const RENDERER_DIR = join(packageRoot(), 'out', 'renderer');
 
 /**
- * Opens the database named by `--db` (or the desktop app's default) for a Node front end,
+ * Opens the database given with `--db` (or the desktop app's default) for a Node front end,
  * seeding an empty one. Exits with a one-line message when the file cannot be used.
  */
-export async function openWorkbenchFromArgs(argv: readonly string[], options: { seed: boolean }): Promise<Workbench> {
-  const databasePath = argValue(argv, 'db') ?? defaultDatabasePath();
+export async function openWorkbenchAt(db: string | undefined, options: { seed: boolean }): Promise<Workbench> {
+  const databasePath = db ?? defaultDatabasePath();
   let workbench: Workbench;
   try {
     workbench = openWorkbench(databasePath);

@@ -1,35 +1,53 @@
 /**
  * `npm run serve`: the workbench in a browser, on 127.0.0.1 with a per-run token.
- * Options: --db PATH, --port N (default 4780, or a free one when taken), --open.
+ * Options: --db PATH, --port N (0: any free port), --open, --max-file-mb N, --max-files N.
+ * Without --port it listens on 4780, or on a free port when 4780 is taken; a port given with
+ * --port that is taken is an error, so two hosts never end up serving one database unnoticed.
  */
 import { spawn } from 'node:child_process';
 import packageJson from '../../package.json';
 import { createApiHandlers } from '../services/api/handlers';
 import { exportJobsOf } from '../services/export/export-jobs';
-import { importLimitsFromArgs } from '../services/import/limits';
-import { argValue } from '../services/paths';
-import { startBrowserHost } from './browser-host';
-import { openWorkbenchFromArgs, RENDERER_DIR } from './open-workbench';
-
-const DEFAULT_PORT = 4780;
+import { UsageError } from '../services/command-line';
+import { PortInUseError, startBrowserHost } from './browser-host';
+import { openWorkbenchAt, RENDERER_DIR } from './open-workbench';
+import { DEFAULT_PORT, parseServeArgs, SERVE_USAGE, type ServeOptions } from './serve-args';
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const workbench = await openWorkbenchFromArgs(argv, { seed: true });
+  let options: ServeOptions;
+  try {
+    options = parseServeArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    console.error(SERVE_USAGE);
+    process.exit(2);
+  }
+  const workbench = await openWorkbenchAt(options.db, { seed: true });
   const handlers = createApiHandlers(workbench, {
     kind: 'browser',
     appVersion: packageJson.version,
-    importLimits: importLimitsFromArgs(argv),
+    importLimits: options.importLimits,
   });
-  const host = await startBrowserHost({
-    handlers,
-    rendererDir: RENDERER_DIR,
-    port: Number(argValue(argv, 'port') ?? DEFAULT_PORT),
-    resolveDownload: (jobId) => exportJobsOf(workbench).download(jobId),
-  });
+  let host;
+  try {
+    host = await startBrowserHost({
+      handlers,
+      rendererDir: RENDERER_DIR,
+      port: options.port ?? DEFAULT_PORT,
+      fallBackToFreePort: options.port === undefined,
+      resolveDownload: (jobId) => exportJobsOf(workbench).download(jobId),
+    });
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    console.error(error.message);
+    exportJobsOf(workbench).dispose();
+    workbench.close();
+    process.exit(2);
+  }
   console.log(`Marginalia is running at ${host.url}`);
   console.log(`Database: ${workbench.databasePath}. Press Ctrl+C to stop.`);
-  if (argv.includes('--open')) openInBrowser(host.url);
+  if (options.open) openInBrowser(host.url);
 
   const stop = () => {
     void host.close().then(() => {

@@ -6,9 +6,10 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createApiHandlers } from '../services/api/handlers';
-import { importLimitsFromArgs } from '../services/import/limits';
+import { DB_OPTION, parseKnownOptions } from '../services/command-line';
+import { IMPORT_LIMIT_OPTIONS, importLimitsFromOptions } from '../services/import/limits';
 import { seedIfEmpty } from '../services/import/seed';
-import { argValue, DATABASE_FILE_NAME } from '../services/paths';
+import { DATABASE_FILE_NAME } from '../services/paths';
 import { openWorkbench, type Workbench } from '../services/workbench';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { nativeDialogs } from './dialogs';
@@ -42,7 +43,10 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const databasePath = argValue(process.argv, 'db') ?? join(app.getPath('userData'), DATABASE_FILE_NAME);
+  // Electron and Chromium put their own switches in argv too: read ours, leave theirs.
+  const options = parseKnownOptions(process.argv.slice(1), { ...DB_OPTION, ...IMPORT_LIMIT_OPTIONS });
+  const importLimits = importLimitsFromOptions(options);
+  const databasePath = options.db ?? join(app.getPath('userData'), DATABASE_FILE_NAME);
   const nativeBinding = electronNativeBinding();
   try {
     workbench = openWorkbench(databasePath, nativeBinding ? { nativeBinding } : {});
@@ -59,7 +63,7 @@ async function start(): Promise<void> {
     createApiHandlers(workbench, {
       kind: 'electron',
       appVersion: app.getVersion(),
-      importLimits: importLimitsFromArgs(process.argv),
+      importLimits,
       ...nativeDialogs(() => mainWindow),
     }),
     log,
