@@ -78,6 +78,51 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  {
+    // @types/jsdom (the HTML import) pulls lib.dom into the Node side's type check, so tsc
+    // cannot catch a browser global there: this does.
+    files: ['electron/**/*.ts', 'bench/**/*.ts'],
+    // These drive a browser page: their callbacks run there.
+    ignores: ['bench/annotate-bench.ts', 'bench/peers/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'location',
+          'HTMLElement',
+          'Element',
+        ].map((name) => ({ name, message: 'Browser global on the Node side: there is no DOM here.' })),
+      ],
+    },
+  },
+  {
+    // Only the store classes hold SQL, so every query sits beside the schema it depends on and
+    // every write is reachable from one place. `db.exec`/`x.db.pragma`… anywhere else is an error.
+    files: ['electron/**/*.ts'],
+    ignores: [
+      'electron/services/store/**',
+      // Being moved into import/ through the change pipeline (issue 8); it loses its SQL there.
+      'electron/services/export/workbench-import.ts',
+    ],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...["[callee.object.name='db']", "[callee.object.property.name='db']"].map((receiver) => ({
+          selector: `CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]${receiver}`,
+          message: 'SQL belongs in a store class (electron/services/store/): call a store method instead.',
+        })),
+        {
+          selector: "ImportDeclaration[source.value='better-sqlite3'][importKind='value']",
+          message: 'Only electron/services/store opens databases; import the Database type with `import type`.',
+        },
+      ],
+    },
+  },
   layer(
     ['shared/**/*.ts'],
     [...NODE_BUILTINS, ...NATIVE_AND_BACKEND, ...UI, '**/electron/**', '**/renderer/**'],
