@@ -7,13 +7,14 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportFileResult } from '../../../shared/contract';
 import { displayTitleOf } from '../store/articles';
-import { importWorkbenchExport } from '../export/workbench-import';
+import { importWorkbenchExport } from './workbench/workbench-import';
 import type { Workbench } from '../workbench';
 import { extractDocuments } from './formats';
 import type { SourceDocument } from './formats/types';
 import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
 import { prepareArticle } from './prepare-article';
 import { storeArticle } from './store-article';
+import { writeTransaction } from '../store/write-transaction';
 
 /** A file to import: the name shown in the report, and its bytes. */
 export interface ImportInput {
@@ -34,7 +35,7 @@ function storeDocuments(
   documents: readonly SourceDocument[],
   fileNotes: readonly string[],
 ): ImportFileResult[] {
-  return workbench.db.transaction((): ImportFileResult[] =>
+  return writeTransaction(workbench.db, (): ImportFileResult[] =>
     documents.map((document): ImportFileResult => {
       const name = partName(file, document);
       const prepared = prepareArticle(document, basename(file));
@@ -53,7 +54,7 @@ function storeDocuments(
       const title = displayTitleOf(prepared.article.title, prepared.article.text.slice(0, 200));
       return { outcome: 'imported', file: name, articleId: stored.articleId, title, notes };
     }),
-  )();
+  );
 }
 
 /** Imports one file's bytes and reports what happened to each article in it. */
@@ -67,7 +68,7 @@ export async function importFile(
   const { extraction, encoding } = await extractDocuments(input.name, input.bytes);
   if (extraction.kind === 'refused') return [skipped(input.name, extraction.reason, extraction.preview)];
   try {
-    // The export module owns its format and the re-import of annotations.
+    // Workbench exports carry annotations: they go through the change pipeline (workbench/).
     if (extraction.kind === 'workbench-export') return importWorkbenchExport(workbench, input.name, extraction.parsed);
     const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...extraction.notes];
     const results = storeDocuments(workbench, input.name, extraction.documents, fileNotes);
