@@ -32,8 +32,10 @@ export interface BrowserHostOptions {
   handlers: ApiHandlers;
   /** The built renderer (out/renderer). */
   rendererDir: string;
-  /** 0 picks a free port; a taken preferred port falls back to a free one. */
+  /** 0 picks a free port. A taken port is a PortInUseError unless fallBackToFreePort is set. */
   port?: number;
+  /** Only for the default port: when it is taken, listen on a free one instead of failing. */
+  fallBackToFreePort?: boolean;
   /** Fixed token for tests; a random one per run otherwise. */
   token?: string;
   /** Largest accepted request body; by default sized to the largest upload (request-guards). */
@@ -257,7 +259,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     createReadStream(filePath).pipe(response);
   }
 
-  port = await listen(server, options.port ?? 0);
+  port = await listen(server, options.port ?? 0, options.fallBackToFreePort ?? false);
   const url = `http://127.0.0.1:${port}/?token=${token}`;
   return {
     url,
@@ -274,20 +276,32 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-async function listen(server: Server, preferredPort: number): Promise<number> {
-  const tryPort = (port: number) =>
+/** The port asked for is used by another program (or another Marginalia host). */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} is already in use (another Marginalia host, or another program). ` +
+        'Stop it, or choose another port with --port N (--port 0 takes any free port).',
+    );
+  }
+}
+
+async function listen(server: Server, port: number, fallBackToFreePort: boolean): Promise<number> {
+  const tryPort = (candidate: number) =>
     new Promise<number>((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException) => reject(error);
       server.once('error', onError);
-      server.listen(port, '127.0.0.1', () => {
+      server.listen(candidate, '127.0.0.1', () => {
         server.off('error', onError);
         resolve((server.address() as AddressInfo).port);
       });
     });
   try {
-    return await tryPort(preferredPort);
+    return await tryPort(port);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || preferredPort === 0) throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
+    if (!fallBackToFreePort) throw new PortInUseError(port);
     return tryPort(0);
   }
 }

@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { backupOptionsFromArgs } from '../services/backup/backup-options';
+import type { BackupOptions } from '../services/backup/backup-options';
 import { WorkbenchHolder } from '../services/backup/workbench-holder';
 import { NewerDatabaseError } from '../services/store/database';
 import { seedIfEmpty } from '../services/import/seed';
-import { argValue, defaultDatabasePath } from '../services/paths';
+import { defaultDatabasePath } from '../services/paths';
 import type { Workbench } from '../services/workbench';
 
 /**
@@ -23,25 +23,21 @@ export const SEEDS_DIR = join(packageRoot(), 'seeds');
 export const RENDERER_DIR = join(packageRoot(), 'out', 'renderer');
 
 /**
- * Checks and opens the database named by `--db` (or the desktop app's default) for a Node
+ * Checks and opens the database given with `--db` (or the desktop app's default) for a Node
  * front end. A damaged file leaves the holder in recovery (the caller decides what to do);
  * a file that cannot be used at all exits with a one-line message.
  */
-export async function openHolderFromArgs(
-  argv: readonly string[],
-  options: { seed: boolean; scheduleBackups: boolean },
+export async function openHolderAt(
+  db: string | undefined,
+  options: { seed: boolean; scheduleBackups: boolean; backup?: BackupOptions },
 ): Promise<WorkbenchHolder> {
-  const databasePath = argValue(argv, 'db') ?? defaultDatabasePath();
-  let backup;
-  try {
-    backup = backupOptionsFromArgs(argv);
-  } catch (error) {
-    console.error((error as Error).message);
-    process.exit(2);
-  }
+  const databasePath = db ?? defaultDatabasePath();
   let holder: WorkbenchHolder;
   try {
-    holder = WorkbenchHolder.open(databasePath, { backup, scheduleBackups: options.scheduleBackups });
+    holder = WorkbenchHolder.open(databasePath, {
+      ...(options.backup ? { backup: options.backup } : {}),
+      scheduleBackups: options.scheduleBackups,
+    });
   } catch (error) {
     const reason =
       error instanceof NewerDatabaseError
@@ -59,8 +55,8 @@ export async function openHolderFromArgs(
  * Opens the database for a one-shot command; a damaged one is refused with a message that
  * names the file and the newest good backup (exit code 2).
  */
-export async function openWorkbenchFromArgs(argv: readonly string[], options: { seed: boolean }): Promise<Workbench> {
-  const holder = await openHolderFromArgs(argv, { ...options, scheduleBackups: false });
+export async function openWorkbenchAt(db: string | undefined, options: { seed: boolean }): Promise<Workbench> {
+  const holder = await openHolderAt(db, { ...options, scheduleBackups: false });
   const workbench = holder.currentOrNull;
   if (!workbench) {
     console.error(damagedDatabaseMessage(holder));

@@ -7,18 +7,19 @@ import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createApiHandlers } from '../services/api/handlers';
 import { grantingDialogs } from '../services/api/path-grants';
-import { backupOptionsFromArgs } from '../services/backup/backup-options';
+import { BACKUP_OPTIONS, backupOptionsFromOptions } from '../services/backup/backup-options';
 import { WorkbenchHolder } from '../services/backup/workbench-holder';
-import { importLimitsFromArgs } from '../services/import/limits';
+import { DB_OPTION, parseKnownOptions } from '../services/command-line';
+import { followHeldWorkbench } from '../services/events/held-events';
+import { IMPORT_LIMIT_OPTIONS, importLimitsFromOptions } from '../services/import/limits';
 import { seedIfEmpty } from '../services/import/seed';
-import { argValue, DATABASE_FILE_NAME } from '../services/paths';
+import { DATABASE_FILE_NAME } from '../services/paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { nativeDialogs } from './dialogs';
 import { forwardEventsToWindow, registerIpcHandlers } from './ipc';
 import { installAppMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { createMainWindow, denyAllPermissions } from './window';
-import { followHeldWorkbench } from '../services/events/held-events';
 
 app.setName('Marginalia');
 registerAppScheme();
@@ -54,12 +55,19 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
-  const databasePath = argValue(process.argv, 'db') ?? join(app.getPath('userData'), DATABASE_FILE_NAME);
+  // Electron and Chromium put their own switches in argv too: read ours, leave theirs.
+  const options = parseKnownOptions(process.argv.slice(1), {
+    ...DB_OPTION,
+    ...IMPORT_LIMIT_OPTIONS,
+    ...BACKUP_OPTIONS,
+  });
+  const importLimits = importLimitsFromOptions(options);
+  const databasePath = options.db ?? join(app.getPath('userData'), DATABASE_FILE_NAME);
   const nativeBinding = electronNativeBinding();
   try {
     holder = WorkbenchHolder.open(databasePath, {
       databaseOptions: nativeBinding ? { nativeBinding } : {},
-      backup: backupOptionsFromArgs(process.argv),
+      backup: backupOptionsFromOptions(options),
       log,
     });
   } catch (error) {
@@ -80,7 +88,7 @@ async function start(): Promise<void> {
     createApiHandlers(holder, {
       kind: 'electron',
       appVersion: app.getVersion(),
-      importLimits: importLimitsFromArgs(process.argv),
+      importLimits,
       // Import and export accept only the paths these dialogs returned.
       ...grantingDialogs(nativeDialogs(() => mainWindow)),
     }),

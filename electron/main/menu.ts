@@ -1,5 +1,6 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { AppCommand } from '../../shared/contract/app-commands';
+import { acceleratorOf } from '../../shared/keymap';
 import type { EventBus } from '../services/events/event-bus';
 
 /**
@@ -21,11 +22,11 @@ export function installAppMenu(events: Pick<EventBus, 'publish'>): void {
     {
       label: 'File',
       submenu: [
-        item('Import…', 'import', 'CmdOrCtrl+O'),
-        item('Export…', 'export', 'CmdOrCtrl+E'),
+        item('Import…', 'import', acceleratorOf('import')),
+        item('Export…', 'export', acceleratorOf('export')),
         item('Restore from backup…', 'restore-backup'),
         { type: 'separator' },
-        item('Library', 'library', 'CmdOrCtrl+L'),
+        item('Library', 'library', acceleratorOf('library')),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -33,8 +34,8 @@ export function installAppMenu(events: Pick<EventBus, 'publish'>): void {
     {
       label: 'Edit',
       submenu: [
-        item('Undo', 'undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
+        item('Undo', 'undo', acceleratorOf('undo')),
+        item('Redo', 'redo', acceleratorOf('redo')),
         { type: 'separator' },
         { role: 'copy' },
         { role: 'selectAll' },
@@ -55,7 +56,7 @@ export function installAppMenu(events: Pick<EventBus, 'publish'>): void {
     },
     {
       label: 'Help',
-      submenu: [item('Keyboard shortcuts', 'keyboard-help', '?'), { role: 'about' }],
+      submenu: [item('Keyboard shortcuts', 'keyboard-help', acceleratorOf('keyboard-help')), { role: 'about' }],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

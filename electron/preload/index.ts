@@ -2,10 +2,11 @@
  * The bridges: exactly one function per contract call, and `on` for exactly the registered
  * events. Calls return the CallResult envelope and event handlers get the bare payload; the
  * renderer's client unwraps and parses both. No ipcRenderer, IPC event or Node API leaks out.
+ * It imports only the zod-free name lists: the schemas are checked in main and in the client.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from '../../shared/contract';
 import { eventChannelOf, EVENTS_BRIDGE_GLOBAL, isEventName } from '../../shared/contract/event-names';
+import { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from '../../shared/contract/names';
 
 const bridge = Object.fromEntries(
   CALL_NAMES.map((name) => [name, (input: unknown) => ipcRenderer.invoke(ipcChannelOf(name), input)]),

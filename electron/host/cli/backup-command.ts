@@ -1,7 +1,8 @@
 import { basename } from 'node:path';
 import type { BackupInfo } from '../../../shared/contract/backups';
 import { formatBytes } from '../../services/import/limits';
-import { damagedDatabaseMessage, openHolderFromArgs } from '../open-workbench';
+import { DB_OPTION, parseCommandLine, UsageError } from '../../services/command-line';
+import { damagedDatabaseMessage, openHolderAt } from '../open-workbench';
 
 const USAGE = [
   'Usage: npm run cli -- backup list [--db PATH]',
@@ -16,12 +17,21 @@ const USAGE = [
  */
 export async function runBackupCommand(argv: string[]): Promise<number> {
   const [action, ...rest] = argv;
-  const positional = rest.filter((arg, i) => !arg.startsWith('--') && rest[i - 1] !== '--db');
   if (action !== 'list' && action !== 'create' && action !== 'restore') {
     console.error(USAGE);
     return 2;
   }
-  const holder = await openHolderFromArgs(rest, { seed: false, scheduleBackups: false });
+  let parsed;
+  try {
+    parsed = parseCommandLine(rest, { ...DB_OPTION, yes: { type: 'boolean' } }, { positionals: action === 'restore' });
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    console.error(USAGE);
+    return 2;
+  }
+  const positional = parsed.positionals;
+  const holder = await openHolderAt(parsed.values.db, { seed: false, scheduleBackups: false });
   try {
     if (action === 'list') {
       const backups = holder.backups.list();
@@ -53,7 +63,7 @@ export async function runBackupCommand(argv: string[]): Promise<number> {
     }
     console.log(`Restore ${holder.databasePath} from:`);
     console.log(describeBackup(backup));
-    if (!rest.includes('--yes')) {
+    if (!parsed.values.yes) {
       console.log('Nothing changed. Run again with --yes to replace the database with this backup.');
       return 1;
     }

@@ -1,4 +1,4 @@
-import { argValue } from '../paths';
+import { numberOption, type OptionsSpec } from '../command-line';
 
 export interface BackupOptions {
   /** Minutes between checks for changes while the app runs; 0 turns timed backups off. */
@@ -9,18 +9,18 @@ export interface BackupOptions {
 
 export const DEFAULT_BACKUP_OPTIONS: BackupOptions = { intervalMinutes: 10, keep: 10 };
 
-/** `--backup-every MINUTES` and `--backup-keep K`; a bad value is refused with a message naming it. */
-export function backupOptionsFromArgs(argv: readonly string[]): BackupOptions {
-  const read = (flag: string, fallback: number, min: number): number => {
-    const raw = argValue(argv, flag);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min)
-      throw new Error(`--${flag} must be a number of at least ${min}, not "${raw}".`);
-    return value;
-  };
+/** `--backup-every MINUTES` and `--backup-keep K`, accepted by `npm run serve` and `npm start`. */
+export const BACKUP_OPTIONS = {
+  'backup-every': { type: 'string' },
+  'backup-keep': { type: 'string' },
+} as const satisfies OptionsSpec;
+
+/** Backup options from the parsed BACKUP_OPTIONS; a bad value is a UsageError naming the flag. */
+export function backupOptionsFromOptions(values: { 'backup-every'?: string; 'backup-keep'?: string }): BackupOptions {
+  const every = numberOption('backup-every', values['backup-every'], { min: 0 });
+  const keep = numberOption('backup-keep', values['backup-keep'], { min: 1, integer: true });
   return {
-    intervalMinutes: read('backup-every', DEFAULT_BACKUP_OPTIONS.intervalMinutes, 0),
-    keep: Math.round(read('backup-keep', DEFAULT_BACKUP_OPTIONS.keep, 1)),
+    intervalMinutes: every ?? DEFAULT_BACKUP_OPTIONS.intervalMinutes,
+    keep: keep ?? DEFAULT_BACKUP_OPTIONS.keep,
   };
 }

@@ -2,7 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Article, ArticleMetadataPatch, ArticleStatus, ArticleSummary } from '../../../shared/domain/schemas';
 import { ApiError } from '../../../shared/contract/errors';
 import { countWords } from '../../../shared/text/fold';
-import { SearchIndex } from '../search/search-index';
+import { SearchIndex } from './search-index';
 import { nowIso } from './clock';
 import { writeTransaction } from './write-transaction';
 
@@ -106,6 +106,10 @@ export class ArticleStore {
       .prepare(`SELECT id, title, substr(text, 1, 200) AS head FROM articles WHERE content_hash = ?`)
       .get(contentHash) as { id: number; title: string | null; head: string } | undefined;
     return row ? { id: row.id, displayTitle: displayTitleOf(row.title, row.head) } : null;
+  }
+
+  count(): number {
+    return this.db.prepare(`SELECT count(*) FROM articles`).pluck().get() as number;
   }
 
   list(): ArticleSummary[] {

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Annotation, Label } from '../../../shared/domain/schemas';
+import { shortcutFor } from '../app/keymap';
 import { labelName, useAppStore } from '../state/app-store';
 import { spanIndex, useReaderStore } from './reader-store';
 
@@ -57,8 +58,9 @@ function SpanDetails({ span, labels }: { span: Annotation; labels: readonly Labe
         onChange={(event) => setDraftNote(event.target.value)}
         onBlur={saveNote}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) saveNote();
-          if (event.key === 'Escape') event.currentTarget.blur();
+          const shortcut = shortcutFor(event, 'note');
+          if (shortcut === 'save-note') saveNote();
+          if (shortcut === 'leave-note') event.currentTarget.blur();
         }}
       />
     </section>
