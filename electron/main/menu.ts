@@ -23,6 +23,7 @@ export function installAppMenu(events: Pick<EventBus, 'publish'>): void {
       submenu: [
         item('Import…', 'import', 'CmdOrCtrl+O'),
         item('Export…', 'export', 'CmdOrCtrl+E'),
+        item('Restore from backup…', 'restore-backup'),
         { type: 'separator' },
         item('Library', 'library', 'CmdOrCtrl+L'),
         { type: 'separator' },
