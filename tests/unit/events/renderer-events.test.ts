@@ -117,3 +117,19 @@ describe('job tracker', () => {
     expect(seen.at(-1)?.results).toHaveLength(5);
   });
 });
+
+describe('live updates', () => {
+  it('coalesce a burst of changes into one fetch in flight and one after it', async () => {
+    const { coalesced } = await import('../../../renderer/src/state/live-updates');
+    const finishers: (() => void)[] = [];
+    const task = vi.fn(() => new Promise<void>((resolve) => finishers.push(resolve)));
+    const refresh = coalesced(task);
+    for (let i = 0; i < 20; i++) refresh();
+    expect(task).toHaveBeenCalledTimes(1);
+    finishers.shift()?.();
+    await vi.waitFor(() => expect(task).toHaveBeenCalledTimes(2));
+    finishers.shift()?.();
+    await Promise.resolve();
+    expect(task).toHaveBeenCalledTimes(2);
+  });
+});
