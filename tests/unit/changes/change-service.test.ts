@@ -203,6 +203,29 @@ describe('undo and redo', () => {
   });
 });
 
+describe('applyChanges through the contract', () => {
+  it('refuses malformed sets as invalid_input and answers a stored set in the AppliedChanges shape', async () => {
+    const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
+    const call = (payload: unknown) => dispatchCall(handlers, 'applyChanges', payload, () => {});
+    for (const payload of [
+      { origin: 'manual', changes: [] },
+      { origin: 'robot', changes: [create('a', 'PER', 'Lương Tam Quang')] },
+      { origin: 'manual', changes: [{ kind: 'annotation.move', id: 1 }] },
+      { origin: 'manual', changes: [{ kind: 'annotation.delete', id: 1, extra: true }] },
+    ]) {
+      expect(await call(payload)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(workbench.annotations.list(articleId)).toEqual([]);
+
+    const result = await call({ articleId, origin: 'manual', changes: [create('a', 'PER', 'Lương Tam Quang')] });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { articleId, createdIds: { a: 1 }, upserted: [{ id: 1, author: 'Lan' }], summary: { annotationCount: 1 } },
+    });
+    expect(workbench.annotations.list(articleId)).toMatchObject([{ id: 1, quote: 'Lương Tam Quang', author: 'Lan' }]);
+  });
+});
+
 describe('onApplied', () => {
   it('fires after commit with what was applied, never for a refused set', () => {
     const second = openWorkbench(workbench.databasePath);
