@@ -219,4 +219,47 @@ describe('migration 003: change history, author and origin', () => {
     expect(created.id).toBe(6);
     expect(workbench.annotationRows.get(6)).toMatchObject({ quote, author: workbench.profile.get().displayName });
   });
+
+  it('repairs a database where an imported annotation id of 2^53−1 broke every later create', () => {
+    const { dir, dispose } = tempDir();
+    cleanups.push(dispose);
+    const path = join(dir, 'broken.db');
+    const old = openDatabase(path, { migrations: [migration001Initial, migration002Search] });
+    new ArticleStore(old).insert({
+      rawText: TEXT_1,
+      text: TEXT_1,
+      trimmedText: null,
+      contentHash: contentHashOf(TEXT_1),
+      title: null,
+      source: null,
+      byline: null,
+      url: null,
+      publishedAt: null,
+      fileName: null,
+    });
+    const insert = old.prepare(
+      `INSERT INTO annotations (id, article_id, label_key, start, "end", quote, note, origin, created_at, updated_at)
+       VALUES (?, 1, ?, ?, ?, ?, '', 'manual', 'then', 'then')`,
+    );
+    const span = (labelKey: string, quote: string) => {
+      const start = TEXT_1.indexOf(quote);
+      return [labelKey, start, start + quote.length, quote] as const;
+    };
+    insert.run(1, ...span('PER', 'Lương Tam Quang'));
+    insert.run(Number.MAX_SAFE_INTEGER, ...span('ORG', 'Bộ Ngoại giao')); // from a hostile file
+    insert.run(2n ** 53n, ...span('LOC', 'Hà Nội')); // the next create, committed under an unsafe id
+    old.close();
+
+    const workbench = openWorkbench(path);
+    cleanups.unshift(() => workbench.close());
+    expect(workbench.annotations.list(1).map((a) => [a.id, a.labelKey, a.importedId])).toEqual([
+      [1, 'PER', undefined],
+      [2, 'ORG', Number.MAX_SAFE_INTEGER],
+      [3, 'LOC', undefined],
+    ]);
+    const quote = 'Thứ trưởng';
+    expect(
+      workbench.annotations.create({ articleId: 1, labelKey: 'TITLE', start: 0, end: quote.length, quote }).id,
+    ).toBe(4);
+  });
 });
