@@ -100,7 +100,7 @@ export class ChangeService {
     this.assertNoForeignTransaction();
     this.pending = [];
     try {
-      const value = this.db.transaction(work).immediate();
+      const value = waitingForTheLock(() => this.db.transaction(work).immediate());
       this.announce(this.pending);
       return value;
     } finally {
@@ -115,7 +115,7 @@ export class ChangeService {
       return applied;
     }
     this.assertNoForeignTransaction();
-    const applied = this.db.transaction(work).immediate();
+    const applied = waitingForTheLock(() => this.db.transaction(work).immediate());
     if (applied) this.announce([applied]);
     return applied;
   }
@@ -302,6 +302,26 @@ const articleOf = (transition: Transition): number => {
   if (!annotation) throw new Error('A transition with neither a before nor an after state.');
   return annotation.articleId;
 };
+
+/**
+ * Runs a write transaction; when another connection kept the write lock past busy_timeout, says
+ * so plainly (code busy, nothing changed) instead of surfacing as an internal error.
+ */
+function waitingForTheLock<T>(write: () => T): T {
+  try {
+    return write();
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
+      throw new ApiError(
+        'busy',
+        'The workbench is busy: another program (an import, the command line or a second window) kept it ' +
+          'locked too long. Nothing was changed; try again.',
+      );
+    }
+    throw error;
+  }
+}
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 
