@@ -8,6 +8,7 @@ import type { ArticleStore } from '../store/articles';
 import { nowIso } from '../store/clock';
 import type { HistoryEntry, HistoryStore } from '../store/history';
 import type { LabelStore } from '../store/labels';
+import { writeTransaction } from '../store/write-transaction';
 import { describeSet } from './describe';
 
 export type AppliedListener = (applied: AppliedChanges) => void;
@@ -100,7 +101,7 @@ export class ChangeService {
     this.assertNoForeignTransaction();
     this.pending = [];
     try {
-      const value = waitingForTheLock(() => this.db.transaction(work).immediate());
+      const value = writeTransaction(this.db, work);
       this.announce(this.pending);
       return value;
     } finally {
@@ -115,7 +116,7 @@ export class ChangeService {
       return applied;
     }
     this.assertNoForeignTransaction();
-    const applied = waitingForTheLock(() => this.db.transaction(work).immediate());
+    const applied = writeTransaction(this.db, work);
     if (applied) this.announce([applied]);
     return applied;
   }
@@ -302,26 +303,6 @@ const articleOf = (transition: Transition): number => {
   if (!annotation) throw new Error('A transition with neither a before nor an after state.');
   return annotation.articleId;
 };
-
-/**
- * Runs a write transaction; when another connection kept the write lock past busy_timeout, says
- * so plainly (code busy, nothing changed) instead of surfacing as an internal error.
- */
-function waitingForTheLock<T>(write: () => T): T {
-  try {
-    return write();
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (typeof code === 'string' && code.startsWith('SQLITE_BUSY')) {
-      throw new ApiError(
-        'busy',
-        'The workbench is busy: another program (an import, the command line or a second window) kept it ' +
-          'locked too long. Nothing was changed; try again.',
-      );
-    }
-    throw error;
-  }
-}
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
 

@@ -324,22 +324,4 @@ describe('two connections on one file', () => {
       reader.close();
     }
   });
-
-  it('a lock held past busy_timeout is answered as busy, not as an internal error, and changes nothing', async () => {
-    workbench.db.pragma('busy_timeout = 50');
-    const { locked, finished } = holdWriteLock(workbench.databasePath, 3000);
-    await locked;
-
-    let failure: unknown;
-    try {
-      workbench.changes.apply(manual([create('a', 'PER', 'Lương Tam Quang')]));
-    } catch (error) {
-      failure = error;
-    }
-    await finished;
-
-    expect(failure).toMatchObject({ code: 'busy', message: expect.stringMatching(/^The workbench is busy/) });
-    expect(workbench.annotations.list(articleId)).toEqual([]);
-    expect(workbench.history.listForArticle(articleId)).toEqual([]);
-  });
 });
