@@ -52,10 +52,11 @@ function oldSpan(id: number, articleId: number, text: string, labelKey: string, 
  * undone (the redo branch); article 2: D created, E created and deleted (its id 5 must never
  * come back as a new id).
  */
-function buildVersion2Database(path: string): void {
+/** A database built by migrations 001 and 002 only, with the given article texts. */
+function openVersion2(path: string, texts: readonly string[]): Database {
   const db = openDatabase(path, { migrations: [migration001Initial, migration002Search] });
   const articles = new ArticleStore(db);
-  const article = (text: string) =>
+  const ids = texts.map((text) =>
     articles.insert({
       rawText: text,
       text,
@@ -67,8 +68,14 @@ function buildVersion2Database(path: string): void {
       url: null,
       publishedAt: null,
       fileName: null,
-    });
-  expect([article(TEXT_1), article(TEXT_2)]).toEqual([1, 2]);
+    }),
+  );
+  expect(ids).toEqual(texts.map((_, index) => index + 1));
+  return db;
+}
+
+function buildVersion2Database(path: string): void {
+  const db = openVersion2(path, [TEXT_1, TEXT_2]);
 
   const a = oldSpan(1, 1, TEXT_1, 'PER', 'Lương Tam Quang');
   const aTitle = { ...a, labelKey: 'TITLE', updatedAt: '2026-01-09T00:00:00.000Z' };
@@ -224,19 +231,7 @@ describe('migration 003: change history, author and origin', () => {
     const { dir, dispose } = tempDir();
     cleanups.push(dispose);
     const path = join(dir, 'broken.db');
-    const old = openDatabase(path, { migrations: [migration001Initial, migration002Search] });
-    new ArticleStore(old).insert({
-      rawText: TEXT_1,
-      text: TEXT_1,
-      trimmedText: null,
-      contentHash: contentHashOf(TEXT_1),
-      title: null,
-      source: null,
-      byline: null,
-      url: null,
-      publishedAt: null,
-      fileName: null,
-    });
+    const old = openVersion2(path, [TEXT_1]);
     const insert = old.prepare(
       `INSERT INTO annotations (id, article_id, label_key, start, "end", quote, note, origin, created_at, updated_at)
        VALUES (?, 1, ?, ?, ?, ?, '', 'manual', 'then', 'then')`,
