@@ -1,22 +1,16 @@
 import { resolve } from 'node:path';
 import packageJson from '../../../package.json';
+import { EXPORT_FORMAT_SPECS, exportFormatByName } from '../../../shared/codecs';
 import { describeSpanIssue } from '../../../shared/codecs/unit-spans';
-import {
-  ExportOptionsSchema,
-  type ExportFormat,
-  type ExportOptions,
-  type SpanIssue,
-} from '../../../shared/contract/exports';
+import { ExportOptionsSchema, type ExportOptions, type SpanIssue } from '../../../shared/contract/exports';
 import { exportToFile, type ExportReport } from '../../services/export/export-service';
 import { argValue } from '../../services/paths';
 import { openWorkbenchFromArgs } from '../open-workbench';
 import { positionalArgs } from './import-command';
 
 const USAGE =
-  'Usage: npm run cli -- export --format json|jsonl|csv|conll --out FILE [--status new|in_progress|done] ' +
-  '[--labels RISK,PROPOSAL] [--unit codepoint|utf16] [--no-bom] [--db PATH]';
-
-const FORMATS: Record<string, ExportFormat> = { json: 'workbench-json', jsonl: 'jsonl', csv: 'csv', conll: 'conll' };
+  `Usage: npm run cli -- export --format ${EXPORT_FORMAT_SPECS.map((spec) => spec.name).join('|')} --out FILE ` +
+  '[--status new|in_progress|done] [--labels RISK,PROPOSAL] [--unit codepoint|utf16] [--no-bom] [--db PATH]';
 const FLAGS_WITH_VALUES = ['--db', '--format', '--out', '--status', '--labels', '--unit'];
 const PROGRESS_INTERVAL_MS = 500;
 
@@ -55,7 +49,7 @@ function parseArguments(argv: string[]): { options: ExportOptions; out: string }
   const stray = positionalArgs(argv, FLAGS_WITH_VALUES);
   if (stray.length > 0) return `Unexpected argument: ${stray[0]}`;
   const formatName = argValue(argv, 'format');
-  const format = formatName === undefined ? undefined : FORMATS[formatName];
+  const format = formatName === undefined ? undefined : exportFormatByName(formatName)?.name;
   if (!format) return formatName ? `Unknown format: ${formatName}` : 'Missing --format.';
   const out = argValue(argv, 'out');
   if (!out) return 'Missing --out FILE.';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXPORT_FILE_TYPES, suggestedExportFileName } from '../../../shared/codecs';
+import { exportFormatSpec, suggestedExportFileName } from '../../../shared/codecs';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportJob, ExportOptions } from '../../../shared/contract/exports';
 import type { Workbench } from '../workbench';
@@ -87,7 +87,7 @@ export class ExportJobs {
     const running = this.exports.get(jobId);
     if (!running || running.job.state !== 'done' || !running.downloadDir) return null;
     const { fileName, format } = running.job;
-    return { path: join(running.downloadDir, fileName), fileName, contentType: EXPORT_FILE_TYPES[format].contentType };
+    return { path: join(running.downloadDir, fileName), fileName, contentType: exportFormatSpec(format).contentType };
   }
 
   /** Cancels what runs and deletes every download folder (the host is stopping). */
