@@ -1,6 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createExportCodec, EXPORT_FORMAT_SPECS } from '../../../shared/codecs';
+import { createExportCodec, EXPORT_FORMAT_SPECS, exportFormatByName } from '../../../shared/codecs';
 import { createConllCodec } from '../../../shared/codecs/conll';
 import { CSV_HEADER, restoreFormulaGuarded } from '../../../shared/codecs/csv';
 import { createJsonlCodec } from '../../../shared/codecs/jsonl';
@@ -337,4 +337,58 @@ describe('determinism', () => {
       expect(later.replace('2027-01-01T00:00:00.000Z', '2026-11-24T10:00:00.000Z')).toBe(first.toString('utf8'));
     });
   }
+});
+
+describe('issue 9 export regressions', () => {
+  it('CSV: a cell with a line break but no comma or quote is quoted (pandas read 303 rows for 246 spans)', () => {
+    const text = 'Đoạn một\nđoạn hai';
+    const output = encode(csvCodec('codepoint', false), [[article(1, text), [span(1, text, 'RISK', 'một')]]]);
+    expect(output).toContain(',"\nđoạn hai",');
+    const strict = parse(output, { record_delimiter: '\r\n', relax_quotes: false }) as string[][];
+    expect(strict).toHaveLength(2);
+  });
+
+  it('CSV data variant keeps "- A.N" exact; the spreadsheet variant guards it; partial dates are XXXX-MM-DD', () => {
+    const text = '- A.N cho biết';
+    const entries: [ExportArticle, Annotation[]][] = [
+      [article(1, text, { publishedAt: '--02-26' }), [span(1, text, 'PER', '- A.N')]],
+    ];
+    const rowOf = (format: 'csv' | 'csv-data') =>
+      readCsv(
+        encode(
+          createExportCodec({ format, csvBom: true, conllLastColumn: 'entity' }, context(), { stringifyCsvRows }),
+          entries,
+        ),
+      )[0];
+    expect(rowOf('csv-data')).toMatchObject({ quote: '- A.N', published: 'XXXX-02-26' });
+    expect(rowOf('csv')).toMatchObject({ quote: "'- A.N", published: 'XXXX-02-26' });
+  });
+
+  it('CoNLL: documents are separated by "-DOCSTART- -X- O O", not "-DOCSTART- <id>" (spaCy E177)', () => {
+    const output = asText(createConllCodec(context()).article(article(42, 'Hà Nội.'), []).chunk);
+    expect(output.split('\n')[0]).toBe('-DOCSTART- -X- O O');
+    expect(output).not.toContain('42');
+  });
+
+  it('CoNLL: the column order is an option; by default the entity column is last', () => {
+    const text = 'Nguy cơ ở Hà Nội.';
+    const spans = [span(1, text, 'RISK', 'Nguy cơ ở Hà Nội'), span(2, text, 'LOC', 'Hà Nội')];
+    const lineOf = (codec: ExportCodec) =>
+      asText(codec.article(article(1, text), spans).chunk)
+        .split('\n')
+        .find((line) => line.startsWith('Hà\t'));
+    expect(lineOf(createConllCodec(context()))).toBe('Hà\tI-RISK\tB-LOC');
+    expect(lineOf(createConllCodec(context(), 'analytic'))).toBe('Hà\tB-LOC\tI-RISK');
+  });
+});
+
+describe('format registry', () => {
+  it('one name everywhere: the CLI’s old name "json" is an alias of workbench-json', () => {
+    expect(exportFormatByName('json')?.name).toBe('workbench-json');
+    expect(exportFormatByName('workbench-json')?.name).toBe('workbench-json');
+    expect(exportFormatByName('CSV-DATA')?.name).toBe('csv-data');
+    expect(exportFormatByName('xlsx')).toBeUndefined();
+    const names = EXPORT_FORMAT_SPECS.flatMap((spec) => [spec.name, ...spec.aliases]);
+    expect(new Set(names).size).toBe(names.length);
+  });
 });
