@@ -1,11 +1,11 @@
 import type { ImportFileResult, ImportJob } from '../../../shared/contract';
+import { IMPORT_ACCEPT } from '../../../shared/import/import-formats';
 import { Modal } from '../app/Modal';
 import { formatCount } from '../library/format';
 import { useAppStore } from '../state/app-store';
 import { useImportStore } from './import-store';
 import { filesFromInput } from './read-files';
 
-const ACCEPTED = '.txt,.md,.html,.htm,.docx,.csv,.json,.jsonl';
 
 /**
  * Import…: pick files or a folder (or drop them on the window), watch the progress, then read
@@ -45,7 +45,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 <input
                   type="file"
                   multiple
-                  accept={ACCEPTED}
+                  accept={IMPORT_ACCEPT}
                   aria-label="Choose files"
                   onChange={(event) => void startUploads(filesFromInput(event.target.files))}
                 />
