@@ -33,9 +33,17 @@ export function recordToDocument(record: unknown, part: string): SourceDocument 
   const fields = record as Record<string, unknown>;
   const rawText = field(fields, FIELD_ALIASES.text);
   if (rawText === null) return { part, reason: `no text (expected fields: ${RECORD_CONVENTION})` };
+  const spans = spanCount(fields);
   return {
     part,
     rawText,
+    ...(spans > 0
+      ? {
+          notes: [
+            `This record carries ${spans.toLocaleString('en-US')} spans; only its text was imported, not the spans: the article import does not write annotations. To bring Marginalia's own annotations over, export and import Workbench JSON.`,
+          ],
+        }
+      : {}),
     given: {
       title: field(fields, FIELD_ALIASES.title),
       source: field(fields, FIELD_ALIASES.source),
@@ -44,6 +52,13 @@ export function recordToDocument(record: unknown, part: string): SourceDocument 
       byline: field(fields, FIELD_ALIASES.byline),
     },
   };
+}
+
+/** Spans a record carries in the shapes exports use: `spans` (Marginalia, Prodigy, spaCy), `label` (doccano), `entities`. */
+function spanCount(record: Record<string, unknown>): number {
+  return ['spans', 'label', 'entities']
+    .map((key) => record[key])
+    .reduce<number>((sum, value) => sum + (Array.isArray(value) ? value.length : 0), 0);
 }
 
 export function isSkipped(item: SourceDocument | SkippedPart): item is SkippedPart {

@@ -5,6 +5,10 @@ export interface SourceDocument {
   rawText: string;
   /** Metadata given by the format itself (CSV columns, JSON fields, HTML meta); wins over heuristics. */
   given: GivenMetadata;
+  /** Text the extractor left out (HTML: what Readability dropped), kept as restorable trimmed chrome. */
+  droppedText?: string;
+  /** What the report should say about this record (e.g. spans it carried that were not imported). */
+  notes?: string[];
 }
 
 export interface GivenMetadata {
