@@ -1,6 +1,6 @@
 import iconv from 'iconv-lite';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ImportFileResult } from '../../../shared/contract';
 import { importFile, importFilePath } from '../../../electron/services/import/import-service';
 import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/limits';
@@ -8,6 +8,9 @@ import { collectFiles, TooManyFilesError } from '../../../electron/services/impo
 import { openTempWorkbench } from '../../helpers/temp-workbench';
 import { docx } from './helpers/zip';
 import { PNG_HEADER, VIETNAMESE_ARTICLE, windows1258, writeFiles } from './helpers/fixtures';
+
+// jsdom and mammoth load lazily and take seconds on a busy machine.
+vi.setConfig({ testTimeout: 60_000 });
 
 type TempWorkbench = ReturnType<typeof openTempWorkbench>;
 const open: TempWorkbench[] = [];
