@@ -195,7 +195,16 @@ function utf16WithoutBom(bytes: Uint8Array): 'le' | 'be' | null {
   if (order === null) return null;
   // Text, not a binary that happens to have the pattern: no control characters but tab and line breaks.
   const text = iconv.decode(Buffer.from(sample), order === 'le' ? 'utf-16le' : 'utf-16be');
-  return /[\u0000-\u0008\u000b\u000e-\u001f\ufffd]/.test(text) ? null : order;
+  return hasControlCharacters(text) ? null : order;
+}
+
+/** Control characters other than tab and line breaks, or replacement characters: not text. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffd) return true;
+  }
+  return false;
 }
 
 /** Decodes a text file's bytes, or says why it will not be imported. */

@@ -6,8 +6,8 @@
  */
 import {
   IMPORT_EXTENSIONS,
-  IMPORT_FORMAT_REGISTRY,
   importFormatOf,
+  type IMPORT_FORMAT_REGISTRY,
   type ImportFormatName,
 } from '../../../../shared/import/import-formats';
 import { decodeText } from '../decode';
