@@ -26,11 +26,13 @@ export const CSV_HEADER = [
   'context_before',
   'context_after',
   'note',
+  'author',
+  'origin',
 ] as const;
 
 /**
- * Columns meant for people, guarded in the spreadsheet variant. The ids, label key and offsets
- * never start with a trigger; `published` is written as an EDTF date that never does either.
+ * Columns meant for people, guarded in the spreadsheet variant. The ids, label key, offsets and
+ * origin never start with a trigger; `published` is written as an EDTF date that never does either.
  */
 export const GUARDED_CSV_COLUMNS = [
   'title',
@@ -41,6 +43,7 @@ export const GUARDED_CSV_COLUMNS = [
   'context_before',
   'context_after',
   'note',
+  'author',
 ] as const satisfies readonly (typeof CSV_HEADER)[number][];
 
 export type CsvVariant = 'spreadsheet' | 'data';
@@ -110,6 +113,8 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
         guard(textBefore(article.text, annotation.start, CSV_CONTEXT_CHARS)),
         guard(textAfter(article.text, annotation.end, CSV_CONTEXT_CHARS)),
         guard(annotation.note),
+        guard(annotation.author),
+        annotation.origin,
       ]);
       return {
         chunk: rows.length > 0 ? options.stringifyRows(rows) : '',

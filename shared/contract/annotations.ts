@@ -1,31 +1,22 @@
 import { z } from 'zod';
 import { defineCall } from './call';
 import { AnnotationIdSchema, AnnotationSchema, ArticleIdSchema, LabelKeySchema, OffsetSchema } from '../domain/schemas';
+import { AppliedChangesSchema, HistoryStateSchema, NoteSchema, type AppliedChanges } from '../domain/changes';
 
-/** A note is free text; the cap keeps one keystroke from storing a pasted novel. */
-const NoteSchema = z.string().max(10_000);
+export { HistoryStateSchema };
+export type { HistoryState } from '../domain/changes';
 
-/** What an undo or redo changed, so the renderer repaints only that. */
-export const AnnotationChangeSchema = z.object({
-  /** Annotations that now exist with these values (re-created or restored). */
-  upserted: z.array(AnnotationSchema),
-  /** Ids that no longer exist. */
-  removed: z.array(AnnotationIdSchema),
-  /** A short description of the step, e.g. "Create PER “Lương Tam Quang”". */
-  description: z.string(),
-});
-export type AnnotationChange = z.infer<typeof AnnotationChangeSchema>;
+/**
+ * What the renderer's undo/redo reads of an AppliedChanges (upserted, removed, description).
+ * Goes away with the one-call wrappers below once the reader writes through applyChanges.
+ */
+export type AnnotationChange = AppliedChanges;
 
-export const HistoryStateSchema = z.object({
-  canUndo: z.boolean(),
-  canRedo: z.boolean(),
-  undoDescription: z.string().nullable(),
-  redoDescription: z.string().nullable(),
-});
-export type HistoryState = z.infer<typeof HistoryStateSchema>;
+const ArticleRef = z.object({ articleId: ArticleIdSchema }).strict();
 
 export const annotationCalls = {
-  listAnnotations: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), z.array(AnnotationSchema)),
+  listAnnotations: defineCall(ArticleRef, z.array(AnnotationSchema)),
+  // The three one-change calls are wrappers over applyChanges, kept until the reader uses it.
   createAnnotation: defineCall(
     z
       .object({
@@ -54,7 +45,9 @@ export const annotationCalls = {
     AnnotationSchema,
   ),
   deleteAnnotation: defineCall(z.object({ id: AnnotationIdSchema }).strict(), z.object({ id: AnnotationIdSchema })),
-  undo: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), AnnotationChangeSchema.nullable()),
-  redo: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), AnnotationChangeSchema.nullable()),
-  getHistoryState: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), HistoryStateSchema),
+  /** Undoes the article's newest change set; null when there is nothing to undo. */
+  undo: defineCall(ArticleRef, AppliedChangesSchema.nullable()),
+  /** Redoes the article's oldest undone change set; null when there is nothing to redo. */
+  redo: defineCall(ArticleRef, AppliedChangesSchema.nullable()),
+  getHistoryState: defineCall(ArticleRef, HistoryStateSchema),
 };

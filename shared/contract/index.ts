@@ -6,12 +6,14 @@
 import type { z } from 'zod';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
+import { changeCalls } from './changes';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
 
 export const contract = {
   ...articleCalls,
   ...annotationCalls,
+  ...changeCalls,
   ...importCalls,
   ...exportCalls,
 };
@@ -41,6 +43,8 @@ export function isCallName(name: unknown): name is CallName {
 export * from './errors';
 export type { AppInfo } from './articles';
 export type { AnnotationChange, HistoryState } from './annotations';
+export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
+export type { Profile } from '../domain/profile';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 

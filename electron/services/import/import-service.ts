@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportFileResult } from '../../../shared/contract';
 import { displayTitleOf } from '../store/articles';
-import { importWorkbenchExport } from '../export/workbench-import';
+import { importWorkbenchExport } from './workbench/workbench-import';
 import type { Workbench } from '../workbench';
 import { printableFileName } from './file-names';
 import { extractDocuments } from './formats';
@@ -90,7 +90,7 @@ export async function importFile(
   try {
     const { extraction, encoding, notes } = await extractDocuments(input.name, input.bytes, run.limits);
     if (extraction.kind === 'refused') return [skipped(file, extraction.reason, extraction.preview)];
-    // The export module owns its format and the re-import of annotations.
+    // Workbench exports carry annotations: they go through the change pipeline (workbench/).
     if (extraction.kind === 'workbench-export') return importWorkbenchExport(workbench, file, extraction.parsed);
     const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...notes, ...extraction.notes];
     run.duplicates ??= ProbableDuplicates.of(workbench);

@@ -179,6 +179,7 @@ export const useReaderStore = create<ReaderState>((set, get) => {
           end: pending.end,
           quote: article.text.slice(pending.start, pending.end),
           note: '',
+          author: '', // the service fills in the profile's name
           origin: 'manual',
           createdAt: now,
           updatedAt: now,

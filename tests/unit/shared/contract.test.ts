@@ -23,6 +23,7 @@ describe('dispatchCall', () => {
     end: 3,
     quote: 'Tô ',
     note: '',
+    author: 'Lan',
     origin: 'manual' as const,
     createdAt: 'now',
     updatedAt: 'now',
