@@ -17,8 +17,14 @@ export const IMPORT_FORMAT_REGISTRY = {
   html: { extensions: ['.html', '.htm'], label: 'Web page (article found by Readability)', reads: 'text' },
   docx: { extensions: ['.docx'], label: 'Word document', reads: 'bytes' },
   csv: { extensions: ['.csv'], label: 'CSV table (title, text, source, url, date)', reads: 'text' },
-  json: { extensions: ['.json'], label: 'JSON records, or a workbench export', reads: 'text' },
-  jsonl: { extensions: ['.jsonl'], label: 'JSON Lines records (spans reported)', reads: 'text' },
+  json: { extensions: ['.json'], label: 'JSON records, a workbench export, or Label Studio JSON', reads: 'text' },
+  jsonl: {
+    extensions: ['.jsonl'],
+    label: 'JSON Lines records, with spans (Marginalia, Prodigy/spaCy, doccano)',
+    reads: 'text',
+  },
+  conll: { extensions: ['.conll', '.bio'], label: 'CoNLL BIO (tags in the last column)', reads: 'text' },
+  brat: { extensions: ['.zip'], label: 'brat standoff (.txt + .ann pairs, zipped)', reads: 'bytes' },
 } as const satisfies Record<string, ImportFormatSpec>;
 
 export type ImportFormatName = keyof typeof IMPORT_FORMAT_REGISTRY;

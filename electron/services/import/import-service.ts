@@ -13,6 +13,7 @@ import { printableFileName } from './file-names';
 import { extractDocuments } from './formats';
 import type { SourceDocument } from './formats/types';
 import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
+import { addPeerAnnotations } from './peer-annotations';
 import { prepareArticle } from './prepare-article';
 import { ProbableDuplicates } from './probable-duplicates';
 import { storeArticle } from './store-article';
@@ -37,7 +38,8 @@ function storeDocuments(
   fileNotes: readonly string[],
   duplicates: ProbableDuplicates,
 ): ImportFileResult[] {
-  return workbench.db.transaction((): ImportFileResult[] =>
+  // One IMMEDIATE transaction for the file; imported spans are change sets inside it.
+  return workbench.changes.batch((): ImportFileResult[] =>
     documents.map((document): ImportFileResult => {
       const name = partName(file, document);
       const prepared = prepareArticle(document, basename(file));
@@ -45,15 +47,20 @@ function storeDocuments(
       const notes = [...fileNotes, ...prepared.notes];
       const probable = duplicates.find(prepared.article.text);
       const stored = storeArticle(workbench.db, workbench.articles, prepared.article);
+      // Spans from another tool go onto the article, new or already here.
+      const spanNotes = document.annotations
+        ? addPeerAnnotations(workbench, stored.articleId, document.rawText, document.annotations, file)
+        : [];
       if (stored.outcome === 'duplicate') {
         return {
           outcome: 'duplicate',
           file: name,
           articleId: stored.articleId,
           title: stored.displayTitle,
-          notes: [`Same canonical text as article ${stored.articleId}, “${stored.displayTitle}”.`],
+          notes: [`Same canonical text as article ${stored.articleId}, “${stored.displayTitle}”.`, ...spanNotes],
         };
       }
+      notes.push(...spanNotes);
       const title = displayTitleOf(prepared.article.title, prepared.article.text.slice(0, 200));
       if (probable) {
         notes.push(
@@ -64,7 +71,7 @@ function storeDocuments(
       const result: ImportFileResult = { outcome: 'imported', file: name, articleId: stored.articleId, title, notes };
       return probable ? { ...result, probableDuplicateOf: probable.articleId } : result;
     }),
-  )();
+  );
 }
 
 /** What one import job shares between its files. */

@@ -50,7 +50,10 @@ export type Preparation = { ok: true; article: PreparedArticle; notes: string[] 
 export function prepareArticle(document: SourceDocument, fileName: string): Preparation {
   const { text: fullText, changes } = canonicalize(document.rawText);
   if (fullText.trim() === '') return { ok: false, reason: 'No text.' };
-  const cut = withDropped(cutTrailingChrome(fullText), document.droppedText);
+  // Spans from an annotation tool may point anywhere: that text is kept whole.
+  const cut = document.annotations
+    ? { text: fullText, trimmedText: null, trimmedLines: [] }
+    : withDropped(cutTrailingChrome(fullText), document.droppedText);
   const found = extractMetadata(cut.text, cut.trimmedText);
   const notes: string[] = [...(document.notes ?? [])];
   const canonicalNote = describeCanonicalChanges(changes);

@@ -74,7 +74,7 @@ describe('issue 9 part 2: import defects', () => {
     expect(notes).toContain('Markdown markup stripped to plain text.');
   });
 
-  it('JSONL with spans dropped every span without a word: the app’s own export re-imported says so', async () => {
+  it('JSONL with spans dropped every span without a word: the app’s own export re-imported gives the articles and the spans', async () => {
     const from = workbench();
     const id = addArticle(from, `${BODY}\n\n${SECOND}`, 'Bài một');
     annotate(from, id, 'ORG', 'Bộ Công an');
@@ -87,8 +87,14 @@ describe('issue 9 part 2: import defects', () => {
     const { readFileSync } = await import('node:fs');
     const [result] = await importOne(to, 'out.jsonl', readFileSync(path));
     const { notes, articleId } = imported(result);
-    expect(notes).toContainEqual(expect.stringContaining('This record carries 2 spans; only its text was imported'));
+    expect(notes).toContainEqual(expect.stringContaining('Marginalia JSONL: 2 of 2 spans read.'));
     expect(to.articles.get(articleId).text).toBe(`${BODY}\n\n${SECOND}`);
+    expect(to.annotationRows.listForArticle(articleId).map((span) => [span.labelKey, span.quote, span.origin])).toEqual(
+      [
+        ['ORG', 'Bộ Công an', 'import'],
+        ['LOC', 'Hà Nội', 'import'],
+      ],
+    );
   });
 
   it('HTML never read the URL (canonical, og:url); what Readability dropped is kept and restorable', async () => {

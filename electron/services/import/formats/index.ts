@@ -12,6 +12,8 @@ import {
 } from '../../../../shared/import/import-formats';
 import { decodeText } from '../decode';
 import type { ImportLimits } from '../limits';
+import { extractBratZip } from './brat';
+import { extractConll } from './conll';
 import { extractCsv } from './csv';
 import { extractDocx } from './docx';
 import { extractHtml } from './html';
@@ -37,6 +39,8 @@ const EXTRACTORS = {
   csv: { reads: 'text', extract: extractCsv },
   json: { reads: 'text', extract: extractJson },
   jsonl: { reads: 'text', extract: extractJsonLines },
+  conll: { reads: 'text', extract: extractConll },
+  brat: { reads: 'bytes', extract: extractBratZip },
 } as const satisfies {
   [Name in ImportFormatName]: (typeof IMPORT_FORMAT_REGISTRY)[Name]['reads'] extends 'text'
     ? { reads: 'text'; extract: TextExtractor }

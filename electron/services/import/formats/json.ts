@@ -1,5 +1,6 @@
 import { isWorkbenchExport } from '../../../../shared/codecs/workbench-json';
 import { jsonErrorOffset, lineAndColumn, MAX_JSON_DEPTH } from './json-error';
+import { isLabelStudioExport, labelStudioTasks } from '../../../../shared/import/peers/records';
 import { partition, recordToDocument } from './records';
 import { refused, type Extraction } from './types';
 
@@ -19,6 +20,19 @@ export function extractJson(text: string): Extraction {
     return refused(`Malformed JSON ${locate(text, error)}`);
   }
   if (isWorkbenchExport(parsed)) return { kind: 'workbench-export', parsed };
+  if (isLabelStudioExport(parsed)) {
+    const items = labelStudioTasks(parsed).map((task, index) =>
+      'reason' in task
+        ? { part: `task ${index + 1}`, reason: task.reason }
+        : {
+            part: `task ${index + 1}`,
+            rawText: task.text,
+            given: { title: task.title },
+            annotations: task.annotations,
+          },
+    );
+    return { kind: 'documents', ...partition(items), notes: [] };
+  }
   const records = Array.isArray(parsed) ? parsed : [parsed];
   const label = Array.isArray(parsed) ? (index: number) => `item ${index + 1}` : () => 'record';
   return {

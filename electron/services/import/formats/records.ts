@@ -3,6 +3,7 @@
  * `title`, `text`, `source`, `url`, and `date` / `published` / `published_at` for the date.
  * Header names are matched case-insensitively; `text` is the only required field.
  */
+import { recordAnnotations } from '../../../../shared/import/peers/records';
 import type { GivenMetadata, SkippedPart, SourceDocument } from './types';
 
 const FIELD_ALIASES: Record<keyof GivenMetadata | 'text', readonly string[]> = {
@@ -33,17 +34,11 @@ export function recordToDocument(record: unknown, part: string): SourceDocument 
   const fields = record as Record<string, unknown>;
   const rawText = field(fields, FIELD_ALIASES.text);
   if (rawText === null) return { part, reason: `no text (expected fields: ${RECORD_CONVENTION})` };
-  const spans = spanCount(fields);
+  const annotations = recordAnnotations(fields);
   return {
     part,
     rawText,
-    ...(spans > 0
-      ? {
-          notes: [
-            `This record carries ${spans.toLocaleString('en-US')} spans; only its text was imported, not the spans: the article import does not write annotations. To bring Marginalia's own annotations over, export and import Workbench JSON.`,
-          ],
-        }
-      : {}),
+    ...(annotations ? { annotations } : {}),
     given: {
       title: field(fields, FIELD_ALIASES.title),
       source: field(fields, FIELD_ALIASES.source),
@@ -52,13 +47,6 @@ export function recordToDocument(record: unknown, part: string): SourceDocument 
       byline: field(fields, FIELD_ALIASES.byline),
     },
   };
-}
-
-/** Spans a record carries in the shapes exports use: `spans` (Marginalia, Prodigy, spaCy), `label` (doccano), `entities`. */
-function spanCount(record: Record<string, unknown>): number {
-  return ['spans', 'label', 'entities']
-    .map((key) => record[key])
-    .reduce<number>((sum, value) => sum + (Array.isArray(value) ? value.length : 0), 0);
 }
 
 export function isSkipped(item: SourceDocument | SkippedPart): item is SkippedPart {
