@@ -95,8 +95,8 @@ describe('issue 9 part 2: import defects', () => {
         .sort((a, b) => a.quote.localeCompare(b.quote))
         .map((span) => [span.labelKey, span.quote, span.origin]),
     ).toEqual([
-      ['LOC', 'Hà Nội', 'import'],
       ['ORG', 'Bộ Công an', 'import'],
+      ['LOC', 'Hà Nội', 'import'],
     ]);
   });
 
