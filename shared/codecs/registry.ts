@@ -7,7 +7,7 @@ import type { ExportFormat, ExportOptions } from '../contract/exports';
 import type { OffsetUnit } from '../text/offsets';
 import { createBratCodec } from './brat';
 import { createConllCodec } from './conll';
-import { createCsvCodec, type CsvRowsWriter } from './csv';
+import { createCsvCodec, type CsvRowsWriter, type CsvVariant } from './csv';
 import { createJsonlCodec } from './jsonl';
 import { createSpacyJsonlCodec } from './spacy-jsonl';
 import type { ExportCodec, ExportContext } from './types';
@@ -44,6 +44,25 @@ const BOTH_UNITS = ['codepoint', 'utf16'] as const;
 const JSON_TYPE = 'application/json; charset=utf-8';
 const JSONL_TYPE = 'application/jsonl; charset=utf-8';
 
+/** The two CSV variants differ only in their names and whether people's cells are guarded. */
+function csvFormat<Name extends 'csv' | 'csv-data'>(
+  name: Name,
+  variant: CsvVariant,
+  text: { label: string; hint: string },
+): ExportFormatSpec & { name: Name } {
+  return {
+    name,
+    ...text,
+    aliases: [],
+    extension: '.csv',
+    contentType: 'text/csv; charset=utf-8',
+    offsetUnits: BOTH_UNITS,
+    options: ['csvBom'],
+    create: (options, context, deps) =>
+      createCsvCodec(context, { bom: options.csvBom, variant, stringifyRows: deps.stringifyCsvRows }),
+  };
+}
+
 export const EXPORT_FORMAT_REGISTRY = {
   'workbench-json': {
     name: 'workbench-json',
@@ -78,30 +97,14 @@ export const EXPORT_FORMAT_REGISTRY = {
     options: [],
     create: (_options, context) => createSpacyJsonlCodec(context),
   },
-  csv: {
-    name: 'csv',
+  csv: csvFormat('csv', 'spreadsheet', {
     label: 'CSV for spreadsheets',
     hint: 'One row per annotation with context; cells people read are guarded against formulas.',
-    aliases: [],
-    extension: '.csv',
-    contentType: 'text/csv; charset=utf-8',
-    offsetUnits: BOTH_UNITS,
-    options: ['csvBom'],
-    create: (options, context, deps) =>
-      createCsvCodec(context, { bom: options.csvBom, variant: 'spreadsheet', stringifyRows: deps.stringifyCsvRows }),
-  },
-  'csv-data': {
-    name: 'csv-data',
+  }),
+  'csv-data': csvFormat('csv-data', 'data', {
     label: 'CSV for data tools',
     hint: 'The same rows with every cell exact (no formula guard), for pandas and Python’s csv.',
-    aliases: [],
-    extension: '.csv',
-    contentType: 'text/csv; charset=utf-8',
-    offsetUnits: BOTH_UNITS,
-    options: ['csvBom'],
-    create: (options, context, deps) =>
-      createCsvCodec(context, { bom: options.csvBom, variant: 'data', stringifyRows: deps.stringifyCsvRows }),
-  },
+  }),
   conll: {
     name: 'conll',
     label: 'CoNLL (BIO)',
