@@ -1,19 +1,15 @@
-import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { APP_COMMAND_EVENT, type AppCommand } from '../../shared/contract/app-commands';
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../shared/contract/app-commands';
+import type { EventBus } from '../services/events/event-bus';
 
 /**
- * Menu items run the renderer's own commands. Accelerators are shown but not registered,
- * so the keystroke reaches the renderer, which owns the shortcut (and undo is ours, not the
- * text field's).
+ * Menu items run the renderer's own commands, sent as `appCommand` events (the window gets
+ * them like every event, over IPC; no script is injected into the page). Accelerators are
+ * shown but not registered, so the keystroke reaches the renderer, which owns the shortcut
+ * (and undo is ours, not the text field's).
  */
-export function installAppMenu(getWindow: () => BrowserWindow | null): void {
-  const send = (command: AppCommand) => () => {
-    const window = getWindow();
-    // The command name comes from our own closed list, never from the page.
-    void window?.webContents.executeJavaScript(
-      `window.dispatchEvent(new CustomEvent(${JSON.stringify(APP_COMMAND_EVENT)}, { detail: ${JSON.stringify(command)} }))`,
-    );
-  };
+export function installAppMenu(events: Pick<EventBus, 'publish'>): void {
+  const send = (command: AppCommand) => () => events.publish('appCommand', { command });
   const item = (label: string, command: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     click: send(command),
@@ -27,6 +23,7 @@ export function installAppMenu(getWindow: () => BrowserWindow | null): void {
       submenu: [
         item('Import…', 'import', 'CmdOrCtrl+O'),
         item('Export…', 'export', 'CmdOrCtrl+E'),
+        item('Restore from backup…', 'restore-backup'),
         { type: 'separator' },
         item('Library', 'library', 'CmdOrCtrl+L'),
         { type: 'separator' },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './call';
 import { ArticleIdSchema, ArticleStatusSchema, LabelKeySchema } from '../domain/schemas';
-import { JobStateSchema } from './imports';
+import { JobRevisionSchema, JobStateSchema } from './imports';
 
 /** Format names; what each one is (label, extension, units, codec) lives in shared/codecs/registry.ts. */
 export const EXPORT_FORMATS = [
@@ -37,9 +37,10 @@ export const ExportOptionsSchema = z
     csvBom: z.boolean().default(true),
     /**
      * CoNLL only: which tag column comes last. NER readers (`spacy convert -c ner`, NLTK's
-     * ConllCorpusReader with a trailing `ne` column) take the LAST column as the entities.
+     * ConllCorpusReader with a trailing `ne` column) take the LAST column as the entities; that is
+     * the default ('entity').
      */
-    conllLastColumn: z.enum(['entity', 'analytic']).default('entity'),
+    conllLastColumn: z.enum(['entity', 'analytic']).optional(),
   })
   .strict();
 export type ExportOptions = z.infer<typeof ExportOptionsSchema>;
@@ -83,6 +84,7 @@ export const ExportJobSchema = z.object({
   /** Browser host: relative URL to fetch the finished file from (token required). */
   downloadUrl: z.string().nullable(),
   error: z.string().nullable(),
+  revision: JobRevisionSchema,
 });
 export type ExportJob = z.infer<typeof ExportJobSchema>;
 

@@ -38,7 +38,8 @@ function storeDocuments(
   fileNotes: readonly string[],
   duplicates: ProbableDuplicates,
 ): ImportFileResult[] {
-  // One IMMEDIATE transaction for the file; imported spans are change sets inside it.
+  // One IMMEDIATE transaction for the file (changes.batch starts it like writeTransaction does);
+  // imported spans are change sets inside it.
   return workbench.changes.batch((): ImportFileResult[] =>
     documents.map((document): ImportFileResult => {
       const name = partName(file, document);
