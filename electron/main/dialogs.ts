@@ -1,7 +1,8 @@
 import { dialog, type BrowserWindow } from 'electron';
 import type { HostAdapter } from '../services/api/host';
+import { IMPORT_EXTENSIONS } from '../../shared/import/import-formats';
 
-const ARTICLE_EXTENSIONS = ['txt', 'md', 'html', 'htm', 'docx', 'csv', 'json', 'jsonl'];
+const ARTICLE_EXTENSIONS = IMPORT_EXTENSIONS.map((extension) => extension.slice(1));
 
 /** Native open and save dialogs, attached to the main window when there is one. */
 export function nativeDialogs(

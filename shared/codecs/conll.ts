@@ -1,7 +1,11 @@
 /**
- * CoNLL-2003-style BIO (IOB2) for NER training. Three tab-separated columns: token, entity tag
- * (labels of kind "entity"), analytic tag (RISK, PROPOSAL: kind "analytic"), so an entity inside
- * a risk keeps both. One sentence per block; each article starts with `-DOCSTART- <article id>`.
+ * CoNLL-2003-style BIO (IOB2) for NER training. Three tab-separated columns: token, then the
+ * analytic tag (RISK, PROPOSAL: labels of kind "analytic") and the entity tag (kind "entity"), so
+ * an entity inside a risk keeps both. The entity column is LAST by default, where
+ * `spacy convert -c ner` and NLTK's `ne` column read the entities (`conllLastColumn` swaps them).
+ * One sentence per block; each article starts with the standard separator `-DOCSTART- -X- O O`
+ * (spaCy's document delimiter, verbatim: anything else there fails with E177). Articles follow in
+ * ascending id order; the ids are not in the file (no CoNLL reader accepts them).
  *
  * Tokens and sentences are the editor's own (shared/text/syllables.ts), so a span snapped in the
  * editor maps onto whole tokens. Offsets are the truth and tags are derived from them:
@@ -31,7 +35,12 @@ interface Column {
   leftOut: SpanIssue[];
 }
 
-export function createConllCodec(context: ExportContext): ExportCodec {
+/** The document separator spaCy's CoNLL converter splits on; it must be exactly this. */
+export const CONLL_DOCSTART = '-DOCSTART- -X- O O';
+
+export type ConllLastColumn = 'entity' | 'analytic';
+
+export function createConllCodec(context: ExportContext, lastColumn: ConllLastColumn = 'entity'): ExportCodec {
   const kindOf = new Map(context.labels.map((label) => [label.key, label.kind]));
   return {
     begin: () => '',
@@ -58,10 +67,11 @@ export function createConllCodec(context: ExportContext): ExportCodec {
 
       const sentenceStarts = new Set(sentenceRanges(text).map((sentence) => sentence.start));
       const insideSpan = (index: number) => isInside(entity.tags[index]) || isInside(analytic.tags[index]);
-      const lines = [`-DOCSTART- ${article.id}`, ''];
+      const [second, last] = lastColumn === 'entity' ? [analytic, entity] : [entity, analytic];
+      const lines = [CONLL_DOCSTART, ''];
       tokens.forEach((token, index) => {
         if (index > 0 && sentenceStarts.has(token.start) && !insideSpan(index)) lines.push('');
-        lines.push(`${text.slice(token.start, token.end)}\t${entity.tags[index]}\t${analytic.tags[index]}`);
+        lines.push(`${text.slice(token.start, token.end)}\t${second.tags[index]}\t${last.tags[index]}`);
       });
       if (tokens.length > 0) lines.push('');
       return {

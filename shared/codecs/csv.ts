@@ -1,8 +1,14 @@
 /**
- * CSV, one row per annotation, for spreadsheets. This module maps annotations to cells and guards
- * them; the RFC 4180 quoting itself is done by csv-stringify, which the Node side passes in
- * (its typings pull in Node's, and shared/ stays free of them).
+ * CSV, one row per annotation. Two variants:
+ * - `spreadsheet` (format `csv`): the cells people read (GUARDED_CSV_COLUMNS) get a formula
+ *   guard, so Excel or LibreOffice never runs a cell as a formula;
+ * - `data` (format `csv-data`): every cell exact, for pandas and Python's csv, where
+ *   `text[start:end] == quote` must hold.
+ * This module maps annotations to cells and guards them; the RFC 4180 quoting itself is done by
+ * csv-stringify, which the Node side passes in (its typings pull in Node's, and shared/ stays
+ * free of them).
  */
+import { textAfter, textBefore } from './text-context';
 import type { ExportCodec, ExportContext } from './types';
 import { toUnitSpans } from './unit-spans';
 
@@ -23,6 +29,24 @@ export const CSV_HEADER = [
   'author',
   'origin',
 ] as const;
+
+/**
+ * Columns meant for people, guarded in the spreadsheet variant. The ids, label key, offsets and
+ * origin never start with a trigger; `published` is written as an EDTF date that never does either.
+ */
+export const GUARDED_CSV_COLUMNS = [
+  'title',
+  'source',
+  'label_name_vi',
+  'label_name_en',
+  'quote',
+  'context_before',
+  'context_after',
+  'note',
+  'author',
+] as const satisfies readonly (typeof CSV_HEADER)[number][];
+
+export type CsvVariant = 'spreadsheet' | 'data';
 
 /** Characters of context on each side of the quote, counted in code points. */
 export const CSV_CONTEXT_CHARS = 60;
@@ -50,13 +74,25 @@ export type CsvRowsWriter = (rows: readonly (readonly string[])[]) => string;
 
 export interface CsvOptions {
   bom: boolean;
+  variant: CsvVariant;
   stringifyRows: CsvRowsWriter;
 }
 
+/**
+ * A date as the CSV writes it. A partial date without a year is stored in the ISO 8601 truncated
+ * form `--02-26`, which spreadsheets read as a formula; the CSV writes the EDTF (ISO 8601-2)
+ * form with an unspecified year, `XXXX-02-26`, which they keep as text.
+ */
+export function csvDate(publishedAt: string | null): string {
+  if (publishedAt === null) return '';
+  return publishedAt.startsWith('--') ? `XXXX${publishedAt.slice(1)}` : publishedAt;
+}
+
 export function createCsvCodec(context: ExportContext, options: CsvOptions): ExportCodec {
+  const guard = options.variant === 'spreadsheet' ? neutraliseFormula : (cell: string) => cell;
   // Cells that repeat on every row of an article or label are built once.
   const labelCells = new Map(
-    context.labels.map((label) => [label.key, [label.key, label.nameVi, label.nameEn].map(neutraliseFormula)]),
+    context.labels.map((label) => [label.key, [label.key, guard(label.nameVi), guard(label.nameEn)]]),
   );
   return {
     begin: () => (options.bom ? UTF8_BOM : '') + options.stringifyRows([CSV_HEADER]),
@@ -64,18 +100,20 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const articleCells = [
         String(article.id),
-        ...[article.title, article.source, article.publishedAt].map((value) => neutraliseFormula(value ?? '')),
+        guard(article.title ?? ''),
+        guard(article.source ?? ''),
+        csvDate(article.publishedAt),
       ];
       const rows = spans.map(({ annotation, start, end }) => [
         ...articleCells,
         ...(labelCells.get(annotation.labelKey) ?? [annotation.labelKey, '', '']),
         String(start),
         String(end),
-        neutraliseFormula(annotation.quote),
-        neutraliseFormula(contextBefore(article.text, annotation.start)),
-        neutraliseFormula(contextAfter(article.text, annotation.end)),
-        neutraliseFormula(annotation.note),
-        neutraliseFormula(annotation.author),
+        guard(annotation.quote),
+        guard(textBefore(article.text, annotation.start, CSV_CONTEXT_CHARS)),
+        guard(textAfter(article.text, annotation.end, CSV_CONTEXT_CHARS)),
+        guard(annotation.note),
+        guard(annotation.author),
         annotation.origin,
       ]);
       return {
@@ -88,25 +126,3 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
     end: () => '',
   };
 }
-
-/** Up to CSV_CONTEXT_CHARS code points ending at UTF-16 offset `end`; a surrogate pair counts once. */
-function contextBefore(text: string, end: number): string {
-  let start = end;
-  for (let points = 0; points < CSV_CONTEXT_CHARS && start > 0; points++) {
-    start -=
-      isLowSurrogate(text.charCodeAt(start - 1)) && start > 1 && isHighSurrogate(text.charCodeAt(start - 2)) ? 2 : 1;
-  }
-  return text.slice(start, end);
-}
-
-/** Up to CSV_CONTEXT_CHARS code points starting at UTF-16 offset `start`. */
-function contextAfter(text: string, start: number): string {
-  let end = start;
-  for (let points = 0; points < CSV_CONTEXT_CHARS && end < text.length; points++) {
-    end += isHighSurrogate(text.charCodeAt(end)) && isLowSurrogate(text.charCodeAt(end + 1)) ? 2 : 1;
-  }
-  return text.slice(start, end);
-}
-
-const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
-const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;

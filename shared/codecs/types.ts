@@ -34,9 +34,12 @@ export interface ExportContext {
   exportedAt: string;
 }
 
+/** A piece of the file: text (written as UTF-8) for text formats, bytes for archives (brat). */
+export type ExportChunk = string | Uint8Array;
+
 /** One article's share of the file, and what became of its spans. */
 export interface EncodedArticle {
-  chunk: string;
+  chunk: ExportChunk;
   spansWritten: number;
   leftOut: SpanIssue[];
   widened: SpanIssue[];
@@ -44,9 +47,9 @@ export interface EncodedArticle {
 
 export interface ExportCodec {
   /** Everything before the first article (headers, BOM, opening brackets). */
-  begin(): string;
+  begin(): ExportChunk;
   /** Annotations come sorted by start, longest first, then id. */
   article(article: ExportArticle, annotations: readonly Annotation[]): EncodedArticle;
   /** Everything after the last article. */
-  end(): string;
+  end(): ExportChunk;
 }

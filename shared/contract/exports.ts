@@ -3,7 +3,17 @@ import { defineCall } from './call';
 import { ArticleIdSchema, ArticleStatusSchema, LabelKeySchema } from '../domain/schemas';
 import { JobRevisionSchema, JobStateSchema } from './imports';
 
-export const EXPORT_FORMATS = ['workbench-json', 'jsonl', 'csv', 'conll'] as const;
+/** Format names; what each one is (label, extension, units, codec) lives in shared/codecs/registry.ts. */
+export const EXPORT_FORMATS = [
+  'workbench-json',
+  'jsonl',
+  'spacy-jsonl',
+  'csv',
+  'csv-data',
+  'conll',
+  'brat',
+  'web-annotation',
+] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
 export type ExportFormat = z.infer<typeof ExportFormatSchema>;
 
@@ -25,6 +35,12 @@ export const ExportOptionsSchema = z
     offsetUnit: OffsetUnitSchema.default('codepoint'),
     /** CSV only: a UTF-8 BOM so Excel reads Vietnamese correctly. */
     csvBom: z.boolean().default(true),
+    /**
+     * CoNLL only: which tag column comes last. NER readers (`spacy convert -c ner`, NLTK's
+     * ConllCorpusReader with a trailing `ne` column) take the LAST column as the entities; that is
+     * the default ('entity').
+     */
+    conllLastColumn: z.enum(['entity', 'analytic']).optional(),
   })
   .strict();
 export type ExportOptions = z.infer<typeof ExportOptionsSchema>;

@@ -30,6 +30,8 @@ export const ImportFileResultSchema = z.discriminatedUnion('outcome', [
     title: z.string(),
     /** Plain-language notes: canonicalisation counts, detected encoding, trimmed chrome. */
     notes: z.array(z.string()),
+    /** An article with the same body once markup and chrome are removed (e.g. the .html of this .md). */
+    probableDuplicateOf: ArticleIdSchema.optional(),
   }),
   z.object({
     outcome: z.literal('duplicate'),

@@ -51,7 +51,10 @@ const TIME_THEN_DATE = new RegExp(String.raw`${TIME}'?\s*[,-]?\s*(?:ngày\s+)?${
 const DATE_THEN_TIME = new RegExp(String.raw`${DATE}(?:\s*[,|-]?\s*${TIME}${ZONE})?`, 'u');
 // "Chiều 26/2", "Sáng ngày 10/1": a day part, then day/month with no year.
 const DAY_PART_DATE =
-  /^(?:sáng|trưa|chiều|tối|đêm|rạng sáng|ngày|hôm nay)\s+(?:ngày\s+)?(\d{1,2})\/(\d{1,2})(?![/\d])/iu;
+  /^(?:sáng|trưa|chiều|tối|đêm|rạng sáng|ngày|hôm nay)\s+(?:ngày\s+)?(\d{1,2})[/-](\d{1,2})(?![/\d-])/iu;
+// "…được tổ chức ngày 13-8 tại Hà Nội": an event date inside the lead's first sentence. A date
+// after "đến", "trước", "từ", "sau", "tới" or "hạn" is a deadline or a range, not the news day.
+const LEAD_EVENT_DATE = /(?<!(?:đến|trước|từ|sau|tới|hạn)\s+)\bngày\s+(\d{1,2})[/-](\d{1,2})(?![/\d-])/iu;
 
 /** A full date (with year) anywhere in a short header line, ISO-formatted; null otherwise. */
 export function parseDateLine(line: string): string | null {
@@ -84,9 +87,14 @@ export function parseDateLine(line: string): string | null {
   return null;
 }
 
-/** "Chiều 26/2, tại Hà Nội…" at the start of a lead: `--02-26`; null otherwise. */
+/**
+ * "Chiều 26/2, tại Hà Nội…" at the start of a lead, or "ngày 13-8" as the event day in its first
+ * sentence: `--02-26`; null otherwise.
+ */
 export function parseLeadDayMonth(leadStart: string): string | null {
-  const match = DAY_PART_DATE.exec(leadStart.trim());
+  const lead = leadStart.trim();
+  const firstSentence = lead.split(/[.!?](?:\s|$)/u)[0] ?? lead;
+  const match = DAY_PART_DATE.exec(lead) ?? LEAD_EVENT_DATE.exec(firstSentence);
   if (!match) return null;
   const parts: DateParts = { day: Number(match[1]), month: Number(match[2]) };
   return isValid(parts) ? format(parts) : null;
@@ -100,4 +108,31 @@ export function isDateLine(line: string): boolean {
     .replace(/^(?:thứ\s+\S+|chủ\s+nhật|cập nhật|đăng)[\s,:]*/iu, '')
     .trim();
   return parseDateLine(line) !== null && withoutDate.replace(/[\s,|:-]/g, '').length === 0;
+}
+
+const ISO_PUBLISHED =
+  /^(?:(\d{4})(?:-(\d{2})(?:-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?)?)?|--(\d{2})-(\d{2}))$/;
+
+/**
+ * Why a "Published" value typed by hand is not a date this app sorts, or null when it is one of
+ * the forms above (or a year, or a year and month). "hôm qua" would sort anywhere.
+ */
+export function publishedDateProblem(value: string): string | null {
+  const match = ISO_PUBLISHED.exec(value.trim());
+  const expected =
+    'write it as a date: 2024-03-05, 2024-03-05T14:45, 2024-03-05T14:45+07:00, 2024-03 or 2024, or --03-05 (day and month, year unknown)';
+  if (!match) return `“${value}” is not a date; ${expected}.`;
+  const [, year, month, day, hour, minute, second, , monthOnly, dayOnly] = match;
+  const parts: DateParts = {
+    day: Number(day ?? dayOnly ?? 1),
+    month: Number(month ?? monthOnly ?? 1),
+    year: year === undefined ? undefined : Number(year),
+    hour: hour === undefined ? undefined : Number(hour),
+    minute: minute === undefined ? undefined : Number(minute),
+  };
+  // Day 31 of a 30-day month, 29 February of a common year: a year 2000 (leap) stands in when none is given.
+  const lastDay = new Date(Date.UTC(parts.year ?? 2000, parts.month, 0)).getUTCDate();
+  if (!isValid(parts) || parts.day > lastDay || Number(second ?? 0) > 59)
+    return `“${value}” is not a real date or time; ${expected}.`;
+  return null;
 }

@@ -80,7 +80,7 @@ test('annotate two spans, export CSV and JSONL through the UI, and verify the do
   const exportAs = async (formatName: string, fileName: string) => {
     await page.getByRole('button', { name: 'Export…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Export annotations' });
-    await dialog.getByRole('radio', { name: new RegExp(`${formatName} `) }).check();
+    await dialog.getByRole('radio', { name: new RegExp(`^${formatName} `) }).check();
     const downloadPromise = page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Export', exact: true }).click();
     const download = await downloadPromise;
@@ -91,7 +91,7 @@ test('annotate two spans, export CSV and JSONL through the UI, and verify the do
     return { path, suggested: download.suggestedFilename() };
   };
 
-  const csv = await exportAs('CSV', 'out.csv');
+  const csv = await exportAs('CSV for spreadsheets', 'out.csv');
   expect(csv.suggested).toMatch(/^marginalia-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = readFileSync(csv.path, 'utf8');
   expect(csvText.charCodeAt(0)).toBe(0xfeff); // BOM for Excel

@@ -1,21 +1,15 @@
 import { resolve } from 'node:path';
 import packageJson from '../../../package.json';
+import { EXPORT_FORMAT_SPECS, exportFormatByName } from '../../../shared/codecs';
 import { describeSpanIssue } from '../../../shared/codecs/unit-spans';
-import {
-  ExportOptionsSchema,
-  type ExportFormat,
-  type ExportOptions,
-  type SpanIssue,
-} from '../../../shared/contract/exports';
+import { ExportOptionsSchema, type ExportOptions, type SpanIssue } from '../../../shared/contract/exports';
 import { exportToFile, type ExportReport } from '../../services/export/export-service';
 import { DB_OPTION, parseCommandLine, UsageError } from '../../services/command-line';
 import { openWorkbenchAt } from '../open-workbench';
 
 const USAGE =
-  'Usage: npm run cli -- export --format json|jsonl|csv|conll --out FILE [--status new|in_progress|done] ' +
-  '[--labels RISK,PROPOSAL] [--unit codepoint|utf16] [--no-bom] [--db PATH]';
-
-const FORMATS: Record<string, ExportFormat> = { json: 'workbench-json', jsonl: 'jsonl', csv: 'csv', conll: 'conll' };
+  `Usage: npm run cli -- export --format ${EXPORT_FORMAT_SPECS.map((spec) => spec.name).join('|')} --out FILE ` +
+  '[--status new|in_progress|done] [--labels RISK,PROPOSAL] [--unit codepoint|utf16] [--no-bom] [--db PATH]';
 const OPTIONS = {
   ...DB_OPTION,
   format: { type: 'string' },
@@ -67,7 +61,7 @@ function parseArguments(argv: string[]): { options: ExportOptions; out: string; 
     throw error;
   }
   const formatName = values.format;
-  const format = formatName === undefined ? undefined : FORMATS[formatName];
+  const format = formatName === undefined ? undefined : exportFormatByName(formatName)?.name;
   if (!format) return formatName ? `Unknown format: ${formatName}` : 'Missing --format.';
   const { out, status, labels } = values;
   if (!out) return 'Missing --out FILE.';

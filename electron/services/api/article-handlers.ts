@@ -1,4 +1,6 @@
 import type { ApiHandlers } from '../../../shared/contract';
+import { ApiError } from '../../../shared/contract/errors';
+import { publishedDateProblem } from '../../../shared/import/dates';
 import type { Workbench } from '../workbench';
 import type { HostAdapter } from './host';
 
@@ -26,7 +28,13 @@ export function createArticleHandlers(workbench: Workbench, host: HostAdapter): 
     getArticle: ({ id }) => workbench.articles.get(id),
     getArticleSummary: ({ id }) => workbench.articles.getSummary(id),
     setArticleStatus: ({ id, status }) => workbench.articles.setStatus(id, status),
-    updateArticleMetadata: ({ id, patch }) => workbench.articles.updateMetadata(id, patch),
+    updateArticleMetadata: ({ id, patch }) => {
+      // Free text ("hôm qua") would break sorting by date: only the forms the import writes are kept.
+      const problem = patch.publishedAt?.trim() ? publishedDateProblem(patch.publishedAt) : null;
+      if (problem)
+        throw new ApiError('invalid_input', `Published: ${problem}`, [{ path: 'patch.publishedAt', message: problem }]);
+      return workbench.articles.updateMetadata(id, patch);
+    },
     listLabels: () => workbench.labels.list(),
     searchArticles: ({ query }) => workbench.search.search(query),
   };

@@ -24,7 +24,7 @@ export class AtomicFile {
     return new AtomicFile(finalPath, tempPath, stream);
   }
 
-  async write(chunk: string): Promise<void> {
+  async write(chunk: string | Uint8Array): Promise<void> {
     if (chunk.length > 0 && !this.stream.write(chunk)) await once(this.stream, 'drain');
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EXPORT_FILE_TYPES, suggestedExportFileName } from '../../../shared/codecs';
+import { exportFormatSpec, suggestedExportFileName } from '../../../shared/codecs';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportJob, ExportOptions } from '../../../shared/contract/exports';
 import { JOB_PROGRESS_INTERVAL_MS, Throttle } from '../events/throttle';
@@ -110,7 +110,7 @@ export class ExportJobs {
     const running = this.exports.get(jobId);
     if (!running || running.job.state !== 'done' || !running.downloadDir) return null;
     const { fileName, format } = running.job;
-    return { path: join(running.downloadDir, fileName), fileName, contentType: EXPORT_FILE_TYPES[format].contentType };
+    return { path: join(running.downloadDir, fileName), fileName, contentType: exportFormatSpec(format).contentType };
   }
 
   /** The download was sent (or expired): its file goes, and the job no longer offers it. */

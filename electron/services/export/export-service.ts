@@ -1,7 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
-import { createExportCodec } from '../../../shared/codecs';
+import { createExportCodec, exportOptionsProblem } from '../../../shared/codecs';
 import type { CsvRowsWriter } from '../../../shared/codecs/csv';
-import type { EncodedArticle, ExportCodec } from '../../../shared/codecs/types';
+import type { EncodedArticle, ExportChunk, ExportCodec } from '../../../shared/codecs/types';
 import { MAX_LISTED_SPAN_ISSUES, type ExportOptions, type SpanIssue } from '../../../shared/contract/exports';
 import type { Workbench } from '../workbench';
 import { AtomicFile } from './atomic-file';
@@ -46,8 +46,13 @@ export interface ExportRun {
  */
 const BATCH_CHARS = 1 << 20;
 
-/** RFC 4180: CRLF between records; csv-stringify quotes any cell holding a comma, quote or line break. */
-export const stringifyCsvRows: CsvRowsWriter = (rows) => stringify(rows as string[][], { record_delimiter: 'windows' });
+/**
+ * RFC 4180: CRLF between records, and any cell holding a comma, a quote, CR or LF is quoted.
+ * csv-stringify on its own quotes only cells holding the whole record delimiter (CRLF), so a
+ * lone LF (every paragraph break in a context cell) must be matched explicitly.
+ */
+export const stringifyCsvRows: CsvRowsWriter = (rows) =>
+  stringify(rows as string[][], { record_delimiter: 'windows', quoted_match: /[\r\n]/ });
 
 /**
  * Streams the selected articles and annotations from SQLite into `path` in the chosen format.
@@ -60,12 +65,14 @@ export async function exportToFile(
   path: string,
   run: ExportRun,
 ): Promise<ExportReport> {
+  const problem = exportOptionsProblem(options);
+  if (problem) throw new Error(problem);
   const source = new ExportSource(workbench.db, workbench.labels, options);
   const exportedAt = (run.now?.() ?? new Date()).toISOString();
   const codec = createExportCodec(
     options,
     { unit: options.offsetUnit, labels: source.labels, appVersion: run.appVersion, exportedAt },
-    stringifyCsvRows,
+    { stringifyCsvRows },
   );
   const report: ExportReport = { ...emptyExportReport(), articlesTotal: source.countArticles() };
   run.onProgress?.(report);
@@ -97,8 +104,8 @@ function encodeBatch(
   codec: ExportCodec,
   afterId: number,
   report: ExportReport,
-): { chunk: string; lastId: number } | null {
-  const parts: string[] = [];
+): { chunk: ExportChunk; lastId: number } | null {
+  const parts: ExportChunk[] = [];
   let size = 0;
   let lastId = afterId;
   // Leaving the loop early closes the SQLite iterator, so nothing stays open across the await.
@@ -110,7 +117,13 @@ function encodeBatch(
     addToReport(report, encoded);
     if (size >= BATCH_CHARS) break;
   }
-  return lastId === afterId ? null : { chunk: parts.join(''), lastId };
+  return lastId === afterId ? null : { chunk: joinChunks(parts), lastId };
+}
+
+/** A codec writes either text or bytes, never both. */
+function joinChunks(parts: readonly ExportChunk[]): ExportChunk {
+  if (parts.every((part) => typeof part === 'string')) return parts.join('');
+  return Buffer.concat(parts.map((part) => (typeof part === 'string' ? Buffer.from(part, 'utf8') : part)));
 }
 
 function addToReport(report: ExportReport, encoded: EncodedArticle): void {

@@ -1,13 +1,19 @@
 /**
- * Bytes → text for the text formats. Detects UTF-8 (with or without BOM), UTF-16 with BOM and
- * Windows-1258; refuses empty and binary files; reports invalid UTF-8 with the offset of the
- * first bad byte; flags legacy Vietnamese font encodings instead of importing them as garbage.
+ * Bytes → text for the text formats. Detects UTF-8 (with or without BOM), UTF-16 with or without
+ * BOM and Windows-1258; refuses empty and binary files; reports invalid UTF-8 with the offset of
+ * the first bad byte; converts legacy Vietnamese font encodings (TCVN3 with iconv-lite's `tcvn`
+ * table, VNI with ours) and says so in a note that shows the converted text to check.
  */
 import iconv from 'iconv-lite';
-import { detectLegacyVietnamese, unicodeVietnameseShare } from '../../../shared/import/legacy-encoding';
+import {
+  detectLegacyVietnamese,
+  unicodeVietnameseShare,
+  type LegacyEncoding,
+} from '../../../shared/import/legacy-encoding';
+import { vniToUnicode } from '../../../shared/import/vni';
 
 export type DecodeResult =
-  { ok: true; text: string; encoding: string } | { ok: false; reason: string; preview?: string };
+  { ok: true; text: string; encoding: string; notes?: string[] } | { ok: false; reason: string; preview?: string };
 
 /** Signatures of common binary files that users rename or drop by mistake. */
 const MAGIC_NUMBERS: { name: string; bytes: number[] }[] = [
@@ -24,6 +30,9 @@ const MAGIC_NUMBERS: { name: string; bytes: number[] }[] = [
 
 /** Bytes looked at for NUL bytes; text never has them, binaries nearly always do early on. */
 const BINARY_SNIFF_LENGTH = 8192;
+/** UTF-16 without BOM: share of code units with a zero byte on one side, and at most on the other. */
+const MIN_UTF16_ZERO_SHARE = 0.25;
+const MAX_UTF16_OTHER_ZERO_SHARE = 0.02;
 /** Below this share of Vietnamese words an 8-bit file is not taken for Windows-1258. */
 const MIN_CP1258_SHARE = 0.2;
 
@@ -101,13 +110,40 @@ function utf8SequenceLength(bytes: Uint8Array, i: number): number {
   return 0;
 }
 
-function legacySkip(text: string): DecodeResult | null {
+/** A legacy-encoded text to Unicode: TCVN3 from its bytes (as Windows-1252 when only text is left), VNI by table. */
+function convertLegacy(encoding: LegacyEncoding, text: string, bytes: Uint8Array | null): string {
+  if (encoding === 'VNI') return vniToUnicode(text);
+  return iconv.decode(Buffer.from(bytes ?? iconv.encode(text, 'windows-1252')), 'tcvn').normalize('NFC');
+}
+
+const PREVIEW_LENGTH = 120;
+
+/**
+ * Text in a legacy font encoding, converted, with a note showing a converted line beside the
+ * line as read, so the analyst can check it. A conversion that does not give Vietnamese is
+ * refused as before. Null when the text is not legacy-encoded.
+ */
+function legacyConverted(text: string, bytes: Uint8Array | null): DecodeResult | null {
   const legacy = detectLegacyVietnamese(text);
   if (!legacy) return null;
+  const converted = convertLegacy(legacy.encoding, text, bytes);
+  if (unicodeVietnameseShare(converted) < legacy.score / 2) {
+    return {
+      ok: false,
+      reason: `The text is probably ${legacy.encoding} (a legacy Vietnamese font encoding), and converting it did not give Vietnamese; convert it to Unicode (e.g. with UniKey) and import it again.`,
+      preview: legacy.preview,
+    };
+  }
+  const firstLine = converted.split('\n').find((line) => line.trim() !== '') ?? '';
+  const preview =
+    firstLine.length > PREVIEW_LENGTH ? `${firstLine.trim().slice(0, PREVIEW_LENGTH)}…` : firstLine.trim();
   return {
-    ok: false,
-    reason: `The text is probably ${legacy.encoding} (a legacy Vietnamese font encoding), not Unicode; convert it to Unicode (e.g. with UniKey) and import it again.`,
-    preview: legacy.preview,
+    ok: true,
+    text: converted,
+    encoding: `${legacy.encoding} (legacy font encoding, converted to Unicode)`,
+    notes: [
+      `Converted from ${legacy.encoding} to Unicode. Check the text: “${preview}” (as read: “${legacy.preview}”). If it reads wrong, delete the article and convert the file with UniKey.`,
+    ],
   };
 }
 
@@ -123,7 +159,7 @@ function decodeEightBit(bytes: Uint8Array, scan: Utf8Scan): DecodeResult {
   const asVietnamese = iconv.decode(bytes, 'windows-1258');
   const vietnameseShare = unicodeVietnameseShare(asVietnamese);
   const legacy = detectLegacyVietnamese(asWestern);
-  if (legacy && legacy.score > vietnameseShare) return legacySkip(asWestern) as DecodeResult;
+  if (legacy && legacy.score > vietnameseShare) return legacyConverted(asWestern, bytes) as DecodeResult;
   if (vietnameseShare >= MIN_CP1258_SHARE) return { ok: true, text: asVietnamese, encoding: 'Windows-1258' };
   return invalidUtf8;
 }
@@ -133,7 +169,42 @@ function decodeUnicode(bytes: Uint8Array): DecodeResult | null {
     return { ok: true, text: iconv.decode(bytes.subarray(2), 'utf-16le'), encoding: 'UTF-16 LE' };
   if (startsWith(bytes, [0xfe, 0xff]))
     return { ok: true, text: iconv.decode(bytes.subarray(2), 'utf-16be'), encoding: 'UTF-16 BE' };
+  const order = utf16WithoutBom(bytes);
+  if (order === 'le') return { ok: true, text: iconv.decode(bytes, 'utf-16le'), encoding: 'UTF-16 LE (no BOM)' };
+  if (order === 'be') return { ok: true, text: iconv.decode(bytes, 'utf-16be'), encoding: 'UTF-16 BE (no BOM)' };
   return null;
+}
+
+/**
+ * UTF-16 without a BOM: ASCII letters, spaces and Latin-1 vowels (much of Vietnamese text) have a
+ * zero high byte, so NULs sit at every other byte, on one side only. Binaries have NULs anywhere.
+ */
+function utf16WithoutBom(bytes: Uint8Array): 'le' | 'be' | null {
+  const sample = bytes.subarray(0, BINARY_SNIFF_LENGTH - (BINARY_SNIFF_LENGTH % 2));
+  if (sample.length < 4 || bytes.length % 2 !== 0) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i + 1 < sample.length; i += 2) {
+    if (sample[i] === 0) evenZeros++;
+    if (sample[i + 1] === 0) oddZeros++;
+  }
+  const pairs = sample.length / 2;
+  const mostly = (count: number) => count / pairs >= MIN_UTF16_ZERO_SHARE;
+  const rarely = (count: number) => count / pairs <= MAX_UTF16_OTHER_ZERO_SHARE;
+  const order = mostly(oddZeros) && rarely(evenZeros) ? 'le' : mostly(evenZeros) && rarely(oddZeros) ? 'be' : null;
+  if (order === null) return null;
+  // Text, not a binary that happens to have the pattern: no control characters but tab and line breaks.
+  const text = iconv.decode(Buffer.from(sample), order === 'le' ? 'utf-16le' : 'utf-16be');
+  return hasControlCharacters(text) ? null : order;
+}
+
+/** Control characters other than tab and line breaks, or replacement characters: not text. */
+function hasControlCharacters(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0xfffd) return true;
+  }
+  return false;
 }
 
 /** Decodes a text file's bytes, or says why it will not be imported. */
@@ -143,7 +214,8 @@ export function decodeText(bytes: Uint8Array): DecodeResult {
   const decoded = utf16 ?? decodeSingleByteOrUtf8(bytes);
   if (!decoded.ok) return decoded;
   if (decoded.text.trim() === '') return { ok: false, reason: 'The file holds only whitespace.' };
-  return legacySkip(decoded.text) ?? decoded;
+  if (decoded.encoding.startsWith('TCVN3') || decoded.encoding.startsWith('VNI')) return decoded;
+  return legacyConverted(decoded.text, null) ?? decoded;
 }
 
 function decodeSingleByteOrUtf8(bytes: Uint8Array): DecodeResult {

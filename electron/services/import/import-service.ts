@@ -9,12 +9,14 @@ import type { ImportFileResult } from '../../../shared/contract';
 import { displayTitleOf } from '../store/articles';
 import { importWorkbenchExport } from './workbench/workbench-import';
 import type { Workbench } from '../workbench';
+import { printableFileName } from './file-names';
 import { extractDocuments } from './formats';
 import type { SourceDocument } from './formats/types';
 import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
+import { addPeerAnnotations } from './peer-annotations';
 import { prepareArticle } from './prepare-article';
+import { ProbableDuplicates } from './probable-duplicates';
 import { storeArticle } from './store-article';
-import { writeTransaction } from '../store/write-transaction';
 
 /** A file to import: the name shown in the report, and its bytes. */
 export interface ImportInput {
@@ -34,66 +36,103 @@ function storeDocuments(
   file: string,
   documents: readonly SourceDocument[],
   fileNotes: readonly string[],
+  duplicates: ProbableDuplicates,
 ): ImportFileResult[] {
-  return writeTransaction(workbench.db, (): ImportFileResult[] =>
+  // One IMMEDIATE transaction for the file (changes.batch starts it like writeTransaction does);
+  // imported spans are change sets inside it.
+  return workbench.changes.batch((): ImportFileResult[] =>
     documents.map((document): ImportFileResult => {
       const name = partName(file, document);
       const prepared = prepareArticle(document, basename(file));
       if (!prepared.ok) return skipped(name, prepared.reason);
       const notes = [...fileNotes, ...prepared.notes];
+      const probable = duplicates.find(prepared.article.text);
       const stored = storeArticle(workbench.db, workbench.articles, prepared.article);
+      // Spans from another tool go onto the article, new or already here.
+      const spanNotes = document.annotations
+        ? addPeerAnnotations(workbench, stored.articleId, document.rawText, document.annotations, file)
+        : [];
       if (stored.outcome === 'duplicate') {
         return {
           outcome: 'duplicate',
           file: name,
           articleId: stored.articleId,
           title: stored.displayTitle,
-          notes: [`Same canonical text as article ${stored.articleId}, “${stored.displayTitle}”.`],
+          notes: [`Same canonical text as article ${stored.articleId}, “${stored.displayTitle}”.`, ...spanNotes],
         };
       }
+      notes.push(...spanNotes);
       const title = displayTitleOf(prepared.article.title, prepared.article.text.slice(0, 200));
-      return { outcome: 'imported', file: name, articleId: stored.articleId, title, notes };
+      if (probable) {
+        notes.push(
+          `Probable duplicate of article ${probable.articleId}, “${probable.title}”: the same text once markup and chrome are removed. Keep both, or delete one.`,
+        );
+      }
+      duplicates.add(stored.articleId, title, prepared.article.text);
+      const result: ImportFileResult = { outcome: 'imported', file: name, articleId: stored.articleId, title, notes };
+      return probable ? { ...result, probableDuplicateOf: probable.articleId } : result;
     }),
   );
 }
 
-/** Imports one file's bytes and reports what happened to each article in it. */
+/** What one import job shares between its files. */
+export interface ImportRun {
+  limits: ImportLimits;
+  /** Probable duplicates seen so far; built from the workbench when not given. */
+  duplicates?: ProbableDuplicates;
+}
+
+/**
+ * Imports one file's bytes and reports what happened to each article in it. Extraction runs
+ * inside the per-file try: a file that breaks a parser (HTML nested 100,000 deep) is skipped
+ * with a message naming it, and the rest of the batch goes on.
+ */
 export async function importFile(
   workbench: Workbench,
   input: ImportInput,
-  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+  run: ImportRun = { limits: DEFAULT_IMPORT_LIMITS },
 ): Promise<ImportFileResult[]> {
-  const tooLarge = tooLargeReason(input.bytes.length, limits);
-  if (tooLarge) return [skipped(input.name, tooLarge)];
-  const { extraction, encoding } = await extractDocuments(input.name, input.bytes);
-  if (extraction.kind === 'refused') return [skipped(input.name, extraction.reason, extraction.preview)];
+  const file = printableFileName(input.name);
+  const tooLarge = tooLargeReason(input.bytes.length, run.limits);
+  if (tooLarge) return [skipped(file, tooLarge)];
   try {
+    const { extraction, encoding, notes } = await extractDocuments(input.name, input.bytes, run.limits);
+    if (extraction.kind === 'refused') return [skipped(file, extraction.reason, extraction.preview)];
     // Workbench exports carry annotations: they go through the change pipeline (workbench/).
-    if (extraction.kind === 'workbench-export') return importWorkbenchExport(workbench, input.name, extraction.parsed);
-    const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...extraction.notes];
-    const results = storeDocuments(workbench, input.name, extraction.documents, fileNotes);
-    const skippedParts = extraction.skipped.map((part) => skipped(`${input.name} (${part.part})`, part.reason));
-    if (results.length === 0 && skippedParts.length === 0) return [skipped(input.name, 'The file holds no articles.')];
+    if (extraction.kind === 'workbench-export') return importWorkbenchExport(workbench, file, extraction.parsed);
+    const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...notes, ...extraction.notes];
+    run.duplicates ??= ProbableDuplicates.of(workbench);
+    const results = storeDocuments(workbench, file, extraction.documents, fileNotes, run.duplicates);
+    const skippedParts = extraction.skipped.map((part) => skipped(`${file} (${part.part})`, part.reason));
+    if (results.length === 0 && skippedParts.length === 0) return [skipped(file, 'The file holds no articles.')];
     return [...results, ...skippedParts];
   } catch (error) {
-    return [skipped(input.name, `Nothing of this file was imported: ${(error as Error).message}`)];
+    return [skipped(file, `Nothing of this file was imported: ${readableError(error)}`)];
   }
+}
+
+/** A stack overflow inside a parser means the input nests too deeply, and should say so. */
+function readableError(error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return 'it is nested too deeply to read (the parser ran out of stack).';
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Reads a file from disk (refusing it by size before reading) and imports it under `name`. */
 export async function importFilePath(
   workbench: Workbench,
   path: string,
-  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+  run: ImportRun = { limits: DEFAULT_IMPORT_LIMITS },
   name: string = path,
 ): Promise<ImportFileResult[]> {
   let bytes: Uint8Array;
   try {
-    const tooLarge = tooLargeReason(statSync(path).size, limits);
-    if (tooLarge) return [skipped(name, tooLarge)];
+    const tooLarge = tooLargeReason(statSync(path).size, run.limits);
+    if (tooLarge) return [skipped(printableFileName(name), tooLarge)];
     bytes = readFileSync(path);
   } catch (error) {
-    return [skipped(name, `The file could not be read: ${(error as Error).message}`)];
+    return [skipped(printableFileName(name), `The file could not be read: ${(error as Error).message}`)];
   }
-  return importFile(workbench, { name, bytes }, limits);
+  return importFile(workbench, { name, bytes }, run);
 }

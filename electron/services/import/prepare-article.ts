@@ -3,7 +3,7 @@
  * into annotatable text and trimmed chrome, metadata (the format's own first, heuristics
  * second), and plain-language notes on what changed.
  */
-import { cutTrailingChrome } from '../../../shared/import/chrome';
+import { cutTrailingChrome, type ChromeCut } from '../../../shared/import/chrome';
 import { parseDateLine } from '../../../shared/import/dates';
 import { extractMetadata } from '../../../shared/import/metadata';
 import { canonicalize, type CanonicalChanges } from '../../../shared/text/canonical';
@@ -35,17 +35,30 @@ function normaliseGivenDate(value: string | null | undefined): string | null {
 
 const given = (value: string | null | undefined): string | null => (value?.trim() ? value.trim() : null);
 
+/**
+ * Text the extractor dropped goes after the trimmed chrome: `text + trimmedText` stays the
+ * full text (so offsets hold when it is restored), and restoring brings it all back.
+ */
+function withDropped(cut: ChromeCut, droppedText: string | undefined): ChromeCut {
+  const dropped = droppedText ? canonicalize(droppedText).text.trim() : '';
+  if (dropped === '') return cut;
+  return { ...cut, trimmedText: `${cut.trimmedText ?? ''}\n\n${dropped}` };
+}
+
 export type Preparation = { ok: true; article: PreparedArticle; notes: string[] } | { ok: false; reason: string };
 
 export function prepareArticle(document: SourceDocument, fileName: string): Preparation {
   const { text: fullText, changes } = canonicalize(document.rawText);
   if (fullText.trim() === '') return { ok: false, reason: 'No text.' };
-  const cut = cutTrailingChrome(fullText);
+  // Spans from an annotation tool may point anywhere: that text is kept whole.
+  const cut = document.annotations
+    ? { text: fullText, trimmedText: null, trimmedLines: [] }
+    : withDropped(cutTrailingChrome(fullText), document.droppedText);
   const found = extractMetadata(cut.text, cut.trimmedText);
-  const notes: string[] = [];
+  const notes: string[] = [...(document.notes ?? [])];
   const canonicalNote = describeCanonicalChanges(changes);
   if (canonicalNote) notes.push(canonicalNote);
-  if (cut.trimmedText !== null) {
+  if (cut.trimmedLines.length > 0) {
     const shown = cut.trimmedLines.slice(0, 3).map((line) => (line.length > 40 ? `${line.slice(0, 40)}…` : line));
     notes.push(
       `Site chrome trimmed from the end: ${count(cut.trimmedLines.length)} lines (${shown.join(' · ')}${cut.trimmedLines.length > 3 ? ' · …' : ''}); it can be restored.`,

@@ -7,7 +7,8 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ImportFileResult, ImportSource } from '../../../shared/contract';
 import { withBatchDurability } from '../store/durability';
 import type { Workbench } from '../workbench';
-import { importFile, importFilePath } from './import-service';
+import { printableFileName } from './file-names';
+import { importFile, importFilePath, type ImportRun } from './import-service';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
 import { collectFiles } from './walk';
 
@@ -25,16 +26,30 @@ export interface ImportHooks {
 
 type ImportTask = { name: string; run: () => Promise<ImportFileResult[]> };
 
+const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
+
+/** Node's decoder skips what is not base64, so damaged uploads would read as empty or garbled files. */
+function isBase64(data: string): boolean {
+  return data.length % 4 === 0 && BASE64.test(data);
+}
+
 function tasksOf(workbench: Workbench, source: ImportSource, limits: ImportLimits): ImportTask[] {
+  const run: ImportRun = { limits };
   if (source.kind === 'paths') {
-    return collectFiles(source.paths, limits.maxFiles).map(({ path, name }) => ({
-      name,
-      run: () => importFilePath(workbench, path, limits, name),
+    return collectFiles(source.paths, limits.maxFiles).map((found) => ({
+      name: found.name,
+      run: async (): Promise<ImportFileResult[]> =>
+        found.problem === undefined
+          ? importFilePath(workbench, found.path, run, found.name)
+          : [{ outcome: 'skipped', file: printableFileName(found.name), reason: found.problem }],
     }));
   }
   return source.files.map((file) => ({
     name: file.name,
-    run: () => importFile(workbench, { name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') }, limits),
+    run: async (): Promise<ImportFileResult[]> =>
+      isBase64(file.dataBase64)
+        ? importFile(workbench, { name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') }, run)
+        : [{ outcome: 'skipped', file: printableFileName(file.name), reason: 'The upload is not valid base64.' }],
   }));
 }
 
@@ -52,7 +67,7 @@ export async function runImport(
       // Let a pending cancel message in (worker port or handler call) before each file.
       await yieldToEventLoop();
       if (hooks.isCancelled()) return 'cancelled';
-      hooks.emit({ type: 'file', name: task.name });
+      hooks.emit({ type: 'file', name: printableFileName(task.name) });
       hooks.emit({ type: 'results', results: await task.run() });
     }
     return 'done';

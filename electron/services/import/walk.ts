@@ -1,11 +1,8 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 
-/** A file to import from disk, with the name the report shows for it. */
-export interface FoundFile {
-  path: string;
-  name: string;
-}
+/** A file to import from disk, with the name the report shows for it, or why it cannot be. */
+export type FoundFile = { path: string; name: string; problem?: undefined } | { name: string; problem: string };
 
 export class TooManyFilesError extends Error {
   constructor(limit: number) {
@@ -16,10 +13,34 @@ export class TooManyFilesError extends Error {
   }
 }
 
+/** What a symbolic link points at, or why it points at nothing usable. */
+function followLink(path: string): { stats: Stats } | { problem: string } {
+  try {
+    const stats = statSync(path, { throwIfNoEntry: false });
+    if (!stats)
+      return { problem: `Dangling symbolic link: it points to ${safeRealTarget(path)}, which does not exist.` };
+    return { stats };
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ELOOP') return { problem: 'Skipped: symbolic link loop (the link points back to itself).' };
+    return { problem: `The link could not be followed: ${(error as Error).message}` };
+  }
+}
+
+function safeRealTarget(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return 'a missing file';
+  }
+}
+
 /**
  * Expands files and folders into the files to import, folders recursively, in a stable order.
  * Hidden files and folders (".DS_Store", ".git") are not articles and are left out. A file
  * inside a folder is named relative to the folder it was chosen from ("articles/2023/a.txt").
+ * Symlinked folders are not followed (they can loop); a link that loops or dangles is listed
+ * with its problem, so the report names it and the rest of the folder still imports.
  */
 export function collectFiles(paths: readonly string[], maxFiles: number): FoundFile[] {
   const found: FoundFile[] = [];
@@ -34,15 +55,21 @@ export function collectFiles(paths: readonly string[], maxFiles: number): FoundF
     for (const entry of entries) {
       if (entry.name.startsWith('.')) continue;
       const path = join(folder, entry.name);
-      // Symlinked folders are not followed: they can loop.
+      const name = join(basename(root), relative(root, path));
       if (entry.isDirectory()) walk(root, path);
-      else if (entry.isFile() || (entry.isSymbolicLink() && statSync(path, { throwIfNoEntry: false })?.isFile())) {
-        add({ path, name: join(basename(root), relative(root, path)) });
+      else if (entry.isFile()) add({ path, name });
+      else if (entry.isSymbolicLink()) {
+        const target = followLink(path);
+        if ('problem' in target) add({ name, problem: target.problem });
+        else if (target.stats.isFile()) add({ path, name });
       }
     }
   };
   for (const path of paths) {
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) walk(path, path);
+    // A chosen path that does not exist is reported by the import itself ("could not be read").
+    const target = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() ? followLink(path) : null;
+    if (target && 'problem' in target) add({ name: path, problem: target.problem });
+    else if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) walk(path, path);
     else add({ path, name: path });
   }
   return found;

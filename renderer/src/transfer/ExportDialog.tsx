@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { EXPORT_FORMAT_SPECS, exportFormatSpec } from '../../../shared/codecs';
 import type { ExportFormat, ExportJob, ExportOptions } from '../../../shared/contract';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
 import { Modal } from '../app/Modal';
@@ -6,17 +7,6 @@ import { formatCount, STATUS_LABELS } from '../library/format';
 import { labelName, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { useExportStore } from './export-store';
-
-const FORMATS: { value: ExportFormat; name: string; hint: string }[] = [
-  { value: 'workbench-json', name: 'Workbench JSON', hint: 'Lossless: labels, notes, statuses. Re-imports exactly.' },
-  {
-    value: 'jsonl',
-    name: 'JSONL',
-    hint: 'One article per line with spans, as spaCy, Hugging Face and Prodigy read it.',
-  },
-  { value: 'csv', name: 'CSV', hint: 'One row per annotation with context, for spreadsheets.' },
-  { value: 'conll', name: 'CoNLL (BIO)', hint: 'Syllable tokens; entities and analysis in two tag columns.' },
-];
 
 type ScopeKind = 'all' | 'selected' | 'status';
 
@@ -32,6 +22,9 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [format, setFormat] = useState<ExportFormat>('jsonl');
   const [offsetUnit, setOffsetUnit] = useState<ExportOptions['offsetUnit']>('codepoint');
   const [csvBom, setCsvBom] = useState(true);
+  const [conllLastColumn, setConllLastColumn] = useState<ExportOptions['conllLastColumn']>('entity');
+  const spec = exportFormatSpec(format);
+  const unitAvailable = (unit: ExportOptions['offsetUnit']) => spec.offsetUnits.includes(unit);
   const running = job?.state === 'running';
 
   const options = (): ExportOptions => ({
@@ -43,8 +36,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           : { kind: 'status', status },
     labelKeys: labelKeys.size === labels.length ? null : [...labelKeys],
     format,
-    offsetUnit,
+    // A format that counts one unit only (brat, spaCy) gets that unit.
+    offsetUnit: unitAvailable(offsetUnit) ? offsetUnit : (spec.offsetUnits[0] ?? 'codepoint'),
     csvBom,
+    conllLastColumn,
   });
   const toggleLabel = (key: string) =>
     setLabelKeys((current) => {
@@ -110,18 +105,31 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </fieldset>
         <fieldset disabled={running}>
           <legend>Format</legend>
-          {FORMATS.map((option) => (
-            <label key={option.value} className="export__format">
+          {EXPORT_FORMAT_SPECS.map((option) => (
+            <label key={option.name} className="export__format">
               <input
                 type="radio"
                 name="format"
-                checked={format === option.value}
-                onChange={() => setFormat(option.value)}
+                checked={format === option.name}
+                onChange={() => setFormat(option.name)}
               />{' '}
-              <strong>{option.name}</strong> <span className="muted">{option.hint}</span>
+              <strong>{option.label}</strong> <span className="muted">{option.hint}</span>
             </label>
           ))}
-          {format === 'csv' ? (
+          {spec.options.includes('conllLastColumn') ? (
+            <label>
+              Last column (where NER readers look for entities){' '}
+              <select
+                aria-label="CoNLL last column"
+                value={conllLastColumn}
+                onChange={(event) => setConllLastColumn(event.target.value as ExportOptions['conllLastColumn'])}
+              >
+                <option value="entity">Entities</option>
+                <option value="analytic">Analysis (risk, proposal…)</option>
+              </select>
+            </label>
+          ) : null}
+          {spec.options.includes('csvBom') ? (
             <label>
               <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} /> UTF-8 BOM
               (so Excel shows Vietnamese correctly)
@@ -134,13 +142,20 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             <input
               type="radio"
               name="unit"
-              checked={offsetUnit === 'codepoint'}
+              disabled={!unitAvailable('codepoint')}
+              checked={options().offsetUnit === 'codepoint'}
               onChange={() => setOffsetUnit('codepoint')}
             />{' '}
             Code points (Python, spaCy)
           </label>
           <label>
-            <input type="radio" name="unit" checked={offsetUnit === 'utf16'} onChange={() => setOffsetUnit('utf16')} />{' '}
+            <input
+              type="radio"
+              name="unit"
+              disabled={!unitAvailable('utf16')}
+              checked={options().offsetUnit === 'utf16'}
+              onChange={() => setOffsetUnit('utf16')}
+            />{' '}
             UTF-16 units (JavaScript)
           </label>
         </fieldset>

@@ -1,11 +1,10 @@
 import type { ImportFileResult, ImportJob } from '../../../shared/contract';
+import { IMPORT_ACCEPT, IMPORT_FORMAT_REGISTRY } from '../../../shared/import/import-formats';
 import { Modal } from '../app/Modal';
 import { formatCount } from '../library/format';
 import { useAppStore } from '../state/app-store';
 import { useImportStore } from './import-store';
 import { filesFromInput } from './read-files';
-
-const ACCEPTED = '.txt,.md,.html,.htm,.docx,.csv,.json,.jsonl';
 
 /**
  * Import…: pick files or a folder (or drop them on the window), watch the progress, then read
@@ -26,8 +25,11 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       {job === null && preparing === null ? (
         <div className="import__pickers">
           <p className="muted">
-            Text (.txt, .md), web pages (.html), Word (.docx), tables (.csv with columns title, text, source, url, date)
-            and records (.json, .jsonl, including Marginalia exports). You can also drop files or folders on the window.
+            {Object.values(IMPORT_FORMAT_REGISTRY)
+              .map((format) => `${format.label} (${format.extensions.join(', ')})`)
+              .join('; ')}
+            . Marginalia&apos;s own JSON export imports with its annotations. You can also drop files or folders on the
+            window.
           </p>
           {nativeDialogs ? (
             <div className="row">
@@ -45,7 +47,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
                 <input
                   type="file"
                   multiple
-                  accept={ACCEPTED}
+                  accept={IMPORT_ACCEPT}
                   aria-label="Choose files"
                   onChange={(event) => void startUploads(filesFromInput(event.target.files))}
                 />

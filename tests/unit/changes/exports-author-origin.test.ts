@@ -14,7 +14,7 @@ const spans = () => [
 
 describe('exports carry who made each annotation and how', () => {
   it('JSONL spans have author and origin', () => {
-    const line = JSON.parse(createJsonlCodec(context()).article(article(1, TEXT), spans()).chunk);
+    const line = JSON.parse(String(createJsonlCodec(context()).article(article(1, TEXT), spans()).chunk));
     expect(line.spans.map((s: { author: string; origin: string }) => [s.author, s.origin])).toEqual([
       ['Lan', 'manual'],
       ['ner-v2', 'model'],
@@ -22,10 +22,13 @@ describe('exports carry who made each annotation and how', () => {
   });
 
   it('CSV rows have author and origin columns', () => {
-    const codec = createCsvCodec(context(), { bom: false, stringifyRows: stringifyCsvRows });
-    const rows: Record<string, string>[] = parse(codec.begin() + codec.article(article(1, TEXT), spans()).chunk, {
-      columns: true,
-    });
+    const codec = createCsvCodec(context(), { bom: false, variant: 'data', stringifyRows: stringifyCsvRows });
+    const rows: Record<string, string>[] = parse(
+      String(codec.begin()) + String(codec.article(article(1, TEXT), spans()).chunk),
+      {
+        columns: true,
+      },
+    );
     expect(rows.map((row) => [row.author, row.origin])).toEqual([
       ['Lan', 'manual'],
       ['ner-v2', 'model'],
@@ -34,7 +37,9 @@ describe('exports carry who made each annotation and how', () => {
 
   it('workbench JSON annotations have author and origin, and files without author still read', () => {
     const codec = createWorkbenchJsonCodec(context());
-    const document = JSON.parse(codec.begin() + codec.article(article(1, TEXT), spans()).chunk + codec.end());
+    const document = JSON.parse(
+      String(codec.begin()) + String(codec.article(article(1, TEXT), spans()).chunk) + String(codec.end()),
+    );
     const parsed = WorkbenchExportSchema.parse(document);
     expect(parsed.articles[0]?.annotations.map((a) => [a.author, a.origin])).toEqual([
       ['Lan', 'manual'],

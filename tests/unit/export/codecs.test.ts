@@ -1,19 +1,34 @@
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { createExportCodec } from '../../../shared/codecs';
+import { createExportCodec, EXPORT_FORMAT_SPECS, exportFormatByName } from '../../../shared/codecs';
 import { createConllCodec } from '../../../shared/codecs/conll';
 import { CSV_HEADER, restoreFormulaGuarded } from '../../../shared/codecs/csv';
 import { createJsonlCodec } from '../../../shared/codecs/jsonl';
-import type { ExportArticle, ExportCodec } from '../../../shared/codecs/types';
+import type { ExportArticle, ExportChunk, ExportCodec } from '../../../shared/codecs/types';
 import { createWorkbenchJsonCodec, WorkbenchExportSchema } from '../../../shared/codecs/workbench-json';
-import type { ExportFormat } from '../../../shared/contract/exports';
 import type { Annotation } from '../../../shared/domain/schemas';
 import type { OffsetUnit } from '../../../shared/text/offsets';
 import { stringifyCsvRows } from '../../../electron/services/export/export-service';
 import { article, context, independentSlice, span } from './fixtures';
 
+/** A text format's file (the tests of text codecs); bytes would be a bug here. */
+function asText(chunk: ExportChunk): string {
+  if (typeof chunk !== 'string') throw new Error('expected a text chunk');
+  return chunk;
+}
+
 function encode(codec: ExportCodec, entries: [ExportArticle, Annotation[]][]): string {
-  return codec.begin() + entries.map(([a, spans]) => codec.article(a, spans).chunk).join('') + codec.end();
+  return (
+    asText(codec.begin()) +
+    entries.map(([a, spans]) => asText(codec.article(a, spans).chunk)).join('') +
+    asText(codec.end())
+  );
+}
+
+/** Any format's file as bytes. */
+function encodeBytes(codec: ExportCodec, entries: [ExportArticle, Annotation[]][]): Buffer {
+  const chunks = [codec.begin(), ...entries.map(([a, spans]) => codec.article(a, spans).chunk), codec.end()];
+  return Buffer.concat(chunks.map((chunk) => (typeof chunk === 'string' ? Buffer.from(chunk) : chunk)));
 }
 
 /** Rows keyed by header, as csv-parse reads them (BOM stripped). */
@@ -22,7 +37,9 @@ function readCsv(output: string): Record<string, string>[] {
 }
 
 function csvCodec(unit: OffsetUnit = 'codepoint', bom = true): ExportCodec {
-  return createExportCodec({ format: 'csv', csvBom: bom }, context(unit), stringifyCsvRows);
+  return createExportCodec({ format: 'csv', csvBom: bom, conllLastColumn: 'entity' }, context(unit), {
+    stringifyCsvRows,
+  });
 }
 
 // Astral characters before, inside and between spans: the two units differ by one per emoji.
@@ -194,8 +211,13 @@ describe('CoNLL', () => {
 
   it('puts entities and analytic spans in two columns, keeping the outermost per column', () => {
     const result = createConllCodec(context()).article(article(9, text), conllSpans());
-    const rows = rowsOf(result.chunk);
-    const tagsOf = (token: string) => rows.find((row) => row[0] === token)?.slice(1);
+    const rows = rowsOf(asText(result.chunk));
+    // Entities in the last column, where spaCy and NLTK read them: [analytic, entity].
+    const tagsOf = (token: string) =>
+      rows
+        .find((row) => row[0] === token)
+        ?.slice(1)
+        .reverse();
     expect(tagsOf('Bộ')).toEqual(['B-ORG', 'O']);
     expect(tagsOf('Việt')).toEqual(['I-ORG', 'B-RISK']);
     expect(tagsOf('cơ')).toEqual(['O', 'I-RISK']);
@@ -234,8 +256,8 @@ describe('CoNLL', () => {
   });
 
   it('splits sentences at . ! ? and line breaks, but never inside a span, and marks each article', () => {
-    const output = createConllCodec(context()).article(article(9, text), conllSpans()).chunk;
-    expect(output.startsWith('-DOCSTART- 9\n\n')).toBe(true);
+    const output = asText(createConllCodec(context()).article(article(9, text), conllSpans()).chunk);
+    expect(output.startsWith('-DOCSTART- -X- O O\n\n')).toBe(true);
     const sentences = output
       .split('\n\n')
       .slice(1)
@@ -255,7 +277,7 @@ describe('CoNLL', () => {
 
   it('writes the editor’s syllable tokens: words with inner connectors, punctuation and emoji apart', () => {
     const sample = 'Ngày 10/1, COVID-19 😀 lan “rộng” 🇻🇳…';
-    const output = createConllCodec(context()).article(article(1, sample), []).chunk;
+    const output = asText(createConllCodec(context()).article(article(1, sample), []).chunk);
     expect(rowsOf(output).map((row) => row[0])).toEqual([
       'Ngày',
       '10/1',
@@ -273,9 +295,9 @@ describe('CoNLL', () => {
 
   it('keeps a span that crosses a sentence end in one block', () => {
     const sample = 'Nguy cơ rất lớn. Cần xử lý ngay. Hết.';
-    const output = createConllCodec(context()).article(article(1, sample), [
-      span(1, sample, 'RISK', 'lớn. Cần xử lý'),
-    ]).chunk;
+    const output = asText(
+      createConllCodec(context()).article(article(1, sample), [span(1, sample, 'RISK', 'lớn. Cần xử lý')]).chunk,
+    );
     const blocks = output.split('\n\n').slice(1).filter(Boolean);
     expect(
       blocks.map((block) =>
@@ -299,18 +321,74 @@ describe('determinism', () => {
   const entries = (): [ExportArticle, Annotation[]][] => [
     [article(1, text), [span(1, text, 'PROPOSAL', 'Đề xuất 😀 hợp tác'), span(2, text, 'LOC', 'Hà Nội')]],
   ];
-  for (const format of ['workbench-json', 'jsonl', 'csv', 'conll'] as ExportFormat[]) {
+  for (const { name: format } of EXPORT_FORMAT_SPECS) {
     it(`${format}: the same data gives the same bytes, apart from the export time`, () => {
       const at = (exportedAt: string) =>
-        encode(
-          createExportCodec({ format, csvBom: true }, context('codepoint', exportedAt), stringifyCsvRows),
+        encodeBytes(
+          createExportCodec({ format, csvBom: true, conllLastColumn: 'entity' }, context('codepoint', exportedAt), {
+            stringifyCsvRows,
+          }),
           entries(),
         );
       const first = at('2026-11-24T10:00:00.000Z');
-      expect(at('2026-11-24T10:00:00.000Z')).toBe(first);
-      expect(at('2027-01-01T00:00:00.000Z').replace('2027-01-01T00:00:00.000Z', '2026-11-24T10:00:00.000Z')).toBe(
-        first,
-      );
+      expect(at('2026-11-24T10:00:00.000Z').equals(first)).toBe(true);
+      if (format === 'brat') return; // zip entries carry the export time as their mtime
+      const later = at('2027-01-01T00:00:00.000Z').toString('utf8');
+      expect(later.replace('2027-01-01T00:00:00.000Z', '2026-11-24T10:00:00.000Z')).toBe(first.toString('utf8'));
     });
   }
+});
+
+describe('issue 9 export regressions', () => {
+  it('CSV: a cell with a line break but no comma or quote is quoted (pandas read 303 rows for 246 spans)', () => {
+    const text = 'Đoạn một\nđoạn hai';
+    const output = encode(csvCodec('codepoint', false), [[article(1, text), [span(1, text, 'RISK', 'một')]]]);
+    expect(output).toContain(',"\nđoạn hai",');
+    const strict = parse(output, { record_delimiter: '\r\n', relax_quotes: false }) as string[][];
+    expect(strict).toHaveLength(2);
+  });
+
+  it('CSV data variant keeps "- A.N" exact; the spreadsheet variant guards it; partial dates are XXXX-MM-DD', () => {
+    const text = '- A.N cho biết';
+    const entries: [ExportArticle, Annotation[]][] = [
+      [article(1, text, { publishedAt: '--02-26' }), [span(1, text, 'PER', '- A.N')]],
+    ];
+    const rowOf = (format: 'csv' | 'csv-data') =>
+      readCsv(
+        encode(
+          createExportCodec({ format, csvBom: true, conllLastColumn: 'entity' }, context(), { stringifyCsvRows }),
+          entries,
+        ),
+      )[0];
+    expect(rowOf('csv-data')).toMatchObject({ quote: '- A.N', published: 'XXXX-02-26' });
+    expect(rowOf('csv')).toMatchObject({ quote: "'- A.N", published: 'XXXX-02-26' });
+  });
+
+  it('CoNLL: documents are separated by "-DOCSTART- -X- O O", not "-DOCSTART- <id>" (spaCy E177)', () => {
+    const output = asText(createConllCodec(context()).article(article(42, 'Hà Nội.'), []).chunk);
+    expect(output.split('\n')[0]).toBe('-DOCSTART- -X- O O');
+    expect(output).not.toContain('42');
+  });
+
+  it('CoNLL: the column order is an option; by default the entity column is last', () => {
+    const text = 'Nguy cơ ở Hà Nội.';
+    const spans = [span(1, text, 'RISK', 'Nguy cơ ở Hà Nội'), span(2, text, 'LOC', 'Hà Nội')];
+    const lineOf = (codec: ExportCodec) =>
+      asText(codec.article(article(1, text), spans).chunk)
+        .split('\n')
+        .find((line) => line.startsWith('Hà\t'));
+    expect(lineOf(createConllCodec(context()))).toBe('Hà\tI-RISK\tB-LOC');
+    expect(lineOf(createConllCodec(context(), 'analytic'))).toBe('Hà\tB-LOC\tI-RISK');
+  });
+});
+
+describe('format registry', () => {
+  it('one name everywhere: the CLI’s old name "json" is an alias of workbench-json', () => {
+    expect(exportFormatByName('json')?.name).toBe('workbench-json');
+    expect(exportFormatByName('workbench-json')?.name).toBe('workbench-json');
+    expect(exportFormatByName('CSV-DATA')?.name).toBe('csv-data');
+    expect(exportFormatByName('xlsx')).toBeUndefined();
+    const names = EXPORT_FORMAT_SPECS.flatMap((spec) => [spec.name, ...spec.aliases]);
+    expect(new Set(names).size).toBe(names.length);
+  });
 });

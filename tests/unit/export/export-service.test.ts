@@ -158,7 +158,7 @@ describe('export handlers', () => {
       path,
       downloadUrl: null,
     });
-    expect(readFileSync(path, 'utf8')).toContain('Nhật\tB-LOC\tI-PROPOSAL');
+    expect(readFileSync(path, 'utf8')).toContain('Nhật\tI-PROPOSAL\tB-LOC');
 
     const bad = handlers.startExport({
       options: options({ format: 'csv' }),

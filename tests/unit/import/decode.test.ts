@@ -1,7 +1,12 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText, scanUtf8 } from '../../../electron/services/import/decode';
 import { detectLegacyVietnamese } from '../../../shared/import/legacy-encoding';
+import { unicodeToVni } from '../../../shared/import/vni';
+import { SEEDS_DIR } from '../../helpers/temp-workbench';
 import { PNG_HEADER, VIETNAMESE_ARTICLE, windows1258 } from './helpers/fixtures';
 
 const utf8 = (text: string): Buffer => Buffer.from(text, 'utf8');
@@ -60,27 +65,75 @@ describe('decodeText', () => {
     expect(decodeText(utf8(' \n\t\n'))).toEqual({ ok: false, reason: 'The file holds only whitespace.' });
   });
 
-  it('flags TCVN3-looking text (as pasted into a UTF-8 file) with a preview', () => {
+  it('converts TCVN3-looking text (as pasted into a UTF-8 file) and shows the converted line to check', () => {
     const tcvn3 = 'TiÕng ViÖt cã 29 ch÷ c¸i\nBé C«ng an tæ chøc héi nghÞ tæng kÕt c«ng t¸c ®èi ngo¹i';
     const decoded = decodeText(utf8(tcvn3));
-    expect(decoded).toEqual({
-      ok: false,
-      reason: expect.stringContaining('probably TCVN3'),
-      preview: 'TiÕng ViÖt cã 29 ch÷ c¸i',
+    expect(decoded).toMatchObject({
+      ok: true,
+      text: 'Tiếng Việt có 29 chữ cái\nBộ Công an tổ chức hội nghị tổng kết công tác đối ngoại',
+      encoding: 'TCVN3 (legacy font encoding, converted to Unicode)',
+      notes: [
+        expect.stringContaining('Check the text: “Tiếng Việt có 29 chữ cái” (as read: “TiÕng ViÖt cã 29 ch÷ c¸i”)'),
+      ],
     });
   });
 
-  it('flags TCVN3 bytes in an 8-bit file too', () => {
+  it('converts TCVN3 bytes in an 8-bit file too', () => {
     const bytes = iconv.encode('TiÕng ViÖt cã 29 ch÷ c¸i, Bé C«ng an tæ chøc héi nghÞ', 'windows-1252');
-    expect(decodeText(bytes)).toMatchObject({ ok: false, reason: expect.stringContaining('probably TCVN3') });
+    expect(decodeText(bytes)).toMatchObject({
+      ok: true,
+      text: 'Tiếng Việt có 29 chữ cái, Bộ Công an tổ chức hội nghị',
+    });
   });
 
-  it('flags VNI-looking text', () => {
+  it('converts VNI text with the VNI table', () => {
     expect(decodeText(utf8('Tieáng Vieät coù 29 chöõ caùi. Boä Coâng an toå chöùc hoäi nghò.'))).toMatchObject({
-      ok: false,
-      reason: expect.stringContaining('probably VNI'),
-      preview: expect.stringContaining('Tieáng Vieät'),
+      ok: true,
+      text: 'Tiếng Việt có 29 chữ cái. Bộ Công an tổ chức hội nghị.',
+      encoding: 'VNI (legacy font encoding, converted to Unicode)',
     });
+  });
+
+  describe('legacy encodings were only flagged: samples built from the seeds convert back exactly', () => {
+    // Legacy encodings hold Vietnamese letters and ASCII only: typographic quotes, dashes and the
+    // seed's Chinese language link become spaces first.
+    const writable = (char: string) =>
+      /^[\x20-\x7e\n]$/.test(char) || /^[a-zA-ZđĐ]$/.test(char.normalize('NFD')[0] ?? '');
+    const seeds = readdirSync(SEEDS_DIR).map((name) =>
+      Array.from(readFileSync(join(SEEDS_DIR, name), 'utf8').normalize('NFC').replace(/\r/g, ''), (char) =>
+        writable(char) ? char : ' ',
+      ).join(''),
+    );
+    const glibcIconv = spawnSync('iconv', ['--version']).status === 0;
+
+    it('TCVN3: seeds encoded by glibc iconv (TCVN5712-1), decoded with iconv-lite’s tcvn table', (context) => {
+      if (!glibcIconv) {
+        console.warn('[decode] TCVN3 from glibc iconv: skipped, the iconv command is not installed');
+        context.skip();
+      }
+      for (const seed of seeds) {
+        const bytes = spawnSync('iconv', ['-f', 'UTF-8', '-t', 'TCVN5712-1'], { input: seed }).stdout;
+        const decoded = decodeText(new Uint8Array(bytes));
+        expect(decoded).toMatchObject({ ok: true, encoding: expect.stringContaining('TCVN3') });
+        expect((decoded as { text: string }).text.normalize('NFC')).toBe(seed);
+      }
+    });
+
+    it('VNI: seeds written with the VNI table, as Windows-1252 bytes and as pasted text', () => {
+      for (const seed of seeds) {
+        const vni = unicodeToVni(seed);
+        expect(decodeText(iconv.encode(vni, 'windows-1252'))).toMatchObject({ ok: true, text: seed });
+        expect(decodeText(utf8(vni))).toMatchObject({ ok: true, text: seed });
+      }
+    });
+  });
+
+  it('UTF-16 without a BOM was refused as binary: NULs at every other byte are read as UTF-16', () => {
+    const text = 'Bộ Công an tổ chức hội nghị tổng kết công tác đối ngoại. The end.';
+    expect(decodeText(iconv.encode(text, 'utf-16le'))).toEqual({ ok: true, text, encoding: 'UTF-16 LE (no BOM)' });
+    expect(decodeText(iconv.encode(text, 'utf-16be'))).toEqual({ ok: true, text, encoding: 'UTF-16 BE (no BOM)' });
+    // A binary with scattered NULs is still refused.
+    expect(decodeText(new Uint8Array([1, 0, 0, 0, 7, 0, 0, 3, 0, 0, 5, 0]))).toMatchObject({ ok: false });
   });
 });
 

@@ -25,8 +25,8 @@ const metadataOf = (prefix: string) => {
 
 // Expected values written by reading each seed.
 describe('metadata heuristics on the seeds', () => {
-  it('000: no headline, no dateline, no source; closing initials "D.T - A.N"', () => {
-    expect(metadataOf('000')).toEqual({ title: null, publishedAt: null, source: null, byline: 'D.T - A.N' });
+  it('000: no headline or source; the lead\'s "ngày 13-8" is the day (was not recognised); closing initials "D.T - A.N"', () => {
+    expect(metadataOf('000')).toEqual({ title: null, publishedAt: '--08-13', source: null, byline: 'D.T - A.N' });
   });
 
   it('001: no headline, date or source; signed "Hà An"', () => {
@@ -63,7 +63,13 @@ describe('dates', () => {
     expect(parseDateLine('Cập nhật: 05/03/2024')).toBe('2024-03-05');
     expect(parseDateLine('32/13/2024')).toBeNull();
     expect(parseLeadDayMonth('Chiều 26/2, tại Hà Nội')).toBe('--02-26');
-    expect(parseLeadDayMonth('Bộ Công an ngày 26/2')).toBeNull();
+    expect(parseLeadDayMonth('Bộ Công an ngày 26/2')).toBe('--02-26');
+    expect(parseLeadDayMonth('Hội nghị được tổ chức ngày 13-8 tại Hà Nội, Thượng tướng Tô Lâm cho biết')).toBe(
+      '--08-13',
+    );
+    // Deadlines and ranges are not the news day; nor is a date after the first sentence.
+    expect(parseLeadDayMonth('Kế hoạch phải xong trước ngày 30/6 theo chỉ đạo')).toBeNull();
+    expect(parseLeadDayMonth('Bộ họp. Sau đó, ngày 2-9 sẽ có lễ')).toBeNull();
   });
 });
 

@@ -1,16 +1,28 @@
 /**
- * File name + bytes → the articles inside. Text-based formats are decoded first (./../decode),
- * so every one of them gets the same encoding detection and refusals.
+ * File name + bytes → the articles inside, through the import-format registry
+ * (shared/import/import-formats.ts): each format there is bound to its extractor here. Text
+ * formats are decoded first (../decode), so every one of them gets the same encoding detection,
+ * legacy conversion and refusals.
  */
-import { extname } from 'node:path';
+import {
+  IMPORT_EXTENSIONS,
+  importFormatOf,
+  type IMPORT_FORMAT_REGISTRY,
+  type ImportFormatName,
+} from '../../../../shared/import/import-formats';
 import { decodeText } from '../decode';
+import type { ImportLimits } from '../limits';
+import { extractBratZip } from './brat';
+import { extractConll } from './conll';
 import { extractCsv } from './csv';
 import { extractDocx } from './docx';
 import { extractHtml } from './html';
 import { extractJson, extractJsonLines } from './json';
+import { extractMarkdown } from './markdown';
 import { refused, type Extraction } from './types';
 
 type TextExtractor = (text: string) => Extraction | Promise<Extraction>;
+type BytesExtractor = (bytes: Uint8Array, limits: ImportLimits) => Extraction | Promise<Extraction>;
 
 const plainText: TextExtractor = (text) => ({
   kind: 'documents',
@@ -19,36 +31,45 @@ const plainText: TextExtractor = (text) => ({
   notes: [],
 });
 
-const TEXT_FORMATS: Record<string, TextExtractor> = {
-  '.txt': plainText,
-  '.md': plainText,
-  '.html': extractHtml,
-  '.htm': extractHtml,
-  '.csv': extractCsv,
-  '.json': extractJson,
-  '.jsonl': extractJsonLines,
+const EXTRACTORS = {
+  text: { reads: 'text', extract: plainText },
+  markdown: { reads: 'text', extract: extractMarkdown },
+  html: { reads: 'text', extract: extractHtml },
+  docx: { reads: 'bytes', extract: extractDocx },
+  csv: { reads: 'text', extract: extractCsv },
+  json: { reads: 'text', extract: extractJson },
+  jsonl: { reads: 'text', extract: extractJsonLines },
+  conll: { reads: 'text', extract: extractConll },
+  brat: { reads: 'bytes', extract: extractBratZip },
+} as const satisfies {
+  [Name in ImportFormatName]: (typeof IMPORT_FORMAT_REGISTRY)[Name]['reads'] extends 'text'
+    ? { reads: 'text'; extract: TextExtractor }
+    : { reads: 'bytes'; extract: BytesExtractor };
 };
-
-export const SUPPORTED_EXTENSIONS = [...Object.keys(TEXT_FORMATS), '.docx'];
 
 /** The articles in one file; never throws for bad content (a refusal says why). */
 export async function extractDocuments(
   name: string,
   bytes: Uint8Array,
-): Promise<{ extraction: Extraction; encoding: string | null }> {
-  const extension = extname(name).toLowerCase();
-  if (extension === '.docx') return { extraction: await extractDocx(bytes), encoding: null };
-  const extractor = TEXT_FORMATS[extension];
-  if (!extractor) {
+  limits: ImportLimits,
+): Promise<{ extraction: Extraction; encoding: string | null; notes: string[] }> {
+  const format = importFormatOf(name);
+  if (format === null) {
+    const dot = name.lastIndexOf('.');
+    const extension = dot > name.lastIndexOf('/') && dot >= 0 ? name.slice(dot).toLowerCase() : '';
     const hint = extension === '.doc' ? ' Save old Word files as .docx first.' : '';
     return {
       extraction: refused(
-        `Unsupported file type "${extension || '(none)'}"; supported: ${SUPPORTED_EXTENSIONS.join(', ')}.${hint}`,
+        `Unsupported file type "${extension || '(none)'}"; supported: ${IMPORT_EXTENSIONS.join(', ')}.${hint}`,
       ),
       encoding: null,
+      notes: [],
     };
   }
+  const extractor = EXTRACTORS[format];
+  if (extractor.reads === 'bytes')
+    return { extraction: await extractor.extract(bytes, limits), encoding: null, notes: [] };
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { extraction: refused(decoded.reason, decoded.preview), encoding: null };
-  return { extraction: await extractor(decoded.text), encoding: decoded.encoding };
+  if (!decoded.ok) return { extraction: refused(decoded.reason, decoded.preview), encoding: null, notes: [] };
+  return { extraction: await extractor.extract(decoded.text), encoding: decoded.encoding, notes: decoded.notes ?? [] };
 }

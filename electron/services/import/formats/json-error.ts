@@ -1,10 +1,15 @@
+/** Deeper than this, the walk below stops (it recurses) and says the JSON nests too deeply. */
+export const MAX_JSON_DEPTH = 5000;
+
 /**
  * Where JSON.parse gave up. V8's messages do not always carry a position ("Unexpected token
  * '}', ... is not valid JSON"), and the report must name the line, so this walks the JSON
- * grammar once (only for text that already failed) and returns the offset of the first error.
+ * grammar once (only for text that already failed) and returns the offset of the first error,
+ * or 'too-deep' past MAX_JSON_DEPTH levels (the walk would overflow the stack: "column NaN").
  */
-export function jsonErrorOffset(text: string): number {
+export function jsonErrorOffset(text: string): number | 'too-deep' {
   let i = 0;
+  let depth = 0;
   const fail = (): never => {
     throw i;
   };
@@ -30,10 +35,12 @@ export function jsonErrorOffset(text: string): number {
     i += (match as RegExpExecArray)[0].length;
   };
   const sequence = (close: string, item: () => void): void => {
+    if (++depth > MAX_JSON_DEPTH) throw TOO_DEEP;
     i++;
     space();
     if (text[i] === close) {
       i++;
+      depth--;
       return;
     }
     for (;;) {
@@ -45,6 +52,7 @@ export function jsonErrorOffset(text: string): number {
       }
       if (text[i] === close) {
         i++;
+        depth--;
         return;
       }
       fail();
@@ -74,10 +82,12 @@ export function jsonErrorOffset(text: string): number {
     value();
     space();
     return i < text.length ? i : -1;
-  } catch (offset) {
-    return offset as number;
+  } catch (thrown) {
+    return thrown === TOO_DEEP ? 'too-deep' : (thrown as number);
   }
 }
+
+const TOO_DEEP = Symbol('too deep');
 
 /** "line 3, column 12" for a character offset. */
 export function lineAndColumn(text: string, offset: number): string {

@@ -1,11 +1,14 @@
 import { isWorkbenchExport } from '../../../../shared/codecs/workbench-json';
-import { jsonErrorOffset, lineAndColumn } from './json-error';
+import { jsonErrorOffset, lineAndColumn, MAX_JSON_DEPTH } from './json-error';
+import { isLabelStudioExport, labelStudioTasks } from '../../../../shared/import/peers/records';
 import { partition, recordToDocument } from './records';
 import { refused, type Extraction } from './types';
 
-/** "line 3, column 14: <parser message>" for text JSON.parse refused. */
+/** "at line 3, column 14: <parser message>" for text JSON.parse refused. */
 function locate(text: string, error: unknown): string {
-  return `${lineAndColumn(text, Math.max(0, jsonErrorOffset(text)))}: ${(error as Error).message}`;
+  const offset = jsonErrorOffset(text);
+  if (offset === 'too-deep') return `nested too deeply (more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels)`;
+  return `at ${lineAndColumn(text, Math.max(0, offset))}: ${(error as Error).message}`;
 }
 
 /** A JSON array of records, one record, or the workbench's own export. */
@@ -14,9 +17,22 @@ export function extractJson(text: string): Extraction {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return refused(`Malformed JSON at ${locate(text, error)}`);
+    return refused(`Malformed JSON ${locate(text, error)}`);
   }
   if (isWorkbenchExport(parsed)) return { kind: 'workbench-export', parsed };
+  if (isLabelStudioExport(parsed)) {
+    const items = labelStudioTasks(parsed).map((task, index) =>
+      'reason' in task
+        ? { part: `task ${index + 1}`, reason: task.reason }
+        : {
+            part: `task ${index + 1}`,
+            rawText: task.text,
+            given: { title: task.title },
+            annotations: task.annotations,
+          },
+    );
+    return { kind: 'documents', ...partition(items), notes: [] };
+  }
   const records = Array.isArray(parsed) ? parsed : [parsed];
   const label = Array.isArray(parsed) ? (index: number) => `item ${index + 1}` : () => 'record';
   return {

@@ -3,6 +3,7 @@
  * `title`, `text`, `source`, `url`, and `date` / `published` / `published_at` for the date.
  * Header names are matched case-insensitively; `text` is the only required field.
  */
+import { recordAnnotations } from '../../../../shared/import/peers/records';
 import type { GivenMetadata, SkippedPart, SourceDocument } from './types';
 
 const FIELD_ALIASES: Record<keyof GivenMetadata | 'text', readonly string[]> = {
@@ -33,9 +34,11 @@ export function recordToDocument(record: unknown, part: string): SourceDocument 
   const fields = record as Record<string, unknown>;
   const rawText = field(fields, FIELD_ALIASES.text);
   if (rawText === null) return { part, reason: `no text (expected fields: ${RECORD_CONVENTION})` };
+  const annotations = recordAnnotations(fields);
   return {
     part,
     rawText,
+    ...(annotations ? { annotations } : {}),
     given: {
       title: field(fields, FIELD_ALIASES.title),
       source: field(fields, FIELD_ALIASES.source),

@@ -1,3 +1,5 @@
+import type { PeerAnnotations } from '../../../../shared/import/peers/spans';
+
 /** One article found in a file, before canonicalisation, with whatever metadata the format carries. */
 export interface SourceDocument {
   /** Where in the file the article came from ("row 3", "line 7"); null for one-article files. */
@@ -5,6 +7,15 @@ export interface SourceDocument {
   rawText: string;
   /** Metadata given by the format itself (CSV columns, JSON fields, HTML meta); wins over heuristics. */
   given: GivenMetadata;
+  /** Text the extractor left out (HTML: what Readability dropped), kept as restorable trimmed chrome. */
+  droppedText?: string;
+  /** What the report should say about this record. */
+  notes?: string[];
+  /**
+   * Spans the file brought from an annotation tool, on `rawText`. Such a text is stored whole
+   * (no chrome cut), since the spans may point anywhere in it.
+   */
+  annotations?: PeerAnnotations;
 }
 
 export interface GivenMetadata {

@@ -1,0 +1,76 @@
+/**
+ * W3C Web Annotation (JSON-LD): one AnnotationCollection whose single page holds an Annotation
+ * per span. Each target names its article (`urn:marginalia:article:<id>`) and selects the span
+ * twice: a TextQuoteSelector (exact + 32 code points of prefix and suffix), which survives edits
+ * of the text elsewhere, and a TextPositionSelector in the export's unit. The model leaves the
+ * unit of "character positions" open (w3c/web-annotation#206), so the collection states it under
+ * the absolute IRI key OFFSET_UNIT_PROPERTY, which JSON-LD processors keep.
+ */
+import type { Annotation } from '../domain/schemas';
+import { textAfter, textBefore } from './text-context';
+import type { ExportArticle, ExportCodec, ExportContext } from './types';
+import { toUnitSpans } from './unit-spans';
+
+export const WEB_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+export const OFFSET_UNIT_PROPERTY = 'urn:marginalia:offset-unit';
+/** Code points of context in TextQuoteSelector prefix and suffix. */
+const QUOTE_CONTEXT_POINTS = 32;
+
+export const articleIri = (articleId: number): string => `urn:marginalia:article:${articleId}`;
+
+export function createWebAnnotationCodec(context: ExportContext): ExportCodec {
+  let itemsWritten = 0;
+  return {
+    begin() {
+      const header = JSON.stringify({
+        '@context': WEB_ANNOTATION_CONTEXT,
+        type: 'AnnotationCollection',
+        label: 'Marginalia annotations',
+        generated: context.exportedAt,
+        generator: { type: 'Software', name: `Marginalia ${context.appVersion}` },
+        [OFFSET_UNIT_PROPERTY]: context.unit,
+      });
+      return `${header.slice(0, -1)},\n"first":{"type":"AnnotationPage","startIndex":0,"items":[`;
+    },
+    article(article, annotations) {
+      const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
+      const items = spans.map(({ annotation, start, end }) =>
+        JSON.stringify(webAnnotation(article, annotation, start, end)),
+      );
+      const separator = itemsWritten === 0 ? '\n' : ',\n';
+      itemsWritten += items.length;
+      return {
+        chunk: items.length > 0 ? separator + items.join(',\n') : '',
+        spansWritten: spans.length,
+        leftOut: invalid,
+        widened: [],
+      };
+    },
+    end: () => (itemsWritten === 0 ? ']}}\n' : '\n]}}\n'),
+  };
+}
+
+function webAnnotation(article: ExportArticle, annotation: Annotation, start: number, end: number) {
+  const body: Record<string, string>[] = [{ type: 'TextualBody', purpose: 'tagging', value: annotation.labelKey }];
+  if (annotation.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note });
+  return {
+    id: `urn:marginalia:annotation:${annotation.id}`,
+    type: 'Annotation',
+    motivation: 'tagging',
+    created: annotation.createdAt,
+    modified: annotation.updatedAt,
+    body,
+    target: {
+      source: articleIri(article.id),
+      selector: [
+        {
+          type: 'TextQuoteSelector',
+          exact: annotation.quote,
+          prefix: textBefore(article.text, annotation.start, QUOTE_CONTEXT_POINTS),
+          suffix: textAfter(article.text, annotation.end, QUOTE_CONTEXT_POINTS),
+        },
+        { type: 'TextPositionSelector', start, end },
+      ],
+    },
+  };
+}

@@ -1,0 +1,62 @@
+/**
+ * brat standoff: per document a `.txt` and a `.ann`, offsets in code points. Text-bound
+ * annotations are `T<n>\t<Label> <start> <end>[;<start> <end>…]\t<text>`. Fragments separated
+ * only by line breaks and spaces (how brat, and Marginalia's export, write a span across a line
+ * break) are one span again; truly discontinuous spans are reported and skipped, and so are
+ * relations, events and attributes (they are not spans). `AnnotatorNotes` are reported.
+ */
+import type { PeerAnnotations, PeerSpan } from './spans';
+
+export function bratAnnotations(text: string, ann: string): PeerAnnotations {
+  const spans: PeerSpan[] = [];
+  const problems: string[] = [];
+  const points = Array.from(text);
+  let otherLines = 0;
+  ann.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    if (!line.startsWith('T')) {
+      otherLines++;
+      return;
+    }
+    const [id, typeAndRanges = '', quote = ''] = line.split('\t');
+    const [label = '', ...rest] = typeAndRanges.split(' ');
+    const ranges = rest
+      .join(' ')
+      .split(';')
+      .map((range) => range.trim().split(/\s+/).map(Number));
+    if (
+      label === '' ||
+      ranges.some((range) => range.length !== 2 || range.some((n) => !Number.isInteger(n) || n < 0))
+    ) {
+      problems.push(`line ${index + 1} (${id}) is not a text-bound annotation`);
+      return;
+    }
+    const start = ranges[0]?.[0] as number;
+    const end = ranges[ranges.length - 1]?.[1] as number;
+    const gapsAreBreaks = ranges.every((range, i) => {
+      const next = ranges[i + 1];
+      return (
+        next === undefined ||
+        points
+          .slice(range[1] as number, next[0])
+          .join('')
+          .trim() === ''
+      );
+    });
+    if (!gapsAreBreaks) {
+      problems.push(`${id} ${label} is discontinuous (${rest.join(' ')}), which Marginalia spans cannot be`);
+      return;
+    }
+    // The file's text field joins fragments with spaces; the check is on the span as a whole.
+    const whole = points.slice(start, end).join('');
+    spans.push({
+      start,
+      end,
+      label,
+      quote: ranges.length === 1 ? quote : whole.replace(/\s+/g, ' ') === quote ? whole : quote,
+    });
+  });
+  if (otherLines > 0)
+    problems.push(`${otherLines} relation, event, attribute or note lines are not spans and were left out`);
+  return { format: 'brat standoff', unit: 'codepoint', spans, problems };
+}
