@@ -27,7 +27,7 @@ const SENTENCES = [
   'Nguy cơ an ninh phi truyền thống ngày càng gia tăng, tác động trực tiếp đến lợi ích quốc gia.',
 ];
 
-function buildArticle(): string {
+export function buildArticle(): string {
   const paragraphs: string[] = [];
   let length = 0;
   for (let i = 0; length < TEXT_LENGTH; i++) {
@@ -39,7 +39,7 @@ function buildArticle(): string {
 }
 
 /** 10,000 spans on word boundaries, some nested and overlapping, across the whole text. */
-function seedSpans(databasePath: string): number {
+export function seedSpans(databasePath: string, spanCount = SPANS): number {
   const workbench = openWorkbench(databasePath);
   try {
     const text = buildArticle();
@@ -57,8 +57,8 @@ function seedSpans(databasePath: string): number {
     const wordStarts = [...text.matchAll(/(?<=^|\s)\S/g)].map((match) => match.index);
     const now = new Date().toISOString();
     workbench.db.transaction(() => {
-      for (let i = 0; i < SPANS; i++) {
-        const first = Math.floor((i * wordStarts.length) / SPANS);
+      for (let i = 0; i < spanCount; i++) {
+        const first = Math.floor((i * wordStarts.length) / spanCount);
         const words = 1 + (i % 7);
         const start = wordStarts[first] as number;
         const nextStart = wordStarts[Math.min(first + words, wordStarts.length - 1)] as number;
@@ -82,7 +82,7 @@ function seedSpans(databasePath: string): number {
   }
 }
 
-async function startHost(databasePath: string): Promise<{ url: string; stop: () => void }> {
+export async function startHost(databasePath: string): Promise<{ url: string; stop: () => void }> {
   const child = spawn(
     process.execPath,
     [join(__dirname, '..', 'out', 'main', 'serve.js'), '--db', databasePath, '--port', '0'],
@@ -254,4 +254,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Other benches import the article and host helpers; only a direct run benchmarks.
+if (require.main === module) void main();
