@@ -8,13 +8,13 @@
  * Run: npm run build && npx tsx bench/annotate-bench.ts
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { storeArticle } from '../electron/services/import/store-article';
 import { openWorkbench } from '../electron/services/workbench';
 import { canonicalize } from '../shared/text/canonical';
+import { launchChromium, newBenchPage, openInReader } from './bench-browser';
 
 const TEXT_LENGTH = 400_000;
 const SPANS = 10_000;
@@ -112,54 +112,12 @@ async function main(): Promise<void> {
   const databasePath = join(dir, 'bench.db');
   const articleId = seedSpans(databasePath);
   const host = await startHost(databasePath);
-  const browser = await chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    // tsx compiles the page functions below with esbuild's keepNames, which calls a __name helper.
-    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    const page = await newBenchPage(browser);
     await page.goto(host.url);
-    await page.locator(`tr[data-article-id="${articleId}"] button.link`).waitFor();
-
-    // 1. Open: click → all highlights registered → the next frame.
-    // The clock starts when the click reaches the page, not when Playwright begins to act.
-    await page.evaluate(() => {
-      document.addEventListener(
-        'click',
-        () => {
-          (window as unknown as { benchOpenStart: number }).benchOpenStart = performance.now();
-        },
-        { capture: true, once: true },
-      );
-    });
-    await page.locator(`tr[data-article-id="${articleId}"] button.link`).click();
-    // The painter registers the spans within a screen of the viewport (all a user can see);
-    // the first frame after they are registered is the first paint with every visible highlight.
-    const openMs = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const check = () => {
-            let painted = 0;
-            CSS.highlights.forEach((highlight, name) => {
-              if (name.startsWith('m-') && name !== 'm-selected' && name !== 'm-draft') painted += highlight.size;
-            });
-            if (painted > 0) {
-              requestAnimationFrame(() =>
-                resolve(performance.now() - (window as unknown as { benchOpenStart: number }).benchOpenStart),
-              );
-            } else requestAnimationFrame(check);
-          };
-          check();
-        }),
-    );
+    // 1. Open: click → the first frame with the highlights near the viewport registered.
+    const openMs = await openInReader(page, articleId);
 
     const apiTimings = await page.evaluate(() =>
       performance

@@ -11,12 +11,13 @@
  *
  * Run: npm run build && npx tsx bench/scroll-bench.ts
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { seedSpans, startHost } from './annotate-bench';
+import { launchChromium, newBenchPage, openInReader } from './bench-browser';
 
 const SCROLL_STEP_PX = 120;
 
@@ -41,19 +42,6 @@ const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
 };
-
-async function openArticle(page: Page, url: string, articleId: number): Promise<void> {
-  await page.goto(url);
-  await page.locator(`tr[data-article-id="${articleId}"] button.link`).click();
-  await page.waitForFunction(() => {
-    let painted = 0;
-    CSS.highlights.forEach((highlight, name) => {
-      if (name.startsWith('m-') && name !== 'm-selected' && name !== 'm-draft') painted += highlight.size;
-    });
-    return painted > 0;
-  });
-  await page.waitForTimeout(1000); // let the opening settle: the scroll is measured alone
-}
 
 function scrollThrough(page: Page, maxFrames: number): Promise<ScrollResult> {
   return page.evaluate(
@@ -114,10 +102,10 @@ function mainThreadSelfTimes(events: TraceEvent[]): { busyMs: number; byName: [s
 }
 
 async function runOnce(browser: Browser, url: string, articleId: number, maxFrames: number, trace: boolean) {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  // tsx compiles the page functions with esbuild's keepNames, which calls a __name helper.
-  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-  await openArticle(page, url, articleId);
+  const page = await newBenchPage(browser);
+  await page.goto(url);
+  await openInReader(page, articleId);
+  await page.waitForTimeout(1000); // let the opening settle: the scroll is measured alone
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Performance.enable');
   const metrics = async () =>
@@ -180,16 +168,7 @@ async function main(): Promise<void> {
   const databasePath = join(dir, 'bench.db');
   const articleId = seedSpans(databasePath);
   const host = await startHost(databasePath);
-  const browser = await chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     console.log(
       `Article: 400,000 characters, 10,000 spans; scrolled ${SCROLL_STEP_PX} px per frame (Chromium, browser host)`,

@@ -21,9 +21,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser } from '@playwright/test';
 import { openWorkbench } from '../../electron/services/workbench';
 import { buildArticle, seedSpans, startHost } from '../annotate-bench';
+import { launchChromium, newBenchPage, openInReader } from '../bench-browser';
 
 interface BenchSpan {
   id: number;
@@ -60,7 +61,7 @@ async function startStaticServer(documents: Map<number, string>): Promise<{ orig
       return;
     }
     const file = join(PEERS_DIR, path);
-    const servable = /^\/[\w-]+\.html$/.test(path) || path.startsWith('/node_modules/');
+    const servable = /^\/[\w-]+\.(html|js)$/.test(path) || path.startsWith('/node_modules/');
     if (!servable || !file.startsWith(PEERS_DIR) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end();
       return;
@@ -70,13 +71,6 @@ async function startStaticServer(documents: Map<number, string>): Promise<{ orig
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-  // tsx compiles the page functions below with esbuild's keepNames, which calls a __name helper.
-  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
-  return page;
 }
 
 /** Resolves with the promise's value, or null once `limitMs` has passed. */
@@ -103,37 +97,10 @@ async function marginalia(spanCounts: readonly number[], dir: string): Promise<P
     name: 'Marginalia',
     async open(browser, spans, limitMs) {
       const host = hosts.get(spans) as { url: string; articleId: number };
-      const page = await newPage(browser);
+      const page = await newBenchPage(browser);
       try {
-        await page.goto(host.url);
-        const row = page.locator(`tr[data-article-id="${host.articleId}"] button.link`);
-        await row.waitFor();
-        // The clock starts when the click reaches the page, not when Playwright begins to act.
-        await page.evaluate(() => {
-          document.addEventListener('click', () => Object.assign(window, { benchOpenStart: performance.now() }), {
-            capture: true,
-            once: true,
-          });
-        });
-        await row.click();
-        return await withinLimit(
-          page.evaluate(
-            () =>
-              new Promise<number>((resolve) => {
-                const check = () => {
-                  let painted = 0;
-                  CSS.highlights.forEach((highlight, name) => {
-                    if (name.startsWith('m-') && name !== 'm-selected' && name !== 'm-draft') painted += highlight.size;
-                  });
-                  const start = (window as unknown as { benchOpenStart: number }).benchOpenStart;
-                  if (painted > 0) requestAnimationFrame(() => resolve(performance.now() - start));
-                  else requestAnimationFrame(check);
-                };
-                check();
-              }),
-          ),
-          limitMs,
-        );
+        await page.goto(host.url, { timeout: limitMs });
+        return await withinLimit(openInReader(page, host.articleId), limitMs);
       } finally {
         await page.close();
       }
@@ -146,10 +113,12 @@ function staticPeer(name: string, pagePath: string, origin: string): Peer {
   return {
     name,
     async open(browser, spans, limitMs) {
-      const page = await newPage(browser);
+      const page = await newBenchPage(browser);
       try {
-        await page.goto(`${origin}${pagePath}`);
-        await page.waitForFunction(() => 'benchOpen' in window);
+        // Loading the library is not timed, but on a busy machine it may take longer than
+        // Playwright's default 30 s: allow it the limit too.
+        await page.goto(`${origin}${pagePath}`, { timeout: limitMs });
+        await page.waitForFunction(() => 'benchOpen' in window, undefined, { timeout: limitMs });
         return await withinLimit(
           page.evaluate(
             (url) => (window as unknown as { benchOpen: (url: string) => Promise<number> }).benchOpen(url),
@@ -218,16 +187,7 @@ async function main(): Promise<void> {
   const { origin, server } = await startStaticServer(documents);
   peers.push(staticPeer('@recogito/text-annotator 4.1.1', '/recogito.html', origin));
   peers.push(staticPeer('Label Studio frontend 1.4.0', '/label-studio.html', origin));
-  const browser = await chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
     console.log(
       `Open → first frame with highlights, ${text.length.toLocaleString('en')} characters, ${runs} run(s) each`,

@@ -4,9 +4,10 @@ import type { TextLayout } from './text-layout';
 /**
  * How far beyond the viewport spans are kept painted, as a fraction of the viewport's height.
  * Intersection changes arrive a frame late, so the margin is what keeps a fast scroll (120 px
- * a frame) from showing text before its highlights.
+ * a frame) from showing text before its highlights; it is no larger because Chromium re-marks
+ * and repaints every registered range whenever anything changes (e.g. a span is created).
  */
-const MARGIN_SCREENS = 0.75;
+const MARGIN_SCREENS = 0.5;
 
 /** The text range of the chunks within MARGIN_SCREENS of `scroller`'s viewport, measured now. */
 export function paintWindowNow(layout: TextLayout, scroller: HTMLElement): TextRange {
@@ -17,7 +18,7 @@ export function paintWindowNow(layout: TextLayout, scroller: HTMLElement): TextR
  * Calls `onChange` with the painted window (the text range from the first to the last chunk
  * within MARGIN_SCREENS of the viewport) whenever a chunk enters or leaves that band.
  *
- * One observer on the ~130 chunks instead of a scroll handler: scrolling within the band runs
+ * One observer on the ~200 chunks instead of a scroll handler: scrolling within the band runs
  * no script at all, and the painter re-registers spans only when a chunk crosses its edge.
  */
 export function watchPaintWindow(

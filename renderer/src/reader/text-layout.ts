@@ -12,7 +12,7 @@ export interface DomPoint {
 }
 
 /** About this many characters of text per chunk of paragraphs; a line is never split. */
-export const CHUNK_TARGET_CHARS = 3000;
+export const CHUNK_TARGET_CHARS = 2000;
 
 /**
  * Characters per visual line at the reader's full column width (688 px of 17 px Noto Serif
@@ -31,8 +31,8 @@ export interface ChunkPlan {
 
 /**
  * Groups lines into chunks of about `targetChars` characters, in order, covering every line.
- * Chromium then watches ~130 chunks instead of ~2,000 paragraphs (400,000 characters), and a
- * chunk coming into view lays out ~3,000 characters: a few ms, well inside a frame.
+ * Chromium then watches ~200 chunks instead of ~2,000 paragraphs (400,000 characters), and a
+ * chunk coming into view lays out ~2,000 characters: a few ms, well inside a frame.
  */
 export function planChunks(lines: readonly string[], targetChars = CHUNK_TARGET_CHARS): ChunkPlan[] {
   const chunks: ChunkPlan[] = [];
