@@ -8,13 +8,13 @@
  * Run: npm run build && npx tsx bench/annotate-bench.ts
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { storeArticle } from '../electron/services/import/store-article';
 import { openWorkbench } from '../electron/services/workbench';
 import { canonicalize } from '../shared/text/canonical';
+import { launchChromium, newBenchPage, openInReader } from './bench-browser';
 
 const TEXT_LENGTH = 400_000;
 const SPANS = 10_000;
@@ -27,7 +27,7 @@ const SENTENCES = [
   'Nguy cơ an ninh phi truyền thống ngày càng gia tăng, tác động trực tiếp đến lợi ích quốc gia.',
 ];
 
-function buildArticle(): string {
+export function buildArticle(): string {
   const paragraphs: string[] = [];
   let length = 0;
   for (let i = 0; length < TEXT_LENGTH; i++) {
@@ -39,7 +39,7 @@ function buildArticle(): string {
 }
 
 /** 10,000 spans on word boundaries, some nested and overlapping, across the whole text. */
-function seedSpans(databasePath: string): number {
+export function seedSpans(databasePath: string, spanCount = SPANS): number {
   const workbench = openWorkbench(databasePath);
   try {
     const text = buildArticle();
@@ -57,8 +57,8 @@ function seedSpans(databasePath: string): number {
     const wordStarts = [...text.matchAll(/(?<=^|\s)\S/g)].map((match) => match.index);
     const now = new Date().toISOString();
     workbench.db.transaction(() => {
-      for (let i = 0; i < SPANS; i++) {
-        const first = Math.floor((i * wordStarts.length) / SPANS);
+      for (let i = 0; i < spanCount; i++) {
+        const first = Math.floor((i * wordStarts.length) / spanCount);
         const words = 1 + (i % 7);
         const start = wordStarts[first] as number;
         const nextStart = wordStarts[Math.min(first + words, wordStarts.length - 1)] as number;
@@ -82,7 +82,7 @@ function seedSpans(databasePath: string): number {
   }
 }
 
-async function startHost(databasePath: string): Promise<{ url: string; stop: () => void }> {
+export async function startHost(databasePath: string): Promise<{ url: string; stop: () => void }> {
   const child = spawn(
     process.execPath,
     [join(__dirname, '..', 'out', 'main', 'serve.js'), '--db', databasePath, '--port', '0'],
@@ -112,54 +112,12 @@ async function main(): Promise<void> {
   const databasePath = join(dir, 'bench.db');
   const articleId = seedSpans(databasePath);
   const host = await startHost(databasePath);
-  const browser = await chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    // tsx compiles the page functions below with esbuild's keepNames, which calls a __name helper.
-    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    const page = await newBenchPage(browser);
     await page.goto(host.url);
-    await page.locator(`tr[data-article-id="${articleId}"] button.link`).waitFor();
-
-    // 1. Open: click → all highlights registered → the next frame.
-    // The clock starts when the click reaches the page, not when Playwright begins to act.
-    await page.evaluate(() => {
-      document.addEventListener(
-        'click',
-        () => {
-          (window as unknown as { benchOpenStart: number }).benchOpenStart = performance.now();
-        },
-        { capture: true, once: true },
-      );
-    });
-    await page.locator(`tr[data-article-id="${articleId}"] button.link`).click();
-    // The painter registers the spans within a screen of the viewport (all a user can see);
-    // the first frame after they are registered is the first paint with every visible highlight.
-    const openMs = await page.evaluate(
-      () =>
-        new Promise<number>((resolve) => {
-          const check = () => {
-            let painted = 0;
-            CSS.highlights.forEach((highlight, name) => {
-              if (name.startsWith('m-') && name !== 'm-selected' && name !== 'm-draft') painted += highlight.size;
-            });
-            if (painted > 0) {
-              requestAnimationFrame(() =>
-                resolve(performance.now() - (window as unknown as { benchOpenStart: number }).benchOpenStart),
-              );
-            } else requestAnimationFrame(check);
-          };
-          check();
-        }),
-    );
+    // 1. Open: click → the first frame with the highlights near the viewport registered.
+    const openMs = await openInReader(page, articleId);
 
     const apiTimings = await page.evaluate(() =>
       performance
@@ -254,4 +212,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Other benches import the article and host helpers; only a direct run benchmarks.
+if (require.main === module) void main();

@@ -5,7 +5,8 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin';
 import { $createParagraphNode, $createTextNode, $getRoot, ParagraphNode, TextNode } from 'lexical';
 import { useEffect } from 'react';
-import { TextLayout } from './text-layout';
+import { $createReaderChunkNode, ReaderChunkNode } from './chunk-node';
+import { planChunks, TextLayout } from './text-layout';
 
 interface ArticleTextProps {
   text: string;
@@ -16,8 +17,9 @@ interface ArticleTextProps {
 /**
  * The article as a read-only Lexical view: one paragraph node per line, built with
  * $createTextNode (never from HTML, which would collapse whitespace), so DOM text equals the
- * canonical text. Selection works; editing is off (editable: false) and spans are painted over
- * it with CSS highlights, not written into the tree.
+ * canonical text; paragraphs are grouped into chunks (ReaderChunkNode) that the browser lays
+ * out and paints only near the viewport. Selection works; editing is off (editable: false) and
+ * spans are painted over it with CSS highlights, not written into the tree.
  */
 export function ArticleText({ text, onLayout }: ArticleTextProps) {
   return (
@@ -25,18 +27,22 @@ export function ArticleText({ text, onLayout }: ArticleTextProps) {
       initialConfig={{
         namespace: 'marginalia-reader',
         editable: false,
-        nodes: [ParagraphNode, TextNode],
+        nodes: [ReaderChunkNode, ParagraphNode, TextNode],
         theme: { paragraph: 'reader__paragraph' },
         onError: (error) => {
           throw error;
         },
         editorState: () => {
-          const root = $getRoot();
-          for (const line of text.split('\n')) {
-            const paragraph = $createParagraphNode();
-            if (line) paragraph.append($createTextNode(line));
-            root.append(paragraph);
-          }
+          // Children are appended in one call per parent: each append marks its parent dirty.
+          const lines = text.split('\n');
+          const chunks = planChunks(lines).map((plan) => {
+            const paragraphs = lines.slice(plan.firstLine, plan.endLine).map((line) => {
+              const paragraph = $createParagraphNode();
+              return line ? paragraph.append($createTextNode(line)) : paragraph;
+            });
+            return $createReaderChunkNode(plan.estimatedLines).append(...paragraphs);
+          });
+          $getRoot().append(...chunks);
         },
       }}
     >

@@ -9,6 +9,7 @@ import { HighlightPainter, supportsHighlights } from './highlight-painter';
 import { HistoryButtons } from './HistoryButtons';
 import { HoverCard, type HoverState } from './HoverCard';
 import { LabelPalette } from './LabelPalette';
+import { paintWindowNow, watchPaintWindow } from './paint-window';
 import { handleReaderKey } from './reader-keyboard';
 import { spanEvents, spanIndex, useReaderStore } from './reader-store';
 import { SelectedSpanPanel } from './SelectedSpanPanel';
@@ -40,24 +41,15 @@ export function ReaderView({ articleId }: { articleId: number }) {
   }, [articleId, load, close]);
 
   // The painter lives as long as the rendered text; it follows span changes by delta and
-  // paints the spans within a screen of the viewport, moving that window as the page scrolls.
+  // paints the spans of the chunks near the viewport, moving that window as chunks come and go.
   useEffect(() => {
     const page = pageRef.current;
     if (!view || !page) return;
-    const paintedWindow = () => view.layout.visibleRange(page, page.clientHeight);
-    view.painter.paintAll(spanIndex, paintedWindow());
+    view.painter.paintAll(spanIndex, paintWindowNow(view.layout, page));
     const unsubscribe = spanEvents.subscribe((change) => view.painter.apply(change, spanIndex));
-    let frame = 0;
-    const onScroll = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => view.painter.setWindow(paintedWindow(), spanIndex));
-    };
-    page.addEventListener('scroll', onScroll, { passive: true });
-    window.addEventListener('resize', onScroll);
+    const stopWatching = watchPaintWindow(view.layout, page, (window) => view.painter.setWindow(window, spanIndex));
     return () => {
-      cancelAnimationFrame(frame);
-      page.removeEventListener('scroll', onScroll);
-      window.removeEventListener('resize', onScroll);
+      stopWatching();
       unsubscribe();
       view.painter.dispose();
     };

@@ -67,9 +67,22 @@ export class HighlightPainter {
     CSS.highlights.set(DRAFT_HIGHLIGHT, this.draft);
   }
 
-  /** Places every span of a freshly opened article, then paints the ones in `window`. */
+  /**
+   * Places every span of a freshly opened article, then paints the ones in `window`. One sweep
+   * in text order gives each span the level `place` would (the spans placed before it that
+   * overlap it are exactly those still open at its start), without an index query per span.
+   */
   paintAll(index: IntervalIndex<Annotation>, window: TextRange): void {
-    for (const annotation of index.all()) this.place(annotation, index);
+    const open = new Map<Label['kind'], Annotation[]>();
+    for (const annotation of index.all()) {
+      const label = this.labels.get(annotation.labelKey);
+      if (!label) continue;
+      const stillOpen = (open.get(label.kind) ?? []).filter((other) => other.end > annotation.start);
+      const used = new Set(stillOpen.map((other) => (this.placements.get(other.id) as Placement).level));
+      this.placements.set(annotation.id, { level: lowestFreeLevel(used), layer: label.kind });
+      stillOpen.push(annotation);
+      open.set(label.kind, stillOpen);
+    }
     this.setWindow(window, index);
   }
 
@@ -139,8 +152,13 @@ export class HighlightPainter {
       const placement = other.id === annotation.id ? undefined : this.placements.get(other.id);
       if (placement && placement.layer === label.kind) used.add(placement.level);
     }
-    let level = 0;
-    while (level < MAX_LEVELS - 1 && used.has(level)) level++;
-    this.placements.set(annotation.id, { level, layer: label.kind });
+    this.placements.set(annotation.id, { level: lowestFreeLevel(used), layer: label.kind });
   }
+}
+
+/** The lowest level not in `used`; the last level is shared by everything deeper. */
+function lowestFreeLevel(used: ReadonlySet<number>): number {
+  let level = 0;
+  while (level < MAX_LEVELS - 1 && used.has(level)) level++;
+  return level;
 }

@@ -1,0 +1,56 @@
+/** The headless Chromium and page setup every browser benchmark shares. */
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from '@playwright/test';
+
+/** Debian's Chromium where it exists (Playwright's own browsers are not installed here). */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+}
+
+export async function newBenchPage(browser: Browser): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
+  // tsx compiles page functions with esbuild's keepNames, which calls a __name helper.
+  await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+  return page;
+}
+
+/**
+ * Clicks the article's row in Marginalia's library and resolves with the ms from the click
+ * reaching the page to the first frame after the reader registered a span highlight.
+ */
+export async function openInReader(page: Page, articleId: number): Promise<number> {
+  const row = page.locator(`tr[data-article-id="${articleId}"] button.link`);
+  await row.waitFor();
+  // The clock starts when the click reaches the page, not when Playwright begins to act.
+  await page.evaluate(() => {
+    document.addEventListener('click', () => Object.assign(window, { benchOpenStart: performance.now() }), {
+      capture: true,
+      once: true,
+    });
+  });
+  await row.click();
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const check = () => {
+          let painted = 0;
+          CSS.highlights.forEach((highlight, name) => {
+            if (name.startsWith('m-') && name !== 'm-selected' && name !== 'm-draft') painted += highlight.size;
+          });
+          const start = (window as unknown as { benchOpenStart: number }).benchOpenStart;
+          if (painted > 0) requestAnimationFrame(() => resolve(performance.now() - start));
+          else requestAnimationFrame(check);
+        };
+        check();
+      }),
+  );
+}

@@ -1,0 +1,184 @@
+/**
+ * Scrolling benchmark for the reader, in Chromium through the browser host, on the annotating
+ * benchmark's article (400,000 characters, 10,000 spans; bench/annotate-bench.ts builds it):
+ * the article is opened, then scrolled top to bottom by 120 px per frame while rAF frame times
+ * and long tasks (> 50 ms) are recorded. The CDP Performance counters over the scroll say where
+ * the main thread went (script, style, layout, everything else: mostly paint and observers).
+ *
+ * Options: --frames N (stop after N frames; default: the whole article), --runs N (default 1),
+ *          --trace (also record a CDP trace of the scroll and print the main thread's self time
+ *          by event name, e.g. IntersectionObserver work, Paint, Layout).
+ *
+ * Run: npm run build && npx tsx bench/scroll-bench.ts
+ */
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Browser, Page } from '@playwright/test';
+import { seedSpans, startHost } from './annotate-bench';
+import { launchChromium, newBenchPage, openInReader } from './bench-browser';
+
+const SCROLL_STEP_PX = 120;
+
+interface ScrollResult {
+  frames: number;
+  seconds: number;
+  frameMs: number[];
+  longTasks: number[];
+}
+
+interface TraceEvent {
+  ph: string;
+  name: string;
+  ts: number;
+  dur?: number;
+  pid: number;
+  tid: number;
+  args?: { name?: string };
+}
+
+const percentile = (values: number[], p: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))] ?? 0;
+};
+
+function scrollThrough(page: Page, maxFrames: number): Promise<ScrollResult> {
+  return page.evaluate(
+    ({ step, maxFrames }) =>
+      new Promise<ScrollResult>((resolve) => {
+        const longTasks: number[] = [];
+        const observer = new PerformanceObserver((list) =>
+          list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
+        );
+        observer.observe({ type: 'longtask', buffered: false });
+        const scroller = document.querySelector('.reader__page') as HTMLElement;
+        scroller.scrollTop = 0;
+        const frameMs: number[] = [];
+        let last = 0;
+        let start = 0;
+        const tick = (now: number) => {
+          if (start === 0) start = now;
+          else frameMs.push(now - last);
+          last = now;
+          const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+          if (atEnd || frameMs.length >= maxFrames) {
+            observer.disconnect();
+            resolve({ frames: frameMs.length, seconds: (now - start) / 1000, frameMs, longTasks });
+            return;
+          }
+          scroller.scrollTop += step;
+          requestAnimationFrame(tick);
+        };
+        requestAnimationFrame(tick);
+      }),
+    { step: SCROLL_STEP_PX, maxFrames },
+  );
+}
+
+/** Self time (own duration minus children's) per event name on the renderer's main thread. */
+function mainThreadSelfTimes(events: TraceEvent[]): { busyMs: number; byName: [string, number][] } {
+  const main = events.find((event) => event.ph === 'M' && event.args?.name === 'CrRendererMain');
+  if (!main) return { busyMs: 0, byName: [] };
+  const slices = events
+    .filter((event) => event.pid === main.pid && event.tid === main.tid && event.ph === 'X' && event.dur)
+    .sort((a, b) => a.ts - b.ts || (b.dur as number) - (a.dur as number));
+  const self = new Map<string, number>();
+  const stack: { end: number; name: string }[] = [];
+  let busyUs = 0;
+  for (const slice of slices) {
+    const duration = slice.dur as number;
+    while (stack.length && (stack[stack.length - 1] as { end: number }).end <= slice.ts) stack.pop();
+    const parent = stack[stack.length - 1];
+    if (parent) self.set(parent.name, (self.get(parent.name) ?? 0) - duration);
+    else busyUs += duration;
+    self.set(slice.name, (self.get(slice.name) ?? 0) + duration);
+    stack.push({ end: slice.ts + duration, name: slice.name });
+  }
+  const byName = [...self.entries()]
+    .map(([name, us]): [string, number] => [name, us / 1000])
+    .sort((a, b) => b[1] - a[1]);
+  return { busyMs: busyUs / 1000, byName };
+}
+
+async function runOnce(browser: Browser, url: string, articleId: number, maxFrames: number, trace: boolean) {
+  const page = await newBenchPage(browser);
+  await page.goto(url);
+  await openInReader(page, articleId);
+  await page.waitForTimeout(1000); // let the opening settle: the scroll is measured alone
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const metrics = async () =>
+    new Map((await cdp.send('Performance.getMetrics')).metrics.map((metric) => [metric.name, metric.value]));
+  if (trace) {
+    await browser.startTracing(page, {
+      categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel'],
+    });
+  }
+  const before = await metrics();
+  const result = await scrollThrough(page, maxFrames);
+  const after = await metrics();
+  const traceBuffer = trace ? await browser.stopTracing() : null;
+  await page.close();
+  const spent = (name: string) => ((after.get(name) ?? 0) - (before.get(name) ?? 0)) * 1000;
+  const slow = result.frameMs.filter((ms) => ms > 1.5 * (1000 / 60)).length;
+  console.log(
+    `scroll ${result.frames} frames in ${result.seconds.toFixed(1)} s: ${(result.frames / result.seconds).toFixed(0)} fps, ` +
+      `frame p50 ${percentile(result.frameMs, 50).toFixed(1)} ms, p95 ${percentile(result.frameMs, 95).toFixed(1)} ms, ` +
+      `worst ${Math.max(...result.frameMs).toFixed(0)} ms, frames over 25 ms: ${slow}, ` +
+      `long tasks > 50 ms: ${result.longTasks.length} (worst ${Math.max(0, ...result.longTasks).toFixed(0)} ms)`,
+  );
+  const task = spent('TaskDuration');
+  const script = spent('ScriptDuration');
+  const style = spent('RecalcStyleDuration');
+  const layout = spent('LayoutDuration');
+  console.log(
+    `  main thread busy ${task.toFixed(0)} ms of ${(result.seconds * 1000).toFixed(0)} ms: script ${script.toFixed(0)}, ` +
+      `style ${style.toFixed(0)}, layout ${layout.toFixed(0)}, other (paint, observers, …) ${(task - script - style - layout).toFixed(0)}`,
+  );
+  if (traceBuffer) {
+    mkdirSync(join(__dirname, '.tmp'), { recursive: true });
+    const tracePath = join(__dirname, '.tmp', 'scroll-trace.json');
+    writeFileSync(tracePath, traceBuffer);
+    console.log(`  trace written to ${tracePath} (open it in Chromium's performance panel)`);
+    const { traceEvents } = JSON.parse(traceBuffer.toString()) as { traceEvents: TraceEvent[] };
+    const { busyMs, byName } = mainThreadSelfTimes(traceEvents);
+    console.log(`  trace, renderer main thread busy ${busyMs.toFixed(0)} ms; self time by event:`);
+    for (const [name, ms] of byName.slice(0, 14)) {
+      console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${((ms / busyMs) * 100).toFixed(0).padStart(3)} %  ${name}`);
+    }
+  }
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      frames: { type: 'string', default: String(Number.MAX_SAFE_INTEGER) },
+      runs: { type: 'string', default: '1' },
+      trace: { type: 'boolean', default: false },
+    },
+  });
+  const maxFrames = Number(values.frames);
+  const runs = Number(values.runs);
+  if (!Number.isInteger(maxFrames) || maxFrames < 1)
+    throw new Error(`--frames: expected a positive integer, got ${values.frames}`);
+  if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs: expected a positive integer, got ${values.runs}`);
+
+  const dir = mkdtempSync(join(tmpdir(), 'marginalia-scroll-bench-'));
+  const databasePath = join(dir, 'bench.db');
+  const articleId = seedSpans(databasePath);
+  const host = await startHost(databasePath);
+  const browser = await launchChromium();
+  try {
+    console.log(
+      `Article: 400,000 characters, 10,000 spans; scrolled ${SCROLL_STEP_PX} px per frame (Chromium, browser host)`,
+    );
+    for (let run = 0; run < runs; run++) await runOnce(browser, host.url, articleId, maxFrames, values.trace);
+  } finally {
+    await browser.close();
+    host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+void main();

@@ -1,0 +1,47 @@
+import type { TextRange } from '../../../shared/text/syllables';
+import type { TextLayout } from './text-layout';
+
+/**
+ * How far beyond the viewport spans are kept painted, as a fraction of the viewport's height.
+ * Intersection changes arrive a frame late, so the margin is what keeps a fast scroll (120 px
+ * a frame) from showing text before its highlights; it is no larger because Chromium re-marks
+ * and repaints every registered range whenever anything changes (e.g. a span is created).
+ */
+const MARGIN_SCREENS = 0.5;
+
+/** The text range of the chunks within MARGIN_SCREENS of `scroller`'s viewport, measured now. */
+export function paintWindowNow(layout: TextLayout, scroller: HTMLElement): TextRange {
+  return layout.visibleRange(scroller, scroller.clientHeight * MARGIN_SCREENS);
+}
+
+/**
+ * Calls `onChange` with the painted window (the text range from the first to the last chunk
+ * within MARGIN_SCREENS of the viewport) whenever a chunk enters or leaves that band.
+ *
+ * One observer on the ~200 chunks instead of a scroll handler: scrolling within the band runs
+ * no script at all, and the painter re-registers spans only when a chunk crosses its edge.
+ */
+export function watchPaintWindow(
+  layout: TextLayout,
+  scroller: HTMLElement,
+  onChange: (window: TextRange) => void,
+): () => void {
+  const near = new Set<number>();
+  const observer = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const chunk = layout.chunkOf(entry.target);
+        if (chunk === undefined) continue;
+        if (entry.isIntersecting) near.add(chunk);
+        else near.delete(chunk);
+      }
+      if (near.size === 0) return;
+      const first = Math.min(...near);
+      const last = Math.max(...near);
+      onChange({ start: layout.chunkRange(first).start, end: layout.chunkRange(last).end });
+    },
+    { root: scroller, rootMargin: `${MARGIN_SCREENS * 100}% 0px` },
+  );
+  for (const chunk of layout.chunks) observer.observe(chunk);
+  return () => observer.disconnect();
+}
