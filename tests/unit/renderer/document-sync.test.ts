@@ -10,6 +10,7 @@ import {
   type Span,
   type SpanChange,
 } from '../../../renderer/src/reader/sync/document-sync';
+import type { Annotation } from '../../../shared/domain/schemas';
 import { FakeBackend } from './fake-backend';
 
 const ARTICLE_ID = 1;
@@ -186,5 +187,39 @@ describe('DocumentSync', () => {
       ['undo', null],
     ]);
     expect(sync.spans.get(7)?.labelKey).toBe('PER');
+  });
+
+  it('changes made elsewhere show under the pending steps, which still win', async () => {
+    const { backend, sync, shown } = setUp();
+    backend.hold();
+    void sync.update(7, { labelKey: 'TITLE' });
+    const elsewhere = { ...(backend.stored.get(7) as Annotation), note: 'từ dòng lệnh' };
+    sync.receive({
+      articleId: ARTICLE_ID,
+      description: 'cli',
+      upserted: [elsewhere],
+      removed: [],
+      createdIds: {},
+      history: null,
+      summary: null,
+    });
+    expect(shown()).toEqual([[7, 'TITLE', 'Lương Tam Quang', 'từ dòng lệnh']]);
+    sync.receive({
+      articleId: ARTICLE_ID + 1,
+      description: 'other article',
+      upserted: [],
+      removed: [7],
+      createdIds: {},
+      history: null,
+      summary: null,
+    });
+    expect(shown()).toHaveLength(1);
+  });
+
+  it('refuses an empty range before queueing anything', () => {
+    const { sync, backend } = setUp();
+    expect(() => sync.update(7, { end: NAME.start })).toThrow(RangeError);
+    expect(backend.outstanding).toHaveLength(0);
+    expect(sync.spans.get(7)?.end).toBe(NAME.end);
   });
 });

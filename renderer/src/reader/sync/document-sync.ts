@@ -1,8 +1,8 @@
 import { IntervalIndex } from '../../../../shared/domain/interval-index';
-import type { AppliedChanges } from './changes';
+import type { AppliedChanges, Change, ChangeSet } from './changes';
 import type { SyncTransport } from './transport';
 
-/** A span as the reader holds it: the stored annotation's fields the view uses. */
+/** A span as the reader holds it: the fields of a stored annotation that the view uses. */
 export interface Span {
   id: number;
   labelKey: string;
@@ -11,7 +11,7 @@ export interface Span {
   quote: string;
   note: string;
 }
-export type SpanPatch = Partial<Pick<Span, 'labelKey' | 'start' | 'end' | 'quote' | 'note'>>;
+export type SpanPatch = Partial<Omit<Span, 'id'>>;
 
 /** What changed in the open article's spans; painters and lists apply exactly this. */
 export interface SpanChange {
@@ -21,29 +21,63 @@ export interface SpanChange {
   renamed: ReadonlyMap<number, number>;
 }
 
+/** The read side of the span index, for the painter, lists and hit-testing. */
+export type SpanQueries = Pick<
+  IntervalIndex<Span>,
+  'get' | 'all' | 'covering' | 'intersecting' | 'innermostAt' | 'size'
+>;
+
 export type StepKind = 'write' | 'undo' | 'redo';
+/** How one queued step ended: the backend's answer (history, summary), or why it refused. */
 export type Settled =
   { kind: StepKind; ok: true; applied: AppliedChanges | null } | { kind: StepKind; ok: false; error: unknown };
 
-/** FAITHFUL PORT of reader-store.ts's module state (861d706, 25c3917, b89f01c), for the tests. */
+type LocalChange =
+  { kind: 'create'; span: Span } | { kind: 'update'; id: number; patch: SpanPatch } | { kind: 'delete'; id: number };
+
+interface Step {
+  kind: StepKind;
+  /** What the user did, on temporary ids until their creates are confirmed; empty for undo/redo. */
+  changes: LocalChange[];
+  settled: Promise<void>;
+  finish: () => void;
+}
+
+/**
+ * The open article's spans and every write to them, without React or the DOM.
+ *
+ * It keeps two things: `confirmed`, the spans as the backend last reported them, and `queue`,
+ * the user's steps not yet confirmed, in the order they were made. What the reader shows is
+ * always `confirmed` with the queued steps replayed on top. Steps are sent one at a time, in
+ * order (a step may name a span whose saved id only the previous step's answer gives). When a
+ * step is confirmed it leaves the queue and its answer enters `confirmed`; when it is refused
+ * it simply leaves the queue. Either way the spans it touched are recomputed by replay, so a
+ * refusal undoes exactly that step and keeps every later one, and a late confirmation cannot
+ * bring back a span that a later queued step deletes.
+ */
 export class DocumentSync {
-  private readonly index: IntervalIndex<Span>;
+  private readonly confirmed = new Map<number, Span>();
+  private readonly shown: IntervalIndex<Span>;
+  private readonly queue: Step[] = [];
+  private sending = false;
+  private nextTemporaryId = -1;
+  /** Temporary id → saved id, for callers still holding a temporary id (a key pressed meanwhile). */
+  private readonly savedIds = new Map<number, number>();
   private readonly spanListeners = new Set<(change: SpanChange) => void>();
   private readonly settledListeners = new Set<(settled: Settled) => void>();
-  private nextTemporaryId = -1;
-  private readonly savedIds = new Map<number, number>();
-  private writeQueue: Promise<void> = Promise.resolve();
 
   constructor(
     readonly articleId: number,
     spans: Iterable<Span>,
     private readonly transport: SyncTransport,
   ) {
-    this.index = new IntervalIndex(spans);
+    for (const span of spans) this.confirmed.set(span.id, span);
+    this.shown = new IntervalIndex(this.confirmed.values());
   }
 
-  get spans(): Pick<IntervalIndex<Span>, 'get' | 'all' | 'covering' | 'intersecting' | 'innermostAt' | 'size'> {
-    return this.index;
+  /** The spans as the user sees them (confirmed + pending steps). */
+  get spans(): SpanQueries {
+    return this.shown;
   }
 
   onSpans(listener: (change: SpanChange) => void): () => void {
@@ -56,133 +90,227 @@ export class DocumentSync {
     return () => this.settledListeners.delete(listener);
   }
 
+  /** Stops notifying; queued writes are still sent (closing the article must not lose them). */
+  dispose(): void {
+    this.spanListeners.clear();
+    this.settledListeners.clear();
+  }
+
+  /** The saved id of a span created here, or the id itself. */
   savedIdOf(id: number): number {
     return this.savedIds.get(id) ?? id;
   }
 
-  whenIdle(): Promise<void> {
-    return this.writeQueue;
+  /** Resolves once every step queued so far (and after) has been confirmed or refused. */
+  async whenIdle(): Promise<void> {
+    while (this.queue.length) await this.queue[this.queue.length - 1]?.settled;
   }
 
+  /** Shows a new span at once under a temporary (negative) id and queues its creation. */
   create(fields: Omit<Span, 'id'>): { id: number; settled: Promise<void> } {
-    const draft: Span = { id: this.nextTemporaryId--, ...fields };
-    const settled = this.optimistic({
-      apply: { upserted: [draft], removed: [] },
-      undoOnFailure: { upserted: [], removed: [draft] },
-      write: () =>
-        this.transport.apply({
-          articleId: this.articleId,
-          origin: 'manual',
-          changes: [
-            {
-              kind: 'annotation.create',
-              ref: String(draft.id),
-              annotation: { articleId: this.articleId, ...fields },
-            },
-          ],
-        }),
-      onSaved: (applied) => {
-        const savedId = applied.createdIds[String(draft.id)] as number;
-        this.savedIds.set(draft.id, savedId);
-        const current = this.index.get(draft.id);
-        if (current) this.applyChange({ upserted: [{ ...current, id: savedId }], removed: [current] });
-      },
-    });
-    return { id: draft.id, settled };
+    assertRange(fields);
+    const span: Span = { id: this.nextTemporaryId--, ...fields };
+    return { id: span.id, settled: this.queueStep('write', [{ kind: 'create', span }]) };
   }
 
+  /** Nothing is queued when the span is gone or the patch changes nothing. */
   update(id: number, patch: SpanPatch): Promise<void> {
-    const current = this.index.get(id);
-    if (!current) return Promise.resolve();
-    return this.optimistic({
-      apply: { upserted: [{ ...current, ...patch }], removed: [] },
-      undoOnFailure: { upserted: [current], removed: [] },
-      write: () =>
-        this.transport.apply({
-          articleId: this.articleId,
-          origin: 'manual',
-          changes: [{ kind: 'annotation.update', id: this.savedIdOf(id), patch }],
-        }),
-    });
+    const current = this.shown.get(this.savedIdOf(id));
+    if (!current || sameSpan(current, { ...current, ...patch })) return Promise.resolve();
+    assertRange({ ...current, ...patch });
+    return this.queueStep('write', [{ kind: 'update', id: current.id, patch }]);
   }
 
   delete(id: number): Promise<void> {
-    const current = this.index.get(id);
+    const current = this.shown.get(this.savedIdOf(id));
     if (!current) return Promise.resolve();
-    return this.optimistic({
-      apply: { upserted: [], removed: [current] },
-      undoOnFailure: { upserted: [current], removed: [] },
-      write: () =>
-        this.transport.apply({
-          articleId: this.articleId,
-          origin: 'manual',
-          changes: [{ kind: 'annotation.delete', id: this.savedIdOf(id) }],
-        }),
-    });
+    return this.queueStep('write', [{ kind: 'delete', id: current.id }]);
   }
 
+  /** Queued like a write, so it undoes the last step the user made even if that is still pending. */
   undo(): Promise<void> {
-    return this.historyStep('undo', () => this.transport.undo(this.articleId));
+    return this.queueStep('undo', []);
   }
 
   redo(): Promise<void> {
-    return this.historyStep('redo', () => this.transport.redo(this.articleId));
+    return this.queueStep('redo', []);
   }
 
-  private emit(settled: Settled): void {
-    for (const listener of this.settledListeners) listener(settled);
+  /** Applies changes made elsewhere (another window, the command line) under the pending steps. */
+  receive(applied: AppliedChanges): void {
+    if (applied.articleId !== this.articleId) return;
+    this.refresh(this.confirm(applied), new Map());
   }
 
-  private applyChange(change: { upserted: Span[]; removed: Span[] }): void {
-    for (const span of change.removed) this.index.remove(span.id);
-    for (const span of change.upserted) {
-      if (this.index.get(span.id)) this.index.update(span);
-      else this.index.add(span);
-    }
-    const full = { ...change, renamed: new Map<number, number>() };
-    for (const listener of this.spanListeners) listener(full);
+  private queueStep(kind: StepKind, changes: LocalChange[]): Promise<void> {
+    let finish = () => {};
+    const settled = new Promise<void>((resolve) => (finish = resolve));
+    this.queue.push({ kind, changes, settled, finish });
+    this.refresh(touchedIds(changes), new Map());
+    void this.sendQueued();
+    return settled;
   }
 
-  private queueWrite(write: () => Promise<void>): Promise<void> {
-    this.writeQueue = this.writeQueue.then(write, write);
-    return this.writeQueue;
-  }
-
-  private async optimistic(change: {
-    apply: { upserted: Span[]; removed: Span[] };
-    undoOnFailure: { upserted: Span[]; removed: Span[] };
-    write: () => Promise<AppliedChanges>;
-    onSaved?: (applied: AppliedChanges) => void;
-  }): Promise<void> {
-    this.applyChange(change.apply);
-    await this.queueWrite(async () => {
-      try {
-        const saved = await change.write();
-        change.onSaved?.(saved);
-        this.emit({ kind: 'write', ok: true, applied: saved });
-      } catch (error) {
-        const saved = (span: Span) => ({ ...span, id: this.savedIdOf(span.id) });
-        this.applyChange({
-          upserted: change.undoOnFailure.upserted.map(saved),
-          removed: change.undoOnFailure.removed.map(saved).filter((span) => this.index.get(span.id)),
-        });
-        this.emit({ kind: 'write', ok: false, error });
-      }
-    });
-  }
-
-  private async historyStep(kind: 'undo' | 'redo', step: () => Promise<AppliedChanges | null>): Promise<void> {
-    await this.queueWrite(async () => {
-      try {
-        const applied = await step();
-        if (applied) {
-          const removed = applied.removed.map((id) => this.index.get(id)).filter((s): s is Span => s !== undefined);
-          this.applyChange({ upserted: applied.upserted, removed });
+  private async sendQueued(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      for (let step = this.queue[0]; step; step = this.queue[0]) {
+        let settled: Settled;
+        try {
+          const applied = await this.send(step);
+          settled = { kind: step.kind, ok: true, applied };
+          this.queue.shift();
+          this.confirmStep(step, applied);
+        } catch (error) {
+          settled = { kind: step.kind, ok: false, error };
+          this.queue.shift();
+          this.refuseStep(step);
         }
-        this.emit({ kind, ok: true, applied });
-      } catch (error) {
-        this.emit({ kind, ok: false, error });
+        for (const listener of this.settledListeners) listener(settled);
+        step.finish();
       }
-    });
+    } finally {
+      this.sending = false;
+    }
   }
+
+  private send(step: Step): Promise<AppliedChanges | null> {
+    if (step.kind === 'undo') return this.transport.undo(this.articleId);
+    if (step.kind === 'redo') return this.transport.redo(this.articleId);
+    const changeSet: ChangeSet = {
+      articleId: this.articleId,
+      origin: 'manual',
+      changes: step.changes.map(this.toChange),
+    };
+    return this.transport.apply(changeSet);
+  }
+
+  private readonly toChange = (change: LocalChange): Change => {
+    if (change.kind === 'create') {
+      const { id, ...fields } = change.span;
+      return { kind: 'annotation.create', ref: String(id), annotation: { articleId: this.articleId, ...fields } };
+    }
+    // Ids were rewritten when the create before was confirmed; a negative one here is a bug.
+    if (change.id < 0) throw new Error(`span ${change.id} was never saved`);
+    return change.kind === 'update'
+      ? { kind: 'annotation.update', id: change.id, patch: change.patch }
+      : { kind: 'annotation.delete', id: change.id };
+  };
+
+  /** Records what the backend now holds; returns the ids whose confirmed value changed. */
+  private confirm(applied: AppliedChanges | null): Set<number> {
+    const changed = new Set<number>();
+    if (!applied) return changed;
+    for (const id of applied.removed) {
+      this.confirmed.delete(id);
+      changed.add(id);
+    }
+    for (const annotation of applied.upserted) {
+      this.confirmed.set(annotation.id, spanOf(annotation));
+      changed.add(annotation.id);
+    }
+    return changed;
+  }
+
+  private confirmStep(step: Step, applied: AppliedChanges | null): void {
+    const renamed = new Map<number, number>();
+    for (const change of step.changes) {
+      const savedId = change.kind === 'create' ? applied?.createdIds[String(change.span.id)] : undefined;
+      if (change.kind === 'create' && savedId !== undefined) renamed.set(change.span.id, savedId);
+    }
+    for (const [temporaryId, savedId] of renamed) this.savedIds.set(temporaryId, savedId);
+    // Later steps made on the temporary ids now name the saved ones.
+    for (const queued of this.queue) {
+      for (const change of queued.changes) {
+        if (change.kind !== 'create') change.id = renamed.get(change.id) ?? change.id;
+      }
+    }
+    const affected = this.confirm(applied);
+    for (const id of touchedIds(step.changes)) affected.add(id);
+    this.refresh(affected, renamed);
+  }
+
+  /**
+   * The refused step leaves the queue, so replay drops exactly its effect. Edits queued on a span
+   * whose creation was refused can never be sent: they are dropped silently (the create's
+   * refusal is the one message the user needs).
+   */
+  private refuseStep(step: Step): void {
+    const neverSaved = new Set(step.changes.flatMap((change) => (change.kind === 'create' ? [change.span.id] : [])));
+    if (neverSaved.size) {
+      for (const queued of [...this.queue]) {
+        queued.changes = queued.changes.filter((change) => change.kind === 'create' || !neverSaved.has(change.id));
+        if (queued.kind === 'write' && queued.changes.length === 0) {
+          this.queue.splice(this.queue.indexOf(queued), 1);
+          queued.finish();
+        }
+      }
+    }
+    this.refresh(touchedIds(step.changes), new Map());
+  }
+
+  /** The span as the user should see it: confirmed, then every queued step in order. */
+  private replay(id: number): Span | undefined {
+    let span = this.confirmed.get(id);
+    for (const step of this.queue) {
+      for (const change of step.changes) {
+        if (change.kind === 'create') {
+          if (change.span.id === id) span = change.span;
+        } else if (change.id === id) {
+          span = change.kind === 'delete' || !span ? undefined : { ...span, ...change.patch };
+        }
+      }
+    }
+    return span;
+  }
+
+  /** Brings the shown spans with these ids up to date and tells the listeners what moved. */
+  private refresh(ids: Iterable<number>, renamed: ReadonlyMap<number, number>): void {
+    const upserted: Span[] = [];
+    const removed: Span[] = [];
+    for (const id of ids) {
+      const wanted = this.replay(id);
+      const current = this.shown.get(id);
+      if (!wanted) {
+        if (current && this.shown.remove(id)) removed.push(current);
+      } else if (!current) {
+        this.shown.add(wanted);
+        upserted.push(wanted);
+      } else if (!sameSpan(current, wanted)) {
+        this.shown.update(wanted);
+        upserted.push(wanted);
+      }
+    }
+    if (upserted.length === 0 && removed.length === 0) return;
+    const change: SpanChange = { upserted, removed, renamed };
+    for (const listener of this.spanListeners) listener(change);
+  }
+}
+
+function touchedIds(changes: readonly LocalChange[]): Set<number> {
+  return new Set(changes.map((change) => (change.kind === 'create' ? change.span.id : change.id)));
+}
+
+/** Only the fields the reader uses, so a confirmation that changes only timestamps repaints nothing. */
+function spanOf({ id, labelKey, start, end, quote, note }: Span): Span {
+  return { id, labelKey, start, end, quote, note };
+}
+
+/** Checked before a step is queued: a queued step must replay cleanly. */
+function assertRange({ start, end }: { start: number; end: number }): void {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end)) {
+    throw new RangeError(`a span needs 0 <= start < end, got [${start}, ${end})`);
+  }
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return (
+    a.id === b.id &&
+    a.labelKey === b.labelKey &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.quote === b.quote &&
+    a.note === b.note
+  );
 }
