@@ -8,10 +8,12 @@ import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
+import { readerCalls } from './reader';
 
 export const contract = {
   ...articleCalls,
   ...annotationCalls,
+  ...readerCalls,
   ...importCalls,
   ...exportCalls,
 };
@@ -41,6 +43,7 @@ export function isCallName(name: unknown): name is CallName {
 export * from './errors';
 export type { AppInfo } from './articles';
 export type { AnnotationChange, HistoryState } from './annotations';
+export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 

@@ -97,7 +97,7 @@ export class FakeBackend implements SyncTransport {
   private commit(request: Request): AppliedChanges | null {
     const refusal = this.refusals.findIndex((candidate) => candidate.matches(request));
     if (refusal >= 0) {
-      const [{ message }] = this.refusals.splice(refusal, 1) as [{ message: string }];
+      const [{ message }] = this.refusals.splice(refusal, 1) as [(typeof this.refusals)[number]];
       throw new ApiError('rejected', message);
     }
     if (request.call !== 'apply') {
