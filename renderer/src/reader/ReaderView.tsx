@@ -10,7 +10,7 @@ import { HistoryButtons } from './HistoryButtons';
 import { HoverCard, type HoverState } from './HoverCard';
 import { LabelPalette } from './LabelPalette';
 import { handleReaderKey } from './reader-keyboard';
-import { spanEvents, spanIndex, useReaderStore } from './reader-store';
+import { openSpans, useReaderStore } from './reader-store';
 import { SelectedSpanPanel } from './SelectedSpanPanel';
 import { SpanList } from './SpanList';
 import type { TextLayout } from './text-layout';
@@ -26,6 +26,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const labels = useAppStore((state) => state.labels);
   const article = useReaderStore((state) => state.article);
   const selectedId = useReaderStore((state) => state.selectedId);
+  const sync = useReaderStore((state) => state.sync);
   const { load, close, setStatus, updateMetadata } = useReaderStore();
   const [view, setView] = useState<TextView | null>(null);
   const [hover, setHover] = useState<HoverState | null>(null);
@@ -41,16 +42,18 @@ export function ReaderView({ articleId }: { articleId: number }) {
 
   // The painter lives as long as the rendered text; it follows span changes by delta and
   // paints the spans within a screen of the viewport, moving that window as the page scrolls.
+  // The view is built for the sync's article (ArticleText mounts once that article is loaded).
   useEffect(() => {
     const page = pageRef.current;
-    if (!view || !page) return;
+    const sync = useReaderStore.getState().sync;
+    if (!view || !page || !sync) return;
     const paintedWindow = () => view.layout.visibleRange(page, page.clientHeight);
-    view.painter.paintAll(spanIndex, paintedWindow());
-    const unsubscribe = spanEvents.subscribe((change) => view.painter.apply(change, spanIndex));
+    view.painter.paintAll(sync.spans, paintedWindow());
+    const unsubscribe = sync.onSpans((change) => view.painter.apply(change, sync.spans));
     let frame = 0;
     const onScroll = () => {
       cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => view.painter.setWindow(paintedWindow(), spanIndex));
+      frame = requestAnimationFrame(() => view.painter.setWindow(paintedWindow(), sync.spans));
     };
     page.addEventListener('scroll', onScroll, { passive: true });
     window.addEventListener('resize', onScroll);
@@ -65,9 +68,9 @@ export function ReaderView({ articleId }: { articleId: number }) {
 
   useEffect(() => {
     if (!view) return;
-    const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
+    const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
     view.painter.showSelected(selected ?? null);
-  }, [view, selectedId]);
+  }, [view, sync, selectedId]);
 
   const onLayout = useCallback(
     (layout: TextLayout, root: HTMLElement) => {
@@ -82,7 +85,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
 
   const reveal = useCallback(
     (id: number) => {
-      const span = spanIndex.get(id);
+      const span = openSpans()?.get(id);
       if (!span) return;
       useReaderStore.getState().select(id);
       if (view && pageRef.current) scrollRangeIntoView(view.layout, span, pageRef.current);
@@ -108,7 +111,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
       // A click: select the innermost span under the pointer, or clear the selection.
       const offset = characterAtPoint(view.layout, view.root, event.clientX, event.clientY);
       caretRef.current = offset ?? offsetAtPoint(view.layout, view.root, event.clientX, event.clientY);
-      const span = offset === null ? undefined : spanIndex.innermostAt(offset);
+      const span = offset === null ? undefined : openSpans()?.innermostAt(offset);
       store.select(span?.id ?? null);
       return;
     }
@@ -128,7 +131,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
     cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {
       const offset = characterAtPoint(view.layout, view.root, clientX, clientY);
-      const spans = offset === null ? [] : spanIndex.covering(offset);
+      const spans = offset === null ? [] : (openSpans()?.covering(offset) ?? []);
       setHover(spans.length ? { x: clientX, y: clientY, spans } : null);
     });
   };

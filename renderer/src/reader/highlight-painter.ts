@@ -1,5 +1,4 @@
-import type { Annotation, Label } from '../../../shared/domain/schemas';
-import type { IntervalIndex } from '../../../shared/domain/interval-index';
+import type { Label } from '../../../shared/domain/schemas';
 import type { TextRange } from '../../../shared/text/syllables';
 import {
   DRAFT_HIGHLIGHT,
@@ -9,7 +8,7 @@ import {
   MAX_LEVELS,
   SELECTED_HIGHLIGHT,
 } from './highlight-styles';
-import type { SpanChange } from './span-events';
+import type { Span, SpanChange, SpanQueries } from './sync/document-sync';
 import type { TextLayout } from './text-layout';
 
 interface Placement {
@@ -68,20 +67,20 @@ export class HighlightPainter {
   }
 
   /** Places every span of a freshly opened article, then paints the ones in `window`. */
-  paintAll(index: IntervalIndex<Annotation>, window: TextRange): void {
+  paintAll(index: SpanQueries, window: TextRange): void {
     for (const annotation of index.all()) this.place(annotation, index);
     this.setWindow(window, index);
   }
 
   /** Moves the painted window (on scroll): registers what came into it, drops what left. */
-  setWindow(window: TextRange, index: IntervalIndex<Annotation>): void {
+  setWindow(window: TextRange, index: SpanQueries): void {
     this.window = window;
     const wanted = new Map(index.intersecting(window.start, window.end).map((span) => [span.id, span]));
     for (const id of this.registered.keys()) if (!wanted.has(id)) this.unregister(id);
     for (const span of wanted.values()) if (!this.registered.has(span.id)) this.register(span);
   }
 
-  apply(change: SpanChange, index: IntervalIndex<Annotation>): void {
+  apply(change: SpanChange, index: SpanQueries): void {
     for (const annotation of change.removed) {
       this.unregister(annotation.id);
       this.placements.delete(annotation.id);
@@ -114,7 +113,7 @@ export class HighlightPainter {
     this.placements.clear();
   }
 
-  private register(annotation: Annotation): void {
+  private register(annotation: Span): void {
     const placement = this.placements.get(annotation.id);
     const highlight = placement && this.highlights.get(highlightName(annotation.labelKey, placement.level));
     if (!highlight) return;
@@ -131,7 +130,7 @@ export class HighlightPainter {
   }
 
   /** The lowest level no overlapping span of the same layer uses (the last level is shared). */
-  private place(annotation: Annotation, index: IntervalIndex<Annotation>): void {
+  private place(annotation: Span, index: SpanQueries): void {
     const label = this.labels.get(annotation.labelKey);
     if (!label) return;
     const used = new Set<number>();

@@ -1,16 +1,9 @@
+import type { ReaderSpan as Span } from '../../../../shared/contract/reader';
 import { IntervalIndex } from '../../../../shared/domain/interval-index';
 import type { AppliedChanges, Change, ChangeSet } from './changes';
 import type { SyncTransport } from './transport';
 
-/** A span as the reader holds it: the fields of a stored annotation that the view uses. */
-export interface Span {
-  id: number;
-  labelKey: string;
-  start: number;
-  end: number;
-  quote: string;
-  note: string;
-}
+export type { Span };
 export type SpanPatch = Partial<Omit<Span, 'id'>>;
 
 /** What changed in the open article's spans; painters and lists apply exactly this. */
@@ -90,10 +83,12 @@ export class DocumentSync {
     return () => this.settledListeners.delete(listener);
   }
 
-  /** Stops notifying; queued writes are still sent (closing the article must not lose them). */
+  /**
+   * Stops span notifications (the view is gone). Queued writes are still sent, since closing the
+   * article must not lose them, and still settle, so a late refusal can still be reported.
+   */
   dispose(): void {
     this.spanListeners.clear();
-    this.settledListeners.clear();
   }
 
   /** The saved id of a span created here, or the id itself. */
