@@ -1,11 +1,14 @@
 import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
+import { ChangeService } from './changes/change-service';
+import { ProfileService } from './profile/profile-service';
 import { SearchService } from './search/search-service';
 import { openDatabase, type OpenDatabaseOptions } from './store/database';
 import { AnnotationStore } from './store/annotations';
 import { ArticleStore } from './store/articles';
 import { HistoryStore } from './store/history';
 import { LabelStore } from './store/labels';
+import { SettingsStore } from './store/settings';
 
 /**
  * Everything the front ends (Electron main, browser host, command line, tests) share:
@@ -19,7 +22,11 @@ export interface Workbench {
   readonly articles: ArticleStore;
   readonly labels: LabelStore;
   readonly annotationRows: AnnotationStore;
+  readonly history: HistoryStore;
+  /** The one write path: change sets, undo and redo. */
+  readonly changes: ChangeService;
   readonly annotations: AnnotationService;
+  readonly profile: ProfileService;
   readonly search: SearchService;
   close(): void;
 }
@@ -30,6 +37,8 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const labels = new LabelStore(db);
   const annotationRows = new AnnotationStore(db);
   const history = new HistoryStore(db);
+  const profile = new ProfileService(new SettingsStore(db));
+  const changes = new ChangeService(db, articles, labels, annotationRows, history, profile);
   return {
     databasePath,
     databaseOptions: options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
@@ -37,7 +46,10 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     articles,
     labels,
     annotationRows,
-    annotations: new AnnotationService(db, articles, labels, annotationRows, history),
+    history,
+    changes,
+    annotations: new AnnotationService(articles, annotationRows, changes),
+    profile,
     search: new SearchService(db),
     close: () => db.close(),
   };

@@ -20,6 +20,8 @@ export const CSV_HEADER = [
   'context_before',
   'context_after',
   'note',
+  'author',
+  'origin',
 ] as const;
 
 /** Characters of context on each side of the quote, counted in code points. */
@@ -73,6 +75,8 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
         neutraliseFormula(contextBefore(article.text, annotation.start)),
         neutraliseFormula(contextAfter(article.text, annotation.end)),
         neutraliseFormula(annotation.note),
+        neutraliseFormula(annotation.author),
+        annotation.origin,
       ]);
       return {
         chunk: rows.length > 0 ? options.stringifyRows(rows) : '',

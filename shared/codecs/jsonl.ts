@@ -1,6 +1,6 @@
 /**
  * JSONL, one article per line, in the shape spaCy, Hugging Face datasets and Prodigy users load:
- * `{id, title, source, published, text, spans: [{start, end, label, text}], meta}`.
+ * `{id, title, source, published, text, spans: [{start, end, label, text, author, origin}], meta}`.
  * `meta.offset_unit` says what the offsets count; `text.slice(start, end)` in that unit is `spans[i].text`.
  */
 import type { ExportCodec, ExportContext } from './types';
@@ -24,6 +24,8 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
           end,
           label: annotation.labelKey,
           text: annotation.quote,
+          author: annotation.author,
+          origin: annotation.origin,
         })),
         meta,
       };

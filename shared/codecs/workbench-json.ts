@@ -1,5 +1,5 @@
 /**
- * Workbench JSON: the lossless format, re-imported by `importWorkbenchExport`. Written piecewise
+ * Workbench JSON: the lossless format, re-imported by `importWorkbenchExport` (electron/services/import/workbench). Written piecewise
  * (header, then one article per line) so an export of any size streams; read back as one
  * document validated by `WorkbenchExportSchema`.
  */
@@ -15,6 +15,7 @@ import {
   OffsetSchema,
   type Annotation,
 } from '../domain/schemas';
+import { AuthorSchema } from '../domain/changes';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
 import { toUnitSpans, type UnitSpan } from './unit-spans';
 
@@ -30,6 +31,8 @@ const WorkbenchAnnotationSchema = z.object({
   end: OffsetSchema,
   quote: z.string(),
   note: z.string(),
+  /** Who made it; absent in files exported before authors were recorded. */
+  author: AuthorSchema.default(''),
   origin: AnnotationOriginSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -134,6 +137,7 @@ function workbenchAnnotation(annotation: Annotation, start: number, end: number)
     end,
     quote: annotation.quote,
     note: annotation.note,
+    author: annotation.author,
     origin: annotation.origin,
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,

@@ -1,60 +1,19 @@
 import { z } from 'zod';
 import { defineCall } from './call';
-import { AnnotationIdSchema, AnnotationSchema, ArticleIdSchema, LabelKeySchema, OffsetSchema } from '../domain/schemas';
+import { AnnotationSchema, ArticleIdSchema } from '../domain/schemas';
+import { AppliedChangesSchema, HistoryStateSchema } from '../domain/changes';
 
-/** A note is free text; the cap keeps one keystroke from storing a pasted novel. */
-const NoteSchema = z.string().max(10_000);
+export { HistoryStateSchema };
+export type { HistoryState } from '../domain/changes';
 
-/** What an undo or redo changed, so the renderer repaints only that. */
-export const AnnotationChangeSchema = z.object({
-  /** Annotations that now exist with these values (re-created or restored). */
-  upserted: z.array(AnnotationSchema),
-  /** Ids that no longer exist. */
-  removed: z.array(AnnotationIdSchema),
-  /** A short description of the step, e.g. "Create PER “Lương Tam Quang”". */
-  description: z.string(),
-});
-export type AnnotationChange = z.infer<typeof AnnotationChangeSchema>;
+const ArticleRef = z.object({ articleId: ArticleIdSchema }).strict();
 
-export const HistoryStateSchema = z.object({
-  canUndo: z.boolean(),
-  canRedo: z.boolean(),
-  undoDescription: z.string().nullable(),
-  redoDescription: z.string().nullable(),
-});
-export type HistoryState = z.infer<typeof HistoryStateSchema>;
-
+/** Reads of annotations and the article's history; every write is `applyChanges` (changes.ts). */
 export const annotationCalls = {
-  listAnnotations: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), z.array(AnnotationSchema)),
-  createAnnotation: defineCall(
-    z
-      .object({
-        articleId: ArticleIdSchema,
-        labelKey: LabelKeySchema,
-        start: OffsetSchema,
-        end: OffsetSchema,
-        quote: z.string(),
-        note: NoteSchema.optional(),
-      })
-      .strict(),
-    AnnotationSchema,
-  ),
-  updateAnnotation: defineCall(
-    z
-      .object({
-        id: AnnotationIdSchema,
-        labelKey: LabelKeySchema.optional(),
-        start: OffsetSchema.optional(),
-        end: OffsetSchema.optional(),
-        /** Required whenever start or end change: the service checks it against the text. */
-        quote: z.string().optional(),
-        note: NoteSchema.optional(),
-      })
-      .strict(),
-    AnnotationSchema,
-  ),
-  deleteAnnotation: defineCall(z.object({ id: AnnotationIdSchema }).strict(), z.object({ id: AnnotationIdSchema })),
-  undo: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), AnnotationChangeSchema.nullable()),
-  redo: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), AnnotationChangeSchema.nullable()),
-  getHistoryState: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), HistoryStateSchema),
+  listAnnotations: defineCall(ArticleRef, z.array(AnnotationSchema)),
+  /** Undoes the article's newest change set; null when there is nothing to undo. */
+  undo: defineCall(ArticleRef, AppliedChangesSchema.nullable()),
+  /** Redoes the article's oldest undone change set; null when there is nothing to redo. */
+  redo: defineCall(ArticleRef, AppliedChangesSchema.nullable()),
+  getHistoryState: defineCall(ArticleRef, HistoryStateSchema),
 };

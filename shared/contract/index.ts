@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
+import { changeCalls } from './changes';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
 import { readerCalls } from './reader';
@@ -13,6 +14,7 @@ import { readerCalls } from './reader';
 export const contract = {
   ...articleCalls,
   ...annotationCalls,
+  ...changeCalls,
   ...readerCalls,
   ...importCalls,
   ...exportCalls,
@@ -42,7 +44,9 @@ export function isCallName(name: unknown): name is CallName {
 
 export * from './errors';
 export type { AppInfo } from './articles';
-export type { AnnotationChange, HistoryState } from './annotations';
+export type { HistoryState } from './annotations';
+export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
+export type { Profile } from '../domain/profile';
 export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';

@@ -81,7 +81,11 @@ export const ArticleMetadataPatchSchema = z
   .partial();
 export type ArticleMetadataPatch = z.infer<typeof ArticleMetadataPatchSchema>;
 
-export const ANNOTATION_ORIGINS = ['manual', 'import', 'model'] as const;
+/**
+ * How an annotation (and every change set) came about: by hand, from an imported file, from a
+ * model's suggestion, or from merging colleagues' work. One list: changes.ts re-exports it.
+ */
+export const ANNOTATION_ORIGINS = ['manual', 'import', 'model', 'merge'] as const;
 export const AnnotationOriginSchema = z.enum(ANNOTATION_ORIGINS);
 export type AnnotationOrigin = z.infer<typeof AnnotationOriginSchema>;
 
@@ -96,7 +100,11 @@ export const AnnotationSchema = z.object({
   /** The covered text, `text.slice(start, end)`: a check value for every consumer. */
   quote: z.string(),
   note: z.string(),
+  /** Display name of who made it (the local profile, or the author named in an imported file). */
+  author: z.string(),
   origin: AnnotationOriginSchema,
+  /** The id it had in the file it was imported from; absent for annotations made here. */
+  importedId: z.number().int().positive().optional(),
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 });

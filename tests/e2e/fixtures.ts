@@ -58,10 +58,24 @@ export async function startHost(extraArgs: string[] = []): Promise<{ host: Runni
   return { host, stop };
 }
 
+/** Calls the host's API as the page would (token header). */
+export async function callApi(host: RunningHost, name: string, input: unknown): Promise<unknown> {
+  const response = await fetch(`${host.origin}/api/${name}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-marginalia-token': host.token },
+    body: JSON.stringify(input),
+  });
+  const result = (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+  if (!result.ok) throw new Error(`${name} failed: ${result.error?.message}`);
+  return result.value;
+}
+
 export const test = base.extend<{ host: RunningHost }>({
   // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const { host, stop } = await startHost();
+    // A chosen display name, so the first-start profile dialog does not cover the page.
+    await callApi(host, 'setProfile', { displayName: 'E2E tester' });
     await use(host);
     await stop();
   },

@@ -3,18 +3,18 @@ import type { Workbench } from '../workbench';
 
 type AnnotationHandlers = Pick<
   ApiHandlers,
-  'listAnnotations' | 'createAnnotation' | 'updateAnnotation' | 'deleteAnnotation' | 'undo' | 'redo' | 'getHistoryState'
+  'listAnnotations' | 'undo' | 'redo' | 'getHistoryState' | 'applyChanges' | 'getProfile' | 'setProfile'
 >;
 
 export function createAnnotationHandlers(workbench: Workbench): AnnotationHandlers {
-  const service = workbench.annotations;
+  const { annotations, changes, profile } = workbench;
   return {
-    listAnnotations: ({ articleId }) => service.list(articleId),
-    createAnnotation: (input) => service.create(input),
-    updateAnnotation: (input) => service.update(input),
-    deleteAnnotation: ({ id }) => service.delete(id),
-    undo: ({ articleId }) => service.undo(articleId),
-    redo: ({ articleId }) => service.redo(articleId),
-    getHistoryState: ({ articleId }) => service.historyState(articleId),
+    listAnnotations: ({ articleId }) => annotations.list(articleId),
+    applyChanges: (set) => changes.apply(set),
+    undo: ({ articleId }) => changes.undo(articleId),
+    redo: ({ articleId }) => changes.redo(articleId),
+    getHistoryState: ({ articleId }) => changes.historyState(articleId),
+    getProfile: () => profile.get(),
+    setProfile: ({ displayName }) => profile.set(displayName),
   };
 }

@@ -11,7 +11,7 @@ export function createReaderHandlers(workbench: Workbench): ReaderHandlers {
   // another process (the command line) writes meanwhile.
   const open = workbench.db.transaction((id: number) => ({
     article: workbench.articles.get(id),
-    history: workbench.annotations.historyState(id),
+    history: workbench.changes.historyState(id),
     spans: encodeSpans(spans.listInTextOrder(id)),
   }));
   return {

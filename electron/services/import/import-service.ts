@@ -7,7 +7,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportFileResult } from '../../../shared/contract';
 import { displayTitleOf } from '../store/articles';
-import { importWorkbenchExport } from '../export/workbench-import';
+import { importWorkbenchExport } from './workbench/workbench-import';
 import type { Workbench } from '../workbench';
 import { extractDocuments } from './formats';
 import type { SourceDocument } from './formats/types';
@@ -67,7 +67,7 @@ export async function importFile(
   const { extraction, encoding } = await extractDocuments(input.name, input.bytes);
   if (extraction.kind === 'refused') return [skipped(input.name, extraction.reason, extraction.preview)];
   try {
-    // The export module owns its format and the re-import of annotations.
+    // Workbench exports carry annotations: they go through the change pipeline (workbench/).
     if (extraction.kind === 'workbench-export') return importWorkbenchExport(workbench, input.name, extraction.parsed);
     const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...extraction.notes];
     const results = storeDocuments(workbench, input.name, extraction.documents, fileNotes);

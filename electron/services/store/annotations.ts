@@ -10,7 +10,9 @@ interface AnnotationRow {
   end: number;
   quote: string;
   note: string;
+  author: string;
   origin: Annotation['origin'];
+  imported_id: number | null;
   created_at: string;
   updated_at: string;
 }
@@ -24,13 +26,22 @@ export function toAnnotation(row: AnnotationRow): Annotation {
     end: row.end,
     quote: row.quote,
     note: row.note,
+    author: row.author,
     origin: row.origin,
+    ...(row.imported_id !== null ? { importedId: row.imported_id } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
 
-/** Row-level access to annotations. Validation and history live in the annotation service. */
+/** A row to insert: `id` only when re-creating a known annotation (redo, undo of a delete). */
+export type NewAnnotationRow = Omit<Annotation, 'id' | 'author'> & {
+  id?: number;
+  /** '' when unknown (rows seeded outside the change pipeline, e.g. benchmarks). */
+  author?: string;
+};
+
+/** Row-level access to annotations. Validation and history live in the change service. */
 export class AnnotationStore {
   constructor(private readonly db: Database) {}
 
@@ -41,30 +52,44 @@ export class AnnotationStore {
     return rows.map(toAnnotation);
   }
 
-  get(id: number): Annotation {
+  find(id: number): Annotation | null {
     const row = this.db.prepare(`SELECT * FROM annotations WHERE id = ?`).get(id) as AnnotationRow | undefined;
-    if (!row) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
-    return toAnnotation(row);
+    return row ? toAnnotation(row) : null;
   }
 
-  /** Inserts a full row; `id` is kept when given (undo of a delete re-creates the same id). */
-  insert(annotation: Omit<Annotation, 'id'> & { id?: number }): Annotation {
+  get(id: number): Annotation {
+    const found = this.find(id);
+    if (!found) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
+    return found;
+  }
+
+  insert(annotation: NewAnnotationRow): Annotation {
     const result = this.db
       .prepare(
-        `INSERT INTO annotations (id, article_id, label_key, start, "end", quote, note, origin, created_at, updated_at)
-         VALUES (@id, @articleId, @labelKey, @start, @end, @quote, @note, @origin, @createdAt, @updatedAt)`,
+        `INSERT INTO annotations (id, article_id, label_key, start, "end", quote, note, author, origin, imported_id,
+           created_at, updated_at)
+         VALUES (@id, @articleId, @labelKey, @start, @end, @quote, @note, @author, @origin, @importedId,
+           @createdAt, @updatedAt)`,
       )
-      .run({ ...annotation, id: annotation.id ?? null });
+      .run({
+        ...annotation,
+        id: annotation.id ?? null,
+        author: annotation.author ?? '',
+        importedId: annotation.importedId ?? null,
+      });
     return this.get(Number(result.lastInsertRowid));
   }
 
+  /** Rewrites every column but the id and the article. */
   replace(annotation: Annotation): Annotation {
     this.db
       .prepare(
-        `UPDATE annotations SET label_key = @labelKey, start = @start, "end" = @end, quote = @quote,
-           note = @note, origin = @origin, created_at = @createdAt, updated_at = @updatedAt WHERE id = @id`,
+        `UPDATE annotations SET label_key = @labelKey, start = @start, "end" = @end, quote = @quote, note = @note,
+           author = @author, origin = @origin, imported_id = @importedId, created_at = @createdAt,
+           updated_at = @updatedAt
+         WHERE id = @id`,
       )
-      .run(annotation);
+      .run({ ...annotation, importedId: annotation.importedId ?? null });
     return this.get(annotation.id);
   }
 

@@ -160,6 +160,15 @@ export class ArticleStore {
     this.db.prepare(`UPDATE articles SET status = 'in_progress' WHERE id = ? AND status = 'new'`).run(id);
   }
 
+  /** Gives an imported article back the status and times its file recorded (not "new", not now). */
+  restoreImportedState(id: number, state: Pick<Article, 'status' | 'importedAt' | 'updatedAt'>): void {
+    this.db
+      .prepare(
+        `UPDATE articles SET status = @status, imported_at = @importedAt, updated_at = @updatedAt WHERE id = @id`,
+      )
+      .run({ status: state.status, importedAt: state.importedAt, updatedAt: state.updatedAt, id });
+  }
+
   touch(id: number): void {
     this.db.prepare(`UPDATE articles SET updated_at = ? WHERE id = ?`).run(nowIso(), id);
   }

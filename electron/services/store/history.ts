@@ -1,78 +1,89 @@
 import type { Database } from 'better-sqlite3';
-import type { Annotation } from '../../../shared/domain/schemas';
+import type { ChangeOrigin, Transition } from '../../../shared/domain/changes';
 import { nowIso } from './clock';
 
-export type HistoryAction = 'create' | 'update' | 'delete';
-
+/** One applied change set, as the history keeps it. */
 export interface HistoryEntry {
   id: number;
-  articleId: number;
-  action: HistoryAction;
-  before: Annotation | null;
-  after: Annotation | null;
+  /** Null for a set over several articles: it is recorded but not undoable per article. */
+  articleId: number | null;
+  origin: ChangeOrigin;
+  author: string;
   description: string;
+  /** What each change did, in the order applied. */
+  transitions: Transition[];
+  undone: boolean;
+  createdAt: string;
 }
 
 interface HistoryRow {
   id: number;
-  article_id: number;
-  action: HistoryAction;
-  before_json: string | null;
-  after_json: string | null;
+  article_id: number | null;
+  origin: ChangeOrigin;
+  author: string;
   description: string;
+  changes_json: string;
+  undone: 0 | 1;
+  created_at: string;
 }
 
 function toEntry(row: HistoryRow): HistoryEntry {
   return {
     id: row.id,
     articleId: row.article_id,
-    action: row.action,
-    before: row.before_json ? (JSON.parse(row.before_json) as Annotation) : null,
-    after: row.after_json ? (JSON.parse(row.after_json) as Annotation) : null,
+    origin: row.origin,
+    author: row.author,
     description: row.description,
+    transitions: JSON.parse(row.changes_json) as Transition[],
+    undone: row.undone === 1,
+    createdAt: row.created_at,
   };
 }
 
 /**
- * The per-article undo log, persisted so it survives switching articles and restarts.
- * A stack: undo takes the newest entry not undone, redo the oldest undone one, and a new
- * action discards the undone entries (the abandoned redo branch).
+ * The change history, persisted so undo survives switching articles and restarts. Per article a
+ * stack: undo takes the newest set not undone, redo the oldest undone one, and a new set
+ * discards the undone ones (the abandoned redo branch).
  */
 export class HistoryStore {
   constructor(private readonly db: Database) {}
 
-  record(entry: Omit<HistoryEntry, 'id'>): void {
-    this.db.prepare(`DELETE FROM annotation_history WHERE article_id = ? AND undone = 1`).run(entry.articleId);
-    this.db
+  record(entry: Omit<HistoryEntry, 'id' | 'undone' | 'createdAt'>): number {
+    if (entry.articleId !== null) {
+      this.db.prepare(`DELETE FROM change_history WHERE article_id = ? AND undone = 1`).run(entry.articleId);
+    }
+    const result = this.db
       .prepare(
-        `INSERT INTO annotation_history (article_id, action, before_json, after_json, description, created_at)
+        `INSERT INTO change_history (article_id, origin, author, description, changes_json, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(
-        entry.articleId,
-        entry.action,
-        entry.before ? JSON.stringify(entry.before) : null,
-        entry.after ? JSON.stringify(entry.after) : null,
-        entry.description,
-        nowIso(),
-      );
+      .run(entry.articleId, entry.origin, entry.author, entry.description, JSON.stringify(entry.transitions), nowIso());
+    return Number(result.lastInsertRowid);
   }
 
   nextUndo(articleId: number): HistoryEntry | null {
     const row = this.db
-      .prepare(`SELECT * FROM annotation_history WHERE article_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM change_history WHERE article_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1`)
       .get(articleId) as HistoryRow | undefined;
     return row ? toEntry(row) : null;
   }
 
   nextRedo(articleId: number): HistoryEntry | null {
     const row = this.db
-      .prepare(`SELECT * FROM annotation_history WHERE article_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1`)
+      .prepare(`SELECT * FROM change_history WHERE article_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1`)
       .get(articleId) as HistoryRow | undefined;
     return row ? toEntry(row) : null;
   }
 
+  /** The article's whole history, oldest first (for tests and diagnostics). */
+  listForArticle(articleId: number): HistoryEntry[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM change_history WHERE article_id = ? ORDER BY id`)
+      .all(articleId) as HistoryRow[];
+    return rows.map(toEntry);
+  }
+
   setUndone(entryId: number, undone: boolean): void {
-    this.db.prepare(`UPDATE annotation_history SET undone = ? WHERE id = ?`).run(undone ? 1 : 0, entryId);
+    this.db.prepare(`UPDATE change_history SET undone = ? WHERE id = ?`).run(undone ? 1 : 0, entryId);
   }
 }

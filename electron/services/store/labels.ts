@@ -33,13 +33,18 @@ export class LabelStore {
     return rows.map(toLabel);
   }
 
+  get(key: string): Label | null {
+    const row = this.db.prepare(`SELECT * FROM labels WHERE key = ?`).get(key) as LabelRow | undefined;
+    return row ? toLabel(row) : null;
+  }
+
   exists(key: string): boolean {
     return this.db.prepare(`SELECT 1 FROM labels WHERE key = ?`).get(key) !== undefined;
   }
 
   /**
-   * Inserts or updates a label by key (workbench JSON import). A hotkey already taken by
-   * another label is dropped rather than stolen, so the local palette stays usable.
+   * Inserts or updates a label by key. A hotkey already taken by another label is dropped
+   * rather than stolen, so the local palette stays usable.
    */
   upsert(label: Label): void {
     const hotkeyOwner = label.hotkey

@@ -1,3 +1,4 @@
+import { ProfileButton } from '../settings/ProfileButton';
 import { useAppStore } from '../state/app-store';
 
 export function Toolbar() {
@@ -19,6 +20,7 @@ export function Toolbar() {
         Export…
       </button>
       <span className="toolbar__spacer" />
+      <ProfileButton />
       <button
         type="button"
         onClick={() => setDialog('keyboard-help')}

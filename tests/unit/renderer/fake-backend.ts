@@ -1,6 +1,6 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { Annotation } from '../../../shared/domain/schemas';
-import type { AppliedChanges, Change, ChangeSet } from '../../../renderer/src/reader/sync/changes';
+import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/changes';
 import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
 
 type Request =
@@ -38,7 +38,7 @@ export class FakeBackend implements SyncTransport {
 
   constructor(
     readonly articleId: number,
-    seed: Omit<Annotation, 'articleId' | 'origin' | 'createdAt' | 'updatedAt'>[],
+    seed: Omit<Annotation, 'articleId' | 'author' | 'origin' | 'createdAt' | 'updatedAt'>[],
   ) {
     for (const span of seed) this.stored.set(span.id, this.complete(span));
   }
@@ -90,8 +90,8 @@ export class FakeBackend implements SyncTransport {
     });
   }
 
-  private complete(span: Omit<Annotation, 'articleId' | 'origin' | 'createdAt' | 'updatedAt'>): Annotation {
-    return { ...span, articleId: this.articleId, origin: 'manual', createdAt: 'then', updatedAt: 'now' };
+  private complete(span: Omit<Annotation, 'articleId' | 'author' | 'origin' | 'createdAt' | 'updatedAt'>): Annotation {
+    return { ...span, articleId: this.articleId, author: 'Lan', origin: 'manual', createdAt: 'then', updatedAt: 'now' };
   }
 
   private commit(request: Request): AppliedChanges | null {

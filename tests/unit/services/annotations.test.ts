@@ -38,7 +38,7 @@ describe('annotation service', () => {
       message,
     );
     expect(workbench.annotations.list(articleId)).toEqual([]);
-    expect(workbench.annotations.historyState(articleId).canUndo).toBe(false);
+    expect(workbench.changes.historyState(articleId).canUndo).toBe(false);
   });
 
   it('rejects an unknown label and a missing article with typed errors', () => {
@@ -75,21 +75,21 @@ describe('annotation service', () => {
     workbench.close();
     const reopened = openWorkbench(workbench.databasePath);
     try {
-      const service = reopened.annotations;
+      const service = reopened.changes;
+      const list = () => reopened.annotations.list(articleId);
       expect(service.historyState(articleId)).toMatchObject({ canUndo: true, canRedo: false });
       expect(service.undo(articleId)?.upserted.map((a) => a.id)).toEqual([org.id]); // delete undone
       expect(service.undo(articleId)?.removed).toEqual([org.id]); // create undone
       const relabel = service.undo(articleId);
       expect(relabel?.upserted[0]).toMatchObject({ id: per.id, labelKey: 'PER', note: '' });
-      expect(service.list(articleId).map((a) => a.labelKey)).toEqual(['PER']);
+      expect(list().map((a) => a.labelKey)).toEqual(['PER']);
 
       expect(service.redo(articleId)?.upserted[0]).toMatchObject({ labelKey: 'TITLE', note: 'checked' });
       // A new action drops the redo branch.
-      service.create({ ...spanOf('Hà Nội'), labelKey: 'LOC' });
+      reopened.annotations.create({ ...spanOf('Hà Nội'), labelKey: 'LOC' });
       expect(service.historyState(articleId).canRedo).toBe(false);
       expect(
-        service
-          .list(articleId)
+        list()
           .map((a) => a.labelKey)
           .sort(),
       ).toEqual(['LOC', 'TITLE']);

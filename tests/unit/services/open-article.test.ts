@@ -36,7 +36,7 @@ describe('openArticle', () => {
     create('Thượng tướng Lương Tam Quang', 'TITLE');
     const opened = await open(articleId);
     expect(opened.article).toEqual(workbench.articles.get(articleId));
-    expect(opened.history).toEqual(workbench.annotations.historyState(articleId));
+    expect(opened.history).toEqual(workbench.changes.historyState(articleId));
     expect(opened.history.canUndo).toBe(true);
     const stored = workbench.annotations.list(articleId);
     expect(decodeSpans(opened.spans, opened.article.text)).toEqual(

@@ -35,7 +35,13 @@ describe('store migrations', () => {
       name: string;
       sql: string;
     }[];
-    expect(tables.map((t) => t.name).sort()).toEqual(['annotation_history', 'annotations', 'articles', 'labels']);
+    expect(tables.map((t) => t.name).sort()).toEqual([
+      'annotations',
+      'articles',
+      'change_history',
+      'labels',
+      'settings',
+    ]);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
   });
 

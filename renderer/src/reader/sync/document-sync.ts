@@ -1,6 +1,6 @@
 import type { ReaderSpan as Span } from '../../../../shared/contract/reader';
 import { IntervalIndex } from '../../../../shared/domain/interval-index';
-import type { AppliedChanges, Change, ChangeSet } from './changes';
+import type { AppliedChanges, Change, ChangeSet } from '../../../../shared/domain/changes';
 import type { SyncTransport } from './transport';
 
 export type { Span };

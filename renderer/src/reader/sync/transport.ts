@@ -1,4 +1,4 @@
-import type { AppliedChanges, ChangeSet } from './changes';
+import type { AppliedChanges, ChangeSet } from '../../../../shared/domain/changes';
 
 /**
  * How a DocumentSync reaches the backend. The app passes the typed client's calls; tests pass a

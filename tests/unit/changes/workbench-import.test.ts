@@ -4,19 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { ExportOptionsSchema } from '../../../shared/contract/exports';
 import type { OffsetUnit } from '../../../shared/text/offsets';
 import { exportToFile } from '../../../electron/services/export/export-service';
-import { importWorkbenchExport } from '../../../electron/services/export/workbench-import';
+import type { Annotation } from '../../../shared/domain/schemas';
+import { importFile } from '../../../electron/services/import/import-service';
+import { importWorkbenchExport } from '../../../electron/services/import/workbench/workbench-import';
 import { storeArticle } from '../../../electron/services/import/store-article';
 import type { Workbench } from '../../../electron/services/workbench';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
-import { addArticle, annotate } from './fixtures';
+import { addArticle, annotate } from '../export/fixtures';
 
 const freshWorkbench = useTempWorkbenches();
 
 const SECOND_TEXT = 'Thủ tướng đề xuất tăng cường hợp tác với Nhật Bản 🇯🇵 trong năm 2026.';
 
-/** Custom colours, swapped hotkeys, a new label, statuses, notes, origins, trimmed chrome, emoji. */
-function annotatedWorkbench(): Workbench & { dir: string } {
-  const workbench = freshWorkbench();
+/** Custom colours, swapped hotkeys and a new label, as a colleague's workbench may have them. */
+function customiseLabels(workbench: Workbench): void {
   const labels = workbench.labels.list();
   const risk = labels.find((label) => label.key === 'RISK');
   const proposal = labels.find((label) => label.key === 'PROPOSAL');
@@ -34,6 +35,13 @@ function annotatedWorkbench(): Workbench & { dir: string } {
     description: 'Mối đe dọa cụ thể.',
     sortOrder: 10,
   });
+}
+
+/** Custom labels, statuses, notes, origins, authors, trimmed chrome, emoji. */
+function annotatedWorkbench(): Workbench & { dir: string } {
+  const workbench = freshWorkbench();
+  customiseLabels(workbench);
+  workbench.profile.set('Lan');
 
   const first = addArticle(workbench, 'Bộ Công an 🚨 cảnh báo nguy cơ lừa đảo trực tuyến.', 'Cảnh báo lừa đảo');
   annotate(workbench, first, 'ORG', 'Bộ Công an');
@@ -62,6 +70,7 @@ function annotatedWorkbench(): Workbench & { dir: string } {
     end: start + 'năm 2026'.length,
     quote: 'năm 2026',
     note: '',
+    author: 'ner-model',
     origin: 'model',
     createdAt: '2026-02-01T00:00:00.000Z',
     updatedAt: '2026-02-02T00:00:00.000Z',
@@ -96,6 +105,7 @@ describe('workbench JSON round trip', () => {
       const exported = await exportJson(original, 'first.json', unit);
 
       const fresh = freshWorkbench();
+      customiseLabels(fresh); // local labels always win, so start from the same ones
       const results = importWorkbenchExport(fresh, 'first.json', JSON.parse(exported));
       expect(results.map((result) => result.outcome)).toEqual(['imported', 'imported', 'imported']);
       expect(results[1]).toMatchObject({
@@ -106,7 +116,15 @@ describe('workbench JSON round trip', () => {
       expect(withoutExportTime(await exportJson(fresh, 'again.json', unit))).toBe(withoutExportTime(exported));
       expect(fresh.labels.list()).toEqual(original.labels.list());
       expect(fresh.articles.get(2)).toEqual(original.articles.get(2));
-      expect(fresh.annotations.list(2)).toEqual(original.annotations.list(2));
+      // Ids are this database's own (here the same, as they are assigned in the file's order);
+      // the file's ids are kept as data.
+      const withoutImportedId = ({ importedId: _importedId, ...annotation }: Annotation) => annotation;
+      expect(fresh.annotations.list(2).map(withoutImportedId)).toEqual(original.annotations.list(2));
+      expect(fresh.annotations.list(2).map((a) => [a.importedId, a.author, a.origin])).toEqual([
+        [3, 'Lan', 'manual'],
+        [4, 'Lan', 'manual'],
+        [5, 'ner-model', 'model'],
+      ]);
     });
   }
 });
@@ -183,5 +201,94 @@ describe('workbench JSON validation', () => {
     exported.articles[2].text = 'Bài\r\nđã sửa.';
     const results = importWorkbenchExport(freshWorkbench(), 'edited.json', exported);
     expect(results[2]).toMatchObject({ outcome: 'skipped', reason: expect.stringContaining('not canonical') });
+  });
+});
+
+describe('workbench JSON import of a colleague’s file', () => {
+  it('keeps the local labels (no silent rename or recolour), adds the missing ones, and lists the differences', async () => {
+    const exported = JSON.parse(await exportJson(annotatedWorkbench(), 'colleague.json'));
+    const target = freshWorkbench();
+    const localBefore = target.labels.list();
+
+    const results = importWorkbenchExport(target, 'colleague.json', exported);
+
+    const risk = target.labels.get('RISK');
+    expect(risk).toEqual(localBefore.find((label) => label.key === 'RISK'));
+    expect(target.labels.get('PROPOSAL')?.hotkey).toBe('2');
+    expect(target.labels.get('THREAT')).toMatchObject({ nameEn: 'Threat', color: '#abcdef' });
+    const notes = results[0]?.outcome === 'imported' ? results[0].notes : [];
+    expect(notes).toContain('Added the label THREAT (Threat).');
+    expect(notes).toContain(
+      'Kept your label RISK as it is: colour “#e8590c” here, “#ff0000” in the file; hotkey “1” here, “2” in the file.',
+    );
+    expect(notes).toContain('Kept your label PROPOSAL as it is: hotkey “2” here, “1” in the file.');
+  });
+
+  it('is all or nothing per file: a store failure in its last article leaves nothing of the file', async () => {
+    const exported = JSON.parse(await exportJson(annotatedWorkbench(), 'colleague.json'));
+    const target = freshWorkbench();
+    const labelsBefore = target.labels.list();
+    // Stands in for a disk error or a kill while the third article is written.
+    target.db.exec(`CREATE TEMP TRIGGER fail_third BEFORE INSERT ON articles
+      WHEN NEW.text = 'Bài chưa gắn nhãn.' BEGIN SELECT RAISE(ABORT, 'disk I/O error'); END`);
+
+    const results = await importFile(target, {
+      name: 'colleague.json',
+      bytes: new TextEncoder().encode(JSON.stringify(exported)),
+    });
+
+    expect(results).toEqual([
+      { outcome: 'skipped', file: 'colleague.json', reason: 'Nothing of this file was imported: disk I/O error' },
+    ]);
+    expect(target.articles.list()).toEqual([]);
+    expect(target.labels.list()).toEqual(labelsBefore);
+    expect(target.db.prepare('SELECT count(*) FROM change_history').pluck().get()).toBe(0);
+  });
+
+  it('imported annotation id 2^53−1 does not break later creates or the article’s list', async () => {
+    const exported = JSON.parse(await exportJson(annotatedWorkbench(), 'hostile.json'));
+    exported.articles[0].annotations[0].id = Number.MAX_SAFE_INTEGER;
+    const target = freshWorkbench();
+    importWorkbenchExport(target, 'hostile.json', exported);
+
+    const imported = target.annotations.list(1);
+    expect(imported.map((a) => a.id).sort()).toEqual([1, 2]);
+    expect(imported.find((a) => a.labelKey === 'ORG')?.importedId).toBe(Number.MAX_SAFE_INTEGER);
+    const created = annotate(target, 1, 'LOC', 'Bộ Công an');
+    expect(created.id).toBeLessThan(100);
+    expect(target.annotations.list(1)).toHaveLength(3);
+  });
+
+  it('imported id equal to a deleted annotation’s id does not block undo of the delete', async () => {
+    const target = freshWorkbench();
+    const here = addArticle(target, 'Một bài chỉ có ở đây.');
+    const deleted = annotate(target, here, 'MISC', 'bài');
+    target.annotations.delete(deleted.id);
+    const exported = JSON.parse(await exportJson(annotatedWorkbench(), 'colleague.json'));
+    exported.articles[0].annotations[0].id = deleted.id;
+
+    importWorkbenchExport(target, 'colleague.json', exported);
+    expect(target.annotationRows.find(deleted.id)).toBeNull();
+
+    const undone = target.changes.undo(here);
+    expect(undone?.upserted.map((a) => a.id)).toEqual([deleted.id]);
+    expect(target.annotations.list(here)).toMatchObject([{ id: deleted.id, quote: 'bài' }]);
+  });
+
+  it('records each article’s annotations as one import step, which undo removes at once', async () => {
+    const exported = JSON.parse(await exportJson(annotatedWorkbench(), 'colleague.json'));
+    const target = freshWorkbench();
+    target.profile.set('Minh');
+    importWorkbenchExport(target, 'colleague.json', exported);
+
+    const [entry] = target.history.listForArticle(2);
+    expect(entry).toMatchObject({
+      origin: 'import',
+      author: 'Minh',
+      description: 'Import 3 annotations from colleague.json',
+    });
+    expect(target.history.listForArticle(2)).toHaveLength(1);
+    expect(target.changes.undo(2)?.removed).toHaveLength(3);
+    expect(target.annotations.list(2)).toEqual([]);
   });
 });

@@ -2,28 +2,35 @@
  * Re-imports a workbench JSON export (the import pipeline routes `.json` files whose `format`
  * is "marginalia-workbench" here).
  *
- * - Labels are upserted first, colours and hotkeys included.
- * - Each article is stored through `storeArticle`, in its own transaction, and gets back its
- *   status, timestamps and metadata, so an import into an empty database reproduces the export.
+ * - All or nothing per file: the whole file is one transaction (`changes.batch`), so a failure
+ *   or a kill leaves nothing of it. Spans and articles that do not fit are skipped and named.
+ * - Labels: the local ones always win. Labels the file adds are created; a label that differs
+ *   here (name, colour, hotkey…) is kept as it is, and the differences are listed in the notes.
+ * - Each article is stored through `storeArticle` and gets back its status, timestamps and
+ *   metadata, so an import into an empty database reproduces the export.
  * - An article already here (same content hash) is merged: the annotations it lacks (by label,
  *   start and end) are added, nothing is duplicated, and its own status and metadata are kept.
- * - Annotation ids: an annotation keeps its exported id when that id is free here, and gets a
- *   new one when another annotation already holds it; the notes count those renumbered.
+ * - Annotations are written through the change pipeline as one set per article (origin
+ *   "import", one undo step). They always get ids of this database: a file's id is never
+ *   reused (it could be huge, or the id of a deleted annotation that undo would bring back).
+ *   The file's id is kept as the annotation's `importedId`, with its author, origin and times.
+ *   Ids are assigned in the file's id order, so an import into an empty database keeps them.
  * - Every span is converted from the file's offset unit back to UTF-16 and checked against the
  *   text here; a span that does not fit is skipped and named in the notes, never stored.
  */
-import type { ImportFileResult } from '../../../shared/contract';
+import type { ImportFileResult } from '../../../../shared/contract';
 import {
   WorkbenchExportSchema,
   type WorkbenchAnnotation,
   type WorkbenchArticle,
-} from '../../../shared/codecs/workbench-json';
-import { spanProblem } from '../../../shared/domain/spans';
-import type { Label } from '../../../shared/domain/schemas';
-import { isCanonical } from '../../../shared/text/canonical';
-import { OffsetConverter, type OffsetUnit } from '../../../shared/text/offsets';
-import { storeArticle } from '../import/store-article';
-import type { Workbench } from '../workbench';
+} from '../../../../shared/codecs/workbench-json';
+import type { Change } from '../../../../shared/domain/changes';
+import { spanProblem } from '../../../../shared/domain/spans';
+import { isCanonical } from '../../../../shared/text/canonical';
+import { OffsetConverter, type OffsetUnit } from '../../../../shared/text/offsets';
+import type { Workbench } from '../../workbench';
+import { storeArticle } from '../store-article';
+import { mergeLabels } from './merge-labels';
 
 export function importWorkbenchExport(workbench: Workbench, fileName: string, parsed: unknown): ImportFileResult[] {
   const result = WorkbenchExportSchema.safeParse(parsed);
@@ -39,31 +46,27 @@ export function importWorkbenchExport(workbench: Workbench, fileName: string, pa
     ];
   }
   const { labels, articles, offset_unit: unit } = result.data;
-  upsertLabels(workbench, labels);
-  return articles.map((article) => {
-    const file = `${fileName} › article ${article.id}`;
-    try {
-      return importArticle(workbench, file, unit, article);
-    } catch (error) {
-      // Its transaction rolled back; the other articles of the file still get their chance.
-      return { outcome: 'skipped', file, reason: `It could not be stored: ${(error as Error).message}` };
-    }
+  return workbench.changes.batch(() => {
+    const labelNotes = mergeLabels(workbench.labels, labels);
+    const results = articles.map((article) =>
+      importArticle(workbench, fileName, `${fileName} › article ${article.id}`, unit, article),
+    );
+    return withFileNotes(results, labelNotes);
   });
 }
 
-/**
- * Two passes so that hotkeys can swap between labels of the file (RISK 1 ⇄ PROPOSAL 2) without
- * one dropping its hotkey because the other still held it; labels not in the file keep theirs.
- */
-function upsertLabels(workbench: Workbench, labels: readonly Label[]): void {
-  workbench.db.transaction(() => {
-    for (const label of labels) workbench.labels.upsert({ ...label, hotkey: null });
-    for (const label of labels) workbench.labels.upsert(label);
-  })();
+/** Notes about the file as a whole go with its first stored article (the report is per article). */
+function withFileNotes(results: ImportFileResult[], notes: readonly string[]): ImportFileResult[] {
+  if (notes.length === 0) return results;
+  const first = results.findIndex((result) => result.outcome !== 'skipped');
+  return results.map((result, index) =>
+    index === first && result.outcome !== 'skipped' ? { ...result, notes: [...result.notes, ...notes] } : result,
+  );
 }
 
 function importArticle(
   workbench: Workbench,
+  fileName: string,
   file: string,
   unit: OffsetUnit,
   article: WorkbenchArticle,
@@ -94,8 +97,8 @@ function importArticle(
       fileName: article.fileName,
     },
     (articleId) => {
-      const added = addAnnotations(workbench, articleId, article.annotations, converter, unit);
-      restoreArticleState(workbench, articleId, article);
+      const added = addAnnotations(workbench, fileName, articleId, article.annotations, converter, unit);
+      workbench.articles.restoreImportedState(articleId, article);
       restoredNotes = [`Restored ${added.count} annotations and the status “${article.status}”.`, ...added.notes];
     },
   );
@@ -103,14 +106,7 @@ function importArticle(
     const title = workbench.articles.getSummary(stored.articleId).displayTitle;
     return { outcome: 'imported', file, articleId: stored.articleId, title, notes: restoredNotes };
   }
-  const merged = workbench.db.transaction(() => {
-    const result = addAnnotations(workbench, stored.articleId, article.annotations, converter, unit);
-    if (result.count > 0) {
-      workbench.articles.markStarted(stored.articleId);
-      workbench.articles.touch(stored.articleId);
-    }
-    return result;
-  })();
+  const merged = addAnnotations(workbench, fileName, stored.articleId, article.annotations, converter, unit);
   const notes = [
     `Already here as article ${stored.articleId}; merged: kept its status and metadata, ` +
       `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there).`,
@@ -122,13 +118,14 @@ function importArticle(
 interface AddedAnnotations {
   count: number;
   alreadyThere: number;
-  /** Renumbered ids and skipped spans, in words. */
+  /** New ids and skipped spans, in words. */
   notes: string[];
 }
 
-/** Adds the annotations the article lacks; runs inside the caller's transaction. */
+/** Adds the annotations the article lacks as one change set; runs inside the file's batch. */
 function addAnnotations(
   workbench: Workbench,
+  fileName: string,
   articleId: number,
   annotations: readonly WorkbenchAnnotation[],
   converter: OffsetConverter,
@@ -141,11 +138,11 @@ function addAnnotations(
       .listForArticle(articleId)
       .map((existing) => keyOf(existing.labelKey, existing.start, existing.end)),
   );
-  const idTaken = workbench.db.prepare(`SELECT 1 FROM annotations WHERE id = ?`).pluck();
   const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [] };
   const skipped: string[] = [];
-  let renumbered = 0;
-  for (const annotation of annotations) {
+  const changes: Change[] = [];
+  const byFileId = [...annotations].sort((a, b) => a.id - b.id);
+  for (const annotation of byFileId) {
     const describe = `${annotation.label} “${annotation.quote}” [${annotation.start}, ${annotation.end})`;
     let start: number;
     let end: number;
@@ -170,33 +167,42 @@ function addAnnotations(
       result.alreadyThere++;
       continue;
     }
-    const keepId = idTaken.get(annotation.id) === undefined;
-    if (!keepId) renumbered++;
-    workbench.annotationRows.insert({
-      ...(keepId ? { id: annotation.id } : {}),
-      articleId,
-      labelKey: annotation.label,
-      start,
-      end,
-      quote: annotation.quote,
-      note: annotation.note,
-      origin: annotation.origin,
-      createdAt: annotation.createdAt,
-      updatedAt: annotation.updatedAt,
-    });
     present.add(key);
-    result.count++;
+    changes.push({
+      kind: 'annotation.create',
+      ref: String(annotation.id),
+      annotation: {
+        articleId,
+        labelKey: annotation.label,
+        start,
+        end,
+        quote: annotation.quote,
+        note: annotation.note,
+        imported: {
+          id: annotation.id,
+          author: annotation.author,
+          origin: annotation.origin,
+          createdAt: annotation.createdAt,
+          updatedAt: annotation.updatedAt,
+        },
+      },
+    });
   }
-  if (renumbered > 0) result.notes.push(`${renumbered} annotations got new ids: their exported ids were taken here.`);
+  if (changes.length > 0) {
+    const applied = workbench.changes.apply({
+      articleId,
+      origin: 'import',
+      description: `Import ${changes.length} annotations from ${fileName}`,
+      changes,
+    });
+    result.count = changes.length;
+    result.notes.push(...skipped.map((reason) => `Skipped ${reason}.`));
+    const renumbered = Object.entries(applied.createdIds).filter(([fileId, id]) => String(id) !== fileId).length;
+    if (renumbered > 0) {
+      result.notes.push(`${renumbered} annotations got new ids here; their ids in the file are kept as imported ids.`);
+    }
+    return result;
+  }
   result.notes.push(...skipped.map((reason) => `Skipped ${reason}.`));
   return result;
-}
-
-/** The store gives a new article status "new" and the current time; the export knows better. */
-function restoreArticleState(workbench: Workbench, articleId: number, article: WorkbenchArticle): void {
-  workbench.db
-    .prepare(
-      `UPDATE articles SET status = @status, imported_at = @importedAt, updated_at = @updatedAt WHERE id = @articleId`,
-    )
-    .run({ status: article.status, importedAt: article.importedAt, updatedAt: article.updatedAt, articleId });
 }

@@ -1,0 +1,51 @@
+import { create } from 'zustand';
+import type { Profile } from '../../../shared/contract';
+import { DisplayNameSchema } from '../../../shared/domain/profile';
+import { api } from '../api/client';
+import { useAppStore } from '../state/app-store';
+
+interface ProfileState {
+  /** Null until loaded. */
+  profile: Profile | null;
+  dialogOpen: boolean;
+  /** Loads the profile; opens the dialog once at start while no name has been chosen. */
+  load(): Promise<void>;
+  openDialog(): void;
+  closeDialog(): void;
+  /** Saves the name; answers the reason it was refused, or null when saved. */
+  save(displayName: string): Promise<string | null>;
+}
+
+export const useProfileStore = create<ProfileState>((set) => ({
+  profile: null,
+  dialogOpen: false,
+
+  async load() {
+    try {
+      const profile = await api.getProfile({});
+      set({ profile, dialogOpen: !profile.isSet });
+    } catch (error) {
+      useAppStore.getState().notify('error', `The profile could not be read: ${(error as Error).message}`);
+    }
+  },
+
+  openDialog() {
+    set({ dialogOpen: true });
+  },
+
+  closeDialog() {
+    set({ dialogOpen: false });
+  },
+
+  async save(displayName) {
+    const parsed = DisplayNameSchema.safeParse(displayName);
+    if (!parsed.success) return parsed.error.issues[0]?.message ?? 'This name cannot be used.';
+    try {
+      const profile = await api.setProfile({ displayName: parsed.data });
+      set({ profile, dialogOpen: false });
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  },
+}));

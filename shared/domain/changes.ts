@@ -1,0 +1,144 @@
+/**
+ * Change sets: the one shape every write takes. A set is applied all-or-nothing, in order, in one
+ * transaction, recorded as one history entry, and undone or redone as a whole. New kinds
+ * (relation.*, label.*, entity.*, article.field) are added as members of `ChangeSchema`.
+ */
+import { z } from 'zod';
+import {
+  ANNOTATION_ORIGINS,
+  AnnotationIdSchema,
+  AnnotationOriginSchema,
+  AnnotationSchema,
+  ArticleIdSchema,
+  ArticleSummarySchema,
+  LabelKeySchema,
+  OffsetSchema,
+  type Annotation,
+} from './schemas';
+
+export const CHANGE_ORIGINS = ANNOTATION_ORIGINS;
+export const ChangeOriginSchema = AnnotationOriginSchema;
+export type ChangeOrigin = z.infer<typeof ChangeOriginSchema>;
+
+/** A note is free text; the cap keeps one keystroke from storing a pasted novel. */
+export const NoteSchema = z.string().max(10_000);
+
+/** Who made a change: a display name (see profile.ts); '' when unknown (e.g. an old import). */
+export const AuthorSchema = z.string().max(200);
+
+/**
+ * Where an imported annotation came from, kept as data: who made it, how and when, and the id it
+ * had in the file (never reused as an id here). Only import and merge sets may carry it.
+ */
+export const ImportedProvenanceSchema = z
+  .object({
+    id: AnnotationIdSchema,
+    author: AuthorSchema,
+    origin: AnnotationOriginSchema,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .strict();
+export type ImportedProvenance = z.infer<typeof ImportedProvenanceSchema>;
+
+export const AnnotationCreateChangeSchema = z
+  .object({
+    kind: z.literal('annotation.create'),
+    /** Chosen by the caller, unique in the set; echoed in `createdIds` with the saved id. */
+    ref: z.string().min(1).max(100),
+    annotation: z
+      .object({
+        articleId: ArticleIdSchema,
+        labelKey: LabelKeySchema,
+        start: OffsetSchema,
+        end: OffsetSchema,
+        quote: z.string(),
+        note: NoteSchema.optional(),
+        imported: ImportedProvenanceSchema.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const AnnotationUpdateChangeSchema = z
+  .object({
+    kind: z.literal('annotation.update'),
+    id: AnnotationIdSchema,
+    /** A new range needs the new quote too: it is checked against the text. */
+    patch: z
+      .object({
+        labelKey: LabelKeySchema.optional(),
+        start: OffsetSchema.optional(),
+        end: OffsetSchema.optional(),
+        quote: z.string().optional(),
+        note: NoteSchema.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const AnnotationDeleteChangeSchema = z
+  .object({ kind: z.literal('annotation.delete'), id: AnnotationIdSchema })
+  .strict();
+
+export const ChangeSchema = z.discriminatedUnion('kind', [
+  AnnotationCreateChangeSchema,
+  AnnotationUpdateChangeSchema,
+  AnnotationDeleteChangeSchema,
+]);
+export type Change = z.infer<typeof ChangeSchema>;
+export type ChangeKind = Change['kind'];
+
+/** Enough for "annotate all" over a long article; larger jobs are split by their caller. */
+export const MAX_CHANGES_PER_SET = 50_000;
+
+export const ChangeSetSchema = z
+  .object({
+    /** Set for reader edits; undo/redo history is per article. Inferred when every change is in one article. */
+    articleId: ArticleIdSchema.optional(),
+    origin: ChangeOriginSchema,
+    /** Defaults to the local profile's display name. */
+    author: AuthorSchema.optional(),
+    /** Defaults to one generated from the changes. */
+    description: z.string().min(1).max(500).optional(),
+    changes: z.array(ChangeSchema).min(1, 'a change set needs at least one change').max(MAX_CHANGES_PER_SET),
+  })
+  .strict();
+export type ChangeSet = z.infer<typeof ChangeSetSchema>;
+
+/**
+ * What one change did, as stored in the history: the state before and after (null = absent).
+ * Undo moves each from `after` back to `before`, in reverse order; redo from `before` to `after`.
+ */
+export interface AnnotationTransition {
+  kind: 'annotation.create' | 'annotation.update' | 'annotation.delete';
+  before: Annotation | null;
+  after: Annotation | null;
+}
+export type Transition = AnnotationTransition;
+
+export const HistoryStateSchema = z.object({
+  canUndo: z.boolean(),
+  canRedo: z.boolean(),
+  undoDescription: z.string().nullable(),
+  redoDescription: z.string().nullable(),
+});
+export type HistoryState = z.infer<typeof HistoryStateSchema>;
+
+/** What every write (applyChanges, undo, redo) answers, and what `changesApplied` carries. */
+export const AppliedChangesSchema = z.object({
+  articleId: ArticleIdSchema.nullable(),
+  /** A short description of the step, e.g. "Tag PER “Lương Tam Quang”". */
+  description: z.string(),
+  /** Annotations that now exist with these values. */
+  upserted: z.array(AnnotationSchema),
+  /** Annotation ids that no longer exist. */
+  removed: z.array(AnnotationIdSchema),
+  /** Create ref → saved id. */
+  createdIds: z.record(z.string(), AnnotationIdSchema),
+  /** For articleId; null when the set touched no single article. */
+  history: HistoryStateSchema.nullable(),
+  /** For articleId: status and annotation count after the write. */
+  summary: ArticleSummarySchema.nullable(),
+});
+export type AppliedChanges = z.infer<typeof AppliedChangesSchema>;
