@@ -40,13 +40,13 @@ export function ReaderView({ articleId }: { articleId: number }) {
     return close;
   }, [articleId, load, close]);
 
-  // The painter lives as long as the rendered text; it follows span changes by delta and
-  // paints the spans within a screen of the viewport, moving that window as the page scrolls.
-  // The view is built for the sync's article (ArticleText mounts once that article is loaded).
+  // The painter (one per rendered text) paints the open sync's spans within a screen of the viewport, follows their changes by
+  // delta and moves that window as the page scrolls. A reload of the same article brings a new
+  // sync for the same view; a new article brings a new sync first and its view a moment later,
+  // so a view still showing another text waits for its own.
   useEffect(() => {
     const page = pageRef.current;
-    const sync = useReaderStore.getState().sync;
-    if (!view || !page || !sync) return;
+    if (!view || !page || !sync || useReaderStore.getState().article?.text !== view.layout.text) return;
     const paintedWindow = () => view.layout.visibleRange(page, page.clientHeight);
     view.painter.paintAll(sync.spans, paintedWindow());
     const unsubscribe = sync.onSpans((change) => view.painter.apply(change, sync.spans));
@@ -62,9 +62,12 @@ export function ReaderView({ articleId }: { articleId: number }) {
       page.removeEventListener('scroll', onScroll);
       window.removeEventListener('resize', onScroll);
       unsubscribe();
-      view.painter.dispose();
+      view.painter.clear();
     };
-  }, [view]);
+  }, [view, sync]);
+
+  // The painter lives as long as the rendered text (after the effect above, so it clears first).
+  useEffect(() => (view ? () => view.painter.dispose() : undefined), [view]);
 
   useEffect(() => {
     if (!view) return;

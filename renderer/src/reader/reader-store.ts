@@ -94,6 +94,10 @@ export const useReaderStore = create<ReaderState>((set, get) => {
 
     async load(articleId) {
       try {
+        // Reloading the open article (a change made elsewhere): let its queued writes land first,
+        // so the fresh read includes them.
+        const previous = get().sync;
+        if (previous?.articleId === articleId) await previous.whenIdle();
         const opened = await api.openArticle({ id: articleId });
         const sync = new DocumentSync(articleId, decodeSpans(opened.spans, opened.article.text), apiTransport);
         follow(sync);
