@@ -22,6 +22,17 @@ const TEXT_LENGTH = 400_000;
 const SPANS = 10_000;
 const CREATES = 200;
 const CREATES_PER_SCREEN = 20;
+/** Trace events (devtools.timeline) that split a frame's work. */
+const CREATE_PHASES = [
+  'FunctionCall',
+  'EventDispatch',
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'HitTest',
+];
 const LABELS = ['RISK', 'PROPOSAL', 'PER', 'ORG', 'LOC', 'DATE', 'TITLE', 'LAW', 'EVENT', 'MISC'];
 const SENTENCES = [
   'Thượng tướng Lương Tam Quang, Thứ trưởng Bộ Công an, nêu bật ba điểm về phương hướng phối hợp hoạt động đối ngoại.',
@@ -107,7 +118,10 @@ async function traced<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ resu
   const events: TraceEvent[] = [];
   const collect = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
-  await cdp.send('Tracing.start', { categories: 'toplevel,blink.user_timing', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'toplevel,blink.user_timing,devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
   const result = await run();
   const complete = new Promise((resolve) => cdp.once('Tracing.tracingComplete', resolve));
   await cdp.send('Tracing.end');
@@ -321,12 +335,20 @@ async function main(): Promise<void> {
     });
     // The main-thread task that carries the hotkey also renders that frame (style, layout, paint).
     const creates = mainThread(createEvents, 'bench-create');
-    const createCpuMs = creates.marks.map((mark) => {
-      const task = creates.tasks.find(
-        (candidate) => candidate.ts <= mark.ts && mark.ts <= candidate.ts + (candidate.dur ?? 0),
-      );
-      return task ? threadMs(task) : Number.NaN;
-    });
+    const createTasks = creates.marks.flatMap((mark) =>
+      creates.tasks.filter((candidate) => candidate.ts <= mark.ts && mark.ts <= candidate.ts + (candidate.dur ?? 0)),
+    );
+    const createCpuMs = createTasks.map(threadMs);
+    // Where that time goes: the timeline's phases inside those tasks (nested phases overlap).
+    const phases = new Map<string, number>();
+    for (const task of createTasks) {
+      for (const event of createEvents) {
+        if (event.tid !== task.tid || event.pid !== task.pid || event.ph !== 'X' || event === task) continue;
+        if (event.ts < task.ts || event.ts > task.ts + (task.dur ?? 0)) continue;
+        if (!CREATE_PHASES.includes(event.name)) continue;
+        phases.set(event.name, (phases.get(event.name) ?? 0) + threadMs(event) / createTasks.length);
+      }
+    }
 
     // 3. Scroll the whole article in steps, one per frame, watching for long tasks.
     const scroll = options['skip-scroll']
@@ -390,7 +412,8 @@ async function main(): Promise<void> {
     const fitting = createCpuMs.filter((ms) => ms < 16.7).length;
     console.log(
       `create span on screen, CPU of the frame task carrying it: median ${median(createCpuMs).toFixed(1)} ms, ` +
-        `p90 ${percentile(createCpuMs, 0.9).toFixed(1)} ms, ${fitting} of ${createCpuMs.length} under 16.7 ms`,
+        `p90 ${percentile(createCpuMs, 0.9).toFixed(1)} ms, ${fitting} of ${createCpuMs.length} under 16.7 ms; mean per phase: ` +
+        [...phases].map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', '),
     );
     if (scroll)
       console.log(

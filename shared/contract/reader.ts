@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './call';
 import { HistoryStateSchema } from './annotations';
-import { AnnotationIdSchema, ArticleIdSchema, ArticleSchema, LabelKeySchema } from '../domain/schemas';
+import { AnnotationIdSchema, ArticleIdSchema, ArticleSchema, LabelKeySchema, type Annotation } from '../domain/schemas';
 
 /**
  * An article's spans on the wire, column by column and without quotes: the reader has the
@@ -32,15 +32,8 @@ export const CompactSpansSchema = z
   );
 export type CompactSpans = z.infer<typeof CompactSpansSchema>;
 
-/** A span as the reader opens it. */
-export interface ReaderSpan {
-  id: number;
-  labelKey: string;
-  start: number;
-  end: number;
-  quote: string;
-  note: string;
-}
+/** A span as the reader holds it: the fields of a stored annotation that the view uses. */
+export type ReaderSpan = Pick<Annotation, 'id' | 'labelKey' | 'start' | 'end' | 'quote' | 'note'>;
 
 /** Packs spans given in text order (the store's order); throws if they are not. */
 export function encodeSpans(spans: readonly Omit<ReaderSpan, 'quote'>[]): CompactSpans {

@@ -2,8 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../shared/contract/dispatch';
 import { decodeSpans, encodeSpans, type OpenedArticle } from '../../../shared/contract/reader';
 import { createApiHandlers } from '../../../electron/services/api/handlers';
-import { seedIfEmpty } from '../../../electron/services/import/seed';
-import { openTempWorkbench, SEEDS_DIR } from '../../helpers/temp-workbench';
+import { openTempWorkbench, seededArticle } from '../../helpers/temp-workbench';
 
 describe('openArticle', () => {
   let workbench: ReturnType<typeof openTempWorkbench>;
@@ -22,11 +21,7 @@ describe('openArticle', () => {
 
   beforeEach(async () => {
     workbench = openTempWorkbench();
-    await seedIfEmpty(workbench, SEEDS_DIR);
-    const article = workbench.articles.list().find((a) => a.displayTitle.startsWith('3 đề xuất'));
-    if (!article) throw new Error('seed missing');
-    articleId = article.id;
-    text = workbench.articles.getText(articleId);
+    ({ articleId, text } = await seededArticle(workbench));
   });
   afterEach(() => workbench.dispose());
 
