@@ -23,7 +23,8 @@ export default defineConfig({
   },
   preload: {
     build: {
-      // A sandboxed preload cannot require() packages: bundle zod and the contract into it.
+      // A sandboxed preload cannot require() packages: bundle what it imports (only the zod-free
+      // call names, shared/contract/names.ts; lint keeps it that way).
       externalizeDeps: false,
       outDir: 'out/preload',
       rolldownOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
@@ -33,6 +34,8 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
+      // electron-vite leaves minification off; the renderer is shipped and loaded on every start.
+      minify: true,
       outDir: resolve(__dirname, 'out/renderer'),
       rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
     },

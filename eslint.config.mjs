@@ -40,10 +40,13 @@ const NATIVE_AND_BACKEND = [
 ];
 const UI = ['react', 'react/*', 'react-dom', 'react-dom/*', 'lexical', '@lexical/*', 'zustand', 'zustand/*'];
 
-const layer = (files, forbidden, message) => ({
+const layer = (files, forbidden, message, extraPatterns = []) => ({
   files,
   rules: {
-    'no-restricted-imports': ['error', { patterns: [{ group: forbidden, message }] }],
+    'no-restricted-imports': [
+      'error',
+      { patterns: [{ group: forbidden, message }, ...extraPatterns.map((pattern) => ({ ...pattern, message }))] },
+    ],
   },
 });
 
@@ -75,6 +78,47 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  {
+    // @types/jsdom (the HTML import) pulls lib.dom into the Node side's type check, so tsc
+    // cannot catch a browser global there: this does.
+    files: ['electron/**/*.ts', 'bench/**/*.ts'],
+    // These drive a browser page: their callbacks run there.
+    ignores: ['bench/annotate-bench.ts', 'bench/peers/**'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'sessionStorage',
+          'location',
+          'HTMLElement',
+          'Element',
+        ].map((name) => ({ name, message: 'Browser global on the Node side: there is no DOM here.' })),
+      ],
+    },
+  },
+  {
+    // Only the store classes hold SQL, so every query sits beside the schema it depends on and
+    // every write is reachable from one place. `db.exec`/`x.db.pragma`… anywhere else is an error.
+    files: ['electron/**/*.ts'],
+    ignores: ['electron/services/store/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...["[callee.object.name='db']", "[callee.object.property.name='db']"].map((receiver) => ({
+          selector: `CallExpression[callee.property.name=/^(prepare|exec|pragma)$/]${receiver}`,
+          message: 'SQL belongs in a store class (electron/services/store/): call a store method instead.',
+        })),
+        {
+          selector: "ImportDeclaration[source.value='better-sqlite3'][importKind='value']",
+          message: 'Only electron/services/store opens databases; import the Database type with `import type`.',
+        },
+      ],
+    },
+  },
   layer(
     ['shared/**/*.ts'],
     [...NODE_BUILTINS, ...NATIVE_AND_BACKEND, ...UI, '**/electron/**', '**/renderer/**'],
@@ -91,9 +135,24 @@ export default tseslint.config(
     'The browser host and CLI run under plain Node: no electron, no UI.',
   ),
   layer(
-    ['electron/main/**/*.ts', 'electron/preload/**/*.ts'],
+    ['electron/main/**/*.ts'],
     [...UI, '**/renderer/**', '**/host/**'],
     'The Electron shell does not import the UI or the browser host.',
+  ),
+  layer(
+    ['electron/preload/**/*.ts'],
+    [
+      ...UI,
+      '**/renderer/**',
+      '**/host/**',
+      '**/services/**',
+      ...NATIVE_AND_BACKEND.filter((name) => !name.startsWith('electron')),
+      'zod',
+      'zod/*',
+    ],
+    'The sandboxed preload bundles what it imports: only electron and the zod-free shared/contract/names and event-names, never services, native modules or zod.',
+    // Any module of shared/contract but the name lists (names.ts, event-names.ts) pulls in the schemas.
+    [{ regex: 'shared/contract(/(?!(event-)?names$)[^/]+)?$' }],
   ),
   layer(
     ['renderer/**/*.{ts,tsx}'],

@@ -10,11 +10,15 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { argValue } from '../electron/services/paths';
+import { numberOption, parseCommandLine } from '../electron/services/command-line';
 import { runImport } from '../electron/services/import/run-import';
 import { openWorkbench } from '../electron/services/workbench';
 
-const FILES = Number(argValue(process.argv, 'files') ?? 10_000);
+const FILES =
+  numberOption('files', parseCommandLine(process.argv.slice(2), { files: { type: 'string' } }).values.files, {
+    min: 1,
+    integer: true,
+  }) ?? 10_000;
 const TARGET_BYTES = 8 * 1024;
 
 const PARAGRAPHS = [

@@ -1,13 +1,25 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ApiHandlers } from '../../shared/contract';
 import { dispatchCall } from '../../shared/contract/dispatch';
+import { EVENTS_PATH } from '../../shared/contract/event-names';
+import type { EventBus } from '../services/events/event-bus';
+import { DEFAULT_IMPORT_LIMITS } from '../services/import/limits';
 import { RENDERER_CSP } from '../services/security';
+import { decodeUrlPath } from '../services/url-path';
+import {
+  BodySlots,
+  hasToken,
+  isForeignOrigin,
+  maxRequestBodyBytes,
+  readBodyCapped,
+  TOKEN_HEADER,
+} from './request-guards';
 
-export const TOKEN_HEADER = 'x-marginalia-token';
+export { TOKEN_HEADER };
 
 /** A finished file the browser may download (exports), resolved by job id. */
 export interface DownloadableFile {
@@ -20,13 +32,25 @@ export interface BrowserHostOptions {
   handlers: ApiHandlers;
   /** The built renderer (out/renderer). */
   rendererDir: string;
-  /** 0 picks a free port; a taken preferred port falls back to a free one. */
+  /** 0 picks a free port. A taken port is a PortInUseError unless fallBackToFreePort is set. */
   port?: number;
+  /** Only for the default port: when it is taken, listen on a free one instead of failing. */
+  fallBackToFreePort?: boolean;
   /** Fixed token for tests; a random one per run otherwise. */
   token?: string;
-  /** Largest accepted request body; uploads of imported files are base64 inside it. */
+  /** Largest accepted request body; by default sized to the largest upload (request-guards). */
   maxBodyBytes?: number;
+  /** How many bodies over 1 MB are read at once; more are answered 503 (default 2). */
+  maxConcurrentLargeBodies?: number;
   resolveDownload?: (jobId: string) => DownloadableFile | null;
+  /** The workbench's events, streamed to every open page at GET /api/events. */
+  events?: Pick<EventBus, 'subscribeAll'>;
+  /** Open event streams at most (a tab holds one); more are refused with 503. */
+  maxEventClients?: number;
+  /** A comment line this often keeps idle streams (and proxies) from timing out. */
+  keepAliveMs?: number;
+  /** Called once a download was sent (or the transfer broke off), so its file can go. */
+  onDownloadServed?: (jobId: string) => void;
   log?: (message: string) => void;
 }
 
@@ -34,6 +58,8 @@ export interface BrowserHost {
   url: string;
   port: number;
   token: string;
+  /** Event streams open now. */
+  readonly eventClients: number;
   close(): Promise<void>;
 }
 
@@ -50,7 +76,20 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const DEFAULT_MAX_BODY = 512 * 1024 * 1024;
+const DEFAULT_MAX_EVENT_CLIENTS = 16;
+const DEFAULT_KEEP_ALIVE_MS = 15_000;
+/** How long a browser waits before reconnecting a dropped event stream. */
+const EVENT_RETRY_MS = 1000;
+/**
+ * Unsent event bytes a stream may hold (a tab that stopped reading); past it the stream is
+ * closed, and the tab reconnects and fetches fresh snapshots instead of the host buffering on.
+ */
+const MAX_UNSENT_EVENT_BYTES = 32 * 1024 * 1024;
+/** Total bytes of files one browser upload may carry (a dropped folder of articles). */
+export const DEFAULT_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+/** GET routes that a page opens without fetch, so the token may come in the query string. */
+const QUERY_TOKEN_ROUTES = ['/api/download/', EVENTS_PATH];
 
 /**
  * The contract over HTTP on 127.0.0.1, for users without Electron and for end-to-end tests.
@@ -61,6 +100,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? ((message: string) => console.error(message));
   let port = 0;
+  const eventClients = new Set<ServerResponse>();
+  const maxBodyBytes = options.maxBodyBytes ?? maxRequestBodyBytes(DEFAULT_IMPORT_LIMITS, DEFAULT_UPLOAD_BYTES);
+  const largeBodies = new BodySlots(options.maxConcurrentLargeBodies ?? 2);
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       log(`browser host: ${String(error)}`);
@@ -76,25 +118,43 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) {
-      if (!hasToken(request, url, token)) {
+    const pathname = decodeUrlPath(url.pathname);
+    if (pathname === null) {
+      sendText(response, 400, 'Bad request: malformed percent-encoding in the path.');
+      return;
+    }
+    if (pathname.startsWith('/api/')) {
+      if (isForeignOrigin(request, port)) {
+        sendJson(response, 403, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'Requests from other sites are refused.' },
+        });
+        return;
+      }
+      const queryAllowed = request.method === 'GET' && QUERY_TOKEN_ROUTES.some((route) => pathname.startsWith(route));
+      if (!hasToken(request, url, token, queryAllowed)) {
         sendJson(response, 401, { ok: false, error: { code: 'invalid_input', message: 'Missing or wrong token.' } });
         return;
       }
-      if (url.pathname.startsWith('/api/download/')) {
-        serveDownload(response, decodeURIComponent(url.pathname.slice('/api/download/'.length)));
+      if (pathname === EVENTS_PATH && request.method === 'GET') {
+        streamEvents(request, response);
+        return;
+      }
+      if (pathname.startsWith('/api/download/')) {
+        serveDownload(response, pathname.slice('/api/download/'.length));
         return;
       }
       if (request.method !== 'POST') {
         sendText(response, 405, 'API calls are POST requests.');
         return;
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-      const body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
-      if (body === 'too-large') {
-        sendJson(response, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } });
+      const name = pathname.slice('/api/'.length);
+      const read = await readBodyCapped(request, maxBodyBytes, largeBodies);
+      if (!read.ok) {
+        refuseBody(response, read.status, maxBodyBytes);
         return;
       }
+      const body = read.body;
       let payload: unknown;
       try {
         payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -115,7 +175,48 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       sendText(response, 405, 'Method not allowed.');
       return;
     }
-    serveStatic(response, url.pathname);
+    serveStatic(response, pathname);
+  }
+
+  /** Server-Sent Events: every workbench event as `event: name` + one JSON `data` line. */
+  function streamEvents(request: IncomingMessage, response: ServerResponse): void {
+    if (!options.events) {
+      sendText(response, 501, 'This host publishes no events.');
+      return;
+    }
+    if (eventClients.size >= (options.maxEventClients ?? DEFAULT_MAX_EVENT_CLIENTS)) {
+      sendText(response, 503, 'Too many open event streams.');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
+    response.write(`retry: ${EVENT_RETRY_MS}\n: connected\n\n`);
+    eventClients.add(response);
+    const unsubscribe = options.events.subscribeAll(({ name, payload }) => {
+      if (response.writableLength > MAX_UNSENT_EVENT_BYTES) {
+        response.destroy();
+        return;
+      }
+      // JSON.stringify escapes line breaks, so the payload is always one data line.
+      response.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const keepAlive = setInterval(
+      () => response.write(': keep-alive\n\n'),
+      options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
+    );
+    keepAlive.unref();
+    const cleanUp = () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      eventClients.delete(response);
+    };
+    request.on('close', cleanUp);
+    response.on('close', cleanUp);
+    response.on('error', cleanUp);
   }
 
   function serveDownload(response: ServerResponse, jobId: string): void {
@@ -131,11 +232,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
+    // Served once: the file is deleted when the transfer ends, complete or not.
+    response.once('close', () => options.onDownloadServed?.(jobId));
     createReadStream(file.path).pipe(response);
   }
 
   function serveStatic(response: ServerResponse, pathname: string): void {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const relative = normalize(pathname).replace(/^([/\\])+/, '');
     let filePath = join(options.rendererDir, relative || 'index.html');
     if (!filePath.startsWith(options.rendererDir + sep) && filePath !== options.rendererDir) {
       sendText(response, 403, 'Forbidden.');
@@ -156,12 +259,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     createReadStream(filePath).pipe(response);
   }
 
-  port = await listen(server, options.port ?? 0);
+  port = await listen(server, options.port ?? 0, options.fallBackToFreePort ?? false);
   const url = `http://127.0.0.1:${port}/?token=${token}`;
   return {
     url,
     port,
     token,
+    get eventClients() {
+      return eventClients.size;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -170,45 +276,39 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 }
 
-async function listen(server: Server, preferredPort: number): Promise<number> {
-  const tryPort = (port: number) =>
+/** The port asked for is used by another program (or another Marginalia host). */
+export class PortInUseError extends Error {
+  override name = 'PortInUseError';
+  constructor(readonly port: number) {
+    super(
+      `Port ${port} is already in use (another Marginalia host, or another program). ` +
+        'Stop it, or choose another port with --port N (--port 0 takes any free port).',
+    );
+  }
+}
+
+async function listen(server: Server, port: number, fallBackToFreePort: boolean): Promise<number> {
+  const tryPort = (candidate: number) =>
     new Promise<number>((resolve, reject) => {
       const onError = (error: NodeJS.ErrnoException) => reject(error);
       server.once('error', onError);
-      server.listen(port, '127.0.0.1', () => {
+      server.listen(candidate, '127.0.0.1', () => {
         server.off('error', onError);
         resolve((server.address() as AddressInfo).port);
       });
     });
   try {
-    return await tryPort(preferredPort);
+    return await tryPort(port);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || preferredPort === 0) throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
+    if (!fallBackToFreePort) throw new PortInUseError(port);
     return tryPort(0);
   }
-}
-
-function hasToken(request: IncomingMessage, url: URL, expected: string): boolean {
-  const given = request.headers[TOKEN_HEADER] ?? url.searchParams.get('token') ?? '';
-  const givenBuffer = Buffer.from(Array.isArray(given) ? (given[0] ?? '') : given);
-  const expectedBuffer = Buffer.from(expected);
-  return givenBuffer.length === expectedBuffer.length && timingSafeEqual(givenBuffer, expectedBuffer);
 }
 
 function isLocalHostHeader(hostHeader: string | undefined, port: number): boolean {
   if (!hostHeader) return false;
   return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`;
-}
-
-async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) return 'too-large';
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function statusOf(code: string): number {
@@ -221,6 +321,8 @@ function statusOf(code: string): number {
       return 422;
     case 'unsupported':
       return 501;
+    case 'busy':
+      return 503;
     default:
       return 500;
   }
@@ -229,6 +331,16 @@ function statusOf(code: string): number {
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(JSON.stringify(body));
+}
+
+/** Refused bodies end the connection, so the rest of the upload is not read. */
+function refuseBody(response: ServerResponse, status: 413 | 503, maxBytes: number): void {
+  const message =
+    status === 413
+      ? `The request is larger than the browser host accepts (${Math.floor(maxBytes / 1024 / 1024)} MB, files as base64). Import fewer files at a time, or use npm run cli -- import.`
+      : 'The host is busy reading other large uploads. Try again when they are done.';
+  response.setHeader('connection', 'close');
+  sendJson(response, status, { ok: false, error: { code: 'invalid_input', message } });
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {

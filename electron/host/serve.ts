@@ -1,42 +1,74 @@
 /**
  * `npm run serve`: the workbench in a browser, on 127.0.0.1 with a per-run token.
- * Options: --db PATH, --port N (default 4780, or a free one when taken), --open.
+ * Options: --db PATH, --port N (0: any free port), --open, --max-file-mb N, --max-files N,
+ * --backup-every MINUTES, --backup-keep K.
+ * Without --port it listens on 4780, or on a free port when 4780 is taken; a port given with
+ * --port that is taken is an error, so two hosts never end up serving one database unnoticed.
  */
 import { spawn } from 'node:child_process';
 import packageJson from '../../package.json';
 import { createApiHandlers } from '../services/api/handlers';
+import { UsageError } from '../services/command-line';
+import { followHeldWorkbench } from '../services/events/held-events';
 import { exportJobsOf } from '../services/export/export-jobs';
-import { importLimitsFromArgs } from '../services/import/limits';
-import { argValue } from '../services/paths';
-import { startBrowserHost } from './browser-host';
-import { openWorkbenchFromArgs, RENDERER_DIR } from './open-workbench';
-
-const DEFAULT_PORT = 4780;
+import { DEFAULT_UPLOAD_BYTES, PortInUseError, startBrowserHost } from './browser-host';
+import { damagedDatabaseMessage, openHolderAt, RENDERER_DIR } from './open-workbench';
+import { maxRequestBodyBytes } from './request-guards';
+import { DEFAULT_PORT, parseServeArgs, SERVE_USAGE, type ServeOptions } from './serve-args';
 
 async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const workbench = await openWorkbenchFromArgs(argv, { seed: true });
-  const handlers = createApiHandlers(workbench, {
+  let options: ServeOptions;
+  try {
+    options = parseServeArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    console.error(SERVE_USAGE);
+    process.exit(2);
+  }
+  const holder = await openHolderAt(options.db, { seed: true, scheduleBackups: true, backup: options.backup });
+  const handlers = createApiHandlers(holder, {
     kind: 'browser',
     appVersion: packageJson.version,
-    importLimits: importLimitsFromArgs(argv),
+    importLimits: options.importLimits,
   });
-  const host = await startBrowserHost({
-    handlers,
-    rendererDir: RENDERER_DIR,
-    port: Number(argValue(argv, 'port') ?? DEFAULT_PORT),
-    resolveDownload: (jobId) => exportJobsOf(workbench).download(jobId),
-  });
+  let host;
+  try {
+    host = await startBrowserHost({
+      handlers,
+      rendererDir: RENDERER_DIR,
+      port: options.port ?? DEFAULT_PORT,
+      fallBackToFreePort: options.port === undefined,
+      maxBodyBytes: maxRequestBodyBytes(options.importLimits, DEFAULT_UPLOAD_BYTES),
+      resolveDownload: (jobId) => {
+        const workbench = holder.currentOrNull;
+        return workbench ? exportJobsOf(workbench).download(jobId) : null;
+      },
+      onDownloadServed: (jobId) => {
+        const workbench = holder.currentOrNull;
+        if (workbench) exportJobsOf(workbench).downloadServed(jobId);
+      },
+      events: followHeldWorkbench(holder),
+    });
+  } catch (error) {
+    if (!(error instanceof PortInUseError)) throw error;
+    console.error(error.message);
+    await holder.close();
+    process.exit(2);
+  }
+  // A damaged database is not opened; the page shows the recovery screen instead of the app.
+  if (holder.health().status === 'damaged')
+    console.error(`${damagedDatabaseMessage(holder)}\nOr open the URL below to restore a backup in the browser.`);
+  else void holder.startBackups();
   console.log(`Marginalia is running at ${host.url}`);
-  console.log(`Database: ${workbench.databasePath}. Press Ctrl+C to stop.`);
-  if (argv.includes('--open')) openInBrowser(host.url);
+  console.log(`Database: ${holder.databasePath}. Press Ctrl+C to stop.`);
+  if (options.open) openInBrowser(host.url);
 
   const stop = () => {
-    void host.close().then(() => {
-      exportJobsOf(workbench).dispose();
-      workbench.close();
-      process.exit(0);
-    });
+    void host
+      .close()
+      .then(() => holder.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

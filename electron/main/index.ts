@@ -6,13 +6,17 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createApiHandlers } from '../services/api/handlers';
-import { importLimitsFromArgs } from '../services/import/limits';
+import { grantingDialogs } from '../services/api/path-grants';
+import { BACKUP_OPTIONS, backupOptionsFromOptions } from '../services/backup/backup-options';
+import { WorkbenchHolder } from '../services/backup/workbench-holder';
+import { DB_OPTION, parseKnownOptions } from '../services/command-line';
+import { followHeldWorkbench } from '../services/events/held-events';
+import { IMPORT_LIMIT_OPTIONS, importLimitsFromOptions } from '../services/import/limits';
 import { seedIfEmpty } from '../services/import/seed';
-import { argValue, DATABASE_FILE_NAME } from '../services/paths';
-import { openWorkbench, type Workbench } from '../services/workbench';
+import { DATABASE_FILE_NAME } from '../services/paths';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { nativeDialogs } from './dialogs';
-import { registerIpcHandlers } from './ipc';
+import { forwardEventsToWindow, registerIpcHandlers } from './ipc';
 import { installAppMenu } from './menu';
 import { electronNativeBinding } from './native-binding';
 import { createMainWindow, denyAllPermissions } from './window';
@@ -21,7 +25,7 @@ app.setName('Marginalia');
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
-let workbench: Workbench | null = null;
+let holder: WorkbenchHolder | null = null;
 
 const log = (message: string) => console.error(`[marginalia] ${message}`);
 
@@ -38,33 +42,61 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => workbench?.close());
+  // Closing waits for a backup in progress, so the store is closed cleanly before exit.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (!holder || closed) return;
+    event.preventDefault();
+    void holder.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 async function start(): Promise<void> {
-  const databasePath = argValue(process.argv, 'db') ?? join(app.getPath('userData'), DATABASE_FILE_NAME);
+  // Electron and Chromium put their own switches in argv too: read ours, leave theirs.
+  const options = parseKnownOptions(process.argv.slice(1), {
+    ...DB_OPTION,
+    ...IMPORT_LIMIT_OPTIONS,
+    ...BACKUP_OPTIONS,
+  });
+  const importLimits = importLimitsFromOptions(options);
+  const databasePath = options.db ?? join(app.getPath('userData'), DATABASE_FILE_NAME);
   const nativeBinding = electronNativeBinding();
   try {
-    workbench = openWorkbench(databasePath, nativeBinding ? { nativeBinding } : {});
+    holder = WorkbenchHolder.open(databasePath, {
+      databaseOptions: nativeBinding ? { nativeBinding } : {},
+      backup: backupOptionsFromOptions(options),
+      log,
+    });
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
     return;
   }
-  const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
-  await seedIfEmpty(workbench, seedsDir);
+  // A damaged database stays closed: the renderer asks getDatabaseHealth and shows recovery.
+  const workbench = holder.currentOrNull;
+  if (workbench) {
+    const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
+    await seedIfEmpty(workbench, seedsDir);
+    void holder.startBackups();
+  } else log(`${databasePath} failed the integrity check: ${holder.health().problem ?? ''}`);
 
   denyAllPermissions();
   serveRenderer(join(__dirname, '..', 'renderer'));
   registerIpcHandlers(
-    createApiHandlers(workbench, {
+    createApiHandlers(holder, {
       kind: 'electron',
       appVersion: app.getVersion(),
-      importLimits: importLimitsFromArgs(process.argv),
-      ...nativeDialogs(() => mainWindow),
+      importLimits,
+      // Import and export accept only the paths these dialogs returned.
+      ...grantingDialogs(nativeDialogs(() => mainWindow)),
     }),
     log,
   );
-  installAppMenu(() => mainWindow);
+  const events = followHeldWorkbench(holder);
+  forwardEventsToWindow(events, () => mainWindow);
+  installAppMenu(events);
   // Packaged builds carry the icon in the executable; in development the window needs the file.
   mainWindow = createMainWindow(join(__dirname, '..', 'preload'), join(app.getAppPath(), 'resources', 'icon.png'));
   mainWindow.on('closed', () => (mainWindow = null));

@@ -1,19 +1,16 @@
-import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
-import { APP_COMMAND_EVENT, type AppCommand } from '../../shared/contract/app-commands';
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { AppCommand } from '../../shared/contract/app-commands';
+import { acceleratorOf } from '../../shared/keymap';
+import type { EventBus } from '../services/events/event-bus';
 
 /**
- * Menu items run the renderer's own commands. Accelerators are shown but not registered,
- * so the keystroke reaches the renderer, which owns the shortcut (and undo is ours, not the
- * text field's).
+ * Menu items run the renderer's own commands, sent as `appCommand` events (the window gets
+ * them like every event, over IPC; no script is injected into the page). Accelerators are
+ * shown but not registered, so the keystroke reaches the renderer, which owns the shortcut
+ * (and undo is ours, not the text field's).
  */
-export function installAppMenu(getWindow: () => BrowserWindow | null): void {
-  const send = (command: AppCommand) => () => {
-    const window = getWindow();
-    // The command name comes from our own closed list, never from the page.
-    void window?.webContents.executeJavaScript(
-      `window.dispatchEvent(new CustomEvent(${JSON.stringify(APP_COMMAND_EVENT)}, { detail: ${JSON.stringify(command)} }))`,
-    );
-  };
+export function installAppMenu(events: Pick<EventBus, 'publish'>): void {
+  const send = (command: AppCommand) => () => events.publish('appCommand', { command });
   const item = (label: string, command: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
     click: send(command),
@@ -25,10 +22,11 @@ export function installAppMenu(getWindow: () => BrowserWindow | null): void {
     {
       label: 'File',
       submenu: [
-        item('Import…', 'import', 'CmdOrCtrl+O'),
-        item('Export…', 'export', 'CmdOrCtrl+E'),
+        item('Import…', 'import', acceleratorOf('import')),
+        item('Export…', 'export', acceleratorOf('export')),
+        item('Restore from backup…', 'restore-backup'),
         { type: 'separator' },
-        item('Library', 'library', 'CmdOrCtrl+L'),
+        item('Library', 'library', acceleratorOf('library')),
         { type: 'separator' },
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
@@ -36,8 +34,8 @@ export function installAppMenu(getWindow: () => BrowserWindow | null): void {
     {
       label: 'Edit',
       submenu: [
-        item('Undo', 'undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
+        item('Undo', 'undo', acceleratorOf('undo')),
+        item('Redo', 'redo', acceleratorOf('redo')),
         { type: 'separator' },
         { role: 'copy' },
         { role: 'selectAll' },
@@ -58,7 +56,7 @@ export function installAppMenu(getWindow: () => BrowserWindow | null): void {
     },
     {
       label: 'Help',
-      submenu: [item('Keyboard shortcuts', 'keyboard-help', '?'), { role: 'about' }],
+      submenu: [item('Keyboard shortcuts', 'keyboard-help', acceleratorOf('keyboard-help')), { role: 'about' }],
     },
   ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

@@ -1,10 +1,11 @@
-import { BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, session } from 'electron';
 import { join } from 'node:path';
 import { APP_ORIGIN } from './app-protocol';
 
 /**
  * The one window, locked down: isolated, sandboxed preload, no Node in the page, no
- * navigation away from the app, no new windows, no permissions (camera, notifications…).
+ * navigation away from the app, no new windows, no permissions (camera, notifications…), no
+ * DevTools when packaged.
  */
 export function createMainWindow(preloadDir: string, icon: string): BrowserWindow {
   const window = new BrowserWindow({
@@ -26,6 +27,10 @@ export function createMainWindow(preloadDir: string, icon: string): BrowserWindo
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // A middle click must not open links in new windows (auxclick); nothing here needs it.
+      disableBlinkFeatures: 'Auxclick',
+      // DevTools only in development: a packaged app gives no console into its page.
+      devTools: !app.isPackaged,
     },
   });
   window.once('ready-to-show', () => window.show());

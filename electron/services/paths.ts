@@ -17,14 +17,3 @@ export function defaultUserDataDir(platform: NodeJS.Platform = process.platform,
 export function defaultDatabasePath(): string {
   return join(defaultUserDataDir(), DATABASE_FILE_NAME);
 }
-
-/** The value after `--db` (or `--db=PATH`) in argv, if any. */
-export function argValue(argv: readonly string[], name: string): string | undefined {
-  const flag = `--${name}`;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === flag) return argv[i + 1];
-    if (arg?.startsWith(`${flag}=`)) return arg.slice(flag.length + 1);
-  }
-  return undefined;
-}

@@ -10,9 +10,12 @@ import './styles/app.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { HealthGate } from './backup/HealthGate';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <HealthGate>
+      <App />
+    </HealthGate>
   </StrictMode>,
 );

@@ -6,9 +6,11 @@
 import type { z } from 'zod';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
+import { backupCalls } from './backups';
 import { changeCalls } from './changes';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
+import type { CallNameOfList } from './names';
 import { readerCalls } from './reader';
 
 export const contract = {
@@ -18,11 +20,16 @@ export const contract = {
   ...readerCalls,
   ...importCalls,
   ...exportCalls,
+  ...backupCalls,
 };
 
 export type Contract = typeof contract;
 export type CallName = keyof Contract;
-export const CALL_NAMES = Object.keys(contract) as CallName[];
+
+// The preload's zod-free list (names.ts) names exactly the contract's calls: each way round.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const _namesMatchContract: Same<CallName, CallNameOfList> = true;
+void _namesMatchContract;
 
 /** What a caller passes (defaults not yet applied). */
 export type CallInput<N extends CallName> = z.input<Contract[N]['input']>;
@@ -49,10 +56,6 @@ export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
 export type { Profile } from '../domain/profile';
 export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
+export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
-
-/** The Electron IPC channel that carries one call; main registers it, the preload invokes it. */
-export const ipcChannelOf = (name: CallName): string => `marginalia:${name}`;
-
-/** The name of the preload bridge on `window` (Electron only). */
-export const BRIDGE_GLOBAL = 'marginalia';
+export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

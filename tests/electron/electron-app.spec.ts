@@ -56,6 +56,8 @@ test.describe('desktop app', () => {
       await page.evaluate(() => window.open('https://example.org'));
       expect(app.windows()).toHaveLength(1);
 
+      // First start asks once for the display name, prefilled with the OS user name.
+      await page.getByRole('dialog', { name: 'Welcome to Marginalia' }).getByRole('button', { name: 'Save' }).click();
       await page.getByRole('button', { name: /^3 đề xuất của Bộ Công an/ }).click();
       await expect(page.getByLabel('Article text')).toContainText('Lương Tam Quang');
       await dragAcross(page, 'Lương Tam Quang');

@@ -8,16 +8,23 @@ import {
   type SpanIssue,
 } from '../../../shared/contract/exports';
 import { exportToFile, type ExportReport } from '../../services/export/export-service';
-import { argValue } from '../../services/paths';
-import { openWorkbenchFromArgs } from '../open-workbench';
-import { positionalArgs } from './import-command';
+import { DB_OPTION, parseCommandLine, UsageError } from '../../services/command-line';
+import { openWorkbenchAt } from '../open-workbench';
 
 const USAGE =
   'Usage: npm run cli -- export --format json|jsonl|csv|conll --out FILE [--status new|in_progress|done] ' +
   '[--labels RISK,PROPOSAL] [--unit codepoint|utf16] [--no-bom] [--db PATH]';
 
 const FORMATS: Record<string, ExportFormat> = { json: 'workbench-json', jsonl: 'jsonl', csv: 'csv', conll: 'conll' };
-const FLAGS_WITH_VALUES = ['--db', '--format', '--out', '--status', '--labels', '--unit'];
+const OPTIONS = {
+  ...DB_OPTION,
+  format: { type: 'string' },
+  out: { type: 'string' },
+  status: { type: 'string' },
+  labels: { type: 'string' },
+  unit: { type: 'string' },
+  'no-bom': { type: 'boolean' },
+} as const;
 const PROGRESS_INTERVAL_MS = 500;
 
 /** Exports to --out; exits 2 on a usage error, 1 when the export fails, 0 otherwise. */
@@ -28,7 +35,7 @@ export async function runExportCommand(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
-  const workbench = await openWorkbenchFromArgs(argv, { seed: false });
+  const workbench = await openWorkbenchAt(parsed.db, { seed: false });
   // Ctrl+C cancels cleanly: the partial file is deleted, an older file under --out is untouched.
   const controller = new AbortController();
   const cancel = () => controller.abort();
@@ -51,28 +58,31 @@ export async function runExportCommand(argv: string[]): Promise<number> {
   }
 }
 
-function parseArguments(argv: string[]): { options: ExportOptions; out: string } | string {
-  const stray = positionalArgs(argv, FLAGS_WITH_VALUES);
-  if (stray.length > 0) return `Unexpected argument: ${stray[0]}`;
-  const formatName = argValue(argv, 'format');
+function parseArguments(argv: string[]): { options: ExportOptions; out: string; db: string | undefined } | string {
+  let values;
+  try {
+    values = parseCommandLine(argv, OPTIONS).values;
+  } catch (error) {
+    if (error instanceof UsageError) return error.message;
+    throw error;
+  }
+  const formatName = values.format;
   const format = formatName === undefined ? undefined : FORMATS[formatName];
   if (!format) return formatName ? `Unknown format: ${formatName}` : 'Missing --format.';
-  const out = argValue(argv, 'out');
+  const { out, status, labels } = values;
   if (!out) return 'Missing --out FILE.';
-  const status = argValue(argv, 'status');
-  const labels = argValue(argv, 'labels');
   const options = ExportOptionsSchema.safeParse({
     scope: status ? { kind: 'status', status } : { kind: 'all' },
     labelKeys: labels ? labels.split(',').map((key) => key.trim().toUpperCase()) : null,
     format,
-    offsetUnit: argValue(argv, 'unit') ?? 'codepoint',
-    csvBom: !argv.includes('--no-bom'),
+    offsetUnit: values.unit ?? 'codepoint',
+    csvBom: !values['no-bom'],
   });
   if (!options.success) {
     const issue = options.error.issues[0];
     return `Invalid ${issue?.path.join('.') ?? 'option'}: ${issue?.message ?? 'not understood'}`;
   }
-  return { options: options.data, out: resolve(out) };
+  return { options: options.data, out: resolve(out), db: values.db };
 }
 
 function progressPrinter(): (report: Readonly<ExportReport>) => void {

@@ -1,7 +1,10 @@
 import type { ImportFileResult } from '../../../shared/contract';
-import { importLimitsFromArgs } from '../../services/import/limits';
+import { DB_OPTION, parseCommandLine, UsageError } from '../../services/command-line';
+import { IMPORT_LIMIT_OPTIONS, importLimitsFromOptions, type ImportLimits } from '../../services/import/limits';
 import { runImport } from '../../services/import/run-import';
-import { openWorkbenchFromArgs } from '../open-workbench';
+import { openWorkbenchAt } from '../open-workbench';
+
+const USAGE = 'Usage: npm run cli -- import <files or folders…> [--db PATH] [--max-file-mb N] [--max-files N]';
 
 /**
  * `import <files or folders…> [--db PATH]`: imports in this process (a terminal has no UI
@@ -9,19 +12,22 @@ import { openWorkbenchFromArgs } from '../open-workbench';
  * Exit code 1 when any file was skipped, 2 when the import could not run at all.
  */
 export async function runImportCommand(argv: string[]): Promise<number> {
-  const paths = positionalArgs(argv, ['--db', '--max-file-mb', '--max-files']);
-  if (paths.length === 0) {
-    console.error('Usage: npm run cli -- import <files or folders…> [--db PATH] [--max-file-mb N] [--max-files N]');
-    return 2;
-  }
-  let limits;
+  let paths: string[];
+  let db: string | undefined;
+  let limits: ImportLimits;
   try {
-    limits = importLimitsFromArgs(argv);
+    const parsed = parseCommandLine(argv, { ...DB_OPTION, ...IMPORT_LIMIT_OPTIONS }, { positionals: true });
+    if (parsed.positionals.length === 0) throw new UsageError('No files or folders given.');
+    paths = parsed.positionals;
+    db = parsed.values.db;
+    limits = importLimitsFromOptions(parsed.values);
   } catch (error) {
-    console.error((error as Error).message);
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    console.error(USAGE);
     return 2;
   }
-  const workbench = await openWorkbenchFromArgs(argv, { seed: false });
+  const workbench = await openWorkbenchAt(db, { seed: false });
   const progress = progressLine(process.stdout);
   const results: ImportFileResult[] = [];
   let total = 0;
@@ -35,8 +41,11 @@ export async function runImportCommand(argv: string[]): Promise<number> {
           if (event.type === 'total') total = event.total;
           if (event.type === 'file') progress.show(`Importing ${results.length + 1}/${total}: ${event.name}`);
           if (event.type === 'results') {
-            results.push(...event.results);
-            for (const result of event.results) progress.print(describe(result));
+            // A loop, not push(...): one file can yield more records than a call takes arguments.
+            for (const result of event.results) {
+              results.push(result);
+              progress.print(describe(result));
+            }
           }
         },
       },
@@ -92,15 +101,4 @@ export function summarise(results: readonly ImportFileResult[]): string {
   const countOf = (outcome: ImportFileResult['outcome']): number =>
     results.filter((result) => result.outcome === outcome).length;
   return `Imported ${countOf('imported')}, duplicates ${countOf('duplicate')}, skipped ${countOf('skipped')}.`;
-}
-
-/** Arguments that are neither flags nor flag values. */
-export function positionalArgs(argv: readonly string[], flagsWithValues: readonly string[] = ['--db']): string[] {
-  const positional: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (flagsWithValues.includes(arg)) i++;
-    else if (!arg.startsWith('--')) positional.push(arg);
-  }
-  return positional;
 }

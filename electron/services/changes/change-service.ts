@@ -8,6 +8,7 @@ import type { ArticleStore } from '../store/articles';
 import { nowIso } from '../store/clock';
 import type { HistoryEntry, HistoryStore } from '../store/history';
 import type { LabelStore } from '../store/labels';
+import { writeTransaction } from '../store/write-transaction';
 import { describeSet } from './describe';
 
 export type AppliedListener = (applied: AppliedChanges) => void;
@@ -100,7 +101,7 @@ export class ChangeService {
     this.assertNoForeignTransaction();
     this.pending = [];
     try {
-      const value = this.db.transaction(work).immediate();
+      const value = writeTransaction(this.db, work);
       this.announce(this.pending);
       return value;
     } finally {
@@ -115,7 +116,7 @@ export class ChangeService {
       return applied;
     }
     this.assertNoForeignTransaction();
-    const applied = this.db.transaction(work).immediate();
+    const applied = writeTransaction(this.db, work);
     if (applied) this.announce([applied]);
     return applied;
   }

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EXPORT_FILE_TYPES, suggestedExportFileName } from '../../../shared/codecs';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportJob, ExportOptions } from '../../../shared/contract/exports';
+import { JOB_PROGRESS_INTERVAL_MS, Throttle } from '../events/throttle';
 import type { Workbench } from '../workbench';
 import { emptyExportReport, exportToFile, type ExportReport } from './export-service';
 
@@ -20,11 +21,21 @@ interface RunningExport {
   controller: AbortController;
   /** The temp folder holding a download-only export; null when written to the user's path. */
   downloadDir: string | null;
+  /** How many issues of each list the previous progress event had carried in all. */
+  published: { leftOut: number; widened: number };
+  /** Deletes an unfetched download after DOWNLOAD_TTL_MS. */
+  expiry?: NodeJS.Timeout;
 }
 
+/** A finished download waits this long for the browser to fetch it, then its file is deleted. */
+export const DOWNLOAD_TTL_MS = 10 * 60 * 1000;
+/** Finished jobs kept for polling; older ones are forgotten so records cannot pile up. */
+const FINISHED_JOBS_KEPT = 20;
+
 /**
- * Export jobs of one workbench, in memory. A job runs in the background; the UI polls it for
- * progress, may cancel it, and (browser host) downloads the finished file by job id.
+ * Export jobs of one workbench, in memory. A job runs in the background and publishes its
+ * progress on the workbench's events (deltas, throttled); the UI follows those, may cancel it,
+ * and (browser host) downloads the finished file by job id.
  */
 export class ExportJobs {
   private readonly exports = new Map<string, RunningExport>();
@@ -50,23 +61,35 @@ export class ExportJobs {
         path,
         downloadUrl: null,
         error: null,
+        revision: 0,
       },
+      published: { leftOut: 0, widened: 0 },
     };
     this.exports.set(jobId, running);
+    const progress = new Throttle(() => this.publish(running), JOB_PROGRESS_INTERVAL_MS);
     const update = (patch: Partial<ExportJob>) => {
-      running.job = { ...running.job, ...patch };
+      running.job = { ...running.job, ...patch, revision: running.job.revision + 1 };
+      if (running.job.state === 'running') progress.request();
+      else progress.flush();
     };
     exportToFile(this.workbench, options, target, {
       appVersion,
       signal: running.controller.signal,
       onProgress: (report) => update(copyOf(report)),
     }).then(
-      (report) =>
-        update({ ...copyOf(report), state: 'done', downloadUrl: downloadDir ? `/api/download/${jobId}` : null }),
+      (report) => {
+        update({ ...copyOf(report), state: 'done', downloadUrl: downloadDir ? `/api/download/${jobId}` : null });
+        if (downloadDir) {
+          running.expiry = setTimeout(() => this.downloadServed(jobId), DOWNLOAD_TTL_MS);
+          running.expiry.unref();
+        }
+        this.forgetOldJobs();
+      },
       (error: unknown) => {
         this.removeDownload(running);
         if (running.controller.signal.aborted) update({ state: 'cancelled' });
         else update({ state: 'failed', error: error instanceof Error ? error.message : String(error) });
+        this.forgetOldJobs();
       },
     );
     return jobId;
@@ -90,6 +113,14 @@ export class ExportJobs {
     return { path: join(running.downloadDir, fileName), fileName, contentType: EXPORT_FILE_TYPES[format].contentType };
   }
 
+  /** The download was sent (or expired): its file goes, and the job no longer offers it. */
+  downloadServed(jobId: string): void {
+    const running = this.exports.get(jobId);
+    if (!running?.downloadDir) return;
+    this.removeDownload(running);
+    running.job = { ...running.job, downloadUrl: null };
+  }
+
   /** Cancels what runs and deletes every download folder (the host is stopping). */
   dispose(): void {
     for (const running of this.exports.values()) {
@@ -98,8 +129,29 @@ export class ExportJobs {
     }
   }
 
+  private publish(running: RunningExport): void {
+    const { job, published } = running;
+    const from = { ...published };
+    running.published = { leftOut: job.leftOut.length, widened: job.widened.length };
+    this.workbench.events.publish('jobProgress', {
+      kind: 'export',
+      job: { ...job, leftOut: job.leftOut.slice(from.leftOut), widened: job.widened.slice(from.widened) },
+      from,
+    });
+  }
+
   private removeDownload(running: RunningExport): void {
+    if (running.expiry) clearTimeout(running.expiry);
     if (running.downloadDir) rmSync(running.downloadDir, { recursive: true, force: true });
+    running.downloadDir = null;
+  }
+
+  private forgetOldJobs(): void {
+    const finished = [...this.exports.entries()].filter(([, { job }]) => job.state !== 'running');
+    for (const [jobId, running] of finished.slice(0, Math.max(0, finished.length - FINISHED_JOBS_KEPT))) {
+      this.removeDownload(running);
+      this.exports.delete(jobId);
+    }
   }
 
   private find(jobId: string): RunningExport {

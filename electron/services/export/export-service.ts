@@ -5,7 +5,7 @@ import type { EncodedArticle, ExportCodec } from '../../../shared/codecs/types';
 import { MAX_LISTED_SPAN_ISSUES, type ExportOptions, type SpanIssue } from '../../../shared/contract/exports';
 import type { Workbench } from '../workbench';
 import { AtomicFile } from './atomic-file';
-import { ExportSource } from './export-source';
+import { ExportSource } from '../store/export-source';
 
 /** Where an export stands; the issue lists stop at MAX_LISTED_SPAN_ISSUES, the counts do not. */
 export interface ExportReport {

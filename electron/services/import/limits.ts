@@ -1,4 +1,4 @@
-import { argValue } from '../paths';
+import { numberOption, type OptionsSpec } from '../command-line';
 
 /** Configurable import limits; past them a file (or a whole request) is refused with a clear error. */
 export interface ImportLimits {
@@ -20,20 +20,22 @@ export function tooLargeReason(size: number, limits: ImportLimits): string | nul
   return `The file is ${formatBytes(size)}; the limit is ${formatBytes(limits.maxFileBytes)}.`;
 }
 
+/** `--max-file-mb N` and `--max-files N`, accepted by the CLI, `npm run serve` and `npm start`. */
+export const IMPORT_LIMIT_OPTIONS = {
+  'max-file-mb': { type: 'string' },
+  'max-files': { type: 'string' },
+} as const satisfies OptionsSpec;
+
 /**
- * Limits from `--max-file-mb N` and `--max-files N` (CLI, `npm run serve`, `npm start`), the
- * defaults otherwise. A value that is not a positive number is refused with a message naming it.
+ * Limits from the parsed IMPORT_LIMIT_OPTIONS, the defaults otherwise. A value that is not a
+ * positive number is a UsageError naming the flag.
  */
-export function importLimitsFromArgs(argv: readonly string[]): ImportLimits {
-  const positive = (flag: string, fallback: number, scale: number): number => {
-    const raw = argValue(argv, flag);
-    if (raw === undefined) return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value <= 0) throw new Error(`--${flag} must be a positive number, not "${raw}".`);
-    return Math.round(value * scale);
-  };
+export function importLimitsFromOptions(values: { 'max-file-mb'?: string; 'max-files'?: string }): ImportLimits {
+  const positive = { min: 0, minExclusive: true };
+  const fileMb = numberOption('max-file-mb', values['max-file-mb'], positive);
+  const files = numberOption('max-files', values['max-files'], positive);
   return {
-    maxFileBytes: positive('max-file-mb', DEFAULT_IMPORT_LIMITS.maxFileBytes, 1024 * 1024),
-    maxFiles: positive('max-files', DEFAULT_IMPORT_LIMITS.maxFiles, 1),
+    maxFileBytes: fileMb === undefined ? DEFAULT_IMPORT_LIMITS.maxFileBytes : Math.round(fileMb * 1024 * 1024),
+    maxFiles: files === undefined ? DEFAULT_IMPORT_LIMITS.maxFiles : Math.round(files),
   };
 }

@@ -5,6 +5,7 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ImportFileResult, ImportSource } from '../../../shared/contract';
+import { withBatchDurability } from '../store/durability';
 import type { Workbench } from '../workbench';
 import { importFile, importFilePath } from './import-service';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
@@ -37,24 +38,6 @@ function tasksOf(workbench: Workbench, source: ImportSource, limits: ImportLimit
   }));
 }
 
-/**
- * Each file still commits in its own transaction (atomic: all of it or nothing), but the WAL is
- * fsynced once at the end of the batch instead of at every commit: a power cut mid-import can
- * lose the last files whole, never part of one, and a finished import is as durable as any
- * other write. This is what keeps 10,000 files within the benchmark's budget.
- */
-async function withBatchDurability<T>(workbench: Workbench, run: () => Promise<T>): Promise<T> {
-  const previous = workbench.db.pragma('synchronous', { simple: true }) as number;
-  workbench.db.pragma('synchronous = NORMAL');
-  try {
-    return await run();
-  } finally {
-    workbench.db.pragma(`synchronous = ${previous}`);
-    // With WAL, a checkpoint syncs the log before copying it and the database after.
-    workbench.db.pragma('wal_checkpoint(PASSIVE)');
-  }
-}
-
 /** Imports everything in `source`; throws only when the request as a whole cannot run. */
 export async function runImport(
   workbench: Workbench,
@@ -64,7 +47,7 @@ export async function runImport(
 ): Promise<'done' | 'cancelled'> {
   const tasks = tasksOf(workbench, source, limits);
   hooks.emit({ type: 'total', total: tasks.length });
-  return withBatchDurability(workbench, async () => {
+  return withBatchDurability(workbench.db, async () => {
     for (const task of tasks) {
       // Let a pending cancel message in (worker port or handler call) before each file.
       await yieldToEventLoop();

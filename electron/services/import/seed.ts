@@ -10,8 +10,7 @@ import { importFilePath } from './import-service';
  * database already holds articles (seeding never runs twice, and never re-adds deleted seeds).
  */
 export async function seedIfEmpty(workbench: Workbench, seedsFolder: string): Promise<ImportFileResult[] | null> {
-  const { count } = workbench.db.prepare(`SELECT count(*) AS count FROM articles`).get() as { count: number };
-  if (count > 0) return null;
+  if (workbench.articles.count() > 0) return null;
   const files = readdirSync(seedsFolder)
     .filter((name) => /\.(txt|md|html?|docx|csv|jsonl?)$/i.test(name))
     .sort();

@@ -1,13 +1,10 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { SearchHit } from '../../../shared/contract/articles';
 import { containsExactPhrase, parseSearchQuery } from '../../../shared/search/query';
 import { snippetFor } from '../../../shared/search/snippet';
 import { displayTitleOf } from '../store/articles';
+import { SearchStore, type ArticleText } from '../store/search-index';
 import { allPrefixesQuery } from './fts-query';
-import { FOLDED_TABLE } from './search-index';
-
-/** A title match says more about an article than the same words in its body. */
-const RANK = `bm25(${FOLDED_TABLE}, 2.0, 1.0)`;
 
 /**
  * With diacritics in the query, exact-phrase articles are lifted from this many times the
@@ -16,23 +13,12 @@ const RANK = `bm25(${FOLDED_TABLE}, 2.0, 1.0)`;
  */
 const EXACT_POOL_FACTOR = 4;
 
-interface ArticleText {
-  id: number;
-  title: string | null;
-  text: string;
-}
-
-/** Accent-insensitive full-text search over the library (index: migration 002, SearchIndex). */
+/** Accent-insensitive full-text search over the library (index: migration 002, store/search-index.ts). */
 export class SearchService {
-  private readonly ranked: Statement<[{ folded: string; limit: number }], { id: number }>;
-  private readonly article: Statement<[number], ArticleText>;
+  private readonly store: SearchStore;
 
   constructor(db: Database) {
-    this.ranked = db.prepare(
-      `SELECT rowid AS id FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @folded
-       ORDER BY ${RANK}, rowid LIMIT @limit`,
-    );
-    this.article = db.prepare(`SELECT id, title, text FROM articles WHERE id = ?`);
+    this.store = new SearchStore(db);
   }
 
   /**
@@ -44,9 +30,9 @@ export class SearchService {
     const { terms, exactPhrase } = parseSearchQuery(query);
     if (terms.length === 0) return [];
     const folded = allPrefixesQuery(terms);
-    const pool = this.ranked
-      .all({ folded, limit: exactPhrase ? limit * EXACT_POOL_FACTOR : limit })
-      .map(({ id }) => this.articleText(id));
+    const pool = this.store
+      .rankedIds(folded, exactPhrase ? limit * EXACT_POOL_FACTOR : limit)
+      .map((id) => this.articleText(id));
     const ordered = exactPhrase
       ? [
           ...pool.filter((row) => containsExactPhrase(`${row.title ?? ''}\n${row.text}`, exactPhrase)),
@@ -61,7 +47,7 @@ export class SearchService {
   }
 
   private articleText(articleId: number): ArticleText {
-    const row = this.article.get(articleId);
+    const row = this.store.articleText(articleId);
     // The index is written in the same transaction as the article, so the row exists.
     if (!row) throw new Error(`Search index names article ${articleId}, which does not exist.`);
     return row;

@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'react';
+import { RestoreDialog } from '../backup/RestoreDialog';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
 import { ProfileDialog } from '../settings/ProfileDialog';
 import { useAppStore } from '../state/app-store';
+import { useLiveUpdates } from '../state/live-updates';
 import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
 import { useImportStore } from '../transfer/import-store';
@@ -20,6 +22,7 @@ export function App() {
   const boot = useAppStore((state) => state.boot);
   const [dragging, setDragging] = useState(false);
   useAppCommands();
+  useLiveUpdates();
 
   useEffect(() => {
     void boot();
@@ -51,6 +54,7 @@ export function App() {
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'restore-backup' ? <RestoreDialog onClose={() => setDialog(null)} /> : null}
       <ProfileDialog />
       <Toasts />
     </div>

@@ -19,6 +19,9 @@ export function Toolbar() {
       <button type="button" onClick={() => setDialog('export')} title="Export annotations (Ctrl+E)">
         Export…
       </button>
+      <button type="button" onClick={() => setDialog('restore-backup')} title="Restore the database from a backup">
+        Backups…
+      </button>
       <span className="toolbar__spacer" />
       <ProfileButton />
       <button

@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
-import { APP_COMMAND_EVENT, isAppCommand, type AppCommand } from '../../../shared/contract/app-commands';
+import type { AppCommand } from '../../../shared/contract/app-commands';
+import { events } from '../api/client';
 import { useReaderStore } from '../reader/reader-store';
 import { useAppStore } from '../state/app-store';
+import { isTypingTarget, shortcutFor } from './keymap';
 
 export function runAppCommand(command: AppCommand): void {
   const app = useAppStore.getState();
@@ -21,6 +23,9 @@ export function runAppCommand(command: AppCommand): void {
     case 'library':
       app.openArticle(null);
       break;
+    case 'restore-backup':
+      app.setDialog('restore-backup');
+      break;
     case 'undo':
       void useReaderStore.getState().undo();
       break;
@@ -30,45 +35,23 @@ export function runAppCommand(command: AppCommand): void {
   }
 }
 
-/** The shortcut of each command; the desktop menu shows the same accelerators. */
-function commandForKey(event: KeyboardEvent): AppCommand | null {
-  const mod = event.ctrlKey || event.metaKey;
-  const key = event.key.toLowerCase();
-  if (mod && key === 'z') return event.shiftKey ? 'redo' : 'undo';
-  if (mod && key === 'y') return 'redo';
-  if (mod && key === 'o') return 'import';
-  if (mod && key === 'e') return 'export';
-  if (mod && key === 'l') return 'library';
-  if (!mod && !event.altKey && event.key === '?') return 'keyboard-help';
-  return null;
-}
-
-function isTextField(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement
-  );
-}
-
 /** Wires keyboard shortcuts and desktop-menu commands to the same actions. */
 export function useAppCommands(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       // In a text field, Ctrl+Z is the field's own undo, and "?" is just a character.
-      if (isTextField(event.target)) return;
-      const command = commandForKey(event);
+      if (isTypingTarget(event.target)) return;
+      const command = shortcutFor(event, 'app');
       if (!command) return;
       event.preventDefault();
       runAppCommand(command);
     };
-    const onMenuCommand = (event: Event) => {
-      const command = (event as CustomEvent<unknown>).detail;
-      if (isAppCommand(command)) runAppCommand(command);
-    };
     document.addEventListener('keydown', onKeyDown);
-    window.addEventListener(APP_COMMAND_EVENT, onMenuCommand);
+    // The client parsed the payload: the command is one of the closed list.
+    const stopMenuCommands = events.on('appCommand', ({ command }) => runAppCommand(command));
     return () => {
       document.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener(APP_COMMAND_EVENT, onMenuCommand);
+      stopMenuCommands();
     };
   }, []);
 }

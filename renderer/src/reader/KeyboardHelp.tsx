@@ -1,34 +1,32 @@
+import { KEY_SCOPES, KEY_SCOPE_TITLES, SHORTCUTS, shortcutKeysText } from '../../../shared/keymap';
 import { Modal } from '../app/Modal';
 
-const SHORTCUTS: [string, string][] = [
-  ['Drag, or Shift+← →', 'Select text (snaps to whole syllables; hold Alt for exact characters)'],
-  ['1 … 9, 0', 'Tag the selection with that label, or relabel the selected span'],
-  ['Click a span', 'Select the innermost span there'],
-  ['Tab / Shift+Tab', 'Cycle through the spans under the caret'],
-  ['Alt+← / Alt+→', 'Move the end of the selected span by a syllable'],
-  ['Alt+Shift+← / →', 'Move the start of the selected span'],
-  ['Delete / Backspace', 'Delete the selected span'],
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z, Ctrl+Y', 'Redo'],
-  ['Esc', 'Clear the selection'],
-  ['Ctrl+O / Ctrl+E', 'Import… / Export…'],
-  ['?', 'This sheet'],
-];
-
+/** The help sheet: every entry of the keyboard map, grouped by where it applies. */
 export function KeyboardHelp({ onClose }: { onClose: () => void }) {
   return (
     <Modal title="Keyboard shortcuts" onClose={onClose}>
+      <p>
+        Drag over text to select it (snaps to whole syllables; hold Alt for exact characters). Click a span to select
+        the innermost span there.
+      </p>
       <table className="shortcuts">
-        <tbody>
-          {SHORTCUTS.map(([keys, action]) => (
-            <tr key={keys}>
-              <th>
-                <kbd>{keys}</kbd>
+        {KEY_SCOPES.map((scope) => (
+          <tbody key={scope}>
+            <tr>
+              <th colSpan={2} scope="colgroup">
+                {KEY_SCOPE_TITLES[scope]}
               </th>
-              <td>{action}</td>
             </tr>
-          ))}
-        </tbody>
+            {SHORTCUTS.filter((shortcut) => shortcut.scope === scope).map((shortcut) => (
+              <tr key={shortcut.id} data-shortcut={shortcut.id}>
+                <th scope="row">
+                  <kbd>{shortcutKeysText(shortcut)}</kbd>
+                </th>
+                <td>{shortcut.description}</td>
+              </tr>
+            ))}
+          </tbody>
+        ))}
       </table>
     </Modal>
   );

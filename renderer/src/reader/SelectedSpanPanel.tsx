@@ -1,8 +1,9 @@
 import { useState } from 'react';
 import type { Label } from '../../../shared/domain/schemas';
-import type { Span } from './sync/document-sync';
+import { shortcutFor } from '../app/keymap';
 import { labelName, useAppStore } from '../state/app-store';
 import { useReaderStore } from './reader-store';
+import type { Span } from './sync/document-sync';
 
 /** The selected span: its label, quote, note and edge keys; every change is saved at once. */
 export function SelectedSpanPanel({ labels }: { labels: readonly Label[] }) {
@@ -59,8 +60,9 @@ function SpanDetails({ span, labels }: { span: Span; labels: readonly Label[] })
         onChange={(event) => setDraftNote(event.target.value)}
         onBlur={saveNote}
         onKeyDown={(event) => {
-          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) saveNote();
-          if (event.key === 'Escape') event.currentTarget.blur();
+          const shortcut = shortcutFor(event, 'note');
+          if (shortcut === 'save-note') saveNote();
+          if (shortcut === 'leave-note') event.currentTarget.blur();
         }}
       />
     </section>

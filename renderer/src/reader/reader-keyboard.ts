@@ -1,5 +1,6 @@
 import type { Label } from '../../../shared/domain/schemas';
 import { stepSpanEdge } from '../../../shared/text/syllable-steps';
+import { isTypingTarget, shortcutFor } from '../app/keymap';
 import { useAppStore } from '../state/app-store';
 import { extendSelection, selectedTextRange } from './dom-selection';
 import { openSpans, useReaderStore } from './reader-store';
@@ -14,18 +15,9 @@ export interface ReaderKeyboardContext {
   reveal: (id: number) => void;
 }
 
-function isTypingTarget(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLInputElement ||
-    target instanceof HTMLTextAreaElement ||
-    target instanceof HTMLSelectElement ||
-    (target instanceof HTMLElement && target.isContentEditable)
-  );
-}
-
 /**
- * The reader's keyboard map. Returns true when the key was handled (the caller then prevents
- * the browser default). Undo/redo are handled app-wide, with the menu commands.
+ * The reader's shortcuts (scope `reader` of the keyboard map). Returns true when the key was
+ * handled (the caller then prevents the browser default). Undo/redo are handled app-wide, with the menu commands.
  */
 export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardContext): boolean {
   if (isTypingTarget(event.target)) return false;
@@ -34,56 +26,62 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
   const spans = openSpans();
   if (!article || !spans) return false;
   const selected = selectedId === null ? undefined : spans.get(selectedId);
-  const plain = !event.ctrlKey && !event.metaKey;
-
-  if (plain && !event.altKey && /^[0-9]$/.test(event.key)) {
-    const label = context.labels.find((candidate) => candidate.hotkey === event.key);
-    if (!label) return false;
-    if (!store.pending && !selected) {
-      useAppStore.getState().notify('info', 'Select some text first, or click a span to relabel it.');
+  const shortcut = shortcutFor(event, 'reader');
+  const direction = event.key === 'ArrowRight' ? 1 : -1;
+  switch (shortcut) {
+    case 'apply-label': {
+      const label = context.labels.find((candidate) => candidate.hotkey === event.key);
+      if (!label) return false;
+      if (!store.pending && !selected) {
+        useAppStore.getState().notify('info', 'Select some text first, or click a span to relabel it.');
+        return true;
+      }
+      void store.applyLabel(label.key);
       return true;
     }
-    void store.applyLabel(label.key);
-    return true;
-  }
-  if (plain && (event.key === 'Delete' || event.key === 'Backspace') && selected) {
-    void store.remove(selected.id);
-    return true;
-  }
-  if (event.key === 'Escape') {
-    store.select(null);
-    window.getSelection()?.removeAllRanges();
-    return true;
-  }
-  if (event.key === 'Tab' && plain && !event.altKey) {
-    // Cycle around the last click while it is inside the selected span, so Tab and Shift+Tab
-    // walk the same stack of spans; otherwise around the selected span's start.
-    const caret = context.caretOffset();
-    const caretInSelected = caret !== null && selected !== undefined && caret >= selected.start && caret < selected.end;
-    const offset = selected && !caretInSelected ? selected.start : caret;
-    if (offset === null) return false;
-    const under = spans.covering(offset);
-    if (under.length === 0) return false;
-    const position = selected ? under.findIndex((span) => span.id === selected.id) : -1;
-    const step = event.shiftKey ? -1 : 1;
-    const next = position < 0 ? under.length - 1 : (position + step + under.length) % under.length;
-    const span = under[next];
-    if (span) context.reveal(span.id);
-    return true;
-  }
-  if ((event.key === 'ArrowLeft' || event.key === 'ArrowRight') && !event.metaKey) {
-    const direction = event.key === 'ArrowRight' ? 1 : -1;
-    if (event.altKey && selected) {
-      const moved = stepSpanEdge(article.text, selected, event.shiftKey ? 'start' : 'end', direction);
+    case 'delete-span':
+      if (!selected) return false;
+      void store.remove(selected.id);
+      return true;
+    case 'clear-selection':
+      store.select(null);
+      window.getSelection()?.removeAllRanges();
+      return true;
+    case 'cycle-spans': {
+      // Cycle around the last click while it is inside the selected span, so Tab and Shift+Tab
+      // walk the same stack of spans; otherwise around the selected span's start.
+      const caret = context.caretOffset();
+      const caretInSelected =
+        caret !== null && selected !== undefined && caret >= selected.start && caret < selected.end;
+      const offset = selected && !caretInSelected ? selected.start : caret;
+      if (offset === null) return false;
+      const under = spans.covering(offset);
+      if (under.length === 0) return false;
+      const position = selected ? under.findIndex((span) => span.id === selected.id) : -1;
+      const step = event.shiftKey ? -1 : 1;
+      const next = position < 0 ? under.length - 1 : (position + step + under.length) % under.length;
+      const span = under[next];
+      if (span) context.reveal(span.id);
+      return true;
+    }
+    case 'move-end':
+    case 'move-start': {
+      if (!selected) return false;
+      const moved = stepSpanEdge(article.text, selected, shortcut === 'move-start' ? 'start' : 'end', direction);
       if (moved) void store.resize(selected.id, moved);
       return true;
     }
-    if (event.shiftKey && !event.altKey) {
-      extendSelection(direction === 1 ? 'forward' : 'backward', event.ctrlKey ? 'word' : 'character');
+    case 'extend-selection':
+    case 'extend-selection-word': {
+      extendSelection(
+        direction === 1 ? 'forward' : 'backward',
+        shortcut === 'extend-selection-word' ? 'word' : 'character',
+      );
       const range = selectedTextRange(context.layout, context.root);
       store.setPending(range && range.end > range.start ? range : null);
       return true;
     }
+    case null:
+      return false;
   }
-  return false;
 }

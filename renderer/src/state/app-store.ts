@@ -4,7 +4,7 @@ import type { Label } from '../../../shared/domain/schemas';
 import { api } from '../api/client';
 
 export type LabelLanguage = 'vi' | 'en';
-export type Dialog = 'import' | 'export' | 'keyboard-help' | null;
+export type Dialog = 'import' | 'export' | 'keyboard-help' | 'restore-backup' | null;
 
 interface Toast {
   id: number;

@@ -79,11 +79,8 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 
 function ImportProgress({ job }: { job: ImportJob }) {
   const percent = job.total === 0 ? 0 : Math.round((job.processed / job.total) * 100);
-  const summary = {
-    imported: job.results.filter((result) => result.outcome === 'imported').length,
-    duplicate: job.results.filter((result) => result.outcome === 'duplicate').length,
-    skipped: job.results.filter((result) => result.outcome === 'skipped').length,
-  };
+  const summary = job.counts;
+  const counted = summary.imported + summary.duplicate + summary.skipped;
   return (
     <div className="progress-block">
       <progress max={Math.max(job.total, 1)} value={job.processed} aria-label="Import progress" />
@@ -96,6 +93,7 @@ function ImportProgress({ job }: { job: ImportJob }) {
       <div className="progress-block__summary">
         {formatCount(summary.imported)} imported · {formatCount(summary.duplicate)} duplicates ·{' '}
         {formatCount(summary.skipped)} skipped
+        {counted > job.results.length ? ` (the report lists the first ${formatCount(job.results.length)})` : ''}
       </div>
       {job.error ? <p className="error">{job.error}</p> : null}
     </div>

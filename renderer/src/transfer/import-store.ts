@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ImportJob, ImportSource } from '../../../shared/contract';
-import { api } from '../api/client';
+import { api, events } from '../api/client';
 import { formatCount } from '../library/format';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
@@ -31,6 +31,10 @@ export const useImportStore = create<ImportState>((set, get) => {
     },
     fail,
   );
+  events.on('jobProgress', (progress) => {
+    if (progress.kind === 'import') tracker.receive(progress);
+  });
+  events.onResync(() => void tracker.resync());
   const start = async (source: ImportSource) => {
     const { jobId } = await api.startImport({ source });
     tracker.follow(jobId);

@@ -203,6 +203,29 @@ describe('undo and redo', () => {
   });
 });
 
+describe('applyChanges through the contract', () => {
+  it('refuses malformed sets as invalid_input and answers a stored set in the AppliedChanges shape', async () => {
+    const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
+    const call = (payload: unknown) => dispatchCall(handlers, 'applyChanges', payload, () => {});
+    for (const payload of [
+      { origin: 'manual', changes: [] },
+      { origin: 'robot', changes: [create('a', 'PER', 'Lương Tam Quang')] },
+      { origin: 'manual', changes: [{ kind: 'annotation.move', id: 1 }] },
+      { origin: 'manual', changes: [{ kind: 'annotation.delete', id: 1, extra: true }] },
+    ]) {
+      expect(await call(payload)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(workbench.annotations.list(articleId)).toEqual([]);
+
+    const result = await call({ articleId, origin: 'manual', changes: [create('a', 'PER', 'Lương Tam Quang')] });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { articleId, createdIds: { a: 1 }, upserted: [{ id: 1, author: 'Lan' }], summary: { annotationCount: 1 } },
+    });
+    expect(workbench.annotations.list(articleId)).toMatchObject([{ id: 1, quote: 'Lương Tam Quang', author: 'Lan' }]);
+  });
+});
+
 describe('onApplied', () => {
   it('fires after commit with what was applied, never for a refused set', () => {
     const second = openWorkbench(workbench.databasePath);
@@ -255,38 +278,43 @@ describe('onApplied', () => {
   });
 });
 
+/** Another process (the CLI, an import worker) holding the write lock for `holdMs`, then committing. */
+function holdWriteLock(path: string, holdMs: number): { locked: Promise<void>; finished: Promise<string[]> } {
+  const holder = new Worker(
+    `
+    const { parentPort, workerData } = require('node:worker_threads');
+    const Database = require('better-sqlite3');
+    const db = new Database(workerData.path);
+    db.pragma('busy_timeout = 5000');
+    db.exec('BEGIN IMMEDIATE');
+    db.prepare("UPDATE articles SET title = 'Sửa từ tiến trình khác' WHERE id = ?").run(workerData.articleId);
+    parentPort.postMessage('locked');
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, workerData.holdMs);
+    db.exec('COMMIT');
+    db.close();
+    parentPort.postMessage('committed');
+    `,
+    { eval: true, workerData: { path, articleId, holdMs } },
+  );
+  const messages: string[] = [];
+  const locked = new Promise<void>((resolve) => holder.once('message', () => resolve()));
+  const finished = new Promise<string[]>((resolve, reject) => {
+    holder.on('message', (message: string) => messages.push(message));
+    holder.on('error', reject);
+    holder.on('exit', () => resolve(messages));
+  });
+  return { locked, finished };
+}
+
 describe('two connections on one file', () => {
   it('a write waits for another connection’s write transaction instead of failing (IMMEDIATE, no SQLITE_BUSY_SNAPSHOT)', async () => {
-    // Another process (the CLI, an import worker) holds the write lock briefly, then commits.
-    const holder = new Worker(
-      `
-      const { parentPort, workerData } = require('node:worker_threads');
-      const Database = require('better-sqlite3');
-      const db = new Database(workerData.path);
-      db.pragma('busy_timeout = 5000');
-      db.exec('BEGIN IMMEDIATE');
-      db.prepare("UPDATE articles SET title = 'Sửa từ tiến trình khác' WHERE id = ?").run(workerData.articleId);
-      parentPort.postMessage('locked');
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
-      db.exec('COMMIT');
-      db.close();
-      parentPort.postMessage('committed');
-      `,
-      { eval: true, workerData: { path: workbench.databasePath, articleId } },
-    );
-    const messages: string[] = [];
-    const finished = new Promise<void>((resolve, reject) => {
-      holder.on('message', (message: string) => messages.push(message));
-      holder.on('error', reject);
-      holder.on('exit', () => resolve());
-    });
-    await new Promise<void>((resolve) => holder.once('message', () => resolve()));
+    const { locked, finished } = holdWriteLock(workbench.databasePath, 300);
+    await locked;
 
     // Blocks in the busy handler until the other connection commits, then succeeds.
     const applied = workbench.changes.apply(manual([create('a', 'PER', 'Lương Tam Quang')]));
-    await finished;
 
-    expect(messages).toEqual(['locked', 'committed']);
+    expect(await finished).toEqual(['locked', 'committed']);
     expect(applied.upserted).toHaveLength(1);
     const reader = openWorkbench(workbench.databasePath);
     try {

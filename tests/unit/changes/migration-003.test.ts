@@ -5,6 +5,7 @@ import { openDatabase } from '../../../electron/services/store/database';
 import { ArticleStore } from '../../../electron/services/store/articles';
 import { migration001Initial } from '../../../electron/services/store/migrations/001-initial';
 import { migration002Search } from '../../../electron/services/store/migrations/002-search';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { contentHashOf } from '../../../electron/services/import/store-article';
 import { tempDir } from '../../helpers/temp-workbench';
@@ -52,10 +53,11 @@ function oldSpan(id: number, articleId: number, text: string, labelKey: string, 
  * undone (the redo branch); article 2: D created, E created and deleted (its id 5 must never
  * come back as a new id).
  */
-function buildVersion2Database(path: string): void {
+/** A database built by migrations 001 and 002 only, with the given article texts. */
+function openVersion2(path: string, texts: readonly string[]): Database {
   const db = openDatabase(path, { migrations: [migration001Initial, migration002Search] });
   const articles = new ArticleStore(db);
-  const article = (text: string) =>
+  const ids = texts.map((text) =>
     articles.insert({
       rawText: text,
       text,
@@ -67,8 +69,14 @@ function buildVersion2Database(path: string): void {
       url: null,
       publishedAt: null,
       fileName: null,
-    });
-  expect([article(TEXT_1), article(TEXT_2)]).toEqual([1, 2]);
+    }),
+  );
+  expect(ids).toEqual(texts.map((_, index) => index + 1));
+  return db;
+}
+
+function buildVersion2Database(path: string): void {
+  const db = openVersion2(path, [TEXT_1, TEXT_2]);
 
   const a = oldSpan(1, 1, TEXT_1, 'PER', 'Lương Tam Quang');
   const aTitle = { ...a, labelKey: 'TITLE', updatedAt: '2026-01-09T00:00:00.000Z' };
@@ -123,7 +131,7 @@ function migrated(): { workbench: Workbench; db: Database } {
 describe('migration 003: change history, author and origin', () => {
   it('carries every annotation over with its id, an empty author, and the new columns', () => {
     const { workbench, db } = migrated();
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(workbench.annotations.list(1)).toEqual([
       {
         id: 1,
@@ -218,5 +226,36 @@ describe('migration 003: change history, author and origin', () => {
     });
     expect(created.id).toBe(6);
     expect(workbench.annotationRows.get(6)).toMatchObject({ quote, author: workbench.profile.get().displayName });
+  });
+
+  it('repairs a database where an imported annotation id of 2^53−1 broke every later create', () => {
+    const { dir, dispose } = tempDir();
+    cleanups.push(dispose);
+    const path = join(dir, 'broken.db');
+    const old = openVersion2(path, [TEXT_1]);
+    const insert = old.prepare(
+      `INSERT INTO annotations (id, article_id, label_key, start, "end", quote, note, origin, created_at, updated_at)
+       VALUES (?, 1, ?, ?, ?, ?, '', 'manual', 'then', 'then')`,
+    );
+    const span = (labelKey: string, quote: string) => {
+      const start = TEXT_1.indexOf(quote);
+      return [labelKey, start, start + quote.length, quote] as const;
+    };
+    insert.run(1, ...span('PER', 'Lương Tam Quang'));
+    insert.run(Number.MAX_SAFE_INTEGER, ...span('ORG', 'Bộ Ngoại giao')); // from a hostile file
+    insert.run(2n ** 53n, ...span('LOC', 'Hà Nội')); // the next create, committed under an unsafe id
+    old.close();
+
+    const workbench = openWorkbench(path);
+    cleanups.unshift(() => workbench.close());
+    expect(workbench.annotations.list(1).map((a) => [a.id, a.labelKey, a.importedId])).toEqual([
+      [1, 'PER', undefined],
+      [2, 'ORG', Number.MAX_SAFE_INTEGER],
+      [3, 'LOC', undefined],
+    ]);
+    const quote = 'Thứ trưởng';
+    expect(
+      workbench.annotations.create({ articleId: 1, labelKey: 'TITLE', start: 0, end: quote.length, quote }).id,
+    ).toBe(4);
   });
 });

@@ -1,4 +1,4 @@
-import { FOLDED_TABLE, SearchIndex } from '../../search/search-index';
+import { FOLDED_TABLE, SearchIndex } from '../search-index';
 import type { Migration } from './types';
 
 const BACKFILL_BATCH = 500;

@@ -15,8 +15,9 @@ import type { Migration } from './types';
  * rebuild, https://www.sqlite.org/lang_altertable.html#otheralter). `PRAGMA foreign_keys` cannot
  * change inside the migration transaction, and need not: no table references `annotations`, so
  * dropping it deletes no child rows, and the copied rows satisfy their own references (checked
- * with foreign_key_check before commit). Ids are copied as they are and the AUTOINCREMENT
- * sequence is carried over, so no deleted id is ever handed out again.
+ * with foreign_key_check before commit). Ids are copied as they are (except ids a file forced
+ * near 2^53, see LARGEST_KEPT_ID) and the AUTOINCREMENT sequence is carried over, so no deleted
+ * id is ever handed out again.
  */
 export const migration003ChangeHistory: Migration = {
   version: 3,
@@ -59,9 +60,17 @@ function withAuthor(column: string): string {
   return `CASE WHEN ${column} IS NULL THEN json('null') ELSE json_set(${column}, '$.author', '') END`;
 }
 
+/**
+ * Ids above this came from imported files: earlier versions kept a file's ids, and an id near
+ * 2^53 made every later id unsafe for JavaScript (creates answered errors for good). Such rows get
+ * new ids, their old id kept as `imported_id` (when JavaScript can hold it). Far above any id a
+ * workbench hands out itself.
+ */
+const LARGEST_KEPT_ID = 2 ** 52;
+
 function rebuildAnnotations(db: Database): void {
-  const sequence = db.prepare(`SELECT seq FROM sqlite_sequence WHERE name = 'annotations'`).pluck().get() as
-    number | undefined;
+  const historyId = `json_extract(coalesce(after_json, before_json), '$.id')`;
+  // All in SQL: an unsafe id would lose precision on its way through JavaScript.
   db.exec(`
     CREATE TABLE annotations_new (
       id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -80,18 +89,25 @@ function rebuildAnnotations(db: Database): void {
     INSERT INTO annotations_new (id, article_id, label_key, start, "end", quote, note, author, origin, imported_id,
         created_at, updated_at)
       SELECT id, article_id, label_key, start, "end", quote, note, '', origin, NULL, created_at, updated_at
-      FROM annotations ORDER BY id;
+      FROM annotations WHERE id <= ${LARGEST_KEPT_ID} ORDER BY id;
+
+    -- The next id passes every id ever handed out (deleted ones too: undo brings them back).
+    DELETE FROM sqlite_sequence WHERE name = 'annotations_new';
+    INSERT INTO sqlite_sequence (name, seq) SELECT 'annotations_new', max(
+      coalesce((SELECT max(id) FROM annotations_new), 0),
+      coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'annotations' AND seq <= ${LARGEST_KEPT_ID}), 0),
+      coalesce((SELECT max(${historyId}) FROM annotation_history WHERE ${historyId} <= ${LARGEST_KEPT_ID}), 0));
+
+    INSERT INTO annotations_new (article_id, label_key, start, "end", quote, note, author, origin, imported_id,
+        created_at, updated_at)
+      SELECT article_id, label_key, start, "end", quote, note, '', origin,
+        CASE WHEN id <= ${Number.MAX_SAFE_INTEGER} THEN id END, created_at, updated_at
+      FROM annotations WHERE id > ${LARGEST_KEPT_ID} ORDER BY id;
+
     DROP TABLE annotations;
     ALTER TABLE annotations_new RENAME TO annotations;
     CREATE INDEX annotations_by_article ON annotations(article_id, start, "end");
   `);
-  if (sequence !== undefined) {
-    // The copy set the sequence to the highest surviving id; the old one may be higher (deleted rows).
-    const updated = db
-      .prepare(`UPDATE sqlite_sequence SET seq = max(seq, ?) WHERE name = 'annotations'`)
-      .run(sequence).changes;
-    if (updated === 0) db.prepare(`INSERT INTO sqlite_sequence (name, seq) VALUES ('annotations', ?)`).run(sequence);
-  }
   const broken = db.pragma('foreign_key_check(annotations)') as unknown[];
   if (broken.length > 0) throw new Error(`Migration 003: ${broken.length} annotations reference missing rows.`);
 }

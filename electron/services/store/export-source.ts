@@ -3,8 +3,8 @@ import type { ExportOptions } from '../../../shared/contract/exports';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportArticle } from '../../../shared/codecs/types';
 import type { Annotation, Label } from '../../../shared/domain/schemas';
-import { toAnnotation } from '../store/annotations';
-import type { LabelStore } from '../store/labels';
+import { toAnnotation } from './annotations';
+import type { LabelStore } from './labels';
 
 interface ArticleRow {
   id: number;

@@ -1,0 +1,57 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { foldVietnamese } from '../../../shared/text/fold';
+
+/**
+ * The full-text table of migration 002: title and text folded by `foldVietnamese`, for
+ * accent-insensitive matching. Contentless (the text lives in `articles`; snippets and the
+ * exact-phrase ranking read it from there) and keyed by the article id.
+ */
+export const FOLDED_TABLE = 'article_search';
+
+/**
+ * Writes an article's row. Every article write goes through here, in the write's own
+ * transaction, so the index never disagrees with the articles.
+ */
+export class SearchIndex {
+  private readonly putFolded: Statement;
+
+  constructor(db: Database) {
+    this.putFolded = db.prepare(`INSERT OR REPLACE INTO ${FOLDED_TABLE} (rowid, title, body) VALUES (?, ?, ?)`);
+  }
+
+  put(articleId: number, title: string | null, text: string): void {
+    this.putFolded.run(articleId, foldVietnamese(title ?? ''), foldVietnamese(text));
+  }
+}
+
+/** A title match says more about an article than the same words in its body. */
+const RANK = `bm25(${FOLDED_TABLE}, 2.0, 1.0)`;
+
+export interface ArticleText {
+  id: number;
+  title: string | null;
+  text: string;
+}
+
+/** The reads of SearchService: ranked matches in the index, and the texts they point to. */
+export class SearchStore {
+  private readonly ranked: Statement<[{ folded: string; limit: number }], { id: number }>;
+  private readonly article: Statement<[number], ArticleText>;
+
+  constructor(db: Database) {
+    this.ranked = db.prepare(
+      `SELECT rowid AS id FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @folded
+       ORDER BY ${RANK}, rowid LIMIT @limit`,
+    );
+    this.article = db.prepare(`SELECT id, title, text FROM articles WHERE id = ?`);
+  }
+
+  /** Article ids matching the FTS5 query `folded`, best first by bm25. */
+  rankedIds(folded: string, limit: number): number[] {
+    return this.ranked.all({ folded, limit }).map(({ id }) => id);
+  }
+
+  articleText(articleId: number): ArticleText | undefined {
+    return this.article.get(articleId);
+  }
+}

@@ -1,0 +1,50 @@
+import { useEffect } from 'react';
+import { events } from '../api/client';
+import { useReaderStore } from '../reader/reader-store';
+import { useAppStore } from './app-store';
+import { useLibraryStore } from './library-store';
+
+/**
+ * Runs `task` now, or, when a run is still going, once more after it: a burst of changes (an
+ * import committing file after file) costs at most one fetch in flight and one queued.
+ */
+export function coalesced(task: () => Promise<void>): () => void {
+  let running = false;
+  let again = false;
+  const run = async () => {
+    running = true;
+    try {
+      await task();
+    } finally {
+      running = false;
+      if (again) {
+        again = false;
+        void run();
+      }
+    }
+  };
+  return () => {
+    if (running) again = true;
+    else void run();
+  };
+}
+
+/**
+ * Shows changes made elsewhere (the command line, an import worker, a second app on the same
+ * database) without a reload: the open article is loaded again when it changed, and the
+ * library's list is fetched again when it is on screen (it fetches itself when it opens).
+ */
+export function useLiveUpdates(): void {
+  useEffect(() => {
+    const refreshLibrary = coalesced(() => useLibraryStore.getState().refresh());
+    const reloadArticle = coalesced(async () => {
+      const openId = useAppStore.getState().openArticleId;
+      if (openId !== null) await useReaderStore.getState().load(openId);
+    });
+    return events.on('storeChanged', ({ articleIds }) => {
+      const openId = useAppStore.getState().openArticleId;
+      if (openId === null) refreshLibrary();
+      else if (articleIds.includes(openId)) reloadArticle();
+    });
+  }, []);
+}

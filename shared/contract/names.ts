@@ -1,0 +1,46 @@
+/**
+ * The names of the contract's calls as plain strings, with no zod in reach: the preload imports
+ * only this module, so the sandboxed bridge does not bundle every schema (185 kB → a few kB).
+ * `shared/contract/index.ts` checks at compile time that this list and the contract's keys are the
+ * same set, and tests/unit/shared/contract-names.test.ts checks they are equal in order.
+ * Pushed events get a list of their own here the same way (`EVENT_NAMES`), for the same reason.
+ */
+export const CALL_NAMES = [
+  'getAppInfo',
+  'listArticles',
+  'getArticle',
+  'getArticleSummary',
+  'setArticleStatus',
+  'updateArticleMetadata',
+  'listLabels',
+  'searchArticles',
+  'listAnnotations',
+  'undo',
+  'redo',
+  'getHistoryState',
+  'applyChanges',
+  'getProfile',
+  'setProfile',
+  'openArticle',
+  'pickImportPaths',
+  'startImport',
+  'getImportJob',
+  'cancelImport',
+  'restoreTrimmedText',
+  'pickExportPath',
+  'startExport',
+  'getExportJob',
+  'cancelExport',
+  'getDatabaseHealth',
+  'listBackups',
+  'previewBackup',
+  'restoreBackup',
+] as const;
+
+export type CallNameOfList = (typeof CALL_NAMES)[number];
+
+/** The Electron IPC channel that carries one call; main registers it, the preload invokes it. */
+export const ipcChannelOf = (name: CallNameOfList): string => `marginalia:${name}`;
+
+/** The name of the preload bridge on `window` (Electron only). */
+export const BRIDGE_GLOBAL = 'marginalia';

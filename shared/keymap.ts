@@ -1,0 +1,168 @@
+/**
+ * The one keyboard map. The app-wide handler, the reader's handler, the note field, the
+ * desktop menu's accelerators and the help sheet all read this list, so a shortcut cannot be
+ * bound in one place and documented (or shown in the menu) as something else.
+ *
+ * Pure data and string formatting: the DOM matcher lives in renderer/src/app/keymap.ts.
+ */
+import type { AppCommand } from './contract/app-commands';
+
+/** Where a shortcut applies. `app` keys work in every view; the others only where named. */
+export const KEY_SCOPES = ['app', 'reader', 'note'] as const;
+export type KeyScope = (typeof KEY_SCOPES)[number];
+
+export const KEY_SCOPE_TITLES: Record<KeyScope, string> = {
+  app: 'Everywhere',
+  reader: 'In the reader',
+  note: 'In the note field',
+};
+
+/**
+ * One key combination. `key` is a KeyboardEvent.key value: letters in lower case, other keys as
+ * named (`ArrowLeft`, `Escape`, `?`). `mod` is Ctrl, or Cmd on macOS.
+ * For a printable non-letter (`?`, digits) Shift is not compared: the character already says
+ * whether Shift was needed on the user's layout.
+ */
+export interface KeyChord {
+  key: string;
+  mod?: boolean;
+  shift?: boolean;
+  alt?: boolean;
+}
+
+export interface Shortcut {
+  /** App-scope ids are the AppCommand they run, so the menu can look its accelerator up. */
+  id: string;
+  scope: KeyScope;
+  /** Alternatives: any one of them triggers the shortcut. The first is the one menus show. */
+  chords: readonly KeyChord[];
+  description: string;
+  /** How the help sheet writes the keys, when listing every chord would be noise. */
+  keysText?: string;
+}
+
+const LABEL_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
+const arrows = (modifiers: Omit<KeyChord, 'key'>): KeyChord[] => [
+  { key: 'ArrowLeft', ...modifiers },
+  { key: 'ArrowRight', ...modifiers },
+];
+
+export const SHORTCUTS = [
+  { id: 'import', scope: 'app', chords: [{ key: 'o', mod: true }], description: 'Import…' },
+  { id: 'export', scope: 'app', chords: [{ key: 'e', mod: true }], description: 'Export…' },
+  { id: 'library', scope: 'app', chords: [{ key: 'l', mod: true }], description: 'Back to the library' },
+  { id: 'undo', scope: 'app', chords: [{ key: 'z', mod: true }], description: 'Undo' },
+  {
+    id: 'redo',
+    scope: 'app',
+    chords: [
+      { key: 'z', mod: true, shift: true },
+      { key: 'y', mod: true },
+    ],
+    description: 'Redo',
+  },
+  { id: 'keyboard-help', scope: 'app', chords: [{ key: '?' }], description: 'This sheet' },
+  {
+    id: 'apply-label',
+    scope: 'reader',
+    chords: LABEL_KEYS.map((key) => ({ key })),
+    keysText: '1 … 9, 0',
+    description: 'Tag the selection with that label, or relabel the selected span',
+  },
+  {
+    id: 'extend-selection',
+    scope: 'reader',
+    chords: arrows({ shift: true }),
+    description: 'Extend the text selection by a character',
+  },
+  {
+    id: 'extend-selection-word',
+    scope: 'reader',
+    chords: arrows({ shift: true, mod: true }),
+    description: 'Extend the text selection by a word',
+  },
+  {
+    id: 'cycle-spans',
+    scope: 'reader',
+    chords: [{ key: 'Tab' }, { key: 'Tab', shift: true }],
+    description: 'Cycle through the spans under the caret (Shift: backwards)',
+  },
+  {
+    id: 'move-end',
+    scope: 'reader',
+    chords: arrows({ alt: true }),
+    description: 'Move the end of the selected span by a syllable',
+  },
+  {
+    id: 'move-start',
+    scope: 'reader',
+    chords: arrows({ alt: true, shift: true }),
+    description: 'Move the start of the selected span by a syllable',
+  },
+  {
+    id: 'delete-span',
+    scope: 'reader',
+    chords: [{ key: 'Delete' }, { key: 'Backspace' }],
+    description: 'Delete the selected span',
+  },
+  { id: 'clear-selection', scope: 'reader', chords: [{ key: 'Escape' }], description: 'Clear the selection' },
+  { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }], description: 'Save the note' },
+  { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }], description: 'Leave the field (the note is saved)' },
+] as const satisfies readonly Shortcut[];
+
+export type ShortcutId = (typeof SHORTCUTS)[number]['id'];
+export type ShortcutIdIn<S extends KeyScope> = Extract<(typeof SHORTCUTS)[number], { scope: S }>['id'];
+
+// Every app shortcut runs the command of the same name (checked by the compiler).
+const _appIdsAreCommands: AppCommand = '' as ShortcutIdIn<'app'>;
+void _appIdsAreCommands;
+
+export function shortcutById(id: ShortcutId): Shortcut {
+  const shortcut = SHORTCUTS.find((candidate) => candidate.id === id);
+  if (!shortcut) throw new Error(`No shortcut "${id}"`);
+  return shortcut;
+}
+
+/** A printable non-letter key: Shift is part of the character, not a modifier to compare. */
+export function isShiftedCharacter(key: string): boolean {
+  return key.length === 1 && key.toLowerCase() === key.toUpperCase() && key !== ' ';
+}
+
+const KEY_NAMES: Record<string, { text: string; accelerator: string }> = {
+  ArrowLeft: { text: '←', accelerator: 'Left' },
+  ArrowRight: { text: '→', accelerator: 'Right' },
+  Escape: { text: 'Esc', accelerator: 'Escape' },
+  Delete: { text: 'Delete', accelerator: 'Delete' },
+  Backspace: { text: 'Backspace', accelerator: 'Backspace' },
+  Enter: { text: 'Enter', accelerator: 'Enter' },
+  Tab: { text: 'Tab', accelerator: 'Tab' },
+};
+
+function modifierNames(chord: KeyChord, modName: string): string[] {
+  return [chord.mod ? modName : '', chord.alt ? 'Alt' : '', chord.shift ? 'Shift' : ''].filter(Boolean);
+}
+
+/** The chord as people read it: "Ctrl+Shift+Z", "Alt+←", "?". */
+export function chordText(chord: KeyChord): string {
+  const key = KEY_NAMES[chord.key]?.text ?? chord.key.toUpperCase();
+  return [...modifierNames(chord, 'Ctrl'), key].join('+');
+}
+
+export function shortcutKeysText(shortcut: Shortcut): string {
+  return shortcut.keysText ?? shortcut.chords.map(chordText).join(', ');
+}
+
+/** The Electron menu accelerator of a shortcut's first chord ("CmdOrCtrl+Shift+Z"). */
+export function acceleratorOf(id: ShortcutId): string {
+  const chord = shortcutById(id).chords[0];
+  if (!chord) throw new Error(`Shortcut "${id}" has no keys`);
+  const key = KEY_NAMES[chord.key]?.accelerator ?? chord.key.toUpperCase();
+  return [...modifierNames(chord, 'CmdOrCtrl'), key].join('+');
+}
+
+/** A chord's identity for collision checks: two chords with the same signature are the same keys. */
+export function chordSignature(chord: KeyChord): string {
+  const key = chord.key.length === 1 ? chord.key.toLowerCase() : chord.key;
+  const shift = isShiftedCharacter(chord.key) ? 'any' : String(Boolean(chord.shift));
+  return `${key}|mod=${Boolean(chord.mod)}|alt=${Boolean(chord.alt)}|shift=${shift}`;
+}
