@@ -159,4 +159,9 @@ export default tseslint.config(
     [...NODE_BUILTINS, ...NATIVE_AND_BACKEND, '**/electron/**'],
     'The renderer reaches the backend only through the contract client.',
   ),
+  layer(
+    ['renderer/src/reader/sync/**/*.ts'],
+    [...NODE_BUILTINS, ...NATIVE_AND_BACKEND, '**/electron/**', ...UI, '**/api/**', '**/state/**'],
+    'The document sync is framework-free: no UI packages, no stores, no client (it gets a transport).',
+  ),
 );

@@ -11,11 +11,13 @@ import { changeCalls } from './changes';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
 import type { CallNameOfList } from './names';
+import { readerCalls } from './reader';
 
 export const contract = {
   ...articleCalls,
   ...annotationCalls,
   ...changeCalls,
+  ...readerCalls,
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
@@ -49,9 +51,10 @@ export function isCallName(name: unknown): name is CallName {
 
 export * from './errors';
 export type { AppInfo } from './articles';
-export type { AnnotationChange, HistoryState } from './annotations';
+export type { HistoryState } from './annotations';
 export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
 export type { Profile } from '../domain/profile';
+export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';

@@ -150,7 +150,7 @@ test('a write the service rejects is rolled back in the view and explained', asy
   await page.goto(host.url);
   await openSeed(page, /^3 đề xuất của Bộ Công an/);
   // Stand in for a service-side rejection (e.g. the text changed under the span).
-  await page.route('**/api/createAnnotation', (route) =>
+  await page.route('**/api/applyChanges', (route) =>
     route.fulfill({
       status: 422,
       contentType: 'application/json',
@@ -166,7 +166,7 @@ test('a write the service rejects is rolled back in the view and explained', asy
   await expect(spanRows(page)).toHaveCount(0);
   expect((await paintedTexts(page))['m-PER-0']).toBeUndefined();
 
-  await page.unroute('**/api/createAnnotation');
+  await page.unroute('**/api/applyChanges');
   await page.reload();
   await page.getByLabel('Article text').waitFor();
   await expect(spanRows(page)).toHaveCount(0);

@@ -1,16 +1,15 @@
 import type { Annotation } from '../../../shared/domain/schemas';
-import type { AppliedChanges } from '../../../shared/domain/changes';
-import type { CallInput } from '../../../shared/contract';
+import type { AppliedChanges, Change } from '../../../shared/domain/changes';
 import type { ChangeService } from '../changes/change-service';
 import type { ArticleStore } from '../store/articles';
 import type { AnnotationStore } from '../store/annotations';
 
-type CreateInput = CallInput<'createAnnotation'>;
-type UpdateInput = CallInput<'updateAnnotation'>;
+type CreateInput = Extract<Change, { kind: 'annotation.create' }>['annotation'];
+type UpdateInput = Extract<Change, { kind: 'annotation.update' }>['patch'] & { id: number };
 
 /**
- * Reads of annotations, and the one-change calls the reader still uses, each a change set of one
- * applied by the ChangeService (the only write path). The wrappers go once the reader sends sets.
+ * Reads of annotations, and one-change shorthands for services and tests, each a change set of one
+ * applied by the ChangeService (the only write path). The contract has only `applyChanges`.
  */
 export class AnnotationService {
   constructor(

@@ -3,25 +3,13 @@ import type { Workbench } from '../workbench';
 
 type AnnotationHandlers = Pick<
   ApiHandlers,
-  | 'listAnnotations'
-  | 'createAnnotation'
-  | 'updateAnnotation'
-  | 'deleteAnnotation'
-  | 'undo'
-  | 'redo'
-  | 'getHistoryState'
-  | 'applyChanges'
-  | 'getProfile'
-  | 'setProfile'
+  'listAnnotations' | 'undo' | 'redo' | 'getHistoryState' | 'applyChanges' | 'getProfile' | 'setProfile'
 >;
 
 export function createAnnotationHandlers(workbench: Workbench): AnnotationHandlers {
   const { annotations, changes, profile } = workbench;
   return {
     listAnnotations: ({ articleId }) => annotations.list(articleId),
-    createAnnotation: (input) => annotations.create(input),
-    updateAnnotation: (input) => annotations.update(input),
-    deleteAnnotation: ({ id }) => annotations.delete(id),
     applyChanges: (set) => changes.apply(set),
     undo: ({ articleId }) => changes.undo(articleId),
     redo: ({ articleId }) => changes.redo(articleId),

@@ -5,6 +5,7 @@ import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
 import { createExportHandlers } from './export-handlers';
 import type { HostAdapter } from './host';
+import { createReaderHandlers } from './reader-handlers';
 import { createImportHandlers } from './import-handlers';
 
 export type WorkbenchApiHandlers = Omit<ApiHandlers, BackupCallName>;
@@ -14,6 +15,7 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
   return {
     ...createArticleHandlers(workbench, host),
     ...createAnnotationHandlers(workbench),
+    ...createReaderHandlers(workbench),
     ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
     ...createExportHandlers(workbench, host),
   };

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { snapToSyllables, type TextRange } from '../../../shared/text/syllables';
 import { offsetAtPoint } from './dom-selection';
 import type { HighlightPainter } from './highlight-painter';
-import { spanIndex, useReaderStore } from './reader-store';
+import { useReaderStore } from './reader-store';
 import type { TextLayout } from './text-layout';
 
 interface EdgeHandlesProps {
@@ -28,7 +28,8 @@ export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesPro
   const spansVersion = useReaderStore((state) => state.spansVersion);
   const resize = useReaderStore((state) => state.resize);
   const [viewportVersion, setViewportVersion] = useState(0);
-  const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
+  const sync = useReaderStore((state) => state.sync);
+  const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
 
   useEffect(() => {
     const onResize = () => setViewportVersion((version) => version + 1);

@@ -1,10 +1,11 @@
-import type { Annotation, Label } from '../../../shared/domain/schemas';
+import type { Label } from '../../../shared/domain/schemas';
+import type { Span } from './sync/document-sync';
 import { labelName, useAppStore } from '../state/app-store';
 
 export interface HoverState {
   x: number;
   y: number;
-  spans: readonly Annotation[];
+  spans: readonly Span[];
 }
 
 /** Every label covering the hovered character, outermost first. */

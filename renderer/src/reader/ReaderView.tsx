@@ -11,7 +11,7 @@ import { HoverCard, type HoverState } from './HoverCard';
 import { LabelPalette } from './LabelPalette';
 import { paintWindowNow, watchPaintWindow } from './paint-window';
 import { handleReaderKey } from './reader-keyboard';
-import { spanEvents, spanIndex, useReaderStore } from './reader-store';
+import { openSpans, useReaderStore } from './reader-store';
 import { SelectedSpanPanel } from './SelectedSpanPanel';
 import { SpanList } from './SpanList';
 import type { TextLayout } from './text-layout';
@@ -27,6 +27,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const labels = useAppStore((state) => state.labels);
   const article = useReaderStore((state) => state.article);
   const selectedId = useReaderStore((state) => state.selectedId);
+  const sync = useReaderStore((state) => state.sync);
   const { load, close, setStatus, updateMetadata } = useReaderStore();
   const [view, setView] = useState<TextView | null>(null);
   const [hover, setHover] = useState<HoverState | null>(null);
@@ -40,26 +41,31 @@ export function ReaderView({ articleId }: { articleId: number }) {
     return close;
   }, [articleId, load, close]);
 
-  // The painter lives as long as the rendered text; it follows span changes by delta and
-  // paints the spans of the chunks near the viewport, moving that window as chunks come and go.
+  // The painter (one per rendered text) paints the open sync's spans in the chunks near the
+  // viewport, follows their changes by delta and moves that window as chunks come and go. A
+  // reload of the same article brings a new sync for the same view; a new article brings a new
+  // sync first and its view a moment later, so a view still showing another text waits for its own.
   useEffect(() => {
     const page = pageRef.current;
-    if (!view || !page) return;
-    view.painter.paintAll(spanIndex, paintWindowNow(view.layout, page));
-    const unsubscribe = spanEvents.subscribe((change) => view.painter.apply(change, spanIndex));
-    const stopWatching = watchPaintWindow(view.layout, page, (window) => view.painter.setWindow(window, spanIndex));
+    if (!view || !page || !sync || useReaderStore.getState().article?.text !== view.layout.text) return;
+    view.painter.paintAll(sync.spans, paintWindowNow(view.layout, page));
+    const unsubscribe = sync.onSpans((change) => view.painter.apply(change, sync.spans));
+    const stopWatching = watchPaintWindow(view.layout, page, (window) => view.painter.setWindow(window, sync.spans));
     return () => {
       stopWatching();
       unsubscribe();
-      view.painter.dispose();
+      view.painter.clear();
     };
-  }, [view]);
+  }, [view, sync]);
+
+  // The painter lives as long as the rendered text (after the effect above, so it clears first).
+  useEffect(() => (view ? () => view.painter.dispose() : undefined), [view]);
 
   useEffect(() => {
     if (!view) return;
-    const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
+    const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
     view.painter.showSelected(selected ?? null);
-  }, [view, selectedId]);
+  }, [view, sync, selectedId]);
 
   const onLayout = useCallback(
     (layout: TextLayout, root: HTMLElement) => {
@@ -74,7 +80,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
 
   const reveal = useCallback(
     (id: number) => {
-      const span = spanIndex.get(id);
+      const span = openSpans()?.get(id);
       if (!span) return;
       useReaderStore.getState().select(id);
       if (view && pageRef.current) scrollRangeIntoView(view.layout, span, pageRef.current);
@@ -100,7 +106,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
       // A click: select the innermost span under the pointer, or clear the selection.
       const offset = characterAtPoint(view.layout, view.root, event.clientX, event.clientY);
       caretRef.current = offset ?? offsetAtPoint(view.layout, view.root, event.clientX, event.clientY);
-      const span = offset === null ? undefined : spanIndex.innermostAt(offset);
+      const span = offset === null ? undefined : openSpans()?.innermostAt(offset);
       store.select(span?.id ?? null);
       return;
     }
@@ -120,7 +126,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
     cancelAnimationFrame(hoverFrame.current);
     hoverFrame.current = requestAnimationFrame(() => {
       const offset = characterAtPoint(view.layout, view.root, clientX, clientY);
-      const spans = offset === null ? [] : spanIndex.covering(offset);
+      const spans = offset === null ? [] : (openSpans()?.covering(offset) ?? []);
       setHover(spans.length ? { x: clientX, y: clientY, spans } : null);
     });
   };

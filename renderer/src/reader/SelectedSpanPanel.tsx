@@ -1,14 +1,16 @@
 import { useState } from 'react';
-import type { Annotation, Label } from '../../../shared/domain/schemas';
+import type { Label } from '../../../shared/domain/schemas';
 import { shortcutFor } from '../app/keymap';
 import { labelName, useAppStore } from '../state/app-store';
-import { spanIndex, useReaderStore } from './reader-store';
+import { useReaderStore } from './reader-store';
+import type { Span } from './sync/document-sync';
 
 /** The selected span: its label, quote, note and edge keys; every change is saved at once. */
 export function SelectedSpanPanel({ labels }: { labels: readonly Label[] }) {
   const selectedId = useReaderStore((state) => state.selectedId);
   useReaderStore((state) => state.spansVersion); // re-read the span after each change
-  const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
+  const sync = useReaderStore((state) => state.sync);
+  const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
   if (!selected) {
     return (
       <section className="selected selected--empty" aria-label="Selected span">
@@ -19,7 +21,7 @@ export function SelectedSpanPanel({ labels }: { labels: readonly Label[] }) {
   return <SpanDetails key={selected.id} span={selected} labels={labels} />;
 }
 
-function SpanDetails({ span, labels }: { span: Annotation; labels: readonly Label[] }) {
+function SpanDetails({ span, labels }: { span: Span; labels: readonly Label[] }) {
   const language = useAppStore((state) => state.labelLanguage);
   const { applyLabel, setNote, remove } = useReaderStore();
   const [note, setDraftNote] = useState(span.note);

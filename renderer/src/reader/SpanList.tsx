@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Label } from '../../../shared/domain/schemas';
 import { labelName, useAppStore } from '../state/app-store';
-import { spanIndex, useReaderStore } from './reader-store';
+import { useReaderStore } from './reader-store';
 
 const ROW_HEIGHT = 52;
 const OVERSCAN = 8;
@@ -25,9 +25,10 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
   const viewport = useRef<HTMLDivElement>(null);
   const labelByKey = useMemo(() => new Map(labels.map((label) => [label.key, label])), [labels]);
 
-  // spansVersion is the signal that spanIndex (outside React) changed.
+  const sync = useReaderStore((state) => state.sync);
+  // spansVersion is the signal that the sync's spans (outside React) changed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const all = useMemo(() => spanIndex.all(), [spansVersion]);
+  const all = useMemo(() => sync?.spans.all() ?? [], [sync, spansVersion]);
   const spans = useMemo(() => all.filter((span) => !hidden.has(span.labelKey)), [all, hidden]);
   const counts = useMemo(() => {
     const byLabel = new Map<string, number>();

@@ -3,7 +3,7 @@ import { stepSpanEdge } from '../../../shared/text/syllable-steps';
 import { isTypingTarget, shortcutFor } from '../app/keymap';
 import { useAppStore } from '../state/app-store';
 import { extendSelection, selectedTextRange } from './dom-selection';
-import { spanIndex, useReaderStore } from './reader-store';
+import { openSpans, useReaderStore } from './reader-store';
 import type { TextLayout } from './text-layout';
 
 export interface ReaderKeyboardContext {
@@ -23,8 +23,9 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
   if (isTypingTarget(event.target)) return false;
   const store = useReaderStore.getState();
   const { article, selectedId } = store;
-  if (!article) return false;
-  const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
+  const spans = openSpans();
+  if (!article || !spans) return false;
+  const selected = selectedId === null ? undefined : spans.get(selectedId);
   const shortcut = shortcutFor(event, 'reader');
   const direction = event.key === 'ArrowRight' ? 1 : -1;
   switch (shortcut) {
@@ -54,7 +55,7 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
         caret !== null && selected !== undefined && caret >= selected.start && caret < selected.end;
       const offset = selected && !caretInSelected ? selected.start : caret;
       if (offset === null) return false;
-      const under = spanIndex.covering(offset);
+      const under = spans.covering(offset);
       if (under.length === 0) return false;
       const position = selected ? under.findIndex((span) => span.id === selected.id) : -1;
       const step = event.shiftKey ? -1 : 1;

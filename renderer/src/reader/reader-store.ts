@@ -1,23 +1,28 @@
 import { create } from 'zustand';
-import type { AnnotationChange, HistoryState } from '../../../shared/contract';
+import type { HistoryState } from '../../../shared/contract';
+import { decodeSpans } from '../../../shared/contract/reader';
 import {
   ArticleSummarySchema,
-  type Annotation,
   type Article,
   type ArticleMetadataPatch,
   type ArticleStatus,
 } from '../../../shared/domain/schemas';
-import { IntervalIndex } from '../../../shared/domain/interval-index';
 import type { TextRange } from '../../../shared/text/syllables';
 import { api } from '../api/client';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
-import { SpanEvents, type SpanChange } from './span-events';
+import { apiTransport } from './api-transport';
+import { DocumentSync, type Settled } from './sync/document-sync';
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoDescription: null, redoDescription: null };
 
+/**
+ * View state over the open article's DocumentSync, which owns the spans and every write to them.
+ */
 interface ReaderState {
   article: Article | null;
+  /** The open article's spans and their writes; null while no article is open. */
+  sync: DocumentSync | null;
   /** Bumped on every span change, so list views re-render without copying the spans. */
   spansVersion: number;
   selectedId: number | null;
@@ -40,100 +45,48 @@ interface ReaderState {
   restoreTrimmed(): Promise<void>;
 }
 
-/** The open article's spans, indexed for "what covers offset x"; lives outside React state. */
-export let spanIndex = new IntervalIndex<Annotation>([]);
-export const spanEvents = new SpanEvents();
-
-/** Temporary ids for optimistic spans; the store replaces them with the saved ones. */
-let nextTemporaryId = -1;
-
-/**
- * An action on a span still being created (a fast Alt+→ right after the hotkey) targets its
- * temporary id; writes run in order, so by the time that write runs the saved id is known.
- */
-const savedIds = new Map<number, number>();
-const savedId = (id: number): number => savedIds.get(id) ?? id;
-
-/** Span writes (and undo/redo) run one at a time, in the order the user made them. */
-let writeQueue: Promise<void> = Promise.resolve();
-function queueWrite(write: () => Promise<void>): Promise<void> {
-  writeQueue = writeQueue.then(write, write);
-  return writeQueue;
-}
-
 export const useReaderStore = create<ReaderState>((set, get) => {
   const fail = (error: unknown) => useAppStore.getState().notify('error', errorMessage(error));
 
-  const applyChange = (change: SpanChange) => {
-    for (const annotation of change.removed) spanIndex.remove(annotation.id);
-    for (const annotation of change.upserted) {
-      if (spanIndex.get(annotation.id)) spanIndex.update(annotation);
-      else spanIndex.add(annotation);
-    }
-    spanEvents.emit(change);
-    const selectedId = get().selectedId;
-    set((state) => ({
-      spansVersion: state.spansVersion + 1,
-      selectedId: selectedId !== null && !spanIndex.get(selectedId) ? null : selectedId,
-    }));
+  /** Keeps the selection, history and counts in step with what the sync reports. */
+  const follow = (sync: DocumentSync) => {
+    sync.onSpans((change) => {
+      const { selectedId } = get();
+      let nextSelected = selectedId === null ? null : (change.renamed.get(selectedId) ?? selectedId);
+      if (nextSelected !== null && !sync.spans.get(nextSelected)) nextSelected = null;
+      set((state) => ({ spansVersion: state.spansVersion + 1, selectedId: nextSelected }));
+    });
+    sync.onSettled((settled: Settled) => {
+      if (!settled.ok) return fail(settled.error);
+      const applied = settled.applied;
+      if (!applied) return;
+      if (settled.kind !== 'write') useAppStore.getState().notify('info', applied.description);
+      if (applied.summary) useLibraryStore.getState().updateSummary(applied.summary);
+      if (get().sync !== sync) return; // a write that settled after its article was closed
+      const { summary } = applied;
+      set((state) => ({
+        history: applied.history ?? state.history,
+        article:
+          state.article && summary
+            ? { ...state.article, status: summary.status, annotationCount: summary.annotationCount }
+            : state.article,
+      }));
+    });
   };
 
-  /** History and counts after a write; a failure here is shown but changes no span. */
-  const refreshAfterWrite = async (articleId: number) => {
+  const withArticle = async (run: (article: Article) => Promise<void>) => {
+    const { article } = get();
+    if (!article) return;
     try {
-      const [history, summary] = await Promise.all([
-        api.getHistoryState({ articleId }),
-        api.getArticleSummary({ id: articleId }),
-      ]);
-      if (get().article?.id !== articleId) return;
-      set((state) => ({
-        history,
-        article: state.article
-          ? { ...state.article, status: summary.status, annotationCount: summary.annotationCount }
-          : null,
-      }));
-      useLibraryStore.getState().updateSummary(summary);
+      await run(article);
     } catch (error) {
       fail(error);
     }
   };
 
-  /**
-   * Runs a write optimistically: the view changes at once, the write is queued behind earlier
-   * ones (so the store sees them in the user's order), and on failure `undoOnFailure` restores
-   * the view and the reason is shown. The local state is what the user intended and the service
-   * accepted, so a success changes nothing more (except giving a new span its saved id).
-   */
-  const optimistic = async <T>(change: {
-    apply: SpanChange;
-    undoOnFailure: SpanChange;
-    write: () => Promise<T>;
-    onSaved?: (result: T) => void;
-  }) => {
-    const articleId = get().article?.id;
-    if (articleId === undefined) return;
-    applyChange(change.apply);
-    await queueWrite(async () => {
-      try {
-        // Not `onSaved?.(await write())`: an optional call skips evaluating its argument, so
-        // every write without onSaved (relabel, note, edges, delete) was never sent.
-        const saved = await change.write();
-        change.onSaved?.(saved);
-      } catch (error) {
-        // A span created meanwhile has its saved id by now: undo on that one.
-        const saved = (annotation: Annotation) => ({ ...annotation, id: savedId(annotation.id) });
-        applyChange({
-          upserted: change.undoOnFailure.upserted.map(saved),
-          removed: change.undoOnFailure.removed.map(saved),
-        });
-        fail(error);
-      }
-    });
-    await refreshAfterWrite(articleId);
-  };
-
   return {
     article: null,
+    sync: null,
     spansVersion: 0,
     selectedId: null,
     pending: null,
@@ -141,21 +94,30 @@ export const useReaderStore = create<ReaderState>((set, get) => {
 
     async load(articleId) {
       try {
-        const [article, annotations, history] = await Promise.all([
-          api.getArticle({ id: articleId }),
-          api.listAnnotations({ articleId }),
-          api.getHistoryState({ articleId }),
-        ]);
-        spanIndex = new IntervalIndex(annotations);
-        set((state) => ({ article, history, selectedId: null, pending: null, spansVersion: state.spansVersion + 1 }));
+        // Reloading the open article (a change made elsewhere): let its queued writes land first,
+        // so the fresh read includes them.
+        const previous = get().sync;
+        if (previous?.articleId === articleId) await previous.whenIdle();
+        const opened = await api.openArticle({ id: articleId });
+        const sync = new DocumentSync(articleId, decodeSpans(opened.spans, opened.article.text), apiTransport);
+        follow(sync);
+        get().sync?.dispose();
+        set((state) => ({
+          article: opened.article,
+          sync,
+          history: opened.history,
+          selectedId: null,
+          pending: null,
+          spansVersion: state.spansVersion + 1,
+        }));
       } catch (error) {
         fail(error);
       }
     },
 
     close() {
-      spanIndex = new IntervalIndex<Annotation>([]);
-      set({ article: null, selectedId: null, pending: null, history: NO_HISTORY });
+      get().sync?.dispose();
+      set({ article: null, sync: null, selectedId: null, pending: null, history: NO_HISTORY });
     },
 
     select(selectedId) {
@@ -167,149 +129,60 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     },
 
     async applyLabel(labelKey) {
-      const { article, pending, selectedId } = get();
-      if (!article) return;
+      const { article, sync, pending, selectedId } = get();
+      if (!article || !sync) return;
       if (pending) {
-        const now = new Date().toISOString();
-        const draft: Annotation = {
-          id: nextTemporaryId--,
-          articleId: article.id,
-          labelKey,
-          start: pending.start,
-          end: pending.end,
-          quote: article.text.slice(pending.start, pending.end),
-          note: '',
-          author: '', // the service fills in the profile's name
-          origin: 'manual',
-          createdAt: now,
-          updatedAt: now,
-        };
-        set({ pending: null, selectedId: draft.id });
+        const quote = article.text.slice(pending.start, pending.end);
+        const created = sync.create({ labelKey, start: pending.start, end: pending.end, quote, note: '' });
+        set({ pending: null, selectedId: created.id });
         window.getSelection()?.removeAllRanges();
-        await optimistic({
-          apply: { upserted: [draft], removed: [] },
-          undoOnFailure: { upserted: [], removed: [draft] },
-          write: () =>
-            api.createAnnotation({
-              articleId: article.id,
-              labelKey,
-              start: draft.start,
-              end: draft.end,
-              quote: draft.quote,
-            }),
-          onSaved: (saved) => {
-            savedIds.set(draft.id, saved.id);
-            // Before the swap below, which would otherwise clear a selection of the vanished draft.
-            if (get().selectedId === draft.id) set({ selectedId: saved.id });
-            // Edits made while the create was in flight are queued behind it: keep showing them.
-            const current = spanIndex.get(draft.id);
-            if (current) {
-              const { labelKey: label, start, end, quote, note } = current;
-              applyChange({ upserted: [{ ...saved, labelKey: label, start, end, quote, note }], removed: [current] });
-            }
-          },
-        });
-        return;
+        return created.settled;
       }
-      const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
-      if (!selected || selected.labelKey === labelKey) return;
-      await optimistic({
-        apply: { upserted: [{ ...selected, labelKey }], removed: [] },
-        undoOnFailure: { upserted: [selected], removed: [] },
-        write: () => api.updateAnnotation({ id: savedId(selected.id), labelKey }),
-      });
+      if (selectedId !== null) return sync.update(selectedId, { labelKey });
     },
 
     async resize(id, range) {
-      const { article } = get();
-      const current = spanIndex.get(id);
-      if (!article || !current || (current.start === range.start && current.end === range.end)) return;
-      const quote = article.text.slice(range.start, range.end);
-      await optimistic({
-        apply: { upserted: [{ ...current, ...range, quote }], removed: [] },
-        undoOnFailure: { upserted: [current], removed: [] },
-        write: () => api.updateAnnotation({ id: savedId(id), start: range.start, end: range.end, quote }),
-      });
+      const { article, sync } = get();
+      if (!article || !sync) return;
+      return sync.update(id, { ...range, quote: article.text.slice(range.start, range.end) });
     },
 
     async setNote(id, note) {
-      const current = spanIndex.get(id);
-      if (!current || current.note === note) return;
-      await optimistic({
-        apply: { upserted: [{ ...current, note }], removed: [] },
-        undoOnFailure: { upserted: [current], removed: [] },
-        write: () => api.updateAnnotation({ id: savedId(id), note }),
-      });
+      return get().sync?.update(id, { note });
     },
 
     async remove(id) {
-      const current = spanIndex.get(id);
-      if (!current) return;
-      await optimistic({
-        apply: { upserted: [], removed: [current] },
-        undoOnFailure: { upserted: [current], removed: [] },
-        write: () => api.deleteAnnotation({ id: savedId(id) }),
-      });
+      return get().sync?.delete(id);
     },
 
     async undo() {
-      await runHistoryStep((articleId) => api.undo({ articleId }));
+      return get().sync?.undo();
     },
 
     async redo() {
-      await runHistoryStep((articleId) => api.redo({ articleId }));
+      return get().sync?.redo();
     },
 
-    async setStatus(status) {
-      const { article } = get();
-      if (!article) return;
-      try {
+    setStatus: (status) =>
+      withArticle(async (article) => {
         const summary = await api.setArticleStatus({ id: article.id, status });
         set({ article: { ...article, status: summary.status } });
         useLibraryStore.getState().updateSummary(summary);
-      } catch (error) {
-        fail(error);
-      }
-    },
+      }),
 
-    async updateMetadata(patch) {
-      const { article } = get();
-      if (!article) return;
-      try {
+    updateMetadata: (patch) =>
+      withArticle(async (article) => {
         const updated = await api.updateArticleMetadata({ id: article.id, patch });
         set({ article: updated });
         useLibraryStore.getState().updateSummary(ArticleSummarySchema.parse(updated)); // parse drops the text
-      } catch (error) {
-        fail(error);
-      }
-    },
+      }),
 
-    async restoreTrimmed() {
-      const { article } = get();
-      if (!article) return;
-      try {
-        const restored = await api.restoreTrimmedText({ articleId: article.id });
-        set({ article: restored });
-      } catch (error) {
-        fail(error);
-      }
-    },
+    restoreTrimmed: () =>
+      withArticle(async (article) => {
+        set({ article: await api.restoreTrimmedText({ articleId: article.id }) });
+      }),
   };
-
-  async function runHistoryStep(step: (articleId: number) => Promise<AnnotationChange | null>) {
-    const articleId = get().article?.id;
-    if (articleId === undefined) return;
-    await queueWrite(async () => {
-      try {
-        const change = await step(articleId);
-        if (!change) return;
-        const removed = change.removed.map((id) => spanIndex.get(id)).filter((a): a is Annotation => a !== undefined);
-        applyChange({ upserted: change.upserted, removed });
-        useAppStore.getState().notify('info', change.description);
-      } catch (error) {
-        fail(error);
-      }
-    });
-    await refreshAfterWrite(articleId);
-  }
 });
+
+/** The open article's spans, for code outside React (keyboard, pointer handlers). */
+export const openSpans = () => useReaderStore.getState().sync?.spans;

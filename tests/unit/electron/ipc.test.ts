@@ -56,13 +56,16 @@ describe('IPC handlers', () => {
   });
 
   it('returns a typed error for a hostile payload and keeps serving', async () => {
-    const createAnnotation = registered.get(ipcChannelOf('createAnnotation')) as Handler;
-    const hostile = await createAnnotation(frame('app://marginalia/index.html'), {
-      articleId: { $gt: 0 },
-      labelKey: 'PER',
-      start: 0,
-      end: Number.POSITIVE_INFINITY,
-      quote: 'x',
+    const applyChanges = registered.get(ipcChannelOf('applyChanges')) as Handler;
+    const hostile = await applyChanges(frame('app://marginalia/index.html'), {
+      origin: 'manual',
+      changes: [
+        {
+          kind: 'annotation.create',
+          ref: 'a',
+          annotation: { articleId: { $gt: 0 }, labelKey: 'PER', start: 0, end: Number.POSITIVE_INFINITY, quote: 'x' },
+        },
+      ],
     });
     expect(hostile).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     const after = await (registered.get(ipcChannelOf('listArticles')) as Handler)(frame('app://marginalia/'), {});

@@ -80,7 +80,7 @@ describe('HighlightPainter', () => {
     CSS.highlights.clear();
     const oneByOne = new HighlightPainter(layout, LABELS);
     oneByOne.setWindow(everything, new IntervalIndex<Annotation>([]));
-    for (const span of index.all()) oneByOne.apply({ upserted: [span], removed: [] }, index);
+    for (const span of index.all()) oneByOne.apply({ upserted: [span], removed: [], renamed: new Map() }, index);
     expect(painted()).toEqual(sweep);
     expect(new Set(sweep.values()).size).toBeGreaterThan(LABELS.length); // overlaps did use levels
   });

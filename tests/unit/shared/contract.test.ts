@@ -29,21 +29,36 @@ describe('dispatchCall', () => {
     updatedAt: 'now',
   };
 
+  /** A change set creating one span with these fields. */
+  const creating = (annotation: unknown) => ({
+    origin: 'manual',
+    changes: [{ kind: 'annotation.create', ref: 'a', annotation }],
+  });
+  const applied = {
+    articleId: 2,
+    description: 'Tag PER “Tô”',
+    upserted: [annotation],
+    removed: [],
+    createdIds: { a: 1 },
+    history: null,
+    summary: null,
+  };
+
   it('rejects unknown calls and hostile payloads with typed errors, never calling the handler', async () => {
-    const createAnnotation = vi.fn(() => annotation);
-    const handlers = fakeHandlers({ createAnnotation });
+    const applyChanges = vi.fn(() => applied);
+    const handlers = fakeHandlers({ applyChanges });
     const onInternal = vi.fn();
     const payloads: unknown[] = [
       null,
       'string',
-      { articleId: '2', labelKey: 'PER', start: 0, end: 3, quote: 'x' },
-      { articleId: 2, labelKey: 'per; DROP TABLE', start: 0, end: 3, quote: 'x' },
-      { articleId: 2, labelKey: 'PER', start: -1, end: 3, quote: 'x' },
-      { articleId: 2, labelKey: 'PER', start: 0.5, end: 3, quote: 'x' },
-      { articleId: 2, labelKey: 'PER', start: 0, end: 3, quote: 'x', __proto__: { admin: true }, extra: 1 },
+      creating({ articleId: '2', labelKey: 'PER', start: 0, end: 3, quote: 'x' }),
+      creating({ articleId: 2, labelKey: 'per; DROP TABLE', start: 0, end: 3, quote: 'x' }),
+      creating({ articleId: 2, labelKey: 'PER', start: -1, end: 3, quote: 'x' }),
+      creating({ articleId: 2, labelKey: 'PER', start: 0.5, end: 3, quote: 'x' }),
+      creating({ articleId: 2, labelKey: 'PER', start: 0, end: 3, quote: 'x', __proto__: { admin: true }, extra: 1 }),
     ];
     for (const payload of payloads) {
-      const result = await dispatchCall(handlers, 'createAnnotation', payload, onInternal);
+      const result = await dispatchCall(handlers, 'applyChanges', payload, onInternal);
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.error.code).toBe('invalid_input');
     }
@@ -51,19 +66,25 @@ describe('dispatchCall', () => {
     expect(unknown).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Unknown call: deleteEverything' } });
     const prototypeName = await dispatchCall(handlers, 'constructor', {}, onInternal);
     expect(prototypeName.ok).toBe(false);
-    expect(createAnnotation).not.toHaveBeenCalled();
+    expect(applyChanges).not.toHaveBeenCalled();
     expect(onInternal).not.toHaveBeenCalled();
   });
 
   it('passes parsed input through and returns the value', async () => {
-    const handlers = fakeHandlers({ createAnnotation: (input) => ({ ...annotation, quote: input.quote }) });
+    const handlers = fakeHandlers({
+      applyChanges: (set) => {
+        const [change] = set.changes;
+        const quote = change?.kind === 'annotation.create' ? change.annotation.quote : '';
+        return { ...applied, upserted: [{ ...annotation, quote }] };
+      },
+    });
     const result = await dispatchCall(
       handlers,
-      'createAnnotation',
-      { articleId: 2, labelKey: 'PER', start: 0, end: 3, quote: 'Tô ' },
+      'applyChanges',
+      creating({ articleId: 2, labelKey: 'PER', start: 0, end: 3, quote: 'Tô ' }),
       () => undefined,
     );
-    expect(result).toEqual({ ok: true, value: annotation });
+    expect(result).toEqual({ ok: true, value: applied });
   });
 
   it('turns service errors into their code and unexpected errors into "internal", logging them', async () => {

@@ -1,0 +1,311 @@
+import type { ReaderSpan as Span } from '../../../../shared/contract/reader';
+import { IntervalIndex } from '../../../../shared/domain/interval-index';
+import type { AppliedChanges, Change, ChangeSet } from '../../../../shared/domain/changes';
+import type { SyncTransport } from './transport';
+
+export type { Span };
+export type SpanPatch = Partial<Omit<Span, 'id'>>;
+
+/** What changed in the open article's spans; painters and lists apply exactly this. */
+export interface SpanChange {
+  upserted: readonly Span[];
+  removed: readonly Span[];
+  /** Temporary ids that became saved ids in this change (a selection follows them). */
+  renamed: ReadonlyMap<number, number>;
+}
+
+/** The read side of the span index, for the painter, lists and hit-testing. */
+export type SpanQueries = Pick<
+  IntervalIndex<Span>,
+  'get' | 'all' | 'covering' | 'intersecting' | 'innermostAt' | 'size'
+>;
+
+export type StepKind = 'write' | 'undo' | 'redo';
+/** How one queued step ended: the backend's answer (history, summary), or why it refused. */
+export type Settled =
+  { kind: StepKind; ok: true; applied: AppliedChanges | null } | { kind: StepKind; ok: false; error: unknown };
+
+type LocalChange =
+  { kind: 'create'; span: Span } | { kind: 'update'; id: number; patch: SpanPatch } | { kind: 'delete'; id: number };
+
+interface Step {
+  kind: StepKind;
+  /** What the user did, on temporary ids until their creates are confirmed; empty for undo/redo. */
+  changes: LocalChange[];
+  settled: Promise<void>;
+  finish: () => void;
+}
+
+/**
+ * The open article's spans and every write to them, without React or the DOM.
+ *
+ * It keeps two things: `confirmed`, the spans as the backend last reported them, and `queue`,
+ * the user's steps not yet confirmed, in the order they were made. What the reader shows is
+ * always `confirmed` with the queued steps replayed on top. Steps are sent one at a time, in
+ * order (a step may name a span whose saved id only the previous step's answer gives). When a
+ * step is confirmed it leaves the queue and its answer enters `confirmed`; when it is refused
+ * it simply leaves the queue. Either way the spans it touched are recomputed by replay, so a
+ * refusal undoes exactly that step and keeps every later one, and a late confirmation cannot
+ * bring back a span that a later queued step deletes.
+ */
+export class DocumentSync {
+  private readonly confirmed = new Map<number, Span>();
+  private readonly shown: IntervalIndex<Span>;
+  private readonly queue: Step[] = [];
+  private sending = false;
+  private nextTemporaryId = -1;
+  /** Temporary id → saved id, for callers still holding a temporary id (a key pressed meanwhile). */
+  private readonly savedIds = new Map<number, number>();
+  private readonly spanListeners = new Set<(change: SpanChange) => void>();
+  private readonly settledListeners = new Set<(settled: Settled) => void>();
+
+  constructor(
+    readonly articleId: number,
+    spans: Iterable<Span>,
+    private readonly transport: SyncTransport,
+  ) {
+    for (const span of spans) this.confirmed.set(span.id, span);
+    this.shown = new IntervalIndex(this.confirmed.values());
+  }
+
+  /** The spans as the user sees them (confirmed + pending steps). */
+  get spans(): SpanQueries {
+    return this.shown;
+  }
+
+  onSpans(listener: (change: SpanChange) => void): () => void {
+    this.spanListeners.add(listener);
+    return () => this.spanListeners.delete(listener);
+  }
+
+  onSettled(listener: (settled: Settled) => void): () => void {
+    this.settledListeners.add(listener);
+    return () => this.settledListeners.delete(listener);
+  }
+
+  /**
+   * Stops span notifications (the view is gone). Queued writes are still sent, since closing the
+   * article must not lose them, and still settle, so a late refusal can still be reported.
+   */
+  dispose(): void {
+    this.spanListeners.clear();
+  }
+
+  /** The saved id of a span created here, or the id itself. */
+  savedIdOf(id: number): number {
+    return this.savedIds.get(id) ?? id;
+  }
+
+  /** Resolves once every step queued so far (and after) has been confirmed or refused. */
+  async whenIdle(): Promise<void> {
+    while (this.queue.length) await this.queue[this.queue.length - 1]?.settled;
+  }
+
+  /** Shows a new span at once under a temporary (negative) id and queues its creation. */
+  create(fields: Omit<Span, 'id'>): { id: number; settled: Promise<void> } {
+    assertRange(fields);
+    const span: Span = { id: this.nextTemporaryId--, ...fields };
+    return { id: span.id, settled: this.queueStep('write', [{ kind: 'create', span }]) };
+  }
+
+  /** Nothing is queued when the span is gone or the patch changes nothing. */
+  update(id: number, patch: SpanPatch): Promise<void> {
+    const current = this.shown.get(this.savedIdOf(id));
+    if (!current || sameSpan(current, { ...current, ...patch })) return Promise.resolve();
+    assertRange({ ...current, ...patch });
+    return this.queueStep('write', [{ kind: 'update', id: current.id, patch }]);
+  }
+
+  delete(id: number): Promise<void> {
+    const current = this.shown.get(this.savedIdOf(id));
+    if (!current) return Promise.resolve();
+    return this.queueStep('write', [{ kind: 'delete', id: current.id }]);
+  }
+
+  /** Queued like a write, so it undoes the last step the user made even if that is still pending. */
+  undo(): Promise<void> {
+    return this.queueStep('undo', []);
+  }
+
+  redo(): Promise<void> {
+    return this.queueStep('redo', []);
+  }
+
+  /** Applies changes made elsewhere (another window, the command line) under the pending steps. */
+  receive(applied: AppliedChanges): void {
+    if (applied.articleId !== this.articleId) return;
+    this.refresh(this.confirm(applied), new Map());
+  }
+
+  private queueStep(kind: StepKind, changes: LocalChange[]): Promise<void> {
+    let finish = () => {};
+    const settled = new Promise<void>((resolve) => (finish = resolve));
+    this.queue.push({ kind, changes, settled, finish });
+    this.refresh(touchedIds(changes), new Map());
+    void this.sendQueued();
+    return settled;
+  }
+
+  private async sendQueued(): Promise<void> {
+    if (this.sending) return;
+    this.sending = true;
+    try {
+      for (let step = this.queue[0]; step; step = this.queue[0]) {
+        let settled: Settled;
+        try {
+          const applied = await this.send(step);
+          settled = { kind: step.kind, ok: true, applied };
+          this.queue.shift();
+          this.confirmStep(step, applied);
+        } catch (error) {
+          settled = { kind: step.kind, ok: false, error };
+          this.queue.shift();
+          this.refuseStep(step);
+        }
+        for (const listener of this.settledListeners) listener(settled);
+        step.finish();
+      }
+    } finally {
+      this.sending = false;
+    }
+  }
+
+  private send(step: Step): Promise<AppliedChanges | null> {
+    if (step.kind === 'undo') return this.transport.undo(this.articleId);
+    if (step.kind === 'redo') return this.transport.redo(this.articleId);
+    const changeSet: ChangeSet = {
+      articleId: this.articleId,
+      origin: 'manual',
+      changes: step.changes.map(this.toChange),
+    };
+    return this.transport.apply(changeSet);
+  }
+
+  private readonly toChange = (change: LocalChange): Change => {
+    if (change.kind === 'create') {
+      const { id, ...fields } = change.span;
+      return { kind: 'annotation.create', ref: String(id), annotation: { articleId: this.articleId, ...fields } };
+    }
+    // Ids were rewritten when the create before was confirmed; a negative one here is a bug.
+    if (change.id < 0) throw new Error(`span ${change.id} was never saved`);
+    return change.kind === 'update'
+      ? { kind: 'annotation.update', id: change.id, patch: change.patch }
+      : { kind: 'annotation.delete', id: change.id };
+  };
+
+  /** Records what the backend now holds; returns the ids whose confirmed value changed. */
+  private confirm(applied: AppliedChanges | null): Set<number> {
+    const changed = new Set<number>();
+    if (!applied) return changed;
+    for (const id of applied.removed) {
+      this.confirmed.delete(id);
+      changed.add(id);
+    }
+    for (const annotation of applied.upserted) {
+      this.confirmed.set(annotation.id, spanOf(annotation));
+      changed.add(annotation.id);
+    }
+    return changed;
+  }
+
+  private confirmStep(step: Step, applied: AppliedChanges | null): void {
+    const renamed = new Map<number, number>();
+    for (const change of step.changes) {
+      const savedId = change.kind === 'create' ? applied?.createdIds[String(change.span.id)] : undefined;
+      if (change.kind === 'create' && savedId !== undefined) renamed.set(change.span.id, savedId);
+    }
+    for (const [temporaryId, savedId] of renamed) this.savedIds.set(temporaryId, savedId);
+    // Later steps made on the temporary ids now name the saved ones.
+    for (const queued of this.queue) {
+      for (const change of queued.changes) {
+        if (change.kind !== 'create') change.id = renamed.get(change.id) ?? change.id;
+      }
+    }
+    const affected = this.confirm(applied);
+    for (const id of touchedIds(step.changes)) affected.add(id);
+    this.refresh(affected, renamed);
+  }
+
+  /**
+   * The refused step leaves the queue, so replay drops exactly its effect. Edits queued on a span
+   * whose creation was refused can never be sent: they are dropped silently (the create's
+   * refusal is the one message the user needs).
+   */
+  private refuseStep(step: Step): void {
+    const neverSaved = new Set(step.changes.flatMap((change) => (change.kind === 'create' ? [change.span.id] : [])));
+    if (neverSaved.size) {
+      for (const queued of [...this.queue]) {
+        queued.changes = queued.changes.filter((change) => change.kind === 'create' || !neverSaved.has(change.id));
+        if (queued.kind === 'write' && queued.changes.length === 0) {
+          this.queue.splice(this.queue.indexOf(queued), 1);
+          queued.finish();
+        }
+      }
+    }
+    this.refresh(touchedIds(step.changes), new Map());
+  }
+
+  /** The span as the user should see it: confirmed, then every queued step in order. */
+  private replay(id: number): Span | undefined {
+    let span = this.confirmed.get(id);
+    for (const step of this.queue) {
+      for (const change of step.changes) {
+        if (change.kind === 'create') {
+          if (change.span.id === id) span = change.span;
+        } else if (change.id === id) {
+          span = change.kind === 'delete' || !span ? undefined : { ...span, ...change.patch };
+        }
+      }
+    }
+    return span;
+  }
+
+  /** Brings the shown spans with these ids up to date and tells the listeners what moved. */
+  private refresh(ids: Iterable<number>, renamed: ReadonlyMap<number, number>): void {
+    const upserted: Span[] = [];
+    const removed: Span[] = [];
+    for (const id of ids) {
+      const wanted = this.replay(id);
+      const current = this.shown.get(id);
+      if (!wanted) {
+        if (current && this.shown.remove(id)) removed.push(current);
+      } else if (!current) {
+        this.shown.add(wanted);
+        upserted.push(wanted);
+      } else if (!sameSpan(current, wanted)) {
+        this.shown.update(wanted);
+        upserted.push(wanted);
+      }
+    }
+    if (upserted.length === 0 && removed.length === 0) return;
+    const change: SpanChange = { upserted, removed, renamed };
+    for (const listener of this.spanListeners) listener(change);
+  }
+}
+
+function touchedIds(changes: readonly LocalChange[]): Set<number> {
+  return new Set(changes.map((change) => (change.kind === 'create' ? change.span.id : change.id)));
+}
+
+/** Only the fields the reader uses, so a confirmation that changes only timestamps repaints nothing. */
+function spanOf({ id, labelKey, start, end, quote, note }: Span): Span {
+  return { id, labelKey, start, end, quote, note };
+}
+
+/** Checked before a step is queued: a queued step must replay cleanly. */
+function assertRange({ start, end }: { start: number; end: number }): void {
+  if (!(Number.isInteger(start) && Number.isInteger(end) && start >= 0 && start < end)) {
+    throw new RangeError(`a span needs 0 <= start < end, got [${start}, ${end})`);
+  }
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return (
+    a.id === b.id &&
+    a.labelKey === b.labelKey &&
+    a.start === b.start &&
+    a.end === b.end &&
+    a.quote === b.quote &&
+    a.note === b.note
+  );
+}

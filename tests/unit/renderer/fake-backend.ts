@@ -1,0 +1,170 @@
+import { ApiError } from '../../../shared/contract/errors';
+import type { Annotation } from '../../../shared/domain/schemas';
+import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/changes';
+import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
+
+type Request =
+  { call: 'apply'; changeSet: ChangeSet } | { call: 'undo'; articleId: number } | { call: 'redo'; articleId: number };
+
+interface Outstanding {
+  request: Request;
+  resolve: (value: AppliedChanges | null) => void;
+  reject: (error: unknown) => void;
+}
+
+/** One history entry: the values before and after, by id (undefined = absent). */
+interface HistoryEntry {
+  before: Map<number, Annotation | undefined>;
+  after: Map<number, Annotation | undefined>;
+}
+
+/**
+ * The backend as DocumentSync sees it, in memory: it commits a request when the request
+ * completes (as the real service commits when it runs), keeps undo/redo history per change set,
+ * and validates like the real one (unknown ids are refused). Requests complete on their own
+ * unless `hold()` was called; held requests complete when the test says, in any order.
+ */
+export class FakeBackend implements SyncTransport {
+  readonly stored = new Map<number, Annotation>();
+  /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
+  readonly committed: string[] = [];
+  readonly outstanding: Outstanding[] = [];
+  maxInFlight = 0;
+  private held = false;
+  private nextId = 100;
+  private readonly undoStack: HistoryEntry[] = [];
+  private readonly redoStack: HistoryEntry[] = [];
+  private readonly refusals: { matches: (request: Request) => boolean; message: string }[] = [];
+
+  constructor(
+    readonly articleId: number,
+    seed: Omit<Annotation, 'articleId' | 'author' | 'origin' | 'createdAt' | 'updatedAt'>[],
+  ) {
+    for (const span of seed) this.stored.set(span.id, this.complete(span));
+  }
+
+  hold(): void {
+    this.held = true;
+  }
+
+  /** Refuses the next request that matches, as the service refuses a write that breaks a rule. */
+  refuseNext(matches: (request: Request) => boolean, message = 'refused by the fake backend'): void {
+    this.refusals.push({ matches, message });
+  }
+
+  /** Completes the outstanding request at `position` (0 = the oldest). */
+  completeAt(position: number): void {
+    const [outstanding] = this.outstanding.splice(position, 1);
+    if (!outstanding) throw new Error(`no outstanding request at ${position}`);
+    try {
+      outstanding.resolve(this.commit(outstanding.request));
+    } catch (error) {
+      outstanding.reject(error);
+    }
+  }
+
+  apply(changeSet: ChangeSet): Promise<AppliedChanges> {
+    return this.receive({ call: 'apply', changeSet }) as Promise<AppliedChanges>;
+  }
+
+  undo(articleId: number): Promise<AppliedChanges | null> {
+    return this.receive({ call: 'undo', articleId });
+  }
+
+  redo(articleId: number): Promise<AppliedChanges | null> {
+    return this.receive({ call: 'redo', articleId });
+  }
+
+  /** Stored spans as [id, label, quote, note], in id order. */
+  rows(): [number, string, string, string][] {
+    return [...this.stored.values()]
+      .sort((a, b) => a.id - b.id)
+      .map((span) => [span.id, span.labelKey, span.quote, span.note]);
+  }
+
+  private receive(request: Request): Promise<AppliedChanges | null> {
+    return new Promise((resolve, reject) => {
+      this.outstanding.push({ request, resolve, reject });
+      this.maxInFlight = Math.max(this.maxInFlight, this.outstanding.length);
+      if (!this.held) queueMicrotask(() => this.completeAt(this.outstanding.length - 1));
+    });
+  }
+
+  private complete(span: Omit<Annotation, 'articleId' | 'author' | 'origin' | 'createdAt' | 'updatedAt'>): Annotation {
+    return { ...span, articleId: this.articleId, author: 'Lan', origin: 'manual', createdAt: 'then', updatedAt: 'now' };
+  }
+
+  private commit(request: Request): AppliedChanges | null {
+    const refusal = this.refusals.findIndex((candidate) => candidate.matches(request));
+    if (refusal >= 0) {
+      const [{ message }] = this.refusals.splice(refusal, 1) as [(typeof this.refusals)[number]];
+      throw new ApiError('rejected', message);
+    }
+    if (request.call !== 'apply') {
+      const entry = (request.call === 'undo' ? this.undoStack : this.redoStack).pop();
+      if (!entry) return null;
+      (request.call === 'undo' ? this.redoStack : this.undoStack).push(entry);
+      this.committed.push(request.call);
+      return this.put(request.call === 'undo' ? entry.before : entry.after, {}, request.call);
+    }
+    const entry: HistoryEntry = { before: new Map(), after: new Map() };
+    const createdIds: Record<string, number> = {};
+    const working = new Map(this.stored);
+    for (const change of request.changeSet.changes) {
+      const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
+      if (change.kind === 'annotation.create') createdIds[change.ref] = id;
+      else if (!working.has(id)) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
+      if (!entry.before.has(id)) entry.before.set(id, this.stored.get(id));
+      const next = this.changed(change, id, working.get(id));
+      if (next) working.set(id, next);
+      else working.delete(id);
+      entry.after.set(id, next);
+      this.committed.push(describe(change, id));
+    }
+    this.undoStack.push(entry);
+    this.redoStack.length = 0;
+    return this.put(entry.after, createdIds, 'write');
+  }
+
+  private changed(change: Change, id: number, current: Annotation | undefined): Annotation | undefined {
+    if (change.kind === 'annotation.delete') return undefined;
+    if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
+    return { ...(current as Annotation), ...change.patch, updatedAt: 'later' };
+  }
+
+  private put(values: Map<number, Annotation | undefined>, createdIds: Record<string, number>, what: string) {
+    const upserted: Annotation[] = [];
+    const removed: number[] = [];
+    for (const [id, value] of values) {
+      if (value) {
+        this.stored.set(id, value);
+        upserted.push(value);
+      } else {
+        this.stored.delete(id);
+        removed.push(id);
+      }
+    }
+    const canUndo = this.undoStack.length > 0;
+    const canRedo = this.redoStack.length > 0;
+    return {
+      articleId: this.articleId,
+      description: what,
+      upserted,
+      removed,
+      createdIds,
+      history: {
+        canUndo,
+        canRedo,
+        undoDescription: canUndo ? 'a step' : null,
+        redoDescription: canRedo ? 'a step' : null,
+      },
+      summary: null,
+    };
+  }
+}
+
+function describe(change: Change, id: number): string {
+  if (change.kind === 'annotation.create') return `create ${id} ${change.annotation.labelKey}`;
+  if (change.kind === 'annotation.delete') return `delete ${id}`;
+  return `update ${id} ${JSON.stringify(change.patch)}`;
+}
