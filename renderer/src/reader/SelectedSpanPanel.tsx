@@ -19,7 +19,7 @@ export function SelectedSpanPanel({ labels }: { labels: readonly Label[] }) {
 }
 
 function SpanDetails({ span, labels }: { span: Annotation; labels: readonly Label[] }) {
-  const language = useAppStore((state) => state.labelLanguage);
+  const language = useAppStore((state) => state.language);
   const { applyLabel, setNote, remove } = useReaderStore();
   const [note, setDraftNote] = useState(span.note);
   const label = labels.find((candidate) => candidate.key === span.labelKey);

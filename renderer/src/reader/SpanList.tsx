@@ -16,7 +16,7 @@ interface SpanListProps {
  * so a 10,000-span article lists as fast as a short one.
  */
 export function SpanList({ labels, onReveal }: SpanListProps) {
-  const language = useAppStore((state) => state.labelLanguage);
+  const language = useAppStore((state) => state.language);
   const spansVersion = useReaderStore((state) => state.spansVersion);
   const selectedId = useReaderStore((state) => state.selectedId);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());

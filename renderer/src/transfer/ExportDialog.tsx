@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { ExportFormat, ExportJob, ExportOptions } from '../../../shared/contract';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
 import { Modal } from '../app/Modal';
-import { formatCount, STATUS_LABELS } from '../library/format';
+import { useTranslation } from 'react-i18next';
+import { formatCount } from '../library/format';
 import { labelName, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { useExportStore } from './export-store';
@@ -22,8 +23,9 @@ type ScopeKind = 'all' | 'selected' | 'status';
 
 /** Export…: scope, labels, format and offset unit; progress and Cancel for large exports. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const labels = useAppStore((state) => state.labels);
-  const language = useAppStore((state) => state.labelLanguage);
+  const language = useAppStore((state) => state.language);
   const selectedIds = useLibraryStore((state) => state.selectedIds);
   const { job, start, cancel, reset } = useExportStore();
   const [scopeKind, setScopeKind] = useState<ScopeKind>(selectedIds.size > 0 ? 'selected' : 'all');
@@ -79,7 +81,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               checked={scopeKind === 'selected'}
               onChange={() => setScopeKind('selected')}
             />{' '}
-            Selected in the library ({formatCount(selectedIds.size)})
+            Selected in the library ({formatCount(selectedIds.size, language)})
           </label>
           <label>
             <input type="radio" name="scope" checked={scopeKind === 'status'} onChange={() => setScopeKind('status')} />{' '}
@@ -91,7 +93,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             >
               {ARTICLE_STATUSES.map((value) => (
                 <option key={value} value={value}>
-                  {STATUS_LABELS[value]}
+                  {t(`status.${value}`)}
                 </option>
               ))}
             </select>
@@ -161,14 +163,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 }
 
 function ExportProgress({ job }: { job: ExportJob }) {
+  const language = useAppStore((state) => state.language);
   return (
     <div className="progress-block" aria-label="Export progress">
       <progress max={Math.max(job.articlesTotal, 1)} value={job.articlesDone} aria-label="Export progress" />
       <div className="progress-block__line" aria-live="polite">
         {job.state === 'running'
-          ? `${formatCount(job.articlesDone)} of ${formatCount(job.articlesTotal)} articles · ${formatCount(job.spansWritten)} spans`
+          ? `${formatCount(job.articlesDone, language)} of ${formatCount(job.articlesTotal, language)} articles · ${formatCount(job.spansWritten, language)} spans`
           : job.state === 'done'
-            ? `Exported ${formatCount(job.articlesDone)} articles and ${formatCount(job.spansWritten)} spans to ${job.path ?? job.fileName}.`
+            ? `Exported ${formatCount(job.articlesDone, language)} articles and ${formatCount(job.spansWritten, language)} spans to ${job.path ?? job.fileName}.`
             : job.state === 'cancelled'
               ? 'Cancelled; no file was left behind.'
               : `The export failed: ${job.error ?? 'unknown error'}`}
@@ -184,11 +187,12 @@ function ExportProgress({ job }: { job: ExportJob }) {
 }
 
 function SpanIssues({ count, issues, summary }: { count: number; issues: ExportJob['leftOut']; summary: string }) {
+  const language = useAppStore((state) => state.language);
   if (count === 0) return null;
   return (
     <details className="export__issues">
       <summary>
-        {formatCount(count)} {summary}
+        {formatCount(count, language)} {summary}
       </summary>
       <ul>
         {issues.map((issue) => (

@@ -1,6 +1,7 @@
 import type { ImportFileResult, ImportJob } from '../../../shared/contract';
 import { Modal } from '../app/Modal';
 import { formatCount } from '../library/format';
+import type { Language } from '../i18n/languages';
 import { useAppStore } from '../state/app-store';
 import { useImportStore } from './import-store';
 import { filesFromInput } from './read-files';
@@ -78,6 +79,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 }
 
 function ImportProgress({ job }: { job: ImportJob }) {
+  const language = useAppStore((state) => state.language);
   const percent = job.total === 0 ? 0 : Math.round((job.processed / job.total) * 100);
   const summary = {
     imported: job.results.filter((result) => result.outcome === 'imported').length,
@@ -89,24 +91,24 @@ function ImportProgress({ job }: { job: ImportJob }) {
       <progress max={Math.max(job.total, 1)} value={job.processed} aria-label="Import progress" />
       <div className="progress-block__line" aria-live="polite">
         {job.state === 'running'
-          ? `${formatCount(job.processed)} of ${formatCount(job.total)} files (${percent}%)`
-          : stateLine(job)}
+          ? `${formatCount(job.processed, language)} of ${formatCount(job.total, language)} files (${percent}%)`
+          : stateLine(job, language)}
         {job.currentFile && job.state === 'running' ? <span className="muted"> · {job.currentFile}</span> : null}
       </div>
       <div className="progress-block__summary">
-        {formatCount(summary.imported)} imported · {formatCount(summary.duplicate)} duplicates ·{' '}
-        {formatCount(summary.skipped)} skipped
+        {formatCount(summary.imported, language)} imported · {formatCount(summary.duplicate, language)} duplicates ·{' '}
+        {formatCount(summary.skipped, language)} skipped
       </div>
       {job.error ? <p className="error">{job.error}</p> : null}
     </div>
   );
 }
 
-function stateLine(job: ImportJob): string {
+function stateLine(job: ImportJob, language: Language): string {
   if (job.state === 'cancelled')
-    return `Cancelled after ${formatCount(job.processed)} of ${formatCount(job.total)} files; what finished is kept.`;
+    return `Cancelled after ${formatCount(job.processed, language)} of ${formatCount(job.total, language)} files; what finished is kept.`;
   if (job.state === 'failed') return 'The import stopped.';
-  return `Done: ${formatCount(job.processed)} files.`;
+  return `Done: ${formatCount(job.processed, language)} files.`;
 }
 
 function ImportReport({ results, onOpen }: { results: ImportFileResult[]; onOpen: () => void }) {

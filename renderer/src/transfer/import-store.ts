@@ -51,7 +51,7 @@ export const useImportStore = create<ImportState>((set, get) => {
 
     async startUploads(files) {
       if (files.length === 0) return;
-      set({ job: null, preparing: `Reading ${formatCount(files.length)} files…` });
+      set({ job: null, preparing: `Reading ${formatCount(files.length, useAppStore.getState().language)} files…` });
       try {
         const uploads = await Promise.all(
           files.map(async ({ name, file }) => ({ name, dataBase64: await fileToBase64(file) })),
