@@ -221,6 +221,8 @@ function statusOf(code: string): number {
       return 422;
     case 'unsupported':
       return 501;
+    case 'busy':
+      return 503;
     default:
       return 500;
   }

@@ -1,4 +1,4 @@
-import { ApiError, type CallResult } from './errors';
+import { ApiError, isDatabaseBusy, type CallResult } from './errors';
 import { contract, isCallName, type ApiHandlers, type CallName, type CallOutput } from './index';
 
 /**
@@ -34,6 +34,16 @@ export async function dispatchCall(
     return { ok: true, value: spec.output.parse(value) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toPayload() };
+    if (isDatabaseBusy(error)) {
+      return {
+        ok: false,
+        error: {
+          code: 'busy',
+          message:
+            'The database is busy with another writer (an import or another window). Nothing was changed; try again.',
+        },
+      };
+    }
     onInternalError(name, error);
     return { ok: false, error: { code: 'internal', message: `Internal error in ${name}; see the log for details.` } };
   }

@@ -6,9 +6,11 @@ import { z } from 'zod';
  * - not_found: a referenced article, label or annotation does not exist;
  * - rejected: the input parsed but breaks a rule of the data (offsets out of range, quote mismatch);
  * - unsupported: this host cannot do it (e.g. a native file dialog in the browser host);
+ * - busy: another connection (an import, the command line, a second window) held the database
+ *   longer than the wait allows; nothing was written and the same call may be retried;
  * - internal: a bug; the message is safe to show, the details are in the host's log.
  */
-export const API_ERROR_CODES = ['invalid_input', 'not_found', 'rejected', 'unsupported', 'internal'] as const;
+export const API_ERROR_CODES = ['invalid_input', 'not_found', 'rejected', 'unsupported', 'busy', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
 export const ApiErrorPayloadSchema = z.object({
@@ -43,3 +45,12 @@ export class ApiError extends Error {
 
 /** What every transport carries back: a value or an error, never a bare exception. */
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ApiErrorPayload };
+
+/**
+ * SQLite's "the database is locked" family (SQLITE_BUSY, SQLITE_BUSY_SNAPSHOT, SQLITE_LOCKED…),
+ * recognised by the `code` better-sqlite3 puts on its errors, without importing it here.
+ */
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(BUSY|LOCKED)/.test(code);
+}

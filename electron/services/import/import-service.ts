@@ -14,6 +14,7 @@ import type { SourceDocument } from './formats/types';
 import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
 import { prepareArticle } from './prepare-article';
 import { storeArticle } from './store-article';
+import { writeTransaction } from '../store/write-transaction';
 
 /** A file to import: the name shown in the report, and its bytes. */
 export interface ImportInput {
@@ -34,7 +35,7 @@ function storeDocuments(
   documents: readonly SourceDocument[],
   fileNotes: readonly string[],
 ): ImportFileResult[] {
-  return workbench.db.transaction((): ImportFileResult[] =>
+  return writeTransaction(workbench.db, (): ImportFileResult[] =>
     documents.map((document): ImportFileResult => {
       const name = partName(file, document);
       const prepared = prepareArticle(document, basename(file));
@@ -53,7 +54,7 @@ function storeDocuments(
       const title = displayTitleOf(prepared.article.title, prepared.article.text.slice(0, 200));
       return { outcome: 'imported', file: name, articleId: stored.articleId, title, notes };
     }),
-  )();
+  );
 }
 
 /** Imports one file's bytes and reports what happened to each article in it. */

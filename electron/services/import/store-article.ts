@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ArticleStore, NewArticle } from '../store/articles';
+import { writeTransaction } from '../store/write-transaction';
 
 /** The fingerprint duplicates are found by: the full canonical text, chrome included. */
 export function contentHashOf(fullCanonicalText: string): string {
@@ -22,11 +23,11 @@ export function storeArticle(
   afterInsert?: (articleId: number) => void,
 ): StoreOutcome {
   const contentHash = contentHashOf(article.text + (article.trimmedText ?? ''));
-  return db.transaction((): StoreOutcome => {
+  return writeTransaction(db, (): StoreOutcome => {
     const existing = articles.findIdByHash(contentHash);
     if (existing) return { outcome: 'duplicate', articleId: existing.id, displayTitle: existing.displayTitle };
     const articleId = articles.insert({ ...article, contentHash });
     afterInsert?.(articleId);
     return { outcome: 'imported', articleId };
-  })();
+  });
 }

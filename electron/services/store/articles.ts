@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import { countWords } from '../../../shared/text/fold';
 import { SearchIndex } from '../search/search-index';
 import { nowIso } from './clock';
+import { writeTransaction } from './write-transaction';
 
 /** What an importer hands the store; the store adds id, status and timestamps. */
 export interface NewArticle {
@@ -85,7 +86,7 @@ export class ArticleStore {
   /** Inserts a new article; the caller has checked the hash for duplicates. */
   insert(article: NewArticle): number {
     const now = nowIso();
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const result = this.db
         .prepare(
           `INSERT INTO articles (raw_text, text, trimmed_text, content_hash, title, source, byline, url,
@@ -97,7 +98,7 @@ export class ArticleStore {
       const id = Number(result.lastInsertRowid);
       this.searchIndex.put(id, article.title, article.text);
       return id;
-    })();
+    });
   }
 
   findIdByHash(contentHash: string): { id: number; displayTitle: string } | null {
@@ -185,20 +186,20 @@ export class ArticleStore {
     if (entries.length > 0) {
       const assignments = entries.map((key) => `${columns[key]} = @${key}`).join(', ');
       const values = Object.fromEntries(entries.map((key) => [key, normaliseField(patch[key] ?? null)]));
-      this.db.transaction(() => {
+      writeTransaction(this.db, () => {
         const result = this.db
           .prepare(`UPDATE articles SET ${assignments}, updated_at = @now WHERE id = @id`)
           .run({ ...values, now: nowIso(), id });
         if (result.changes === 0) throw new ApiError('not_found', `Article ${id} does not exist.`);
         if ('title' in patch) this.reindex(id);
-      })();
+      });
     }
     return this.get(id);
   }
 
   /** Appends the trimmed chrome back to the annotatable text; existing offsets stay valid. */
   restoreTrimmed(id: number): Article {
-    return this.db.transaction(() => {
+    return writeTransaction(this.db, () => {
       const article = this.get(id);
       if (article.trimmedText === null) return article;
       const text = article.text + article.trimmedText;
@@ -207,7 +208,7 @@ export class ArticleStore {
         .run(text, countWords(text), nowIso(), id);
       this.searchIndex.put(id, article.title, text);
       return this.get(id);
-    })();
+    });
   }
 
   /** Rewrites the article's search rows from what is stored now. */
