@@ -14,6 +14,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { nativeDialogs } from './dialogs';
 import { registerIpcHandlers } from './ipc';
 import { installAppMenu } from './menu';
+import { SHELL_STRINGS, shellLanguageOf } from '../../shared/i18n/menu';
 import { electronNativeBinding } from './native-binding';
 import { createMainWindow, denyAllPermissions } from './window';
 
@@ -60,7 +61,7 @@ async function start(): Promise<void> {
       kind: 'electron',
       appVersion: app.getVersion(),
       importLimits: importLimitsFromArgs(process.argv),
-      ...nativeDialogs(() => mainWindow),
+      ...nativeDialogs(() => mainWindow, shellLanguageOf(app.getLocale())),
     }),
     log,
   );
@@ -72,6 +73,7 @@ async function start(): Promise<void> {
 
 function fail(message: string): void {
   log(message);
-  dialog.showErrorBox('Marginalia cannot start', message);
+  // Before `ready` getLocale() may be empty: English then.
+  dialog.showErrorBox(SHELL_STRINGS[shellLanguageOf(app.getLocale())].dialogs.cannotStart, message);
   app.exit(1);
 }

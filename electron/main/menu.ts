@@ -1,65 +1,32 @@
-import { app, Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { app, Menu, type BrowserWindow } from 'electron';
 import { APP_COMMAND_EVENT, type AppCommand } from '../../shared/contract/app-commands';
+import { shellLanguageOf } from '../../shared/i18n/menu';
+import { buildMenuTemplate } from './menu-template';
 
-/**
- * Menu items run the renderer's own commands. Accelerators are shown but not registered,
- * so the keystroke reaches the renderer, which owns the shortcut (and undo is ours, not the
- * text field's).
- */
+const ACCELERATORS: Partial<Record<AppCommand, string>> = {
+  import: 'CmdOrCtrl+O',
+  export: 'CmdOrCtrl+E',
+  library: 'CmdOrCtrl+L',
+  undo: 'CmdOrCtrl+Z',
+  redo: 'CmdOrCtrl+Shift+Z',
+  'keyboard-help': '?',
+};
+
+/** Menu items run the renderer's own commands; the menu speaks the system's language. */
 export function installAppMenu(getWindow: () => BrowserWindow | null): void {
-  const send = (command: AppCommand) => () => {
+  const run = (command: AppCommand) => {
     const window = getWindow();
     // The command name comes from our own closed list, never from the page.
     void window?.webContents.executeJavaScript(
       `window.dispatchEvent(new CustomEvent(${JSON.stringify(APP_COMMAND_EVENT)}, { detail: ${JSON.stringify(command)} }))`,
     );
   };
-  const item = (label: string, command: AppCommand, accelerator?: string): MenuItemConstructorOptions => ({
-    label,
-    click: send(command),
-    ...(accelerator ? { accelerator, registerAccelerator: false } : {}),
+  const template = buildMenuTemplate({
+    language: shellLanguageOf(app.getLocale()),
+    isMac: process.platform === 'darwin',
+    isPackaged: app.isPackaged,
+    run,
+    acceleratorOf: (command) => ACCELERATORS[command],
   });
-  const isMac = process.platform === 'darwin';
-  const template: MenuItemConstructorOptions[] = [
-    ...(isMac ? [{ role: 'appMenu' as const }] : []),
-    {
-      label: 'File',
-      submenu: [
-        item('Import…', 'import', 'CmdOrCtrl+O'),
-        item('Export…', 'export', 'CmdOrCtrl+E'),
-        { type: 'separator' },
-        item('Library', 'library', 'CmdOrCtrl+L'),
-        { type: 'separator' },
-        isMac ? { role: 'close' } : { role: 'quit' },
-      ],
-    },
-    {
-      label: 'Edit',
-      submenu: [
-        item('Undo', 'undo', 'CmdOrCtrl+Z'),
-        item('Redo', 'redo', 'CmdOrCtrl+Shift+Z'),
-        { type: 'separator' },
-        { role: 'copy' },
-        { role: 'selectAll' },
-      ],
-    },
-    {
-      label: 'View',
-      submenu: [
-        item('Switch label language (VI/EN)', 'toggle-language'),
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { type: 'separator' },
-        { role: 'togglefullscreen' },
-        ...(app.isPackaged ? [] : [{ role: 'toggleDevTools' as const }]),
-      ],
-    },
-    {
-      label: 'Help',
-      submenu: [item('Keyboard shortcuts', 'keyboard-help', '?'), { role: 'about' }],
-    },
-  ];
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));
 }
