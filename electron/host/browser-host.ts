@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import type { ApiHandlers } from '../../shared/contract';
 import { dispatchCall } from '../../shared/contract/dispatch';
+import { EVENTS_PATH } from '../../shared/contract/event-names';
+import type { EventBus } from '../services/events/event-bus';
 import { RENDERER_CSP } from '../services/security';
 
 export const TOKEN_HEADER = 'x-marginalia-token';
@@ -27,6 +29,12 @@ export interface BrowserHostOptions {
   /** Largest accepted request body; uploads of imported files are base64 inside it. */
   maxBodyBytes?: number;
   resolveDownload?: (jobId: string) => DownloadableFile | null;
+  /** The workbench's events, streamed to every open page at GET /api/events. */
+  events?: Pick<EventBus, 'subscribeAll'>;
+  /** Open event streams at most (a tab holds one); more are refused with 503. */
+  maxEventClients?: number;
+  /** A comment line this often keeps idle streams (and proxies) from timing out. */
+  keepAliveMs?: number;
   log?: (message: string) => void;
 }
 
@@ -34,6 +42,8 @@ export interface BrowserHost {
   url: string;
   port: number;
   token: string;
+  /** Event streams open now. */
+  readonly eventClients: number;
   close(): Promise<void>;
 }
 
@@ -51,6 +61,15 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 const DEFAULT_MAX_BODY = 512 * 1024 * 1024;
+const DEFAULT_MAX_EVENT_CLIENTS = 16;
+const DEFAULT_KEEP_ALIVE_MS = 15_000;
+/** How long a browser waits before reconnecting a dropped event stream. */
+const EVENT_RETRY_MS = 1000;
+/**
+ * Unsent event bytes a stream may hold (a tab that stopped reading); past it the stream is
+ * closed, and the tab reconnects and fetches fresh snapshots instead of the host buffering on.
+ */
+const MAX_UNSENT_EVENT_BYTES = 32 * 1024 * 1024;
 
 /**
  * The contract over HTTP on 127.0.0.1, for users without Electron and for end-to-end tests.
@@ -61,6 +80,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const token = options.token ?? randomBytes(24).toString('base64url');
   const log = options.log ?? ((message: string) => console.error(message));
   let port = 0;
+  const eventClients = new Set<ServerResponse>();
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       log(`browser host: ${String(error)}`);
@@ -77,11 +97,20 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
     if (url.pathname.startsWith('/api/')) {
-      if (!hasToken(request, url, token)) {
+      // EventSource and download links cannot send headers: only those GET routes take the
+      // token from the query string, so a call's token never sits in a URL.
+      const isEvents = url.pathname === EVENTS_PATH;
+      const isDownload = url.pathname.startsWith('/api/download/');
+      const queryTokenAllowed = request.method === 'GET' && (isEvents || isDownload);
+      if (!hasToken(request, url, token, queryTokenAllowed)) {
         sendJson(response, 401, { ok: false, error: { code: 'invalid_input', message: 'Missing or wrong token.' } });
         return;
       }
-      if (url.pathname.startsWith('/api/download/')) {
+      if (isEvents && request.method === 'GET') {
+        streamEvents(request, response);
+        return;
+      }
+      if (isDownload) {
         serveDownload(response, decodeURIComponent(url.pathname.slice('/api/download/'.length)));
         return;
       }
@@ -116,6 +145,47 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     serveStatic(response, url.pathname);
+  }
+
+  /** Server-Sent Events: every workbench event as `event: name` + one JSON `data` line. */
+  function streamEvents(request: IncomingMessage, response: ServerResponse): void {
+    if (!options.events) {
+      sendText(response, 501, 'This host publishes no events.');
+      return;
+    }
+    if (eventClients.size >= (options.maxEventClients ?? DEFAULT_MAX_EVENT_CLIENTS)) {
+      sendText(response, 503, 'Too many open event streams.');
+      return;
+    }
+    response.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-content-type-options': 'nosniff',
+    });
+    response.write(`retry: ${EVENT_RETRY_MS}\n: connected\n\n`);
+    eventClients.add(response);
+    const unsubscribe = options.events.subscribeAll(({ name, payload }) => {
+      if (response.writableLength > MAX_UNSENT_EVENT_BYTES) {
+        response.destroy();
+        return;
+      }
+      // JSON.stringify escapes line breaks, so the payload is always one data line.
+      response.write(`event: ${name}\ndata: ${JSON.stringify(payload)}\n\n`);
+    });
+    const keepAlive = setInterval(
+      () => response.write(': keep-alive\n\n'),
+      options.keepAliveMs ?? DEFAULT_KEEP_ALIVE_MS,
+    );
+    keepAlive.unref();
+    const cleanUp = () => {
+      clearInterval(keepAlive);
+      unsubscribe();
+      eventClients.delete(response);
+    };
+    request.on('close', cleanUp);
+    response.on('close', cleanUp);
+    response.on('error', cleanUp);
   }
 
   function serveDownload(response: ServerResponse, jobId: string): void {
@@ -162,6 +232,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url,
     port,
     token,
+    get eventClients() {
+      return eventClients.size;
+    },
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
@@ -188,8 +261,8 @@ async function listen(server: Server, preferredPort: number): Promise<number> {
   }
 }
 
-function hasToken(request: IncomingMessage, url: URL, expected: string): boolean {
-  const given = request.headers[TOKEN_HEADER] ?? url.searchParams.get('token') ?? '';
+function hasToken(request: IncomingMessage, url: URL, expected: string, queryTokenAllowed: boolean): boolean {
+  const given = request.headers[TOKEN_HEADER] ?? (queryTokenAllowed ? url.searchParams.get('token') : null) ?? '';
   const givenBuffer = Buffer.from(Array.isArray(given) ? (given[0] ?? '') : given);
   const expectedBuffer = Buffer.from(expected);
   return givenBuffer.length === expectedBuffer.length && timingSafeEqual(givenBuffer, expectedBuffer);

@@ -26,6 +26,7 @@ async function main(): Promise<void> {
     rendererDir: RENDERER_DIR,
     port: Number(argValue(argv, 'port') ?? DEFAULT_PORT),
     resolveDownload: (jobId) => exportJobsOf(workbench).download(jobId),
+    events: workbench.events,
   });
   console.log(`Marginalia is running at ${host.url}`);
   console.log(`Database: ${workbench.databasePath}. Press Ctrl+C to stop.`);

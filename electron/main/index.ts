@@ -12,7 +12,7 @@ import { argValue, DATABASE_FILE_NAME } from '../services/paths';
 import { openWorkbench, type Workbench } from '../services/workbench';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { nativeDialogs } from './dialogs';
-import { registerIpcHandlers } from './ipc';
+import { forwardEventsToWindow, registerIpcHandlers } from './ipc';
 import { installAppMenu } from './menu';
 import { SHELL_STRINGS, shellLanguageOf } from '../../shared/i18n/menu';
 import { electronNativeBinding } from './native-binding';
@@ -65,7 +65,8 @@ async function start(): Promise<void> {
     }),
     log,
   );
-  installAppMenu(() => mainWindow);
+  forwardEventsToWindow(workbench.events, () => mainWindow);
+  installAppMenu(workbench.events);
   // Packaged builds carry the icon in the executable; in development the window needs the file.
   mainWindow = createMainWindow(join(__dirname, '..', 'preload'), join(app.getAppPath(), 'resources', 'icon.png'));
   mainWindow.on('closed', () => (mainWindow = null));

@@ -1,6 +1,7 @@
-import { app, Menu, type BrowserWindow } from 'electron';
-import { APP_COMMAND_EVENT, type AppCommand } from '../../shared/contract/app-commands';
+import { app, Menu } from 'electron';
+import type { AppCommand } from '../../shared/contract/app-commands';
 import { shellLanguageOf } from '../../shared/i18n/menu';
+import type { EventBus } from '../services/events/event-bus';
 import { buildMenuTemplate } from './menu-template';
 
 const ACCELERATORS: Partial<Record<AppCommand, string>> = {
@@ -12,20 +13,17 @@ const ACCELERATORS: Partial<Record<AppCommand, string>> = {
   'keyboard-help': '?',
 };
 
-/** Menu items run the renderer's own commands; the menu speaks the system's language. */
-export function installAppMenu(getWindow: () => BrowserWindow | null): void {
-  const run = (command: AppCommand) => {
-    const window = getWindow();
-    // The command name comes from our own closed list, never from the page.
-    void window?.webContents.executeJavaScript(
-      `window.dispatchEvent(new CustomEvent(${JSON.stringify(APP_COMMAND_EVENT)}, { detail: ${JSON.stringify(command)} }))`,
-    );
-  };
+/**
+ * Menu items run the renderer's own commands, sent as `appCommand` events (the window gets
+ * them like every event, over IPC; no script is injected into the page). The menu speaks the
+ * system's language.
+ */
+export function installAppMenu(events: Pick<EventBus, 'publish'>): void {
   const template = buildMenuTemplate({
     language: shellLanguageOf(app.getLocale()),
     isMac: process.platform === 'darwin',
     isPackaged: app.isPackaged,
-    run,
+    run: (command) => events.publish('appCommand', { command }),
     acceleratorOf: (command) => ACCELERATORS[command],
   });
   Menu.setApplicationMenu(Menu.buildFromTemplate(template));

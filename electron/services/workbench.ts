@@ -1,6 +1,8 @@
 import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
 import { ChangeService } from './changes/change-service';
+import { EventBus } from './events/event-bus';
+import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
 import { SearchService } from './search/search-service';
 import { openDatabase, type OpenDatabaseOptions } from './store/database';
@@ -9,6 +11,7 @@ import { ArticleStore } from './store/articles';
 import { HistoryStore } from './store/history';
 import { LabelStore } from './store/labels';
 import { SettingsStore } from './store/settings';
+import { StoreChangeStore } from './store/store-changes';
 
 /**
  * Everything the front ends (Electron main, browser host, command line, tests) share:
@@ -28,6 +31,8 @@ export interface Workbench {
   readonly annotations: AnnotationService;
   readonly profile: ProfileService;
   readonly search: SearchService;
+  /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
+  readonly events: EventBus;
   close(): void;
 }
 
@@ -39,6 +44,18 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const history = new HistoryStore(db);
   const profile = new ProfileService(new SettingsStore(db));
   const changes = new ChangeService(db, articles, labels, annotationRows, history, profile);
+  const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
+  // The watcher polls only while someone listens: the command line and import workers never do.
+  const events: EventBus = new EventBus({
+    validate: process.env.VITEST !== undefined,
+    onHandlerError: (name, error) => console.error(`[marginalia] a ${name} subscriber failed: ${String(error)}`),
+    onListening: (listening) => (listening ? watcher.start() : watcher.stop()),
+  });
+  changes.onApplied((applied) => {
+    // Ours: the watcher must not report it back as another process's change.
+    if (applied.articleId !== null) watcher.noteLocalWrite(applied.articleId);
+    events.publish('changesApplied', { ...applied, source: 'local' });
+  });
   return {
     databasePath,
     databaseOptions: options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
@@ -51,6 +68,10 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     annotations: new AnnotationService(articles, annotationRows, changes),
     profile,
     search: new SearchService(db),
-    close: () => db.close(),
+    events,
+    close: () => {
+      watcher.stop();
+      db.close();
+    },
   };
 }

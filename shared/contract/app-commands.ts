@@ -1,5 +1,5 @@
 /**
- * Commands the desktop menu sends to the renderer, as a DOM CustomEvent on window.
+ * Commands the desktop menu sends to the renderer, as `appCommand` events (events.ts).
  * The renderer binds the same commands to its own shortcuts, so menu and keyboard agree.
  */
 export const APP_COMMANDS = [
@@ -12,8 +12,3 @@ export const APP_COMMANDS = [
   'library',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];
-export const APP_COMMAND_EVENT = 'marginalia:command';
-
-export function isAppCommand(value: unknown): value is AppCommand {
-  return typeof value === 'string' && (APP_COMMANDS as readonly string[]).includes(value);
-}

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './call';
 import { ArticleIdSchema, ArticleStatusSchema, LabelKeySchema } from '../domain/schemas';
-import { JobStateSchema } from './imports';
+import { JobRevisionSchema, JobStateSchema } from './imports';
 
 export const EXPORT_FORMATS = ['workbench-json', 'jsonl', 'csv', 'conll'] as const;
 export const ExportFormatSchema = z.enum(EXPORT_FORMATS);
@@ -68,6 +68,7 @@ export const ExportJobSchema = z.object({
   /** Browser host: relative URL to fetch the finished file from (token required). */
   downloadUrl: z.string().nullable(),
   error: z.string().nullable(),
+  revision: JobRevisionSchema,
 });
 export type ExportJob = z.infer<typeof ExportJobSchema>;
 

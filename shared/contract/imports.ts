@@ -51,6 +51,15 @@ export type ImportFileResult = z.infer<typeof ImportFileResultSchema>;
 
 export const JobStateSchema = z.enum(['running', 'done', 'cancelled', 'failed']);
 
+/**
+ * Bumped on every change of a job, so a follower can tell a newer snapshot or event from an
+ * older one that arrived late over another connection.
+ */
+export const JobRevisionSchema = z.number().int().nonnegative();
+
+/** Result lists are cut at this length (the counts stay exact), so a job stays small. */
+export const MAX_LISTED_IMPORT_RESULTS = 10_000;
+
 export const ImportJobSchema = z.object({
   jobId: z.string(),
   state: JobStateSchema,
@@ -58,7 +67,15 @@ export const ImportJobSchema = z.object({
   total: z.number().int().nonnegative(),
   processed: z.number().int().nonnegative(),
   currentFile: z.string().nullable(),
+  /** The first MAX_LISTED_IMPORT_RESULTS results, in order. */
   results: z.array(ImportFileResultSchema),
+  /** Exact counts of every result, listed or not. */
+  counts: z.object({
+    imported: z.number().int().nonnegative(),
+    duplicate: z.number().int().nonnegative(),
+    skipped: z.number().int().nonnegative(),
+  }),
+  revision: JobRevisionSchema,
   /** Set when the job as a whole failed (e.g. a folder could not be read). */
   error: z.string().nullable(),
 });

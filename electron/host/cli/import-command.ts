@@ -35,8 +35,11 @@ export async function runImportCommand(argv: string[]): Promise<number> {
           if (event.type === 'total') total = event.total;
           if (event.type === 'file') progress.show(`Importing ${results.length + 1}/${total}: ${event.name}`);
           if (event.type === 'results') {
-            results.push(...event.results);
-            for (const result of event.results) progress.print(describe(result));
+            // A loop, not push(...): one file can yield more records than a call takes arguments.
+            for (const result of event.results) {
+              results.push(result);
+              progress.print(describe(result));
+            }
           }
         },
       },

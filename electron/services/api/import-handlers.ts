@@ -41,6 +41,7 @@ export function createImportHandlers(
     databaseOptions: options.databaseOptions ?? workbench.databaseOptions,
     launcher: options.launcher ?? workerLauncher(bundledWorkerPath()),
     ...(options.limits ? { limits: options.limits } : {}),
+    publishProgress: (progress) => workbench.events.publish('jobProgress', progress),
   });
   return {
     pickImportPaths: async (input) => {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { EXPORT_FILE_TYPES, suggestedExportFileName } from '../../../shared/codecs';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportJob, ExportOptions } from '../../../shared/contract/exports';
+import { JOB_PROGRESS_INTERVAL_MS, Throttle } from '../events/throttle';
 import type { Workbench } from '../workbench';
 import { emptyExportReport, exportToFile, type ExportReport } from './export-service';
 
@@ -20,11 +21,14 @@ interface RunningExport {
   controller: AbortController;
   /** The temp folder holding a download-only export; null when written to the user's path. */
   downloadDir: string | null;
+  /** How many issues of each list the previous progress event had carried in all. */
+  published: { leftOut: number; widened: number };
 }
 
 /**
- * Export jobs of one workbench, in memory. A job runs in the background; the UI polls it for
- * progress, may cancel it, and (browser host) downloads the finished file by job id.
+ * Export jobs of one workbench, in memory. A job runs in the background and publishes its
+ * progress on the workbench's events (deltas, throttled); the UI follows those, may cancel it,
+ * and (browser host) downloads the finished file by job id.
  */
 export class ExportJobs {
   private readonly exports = new Map<string, RunningExport>();
@@ -50,11 +54,16 @@ export class ExportJobs {
         path,
         downloadUrl: null,
         error: null,
+        revision: 0,
       },
+      published: { leftOut: 0, widened: 0 },
     };
     this.exports.set(jobId, running);
+    const progress = new Throttle(() => this.publish(running), JOB_PROGRESS_INTERVAL_MS);
     const update = (patch: Partial<ExportJob>) => {
-      running.job = { ...running.job, ...patch };
+      running.job = { ...running.job, ...patch, revision: running.job.revision + 1 };
+      if (running.job.state === 'running') progress.request();
+      else progress.flush();
     };
     exportToFile(this.workbench, options, target, {
       appVersion,
@@ -96,6 +105,17 @@ export class ExportJobs {
       running.controller.abort();
       this.removeDownload(running);
     }
+  }
+
+  private publish(running: RunningExport): void {
+    const { job, published } = running;
+    const from = { ...published };
+    running.published = { leftOut: job.leftOut.length, widened: job.widened.length };
+    this.workbench.events.publish('jobProgress', {
+      kind: 'export',
+      job: { ...job, leftOut: job.leftOut.slice(from.leftOut), widened: job.widened.slice(from.widened) },
+      from,
+    });
   }
 
   private removeDownload(running: RunningExport): void {

@@ -1,12 +1,16 @@
 /**
- * Import jobs as the UI sees them: started, polled for progress, cancelled. Each job runs
+ * Import jobs as the UI sees them: started, followed through pushed progress events (a
+ * snapshot on request), cancelled. Each job runs
  * through a launcher: a worker thread in the app (so the UI thread stays free), or the same
  * code in-process for tests and tools that have no bundled worker.
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { ImportJob, ImportSource } from '../../../shared/contract';
+import type { ImportFileResult, ImportJob, ImportSource } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
+import type { JobProgress } from '../../../shared/contract/events';
+import { MAX_LISTED_IMPORT_RESULTS } from '../../../shared/contract/imports';
+import { JOB_PROGRESS_INTERVAL_MS, Throttle } from '../events/throttle';
 import type { ImportRequest } from './import-request';
 import { runImportRequest } from './import-request';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
@@ -46,7 +50,7 @@ export const inProcessLauncher: ImportLauncher = (request, onEvent) => {
   return { cancel: () => (cancelled = true) };
 };
 
-/** Finished jobs kept for polling; older ones are forgotten so results cannot pile up. */
+/** Finished jobs kept for a last snapshot; older ones are forgotten so results cannot pile up. */
 const FINISHED_JOBS_KEPT = 20;
 
 export interface ImportJobsOptions {
@@ -54,10 +58,20 @@ export interface ImportJobsOptions {
   databaseOptions?: ImportRequest['databaseOptions'];
   launcher: ImportLauncher;
   limits?: ImportLimits;
+  /** Receives each job's progress as deltas, throttled, and its final state at once. */
+  publishProgress?: (progress: JobProgress) => void;
+}
+
+interface Entry {
+  job: ImportJob;
+  running: RunningImport;
+  progress: Throttle;
+  /** How many results the previous progress event had carried in all. */
+  resultsPublished: number;
 }
 
 export class ImportJobs {
-  private readonly jobs = new Map<string, { job: ImportJob; running: RunningImport }>();
+  private readonly jobs = new Map<string, Entry>();
 
   constructor(private readonly options: ImportJobsOptions) {}
 
@@ -70,6 +84,8 @@ export class ImportJobs {
       processed: 0,
       currentFile: null,
       results: [],
+      counts: { imported: 0, duplicate: 0, skipped: 0 },
+      revision: 0,
       error: null,
     };
     const request: ImportRequest = {
@@ -78,15 +94,20 @@ export class ImportJobs {
       source,
       limits: this.options.limits ?? DEFAULT_IMPORT_LIMITS,
     };
-    const running = this.options.launcher(request, (event) => this.apply(job, event));
-    this.jobs.set(jobId, { job, running });
+    const entry: Entry = {
+      job,
+      running: { cancel: () => undefined },
+      progress: new Throttle(() => this.publish(entry), JOB_PROGRESS_INTERVAL_MS),
+      resultsPublished: 0,
+    };
+    this.jobs.set(jobId, entry);
+    entry.running = this.options.launcher(request, (event) => this.apply(entry, event));
     return jobId;
   }
 
   /** A snapshot of the job (callers must not see it change under them). */
   get(jobId: string): ImportJob {
-    const { job } = this.entry(jobId);
-    return { ...job, results: [...job.results] };
+    return snapshotOf(this.entry(jobId).job);
   }
 
   cancel(jobId: string): ImportJob {
@@ -95,13 +116,15 @@ export class ImportJobs {
     return this.get(jobId);
   }
 
-  private entry(jobId: string): { job: ImportJob; running: RunningImport } {
+  private entry(jobId: string): Entry {
     const entry = this.jobs.get(jobId);
     if (!entry) throw new ApiError('not_found', `There is no import job ${jobId}.`);
     return entry;
   }
 
-  private apply(job: ImportJob, event: ImportEvent): void {
+  private apply(entry: Entry, event: ImportEvent): void {
+    const { job } = entry;
+    job.revision++;
     switch (event.type) {
       case 'total':
         job.total = event.total;
@@ -110,25 +133,56 @@ export class ImportJobs {
         job.currentFile = event.name;
         break;
       case 'results':
-        job.results.push(...event.results);
+        addResults(job, event.results);
         job.processed++;
         break;
       case 'finished':
         job.state = event.state;
         job.currentFile = null;
-        this.forgetOldJobs();
         break;
       case 'failed':
         job.state = 'failed';
         job.error = event.error;
         job.currentFile = null;
-        this.forgetOldJobs();
         break;
     }
+    if (job.state === 'running') {
+      entry.progress.request();
+    } else {
+      entry.progress.flush();
+      this.forgetOldJobs();
+    }
+  }
+
+  private publish(entry: Entry): void {
+    if (!this.options.publishProgress) return;
+    const from = entry.resultsPublished;
+    entry.resultsPublished = entry.job.results.length;
+    this.options.publishProgress({
+      kind: 'import',
+      job: { ...snapshotOf(entry.job), results: entry.job.results.slice(from) },
+      from: { results: from },
+    });
   }
 
   private forgetOldJobs(): void {
     const finished = [...this.jobs.entries()].filter(([, { job }]) => job.state !== 'running');
     for (const [jobId] of finished.slice(0, Math.max(0, finished.length - FINISHED_JOBS_KEPT))) this.jobs.delete(jobId);
+  }
+}
+
+function snapshotOf(job: ImportJob): ImportJob {
+  return { ...job, results: [...job.results], counts: { ...job.counts } };
+}
+
+/**
+ * Counts every result and lists the first MAX_LISTED_IMPORT_RESULTS. A loop, not
+ * `push(...results)`: one CSV or JSONL file can yield 130,000 records, more arguments than the
+ * call stack holds.
+ */
+function addResults(job: ImportJob, results: readonly ImportFileResult[]): void {
+  for (const result of results) {
+    job.counts[result.outcome]++;
+    if (job.results.length < MAX_LISTED_IMPORT_RESULTS) job.results.push(result);
   }
 }

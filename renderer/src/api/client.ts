@@ -6,6 +6,14 @@ import {
   type CallName,
   type CallResult,
 } from '../../../shared/contract';
+import { EVENTS_BRIDGE_GLOBAL, EVENTS_PATH } from '../../../shared/contract/event-names';
+import {
+  EVENT_NAMES,
+  eventContract,
+  type EventHandler,
+  type EventName,
+  type EventsClient,
+} from '../../../shared/contract/events';
 
 type Transport = (name: CallName, input: unknown) => Promise<CallResult<unknown>>;
 type Bridge = Record<CallName, (input: unknown) => Promise<CallResult<unknown>>>;
@@ -61,3 +69,91 @@ export function createApiClient(transport: Transport = pickTransport()): ApiClie
 }
 
 export const api: ApiClient = createApiClient();
+
+/** Where raw event payloads come from: the preload under Electron, an EventSource in a browser. */
+export interface EventSourceLike {
+  /** Starts delivering; `deliver` gets each event's name and unparsed payload. */
+  open(deliver: (name: EventName, payload: unknown) => void, onResync: () => void): void;
+}
+
+type EventsBridge = { on: (name: EventName, handler: (payload: unknown) => void) => () => void };
+
+/** Reopens a stream the browser gave up on (it retries by itself only on network errors). */
+const REOPEN_DELAY_MS = 2000;
+
+function pickEventSource(): EventSourceLike {
+  const bridge = (window as unknown as Record<string, EventsBridge | undefined>)[EVENTS_BRIDGE_GLOBAL];
+  if (bridge) {
+    return { open: (deliver) => EVENT_NAMES.forEach((name) => bridge.on(name, (payload) => deliver(name, payload))) };
+  }
+  return {
+    open(deliver, onResync) {
+      let broken = false;
+      const connect = () => {
+        const source = new EventSource(`${EVENTS_PATH}?token=${encodeURIComponent(browserHostToken())}`);
+        for (const name of EVENT_NAMES) {
+          source.addEventListener(name, (message) => {
+            try {
+              deliver(name, JSON.parse((message as MessageEvent<string>).data));
+            } catch (error) {
+              console.error(`Dropped a ${name} event that is not JSON`, error);
+            }
+          });
+        }
+        source.addEventListener('open', () => {
+          // Events sent while the stream was down are lost: followers fetch a fresh state.
+          if (broken) onResync();
+          broken = false;
+        });
+        source.addEventListener('error', () => {
+          broken = true;
+          if (source.readyState !== EventSource.CLOSED) return;
+          source.close();
+          setTimeout(connect, REOPEN_DELAY_MS);
+        });
+      };
+      connect();
+    },
+  };
+}
+
+/**
+ * Typed subscriptions to the pushed events. The source opens on the first subscription; every
+ * payload is parsed with the event's schema, and one that does not match is dropped loudly
+ * rather than handed to the UI.
+ */
+export function createEventsClient(source: EventSourceLike = pickEventSource()): EventsClient {
+  const handlers = new Map<EventName, Set<(payload: never) => void>>();
+  const resyncHandlers = new Set<() => void>();
+  let opened = false;
+  const deliver = (name: EventName, raw: unknown) => {
+    const parsed = eventContract[name].payload.safeParse(raw);
+    if (!parsed.success) {
+      console.error(`Dropped a ${name} event that does not match its schema`, parsed.error.issues[0]);
+      return;
+    }
+    for (const handler of handlers.get(name) ?? []) (handler as (payload: unknown) => void)(parsed.data);
+  };
+  const ensureOpen = () => {
+    if (opened) return;
+    opened = true;
+    source.open(deliver, () => resyncHandlers.forEach((handler) => handler()));
+  };
+  return {
+    on<N extends EventName>(name: N, handler: EventHandler<N>) {
+      let set = handlers.get(name);
+      if (!set) handlers.set(name, (set = new Set()));
+      const entry = handler as (payload: never) => void;
+      set.add(entry);
+      ensureOpen();
+      return () => void set.delete(entry);
+    },
+    onResync(handler) {
+      resyncHandlers.add(handler);
+      ensureOpen();
+      return () => void resyncHandlers.delete(handler);
+    },
+  };
+}
+
+export const events: EventsClient = createEventsClient();

@@ -4,6 +4,7 @@ import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
 import { ProfileDialog } from '../settings/ProfileDialog';
 import { useAppStore } from '../state/app-store';
+import { useLiveUpdates } from '../state/live-updates';
 import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
 import { useImportStore } from '../transfer/import-store';
@@ -20,6 +21,7 @@ export function App() {
   const boot = useAppStore((state) => state.boot);
   const [dragging, setDragging] = useState(false);
   useAppCommands();
+  useLiveUpdates();
 
   useEffect(() => {
     void boot();

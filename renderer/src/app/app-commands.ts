@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { APP_COMMAND_EVENT, isAppCommand, type AppCommand } from '../../../shared/contract/app-commands';
+import type { AppCommand } from '../../../shared/contract/app-commands';
+import { events } from '../api/client';
 import { useReaderStore } from '../reader/reader-store';
 import { useAppStore } from '../state/app-store';
 
@@ -60,15 +61,12 @@ export function useAppCommands(): void {
       event.preventDefault();
       runAppCommand(command);
     };
-    const onMenuCommand = (event: Event) => {
-      const command = (event as CustomEvent<unknown>).detail;
-      if (isAppCommand(command)) runAppCommand(command);
-    };
     document.addEventListener('keydown', onKeyDown);
-    window.addEventListener(APP_COMMAND_EVENT, onMenuCommand);
+    // The client parsed the payload: the command is one of the closed list.
+    const stopMenuCommands = events.on('appCommand', ({ command }) => runAppCommand(command));
     return () => {
       document.removeEventListener('keydown', onKeyDown);
-      window.removeEventListener(APP_COMMAND_EVENT, onMenuCommand);
+      stopMenuCommands();
     };
   }, []);
 }

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ExportJob, ExportOptions } from '../../../shared/contract';
 import { suggestedExportFileName } from '../../../shared/codecs';
-import { api, browserHostToken } from '../api/client';
+import { api, browserHostToken, events } from '../api/client';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { JobTracker } from './job-tracker';
 
@@ -34,6 +34,10 @@ export const useExportStore = create<ExportState>((set, get) => {
     },
     fail,
   );
+  events.on('jobProgress', (progress) => {
+    if (progress.kind === 'export') tracker.receive(progress);
+  });
+  events.onResync(() => void tracker.resync());
   return {
     job: null,
 

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ImportJob, ImportSource } from '../../../shared/contract';
-import { api } from '../api/client';
-import { formatCount } from '../library/format';
+import { api, events } from '../api/client';
+import { i18next } from '../i18n';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { JobTracker } from './job-tracker';
@@ -31,6 +31,10 @@ export const useImportStore = create<ImportState>((set, get) => {
     },
     fail,
   );
+  events.on('jobProgress', (progress) => {
+    if (progress.kind === 'import') tracker.receive(progress);
+  });
+  events.onResync(() => void tracker.resync());
   const start = async (source: ImportSource) => {
     const { jobId } = await api.startImport({ source });
     tracker.follow(jobId);
@@ -51,7 +55,7 @@ export const useImportStore = create<ImportState>((set, get) => {
 
     async startUploads(files) {
       if (files.length === 0) return;
-      set({ job: null, preparing: `Reading ${formatCount(files.length, useAppStore.getState().language)} files…` });
+      set({ job: null, preparing: i18next.t('import.reading', { count: files.length }) });
       try {
         const uploads = await Promise.all(
           files.map(async ({ name, file }) => ({ name, dataBase64: await fileToBase64(file) })),

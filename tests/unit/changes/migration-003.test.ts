@@ -5,6 +5,7 @@ import { openDatabase } from '../../../electron/services/store/database';
 import { ArticleStore } from '../../../electron/services/store/articles';
 import { migration001Initial } from '../../../electron/services/store/migrations/001-initial';
 import { migration002Search } from '../../../electron/services/store/migrations/002-search';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { contentHashOf } from '../../../electron/services/import/store-article';
 import { tempDir } from '../../helpers/temp-workbench';
@@ -123,7 +124,7 @@ function migrated(): { workbench: Workbench; db: Database } {
 describe('migration 003: change history, author and origin', () => {
   it('carries every annotation over with its id, an empty author, and the new columns', () => {
     const { workbench, db } = migrated();
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(workbench.annotations.list(1)).toEqual([
       {
         id: 1,

@@ -1,9 +1,15 @@
 import { migration001Initial } from './001-initial';
 import { migration002Search } from './002-search';
 import { migration003ChangeHistory } from './003-change-history';
+import { migration004ArticleChangeIndex } from './004-article-change-index';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001Initial, migration002Search, migration003ChangeHistory];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001Initial,
+  migration002Search,
+  migration003ChangeHistory,
+  migration004ArticleChangeIndex,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
