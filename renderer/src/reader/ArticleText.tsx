@@ -41,7 +41,9 @@ export function ArticleText({ text, onLayout }: ArticleTextProps) {
       }}
     >
       <PlainTextPlugin
-        contentEditable={<ContentEditable className="reader__text" aria-label="Article text" aria-readonly="true" />}
+        contentEditable={
+          <ContentEditable className="reader__text" aria-label="Article text" aria-readonly="true" tabIndex={0} />
+        }
         ErrorBoundary={LexicalErrorBoundary}
       />
       <LayoutPlugin text={text} onLayout={onLayout} />

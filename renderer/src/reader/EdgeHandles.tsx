@@ -30,6 +30,23 @@ export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesPro
   const [viewportVersion, setViewportVersion] = useState(0);
   const selected = selectedId === null ? undefined : spanIndex.get(selectedId);
 
+  // While a text drag is under way the grips let the pointer through, so a drag that ends on a
+  // grip keeps selecting the text under it (the grip sits after the text in the DOM: selecting
+  // "onto" it selected to the end of the article). A drag that starts on a grip moves it.
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      if (!(event.target instanceof Element && event.target.closest('.edge-handle'))) container.dataset.textDrag = '';
+    };
+    const onPointerUp = () => delete container.dataset.textDrag;
+    container.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('pointerup', onPointerUp);
+    return () => {
+      container.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('pointerup', onPointerUp);
+      delete container.dataset.textDrag;
+    };
+  }, [container]);
+
   useEffect(() => {
     const onResize = () => setViewportVersion((version) => version + 1);
     window.addEventListener('resize', onResize);

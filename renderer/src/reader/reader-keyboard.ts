@@ -60,12 +60,15 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
     const caret = context.caretOffset();
     const caretInSelected = caret !== null && selected !== undefined && caret >= selected.start && caret < selected.end;
     const offset = selected && !caretInSelected ? selected.start : caret;
-    if (offset === null) return false;
+    // Only while the text has focus: elsewhere Tab moves focus, as everywhere.
+    if (offset === null || !context.root.contains(event.target as Node)) return false;
     const under = spanIndex.covering(offset);
     if (under.length === 0) return false;
     const position = selected ? under.findIndex((span) => span.id === selected.id) : -1;
     const step = event.shiftKey ? -1 : 1;
-    const next = position < 0 ? under.length - 1 : (position + step + under.length) % under.length;
+    const next = position < 0 ? under.length - 1 : position + step;
+    // Past either end of the stack Tab leaves the text (it used to wrap around: a keyboard trap).
+    if (next < 0 || next >= under.length) return false;
     const span = under[next];
     if (span) context.reveal(span.id);
     return true;
