@@ -1,4 +1,4 @@
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -7,9 +7,19 @@ import type { ApiHandlers } from '../../shared/contract';
 import { dispatchCall } from '../../shared/contract/dispatch';
 import { EVENTS_PATH } from '../../shared/contract/event-names';
 import type { EventBus } from '../services/events/event-bus';
+import { DEFAULT_IMPORT_LIMITS } from '../services/import/limits';
 import { RENDERER_CSP } from '../services/security';
+import { decodeUrlPath } from '../services/url-path';
+import {
+  BodySlots,
+  hasToken,
+  isForeignOrigin,
+  maxRequestBodyBytes,
+  readBodyCapped,
+  TOKEN_HEADER,
+} from './request-guards';
 
-export const TOKEN_HEADER = 'x-marginalia-token';
+export { TOKEN_HEADER };
 
 /** A finished file the browser may download (exports), resolved by job id. */
 export interface DownloadableFile {
@@ -26,8 +36,10 @@ export interface BrowserHostOptions {
   port?: number;
   /** Fixed token for tests; a random one per run otherwise. */
   token?: string;
-  /** Largest accepted request body; uploads of imported files are base64 inside it. */
+  /** Largest accepted request body; by default sized to the largest upload (request-guards). */
   maxBodyBytes?: number;
+  /** How many bodies over 1 MB are read at once; more are answered 503 (default 2). */
+  maxConcurrentLargeBodies?: number;
   resolveDownload?: (jobId: string) => DownloadableFile | null;
   /** The workbench's events, streamed to every open page at GET /api/events. */
   events?: Pick<EventBus, 'subscribeAll'>;
@@ -35,6 +47,8 @@ export interface BrowserHostOptions {
   maxEventClients?: number;
   /** A comment line this often keeps idle streams (and proxies) from timing out. */
   keepAliveMs?: number;
+  /** Called once a download was sent (or the transfer broke off), so its file can go. */
+  onDownloadServed?: (jobId: string) => void;
   log?: (message: string) => void;
 }
 
@@ -60,7 +74,6 @@ const CONTENT_TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
-const DEFAULT_MAX_BODY = 512 * 1024 * 1024;
 const DEFAULT_MAX_EVENT_CLIENTS = 16;
 const DEFAULT_KEEP_ALIVE_MS = 15_000;
 /** How long a browser waits before reconnecting a dropped event stream. */
@@ -70,6 +83,11 @@ const EVENT_RETRY_MS = 1000;
  * closed, and the tab reconnects and fetches fresh snapshots instead of the host buffering on.
  */
 const MAX_UNSENT_EVENT_BYTES = 32 * 1024 * 1024;
+/** Total bytes of files one browser upload may carry (a dropped folder of articles). */
+export const DEFAULT_UPLOAD_BYTES = 64 * 1024 * 1024;
+
+/** GET routes that a page opens without fetch, so the token may come in the query string. */
+const QUERY_TOKEN_ROUTES = ['/api/download/', EVENTS_PATH];
 
 /**
  * The contract over HTTP on 127.0.0.1, for users without Electron and for end-to-end tests.
@@ -81,6 +99,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const log = options.log ?? ((message: string) => console.error(message));
   let port = 0;
   const eventClients = new Set<ServerResponse>();
+  const maxBodyBytes = options.maxBodyBytes ?? maxRequestBodyBytes(DEFAULT_IMPORT_LIMITS, DEFAULT_UPLOAD_BYTES);
+  const largeBodies = new BodySlots(options.maxConcurrentLargeBodies ?? 2);
   const server = createServer((request, response) => {
     handleRequest(request, response).catch((error: unknown) => {
       log(`browser host: ${String(error)}`);
@@ -96,34 +116,43 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     const url = new URL(request.url ?? '/', `http://127.0.0.1:${port}`);
-    if (url.pathname.startsWith('/api/')) {
-      // EventSource and download links cannot send headers: only those GET routes take the
-      // token from the query string, so a call's token never sits in a URL.
-      const isEvents = url.pathname === EVENTS_PATH;
-      const isDownload = url.pathname.startsWith('/api/download/');
-      const queryTokenAllowed = request.method === 'GET' && (isEvents || isDownload);
-      if (!hasToken(request, url, token, queryTokenAllowed)) {
+    const pathname = decodeUrlPath(url.pathname);
+    if (pathname === null) {
+      sendText(response, 400, 'Bad request: malformed percent-encoding in the path.');
+      return;
+    }
+    if (pathname.startsWith('/api/')) {
+      if (isForeignOrigin(request, port)) {
+        sendJson(response, 403, {
+          ok: false,
+          error: { code: 'invalid_input', message: 'Requests from other sites are refused.' },
+        });
+        return;
+      }
+      const queryAllowed = request.method === 'GET' && QUERY_TOKEN_ROUTES.some((route) => pathname.startsWith(route));
+      if (!hasToken(request, url, token, queryAllowed)) {
         sendJson(response, 401, { ok: false, error: { code: 'invalid_input', message: 'Missing or wrong token.' } });
         return;
       }
-      if (isEvents && request.method === 'GET') {
+      if (pathname === EVENTS_PATH && request.method === 'GET') {
         streamEvents(request, response);
         return;
       }
-      if (isDownload) {
-        serveDownload(response, decodeURIComponent(url.pathname.slice('/api/download/'.length)));
+      if (pathname.startsWith('/api/download/')) {
+        serveDownload(response, pathname.slice('/api/download/'.length));
         return;
       }
       if (request.method !== 'POST') {
         sendText(response, 405, 'API calls are POST requests.');
         return;
       }
-      const name = decodeURIComponent(url.pathname.slice('/api/'.length));
-      const body = await readBody(request, options.maxBodyBytes ?? DEFAULT_MAX_BODY);
-      if (body === 'too-large') {
-        sendJson(response, 413, { ok: false, error: { code: 'invalid_input', message: 'The request is too large.' } });
+      const name = pathname.slice('/api/'.length);
+      const read = await readBodyCapped(request, maxBodyBytes, largeBodies);
+      if (!read.ok) {
+        refuseBody(response, read.status, maxBodyBytes);
         return;
       }
+      const body = read.body;
       let payload: unknown;
       try {
         payload = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
@@ -144,7 +173,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       sendText(response, 405, 'Method not allowed.');
       return;
     }
-    serveStatic(response, url.pathname);
+    serveStatic(response, pathname);
   }
 
   /** Server-Sent Events: every workbench event as `event: name` + one JSON `data` line. */
@@ -201,11 +230,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'cache-control': 'no-store',
       'x-content-type-options': 'nosniff',
     });
+    // Served once: the file is deleted when the transfer ends, complete or not.
+    response.once('close', () => options.onDownloadServed?.(jobId));
     createReadStream(file.path).pipe(response);
   }
 
   function serveStatic(response: ServerResponse, pathname: string): void {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    const relative = normalize(pathname).replace(/^([/\\])+/, '');
     let filePath = join(options.rendererDir, relative || 'index.html');
     if (!filePath.startsWith(options.rendererDir + sep) && filePath !== options.rendererDir) {
       sendText(response, 403, 'Forbidden.');
@@ -261,27 +292,9 @@ async function listen(server: Server, preferredPort: number): Promise<number> {
   }
 }
 
-function hasToken(request: IncomingMessage, url: URL, expected: string, queryTokenAllowed: boolean): boolean {
-  const given = request.headers[TOKEN_HEADER] ?? (queryTokenAllowed ? url.searchParams.get('token') : null) ?? '';
-  const givenBuffer = Buffer.from(Array.isArray(given) ? (given[0] ?? '') : given);
-  const expectedBuffer = Buffer.from(expected);
-  return givenBuffer.length === expectedBuffer.length && timingSafeEqual(givenBuffer, expectedBuffer);
-}
-
 function isLocalHostHeader(hostHeader: string | undefined, port: number): boolean {
   if (!hostHeader) return false;
   return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`;
-}
-
-async function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | 'too-large'> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) return 'too-large';
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function statusOf(code: string): number {
@@ -304,6 +317,16 @@ function statusOf(code: string): number {
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(JSON.stringify(body));
+}
+
+/** Refused bodies end the connection, so the rest of the upload is not read. */
+function refuseBody(response: ServerResponse, status: 413 | 503, maxBytes: number): void {
+  const message =
+    status === 413
+      ? `The request is larger than the browser host accepts (${Math.floor(maxBytes / 1024 / 1024)} MB, files as base64). Import fewer files at a time, or use npm run cli -- import.`
+      : 'The host is busy reading other large uploads. Try again when they are done.';
+  response.setHeader('connection', 'close');
+  sendJson(response, status, { ok: false, error: { code: 'invalid_input', message } });
 }
 
 function sendText(response: ServerResponse, status: number, text: string): void {

@@ -2,6 +2,7 @@
  * `npm run cli -- <command> …`: the workbench's services from a terminal.
  * Every command takes --db PATH (default: the desktop app's database).
  */
+import { runBackupCommand } from './cli/backup-command';
 import { runExportCommand } from './cli/export-command';
 import { runImportCommand } from './cli/import-command';
 
@@ -12,6 +13,7 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
       'export --format json|jsonl|csv|conll --out FILE [--status S] [--labels A,B] [--unit codepoint|utf16] [--db PATH]',
     run: runExportCommand,
   },
+  backup: { summary: 'backup list|create|restore <file> [--yes] [--db PATH]', run: runBackupCommand },
 };
 
 async function main(): Promise<void> {

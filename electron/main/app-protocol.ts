@@ -2,6 +2,7 @@ import { net, protocol } from 'electron';
 import { extname, join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { RENDERER_CSP } from '../services/security';
+import { decodeUrlPath } from '../services/url-path';
 
 /**
  * The renderer is served from app://marginalia/ rather than file://: a standard, secure
@@ -31,7 +32,9 @@ export function serveRenderer(rendererDir: string): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'marginalia') return new Response('Not found', { status: 404 });
-    const relative = normalize(decodeURIComponent(url.pathname)).replace(/^([/\\])+/, '') || 'index.html';
+    const pathname = decodeUrlPath(url.pathname);
+    if (pathname === null) return new Response('Bad request: malformed percent-encoding', { status: 400 });
+    const relative = normalize(pathname).replace(/^([/\\])+/, '') || 'index.html';
     const filePath = join(rendererDir, relative);
     if (!filePath.startsWith(rendererDir + sep)) return new Response('Forbidden', { status: 403 });
     const file = await net.fetch(pathToFileURL(filePath).toString());

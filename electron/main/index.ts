@@ -6,10 +6,12 @@
 import { app, dialog, type BrowserWindow } from 'electron';
 import { join } from 'node:path';
 import { createApiHandlers } from '../services/api/handlers';
+import { grantingDialogs } from '../services/api/path-grants';
+import { backupOptionsFromArgs } from '../services/backup/backup-options';
+import { WorkbenchHolder } from '../services/backup/workbench-holder';
 import { importLimitsFromArgs } from '../services/import/limits';
 import { seedIfEmpty } from '../services/import/seed';
 import { argValue, DATABASE_FILE_NAME } from '../services/paths';
-import { openWorkbench, type Workbench } from '../services/workbench';
 import { registerAppScheme, serveRenderer } from './app-protocol';
 import { nativeDialogs } from './dialogs';
 import { forwardEventsToWindow, registerIpcHandlers } from './ipc';
@@ -17,12 +19,13 @@ import { installAppMenu } from './menu';
 import { SHELL_STRINGS, shellLanguageOf } from '../../shared/i18n/menu';
 import { electronNativeBinding } from './native-binding';
 import { createMainWindow, denyAllPermissions } from './window';
+import { followHeldWorkbench } from '../services/events/held-events';
 
 app.setName('Marginalia');
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
-let workbench: Workbench | null = null;
+let holder: WorkbenchHolder | null = null;
 
 const log = (message: string) => console.error(`[marginalia] ${message}`);
 
@@ -39,34 +42,54 @@ if (!app.requestSingleInstanceLock()) {
     .then(start)
     .catch((error: unknown) => fail(error instanceof Error ? error.message : String(error)));
   app.on('window-all-closed', () => app.quit());
-  app.on('will-quit', () => workbench?.close());
+  // Closing waits for a backup in progress, so the store is closed cleanly before exit.
+  let closed = false;
+  app.on('will-quit', (event) => {
+    if (!holder || closed) return;
+    event.preventDefault();
+    void holder.close().finally(() => {
+      closed = true;
+      app.quit();
+    });
+  });
 }
 
 async function start(): Promise<void> {
   const databasePath = argValue(process.argv, 'db') ?? join(app.getPath('userData'), DATABASE_FILE_NAME);
   const nativeBinding = electronNativeBinding();
   try {
-    workbench = openWorkbench(databasePath, nativeBinding ? { nativeBinding } : {});
+    holder = WorkbenchHolder.open(databasePath, {
+      databaseOptions: nativeBinding ? { nativeBinding } : {},
+      backup: backupOptionsFromArgs(process.argv),
+      log,
+    });
   } catch (error) {
     fail(error instanceof Error ? error.message : String(error));
     return;
   }
-  const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
-  await seedIfEmpty(workbench, seedsDir);
+  // A damaged database stays closed: the renderer asks getDatabaseHealth and shows recovery.
+  const workbench = holder.currentOrNull;
+  if (workbench) {
+    const seedsDir = app.isPackaged ? join(process.resourcesPath, 'seeds') : join(app.getAppPath(), 'seeds');
+    await seedIfEmpty(workbench, seedsDir);
+    void holder.startBackups();
+  } else log(`${databasePath} failed the integrity check: ${holder.health().problem ?? ''}`);
 
   denyAllPermissions();
   serveRenderer(join(__dirname, '..', 'renderer'));
   registerIpcHandlers(
-    createApiHandlers(workbench, {
+    createApiHandlers(holder, {
       kind: 'electron',
       appVersion: app.getVersion(),
       importLimits: importLimitsFromArgs(process.argv),
-      ...nativeDialogs(() => mainWindow, shellLanguageOf(app.getLocale())),
+      // Import and export accept only the paths these dialogs returned.
+      ...grantingDialogs(nativeDialogs(() => mainWindow, shellLanguageOf(app.getLocale()))),
     }),
     log,
   );
-  forwardEventsToWindow(workbench.events, () => mainWindow);
-  installAppMenu(workbench.events);
+  const events = followHeldWorkbench(holder);
+  forwardEventsToWindow(events, () => mainWindow);
+  installAppMenu(events);
   // Packaged builds carry the icon in the executable; in development the window needs the file.
   mainWindow = createMainWindow(join(__dirname, '..', 'preload'), join(app.getAppPath(), 'resources', 'icon.png'));
   mainWindow.on('closed', () => (mainWindow = null));

@@ -35,6 +35,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       submenu: [
         item(s.import, 'import'),
         item(s.export, 'export'),
+        item(s.restoreBackup, 'restore-backup'),
         { type: 'separator' },
         item(s.library, 'library'),
         { type: 'separator' },

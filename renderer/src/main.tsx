@@ -12,9 +12,12 @@ import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { HealthGate } from './backup/HealthGate';
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
-    <App />
+    <HealthGate>
+      <App />
+    </HealthGate>
   </StrictMode>,
 );

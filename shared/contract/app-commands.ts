@@ -10,5 +10,6 @@ export const APP_COMMANDS = [
   'keyboard-help',
   'toggle-language',
   'library',
+  'restore-backup',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];

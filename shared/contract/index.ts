@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
+import { backupCalls } from './backups';
 import { changeCalls } from './changes';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
@@ -16,6 +17,7 @@ export const contract = {
   ...changeCalls,
   ...importCalls,
   ...exportCalls,
+  ...backupCalls,
 };
 
 export type Contract = typeof contract;
@@ -46,6 +48,7 @@ export type { AnnotationChange, HistoryState } from './annotations';
 export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
 export type { Profile } from '../domain/profile';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
+export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 
 /** The Electron IPC channel that carries one call; main registers it, the preload invokes it. */

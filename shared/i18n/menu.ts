@@ -14,6 +14,7 @@ export interface ShellStrings {
     help: string;
     import: string;
     export: string;
+    restoreBackup: string;
     library: string;
     quit: string;
     close: string;
@@ -48,6 +49,7 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       help: 'Help',
       import: 'Import…',
       export: 'Export…',
+      restoreBackup: 'Restore from backup…',
       library: 'Library',
       quit: 'Quit',
       close: 'Close window',
@@ -80,6 +82,7 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       help: 'Trợ giúp',
       import: 'Nhập…',
       export: 'Xuất…',
+      restoreBackup: 'Khôi phục từ bản sao lưu…',
       library: 'Thư viện',
       quit: 'Thoát',
       close: 'Đóng cửa sổ',

@@ -16,10 +16,17 @@ export interface RunningHost {
 
 const SERVE_ENTRY = join(__dirname, '..', '..', 'out', 'main', 'serve.js');
 
-/** Starts the real browser host (`npm run serve`'s entry) on a fresh database in a temp folder. */
-export async function startHost(extraArgs: string[] = []): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
+/**
+ * Starts the real browser host (`npm run serve`'s entry) on a fresh database in a temp folder;
+ * `prepare` may first put a database (and backups) at that path.
+ */
+export async function startHost(
+  extraArgs: string[] = [],
+  prepare?: (databasePath: string) => void,
+): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-e2e-'));
   const databasePath = join(dir, 'e2e.db');
+  prepare?.(databasePath);
   const child: ChildProcess = spawn(
     process.execPath,
     [SERVE_ENTRY, '--db', databasePath, '--port', '0', ...extraArgs],

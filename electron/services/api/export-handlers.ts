@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import { exportJobsOf } from '../export/export-jobs';
 import type { Workbench } from '../workbench';
 import type { HostAdapter } from './host';
+import { refuseUnchosenPaths } from './import-handlers';
 
 type ExportHandlers = Pick<ApiHandlers, 'pickExportPath' | 'startExport' | 'getExportJob' | 'cancelExport'>;
 
@@ -16,12 +17,7 @@ export function createExportHandlers(workbench: Workbench, host: HostAdapter): E
     startExport: ({ options, path }) => {
       // Over HTTP a path would let any caller holding the token write anywhere on this machine;
       // the browser host hands exports out as downloads instead.
-      if (path !== null && host.kind === 'browser') {
-        throw new ApiError(
-          'unsupported',
-          'The browser host does not write to paths; start the export with path null and download it.',
-        );
-      }
+      if (path !== null) refuseUnchosenPaths(host, 'export', [path]);
       return { jobId: jobs.start(options, path, host.appVersion) };
     },
     getExportJob: ({ jobId }) => jobs.get(jobId),

@@ -1,17 +1,16 @@
 import type { ApiHandlers } from '../../../shared/contract';
+import { WorkbenchHolder } from '../backup/workbench-holder';
 import type { Workbench } from '../workbench';
-import { createAnnotationHandlers } from './annotation-handlers';
-import { createArticleHandlers } from './article-handlers';
-import { createExportHandlers } from './export-handlers';
+import { createHeldApiHandlers } from './held-handlers';
 import type { HostAdapter } from './host';
-import { createImportHandlers } from './import-handlers';
 
-/** The whole contract implemented over one workbench, for any front end. */
-export function createApiHandlers(workbench: Workbench, host: HostAdapter): ApiHandlers {
-  return {
-    ...createArticleHandlers(workbench, host),
-    ...createAnnotationHandlers(workbench),
-    ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
-    ...createExportHandlers(workbench, host),
-  };
+/**
+ * The whole contract for any front end. Given a holder, calls follow it across restores;
+ * given a bare workbench (tests, tools), it is adopted into a holder without timed backups.
+ */
+export function createApiHandlers(workbench: Workbench | WorkbenchHolder, host: HostAdapter): ApiHandlers {
+  return createHeldApiHandlers(
+    workbench instanceof WorkbenchHolder ? workbench : WorkbenchHolder.adopt(workbench),
+    host,
+  );
 }

@@ -13,4 +13,9 @@ export interface HostAdapter {
   pickImportPaths?: (options: { folders: boolean }) => Promise<string[] | null>;
   /** Native save dialog; absent in the browser host. */
   pickExportPath?: (suggestedName: string) => Promise<string | null>;
+  /**
+   * Whether import/export may use these paths (Electron: only what its dialogs returned, see
+   * path-grants.ts). Absent: any path, for trusted in-process callers such as tests.
+   */
+  acceptsPaths?: (purpose: 'import' | 'export', paths: readonly string[]) => boolean;
 }

@@ -48,9 +48,29 @@ export function createImportHandlers(
       if (!host.pickImportPaths) throw new ApiError('unsupported', 'This host has no native file dialog.');
       return host.pickImportPaths(input);
     },
-    startImport: ({ source }) => ({ jobId: jobs.start(source) }),
+    startImport: ({ source }) => {
+      if (source.kind === 'paths') refuseUnchosenPaths(host, 'import', source.paths);
+      return { jobId: jobs.start(source) };
+    },
     getImportJob: ({ jobId }) => jobs.get(jobId),
     cancelImport: ({ jobId }) => jobs.cancel(jobId),
     restoreTrimmedText: ({ articleId }) => workbench.articles.restoreTrimmed(articleId),
   };
+}
+
+/**
+ * Over HTTP any caller with the token could make the host read any local file, and error
+ * messages would tell whether a path exists: the browser host takes uploads only, refused
+ * before the path is looked at. Electron takes only paths its own dialogs returned.
+ */
+export function refuseUnchosenPaths(host: HostAdapter, purpose: 'import' | 'export', paths: readonly string[]): void {
+  if (host.kind === 'browser')
+    throw new ApiError(
+      'unsupported',
+      purpose === 'import'
+        ? 'The browser host imports uploaded files only, not paths on this machine.'
+        : 'The browser host does not write to paths; start the export with path null and download it.',
+    );
+  if (host.acceptsPaths && !host.acceptsPaths(purpose, paths))
+    throw new ApiError('rejected', `Only files chosen in the ${purpose} dialog can be used; choose them again.`);
 }

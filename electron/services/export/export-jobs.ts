@@ -23,7 +23,14 @@ interface RunningExport {
   downloadDir: string | null;
   /** How many issues of each list the previous progress event had carried in all. */
   published: { leftOut: number; widened: number };
+  /** Deletes an unfetched download after DOWNLOAD_TTL_MS. */
+  expiry?: NodeJS.Timeout;
 }
+
+/** A finished download waits this long for the browser to fetch it, then its file is deleted. */
+export const DOWNLOAD_TTL_MS = 10 * 60 * 1000;
+/** Finished jobs kept for polling; older ones are forgotten so records cannot pile up. */
+const FINISHED_JOBS_KEPT = 20;
 
 /**
  * Export jobs of one workbench, in memory. A job runs in the background and publishes its
@@ -70,12 +77,19 @@ export class ExportJobs {
       signal: running.controller.signal,
       onProgress: (report) => update(copyOf(report)),
     }).then(
-      (report) =>
-        update({ ...copyOf(report), state: 'done', downloadUrl: downloadDir ? `/api/download/${jobId}` : null }),
+      (report) => {
+        update({ ...copyOf(report), state: 'done', downloadUrl: downloadDir ? `/api/download/${jobId}` : null });
+        if (downloadDir) {
+          running.expiry = setTimeout(() => this.downloadServed(jobId), DOWNLOAD_TTL_MS);
+          running.expiry.unref();
+        }
+        this.forgetOldJobs();
+      },
       (error: unknown) => {
         this.removeDownload(running);
         if (running.controller.signal.aborted) update({ state: 'cancelled' });
         else update({ state: 'failed', error: error instanceof Error ? error.message : String(error) });
+        this.forgetOldJobs();
       },
     );
     return jobId;
@@ -99,6 +113,14 @@ export class ExportJobs {
     return { path: join(running.downloadDir, fileName), fileName, contentType: EXPORT_FILE_TYPES[format].contentType };
   }
 
+  /** The download was sent (or expired): its file goes, and the job no longer offers it. */
+  downloadServed(jobId: string): void {
+    const running = this.exports.get(jobId);
+    if (!running?.downloadDir) return;
+    this.removeDownload(running);
+    running.job = { ...running.job, downloadUrl: null };
+  }
+
   /** Cancels what runs and deletes every download folder (the host is stopping). */
   dispose(): void {
     for (const running of this.exports.values()) {
@@ -119,7 +141,17 @@ export class ExportJobs {
   }
 
   private removeDownload(running: RunningExport): void {
+    if (running.expiry) clearTimeout(running.expiry);
     if (running.downloadDir) rmSync(running.downloadDir, { recursive: true, force: true });
+    running.downloadDir = null;
+  }
+
+  private forgetOldJobs(): void {
+    const finished = [...this.exports.entries()].filter(([, { job }]) => job.state !== 'running');
+    for (const [jobId, running] of finished.slice(0, Math.max(0, finished.length - FINISHED_JOBS_KEPT))) {
+      this.removeDownload(running);
+      this.exports.delete(jobId);
+    }
   }
 
   private find(jobId: string): RunningExport {

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { RestoreDialog } from '../backup/RestoreDialog';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
@@ -53,6 +54,7 @@ export function App() {
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'restore-backup' ? <RestoreDialog onClose={() => setDialog(null)} /> : null}
       <ProfileDialog />
       <Toasts />
     </div>

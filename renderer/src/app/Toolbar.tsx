@@ -21,6 +21,9 @@ export function Toolbar() {
       <button type="button" onClick={() => setDialog('export')} title={t('app.exportTitle')}>
         {t('app.export')}
       </button>
+      <button type="button" onClick={() => setDialog('restore-backup')} title={t('app.backupsTitle')}>
+        {t('app.backups')}
+      </button>
       <span className="toolbar__spacer" />
       <ProfileButton />
       <button

@@ -22,6 +22,9 @@ export function runAppCommand(command: AppCommand): void {
     case 'library':
       app.openArticle(null);
       break;
+    case 'restore-backup':
+      app.setDialog('restore-backup');
+      break;
     case 'undo':
       void useReaderStore.getState().undo();
       break;

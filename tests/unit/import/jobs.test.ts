@@ -8,7 +8,8 @@ import { openTempWorkbench } from '../../helpers/temp-workbench';
 import { useBundledEntries } from './helpers/build-entries';
 import { VIETNAMESE_ARTICLE, writeFiles } from './helpers/fixtures';
 
-const host: HostAdapter = { kind: 'browser', appVersion: 'test' };
+// Paths are a desktop source: the browser host refuses them (browser-host-hardening.test.ts).
+const host: HostAdapter = { kind: 'electron', appVersion: 'test' };
 type TempWorkbench = ReturnType<typeof openTempWorkbench>;
 const open: TempWorkbench[] = [];
 afterEach(() => open.splice(0).forEach((workbench) => workbench.dispose()));

@@ -1,35 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../electron/host/browser-host';
 import { createApiHandlers } from '../../../electron/services/api/handlers';
+import { send } from '../../helpers/http';
 import { openTempWorkbench } from '../../helpers/temp-workbench';
-
-interface Reply {
-  status: number;
-  body: string;
-  headers: Record<string, string | string[] | undefined>;
-}
-
-function send(
-  host: BrowserHost,
-  path: string,
-  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
-) {
-  return new Promise<Reply>((resolve, reject) => {
-    const req = request(
-      { host: '127.0.0.1', port: host.port, path, method: options.method ?? 'GET', headers: options.headers },
-      (res) => {
-        let body = '';
-        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body, headers: res.headers }));
-      },
-    );
-    req.on('error', reject);
-    req.end(options.body);
-  });
-}
 
 describe('browser host', () => {
   let workbench: ReturnType<typeof openTempWorkbench>;

@@ -1,0 +1,20 @@
+import type { ApiHandlers } from '../../../shared/contract';
+import type { BackupCallName } from '../../../shared/contract/backups';
+import type { Workbench } from '../workbench';
+import { createAnnotationHandlers } from './annotation-handlers';
+import { createArticleHandlers } from './article-handlers';
+import { createExportHandlers } from './export-handlers';
+import type { HostAdapter } from './host';
+import { createImportHandlers } from './import-handlers';
+
+export type WorkbenchApiHandlers = Omit<ApiHandlers, BackupCallName>;
+
+/** The contract's calls on one open workbench (all but the backup calls, which outlive it). */
+export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter): WorkbenchApiHandlers {
+  return {
+    ...createArticleHandlers(workbench, host),
+    ...createAnnotationHandlers(workbench),
+    ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
+    ...createExportHandlers(workbench, host),
+  };
+}
