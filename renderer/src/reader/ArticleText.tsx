@@ -5,6 +5,7 @@ import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin';
 import { $createParagraphNode, $createTextNode, $getRoot, ParagraphNode, TextNode } from 'lexical';
 import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
 import { TextLayout } from './text-layout';
 
 interface ArticleTextProps {
@@ -20,6 +21,7 @@ interface ArticleTextProps {
  * it with CSS highlights, not written into the tree.
  */
 export function ArticleText({ text, onLayout }: ArticleTextProps) {
+  const { t } = useTranslation();
   return (
     <LexicalComposer
       initialConfig={{
@@ -42,7 +44,12 @@ export function ArticleText({ text, onLayout }: ArticleTextProps) {
     >
       <PlainTextPlugin
         contentEditable={
-          <ContentEditable className="reader__text" aria-label="Article text" aria-readonly="true" tabIndex={0} />
+          <ContentEditable
+            className="reader__text"
+            aria-label={t('reader.articleText')}
+            aria-readonly="true"
+            tabIndex={0}
+          />
         }
         ErrorBoundary={LexicalErrorBoundary}
       />

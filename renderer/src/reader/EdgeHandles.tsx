@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { snapToSyllables, type TextRange } from '../../../shared/text/syllables';
 import { offsetAtPoint } from './dom-selection';
 import type { HighlightPainter } from './highlight-painter';
@@ -24,6 +25,7 @@ interface HandleBox {
  * saves it on release, snapped to syllables unless Alt is held.
  */
 export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesProps) {
+  const { t } = useTranslation();
   const selectedId = useReaderStore((state) => state.selectedId);
   const spansVersion = useReaderStore((state) => state.spansVersion);
   const resize = useReaderStore((state) => state.resize);
@@ -110,7 +112,7 @@ export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesPro
           }}
           onPointerDown={startDrag(edge)}
           role="slider"
-          aria-label={`${edge === 'start' ? 'Start' : 'End'} of the selected span`}
+          aria-label={edge === 'start' ? t('reader.grip.start') : t('reader.grip.end')}
           aria-valuenow={selected[edge]}
         />
       ))}

@@ -1,31 +1,35 @@
+import { useTranslation } from 'react-i18next';
 import { Modal } from '../app/Modal';
+import type { en } from '../i18n/en';
 
-const SHORTCUTS: [string, string][] = [
-  ['Drag, or Shift+← →', 'Select text (snaps to whole syllables; hold Alt for exact characters)'],
-  ['1 … 9, 0', 'Tag the selection with that label, or relabel the selected span'],
-  ['Click a span', 'Select the innermost span there'],
-  ['Tab / Shift+Tab', 'Cycle through the spans under the caret'],
-  ['Alt+← / Alt+→', 'Move the end of the selected span by a syllable'],
-  ['Alt+Shift+← / →', 'Move the start of the selected span'],
-  ['Delete / Backspace', 'Delete the selected span'],
-  ['Ctrl+Z', 'Undo'],
-  ['Ctrl+Shift+Z, Ctrl+Y', 'Redo'],
-  ['Esc', 'Clear the selection'],
-  ['Ctrl+O / Ctrl+E', 'Import… / Export…'],
-  ['?', 'This sheet'],
+type ShortcutId = keyof typeof en.keys.action;
+const SHORTCUTS: [ShortcutId, string][] = [
+  ['extend-selection', 'Shift+← →'],
+  ['apply-label', '1 … 9, 0'],
+  ['click-span', ''],
+  ['cycle-spans', 'Tab / Shift+Tab'],
+  ['move-end', 'Alt+← / Alt+→'],
+  ['move-start', 'Alt+Shift+← / →'],
+  ['delete-span', 'Delete / Backspace'],
+  ['undo', 'Ctrl+Z'],
+  ['redo', 'Ctrl+Shift+Z, Ctrl+Y'],
+  ['clear-selection', 'Esc'],
+  ['import-export', 'Ctrl+O / Ctrl+E'],
+  ['keyboard-help', '?'],
 ];
 
 export function KeyboardHelp({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose}>
+    <Modal title={t('app.keyboardHelp')} onClose={onClose}>
       <table className="shortcuts">
         <tbody>
-          {SHORTCUTS.map(([keys, action]) => (
-            <tr key={keys}>
+          {SHORTCUTS.map(([id, keys]) => (
+            <tr key={id}>
               <th>
-                <kbd>{keys}</kbd>
+                <kbd>{keys || t(`keys.text.${id as 'click-span'}`)}</kbd>
               </th>
-              <td>{action}</td>
+              <td>{t(`keys.action.${id}`)}</td>
             </tr>
           ))}
         </tbody>

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/domain/schemas';
 import { labelName, useAppStore } from '../state/app-store';
 import { spanIndex, useReaderStore } from './reader-store';
@@ -16,6 +17,7 @@ interface SpanListProps {
  * so a 10,000-span article lists as fast as a short one.
  */
 export function SpanList({ labels, onReveal }: SpanListProps) {
+  const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const spansVersion = useReaderStore((state) => state.spansVersion);
   const selectedId = useReaderStore((state) => state.selectedId);
@@ -64,13 +66,17 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
     });
 
   return (
-    <section className="spans" aria-label="Spans">
+    <section className="spans" aria-label={t('reader.spans.region')}>
       <header className="spans__header">
         <h2>
-          Spans{' '}
-          <span className="muted">{spans.length === all.length ? all.length : `${spans.length} of ${all.length}`}</span>
+          {t('reader.spans.heading')}{' '}
+          <span className="muted">
+            {spans.length === all.length
+              ? t('reader.spans.count', { n: all.length })
+              : t('reader.spans.countFiltered', { shown: spans.length, n: all.length })}
+          </span>
         </h2>
-        <div className="spans__filters" role="group" aria-label="Show labels">
+        <div className="spans__filters" role="group" aria-label={t('reader.spans.filter')}>
           {labels
             .filter((label) => counts.has(label.key))
             .map((label) => (

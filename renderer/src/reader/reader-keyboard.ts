@@ -1,5 +1,6 @@
 import type { Label } from '../../../shared/domain/schemas';
 import { stepSpanEdge } from '../../../shared/text/syllable-steps';
+import { i18next } from '../i18n';
 import { useAppStore } from '../state/app-store';
 import { extendSelection, selectedTextRange } from './dom-selection';
 import { spanIndex, useReaderStore } from './reader-store';
@@ -39,7 +40,7 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
     const label = context.labels.find((candidate) => candidate.hotkey === event.key);
     if (!label) return false;
     if (!store.pending && !selected) {
-      useAppStore.getState().notify('info', 'Select some text first, or click a span to relabel it.');
+      useAppStore.getState().notify('info', i18next.t('reader.selectFirst'));
       return true;
     }
     void store.applyLabel(label.key);

@@ -8,15 +8,12 @@ import { labelName, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { useExportStore } from './export-store';
 
-const FORMATS: { value: ExportFormat; name: string; hint: string }[] = [
-  { value: 'workbench-json', name: 'Workbench JSON', hint: 'Lossless: labels, notes, statuses. Re-imports exactly.' },
-  {
-    value: 'jsonl',
-    name: 'JSONL',
-    hint: 'One article per line with spans, as spaCy, Hugging Face and Prodigy read it.',
-  },
-  { value: 'csv', name: 'CSV', hint: 'One row per annotation with context, for spreadsheets.' },
-  { value: 'conll', name: 'CoNLL (BIO)', hint: 'Syllable tokens; entities and analysis in two tag columns.' },
+// Format names are the formats' own names (not translated); their hints are.
+const FORMATS: { value: ExportFormat; name: string }[] = [
+  { value: 'workbench-json', name: 'Workbench JSON' },
+  { value: 'jsonl', name: 'JSONL' },
+  { value: 'csv', name: 'CSV' },
+  { value: 'conll', name: 'CoNLL (BIO)' },
 ];
 
 type ScopeKind = 'all' | 'selected' | 'status';
@@ -60,7 +57,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title="Export annotations" onClose={close} closeDisabled={running} wide>
+    <Modal title={t('export.title')} onClose={close} closeDisabled={running} wide>
       <form
         className="export"
         onSubmit={(event) => {
@@ -69,9 +66,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <fieldset disabled={running}>
-          <legend>Articles</legend>
+          <legend>{t('export.articles')}</legend>
           <label>
-            <input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} /> All
+            <input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} />{' '}
+            {t('export.all')}
           </label>
           <label>
             <input
@@ -81,13 +79,13 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               checked={scopeKind === 'selected'}
               onChange={() => setScopeKind('selected')}
             />{' '}
-            Selected in the library ({formatCount(selectedIds.size, language)})
+            {t('export.selected', { n: selectedIds.size })}
           </label>
           <label>
             <input type="radio" name="scope" checked={scopeKind === 'status'} onChange={() => setScopeKind('status')} />{' '}
-            With status{' '}
+            {t('export.withStatus')}{' '}
             <select
-              aria-label="Status to export"
+              aria-label={t('export.statusToExport')}
               value={status}
               onChange={(event) => setStatus(event.target.value as ArticleStatus)}
             >
@@ -100,7 +98,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
         </fieldset>
         <fieldset disabled={running}>
-          <legend>Labels</legend>
+          <legend>{t('export.labels')}</legend>
           <div className="export__labels">
             {labels.map((label) => (
               <label key={label.key}>
@@ -111,7 +109,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </div>
         </fieldset>
         <fieldset disabled={running}>
-          <legend>Format</legend>
+          <legend>{t('export.format')}</legend>
           {FORMATS.map((option) => (
             <label key={option.value} className="export__format">
               <input
@@ -120,18 +118,18 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 checked={format === option.value}
                 onChange={() => setFormat(option.value)}
               />{' '}
-              <strong>{option.name}</strong> <span className="muted">{option.hint}</span>
+              <strong>{option.name}</strong> <span className="muted">{t(`export.formatHint.${option.value}`)}</span>
             </label>
           ))}
           {format === 'csv' ? (
             <label>
-              <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} /> UTF-8 BOM
-              (so Excel shows Vietnamese correctly)
+              <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} />{' '}
+              {t('export.csvBom')}
             </label>
           ) : null}
         </fieldset>
         <fieldset disabled={running}>
-          <legend>Offsets count</legend>
+          <legend>{t('export.offsets')}</legend>
           <label>
             <input
               type="radio"
@@ -139,20 +137,20 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               checked={offsetUnit === 'codepoint'}
               onChange={() => setOffsetUnit('codepoint')}
             />{' '}
-            Code points (Python, spaCy)
+            {t('export.codePoints')}
           </label>
           <label>
             <input type="radio" name="unit" checked={offsetUnit === 'utf16'} onChange={() => setOffsetUnit('utf16')} />{' '}
-            UTF-16 units (JavaScript)
+            {t('export.utf16')}
           </label>
         </fieldset>
         <div className="row">
           <button type="submit" className="primary" disabled={running || labelKeys.size === 0}>
-            Export
+            {t('export.submit')}
           </button>
           {running ? (
             <button type="button" onClick={() => void cancel()}>
-              Cancel
+              {t('app.cancel')}
             </button>
           ) : null}
         </div>
@@ -163,30 +161,27 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 }
 
 function ExportProgress({ job }: { job: ExportJob }) {
-  const language = useAppStore((state) => state.language);
+  const { t } = useTranslation();
   return (
-    <div className="progress-block" aria-label="Export progress">
-      <progress max={Math.max(job.articlesTotal, 1)} value={job.articlesDone} aria-label="Export progress" />
+    <div className="progress-block">
+      <progress max={Math.max(job.articlesTotal, 1)} value={job.articlesDone} aria-label={t('export.progress')} />
       <div className="progress-block__line" aria-live="polite">
         {job.state === 'running'
-          ? `${formatCount(job.articlesDone, language)} of ${formatCount(job.articlesTotal, language)} articles · ${formatCount(job.spansWritten, language)} spans`
+          ? t('export.running', { done: job.articlesDone, total: job.articlesTotal, spans: job.spansWritten })
           : job.state === 'done'
-            ? `Exported ${formatCount(job.articlesDone, language)} articles and ${formatCount(job.spansWritten, language)} spans to ${job.path ?? job.fileName}.`
+            ? t('export.done', { done: job.articlesDone, spans: job.spansWritten, file: job.path ?? job.fileName })
             : job.state === 'cancelled'
-              ? 'Cancelled; no file was left behind.'
-              : `The export failed: ${job.error ?? 'unknown error'}`}
+              ? t('export.cancelled')
+              : t('export.failed', { error: job.error ?? t('export.unknownError') })}
       </div>
-      <SpanIssues
-        count={job.leftOutCount}
-        issues={job.leftOut}
-        summary="spans could not be written in this format (listed here, never dropped silently)"
-      />
-      <SpanIssues count={job.widenedCount} issues={job.widened} summary="spans were widened to whole tokens" />
+      <SpanIssues count={job.leftOutCount} issues={job.leftOut} summary={t('export.leftOut')} />
+      <SpanIssues count={job.widenedCount} issues={job.widened} summary={t('export.widened')} />
     </div>
   );
 }
 
 function SpanIssues({ count, issues, summary }: { count: number; issues: ExportJob['leftOut']; summary: string }) {
+  const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   if (count === 0) return null;
   return (
@@ -197,7 +192,7 @@ function SpanIssues({ count, issues, summary }: { count: number; issues: ExportJ
       <ul>
         {issues.map((issue) => (
           <li key={`${issue.articleId}:${issue.labelKey}:${issue.start}:${issue.end}`}>
-            Article {issue.articleId}, {issue.labelKey} [{issue.start}, {issue.end}) “{issue.quote}”: {issue.reason}
+            {t('export.issue', { ...issue })}
           </li>
         ))}
       </ul>
