@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/domain/schemas';
+import { labelInk } from '../app/contrast';
 import { labelName, useAppStore } from '../state/app-store';
 import { spanIndex, useReaderStore } from './reader-store';
 
@@ -85,7 +86,7 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
                 type="button"
                 className={`chip ${hidden.has(label.key) ? 'chip--off' : ''}`}
                 aria-pressed={!hidden.has(label.key)}
-                style={{ '--label-color': label.color } as React.CSSProperties}
+                style={{ '--label-color': label.color, '--label-ink': labelInk(label.color) } as React.CSSProperties}
                 onClick={() => toggle(label.key)}
               >
                 {label.key} {counts.get(label.key)}
@@ -105,7 +106,7 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
                 data-span-id={span.id}
               >
                 <button type="button" onClick={() => onReveal(span.id)}>
-                  <span className="spans__label" style={{ color: label?.color }}>
+                  <span className="spans__label" style={{ color: label ? labelInk(label.color) : undefined }}>
                     {label ? labelName(label, language) : span.labelKey}
                     {span.note ? (
                       <span className="spans__note" title={span.note}>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { ExportFormat, ExportJob, ExportOptions } from '../../../shared/contract';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
+import { labelInk } from '../app/contrast';
 import { Modal } from '../app/Modal';
 import { useTranslation } from 'react-i18next';
 import { formatCount } from '../library/format';
@@ -103,7 +104,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             {labels.map((label) => (
               <label key={label.key}>
                 <input type="checkbox" checked={labelKeys.has(label.key)} onChange={() => toggleLabel(label.key)} />{' '}
-                <span style={{ color: label.color }}>■</span> {labelName(label, language)}
+                <span style={{ color: labelInk(label.color) }} aria-hidden="true">
+                  ■
+                </span>{' '}
+                {labelName(label, language)}
               </label>
             ))}
           </div>
