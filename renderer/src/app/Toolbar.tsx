@@ -38,7 +38,7 @@ export function Toolbar() {
         type="button"
         onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')}
         title={t('app.languageTitle')}
-        aria-label={t('app.language')}
+        aria-label={t('app.language', { code: language.toUpperCase() })}
       >
         {language.toUpperCase()}
       </button>
