@@ -17,7 +17,7 @@ export const en = {
     backupsTitle: 'Restore the database from a backup',
     keyboardHelp: 'Keyboard shortcuts',
     keyboardHelpTitle: 'Keyboard shortcuts (?)',
-    language: 'Language ({{code}})',
+    language: '{{code}} · Language',
     languageTitle: 'Switch the interface and label names to Vietnamese or English',
     hostBrowser: 'Browser',
     hostDesktop: 'Desktop',

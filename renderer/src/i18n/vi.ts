@@ -14,7 +14,7 @@ export const vi: VietnameseResources = {
     backupsTitle: 'Khôi phục cơ sở dữ liệu từ bản sao lưu',
     keyboardHelp: 'Phím tắt',
     keyboardHelpTitle: 'Phím tắt (?)',
-    language: 'Ngôn ngữ ({{code}})',
+    language: '{{code}} · Ngôn ngữ',
     languageTitle: 'Chuyển giao diện và tên nhãn sang tiếng Việt hoặc tiếng Anh',
     hostBrowser: 'Trình duyệt',
     hostDesktop: 'Máy tính',
