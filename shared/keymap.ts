@@ -3,19 +3,14 @@
  * desktop menu's accelerators and the help sheet all read this list, so a shortcut cannot be
  * bound in one place and documented (or shown in the menu) as something else.
  *
- * Pure data and string formatting: the DOM matcher lives in renderer/src/app/keymap.ts.
+ * Pure data and string formatting: the DOM matcher lives in renderer/src/app/keymap.ts, and what
+ * each shortcut does is said in the UI languages (`keys.action.<id>`, renderer/src/i18n).
  */
 import type { AppCommand } from './contract/app-commands';
 
 /** Where a shortcut applies. `app` keys work in every view; the others only where named. */
 export const KEY_SCOPES = ['app', 'reader', 'note'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
-
-export const KEY_SCOPE_TITLES: Record<KeyScope, string> = {
-  app: 'Everywhere',
-  reader: 'In the reader',
-  note: 'In the note field',
-};
 
 /**
  * One key combination. `key` is a KeyboardEvent.key value: letters in lower case, other keys as
@@ -36,7 +31,6 @@ export interface Shortcut {
   scope: KeyScope;
   /** Alternatives: any one of them triggers the shortcut. The first is the one menus show. */
   chords: readonly KeyChord[];
-  description: string;
   /** How the help sheet writes the keys, when listing every chord would be noise. */
   keysText?: string;
 }
@@ -48,10 +42,10 @@ const arrows = (modifiers: Omit<KeyChord, 'key'>): KeyChord[] => [
 ];
 
 export const SHORTCUTS = [
-  { id: 'import', scope: 'app', chords: [{ key: 'o', mod: true }], description: 'Import…' },
-  { id: 'export', scope: 'app', chords: [{ key: 'e', mod: true }], description: 'Export…' },
-  { id: 'library', scope: 'app', chords: [{ key: 'l', mod: true }], description: 'Back to the library' },
-  { id: 'undo', scope: 'app', chords: [{ key: 'z', mod: true }], description: 'Undo' },
+  { id: 'import', scope: 'app', chords: [{ key: 'o', mod: true }] },
+  { id: 'export', scope: 'app', chords: [{ key: 'e', mod: true }] },
+  { id: 'library', scope: 'app', chords: [{ key: 'l', mod: true }] },
+  { id: 'undo', scope: 'app', chords: [{ key: 'z', mod: true }] },
   {
     id: 'redo',
     scope: 'app',
@@ -59,55 +53,47 @@ export const SHORTCUTS = [
       { key: 'z', mod: true, shift: true },
       { key: 'y', mod: true },
     ],
-    description: 'Redo',
   },
-  { id: 'keyboard-help', scope: 'app', chords: [{ key: '?' }], description: 'This sheet' },
+  { id: 'keyboard-help', scope: 'app', chords: [{ key: '?' }] },
   {
     id: 'apply-label',
     scope: 'reader',
     chords: LABEL_KEYS.map((key) => ({ key })),
     keysText: '1 … 9, 0',
-    description: 'Tag the selection with that label, or relabel the selected span',
   },
   {
     id: 'extend-selection',
     scope: 'reader',
     chords: arrows({ shift: true }),
-    description: 'Extend the text selection by a character',
   },
   {
     id: 'extend-selection-word',
     scope: 'reader',
     chords: arrows({ shift: true, mod: true }),
-    description: 'Extend the text selection by a word',
   },
   {
     id: 'cycle-spans',
     scope: 'reader',
     chords: [{ key: 'Tab' }, { key: 'Tab', shift: true }],
-    description: 'Cycle through the spans under the caret (Shift: backwards)',
   },
   {
     id: 'move-end',
     scope: 'reader',
     chords: arrows({ alt: true }),
-    description: 'Move the end of the selected span by a syllable',
   },
   {
     id: 'move-start',
     scope: 'reader',
     chords: arrows({ alt: true, shift: true }),
-    description: 'Move the start of the selected span by a syllable',
   },
   {
     id: 'delete-span',
     scope: 'reader',
     chords: [{ key: 'Delete' }, { key: 'Backspace' }],
-    description: 'Delete the selected span',
   },
-  { id: 'clear-selection', scope: 'reader', chords: [{ key: 'Escape' }], description: 'Clear the selection' },
-  { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }], description: 'Save the note' },
-  { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }], description: 'Leave the field (the note is saved)' },
+  { id: 'clear-selection', scope: 'reader', chords: [{ key: 'Escape' }] },
+  { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }] },
+  { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];

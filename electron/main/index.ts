@@ -18,6 +18,7 @@ import { registerAppScheme, serveRenderer } from './app-protocol';
 import { nativeDialogs } from './dialogs';
 import { forwardEventsToWindow, registerIpcHandlers } from './ipc';
 import { installAppMenu } from './menu';
+import { SHELL_STRINGS, shellLanguageOf } from '../../shared/i18n/menu';
 import { electronNativeBinding } from './native-binding';
 import { createMainWindow, denyAllPermissions } from './window';
 
@@ -90,7 +91,7 @@ async function start(): Promise<void> {
       appVersion: app.getVersion(),
       importLimits,
       // Import and export accept only the paths these dialogs returned.
-      ...grantingDialogs(nativeDialogs(() => mainWindow)),
+      ...grantingDialogs(nativeDialogs(() => mainWindow, shellLanguageOf(app.getLocale()))),
     }),
     log,
   );
@@ -104,6 +105,7 @@ async function start(): Promise<void> {
 
 function fail(message: string): void {
   log(message);
-  dialog.showErrorBox('Marginalia cannot start', message);
+  // Before `ready` getLocale() may be empty: English then.
+  dialog.showErrorBox(SHELL_STRINGS[shellLanguageOf(app.getLocale())].dialogs.cannotStart, message);
   app.exit(1);
 }

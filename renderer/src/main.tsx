@@ -7,6 +7,8 @@ import '@fontsource/noto-sans/vietnamese-600.css';
 import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-600.css';
 import './styles/app.css';
+// Before the app: the first render is already in the chosen language.
+import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect } from '@playwright/test';
+import { LANGUAGE_STORAGE_KEY } from '../../renderer/src/i18n/languages';
 
 export interface RunningHost {
   /** The printed URL, with the token. */
@@ -87,6 +88,10 @@ export const test = base.extend<{ host: RunningHost }>({
     await stop();
   },
   page: async ({ page }, use) => {
+    // Tests find elements by their English names: English unless a test chose a language itself.
+    await page.addInitScript((key) => {
+      if (!localStorage.getItem(key)) localStorage.setItem(key, 'en');
+    }, LANGUAGE_STORAGE_KEY);
     const errors: string[] = [];
     page.on('pageerror', (error) => errors.push(error.message));
     await use(page);

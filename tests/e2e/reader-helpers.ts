@@ -12,7 +12,7 @@ interface Point {
 export async function pointsInText(page: Page, needle: string, from = 0, to = needle.length): Promise<[Point, Point]> {
   return page.evaluate(
     ({ needle, from, to }) => {
-      const root = document.querySelector('[aria-label="Article text"]');
+      const root = document.querySelector('.reader__text');
       if (!root) throw new Error('no article text');
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
       for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {

@@ -1,4 +1,5 @@
 import { useEffect, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 interface ModalProps {
   title: string;
@@ -11,6 +12,7 @@ interface ModalProps {
 
 /** A dialog over the app: titled, closable with × or Esc, and labelled for assistive tech. */
 export function Modal({ title, onClose, closeDisabled = false, wide = false, children }: ModalProps) {
+  const { t } = useTranslation();
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === 'Escape' && !closeDisabled) {
@@ -27,7 +29,7 @@ export function Modal({ title, onClose, closeDisabled = false, wide = false, chi
       <div className={`modal__body ${wide ? 'modal__body--wide' : ''}`}>
         <header className="modal__header">
           <h2>{title}</h2>
-          <button type="button" onClick={onClose} aria-label="Close" disabled={closeDisabled}>
+          <button type="button" onClick={onClose} aria-label={t('app.close')} disabled={closeDisabled}>
             ×
           </button>
         </header>

@@ -1,48 +1,50 @@
+import { useTranslation } from 'react-i18next';
 import { ProfileButton } from '../settings/ProfileButton';
 import { useAppStore } from '../state/app-store';
 
 export function Toolbar() {
-  const { openArticleId, openArticle, appInfo, labelLanguage, setLabelLanguage, setDialog } = useAppStore();
+  const { t } = useTranslation();
+  const { openArticleId, openArticle, appInfo, language, setLanguage, setDialog } = useAppStore();
   return (
-    <nav className="toolbar" aria-label="Main">
-      <button type="button" className="toolbar__brand" onClick={() => openArticle(null)} title="Back to the library">
+    <nav className="toolbar" aria-label={t('app.mainNav')}>
+      <button type="button" className="toolbar__brand" onClick={() => openArticle(null)} title={t('app.brandTitle')}>
         Marginalia
       </button>
       {openArticleId !== null ? (
         <button type="button" onClick={() => openArticle(null)}>
-          ← Library
+          {t('app.backToLibrary')}
         </button>
       ) : null}
-      <button type="button" onClick={() => setDialog('import')} title="Import articles (Ctrl+O)">
-        Import…
+      <button type="button" onClick={() => setDialog('import')} title={t('app.importTitle')}>
+        {t('app.import')}
       </button>
-      <button type="button" onClick={() => setDialog('export')} title="Export annotations (Ctrl+E)">
-        Export…
+      <button type="button" onClick={() => setDialog('export')} title={t('app.exportTitle')}>
+        {t('app.export')}
       </button>
-      <button type="button" onClick={() => setDialog('restore-backup')} title="Restore the database from a backup">
-        Backups…
+      <button type="button" onClick={() => setDialog('restore-backup')} title={t('app.backupsTitle')}>
+        {t('app.backups')}
       </button>
       <span className="toolbar__spacer" />
       <ProfileButton />
       <button
         type="button"
         onClick={() => setDialog('keyboard-help')}
-        title="Keyboard shortcuts (?)"
-        aria-label="Keyboard shortcuts"
+        title={t('app.keyboardHelpTitle')}
+        aria-label={t('app.keyboardHelp')}
       >
         ?
       </button>
       <button
         type="button"
-        onClick={() => setLabelLanguage(labelLanguage === 'vi' ? 'en' : 'vi')}
-        title="Label names in Vietnamese or English"
-        aria-label="Label language"
+        onClick={() => setLanguage(language === 'vi' ? 'en' : 'vi')}
+        title={t('app.languageTitle')}
+        aria-label={t('app.language', { code: language.toUpperCase() })}
       >
-        {labelLanguage === 'vi' ? 'VI' : 'EN'}
+        {language.toUpperCase()}
       </button>
       {appInfo ? (
         <span className="toolbar__host" title={appInfo.databasePath}>
-          {appInfo.host === 'browser' ? 'Browser' : 'Desktop'}
+          {appInfo.host === 'browser' ? t('app.hostBrowser') : t('app.hostDesktop')}
         </span>
       ) : null}
     </nav>

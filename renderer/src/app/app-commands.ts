@@ -18,7 +18,7 @@ export function runAppCommand(command: AppCommand): void {
       app.setDialog(app.dialog === 'keyboard-help' ? null : 'keyboard-help');
       break;
     case 'toggle-language':
-      app.setLabelLanguage(app.labelLanguage === 'vi' ? 'en' : 'vi');
+      app.setLanguage(app.language === 'vi' ? 'en' : 'vi');
       break;
     case 'library':
       app.openArticle(null);

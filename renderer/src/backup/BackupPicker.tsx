@@ -1,20 +1,20 @@
+import type { TFunction } from 'i18next';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { BackupInfo } from '../../../shared/contract';
 import { api } from '../api/client';
 import { formatCount } from '../library/format';
+import type { Language } from '../i18n/languages';
 
-const REASONS: Record<BackupInfo['reason'], string> = {
-  rolling: 'automatic',
-  manual: 'made by hand',
-  'before-restore': 'before a restore',
-};
-
-function formatTime(iso: string | null): string {
-  return iso ? new Date(iso).toLocaleString() : '—';
+/** A moment (a real instant, unlike publication dates) in the UI language, local time. */
+function formatTime(iso: string | null, language: Language): string {
+  return iso ? new Date(iso).toLocaleString(language) : '—';
 }
 
-function formatSize(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.ceil(bytes / 1024)} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+function formatSize(bytes: number, t: TFunction): string {
+  return bytes < 1024 * 1024
+    ? t('backup.sizeKb', { n: Math.ceil(bytes / 1024) })
+    : t('backup.sizeMb', { n: Math.round(bytes / 1024 / 102.4) / 10 });
 }
 
 /** After a restore every store of the page is stale: start the page afresh, on the library. */
@@ -28,6 +28,8 @@ function reloadOnLibrary(): void {
  * first. Restoring asks for confirmation, replaces the database and reloads the page.
  */
 export function BackupPicker({ confirmText }: { confirmText: string }) {
+  const { t, i18n } = useTranslation();
+  const language = i18n.language as Language;
   const [backups, setBackups] = useState<BackupInfo[] | null>(null);
   const [chosen, setChosen] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -58,20 +60,21 @@ export function BackupPicker({ confirmText }: { confirmText: string }) {
     }
   };
 
-  if (backups === null) return error ? <p className="error">{error}</p> : <p className="muted">Reading backups…</p>;
-  if (backups.length === 0) return <p className="muted">There are no backups of this database yet.</p>;
+  if (backups === null)
+    return error ? <p className="error">{error}</p> : <p className="muted">{t('backup.reading')}</p>;
+  if (backups.length === 0) return <p className="muted">{t('backup.none')}</p>;
   const chosenBackup = backups.find((backup) => backup.fileName === chosen) ?? null;
   return (
     <div className="backups">
       <table className="backups__table">
         <thead>
           <tr>
-            <th aria-label="Choose" />
-            <th>Taken</th>
-            <th className="num">Articles</th>
-            <th className="num">Annotations</th>
-            <th>Last change</th>
-            <th className="num">Size</th>
+            <th aria-label={t('backup.columns.choose')} />
+            <th>{t('backup.columns.taken')}</th>
+            <th className="num">{t('backup.columns.articles')}</th>
+            <th className="num">{t('backup.columns.annotations')}</th>
+            <th>{t('backup.columns.lastChange')}</th>
+            <th className="num">{t('backup.columns.size')}</th>
           </tr>
         </thead>
         <tbody>
@@ -81,7 +84,7 @@ export function BackupPicker({ confirmText }: { confirmText: string }) {
                 <input
                   type="radio"
                   name="backup"
-                  aria-label={`Backup of ${formatTime(backup.createdAt)}`}
+                  aria-label={t('backup.backupOf', { time: formatTime(backup.createdAt, language) })}
                   disabled={!backup.preview.ok || busy}
                   checked={chosen === backup.fileName}
                   onChange={() => {
@@ -91,20 +94,21 @@ export function BackupPicker({ confirmText }: { confirmText: string }) {
                 />
               </td>
               <td>
-                {formatTime(backup.createdAt)} <span className="muted">({REASONS[backup.reason]})</span>
+                {formatTime(backup.createdAt, language)}{' '}
+                <span className="muted">({t(`backup.reason.${backup.reason}`)})</span>
               </td>
               {backup.preview.ok ? (
                 <>
-                  <td className="num">{formatCount(backup.preview.articleCount ?? 0)}</td>
-                  <td className="num">{formatCount(backup.preview.annotationCount ?? 0)}</td>
-                  <td>{formatTime(backup.preview.newestChangeAt)}</td>
+                  <td className="num">{formatCount(backup.preview.articleCount ?? 0, language)}</td>
+                  <td className="num">{formatCount(backup.preview.annotationCount ?? 0, language)}</td>
+                  <td>{formatTime(backup.preview.newestChangeAt, language)}</td>
                 </>
               ) : (
                 <td colSpan={3} className="error">
-                  Damaged: {backup.preview.problem}
+                  {t('backup.damaged', { problem: backup.preview.problem ?? '' })}
                 </td>
               )}
-              <td className="num">{formatSize(backup.sizeBytes)}</td>
+              <td className="num">{formatSize(backup.sizeBytes, t)}</td>
             </tr>
           ))}
         </tbody>
@@ -118,18 +122,18 @@ export function BackupPicker({ confirmText }: { confirmText: string }) {
         {confirming && chosenBackup ? (
           <>
             <span>
-              {confirmText} Replace it with the backup of {formatTime(chosenBackup.createdAt)}?
+              {confirmText} {t('backup.confirm', { time: formatTime(chosenBackup.createdAt, language) })}
             </span>
             <button type="button" className="primary" disabled={busy} onClick={() => void restore()}>
-              {busy ? 'Restoring…' : 'Yes, restore'}
+              {busy ? t('backup.restoring') : t('backup.yesRestore')}
             </button>
             <button type="button" disabled={busy} onClick={() => setConfirming(false)}>
-              No
+              {t('backup.no')}
             </button>
           </>
         ) : (
           <button type="button" className="primary" disabled={!chosen} onClick={() => setConfirming(true)}>
-            Restore this backup…
+            {t('backup.restoreThis')}
           </button>
         )}
       </div>

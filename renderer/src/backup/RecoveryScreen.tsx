@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from 'react-i18next';
 import type { DatabaseHealth } from '../../../shared/contract';
 import { BackupPicker } from './BackupPicker';
 
@@ -6,16 +7,20 @@ import { BackupPicker } from './BackupPicker';
  * what is wrong and offers the backups, the newest good one first. Nothing else can run.
  */
 export function RecoveryScreen({ health }: { health: DatabaseHealth }) {
+  const { t } = useTranslation();
   return (
     <main className="recovery" aria-labelledby="recovery-title">
-      <h1 id="recovery-title">The database is damaged</h1>
+      <h1 id="recovery-title">{t('backup.damagedTitle')}</h1>
       <p>
-        Marginalia checked <code className="recovery__path">{health.databasePath}</code> at start and found it damaged,
-        so it did not open it. Nothing has been changed.
+        <Trans
+          i18nKey="backup.damagedBody"
+          values={{ path: health.databasePath }}
+          components={{ path: <code className="recovery__path" /> }}
+        />
       </p>
       {health.problem ? <p className="recovery__problem">{health.problem}</p> : null}
-      <p>Restore a backup to continue. The damaged file is kept in the backups folder, so it can still be inspected.</p>
-      <BackupPicker confirmText="The damaged database will be set aside." />
+      <p>{t('backup.restoreToContinue')}</p>
+      <BackupPicker confirmText={t('backup.damagedSetAside')} />
     </main>
   );
 }

@@ -1,25 +1,28 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
-import { formatCount, formatPublished, STATUS_LABELS } from './format';
+import { formatCount, formatPublished } from './format';
 import { HitSnippet } from './Snippet';
 import { sortArticles, type SortKey, type SortOrder } from './sort-articles';
 import { useArticleSearch } from './use-article-search';
 
-const COLUMNS: { key: SortKey; label: string; numeric?: boolean }[] = [
-  { key: 'title', label: 'Title' },
-  { key: 'source', label: 'Source' },
-  { key: 'published', label: 'Published' },
-  { key: 'words', label: 'Words', numeric: true },
-  { key: 'annotations', label: 'Annotations', numeric: true },
-  { key: 'status', label: 'Status' },
+const COLUMNS: { key: Exclude<SortKey, 'imported'>; numeric?: boolean }[] = [
+  { key: 'title' },
+  { key: 'source' },
+  { key: 'published' },
+  { key: 'words', numeric: true },
+  { key: 'annotations', numeric: true },
+  { key: 'status' },
 ];
 
 /** Every article with its metadata, counts and status; a click opens it in the reader. */
 export function LibraryView() {
   const { articles, loaded, refresh, selectedIds, toggleSelected, setSelected } = useLibraryStore();
   const openArticle = useAppStore((state) => state.openArticle);
+  const language = useAppStore((state) => state.language);
+  const { t } = useTranslation();
   const [filter, setFilter] = useState('');
   const [order, setOrder] = useState<SortOrder>({ key: 'imported', direction: 'ascending' });
   const sortBy = (key: SortKey) =>
@@ -51,24 +54,24 @@ export function LibraryView() {
   const allVisibleSelected = visible.length > 0 && visible.every((article) => selectedIds.has(article.id));
 
   return (
-    <section className="library" aria-label="Library">
+    <section className="library" aria-label={t('library.region')}>
       <header className="library__header">
-        <h1>Library</h1>
+        <h1>{t('library.heading')}</h1>
         <span className="library__count">
-          {formatCount(articles.length)} articles
-          {selectedIds.size > 0 ? ` · ${formatCount(selectedIds.size)} selected` : ''}
+          {t('library.articleCount', { count: articles.length })}
+          {selectedIds.size > 0 ? t('library.selectedCount', { n: selectedIds.size }) : ''}
         </span>
         <input
           className="library__filter"
           type="search"
-          placeholder="Search titles, sources and text (accents optional)"
-          aria-label="Search articles"
+          placeholder={t('library.searchPlaceholder')}
+          aria-label={t('library.searchLabel')}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
         />
       </header>
       {loaded && articles.length === 0 ? (
-        <p className="library__empty">No articles yet. Use Import… to bring some in.</p>
+        <p className="library__empty">{t('library.empty')}</p>
       ) : (
         <table className="library__table">
           <thead>
@@ -76,7 +79,7 @@ export function LibraryView() {
               <th className="library__check">
                 <input
                   type="checkbox"
-                  aria-label="Select all shown"
+                  aria-label={t('library.selectAll')}
                   checked={allVisibleSelected}
                   onChange={() => setSelected(allVisibleSelected ? [] : visible.map((article) => article.id))}
                 />
@@ -88,7 +91,7 @@ export function LibraryView() {
                   aria-sort={order.key === column.key ? order.direction : 'none'}
                 >
                   <button type="button" className="sort" onClick={() => sortBy(column.key)}>
-                    {column.label}
+                    {t(`library.columns.${column.key}`)}
                     <span aria-hidden="true">
                       {order.key === column.key ? (order.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
                     </span>
@@ -103,7 +106,7 @@ export function LibraryView() {
                 <td className="library__check">
                   <input
                     type="checkbox"
-                    aria-label={`Select ${article.displayTitle}`}
+                    aria-label={t('library.selectArticle', { title: article.displayTitle })}
                     checked={selectedIds.has(article.id)}
                     onChange={() => toggleSelected(article.id)}
                   />
@@ -115,11 +118,11 @@ export function LibraryView() {
                   <HitSnippet hit={hits.get(article.id)} />
                 </td>
                 <td>{article.source ?? '—'}</td>
-                <td className="nowrap">{formatPublished(article.publishedAt)}</td>
-                <td className="num">{formatCount(article.wordCount)}</td>
-                <td className="num">{formatCount(article.annotationCount)}</td>
+                <td className="nowrap">{formatPublished(article.publishedAt, language)}</td>
+                <td className="num">{formatCount(article.wordCount, language)}</td>
+                <td className="num">{formatCount(article.annotationCount, language)}</td>
                 <td>
-                  <span className={`status status--${article.status}`}>{STATUS_LABELS[article.status]}</span>
+                  <span className={`status status--${article.status}`}>{t(`status.${article.status}`)}</span>
                 </td>
               </tr>
             ))}

@@ -1,25 +1,45 @@
-import type { ArticleStatus } from '../../../shared/domain/schemas';
+import type { Language } from '../i18n/languages';
 
-export const STATUS_LABELS: Record<ArticleStatus, string> = {
-  new: 'New',
-  in_progress: 'In progress',
-  done: 'Done',
+const numberFormats = new Map<Language, Intl.NumberFormat>();
+/** A count in the UI language's digit grouping (1,234 / 1.234). */
+export function formatCount(count: number, language: Language): string {
+  let format = numberFormats.get(language);
+  if (!format) numberFormats.set(language, (format = new Intl.NumberFormat(language)));
+  return format.format(count);
+}
+
+// Vietnamese analysts read dates as dd/mm/yyyy, the way Vietnamese sites print them; in English
+// a month name keeps 02/03 from being read either way.
+const DATE_OPTIONS: Record<Language, Intl.DateTimeFormatOptions> = {
+  vi: { day: '2-digit', month: '2-digit', year: 'numeric' },
+  en: { day: 'numeric', month: 'short', year: 'numeric' },
 };
-
-const numberFormat = new Intl.NumberFormat('en-US');
-export const formatCount = (count: number): string => numberFormat.format(count);
+const DAY_MONTH_OPTIONS: Record<Language, Intl.DateTimeFormatOptions> = {
+  vi: { day: 'numeric', month: 'numeric' },
+  en: { day: 'numeric', month: 'short' },
+};
+const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
 
 /**
- * Publication dates are kept as found: full ISO timestamps are shown as dd/mm/yyyy hh:mm,
- * the way Vietnamese sites print them; partial ones are shown as stored.
+ * Publication dates are kept as found, without a time zone: they are shown in the UI language's
+ * date format with the stored wall-clock values (formatted as UTC so nothing shifts), date before
+ * time as news sites print them; values the pattern does not read are shown as stored.
  */
-export function formatPublished(value: string | null): string {
+export function formatPublished(value: string | null, language: Language): string {
   if (!value) return '—';
+  const format = (utc: number, options: Intl.DateTimeFormatOptions) =>
+    new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(utc);
   // Day and month found without a year ("Chiều 26/2"): stored as --02-26, never given a guessed year.
   const dayMonth = /^--(\d{2})-(\d{2})$/.exec(value);
-  if (dayMonth) return `${dayMonth[2]}/${dayMonth[1]}`;
+  // A leap year, so 29/2 exists.
+  if (dayMonth)
+    return format(Date.UTC(2000, Number(dayMonth[1]) - 1, Number(dayMonth[2])), DAY_MONTH_OPTIONS[language]);
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
   if (!match) return value;
-  const [, year, month, day, hour, minute] = match;
-  return hour ? `${day}/${month}/${year} ${hour}:${minute}` : `${day}/${month}/${year}`;
+  const [year, month, day, hour, minute] = match
+    .slice(1)
+    .map((part) => (part === undefined ? undefined : Number(part)));
+  const utc = Date.UTC(year!, month! - 1, day!, hour ?? 0, minute ?? 0);
+  const date = format(utc, DATE_OPTIONS[language]);
+  return hour === undefined ? date : `${date} ${format(utc, TIME_OPTIONS)}`;
 }

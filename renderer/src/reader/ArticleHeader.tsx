@@ -1,7 +1,9 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Article, ArticleMetadataPatch, ArticleStatus } from '../../../shared/domain/schemas';
 import { ARTICLE_STATUSES } from '../../../shared/domain/schemas';
-import { formatCount, formatPublished, STATUS_LABELS } from '../library/format';
+import { formatCount, formatPublished } from '../library/format';
+import { useAppStore } from '../state/app-store';
 import { MetadataEditor } from './MetadataEditor';
 
 interface ArticleHeaderProps {
@@ -12,6 +14,8 @@ interface ArticleHeaderProps {
 
 /** The metadata above the text: title, source, date, byline, size and the status switch. */
 export function ArticleHeader({ article, onStatusChange, onMetadataChange }: ArticleHeaderProps) {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
   const [editing, setEditing] = useState(false);
   if (editing) {
     return (
@@ -28,37 +32,37 @@ export function ArticleHeader({ article, onStatusChange, onMetadataChange }: Art
     <header className="reader__header">
       <div className="reader__titlerow">
         <h1 className="reader__title">{article.displayTitle}</h1>
-        <button type="button" onClick={() => setEditing(true)} title="Correct the title, source, date, byline or URL">
-          Edit details
+        <button type="button" onClick={() => setEditing(true)} title={t('reader.editDetailsTitle')}>
+          {t('reader.editDetails')}
         </button>
       </div>
       <dl className="reader__meta">
         <div>
-          <dt>Source</dt>
+          <dt>{t('reader.meta.source')}</dt>
           <dd>{article.source ?? '—'}</dd>
         </div>
         <div>
-          <dt>Published</dt>
-          <dd>{formatPublished(article.publishedAt)}</dd>
+          <dt>{t('reader.meta.published')}</dt>
+          <dd>{formatPublished(article.publishedAt, language)}</dd>
         </div>
         <div>
-          <dt>Byline</dt>
+          <dt>{t('reader.meta.byline')}</dt>
           <dd>{article.byline ?? '—'}</dd>
         </div>
         <div>
-          <dt>Words</dt>
-          <dd>{formatCount(article.wordCount)}</dd>
+          <dt>{t('reader.meta.words')}</dt>
+          <dd>{formatCount(article.wordCount, language)}</dd>
         </div>
         {article.fileName ? (
           <div>
-            <dt>File</dt>
+            <dt>{t('reader.meta.file')}</dt>
             <dd>{article.fileName}</dd>
           </div>
         ) : null}
         <div>
-          <dt>Status</dt>
+          <dt>{t('reader.meta.status')}</dt>
           <dd>
-            <div className="segmented" role="radiogroup" aria-label="Status">
+            <div className="segmented" role="radiogroup" aria-label={t('reader.meta.status')}>
               {ARTICLE_STATUSES.map((status) => (
                 <button
                   key={status}
@@ -68,7 +72,7 @@ export function ArticleHeader({ article, onStatusChange, onMetadataChange }: Art
                   className={article.status === status ? 'is-active' : ''}
                   onClick={() => onStatusChange(status)}
                 >
-                  {STATUS_LABELS[status]}
+                  {t(`status.${status}`)}
                 </button>
               ))}
             </div>

@@ -7,6 +7,7 @@ import { $createParagraphNode, $createTextNode, $getRoot, ParagraphNode, TextNod
 import { useEffect } from 'react';
 import { $createReaderChunkNode, ReaderChunkNode } from './chunk-node';
 import { planChunks, TextLayout } from './text-layout';
+import { useTranslation } from 'react-i18next';
 
 interface ArticleTextProps {
   text: string;
@@ -22,6 +23,7 @@ interface ArticleTextProps {
  * spans are painted over it with CSS highlights, not written into the tree.
  */
 export function ArticleText({ text, onLayout }: ArticleTextProps) {
+  const { t } = useTranslation();
   return (
     <LexicalComposer
       initialConfig={{
@@ -47,7 +49,14 @@ export function ArticleText({ text, onLayout }: ArticleTextProps) {
       }}
     >
       <PlainTextPlugin
-        contentEditable={<ContentEditable className="reader__text" aria-label="Article text" aria-readonly="true" />}
+        contentEditable={
+          <ContentEditable
+            className="reader__text"
+            aria-label={t('reader.articleText')}
+            aria-readonly="true"
+            tabIndex={0}
+          />
+        }
         ErrorBoundary={LexicalErrorBoundary}
       />
       <LayoutPlugin text={text} onLayout={onLayout} />

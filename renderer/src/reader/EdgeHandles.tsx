@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { snapToSyllables, type TextRange } from '../../../shared/text/syllables';
 import { offsetAtPoint } from './dom-selection';
 import type { HighlightPainter } from './highlight-painter';
@@ -24,12 +25,30 @@ interface HandleBox {
  * saves it on release, snapped to syllables unless Alt is held.
  */
 export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesProps) {
+  const { t } = useTranslation();
   const selectedId = useReaderStore((state) => state.selectedId);
   const spansVersion = useReaderStore((state) => state.spansVersion);
   const resize = useReaderStore((state) => state.resize);
   const [viewportVersion, setViewportVersion] = useState(0);
   const sync = useReaderStore((state) => state.sync);
   const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
+
+  // While a text drag is under way the grips let the pointer through, so a drag that ends on a
+  // grip keeps selecting the text under it (the grip sits after the text in the DOM: selecting
+  // "onto" it selected to the end of the article). A drag that starts on a grip moves it.
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      if (!(event.target instanceof Element && event.target.closest('.edge-handle'))) container.dataset.textDrag = '';
+    };
+    const onPointerUp = () => delete container.dataset.textDrag;
+    container.addEventListener('pointerdown', onPointerDown);
+    document.addEventListener('pointerup', onPointerUp);
+    return () => {
+      container.removeEventListener('pointerdown', onPointerDown);
+      document.removeEventListener('pointerup', onPointerUp);
+      delete container.dataset.textDrag;
+    };
+  }, [container]);
 
   useEffect(() => {
     const onResize = () => setViewportVersion((version) => version + 1);
@@ -94,7 +113,7 @@ export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesPro
           }}
           onPointerDown={startDrag(edge)}
           role="slider"
-          aria-label={`${edge === 'start' ? 'Start' : 'End'} of the selected span`}
+          aria-label={edge === 'start' ? t('reader.grip.start') : t('reader.grip.end')}
           aria-valuenow={selected[edge]}
         />
       ))}

@@ -10,7 +10,7 @@ export interface HoverState {
 
 /** Every label covering the hovered character, outermost first. */
 export function HoverCard({ hover, labels }: { hover: HoverState | null; labels: readonly Label[] }) {
-  const language = useAppStore((state) => state.labelLanguage);
+  const language = useAppStore((state) => state.language);
   if (!hover || hover.spans.length === 0) return null;
   return (
     <div className="hovercard" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 18 }}>

@@ -1,20 +1,19 @@
-import { KEY_SCOPES, KEY_SCOPE_TITLES, SHORTCUTS, shortcutKeysText } from '../../../shared/keymap';
+import { useTranslation } from 'react-i18next';
+import { KEY_SCOPES, SHORTCUTS, shortcutKeysText } from '../../../shared/keymap';
 import { Modal } from '../app/Modal';
 
-/** The help sheet: every entry of the keyboard map, grouped by where it applies. */
+/** The help sheet: every entry of the keyboard map, grouped by where it applies, in the UI language. */
 export function KeyboardHelp({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   return (
-    <Modal title="Keyboard shortcuts" onClose={onClose}>
-      <p>
-        Drag over text to select it (snaps to whole syllables; hold Alt for exact characters). Click a span to select
-        the innermost span there.
-      </p>
+    <Modal title={t('app.keyboardHelp')} onClose={onClose}>
+      <p>{t('keys.intro')}</p>
       <table className="shortcuts">
         {KEY_SCOPES.map((scope) => (
           <tbody key={scope}>
             <tr>
               <th colSpan={2} scope="colgroup">
-                {KEY_SCOPE_TITLES[scope]}
+                {t(`keys.scope.${scope}`)}
               </th>
             </tr>
             {SHORTCUTS.filter((shortcut) => shortcut.scope === scope).map((shortcut) => (
@@ -22,7 +21,7 @@ export function KeyboardHelp({ onClose }: { onClose: () => void }) {
                 <th scope="row">
                   <kbd>{shortcutKeysText(shortcut)}</kbd>
                 </th>
-                <td>{shortcut.description}</td>
+                <td>{t(`keys.action.${shortcut.id}`)}</td>
               </tr>
             ))}
           </tbody>

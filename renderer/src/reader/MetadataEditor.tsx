@@ -1,13 +1,8 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Article, ArticleMetadataPatch } from '../../../shared/domain/schemas';
 
-const FIELDS: { key: keyof ArticleMetadataPatch; label: string; hint: string }[] = [
-  { key: 'title', label: 'Title', hint: '' },
-  { key: 'source', label: 'Source', hint: 'e.g. Báo Công An Nhân Dân' },
-  { key: 'byline', label: 'Byline', hint: 'author or initials' },
-  { key: 'publishedAt', label: 'Published', hint: '2023-01-10T14:45, 2023-01-10, or as found' },
-  { key: 'url', label: 'URL', hint: '' },
-];
+const FIELDS: (keyof ArticleMetadataPatch)[] = ['title', 'source', 'byline', 'publishedAt', 'url'];
 
 interface MetadataEditorProps {
   article: Article;
@@ -17,6 +12,7 @@ interface MetadataEditorProps {
 
 /** Corrects what the import heuristics found (or did not); an empty field is stored as empty. */
 export function MetadataEditor({ article, onSave, onCancel }: MetadataEditorProps) {
+  const { t } = useTranslation();
   const [values, setValues] = useState<Record<keyof ArticleMetadataPatch, string>>({
     title: article.title ?? '',
     source: article.source ?? '',
@@ -27,29 +23,29 @@ export function MetadataEditor({ article, onSave, onCancel }: MetadataEditorProp
   return (
     <form
       className="metadata"
-      aria-label="Article details"
+      aria-label={t('reader.details.form')}
       onSubmit={(event) => {
         event.preventDefault();
-        onSave(Object.fromEntries(FIELDS.map(({ key }) => [key, values[key].trim() || null])));
+        onSave(Object.fromEntries(FIELDS.map((key) => [key, values[key].trim() || null])));
       }}
       onKeyDown={(event) => event.key === 'Escape' && onCancel()}
     >
-      {FIELDS.map(({ key, label, hint }) => (
+      {FIELDS.map((key) => (
         <label key={key}>
-          <span>{label}</span>
+          <span>{t(`reader.details.${key}`)}</span>
           <input
             value={values[key]}
-            placeholder={hint}
+            placeholder={t(`reader.details.${key}Hint`)}
             onChange={(event) => setValues((current) => ({ ...current, [key]: event.target.value }))}
           />
         </label>
       ))}
       <div className="row">
         <button type="submit" className="primary">
-          Save details
+          {t('reader.details.save')}
         </button>
         <button type="button" onClick={onCancel}>
-          Cancel
+          {t('app.cancel')}
         </button>
       </div>
     </form>

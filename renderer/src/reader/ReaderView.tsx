@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { snapToSyllables } from '../../../shared/text/syllables';
 import { useAppStore } from '../state/app-store';
 import { ArticleHeader } from './ArticleHeader';
@@ -24,6 +25,7 @@ interface TextView {
 }
 
 export function ReaderView({ articleId }: { articleId: number }) {
+  const { t } = useTranslation();
   const labels = useAppStore((state) => state.labels);
   const article = useReaderStore((state) => state.article);
   const selectedId = useReaderStore((state) => state.selectedId);
@@ -70,12 +72,12 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const onLayout = useCallback(
     (layout: TextLayout, root: HTMLElement) => {
       if (!supportsHighlights()) {
-        useAppStore.getState().notify('error', 'This browser cannot paint spans (CSS Custom Highlight API missing).');
+        useAppStore.getState().notify('error', t('app.noHighlights'));
         return;
       }
       setView({ layout, root, painter: new HighlightPainter(layout, labels) });
     },
-    [labels],
+    [labels, t],
   );
 
   const reveal = useCallback(
@@ -131,7 +133,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
     });
   };
 
-  if (!article || article.id !== articleId) return <p className="reader__loading">Opening…</p>;
+  if (!article || article.id !== articleId) return <p className="reader__loading">{t('reader.opening')}</p>;
   return (
     <div className="reader">
       <div className="reader__page" ref={pageRef}>
@@ -158,7 +160,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
         </div>
         {article.trimmedText ? <TrimmedBlock trimmedText={article.trimmedText} /> : null}
       </div>
-      <aside className="reader__sidebar" aria-label="Annotation tools">
+      <aside className="reader__sidebar" aria-label={t('reader.tools')}>
         <HistoryButtons />
         <LabelPalette labels={labels} />
         <SelectedSpanPanel labels={labels} />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/domain/schemas';
 import { shortcutFor } from '../app/keymap';
 import { labelName, useAppStore } from '../state/app-store';
@@ -7,14 +8,15 @@ import type { Span } from './sync/document-sync';
 
 /** The selected span: its label, quote, note and edge keys; every change is saved at once. */
 export function SelectedSpanPanel({ labels }: { labels: readonly Label[] }) {
+  const { t } = useTranslation();
   const selectedId = useReaderStore((state) => state.selectedId);
   useReaderStore((state) => state.spansVersion); // re-read the span after each change
   const sync = useReaderStore((state) => state.sync);
   const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
   if (!selected) {
     return (
-      <section className="selected selected--empty" aria-label="Selected span">
-        Select text and press a label key (1–9, 0), or click a highlighted span.
+      <section className="selected selected--empty" aria-label={t('reader.selected.region')}>
+        {t('reader.selected.empty')}
       </section>
     );
   }
@@ -22,17 +24,18 @@ export function SelectedSpanPanel({ labels }: { labels: readonly Label[] }) {
 }
 
 function SpanDetails({ span, labels }: { span: Span; labels: readonly Label[] }) {
-  const language = useAppStore((state) => state.labelLanguage);
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
   const { applyLabel, setNote, remove } = useReaderStore();
   const [note, setDraftNote] = useState(span.note);
   const label = labels.find((candidate) => candidate.key === span.labelKey);
   const saveNote = () => void setNote(span.id, note);
   return (
-    <section className="selected" aria-label="Selected span">
+    <section className="selected" aria-label={t('reader.selected.region')}>
       <div className="selected__row">
         <span className="selected__swatch" style={{ background: label?.color }} aria-hidden="true" />
         <select
-          aria-label="Label of the selected span"
+          aria-label={t('reader.selected.label')}
           value={span.labelKey}
           onChange={(event) => void applyLabel(event.target.value)}
         >
@@ -42,19 +45,24 @@ function SpanDetails({ span, labels }: { span: Span; labels: readonly Label[] })
             </option>
           ))}
         </select>
-        <button type="button" className="danger" onClick={() => void remove(span.id)} title="Delete (Delete key)">
-          Delete
+        <button
+          type="button"
+          className="danger"
+          onClick={() => void remove(span.id)}
+          title={t('reader.selected.deleteTitle')}
+        >
+          {t('reader.selected.delete')}
         </button>
       </div>
       <blockquote className="selected__quote" lang="vi">
         {span.quote}
       </blockquote>
       <div className="selected__offsets">
-        [{span.start}, {span.end}) · Alt+←/→ end · Alt+Shift+←/→ start · drag the handles
+        [{span.start}, {span.end}) · {t('reader.selected.edgeKeys')}
       </div>
       <textarea
-        aria-label="Note"
-        placeholder="Note (saved when you leave the field or press Ctrl+Enter)"
+        aria-label={t('reader.selected.note')}
+        placeholder={t('reader.selected.notePlaceholder')}
         value={note}
         rows={2}
         onChange={(event) => setDraftNote(event.target.value)}

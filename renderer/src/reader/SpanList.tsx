@@ -1,5 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/domain/schemas';
+import { labelInk } from '../app/contrast';
 import { labelName, useAppStore } from '../state/app-store';
 import { useReaderStore } from './reader-store';
 
@@ -16,7 +18,8 @@ interface SpanListProps {
  * so a 10,000-span article lists as fast as a short one.
  */
 export function SpanList({ labels, onReveal }: SpanListProps) {
-  const language = useAppStore((state) => state.labelLanguage);
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
   const spansVersion = useReaderStore((state) => state.spansVersion);
   const selectedId = useReaderStore((state) => state.selectedId);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
@@ -65,13 +68,17 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
     });
 
   return (
-    <section className="spans" aria-label="Spans">
+    <section className="spans" aria-label={t('reader.spans.region')}>
       <header className="spans__header">
         <h2>
-          Spans{' '}
-          <span className="muted">{spans.length === all.length ? all.length : `${spans.length} of ${all.length}`}</span>
+          {t('reader.spans.heading')}{' '}
+          <span className="muted">
+            {spans.length === all.length
+              ? t('reader.spans.count', { n: all.length })
+              : t('reader.spans.countFiltered', { shown: spans.length, n: all.length })}
+          </span>
         </h2>
-        <div className="spans__filters" role="group" aria-label="Show labels">
+        <div className="spans__filters" role="group" aria-label={t('reader.spans.filter')}>
           {labels
             .filter((label) => counts.has(label.key))
             .map((label) => (
@@ -80,7 +87,7 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
                 type="button"
                 className={`chip ${hidden.has(label.key) ? 'chip--off' : ''}`}
                 aria-pressed={!hidden.has(label.key)}
-                style={{ '--label-color': label.color } as React.CSSProperties}
+                style={{ '--label-color': label.color, '--label-ink': labelInk(label.color) } as React.CSSProperties}
                 onClick={() => toggle(label.key)}
               >
                 {label.key} {counts.get(label.key)}
@@ -100,7 +107,7 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
                 data-span-id={span.id}
               >
                 <button type="button" onClick={() => onReveal(span.id)}>
-                  <span className="spans__label" style={{ color: label?.color }}>
+                  <span className="spans__label" style={{ color: label ? labelInk(label.color) : undefined }}>
                     {label ? labelName(label, language) : span.labelKey}
                     {span.note ? (
                       <span className="spans__note" title={span.note}>

@@ -1,3 +1,4 @@
+import { useTranslation } from 'react-i18next';
 import { useReaderStore } from './reader-store';
 
 /**
@@ -5,18 +6,17 @@ import { useReaderStore } from './reader-store';
  * annotatable text, shown collapsed, and restorable into the text with one click.
  */
 export function TrimmedBlock({ trimmedText }: { trimmedText: string }) {
+  const { t } = useTranslation();
   const restoreTrimmed = useReaderStore((state) => state.restoreTrimmed);
   const lines = trimmedText.split('\n').filter((line) => line.trim()).length;
   return (
     <details className="trimmed">
-      <summary>
-        Trimmed page chrome ({lines} {lines === 1 ? 'line' : 'lines'}), not part of the annotatable text
-      </summary>
+      <summary>{t('reader.trimmed.summary', { count: lines })}</summary>
       <pre className="trimmed__text" lang="vi">
         {trimmedText.replace(/^\n+/, '')}
       </pre>
       <button type="button" onClick={() => void restoreTrimmed()}>
-        Restore into the text
+        {t('reader.trimmed.restore')}
       </button>
     </details>
   );

@@ -1,6 +1,7 @@
 import type { Label } from '../../../shared/domain/schemas';
 import { stepSpanEdge } from '../../../shared/text/syllable-steps';
 import { isTypingTarget, shortcutFor } from '../app/keymap';
+import { i18next } from '../i18n';
 import { useAppStore } from '../state/app-store';
 import { extendSelection, selectedTextRange } from './dom-selection';
 import { openSpans, useReaderStore } from './reader-store';
@@ -33,7 +34,7 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
       const label = context.labels.find((candidate) => candidate.hotkey === event.key);
       if (!label) return false;
       if (!store.pending && !selected) {
-        useAppStore.getState().notify('info', 'Select some text first, or click a span to relabel it.');
+        useAppStore.getState().notify('info', i18next.t('reader.selectFirst'));
         return true;
       }
       void store.applyLabel(label.key);
@@ -54,12 +55,15 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
       const caretInSelected =
         caret !== null && selected !== undefined && caret >= selected.start && caret < selected.end;
       const offset = selected && !caretInSelected ? selected.start : caret;
-      if (offset === null) return false;
+      // Only while the text has focus: elsewhere Tab moves focus, as everywhere.
+      if (offset === null || !context.root.contains(event.target as Node)) return false;
       const under = spans.covering(offset);
       if (under.length === 0) return false;
       const position = selected ? under.findIndex((span) => span.id === selected.id) : -1;
       const step = event.shiftKey ? -1 : 1;
-      const next = position < 0 ? under.length - 1 : (position + step + under.length) % under.length;
+      const next = position < 0 ? under.length - 1 : position + step;
+      // Past either end of the stack Tab leaves the text (it used to wrap around: a keyboard trap).
+      if (next < 0 || next >= under.length) return false;
       const span = under[next];
       if (span) context.reveal(span.id);
       return true;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { DISPLAY_NAME_MAX_CHARS } from '../../../shared/domain/profile';
 import { Modal } from '../app/Modal';
 import { useProfileStore } from './profile-store';
@@ -34,12 +35,13 @@ interface ProfileFormProps {
 }
 
 function ProfileForm({ initialName, firstStart, onClose, onSave }: ProfileFormProps) {
+  const { t } = useTranslation();
   const [name, setName] = useState(initialName);
   const [problem, setProblem] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
   return (
-    <Modal title={firstStart ? 'Welcome to Marginalia' : 'Profile'} onClose={onClose}>
+    <Modal title={firstStart ? t('profile.welcome') : t('profile.title')} onClose={onClose}>
       <form
         className="profile"
         onSubmit={(event) => {
@@ -51,13 +53,9 @@ function ProfileForm({ initialName, firstStart, onClose, onSave }: ProfileFormPr
           });
         }}
       >
-        <p className="muted">
-          {firstStart
-            ? 'What name should your annotations carry? It is stored with everything you tag and exported with it, so colleagues can tell whose work is whose.'
-            : 'The name stored with the annotations you make from now on. Earlier annotations keep their author.'}
-        </p>
+        <p className="muted">{firstStart ? t('profile.firstStartHint') : t('profile.hint')}</p>
         <label className="profile__field">
-          Display name
+          {t('profile.displayName')}
           <input
             type="text"
             value={name}
@@ -75,10 +73,10 @@ function ProfileForm({ initialName, firstStart, onClose, onSave }: ProfileFormPr
         ) : null}
         <div className="row">
           <button type="submit" className="primary" disabled={saving}>
-            Save
+            {t('profile.save')}
           </button>
           <button type="button" onClick={onClose}>
-            {firstStart ? 'Later' : 'Cancel'}
+            {firstStart ? t('profile.later') : t('app.cancel')}
           </button>
         </div>
       </form>

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { Profile } from '../../../shared/contract';
 import { DisplayNameSchema } from '../../../shared/domain/profile';
 import { api } from '../api/client';
+import { i18next } from '../i18n';
 import { useAppStore } from '../state/app-store';
 
 interface ProfileState {
@@ -25,7 +26,7 @@ export const useProfileStore = create<ProfileState>((set) => ({
       const profile = await api.getProfile({});
       set({ profile, dialogOpen: !profile.isSet });
     } catch (error) {
-      useAppStore.getState().notify('error', `The profile could not be read: ${(error as Error).message}`);
+      useAppStore.getState().notify('error', i18next.t('profile.readFailed', { message: (error as Error).message }));
     }
   },
 
@@ -39,7 +40,7 @@ export const useProfileStore = create<ProfileState>((set) => ({
 
   async save(displayName) {
     const parsed = DisplayNameSchema.safeParse(displayName);
-    if (!parsed.success) return parsed.error.issues[0]?.message ?? 'This name cannot be used.';
+    if (!parsed.success) return parsed.error.issues[0]?.message ?? i18next.t('profile.invalidName');
     try {
       const profile = await api.setProfile({ displayName: parsed.data });
       set({ profile, dialogOpen: false });

@@ -2,8 +2,9 @@ import { create } from 'zustand';
 import type { AppInfo } from '../../../shared/contract';
 import type { Label } from '../../../shared/domain/schemas';
 import { api } from '../api/client';
+import { applyLanguage, initialLanguage } from '../i18n';
+import type { Language } from '../i18n/languages';
 
-export type LabelLanguage = 'vi' | 'en';
 export type Dialog = 'import' | 'export' | 'keyboard-help' | 'restore-backup' | null;
 
 interface Toast {
@@ -17,18 +18,18 @@ interface AppState {
   labels: Label[];
   /** The article open in the reader; null shows the library. */
   openArticleId: number | null;
-  labelLanguage: LabelLanguage;
+  /** The UI language; label names follow it. */
+  language: Language;
   dialog: Dialog;
   toasts: Toast[];
   boot(): Promise<void>;
   openArticle(id: number | null): void;
-  setLabelLanguage(language: LabelLanguage): void;
+  setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
   notify(kind: Toast['kind'], message: string): void;
   dismissToast(id: number): void;
 }
 
-const LANGUAGE_KEY = 'marginalia.labelLanguage';
 let nextToastId = 1;
 
 /** The article id in the URL hash (#/article/3), so a reload reopens the same article. */
@@ -41,7 +42,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   appInfo: null,
   labels: [],
   openArticleId: articleIdFromHash(),
-  labelLanguage: localStorage.getItem(LANGUAGE_KEY) === 'en' ? 'en' : 'vi',
+  language: initialLanguage,
   dialog: null,
   toasts: [],
 
@@ -62,9 +63,9 @@ export const useAppStore = create<AppState>((set, get) => ({
     set({ openArticleId: id });
   },
 
-  setLabelLanguage(labelLanguage) {
-    localStorage.setItem(LANGUAGE_KEY, labelLanguage);
-    set({ labelLanguage });
+  setLanguage(language) {
+    applyLanguage(language);
+    set({ language });
   },
 
   setDialog(dialog) {
@@ -88,6 +89,6 @@ export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function labelName(label: Label, language: LabelLanguage): string {
+export function labelName(label: Label, language: Language): string {
   return language === 'vi' ? label.nameVi : label.nameEn;
 }

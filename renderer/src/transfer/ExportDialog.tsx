@@ -1,9 +1,11 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { EXPORT_FORMAT_SPECS, exportFormatSpec } from '../../../shared/codecs';
 import type { ExportFormat, ExportJob, ExportOptions } from '../../../shared/contract';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
+import { labelInk } from '../app/contrast';
 import { Modal } from '../app/Modal';
-import { formatCount, STATUS_LABELS } from '../library/format';
+import { formatCount } from '../library/format';
 import { labelName, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { useExportStore } from './export-store';
@@ -12,8 +14,9 @@ type ScopeKind = 'all' | 'selected' | 'status';
 
 /** Export…: scope, labels, format and offset unit; progress and Cancel for large exports. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const labels = useAppStore((state) => state.labels);
-  const language = useAppStore((state) => state.labelLanguage);
+  const language = useAppStore((state) => state.language);
   const selectedIds = useLibraryStore((state) => state.selectedIds);
   const { job, start, cancel, reset } = useExportStore();
   const [scopeKind, setScopeKind] = useState<ScopeKind>(selectedIds.size > 0 ? 'selected' : 'all');
@@ -53,7 +56,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title="Export annotations" onClose={close} closeDisabled={running} wide>
+    <Modal title={t('export.title')} onClose={close} closeDisabled={running} wide>
       <form
         className="export"
         onSubmit={(event) => {
@@ -62,9 +65,10 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         }}
       >
         <fieldset disabled={running}>
-          <legend>Articles</legend>
+          <legend>{t('export.articles')}</legend>
           <label>
-            <input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} /> All
+            <input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} />{' '}
+            {t('export.all')}
           </label>
           <label>
             <input
@@ -74,37 +78,40 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               checked={scopeKind === 'selected'}
               onChange={() => setScopeKind('selected')}
             />{' '}
-            Selected in the library ({formatCount(selectedIds.size)})
+            {t('export.selected', { n: selectedIds.size })}
           </label>
           <label>
             <input type="radio" name="scope" checked={scopeKind === 'status'} onChange={() => setScopeKind('status')} />{' '}
-            With status{' '}
+            {t('export.withStatus')}{' '}
             <select
-              aria-label="Status to export"
+              aria-label={t('export.statusToExport')}
               value={status}
               onChange={(event) => setStatus(event.target.value as ArticleStatus)}
             >
               {ARTICLE_STATUSES.map((value) => (
                 <option key={value} value={value}>
-                  {STATUS_LABELS[value]}
+                  {t(`status.${value}`)}
                 </option>
               ))}
             </select>
           </label>
         </fieldset>
         <fieldset disabled={running}>
-          <legend>Labels</legend>
+          <legend>{t('export.labels')}</legend>
           <div className="export__labels">
             {labels.map((label) => (
               <label key={label.key}>
                 <input type="checkbox" checked={labelKeys.has(label.key)} onChange={() => toggleLabel(label.key)} />{' '}
-                <span style={{ color: label.color }}>■</span> {labelName(label, language)}
+                <span style={{ color: labelInk(label.color) }} aria-hidden="true">
+                  ■
+                </span>{' '}
+                {labelName(label, language)}
               </label>
             ))}
           </div>
         </fieldset>
         <fieldset disabled={running}>
-          <legend>Format</legend>
+          <legend>{t('export.format')}</legend>
           {EXPORT_FORMAT_SPECS.map((option) => (
             <label key={option.name} className="export__format">
               <input
@@ -113,31 +120,31 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 checked={format === option.name}
                 onChange={() => setFormat(option.name)}
               />{' '}
-              <strong>{option.label}</strong> <span className="muted">{option.hint}</span>
+              <strong>{option.label}</strong> <span className="muted">{t(`export.formatHint.${option.name}`)}</span>
             </label>
           ))}
           {spec.options.includes('conllLastColumn') ? (
             <label>
-              Last column (where NER readers look for entities){' '}
+              {t('export.conllLastColumn')}{' '}
               <select
-                aria-label="CoNLL last column"
+                aria-label={t('export.conllLastColumnLabel')}
                 value={conllLastColumn}
                 onChange={(event) => setConllLastColumn(event.target.value as ExportOptions['conllLastColumn'])}
               >
-                <option value="entity">Entities</option>
-                <option value="analytic">Analysis (risk, proposal…)</option>
+                <option value="entity">{t('export.conllEntities')}</option>
+                <option value="analytic">{t('export.conllAnalytic')}</option>
               </select>
             </label>
           ) : null}
           {spec.options.includes('csvBom') ? (
             <label>
-              <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} /> UTF-8 BOM
-              (so Excel shows Vietnamese correctly)
+              <input type="checkbox" checked={csvBom} onChange={(event) => setCsvBom(event.target.checked)} />{' '}
+              {t('export.csvBom')}
             </label>
           ) : null}
         </fieldset>
         <fieldset disabled={running}>
-          <legend>Offsets count</legend>
+          <legend>{t('export.offsets')}</legend>
           <label>
             <input
               type="radio"
@@ -146,7 +153,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               checked={options().offsetUnit === 'codepoint'}
               onChange={() => setOffsetUnit('codepoint')}
             />{' '}
-            Code points (Python, spaCy)
+            {t('export.codePoints')}
           </label>
           <label>
             <input
@@ -156,16 +163,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               checked={options().offsetUnit === 'utf16'}
               onChange={() => setOffsetUnit('utf16')}
             />{' '}
-            UTF-16 units (JavaScript)
+            {t('export.utf16')}
           </label>
         </fieldset>
         <div className="row">
           <button type="submit" className="primary" disabled={running || labelKeys.size === 0}>
-            Export
+            {t('export.submit')}
           </button>
           {running ? (
             <button type="button" onClick={() => void cancel()}>
-              Cancel
+              {t('app.cancel')}
             </button>
           ) : null}
         </div>
@@ -176,39 +183,38 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
 }
 
 function ExportProgress({ job }: { job: ExportJob }) {
+  const { t } = useTranslation();
   return (
-    <div className="progress-block" aria-label="Export progress">
-      <progress max={Math.max(job.articlesTotal, 1)} value={job.articlesDone} aria-label="Export progress" />
+    <div className="progress-block" aria-label={t('export.progress')}>
+      <progress max={Math.max(job.articlesTotal, 1)} value={job.articlesDone} aria-label={t('export.progress')} />
       <div className="progress-block__line" aria-live="polite">
         {job.state === 'running'
-          ? `${formatCount(job.articlesDone)} of ${formatCount(job.articlesTotal)} articles · ${formatCount(job.spansWritten)} spans`
+          ? t('export.running', { done: job.articlesDone, total: job.articlesTotal, spans: job.spansWritten })
           : job.state === 'done'
-            ? `Exported ${formatCount(job.articlesDone)} articles and ${formatCount(job.spansWritten)} spans to ${job.path ?? job.fileName}.`
+            ? t('export.done', { done: job.articlesDone, spans: job.spansWritten, file: job.path ?? job.fileName })
             : job.state === 'cancelled'
-              ? 'Cancelled; no file was left behind.'
-              : `The export failed: ${job.error ?? 'unknown error'}`}
+              ? t('export.cancelled')
+              : t('export.failed', { error: job.error ?? t('export.unknownError') })}
       </div>
-      <SpanIssues
-        count={job.leftOutCount}
-        issues={job.leftOut}
-        summary="spans could not be written in this format (listed here, never dropped silently)"
-      />
-      <SpanIssues count={job.widenedCount} issues={job.widened} summary="spans were widened to whole tokens" />
+      <SpanIssues count={job.leftOutCount} issues={job.leftOut} summary={t('export.leftOut')} />
+      <SpanIssues count={job.widenedCount} issues={job.widened} summary={t('export.widened')} />
     </div>
   );
 }
 
 function SpanIssues({ count, issues, summary }: { count: number; issues: ExportJob['leftOut']; summary: string }) {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
   if (count === 0) return null;
   return (
     <details className="export__issues">
       <summary>
-        {formatCount(count)} {summary}
+        {formatCount(count, language)} {summary}
       </summary>
       <ul>
         {issues.map((issue) => (
           <li key={`${issue.articleId}:${issue.labelKey}:${issue.start}:${issue.end}`}>
-            Article {issue.articleId}, {issue.labelKey} [{issue.start}, {issue.end}) “{issue.quote}”: {issue.reason}
+            {t('export.issue', { ...issue })}
           </li>
         ))}
       </ul>

@@ -1,7 +1,8 @@
+import type { TFunction } from 'i18next';
 import type { ImportFileResult, ImportJob } from '../../../shared/contract';
 import { IMPORT_ACCEPT, IMPORT_FORMAT_REGISTRY } from '../../../shared/import/import-formats';
+import { useTranslation } from 'react-i18next';
 import { Modal } from '../app/Modal';
-import { formatCount } from '../library/format';
 import { useAppStore } from '../state/app-store';
 import { useImportStore } from './import-store';
 import { filesFromInput } from './read-files';
@@ -11,6 +12,7 @@ import { filesFromInput } from './read-files';
  * what happened to every file. Electron reads the files where they are; the browser uploads them.
  */
 export function ImportDialog({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation();
   const nativeDialogs = useAppStore((state) => state.appInfo?.nativeDialogs ?? false);
   const { job, preparing, startPaths, startUploads, cancel, reset } = useImportStore();
   const running = job?.state === 'running' || preparing !== null;
@@ -21,42 +23,42 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal title="Import articles" onClose={close} closeDisabled={running} wide>
+    <Modal title={t('import.title')} onClose={close} closeDisabled={running} wide>
       {job === null && preparing === null ? (
         <div className="import__pickers">
           <p className="muted">
-            {Object.values(IMPORT_FORMAT_REGISTRY)
-              .map((format) => `${format.label} (${format.extensions.join(', ')})`)
-              .join('; ')}
-            . Marginalia&apos;s own JSON export imports with its annotations. You can also drop files or folders on the
-            window.
+            {t('import.intro', {
+              formats: Object.values(IMPORT_FORMAT_REGISTRY)
+                .map((format) => `${format.label} (${format.extensions.join(', ')})`)
+                .join('; '),
+            })}
           </p>
           {nativeDialogs ? (
             <div className="row">
               <button type="button" onClick={() => void startPaths(false)}>
-                Choose files…
+                {t('import.chooseFiles')}
               </button>
               <button type="button" onClick={() => void startPaths(true)}>
-                Choose a folder…
+                {t('import.chooseFolder')}
               </button>
             </div>
           ) : (
             <div className="row">
               <label className="filebutton">
-                Choose files…
+                {t('import.chooseFiles')}
                 <input
                   type="file"
                   multiple
                   accept={IMPORT_ACCEPT}
-                  aria-label="Choose files"
+                  aria-label={t('import.chooseFilesLabel')}
                   onChange={(event) => void startUploads(filesFromInput(event.target.files))}
                 />
               </label>
               <label className="filebutton">
-                Choose a folder…
+                {t('import.chooseFolder')}
                 <input
                   type="file"
-                  aria-label="Choose a folder"
+                  aria-label={t('import.chooseFolderLabel')}
                   {...{ webkitdirectory: '' }}
                   onChange={(event) => void startUploads(filesFromInput(event.target.files))}
                 />
@@ -70,7 +72,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
       {job?.state === 'running' ? (
         <div className="row">
           <button type="button" onClick={() => void cancel()}>
-            Cancel
+            {t('app.cancel')}
           </button>
         </div>
       ) : null}
@@ -80,53 +82,51 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
 }
 
 function ImportProgress({ job }: { job: ImportJob }) {
+  const { t } = useTranslation();
   const percent = job.total === 0 ? 0 : Math.round((job.processed / job.total) * 100);
   const summary = job.counts;
   const counted = summary.imported + summary.duplicate + summary.skipped;
   return (
     <div className="progress-block">
-      <progress max={Math.max(job.total, 1)} value={job.processed} aria-label="Import progress" />
+      <progress max={Math.max(job.total, 1)} value={job.processed} aria-label={t('import.progress')} />
       <div className="progress-block__line" aria-live="polite">
         {job.state === 'running'
-          ? `${formatCount(job.processed)} of ${formatCount(job.total)} files (${percent}%)`
-          : stateLine(job)}
+          ? t('import.running', { processed: job.processed, total: job.total, percent })
+          : stateLine(job, t)}
         {job.currentFile && job.state === 'running' ? <span className="muted"> · {job.currentFile}</span> : null}
       </div>
       <div className="progress-block__summary">
-        {formatCount(summary.imported)} imported · {formatCount(summary.duplicate)} duplicates ·{' '}
-        {formatCount(summary.skipped)} skipped
-        {counted > job.results.length ? ` (the report lists the first ${formatCount(job.results.length)})` : ''}
+        {t('import.summary', summary)}
+        {counted > job.results.length ? t('import.reportCapped', { n: job.results.length }) : ''}
       </div>
       {job.error ? <p className="error">{job.error}</p> : null}
     </div>
   );
 }
 
-function stateLine(job: ImportJob): string {
-  if (job.state === 'cancelled')
-    return `Cancelled after ${formatCount(job.processed)} of ${formatCount(job.total)} files; what finished is kept.`;
-  if (job.state === 'failed') return 'The import stopped.';
-  return `Done: ${formatCount(job.processed)} files.`;
+function stateLine(job: ImportJob, t: TFunction): string {
+  if (job.state === 'cancelled') return t('import.cancelled', { processed: job.processed, total: job.total });
+  if (job.state === 'failed') return t('import.failed');
+  return t('import.done', { processed: job.processed });
 }
 
 function ImportReport({ results, onOpen }: { results: ImportFileResult[]; onOpen: () => void }) {
+  const { t } = useTranslation();
   const openArticle = useAppStore((state) => state.openArticle);
   return (
-    <table className="report" aria-label="Import report">
+    <table className="report" aria-label={t('import.report')}>
       <thead>
         <tr>
-          <th>File</th>
-          <th>Result</th>
-          <th>Details</th>
+          <th>{t('import.columns.file')}</th>
+          <th>{t('import.columns.result')}</th>
+          <th>{t('import.columns.details')}</th>
         </tr>
       </thead>
       <tbody>
         {results.map((result, index) => (
           <tr key={`${result.file}:${index}`} className={`report__row report__row--${result.outcome}`}>
             <td className="report__file">{result.file}</td>
-            <td>
-              {result.outcome === 'imported' ? 'Imported' : result.outcome === 'duplicate' ? 'Duplicate' : 'Skipped'}
-            </td>
+            <td>{t(`import.outcome.${result.outcome}`)}</td>
             <td>
               {result.outcome === 'skipped' ? (
                 <>
@@ -135,7 +135,7 @@ function ImportReport({ results, onOpen }: { results: ImportFileResult[]; onOpen
                 </>
               ) : (
                 <>
-                  {result.outcome === 'duplicate' ? 'Same text as ' : ''}
+                  {result.outcome === 'duplicate' ? t('import.sameTextAs') : ''}
                   <button
                     type="button"
                     className="link"

@@ -1,7 +1,7 @@
 import { create } from 'zustand';
 import type { ImportJob, ImportSource } from '../../../shared/contract';
 import { api, events } from '../api/client';
-import { formatCount } from '../library/format';
+import { i18next } from '../i18n';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { JobTracker } from './job-tracker';
@@ -55,7 +55,7 @@ export const useImportStore = create<ImportState>((set, get) => {
 
     async startUploads(files) {
       if (files.length === 0) return;
-      set({ job: null, preparing: `Reading ${formatCount(files.length)} files…` });
+      set({ job: null, preparing: i18next.t('import.reading', { count: files.length }) });
       try {
         const uploads = await Promise.all(
           files.map(async ({ name, file }) => ({ name, dataBase64: await fileToBase64(file) })),

@@ -16,7 +16,7 @@ vi.mock('electron', () => ({
   ipcMain: { handle: () => undefined },
   protocol: { registerSchemesAsPrivileged: () => undefined, handle: () => undefined },
   net: { fetch: () => undefined },
-  app: { isPackaged: true },
+  app: { isPackaged: true, getLocale: () => 'en-US' },
   Menu: {
     buildFromTemplate: (template: typeof menuTemplate) => (menuTemplate = template),
     setApplicationMenu: () => undefined,
