@@ -84,8 +84,26 @@ describe('serve arguments (parseArgs)', () => {
       port: undefined,
       open: false,
       importLimits: { maxFileBytes: 20 * 1024 * 1024, maxFiles: 100_000 },
+      backup: { intervalMinutes: 10, keep: 10 },
     });
-    const options = parseServeArgs(['--db=/tmp/x.db', '--port', '0', '--open', '--max-files', '5']);
-    expect(options).toMatchObject({ db: '/tmp/x.db', port: 0, open: true, importLimits: { maxFiles: 5 } });
+    const options = parseServeArgs([
+      '--db=/tmp/x.db',
+      '--port',
+      '0',
+      '--open',
+      '--max-files',
+      '5',
+      '--backup-every=0',
+      '--backup-keep',
+      '3',
+    ]);
+    expect(options).toMatchObject({
+      db: '/tmp/x.db',
+      port: 0,
+      open: true,
+      importLimits: { maxFiles: 5 },
+      backup: { intervalMinutes: 0, keep: 3 },
+    });
+    expect(() => parseServeArgs(['--backup-keep', '0'])).toThrow('--backup-keep must be');
   });
 });
