@@ -9,7 +9,7 @@ import { nowIso } from '../store/clock';
 import type { HistoryEntry, HistoryStore } from '../store/history';
 import type { LabelStore } from '../store/labels';
 import { writeTransaction } from '../store/write-transaction';
-import { describeSet } from './describe';
+import { describeSet, shorten } from './describe';
 
 export type AppliedListener = (applied: AppliedChanges) => void;
 
@@ -186,6 +186,8 @@ export class ChangeService {
           throw new ApiError('rejected', 'only import and merge sets can carry imported provenance.');
         }
         validator.assert(span);
+        // Imports and merges skip the spans they already hold themselves (and report them).
+        if (set.origin !== 'import' && set.origin !== 'merge') this.refuseIdentical(span, null);
         const now = nowIso();
         const created = this.annotations.insert({
           ...span,
@@ -216,6 +218,8 @@ export class ChangeService {
           updatedAt: nowIso(),
         };
         validator.assert(next);
+        if (next.labelKey !== before.labelKey || next.start !== before.start || next.end !== before.end)
+          this.refuseIdentical(next, next.id);
         return { kind: change.kind, before, after: this.annotations.replace(next) };
       }
       case 'annotation.delete': {
@@ -223,6 +227,17 @@ export class ChangeService {
         this.annotations.delete(change.id);
         return { kind: change.kind, before, after: null };
       }
+    }
+  }
+
+  /** A second span with the same label and range would only be counted twice by every export. */
+  private refuseIdentical(span: SpanFields, exceptId: number | null): void {
+    const twin = this.annotations.findIdentical(span, exceptId);
+    if (twin) {
+      throw new ApiError(
+        'rejected',
+        `There is already a ${span.labelKey} span on “${shorten(twin.quote)}” here (annotation ${twin.id}).`,
+      );
     }
   }
 

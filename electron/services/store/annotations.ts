@@ -57,6 +57,20 @@ export class AnnotationStore {
     return row ? toAnnotation(row) : null;
   }
 
+  /** Another annotation with the same label and range in the article (index: article, start, end). */
+  findIdentical(
+    span: Pick<Annotation, 'articleId' | 'labelKey' | 'start' | 'end'>,
+    exceptId: number | null,
+  ): Annotation | null {
+    const row = this.db
+      .prepare(
+        `SELECT * FROM annotations WHERE article_id = ? AND start = ? AND "end" = ? AND label_key = ?
+           AND id IS NOT ? LIMIT 1`,
+      )
+      .get(span.articleId, span.start, span.end, span.labelKey, exceptId) as AnnotationRow | undefined;
+    return row ? toAnnotation(row) : null;
+  }
+
   get(id: number): Annotation {
     const found = this.find(id);
     if (!found) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
