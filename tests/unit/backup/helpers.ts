@@ -25,10 +25,14 @@ export function addArticles(workbench: Workbench, count: number, prefix = 'Bài'
   return ids;
 }
 
-/** Tags the first word of the article `count` times (each a separate, logged write). */
+/**
+ * Adds `count` three-character RISK spans near the start of the article (each a separate, logged
+ * write), each one character after the article's last (identical spans are refused).
+ */
 export function annotate(workbench: Workbench, articleId: number, count: number): void {
   const text = workbench.articles.getText(articleId);
-  for (let i = 0; i < count; i++)
+  const first = workbench.annotationRows.listForArticle(articleId).length;
+  for (let i = first; i < first + count; i++)
     workbench.annotations.create({ articleId, labelKey: 'RISK', start: i, end: i + 3, quote: text.slice(i, i + 3) });
 }
 
