@@ -13,7 +13,7 @@ export async function dispatchCall(
   onInternalError: (name: string, error: unknown) => void,
 ): Promise<CallResult<unknown>> {
   if (!isCallName(name)) {
-    return { ok: false, error: { code: 'invalid_input', message: `Unknown call: ${String(name).slice(0, 100)}` } };
+    return { ok: false, error: { code: 'invalid_input', message: `Unknown call: ${describeName(name)}` } };
   }
   const spec = contract[name];
   const parsed = spec.input.safeParse(payload ?? {});
@@ -47,4 +47,12 @@ export async function dispatchCall(
     onInternalError(name, error);
     return { ok: false, error: { code: 'internal', message: `Internal error in ${name}; see the log for details.` } };
   }
+}
+
+/**
+ * A call name for a message. Not String(name): a hostile payload's name can be an object whose
+ * toString is not a function, and String() would throw (found by the property test).
+ */
+function describeName(name: unknown): string {
+  return typeof name === 'string' ? name.slice(0, 100) : `(a ${name === null ? 'null' : typeof name}, not a name)`;
 }

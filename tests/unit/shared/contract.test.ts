@@ -132,3 +132,10 @@ describe('dispatchCall', () => {
     }
   });
 });
+
+describe('dispatchCall regressions', () => {
+  it('a call name whose toString is not a function is answered, not thrown (found by the property test)', async () => {
+    const result = await dispatchCall({} as never, { toString: false }, {}, () => undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+});
