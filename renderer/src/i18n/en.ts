@@ -208,6 +208,16 @@ export const en = {
     statusToExport: 'Status to export',
     labels: 'Labels',
     format: 'Format',
+    formatLabel: {
+      'workbench-json': 'Workbench JSON',
+      jsonl: 'JSONL',
+      'spacy-jsonl': 'spaCy JSONL',
+      csv: 'CSV for spreadsheets',
+      'csv-data': 'CSV for data tools',
+      conll: 'CoNLL (BIO)',
+      brat: 'brat standoff (zip)',
+      'web-annotation': 'W3C Web Annotation',
+    },
     formatHint: {
       'workbench-json': 'Lossless: labels, notes, statuses. Re-imports exactly.',
       jsonl: 'One article per line with spans, as Hugging Face datasets and pandas read it.',

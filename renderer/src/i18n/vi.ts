@@ -203,6 +203,16 @@ export const vi: VietnameseResources = {
     statusToExport: 'Trạng thái cần xuất',
     labels: 'Nhãn',
     format: 'Định dạng',
+    formatLabel: {
+      'workbench-json': 'Workbench JSON',
+      jsonl: 'JSONL',
+      'spacy-jsonl': 'spaCy JSONL',
+      csv: 'CSV cho bảng tính',
+      'csv-data': 'CSV cho công cụ dữ liệu',
+      conll: 'CoNLL (BIO)',
+      brat: 'brat standoff (zip)',
+      'web-annotation': 'W3C Web Annotation',
+    },
     formatHint: {
       'workbench-json': 'Không mất gì: nhãn, ghi chú, trạng thái. Nhập lại y nguyên.',
       jsonl: 'Mỗi dòng một bài kèm các đoạn, đúng cách Hugging Face datasets và pandas đọc.',

@@ -120,7 +120,8 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 checked={format === option.name}
                 onChange={() => setFormat(option.name)}
               />{' '}
-              <strong>{option.label}</strong> <span className="muted">{t(`export.formatHint.${option.name}`)}</span>
+              <strong>{t(`export.formatLabel.${option.name}`)}</strong>{' '}
+              <span className="muted">{t(`export.formatHint.${option.name}`)}</span>
             </label>
           ))}
           {spec.options.includes('conllLastColumn') ? (
