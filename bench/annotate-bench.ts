@@ -9,14 +9,15 @@
  * Run: npm run build && npx tsx bench/annotate-bench.ts [--skip-scroll]
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium, type CDPSession, type Page } from '@playwright/test';
+import type { CDPSession } from '@playwright/test';
 import { storeArticle } from '../electron/services/import/store-article';
 import { openWorkbench } from '../electron/services/workbench';
 import { canonicalize } from '../shared/text/canonical';
+import { launchChromium, newBenchPage, openInReader } from './bench-browser';
 
 const TEXT_LENGTH = 400_000;
 const SPANS = 10_000;
@@ -180,70 +181,20 @@ const percentile = (values: number[], fraction: number) => {
 };
 const median = (values: number[]) => percentile(values, 0.5);
 
-/**
- * Clicks the article in the library and waits for the first frame after the painter registered
- * the spans within a screen of the viewport (all a user can see): the first paint with every
- * visible highlight. The clock starts when the click reaches the page, not when Playwright acts.
- */
-async function openArticle(page: Page, articleId: number): Promise<number> {
-  await page.locator(`tr[data-article-id="${articleId}"] button.link`).click();
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const check = () => {
-          let painted = 0;
-          CSS.highlights.forEach((highlight, name) => {
-            if (name.startsWith('m-') && name !== 'm-selected' && name !== 'm-draft') painted += highlight.size;
-          });
-          if (painted > 0) {
-            requestAnimationFrame(() => {
-              performance.mark('bench-open');
-              resolve(performance.now() - (window as unknown as { benchOpenStart: number }).benchOpenStart);
-            });
-          } else requestAnimationFrame(check);
-        };
-        check();
-      }),
-  );
-}
-
 async function main(): Promise<void> {
   const { values: options } = parseArgs({ options: { 'skip-scroll': { type: 'boolean', default: false } } });
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-annotate-bench-'));
   const databasePath = join(dir, 'bench.db');
   const articleId = seedSpans(databasePath);
   const host = await startHost(databasePath);
-  const browser = await chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  const browser = await launchChromium();
   try {
-    const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
-    // tsx compiles the page functions below with esbuild's keepNames, which calls a __name helper.
-    await page.addInitScript({ content: 'globalThis.__name = (fn) => fn;' });
+    const page = await newBenchPage(browser);
     await page.goto(host.url);
-    await page.locator(`tr[data-article-id="${articleId}"] button.link`).waitFor();
-
     // 1. Open: click → all highlights registered → the next frame.
-    await page.evaluate(() => {
-      document.addEventListener(
-        'click',
-        () => {
-          (window as unknown as { benchOpenStart: number }).benchOpenStart = performance.now();
-          performance.mark('bench-open');
-        },
-        { capture: true, once: true },
-      );
-    });
     const cdp = await page.context().newCDPSession(page);
     const hostCpuBeforeMs = processCpuMs(host.child);
-    const { result: openMs, events: openEvents } = await traced(cdp, () => openArticle(page, articleId));
+    const { result: openMs, events: openEvents } = await traced(cdp, () => openInReader(page, articleId));
     const hostCpuMs = processCpuMs(host.child) - hostCpuBeforeMs;
     const open = mainThread(openEvents, 'bench-open');
     const [openStart, openEnd] = open.marks;
@@ -285,7 +236,8 @@ async function main(): Promise<void> {
           const scroller = document.querySelector('.reader__page') as HTMLElement;
           const view = scroller.getBoundingClientRect();
           const root = document.querySelector('[aria-label="Article text"]') as HTMLElement;
-          const visible = Array.from(root.children).filter((element) => {
+          // Paragraphs, not root.children: those are the ~2,000-character chunks, taller than a screen.
+          const visible = Array.from(root.querySelectorAll('p')).filter((element) => {
             const box = element.getBoundingClientRect();
             return element.textContent && box.top >= view.top && box.bottom <= view.bottom;
           });
