@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
 import { ChangeService } from './changes/change-service';
+import { AnnotationHandler } from './changes/handlers/annotation-handler';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -43,7 +44,9 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const annotationRows = new AnnotationStore(db);
   const history = new HistoryStore(db);
   const profile = new ProfileService(new SettingsStore(db));
-  const changes = new ChangeService(db, articles, labels, annotationRows, history, profile);
+  const changes = new ChangeService(db, articles, history, profile, {
+    annotation: new AnnotationHandler(articles, labels, annotationRows),
+  });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
   const events: EventBus = new EventBus({
