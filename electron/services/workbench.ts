@@ -2,13 +2,16 @@ import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
 import { ChangeService } from './changes/change-service';
 import { AnnotationHandler } from './changes/handlers/annotation-handler';
+import { AttributeDefHandler, FieldDefHandler, FieldValueHandler } from './changes/handlers/attribute-handlers';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
 import { SearchService } from './search/search-service';
 import { openDatabase, type OpenDatabaseOptions } from './store/database';
 import { AnnotationStore } from './store/annotations';
+import { ArticleFieldStore } from './store/article-fields';
 import { ArticleStore } from './store/articles';
+import { AttributeDefStore, FieldDefStore } from './store/attribute-defs';
 import { HistoryStore } from './store/history';
 import { LabelStore } from './store/labels';
 import { SettingsStore } from './store/settings';
@@ -26,6 +29,10 @@ export interface Workbench {
   readonly articles: ArticleStore;
   readonly labels: LabelStore;
   readonly annotationRows: AnnotationStore;
+  /** Attribute definitions per label, document field definitions, and each article's field values. */
+  readonly attributeDefs: AttributeDefStore;
+  readonly fieldDefs: FieldDefStore;
+  readonly articleFields: ArticleFieldStore;
   readonly history: HistoryStore;
   /** The one write path: change sets, undo and redo. */
   readonly changes: ChangeService;
@@ -42,10 +49,16 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const articles = new ArticleStore(db);
   const labels = new LabelStore(db);
   const annotationRows = new AnnotationStore(db);
+  const attributeDefs = new AttributeDefStore(db);
+  const fieldDefs = new FieldDefStore(db);
+  const articleFields = new ArticleFieldStore(db);
   const history = new HistoryStore(db);
   const profile = new ProfileService(new SettingsStore(db));
   const changes = new ChangeService(db, articles, history, profile, {
-    annotation: new AnnotationHandler(articles, labels, annotationRows),
+    annotation: new AnnotationHandler(articles, labels, annotationRows, attributeDefs),
+    attributeDef: new AttributeDefHandler(labels, attributeDefs, annotationRows),
+    fieldDef: new FieldDefHandler(fieldDefs, articleFields),
+    fieldValue: new FieldValueHandler(articles, fieldDefs, articleFields),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
@@ -66,6 +79,9 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     articles,
     labels,
     annotationRows,
+    attributeDefs,
+    fieldDefs,
+    articleFields,
     history,
     changes,
     annotations: new AnnotationService(articles, annotationRows, changes),

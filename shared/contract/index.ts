@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
+import { attributeCalls } from './attributes';
 import { backupCalls } from './backups';
 import { changeCalls } from './changes';
 import { exportCalls } from './exports';
@@ -21,6 +22,7 @@ export const contract = {
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
+  ...attributeCalls,
 };
 
 export type Contract = typeof contract;

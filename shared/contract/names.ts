@@ -35,6 +35,9 @@ export const CALL_NAMES = [
   'listBackups',
   'previewBackup',
   'restoreBackup',
+  'listAttributeDefs',
+  'listFieldDefs',
+  'findArticlesByField',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

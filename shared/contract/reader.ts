@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './call';
 import { HistoryStateSchema } from './annotations';
+import { AttributeKeySchema, AttributeValueSchema, AttributeValuesSchema } from '../domain/attribute-values';
 import { AnnotationIdSchema, ArticleIdSchema, ArticleSchema, LabelKeySchema, type Annotation } from '../domain/schemas';
 
 /**
@@ -22,24 +23,36 @@ export const CompactSpansSchema = z
     lengthsU16: z.array(z.number().int().positive()),
     /** Notes of the spans that have one, by position in the columns. */
     notes: z.record(z.string().regex(/^\d+$/), z.string()),
+    /** Attribute values of the spans that have some, by position in the columns. */
+    attributes: z.record(z.string().regex(/^\d+$/), AttributeValuesSchema),
   })
   .refine(
     (spans) =>
       [spans.labels, spans.startDeltasU16, spans.lengthsU16].every((column) => column.length === spans.ids.length) &&
       spans.labels.every((label) => label < spans.labelKeys.length) &&
-      Object.keys(spans.notes).every((position) => Number(position) < spans.ids.length),
-    'every column has one entry per span, labels index labelKeys and notes name a span',
+      [spans.notes, spans.attributes].every((byPosition) =>
+        Object.keys(byPosition).every((position) => Number(position) < spans.ids.length),
+      ),
+    'every column has one entry per span, labels index labelKeys and notes and attributes name a span',
   );
 export type CompactSpans = z.infer<typeof CompactSpansSchema>;
 
 /** A span as the reader holds it: the fields of a stored annotation that the view uses. */
-export type ReaderSpan = Pick<Annotation, 'id' | 'labelKey' | 'start' | 'end' | 'quote' | 'note'>;
+export type ReaderSpan = Pick<Annotation, 'id' | 'labelKey' | 'start' | 'end' | 'quote' | 'note' | 'attributes'>;
 
 /** Packs spans given in text order (the store's order); throws if they are not. */
 export function encodeSpans(spans: readonly Omit<ReaderSpan, 'quote'>[]): CompactSpans {
   const labelKeys: string[] = [];
   const labelIndex = new Map<string, number>();
-  const compact: CompactSpans = { ids: [], labelKeys, labels: [], startDeltasU16: [], lengthsU16: [], notes: {} };
+  const compact: CompactSpans = {
+    ids: [],
+    labelKeys,
+    labels: [],
+    startDeltasU16: [],
+    lengthsU16: [],
+    notes: {},
+    attributes: {},
+  };
   let previousStart = 0;
   spans.forEach((span, position) => {
     if (span.start < previousStart) throw new Error(`spans are not in text order at span ${span.id}`);
@@ -53,6 +66,7 @@ export function encodeSpans(spans: readonly Omit<ReaderSpan, 'quote'>[]): Compac
     compact.startDeltasU16.push(span.start - previousStart);
     compact.lengthsU16.push(span.end - span.start);
     if (span.note) compact.notes[String(position)] = span.note;
+    if (span.attributes) compact.attributes[String(position)] = span.attributes;
     previousStart = span.start;
   });
   return compact;
@@ -73,6 +87,8 @@ export function decodeSpans(compact: CompactSpans, text: string): ReaderSpan[] {
       quote: text.slice(start, end),
       note: compact.notes[String(position)] ?? '',
     };
+    const attributes = compact.attributes[String(position)];
+    if (attributes) (spans[position] as ReaderSpan).attributes = attributes;
   }
   return spans;
 }
@@ -81,6 +97,8 @@ export const OpenedArticleSchema = z.object({
   article: ArticleSchema,
   history: HistoryStateSchema,
   spans: CompactSpansSchema,
+  /** The article's document field values by field key (unset fields absent). */
+  fields: z.record(AttributeKeySchema, AttributeValueSchema),
 });
 export type OpenedArticle = z.infer<typeof OpenedArticleSchema>;
 

@@ -15,6 +15,19 @@ import {
   OffsetSchema,
   type Annotation,
 } from './schemas';
+import {
+  AttributeDefSchema,
+  AttributeKeySchema,
+  AttributePatchSchema,
+  AttributeSpecSchema,
+  AttributeValueSchema,
+  AttributeValuesSchema,
+  FieldDefSchema,
+  FieldSpecSchema,
+  type AttributeDef,
+  type AttributeValue,
+  type FieldDef,
+} from './attributes';
 
 export const CHANGE_ORIGINS = ANNOTATION_ORIGINS;
 export const ChangeOriginSchema = AnnotationOriginSchema;
@@ -54,6 +67,8 @@ export const AnnotationCreateChangeSchema = z
         end: OffsetSchema,
         quote: z.string(),
         note: NoteSchema.optional(),
+        /** Typed attribute values, checked against the label's attribute definitions. */
+        attributes: AttributeValuesSchema.optional(),
         imported: ImportedProvenanceSchema.optional(),
       })
       .strict(),
@@ -72,6 +87,8 @@ export const AnnotationUpdateChangeSchema = z
         end: OffsetSchema.optional(),
         quote: z.string().optional(),
         note: NoteSchema.optional(),
+        /** Attribute values to set (null clears one); the others are kept. */
+        attributes: AttributePatchSchema.optional(),
       })
       .strict(),
   })
@@ -81,10 +98,63 @@ export const AnnotationDeleteChangeSchema = z
   .object({ kind: z.literal('annotation.delete'), id: AnnotationIdSchema })
   .strict();
 
+/** Attribute definitions (schema edits, on the corpus-wide stack), keyed by label key and attribute key. */
+export const AttributeDefCreateChangeSchema = z
+  .object({ kind: z.literal('attributeDef.create'), def: AttributeDefSchema })
+  .strict();
+export const AttributeDefUpdateChangeSchema = z
+  .object({
+    kind: z.literal('attributeDef.update'),
+    labelKey: LabelKeySchema,
+    key: AttributeKeySchema,
+    patch: AttributeDefSchema.pick({ nameVi: true, nameEn: true, required: true, sortOrder: true })
+      .extend({ spec: AttributeSpecSchema })
+      .partial()
+      .strict(),
+  })
+  .strict();
+export const AttributeDefDeleteChangeSchema = z
+  .object({ kind: z.literal('attributeDef.delete'), labelKey: LabelKeySchema, key: AttributeKeySchema })
+  .strict();
+
+/** Document field definitions (corpus-wide) and values (on the article's stack). */
+export const FieldDefCreateChangeSchema = z
+  .object({ kind: z.literal('fieldDef.create'), def: FieldDefSchema })
+  .strict();
+export const FieldDefUpdateChangeSchema = z
+  .object({
+    kind: z.literal('fieldDef.update'),
+    key: AttributeKeySchema,
+    patch: FieldDefSchema.pick({ nameVi: true, nameEn: true, required: true, sortOrder: true })
+      .extend({ spec: FieldSpecSchema })
+      .partial()
+      .strict(),
+  })
+  .strict();
+export const FieldDefDeleteChangeSchema = z
+  .object({ kind: z.literal('fieldDef.delete'), key: AttributeKeySchema })
+  .strict();
+export const FieldValueSetChangeSchema = z
+  .object({
+    kind: z.literal('fieldValue.set'),
+    articleId: ArticleIdSchema,
+    key: AttributeKeySchema,
+    /** null clears the field. */
+    value: AttributeValueSchema.nullable(),
+  })
+  .strict();
+
 export const ChangeSchema = z.discriminatedUnion('kind', [
   AnnotationCreateChangeSchema,
   AnnotationUpdateChangeSchema,
   AnnotationDeleteChangeSchema,
+  AttributeDefCreateChangeSchema,
+  AttributeDefUpdateChangeSchema,
+  AttributeDefDeleteChangeSchema,
+  FieldDefCreateChangeSchema,
+  FieldDefUpdateChangeSchema,
+  FieldDefDeleteChangeSchema,
+  FieldValueSetChangeSchema,
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeKind = Change['kind'];
@@ -115,7 +185,30 @@ export interface AnnotationTransition {
   before: Annotation | null;
   after: Annotation | null;
 }
-export type Transition = AnnotationTransition;
+export interface AttributeDefTransition {
+  kind: 'attributeDef.create' | 'attributeDef.update' | 'attributeDef.delete';
+  before: AttributeDef | null;
+  after: AttributeDef | null;
+}
+export interface FieldDefTransition {
+  kind: 'fieldDef.create' | 'fieldDef.update' | 'fieldDef.delete';
+  before: FieldDef | null;
+  after: FieldDef | null;
+}
+/** One article's value of one field, as stored. */
+export interface FieldValueState {
+  articleId: number;
+  key: string;
+  value: AttributeValue;
+  author: string;
+  updatedAt: string;
+}
+export interface FieldValueTransition {
+  kind: 'fieldValue.set';
+  before: FieldValueState | null;
+  after: FieldValueState | null;
+}
+export type Transition = AnnotationTransition | AttributeDefTransition | FieldDefTransition | FieldValueTransition;
 
 export const HistoryStateSchema = z.object({
   canUndo: z.boolean(),
@@ -140,5 +233,18 @@ export const AppliedChangesSchema = z.object({
   history: HistoryStateSchema.nullable(),
   /** For articleId: status and annotation count after the write. */
   summary: ArticleSummarySchema.nullable(),
+  /** Attribute definitions now holding these values, and the removed ones; absent when none changed. */
+  attributeDefs: z
+    .object({
+      upserted: z.array(AttributeDefSchema),
+      removed: z.array(z.object({ labelKey: LabelKeySchema, key: AttributeKeySchema })),
+    })
+    .optional(),
+  /** Field definitions now holding these values, and the removed keys; absent when none changed. */
+  fieldDefs: z.object({ upserted: z.array(FieldDefSchema), removed: z.array(AttributeKeySchema) }).optional(),
+  /** Field values as they now are (null: cleared); absent when none changed. */
+  fields: z
+    .array(z.object({ articleId: ArticleIdSchema, key: AttributeKeySchema, value: AttributeValueSchema.nullable() }))
+    .optional(),
 });
 export type AppliedChanges = z.infer<typeof AppliedChangesSchema>;

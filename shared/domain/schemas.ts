@@ -6,6 +6,7 @@
  * Exports convert them to the unit the user picks (code points by default).
  */
 import { z } from 'zod';
+import { AttributeValuesSchema } from './attribute-values';
 
 export const ARTICLE_STATUSES = ['new', 'in_progress', 'done'] as const;
 export const ArticleStatusSchema = z.enum(ARTICLE_STATUSES);
@@ -103,6 +104,8 @@ export const AnnotationSchema = z.object({
   /** Display name of who made it (the local profile, or the author named in an imported file). */
   author: z.string(),
   origin: AnnotationOriginSchema,
+  /** Typed attribute values by attribute key (attributes.ts); absent when none is set. */
+  attributes: AttributeValuesSchema.optional(),
   /** The id it had in the file it was imported from; absent for annotations made here. */
   importedId: z.number().int().positive().optional(),
   createdAt: TimestampSchema,

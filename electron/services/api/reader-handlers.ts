@@ -13,6 +13,7 @@ export function createReaderHandlers(workbench: Workbench): ReaderHandlers {
     article: workbench.articles.get(id),
     history: workbench.changes.historyState(id),
     spans: encodeSpans(spans.listInTextOrder(id)),
+    fields: workbench.articleFields.valuesOf(id),
   }));
   return {
     openArticle: ({ id }) => open(id),

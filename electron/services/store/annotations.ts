@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import type { AttributeValues } from '../../../shared/domain/attribute-values';
 import type { Annotation } from '../../../shared/domain/schemas';
 import { ApiError } from '../../../shared/contract/errors';
 
@@ -13,6 +14,8 @@ interface AnnotationRow {
   author: string;
   origin: Annotation['origin'];
   imported_id: number | null;
+  /** `{}` when no attribute is set (migration 006). */
+  attributes_json: string;
   created_at: string;
   updated_at: string;
 }
@@ -28,6 +31,7 @@ export function toAnnotation(row: AnnotationRow): Annotation {
     note: row.note,
     author: row.author,
     origin: row.origin,
+    ...(row.attributes_json !== '{}' ? { attributes: JSON.parse(row.attributes_json) as AttributeValues } : {}),
     ...(row.imported_id !== null ? { importedId: row.imported_id } : {}),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -81,15 +85,16 @@ export class AnnotationStore {
     const result = this.db
       .prepare(
         `INSERT INTO annotations (id, article_id, label_key, start, "end", quote, note, author, origin, imported_id,
-           created_at, updated_at)
+           attributes_json, created_at, updated_at)
          VALUES (@id, @articleId, @labelKey, @start, @end, @quote, @note, @author, @origin, @importedId,
-           @createdAt, @updatedAt)`,
+           @attributesJson, @createdAt, @updatedAt)`,
       )
       .run({
         ...annotation,
         id: annotation.id ?? null,
         author: annotation.author ?? '',
         importedId: annotation.importedId ?? null,
+        attributesJson: attributesJson(annotation.attributes),
       });
     return this.get(Number(result.lastInsertRowid));
   }
@@ -99,15 +104,44 @@ export class AnnotationStore {
     this.db
       .prepare(
         `UPDATE annotations SET label_key = @labelKey, start = @start, "end" = @end, quote = @quote, note = @note,
-           author = @author, origin = @origin, imported_id = @importedId, created_at = @createdAt,
-           updated_at = @updatedAt
+           author = @author, origin = @origin, imported_id = @importedId, attributes_json = @attributesJson,
+           created_at = @createdAt, updated_at = @updatedAt
          WHERE id = @id`,
       )
-      .run({ ...annotation, importedId: annotation.importedId ?? null });
+      .run({
+        ...annotation,
+        importedId: annotation.importedId ?? null,
+        attributesJson: attributesJson(annotation.attributes),
+      });
     return this.get(annotation.id);
   }
 
   delete(id: number): void {
     this.db.prepare(`DELETE FROM annotations WHERE id = ?`).run(id);
   }
+
+  /** The annotations of a label on which the attribute `key` is set (a definition being changed or deleted). */
+  listWithAttribute(labelKey: string, key: string): Annotation[] {
+    const rows = this.db
+      .prepare(
+        `SELECT * FROM annotations WHERE label_key = ? AND json_type(attributes_json, '$."' || ? || '"') IS NOT NULL
+         ORDER BY id`,
+      )
+      .all(labelKey, key) as AnnotationRow[];
+    return rows.map(toAnnotation);
+  }
+
+  /** The article's annotations that have attributes set: those that may point at another span. */
+  listWithAttributes(articleId: number): Annotation[] {
+    const rows = this.db
+      .prepare(`SELECT * FROM annotations WHERE article_id = ? AND attributes_json <> '{}' ORDER BY id`)
+      .all(articleId) as AnnotationRow[];
+    return rows.map(toAnnotation);
+  }
+}
+
+/** Keys sorted, so equal maps are equal text (undo compares stored states). */
+function attributesJson(values: AttributeValues | undefined): string {
+  if (!values) return '{}';
+  return JSON.stringify(Object.fromEntries(Object.entries(values).sort(([a], [b]) => (a < b ? -1 : 1))));
 }

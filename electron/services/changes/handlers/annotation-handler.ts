@@ -1,8 +1,17 @@
 import { ApiError } from '../../../../shared/contract/errors';
+import {
+  patchValues,
+  sameValues,
+  valueProblem,
+  type AttributeDef,
+  type AttributeValues,
+} from '../../../../shared/domain/attributes';
+import type { Change } from '../../../../shared/domain/changes';
 import type { Annotation } from '../../../../shared/domain/schemas';
 import { spanProblem } from '../../../../shared/domain/spans';
 import type { AnnotationStore } from '../../store/annotations';
 import type { ArticleStore } from '../../store/articles';
+import type { AttributeDefStore } from '../../store/attribute-defs';
 import { nowIso } from '../../store/clock';
 import type { LabelStore } from '../../store/labels';
 import type { ApplyContext, AppliedReport, ChangeHandler, ChangeOf, TransitionOf, WriteMemo } from '../change-handler';
@@ -10,6 +19,8 @@ import { shorten } from '../describe';
 
 /** The span fields every stored annotation must satisfy. */
 type SpanFields = Pick<Annotation, 'articleId' | 'labelKey' | 'start' | 'end' | 'quote'>;
+/** What attribute values are checked with: the span's label and article, and its id once it has one. */
+type AttributeOwner = Pick<Annotation, 'articleId' | 'labelKey'> & { id: number | null };
 
 const PLURAL_VERB: Record<TransitionOf<'annotation'>['kind'], string> = {
   'annotation.create': 'Tag',
@@ -23,22 +34,25 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
     private readonly articles: ArticleStore,
     private readonly labels: LabelStore,
     private readonly annotations: AnnotationStore,
+    private readonly attributeDefs: AttributeDefStore,
   ) {}
 
   apply(change: ChangeOf<'annotation'>, context: ApplyContext): TransitionOf<'annotation'> {
     switch (change.kind) {
       case 'annotation.create': {
-        const { imported, note, ...span } = change.annotation;
+        const { imported, note, attributes, ...span } = change.annotation;
         if (imported && context.origin !== 'import' && context.origin !== 'merge') {
           throw new ApiError('rejected', 'only import and merge sets can carry imported provenance.');
         }
         this.assertValid(span, context);
+        if (attributes) this.assertAttributes({ ...span, id: null }, attributes);
         // Imports and merges skip the spans they already hold themselves (and report them).
         if (context.origin !== 'import' && context.origin !== 'merge') this.refuseIdentical(span, null);
         const now = nowIso();
         const created = this.annotations.insert({
           ...span,
           note: note ?? '',
+          ...(attributes && Object.keys(attributes).length > 0 ? { attributes } : {}),
           author: imported?.author ?? context.author,
           origin: imported?.origin ?? context.origin,
           ...(imported ? { importedId: imported.id } : {}),
@@ -55,16 +69,23 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
         if (rangeChanged && patch.quote === undefined) {
           throw new ApiError('rejected', 'Changing a span’s edges needs the new quote, to check it against the text.');
         }
+        const labelKey = patch.labelKey ?? before.labelKey;
+        // A relabelled span keeps the values its new label defines too; undo brings the others back.
+        const kept = labelKey === before.labelKey ? before.attributes : this.fitting(before, labelKey);
+        const attributes = patch.attributes ? patchValues(kept, patch.attributes) : (kept ?? {});
+        const { attributes: _previous, ...rest } = before;
         const next: Annotation = {
-          ...before,
-          labelKey: patch.labelKey ?? before.labelKey,
+          ...rest,
+          labelKey,
           start: patch.start ?? before.start,
           end: patch.end ?? before.end,
           quote: patch.quote ?? before.quote,
           note: patch.note ?? before.note,
+          ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
           updatedAt: nowIso(),
         };
         this.assertValid(next, context);
+        if (patch.attributes) this.assertAttributes(next, next.attributes ?? {});
         if (next.labelKey !== before.labelKey || next.start !== before.start || next.end !== before.end)
           this.refuseIdentical(next, next.id);
         return { kind: change.kind, before, after: this.annotations.replace(next) };
@@ -112,6 +133,9 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
       if (before.start !== after.start || before.end !== after.end) {
         return `Resize ${after.labelKey} “${shorten(after.quote)}”`;
       }
+      if (!sameValues(before.attributes, after.attributes)) {
+        return `Set attributes of ${after.labelKey} “${shorten(after.quote)}”`;
+      }
       return `Edit note on ${after.labelKey} “${shorten(after.quote)}”`;
     }
     return 'Change';
@@ -145,6 +169,87 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
     }
   }
 
+  /**
+   * Before a span is deleted, the attributes of other spans that point at it are cleared (in the
+   * same set, so undo restores both).
+   */
+  cascade(change: Change): Change[] {
+    if (change.kind !== 'annotation.delete') return [];
+    const target = this.annotations.find(change.id);
+    if (!target) return [];
+    const spanKeys = new Map<string, Set<string>>();
+    const keysOf = (labelKey: string) => {
+      let keys = spanKeys.get(labelKey);
+      if (!keys) {
+        keys = new Set(
+          this.attributeDefs.listForLabel(labelKey).flatMap((def) => (def.spec.type === 'span' ? [def.key] : [])),
+        );
+        spanKeys.set(labelKey, keys);
+      }
+      return keys;
+    };
+    return this.annotations.listWithAttributes(target.articleId).flatMap((other): Change[] => {
+      const cleared = Object.entries(other.attributes ?? {}).filter(
+        ([key, value]) => value === target.id && keysOf(other.labelKey).has(key),
+      );
+      if (cleared.length === 0 || other.id === target.id) return [];
+      return [
+        {
+          kind: 'annotation.update',
+          id: other.id,
+          patch: { attributes: Object.fromEntries(cleared.map(([key]) => [key, null])) },
+        },
+      ];
+    });
+  }
+
+  /** The span's attribute values that its new label defines and accepts. */
+  private fitting(span: Annotation, labelKey: string): AttributeValues {
+    const defs = this.attributeDefs.listForLabel(labelKey);
+    return Object.fromEntries(
+      Object.entries(span.attributes ?? {}).filter(([key, value]) => {
+        const def = defs.find((candidate) => candidate.key === key);
+        return (
+          def !== undefined &&
+          valueProblem(def.spec, value) === null &&
+          (def.spec.type !== 'span' || this.referenceProblem(def, span, value) === null)
+        );
+      }),
+    );
+  }
+
+  /** Every value must be defined for the span's label and fit its type; the message names the attribute. */
+  private assertAttributes(span: AttributeOwner, values: AttributeValues): void {
+    const defs = this.attributeDefs.listForLabel(span.labelKey);
+    for (const [key, value] of Object.entries(values)) {
+      const def = defs.find((candidate) => candidate.key === key);
+      if (!def) {
+        const known = defs.map((candidate) => candidate.key).join(', ') || 'none';
+        throw new ApiError('rejected', `${span.labelKey} has no attribute “${key}” (its attributes: ${known}).`);
+      }
+      const problem =
+        valueProblem(def.spec, value) ?? (def.spec.type === 'span' ? this.referenceProblem(def, span, value) : null);
+      if (problem) {
+        throw new ApiError(
+          'rejected',
+          `The attribute ${key} (${def.nameEn}) of ${span.labelKey} was not saved: ${problem}.`,
+        );
+      }
+    }
+  }
+
+  /** A reference must name another span of the same article, with one of the allowed labels. */
+  private referenceProblem(def: AttributeDef, span: AttributeOwner, value: unknown): string | null {
+    const target = typeof value === 'number' ? this.annotations.find(value) : null;
+    if (!target) return `there is no span ${String(value)}`;
+    if (target.id === span.id) return 'a span cannot point at itself';
+    if (target.articleId !== span.articleId) return `span ${target.id} is in another article`;
+    if (def.spec.type === 'span' && def.spec.labelKeys.length > 0 && !def.spec.labelKeys.includes(target.labelKey)) {
+      return `span ${target.id} is ${target.labelKey}, not ${def.spec.labelKeys.join(' or ')}`;
+    }
+    return null;
+  }
+
   /** Checks a span against the label schema and the canonical text, reading each article once per write. */
   private assertValid(span: SpanFields, memo: WriteMemo): void {
     if (!this.labels.exists(span.labelKey)) throw new ApiError('rejected', `There is no label ${span.labelKey}.`);
@@ -172,4 +277,5 @@ const sameAnnotation = (a: Annotation, b: Annotation): boolean =>
   a.end === b.end &&
   a.quote === b.quote &&
   a.note === b.note &&
+  sameValues(a.attributes, b.attributes) &&
   a.updatedAt === b.updatedAt;
