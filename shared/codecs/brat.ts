@@ -7,10 +7,16 @@
  *   span that does is written as fragments (`0 5;7 12`) split at the breaks, its text joined by
  *   single spaces, as brat itself writes them.
  * - A note becomes `#<n>\tAnnotatorNotes T<n>\t<note>`, line breaks turned into spaces (lost).
+ * - Enum and boolean attributes become `A<n>\t<key> T<n> <value>` (one line per value of a
+ *   multi-valued enum; a boolean is brat's binary attribute, written only when true) and are
+ *   declared in `annotation.conf`. brat has no free-valued attributes, so numbers, dates, text and
+ *   span references become notes, `#<n>\tAnnotatorNotes T<n>\t<key>: <value>` (a reference as `T<m>`).
  * - The zip is streamed with fflate: each article's two files are deflated as it comes.
  */
 import { strToU8, Zip, ZipDeflate } from 'fflate';
+import { valueAsText, type AttributeDef } from '../domain/attributes';
 import { OffsetConverter } from '../text/offsets';
+import { defsByLabel, exportedValues } from './attribute-values';
 import type { ExportChunk, ExportCodec, ExportContext } from './types';
 import { toUnitSpans } from './unit-spans';
 
@@ -29,11 +35,18 @@ export function lineFragments(text: string, start: number, end: number): { start
 
 const singleLine = (value: string): string => value.replace(/[\r\n\t]+/g, ' ');
 
-export function bratAnnotations(text: string, annotations: Parameters<typeof toUnitSpans>[1]) {
+export function bratAnnotations(
+  text: string,
+  annotations: Parameters<typeof toUnitSpans>[1],
+  attributeDefs: readonly AttributeDef[] = [],
+) {
   const { spans, invalid } = toUnitSpans(text, annotations, 'utf16');
   const converter = new OffsetConverter(text);
+  const defs = defsByLabel(attributeDefs);
+  const bratIdOf = new Map(spans.map(({ annotation }, index) => [annotation.id, `T${index + 1}`]));
   const lines: string[] = [];
   let noteNumber = 0;
+  let attributeNumber = 0;
   spans.forEach(({ annotation }, index) => {
     const id = `T${index + 1}`;
     const fragments = lineFragments(text, annotation.start, annotation.end);
@@ -44,6 +57,16 @@ export function bratAnnotations(text: string, annotations: Parameters<typeof toU
     lines.push(`${id}\t${annotation.labelKey} ${ranges}\t${quote}`);
     if (annotation.note.trim() !== '')
       lines.push(`#${++noteNumber}\tAnnotatorNotes ${id}\t${singleLine(annotation.note)}`);
+    for (const [key, value, def] of exportedValues(annotation, defs, (target) => bratIdOf.get(target))) {
+      if (def?.spec.type === 'enum') {
+        for (const one of Array.isArray(value) ? value : [value])
+          lines.push(`A${++attributeNumber}\t${key} ${id} ${one}`);
+      } else if (def?.spec.type === 'boolean') {
+        if (value === true) lines.push(`A${++attributeNumber}\t${key} ${id}`);
+      } else {
+        lines.push(`#${++noteNumber}\tAnnotatorNotes ${id}\t${key}: ${singleLine(valueAsText(value as never))}`);
+      }
+    }
   });
   return { ann: lines.length > 0 ? `${lines.join('\n')}\n` : '', spansWritten: spans.length, invalid };
 }
@@ -65,11 +88,12 @@ export function createBratCodec(context: ExportContext): ExportCodec {
   return {
     begin() {
       const entities = context.labels.map((label) => label.key).join('\n');
-      add('annotation.conf', `[entities]\n${entities}\n\n[relations]\n\n[events]\n\n[attributes]\n`);
+      const attributes = bratAttributeConf(context.attributeDefs);
+      add('annotation.conf', `[entities]\n${entities}\n\n[relations]\n\n[events]\n\n[attributes]\n${attributes}`);
       return drain();
     },
     article(article, annotations) {
-      const { ann, spansWritten, invalid } = bratAnnotations(article.text, annotations);
+      const { ann, spansWritten, invalid } = bratAnnotations(article.text, annotations, context.attributeDefs);
       add(`article-${article.id}.txt`, article.text);
       add(`article-${article.id}.ann`, ann);
       return { chunk: drain(), spansWritten, leftOut: invalid, widened: [] };
@@ -79,6 +103,29 @@ export function createBratCodec(context: ExportContext): ExportCodec {
       return drain();
     },
   };
+}
+
+/**
+ * The `[attributes]` section: `<key>\tArg:<LABEL>|…, Value:<a>|<b>` for enums, `<key>\tArg:<LABEL>`
+ * for booleans. brat names attributes globally, so a key used by several labels is declared once.
+ */
+function bratAttributeConf(defs: readonly AttributeDef[]): string {
+  const byKey = new Map<string, { labels: string[]; values: string[] }>();
+  for (const def of defs) {
+    if (def.spec.type !== 'enum' && def.spec.type !== 'boolean') continue;
+    const entry = byKey.get(def.key) ?? { labels: [], values: [] };
+    entry.labels.push(def.labelKey);
+    if (def.spec.type === 'enum') {
+      for (const option of def.spec.options) if (!entry.values.includes(option.value)) entry.values.push(option.value);
+    }
+    byKey.set(def.key, entry);
+  }
+  return [...byKey]
+    .map(
+      ([key, { labels, values }]) =>
+        `${key}\tArg:${labels.join('|')}${values.length ? `, Value:${values.join('|')}` : ''}\n`,
+    )
+    .join('');
 }
 
 function concat(parts: readonly Uint8Array[]): Uint8Array {

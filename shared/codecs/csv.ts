@@ -8,6 +8,8 @@
  * csv-stringify, which the Node side passes in (its typings pull in Node's, and shared/ stays
  * free of them).
  */
+import { valueAsText } from '../domain/attributes';
+import { defsByLabel, exportedValues } from './attribute-values';
 import { textAfter, textBefore } from './text-context';
 import type { ExportCodec, ExportContext } from './types';
 import { toUnitSpans } from './unit-spans';
@@ -45,6 +47,19 @@ export const GUARDED_CSV_COLUMNS = [
   'note',
   'author',
 ] as const satisfies readonly (typeof CSV_HEADER)[number][];
+
+/**
+ * The columns after CSV_HEADER: one per attribute of the exported labels (`attr.RISK.severity`),
+ * label by label in schema order, each label's in display order; then one per document field
+ * (`field.topics`) in display order. Lists are joined by `|`; a span reference is written as the
+ * referenced span's quote. These cells are people's, so the spreadsheet variant guards them.
+ */
+export function csvValueColumns(context: Pick<ExportContext, 'attributeDefs' | 'fieldDefs'>): string[] {
+  return [
+    ...context.attributeDefs.map((def) => `attr.${def.labelKey}.${def.key}`),
+    ...context.fieldDefs.map((def) => `field.${def.key}`),
+  ];
+}
 
 export type CsvVariant = 'spreadsheet' | 'data';
 
@@ -94,8 +109,10 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
   const labelCells = new Map(
     context.labels.map((label) => [label.key, [label.key, guard(label.nameVi), guard(label.nameEn)]]),
   );
+  const defs = defsByLabel(context.attributeDefs);
+  const attributeColumn = new Map(context.attributeDefs.map((def, index) => [`${def.labelKey}.${def.key}`, index]));
   return {
-    begin: () => (options.bom ? UTF8_BOM : '') + options.stringifyRows([CSV_HEADER]),
+    begin: () => (options.bom ? UTF8_BOM : '') + options.stringifyRows([[...CSV_HEADER, ...csvValueColumns(context)]]),
     article(article, annotations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const articleCells = [
@@ -104,6 +121,19 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
         guard(article.source ?? ''),
         csvDate(article.publishedAt),
       ];
+      const fieldCells = context.fieldDefs.map((def) => {
+        const value = article.fields[def.key];
+        return value === undefined ? '' : guard(valueAsText(value));
+      });
+      const quoteOf = new Map(annotations.map((annotation) => [annotation.id, annotation.quote]));
+      const attributeCells = (annotation: (typeof annotations)[number]): string[] => {
+        const cells: string[] = context.attributeDefs.map(() => '');
+        for (const [key, value] of exportedValues(annotation, defs, (id) => quoteOf.get(id))) {
+          const column = attributeColumn.get(`${annotation.labelKey}.${key}`);
+          if (column !== undefined) cells[column] = guard(valueAsText(value));
+        }
+        return cells;
+      };
       const rows = spans.map(({ annotation, start, end }) => [
         ...articleCells,
         ...(labelCells.get(annotation.labelKey) ?? [annotation.labelKey, '', '']),
@@ -115,6 +145,8 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
         guard(annotation.note),
         guard(annotation.author),
         annotation.origin,
+        ...attributeCells(annotation),
+        ...fieldCells,
       ]);
       return {
         chunk: rows.length > 0 ? options.stringifyRows(rows) : '',

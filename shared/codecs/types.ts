@@ -3,6 +3,7 @@
  * its annotations into a piece of the file, so the service can stream any number of articles
  * and the tests can check each format without a database.
  */
+import type { AttributeDef, AttributeValue, FieldDef } from '../domain/attributes';
 import type { Annotation, Article, Label } from '../domain/schemas';
 import type { SpanIssue } from '../contract/exports';
 import type { OffsetUnit } from '../text/offsets';
@@ -23,12 +24,19 @@ export type ExportArticle = Pick<
   | 'updatedAt'
   | 'text'
   | 'trimmedText'
->;
+> & {
+  /** The article's document field values by field key (unset fields absent). */
+  fields: Readonly<Record<string, AttributeValue>>;
+};
 
 export interface ExportContext {
   unit: OffsetUnit;
   /** The labels being exported, in schema order; every annotation handed over uses one of them. */
   labels: readonly Label[];
+  /** The exported labels' attribute definitions: by label in schema order, then display order. */
+  attributeDefs: readonly AttributeDef[];
+  /** The document fields, in display order. */
+  fieldDefs: readonly FieldDef[];
   appVersion: string;
   /** ISO-8601; the one value that differs between two exports of the same data. */
   exportedAt: string;

@@ -5,21 +5,31 @@
  * of the text elsewhere, and a TextPositionSelector in the export's unit. The model leaves the
  * unit of "character positions" open (w3c/web-annotation#206), so the collection states it under
  * the absolute IRI key OFFSET_UNIT_PROPERTY, which JSON-LD processors keep.
+ *
+ * Attribute values are extra bodies, each naming its attribute under ATTRIBUTE_PROPERTY: a
+ * TextualBody per value (`classifying` for enum, boolean, number and date values, `describing`
+ * for free text), and for a reference to another span a body that is that annotation's IRI
+ * (`linking`). Document fields have no place in this model and are not written.
  */
+import type { AttributeDef } from '../domain/attributes';
 import type { Annotation } from '../domain/schemas';
+import { defsByLabel, exportedValues } from './attribute-values';
 import { textAfter, textBefore } from './text-context';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
 import { toUnitSpans } from './unit-spans';
 
 export const WEB_ANNOTATION_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 export const OFFSET_UNIT_PROPERTY = 'urn:marginalia:offset-unit';
+export const ATTRIBUTE_PROPERTY = 'urn:marginalia:attribute';
 /** Code points of context in TextQuoteSelector prefix and suffix. */
 const QUOTE_CONTEXT_POINTS = 32;
 
 export const articleIri = (articleId: number): string => `urn:marginalia:article:${articleId}`;
+export const annotationIri = (annotationId: number): string => `urn:marginalia:annotation:${annotationId}`;
 
 export function createWebAnnotationCodec(context: ExportContext): ExportCodec {
   let itemsWritten = 0;
+  const defs = defsByLabel(context.attributeDefs);
   return {
     begin() {
       const header = JSON.stringify({
@@ -35,7 +45,7 @@ export function createWebAnnotationCodec(context: ExportContext): ExportCodec {
     article(article, annotations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const items = spans.map(({ annotation, start, end }) =>
-        JSON.stringify(webAnnotation(article, annotation, start, end)),
+        JSON.stringify(webAnnotation(article, annotation, start, end, defs)),
       );
       const separator = itemsWritten === 0 ? '\n' : ',\n';
       itemsWritten += items.length;
@@ -50,11 +60,27 @@ export function createWebAnnotationCodec(context: ExportContext): ExportCodec {
   };
 }
 
-function webAnnotation(article: ExportArticle, annotation: Annotation, start: number, end: number) {
+function webAnnotation(
+  article: ExportArticle,
+  annotation: Annotation,
+  start: number,
+  end: number,
+  defs: ReadonlyMap<string, ReadonlyMap<string, AttributeDef>>,
+) {
   const body: Record<string, string>[] = [{ type: 'TextualBody', purpose: 'tagging', value: annotation.labelKey }];
   if (annotation.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note });
+  for (const [key, value, def] of exportedValues(annotation, defs, annotationIri)) {
+    if (def?.spec.type === 'span') {
+      body.push({ id: value as string, purpose: 'linking', [ATTRIBUTE_PROPERTY]: key });
+      continue;
+    }
+    const purpose = def?.spec.type === 'text' ? 'describing' : 'classifying';
+    for (const one of Array.isArray(value) ? value : [value]) {
+      body.push({ type: 'TextualBody', purpose, value: String(one), [ATTRIBUTE_PROPERTY]: key });
+    }
+  }
   return {
-    id: `urn:marginalia:annotation:${annotation.id}`,
+    id: annotationIri(annotation.id),
     type: 'Annotation',
     motivation: 'tagging',
     created: annotation.createdAt,

@@ -16,6 +16,13 @@ import {
   type Annotation,
 } from '../domain/schemas';
 import { AuthorSchema } from '../domain/changes';
+import {
+  AttributeDefSchema,
+  AttributeKeySchema,
+  AttributeValueSchema,
+  AttributeValuesSchema,
+  FieldDefSchema,
+} from '../domain/attributes';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
 import { toUnitSpans, type UnitSpan } from './unit-spans';
 
@@ -34,6 +41,8 @@ const WorkbenchAnnotationSchema = z.object({
   /** Who made it; absent in files exported before authors were recorded. */
   author: AuthorSchema.default(''),
   origin: AnnotationOriginSchema,
+  /** Typed attribute values as stored (a span reference is the referenced annotation's `id`); absent when none. */
+  attributes: AttributeValuesSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -54,6 +63,8 @@ const WorkbenchArticleSchema = z.object({
   contentHash: z.string(),
   text: z.string(),
   trimmedText: z.string().nullable(),
+  /** Document field values by field key; absent in files written before fields existed. */
+  fields: z.record(AttributeKeySchema, AttributeValueSchema).default({}),
   annotations: z.array(WorkbenchAnnotationSchema),
 });
 export type WorkbenchArticle = z.infer<typeof WorkbenchArticleSchema>;
@@ -68,6 +79,9 @@ export const WorkbenchExportSchema = z.object({
   offset_unit: OffsetUnitSchema,
   normalization: z.literal(CANONICAL_NORMALIZATION),
   labels: z.array(LabelSchema),
+  /** The labels' attribute definitions and the document fields; absent in files written before them. */
+  attributeDefs: z.array(AttributeDefSchema).default([]),
+  fieldDefs: z.array(FieldDefSchema).default([]),
   articles: z.array(WorkbenchArticleSchema),
 });
 export type WorkbenchExport = z.infer<typeof WorkbenchExportSchema>;
@@ -91,7 +105,11 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
         normalization: CANONICAL_NORMALIZATION,
       };
       const headerJson = JSON.stringify(header).slice(0, -1);
-      return `${headerJson},\n"labels":${JSON.stringify(context.labels)},\n"articles":[`;
+      return (
+        `${headerJson},\n"labels":${JSON.stringify(context.labels)},\n` +
+        `"attributeDefs":${JSON.stringify(context.attributeDefs)},\n"fieldDefs":${JSON.stringify(context.fieldDefs)},\n` +
+        `"articles":[`
+      );
     },
     article(article, annotations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
@@ -125,6 +143,7 @@ function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): W
     contentHash: article.contentHash,
     text: article.text,
     trimmedText: article.trimmedText,
+    fields: { ...article.fields },
     annotations: spans.map(({ annotation, start, end }) => workbenchAnnotation(annotation, start, end)),
   };
 }
@@ -139,6 +158,7 @@ function workbenchAnnotation(annotation: Annotation, start: number, end: number)
     note: annotation.note,
     author: annotation.author,
     origin: annotation.origin,
+    ...(annotation.attributes ? { attributes: annotation.attributes } : {}),
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,
   };

@@ -71,7 +71,14 @@ export async function exportToFile(
   const exportedAt = (run.now?.() ?? new Date()).toISOString();
   const codec = createExportCodec(
     options,
-    { unit: options.offsetUnit, labels: source.labels, appVersion: run.appVersion, exportedAt },
+    {
+      unit: options.offsetUnit,
+      labels: source.labels,
+      attributeDefs: source.attributeDefs,
+      fieldDefs: source.fieldDefs,
+      appVersion: run.appVersion,
+      exportedAt,
+    },
     { stringifyCsvRows },
   );
   const report: ExportReport = { ...emptyExportReport(), articlesTotal: source.countArticles() };

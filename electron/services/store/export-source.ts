@@ -2,8 +2,11 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ExportOptions } from '../../../shared/contract/exports';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportArticle } from '../../../shared/codecs/types';
+import { attributesOfLabel, type AttributeDef, type FieldDef } from '../../../shared/domain/attributes';
 import type { Annotation, Label } from '../../../shared/domain/schemas';
 import { toAnnotation } from './annotations';
+import { ArticleFieldStore } from './article-fields';
+import { AttributeDefStore, FieldDefStore } from './attribute-defs';
 import type { LabelStore } from './labels';
 
 interface ArticleRow {
@@ -32,6 +35,10 @@ type AnnotationRow = Parameters<typeof toAnnotation>[0];
 export class ExportSource {
   /** The exported labels, in schema order. */
   readonly labels: Label[];
+  /** The exported labels' attributes, label by label in schema order (the CSV's column order). */
+  readonly attributeDefs: AttributeDef[];
+  readonly fieldDefs: FieldDef[];
+  private readonly fields: ArticleFieldStore;
   private readonly scopeSql: string;
   private readonly scopeParams: Record<string, string>;
   private readonly labelsParam: { labels: string } | Record<string, never>;
@@ -49,6 +56,11 @@ export class ExportSource {
     if (unknownLabel) throw new ApiError('not_found', `There is no label ${unknownLabel}.`);
     this.labels = labelKeys ? allLabels.filter((label) => labelKeys.includes(label.key)) : allLabels;
     this.labelsParam = labelKeys ? { labels: JSON.stringify(labelKeys) } : {};
+    // Read once, with the labels: a definition changed while the export runs cannot reorder its columns.
+    const attributeDefs = new AttributeDefStore(db).list();
+    this.attributeDefs = this.labels.flatMap((label) => attributesOfLabel(attributeDefs, label.key));
+    this.fieldDefs = new FieldDefStore(db).list();
+    this.fields = new ArticleFieldStore(db);
 
     if (scope.kind === 'all') {
       this.scopeSql = '1';
@@ -99,6 +111,7 @@ export class ExportSource {
         updatedAt: row.updated_at,
         text: row.text,
         trimmedText: row.trimmed_text,
+        fields: this.fields.valuesOf(row.id),
       };
     }
   }

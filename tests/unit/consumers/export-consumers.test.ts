@@ -11,8 +11,13 @@ import { unzipSync, strFromU8 } from 'fflate';
 import { beforeAll, afterAll, describe, expect, it, vi } from 'vitest';
 import { EXPORT_FORMAT_SPECS } from '../../../shared/codecs';
 import { CONLL_DOCSTART } from '../../../shared/codecs/conll';
-import { CSV_HEADER, GUARDED_CSV_COLUMNS, restoreFormulaGuarded } from '../../../shared/codecs/csv';
-import { OFFSET_UNIT_PROPERTY, WEB_ANNOTATION_CONTEXT } from '../../../shared/codecs/web-annotation';
+import { CSV_HEADER, GUARDED_CSV_COLUMNS, csvValueColumns, restoreFormulaGuarded } from '../../../shared/codecs/csv';
+import {
+  ATTRIBUTE_PROPERTY,
+  OFFSET_UNIT_PROPERTY,
+  WEB_ANNOTATION_CONTEXT,
+} from '../../../shared/codecs/web-annotation';
+import { attributesOfLabel } from '../../../shared/domain/attributes';
 import { WorkbenchExportSchema } from '../../../shared/codecs/workbench-json';
 import { ExportOptionsSchema, type ExportFormat } from '../../../shared/contract/exports';
 import type { OffsetUnit } from '../../../shared/text/offsets';
@@ -70,8 +75,39 @@ beforeAll(() => {
   ];
   spanCount = made.length;
   texts = new Map([first, second].map((id) => [id, workbench.articles.getText(id)]));
+  // Typed attributes (issue 11): an enum, a list, free text that a spreadsheet would run, a reference.
+  const [, , crossingRisk, , , emojiRisk, , proposal] = made;
+  workbench.changes.apply({
+    origin: 'manual',
+    changes: [
+      {
+        kind: 'annotation.update',
+        id: crossingRisk!.id,
+        patch: { attributes: { severity: 'high', domain: ['political', 'cyber'] } },
+      },
+      { kind: 'annotation.update', id: emojiRisk!.id, patch: { attributes: { time_ref: 'future' } } },
+      {
+        kind: 'annotation.update',
+        id: proposal!.id,
+        patch: { attributes: { stance: 'hypothetical', proposer: '=HYPERLINK("x"), "Bộ Công an"' } },
+      },
+      { kind: 'fieldValue.set', articleId: first, key: 'topics', value: ['security', 'diplomacy'] },
+      { kind: 'fieldValue.set', articleId: first, key: 'summary', value: 'Tóm tắt,\n"hai dòng"' },
+      { kind: 'fieldValue.set', articleId: second, key: 'doc_type', value: 'speech' },
+    ],
+  });
+  attributed = { crossingRisk: crossingRisk!, emojiRisk: emojiRisk!, proposal: proposal! };
+  articleIds = { first, second };
 });
+let attributed: Record<'crossingRisk' | 'emojiRisk' | 'proposal', { id: number; quote: string }>;
+let articleIds: { first: number; second: number };
 afterAll(() => workbench.dispose());
+
+/** The exported attribute definitions: label by label in schema order, each in display order. */
+const attributeDefsInOrder = () => {
+  const defs = workbench.attributeDefs.list();
+  return workbench.labels.list().flatMap((label) => attributesOfLabel(defs, label.key));
+};
 
 async function exported(format: ExportFormat, unit: OffsetUnit): Promise<string> {
   const path = join(workbench.dir, `export-${format}-${unit}`);
@@ -91,7 +127,15 @@ function expectExact(spans: { articleId: number; start: number; end: number; quo
 interface JsonlLine {
   id: number;
   text: string;
-  spans: { start: number; end: number; text: string; token_start?: number; token_end?: number }[];
+  fields?: Record<string, unknown>;
+  spans: {
+    start: number;
+    end: number;
+    text: string;
+    token_start?: number;
+    token_end?: number;
+    attributes?: Record<string, unknown>;
+  }[];
   tokens?: { text: string; start: number; end: number; ws: boolean }[];
 }
 
@@ -111,6 +155,16 @@ for (const unit of ['codepoint', 'utf16'] as const) {
         JSON.parse(readFileSync(await exported('workbench-json', unit), 'utf8')),
       );
       expect(file.offset_unit).toBe(unit);
+      expect(file.attributeDefs).toEqual(attributeDefsInOrder());
+      expect(file.fieldDefs).toEqual(workbench.fieldDefs.list());
+      const stored = [articleIds.first, articleIds.second].flatMap((id) => workbench.annotations.list(id));
+      for (const annotation of file.articles.flatMap((a) => a.annotations)) {
+        expect(annotation.attributes).toEqual(stored.find((s) => s.id === annotation.id)?.attributes);
+      }
+      expect(file.articles.map((a) => a.fields)).toEqual([
+        workbench.articleFields.valuesOf(articleIds.first),
+        workbench.articleFields.valuesOf(articleIds.second),
+      ]);
       expectExact(
         file.articles.flatMap((a) => a.annotations.map((s) => ({ articleId: a.id, ...s }))),
         unit,
@@ -129,6 +183,17 @@ for (const unit of ['codepoint', 'utf16'] as const) {
         ),
         unit,
       );
+      const byQuote = new Map(lines.flatMap((line) => line.spans.map((s) => [s.text, s.attributes])));
+      expect(byQuote.get(attributed.crossingRisk.quote)).toEqual({ severity: 'high', domain: ['political', 'cyber'] });
+      expect(byQuote.get(attributed.proposal.quote)).toEqual({
+        proposer: '=HYPERLINK("x"), "Bộ Công an"',
+        stance: 'hypothetical',
+      });
+      expect(byQuote.get('Tô Lâm')).toEqual({});
+      expect(lines.map((line) => line.fields)).toEqual([
+        { summary: 'Tóm tắt,\n"hai dòng"', topics: ['security', 'diplomacy'] },
+        { doc_type: 'speech' },
+      ]);
       if (unit !== 'codepoint') return;
       const pairs = python('jsonl', path) as [string, string][] | null;
       for (const [quote, slice] of pairs ?? []) expect(slice).toBe(quote);
@@ -145,13 +210,15 @@ for (const unit of ['codepoint', 'utf16'] as const) {
           relax_column_count: false,
           skip_empty_lines: false,
         }) as string[][];
-        expect(records[0]).toEqual([...CSV_HEADER]);
+        const header = [
+          ...CSV_HEADER,
+          ...csvValueColumns({ attributeDefs: attributeDefsInOrder(), fieldDefs: workbench.fieldDefs.list() }),
+        ];
+        expect(records[0]).toEqual(header);
         expect(records).toHaveLength(spanCount + 1);
         const fromPython = python('csv', path) as string[][] | null;
         if (fromPython) expect(fromPython).toEqual(records);
-        const rows = records
-          .slice(1)
-          .map((row) => Object.fromEntries(CSV_HEADER.map((name, i) => [name, row[i] ?? ''])));
+        const rows = records.slice(1).map((row) => Object.fromEntries(header.map((name, i) => [name, row[i] ?? ''])));
         const exact = format === 'csv-data' ? (cell: string) => cell : restoreFormulaGuarded;
         expectExact(
           rows.map((row) => ({
@@ -166,11 +233,26 @@ for (const unit of ['codepoint', 'utf16'] as const) {
         expect(rows.find((row) => row.published?.includes('02-26'))?.published).toBe('XXXX-02-26');
         for (const row of rows) {
           for (const [column, cell] of Object.entries(row)) {
-            const guarded = (GUARDED_CSV_COLUMNS as readonly string[]).includes(column);
+            const guarded =
+              (GUARDED_CSV_COLUMNS as readonly string[]).includes(column) || /^(attr|field)\./.test(column);
             if (format === 'csv' || !guarded) expect(cell, column).not.toMatch(/^[=+\-@\t\r]/);
           }
         }
         if (format === 'csv-data') expect(rows.map((row) => row.quote)).toContain('- A.N');
+        // One column per attribute, lists joined by |, people's text guarded in the spreadsheet variant.
+        const risk = rows.find((row) => exact(row.quote ?? '') === attributed.crossingRisk.quote);
+        expect(risk).toMatchObject({
+          'attr.RISK.severity': 'high',
+          'attr.RISK.domain': 'political|cyber',
+          'attr.RISK.time_ref': '',
+        });
+        expect(risk?.['field.topics']).toBe('security|diplomacy');
+        expect(risk?.['field.summary']).toBe('Tóm tắt,\n"hai dòng"');
+        const proposalRow = rows.find((row) => exact(row.quote ?? '') === attributed.proposal.quote);
+        expect(proposalRow?.['attr.PROPOSAL.proposer']).toBe(
+          format === 'csv' ? `'=HYPERLINK("x"), "Bộ Công an"` : '=HYPERLINK("x"), "Bộ Công an"',
+        );
+        expect(proposalRow?.['field.doc_type']).toBe('speech');
       });
     }
 
@@ -203,6 +285,14 @@ for (const unit of ['codepoint', 'utf16'] as const) {
         };
       });
       expectExact(spans, unit);
+      const bodies = file.first.items.find((item) =>
+        item.target.selector.some((s) => s.exact === attributed.crossingRisk.quote),
+      ) as unknown as { body: Record<string, string>[] };
+      expect(bodies.body.filter((body) => body[ATTRIBUTE_PROPERTY])).toEqual([
+        { type: 'TextualBody', purpose: 'classifying', value: 'high', [ATTRIBUTE_PROPERTY]: 'severity' },
+        { type: 'TextualBody', purpose: 'classifying', value: 'political', [ATTRIBUTE_PROPERTY]: 'domain' },
+        { type: 'TextualBody', purpose: 'classifying', value: 'cyber', [ATTRIBUTE_PROPERTY]: 'domain' },
+      ]);
     });
 
     it('CoNLL: NLTK reads the entity tags from the last column; every document starts with the spaCy delimiter', async () => {
@@ -267,6 +357,22 @@ describe('code-point-only formats', () => {
       }
     }
     expectExact(spans, 'codepoint');
+    const conf = strFromU8(files['annotation.conf'] as Uint8Array);
+    expect(conf).toContain('[attributes]\nseverity\tArg:RISK, Value:low|medium|high\n');
+    const firstAnn = strFromU8(files[`article-${articleIds.first}.ann`] as Uint8Array).split('\n');
+    const riskT = firstAnn.find((line) => line.includes('\tRISK '))?.split('\t')[0];
+    expect(firstAnn.filter((line) => line.startsWith('A'))).toEqual([
+      `A1\tseverity ${riskT} high`,
+      `A2\tdomain ${riskT} political`,
+      `A3\tdomain ${riskT} cyber`,
+    ]);
+    const secondAnn = strFromU8(files[`article-${articleIds.second}.ann`] as Uint8Array).split('\n');
+    const proposalT = secondAnn.find((line) => line.includes('\tPROPOSAL '))?.split('\t')[0];
+    expect(secondAnn).toContain(`#2\tAnnotatorNotes ${proposalT}\tproposer: =HYPERLINK("x"), "Bộ Công an"`);
+    expect(secondAnn.filter((line) => line.startsWith('A')).map((line) => line.split('\t')[1])).toEqual([
+      expect.stringMatching(/^time_ref T\d+ future$/),
+      `stance ${proposalT} hypothetical`,
+    ]);
     const pairs = python('brat', path) as [string, string][] | null;
     for (const [quote, slice] of pairs ?? []) expect(slice).toBe(quote);
   });

@@ -25,7 +25,7 @@ export const LABELS: Label[] = [
 ];
 
 export function context(unit: OffsetUnit = 'codepoint', exportedAt = '2026-11-24T10:00:00.000Z'): ExportContext {
-  return { unit, labels: LABELS, appVersion: '0.1.0', exportedAt };
+  return { unit, labels: LABELS, attributeDefs: [], fieldDefs: [], appVersion: '0.1.0', exportedAt };
 }
 
 export function article(id: number, text: string, extra: Partial<ExportArticle> = {}): ExportArticle {
@@ -43,6 +43,7 @@ export function article(id: number, text: string, extra: Partial<ExportArticle> 
     updatedAt: '2026-01-12T00:00:00.000Z',
     text,
     trimmedText: null,
+    fields: {},
     ...extra,
   };
 }

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { Annotation } from '../../../shared/domain/schemas';
 import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/changes';
+import { patchValues, type AttributeValue } from '../../../shared/domain/attributes';
 import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
 
 type Request =
@@ -16,6 +17,9 @@ interface Outstanding {
 interface HistoryEntry {
   before: Map<number, Annotation | undefined>;
   after: Map<number, Annotation | undefined>;
+  /** Document field values before and after, by key (undefined = unset). */
+  fieldsBefore: Map<string, AttributeValue | undefined>;
+  fieldsAfter: Map<string, AttributeValue | undefined>;
 }
 
 /**
@@ -26,6 +30,8 @@ interface HistoryEntry {
  */
 export class FakeBackend implements SyncTransport {
   readonly stored = new Map<number, Annotation>();
+  /** The article's document fields as committed. */
+  readonly fields = new Map<string, AttributeValue>();
   /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
   readonly committed: string[] = [];
   readonly outstanding: Outstanding[] = [];
@@ -105,13 +111,31 @@ export class FakeBackend implements SyncTransport {
       if (!entry) return null;
       (request.call === 'undo' ? this.redoStack : this.undoStack).push(entry);
       this.committed.push(request.call);
-      return this.put(request.call === 'undo' ? entry.before : entry.after, {}, request.call);
+      const undo = request.call === 'undo';
+      return this.put(
+        undo ? entry.before : entry.after,
+        {},
+        request.call,
+        undo ? entry.fieldsBefore : entry.fieldsAfter,
+      );
     }
-    const entry: HistoryEntry = { before: new Map(), after: new Map() };
+    const entry: HistoryEntry = {
+      before: new Map(),
+      after: new Map(),
+      fieldsBefore: new Map(),
+      fieldsAfter: new Map(),
+    };
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
     for (const change of request.changeSet.changes) {
-      const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
+      if (change.kind === 'fieldValue.set') {
+        if (!entry.fieldsBefore.has(change.key)) entry.fieldsBefore.set(change.key, this.fields.get(change.key));
+        entry.fieldsAfter.set(change.key, change.value ?? undefined);
+        this.committed.push(`field ${change.key} ${JSON.stringify(change.value)}`);
+        continue;
+      }
+      if (!change.kind.startsWith('annotation.')) throw new Error(`the fake backend does not do ${change.kind}`);
+      const id = change.kind === 'annotation.create' ? this.nextId++ : (change as { id: number }).id;
       if (change.kind === 'annotation.create') createdIds[change.ref] = id;
       else if (!working.has(id)) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
       if (!entry.before.has(id)) entry.before.set(id, this.stored.get(id));
@@ -123,16 +147,30 @@ export class FakeBackend implements SyncTransport {
     }
     this.undoStack.push(entry);
     this.redoStack.length = 0;
-    return this.put(entry.after, createdIds, 'write');
+    return this.put(entry.after, createdIds, 'write', entry.fieldsAfter);
   }
 
   private changed(change: Change, id: number, current: Annotation | undefined): Annotation | undefined {
     if (change.kind === 'annotation.delete') return undefined;
     if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
-    return { ...(current as Annotation), ...change.patch, updatedAt: 'later' };
+    if (change.kind !== 'annotation.update') throw new Error(`the fake backend does not do ${change.kind}`);
+    const { attributes, ...patch } = change.patch;
+    const { attributes: currentValues, ...rest } = { ...(current as Annotation), ...patch, updatedAt: 'later' };
+    const values = attributes ? patchValues(currentValues, attributes) : currentValues;
+    return values && Object.keys(values).length > 0 ? { ...rest, attributes: values } : rest;
   }
 
-  private put(values: Map<number, Annotation | undefined>, createdIds: Record<string, number>, what: string) {
+  private put(
+    values: Map<number, Annotation | undefined>,
+    createdIds: Record<string, number>,
+    what: string,
+    fieldValues: Map<string, AttributeValue | undefined>,
+  ): AppliedChanges {
+    const fields = [...fieldValues].map(([key, value]) => {
+      if (value === undefined) this.fields.delete(key);
+      else this.fields.set(key, value);
+      return { articleId: this.articleId, key, value: value ?? null };
+    });
     const upserted: Annotation[] = [];
     const removed: number[] = [];
     for (const [id, value] of values) {
@@ -159,6 +197,7 @@ export class FakeBackend implements SyncTransport {
         redoDescription: canRedo ? 'a step' : null,
       },
       summary: null,
+      ...(fields.length > 0 ? { fields } : {}),
     };
   }
 }
@@ -166,5 +205,6 @@ export class FakeBackend implements SyncTransport {
 function describe(change: Change, id: number): string {
   if (change.kind === 'annotation.create') return `create ${id} ${change.annotation.labelKey}`;
   if (change.kind === 'annotation.delete') return `delete ${id}`;
+  if (change.kind !== 'annotation.update') return change.kind;
   return `update ${id} ${JSON.stringify(change.patch)}`;
 }

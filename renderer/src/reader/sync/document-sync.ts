@@ -1,10 +1,18 @@
 import type { ReaderSpan as Span } from '../../../../shared/contract/reader';
 import { IntervalIndex } from '../../../../shared/domain/interval-index';
 import type { AppliedChanges, Change, ChangeSet } from '../../../../shared/domain/changes';
+import {
+  patchValues,
+  sameValues,
+  type AttributePatch,
+  type AttributeValue,
+} from '../../../../shared/domain/attributes';
 import type { SyncTransport } from './transport';
 
 export type { Span };
-export type SpanPatch = Partial<Omit<Span, 'id'>>;
+export type SpanPatch = Partial<Omit<Span, 'id' | 'attributes'>>;
+/** The open article's document field values by field key. */
+export type FieldValues = Readonly<Record<string, AttributeValue>>;
 
 /** What changed in the open article's spans; painters and lists apply exactly this. */
 export interface SpanChange {
@@ -26,7 +34,11 @@ export type Settled =
   { kind: StepKind; ok: true; applied: AppliedChanges | null } | { kind: StepKind; ok: false; error: unknown };
 
 type LocalChange =
-  { kind: 'create'; span: Span } | { kind: 'update'; id: number; patch: SpanPatch } | { kind: 'delete'; id: number };
+  | { kind: 'create'; span: Span }
+  /** `attributes` is a patch of values (null clears one), merged into the span's. */
+  | { kind: 'update'; id: number; patch: SpanPatch; attributes?: AttributePatch }
+  | { kind: 'delete'; id: number }
+  | { kind: 'field'; key: string; value: AttributeValue | null };
 
 interface Step {
   kind: StepKind;
@@ -58,14 +70,31 @@ export class DocumentSync {
   private readonly savedIds = new Map<number, number>();
   private readonly spanListeners = new Set<(change: SpanChange) => void>();
   private readonly settledListeners = new Set<(settled: Settled) => void>();
+  /** The article's document fields, confirmed and as shown (confirmed + queued field edits). */
+  private confirmedFields: Record<string, AttributeValue>;
+  private shownFields: FieldValues;
+  private readonly fieldListeners = new Set<(fields: FieldValues) => void>();
 
   constructor(
     readonly articleId: number,
     spans: Iterable<Span>,
     private readonly transport: SyncTransport,
+    fields: FieldValues = {},
   ) {
     for (const span of spans) this.confirmed.set(span.id, span);
     this.shown = new IntervalIndex(this.confirmed.values());
+    this.confirmedFields = { ...fields };
+    this.shownFields = this.confirmedFields;
+  }
+
+  /** The document fields as the user sees them (confirmed + pending edits). */
+  get fields(): FieldValues {
+    return this.shownFields;
+  }
+
+  onFields(listener: (fields: FieldValues) => void): () => void {
+    this.fieldListeners.add(listener);
+    return () => this.fieldListeners.delete(listener);
   }
 
   /** The spans as the user sees them (confirmed + pending steps). */
@@ -89,6 +118,7 @@ export class DocumentSync {
    */
   dispose(): void {
     this.spanListeners.clear();
+    this.fieldListeners.clear();
   }
 
   /** The saved id of a span created here, or the id itself. */
@@ -116,6 +146,24 @@ export class DocumentSync {
     return this.queueStep('write', [{ kind: 'update', id: current.id, patch }]);
   }
 
+  /**
+   * Sets or clears (null) attribute values of a span, in the same queue as its other edits.
+   * Nothing is queued when the span is gone or no value changes.
+   */
+  setAttributes(id: number, attributes: AttributePatch): Promise<void> {
+    const current = this.shown.get(this.savedIdOf(id));
+    if (!current || sameValues(current.attributes, patchValues(current.attributes, attributes))) {
+      return Promise.resolve();
+    }
+    return this.queueStep('write', [{ kind: 'update', id: current.id, patch: {}, attributes }]);
+  }
+
+  /** Sets or clears (null) a document field of the article; queued after the edits before it. */
+  setField(key: string, value: AttributeValue | null): Promise<void> {
+    if (JSON.stringify(this.shownFields[key] ?? null) === JSON.stringify(value)) return Promise.resolve();
+    return this.queueStep('write', [{ kind: 'field', key, value }]);
+  }
+
   delete(id: number): Promise<void> {
     const current = this.shown.get(this.savedIdOf(id));
     if (!current) return Promise.resolve();
@@ -135,6 +183,7 @@ export class DocumentSync {
   receive(applied: AppliedChanges): void {
     if (applied.articleId !== this.articleId) return;
     this.refresh(this.confirm(applied), new Map());
+    this.refreshFields();
   }
 
   private queueStep(kind: StepKind, changes: LocalChange[]): Promise<void> {
@@ -142,6 +191,7 @@ export class DocumentSync {
     const settled = new Promise<void>((resolve) => (finish = resolve));
     this.queue.push({ kind, changes, settled, finish });
     this.refresh(touchedIds(changes), new Map());
+    this.refreshFields();
     void this.sendQueued();
     return settled;
   }
@@ -186,11 +236,14 @@ export class DocumentSync {
       const { id, ...fields } = change.span;
       return { kind: 'annotation.create', ref: String(id), annotation: { articleId: this.articleId, ...fields } };
     }
+    if (change.kind === 'field') {
+      return { kind: 'fieldValue.set', articleId: this.articleId, key: change.key, value: change.value };
+    }
     // Ids were rewritten when the create before was confirmed; a negative one here is a bug.
     if (change.id < 0) throw new Error(`span ${change.id} was never saved`);
-    return change.kind === 'update'
-      ? { kind: 'annotation.update', id: change.id, patch: change.patch }
-      : { kind: 'annotation.delete', id: change.id };
+    if (change.kind === 'delete') return { kind: 'annotation.delete', id: change.id };
+    const patch = change.attributes ? { ...change.patch, attributes: change.attributes } : change.patch;
+    return { kind: 'annotation.update', id: change.id, patch };
   };
 
   /** Records what the backend now holds; returns the ids whose confirmed value changed. */
@@ -205,6 +258,11 @@ export class DocumentSync {
       this.confirmed.set(annotation.id, spanOf(annotation));
       changed.add(annotation.id);
     }
+    for (const field of applied.fields ?? []) {
+      if (field.articleId !== this.articleId) continue;
+      const { [field.key]: _previous, ...others } = this.confirmedFields;
+      this.confirmedFields = field.value === null ? others : { ...others, [field.key]: field.value };
+    }
     return changed;
   }
 
@@ -218,12 +276,13 @@ export class DocumentSync {
     // Later steps made on the temporary ids now name the saved ones.
     for (const queued of this.queue) {
       for (const change of queued.changes) {
-        if (change.kind !== 'create') change.id = renamed.get(change.id) ?? change.id;
+        if (change.kind === 'update' || change.kind === 'delete') change.id = renamed.get(change.id) ?? change.id;
       }
     }
     const affected = this.confirm(applied);
     for (const id of touchedIds(step.changes)) affected.add(id);
     this.refresh(affected, renamed);
+    this.refreshFields();
   }
 
   /**
@@ -235,7 +294,9 @@ export class DocumentSync {
     const neverSaved = new Set(step.changes.flatMap((change) => (change.kind === 'create' ? [change.span.id] : [])));
     if (neverSaved.size) {
       for (const queued of [...this.queue]) {
-        queued.changes = queued.changes.filter((change) => change.kind === 'create' || !neverSaved.has(change.id));
+        queued.changes = queued.changes.filter(
+          (change) => change.kind === 'create' || change.kind === 'field' || !neverSaved.has(change.id),
+        );
         if (queued.kind === 'write' && queued.changes.length === 0) {
           this.queue.splice(this.queue.indexOf(queued), 1);
           queued.finish();
@@ -243,6 +304,7 @@ export class DocumentSync {
       }
     }
     this.refresh(touchedIds(step.changes), new Map());
+    this.refreshFields();
   }
 
   /** The span as the user should see it: confirmed, then every queued step in order. */
@@ -250,14 +312,30 @@ export class DocumentSync {
     let span = this.confirmed.get(id);
     for (const step of this.queue) {
       for (const change of step.changes) {
+        if (change.kind === 'field') continue;
         if (change.kind === 'create') {
           if (change.span.id === id) span = change.span;
         } else if (change.id === id) {
-          span = change.kind === 'delete' || !span ? undefined : { ...span, ...change.patch };
+          span = change.kind === 'delete' || !span ? undefined : patched(span, change.patch, change.attributes);
         }
       }
     }
     return span;
+  }
+
+  /** Recomputes the shown fields (confirmed + queued field edits) and tells the listeners when they moved. */
+  private refreshFields(): void {
+    let fields: Record<string, AttributeValue> = this.confirmedFields;
+    for (const step of this.queue) {
+      for (const change of step.changes) {
+        if (change.kind !== 'field') continue;
+        const { [change.key]: _previous, ...others } = fields;
+        fields = change.value === null ? others : { ...others, [change.key]: change.value };
+      }
+    }
+    if (JSON.stringify(fields) === JSON.stringify(this.shownFields)) return;
+    this.shownFields = fields;
+    for (const listener of this.fieldListeners) listener(fields);
   }
 
   /** Brings the shown spans with these ids up to date and tells the listeners what moved. */
@@ -284,12 +362,23 @@ export class DocumentSync {
 }
 
 function touchedIds(changes: readonly LocalChange[]): Set<number> {
-  return new Set(changes.map((change) => (change.kind === 'create' ? change.span.id : change.id)));
+  return new Set(
+    changes.flatMap((change) =>
+      change.kind === 'field' ? [] : [change.kind === 'create' ? change.span.id : change.id],
+    ),
+  );
+}
+
+/** A span with an update replayed on it; attribute values are merged, an emptied map dropped. */
+function patched(span: Span, patch: SpanPatch, attributes: AttributePatch | undefined): Span {
+  const { attributes: current, ...rest } = { ...span, ...patch };
+  const values = attributes ? patchValues(current, attributes) : current;
+  return values && Object.keys(values).length > 0 ? { ...rest, attributes: values } : rest;
 }
 
 /** Only the fields the reader uses, so a confirmation that changes only timestamps repaints nothing. */
-function spanOf({ id, labelKey, start, end, quote, note }: Span): Span {
-  return { id, labelKey, start, end, quote, note };
+function spanOf({ id, labelKey, start, end, quote, note, attributes }: Span): Span {
+  return { id, labelKey, start, end, quote, note, ...(attributes ? { attributes } : {}) };
 }
 
 /** Checked before a step is queued: a queued step must replay cleanly. */
@@ -306,6 +395,7 @@ function sameSpan(a: Span, b: Span): boolean {
     a.start === b.start &&
     a.end === b.end &&
     a.quote === b.quote &&
-    a.note === b.note
+    a.note === b.note &&
+    sameValues(a.attributes, b.attributes)
   );
 }
