@@ -92,6 +92,12 @@ export const SHORTCUTS = [
     chords: [{ key: 'Delete' }, { key: 'Backspace' }],
   },
   { id: 'clear-selection', scope: 'reader', chords: [{ key: 'Escape' }] },
+  /**
+   * The attribute prefix: on a selected span, A starts on its first attribute (a missing required
+   * one first); then a value's key (its first free letter, or 1–9) sets it, A moves to the next
+   * attribute, Esc ends. Those follow-up keys are read by the reader while the prefix is active.
+   */
+  { id: 'attribute-prefix', scope: 'reader', chords: [{ key: 'a' }], keysText: 'A + a…z, 1…9' },
   { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }] },
   { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];

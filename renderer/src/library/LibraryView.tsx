@@ -6,6 +6,7 @@ import { useLibraryStore } from '../state/library-store';
 import { formatCount, formatPublished } from './format';
 import { HitSnippet } from './Snippet';
 import { sortArticles, type SortKey, type SortOrder } from './sort-articles';
+import { FieldFilter } from './FieldFilter';
 import { useArticleSearch } from './use-article-search';
 
 const COLUMNS: { key: Exclude<SortKey, 'imported'>; numeric?: boolean }[] = [
@@ -24,6 +25,8 @@ export function LibraryView() {
   const language = useAppStore((state) => state.language);
   const { t } = useTranslation();
   const [filter, setFilter] = useState('');
+  /** Articles a document field filter lets through; null: no such filter. */
+  const [fieldMatches, setFieldMatches] = useState<ReadonlySet<number> | null>(null);
   const [order, setOrder] = useState<SortOrder>({ key: 'imported', direction: 'ascending' });
   const sortBy = (key: SortKey) =>
     setOrder((current) => ({
@@ -40,8 +43,9 @@ export function LibraryView() {
   // plus full-text hits from the search index. In the default order, the best hits lead.
   const visible = useMemo(() => {
     const query = foldVietnamese(filter.trim());
-    if (!query) return sortArticles(articles, order);
-    const matching = articles.filter(
+    const inField = fieldMatches ? articles.filter((article) => fieldMatches.has(article.id)) : articles;
+    if (!query) return sortArticles(inField, order);
+    const matching = inField.filter(
       (article) =>
         hits.has(article.id) || foldVietnamese(`${article.displayTitle} ${article.source ?? ''}`).includes(query),
     );
@@ -50,7 +54,7 @@ export function LibraryView() {
     return [...matching].sort(
       (a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) || a.importedAt.localeCompare(b.importedAt),
     );
-  }, [articles, filter, order, hits]);
+  }, [articles, filter, order, hits, fieldMatches]);
   const allVisibleSelected = visible.length > 0 && visible.every((article) => selectedIds.has(article.id));
 
   return (
@@ -69,6 +73,7 @@ export function LibraryView() {
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
         />
+        <FieldFilter onChange={setFieldMatches} />
       </header>
       {loaded && articles.length === 0 ? (
         <p className="library__empty">{t('library.empty')}</p>

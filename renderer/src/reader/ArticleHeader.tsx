@@ -4,6 +4,7 @@ import type { Article, ArticleMetadataPatch, ArticleStatus } from '../../../shar
 import { ARTICLE_STATUSES } from '../../../shared/domain/schemas';
 import { formatCount, formatPublished } from '../library/format';
 import { useAppStore } from '../state/app-store';
+import { DocumentFields } from './DocumentFields';
 import { MetadataEditor } from './MetadataEditor';
 
 interface ArticleHeaderProps {
@@ -79,6 +80,7 @@ export function ArticleHeader({ article, onStatusChange, onMetadataChange }: Art
           </dd>
         </div>
       </dl>
+      <DocumentFields />
     </header>
   );
 }

@@ -4,6 +4,7 @@ import type { Label } from '../../../shared/domain/schemas';
 import { shortcutFor } from '../app/keymap';
 import { labelName, useAppStore } from '../state/app-store';
 import { useReaderStore } from './reader-store';
+import { SpanAttributes } from './SpanAttributes';
 import type { Span } from './sync/document-sync';
 
 /** The selected span: its label, quote, note and edge keys; every change is saved at once. */
@@ -60,6 +61,7 @@ function SpanDetails({ span, labels }: { span: Span; labels: readonly Label[] })
       <div className="selected__offsets">
         [{span.start}, {span.end}) · {t('reader.selected.edgeKeys')}
       </div>
+      <SpanAttributes span={span} />
       <textarea
         aria-label={t('reader.selected.note')}
         placeholder={t('reader.selected.notePlaceholder')}

@@ -3,6 +3,7 @@ import { stepSpanEdge } from '../../../shared/text/syllable-steps';
 import { isTypingTarget, shortcutFor } from '../app/keymap';
 import { i18next } from '../i18n';
 import { useAppStore } from '../state/app-store';
+import { handleAttributeKey, startAttributePrefix } from './attribute-keys';
 import { extendSelection, selectedTextRange } from './dom-selection';
 import { openSpans, useReaderStore } from './reader-store';
 import type { TextLayout } from './text-layout';
@@ -27,6 +28,7 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
   const spans = openSpans();
   if (!article || !spans) return false;
   const selected = selectedId === null ? undefined : spans.get(selectedId);
+  if (selected && store.attributeKey !== null && handleAttributeKey(event, selected)) return true;
   const shortcut = shortcutFor(event, 'reader');
   const direction = event.key === 'ArrowRight' ? 1 : -1;
   switch (shortcut) {
@@ -40,6 +42,12 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
       void store.applyLabel(label.key);
       return true;
     }
+    case 'attribute-prefix':
+      if (!selected) return false;
+      if (!startAttributePrefix(selected)) {
+        useAppStore.getState().notify('info', i18next.t('attributes.none'));
+      }
+      return true;
     case 'delete-span':
       if (!selected) return false;
       void store.remove(selected.id);

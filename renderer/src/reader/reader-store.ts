@@ -12,7 +12,8 @@ import { api } from '../api/client';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { apiTransport } from './api-transport';
-import { DocumentSync, type Settled } from './sync/document-sync';
+import { DocumentSync, type FieldValues, type Settled } from './sync/document-sync';
+import type { AttributePatch, AttributeValue } from '../../../shared/domain/attributes';
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoDescription: null, redoDescription: null };
 
@@ -29,6 +30,10 @@ interface ReaderState {
   /** The (snapped) text selection a label key would tag. */
   pending: TextRange | null;
   history: HistoryState;
+  /** The open article's document fields as shown (the sync's). */
+  fields: FieldValues;
+  /** The attribute the keyboard prefix is on (its key), or null when the prefix is not active. */
+  attributeKey: string | null;
   load(articleId: number): Promise<void>;
   close(): void;
   select(id: number | null): void;
@@ -37,6 +42,9 @@ interface ReaderState {
   applyLabel(labelKey: string): Promise<void>;
   resize(id: number, range: TextRange): Promise<void>;
   setNote(id: number, note: string): Promise<void>;
+  setAttributes(id: number, patch: AttributePatch): Promise<void>;
+  setField(key: string, value: AttributeValue | null): Promise<void>;
+  setAttributeKey(key: string | null): void;
   remove(id: number): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
@@ -54,8 +62,13 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       const { selectedId } = get();
       let nextSelected = selectedId === null ? null : (change.renamed.get(selectedId) ?? selectedId);
       if (nextSelected !== null && !sync.spans.get(nextSelected)) nextSelected = null;
-      set((state) => ({ spansVersion: state.spansVersion + 1, selectedId: nextSelected }));
+      set((state) => ({
+        spansVersion: state.spansVersion + 1,
+        selectedId: nextSelected,
+        attributeKey: nextSelected === selectedId ? state.attributeKey : null,
+      }));
     });
+    sync.onFields((fields) => set({ fields }));
     sync.onSettled((settled: Settled) => {
       if (!settled.ok) return fail(settled.error);
       const applied = settled.applied;
@@ -91,6 +104,8 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     selectedId: null,
     pending: null,
     history: NO_HISTORY,
+    fields: {},
+    attributeKey: null,
 
     async load(articleId) {
       try {
@@ -99,13 +114,16 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         const previous = get().sync;
         if (previous?.articleId === articleId) await previous.whenIdle();
         const opened = await api.openArticle({ id: articleId });
-        const sync = new DocumentSync(articleId, decodeSpans(opened.spans, opened.article.text), apiTransport);
+        const spans = decodeSpans(opened.spans, opened.article.text);
+        const sync = new DocumentSync(articleId, spans, apiTransport, opened.fields);
         follow(sync);
         get().sync?.dispose();
         set((state) => ({
           article: opened.article,
           sync,
           history: opened.history,
+          fields: sync.fields,
+          attributeKey: null,
           selectedId: null,
           pending: null,
           spansVersion: state.spansVersion + 1,
@@ -117,11 +135,19 @@ export const useReaderStore = create<ReaderState>((set, get) => {
 
     close() {
       get().sync?.dispose();
-      set({ article: null, sync: null, selectedId: null, pending: null, history: NO_HISTORY });
+      set({
+        article: null,
+        sync: null,
+        selectedId: null,
+        pending: null,
+        history: NO_HISTORY,
+        fields: {},
+        attributeKey: null,
+      });
     },
 
     select(selectedId) {
-      set({ selectedId, pending: null });
+      set({ selectedId, pending: null, attributeKey: null });
     },
 
     setPending(pending) {
@@ -149,6 +175,18 @@ export const useReaderStore = create<ReaderState>((set, get) => {
 
     async setNote(id, note) {
       return get().sync?.update(id, { note });
+    },
+
+    async setAttributes(id, patch) {
+      return get().sync?.setAttributes(id, patch);
+    },
+
+    async setField(key, value) {
+      return get().sync?.setField(key, value);
+    },
+
+    setAttributeKey(attributeKey) {
+      set({ attributeKey });
     },
 
     async remove(id) {
