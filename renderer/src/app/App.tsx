@@ -3,6 +3,7 @@ import { RestoreDialog } from '../backup/RestoreDialog';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
+import { AttributesDialog } from '../schema/AttributesDialog';
 import { ProfileDialog } from '../settings/ProfileDialog';
 import { useAppStore } from '../state/app-store';
 import { useLiveUpdates } from '../state/live-updates';
@@ -55,6 +56,7 @@ export function App() {
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'restore-backup' ? <RestoreDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'attributes' ? <AttributesDialog onClose={() => setDialog(null)} /> : null}
       <ProfileDialog />
       <Toasts />
     </div>

@@ -24,6 +24,9 @@ export function Toolbar() {
       <button type="button" onClick={() => setDialog('restore-backup')} title={t('app.backupsTitle')}>
         {t('app.backups')}
       </button>
+      <button type="button" onClick={() => setDialog('attributes')} title={t('attributes.editorButtonTitle')}>
+        {t('attributes.editorButton')}
+      </button>
       <span className="toolbar__spacer" />
       <ProfileButton />
       <button

@@ -5,7 +5,7 @@ import { api } from '../api/client';
 import { applyLanguage, initialLanguage } from '../i18n';
 import type { Language } from '../i18n/languages';
 
-export type Dialog = 'import' | 'export' | 'keyboard-help' | 'restore-backup' | null;
+export type Dialog = 'import' | 'export' | 'keyboard-help' | 'restore-backup' | 'attributes' | null;
 
 interface Toast {
   id: number;
