@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import { events } from '../api/client';
 import { useReaderStore } from '../reader/reader-store';
 import { useAppStore } from './app-store';
+import { useAttributeStore } from './attribute-store';
 import { useLibraryStore } from './library-store';
 
 /**
@@ -41,10 +42,19 @@ export function useLiveUpdates(): void {
       const openId = useAppStore.getState().openArticleId;
       if (openId !== null) await useReaderStore.getState().load(openId);
     });
-    return events.on('storeChanged', ({ articleIds }) => {
+    const reloadDefinitions = coalesced(() => useAttributeStore.getState().load());
+    const stopStore = events.on('storeChanged', ({ articleIds }) => {
       const openId = useAppStore.getState().openArticleId;
       if (openId === null) refreshLibrary();
       else if (articleIds.includes(openId)) reloadArticle();
     });
+    // Attribute and field definitions changed (an edit or its undo, in any window): read them again.
+    const stopDefinitions = events.on('changesApplied', (applied) => {
+      if (applied.attributeDefs || applied.fieldDefs) reloadDefinitions();
+    });
+    return () => {
+      stopStore();
+      stopDefinitions();
+    };
   }, []);
 }

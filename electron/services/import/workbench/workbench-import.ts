@@ -30,6 +30,7 @@ import { isCanonical } from '../../../../shared/text/canonical';
 import { OffsetConverter, type OffsetUnit } from '../../../../shared/text/offsets';
 import type { Workbench } from '../../workbench';
 import { storeArticle } from '../store-article';
+import { importableAttributes, importFields, linkReferences, type PendingReferences } from './import-values';
 import { mergeLabels } from './merge-labels';
 
 export function importWorkbenchExport(workbench: Workbench, fileName: string, parsed: unknown): ImportFileResult[] {
@@ -98,8 +99,13 @@ function importArticle(
     },
     (articleId) => {
       const added = addAnnotations(workbench, fileName, articleId, article.annotations, converter, unit);
+      const fieldNotes = importFields(workbench, articleId, article.fields, fileName);
       workbench.articles.restoreImportedState(articleId, article);
-      restoredNotes = [`Restored ${added.count} annotations and the status “${article.status}”.`, ...added.notes];
+      restoredNotes = [
+        `Restored ${added.count} annotations and the status “${article.status}”.`,
+        ...added.notes,
+        ...fieldNotes,
+      ];
     },
   );
   if (stored.outcome === 'imported') {
@@ -111,6 +117,7 @@ function importArticle(
     `Already here as article ${stored.articleId}; merged: kept its status and metadata, ` +
       `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there).`,
     ...merged.notes,
+    ...importFields(workbench, stored.articleId, article.fields, fileName),
   ];
   return { outcome: 'duplicate', file, articleId: stored.articleId, title: stored.displayTitle, notes };
 }
@@ -141,6 +148,7 @@ function addAnnotations(
   const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [] };
   const skipped: string[] = [];
   const changes: Change[] = [];
+  const references: PendingReferences = new Map();
   const byFileId = [...annotations].sort((a, b) => a.id - b.id);
   for (const annotation of byFileId) {
     const describe = `${annotation.label} “${annotation.quote}” [${annotation.start}, ${annotation.end})`;
@@ -168,6 +176,7 @@ function addAnnotations(
       continue;
     }
     present.add(key);
+    const attributes = importableAttributes(workbench, annotation, references, skipped);
     changes.push({
       kind: 'annotation.create',
       ref: String(annotation.id),
@@ -178,6 +187,7 @@ function addAnnotations(
         end,
         quote: annotation.quote,
         note: annotation.note,
+        ...(attributes ? { attributes } : {}),
         imported: {
           id: annotation.id,
           author: annotation.author,
@@ -197,6 +207,7 @@ function addAnnotations(
     });
     result.count = changes.length;
     result.notes.push(...skipped.map((reason) => `Skipped ${reason}.`));
+    result.notes.push(...linkReferences(workbench, articleId, references, applied.createdIds, fileName));
     const renumbered = Object.entries(applied.createdIds).filter(([fileId, id]) => String(id) !== fileId).length;
     if (renumbered > 0) {
       result.notes.push(`${renumbered} annotations got new ids here; their ids in the file are kept as imported ids.`);
