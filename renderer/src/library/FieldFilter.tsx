@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { errorMessage, useAppStore } from '../state/app-store';
@@ -19,38 +19,38 @@ export function FieldFilter({ onChange }: { onChange: (articleIds: ReadonlySet<n
     if (!loaded) void load();
   }, [loaded, load]);
   const def = fieldDefs.find((candidate) => candidate.key === key);
+  /** Numbers the queries, so an answer that arrives after a newer choice is ignored. */
+  const latest = useRef(0);
 
-  useEffect(() => {
-    if (!def || value === '') {
+  const choose = (nextKey: string, nextValue: string) => {
+    setKey(nextKey);
+    setValue(nextValue);
+    const query = ++latest.current;
+    const field = fieldDefs.find((candidate) => candidate.key === nextKey);
+    if (!field || nextValue === '') {
       setCount(null);
       onChange(null);
       return;
     }
-    let current = true;
-    const wanted = def.spec.type === 'boolean' ? value === 'true' : def.spec.type === 'number' ? Number(value) : value;
+    const wanted =
+      field.spec.type === 'boolean'
+        ? nextValue === 'true'
+        : field.spec.type === 'number'
+          ? Number(nextValue)
+          : nextValue;
     api
-      .findArticlesByField({ key: def.key, value: wanted })
+      .findArticlesByField({ key: field.key, value: wanted })
       .then((ids) => {
-        if (!current) return;
+        if (query !== latest.current) return;
         setCount(ids.length);
         onChange(new Set(ids));
       })
       .catch((error: unknown) => useAppStore.getState().notify('error', errorMessage(error)));
-    return () => {
-      current = false;
-    };
-  }, [def, value, onChange]);
+  };
 
   return (
     <div className="field-filter" role="group" aria-label={t('fields.filterLabel')}>
-      <select
-        aria-label={t('fields.filter')}
-        value={key}
-        onChange={(event) => {
-          setKey(event.target.value);
-          setValue('');
-        }}
-      >
+      <select aria-label={t('fields.filter')} value={key} onChange={(event) => choose(event.target.value, '')}>
         <option value="">{t('fields.filterAny')}</option>
         {fieldDefs.map((field) => (
           <option key={field.key} value={field.key}>
@@ -62,7 +62,7 @@ export function FieldFilter({ onChange }: { onChange: (articleIds: ReadonlySet<n
         <select
           aria-label={t('fields.filterValueLabel')}
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onChange={(event) => choose(key, event.target.value)}
         >
           <option value="">{t('fields.filterValue')}</option>
           {def.spec.type === 'enum'
@@ -86,7 +86,7 @@ export function FieldFilter({ onChange }: { onChange: (articleIds: ReadonlySet<n
           aria-label={t('fields.filterValueLabel')}
           placeholder={t('fields.filterValue')}
           value={value}
-          onChange={(event) => setValue(event.target.value)}
+          onChange={(event) => choose(key, event.target.value)}
         />
       ) : null}
       {count !== null ? <span className="library__count">{t('fields.filterMatches', { count })}</span> : null}

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { optionKeys, type AttributeSpec, type AttributeValue } from '../../../shared/domain/attributes';
 import { nameIn } from '../state/attribute-store';
@@ -102,6 +102,8 @@ export function ValueEditor({
 
   return (
     <TextLikeEditor
+      // A new stored value (undo, another window) starts a fresh draft.
+      key={value === undefined ? '' : String(value)}
       def={def}
       name={name}
       value={value}
@@ -124,7 +126,6 @@ function TextLikeEditor({
   const { t } = useTranslation();
   const shown = value === undefined ? '' : String(value);
   const [draft, setDraft] = useState(shown);
-  useEffect(() => setDraft(shown), [shown]);
   const { spec } = def;
   const save = () => {
     const trimmed = draft.trim();
