@@ -37,8 +37,11 @@ describe('store migrations', () => {
     }[];
     expect(tables.map((t) => t.name).sort()).toEqual([
       'annotations',
+      'article_fields',
       'articles',
+      'attribute_defs',
       'change_history',
+      'field_defs',
       'labels',
       'settings',
     ]);
