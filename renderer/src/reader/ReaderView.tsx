@@ -10,7 +10,7 @@ import { HighlightPainter, supportsHighlights } from './highlight-painter';
 import { HistoryButtons } from './HistoryButtons';
 import { HoverCard, type HoverState } from './HoverCard';
 import { LabelPalette } from './LabelPalette';
-import { paintWindowNow, watchPaintWindow } from './paint-window';
+import { firstPaintWindow, paintWindowNow, watchPaintWindow } from './paint-window';
 import { handleReaderKey } from './reader-keyboard';
 import { openSpans, useReaderStore } from './reader-store';
 import { SelectedSpanPanel } from './SelectedSpanPanel';
@@ -50,7 +50,9 @@ export function ReaderView({ articleId }: { articleId: number }) {
   useEffect(() => {
     const page = pageRef.current;
     if (!view || !page || !sync || useReaderStore.getState().article?.text !== view.layout.text) return;
-    view.painter.paintAll(sync.spans, paintWindowNow(view.layout, page));
+    // A fresh view is at the top and not laid out yet: estimate rather than force a layout.
+    const window = view.painter.hasPainted ? paintWindowNow(view.layout, page) : firstPaintWindow(view.layout);
+    view.painter.paintAll(sync.spans, window);
     const unsubscribe = sync.onSpans((change) => view.painter.apply(change, sync.spans));
     const stopWatching = watchPaintWindow(view.layout, page, (window) => view.painter.setWindow(window, sync.spans));
     return () => {
