@@ -10,7 +10,7 @@ import { HighlightPainter, supportsHighlights } from './highlight-painter';
 import { HistoryButtons } from './HistoryButtons';
 import { HoverCard, type HoverState } from './HoverCard';
 import { LabelPalette } from './LabelPalette';
-import { paintWindowNow, watchPaintWindow } from './paint-window';
+import { firstPaintWindow, paintWindowNow, watchPaintWindow } from './paint-window';
 import { handleReaderKey } from './reader-keyboard';
 import { openSpans, useReaderStore } from './reader-store';
 import { SelectedSpanPanel } from './SelectedSpanPanel';
@@ -30,7 +30,12 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const article = useReaderStore((state) => state.article);
   const selectedId = useReaderStore((state) => state.selectedId);
   const sync = useReaderStore((state) => state.sync);
-  const { load, close, setStatus, updateMetadata } = useReaderStore();
+  // One selector each: a component that takes the whole store re-renders on every change (a
+  // span created re-rendered the whole reader, Lexical view included, inside the frame).
+  const load = useReaderStore((state) => state.load);
+  const close = useReaderStore((state) => state.close);
+  const setStatus = useReaderStore((state) => state.setStatus);
+  const updateMetadata = useReaderStore((state) => state.updateMetadata);
   const [view, setView] = useState<TextView | null>(null);
   const [hover, setHover] = useState<HoverState | null>(null);
   const pageRef = useRef<HTMLDivElement>(null);
@@ -50,7 +55,9 @@ export function ReaderView({ articleId }: { articleId: number }) {
   useEffect(() => {
     const page = pageRef.current;
     if (!view || !page || !sync || useReaderStore.getState().article?.text !== view.layout.text) return;
-    view.painter.paintAll(sync.spans, paintWindowNow(view.layout, page));
+    // A fresh view is at the top and not laid out yet: estimate rather than force a layout.
+    const band = view.painter.hasPainted ? paintWindowNow(view.layout, page) : firstPaintWindow(view.layout);
+    view.painter.paintAll(sync.spans, band);
     const unsubscribe = sync.onSpans((change) => view.painter.apply(change, sync.spans));
     const stopWatching = watchPaintWindow(view.layout, page, (window) => view.painter.setWindow(window, sync.spans));
     return () => {
@@ -137,11 +144,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
   return (
     <div className="reader">
       <div className="reader__page" ref={pageRef}>
-        <ArticleHeader
-          article={article}
-          onStatusChange={(status) => void setStatus(status)}
-          onMetadataChange={updateMetadata}
-        />
+        <ArticleHeader article={article} onStatusChange={setStatus} onMetadataChange={updateMetadata} />
         <div
           className="reader__textwrap"
           ref={setTextWrap}

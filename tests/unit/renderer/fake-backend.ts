@@ -29,9 +29,15 @@ export class FakeBackend implements SyncTransport {
   /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
   readonly committed: string[] = [];
   readonly outstanding: Outstanding[] = [];
+  /**
+   * Every commit as the `changesApplied` event it publishes, in commit order (the real host
+   * pushes them to every tab, the writer's own included); a test delivers them when it chooses.
+   */
+  readonly events: AppliedChanges[] = [];
   maxInFlight = 0;
   private held = false;
   private nextId = 100;
+  private clock = 0;
   private readonly undoStack: HistoryEntry[] = [];
   private readonly redoStack: HistoryEntry[] = [];
   private readonly refusals: { matches: (request: Request) => boolean; message: string }[] = [];
@@ -73,6 +79,16 @@ export class FakeBackend implements SyncTransport {
 
   redo(articleId: number): Promise<AppliedChanges | null> {
     return this.receive({ call: 'redo', articleId });
+  }
+
+  /** Commits a change set made in another tab (no answer to this one; only its event). */
+  writeElsewhere(changeSet: Omit<ChangeSet, 'articleId' | 'origin'>): AppliedChanges {
+    return this.commit({ call: 'apply', changeSet: { articleId: this.articleId, origin: 'manual', ...changeSet } })!;
+  }
+
+  /** Undoes the article's last step from another tab. */
+  undoElsewhere(): AppliedChanges | null {
+    return this.commit({ call: 'undo', articleId: this.articleId });
   }
 
   /** Stored spans as [id, label, quote, note], in id order. */
@@ -129,7 +145,7 @@ export class FakeBackend implements SyncTransport {
   private changed(change: Change, id: number, current: Annotation | undefined): Annotation | undefined {
     if (change.kind === 'annotation.delete') return undefined;
     if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
-    return { ...(current as Annotation), ...change.patch, updatedAt: 'later' };
+    return { ...(current as Annotation), ...change.patch, updatedAt: `later ${++this.clock}` };
   }
 
   private put(values: Map<number, Annotation | undefined>, createdIds: Record<string, number>, what: string) {
@@ -146,7 +162,7 @@ export class FakeBackend implements SyncTransport {
     }
     const canUndo = this.undoStack.length > 0;
     const canRedo = this.redoStack.length > 0;
-    return {
+    const applied: AppliedChanges = {
       articleId: this.articleId,
       description: what,
       upserted,
@@ -160,6 +176,8 @@ export class FakeBackend implements SyncTransport {
       },
       summary: null,
     };
+    this.events.push(structuredClone(applied));
+    return applied;
   }
 }
 
