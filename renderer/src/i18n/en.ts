@@ -145,8 +145,8 @@ export const en = {
       region: 'Decisions before import',
       heading_one: '{{count, number}} file needs your decision',
       heading_other: '{{count, number}} files need your decision',
-      intro:
-        'The other files are imported. Nothing of the files below is written until you decide; cancelling leaves them out.',
+      othersImported: 'The other files are imported.',
+      intro: 'Nothing of the files below is written until you decide; cancelling leaves them out.',
       applyToAll: 'Apply to all:',
       legacy: {
         title_one: 'Converted from a legacy font encoding ({{count, number}} file)',

@@ -138,8 +138,8 @@ export const vi: VietnameseResources = {
     review: {
       region: 'Quyết định trước khi nhập',
       heading_other: '{{count, number}} tệp cần bạn quyết định',
-      intro:
-        'Các tệp khác đã được nhập. Chưa có gì của các tệp dưới đây được ghi cho đến khi bạn quyết định; nếu huỷ, chúng sẽ không được nhập.',
+      othersImported: 'Các tệp khác đã được nhập.',
+      intro: 'Chưa có gì của các tệp dưới đây được ghi cho đến khi bạn quyết định; nếu huỷ, chúng sẽ không được nhập.',
       applyToAll: 'Áp dụng cho tất cả:',
       legacy: {
         title_other: 'Đã chuyển từ bảng mã cũ ({{count, number}} tệp)',

@@ -84,6 +84,7 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
         <ImportReview
           key={job.review.map((question) => question.id).join('\n')}
           questions={job.review}
+          othersImported={job.processed > 0}
           onDecide={decide}
           onCancel={cancel}
         />

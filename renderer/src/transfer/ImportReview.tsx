@@ -18,10 +18,13 @@ type Answers = Record<string, ReviewChoice | undefined>;
  */
 export function ImportReview({
   questions,
+  othersImported,
   onDecide,
   onCancel,
 }: {
   questions: ReviewQuestion[];
+  /** Some files of the job were imported without a question. */
+  othersImported: boolean;
   onDecide: (decisions: ReviewDecisions) => Promise<void>;
   onCancel: () => Promise<void>;
 }) {
@@ -48,7 +51,10 @@ export function ImportReview({
   return (
     <section className="review" aria-label={t('import.review.region')}>
       <h3 className="review__heading">{t('import.review.heading', { count: files })}</h3>
-      <p className="muted">{t('import.review.intro')}</p>
+      <p className="muted">
+        {othersImported ? `${t('import.review.othersImported')} ` : ''}
+        {t('import.review.intro')}
+      </p>
 
       {legacy.length > 0 ? (
         <ReviewGroup

@@ -1,0 +1,182 @@
+/**
+ * The import review step through the browser host: the analyst sees a TCVN3 conversion before
+ * and after, a probable duplicate and the unknown labels of a doccano file, decides in the
+ * dialog, and the stored state is read back through the API and after a reload. Screenshots go
+ * to test-results/import-review/.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import type { Page } from '@playwright/test';
+import { LANGUAGE_STORAGE_KEY } from '../../renderer/src/i18n/languages';
+import { expect, test, type RunningHost } from './fixtures';
+import { callApi } from './stored-state';
+
+const SHOTS = 'test-results/import-review';
+
+const TCVN3 = [
+  'Bé C«ng an tæng kÕt c«ng t¸c ®èi ngo¹i n¨m 2023',
+  '',
+  'S¸ng 10/1, t¹i Hµ Néi, Bé C«ng an tæ chøc héi nghÞ tæng kÕt c«ng t¸c ®èi ngo¹i vµ hîp t¸c quèc tÕ.',
+].join('\n');
+const TCVN3_TITLE = 'Bộ Công an tổng kết công tác đối ngoại năm 2023';
+
+const DOCCANO = JSON.stringify({
+  text: 'Thượng tướng Tô Lâm cảnh báo nguy cơ lừa đảo trực tuyến tại Hà Nội.',
+  label: [
+    [13, 19, 'PERSON'],
+    [29, 55, 'THREAT'],
+    [60, 66, 'Địa danh'],
+  ],
+});
+
+interface Summary {
+  id: number;
+  displayTitle: string;
+}
+interface StoredSpan {
+  labelKey: string;
+  quote: string;
+}
+
+/** The longest paragraph of a seed, for a file that repeats its body under another title. */
+async function seedBody(host: RunningHost): Promise<{ id: number; title: string; paragraph: string }> {
+  const [seed] = await callApi<Summary[]>(host, 'listArticles');
+  if (!seed) throw new Error('no seed article');
+  const article = await callApi<{ text: string }>(host, 'getArticle', { id: seed.id });
+  const paragraph = article.text
+    .split(/\n\s*\n/)
+    .reduce((longest, candidate) => (candidate.length > longest.length ? candidate : longest), '');
+  return { id: seed.id, title: seed.displayTitle, paragraph };
+}
+
+async function openImport(page: Page, folder: string, buttonName: RegExp | string) {
+  await page.getByRole('button', { name: buttonName }).click();
+  await page.locator('input[type=file][webkitdirectory]').setInputFiles(folder);
+}
+
+test('the review step: convert a TCVN3 file, skip a probable duplicate, map and skip unknown labels; read back', async ({
+  page,
+  host,
+}) => {
+  const seed = await seedBody(host);
+  const folder = join(host.dir, 'to-review');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'cu-tcvn3.txt'), iconv.encode(TCVN3, 'windows-1252'));
+  writeFileSync(join(folder, 'ban-sao.md'), `# Bản sao từ trang khác\n\n${seed.paragraph}\n`);
+  writeFileSync(join(folder, 'doccano.jsonl'), DOCCANO);
+  writeFileSync(
+    join(folder, 'binh-thuong.txt'),
+    'Hợp tác an ninh biên giới\n\nHai bên thống nhất tăng cường trao đổi thông tin, phối hợp bảo vệ an ninh biên giới.',
+  );
+  const before = await callApi<Summary[]>(host, 'listArticles');
+
+  await page.goto(host.url);
+  await openImport(page, folder, 'Import…');
+  const dialog = page.getByRole('dialog', { name: 'Import articles' });
+  const review = dialog.getByRole('region', { name: 'Decisions before import' });
+  await expect(review.getByRole('heading', { name: '3 files need your decision' })).toBeVisible();
+  // The file that needed no decision is already in; the held ones are not.
+  expect((await callApi<Summary[]>(host, 'listArticles')).length).toBe(before.length + 1);
+
+  const legacy = review.getByRole('group', { name: 'cu-tcvn3.txt' });
+  await expect(legacy.locator('figure').first()).toContainText('Bé C«ng an tæng kÕt');
+  await expect(legacy.locator('figure').nth(1)).toContainText(TCVN3_TITLE);
+  const duplicate = review.getByRole('group', { name: 'ban-sao.md' });
+  await expect(duplicate).toContainText(`article ${seed.id}, “${seed.title}”`);
+  const labels = review.getByRole('table', { name: 'Labels to map' });
+  await expect(labels.locator('tr', { hasText: 'THREAT' })).toContainText('doccano.jsonl');
+  await expect(review.getByRole('button', { name: 'Import with these decisions' })).toBeDisabled();
+  await expect(review.getByText('2 decisions left')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/review-en.png`, fullPage: true });
+  await labels.scrollIntoViewIfNeeded();
+  await dialog.locator('.modal__body').screenshot({ path: `${SHOTS}/review-labels-en.png` });
+
+  await legacy.getByRole('radio', { name: 'Import the converted text' }).check();
+  await duplicate.getByRole('radio', { name: 'Skip this one' }).check();
+  await labels.getByRole('combobox', { name: 'Label to use for THREAT' }).selectOption('RISK');
+  await labels.getByRole('combobox', { name: 'Label to use for Địa danh' }).selectOption({ label: 'Skip these spans' });
+  await expect(review.getByText('Every file has a decision.')).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/review-decided-en.png`, fullPage: true });
+  await review.getByRole('button', { name: 'Import with these decisions' }).click();
+
+  await expect(dialog.getByText(/^Done: 4 files/)).toBeVisible();
+  const report = dialog.getByRole('table', { name: 'Import report' });
+  await expect(report.locator('tr', { hasText: 'ban-sao.md' })).toContainText('Not imported, as you chose');
+  await page.screenshot({ path: `${SHOTS}/report-en.png`, fullPage: true });
+
+  // Read back: the converted article, no copy of the seed, the spans as decided, no new label.
+  const after = await callApi<Summary[]>(host, 'listArticles');
+  expect(after.length).toBe(before.length + 3);
+  expect(after.map((article) => article.displayTitle)).toContain(TCVN3_TITLE);
+  expect(after.map((article) => article.displayTitle)).not.toContain('Bản sao từ trang khác');
+  const tagged = after.find((article) => article.displayTitle.startsWith('Thượng tướng Tô Lâm'));
+  if (!tagged) throw new Error('the doccano article was not stored');
+  const spans = await callApi<StoredSpan[]>(host, 'listAnnotations', { articleId: tagged.id });
+  expect(spans.map((span) => [span.labelKey, span.quote])).toEqual([
+    ['PER', 'Tô Lâm'],
+    ['RISK', 'nguy cơ lừa đảo trực tuyến'],
+  ]);
+  const labelKeys = (await callApi<{ key: string }[]>(host, 'listLabels')).map((label) => label.key);
+  expect(labelKeys).not.toContain('THREAT');
+  expect(labelKeys).not.toContain('DIA_DANH');
+
+  await page.reload();
+  await expect(page.locator('.library__table tbody tr')).toHaveCount(before.length + 3);
+  await expect(page.locator('.library__table')).toContainText(TCVN3_TITLE);
+});
+
+test('apply to all: "Convert all" answers every conversion at once', async ({ page, host }) => {
+  const folder = join(host.dir, 'legacy');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'a.txt'), iconv.encode(TCVN3, 'windows-1252'));
+  writeFileSync(
+    join(folder, 'b.txt'),
+    iconv.encode(
+      'Hµ Néi t¨ng c­êng hîp t¸c an ninh\n\nHai bªn thèng nhÊt t¨ng c­êng trao ®æi th«ng tin.',
+      'windows-1252',
+    ),
+  );
+  const before = (await callApi<Summary[]>(host, 'listArticles')).length;
+  await page.goto(host.url);
+  await openImport(page, folder, 'Import…');
+  const review = page.getByRole('region', { name: 'Decisions before import' });
+  await expect(review.getByText('2 decisions left')).toBeVisible();
+  await review.getByRole('button', { name: 'Convert all' }).click();
+  await expect(review.getByRole('radio', { name: 'Import the converted text' })).toHaveCount(2);
+  for (const radio of await review.getByRole('radio', { name: 'Import the converted text' }).all())
+    await expect(radio).toBeChecked();
+  await review.getByRole('button', { name: 'Import with these decisions' }).click();
+  await expect(page.getByText(/^Done: 2 files/)).toBeVisible();
+  const titles = (await callApi<Summary[]>(host, 'listArticles')).map((article) => article.displayTitle);
+  expect(titles.length).toBe(before + 2);
+  expect(titles).toEqual(expect.arrayContaining([TCVN3_TITLE, 'Hà Nội tăng cường hợp tác an ninh']));
+});
+
+test('in Vietnamese: cancelling the review writes nothing of the held files', async ({ page, host }) => {
+  await page.addInitScript((key) => localStorage.setItem(key, 'vi'), LANGUAGE_STORAGE_KEY);
+  const seed = await seedBody(host);
+  const folder = join(host.dir, 'huy');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'cu-tcvn3.txt'), iconv.encode(TCVN3, 'windows-1252'));
+  writeFileSync(join(folder, 'ban-sao.md'), `# Bản sao\n\n${seed.paragraph}\n`);
+  writeFileSync(join(folder, 'doccano.jsonl'), DOCCANO);
+  const before = await callApi<Summary[]>(host, 'listArticles');
+  const labelsBefore = await callApi<unknown[]>(host, 'listLabels');
+
+  await page.goto(host.url);
+  await openImport(page, folder, 'Nhập…');
+  const review = page.getByRole('region', { name: 'Quyết định trước khi nhập' });
+  await expect(review.getByRole('heading', { name: '3 tệp cần bạn quyết định' })).toBeVisible();
+  await expect(review).toContainText('Như đọc được (TCVN3)');
+  await expect(review).toContainText('Đã chuyển sang Unicode');
+  await page.screenshot({ path: `${SHOTS}/review-vi.png`, fullPage: true });
+  await review.getByRole('button', { name: 'Huỷ việc nhập' }).click();
+  await expect(page.getByText(/^Đã huỷ/)).toBeVisible();
+  await page.screenshot({ path: `${SHOTS}/cancelled-vi.png`, fullPage: true });
+
+  expect(await callApi<Summary[]>(host, 'listArticles')).toEqual(before);
+  expect(await callApi<unknown[]>(host, 'listLabels')).toEqual(labelsBefore);
+  await page.reload();
+  await expect(page.locator('.library__table tbody tr')).toHaveCount(before.length);
+});
