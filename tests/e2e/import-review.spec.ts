@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import type { Page } from '@playwright/test';
+import type { Label } from '../../shared/domain/schemas';
 import { LANGUAGE_STORAGE_KEY } from '../../renderer/src/i18n/languages';
 import { expect, test, type RunningHost } from './fixtures';
 import { callApi } from './stored-state';
@@ -179,4 +180,113 @@ test('in Vietnamese: cancelling the review writes nothing of the held files', as
   expect(await callApi<unknown[]>(host, 'listLabels')).toEqual(labelsBefore);
   await page.reload();
   await expect(page.locator('.library__table tbody tr')).toHaveCount(before.length);
+});
+
+test("a colleague's workbench JSON: label differences shown; keep my label, create the missing one; reject a conversion, keep a duplicate", async ({
+  page,
+  host,
+}) => {
+  const seed = await seedBody(host);
+  const labelsBefore = await callApi<Label[]>(host, 'listLabels');
+  const risk = labelsBefore.find((label) => label.key === 'RISK');
+  if (!risk) throw new Error('RISK missing');
+  const text =
+    'Hội nghị an ninh khu vực\n\nĐại biểu cảnh báo nguy cơ tấn công mạng vào hạ tầng trọng yếu và đề xuất lập nhóm phản ứng chung.';
+  const span = (id: number, label: string, quote: string) => ({
+    id,
+    label,
+    start: text.indexOf(quote),
+    end: text.indexOf(quote) + quote.length,
+    quote,
+    note: '',
+    author: 'Lan',
+    origin: 'manual',
+    createdAt: '2026-01-05T00:00:00.000Z',
+    updatedAt: '2026-01-05T00:00:00.000Z',
+  });
+  const colleague = {
+    format: 'marginalia-workbench',
+    version: 1,
+    appVersion: 'test',
+    exportedAt: '2026-01-06T00:00:00.000Z',
+    offset_unit: 'utf16',
+    normalization: 'NFC, LF',
+    labels: [
+      ...labelsBefore.map((label) => (label.key === 'RISK' ? { ...label, color: '#ff0000', nameEn: 'Danger' } : label)),
+      {
+        key: 'THREAT',
+        nameVi: 'Đe dọa',
+        nameEn: 'Threat',
+        color: '#abcdef',
+        hotkey: null,
+        kind: 'analytic',
+        description: '',
+        sortOrder: 50,
+      },
+    ],
+    articles: [
+      {
+        id: 7,
+        title: 'Hội nghị an ninh khu vực',
+        source: null,
+        byline: null,
+        url: null,
+        publishedAt: null,
+        fileName: null,
+        status: 'in_progress',
+        importedAt: '2026-01-05T00:00:00.000Z',
+        updatedAt: '2026-01-05T00:00:00.000Z',
+        contentHash: '',
+        text,
+        trimmedText: null,
+        annotations: [span(1, 'RISK', 'nguy cơ tấn công mạng'), span(2, 'THREAT', 'hạ tầng trọng yếu')],
+      },
+    ],
+  };
+  const folder = join(host.dir, 'colleague');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'lan.json'), JSON.stringify(colleague));
+  writeFileSync(join(folder, 'cu-tcvn3.txt'), iconv.encode(TCVN3, 'windows-1252'));
+  writeFileSync(join(folder, 'ban-sao.md'), `# Bản sao giữ lại\n\n${seed.paragraph}\n`);
+  const before = await callApi<Summary[]>(host, 'listArticles');
+
+  await page.goto(host.url);
+  await openImport(page, folder, 'Import…');
+  const review = page.getByRole('region', { name: 'Decisions before import' });
+  const labels = review.getByRole('table', { name: 'Labels to map' });
+  const riskRow = labels.getByRole('row', { name: /^RISK/ });
+  await expect(riskRow).toContainText('defined differently here');
+  await expect(riskRow).toContainText(`Colour: “${risk.color}” here, “#ff0000” in the file`);
+  await expect(riskRow).toContainText(`English name: “${risk.nameEn}” here, “Danger” in the file`);
+  // The suggestions: my RISK as it is, the colleague's THREAT created.
+  await expect(labels.getByRole('combobox', { name: 'Label to use for RISK' })).toHaveValue('RISK');
+  await expect(labels.getByRole('combobox', { name: 'Label to use for THREAT' })).toHaveValue('::create');
+  await labels.scrollIntoViewIfNeeded();
+  await page.locator('.modal__body').screenshot({ path: `${SHOTS}/colleague-labels-en.png` });
+
+  await review
+    .getByRole('group', { name: 'colleague/cu-tcvn3.txt' })
+    .getByRole('radio', { name: 'Do not import this file' })
+    .check();
+  await review.getByRole('group', { name: 'colleague/ban-sao.md' }).getByRole('radio', { name: 'Keep both' }).check();
+  await review.getByRole('button', { name: 'Import with these decisions' }).click();
+  await expect(page.getByText(/^Done: 3 files/)).toBeVisible();
+
+  const labelsAfter = await callApi<Label[]>(host, 'listLabels');
+  expect(labelsAfter.find((label) => label.key === 'RISK')).toEqual(risk);
+  expect(labelsAfter.find((label) => label.key === 'THREAT')).toMatchObject({ nameEn: 'Threat', color: '#abcdef' });
+  const after = await callApi<Summary[]>(host, 'listArticles');
+  const titles = after.map((article) => article.displayTitle);
+  expect(after.length).toBe(before.length + 2);
+  expect(titles).toContain('Bản sao giữ lại');
+  expect(titles).not.toContain(TCVN3_TITLE);
+  const merged = after.find((article) => article.displayTitle === 'Hội nghị an ninh khu vực');
+  if (!merged) throw new Error("the colleague's article was not stored");
+  const spans = await callApi<StoredSpan[]>(host, 'listAnnotations', { articleId: merged.id });
+  expect(spans.map((stored) => [stored.labelKey, stored.quote])).toEqual([
+    ['RISK', 'nguy cơ tấn công mạng'],
+    ['THREAT', 'hạ tầng trọng yếu'],
+  ]);
+  await page.reload();
+  await expect(page.locator('.library__table tbody tr')).toHaveCount(before.length + 2);
 });
