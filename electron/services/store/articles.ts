@@ -95,7 +95,12 @@ export class ArticleStore {
            VALUES (@rawText, @text, @trimmedText, @contentHash, @title, @source, @byline, @url,
              @publishedAt, @fileName, @wordCount, 'new', @now, @now, @duplicateKey)`,
         )
-        .run({ ...article, wordCount: countWords(article.text), now, duplicateKey: storedDuplicateKeyOf(article.text) });
+        .run({
+          ...article,
+          wordCount: countWords(article.text),
+          now,
+          duplicateKey: storedDuplicateKeyOf(article.text),
+        });
       const id = Number(result.lastInsertRowid);
       this.searchIndex.put(id, article.title, article.text);
       return id;

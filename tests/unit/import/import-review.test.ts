@@ -390,9 +390,12 @@ describe('the job API: decideImport', () => {
     return { handlers, jobId, job };
   }
 
-  async function until(read: () => ImportJob, done: (job: ImportJob) => boolean): Promise<ImportJob> {
+  async function until(
+    read: () => ImportJob | Promise<ImportJob>,
+    done: (job: ImportJob) => boolean,
+  ): Promise<ImportJob> {
     for (let attempt = 0; attempt < 5000; attempt++) {
-      const job = read();
+      const job = await read();
       if (done(job)) return job;
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
