@@ -10,6 +10,7 @@ import iconv from 'iconv-lite';
 import type { Page } from '@playwright/test';
 import type { Label } from '../../shared/domain/schemas';
 import { LANGUAGE_STORAGE_KEY } from '../../renderer/src/i18n/languages';
+import { seriousViolations } from './axe';
 import { expect, test, type RunningHost } from './fixtures';
 import { callApi } from './stored-state';
 
@@ -60,6 +61,8 @@ test('the review step: convert a TCVN3 file, skip a probable duplicate, map and 
   page,
   host,
 }) => {
+  // Four imports, an axe-core run and a reload: more than the default minute on a busy machine.
+  test.setTimeout(180_000);
   const seed = await seedBody(host);
   const folder = join(host.dir, 'to-review');
   mkdirSync(folder);
@@ -90,6 +93,7 @@ test('the review step: convert a TCVN3 file, skip a probable duplicate, map and 
   await expect(review.getByRole('button', { name: 'Import with these decisions' })).toBeDisabled();
   await expect(review.getByText('2 decisions left')).toBeVisible();
   await page.screenshot({ path: `${SHOTS}/review-en.png`, fullPage: true });
+  expect(await seriousViolations(page), 'the review step').toEqual([]);
   await labels.scrollIntoViewIfNeeded();
   await dialog.locator('.modal__body').screenshot({ path: `${SHOTS}/review-labels-en.png` });
 
