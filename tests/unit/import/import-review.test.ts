@@ -4,7 +4,7 @@
  * questions are held with nothing written, the others import; the decisions are applied and read
  * back from SQLite; a cancelled review writes nothing.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it, vi } from 'vitest';
@@ -135,6 +135,35 @@ describe('legacy encoding: a preview of the conversion, accepted or rejected bef
     expect(run.results.map((result) => result.outcome)).toEqual(['skipped', 'skipped']);
     expect(run.results[0]).toMatchObject({ reason: expect.stringContaining('cancelled before you decided') });
     expect(wb.articles.list().map((article) => article.id)).toEqual([existing]);
+  });
+});
+
+describe('files on disk (the desktop dialog gives paths)', () => {
+  it('a held file is read again from its path when the decision comes, and imported with it', async () => {
+    const wb = workbench();
+    const folder = join(wb.dir, 'in');
+    mkdirSync(folder);
+    writeFileSync(join(folder, 'cu.txt'), iconv.encode(TCVN3_TEXT, 'windows-1252'));
+    const questions: ReviewQuestion[][] = [];
+    const results: ImportFileResult[] = [];
+    const state = await runImport(
+      wb,
+      { kind: 'paths', paths: [folder] },
+      {
+        emit: (event) => {
+          if (event.type === 'results') results.push(...event.results);
+        },
+        isCancelled: () => false,
+        review: async (asked) => {
+          questions.push(asked);
+          return { 'file 0:legacy': { choice: 'accept' } };
+        },
+      },
+    );
+    expect(state).toBe('done');
+    expect(questions).toEqual([[expect.objectContaining({ kind: 'legacyEncoding', file: join('in', 'cu.txt') })]]);
+    expect(results).toEqual([expect.objectContaining({ outcome: 'imported', file: join('in', 'cu.txt') })]);
+    expect(wb.articles.list().map((article) => wb.articles.getText(article.id))).toEqual([TCVN3_CONVERTED]);
   });
 });
 
