@@ -159,14 +159,21 @@ describe('import jobs in a real worker thread (bundled import-worker)', () => {
     const { workbench, handlers, folder } = setUp(workerLauncher(bundled('importWorker.js')), 2);
     // TCVN3 bytes: held for the conversion preview.
     writeFiles(folder, {
-      'cu.txt': iconv.encode('Bé C«ng an tæng kÕt c«ng t¸c ®èi ngo¹i n¨m 2023\n\nS¸ng 10/1, t¹i Hµ Néi.', 'windows-1252'),
+      'cu.txt': iconv.encode(
+        'Bé C«ng an tæng kÕt c«ng t¸c ®èi ngo¹i n¨m 2023\n\nS¸ng 10/1, t¹i Hµ Néi.',
+        'windows-1252',
+      ),
     });
     const { jobId } = await handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
     const held = await waitFor(
       () => handlers.getImportJob({ jobId }),
       (current) => current.state !== 'running',
     );
-    expect(held).toMatchObject({ state: 'review', processed: 2, review: [{ kind: 'legacyEncoding', id: 'file 2:legacy' }] });
+    expect(held).toMatchObject({
+      state: 'review',
+      processed: 2,
+      review: [{ kind: 'legacyEncoding', id: 'file 2:legacy' }],
+    });
     expect(workbench.articles.list()).toHaveLength(2);
     await handlers.decideImport({ jobId, decisions: { 'file 2:legacy': { choice: 'accept' } } });
     const job = await waitFor(
