@@ -15,7 +15,8 @@ const COMPARED_FIELDS: readonly [LabelDifference['field'], string][] = [
 
 const shown = (value: string | null): string => (value === null ? 'none' : `“${value}”`);
 
-export const WORKBENCH_FORMAT = 'Marginalia workbench JSON';
+/** How the review names this format, like the peer formats' names ("doccano JSONL"). */
+const FORMAT_NAME = 'Marginalia workbench JSON';
 
 export interface MergedLabels {
   /** What was added, mapped, kept or skipped, in words. */
@@ -55,7 +56,7 @@ export function mergeLabels(
       kind: 'label',
       id: `label:${label.key}`,
       label: label.key,
-      format: WORKBENCH_FORMAT,
+      format: FORMAT_NAME,
       files: [context.fileName],
       spanCount: spans,
       fileLabel: { nameVi: label.nameVi, nameEn: label.nameEn, color: label.color },
