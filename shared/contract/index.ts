@@ -55,7 +55,14 @@ export type { HistoryState } from './annotations';
 export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
 export type { Profile } from '../domain/profile';
 export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
-export type { ImportFileResult, ImportJob, ImportSource } from './imports';
+export type {
+  ImportFileResult,
+  ImportJob,
+  ImportSource,
+  ReviewChoice,
+  ReviewDecisions,
+  ReviewQuestion,
+} from './imports';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

@@ -26,6 +26,7 @@ export const CALL_NAMES = [
   'startImport',
   'getImportJob',
   'cancelImport',
+  'decideImport',
   'restoreTrimmedText',
   'pickExportPath',
   'startExport',

@@ -23,6 +23,8 @@ interface AppState {
   dialog: Dialog;
   toasts: Toast[];
   boot(): Promise<void>;
+  /** Reads the labels again, after something (an import) may have added some. */
+  refreshLabels(): Promise<void>;
   openArticle(id: number | null): void;
   setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
@@ -50,6 +52,14 @@ export const useAppStore = create<AppState>((set, get) => ({
     try {
       const [appInfo, labels] = await Promise.all([api.getAppInfo({}), api.listLabels({})]);
       set({ appInfo, labels });
+    } catch (error) {
+      get().notify('error', errorMessage(error));
+    }
+  },
+
+  async refreshLabels() {
+    try {
+      set({ labels: await api.listLabels({}) });
     } catch (error) {
       get().notify('error', errorMessage(error));
     }
