@@ -111,6 +111,8 @@ export class FakeBackend implements SyncTransport {
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
     for (const change of request.changeSet.changes) {
+      if (!isAnnotationChange(change))
+        throw new Error(`The fake backend models annotation changes only, not ${change.kind}.`);
       const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
       if (change.kind === 'annotation.create') createdIds[change.ref] = id;
       else if (!working.has(id)) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
@@ -126,7 +128,7 @@ export class FakeBackend implements SyncTransport {
     return this.put(entry.after, createdIds, 'write');
   }
 
-  private changed(change: Change, id: number, current: Annotation | undefined): Annotation | undefined {
+  private changed(change: AnnotationChange, id: number, current: Annotation | undefined): Annotation | undefined {
     if (change.kind === 'annotation.delete') return undefined;
     if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
     return { ...(current as Annotation), ...change.patch, updatedAt: 'later' };
@@ -163,7 +165,10 @@ export class FakeBackend implements SyncTransport {
   }
 }
 
-function describe(change: Change, id: number): string {
+type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
+const isAnnotationChange = (change: Change): change is AnnotationChange => change.kind.startsWith('annotation.');
+
+function describe(change: AnnotationChange, id: number): string {
   if (change.kind === 'annotation.create') return `create ${id} ${change.annotation.labelKey}`;
   if (change.kind === 'annotation.delete') return `delete ${id}`;
   return `update ${id} ${JSON.stringify(change.patch)}`;
