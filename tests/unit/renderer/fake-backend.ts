@@ -28,6 +28,8 @@ export class FakeBackend implements SyncTransport {
   readonly stored = new Map<number, Annotation>();
   /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
   readonly committed: string[] = [];
+  /** The origin of every applied set, in order. */
+  readonly origins: string[] = [];
   readonly outstanding: Outstanding[] = [];
   maxInFlight = 0;
   private held = false;
@@ -107,12 +109,16 @@ export class FakeBackend implements SyncTransport {
       this.committed.push(request.call);
       return this.put(request.call === 'undo' ? entry.before : entry.after, {}, request.call);
     }
+    this.origins.push(request.changeSet.origin);
     const entry: HistoryEntry = { before: new Map(), after: new Map() };
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
     for (const change of request.changeSet.changes) {
-      if (!isAnnotationChange(change))
-        throw new Error(`The fake backend models annotation changes only, not ${change.kind}.`);
+      // Other families touch no span here: the fake only notes that they arrived, in order.
+      if (!isAnnotationChange(change)) {
+        this.committed.push(change.kind);
+        continue;
+      }
       const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
       if (change.kind === 'annotation.create') createdIds[change.ref] = id;
       else if (!working.has(id)) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
