@@ -15,15 +15,15 @@ export interface GazetteerEntry {
  * folding would merge all of these: good for search, too loose for suggestions.
  */
 function syllableKey(token: string): string {
-  const decomposed = token.normalize('NFD').toLowerCase();
-  let letters = '';
-  const marks: string[] = [];
-  for (const char of decomposed) {
-    if (/\p{M}/u.test(char)) marks.push(char);
-    else letters += char;
-  }
-  return marks.length === 0 ? letters : `${letters}${marks.sort().join('')}`;
+  const lower = token.toLowerCase();
+  // Most tokens of a Vietnamese text have no mark at all after NFD only when ASCII: skip the work.
+  if (/^[\x00-\x7f]*$/.test(lower)) return lower;
+  const decomposed = lower.normalize('NFD');
+  const marks = decomposed.match(MARKS);
+  return marks ? `${decomposed.replace(MARKS, '')}${marks.sort().join('')}` : decomposed;
 }
+
+const MARKS = /\p{M}/gu;
 
 const keyCache = new Map<string, string>();
 const MAX_CACHED_KEYS = 50_000;
@@ -47,6 +47,11 @@ interface Target {
   text: string;
   /** One-syllable names must match in case too: "Anh" (England) is not "anh" (brother). */
   caseSensitive: boolean;
+  /**
+   * A name written with a capital must start with one in the text: "Công an nhân dân" (the force)
+   * is a name, "lực lượng công an nhân dân" a common noun.
+   */
+  capitalised: boolean;
 }
 
 /** Longest names considered, in tokens; longer entries are kept out rather than cut. */
@@ -77,7 +82,9 @@ export class Gazetteer {
       const list = this.targets.get(key) ?? [];
       const same = list.find((t) => t.labelKey === entry.labelKey && (!caseSensitive || t.text === entry.text));
       // A hand-made entry wins over a learned one for the same label: it is the more deliberate.
-      if (!same) list.push({ labelKey: entry.labelKey, source: entry.source, text: entry.text, caseSensitive });
+      const capitalised = /^\p{Lu}/u.test(entry.text);
+      if (!same)
+        list.push({ labelKey: entry.labelKey, source: entry.source, text: entry.text, caseSensitive, capitalised });
       else if (same.source === 'learned' && entry.source === 'gazetteer') same.source = 'gazetteer';
       this.targets.set(key, list);
       for (let length = 1; length < keys.length; length++) this.prefixes.add(keys.slice(0, length).join(SEPARATOR));
@@ -109,6 +116,7 @@ export class Gazetteer {
       const quote = text.slice(start, end);
       for (const target of matched.targets) {
         if (target.caseSensitive && target.text.normalize('NFC') !== quote) continue;
+        if (target.capitalised && !/^\p{Lu}/u.test(quote)) continue;
         suggestions.push({ labelKey: target.labelKey, start, end, quote, source: target.source, rule: target.text });
       }
       first = matched.last + 1;

@@ -31,3 +31,35 @@ export function compareSuggestions(a: Suggestion, b: Suggestion): number {
 /** The identity a rejection remembers: the same text under the same label in the same article. */
 export const suggestionTextKey = (quote: string): string =>
   quote.normalize('NFC').toLowerCase().replace(/\s+/gu, ' ').trim();
+
+/** Earlier sources win when two propose the same range for the same label. */
+const SOURCE_PRIORITY: Record<SuggestionSource, number> = { gazetteer: 0, learned: 1, pattern: 2 };
+
+/**
+ * Per label, keeps the leftmost-longest of overlapping suggestions (at equal ranges the more
+ * deliberate source), and drops any that overlap a `taken` range of its label (a span already there).
+ */
+export function resolveOverlaps(
+  suggestions: readonly Suggestion[],
+  taken: readonly { labelKey: string; start: number; end: number }[] = [],
+): Suggestion[] {
+  const byLabel = new Map<string, Suggestion[]>();
+  for (const suggestion of suggestions) {
+    const list = byLabel.get(suggestion.labelKey) ?? [];
+    list.push(suggestion);
+    byLabel.set(suggestion.labelKey, list);
+  }
+  const kept: Suggestion[] = [];
+  for (const [labelKey, list] of byLabel) {
+    const spans = taken.filter((span) => span.labelKey === labelKey);
+    list.sort((a, b) => compareSuggestions(a, b) || SOURCE_PRIORITY[a.source] - SOURCE_PRIORITY[b.source]);
+    let reach = -1;
+    for (const suggestion of list) {
+      if (suggestion.start < reach) continue;
+      if (spans.some((span) => span.start < suggestion.end && suggestion.start < span.end)) continue;
+      kept.push(suggestion);
+      reach = suggestion.end;
+    }
+  }
+  return kept.sort(compareSuggestions);
+}

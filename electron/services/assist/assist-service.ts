@@ -8,12 +8,7 @@ import {
   type PatternDefinition,
 } from '../../../shared/assist/patterns';
 import { AssistSourcesSchema, DEFAULT_ASSIST_SOURCES, type AssistSources } from '../../../shared/assist/settings';
-import {
-  compareSuggestions,
-  suggestionTextKey,
-  type Suggestion,
-  type SuggestionSource,
-} from '../../../shared/assist/suggestion';
+import { resolveOverlaps, suggestionTextKey, type Suggestion } from '../../../shared/assist/suggestion';
 import type { ChangeService } from '../changes/change-service';
 import type { AnnotationStore } from '../store/annotations';
 import type { ArticleStore } from '../store/articles';
@@ -42,8 +37,6 @@ export interface ArticleSuggestions {
 
 /** Longest spans the analyst's own work teaches the gazetteer; longer ones are passages, not names. */
 const LEARNED_MAX_CHARS = 80;
-/** Earlier sources win when two propose the same range for the same label. */
-const SOURCE_PRIORITY: Record<SuggestionSource, number> = { gazetteer: 0, learned: 1, pattern: 2 };
 
 /**
  * Suggestions from the shipped gazetteer and the analyst's names, from the analyst's own spans
@@ -131,27 +124,12 @@ export class AssistService {
     const spans = this.annotations.listForArticle(articleId);
     const rejected = new Set(this.store.listRejections(articleId).map((r) => `${r.labelKey}\u0000${r.textKey}`));
     const exactRanges = new Set(spans.map((span) => `${span.start}:${span.end}`));
-    const byLabel = new Map<string, Suggestion[]>();
-    for (const suggestion of found) {
-      if (exactRanges.has(`${suggestion.start}:${suggestion.end}`)) continue;
-      if (rejected.has(`${suggestion.labelKey}\u0000${suggestionTextKey(suggestion.quote)}`)) continue;
-      const list = byLabel.get(suggestion.labelKey) ?? [];
-      list.push(suggestion);
-      byLabel.set(suggestion.labelKey, list);
-    }
-    const kept: Suggestion[] = [];
-    for (const [labelKey, list] of byLabel) {
-      const taken = spans.filter((span) => span.labelKey === labelKey).map(({ start, end }) => ({ start, end }));
-      list.sort((a, b) => compareSuggestions(a, b) || SOURCE_PRIORITY[a.source] - SOURCE_PRIORITY[b.source]);
-      let reach = -1;
-      for (const suggestion of list) {
-        if (suggestion.start < reach) continue;
-        if (taken.some((span) => span.start < suggestion.end && suggestion.start < span.end)) continue;
-        kept.push(suggestion);
-        reach = suggestion.end;
-      }
-    }
-    return kept.sort(compareSuggestions);
+    const open = found.filter(
+      (suggestion) =>
+        !exactRanges.has(`${suggestion.start}:${suggestion.end}`) &&
+        !rejected.has(`${suggestion.labelKey}\u0000${suggestionTextKey(suggestion.quote)}`),
+    );
+    return resolveOverlaps(open, spans);
   }
 
   private namesGazetteer(): Gazetteer {

@@ -126,12 +126,17 @@ describe('names and patterns are undoable changes', () => {
     expect(open().some((s) => s.startsWith('PROPOSAL:'))).toBe(true);
 
     const api = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
-    const refused = await dispatchCall(api, 'applyChanges', {
-      origin: 'manual',
-      changes: [
-        { kind: 'assist.putPattern', pattern: { ...shipped.definition, id: 'mine', regex: '(\\p{L}+ )+đề nghị' } },
-      ],
-    });
+    const refused = await dispatchCall(
+      api,
+      'applyChanges',
+      {
+        origin: 'manual',
+        changes: [
+          { kind: 'assist.putPattern', pattern: { ...shipped.definition, id: 'mine', regex: '(\\p{L}+ )+đề nghị' } },
+        ],
+      },
+      () => undefined,
+    );
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(JSON.stringify(refused)).toMatch(/Pattern “mine” could run in catastrophic time/);
     expect(workbench.assist.patterns().map((p) => p.definition.id)).not.toContain('mine');
