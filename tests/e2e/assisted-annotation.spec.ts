@@ -109,3 +109,39 @@ test('“accept all” of a label is one change set that one undo takes back', a
   await expect(page.locator('.spans__row')).toHaveCount(0);
   await expect(page.getByRole('button', { name: /^Accept all Date/ })).toBeVisible();
 });
+
+test('suggestion settings: a source switched off and a pattern refused for nested repetitions, read back from the store', async ({
+  page,
+  host,
+}) => {
+  const articleId = await articleIdByTitle(host, '3 đề xuất của Bộ Công an');
+  await page.goto(host.url);
+  await openSeed(page, /^3 đề xuất của Bộ Công an/);
+  await expect(page.locator('.suggestions__item .chip', { hasText: /^DATE$/ }).first()).toBeVisible();
+  await page.getByRole('button', { name: 'Suggestion settings…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Suggestion settings' });
+  await dialog.getByRole('checkbox', { name: /^pattern/ }).uncheck();
+  await expect
+    .poll(async () => (await callApi<{ sources: { pattern: boolean } }>(host, 'getAssistSettings')).sources.pattern)
+    .toBe(false);
+
+  const expression = dialog.getByLabel(/^Expression of “Days/);
+  await expression.fill('(\\d+ )+ngày');
+  await expression.locator('xpath=..').getByRole('button', { name: 'Save' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('could run in catastrophic time');
+  await page.screenshot({ path: 'test-results/assist/settings.png' });
+  const settings = await callApi<{ patterns: { definition: { id: string; regex: string }; edited: boolean }[] }>(
+    host,
+    'getAssistSettings',
+  );
+  expect(settings.patterns.find((p) => p.definition.id === 'date-day')).toMatchObject({ edited: false });
+
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await page.reload();
+  await page.getByLabel('Article text').waitFor();
+  // Pattern suggestions (dates) are gone; gazetteer ones stay.
+  await expect(page.locator('.suggestions__item .chip', { hasText: /^ORG$/ }).first()).toBeVisible();
+  await expect(page.locator('.suggestions__item .chip', { hasText: /^DATE$/ })).toHaveCount(0);
+  const suggestions = await callApi<{ suggestions: { source: string }[] }>(host, 'getSuggestions', { articleId });
+  expect(suggestions.suggestions.some((s) => s.source === 'pattern')).toBe(false);
+});

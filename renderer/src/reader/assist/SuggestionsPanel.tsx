@@ -1,9 +1,10 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../../shared/domain/schemas';
 import type { TextRange } from '../../../../shared/text/syllables';
 import { labelInk } from '../../app/contrast';
 import { labelName, useAppStore } from '../../state/app-store';
+import { AssistSettingsDialog } from './AssistSettingsDialog';
 import { useSuggestionStore } from './suggestion-store';
 
 interface SuggestionsPanelProps {
@@ -17,6 +18,8 @@ export function SuggestionsPanel({ labels, onReveal }: SuggestionsPanelProps) {
   const language = useAppStore((state) => state.language);
   const { suggestions, focused, shown, stoppedPatterns, setShown, focus, accept, reject, acceptAllOf } =
     useSuggestionStore();
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const articleId = useSuggestionStore((state) => state.articleId);
   const labelByKey = useMemo(() => new Map(labels.map((label) => [label.key, label])), [labels]);
   const countByLabel = useMemo(() => {
     const counts = new Map<string, number>();
@@ -28,6 +31,9 @@ export function SuggestionsPanel({ labels, onReveal }: SuggestionsPanelProps) {
     <section className="suggestions" aria-label={t('suggestions.title')}>
       <div className="suggestions__head">
         <h2>{t('suggestions.title')}</h2>
+        <button type="button" className="suggestions__button" onClick={() => setSettingsOpen(true)}>
+          {t('assist.open')}
+        </button>
         <label className="suggestions__toggle">
           <input type="checkbox" checked={shown} onChange={(event) => setShown(event.target.checked)} />
           {t('suggestions.show')}
@@ -122,6 +128,15 @@ export function SuggestionsPanel({ labels, onReveal }: SuggestionsPanelProps) {
             })}
           </ul>
         </>
+      ) : null}
+      {settingsOpen ? (
+        <AssistSettingsDialog
+          labels={labels}
+          onClose={() => setSettingsOpen(false)}
+          onChanged={() => {
+            if (articleId !== null) void useSuggestionStore.getState().load(articleId);
+          }}
+        />
       ) : null}
     </section>
   );
