@@ -9,7 +9,7 @@
 import type { AppCommand } from './contract/app-commands';
 
 /** Where a shortcut applies. `app` keys work in every view; the others only where named. */
-export const KEY_SCOPES = ['app', 'reader', 'note'] as const;
+export const KEY_SCOPES = ['app', 'reader', 'suggestion', 'note'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -92,6 +92,11 @@ export const SHORTCUTS = [
     chords: [{ key: 'Delete' }, { key: 'Backspace' }],
   },
   { id: 'clear-selection', scope: 'reader', chords: [{ key: 'Escape' }] },
+  { id: 'next-suggestion', scope: 'reader', chords: [{ key: 'n' }] },
+  { id: 'previous-suggestion', scope: 'reader', chords: [{ key: 'p' }] },
+  // While a suggestion is focused (N/P) and no span is selected.
+  { id: 'accept-suggestion', scope: 'suggestion', chords: [{ key: 'Enter' }] },
+  { id: 'reject-suggestion', scope: 'suggestion', chords: [{ key: 'Backspace' }, { key: 'Delete' }] },
   { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }] },
   { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];

@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
+import { assistCalls } from './assist';
 import { backupCalls } from './backups';
 import { changeCalls } from './changes';
 import { exportCalls } from './exports';
@@ -21,6 +22,7 @@ export const contract = {
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
+  ...assistCalls,
 };
 
 export type Contract = typeof contract;
@@ -63,6 +65,7 @@ export type {
   ReviewDecisions,
   ReviewQuestion,
 } from './imports';
+export type { ArticleSuggestions, AssistSettings, PatternListing } from './assist';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

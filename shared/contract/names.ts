@@ -36,6 +36,9 @@ export const CALL_NAMES = [
   'listBackups',
   'previewBackup',
   'restoreBackup',
+  'getSuggestions',
+  'getAssistSettings',
+  'setAssistSources',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

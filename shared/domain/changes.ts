@@ -4,6 +4,7 @@
  * (relation.*, label.*, entity.*, article.field) are added as members of `ChangeSchema`.
  */
 import { z } from 'zod';
+import { ASSIST_CHANGE_SCHEMAS, type AssistTransition } from '../assist/changes';
 import {
   ANNOTATION_ORIGINS,
   AnnotationIdSchema,
@@ -85,6 +86,7 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   AnnotationCreateChangeSchema,
   AnnotationUpdateChangeSchema,
   AnnotationDeleteChangeSchema,
+  ...ASSIST_CHANGE_SCHEMAS,
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeKind = Change['kind'];
@@ -115,7 +117,7 @@ export interface AnnotationTransition {
   before: Annotation | null;
   after: Annotation | null;
 }
-export type Transition = AnnotationTransition;
+export type Transition = AnnotationTransition | AssistTransition;
 
 export const HistoryStateSchema = z.object({
   canUndo: z.boolean(),
@@ -140,5 +142,7 @@ export const AppliedChangesSchema = z.object({
   history: HistoryStateSchema.nullable(),
   /** For articleId: status and annotation count after the write. */
   summary: ArticleSummarySchema.nullable(),
+  /** Set when the write changed what the suggesters know (names, patterns, rejections). */
+  assistChanged: z.boolean().optional(),
 });
 export type AppliedChanges = z.infer<typeof AppliedChangesSchema>;

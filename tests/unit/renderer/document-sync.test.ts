@@ -281,6 +281,38 @@ describe('DocumentSync', () => {
     expect(shown()).toEqual(backend.rows());
   });
 
+  it('accepted suggestions are one step with origin model, and one undo takes them all back', async () => {
+    const { backend, sync, shown } = setUp([]);
+    const { ids } = sync.createMany([newSpan('PER', NAME), newSpan('ORG', MINISTRY)], 'model');
+    expect(ids).toHaveLength(2);
+    await sync.whenIdle();
+    expect(backend.origins).toEqual(['model']);
+    expect(backend.rows().map(([, label]) => label)).toEqual(['PER', 'ORG']);
+    void sync.undo();
+    await sync.whenIdle();
+    expect(backend.rows()).toEqual([]);
+    expect(shown()).toEqual([]);
+  });
+
+  it('changes of other families are sent in order with span edits', async () => {
+    const { backend, sync } = setUp();
+    void sync.update(7, { labelKey: 'TITLE' });
+    void sync.applyOthers([
+      {
+        kind: 'assist.reject',
+        suggestion: {
+          articleId: ARTICLE_ID,
+          labelKey: 'ORG',
+          ...MINISTRY,
+          quote: quoteOf(MINISTRY.start, MINISTRY.end),
+        },
+      },
+    ]);
+    void sync.delete(7);
+    await sync.whenIdle();
+    expect(backend.committed).toEqual(['update 7 {"labelKey":"TITLE"}', 'assist.reject', 'delete 7']);
+  });
+
   it('refuses an empty range before queueing anything', () => {
     const { sync, backend } = setUp();
     expect(() => sync.update(7, { end: NAME.start })).toThrow(RangeError);

@@ -28,6 +28,8 @@ export class FakeBackend implements SyncTransport {
   readonly stored = new Map<number, Annotation>();
   /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
   readonly committed: string[] = [];
+  /** The origin of every applied set, in order. */
+  readonly origins: string[] = [];
   readonly outstanding: Outstanding[] = [];
   /**
    * Every commit as the `changesApplied` event it publishes, in commit order (the real host
@@ -123,10 +125,16 @@ export class FakeBackend implements SyncTransport {
       this.committed.push(request.call);
       return this.put(request.call === 'undo' ? entry.before : entry.after, {}, request.call);
     }
+    this.origins.push(request.changeSet.origin);
     const entry: HistoryEntry = { before: new Map(), after: new Map() };
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
     for (const change of request.changeSet.changes) {
+      // Other families touch no span here: the fake only notes that they arrived, in order.
+      if (!isAnnotationChange(change)) {
+        this.committed.push(change.kind);
+        continue;
+      }
       const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
       if (change.kind === 'annotation.create') createdIds[change.ref] = id;
       else if (!working.has(id)) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
@@ -142,7 +150,7 @@ export class FakeBackend implements SyncTransport {
     return this.put(entry.after, createdIds, 'write');
   }
 
-  private changed(change: Change, id: number, current: Annotation | undefined): Annotation | undefined {
+  private changed(change: AnnotationChange, id: number, current: Annotation | undefined): Annotation | undefined {
     if (change.kind === 'annotation.delete') return undefined;
     if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
     return { ...(current as Annotation), ...change.patch, updatedAt: `later ${++this.clock}` };
@@ -181,7 +189,10 @@ export class FakeBackend implements SyncTransport {
   }
 }
 
-function describe(change: Change, id: number): string {
+type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
+const isAnnotationChange = (change: Change): change is AnnotationChange => change.kind.startsWith('annotation.');
+
+function describe(change: AnnotationChange, id: number): string {
   if (change.kind === 'annotation.create') return `create ${id} ${change.annotation.labelKey}`;
   if (change.kind === 'annotation.delete') return `delete ${id}`;
   return `update ${id} ${JSON.stringify(change.patch)}`;

@@ -1,6 +1,6 @@
 import type { ReaderSpan as Span } from '../../../../shared/contract/reader';
 import { IntervalIndex } from '../../../../shared/domain/interval-index';
-import type { AppliedChanges, Change, ChangeSet } from '../../../../shared/domain/changes';
+import type { AppliedChanges, Change, ChangeOrigin, ChangeSet } from '../../../../shared/domain/changes';
 import type { SyncTransport } from './transport';
 
 export type { Span };
@@ -39,6 +39,10 @@ interface Step {
   kind: StepKind;
   /** What the user did, on temporary ids until their creates are confirmed; empty for undo/redo. */
   changes: LocalChange[];
+  /** How the step's spans were made: by hand, or accepted suggestions (`model`). */
+  origin: ChangeOrigin;
+  /** Changes of other families sent in the same set, after the span changes (e.g. `assist.reject`). */
+  others: Change[];
   settled: Promise<void>;
   finish: () => void;
 }
@@ -132,6 +136,25 @@ export class DocumentSync {
     return { id: span.id, settled: this.queueStep('write', [{ kind: 'create', span }]) };
   }
 
+  /**
+   * Shows several new spans at once and queues them as ONE step (one undo): accepted suggestions,
+   * with origin `model`.
+   */
+  createMany(fields: readonly Omit<Span, 'id'>[], origin: ChangeOrigin): { ids: number[]; settled: Promise<void> } {
+    fields.forEach(assertRange);
+    const spans = fields.map((field): Span => ({ id: this.nextTemporaryId--, ...field }));
+    const changes = spans.map((span): LocalChange => ({ kind: 'create', span }));
+    return { ids: spans.map((span) => span.id), settled: this.queueStep('write', changes, origin) };
+  }
+
+  /**
+   * Queues changes this sync does not model (they touch no span) as one step, in order with the
+   * span edits, so undo takes them back in the order the user made them.
+   */
+  applyOthers(others: Change[]): Promise<void> {
+    return this.queueStep('write', [], 'manual', others);
+  }
+
   /** Nothing is queued when the span is gone or the patch changes nothing. */
   update(id: number, patch: SpanPatch): Promise<void> {
     const current = this.shown.get(this.savedIdOf(id));
@@ -184,10 +207,15 @@ export class DocumentSync {
     if (this.awaitedEchoes.length === 0) for (const listener of this.externalListeners) listener(applied);
   }
 
-  private queueStep(kind: StepKind, changes: LocalChange[]): Promise<void> {
+  private queueStep(
+    kind: StepKind,
+    changes: LocalChange[],
+    origin: ChangeOrigin = 'manual',
+    others: Change[] = [],
+  ): Promise<void> {
     let finish = () => {};
     const settled = new Promise<void>((resolve) => (finish = resolve));
-    this.queue.push({ kind, changes, settled, finish });
+    this.queue.push({ kind, changes, origin, others, settled, finish });
     this.refresh(touchedIds(changes), new Map());
     void this.sendQueued();
     return settled;
@@ -227,8 +255,8 @@ export class DocumentSync {
     if (step.kind === 'redo') return this.transport.redo(this.articleId);
     const changeSet: ChangeSet = {
       articleId: this.articleId,
-      origin: 'manual',
-      changes: step.changes.map(this.toChange),
+      origin: step.origin,
+      changes: [...step.changes.map(this.toChange), ...step.others],
     };
     return this.transport.apply(changeSet);
   }
