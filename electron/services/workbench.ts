@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
 import { ChangeService } from './changes/change-service';
 import { AnnotationHandler } from './changes/handlers/annotation-handler';
+import { LabelHandler } from './changes/handlers/label-handler';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -46,6 +47,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const profile = new ProfileService(new SettingsStore(db));
   const changes = new ChangeService(db, articles, history, profile, {
     annotation: new AnnotationHandler(articles, labels, annotationRows),
+    label: new LabelHandler(labels),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.

@@ -10,6 +10,7 @@ import { backupCalls } from './backups';
 import { changeCalls } from './changes';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
+import { labelCalls } from './labels';
 import type { CallNameOfList } from './names';
 import { readerCalls } from './reader';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
+  ...labelCalls,
 };
 
 export type Contract = typeof contract;
@@ -57,5 +59,7 @@ export type { Profile } from '../domain/profile';
 export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
+export type { SchemaImportPreview } from './labels';
+export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

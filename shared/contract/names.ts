@@ -35,6 +35,13 @@ export const CALL_NAMES = [
   'listBackups',
   'previewBackup',
   'restoreBackup',
+  'getLabelUsage',
+  'exportSchema',
+  'previewSchemaImport',
+  'importSchema',
+  'undoNewest',
+  'redoNewest',
+  'getNewestHistoryState',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

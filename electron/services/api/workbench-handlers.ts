@@ -5,6 +5,7 @@ import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
 import { createExportHandlers } from './export-handlers';
 import type { HostAdapter } from './host';
+import { createLabelHandlers } from './label-handlers';
 import { createReaderHandlers } from './reader-handlers';
 import { createImportHandlers } from './import-handlers';
 
@@ -18,5 +19,6 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createReaderHandlers(workbench),
     ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
     ...createExportHandlers(workbench, host),
+    ...createLabelHandlers(workbench),
   };
 }

@@ -47,7 +47,7 @@ export function importWorkbenchExport(workbench: Workbench, fileName: string, pa
   }
   const { labels, articles, offset_unit: unit } = result.data;
   return workbench.changes.batch(() => {
-    const labelNotes = mergeLabels(workbench.labels, labels);
+    const labelNotes = mergeLabels(workbench, labels);
     const results = articles.map((article) =>
       importArticle(workbench, fileName, `${fileName} › article ${article.id}`, unit, article),
     );
