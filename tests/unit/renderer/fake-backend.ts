@@ -3,6 +3,8 @@ import type { Annotation } from '../../../shared/domain/schemas';
 import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/changes';
 import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
 
+type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
+
 type Request =
   { call: 'apply'; changeSet: ChangeSet } | { call: 'undo'; articleId: number } | { call: 'redo'; articleId: number };
 
@@ -110,7 +112,8 @@ export class FakeBackend implements SyncTransport {
     const entry: HistoryEntry = { before: new Map(), after: new Map() };
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
-    for (const change of request.changeSet.changes) {
+    // The reader sends annotation changes only.
+    for (const change of request.changeSet.changes as AnnotationChange[]) {
       const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
       if (change.kind === 'annotation.create') createdIds[change.ref] = id;
       else if (!working.has(id)) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
@@ -126,7 +129,7 @@ export class FakeBackend implements SyncTransport {
     return this.put(entry.after, createdIds, 'write');
   }
 
-  private changed(change: Change, id: number, current: Annotation | undefined): Annotation | undefined {
+  private changed(change: AnnotationChange, id: number, current: Annotation | undefined): Annotation | undefined {
     if (change.kind === 'annotation.delete') return undefined;
     if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
     return { ...(current as Annotation), ...change.patch, updatedAt: 'later' };
@@ -163,7 +166,7 @@ export class FakeBackend implements SyncTransport {
   }
 }
 
-function describe(change: Change, id: number): string {
+function describe(change: AnnotationChange, id: number): string {
   if (change.kind === 'annotation.create') return `create ${id} ${change.annotation.labelKey}`;
   if (change.kind === 'annotation.delete') return `delete ${id}`;
   return `update ${id} ${JSON.stringify(change.patch)}`;

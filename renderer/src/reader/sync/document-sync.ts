@@ -202,6 +202,8 @@ export class DocumentSync {
       changed.add(id);
     }
     for (const annotation of applied.upserted) {
+      // A schema step undone from the reader (a merge) moves spans of other articles too.
+      if (annotation.articleId !== this.articleId) continue;
       this.confirmed.set(annotation.id, spanOf(annotation));
       changed.add(annotation.id);
     }
