@@ -34,7 +34,7 @@ export class ProbableDuplicates {
 
   static of(workbench: Workbench): ProbableDuplicates {
     const index = new ProbableDuplicates();
-    const source = new ExportSource(workbench.db, workbench.labels, { scope: { kind: 'all' }, labelKeys: null });
+    const source = new ExportSource(workbench.db, { scope: { kind: 'all' }, labelKeys: null });
     for (const article of source.articlesAfter(0)) {
       index.add(article.id, article.title ?? article.text.slice(0, 80), article.text);
     }

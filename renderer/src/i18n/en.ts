@@ -276,7 +276,7 @@ export const en = {
       label: 'Label',
       key: 'Key',
       kind: 'Kind',
-      hotkey: 'Key',
+      hotkey: 'Hotkey',
       count: 'Spans',
     },
     kind: {
@@ -356,6 +356,12 @@ export const en = {
       removed_one: '{{key}} removed ({{count, number}} annotation uses it)',
       removed_other: '{{key}} removed ({{count, number}} annotations use it)',
       apply: 'Import as one step',
+    },
+    export: {
+      conllLabels: 'Tags name',
+      conllLabelsLabel: 'CoNLL tag labels',
+      conllTop: 'the top-level label (RISK)',
+      conllPath: 'the full path (RISK/CYBER)',
     },
   },
 } as const;

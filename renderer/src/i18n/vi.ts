@@ -272,7 +272,7 @@ export const vi: VietnameseResources = {
       label: 'Nhãn',
       key: 'Mã',
       kind: 'Loại',
-      hotkey: 'Phím',
+      hotkey: 'Phím tắt',
       count: 'Đoạn',
     },
     kind: {
@@ -348,6 +348,12 @@ export const vi: VietnameseResources = {
       changed: '{{key}}: {{fields}}',
       removed_other: 'Bỏ {{key}} ({{count, number}} chú thích đang dùng)',
       apply: 'Nhập thành một bước',
+    },
+    export: {
+      conllLabels: 'Thẻ ghi',
+      conllLabelsLabel: 'Nhãn trong thẻ CoNLL',
+      conllTop: 'nhãn cấp trên cùng (RISK)',
+      conllPath: 'đường dẫn đầy đủ (RISK/CYBER)',
     },
   },
 };

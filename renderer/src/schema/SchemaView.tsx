@@ -96,53 +96,55 @@ export function SchemaView() {
         </div>
       </header>
       <div className="schema__body">
-        <table className="schema__table">
-          <caption className="visually-hidden">{t('schema.tableCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('schema.column.label')}</th>
-              <th scope="col">{t('schema.column.key')}</th>
-              <th scope="col">{t('schema.column.kind')}</th>
-              <th scope="col">{t('schema.column.hotkey')}</th>
-              <th scope="col" className="schema__count">
-                {t('schema.column.count')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {tree.map(({ label, depth }) => (
-              <tr
-                key={label.key}
-                data-label-row={label.key}
-                className={`${selected?.key === label.key ? 'is-selected' : ''} ${label.hidden ? 'is-hidden' : ''}`}
-              >
-                <th scope="row" style={{ paddingLeft: `${8 + depth * 20}px` }}>
-                  <button
-                    type="button"
-                    className="schema__name"
-                    aria-pressed={selected?.key === label.key}
-                    onClick={() => setEditing({ kind: 'label', key: label.key })}
-                  >
-                    <span
-                      className={`palette__swatch schema__swatch--${label.kind}`}
-                      style={{ '--label-color': label.color } as React.CSSProperties}
-                      aria-hidden="true"
-                    />
-                    {depth > 0 ? <span aria-hidden="true">› </span> : null}
-                    {labelName(label, language)}
-                    {label.hidden ? <span className="schema__badge">{t('schema.hiddenBadge')}</span> : null}
-                  </button>
+        <div className="schema__list">
+          <table className="schema__table">
+            <caption className="visually-hidden">{t('schema.tableCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('schema.column.label')}</th>
+                <th scope="col">{t('schema.column.key')}</th>
+                <th scope="col">{t('schema.column.kind')}</th>
+                <th scope="col">{t('schema.column.hotkey')}</th>
+                <th scope="col" className="schema__count">
+                  {t('schema.column.count')}
                 </th>
-                <td>
-                  <code title={labelPath(labels, label.key)}>{label.key}</code>
-                </td>
-                <td>{t(`schema.kind.${label.kind}`)}</td>
-                <td>{label.hotkey ? <kbd>{labelHotkeyText(label.hotkey)}</kbd> : null}</td>
-                <td className="schema__count">{usage[label.key] ?? 0}</td>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {tree.map(({ label, depth }) => (
+                <tr
+                  key={label.key}
+                  data-label-row={label.key}
+                  className={`${selected?.key === label.key ? 'is-selected' : ''} ${label.hidden ? 'is-hidden' : ''}`}
+                >
+                  <th scope="row" style={{ paddingLeft: `${8 + depth * 20}px` }}>
+                    <button
+                      type="button"
+                      className="schema__name"
+                      aria-pressed={selected?.key === label.key}
+                      onClick={() => setEditing({ kind: 'label', key: label.key })}
+                    >
+                      <span
+                        className={`palette__swatch schema__swatch--${label.kind}`}
+                        style={{ '--label-color': label.color } as React.CSSProperties}
+                        aria-hidden="true"
+                      />
+                      {depth > 0 ? <span aria-hidden="true">› </span> : null}
+                      {labelName(label, language)}
+                      {label.hidden ? <span className="schema__badge">{t('schema.hiddenBadge')}</span> : null}
+                    </button>
+                  </th>
+                  <td>
+                    <code title={labelPath(labels, label.key)}>{label.key}</code>
+                  </td>
+                  <td>{t(`schema.kind.${label.kind}`)}</td>
+                  <td>{label.hotkey ? <kbd>{labelHotkeyText(label.hotkey)}</kbd> : null}</td>
+                  <td className="schema__count">{usage[label.key] ?? 0}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
         <div className="schema__editor">
           {editing === null ? (
             <p className="muted">{t('schema.pickOne')}</p>
