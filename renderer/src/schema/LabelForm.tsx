@@ -62,6 +62,11 @@ export function LabelForm({ label, labels, usage, onSaved, onMerge, onDelete, on
   };
   const others = labels.filter((other) => other.key !== label?.key);
   const contrast = checkLabelContrast(draft.color, draft.kind);
+  const contrastWords = {
+    ratio: contrast?.ratio.toFixed(1) ?? '',
+    needed: contrast?.needed ?? 0,
+    what: t(`schema.contrast.${draft.kind}`),
+  };
   // Not under itself or anything below it: that would be a cycle.
   const below = label ? withDescendants(labels, label.key) : new Set<string>();
   const parents = labels.filter((candidate) => !below.has(candidate.key));
@@ -154,11 +159,7 @@ export function LabelForm({ label, labels, usage, onSaved, onMerge, onDelete, on
               className={`schema__contrast ${contrast.ok ? 'is-ok' : 'is-low'}`}
               data-contrast={contrast.ok ? 'ok' : 'low'}
             >
-              {t(contrast.ok ? 'schema.contrast.ok' : 'schema.contrast.low', {
-                ratio: contrast.ratio.toFixed(1),
-                needed: contrast.needed,
-                what: t(`schema.contrast.${draft.kind}`),
-              })}
+              {contrast.ok ? t('schema.contrast.ok', contrastWords) : t('schema.contrast.low', contrastWords)}
             </span>
           ) : null}
         </div>

@@ -45,7 +45,7 @@ export function RemoveLabelDialog({ label, mode, labels, count, onClose }: Remov
 
   return (
     <Modal
-      title={t(mode === 'merge' ? 'schema.remove.mergeTitle' : 'schema.remove.deleteTitle', { name })}
+      title={mode === 'merge' ? t('schema.remove.mergeTitle', { name }) : t('schema.remove.deleteTitle', { name })}
       onClose={onClose}
     >
       <p data-testid="remove-count">{t('schema.remove.count', { count, name })}</p>
