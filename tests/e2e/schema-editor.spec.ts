@@ -172,8 +172,8 @@ test('(5) export the schema and import it into a new database, with a preview; a
       mimeType: 'application/json',
       buffer: Buffer.from(JSON.stringify(exported)),
     });
-    await expect(dialog.getByTestId('schema-preview')).toContainText('CYBER: hotkey, guideline');
-    await expect(dialog.getByTestId('schema-preview')).toContainText('MISC: hidden');
+    await expect(dialog.getByTestId('schema-preview')).toContainText('CYBER: Hotkey, Guideline');
+    await expect(dialog.getByTestId('schema-preview')).toContainText('MISC: Hidden');
     await page.screenshot({ path: `${SHOTS}/editor-import-preview.png` });
     await dialog.getByRole('button', { name: 'Import as one step' }).click();
     await expect(dialog).toHaveCount(0);

@@ -305,6 +305,7 @@ export const en = {
       order: 'Order',
       description: 'Description',
       guideline: 'Guideline',
+      hidden: 'Hidden',
     },
     noParent: '— none (top level) —',
     hotkeyHelp: 'One key: a letter, a digit or a sign; a capital letter means Shift+letter.',

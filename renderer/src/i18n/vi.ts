@@ -300,6 +300,7 @@ export const vi: VietnameseResources = {
       order: 'Thứ tự',
       description: 'Mô tả',
       guideline: 'Hướng dẫn gán nhãn',
+      hidden: 'Ẩn',
     },
     noParent: '— không có (cấp trên cùng) —',
     hotkeyHelp: 'Một phím: chữ cái, chữ số hoặc dấu; chữ hoa nghĩa là Shift+chữ.',

@@ -4,6 +4,25 @@ import type { SchemaImportPreview } from '../../../shared/contract';
 import { Modal } from '../app/Modal';
 import { useSchemaStore } from './schema-store';
 
+/** A label field as the form names it (the preview lists the backend's field names). */
+const FIELD_KEYS: Partial<
+  Record<
+    string,
+    'nameVi' | 'nameEn' | 'color' | 'hotkey' | 'kind' | 'description' | 'guideline' | 'order' | 'parent' | 'hidden'
+  >
+> = {
+  nameVi: 'nameVi',
+  nameEn: 'nameEn',
+  color: 'color',
+  hotkey: 'hotkey',
+  kind: 'kind',
+  description: 'description',
+  guideline: 'guideline',
+  sortOrder: 'order',
+  parentKey: 'parent',
+  hidden: 'hidden',
+};
+
 /**
  * Import a schema file: pick it, see what would change (labels added, changed, removed with
  * their counts), and apply it as one step, or read why it is refused (it would orphan annotations).
@@ -53,7 +72,15 @@ export function SchemaImportDialog({ onClose }: { onClose: () => void }) {
             <ul>
               {preview.changed.map((entry) => (
                 <li key={entry.key}>
-                  {t('schema.import.changed', { key: entry.key, fields: entry.fields.join(', ') })}
+                  {t('schema.import.changed', {
+                    key: entry.key,
+                    fields: entry.fields
+                      .map((name) => {
+                        const field = FIELD_KEYS[name];
+                        return field ? t(`schema.field.${field}`) : name;
+                      })
+                      .join(', '),
+                  })}
                 </li>
               ))}
             </ul>
