@@ -29,15 +29,12 @@ export function SchemaView() {
   const [importing, setImporting] = useState(false);
   const tree = useMemo(() => labelTree(labels), [labels]);
   const selected = editing?.kind === 'label' ? labels.find((label) => label.key === editing.key) : undefined;
+  // A merge, delete or undone create takes the edited label away: the form closes.
+  const editingNow = editing?.kind === 'label' && !selected ? null : editing;
 
   useEffect(() => {
     void refresh();
   }, [refresh]);
-
-  // A rename or merge takes the edited key away: follow the label, or close the form.
-  useEffect(() => {
-    if (editing?.kind === 'label' && !labels.some((label) => label.key === editing.key)) setEditing(null);
-  }, [labels, editing]);
 
   const exportSchema = async () => {
     try {
@@ -146,12 +143,12 @@ export function SchemaView() {
           </table>
         </div>
         <div className="schema__editor">
-          {editing === null ? (
+          {editingNow === null ? (
             <p className="muted">{t('schema.pickOne')}</p>
           ) : (
             <LabelForm
               // A new stored value (saved, undone, changed elsewhere) starts the form afresh.
-              key={editing.kind === 'new' ? '+new' : JSON.stringify(selected ?? editing.key)}
+              key={editingNow.kind === 'new' ? '+new' : JSON.stringify(selected)}
               label={selected ?? null}
               labels={labels}
               onSaved={(key) => setEditing({ kind: 'label', key })}
