@@ -95,7 +95,7 @@ const SUBLABELS = [
   { parent: 'PROPOSAL', key: 'COOPERATION', nameVi: 'Hợp tác', nameEn: 'Cooperation', color: '#37b24d' },
   { parent: 'PROPOSAL', key: 'LEGAL', nameVi: 'Pháp lý', nameEn: 'Legal', color: '#2b8a3e' },
   { parent: 'PROPOSAL', key: 'TRAINING', nameVi: 'Đào tạo', nameEn: 'Training', color: '#66a80f' },
-  { parent: 'ORG', key: 'STATE_BODY', nameVi: 'Cơ quan nhà nước', nameEn: 'State body', color: '#a61e4d' },
+  { parent: 'ORG', key: 'STATE_BODY', nameVi: 'Cơ quan nhà nước', nameEn: 'State body', color: '#99345f' },
   { parent: 'ORG', key: 'FOREIGN', nameVi: 'Tổ chức nước ngoài', nameEn: 'Foreign organisation', color: '#d6336c' },
   {
     parent: 'ORG',
