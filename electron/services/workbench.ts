@@ -6,6 +6,7 @@ import { AssistHandler } from './changes/handlers/assist-handler';
 import { AssistService } from './assist/assist-service';
 import { shippedAssistData } from './assist/shipped-data';
 import { AssistStore } from './store/assist';
+import { LabelHandler } from './changes/handlers/label-handler';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -55,6 +56,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const changes = new ChangeService(db, articles, history, profile, {
     annotation: new AnnotationHandler(articles, labels, annotationRows),
     assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
+    label: new LabelHandler(labels),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.

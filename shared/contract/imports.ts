@@ -62,7 +62,7 @@ export type ImportJobState = z.infer<typeof ImportJobStateSchema>;
 
 /** A label field that differs between the workbench and a colleague's file, with both values. */
 export const LabelDifferenceSchema = z.object({
-  field: z.enum(['nameVi', 'nameEn', 'color', 'hotkey', 'kind', 'description']),
+  field: z.enum(['nameVi', 'nameEn', 'color', 'hotkey', 'kind', 'description', 'parentKey']),
   here: z.string().nullable(),
   inFile: z.string().nullable(),
 });

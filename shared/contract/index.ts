@@ -11,6 +11,7 @@ import { backupCalls } from './backups';
 import { changeCalls } from './changes';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
+import { labelCalls } from './labels';
 import type { CallNameOfList } from './names';
 import { readerCalls } from './reader';
 
@@ -23,6 +24,7 @@ export const contract = {
   ...exportCalls,
   ...backupCalls,
   ...assistCalls,
+  ...labelCalls,
 };
 
 export type Contract = typeof contract;
@@ -67,5 +69,7 @@ export type {
 } from './imports';
 export type { ArticleSuggestions, AssistSettings, PatternListing } from './assist';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
+export type { SchemaImportPreview } from './labels';
+export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

@@ -39,6 +39,13 @@ export const CALL_NAMES = [
   'getSuggestions',
   'getAssistSettings',
   'setAssistSources',
+  'getLabelUsage',
+  'exportSchema',
+  'previewSchemaImport',
+  'importSchema',
+  'undoNewest',
+  'redoNewest',
+  'getNewestHistoryState',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

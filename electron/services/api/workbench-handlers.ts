@@ -6,6 +6,7 @@ import { createArticleHandlers } from './article-handlers';
 import { createAssistHandlers } from './assist-handlers';
 import { createExportHandlers } from './export-handlers';
 import type { HostAdapter } from './host';
+import { createLabelHandlers } from './label-handlers';
 import { createReaderHandlers } from './reader-handlers';
 import { createImportHandlers } from './import-handlers';
 
@@ -20,5 +21,6 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
     ...createExportHandlers(workbench, host),
     ...createAssistHandlers(workbench),
+    ...createLabelHandlers(workbench),
   };
 }

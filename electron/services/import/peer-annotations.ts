@@ -98,7 +98,7 @@ class LabelMapper {
 
   private create(name: string, labels: readonly Label[]): string {
     const key = keyFor(name);
-    this.workbench.labels.upsert({
+    const label: Label = {
       key,
       nameVi: name,
       nameEn: name,
@@ -106,8 +106,12 @@ class LabelMapper {
       hotkey: null,
       kind: 'entity',
       description: `Imported from ${this.format}.`,
-      sortOrder: Math.max(0, ...labels.map((label) => label.sortOrder)) + 1,
-    });
+      sortOrder: Math.max(0, ...labels.map((existing) => existing.sortOrder)) + 1,
+      parentKey: null,
+      hidden: false,
+      guideline: '',
+    };
+    this.workbench.changes.apply({ origin: 'import', changes: [{ kind: 'label.create', label }] });
     this.created.push(name === key ? key : `${key} (“${name}”)`);
     return key;
   }

@@ -32,11 +32,16 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
   if (!article || !spans) return false;
   const selected = selectedId === null ? undefined : spans.get(selectedId);
   if (!selected && !store.pending && handleSuggestionKey(event, context)) return true;
-  const shortcut = shortcutFor(event, 'reader');
+  // Label hotkeys are data (the schema editor sets them, refusing keys the keymap uses), so they
+  // are matched before the fixed shortcuts: the character itself, `C` being Shift+C.
+  const plainKey = !event.ctrlKey && !event.metaKey && !event.altKey;
+  const label = plainKey
+    ? context.labels.find((candidate) => !candidate.hidden && candidate.hotkey === event.key)
+    : undefined;
+  const shortcut = label ? 'apply-label' : shortcutFor(event, 'reader');
   const direction = event.key === 'ArrowRight' ? 1 : -1;
   switch (shortcut) {
     case 'apply-label': {
-      const label = context.labels.find((candidate) => candidate.hotkey === event.key);
       if (!label) return false;
       if (!store.pending && !selected) {
         useAppStore.getState().notify('info', i18next.t('reader.selectFirst'));

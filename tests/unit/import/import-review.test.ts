@@ -326,16 +326,27 @@ describe("a colleague's workbench JSON: label differences asked, not listed (iss
     const colleague = workbench();
     const risk = colleague.labels.get('RISK');
     if (!risk) throw new Error('RISK missing');
-    colleague.labels.upsert({ ...risk, color: '#ff0000', nameEn: 'Danger' });
-    colleague.labels.upsert({
-      key: 'THREAT',
-      nameVi: 'Đe dọa',
-      nameEn: 'Threat',
-      color: '#abcdef',
-      hotkey: null,
-      kind: 'analytic',
-      description: '',
-      sortOrder: 20,
+    colleague.changes.apply({
+      origin: 'manual',
+      changes: [
+        { kind: 'label.update', key: risk.key, patch: { color: '#ff0000', nameEn: 'Danger' } },
+        {
+          kind: 'label.create',
+          label: {
+            key: 'THREAT',
+            nameVi: 'Đe dọa',
+            nameEn: 'Threat',
+            color: '#abcdef',
+            hotkey: null,
+            kind: 'analytic',
+            description: '',
+            sortOrder: 20,
+            parentKey: null,
+            hidden: false,
+            guideline: '',
+          },
+        },
+      ],
     });
     const id = addArticle(colleague, `${BODY}\n\n${OTHER}`, 'Hội nghị');
     annotate(colleague, id, 'RISK', 'hợp tác an ninh');

@@ -3,6 +3,8 @@ import type { Annotation } from '../../../shared/domain/schemas';
 import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/changes';
 import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
 
+type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
+
 type Request =
   { call: 'apply'; changeSet: ChangeSet } | { call: 'undo'; articleId: number } | { call: 'redo'; articleId: number };
 
@@ -189,7 +191,6 @@ export class FakeBackend implements SyncTransport {
   }
 }
 
-type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
 const isAnnotationChange = (change: Change): change is AnnotationChange => change.kind.startsWith('annotation.');
 
 function describe(change: AnnotationChange, id: number): string {

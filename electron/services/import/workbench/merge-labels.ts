@@ -1,6 +1,7 @@
 import type { LabelDifference } from '../../../../shared/contract/imports';
 import type { Label } from '../../../../shared/domain/schemas';
-import type { LabelStore } from '../../store/labels';
+import { labelHotkeyClash } from '../../../../shared/keymap';
+import type { Workbench } from '../../workbench';
 import type { FileReview } from '../review';
 
 /** The label fields an analyst sees and could have changed, with the words the notes use. */
@@ -11,6 +12,7 @@ const COMPARED_FIELDS: readonly [LabelDifference['field'], string][] = [
   ['hotkey', 'hotkey'],
   ['kind', 'kind'],
   ['description', 'description'],
+  ['parentKey', 'parent'],
 ];
 
 const shown = (value: string | null): string => (value === null ? 'none' : `“${value}”`);
@@ -33,13 +35,13 @@ export interface MergedLabels {
  * skip its spans. Runs inside the file's transaction.
  */
 export function mergeLabels(
-  store: LabelStore,
+  workbench: Pick<Workbench, 'labels' | 'changes'>,
   fileLabels: readonly Label[],
   context: { fileName: string; review: FileReview; spanCounts: ReadonlyMap<string, number> },
 ): MergedLabels {
   const merged: MergedLabels = { notes: [], keys: new Map() };
   for (const label of fileLabels) {
-    const local = store.get(label.key);
+    const local = workbench.labels.get(label.key);
     const differences: LabelDifference[] = local
       ? COMPARED_FIELDS.filter(([field]) => local[field] !== label[field]).map(([field]) => ({
           field,
@@ -77,13 +79,23 @@ export function mergeLabels(
       });
       merged.notes.push(`Kept your label ${label.key} as it is: ${words.join('; ')}.`);
     } else {
-      store.upsert(label);
+      // Through the pipeline, as a `label.create` of its own: without a hotkey another label (or
+      // a reader shortcut) holds here, and at the top when its parent is missing here.
+      const hotkeyTaken =
+        label.hotkey !== null &&
+        (labelHotkeyClash(label.hotkey) !== null ||
+          workbench.labels.list().some((other) => other.hotkey === label.hotkey));
+      const parentKey = label.parentKey !== null && workbench.labels.get(label.parentKey) ? label.parentKey : null;
+      workbench.changes.apply({
+        origin: 'import',
+        changes: [{ kind: 'label.create', label: { ...label, hotkey: hotkeyTaken ? null : label.hotkey, parentKey } }],
+      });
       merged.keys.set(label.key, label.key);
-      const hotkeyNote =
-        label.hotkey !== null && store.get(label.key)?.hotkey === null
-          ? ` without its hotkey ${label.hotkey}, which is taken here`
-          : '';
-      merged.notes.push(`Added the label ${label.key} (${label.nameEn})${hotkeyNote}.`);
+      const without = [
+        hotkeyTaken ? ` without its hotkey ${label.hotkey}, which is taken here` : '',
+        label.parentKey !== null && parentKey === null ? ` at the top (its parent ${label.parentKey} is missing)` : '',
+      ].join('');
+      merged.notes.push(`Added the label ${label.key} (${label.nameEn})${without}.`);
     }
   }
   return merged;

@@ -57,7 +57,7 @@ export function importWorkbenchExport(
   for (const annotation of articles.flatMap((article) => article.annotations))
     spanCounts.set(annotation.label, (spanCounts.get(annotation.label) ?? 0) + 1);
   return workbench.changes.batch(() => {
-    const merged = mergeLabels(workbench.labels, labels, { fileName, review, spanCounts });
+    const merged = mergeLabels(workbench, labels, { fileName, review, spanCounts });
     const results = articles.map((article) =>
       importArticle(
         workbench,

@@ -287,6 +287,8 @@ export class DocumentSync {
     }
     for (const annotation of applied.upserted) {
       if (newer.has(annotation.id)) continue;
+      // A schema step undone from the reader (a merge) moves spans of other articles too.
+      if (annotation.articleId !== this.articleId) continue;
       this.confirmed.set(annotation.id, spanOf(annotation));
       changed.add(annotation.id);
     }
