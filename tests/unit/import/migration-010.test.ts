@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 /**
  * Migration 010: the stored, indexed duplicate key. `ProbableDuplicates.of` read every article's
  * text at the start of each import job (O(corpus) per import); now each article keeps its key and
@@ -45,7 +46,7 @@ describe('migration 010: a stored duplicate key per article, looked up by index'
   it('gives every existing article its key (null when no paragraph is long enough) and indexes it', () => {
     const { workbench, ids } = migratedFromVersionBefore();
     const { db } = workbench;
-    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const keys = db.prepare(`SELECT id, duplicate_key FROM articles ORDER BY id`).all() as {
       id: number;
       duplicate_key: string | null;

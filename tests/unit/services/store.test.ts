@@ -38,6 +38,10 @@ describe('store migrations', () => {
     expect(tables.map((t) => t.name).sort()).toEqual([
       'annotations',
       'articles',
+      'assist_names',
+      'assist_patterns',
+      'assist_rejections',
+      'assist_stored_suggestions',
       'change_history',
       'labels',
       'settings',
