@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './call';
 import { ArticleIdSchema, ArticleSchema } from '../domain/schemas';
+import { MessageRefSchema } from './errors';
 
 /** One uploaded file (browser host, drag and drop): its name and bytes. */
 export const UploadedFileSchema = z.object({
@@ -14,6 +15,8 @@ export const ImportSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('paths'), paths: z.array(z.string().min(1)).min(1) }).strict(),
   /** Files whose bytes the renderer read (browser host, drops). */
   z.object({ kind: z.literal('uploads'), files: z.array(UploadedFileSchema).min(1) }).strict(),
+  /** Files the browser host received at POST /api/upload (streamed to a temp folder), by the id it answered. */
+  z.object({ kind: z.literal('upload'), uploadId: z.string().min(1).max(100) }).strict(),
 ]);
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
@@ -44,7 +47,9 @@ export const ImportFileResultSchema = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('skipped'),
     file: z.string(),
+    /** English; `reasonRef` (when set) is the same message by key, for the UI's language. */
     reason: z.string(),
+    reasonRef: MessageRefSchema.optional(),
     /** A short decoded sample, e.g. for text that looks like a legacy Vietnamese encoding. */
     preview: z.string().optional(),
   }),
@@ -78,8 +83,10 @@ export const ImportJobSchema = z.object({
     skipped: z.number().int().nonnegative(),
   }),
   revision: JobRevisionSchema,
-  /** Set when the job as a whole failed (e.g. a folder could not be read). */
+  /** Set when the job as a whole failed (e.g. a folder could not be read); English. */
   error: z.string().nullable(),
+  /** The same message by key, when it has one. */
+  errorRef: MessageRefSchema.optional(),
 });
 export type ImportJob = z.infer<typeof ImportJobSchema>;
 

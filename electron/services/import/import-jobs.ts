@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { ImportFileResult, ImportJob, ImportSource } from '../../../shared/contract';
+import type { ImportFileResult, ImportJob } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
 import type { JobProgress } from '../../../shared/contract/events';
 import { MAX_LISTED_IMPORT_RESULTS } from '../../../shared/contract/imports';
@@ -14,10 +14,10 @@ import { JOB_PROGRESS_INTERVAL_MS, Throttle } from '../events/throttle';
 import type { ImportRequest } from './import-request';
 import { runImportRequest } from './import-request';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
-import type { ImportEvent } from './run-import';
+import { jobFailure, type ImportEvent, type JobSource } from './run-import';
 
 export interface RunningImport {
-  /** Asks the job to stop before its next file. */
+  /** Stops the file being read at once, and the job before its next file. */
   cancel(): void;
 }
 
@@ -34,10 +34,10 @@ export function workerLauncher(scriptPath: string): ImportLauncher {
     });
     worker.on('error', (error) => {
       finished = true;
-      onEvent({ type: 'failed', error: `The import worker crashed: ${error.message}` });
+      onEvent(jobFailure('importWorkerCrashed', { detail: error.message }));
     });
     worker.on('exit', (code) => {
-      if (!finished) onEvent({ type: 'failed', error: `The import worker stopped unexpectedly (exit code ${code}).` });
+      if (!finished) onEvent(jobFailure('importWorkerStopped', { code }));
     });
     return { cancel: () => worker.postMessage({ type: 'cancel' }) };
   };
@@ -45,9 +45,9 @@ export function workerLauncher(scriptPath: string): ImportLauncher {
 
 /** Runs each job on this thread, through the same request code the worker runs. */
 export const inProcessLauncher: ImportLauncher = (request, onEvent) => {
-  let cancelled = false;
-  void runImportRequest(request, { emit: onEvent, isCancelled: () => cancelled });
-  return { cancel: () => (cancelled = true) };
+  const cancel = new AbortController();
+  void runImportRequest(request, { emit: onEvent, signal: cancel.signal });
+  return { cancel: () => cancel.abort() };
 };
 
 /** Finished jobs kept for a last snapshot; older ones are forgotten so results cannot pile up. */
@@ -58,6 +58,8 @@ export interface ImportJobsOptions {
   databaseOptions?: ImportRequest['databaseOptions'];
   launcher: ImportLauncher;
   limits?: ImportLimits;
+  /** The bundled extractWorker.js (files are read there under the time limit); null: on the job's thread. */
+  extractWorkerPath: string | null;
   /** Receives each job's progress as deltas, throttled, and its final state at once. */
   publishProgress?: (progress: JobProgress) => void;
 }
@@ -68,6 +70,8 @@ interface Entry {
   progress: Throttle;
   /** How many results the previous progress event had carried in all. */
   resultsPublished: number;
+  /** Runs once when the job ends, however it ends (removes a staged upload). */
+  onSettled: () => void;
 }
 
 export class ImportJobs {
@@ -75,7 +79,8 @@ export class ImportJobs {
 
   constructor(private readonly options: ImportJobsOptions) {}
 
-  start(source: ImportSource): string {
+  /** Starts a job; `onSettled` runs once when it ends (done, cancelled or failed). */
+  start(source: JobSource, onSettled: () => void = () => undefined): string {
     const jobId = randomUUID();
     const job: ImportJob = {
       jobId,
@@ -93,12 +98,14 @@ export class ImportJobs {
       databaseOptions: this.options.databaseOptions ?? {},
       source,
       limits: this.options.limits ?? DEFAULT_IMPORT_LIMITS,
+      extractWorkerPath: this.options.extractWorkerPath,
     };
     const entry: Entry = {
       job,
       running: { cancel: () => undefined },
       progress: new Throttle(() => this.publish(entry), JOB_PROGRESS_INTERVAL_MS),
       resultsPublished: 0,
+      onSettled,
     };
     this.jobs.set(jobId, entry);
     entry.running = this.options.launcher(request, (event) => this.apply(entry, event));
@@ -118,7 +125,7 @@ export class ImportJobs {
 
   private entry(jobId: string): Entry {
     const entry = this.jobs.get(jobId);
-    if (!entry) throw new ApiError('not_found', `There is no import job ${jobId}.`);
+    if (!entry) throw ApiError.of('not_found', 'importJobNotFound', { jobId });
     return entry;
   }
 
@@ -143,6 +150,7 @@ export class ImportJobs {
       case 'failed':
         job.state = 'failed';
         job.error = event.error;
+        if (event.errorRef) job.errorRef = event.errorRef;
         job.currentFile = null;
         break;
     }
@@ -151,6 +159,9 @@ export class ImportJobs {
     } else {
       entry.progress.flush();
       this.forgetOldJobs();
+      const settled = entry.onSettled;
+      entry.onSettled = () => undefined;
+      settled();
     }
   }
 

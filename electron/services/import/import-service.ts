@@ -6,11 +6,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportFileResult } from '../../../shared/contract';
+import { englishMessage, type MessageRef } from '../../../shared/messages/backend-messages';
 import { displayTitleOf } from '../store/articles';
 import { importWorkbenchExport } from './workbench/workbench-import';
 import type { Workbench } from '../workbench';
 import { printableFileName } from './file-names';
-import { extractDocuments } from './formats';
+import { thisThreadExtractor, type Extractor } from './extraction/extractors';
 import type { SourceDocument } from './formats/types';
 import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
 import { addPeerAnnotations } from './peer-annotations';
@@ -26,6 +27,14 @@ export interface ImportInput {
 
 const skipped = (file: string, reason: string, preview?: string): ImportFileResult =>
   preview === undefined ? { outcome: 'skipped', file, reason } : { outcome: 'skipped', file, reason, preview };
+
+/** A skipped file whose reason is a catalogue message (shown in the UI's language). */
+export const skippedFor = (file: string, reason: MessageRef): ImportFileResult => ({
+  outcome: 'skipped',
+  file,
+  reason: englishMessage(reason.key, reason.params),
+  reasonRef: reason,
+});
 
 const partName = (file: string, document: { part: string | null }): string =>
   document.part ? `${file} (${document.part})` : file;
@@ -80,12 +89,14 @@ export interface ImportRun {
   limits: ImportLimits;
   /** Probable duplicates seen so far; built from the workbench when not given. */
   duplicates?: ProbableDuplicates;
+  /** Where files are read: by default on this thread, without a time limit (./extraction). */
+  extractor?: Extractor;
 }
 
 /**
- * Imports one file's bytes and reports what happened to each article in it. Extraction runs
- * inside the per-file try: a file that breaks a parser (HTML nested 100,000 deep) is skipped
- * with a message naming it, and the rest of the batch goes on.
+ * Imports one file's bytes and reports what happened to each article in it. Extraction never
+ * throws: a file that breaks a parser, takes too long, holds too many records or is cut off by
+ * Cancel is skipped with a message naming it, nothing of it is stored, and the batch goes on.
  */
 export async function importFile(
   workbench: Workbench,
@@ -94,9 +105,12 @@ export async function importFile(
 ): Promise<ImportFileResult[]> {
   const file = printableFileName(input.name);
   const tooLarge = tooLargeReason(input.bytes.length, run.limits);
-  if (tooLarge) return [skipped(file, tooLarge)];
+  if (tooLarge) return [skippedFor(file, tooLarge)];
+  const extracted = await (run.extractor ?? thisThreadExtractor).extract(input.name, input.bytes, run.limits);
+  if (extracted.kind === 'failed') return [skippedFor(file, extracted.reason)];
+  if (extracted.kind === 'cancelled') return [skippedFor(file, { key: 'fileReadCancelled', params: { file } })];
+  const { extraction, encoding, notes } = extracted;
   try {
-    const { extraction, encoding, notes } = await extractDocuments(input.name, input.bytes, run.limits);
     if (extraction.kind === 'refused') return [skipped(file, extraction.reason, extraction.preview)];
     // Workbench exports carry annotations: they go through the change pipeline (workbench/).
     if (extraction.kind === 'workbench-export') return importWorkbenchExport(workbench, file, extraction.parsed);
@@ -104,19 +118,13 @@ export async function importFile(
     run.duplicates ??= ProbableDuplicates.of(workbench);
     const results = storeDocuments(workbench, file, extraction.documents, fileNotes, run.duplicates);
     const skippedParts = extraction.skipped.map((part) => skipped(`${file} (${part.part})`, part.reason));
-    if (results.length === 0 && skippedParts.length === 0) return [skipped(file, 'The file holds no articles.')];
+    if (results.length === 0 && skippedParts.length === 0)
+      return [skippedFor(file, { key: 'fileHoldsNoArticles', params: {} })];
     return [...results, ...skippedParts];
   } catch (error) {
-    return [skipped(file, `Nothing of this file was imported: ${readableError(error)}`)];
+    const detail = error instanceof Error ? error.message : String(error);
+    return [skippedFor(file, { key: 'fileNotImported', params: { detail } })];
   }
-}
-
-/** A stack overflow inside a parser means the input nests too deeply, and should say so. */
-function readableError(error: unknown): string {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return 'it is nested too deeply to read (the parser ran out of stack).';
-  }
-  return error instanceof Error ? error.message : String(error);
 }
 
 /** Reads a file from disk (refusing it by size before reading) and imports it under `name`. */
@@ -129,10 +137,12 @@ export async function importFilePath(
   let bytes: Uint8Array;
   try {
     const tooLarge = tooLargeReason(statSync(path).size, run.limits);
-    if (tooLarge) return [skipped(printableFileName(name), tooLarge)];
+    if (tooLarge) return [skippedFor(printableFileName(name), tooLarge)];
     bytes = readFileSync(path);
   } catch (error) {
-    return [skipped(printableFileName(name), `The file could not be read: ${(error as Error).message}`)];
+    return [
+      skippedFor(printableFileName(name), { key: 'fileUnreadable', params: { detail: (error as Error).message } }),
+    ];
   }
   return importFile(workbench, { name, bytes }, run);
 }
