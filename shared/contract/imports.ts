@@ -10,6 +10,13 @@ export const UploadedFileSchema = z.object({
   dataBase64: z.string(),
 });
 
+/**
+ * The browser host's upload route: files as multipart/form-data (each part's filename is the
+ * name the user chose), streamed to a temp folder; it answers `{ uploadId, files }` for an
+ * `upload` source.
+ */
+export const UPLOAD_PATH = '/api/upload';
+
 export const ImportSourceSchema = z.discriminatedUnion('kind', [
   /** Files and folders on this machine (Electron dialog, command line). */
   z.object({ kind: z.literal('paths'), paths: z.array(z.string().min(1)).min(1) }).strict(),

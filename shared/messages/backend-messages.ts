@@ -37,6 +37,8 @@ export const BACKEND_MESSAGES_EN = {
   uploadFileTooLarge: '{{file}} is larger than the limit of {{limit}} per file; nothing was uploaded.',
   uploadTooLarge:
     'The upload is larger than the limit of {{limit}} in total (reached at {{file}}); nothing was uploaded. Upload fewer files at a time, or use npm run cli -- import.',
+  uploadRequestTooLarge:
+    'The upload is {{size}}, larger than the limit of {{limit}} in total; nothing was uploaded. Upload fewer files at a time, or use npm run cli -- import.',
   uploadTooManyFiles: 'The upload holds more than {{limit, number}} files; nothing was uploaded.',
   uploadEmpty: 'The upload holds no files.',
   uploadBroken: 'The upload broke off before its end; nothing was uploaded.',
