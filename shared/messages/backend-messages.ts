@@ -20,15 +20,23 @@ export const BACKEND_MESSAGES_EN = {
   exportJobNotFound: 'There is no export job {{jobId}}.',
   backupNotFound: 'There is no backup called {{fileName}}.',
   // Rejected writes and requests
-  publishedDateInvalid: 'Published: {{detail}}',
+  publishedNotADate:
+    'Published: “{{value}}” is not a date; write it as a date: 2024-03-05, 2024-03-05T14:45, 2024-03-05T14:45+07:00, 2024-03 or 2024, or --03-05 (day and month, year unknown).',
+  publishedNotARealDate:
+    'Published: “{{value}}” is not a real date or time; write it as a date: 2024-03-05, 2024-03-05T14:45, 2024-03-05T14:45+07:00, 2024-03 or 2024, or --03-05 (day and month, year unknown).',
   displayNameInvalid: 'Display name: {{detail}}',
   noNativeDialog: 'This host has no native file dialog.',
   browserImportsUploadsOnly: 'The browser host imports uploaded files only, not paths on this machine.',
   browserExportsDownloadsOnly:
     'The browser host does not write to paths; start the export with path null and download it.',
-  pathNotChosen: 'Only files chosen in the {{purpose}} dialog can be used; choose them again.',
+  importPathNotChosen: 'Only files chosen in the import dialog can be used; choose them again.',
+  exportPathNotChosen: 'Only files chosen in the export dialog can be used; choose them again.',
   stagedUploadsBrowserOnly: 'Uploaded files can only be imported through the browser host.',
   uploadNotFound: 'The upload {{uploadId}} is gone (it was imported already, or it expired); upload the files again.',
+  databaseDamaged: 'The database {{path}} is damaged ({{problem}}). Restore a backup first.',
+  backupNotRestorable: 'The backup {{fileName}} cannot be restored: {{problem}}',
+  databaseOpenElsewhere:
+    'Another program has {{path}} open (a second Marginalia or the command line). Close it and restore again.',
   restoreWhileImporting: 'An import is running. Wait for it to finish, or cancel it, before restoring.',
   restoring: 'The database is being restored from a backup; try again in a moment.',
   restoreRunning: 'A restore is already running.',
@@ -60,7 +68,6 @@ export const BACKEND_MESSAGES_EN = {
   // Whole jobs
   importWorkerCrashed: 'The import worker crashed: {{detail}}',
   importWorkerStopped: 'The import worker stopped unexpectedly (exit code {{code}}).',
-  exportFailed: 'The export failed: {{detail}}',
 } as const;
 
 export type BackendMessageKey = keyof typeof BACKEND_MESSAGES_EN;
@@ -73,11 +80,17 @@ export interface MessageRef {
   params: MessageParams;
 }
 
-/** The English text of a catalogue message (numbers as en-US), as the command line and logs print it. */
+/**
+ * The English text of a catalogue message, as the command line and logs print it: `{{n, number}}`
+ * as en-US (1,000), a bare `{{id}}` as it is.
+ */
 export function englishMessage(key: BackendMessageKey, params: MessageParams = {}): string {
-  return BACKEND_MESSAGES_EN[key].replace(/\{\{\s*(\w+)\s*(?:,\s*number\s*)?\}\}/g, (whole, name: string) => {
-    const value = params[name];
-    if (value === undefined) return whole;
-    return typeof value === 'number' ? value.toLocaleString('en-US') : value;
-  });
+  return BACKEND_MESSAGES_EN[key].replace(
+    /\{\{\s*(\w+)\s*(,\s*number\s*)?\}\}/g,
+    (whole, name: string, asNumber?: string) => {
+      const value = params[name];
+      if (value === undefined) return whole;
+      return typeof value === 'number' && asNumber ? value.toLocaleString('en-US') : String(value);
+    },
+  );
 }

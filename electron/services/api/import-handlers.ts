@@ -74,5 +74,5 @@ export function refuseUnchosenPaths(host: HostAdapter, purpose: 'import' | 'expo
       purpose === 'import' ? 'browserImportsUploadsOnly' : 'browserExportsDownloadsOnly',
     );
   if (host.acceptsPaths && !host.acceptsPaths(purpose, paths))
-    throw ApiError.of('rejected', 'pathNotChosen', { purpose });
+    throw ApiError.of('rejected', purpose === 'import' ? 'importPathNotChosen' : 'exportPathNotChosen');
 }

@@ -6,6 +6,7 @@ import { Modal } from '../app/Modal';
 import { useAppStore } from '../state/app-store';
 import { useImportStore } from './import-store';
 import { filesFromInput } from './read-files';
+import { backendText } from '../i18n/backend';
 
 /**
  * Import…: pick files or a folder (or drop them on the window), watch the progress, then read
@@ -99,7 +100,7 @@ function ImportProgress({ job }: { job: ImportJob }) {
         {t('import.summary', summary)}
         {counted > job.results.length ? t('import.reportCapped', { n: job.results.length }) : ''}
       </div>
-      {job.error ? <p className="error">{job.error}</p> : null}
+      {job.error ? <p className="error">{backendText(job.errorRef, job.error)}</p> : null}
     </div>
   );
 }
@@ -130,7 +131,7 @@ function ImportReport({ results, onOpen }: { results: ImportFileResult[]; onOpen
             <td>
               {result.outcome === 'skipped' ? (
                 <>
-                  {result.reason}
+                  {backendText(result.reasonRef, result.reason)}
                   {result.preview ? <pre className="report__preview">{result.preview}</pre> : null}
                 </>
               ) : (
