@@ -6,7 +6,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, startHost, test } from './fixtures';
+import { callApi, expect, startHost, test } from './fixtures';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'backend-messages');
 
@@ -29,6 +29,8 @@ test('an import file refused by the service is reported in Vietnamese in a Vietn
   mkdirSync(SCREENSHOTS, { recursive: true });
   const { host, stop } = await startHost(['--max-records', '2']);
   try {
+    // A chosen display name, so the first-start profile dialog does not cover the page.
+    await callApi(host, 'setProfile', { displayName: 'E2E tester' });
     const file = join(host.dir, 'ba-ban-ghi.jsonl');
     writeFileSync(
       file,
