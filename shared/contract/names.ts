@@ -26,6 +26,7 @@ export const CALL_NAMES = [
   'startImport',
   'getImportJob',
   'cancelImport',
+  'decideImport',
   'restoreTrimmedText',
   'pickExportPath',
   'startExport',
@@ -35,6 +36,16 @@ export const CALL_NAMES = [
   'listBackups',
   'previewBackup',
   'restoreBackup',
+  'getSuggestions',
+  'getAssistSettings',
+  'setAssistSources',
+  'getLabelUsage',
+  'exportSchema',
+  'previewSchemaImport',
+  'importSchema',
+  'undoNewest',
+  'redoNewest',
+  'getNewestHistoryState',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

@@ -3,13 +3,21 @@
  * a hostile file, so it runs where it can be stopped (./extractors.ts) and never throws.
  */
 import type { MessageRef } from '../../../../shared/messages/backend-messages';
+import type { LegacyConversion } from '../decode';
 import { printableFileName } from '../file-names';
 import { extractDocuments } from '../formats';
 import type { Extraction } from '../formats/types';
 import type { ImportLimits } from '../limits';
 
 export type ExtractOutcome =
-  | { kind: 'extracted'; extraction: Extraction; encoding: string | null; notes: string[] }
+  | {
+      kind: 'extracted';
+      extraction: Extraction;
+      encoding: string | null;
+      notes: string[];
+      /** Set when the text was converted from a legacy font encoding: the review asks about it. */
+      legacy: LegacyConversion | null;
+    }
   | { kind: 'failed'; reason: MessageRef }
   | { kind: 'cancelled' };
 
@@ -26,7 +34,7 @@ export const READY = 'ready';
 /** Extracts `name`'s articles and refuses a file with more records than the limit. */
 export async function extractFile(name: string, bytes: Uint8Array, limits: ImportLimits): Promise<ExtractOutcome> {
   try {
-    const { extraction, encoding, notes } = await extractDocuments(name, bytes, limits);
+    const { extraction, encoding, notes, legacy } = await extractDocuments(name, bytes, limits);
     const records = recordCount(extraction);
     if (records > limits.maxRecordsPerFile) {
       return {
@@ -37,7 +45,7 @@ export async function extractFile(name: string, bytes: Uint8Array, limits: Impor
         },
       };
     }
-    return { kind: 'extracted', extraction, encoding, notes };
+    return { kind: 'extracted', extraction, encoding, notes, legacy };
   } catch (error) {
     return { kind: 'failed', reason: readableError(error) };
   }
