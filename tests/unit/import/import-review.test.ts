@@ -416,7 +416,14 @@ describe("a colleague's workbench JSON: label differences asked, not listed (iss
 
 describe('the job API: decideImport', () => {
   async function jobInReview(wb: Workbench) {
-    const handlers = createImportHandlers(wb, { kind: 'browser', appVersion: 'test' }, { launcher: inProcessLauncher });
+    const handlers = createImportHandlers(
+      wb,
+      { kind: 'browser', appVersion: 'test' },
+      {
+        launcher: inProcessLauncher,
+        extractWorkerPath: null,
+      },
+    );
     const { jobId } = await handlers.startImport({
       source: {
         kind: 'uploads',
@@ -481,7 +488,14 @@ describe('the job API: decideImport', () => {
 
   it('refuses a mapping to a label that does not exist', async () => {
     const wb = workbench();
-    const handlers = createImportHandlers(wb, { kind: 'browser', appVersion: 'test' }, { launcher: inProcessLauncher });
+    const handlers = createImportHandlers(
+      wb,
+      { kind: 'browser', appVersion: 'test' },
+      {
+        launcher: inProcessLauncher,
+        extractWorkerPath: null,
+      },
+    );
     const { jobId } = await handlers.startImport({
       source: {
         kind: 'uploads',
