@@ -143,7 +143,7 @@ export class ArticleStore {
   getSummary(id: number): ArticleSummary {
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as
       ArticleRow | undefined;
-    if (!row) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (!row) throw ApiError.of('not_found', 'articleNotFound', { id });
     return toSummary(row);
   }
 
@@ -154,7 +154,7 @@ export class ArticleStore {
          FROM articles a WHERE a.id = ?`,
       )
       .get(id) as FullArticleRow | undefined;
-    if (!row) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (!row) throw ApiError.of('not_found', 'articleNotFound', { id });
     return {
       ...toSummary(row),
       text: row.text,
@@ -169,7 +169,7 @@ export class ArticleStore {
   /** The canonical text alone: what annotation writes are validated against. */
   getText(id: number): string {
     const row = this.db.prepare(`SELECT text FROM articles WHERE id = ?`).get(id) as { text: string } | undefined;
-    if (!row) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (!row) throw ApiError.of('not_found', 'articleNotFound', { id });
     return row.text;
   }
 
@@ -177,7 +177,7 @@ export class ArticleStore {
     const result = this.db
       .prepare(`UPDATE articles SET status = ?, updated_at = ? WHERE id = ?`)
       .run(status, nowIso(), id);
-    if (result.changes === 0) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (result.changes === 0) throw ApiError.of('not_found', 'articleNotFound', { id });
     return this.getSummary(id);
   }
 
@@ -215,7 +215,7 @@ export class ArticleStore {
         const result = this.db
           .prepare(`UPDATE articles SET ${assignments}, updated_at = @now WHERE id = @id`)
           .run({ ...values, now: nowIso(), id });
-        if (result.changes === 0) throw new ApiError('not_found', `Article ${id} does not exist.`);
+        if (result.changes === 0) throw ApiError.of('not_found', 'articleNotFound', { id });
         if ('title' in patch) this.reindex(id);
       });
     }

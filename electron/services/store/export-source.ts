@@ -50,7 +50,7 @@ export class ExportSource {
     this.schema = allLabels;
     const picked = options.labelKeys;
     const unknownLabel = picked?.find((key) => !allLabels.some((label) => label.key === key));
-    if (unknownLabel) throw new ApiError('not_found', `There is no label ${unknownLabel}.`);
+    if (unknownLabel) throw ApiError.of('not_found', 'labelNotFound', { label: unknownLabel });
     const labelKeys = picked ? [...expandLabelFilter(allLabels, picked)] : null;
     this.labels = labelKeys ? allLabels.filter((label) => labelKeys.includes(label.key)) : allLabels;
     this.labelsParam = labelKeys ? { labels: JSON.stringify(labelKeys) } : {};
@@ -120,6 +120,6 @@ export class ExportSource {
       .all(this.scopeParams) as number[];
     const present = new Set(found);
     const missing = ids.filter((id) => !present.has(id));
-    if (missing.length > 0) throw new ApiError('not_found', `These articles do not exist: ${missing.join(', ')}.`);
+    if (missing.length > 0) throw ApiError.of('not_found', 'articlesNotFound', { ids: missing.join(', ') });
   }
 }

@@ -4,7 +4,11 @@
  * Plural keys come as `_one`/`_other` here; Vietnamese has no plural forms, so vi.ts has
  * `_other` only.
  */
+import { BACKEND_MESSAGES_EN } from '../../../shared/messages/backend-messages';
+
 export const en = {
+  /** The services' messages by key (shared/messages): their English templates as they are. */
+  backend: BACKEND_MESSAGES_EN,
   app: {
     mainNav: 'Main',
     brandTitle: 'Back to the library',

@@ -2,6 +2,64 @@ import type { VietnameseResources } from './en';
 
 /** Chuỗi giao diện tiếng Việt: cùng bộ khoá với en.ts (không có dạng số ít `_one`). */
 export const vi: VietnameseResources = {
+  backend: {
+    unknownCall: 'Lệnh không tồn tại: {{name}}',
+    invalidInput: 'Dữ liệu không hợp lệ cho {{call}}: {{detail}}',
+    busy: 'Cơ sở dữ liệu đang bận với một tiến trình ghi khác (một lần nhập hoặc một cửa sổ khác). Chưa có gì bị thay đổi; hãy thử lại.',
+    internal: 'Lỗi nội bộ trong {{call}}; xem nhật ký để biết chi tiết.',
+    articleNotFound: 'Bài viết {{id}} không tồn tại.',
+    articlesNotFound: 'Các bài viết này không tồn tại: {{ids}}.',
+    annotationNotFound: 'Chú thích {{id}} không tồn tại.',
+    labelNotFound: 'Không có nhãn {{label}}.',
+    importJobNotFound: 'Không có lượt nhập {{jobId}}.',
+    exportJobNotFound: 'Không có lượt xuất {{jobId}}.',
+    backupNotFound: 'Không có bản sao lưu nào tên {{fileName}}.',
+    publishedNotADate:
+      'Ngày đăng: “{{value}}” không phải là ngày; hãy viết theo dạng: 2024-03-05, 2024-03-05T14:45, 2024-03-05T14:45+07:00, 2024-03 hoặc 2024, hoặc --03-05 (ngày và tháng, không rõ năm).',
+    publishedNotARealDate:
+      'Ngày đăng: “{{value}}” không phải là ngày giờ có thật; hãy viết theo dạng: 2024-03-05, 2024-03-05T14:45, 2024-03-05T14:45+07:00, 2024-03 hoặc 2024, hoặc --03-05 (ngày và tháng, không rõ năm).',
+    displayNameInvalid: 'Tên hiển thị: {{detail}}',
+    noNativeDialog: 'Máy chủ này không có hộp thoại chọn tệp của hệ điều hành.',
+    browserImportsUploadsOnly: 'Máy chủ trình duyệt chỉ nhập các tệp được tải lên, không nhập đường dẫn trên máy này.',
+    browserExportsDownloadsOnly:
+      'Máy chủ trình duyệt không ghi vào đường dẫn; hãy bắt đầu lượt xuất với path null rồi tải tệp về.',
+    importPathNotChosen: 'Chỉ dùng được các tệp đã chọn trong hộp thoại nhập; hãy chọn lại.',
+    exportPathNotChosen: 'Chỉ dùng được tệp đã chọn trong hộp thoại xuất; hãy chọn lại.',
+    stagedUploadsBrowserOnly: 'Tệp tải lên chỉ nhập được qua máy chủ trình duyệt.',
+    uploadNotFound: 'Lượt tải lên {{uploadId}} không còn (đã được nhập, hoặc đã hết hạn); hãy tải tệp lên lại.',
+    databaseDamaged: 'Cơ sở dữ liệu {{path}} bị hỏng ({{problem}}). Hãy khôi phục một bản sao lưu trước.',
+    backupNotRestorable: 'Không thể khôi phục bản sao lưu {{fileName}}: {{problem}}',
+    databaseOpenElsewhere:
+      'Một chương trình khác đang mở {{path}} (một Marginalia thứ hai hoặc dòng lệnh). Hãy đóng nó rồi khôi phục lại.',
+    restoreWhileImporting: 'Đang có một lượt nhập. Hãy chờ nó xong, hoặc huỷ nó, trước khi khôi phục.',
+    restoring: 'Cơ sở dữ liệu đang được khôi phục từ bản sao lưu; hãy thử lại sau giây lát.',
+    restoreRunning: 'Đang có một lượt khôi phục.',
+    uploadNotMultipart: 'Tệp tải lên phải được gửi dưới dạng multipart/form-data.',
+    uploadFileTooLarge: '{{file}} lớn hơn giới hạn {{limit}} cho mỗi tệp; không có gì được tải lên.',
+    uploadTooLarge:
+      'Lượt tải lên vượt giới hạn tổng {{limit}} (đến tệp {{file}}); không có gì được tải lên. Hãy tải ít tệp hơn mỗi lần, hoặc dùng npm run cli -- import.',
+    uploadRequestTooLarge:
+      'Lượt tải lên nặng {{size}}, vượt giới hạn tổng {{limit}}; không có gì được tải lên. Hãy tải ít tệp hơn mỗi lần, hoặc dùng npm run cli -- import.',
+    uploadTooManyFiles: 'Lượt tải lên có hơn {{limit, number}} tệp; không có gì được tải lên.',
+    uploadEmpty: 'Lượt tải lên không có tệp nào.',
+    uploadBroken: 'Lượt tải lên bị ngắt giữa chừng; không có gì được tải lên.',
+    uploadBusy: 'Máy chủ đang bận nhận các lượt tải lên khác. Hãy thử lại khi chúng xong.',
+    fileTooLarge: 'Tệp nặng {{size}}; giới hạn là {{limit}}.',
+    fileUnreadable: 'Không đọc được tệp: {{detail}}',
+    fileNotBase64: 'Tệp tải lên không phải base64 hợp lệ.',
+    fileHoldsNoArticles: 'Tệp không chứa bài viết nào.',
+    fileNotImported: 'Không nhập được phần nào của tệp này: {{detail}}',
+    fileNestedTooDeeply:
+      'Không nhập được phần nào của tệp này: tệp lồng nhau quá sâu để đọc (trình phân tích hết ngăn xếp).',
+    fileTooManyRecords:
+      '{{file}} có {{count, number}} bản ghi, vượt giới hạn {{limit, number}} bản ghi mỗi tệp; không nhập phần nào của tệp. Hãy chia nhỏ tệp, hoặc nâng giới hạn (--max-records).',
+    fileReadTimedOut:
+      'Đọc {{file}} lâu hơn giới hạn {{seconds, number}} giây nên đã bị dừng; không nhập phần nào của tệp. (Nếu tệp không có vấn đề, hãy nâng giới hạn bằng --max-extract-seconds.)',
+    fileReadCancelled: 'Lượt nhập đã bị huỷ khi đang đọc {{file}}; không nhập phần nào của tệp.',
+    fileReaderCrashed: 'Đọc {{file}} thất bại ({{detail}}); không nhập phần nào của tệp.',
+    importWorkerCrashed: 'Tiến trình nhập bị lỗi: {{detail}}',
+    importWorkerStopped: 'Tiến trình nhập dừng bất ngờ (mã thoát {{code}}).',
+  },
   app: {
     mainNav: 'Điều hướng chính',
     brandTitle: 'Về thư viện',

@@ -4,6 +4,7 @@ import type { Label } from '../../../shared/domain/schemas';
 import { api } from '../api/client';
 import { applyLanguage, initialLanguage } from '../i18n';
 import type { Language } from '../i18n/languages';
+import { errorMessage } from '../i18n/backend';
 
 export type Dialog = 'import' | 'export' | 'keyboard-help' | 'restore-backup' | null;
 
@@ -113,9 +114,8 @@ window.addEventListener('popstate', () =>
   useAppStore.setState({ openArticleId: articleIdFromHash(), schemaOpen: schemaFromHash() }),
 );
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** Kept here for the stores that import it; the translation lives with the i18n code. */
+export { errorMessage };
 
 export function labelName(label: Label, language: Language): string {
   return language === 'vi' ? label.nameVi : label.nameEn;

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../electron/services/import/import-service';
 import { openDatabase } from '../../../electron/services/store/database';
 import { storedDuplicateKeyOf } from '../../../electron/services/store/duplicate-keys';
-import { MIGRATIONS } from '../../../electron/services/store/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/services/store/migrations';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { insertOldArticle } from '../../helpers/old-schema';
 import { tempDir } from '../../helpers/temp-workbench';
