@@ -12,12 +12,14 @@ import { exportCalls } from './exports';
 import { importCalls } from './imports';
 import type { CallNameOfList } from './names';
 import { readerCalls } from './reader';
+import { relationCalls } from './relations';
 
 export const contract = {
   ...articleCalls,
   ...annotationCalls,
   ...changeCalls,
   ...readerCalls,
+  ...relationCalls,
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
@@ -54,7 +56,8 @@ export type { AppInfo } from './articles';
 export type { HistoryState } from './annotations';
 export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
 export type { Profile } from '../domain/profile';
-export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
+export type { CompactRelations, CompactSpans, OpenedArticle, ReaderRelation, ReaderSpan } from './reader';
+export type { Relation, RelationType } from '../domain/relations';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';

@@ -6,6 +6,7 @@ import { createArticleHandlers } from './article-handlers';
 import { createExportHandlers } from './export-handlers';
 import type { HostAdapter } from './host';
 import { createReaderHandlers } from './reader-handlers';
+import { createRelationHandlers } from './relation-handlers';
 import { createImportHandlers } from './import-handlers';
 
 export type WorkbenchApiHandlers = Omit<ApiHandlers, BackupCallName>;
@@ -16,6 +17,7 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createArticleHandlers(workbench, host),
     ...createAnnotationHandlers(workbench),
     ...createReaderHandlers(workbench),
+    ...createRelationHandlers(workbench),
     ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
     ...createExportHandlers(workbench, host),
   };
