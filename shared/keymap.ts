@@ -8,8 +8,11 @@
  */
 import type { AppCommand } from './contract/app-commands';
 
-/** Where a shortcut applies. `app` keys work in every view; the others only where named. */
-export const KEY_SCOPES = ['app', 'reader', 'note'] as const;
+/**
+ * Where a shortcut applies. `app` keys work in every view; the others only where named;
+ * `relation` while a relation is being drawn by keyboard (after R), before the reader's keys.
+ */
+export const KEY_SCOPES = ['app', 'reader', 'relation', 'note'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -92,6 +95,35 @@ export const SHORTCUTS = [
     chords: [{ key: 'Delete' }, { key: 'Backspace' }],
   },
   { id: 'clear-selection', scope: 'reader', chords: [{ key: 'Escape' }] },
+  { id: 'relate', scope: 'reader', chords: [{ key: 'r' }] },
+  {
+    id: 'relation-next-target',
+    scope: 'relation',
+    chords: [{ key: 'Tab' }, { key: 'ArrowRight' }],
+  },
+  {
+    id: 'relation-previous-target',
+    scope: 'relation',
+    chords: [{ key: 'Tab', shift: true }, { key: 'ArrowLeft' }],
+  },
+  {
+    id: 'relation-next-type',
+    scope: 'relation',
+    chords: [{ key: 'ArrowDown' }],
+  },
+  {
+    id: 'relation-previous-type',
+    scope: 'relation',
+    chords: [{ key: 'ArrowUp' }],
+  },
+  {
+    id: 'relation-pick-type',
+    scope: 'relation',
+    chords: LABEL_KEYS.slice(0, 9).map((key) => ({ key })),
+    keysText: '1 … 9',
+  },
+  { id: 'relation-confirm', scope: 'relation', chords: [{ key: 'Enter' }] },
+  { id: 'relation-cancel', scope: 'relation', chords: [{ key: 'Escape' }] },
   { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }] },
   { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];
@@ -117,6 +149,8 @@ export function isShiftedCharacter(key: string): boolean {
 const KEY_NAMES: Record<string, { text: string; accelerator: string }> = {
   ArrowLeft: { text: '←', accelerator: 'Left' },
   ArrowRight: { text: '→', accelerator: 'Right' },
+  ArrowUp: { text: '↑', accelerator: 'Up' },
+  ArrowDown: { text: '↓', accelerator: 'Down' },
   Escape: { text: 'Esc', accelerator: 'Escape' },
   Delete: { text: 'Delete', accelerator: 'Delete' },
   Backspace: { text: 'Backspace', accelerator: 'Backspace' },

@@ -13,6 +13,9 @@ import { LabelPalette } from './LabelPalette';
 import { paintWindowNow, watchPaintWindow } from './paint-window';
 import { handleReaderKey } from './reader-keyboard';
 import { openSpans, useReaderStore } from './reader-store';
+import { RelationLayer } from './relations/RelationLayer';
+import { RelationPanel } from './relations/RelationPanel';
+import { useRelationStore } from './relations/relation-store';
 import { SelectedSpanPanel } from './SelectedSpanPanel';
 import { SpanList } from './SpanList';
 import type { TextLayout } from './text-layout';
@@ -90,15 +93,26 @@ export function ReaderView({ articleId }: { articleId: number }) {
     [view],
   );
 
+  const show = useCallback(
+    (id: number) => {
+      const span = openSpans()?.get(id);
+      if (span && view && pageRef.current) scrollRangeIntoView(view.layout, span, pageRef.current);
+    },
+    [view],
+  );
+
+  // A relation being drawn belongs to the open article.
+  useEffect(() => () => useRelationStore.getState().cancel(), [sync]);
+
   useEffect(() => {
     if (!view) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      const context = { ...view, labels, caretOffset: () => caretRef.current, reveal };
+      const context = { ...view, labels, caretOffset: () => caretRef.current, reveal, show };
       if (handleReaderKey(event, context)) event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [view, labels, reveal]);
+  }, [view, labels, reveal, show]);
 
   const onMouseUp = (event: React.MouseEvent) => {
     if (!view || event.button !== 0) return;
@@ -157,6 +171,15 @@ export function ReaderView({ articleId }: { articleId: number }) {
           {view && textWrap ? (
             <EdgeHandles layout={view.layout} root={view.root} painter={view.painter} container={textWrap} />
           ) : null}
+          {view && textWrap && pageRef.current ? (
+            <RelationLayer
+              layout={view.layout}
+              root={view.root}
+              painter={view.painter}
+              container={textWrap}
+              scroller={pageRef.current}
+            />
+          ) : null}
         </div>
         {article.trimmedText ? <TrimmedBlock trimmedText={article.trimmedText} /> : null}
       </div>
@@ -164,6 +187,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
         <HistoryButtons />
         <LabelPalette labels={labels} />
         <SelectedSpanPanel labels={labels} />
+        <RelationPanel onReveal={reveal} />
         <SpanList labels={labels} onReveal={reveal} />
       </aside>
       <HoverCard hover={hover} labels={labels} />

@@ -5,6 +5,8 @@ import { i18next } from '../i18n';
 import { useAppStore } from '../state/app-store';
 import { extendSelection, selectedTextRange } from './dom-selection';
 import { openSpans, useReaderStore } from './reader-store';
+import { handleRelationKey } from './relations/relation-keyboard';
+import { useRelationStore } from './relations/relation-store';
 import type { TextLayout } from './text-layout';
 
 export interface ReaderKeyboardContext {
@@ -14,6 +16,8 @@ export interface ReaderKeyboardContext {
   /** Where Tab cycling looks for spans when nothing is selected: the last caret offset. */
   caretOffset: () => number | null;
   reveal: (id: number) => void;
+  /** Scrolls a span into view without selecting it (a relation's target). */
+  show: (id: number) => void;
 }
 
 /**
@@ -26,6 +30,7 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
   const { article, selectedId } = store;
   const spans = openSpans();
   if (!article || !spans) return false;
+  if (handleRelationKey(event, context.show)) return true;
   const selected = selectedId === null ? undefined : spans.get(selectedId);
   const shortcut = shortcutFor(event, 'reader');
   const direction = event.key === 'ArrowRight' ? 1 : -1;
@@ -43,6 +48,9 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
     case 'delete-span':
       if (!selected) return false;
       void store.remove(selected.id);
+      return true;
+    case 'relate':
+      if (!useRelationStore.getState().start()) useAppStore.getState().notify('info', i18next.t('reader.selectFirst'));
       return true;
     case 'clear-selection':
       store.select(null);
