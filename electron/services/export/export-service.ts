@@ -71,7 +71,13 @@ export async function exportToFile(
   const exportedAt = (run.now?.() ?? new Date()).toISOString();
   const codec = createExportCodec(
     options,
-    { unit: options.offsetUnit, labels: source.labels, appVersion: run.appVersion, exportedAt },
+    {
+      unit: options.offsetUnit,
+      labels: source.labels,
+      relationTypes: workbench.relationTypes.list(),
+      appVersion: run.appVersion,
+      exportedAt,
+    },
     { stringifyCsvRows },
   );
   const report: ExportReport = { ...emptyExportReport(), articlesTotal: source.countArticles() };
@@ -110,7 +116,7 @@ function encodeBatch(
   let lastId = afterId;
   // Leaving the loop early closes the SQLite iterator, so nothing stays open across the await.
   for (const article of source.articlesAfter(afterId)) {
-    const encoded = codec.article(article, source.annotationsOf(article.id));
+    const encoded = codec.article(article, source.annotationsOf(article.id), source.relationsOf(article.id));
     parts.push(encoded.chunk);
     size += encoded.chunk.length;
     lastId = article.id;

@@ -2,8 +2,10 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ExportOptions } from '../../../shared/contract/exports';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportArticle } from '../../../shared/codecs/types';
+import type { Relation } from '../../../shared/domain/relations';
 import type { Annotation, Label } from '../../../shared/domain/schemas';
 import { toAnnotation } from './annotations';
+import { toRelation } from './relations';
 import type { LabelStore } from './labels';
 
 interface ArticleRow {
@@ -37,6 +39,7 @@ export class ExportSource {
   private readonly labelsParam: { labels: string } | Record<string, never>;
   private readonly selectArticles: Statement;
   private readonly selectAnnotations: Statement;
+  private readonly selectRelations: Statement;
 
   constructor(
     private readonly db: Database,
@@ -69,6 +72,14 @@ export class ExportSource {
     const labelFilter = labelKeys ? `AND label_key IN (SELECT value FROM json_each(@labels))` : '';
     this.selectAnnotations = db.prepare(
       `SELECT * FROM annotations WHERE article_id = @articleId ${labelFilter} ORDER BY start, "end" DESC, id`,
+    );
+    // A relation is exported only with both its ends (a label filter may leave one out).
+    this.selectRelations = db.prepare(
+      `SELECT r.* FROM relations r
+         JOIN annotations h ON h.id = r.head_id JOIN annotations t ON t.id = r.tail_id
+       WHERE r.article_id = @articleId
+         ${labelKeys ? `AND h.label_key IN (SELECT value FROM json_each(@labels)) AND t.label_key IN (SELECT value FROM json_each(@labels))` : ''}
+       ORDER BY r.id`,
     );
     if (scope.kind === 'articles') this.assertArticlesExist(scope.articleIds);
   }
@@ -106,6 +117,12 @@ export class ExportSource {
   annotationsOf(articleId: number): Annotation[] {
     const rows = this.selectAnnotations.all({ articleId, ...this.labelsParam }) as AnnotationRow[];
     return rows.map(toAnnotation);
+  }
+
+  relationsOf(articleId: number): Relation[] {
+    return (this.selectRelations.all({ articleId, ...this.labelsParam }) as Parameters<typeof toRelation>[0][]).map(
+      toRelation,
+    );
   }
 
   private assertArticlesExist(ids: readonly number[]): void {

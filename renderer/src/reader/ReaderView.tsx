@@ -171,14 +171,8 @@ export function ReaderView({ articleId }: { articleId: number }) {
           {view && textWrap ? (
             <EdgeHandles layout={view.layout} root={view.root} painter={view.painter} container={textWrap} />
           ) : null}
-          {view && textWrap && pageRef.current ? (
-            <RelationLayer
-              layout={view.layout}
-              root={view.root}
-              painter={view.painter}
-              container={textWrap}
-              scroller={pageRef.current}
-            />
+          {view && textWrap ? (
+            <RelationLayer layout={view.layout} root={view.root} painter={view.painter} container={textWrap} />
           ) : null}
         </div>
         {article.trimmedText ? <TrimmedBlock trimmedText={article.trimmedText} /> : null}

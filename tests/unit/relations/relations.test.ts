@@ -245,6 +245,10 @@ describe('relations', () => {
   });
 });
 
+const failOnInternalError = (name: string, error: unknown) => {
+  throw new Error(`${name} crashed: ${String(error)}`);
+};
+
 describe('hostile payloads on the relation calls', () => {
   const hostile: unknown[] = [
     {
@@ -307,16 +311,18 @@ describe('hostile payloads on the relation calls', () => {
     tag('PER', 'Lương Tam Quang');
     const historyBefore = workbench.history.listForArticle(articleId).length;
     for (const payload of hostile) {
-      const answer = await dispatchCall(handlers, 'applyChanges', payload);
+      const answer = await dispatchCall(handlers, 'applyChanges', payload, failOnInternalError);
       expect(answer, JSON.stringify(payload)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
     for (const payload of [{ articleId: 'x' }, { articleId: 1, extra: true }, null]) {
-      expect(await dispatchCall(handlers, 'listRelations', payload)).toMatchObject({
+      expect(await dispatchCall(handlers, 'listRelations', payload, failOnInternalError)).toMatchObject({
         ok: false,
         error: { code: 'invalid_input' },
       });
     }
-    expect(await dispatchCall(handlers, 'listRelationTypes', { all: true })).toMatchObject({ ok: false });
+    expect(await dispatchCall(handlers, 'listRelationTypes', { all: true }, failOnInternalError)).toMatchObject({
+      ok: false,
+    });
     expect(storedRelations()).toEqual([]);
     expect(workbench.relationTypes.list()).toHaveLength(DEFAULT_RELATION_TYPES.length);
     expect(workbench.history.listForArticle(articleId)).toHaveLength(historyBefore);

@@ -18,6 +18,7 @@ const spanOf = (id: number, labelKey: string, quote: string): Span => {
   const start = TEXT.indexOf(quote);
   return { id, labelKey, start, end: start + quote.length, quote, note: '' };
 };
+const withoutId = ({ id: _id, ...fields }: Span): Omit<Span, 'id'> => fields;
 const PERSON = spanOf(7, 'PER', 'Lương Tam Quang');
 const FIRST = spanOf(8, 'PROPOSAL', 'Thứ nhất, nắm sát tình hình');
 const SECOND_QUOTE = 'Thứ hai, mở rộng hợp tác';
@@ -55,7 +56,7 @@ describe('DocumentSync relations', () => {
   it('a relation to a span still being created waits for the span’s saved id, in order', async () => {
     const { backend, sync, shownRelations } = setUp();
     backend.hold();
-    const second = sync.create({ labelKey: 'PROPOSAL', ...spanOf(0, 'PROPOSAL', SECOND_QUOTE), note: '' });
+    const second = sync.create(withoutId(spanOf(0, 'PROPOSAL', SECOND_QUOTE)));
     const relation = sync.createRelation({ typeKey: 'proposed_by', headId: second.id, tailId: PERSON.id });
     expect(shownRelations()).toEqual([`${second.id} proposed_by 7`]);
     expect(backend.outstanding).toHaveLength(1); // one request at a time
@@ -88,7 +89,7 @@ describe('DocumentSync relations', () => {
   it('relations on a span whose creation was refused are dropped, never sent', async () => {
     const { backend, sync, shownRelations } = setUp();
     backend.hold();
-    const second = sync.create({ labelKey: 'PROPOSAL', ...spanOf(0, 'PROPOSAL', SECOND_QUOTE), note: '' });
+    const second = sync.create(withoutId(spanOf(0, 'PROPOSAL', SECOND_QUOTE)));
     sync.createRelation({ typeKey: 'proposed_by', headId: second.id, tailId: PERSON.id });
     backend.refuseNext(() => true);
     backend.completeAt(0);

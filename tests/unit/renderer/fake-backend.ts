@@ -4,6 +4,8 @@ import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/c
 import type { Relation } from '../../../shared/domain/relations';
 import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
 
+type SpanChange = Extract<Change, { kind: `annotation.${string}` }>;
+
 type Request =
   { call: 'apply'; changeSet: ChangeSet } | { call: 'undo'; articleId: number } | { call: 'redo'; articleId: number };
 
@@ -191,7 +193,7 @@ export class FakeBackend implements SyncTransport {
     return this.put(entry.after, createdIds, 'write', entry.relationsAfter);
   }
 
-  private changed(change: Change, id: number, current: Annotation | undefined): Annotation | undefined {
+  private changed(change: SpanChange, id: number, current: Annotation | undefined): Annotation | undefined {
     if (change.kind === 'annotation.delete') return undefined;
     if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
     return { ...(current as Annotation), ...change.patch, updatedAt: 'later' };
@@ -251,7 +253,7 @@ export function relationRows(backend: FakeBackend): string[] {
     .map((relation) => `${relation.headId} ${relation.typeKey} ${relation.tailId}`);
 }
 
-function describe(change: Change, id: number): string {
+function describe(change: SpanChange, id: number): string {
   if (change.kind === 'annotation.create') return `create ${id} ${change.annotation.labelKey}`;
   if (change.kind === 'annotation.delete') return `delete ${id}`;
   return `update ${id} ${JSON.stringify(change.patch)}`;

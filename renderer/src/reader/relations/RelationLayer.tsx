@@ -16,10 +16,8 @@ interface RelationLayerProps {
   layout: TextLayout;
   root: HTMLElement;
   painter: HighlightPainter;
-  /** The positioned element the layer covers (the text's wrapper). */
+  /** The positioned element the layer covers (the text's wrapper), inside the reader's scroller. */
   container: HTMLElement;
-  /** The scroller: arcs are drawn for the spans in the painter's window around its viewport. */
-  scroller: HTMLElement;
 }
 
 /** The highlight that lights both ends of the hovered relation (styled in app.css). */
@@ -33,7 +31,9 @@ export const typeName = (type: RelationType | undefined, key: string, language: 
  * window only (the same band of chunks the highlights use); the relation handle of the selected
  * span; and the draft of a relation being made, with its short list of allowed types.
  */
-export function RelationLayer({ layout, root, painter, container, scroller }: RelationLayerProps) {
+export function RelationLayer({ layout, root, painter, container }: RelationLayerProps) {
+  // Arcs are drawn for the spans in the painter's window around the scroller's viewport.
+  const scroller = (container.closest('.reader__page') as HTMLElement | null) ?? container;
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const sync = useReaderStore((state) => state.sync);
@@ -83,10 +83,11 @@ export function RelationLayer({ layout, root, painter, container, scroller }: Re
         const active =
           relation.id === hoveredId ||
           (selectedId !== null && (relation.headId === selectedId || relation.tailId === selectedId));
-        inputs.push({ id: relation.id, head: headBox, tail: tailBox, active });
+        const name = typeName(typeOf.get(relation.typeKey), relation.typeKey, language);
+        inputs.push({ id: relation.id, labelChars: name.length, head: headBox, tail: tailBox, active });
       }
     }
-    const arcs = layoutArcs(inputs, { textRight: textBox.right - origin.left, gutterLanes: 4, rise: 5 });
+    const arcs = layoutArcs(inputs, { textRight: textBox.right - origin.left, gutterLanes: 4, rise: 4 });
     const selected = selectedId === null ? undefined : sync.spans.get(selectedId);
     const selectedRects = selected ? layout.range(selected.start, selected.end).getClientRects() : null;
     const last = selectedRects?.[selectedRects.length - 1];
@@ -195,7 +196,7 @@ export function RelationLayer({ layout, root, painter, container, scroller }: Re
                 className="relation-arc__label"
                 x={arc.labelX}
                 y={arc.labelY}
-                textAnchor={arc.labelAnchor}
+               
                 fill={color}
               >
                 {typeName(type, relation.typeKey, language)}

@@ -14,6 +14,8 @@ export interface Box {
 
 export interface ArcInput {
   id: number;
+  /** The label's length in characters, to keep labels from writing over each other. */
+  labelChars: number;
   /** First line box of each end, relative to the layer. */
   head: Box;
   tail: Box;
@@ -26,7 +28,8 @@ export interface Arc {
   path: string;
   labelX: number;
   labelY: number;
-  labelAnchor: 'middle' | 'start';
+  /** False when every place on the arc's runs already holds a label (the colour still tells the type). */
+  labelled: boolean;
   active: boolean;
 }
 
@@ -40,6 +43,8 @@ export interface ArcSpace {
 }
 
 const GUTTER_STEP = 7;
+/** Width of one label character at the layer's 10 px label font, generously. */
+const LABEL_CHAR_PX = 5.8;
 
 /** Lays the arcs out, shortest first (as brat does: short arcs stay low and readable). */
 export function layoutArcs(inputs: readonly ArcInput[], space: ArcSpace): Arc[] {
@@ -54,6 +59,27 @@ export function layoutArcs(inputs: readonly ArcInput[], space: ArcSpace): Arc[] 
     gaps.set(lineKey(box), list);
   };
   const gapFree = (box: Box, from: number, to: number) => free(gaps.get(lineKey(box)) ?? [], from, to);
+  const labels = new Map<number, [number, number][]>();
+  /** The first of the candidate centres (on runs `[line, from, to]`) where the label fits, or null. */
+  const placeLabel = (input: ArcInput, runs: readonly [Box, number, number][]): [number, number] | null => {
+    const half = (input.labelChars * LABEL_CHAR_PX) / 2 + 2;
+    for (const [box, from, to] of runs) {
+      const [left, right] = from < to ? [from, to] : [to, from];
+      for (const fraction of [0.5, 0.25, 0.75, 0.1, 0.9]) {
+        const x = Math.min(
+          Math.max(left + (right - left) * fraction, left + half),
+          Math.max(left + half, right - half),
+        );
+        const taken = labels.get(lineKey(box)) ?? [];
+        if (free(taken, x - half, x + half)) {
+          taken.push([x - half, x + half]);
+          labels.set(lineKey(box), taken);
+          return [x, box.top - space.rise - 2];
+        }
+      }
+    }
+    return null;
+  };
 
   const centre = (box: Box) => (box.left + box.right) / 2;
   const length = (input: ArcInput) =>
@@ -72,12 +98,13 @@ export function layoutArcs(inputs: readonly ArcInput[], space: ArcSpace): Arc[] 
       const [from, to] = hx < tx ? [hx, tx] : [tx, hx];
       if (!gapFree(input.head, from, to) && !input.active) continue;
       take(input.head, from, to);
+      const label = placeLabel(input, [[input.head, hx, tx]]);
       arcs.push({
         id: input.id,
         path: `M${hx},${input.head.top} V${hy} H${tx} V${input.tail.top}`,
-        labelX: (hx + tx) / 2,
-        labelY: hy - 2,
-        labelAnchor: 'middle',
+        labelX: label?.[0] ?? 0,
+        labelY: label?.[1] ?? 0,
+        labelled: label !== null,
         active: input.active,
       });
       continue;
@@ -91,12 +118,16 @@ export function layoutArcs(inputs: readonly ArcInput[], space: ArcSpace): Arc[] 
     take(input.head, hx, space.textRight);
     take(input.tail, tx, space.textRight);
     const gx = space.textRight + 6 + usedLane * GUTTER_STEP;
+    const label = placeLabel(input, [
+      [input.head, hx, gx],
+      [input.tail, tx, gx],
+    ]);
     arcs.push({
       id: input.id,
       path: `M${hx},${input.head.top} V${hy} H${gx} V${ty} H${tx} V${input.tail.top}`,
-      labelX: hx + 4,
-      labelY: hy - 2,
-      labelAnchor: 'start',
+      labelX: label?.[0] ?? 0,
+      labelY: label?.[1] ?? 0,
+      labelled: label !== null,
       active: input.active,
     });
   }

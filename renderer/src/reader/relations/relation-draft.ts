@@ -2,7 +2,7 @@ import { relationAllowed, type RelationType } from '../../../../shared/domain/re
 import type { Span, SpanQueries } from '../sync/document-sync';
 
 /** How far (UTF-16 units) from the head a keyboard relation looks for targets: about a page. */
-export const NEARBY_U16 = 3_000;
+export const NEARBY_U16 = 4_000;
 
 /** A type the user may pick for a head and a target; `reversed` when the target is the type's head. */
 export interface RelationOption {
