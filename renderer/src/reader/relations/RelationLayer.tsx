@@ -21,7 +21,7 @@ interface RelationLayerProps {
 }
 
 /** The highlight that lights both ends of the hovered relation (styled in app.css). */
-const ENDS_HIGHLIGHT = 'm-relation-ends';
+const ENDS_HIGHLIGHT = 'relation-ends';
 
 export const typeName = (type: RelationType | undefined, key: string, language: string): string =>
   type ? (language === 'vi' ? type.nameVi : type.nameEn) : key;
@@ -196,7 +196,7 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
                 className="relation-arc__label"
                 x={arc.labelX}
                 y={arc.labelY}
-               
+
                 fill={color}
               >
                 {typeName(type, relation.typeKey, language)}
