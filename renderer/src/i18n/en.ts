@@ -273,7 +273,8 @@ export const en = {
       'spacy-jsonl': 'Tokens and spans (Prodigy shape) that doc.char_span always finds; README has the DocBin recipe.',
       csv: 'One row per annotation with context; cells people read are guarded against formulas.',
       'csv-data': 'The same rows with every cell exact (no formula guard), for pandas and Python’s csv.',
-      'csv-relations': 'One row per relation between two spans (type, both ends with label, offsets and quote); joins the annotation CSV.',
+      'csv-relations':
+        'One row per relation between two spans (type, both ends with label, offsets and quote); joins the annotation CSV.',
       conll: 'Syllable tokens; analysis and entity tag columns, entities last (as spaCy and NLTK read them).',
       brat: 'A .txt and .ann per article and annotation.conf, zipped; offsets in code points.',
       'web-annotation': 'JSON-LD AnnotationCollection with quote and position selectors.',

@@ -268,7 +268,8 @@ export const vi: VietnameseResources = {
       'spacy-jsonl': 'Token và đoạn (dạng Prodigy) mà doc.char_span luôn tìm được; README có cách tạo DocBin.',
       csv: 'Mỗi chú thích một dòng kèm ngữ cảnh; các ô người đọc được chặn công thức.',
       'csv-data': 'Cùng các dòng đó, mọi ô giữ nguyên (không chặn công thức), cho pandas và csv của Python.',
-      'csv-relations': 'Mỗi dòng một quan hệ giữa hai đoạn (kiểu, hai đầu với nhãn, vị trí và trích dẫn); nối được với CSV chú thích.',
+      'csv-relations':
+        'Mỗi dòng một quan hệ giữa hai đoạn (kiểu, hai đầu với nhãn, vị trí và trích dẫn); nối được với CSV chú thích.',
       conll: 'Token theo âm tiết; cột nhãn phân tích và cột thực thể, thực thể ở cuối (như spaCy và NLTK đọc).',
       brat: 'Mỗi bài một tệp .txt và .ann cùng annotation.conf, nén zip; vị trí tính theo code point.',
       'web-annotation': 'JSON-LD AnnotationCollection với bộ chọn trích dẫn và vị trí.',
