@@ -10,9 +10,10 @@ import type { AppCommand } from './contract/app-commands';
 
 /**
  * Where a shortcut applies. `app` keys work in every view; the others only where named;
- * `relation` while a relation is being drawn by keyboard (after R), before the reader's keys.
+ * `relation` while a relation is being drawn by keyboard (after R), before the reader's keys;
+ * `suggestion` while a suggestion is focused (N/P).
  */
-export const KEY_SCOPES = ['app', 'reader', 'relation', 'note'] as const;
+export const KEY_SCOPES = ['app', 'reader', 'relation', 'suggestion', 'note'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -38,7 +39,6 @@ export interface Shortcut {
   keysText?: string;
 }
 
-const LABEL_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 const arrows = (modifiers: Omit<KeyChord, 'key'>): KeyChord[] => [
   { key: 'ArrowLeft', ...modifiers },
   { key: 'ArrowRight', ...modifiers },
@@ -58,12 +58,8 @@ export const SHORTCUTS = [
     ],
   },
   { id: 'keyboard-help', scope: 'app', chords: [{ key: '?' }] },
-  {
-    id: 'apply-label',
-    scope: 'reader',
-    chords: LABEL_KEYS.map((key) => ({ key })),
-    keysText: '1 … 9, 0',
-  },
+  // Each label's own key (set in the schema editor, data not code): no fixed chords here.
+  { id: 'apply-label', scope: 'reader', chords: [], keysText: '1 … 9, 0, A … Z' },
   {
     id: 'extend-selection',
     scope: 'reader',
@@ -119,11 +115,16 @@ export const SHORTCUTS = [
   {
     id: 'relation-pick-type',
     scope: 'relation',
-    chords: LABEL_KEYS.slice(0, 9).map((key) => ({ key })),
+    chords: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((key) => ({ key })),
     keysText: '1 … 9',
   },
   { id: 'relation-confirm', scope: 'relation', chords: [{ key: 'Enter' }] },
   { id: 'relation-cancel', scope: 'relation', chords: [{ key: 'Escape' }] },
+  { id: 'next-suggestion', scope: 'reader', chords: [{ key: 'n' }] },
+  { id: 'previous-suggestion', scope: 'reader', chords: [{ key: 'p' }] },
+  // While a suggestion is focused (N/P) and no span is selected.
+  { id: 'accept-suggestion', scope: 'suggestion', chords: [{ key: 'Enter' }] },
+  { id: 'reject-suggestion', scope: 'suggestion', chords: [{ key: 'Backspace' }, { key: 'Delete' }] },
   { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }] },
   { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];
@@ -185,4 +186,35 @@ export function chordSignature(chord: KeyChord): string {
   const key = chord.key.length === 1 ? chord.key.toLowerCase() : chord.key;
   const shift = isShiftedCharacter(chord.key) ? 'any' : String(Boolean(chord.shift));
   return `${key}|mod=${Boolean(chord.mod)}|alt=${Boolean(chord.alt)}|shift=${shift}`;
+}
+
+/**
+ * Reader keys kept for features on their way (R relation, L link to an entity, A attribute
+ * prefix), in both cases, so that no label hotkey takes them first.
+ */
+export const RESERVED_READER_KEYS = ['r', 'R', 'l', 'L', 'a', 'A'] as const;
+
+/**
+ * Why a label hotkey (one character, `C` meaning Shift+C) cannot be used because the keyboard map
+ * needs the key: the id of the reader or app shortcut that has it, 'reserved', or null when free.
+ */
+export function labelHotkeyClash(hotkey: string): ShortcutId | 'reserved' | null {
+  if ((RESERVED_READER_KEYS as readonly string[]).includes(hotkey)) return 'reserved';
+  const shift = hotkey.toLowerCase() !== hotkey;
+  const chord: KeyChord = { key: hotkey.toLowerCase(), shift };
+  const signature = chordSignature(chord);
+  const plain = chordSignature({ key: hotkey });
+  // Digits pick a relation type only while relating (after R), when label hotkeys are off.
+  const match = SHORTCUTS.find(
+    (shortcut) =>
+      shortcut.scope !== 'note' &&
+      shortcut.scope !== 'relation' &&
+      shortcut.chords.some((candidate: KeyChord) => [signature, plain].includes(chordSignature(candidate))),
+  );
+  return match?.id ?? null;
+}
+
+/** A label hotkey as people read it: `c` → "C", `C` → "Shift+C", `7` → "7". */
+export function labelHotkeyText(hotkey: string): string {
+  return hotkey.toLowerCase() !== hotkey ? `Shift+${hotkey}` : hotkey.toUpperCase();
 }

@@ -4,6 +4,11 @@ import { ChangeService } from './changes/change-service';
 import { AnnotationHandler } from './changes/handlers/annotation-handler';
 import { RelationHandler } from './changes/handlers/relation-handler';
 import { RelationTypeHandler } from './changes/handlers/relation-type-handler';
+import { AssistHandler } from './changes/handlers/assist-handler';
+import { AssistService } from './assist/assist-service';
+import { shippedAssistData } from './assist/shipped-data';
+import { AssistStore } from './store/assist';
+import { LabelHandler } from './changes/handlers/label-handler';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -37,6 +42,8 @@ export interface Workbench {
   readonly annotations: AnnotationService;
   readonly profile: ProfileService;
   readonly search: SearchService;
+  /** Suggestions from names, the analyst's own spans and patterns (issue 14). */
+  readonly assist: AssistService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
   readonly events: EventBus;
   close(): void;
@@ -50,11 +57,15 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const history = new HistoryStore(db);
   const relationTypes = new RelationTypeStore(db);
   const relations = new RelationStore(db);
-  const profile = new ProfileService(new SettingsStore(db));
+  const assistRows = new AssistStore(db);
+  const settings = new SettingsStore(db);
+  const profile = new ProfileService(settings);
   const changes = new ChangeService(db, articles, history, profile, {
     annotation: new AnnotationHandler(articles, labels, annotationRows),
     relationType: new RelationTypeHandler(labels, relationTypes, relations),
     relation: new RelationHandler(articles, annotationRows, relationTypes, relations),
+    assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
+    label: new LabelHandler(labels),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
@@ -82,6 +93,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     annotations: new AnnotationService(articles, annotationRows, changes),
     profile,
     search: new SearchService(db),
+    assist: new AssistService(articles, annotationRows, assistRows, settings, shippedAssistData(), changes),
     events,
     close: () => {
       watcher.stop();

@@ -32,6 +32,8 @@ export interface ExportContext {
   labels: readonly Label[];
   /** The schema's relation types, in order (workbench JSON and brat's annotation.conf name them). */
   relationTypes: readonly RelationType[];
+  /** The whole label schema, for full paths (`RISK/CYBER`) and the schema block; `labels` when absent. */
+  schema?: readonly Label[];
   appVersion: string;
   /** ISO-8601; the one value that differs between two exports of the same data. */
   exportedAt: string;

@@ -28,6 +28,7 @@ export const CALL_NAMES = [
   'startImport',
   'getImportJob',
   'cancelImport',
+  'decideImport',
   'restoreTrimmedText',
   'pickExportPath',
   'startExport',
@@ -37,6 +38,16 @@ export const CALL_NAMES = [
   'listBackups',
   'previewBackup',
   'restoreBackup',
+  'getSuggestions',
+  'getAssistSettings',
+  'setAssistSources',
+  'getLabelUsage',
+  'exportSchema',
+  'previewSchemaImport',
+  'importSchema',
+  'undoNewest',
+  'redoNewest',
+  'getNewestHistoryState',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

@@ -3,8 +3,10 @@ import type { BackupCallName } from '../../../shared/contract/backups';
 import type { Workbench } from '../workbench';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
+import { createAssistHandlers } from './assist-handlers';
 import { createExportHandlers } from './export-handlers';
 import type { HostAdapter } from './host';
+import { createLabelHandlers } from './label-handlers';
 import { createReaderHandlers } from './reader-handlers';
 import { createRelationHandlers } from './relation-handlers';
 import { createImportHandlers } from './import-handlers';
@@ -20,5 +22,7 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createRelationHandlers(workbench),
     ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
     ...createExportHandlers(workbench, host),
+    ...createAssistHandlers(workbench),
+    ...createLabelHandlers(workbench),
   };
 }

@@ -3,6 +3,8 @@ import { RestoreDialog } from '../backup/RestoreDialog';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
+import { SchemaView } from '../schema/SchemaView';
+import { useLiveLabels } from '../schema/schema-store';
 import { ProfileDialog } from '../settings/ProfileDialog';
 import { useAppStore } from '../state/app-store';
 import { useLiveUpdates } from '../state/live-updates';
@@ -16,6 +18,7 @@ import { Toolbar } from './Toolbar';
 
 export function App() {
   const openArticleId = useAppStore((state) => state.openArticleId);
+  const schemaOpen = useAppStore((state) => state.schemaOpen);
   const labelsLoaded = useAppStore((state) => state.labels.length > 0);
   const dialog = useAppStore((state) => state.dialog);
   const setDialog = useAppStore((state) => state.setDialog);
@@ -23,6 +26,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   useAppCommands();
   useLiveUpdates();
+  useLiveLabels();
 
   useEffect(() => {
     void boot();
@@ -49,7 +53,13 @@ export function App() {
     >
       <Toolbar />
       <main className="app__main">
-        {openArticleId === null ? <LibraryView /> : labelsLoaded ? <ReaderView articleId={openArticleId} /> : null}
+        {schemaOpen ? (
+          <SchemaView />
+        ) : openArticleId === null ? (
+          <LibraryView />
+        ) : labelsLoaded ? (
+          <ReaderView articleId={openArticleId} />
+        ) : null}
       </main>
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}

@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { AppCommand } from '../../../shared/contract/app-commands';
 import { events } from '../api/client';
 import { useReaderStore } from '../reader/reader-store';
+import { useSchemaStore } from '../schema/schema-store';
 import { useAppStore } from '../state/app-store';
 import { isTypingTarget, shortcutFor } from './keymap';
 
@@ -26,11 +27,16 @@ export function runAppCommand(command: AppCommand): void {
     case 'restore-backup':
       app.setDialog('restore-backup');
       break;
+    case 'schema':
+      app.openSchema(true);
+      break;
+    // In the schema editor: the schema's (corpus-wide) history; in the reader: the newest step
+    // of the article's or the schema's history (undoNewest).
     case 'undo':
-      void useReaderStore.getState().undo();
+      void (app.schemaOpen ? useSchemaStore.getState().undo() : useReaderStore.getState().undo());
       break;
     case 'redo':
-      void useReaderStore.getState().redo();
+      void (app.schemaOpen ? useSchemaStore.getState().redo() : useReaderStore.getState().redo());
       break;
   }
 }

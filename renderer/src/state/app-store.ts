@@ -18,12 +18,17 @@ interface AppState {
   labels: Label[];
   /** The article open in the reader; null shows the library. */
   openArticleId: number | null;
+  /** The schema editor is shown instead of the library or reader (#/schema). */
+  schemaOpen: boolean;
   /** The UI language; label names follow it. */
   language: Language;
   dialog: Dialog;
   toasts: Toast[];
   boot(): Promise<void>;
+  /** Reads the labels again (after a schema edit here or elsewhere). */
+  refreshLabels(): Promise<void>;
   openArticle(id: number | null): void;
+  openSchema(open: boolean): void;
   setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
   notify(kind: Toast['kind'], message: string): void;
@@ -38,10 +43,20 @@ function articleIdFromHash(): number | null {
   return match ? Number(match[1]) : null;
 }
 
+const SCHEMA_HASH = '#/schema';
+const schemaFromHash = () => window.location.hash === SCHEMA_HASH;
+
+function pushHash(hash: string): void {
+  if (window.location.hash !== hash) {
+    history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+  }
+}
+
 export const useAppStore = create<AppState>((set, get) => ({
   appInfo: null,
   labels: [],
   openArticleId: articleIdFromHash(),
+  schemaOpen: schemaFromHash(),
   language: initialLanguage,
   dialog: null,
   toasts: [],
@@ -55,12 +70,23 @@ export const useAppStore = create<AppState>((set, get) => ({
     }
   },
 
-  openArticle(id) {
-    const hash = id === null ? '' : `#/article/${id}`;
-    if (window.location.hash !== hash) {
-      history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+  async refreshLabels() {
+    try {
+      set({ labels: await api.listLabels({}) });
+    } catch (error) {
+      get().notify('error', errorMessage(error));
     }
-    set({ openArticleId: id });
+  },
+
+  openArticle(id) {
+    pushHash(id === null ? '' : `#/article/${id}`);
+    set({ openArticleId: id, schemaOpen: false });
+  },
+
+  openSchema(open) {
+    const { openArticleId } = get();
+    pushHash(open ? SCHEMA_HASH : openArticleId === null ? '' : `#/article/${openArticleId}`);
+    set({ schemaOpen: open });
   },
 
   setLanguage(language) {
@@ -83,7 +109,9 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
 }));
 
-window.addEventListener('popstate', () => useAppStore.setState({ openArticleId: articleIdFromHash() }));
+window.addEventListener('popstate', () =>
+  useAppStore.setState({ openArticleId: articleIdFromHash(), schemaOpen: schemaFromHash() }),
+);
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);

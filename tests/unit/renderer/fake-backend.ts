@@ -4,7 +4,7 @@ import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/c
 import type { Relation } from '../../../shared/domain/relations';
 import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
 
-type SpanChange = Extract<Change, { kind: `annotation.${string}` }>;
+type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
 
 type Request =
   { call: 'apply'; changeSet: ChangeSet } | { call: 'undo'; articleId: number } | { call: 'redo'; articleId: number };
@@ -35,10 +35,18 @@ export class FakeBackend implements SyncTransport {
   private nextRelationId = 500;
   /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
   readonly committed: string[] = [];
+  /** The origin of every applied set, in order. */
+  readonly origins: string[] = [];
   readonly outstanding: Outstanding[] = [];
+  /**
+   * Every commit as the `changesApplied` event it publishes, in commit order (the real host
+   * pushes them to every tab, the writer's own included); a test delivers them when it chooses.
+   */
+  readonly events: AppliedChanges[] = [];
   maxInFlight = 0;
   private held = false;
   private nextId = 100;
+  private clock = 0;
   private readonly undoStack: HistoryEntry[] = [];
   private readonly redoStack: HistoryEntry[] = [];
   private readonly refusals: { matches: (request: Request) => boolean; message: string }[] = [];
@@ -82,6 +90,16 @@ export class FakeBackend implements SyncTransport {
     return this.receive({ call: 'redo', articleId });
   }
 
+  /** Commits a change set made in another tab (no answer to this one; only its event). */
+  writeElsewhere(changeSet: Omit<ChangeSet, 'articleId' | 'origin'>): AppliedChanges {
+    return this.commit({ call: 'apply', changeSet: { articleId: this.articleId, origin: 'manual', ...changeSet } })!;
+  }
+
+  /** Undoes the article's last step from another tab. */
+  undoElsewhere(): AppliedChanges | null {
+    return this.commit({ call: 'undo', articleId: this.articleId });
+  }
+
   /** Stored spans as [id, label, quote, note], in id order. */
   rows(): [number, string, string, string][] {
     return [...this.stored.values()]
@@ -120,6 +138,7 @@ export class FakeBackend implements SyncTransport {
         undo ? entry.relationsBefore : entry.relationsAfter,
       );
     }
+    this.origins.push(request.changeSet.origin);
     const entry: HistoryEntry = {
       before: new Map(),
       after: new Map(),
@@ -165,12 +184,10 @@ export class FakeBackend implements SyncTransport {
         this.committed.push(`${change.kind} ${change.id}`);
         continue;
       }
-      if (
-        change.kind !== 'annotation.create' &&
-        change.kind !== 'annotation.update' &&
-        change.kind !== 'annotation.delete'
-      ) {
-        throw new ApiError('rejected', `the fake backend does not know ${change.kind}`);
+      // Other families touch no span here: the fake only notes that they arrived, in order.
+      if (!isAnnotationChange(change)) {
+        this.committed.push(change.kind);
+        continue;
       }
       if (change.kind === 'annotation.delete') {
         // The real pipeline's cascade: a span's relations go with it.
@@ -193,10 +210,10 @@ export class FakeBackend implements SyncTransport {
     return this.put(entry.after, createdIds, 'write', entry.relationsAfter);
   }
 
-  private changed(change: SpanChange, id: number, current: Annotation | undefined): Annotation | undefined {
+  private changed(change: AnnotationChange, id: number, current: Annotation | undefined): Annotation | undefined {
     if (change.kind === 'annotation.delete') return undefined;
     if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
-    return { ...(current as Annotation), ...change.patch, updatedAt: 'later' };
+    return { ...(current as Annotation), ...change.patch, updatedAt: `later ${++this.clock}` };
   }
 
   private put(
@@ -228,7 +245,7 @@ export class FakeBackend implements SyncTransport {
     }
     const canUndo = this.undoStack.length > 0;
     const canRedo = this.redoStack.length > 0;
-    return {
+    const applied: AppliedChanges = {
       articleId: this.articleId,
       description: what,
       upserted,
@@ -243,6 +260,8 @@ export class FakeBackend implements SyncTransport {
       },
       summary: null,
     };
+    this.events.push(structuredClone(applied));
+    return applied;
   }
 }
 
@@ -253,7 +272,9 @@ export function relationRows(backend: FakeBackend): string[] {
     .map((relation) => `${relation.headId} ${relation.typeKey} ${relation.tailId}`);
 }
 
-function describe(change: SpanChange, id: number): string {
+const isAnnotationChange = (change: Change): change is AnnotationChange => change.kind.startsWith('annotation.');
+
+function describe(change: AnnotationChange, id: number): string {
   if (change.kind === 'annotation.create') return `create ${id} ${change.annotation.labelKey}`;
   if (change.kind === 'annotation.delete') return `delete ${id}`;
   return `update ${id} ${JSON.stringify(change.patch)}`;

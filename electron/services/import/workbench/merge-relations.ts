@@ -5,9 +5,25 @@ import type { Workbench } from '../../workbench';
 
 /**
  * Adds the file's relation types that this workbench lacks (one set on the corpus-wide history);
- * a type that exists here keeps its local definition. Returns notes in words.
+ * a type that exists here keeps its local definition. Their labels follow the file's label
+ * mapping (`labelKeys`, from the import review); a label whose spans are skipped is left out of
+ * the rule. Returns notes in words.
  */
-export function mergeRelationTypes(workbench: Workbench, types: readonly RelationType[]): string[] {
+export function mergeRelationTypes(
+  workbench: Workbench,
+  fileTypes: readonly RelationType[],
+  labelKeys: ReadonlyMap<string, string | null> = new Map(),
+): string[] {
+  const mapLabels = (keys: readonly string[]) =>
+    keys.flatMap((key) => {
+      const mapped = labelKeys.get(key);
+      return mapped === null ? [] : [mapped ?? key];
+    });
+  const types = fileTypes.map((type) => ({
+    ...type,
+    headLabels: mapLabels(type.headLabels),
+    tailLabels: mapLabels(type.tailLabels),
+  }));
   const missing = types.filter((type) => !workbench.relationTypes.find(type.key));
   const usable = missing.filter((type) =>
     [...type.headLabels, ...type.tailLabels].every((key) => workbench.labels.exists(key)),
