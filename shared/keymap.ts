@@ -8,8 +8,12 @@
  */
 import type { AppCommand } from './contract/app-commands';
 
-/** Where a shortcut applies. `app` keys work in every view; the others only where named. */
-export const KEY_SCOPES = ['app', 'reader', 'suggestion', 'note'] as const;
+/**
+ * Where a shortcut applies. `app` keys work in every view; the others only where named;
+ * `relation` while a relation is being drawn by keyboard (after R), before the reader's keys;
+ * `suggestion` while a suggestion is focused (N/P).
+ */
+export const KEY_SCOPES = ['app', 'reader', 'relation', 'suggestion', 'note'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -87,6 +91,35 @@ export const SHORTCUTS = [
     chords: [{ key: 'Delete' }, { key: 'Backspace' }],
   },
   { id: 'clear-selection', scope: 'reader', chords: [{ key: 'Escape' }] },
+  { id: 'relate', scope: 'reader', chords: [{ key: 'r' }] },
+  {
+    id: 'relation-next-target',
+    scope: 'relation',
+    chords: [{ key: 'Tab' }, { key: 'ArrowRight' }],
+  },
+  {
+    id: 'relation-previous-target',
+    scope: 'relation',
+    chords: [{ key: 'Tab', shift: true }, { key: 'ArrowLeft' }],
+  },
+  {
+    id: 'relation-next-type',
+    scope: 'relation',
+    chords: [{ key: 'ArrowDown' }],
+  },
+  {
+    id: 'relation-previous-type',
+    scope: 'relation',
+    chords: [{ key: 'ArrowUp' }],
+  },
+  {
+    id: 'relation-pick-type',
+    scope: 'relation',
+    chords: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((key) => ({ key })),
+    keysText: '1 … 9',
+  },
+  { id: 'relation-confirm', scope: 'relation', chords: [{ key: 'Enter' }] },
+  { id: 'relation-cancel', scope: 'relation', chords: [{ key: 'Escape' }] },
   { id: 'next-suggestion', scope: 'reader', chords: [{ key: 'n' }] },
   { id: 'previous-suggestion', scope: 'reader', chords: [{ key: 'p' }] },
   // While a suggestion is focused (N/P) and no span is selected.
@@ -117,6 +150,8 @@ export function isShiftedCharacter(key: string): boolean {
 const KEY_NAMES: Record<string, { text: string; accelerator: string }> = {
   ArrowLeft: { text: '←', accelerator: 'Left' },
   ArrowRight: { text: '→', accelerator: 'Right' },
+  ArrowUp: { text: '↑', accelerator: 'Up' },
+  ArrowDown: { text: '↓', accelerator: 'Down' },
   Escape: { text: 'Esc', accelerator: 'Escape' },
   Delete: { text: 'Delete', accelerator: 'Delete' },
   Backspace: { text: 'Backspace', accelerator: 'Backspace' },
@@ -169,9 +204,11 @@ export function labelHotkeyClash(hotkey: string): ShortcutId | 'reserved' | null
   const chord: KeyChord = { key: hotkey.toLowerCase(), shift };
   const signature = chordSignature(chord);
   const plain = chordSignature({ key: hotkey });
+  // Digits pick a relation type only while relating (after R), when label hotkeys are off.
   const match = SHORTCUTS.find(
     (shortcut) =>
       shortcut.scope !== 'note' &&
+      shortcut.scope !== 'relation' &&
       shortcut.chords.some((candidate: KeyChord) => [signature, plain].includes(chordSignature(candidate))),
   );
   return match?.id ?? null;

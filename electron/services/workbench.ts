@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
 import { ChangeService } from './changes/change-service';
 import { AnnotationHandler } from './changes/handlers/annotation-handler';
+import { RelationHandler } from './changes/handlers/relation-handler';
+import { RelationTypeHandler } from './changes/handlers/relation-type-handler';
 import { AssistHandler } from './changes/handlers/assist-handler';
 import { AssistService } from './assist/assist-service';
 import { shippedAssistData } from './assist/shipped-data';
@@ -16,6 +18,7 @@ import { AnnotationStore } from './store/annotations';
 import { ArticleStore } from './store/articles';
 import { HistoryStore } from './store/history';
 import { LabelStore } from './store/labels';
+import { RelationStore, RelationTypeStore } from './store/relations';
 import { SettingsStore } from './store/settings';
 import { StoreChangeStore } from './store/store-changes';
 
@@ -32,6 +35,8 @@ export interface Workbench {
   readonly labels: LabelStore;
   readonly annotationRows: AnnotationStore;
   readonly history: HistoryStore;
+  readonly relationTypes: RelationTypeStore;
+  readonly relations: RelationStore;
   /** The one write path: change sets, undo and redo. */
   readonly changes: ChangeService;
   readonly annotations: AnnotationService;
@@ -50,11 +55,15 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const labels = new LabelStore(db);
   const annotationRows = new AnnotationStore(db);
   const history = new HistoryStore(db);
+  const relationTypes = new RelationTypeStore(db);
+  const relations = new RelationStore(db);
   const assistRows = new AssistStore(db);
   const settings = new SettingsStore(db);
   const profile = new ProfileService(settings);
   const changes = new ChangeService(db, articles, history, profile, {
     annotation: new AnnotationHandler(articles, labels, annotationRows),
+    relationType: new RelationTypeHandler(labels, relationTypes, relations),
+    relation: new RelationHandler(articles, annotationRows, relationTypes, relations),
     assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
     label: new LabelHandler(labels),
   });
@@ -78,6 +87,8 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     labels,
     annotationRows,
     history,
+    relationTypes,
+    relations,
     changes,
     annotations: new AnnotationService(articles, annotationRows, changes),
     profile,

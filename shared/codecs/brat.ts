@@ -7,12 +7,16 @@
  *   span that does is written as fragments (`0 5;7 12`) split at the breaks, its text joined by
  *   single spaces, as brat itself writes them.
  * - A note becomes `#<n>\tAnnotatorNotes T<n>\t<note>`, line breaks turned into spaces (lost).
+ * - A relation becomes `R<n>\t<type> Arg1:T<head> Arg2:T<tail>`; annotation.conf lists each type
+ *   with the labels its ends allow (`Arg1:PROPOSAL, Arg2:PER|ORG`; `<ENTITY>` for any label).
  * - The zip is streamed with fflate: each article's two files are deflated as it comes.
  */
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { OffsetConverter } from '../text/offsets';
 import type { ExportChunk, ExportCodec, ExportContext } from './types';
+import { relationsAmong } from './relations';
 import { toUnitSpans } from './unit-spans';
+import type { Relation } from '../domain/relations';
 
 /** `[start, end)` pieces of a UTF-16 range, cut at line breaks; empty pieces dropped. */
 export function lineFragments(text: string, start: number, end: number): { start: number; end: number }[] {
@@ -29,7 +33,11 @@ export function lineFragments(text: string, start: number, end: number): { start
 
 const singleLine = (value: string): string => value.replace(/[\r\n\t]+/g, ' ');
 
-export function bratAnnotations(text: string, annotations: Parameters<typeof toUnitSpans>[1]) {
+export function bratAnnotations(
+  text: string,
+  annotations: Parameters<typeof toUnitSpans>[1],
+  relations: readonly Relation[] = [],
+) {
   const { spans, invalid } = toUnitSpans(text, annotations, 'utf16');
   const converter = new OffsetConverter(text);
   const lines: string[] = [];
@@ -44,6 +52,9 @@ export function bratAnnotations(text: string, annotations: Parameters<typeof toU
     lines.push(`${id}\t${annotation.labelKey} ${ranges}\t${quote}`);
     if (annotation.note.trim() !== '')
       lines.push(`#${++noteNumber}\tAnnotatorNotes ${id}\t${singleLine(annotation.note)}`);
+  });
+  relationsAmong(relations, spans).forEach(({ relation, head, tail }, index) => {
+    lines.push(`R${index + 1}\t${relation.typeKey} Arg1:T${head + 1} Arg2:T${tail + 1}`);
   });
   return { ann: lines.length > 0 ? `${lines.join('\n')}\n` : '', spansWritten: spans.length, invalid };
 }
@@ -65,11 +76,18 @@ export function createBratCodec(context: ExportContext): ExportCodec {
   return {
     begin() {
       const entities = context.labels.map((label) => label.key).join('\n');
-      add('annotation.conf', `[entities]\n${entities}\n\n[relations]\n\n[events]\n\n[attributes]\n`);
+      const side = (labels: readonly string[]) => (labels.length ? labels.join('|') : '<ENTITY>');
+      const relationLines = context.relationTypes
+        .map((type) => `${type.key}\tArg1:${side(type.headLabels)}, Arg2:${side(type.tailLabels)}`)
+        .join('\n');
+      add(
+        'annotation.conf',
+        `[entities]\n${entities}\n\n[relations]\n${relationLines ? `${relationLines}\n` : ''}\n[events]\n\n[attributes]\n`,
+      );
       return drain();
     },
-    article(article, annotations) {
-      const { ann, spansWritten, invalid } = bratAnnotations(article.text, annotations);
+    article(article, annotations, relations) {
+      const { ann, spansWritten, invalid } = bratAnnotations(article.text, annotations, relations);
       add(`article-${article.id}.txt`, article.text);
       add(`article-${article.id}.ann`, ann);
       return { chunk: drain(), spansWritten, leftOut: invalid, widened: [] };

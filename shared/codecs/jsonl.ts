@@ -2,10 +2,13 @@
  * JSONL, one article per line, in the shape spaCy, Hugging Face datasets and Prodigy users load:
  * `{id, title, source, published, text, spans: [{start, end, label, label_path, text, author, origin}], meta}`
  * (`label_path`: the label under its parents, `RISK/CYBER`).
+ * `relations: [{head, child, label}]` name spans by their index in `spans` (spaCy/Prodigy style:
+ * head → child, e.g. a proposal → the person who proposed it).
  * `meta.offset_unit` says what the offsets count; `text.slice(start, end)` in that unit is `spans[i].text`.
  */
 import type { ExportCodec, ExportContext } from './types';
 import { labelPaths } from './label-paths';
+import { relationsAmong } from './relations';
 import { toUnitSpans } from './unit-spans';
 import { CANONICAL_NORMALIZATION } from './workbench-json';
 
@@ -14,7 +17,7 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
   const paths = labelPaths(context);
   return {
     begin: () => '',
-    article(article, annotations) {
+    article(article, annotations, relations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const line = {
         id: article.id,
@@ -30,6 +33,11 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
           text: annotation.quote,
           author: annotation.author,
           origin: annotation.origin,
+        })),
+        relations: relationsAmong(relations, spans).map(({ relation, head, tail }) => ({
+          head,
+          child: tail,
+          label: relation.typeKey,
         })),
         meta,
       };

@@ -16,6 +16,8 @@ import {
   type Annotation,
 } from '../domain/schemas';
 import { AuthorSchema } from '../domain/changes';
+import { RelationIdSchema, RelationTypeKeySchema, RelationTypeSchema, type Relation } from '../domain/relations';
+import { relationsAmong } from './relations';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
 import { toUnitSpans, type UnitSpan } from './unit-spans';
 import { SCHEMA_FILE_VERSION } from '../domain/schema-file';
@@ -41,6 +43,20 @@ const WorkbenchAnnotationSchema = z.object({
 });
 export type WorkbenchAnnotation = z.infer<typeof WorkbenchAnnotationSchema>;
 
+/** A relation between two annotations of the article, named by their ids in this file. */
+const WorkbenchRelationSchema = z.object({
+  id: RelationIdSchema,
+  type: RelationTypeKeySchema,
+  head: AnnotationIdSchema,
+  tail: AnnotationIdSchema,
+  note: z.string(),
+  author: AuthorSchema,
+  origin: AnnotationOriginSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WorkbenchRelation = z.infer<typeof WorkbenchRelationSchema>;
+
 const WorkbenchArticleSchema = z.object({
   id: ArticleIdSchema,
   title: z.string().nullable(),
@@ -57,6 +73,8 @@ const WorkbenchArticleSchema = z.object({
   text: z.string(),
   trimmedText: z.string().nullable(),
   annotations: z.array(WorkbenchAnnotationSchema),
+  /** Absent in files exported before relations existed. */
+  relations: z.array(WorkbenchRelationSchema).default([]),
 });
 export type WorkbenchArticle = z.infer<typeof WorkbenchArticleSchema>;
 
@@ -73,6 +91,8 @@ export const WorkbenchExportSchema = z.object({
   schemaVersion: z.number().int().optional(),
   /** The schema: every label with its `path` (`RISK/CYBER`). */
   labels: z.array(LabelSchema),
+  /** Absent in files exported before relations existed. */
+  relationTypes: z.array(RelationTypeSchema).default([]),
   articles: z.array(WorkbenchArticleSchema),
 });
 export type WorkbenchExport = z.infer<typeof WorkbenchExportSchema>;
@@ -100,14 +120,18 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
       // The exported labels in schema order, each with its full path, as a schema file holds them.
       const paths = labelPaths(context);
       const labels = context.labels.map((label) => ({ ...label, path: paths.get(label.key) ?? label.key }));
-      return `${headerJson},\n"labels":${JSON.stringify(labels)},\n"articles":[`;
+      return (
+        `${headerJson},\n"labels":${JSON.stringify(labels)},\n` +
+        `"relationTypes":${JSON.stringify(context.relationTypes)},\n"articles":[`
+      );
     },
-    article(article, annotations) {
+    article(article, annotations, relations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const separator = articlesWritten === 0 ? '\n' : ',\n';
       articlesWritten++;
+      const written = relationsAmong(relations, spans).map(({ relation }) => workbenchRelation(relation));
       return {
-        chunk: separator + JSON.stringify(workbenchArticle(article, spans)),
+        chunk: separator + JSON.stringify({ ...workbenchArticle(article, spans), relations: written }),
         spansWritten: spans.length,
         leftOut: invalid,
         widened: [],
@@ -119,7 +143,7 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
   };
 }
 
-function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): WorkbenchArticle {
+function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): Omit<WorkbenchArticle, 'relations'> {
   return {
     id: article.id,
     title: article.title,
@@ -135,6 +159,20 @@ function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): W
     text: article.text,
     trimmedText: article.trimmedText,
     annotations: spans.map(({ annotation, start, end }) => workbenchAnnotation(annotation, start, end)),
+  };
+}
+
+function workbenchRelation(relation: Relation): WorkbenchRelation {
+  return {
+    id: relation.id,
+    type: relation.typeKey,
+    head: relation.headId,
+    tail: relation.tailId,
+    note: relation.note,
+    author: relation.author,
+    origin: relation.origin,
+    createdAt: relation.createdAt,
+    updatedAt: relation.updatedAt,
   };
 }
 

@@ -14,12 +14,14 @@ import { importCalls } from './imports';
 import { labelCalls } from './labels';
 import type { CallNameOfList } from './names';
 import { readerCalls } from './reader';
+import { relationCalls } from './relations';
 
 export const contract = {
   ...articleCalls,
   ...annotationCalls,
   ...changeCalls,
   ...readerCalls,
+  ...relationCalls,
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
@@ -58,7 +60,8 @@ export type { AppInfo } from './articles';
 export type { HistoryState } from './annotations';
 export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
 export type { Profile } from '../domain/profile';
-export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
+export type { CompactRelations, CompactSpans, OpenedArticle, ReaderRelation, ReaderSpan } from './reader';
+export type { Relation, RelationType } from '../domain/relations';
 export type {
   ImportFileResult,
   ImportJob,

@@ -22,6 +22,8 @@ export const CALL_NAMES = [
   'getProfile',
   'setProfile',
   'openArticle',
+  'listRelationTypes',
+  'listRelations',
   'pickImportPaths',
   'startImport',
   'getImportJob',

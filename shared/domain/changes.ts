@@ -18,6 +18,14 @@ import {
   type Annotation,
   type Label,
 } from './schemas';
+import {
+  RelationIdSchema,
+  RelationSchema,
+  RelationTypeKeySchema,
+  RelationTypeSchema,
+  type Relation,
+  type RelationType,
+} from './relations';
 
 export const CHANGE_ORIGINS = ANNOTATION_ORIGINS;
 export const ChangeOriginSchema = AnnotationOriginSchema;
@@ -84,6 +92,41 @@ export const AnnotationDeleteChangeSchema = z
   .object({ kind: z.literal('annotation.delete'), id: AnnotationIdSchema })
   .strict();
 
+export const RelationTypeCreateChangeSchema = z
+  .object({ kind: z.literal('relationType.create'), type: RelationTypeSchema })
+  .strict();
+
+export const RelationTypeUpdateChangeSchema = z
+  .object({
+    kind: z.literal('relationType.update'),
+    key: RelationTypeKeySchema,
+    /** New allowed labels are checked against the stored relations of the type. */
+    patch: RelationTypeSchema.omit({ key: true }).partial().strict(),
+  })
+  .strict();
+
+/** Refused while relations of the type exist (delete or retype them first). */
+export const RelationTypeDeleteChangeSchema = z
+  .object({ kind: z.literal('relationType.delete'), key: RelationTypeKeySchema })
+  .strict();
+
+export const RelationCreateChangeSchema = z
+  .object({
+    kind: z.literal('relation.create'),
+    /** Chosen by the caller, unique in the set; echoed in `createdIds` with the saved id. */
+    ref: z.string().min(1).max(100),
+    relation: z
+      .object({
+        articleId: ArticleIdSchema,
+        typeKey: RelationTypeKeySchema,
+        headId: AnnotationIdSchema,
+        tailId: AnnotationIdSchema,
+        note: NoteSchema.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
 /** A new label; its hotkey must be free and its parent must exist. */
 export const LabelCreateChangeSchema = z
   .object({ kind: z.literal('label.create'), label: LabelSchema.strict() })
@@ -99,6 +142,18 @@ export const LabelUpdateChangeSchema = z
       .partial()
       .strict(),
   })
+  .strict();
+
+export const RelationUpdateChangeSchema = z
+  .object({
+    kind: z.literal('relation.update'),
+    id: RelationIdSchema,
+    patch: z.object({ typeKey: RelationTypeKeySchema.optional(), note: NoteSchema.optional() }).strict(),
+  })
+  .strict();
+
+export const RelationDeleteChangeSchema = z
+  .object({ kind: z.literal('relation.delete'), id: RelationIdSchema })
   .strict();
 
 /**
@@ -118,6 +173,12 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   AnnotationCreateChangeSchema,
   AnnotationUpdateChangeSchema,
   AnnotationDeleteChangeSchema,
+  RelationTypeCreateChangeSchema,
+  RelationTypeUpdateChangeSchema,
+  RelationTypeDeleteChangeSchema,
+  RelationCreateChangeSchema,
+  RelationUpdateChangeSchema,
+  RelationDeleteChangeSchema,
   ...ASSIST_CHANGE_SCHEMAS,
   LabelCreateChangeSchema,
   LabelUpdateChangeSchema,
@@ -153,6 +214,16 @@ export interface AnnotationTransition {
   before: Annotation | null;
   after: Annotation | null;
 }
+export interface RelationTypeTransition {
+  kind: 'relationType.create' | 'relationType.update' | 'relationType.delete';
+  before: RelationType | null;
+  after: RelationType | null;
+}
+export interface RelationTransition {
+  kind: 'relation.create' | 'relation.update' | 'relation.delete';
+  before: Relation | null;
+  after: Relation | null;
+}
 /** A label created (before null), edited or renamed, or removed by delete or merge (after null). */
 export interface LabelTransition {
   kind: 'label.create' | 'label.update' | 'label.delete' | 'label.merge';
@@ -161,7 +232,8 @@ export interface LabelTransition {
   /** Delete and merge: the label the annotations went to (null: they were deleted). */
   movedTo?: string | null;
 }
-export type Transition = AnnotationTransition | LabelTransition | AssistTransition;
+export type Transition =
+  AnnotationTransition | RelationTypeTransition | RelationTransition | LabelTransition | AssistTransition;
 
 export const HistoryStateSchema = z.object({
   canUndo: z.boolean(),
@@ -180,6 +252,12 @@ export const AppliedChangesSchema = z.object({
   upserted: z.array(AnnotationSchema),
   /** Annotation ids that no longer exist. */
   removed: z.array(AnnotationIdSchema),
+  /** Relations that now exist / no longer exist; absent when the write touched none. */
+  relations: z.object({ upserted: z.array(RelationSchema), removed: z.array(RelationIdSchema) }).optional(),
+  /** Relation types (schema edits) that now exist / no longer exist; absent when none was touched. */
+  relationTypes: z
+    .object({ upserted: z.array(RelationTypeSchema), removed: z.array(RelationTypeKeySchema) })
+    .optional(),
   /** Create ref → saved id. */
   createdIds: z.record(z.string(), AnnotationIdSchema),
   /** For articleId; null when the set touched no single article. */

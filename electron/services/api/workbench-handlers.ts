@@ -8,6 +8,7 @@ import { createExportHandlers } from './export-handlers';
 import type { HostAdapter } from './host';
 import { createLabelHandlers } from './label-handlers';
 import { createReaderHandlers } from './reader-handlers';
+import { createRelationHandlers } from './relation-handlers';
 import { createImportHandlers } from './import-handlers';
 
 export type WorkbenchApiHandlers = Omit<ApiHandlers, BackupCallName>;
@@ -18,6 +19,7 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createArticleHandlers(workbench, host),
     ...createAnnotationHandlers(workbench),
     ...createReaderHandlers(workbench),
+    ...createRelationHandlers(workbench),
     ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
     ...createExportHandlers(workbench, host),
     ...createAssistHandlers(workbench),

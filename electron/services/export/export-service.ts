@@ -87,7 +87,14 @@ async function writeExport(
   const exportedAt = (run.now?.() ?? new Date()).toISOString();
   const codec = createExportCodec(
     options,
-    { unit: options.offsetUnit, labels: source.labels, schema: source.schema, appVersion: run.appVersion, exportedAt },
+    {
+      unit: options.offsetUnit,
+      labels: source.labels,
+      schema: source.schema,
+      relationTypes: source.relationTypes,
+      appVersion: run.appVersion,
+      exportedAt,
+    },
     { stringifyCsvRows },
   );
   const report: ExportReport = { ...emptyExportReport(), articlesTotal: source.countArticles() };
@@ -126,7 +133,7 @@ function encodeBatch(
   let lastId = afterId;
   // Leaving the loop early closes the SQLite iterator, so nothing stays open across the await.
   for (const article of source.articlesAfter(afterId)) {
-    const encoded = codec.article(article, source.annotationsOf(article.id));
+    const encoded = codec.article(article, source.annotationsOf(article.id), source.relationsOf(article.id));
     parts.push(encoded.chunk);
     size += encoded.chunk.length;
     lastId = article.id;

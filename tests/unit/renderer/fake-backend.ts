@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { Annotation } from '../../../shared/domain/schemas';
 import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/changes';
+import type { Relation } from '../../../shared/domain/relations';
 import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
 
 type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
@@ -18,6 +19,8 @@ interface Outstanding {
 interface HistoryEntry {
   before: Map<number, Annotation | undefined>;
   after: Map<number, Annotation | undefined>;
+  relationsBefore: Map<number, Relation | undefined>;
+  relationsAfter: Map<number, Relation | undefined>;
 }
 
 /**
@@ -28,6 +31,8 @@ interface HistoryEntry {
  */
 export class FakeBackend implements SyncTransport {
   readonly stored = new Map<number, Annotation>();
+  readonly storedRelations = new Map<number, Relation>();
+  private nextRelationId = 500;
   /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
   readonly committed: string[] = [];
   /** The origin of every applied set, in order. */
@@ -125,17 +130,70 @@ export class FakeBackend implements SyncTransport {
       if (!entry) return null;
       (request.call === 'undo' ? this.redoStack : this.undoStack).push(entry);
       this.committed.push(request.call);
-      return this.put(request.call === 'undo' ? entry.before : entry.after, {}, request.call);
+      const undo = request.call === 'undo';
+      return this.put(
+        undo ? entry.before : entry.after,
+        {},
+        request.call,
+        undo ? entry.relationsBefore : entry.relationsAfter,
+      );
     }
     this.origins.push(request.changeSet.origin);
-    const entry: HistoryEntry = { before: new Map(), after: new Map() };
+    const entry: HistoryEntry = {
+      before: new Map(),
+      after: new Map(),
+      relationsBefore: new Map(),
+      relationsAfter: new Map(),
+    };
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
+    const workingRelations = new Map(this.storedRelations);
+    const setRelation = (id: number, next: Relation | undefined) => {
+      if (!entry.relationsBefore.has(id)) entry.relationsBefore.set(id, this.storedRelations.get(id));
+      if (next) workingRelations.set(id, next);
+      else workingRelations.delete(id);
+      entry.relationsAfter.set(id, next);
+    };
     for (const change of request.changeSet.changes) {
+      if (change.kind === 'relation.create') {
+        const { headId, tailId, typeKey } = change.relation;
+        if (!working.has(headId) || !working.has(tailId)) throw new ApiError('rejected', 'Span does not exist.');
+        if (headId === tailId)
+          throw new ApiError('rejected', 'A relation joins two different spans, not a span to itself.');
+        const id = this.nextRelationId++;
+        createdIds[change.ref] = id;
+        setRelation(id, {
+          id,
+          articleId: this.articleId,
+          typeKey,
+          headId,
+          tailId,
+          note: '',
+          author: 'Lan',
+          origin: 'manual',
+          createdAt: 'then',
+          updatedAt: 'now',
+        });
+        this.committed.push(`relate ${id} ${headId} ${typeKey} ${tailId}`);
+        continue;
+      }
+      if (change.kind === 'relation.update' || change.kind === 'relation.delete') {
+        const current = workingRelations.get(change.id);
+        if (!current) throw new ApiError('not_found', `Relation ${change.id} does not exist.`);
+        setRelation(change.id, change.kind === 'relation.delete' ? undefined : { ...current, ...change.patch });
+        this.committed.push(`${change.kind} ${change.id}`);
+        continue;
+      }
       // Other families touch no span here: the fake only notes that they arrived, in order.
       if (!isAnnotationChange(change)) {
         this.committed.push(change.kind);
         continue;
+      }
+      if (change.kind === 'annotation.delete') {
+        // The real pipeline's cascade: a span's relations go with it.
+        for (const relation of [...workingRelations.values()]) {
+          if (relation.headId === change.id || relation.tailId === change.id) setRelation(relation.id, undefined);
+        }
       }
       const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
       if (change.kind === 'annotation.create') createdIds[change.ref] = id;
@@ -149,7 +207,7 @@ export class FakeBackend implements SyncTransport {
     }
     this.undoStack.push(entry);
     this.redoStack.length = 0;
-    return this.put(entry.after, createdIds, 'write');
+    return this.put(entry.after, createdIds, 'write', entry.relationsAfter);
   }
 
   private changed(change: AnnotationChange, id: number, current: Annotation | undefined): Annotation | undefined {
@@ -158,9 +216,24 @@ export class FakeBackend implements SyncTransport {
     return { ...(current as Annotation), ...change.patch, updatedAt: `later ${++this.clock}` };
   }
 
-  private put(values: Map<number, Annotation | undefined>, createdIds: Record<string, number>, what: string) {
+  private put(
+    values: Map<number, Annotation | undefined>,
+    createdIds: Record<string, number>,
+    what: string,
+    relationValues: Map<number, Relation | undefined>,
+  ) {
     const upserted: Annotation[] = [];
     const removed: number[] = [];
+    const relations = { upserted: [] as Relation[], removed: [] as number[] };
+    for (const [id, value] of relationValues) {
+      if (value) {
+        this.storedRelations.set(id, value);
+        relations.upserted.push(value);
+      } else {
+        this.storedRelations.delete(id);
+        relations.removed.push(id);
+      }
+    }
     for (const [id, value] of values) {
       if (value) {
         this.stored.set(id, value);
@@ -177,6 +250,7 @@ export class FakeBackend implements SyncTransport {
       description: what,
       upserted,
       removed,
+      ...(relationValues.size ? { relations } : {}),
       createdIds,
       history: {
         canUndo,
@@ -189,6 +263,13 @@ export class FakeBackend implements SyncTransport {
     this.events.push(structuredClone(applied));
     return applied;
   }
+}
+
+/** Stored relations as "head type tail", in id order. */
+export function relationRows(backend: FakeBackend): string[] {
+  return [...backend.storedRelations.values()]
+    .sort((a, b) => a.id - b.id)
+    .map((relation) => `${relation.headId} ${relation.typeKey} ${relation.tailId}`);
 }
 
 const isAnnotationChange = (change: Change): change is AnnotationChange => change.kind.startsWith('annotation.');

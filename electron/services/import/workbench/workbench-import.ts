@@ -33,6 +33,7 @@ import type { Workbench } from '../../workbench';
 import { storeArticle } from '../store-article';
 import { FileReview, suggestedChoice } from '../review';
 import { mergeLabels } from './merge-labels';
+import { addRelations, mergeRelationTypes } from './merge-relations';
 
 export function importWorkbenchExport(
   workbench: Workbench,
@@ -52,12 +53,13 @@ export function importWorkbenchExport(
       },
     ];
   }
-  const { labels, articles, offset_unit: unit } = result.data;
+  const { labels, relationTypes, articles, offset_unit: unit } = result.data;
   const spanCounts = new Map<string, number>();
   for (const annotation of articles.flatMap((article) => article.annotations))
     spanCounts.set(annotation.label, (spanCounts.get(annotation.label) ?? 0) + 1);
   return workbench.changes.batch(() => {
     const merged = mergeLabels(workbench, labels, { fileName, review, spanCounts });
+    const typeNotes = mergeRelationTypes(workbench, relationTypes, merged.keys);
     const results = articles.map((article) =>
       importArticle(
         workbench,
@@ -67,7 +69,7 @@ export function importWorkbenchExport(
       ),
     );
     review.throwIfOpen();
-    return withFileNotes(results, merged.notes);
+    return withFileNotes(results, [...merged.notes, ...typeNotes]);
   });
 }
 
@@ -121,8 +123,13 @@ function importArticle(
     },
     (articleId) => {
       const added = addAnnotations(workbench, context, articleId, article.annotations, converter);
+      const related = addRelations(workbench, context.fileName, articleId, article.relations, added.storedIdOf);
       workbench.articles.restoreImportedState(articleId, article);
-      restoredNotes = [`Restored ${added.count} annotations and the status “${article.status}”.`, ...added.notes];
+      restoredNotes = [
+        `Restored ${added.count} annotations${related.count ? `, ${related.count} relations` : ''} and the status “${article.status}”.`,
+        ...added.notes,
+        ...related.notes,
+      ];
     },
   );
   if (stored.outcome === 'imported') {
@@ -130,10 +137,13 @@ function importArticle(
     return { outcome: 'imported', file, articleId: stored.articleId, title, notes: restoredNotes };
   }
   const merged = addAnnotations(workbench, context, stored.articleId, article.annotations, converter);
+  const related = addRelations(workbench, context.fileName, stored.articleId, article.relations, merged.storedIdOf);
   const notes = [
     `Already here as article ${stored.articleId}; merged: kept its status and metadata, ` +
-      `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there).`,
+      `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there)` +
+      `${article.relations.length ? ` and ${related.count} of ${article.relations.length} relations` : ''}.`,
     ...merged.notes,
+    ...related.notes,
   ];
   return { outcome: 'duplicate', file, articleId: stored.articleId, title: stored.displayTitle, notes };
 }
@@ -143,6 +153,8 @@ interface AddedAnnotations {
   alreadyThere: number;
   /** New ids and skipped spans, in words. */
   notes: string[];
+  /** The stored id of each of the file's annotations that is here now (added or already there). */
+  storedIdOf: Map<number, number>;
 }
 
 /** Adds the annotations the article lacks as one change set; runs inside the file's batch. */
@@ -155,12 +167,12 @@ function addAnnotations(
 ): AddedAnnotations {
   const text = workbench.articles.getText(articleId);
   const keyOf = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
-  const present = new Set(
+  const present = new Map(
     workbench.annotationRows
       .listForArticle(articleId)
-      .map((existing) => keyOf(existing.labelKey, existing.start, existing.end)),
+      .map((existing) => [keyOf(existing.labelKey, existing.start, existing.end), existing.id]),
   );
-  const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [] };
+  const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [], storedIdOf: new Map() };
   const skipped: string[] = [];
   const changes: Change[] = [];
   const byFileId = [...annotations].sort((a, b) => a.id - b.id);
@@ -189,11 +201,13 @@ function addAnnotations(
       continue;
     }
     const key = keyOf(labelKey, start, end);
-    if (present.has(key)) {
+    const existing = present.get(key);
+    if (existing !== undefined) {
+      if (existing > 0) result.storedIdOf.set(annotation.id, existing);
       result.alreadyThere++;
       continue;
     }
-    present.add(key);
+    present.set(key, -1); // a twin later in the file is skipped as already there
     changes.push({
       kind: 'annotation.create',
       ref: String(annotation.id),
@@ -222,6 +236,7 @@ function addAnnotations(
       changes,
     });
     result.count = changes.length;
+    for (const [fileId, id] of Object.entries(applied.createdIds)) result.storedIdOf.set(Number(fileId), id);
     result.notes.push(...skipped.map((reason) => `Skipped ${reason}.`));
     const renumbered = Object.entries(applied.createdIds).filter(([fileId, id]) => String(id) !== fileId).length;
     if (renumbered > 0) {

@@ -3,6 +3,7 @@ import { migration002Search } from './002-search';
 import { migration003ChangeHistory } from './003-change-history';
 import { migration004ArticleChangeIndex } from './004-article-change-index';
 import { migration005LabelSchema } from './005-label-schema';
+import { migration007Relations } from './007-relations';
 import { migration010DuplicateKey } from './010-duplicate-key';
 import { migration012Assist } from './012-assist';
 import type { Migration } from './types';
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003ChangeHistory,
   migration004ArticleChangeIndex,
   migration005LabelSchema,
+  migration007Relations,
   migration010DuplicateKey,
   migration012Assist,
 ];
