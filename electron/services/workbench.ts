@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
 import { ChangeService } from './changes/change-service';
+import { CorpusService } from './corpus/corpus-service';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -31,6 +32,8 @@ export interface Workbench {
   readonly annotations: AnnotationService;
   readonly profile: ProfileService;
   readonly search: SearchService;
+  /** The library at corpus scale, the concordance, annotate-all and the dashboard. */
+  readonly corpus: CorpusService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
   readonly events: EventBus;
   close(): void;
@@ -68,6 +71,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     annotations: new AnnotationService(articles, annotationRows, changes),
     profile,
     search: new SearchService(db),
+    corpus: new CorpusService(db, articles, labels, annotationRows, changes),
     events,
     close: () => {
       watcher.stop();

@@ -8,6 +8,7 @@ import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
 import { backupCalls } from './backups';
 import { changeCalls } from './changes';
+import { corpusCalls } from './corpus';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
 import type { CallNameOfList } from './names';
@@ -17,6 +18,7 @@ export const contract = {
   ...articleCalls,
   ...annotationCalls,
   ...changeCalls,
+  ...corpusCalls,
   ...readerCalls,
   ...importCalls,
   ...exportCalls,
