@@ -14,7 +14,9 @@ export function addArticle(workbench: Workbench, article: TestArticle): number {
     rawText: article.text,
     text: article.text,
     trimmedText: null,
-    contentHash: createHash('sha256').update(`${article.title ?? ''}\n${article.text}`).digest('hex'),
+    contentHash: createHash('sha256')
+      .update(`${article.title ?? ''}\n${article.text}`)
+      .digest('hex'),
     title: article.title ?? null,
     source: article.source ?? null,
     byline: null,
