@@ -9,7 +9,7 @@
 import type { AppCommand } from './contract/app-commands';
 
 /** Where a shortcut applies. `app` keys work in every view; the others only where named. */
-export const KEY_SCOPES = ['app', 'reader', 'note'] as const;
+export const KEY_SCOPES = ['app', 'reader', 'note', 'concordance'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -45,6 +45,8 @@ export const SHORTCUTS = [
   { id: 'import', scope: 'app', chords: [{ key: 'o', mod: true }] },
   { id: 'export', scope: 'app', chords: [{ key: 'e', mod: true }] },
   { id: 'library', scope: 'app', chords: [{ key: 'l', mod: true }] },
+  { id: 'concordance', scope: 'app', chords: [{ key: 'f', mod: true, shift: true }] },
+  { id: 'dashboard', scope: 'app', chords: [{ key: 'd', mod: true, shift: true }] },
   { id: 'undo', scope: 'app', chords: [{ key: 'z', mod: true }] },
   {
     id: 'redo',
@@ -93,6 +95,13 @@ export const SHORTCUTS = [
   },
   { id: 'clear-selection', scope: 'reader', chords: [{ key: 'Escape' }] },
   { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }] },
+  { id: 'hit-next', scope: 'concordance', chords: [{ key: 'ArrowDown' }, { key: 'j' }] },
+  { id: 'hit-previous', scope: 'concordance', chords: [{ key: 'ArrowUp' }, { key: 'k' }] },
+  { id: 'hit-toggle', scope: 'concordance', chords: [{ key: ' ' }, { key: 'x' }], keysText: 'Space, X' },
+  { id: 'hits-all', scope: 'concordance', chords: [{ key: 'a', mod: true }] },
+  { id: 'hits-none', scope: 'concordance', chords: [{ key: 'a', mod: true, shift: true }] },
+  { id: 'annotate-hits', scope: 'concordance', chords: [{ key: 'Enter', mod: true }] },
+  { id: 'open-hit', scope: 'concordance', chords: [{ key: 'Enter' }] },
   { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];
 

@@ -10,6 +10,8 @@ export const APP_COMMANDS = [
   'keyboard-help',
   'toggle-language',
   'library',
+  'concordance',
+  'dashboard',
   'restore-backup',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];

@@ -117,9 +117,7 @@ export const DashboardSchema = z.object({
   /** Spans of analytic labels (risks, proposals…) per source; source '' for none. */
   analyticBySource: z.array(z.object({ labelKey: z.string(), source: z.string(), count: Count })),
   /** The most frequent entity spans (PER, ORG…) by folded text, with the most common spelling. */
-  topEntities: z.array(
-    z.object({ labelKey: z.string(), quoteFolded: z.string(), quote: z.string(), count: Count }),
-  ),
+  topEntities: z.array(z.object({ labelKey: z.string(), quoteFolded: z.string(), quote: z.string(), count: Count })),
   /** Pairs of labels found in the same article, and in how many articles. */
   coOccurrence: z.array(z.object({ a: z.string(), b: z.string(), articles: Count })),
   byStatus: z.array(z.object({ status: ArticleStatusSchema, articles: Count })),

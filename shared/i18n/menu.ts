@@ -16,6 +16,8 @@ export interface ShellStrings {
     export: string;
     restoreBackup: string;
     library: string;
+    concordance: string;
+    dashboard: string;
     quit: string;
     close: string;
     undo: string;
@@ -51,6 +53,8 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       export: 'Export…',
       restoreBackup: 'Restore from backup…',
       library: 'Library',
+      concordance: 'Concordance',
+      dashboard: 'Dashboard',
       quit: 'Quit',
       close: 'Close window',
       undo: 'Undo',
@@ -84,6 +88,8 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       export: 'Xuất…',
       restoreBackup: 'Khôi phục từ bản sao lưu…',
       library: 'Thư viện',
+      concordance: 'Tra cứu ngữ cảnh',
+      dashboard: 'Tổng quan',
       quit: 'Thoát',
       close: 'Đóng cửa sổ',
       undo: 'Hoàn tác',

@@ -111,7 +111,8 @@ export class CorpusService {
     const rows = this.corpus.spans(query, filter, limit + 1);
     const complete = rows.length <= limit;
     const byArticle = new Map<number, SpanRow[]>();
-    for (const row of rows.slice(0, limit)) byArticle.set(row.articleId, [...(byArticle.get(row.articleId) ?? []), row]);
+    for (const row of rows.slice(0, limit))
+      byArticle.set(row.articleId, [...(byArticle.get(row.articleId) ?? []), row]);
     const hits: ConcordanceHit[] = [];
     for (const [articleId, spans] of byArticle) {
       const article = this.articles.get(articleId);
@@ -186,7 +187,13 @@ export class CorpusService {
       description: `Annotate all “${shortQuery(input.query)}” as ${input.labelKey} (${changes.length})`,
       changes,
     });
-    const created = applied.upserted.map(({ id, articleId, start, end, quote }) => ({ id, articleId, start, end, quote }));
+    const created = applied.upserted.map(({ id, articleId, start, end, quote }) => ({
+      id,
+      articleId,
+      start,
+      end,
+      quote,
+    }));
     return { applied, created, ...counts };
   }
 
@@ -212,7 +219,11 @@ export class CorpusService {
 }
 
 /** Labels of the spans covering [start, end), and of those with exactly that range. */
-function labelsAt(spans: readonly SpanRow[], start: number, end: number): { labels: string[]; identicalLabels: string[] } {
+function labelsAt(
+  spans: readonly SpanRow[],
+  start: number,
+  end: number,
+): { labels: string[]; identicalLabels: string[] } {
   const covering = spans.filter((span) => span.start <= start && span.end >= end);
   return {
     labels: [...new Set(covering.map((span) => span.labelKey))],

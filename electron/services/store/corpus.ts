@@ -145,12 +145,16 @@ export class CorpusStore {
 
 /** Spellings of one entity ("Hà Nội", "HÀ NỘI") counted together, shown in the most common one. */
 function mergeFolded(rows: readonly { labelKey: string; quote: string; count: number }[]): Dashboard['topEntities'] {
-  const merged = new Map<string, { labelKey: string; quoteFolded: string; quote: string; count: number; best: number }>();
+  const merged = new Map<
+    string,
+    { labelKey: string; quoteFolded: string; quote: string; count: number; best: number }
+  >();
   for (const row of rows) {
     const quoteFolded = foldVietnamese(row.quote);
     const key = `${row.labelKey}\u0000${quoteFolded}`;
     const entry = merged.get(key);
-    if (!entry) merged.set(key, { labelKey: row.labelKey, quoteFolded, quote: row.quote, count: row.count, best: row.count });
+    if (!entry)
+      merged.set(key, { labelKey: row.labelKey, quoteFolded, quote: row.quote, count: row.count, best: row.count });
     else {
       entry.count += row.count;
       if (row.count > entry.best) Object.assign(entry, { quote: row.quote, best: row.count });
@@ -161,4 +165,3 @@ function mergeFolded(rows: readonly { labelKey: string; quote: string; count: nu
     .slice(0, TOP_ENTITIES)
     .map(({ labelKey, quoteFolded, quote, count }) => ({ labelKey, quoteFolded, quote, count }));
 }
-

@@ -62,7 +62,11 @@ const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
   // A partial date stands for its whole period: it must start at or after `from` and end at or
   // before the end of `to`. "~" sorts after every digit, "-" and "T", so `x || '~'` is the end of x.
   published: ({ from, to }) => ({
-    where: [HAS_YEAR, from ? `f.published_at >= @published_from` : '', to ? `f.published_at || '~' <= @published_to` : '']
+    where: [
+      HAS_YEAR,
+      from ? `f.published_at >= @published_from` : '',
+      to ? `f.published_at || '~' <= @published_to` : '',
+    ]
       .filter(Boolean)
       .join(' AND '),
     params: { ...(from ? { published_from: from } : {}), ...(to ? { published_to: `${to}~` } : {}) },

@@ -7,6 +7,10 @@ import type { Language } from '../i18n/languages';
 
 export type Dialog = 'import' | 'export' | 'keyboard-help' | 'restore-backup' | null;
 
+/** The corpus views; the reader shows instead of them while an article is open. */
+export const VIEWS = ['library', 'concordance', 'dashboard'] as const;
+export type View = (typeof VIEWS)[number];
+
 interface Toast {
   id: number;
   kind: 'error' | 'info';
@@ -16,14 +20,17 @@ interface Toast {
 interface AppState {
   appInfo: AppInfo | null;
   labels: Label[];
-  /** The article open in the reader; null shows the library. */
+  /** The article open in the reader; null shows `view`. */
   openArticleId: number | null;
+  view: View;
   /** The UI language; label names follow it. */
   language: Language;
   dialog: Dialog;
   toasts: Toast[];
   boot(): Promise<void>;
   openArticle(id: number | null): void;
+  /** Closes the reader and shows a corpus view (openArticle(null) goes back to the last one). */
+  showView(view: View): void;
   setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
   notify(kind: Toast['kind'], message: string): void;
@@ -38,10 +45,23 @@ function articleIdFromHash(): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The corpus view in the URL hash (#/concordance, #/dashboard); the library has none. */
+function viewFromHash(): View {
+  const match = /^#\/(concordance|dashboard)$/.exec(window.location.hash);
+  return (match?.[1] as View | undefined) ?? 'library';
+}
+
+function pushHash(hash: string): void {
+  if (window.location.hash !== hash) {
+    history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+  }
+}
+
 export const useAppStore = create<AppState>((set, get) => ({
   appInfo: null,
   labels: [],
   openArticleId: articleIdFromHash(),
+  view: viewFromHash(),
   language: initialLanguage,
   dialog: null,
   toasts: [],
@@ -56,11 +76,17 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
 
   openArticle(id) {
-    const hash = id === null ? '' : `#/article/${id}`;
-    if (window.location.hash !== hash) {
-      history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+    if (id === null) {
+      get().showView(get().view);
+      return;
     }
+    pushHash(`#/article/${id}`);
     set({ openArticleId: id });
+  },
+
+  showView(view) {
+    pushHash(view === 'library' ? '' : `#/${view}`);
+    set({ openArticleId: null, view });
   },
 
   setLanguage(language) {
@@ -83,7 +109,9 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
 }));
 
-window.addEventListener('popstate', () => useAppStore.setState({ openArticleId: articleIdFromHash() }));
+window.addEventListener('popstate', () =>
+  useAppStore.setState({ openArticleId: articleIdFromHash(), view: viewFromHash() }),
+);
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
