@@ -91,12 +91,21 @@ function clusterBoundaryAtOrAfter(text: string, index: number): number {
 }
 
 /**
- * The line of a concordance: up to `width` characters each side, whitespace (line breaks too)
- * shown as one space, so the matches line up in a column.
+ * The line of a concordance: up to `width` characters each side, cut between words where the
+ * context has a space, whitespace (line breaks too) shown as one space.
  */
 export function kwicLine(text: string, startU16: number, endU16: number, width = CONTEXT_CHARS): KwicLine {
-  const leftStart = clusterBoundaryAtOrAfter(text, Math.max(0, startU16 - width));
-  const rightEnd = clusterBoundaryAtOrBefore(text, Math.min(text.length, endU16 + width));
+  let leftStart = clusterBoundaryAtOrAfter(text, Math.max(0, startU16 - width));
+  let rightEnd = clusterBoundaryAtOrBefore(text, Math.min(text.length, endU16 + width));
+  // Whole words at the outer edges: a cut inside a word moves to the nearest space inside the context.
+  if (leftStart > 0 && /\S/.test(text[leftStart - 1] ?? '')) {
+    const space = text.slice(leftStart, startU16).search(/\s/);
+    if (space >= 0) leftStart += space + 1;
+  }
+  if (rightEnd < text.length && /\S/.test(text[rightEnd] ?? '')) {
+    const space = text.slice(endU16, rightEnd).search(/\s\S*$/);
+    if (space >= 0) rightEnd = endU16 + space;
+  }
   const oneLine = (part: string) => part.replace(/\s+/g, ' ');
   return {
     left: oneLine(text.slice(leftStart, startU16)),

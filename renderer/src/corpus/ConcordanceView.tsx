@@ -212,7 +212,10 @@ export function ConcordanceView() {
                   title={hit.displayTitle}
                   onClick={() => openArticle(hit.articleId)}
                 >
-                  <span className="kwic__date">{formatPublished(hit.publishedAt, language)}</span> {hit.displayTitle}
+                  {hit.publishedAt ? (
+                    <span className="kwic__date">{formatPublished(hit.publishedAt, language)} </span>
+                  ) : null}
+                  {hit.displayTitle}
                 </button>
                 <span className="kwic__left" lang="vi">
                   <span>{hit.left}</span>

@@ -19,6 +19,8 @@ const STATUS_COLORS = { new: '#adb5bd', in_progress: '#f59f00', done: '#2f9e44' 
 interface ChartSpec {
   id: string;
   title: string;
+  /** Shown instead of an empty chart. */
+  empty: string;
   option: ChartOption;
   height: number;
   /** The table behind the chart, for CSV. */
@@ -157,7 +159,7 @@ function ChartCard({ spec, onDrill }: { spec: ChartSpec; onDrill: (event: ChartC
         </span>
       </figcaption>
       {empty ? (
-        <p className="dashboard__empty muted">{t('dashboard.empty')}</p>
+        <p className="dashboard__empty muted">{spec.empty}</p>
       ) : (
         <EChart
           option={spec.option}
@@ -198,6 +200,7 @@ function buildCharts(data: Dashboard, context: BuildContext): ChartSpec[] {
   const monthLabels = labels.filter((label) => data.labelsByMonth.some((row) => row.labelKey === label.key));
   const byMonth: ChartSpec = {
     id: 'labels-by-month',
+    empty: t('dashboard.empty.spans'),
     title: t('dashboard.charts.byMonth'),
     height: 300,
     option: {
@@ -240,6 +243,7 @@ function buildCharts(data: Dashboard, context: BuildContext): ChartSpec[] {
   const sourceName = (source: string) => source || t('dashboard.noSource');
   const bySource: ChartSpec = {
     id: 'analytic-by-source',
+    empty: t('dashboard.empty.analytic'),
     title: t('dashboard.charts.bySource'),
     height: Math.max(220, sources.length * 28 + 60),
     option: {
@@ -276,6 +280,7 @@ function buildCharts(data: Dashboard, context: BuildContext): ChartSpec[] {
   const entities = [...data.topEntities].reverse();
   const topEntities: ChartSpec = {
     id: 'top-entities',
+    empty: t('dashboard.empty.entities'),
     title: t('dashboard.charts.topEntities'),
     height: Math.max(220, entities.length * 24 + 40),
     option: {
@@ -310,6 +315,7 @@ function buildCharts(data: Dashboard, context: BuildContext): ChartSpec[] {
   const pairMax = Math.max(1, ...data.coOccurrence.map((row) => row.articles));
   const coOccurrence: ChartSpec = {
     id: 'label-pairs',
+    empty: t('dashboard.empty.pairs'),
     title: t('dashboard.charts.pairs'),
     height: Math.max(240, pairKeys.length * 30 + 90),
     option: {
@@ -364,6 +370,7 @@ function buildCharts(data: Dashboard, context: BuildContext): ChartSpec[] {
   const statuses = ['new', 'in_progress', 'done'] as const;
   const byStatus: ChartSpec = {
     id: 'progress-status',
+    empty: t('dashboard.empty.articles'),
     title: t('dashboard.charts.byStatus'),
     height: 220,
     option: {
@@ -394,6 +401,7 @@ function buildCharts(data: Dashboard, context: BuildContext): ChartSpec[] {
   const authorName = (author: string) => author || t('dashboard.noAuthor');
   const byAuthor: ChartSpec = {
     id: 'progress-author',
+    empty: t('dashboard.empty.spans'),
     title: t('dashboard.charts.byAuthor'),
     height: Math.max(220, authors.length * 28 + 40),
     option: {

@@ -37,6 +37,12 @@ describe('concordance matching', () => {
     expect([...line.left].every((character) => character === '😀')).toBe(true);
   });
 
+  it('a concordance line is cut between words where the context has spaces', () => {
+    const text = 'một hai ba bốn năm sáu an ninh bảy tám chín mười';
+    const start = text.indexOf('an ninh');
+    expect(kwicLine(text, start, start + 7, 13)).toEqual({ left: 'bốn năm sáu ', match: 'an ninh', right: ' bảy tám' });
+  });
+
   it('a query without words finds nothing', () => {
     expect(occurrences('an ninh', '" * ( )')).toEqual([]);
   });
