@@ -111,11 +111,11 @@ export class CorpusStore {
        WHERE ${inScope('n.article_id')} AND n.label_key IN (SELECT key FROM labels WHERE kind = 'entity')
        GROUP BY n.label_key, n.quote ORDER BY count DESC LIMIT ${TOP_ENTITY_CANDIDATES}`,
     );
-    const coOccurrence = all<{ a: string; b: string; articles: number }>(
-      `WITH present AS (SELECT DISTINCT article_id, label_key FROM annotations n WHERE ${inScope('n.article_id')})
-       SELECT x.label_key AS a, y.label_key AS b, count(*) AS articles
-       FROM present x JOIN present y ON y.article_id = x.article_id AND y.label_key > x.label_key
-       GROUP BY x.label_key, y.label_key ORDER BY articles DESC`,
+    // Which labels each article has, from the (label, article) index; pairs are counted here:
+    // a self-join of that set in SQL compared every article with every other one.
+    const present = all<{ labelKey: string; articleId: number }>(
+      `SELECT DISTINCT label_key AS labelKey, article_id AS articleId FROM annotations INDEXED BY annotations_by_label
+       WHERE ${inScope('article_id')}`,
     );
     const byStatus = all<{ status: ArticleStatus; articles: number }>(
       `SELECT f.status, count(*) AS articles FROM library_facets f WHERE ${inScope('f.article_id')}
@@ -135,12 +135,37 @@ export class CorpusStore {
       labelsByMonth,
       analyticBySource,
       topEntities: mergeFolded(entityQuotes),
-      coOccurrence,
+      coOccurrence: countPairs(present),
       byStatus,
       byAuthor,
       totals,
     };
   }
+}
+
+/** For each pair of labels (a < b), the articles that have both. */
+function countPairs(present: readonly { labelKey: string; articleId: number }[]): Dashboard['coOccurrence'] {
+  const labelsByArticle = new Map<number, string[]>();
+  for (const { labelKey, articleId } of present) {
+    const labels = labelsByArticle.get(articleId);
+    if (labels) labels.push(labelKey);
+    else labelsByArticle.set(articleId, [labelKey]);
+  }
+  const pairs = new Map<string, { a: string; b: string; articles: number }>();
+  for (const labels of labelsByArticle.values()) {
+    labels.sort();
+    for (let i = 0; i < labels.length; i++) {
+      for (let j = i + 1; j < labels.length; j++) {
+        const key = `${labels[i]}\u0000${labels[j]}`;
+        const pair = pairs.get(key);
+        if (pair) pair.articles++;
+        else pairs.set(key, { a: labels[i]!, b: labels[j]!, articles: 1 });
+      }
+    }
+  }
+  return [...pairs.values()].sort(
+    (x, y) => y.articles - x.articles || x.a.localeCompare(y.a) || x.b.localeCompare(y.b),
+  );
 }
 
 /** Spellings of one entity ("Hà Nội", "HÀ NỘI") counted together, shown in the most common one. */

@@ -15,7 +15,7 @@ import { FOLDED_TABLE } from './search-index';
 import { SortKeyWriter } from './sort-keys';
 import { writeTransaction } from './write-transaction';
 
-/** SQL over `library_facets f` (and `s`, the ranked full-text matches, when joined). */
+/** SQL over `library_facets f`. */
 export interface SqlPart {
   where: string;
   params: Record<string, unknown>;
@@ -49,7 +49,8 @@ const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
   text: (text, context) => {
     const sources = list('text_source', context.sourcesMatching(foldVietnamese(text)));
     const bySource = sources.sql ? ` OR f.source IN (${sources.sql})` : '';
-    return { where: `(s.id IS NOT NULL${bySource})`, params: sources.params };
+    const byText = `f.article_id IN (SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @text_fts)`;
+    return { where: `(${byText}${bySource})`, params: sources.params };
   },
   status: (statuses) => {
     const values = list('status', statuses);
@@ -149,7 +150,8 @@ export class LibraryStore {
 
   /** Ids of one page, in the sort's order; ties in import order. */
   pageIds(filter: LibraryFilter, sort: LibrarySort, offset: number, limit: number): number[] {
-    const { from, where, params, ranked } = this.compile(filter);
+    const ranked = sort.key === 'relevance' && filter.text !== undefined;
+    const { from, where, params } = this.compile(filter, ranked);
     const direction = sort.direction === 'ascending' ? 'ASC' : 'DESC';
     const order =
       sort.key === 'relevance'
@@ -249,11 +251,13 @@ export class LibraryStore {
       .all() as string[];
   }
 
-  private compile(filter: LibraryFilter): {
+  private compile(
+    filter: LibraryFilter,
+    ranked = false,
+  ): {
     from: string;
     where: string;
     params: Record<string, unknown>;
-    ranked: boolean;
   } {
     const parts: SqlPart[] = [];
     let sources: string[] | null = null;
@@ -270,16 +274,17 @@ export class LibraryStore {
     }
     let from = 'library_facets f';
     const params: Record<string, unknown> = Object.assign({}, ...parts.map((part) => part.params));
-    let ranked = false;
     if (filter.text !== undefined) {
       const terms = parseSearchQuery(filter.text).terms;
       // No words (only punctuation): nothing matches the text, only sources can.
-      from += ` LEFT JOIN (SELECT rowid AS id, bm25(${FOLDED_TABLE}, 2.0, 1.0) AS rank FROM ${FOLDED_TABLE}
-        WHERE ${FOLDED_TABLE} MATCH @text_fts) s ON s.id = f.article_id`;
       params.text_fts = terms.length > 0 ? allPrefixesQuery(terms) : '""';
-      ranked = true;
+      // Only the relevance order pays for bm25 (`s.rank`); counting and other orders need the ids.
+      if (ranked) {
+        from += ` LEFT JOIN (SELECT rowid AS id, bm25(${FOLDED_TABLE}, 2.0, 1.0) AS rank FROM ${FOLDED_TABLE}
+          WHERE ${FOLDED_TABLE} MATCH @text_fts) s ON s.id = f.article_id`;
+      }
     }
     const where = parts.length > 0 ? `WHERE ${parts.map((part) => `(${part.where})`).join(' AND ')}` : '';
-    return { from, where, params, ranked };
+    return { from, where, params };
   }
 }

@@ -45,24 +45,25 @@ export function DashboardView() {
   const [data, setData] = useState<Dashboard | null>(null);
   const filter = useMemo(() => (within ? libraryFilter : {}), [within, libraryFilter]);
 
-  const load = useCallback(async () => {
-    try {
-      setData(await api.corpusDashboard({ filter }));
-    } catch (error) {
-      useAppStore.getState().notify('error', errorMessage(error));
-    }
-  }, [filter]);
-
   useEffect(() => {
-    void load();
-    const refresh = coalesced(load);
+    let live = true;
+    const refresh = coalesced(async () => {
+      try {
+        const next = await api.corpusDashboard({ filter });
+        if (live) setData(next);
+      } catch (error) {
+        useAppStore.getState().notify('error', errorMessage(error));
+      }
+    });
+    refresh();
     const stopApplied = events.on('changesApplied', () => refresh());
     const stopStore = events.on('storeChanged', () => refresh());
     return () => {
+      live = false;
       stopApplied();
       stopStore();
     };
-  }, [load]);
+  }, [filter]);
 
   const labelByKey = useMemo(() => new Map(labels.map((label) => [label.key, label])), [labels]);
   const nameOf = useCallback(

@@ -46,7 +46,9 @@ export function EChart({ option, onClick, label, height, onReady }: EChartProps)
   const box = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   const click = useRef(onClick);
-  click.current = onClick;
+  useEffect(() => {
+    click.current = onClick;
+  }, [onClick]);
 
   useEffect(() => {
     const element = box.current;
