@@ -132,7 +132,7 @@ function ChartCard({ spec, onDrill }: { spec: ChartSpec; onDrill: (event: ChartC
               )
             }
           >
-            PNG
+            {t('dashboard.formats.png')}
           </button>
           <button
             type="button"
@@ -143,7 +143,7 @@ function ChartCard({ spec, onDrill }: { spec: ChartSpec; onDrill: (event: ChartC
               download(`${spec.id}.svg`, new Blob([svg], { type: 'image/svg+xml' }));
             }}
           >
-            SVG
+            {t('dashboard.formats.svg')}
           </button>
           <button
             type="button"
@@ -155,7 +155,7 @@ function ChartCard({ spec, onDrill }: { spec: ChartSpec; onDrill: (event: ChartC
             }
             title={t('dashboard.csvTitle')}
           >
-            CSV
+            {t('dashboard.formats.csv')}
           </button>
         </span>
       </figcaption>

@@ -122,6 +122,7 @@ export const en = {
     withinFilter: 'Only the articles of the library filter',
     hint: 'Click a bar to list the spans behind it in the concordance.',
     csvTitle: 'The table behind this chart, as CSV',
+    formats: { png: 'PNG', svg: 'SVG', csv: 'CSV' },
     empty: {
       spans: 'No spans yet.',
       analytic: 'No risk or proposal spans yet.',

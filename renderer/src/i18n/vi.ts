@@ -113,6 +113,7 @@ export const vi: VietnameseResources = {
     withinFilter: 'Chỉ các bài của bộ lọc thư viện',
     hint: 'Bấm vào một cột để xem các đoạn chú thích của nó trong tra cứu ngữ cảnh.',
     csvTitle: 'Bảng số liệu của biểu đồ này, dạng CSV',
+    formats: { png: 'PNG', svg: 'SVG', csv: 'CSV' },
     empty: {
       spans: 'Chưa có đoạn chú thích nào.',
       analytic: 'Chưa có đoạn nguy cơ hay đề xuất nào.',

@@ -40,6 +40,7 @@ describe('store migrations', () => {
       'articles',
       'change_history',
       'labels',
+      'library_facets',
       'settings',
     ]);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
