@@ -46,7 +46,7 @@ function random(seed: number): () => number {
 }
 
 /** Rows straight into SQLite (triggers fill library_facets), indexed and sort-keyed as an import does. */
-function seed(workbench: Workbench, articles: number): void {
+export function seed(workbench: Workbench, articles: number): void {
   const next = random(13);
   const pick = <T>(values: readonly T[]) => values[Math.floor(next() * values.length)] as T;
   const insertArticle = workbench.db.prepare(
@@ -303,4 +303,5 @@ async function main(): Promise<void> {
   }
 }
 
-void main();
+// Only a direct run benchmarks; other scripts may import the seeding.
+if (require.main === module) void main();

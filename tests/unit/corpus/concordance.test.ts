@@ -40,7 +40,11 @@ describe('concordance matching', () => {
   it('a concordance line is cut between words where the context has spaces', () => {
     const text = 'một hai ba bốn năm sáu an ninh bảy tám chín mười';
     const start = text.indexOf('an ninh');
-    expect(kwicLine(text, start, start + 7, 13)).toEqual({ left: 'bốn năm sáu ', match: 'an ninh', right: ' bảy tám chín' });
+    expect(kwicLine(text, start, start + 7, 13)).toEqual({
+      left: 'bốn năm sáu ',
+      match: 'an ninh',
+      right: ' bảy tám chín',
+    });
   });
 
   it('a query without words finds nothing', () => {
