@@ -166,9 +166,12 @@ async function armRepaintClock(page: Page): Promise<void> {
       let start = 0;
       document.addEventListener('click', () => (start = performance.now()), { capture: true, once: true });
       document.addEventListener('input', () => (start = performance.now()), { capture: true, once: true });
+      // A change that leaves the first row as it was would never resolve: give up after 60 s (NaN).
+      const deadline = performance.now() + 60_000;
       const check = () => {
         const now = firstId();
         if (start > 0 && now && now !== before) requestAnimationFrame(() => resolve(performance.now() - start));
+        else if (performance.now() > deadline) resolve(Number.NaN);
         else requestAnimationFrame(check);
       };
       check();
