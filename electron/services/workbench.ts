@@ -2,6 +2,12 @@ import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
 import { ChangeService } from './changes/change-service';
 import { CorpusService } from './corpus/corpus-service';
+import { AnnotationHandler } from './changes/handlers/annotation-handler';
+import { AssistHandler } from './changes/handlers/assist-handler';
+import { AssistService } from './assist/assist-service';
+import { shippedAssistData } from './assist/shipped-data';
+import { AssistStore } from './store/assist';
+import { LabelHandler } from './changes/handlers/label-handler';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -34,6 +40,8 @@ export interface Workbench {
   readonly search: SearchService;
   /** The library at corpus scale, the concordance, annotate-all and the dashboard. */
   readonly corpus: CorpusService;
+  /** Suggestions from names, the analyst's own spans and patterns (issue 14). */
+  readonly assist: AssistService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
   readonly events: EventBus;
   close(): void;
@@ -45,8 +53,14 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const labels = new LabelStore(db);
   const annotationRows = new AnnotationStore(db);
   const history = new HistoryStore(db);
-  const profile = new ProfileService(new SettingsStore(db));
-  const changes = new ChangeService(db, articles, labels, annotationRows, history, profile);
+  const assistRows = new AssistStore(db);
+  const settings = new SettingsStore(db);
+  const profile = new ProfileService(settings);
+  const changes = new ChangeService(db, articles, history, profile, {
+    annotation: new AnnotationHandler(articles, labels, annotationRows),
+    assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
+    label: new LabelHandler(labels),
+  });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
   const events: EventBus = new EventBus({
@@ -72,6 +86,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     profile,
     search: new SearchService(db),
     corpus: new CorpusService(db, articles, labels, annotationRows, changes),
+    assist: new AssistService(articles, annotationRows, assistRows, settings, shippedAssistData(), changes),
     events,
     close: () => {
       watcher.stop();

@@ -1,14 +1,17 @@
 /**
  * JSONL, one article per line, in the shape spaCy, Hugging Face datasets and Prodigy users load:
- * `{id, title, source, published, text, spans: [{start, end, label, text, author, origin}], meta}`.
+ * `{id, title, source, published, text, spans: [{start, end, label, label_path, text, author, origin}], meta}`
+ * (`label_path`: the label under its parents, `RISK/CYBER`).
  * `meta.offset_unit` says what the offsets count; `text.slice(start, end)` in that unit is `spans[i].text`.
  */
 import type { ExportCodec, ExportContext } from './types';
+import { labelPaths } from './label-paths';
 import { toUnitSpans } from './unit-spans';
 import { CANONICAL_NORMALIZATION } from './workbench-json';
 
 export function createJsonlCodec(context: ExportContext): ExportCodec {
   const meta = { offset_unit: context.unit, normalization: CANONICAL_NORMALIZATION };
+  const paths = labelPaths(context);
   return {
     begin: () => '',
     article(article, annotations) {
@@ -23,6 +26,7 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
           start,
           end,
           label: annotation.labelKey,
+          label_path: paths.get(annotation.labelKey) ?? annotation.labelKey,
           text: annotation.quote,
           author: annotation.author,
           origin: annotation.origin,

@@ -7,13 +7,15 @@ export { HistoryStateSchema };
 export type { HistoryState } from '../domain/changes';
 
 const ArticleRef = z.object({ articleId: ArticleIdSchema }).strict();
+/** An article's undo stack, or (null) the corpus-wide one: schema edits and sets over several articles. */
+const HistoryScopeRef = z.object({ articleId: ArticleIdSchema.nullable() }).strict();
 
 /** Reads of annotations and the article's history; every write is `applyChanges` (changes.ts). */
 export const annotationCalls = {
   listAnnotations: defineCall(ArticleRef, z.array(AnnotationSchema)),
-  /** Undoes the article's newest change set; null when there is nothing to undo. */
-  undo: defineCall(ArticleRef, AppliedChangesSchema.nullable()),
-  /** Redoes the article's oldest undone change set; null when there is nothing to redo. */
-  redo: defineCall(ArticleRef, AppliedChangesSchema.nullable()),
-  getHistoryState: defineCall(ArticleRef, HistoryStateSchema),
+  /** Undoes the scope's newest change set; null when there is nothing to undo. */
+  undo: defineCall(HistoryScopeRef, AppliedChangesSchema.nullable()),
+  /** Redoes the scope's oldest undone change set; null when there is nothing to redo. */
+  redo: defineCall(HistoryScopeRef, AppliedChangesSchema.nullable()),
+  getHistoryState: defineCall(HistoryScopeRef, HistoryStateSchema),
 };

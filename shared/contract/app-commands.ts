@@ -13,5 +13,6 @@ export const APP_COMMANDS = [
   'concordance',
   'dashboard',
   'restore-backup',
+  'schema',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];

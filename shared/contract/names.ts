@@ -33,6 +33,7 @@ export const CALL_NAMES = [
   'startImport',
   'getImportJob',
   'cancelImport',
+  'decideImport',
   'restoreTrimmedText',
   'pickExportPath',
   'startExport',
@@ -42,6 +43,16 @@ export const CALL_NAMES = [
   'listBackups',
   'previewBackup',
   'restoreBackup',
+  'getSuggestions',
+  'getAssistSettings',
+  'setAssistSources',
+  'getLabelUsage',
+  'exportSchema',
+  'previewSchemaImport',
+  'importSchema',
+  'undoNewest',
+  'redoNewest',
+  'getNewestHistoryState',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

@@ -18,6 +18,7 @@ export interface ShellStrings {
     library: string;
     concordance: string;
     dashboard: string;
+    schema: string;
     quit: string;
     close: string;
     undo: string;
@@ -55,6 +56,7 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       library: 'Library',
       concordance: 'Concordance',
       dashboard: 'Dashboard',
+      schema: 'Label schema',
       quit: 'Quit',
       close: 'Close window',
       undo: 'Undo',
@@ -90,6 +92,7 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       library: 'Thư viện',
       concordance: 'Tra cứu ngữ cảnh',
       dashboard: 'Tổng quan',
+      schema: 'Bộ nhãn',
       quit: 'Thoát',
       close: 'Đóng cửa sổ',
       undo: 'Hoàn tác',

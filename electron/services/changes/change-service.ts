@@ -1,15 +1,21 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/errors';
 import type { AppliedChanges, Change, ChangeSet, HistoryState, Transition } from '../../../shared/domain/changes';
-import type { Annotation } from '../../../shared/domain/schemas';
-import { spanProblem } from '../../../shared/domain/spans';
-import type { AnnotationStore } from '../store/annotations';
 import type { ArticleStore } from '../store/articles';
-import { nowIso } from '../store/clock';
 import type { HistoryEntry, HistoryStore } from '../store/history';
-import type { LabelStore } from '../store/labels';
 import { writeTransaction } from '../store/write-transaction';
-import { describeSet, shorten } from './describe';
+import {
+  familyOf,
+  type AppliedReport,
+  type ApplyContext,
+  type ChangeFamily,
+  type ChangeHandler,
+  type ChangeHandlers,
+  type WriteMemo,
+} from './change-handler';
+
+/** The stored state of any record a transition is about. */
+type RecordState = NonNullable<Transition['after']>;
 
 export type AppliedListener = (applied: AppliedChanges) => void;
 
@@ -18,16 +24,21 @@ export interface AuthorSource {
   displayName(): string;
 }
 
-/** The span fields every stored annotation must satisfy. */
-type SpanFields = Pick<Annotation, 'articleId' | 'labelKey' | 'start' | 'end' | 'quote'>;
+/**
+ * History scope: one article's stack, or the corpus-wide stack (null) that holds the sets touching
+ * no single article (schema edits, merges across articles).
+ */
+export type HistoryScope = number | null;
 
 /**
- * The one write path for annotations (and, later, relations, labels, entities, article fields).
- * A change set is validated and applied all-or-nothing in one transaction, through the stores,
- * and recorded as ONE history entry; undo and redo move the stored state through the same
- * validation. Write transactions start IMMEDIATE: they take the write lock before their first
- * read, so another connection's commit can never invalidate what they read (SQLITE_BUSY_SNAPSHOT);
- * they wait for the lock up to the connection's busy_timeout instead.
+ * The one write path. A change set is validated and applied all-or-nothing in one transaction,
+ * through the stores, and recorded as ONE history entry; undo and redo move the stored state
+ * through the same validation. What each family of changes means (annotation.*, relation.*, …)
+ * lives in its `ChangeHandler`; this class only orders, records, replays and announces.
+ *
+ * Write transactions start IMMEDIATE: they take the write lock before their first read, so another
+ * connection's commit can never invalidate what they read (SQLITE_BUSY_SNAPSHOT); they wait for
+ * the lock up to the connection's busy_timeout instead.
  */
 export class ChangeService {
   private readonly listeners = new Set<AppliedListener>();
@@ -37,10 +48,9 @@ export class ChangeService {
   constructor(
     private readonly db: Database,
     private readonly articles: ArticleStore,
-    private readonly labels: LabelStore,
-    private readonly annotations: AnnotationStore,
     private readonly history: HistoryStore,
     private readonly authors: AuthorSource,
+    private readonly handlers: ChangeHandlers,
   ) {}
 
   /** Called after each write commits (never for one that rolled back); returns an unsubscribe. */
@@ -53,37 +63,37 @@ export class ChangeService {
     return this.write(() => this.applySet(set));
   }
 
-  /** Undoes the article's newest set not undone; null when there is none. */
-  undo(articleId: number): AppliedChanges | null {
+  /** Undoes the scope's newest set not undone; null when there is none. */
+  undo(scope: HistoryScope): AppliedChanges | null {
     return this.write(() => {
-      this.articles.getSummary(articleId); // not_found for a missing article
-      const entry = this.history.nextUndo(articleId);
+      this.assertScope(scope);
+      const entry = this.history.nextUndo(scope);
       if (!entry) return null;
       const steps = [...entry.transitions]
         .reverse()
-        .map(({ kind, before, after }) => ({ kind, before: after, after: before }));
+        .map((step) => ({ ...step, before: step.after, after: step.before }) as Transition);
       const done = this.replay(entry, steps, 'undo');
       this.history.setUndone(entry.id, true);
-      return this.result(articleId, entry.description, done, {});
+      return this.result(scope, entry.description, done, {});
     });
   }
 
-  /** Redoes the article's oldest undone set; null when there is none. */
-  redo(articleId: number): AppliedChanges | null {
+  /** Redoes the scope's oldest undone set; null when there is none. */
+  redo(scope: HistoryScope): AppliedChanges | null {
     return this.write(() => {
-      this.articles.getSummary(articleId);
-      const entry = this.history.nextRedo(articleId);
+      this.assertScope(scope);
+      const entry = this.history.nextRedo(scope);
       if (!entry) return null;
       const done = this.replay(entry, entry.transitions, 'redo');
       this.history.setUndone(entry.id, false);
-      return this.result(articleId, entry.description, done, {});
+      return this.result(scope, entry.description, done, {});
     });
   }
 
-  historyState(articleId: number): HistoryState {
-    this.articles.getSummary(articleId);
-    const undo = this.history.nextUndo(articleId);
-    const redo = this.history.nextRedo(articleId);
+  historyState(scope: HistoryScope): HistoryState {
+    this.assertScope(scope);
+    const undo = this.history.nextUndo(scope);
+    const redo = this.history.nextRedo(scope);
     return {
       canUndo: undo !== null,
       canRedo: redo !== null,
@@ -128,6 +138,11 @@ export class ChangeService {
     }
   }
 
+  /** not_found for a missing article. */
+  private assertScope(scope: HistoryScope): void {
+    if (scope !== null) this.articles.getSummary(scope);
+  }
+
   private announce(applied: readonly AppliedChanges[]): void {
     for (const entry of applied) {
       for (const listener of this.listeners) {
@@ -141,19 +156,45 @@ export class ChangeService {
     }
   }
 
+  private handlerFor(kind: Change['kind'] | Transition['kind']): ChangeHandler<ChangeFamily> {
+    // The registry is keyed by family, so the handler matches the kind; TypeScript cannot follow
+    // that correlation through the union, hence the widening.
+    return this.handlers[familyOf(kind)] as ChangeHandler<ChangeFamily>;
+  }
+
+  private articleOf(step: Transition): number | null {
+    const state = step.after ?? step.before;
+    if (!state) throw new Error(`A ${step.kind} transition with neither a before nor an after state.`);
+    return this.handlerFor(step.kind).articleOf(state);
+  }
+
   private applySet(set: ChangeSet): AppliedChanges {
-    if (set.articleId !== undefined) this.articles.getSummary(set.articleId);
-    const author = set.author ?? this.authors.displayName();
-    const validator = new SpanValidator(this.articles, this.labels);
-    const createdIds: Record<string, number> = {};
-    const transitions = set.changes.map((change, index) => {
+    this.assertScope(set.articleId ?? null);
+    const transitions: Transition[] = [];
+    const context: ApplyContext = {
+      ...newMemo(),
+      origin: set.origin,
+      author: set.author ?? this.authors.displayName(),
+      createdIds: {},
+      apply: (change) => applyOne(change),
+    };
+    const applyOne = (change: Change): void => {
+      for (const handler of Object.values(this.handlers) as ChangeHandler<ChangeFamily>[]) {
+        for (const cascaded of handler.cascade?.(change, context) ?? []) applyOne(cascaded);
+      }
+      if ('ref' in change && change.ref in context.createdIds) {
+        throw new ApiError('rejected', `the ref “${change.ref}” is used twice in the set.`);
+      }
+      const step = this.handlerFor(change.kind).apply(change as never, context) as Transition;
+      const articleId = this.articleOf(step);
+      if (set.articleId !== undefined && articleId !== null && articleId !== set.articleId) {
+        throw new ApiError('rejected', `it is in article ${articleId}, not in article ${set.articleId} of the set.`);
+      }
+      transitions.push(step);
+    };
+    set.changes.forEach((change, index) => {
       try {
-        const transition = this.applyChange(change, set, author, validator, createdIds);
-        const articleId = (transition.after ?? transition.before)?.articleId;
-        if (set.articleId !== undefined && articleId !== set.articleId) {
-          throw new ApiError('rejected', `it is in article ${articleId}, not in article ${set.articleId} of the set.`);
-        }
-        return transition;
+        applyOne(change);
       } catch (error) {
         if (set.changes.length === 1 || !(error instanceof ApiError)) throw error;
         throw new ApiError(
@@ -162,182 +203,105 @@ export class ChangeService {
         );
       }
     });
-    const articleIds = new Set(transitions.map(articleOf));
-    const articleId = set.articleId ?? (articleIds.size === 1 ? [...articleIds][0]! : null);
-    const description = set.description ?? describeSet(transitions);
-    this.history.record({ articleId, origin: set.origin, author, description, transitions });
-    this.markArticles(transitions);
-    return this.result(articleId, description, transitions, createdIds);
+    const scope = set.articleId ?? this.singleArticle(transitions);
+    // One change asked for: named by its own transition, the last (what it cascaded to comes first).
+    const description =
+      set.description ?? this.describeSet(set.changes.length === 1 ? transitions.slice(-1) : transitions);
+    this.history.record({ articleId: scope, origin: set.origin, author: context.author, description, transitions });
+    this.afterWrite(transitions);
+    return this.result(scope, description, transitions, context.createdIds);
   }
 
-  private applyChange(
-    change: Change,
-    set: ChangeSet,
-    author: string,
-    validator: SpanValidator,
-    createdIds: Record<string, number>,
-  ): Transition {
-    switch (change.kind) {
-      case 'annotation.create': {
-        if (change.ref in createdIds)
-          throw new ApiError('rejected', `the ref “${change.ref}” is used twice in the set.`);
-        const { imported, note, ...span } = change.annotation;
-        if (imported && set.origin !== 'import' && set.origin !== 'merge') {
-          throw new ApiError('rejected', 'only import and merge sets can carry imported provenance.');
-        }
-        validator.assert(span);
-        // Imports and merges skip the spans they already hold themselves (and report them).
-        if (set.origin !== 'import' && set.origin !== 'merge') this.refuseIdentical(span, null);
-        const now = nowIso();
-        const created = this.annotations.insert({
-          ...span,
-          note: note ?? '',
-          author: imported?.author ?? author,
-          origin: imported?.origin ?? set.origin,
-          ...(imported ? { importedId: imported.id } : {}),
-          createdAt: imported?.createdAt ?? now,
-          updatedAt: imported?.updatedAt ?? now,
-        });
-        createdIds[change.ref] = created.id;
-        return { kind: change.kind, before: null, after: created };
-      }
-      case 'annotation.update': {
-        const before = this.annotations.get(change.id);
-        const { patch } = change;
-        const rangeChanged = patch.start !== undefined || patch.end !== undefined;
-        if (rangeChanged && patch.quote === undefined) {
-          throw new ApiError('rejected', 'Changing a span’s edges needs the new quote, to check it against the text.');
-        }
-        const next: Annotation = {
-          ...before,
-          labelKey: patch.labelKey ?? before.labelKey,
-          start: patch.start ?? before.start,
-          end: patch.end ?? before.end,
-          quote: patch.quote ?? before.quote,
-          note: patch.note ?? before.note,
-          updatedAt: nowIso(),
-        };
-        validator.assert(next);
-        if (next.labelKey !== before.labelKey || next.start !== before.start || next.end !== before.end)
-          this.refuseIdentical(next, next.id);
-        return { kind: change.kind, before, after: this.annotations.replace(next) };
-      }
-      case 'annotation.delete': {
-        const before = this.annotations.get(change.id);
-        this.annotations.delete(change.id);
-        return { kind: change.kind, before, after: null };
-      }
-    }
-  }
-
-  /** A second span with the same label and range would only be counted twice by every export. */
-  private refuseIdentical(span: SpanFields, exceptId: number | null): void {
-    const twin = this.annotations.findIdentical(span, exceptId);
-    if (twin) {
-      throw new ApiError(
-        'rejected',
-        `There is already a ${span.labelKey} span on “${shorten(twin.quote)}” here (annotation ${twin.id}).`,
-      );
-    }
+  /** The one article every transition belongs to, or null (several, or corpus-wide records). */
+  private singleArticle(transitions: readonly Transition[]): number | null {
+    const articleIds = new Set(transitions.map((step) => this.articleOf(step)));
+    const [only] = articleIds;
+    return articleIds.size === 1 && only !== undefined ? only : null;
   }
 
   /**
    * Moves the stored state through `steps` (each from its `before` to its `after`), checking
-   * every state it writes as a new change would be checked: a step that no longer fits (its
-   * label was removed, its id is taken) refuses the whole undo/redo, which then changes nothing.
+   * every state it writes as a new change would be checked: a step that no longer fits refuses
+   * the whole undo/redo, which then changes nothing.
    */
   private replay(entry: HistoryEntry, steps: readonly Transition[], action: 'undo' | 'redo'): Transition[] {
-    const validator = new SpanValidator(this.articles, this.labels);
+    const memo = newMemo();
     const done = steps.map((step) => {
       try {
-        return { ...step, after: this.move(step, validator) };
+        return { ...step, after: this.handlerFor(step.kind).replay(step as never, memo) } as Transition;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         throw new ApiError('rejected', `Cannot ${action} “${entry.description}”: ${lowerFirst(error.message)}`);
       }
     });
-    this.markArticles(done);
+    this.afterWrite(done);
     return done;
   }
 
-  private move({ before, after }: Transition, validator: SpanValidator): Annotation | null {
-    const id = (after ?? before)?.id;
-    if (id === undefined) return null;
-    const current = this.annotations.find(id);
-    if (before !== null && current === null) throw new ApiError('rejected', `annotation ${id} no longer exists.`);
-    if (before === null && current !== null) throw new ApiError('rejected', `annotation id ${id} is taken.`);
-    if (after === null) {
-      this.annotations.delete(id);
-      return null;
+  private afterWrite(transitions: readonly Transition[]): void {
+    for (const [family, steps] of groupByFamily(transitions)) {
+      this.handlers[family].afterWrite?.(steps as never);
     }
-    validator.assert(after);
-    return before === null ? this.annotations.insert(after) : this.annotations.replace(after);
   }
 
-  /** Every touched article is updated now; one that gains an annotation is in progress. */
-  private markArticles(transitions: readonly Transition[]): void {
-    for (const articleId of new Set(transitions.map(articleOf))) {
-      const gained = transitions.some((t) => t.before === null && t.after !== null && t.after.articleId === articleId);
-      if (gained) this.articles.markStarted(articleId);
-      this.articles.touch(articleId);
-    }
+  /** A set in words: its one change, or a count ("Tag 12 spans", "5 edits"). */
+  private describeSet(transitions: readonly Transition[]): string {
+    const [first] = transitions;
+    if (!first) return 'No change';
+    if (transitions.length === 1) return this.handlerFor(first.kind).describe(first as never);
+    const kinds = new Set(transitions.map((step) => step.kind));
+    if (kinds.size === 1) return this.handlerFor(first.kind).describeMany(first.kind as never, transitions.length);
+    return `${transitions.length} edits`;
   }
 
   private result(
-    articleId: number | null,
+    scope: HistoryScope,
     description: string,
     transitions: readonly Transition[],
     createdIds: Record<string, number>,
   ): AppliedChanges {
-    // The last state of each touched annotation is what now holds.
-    const finalStates = new Map<number, Annotation | null>();
-    for (const { before, after } of transitions) {
-      const id = (after ?? before)?.id;
-      if (id !== undefined) finalStates.set(id, after);
-    }
-    const upserted: Annotation[] = [];
-    const removed: number[] = [];
-    for (const [id, state] of finalStates) {
-      if (state) upserted.push(state);
-      else removed.push(id);
+    const report: AppliedReport = { upserted: [], removed: [] };
+    for (const [family, steps] of groupByFamily(transitions)) {
+      const handler = this.handlers[family] as ChangeHandler<ChangeFamily>;
+      // The first `before` and the last `after` of each touched record: what it was and what now holds.
+      const finalStates = new Map<string, { before: RecordState | null; after: RecordState | null }>();
+      for (const step of steps) {
+        const key = handler.recordKey((step.after ?? step.before) as never);
+        const seen = finalStates.get(key);
+        finalStates.set(key, { before: seen ? seen.before : step.before, after: step.after });
+      }
+      handler.report(finalStates as never, report);
     }
     return {
-      articleId,
+      articleId: scope,
       description,
-      upserted,
-      removed,
       createdIds,
-      history: articleId === null ? null : this.historyState(articleId),
-      summary: articleId === null ? null : this.articles.getSummary(articleId),
+      ...report,
+      history: scope === null ? null : this.historyState(scope),
+      summary: scope === null ? null : this.articles.getSummary(scope),
     };
   }
 }
 
-const articleOf = (transition: Transition): number => {
-  const annotation = transition.after ?? transition.before;
-  if (!annotation) throw new Error('A transition with neither a before nor an after state.');
-  return annotation.articleId;
-};
+function newMemo(): WriteMemo {
+  const values = new Map<string, unknown>();
+  return {
+    memo<T>(key: string, make: () => T): T {
+      if (!values.has(key)) values.set(key, make());
+      return values.get(key) as T;
+    },
+  };
+}
+
+function groupByFamily(transitions: readonly Transition[]): Map<ChangeFamily, Transition[]> {
+  const groups = new Map<ChangeFamily, Transition[]>();
+  for (const step of transitions) {
+    const family = familyOf(step.kind);
+    const group = groups.get(family) ?? [];
+    group.push(step);
+    groups.set(family, group);
+  }
+  return groups;
+}
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
-
-/** Checks spans against the label schema and the canonical text, reading each article once per write. */
-class SpanValidator {
-  private readonly texts = new Map<number, string>();
-
-  constructor(
-    private readonly articles: ArticleStore,
-    private readonly labels: LabelStore,
-  ) {}
-
-  assert(span: SpanFields): void {
-    if (!this.labels.exists(span.labelKey)) throw new ApiError('rejected', `There is no label ${span.labelKey}.`);
-    let text = this.texts.get(span.articleId);
-    if (text === undefined) {
-      text = this.articles.getText(span.articleId);
-      this.texts.set(span.articleId, text);
-    }
-    const problem = spanProblem(text, span.start, span.end, span.quote);
-    if (problem) throw new ApiError('rejected', `The span was not saved: ${problem}.`);
-  }
-}

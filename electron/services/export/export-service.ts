@@ -6,6 +6,7 @@ import { MAX_LISTED_SPAN_ISSUES, type ExportOptions, type SpanIssue } from '../.
 import type { Workbench } from '../workbench';
 import { AtomicFile } from './atomic-file';
 import { ExportSource } from '../store/export-source';
+import { openReadSnapshot } from '../store/read-snapshot';
 
 /** Where an export stands; the issue lists stop at MAX_LISTED_SPAN_ISSUES, the counts do not. */
 export interface ExportReport {
@@ -67,11 +68,26 @@ export async function exportToFile(
 ): Promise<ExportReport> {
   const problem = exportOptionsProblem(options);
   if (problem) throw new Error(problem);
-  const source = new ExportSource(workbench.db, workbench.labels, options);
+  // One read transaction on its own connection for the whole file: writes made while it streams
+  // (a label renamed, a span moved) are not half in it.
+  const snapshot = openReadSnapshot(workbench.databasePath, workbench.databaseOptions);
+  try {
+    return await writeExport(new ExportSource(snapshot.db, options), options, path, run);
+  } finally {
+    snapshot.close();
+  }
+}
+
+async function writeExport(
+  source: ExportSource,
+  options: ExportOptions,
+  path: string,
+  run: ExportRun,
+): Promise<ExportReport> {
   const exportedAt = (run.now?.() ?? new Date()).toISOString();
   const codec = createExportCodec(
     options,
-    { unit: options.offsetUnit, labels: source.labels, appVersion: run.appVersion, exportedAt },
+    { unit: options.offsetUnit, labels: source.labels, schema: source.schema, appVersion: run.appVersion, exportedAt },
     { stringifyCsvRows },
   );
   const report: ExportReport = { ...emptyExportReport(), articlesTotal: source.countArticles() };

@@ -49,9 +49,7 @@ export class HistoryStore {
   constructor(private readonly db: Database) {}
 
   record(entry: Omit<HistoryEntry, 'id' | 'undone' | 'createdAt'>): number {
-    if (entry.articleId !== null) {
-      this.db.prepare(`DELETE FROM change_history WHERE article_id = ? AND undone = 1`).run(entry.articleId);
-    }
+    this.db.prepare(`DELETE FROM change_history WHERE article_id IS ? AND undone = 1`).run(entry.articleId);
     const result = this.db
       .prepare(
         `INSERT INTO change_history (article_id, origin, author, description, changes_json, created_at)
@@ -61,16 +59,17 @@ export class HistoryStore {
     return Number(result.lastInsertRowid);
   }
 
-  nextUndo(articleId: number): HistoryEntry | null {
+  /** `articleId` null: the corpus-wide stack (sets that touch no single article). */
+  nextUndo(articleId: number | null): HistoryEntry | null {
     const row = this.db
-      .prepare(`SELECT * FROM change_history WHERE article_id = ? AND undone = 0 ORDER BY id DESC LIMIT 1`)
+      .prepare(`SELECT * FROM change_history WHERE article_id IS ? AND undone = 0 ORDER BY id DESC LIMIT 1`)
       .get(articleId) as HistoryRow | undefined;
     return row ? toEntry(row) : null;
   }
 
-  nextRedo(articleId: number): HistoryEntry | null {
+  nextRedo(articleId: number | null): HistoryEntry | null {
     const row = this.db
-      .prepare(`SELECT * FROM change_history WHERE article_id = ? AND undone = 1 ORDER BY id ASC LIMIT 1`)
+      .prepare(`SELECT * FROM change_history WHERE article_id IS ? AND undone = 1 ORDER BY id ASC LIMIT 1`)
       .get(articleId) as HistoryRow | undefined;
     return row ? toEntry(row) : null;
   }

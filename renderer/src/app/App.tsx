@@ -4,6 +4,8 @@ import { ConcordanceView } from '../corpus/ConcordanceView';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
+import { SchemaView } from '../schema/SchemaView';
+import { useLiveLabels } from '../schema/schema-store';
 import { ProfileDialog } from '../settings/ProfileDialog';
 import { useAppStore } from '../state/app-store';
 import { useLiveUpdates } from '../state/live-updates';
@@ -23,6 +25,7 @@ const DashboardView = lazy(() =>
 export function App() {
   const openArticleId = useAppStore((state) => state.openArticleId);
   const view = useAppStore((state) => state.view);
+  const schemaOpen = useAppStore((state) => state.schemaOpen);
   const labelsLoaded = useAppStore((state) => state.labels.length > 0);
   const dialog = useAppStore((state) => state.dialog);
   const setDialog = useAppStore((state) => state.setDialog);
@@ -30,6 +33,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   useAppCommands();
   useLiveUpdates();
+  useLiveLabels();
 
   useEffect(() => {
     void boot();
@@ -56,7 +60,9 @@ export function App() {
     >
       <Toolbar />
       <main className="app__main">
-        {openArticleId !== null ? (
+        {schemaOpen ? (
+          <SchemaView />
+        ) : openArticleId !== null ? (
           labelsLoaded ? (
             <ReaderView articleId={openArticleId} />
           ) : null

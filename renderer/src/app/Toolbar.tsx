@@ -4,7 +4,19 @@ import { VIEWS, useAppStore } from '../state/app-store';
 
 export function Toolbar() {
   const { t } = useTranslation();
-  const { openArticleId, openArticle, view, showView, appInfo, language, setLanguage, setDialog } = useAppStore();
+  const {
+    openArticleId,
+    openArticle,
+    view,
+    showView,
+    appInfo,
+    language,
+    setLanguage,
+    setDialog,
+    schemaOpen,
+    openSchema,
+  } = useAppStore();
+  const current = schemaOpen ? null : view;
   return (
     <nav className="toolbar" aria-label={t('app.mainNav')}>
       <button type="button" className="toolbar__brand" onClick={() => openArticle(null)} title={t('app.brandTitle')}>
@@ -20,8 +32,8 @@ export function Toolbar() {
             <button
               key={name}
               type="button"
-              className={name === view ? 'is-current' : undefined}
-              aria-current={name === view ? 'page' : undefined}
+              className={name === current ? 'is-current' : undefined}
+              aria-current={name === current ? 'page' : undefined}
               title={t(`app.viewTitles.${name}`)}
               onClick={() => showView(name)}
             >
@@ -38,6 +50,14 @@ export function Toolbar() {
       </button>
       <button type="button" onClick={() => setDialog('restore-backup')} title={t('app.backupsTitle')}>
         {t('app.backups')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={schemaOpen}
+        onClick={() => openSchema(!schemaOpen)}
+        title={t('schema.toolbarTitle')}
+      >
+        {t('schema.toolbar')}
       </button>
       <span className="toolbar__spacer" />
       <ProfileButton />

@@ -23,14 +23,19 @@ interface AppState {
   /** The article open in the reader; null shows `view`. */
   openArticleId: number | null;
   view: View;
+  /** The schema editor is shown instead of the library or reader (#/schema). */
+  schemaOpen: boolean;
   /** The UI language; label names follow it. */
   language: Language;
   dialog: Dialog;
   toasts: Toast[];
   boot(): Promise<void>;
+  /** Reads the labels again (after a schema edit here or elsewhere). */
+  refreshLabels(): Promise<void>;
   openArticle(id: number | null): void;
   /** Closes the reader and shows a corpus view (openArticle(null) goes back to the last one). */
   showView(view: View): void;
+  openSchema(open: boolean): void;
   setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
   notify(kind: Toast['kind'], message: string): void;
@@ -51,6 +56,9 @@ function viewFromHash(): View {
   return (match?.[1] as View | undefined) ?? 'library';
 }
 
+const SCHEMA_HASH = '#/schema';
+const schemaFromHash = () => window.location.hash === SCHEMA_HASH;
+
 function pushHash(hash: string): void {
   if (window.location.hash !== hash) {
     history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
@@ -62,6 +70,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   labels: [],
   openArticleId: articleIdFromHash(),
   view: viewFromHash(),
+  schemaOpen: schemaFromHash(),
   language: initialLanguage,
   dialog: null,
   toasts: [],
@@ -75,18 +84,33 @@ export const useAppStore = create<AppState>((set, get) => ({
     }
   },
 
+  async refreshLabels() {
+    try {
+      set({ labels: await api.listLabels({}) });
+    } catch (error) {
+      get().notify('error', errorMessage(error));
+    }
+  },
+
   openArticle(id) {
     if (id === null) {
       get().showView(get().view);
       return;
     }
     pushHash(`#/article/${id}`);
-    set({ openArticleId: id });
+    set({ openArticleId: id, schemaOpen: false });
+  },
+
+  openSchema(open) {
+    const { openArticleId, view } = get();
+    const back = openArticleId !== null ? `#/article/${openArticleId}` : view === 'library' ? '' : `#/${view}`;
+    pushHash(open ? SCHEMA_HASH : back);
+    set({ schemaOpen: open });
   },
 
   showView(view) {
     pushHash(view === 'library' ? '' : `#/${view}`);
-    set({ openArticleId: null, view });
+    set({ openArticleId: null, view, schemaOpen: false });
   },
 
   setLanguage(language) {
@@ -110,7 +134,7 @@ export const useAppStore = create<AppState>((set, get) => ({
 }));
 
 window.addEventListener('popstate', () =>
-  useAppStore.setState({ openArticleId: articleIdFromHash(), view: viewFromHash() }),
+  useAppStore.setState({ openArticleId: articleIdFromHash(), view: viewFromHash(), schemaOpen: schemaFromHash() }),
 );
 
 export function errorMessage(error: unknown): string {

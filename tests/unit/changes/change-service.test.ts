@@ -193,6 +193,39 @@ describe('undo and redo', () => {
     expect(workbench.changes.historyState(other).canRedo).toBe(true);
   });
 
+  it('a set over several articles is recorded in the corpus-wide stack, and undo(null) reverts it whole', () => {
+    const otherId = addArticle(workbench, 'Bộ Ngoại giao họp tại Hà Nội.', 'Họp');
+    const applied = workbench.changes.apply(
+      manual([create('a', 'ORG', 'Bộ Ngoại giao'), create('b', 'ORG', 'Bộ Ngoại giao', otherId)]),
+    );
+    expect(applied).toMatchObject({ articleId: null, history: null, description: 'Tag 2 spans' });
+    expect(workbench.changes.historyState(null)).toMatchObject({ canUndo: true, undoDescription: 'Tag 2 spans' });
+    expect(workbench.changes.historyState(articleId).canUndo).toBe(false);
+
+    const undone = workbench.changes.undo(null);
+    expect(undone?.removed.sort()).toEqual(Object.values(applied.createdIds).sort());
+    expect(workbench.annotations.list(articleId)).toEqual([]);
+    expect(workbench.annotations.list(otherId)).toEqual([]);
+    expect(workbench.changes.historyState(null)).toMatchObject({ canUndo: false, canRedo: true });
+  });
+
+  it('undo refuses to overwrite a span changed since by a set of another stack (stale undo clobbered later edits)', () => {
+    const otherId = addArticle(workbench, 'Bộ Ngoại giao họp tại Hà Nội.', 'Họp');
+    const perId = workbench.changes.apply(manual([create('per', 'PER', 'Lương Tam Quang')])).createdIds.per!;
+    workbench.changes.apply(manual([{ kind: 'annotation.update', id: perId, patch: { note: 'một' } }]));
+    // A corpus-wide set (two articles) edits the same span again; it is not on the article's stack.
+    workbench.changes.apply(
+      manual([
+        { kind: 'annotation.update', id: perId, patch: { note: 'hai' } },
+        create('b', 'ORG', 'Bộ Ngoại giao', otherId),
+      ]),
+    );
+
+    expect(() => workbench.changes.undo(articleId)).toThrow(/annotation \d+ was changed since/);
+    expect(workbench.annotations.list(articleId)).toMatchObject([{ id: perId, note: 'hai' }]);
+    expect(workbench.changes.historyState(articleId).canUndo).toBe(true);
+  });
+
   it('answer not_found for a missing article, through the contract too', async () => {
     expect(() => workbench.changes.undo(9999)).toThrow(/Article 9999 does not exist/);
     const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });

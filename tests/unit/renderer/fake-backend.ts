@@ -3,6 +3,8 @@ import type { Annotation } from '../../../shared/domain/schemas';
 import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/changes';
 import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
 
+type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
+
 type Request =
   { call: 'apply'; changeSet: ChangeSet } | { call: 'undo'; articleId: number } | { call: 'redo'; articleId: number };
 
@@ -28,10 +30,18 @@ export class FakeBackend implements SyncTransport {
   readonly stored = new Map<number, Annotation>();
   /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
   readonly committed: string[] = [];
+  /** The origin of every applied set, in order. */
+  readonly origins: string[] = [];
   readonly outstanding: Outstanding[] = [];
+  /**
+   * Every commit as the `changesApplied` event it publishes, in commit order (the real host
+   * pushes them to every tab, the writer's own included); a test delivers them when it chooses.
+   */
+  readonly events: AppliedChanges[] = [];
   maxInFlight = 0;
   private held = false;
   private nextId = 100;
+  private clock = 0;
   private readonly undoStack: HistoryEntry[] = [];
   private readonly redoStack: HistoryEntry[] = [];
   private readonly refusals: { matches: (request: Request) => boolean; message: string }[] = [];
@@ -75,6 +85,16 @@ export class FakeBackend implements SyncTransport {
     return this.receive({ call: 'redo', articleId });
   }
 
+  /** Commits a change set made in another tab (no answer to this one; only its event). */
+  writeElsewhere(changeSet: Omit<ChangeSet, 'articleId' | 'origin'>): AppliedChanges {
+    return this.commit({ call: 'apply', changeSet: { articleId: this.articleId, origin: 'manual', ...changeSet } })!;
+  }
+
+  /** Undoes the article's last step from another tab. */
+  undoElsewhere(): AppliedChanges | null {
+    return this.commit({ call: 'undo', articleId: this.articleId });
+  }
+
   /** Stored spans as [id, label, quote, note], in id order. */
   rows(): [number, string, string, string][] {
     return [...this.stored.values()]
@@ -107,10 +127,16 @@ export class FakeBackend implements SyncTransport {
       this.committed.push(request.call);
       return this.put(request.call === 'undo' ? entry.before : entry.after, {}, request.call);
     }
+    this.origins.push(request.changeSet.origin);
     const entry: HistoryEntry = { before: new Map(), after: new Map() };
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
     for (const change of request.changeSet.changes) {
+      // Other families touch no span here: the fake only notes that they arrived, in order.
+      if (!isAnnotationChange(change)) {
+        this.committed.push(change.kind);
+        continue;
+      }
       const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
       if (change.kind === 'annotation.create') createdIds[change.ref] = id;
       else if (!working.has(id)) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
@@ -126,10 +152,10 @@ export class FakeBackend implements SyncTransport {
     return this.put(entry.after, createdIds, 'write');
   }
 
-  private changed(change: Change, id: number, current: Annotation | undefined): Annotation | undefined {
+  private changed(change: AnnotationChange, id: number, current: Annotation | undefined): Annotation | undefined {
     if (change.kind === 'annotation.delete') return undefined;
     if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
-    return { ...(current as Annotation), ...change.patch, updatedAt: 'later' };
+    return { ...(current as Annotation), ...change.patch, updatedAt: `later ${++this.clock}` };
   }
 
   private put(values: Map<number, Annotation | undefined>, createdIds: Record<string, number>, what: string) {
@@ -146,7 +172,7 @@ export class FakeBackend implements SyncTransport {
     }
     const canUndo = this.undoStack.length > 0;
     const canRedo = this.redoStack.length > 0;
-    return {
+    const applied: AppliedChanges = {
       articleId: this.articleId,
       description: what,
       upserted,
@@ -160,10 +186,14 @@ export class FakeBackend implements SyncTransport {
       },
       summary: null,
     };
+    this.events.push(structuredClone(applied));
+    return applied;
   }
 }
 
-function describe(change: Change, id: number): string {
+const isAnnotationChange = (change: Change): change is AnnotationChange => change.kind.startsWith('annotation.');
+
+function describe(change: AnnotationChange, id: number): string {
   if (change.kind === 'annotation.create') return `create ${id} ${change.annotation.labelKey}`;
   if (change.kind === 'annotation.delete') return `delete ${id}`;
   return `update ${id} ${JSON.stringify(change.patch)}`;

@@ -38,6 +38,10 @@ describe('store migrations', () => {
     expect(tables.map((t) => t.name).sort()).toEqual([
       'annotations',
       'articles',
+      'assist_names',
+      'assist_patterns',
+      'assist_rejections',
+      'assist_stored_suggestions',
       'change_history',
       'labels',
       'library_facets',
@@ -49,7 +53,11 @@ describe('store migrations', () => {
   it('seeds the default label schema with distinct colours and hotkeys', () => {
     const workbench = openWorkbench(freshDbPath());
     cleanups.unshift(() => workbench.close());
-    const labels = workbench.labels.list();
+    const all = workbench.labels.list();
+    // The sublabels (migration 005) come after the ten top-level labels.
+    const labels = all.filter((l) => l.parentKey === null);
+    expect(all.slice(0, 10)).toEqual(labels);
+    expect(new Set(all.map((l) => l.color)).size).toBe(all.length);
     expect(labels.map((l) => l.key)).toEqual([
       'RISK',
       'PROPOSAL',

@@ -4,8 +4,9 @@
  *
  * - All or nothing per file: the whole file is one transaction (`changes.batch`), so a failure
  *   or a kill leaves nothing of it. Spans and articles that do not fit are skipped and named.
- * - Labels: the local ones always win. Labels the file adds are created; a label that differs
- *   here (name, colour, hotkey…) is kept as it is, and the differences are listed in the notes.
+ * - Labels: the local ones are never renamed or recoloured. A label the file adds, or defines
+ *   differently (name, colour, hotkey…), is asked in the import review (merge-labels.ts): add it,
+ *   map its spans to a label here, or skip them. Nothing is written before it is answered.
  * - Each article is stored through `storeArticle` and gets back its status, timestamps and
  *   metadata, so an import into an empty database reproduces the export.
  * - An article already here (same content hash) is merged: the annotations it lacks (by label,
@@ -30,9 +31,15 @@ import { isCanonical } from '../../../../shared/text/canonical';
 import { OffsetConverter, type OffsetUnit } from '../../../../shared/text/offsets';
 import type { Workbench } from '../../workbench';
 import { storeArticle } from '../store-article';
+import { FileReview, suggestedChoice } from '../review';
 import { mergeLabels } from './merge-labels';
 
-export function importWorkbenchExport(workbench: Workbench, fileName: string, parsed: unknown): ImportFileResult[] {
+export function importWorkbenchExport(
+  workbench: Workbench,
+  fileName: string,
+  parsed: unknown,
+  review: FileReview = new FileReview(suggestedChoice),
+): ImportFileResult[] {
   const result = WorkbenchExportSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -46,12 +53,21 @@ export function importWorkbenchExport(workbench: Workbench, fileName: string, pa
     ];
   }
   const { labels, articles, offset_unit: unit } = result.data;
+  const spanCounts = new Map<string, number>();
+  for (const annotation of articles.flatMap((article) => article.annotations))
+    spanCounts.set(annotation.label, (spanCounts.get(annotation.label) ?? 0) + 1);
   return workbench.changes.batch(() => {
-    const labelNotes = mergeLabels(workbench.labels, labels);
+    const merged = mergeLabels(workbench, labels, { fileName, review, spanCounts });
     const results = articles.map((article) =>
-      importArticle(workbench, fileName, `${fileName} › article ${article.id}`, unit, article),
+      importArticle(
+        workbench,
+        { fileName, unit, labelKeys: merged.keys },
+        `${fileName} › article ${article.id}`,
+        article,
+      ),
     );
-    return withFileNotes(results, labelNotes);
+    review.throwIfOpen();
+    return withFileNotes(results, merged.notes);
   });
 }
 
@@ -64,11 +80,18 @@ function withFileNotes(results: ImportFileResult[], notes: readonly string[]): I
   );
 }
 
+/** What every article of the file shares. */
+interface FileContext {
+  fileName: string;
+  unit: OffsetUnit;
+  /** The label here for each label of the file (mergeLabels); null: skip its spans. */
+  labelKeys: ReadonlyMap<string, string | null>;
+}
+
 function importArticle(
   workbench: Workbench,
-  fileName: string,
+  context: FileContext,
   file: string,
-  unit: OffsetUnit,
   article: WorkbenchArticle,
 ): ImportFileResult {
   const fullText = article.text + (article.trimmedText ?? '');
@@ -97,7 +120,7 @@ function importArticle(
       fileName: article.fileName,
     },
     (articleId) => {
-      const added = addAnnotations(workbench, fileName, articleId, article.annotations, converter, unit);
+      const added = addAnnotations(workbench, context, articleId, article.annotations, converter);
       workbench.articles.restoreImportedState(articleId, article);
       restoredNotes = [`Restored ${added.count} annotations and the status “${article.status}”.`, ...added.notes];
     },
@@ -106,7 +129,7 @@ function importArticle(
     const title = workbench.articles.getSummary(stored.articleId).displayTitle;
     return { outcome: 'imported', file, articleId: stored.articleId, title, notes: restoredNotes };
   }
-  const merged = addAnnotations(workbench, fileName, stored.articleId, article.annotations, converter, unit);
+  const merged = addAnnotations(workbench, context, stored.articleId, article.annotations, converter);
   const notes = [
     `Already here as article ${stored.articleId}; merged: kept its status and metadata, ` +
       `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there).`,
@@ -125,11 +148,10 @@ interface AddedAnnotations {
 /** Adds the annotations the article lacks as one change set; runs inside the file's batch. */
 function addAnnotations(
   workbench: Workbench,
-  fileName: string,
+  { fileName, unit, labelKeys }: FileContext,
   articleId: number,
   annotations: readonly WorkbenchAnnotation[],
   converter: OffsetConverter,
-  unit: OffsetUnit,
 ): AddedAnnotations {
   const text = workbench.articles.getText(articleId);
   const keyOf = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
@@ -143,6 +165,10 @@ function addAnnotations(
   const changes: Change[] = [];
   const byFileId = [...annotations].sort((a, b) => a.id - b.id);
   for (const annotation of byFileId) {
+    const mapped = labelKeys.get(annotation.label);
+    // Skipped as the user chose: said once per label in the file's notes.
+    if (mapped === null) continue;
+    const labelKey = mapped ?? annotation.label;
     const describe = `${annotation.label} “${annotation.quote}” [${annotation.start}, ${annotation.end})`;
     let start: number;
     let end: number;
@@ -158,11 +184,11 @@ function addAnnotations(
       skipped.push(`${describe}: ${problem}`);
       continue;
     }
-    if (!workbench.labels.exists(annotation.label)) {
-      skipped.push(`${describe}: there is no label ${annotation.label}`);
+    if (!workbench.labels.exists(labelKey)) {
+      skipped.push(`${describe}: there is no label ${labelKey}`);
       continue;
     }
-    const key = keyOf(annotation.label, start, end);
+    const key = keyOf(labelKey, start, end);
     if (present.has(key)) {
       result.alreadyThere++;
       continue;
@@ -173,7 +199,7 @@ function addAnnotations(
       ref: String(annotation.id),
       annotation: {
         articleId,
-        labelKey: annotation.label,
+        labelKey,
         start,
         end,
         quote: annotation.quote,

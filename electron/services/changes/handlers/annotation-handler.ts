@@ -1,0 +1,175 @@
+import { ApiError } from '../../../../shared/contract/errors';
+import type { Annotation } from '../../../../shared/domain/schemas';
+import { spanProblem } from '../../../../shared/domain/spans';
+import type { AnnotationStore } from '../../store/annotations';
+import type { ArticleStore } from '../../store/articles';
+import { nowIso } from '../../store/clock';
+import type { LabelStore } from '../../store/labels';
+import type { ApplyContext, AppliedReport, ChangeHandler, ChangeOf, TransitionOf, WriteMemo } from '../change-handler';
+import { shorten } from '../describe';
+
+/** The span fields every stored annotation must satisfy. */
+type SpanFields = Pick<Annotation, 'articleId' | 'labelKey' | 'start' | 'end' | 'quote'>;
+
+const PLURAL_VERB: Record<TransitionOf<'annotation'>['kind'], string> = {
+  'annotation.create': 'Tag',
+  'annotation.update': 'Edit',
+  'annotation.delete': 'Delete',
+};
+
+/** Spans: created, relabelled, resized, annotated with notes and deleted. */
+export class AnnotationHandler implements ChangeHandler<'annotation'> {
+  constructor(
+    private readonly articles: ArticleStore,
+    private readonly labels: LabelStore,
+    private readonly annotations: AnnotationStore,
+  ) {}
+
+  apply(change: ChangeOf<'annotation'>, context: ApplyContext): TransitionOf<'annotation'> {
+    switch (change.kind) {
+      case 'annotation.create': {
+        const { imported, note, ...span } = change.annotation;
+        if (imported && context.origin !== 'import' && context.origin !== 'merge') {
+          throw new ApiError('rejected', 'only import and merge sets can carry imported provenance.');
+        }
+        this.assertValid(span, context);
+        // Imports and merges skip the spans they already hold themselves (and report them).
+        if (context.origin !== 'import' && context.origin !== 'merge') this.refuseIdentical(span, null);
+        const now = nowIso();
+        const created = this.annotations.insert({
+          ...span,
+          note: note ?? '',
+          author: imported?.author ?? context.author,
+          origin: imported?.origin ?? context.origin,
+          ...(imported ? { importedId: imported.id } : {}),
+          createdAt: imported?.createdAt ?? now,
+          updatedAt: imported?.updatedAt ?? now,
+        });
+        context.createdIds[change.ref] = created.id;
+        return { kind: change.kind, before: null, after: created };
+      }
+      case 'annotation.update': {
+        const before = this.annotations.get(change.id);
+        const { patch } = change;
+        const rangeChanged = patch.start !== undefined || patch.end !== undefined;
+        if (rangeChanged && patch.quote === undefined) {
+          throw new ApiError('rejected', 'Changing a span’s edges needs the new quote, to check it against the text.');
+        }
+        const next: Annotation = {
+          ...before,
+          labelKey: patch.labelKey ?? before.labelKey,
+          start: patch.start ?? before.start,
+          end: patch.end ?? before.end,
+          quote: patch.quote ?? before.quote,
+          note: patch.note ?? before.note,
+          updatedAt: nowIso(),
+        };
+        this.assertValid(next, context);
+        if (next.labelKey !== before.labelKey || next.start !== before.start || next.end !== before.end)
+          this.refuseIdentical(next, next.id);
+        return { kind: change.kind, before, after: this.annotations.replace(next) };
+      }
+      case 'annotation.delete': {
+        const before = this.annotations.get(change.id);
+        this.annotations.delete(change.id);
+        return { kind: change.kind, before, after: null };
+      }
+    }
+  }
+
+  replay({ before, after }: TransitionOf<'annotation'>, memo: WriteMemo): Annotation | null {
+    const id = (after ?? before)!.id;
+    const current = this.annotations.find(id);
+    if (before !== null && current === null) throw new ApiError('rejected', `annotation ${id} no longer exists.`);
+    if (before === null && current !== null) throw new ApiError('rejected', `annotation id ${id} is taken.`);
+    if (before !== null && current !== null && !sameAnnotation(before, current)) {
+      // Changed since by a set recorded elsewhere (another article's or the schema's history).
+      throw new ApiError('rejected', `annotation ${id} was changed since.`);
+    }
+    if (after === null) {
+      this.annotations.delete(id);
+      return null;
+    }
+    this.assertValid(after, memo);
+    return before === null ? this.annotations.insert(after) : this.annotations.replace(after);
+  }
+
+  recordKey(state: Annotation): string {
+    return String(state.id);
+  }
+
+  articleOf(state: Annotation): number {
+    return state.articleId;
+  }
+
+  describe({ kind, before, after }: TransitionOf<'annotation'>): string {
+    if (kind === 'annotation.create' && after) return `Tag ${after.labelKey} “${shorten(after.quote)}”`;
+    if (kind === 'annotation.delete' && before) return `Delete ${before.labelKey} “${shorten(before.quote)}”`;
+    if (before && after) {
+      if (before.labelKey !== after.labelKey) {
+        return `Relabel “${shorten(after.quote)}” ${before.labelKey} → ${after.labelKey}`;
+      }
+      if (before.start !== after.start || before.end !== after.end) {
+        return `Resize ${after.labelKey} “${shorten(after.quote)}”`;
+      }
+      return `Edit note on ${after.labelKey} “${shorten(after.quote)}”`;
+    }
+    return 'Change';
+  }
+
+  describeMany(kind: TransitionOf<'annotation'>['kind'], count: number): string {
+    return `${PLURAL_VERB[kind]} ${count} spans`;
+  }
+
+  report(
+    finalStates: ReadonlyMap<string, { before: Annotation | null; after: Annotation | null }>,
+    into: AppliedReport,
+  ): void {
+    for (const { before, after } of finalStates.values()) {
+      if (after) into.upserted.push(after);
+      else if (before) into.removed.push(before.id);
+    }
+  }
+
+  /** Every touched article is updated now; one that gains an annotation is in progress. */
+  afterWrite(steps: readonly TransitionOf<'annotation'>[]): void {
+    const gained = new Set<number>();
+    const touched = new Set<number>();
+    for (const { before, after } of steps) {
+      touched.add((after ?? before)!.articleId);
+      if (before === null && after !== null) gained.add(after.articleId);
+    }
+    for (const articleId of touched) {
+      if (gained.has(articleId)) this.articles.markStarted(articleId);
+      this.articles.touch(articleId);
+    }
+  }
+
+  /** Checks a span against the label schema and the canonical text, reading each article once per write. */
+  private assertValid(span: SpanFields, memo: WriteMemo): void {
+    if (!this.labels.exists(span.labelKey)) throw new ApiError('rejected', `There is no label ${span.labelKey}.`);
+    const text = memo.memo(`article-text:${span.articleId}`, () => this.articles.getText(span.articleId));
+    const problem = spanProblem(text, span.start, span.end, span.quote);
+    if (problem) throw new ApiError('rejected', `The span was not saved: ${problem}.`);
+  }
+
+  /** A second span with the same label and range would only be counted twice by every export. */
+  private refuseIdentical(span: SpanFields, exceptId: number | null): void {
+    const twin = this.annotations.findIdentical(span, exceptId);
+    if (twin) {
+      throw new ApiError(
+        'rejected',
+        `There is already a ${span.labelKey} span on “${shorten(twin.quote)}” here (annotation ${twin.id}).`,
+      );
+    }
+  }
+}
+
+/** Stored fields compared as the store returns them (undo must find what it left). */
+const sameAnnotation = (a: Annotation, b: Annotation): boolean =>
+  a.labelKey === b.labelKey &&
+  a.start === b.start &&
+  a.end === b.end &&
+  a.quote === b.quote &&
+  a.note === b.note &&
+  a.updatedAt === b.updatedAt;
