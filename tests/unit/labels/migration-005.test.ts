@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { contentHashOf } from '../../../electron/services/import/store-article';
-import { ArticleStore } from '../../../electron/services/store/articles';
 import { openDatabase } from '../../../electron/services/store/database';
 import { MIGRATIONS } from '../../../electron/services/store/migrations';
 import { openWorkbench } from '../../../electron/services/workbench';
