@@ -88,6 +88,7 @@ export default tseslint.config(
       'bench/scroll-bench.ts',
       'bench/bench-browser.ts',
       'bench/relations-bench.ts',
+      'bench/library-bench.ts',
       'bench/peers/**',
     ],
     rules: {

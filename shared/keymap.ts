@@ -11,9 +11,9 @@ import type { AppCommand } from './contract/app-commands';
 /**
  * Where a shortcut applies. `app` keys work in every view; the others only where named;
  * `relation` while a relation is being drawn by keyboard (after R), before the reader's keys;
- * `suggestion` while a suggestion is focused (N/P).
+ * `suggestion` while a suggestion is focused (N/P); `concordance` in the concordance view.
  */
-export const KEY_SCOPES = ['app', 'reader', 'relation', 'suggestion', 'note'] as const;
+export const KEY_SCOPES = ['app', 'reader', 'relation', 'suggestion', 'note', 'concordance'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -48,6 +48,8 @@ export const SHORTCUTS = [
   { id: 'import', scope: 'app', chords: [{ key: 'o', mod: true }] },
   { id: 'export', scope: 'app', chords: [{ key: 'e', mod: true }] },
   { id: 'library', scope: 'app', chords: [{ key: 'l', mod: true }] },
+  { id: 'concordance', scope: 'app', chords: [{ key: 'f', mod: true, shift: true }] },
+  { id: 'dashboard', scope: 'app', chords: [{ key: 'd', mod: true, shift: true }] },
   { id: 'undo', scope: 'app', chords: [{ key: 'z', mod: true }] },
   {
     id: 'redo',
@@ -126,6 +128,13 @@ export const SHORTCUTS = [
   { id: 'accept-suggestion', scope: 'suggestion', chords: [{ key: 'Enter' }] },
   { id: 'reject-suggestion', scope: 'suggestion', chords: [{ key: 'Backspace' }, { key: 'Delete' }] },
   { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }] },
+  { id: 'hit-next', scope: 'concordance', chords: [{ key: 'ArrowDown' }, { key: 'j' }] },
+  { id: 'hit-previous', scope: 'concordance', chords: [{ key: 'ArrowUp' }, { key: 'k' }] },
+  { id: 'hit-toggle', scope: 'concordance', chords: [{ key: ' ' }, { key: 'x' }], keysText: 'Space, X' },
+  { id: 'hits-all', scope: 'concordance', chords: [{ key: 'a', mod: true }] },
+  { id: 'hits-none', scope: 'concordance', chords: [{ key: 'a', mod: true, shift: true }] },
+  { id: 'annotate-hits', scope: 'concordance', chords: [{ key: 'Enter', mod: true }] },
+  { id: 'open-hit', scope: 'concordance', chords: [{ key: 'Enter' }] },
   { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];
 

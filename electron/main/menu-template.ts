@@ -38,6 +38,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
         item(s.restoreBackup, 'restore-backup'),
         { type: 'separator' },
         item(s.library, 'library'),
+        item(s.concordance, 'concordance'),
+        item(s.dashboard, 'dashboard'),
         item(s.schema, 'schema'),
         { type: 'separator' },
         options.isMac ? { role: 'close', label: s.close } : { role: 'quit', label: s.quit },

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
 import { ChangeService } from './changes/change-service';
+import { CorpusService } from './corpus/corpus-service';
 import { AnnotationHandler } from './changes/handlers/annotation-handler';
 import { RelationHandler } from './changes/handlers/relation-handler';
 import { RelationTypeHandler } from './changes/handlers/relation-type-handler';
@@ -42,6 +43,8 @@ export interface Workbench {
   readonly annotations: AnnotationService;
   readonly profile: ProfileService;
   readonly search: SearchService;
+  /** The library at corpus scale, the concordance, annotate-all and the dashboard. */
+  readonly corpus: CorpusService;
   /** Suggestions from names, the analyst's own spans and patterns (issue 14). */
   readonly assist: AssistService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
@@ -93,6 +96,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     annotations: new AnnotationService(articles, annotationRows, changes),
     profile,
     search: new SearchService(db),
+    corpus: new CorpusService(db, articles, labels, annotationRows, changes),
     assist: new AssistService(articles, annotationRows, assistRows, settings, shippedAssistData(), changes),
     events,
     close: () => {

@@ -10,6 +10,8 @@ export const APP_COMMANDS = [
   'keyboard-help',
   'toggle-language',
   'library',
+  'concordance',
+  'dashboard',
   'restore-backup',
   'schema',
 ] as const;

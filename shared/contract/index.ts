@@ -9,6 +9,7 @@ import { articleCalls } from './articles';
 import { assistCalls } from './assist';
 import { backupCalls } from './backups';
 import { changeCalls } from './changes';
+import { corpusCalls } from './corpus';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
 import { labelCalls } from './labels';
@@ -20,6 +21,7 @@ export const contract = {
   ...articleCalls,
   ...annotationCalls,
   ...changeCalls,
+  ...corpusCalls,
   ...readerCalls,
   ...relationCalls,
   ...importCalls,

@@ -3,6 +3,7 @@ import type { BackupCallName } from '../../../shared/contract/backups';
 import type { Workbench } from '../workbench';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
+import { createCorpusHandlers } from './corpus-handlers';
 import { createAssistHandlers } from './assist-handlers';
 import { createExportHandlers } from './export-handlers';
 import type { HostAdapter } from './host';
@@ -18,6 +19,7 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
   return {
     ...createArticleHandlers(workbench, host),
     ...createAnnotationHandlers(workbench),
+    ...createCorpusHandlers(workbench),
     ...createReaderHandlers(workbench),
     ...createRelationHandlers(workbench),
     ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),

@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import { countWords } from '../../../shared/text/fold';
 import { storedDuplicateKeyOf } from './duplicate-keys';
 import { SearchIndex } from './search-index';
+import { SortKeyWriter } from './sort-keys';
 import { nowIso } from './clock';
 import { writeTransaction } from './write-transaction';
 
@@ -79,9 +80,12 @@ function toSummary(row: ArticleRow): ArticleSummary {
 export class ArticleStore {
   /** Kept in step with every write of a title or text, inside that write's transaction. */
   private readonly searchIndex: SearchIndex;
+  /** The library's sort keys (migration 009), written with the row so a fresh import sorts at once. */
+  private readonly sortKeys: SortKeyWriter;
 
   constructor(private readonly db: Database) {
     this.searchIndex = new SearchIndex(db);
+    this.sortKeys = new SortKeyWriter(db);
   }
 
   /** Inserts a new article; the caller has checked the hash for duplicates. */
@@ -103,6 +107,7 @@ export class ArticleStore {
         });
       const id = Number(result.lastInsertRowid);
       this.searchIndex.put(id, article.title, article.text);
+      this.sortKeys.write(id, displayTitleOf(article.title, article.text.slice(0, 200)), article.source);
       return id;
     });
   }

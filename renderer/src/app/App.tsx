@@ -1,5 +1,6 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { RestoreDialog } from '../backup/RestoreDialog';
+import { ConcordanceView } from '../corpus/ConcordanceView';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
@@ -16,8 +17,14 @@ import { useAppCommands } from './app-commands';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 
+// ECharts is most of the bundle: it loads when the dashboard is first opened, not at start.
+const DashboardView = lazy(() =>
+  import('../corpus/DashboardView').then((module) => ({ default: module.DashboardView })),
+);
+
 export function App() {
   const openArticleId = useAppStore((state) => state.openArticleId);
+  const view = useAppStore((state) => state.view);
   const schemaOpen = useAppStore((state) => state.schemaOpen);
   const labelsLoaded = useAppStore((state) => state.labels.length > 0);
   const dialog = useAppStore((state) => state.dialog);
@@ -55,11 +62,19 @@ export function App() {
       <main className="app__main">
         {schemaOpen ? (
           <SchemaView />
-        ) : openArticleId === null ? (
+        ) : openArticleId !== null ? (
+          labelsLoaded ? (
+            <ReaderView articleId={openArticleId} />
+          ) : null
+        ) : view === 'concordance' ? (
+          <ConcordanceView />
+        ) : view === 'dashboard' ? (
+          <Suspense fallback={null}>
+            <DashboardView />
+          </Suspense>
+        ) : (
           <LibraryView />
-        ) : labelsLoaded ? (
-          <ReaderView articleId={openArticleId} />
-        ) : null}
+        )}
       </main>
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}

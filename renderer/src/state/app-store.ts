@@ -8,6 +8,10 @@ import { errorMessage } from '../i18n/backend';
 
 export type Dialog = 'import' | 'export' | 'keyboard-help' | 'restore-backup' | null;
 
+/** The corpus views; the reader shows instead of them while an article is open. */
+export const VIEWS = ['library', 'concordance', 'dashboard'] as const;
+export type View = (typeof VIEWS)[number];
+
 interface Toast {
   id: number;
   kind: 'error' | 'info';
@@ -17,8 +21,9 @@ interface Toast {
 interface AppState {
   appInfo: AppInfo | null;
   labels: Label[];
-  /** The article open in the reader; null shows the library. */
+  /** The article open in the reader; null shows `view`. */
   openArticleId: number | null;
+  view: View;
   /** The schema editor is shown instead of the library or reader (#/schema). */
   schemaOpen: boolean;
   /** The UI language; label names follow it. */
@@ -29,6 +34,8 @@ interface AppState {
   /** Reads the labels again (after a schema edit here or elsewhere). */
   refreshLabels(): Promise<void>;
   openArticle(id: number | null): void;
+  /** Closes the reader and shows a corpus view (openArticle(null) goes back to the last one). */
+  showView(view: View): void;
   openSchema(open: boolean): void;
   setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
@@ -44,6 +51,12 @@ function articleIdFromHash(): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The corpus view in the URL hash (#/concordance, #/dashboard); the library has none. */
+function viewFromHash(): View {
+  const match = /^#\/(concordance|dashboard)$/.exec(window.location.hash);
+  return (match?.[1] as View | undefined) ?? 'library';
+}
+
 const SCHEMA_HASH = '#/schema';
 const schemaFromHash = () => window.location.hash === SCHEMA_HASH;
 
@@ -57,6 +70,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   appInfo: null,
   labels: [],
   openArticleId: articleIdFromHash(),
+  view: viewFromHash(),
   schemaOpen: schemaFromHash(),
   language: initialLanguage,
   dialog: null,
@@ -80,14 +94,24 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
 
   openArticle(id) {
-    pushHash(id === null ? '' : `#/article/${id}`);
+    if (id === null) {
+      get().showView(get().view);
+      return;
+    }
+    pushHash(`#/article/${id}`);
     set({ openArticleId: id, schemaOpen: false });
   },
 
   openSchema(open) {
-    const { openArticleId } = get();
-    pushHash(open ? SCHEMA_HASH : openArticleId === null ? '' : `#/article/${openArticleId}`);
+    const { openArticleId, view } = get();
+    const back = openArticleId !== null ? `#/article/${openArticleId}` : view === 'library' ? '' : `#/${view}`;
+    pushHash(open ? SCHEMA_HASH : back);
     set({ schemaOpen: open });
+  },
+
+  showView(view) {
+    pushHash(view === 'library' ? '' : `#/${view}`);
+    set({ openArticleId: null, view, schemaOpen: false });
   },
 
   setLanguage(language) {
@@ -111,7 +135,7 @@ export const useAppStore = create<AppState>((set, get) => ({
 }));
 
 window.addEventListener('popstate', () =>
-  useAppStore.setState({ openArticleId: articleIdFromHash(), schemaOpen: schemaFromHash() }),
+  useAppStore.setState({ openArticleId: articleIdFromHash(), view: viewFromHash(), schemaOpen: schemaFromHash() }),
 );
 
 /** Kept here for the stores that import it; the translation lives with the i18n code. */

@@ -1,4 +1,3 @@
-import { LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 /**
  * Migration 010: the stored, indexed duplicate key. `ProbableDuplicates.of` read every article's
  * text at the start of each import job (O(corpus) per import); now each article keeps its key and

@@ -44,6 +44,7 @@ describe('store migrations', () => {
       'assist_stored_suggestions',
       'change_history',
       'labels',
+      'library_facets',
       'settings',
     ]);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);

@@ -4,6 +4,7 @@ import { migration003ChangeHistory } from './003-change-history';
 import { migration004ArticleChangeIndex } from './004-article-change-index';
 import { migration005LabelSchema } from './005-label-schema';
 import { migration007Relations } from './007-relations';
+import { migration009Corpus } from './009-corpus';
 import { migration010DuplicateKey } from './010-duplicate-key';
 import { migration012Assist } from './012-assist';
 import type { Migration } from './types';
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004ArticleChangeIndex,
   migration005LabelSchema,
   migration007Relations,
+  migration009Corpus,
   migration010DuplicateKey,
   migration012Assist,
 ];
