@@ -213,11 +213,12 @@ export function labelHotkeyClash(hotkey: string): ShortcutId | 'reserved' | null
   const chord: KeyChord = { key: hotkey.toLowerCase(), shift };
   const signature = chordSignature(chord);
   const plain = chordSignature({ key: hotkey });
-  // Digits pick a relation type only while relating (after R), when label hotkeys are off.
+  // Label hotkeys live in the reader: only its keys (and app-wide and suggestion keys, which also
+  // work there) can clash. Digits pick a relation type only while relating (after R), and the
+  // concordance and note fields have keys of their own.
   const match = SHORTCUTS.find(
     (shortcut) =>
-      shortcut.scope !== 'note' &&
-      shortcut.scope !== 'relation' &&
+      (shortcut.scope === 'app' || shortcut.scope === 'reader' || shortcut.scope === 'suggestion') &&
       shortcut.chords.some((candidate: KeyChord) => [signature, plain].includes(chordSignature(candidate))),
   );
   return match?.id ?? null;

@@ -45,6 +45,8 @@ describe('store migrations', () => {
       'change_history',
       'labels',
       'library_facets',
+      'relation_types',
+      'relations',
       'settings',
     ]);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
