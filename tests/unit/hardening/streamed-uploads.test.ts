@@ -81,7 +81,8 @@ describe('uploads were read into memory: they stream to a temp folder (issue 10 
     const uploaded = await upload({
       'tin tức/bài một.txt': VIETNAMESE_ARTICLE,
       // Another article (the same text plus a line would be held as a probable duplicate).
-      'b.txt': 'Hợp tác quốc tế về an ninh\n\nBộ Ngoại giao và Bộ Công an phối hợp chặt chẽ trong công tác bảo hộ công dân ở nước ngoài, trao đổi thông tin thường xuyên.',
+      'b.txt':
+        'Hợp tác quốc tế về an ninh\n\nBộ Ngoại giao và Bộ Công an phối hợp chặt chẽ trong công tác bảo hộ công dân ở nước ngoài, trao đổi thông tin thường xuyên.',
     });
     expect(uploaded).toMatchObject({ status: 200, body: { ok: true, value: { files: 2 } } });
     const { uploadId } = uploaded.body.value as { uploadId: string };
