@@ -68,10 +68,6 @@ export function SuggestionsPanel({ labels, onReveal }: SuggestionsPanelProps) {
                           } as React.CSSProperties)
                         : undefined
                     }
-                    aria-label={t('suggestions.acceptAll', {
-                      label: label ? labelName(label, language) : labelKey,
-                      count,
-                    })}
                     title={t('suggestions.acceptAll', { label: label ? labelName(label, language) : labelKey, count })}
                     onClick={() => void acceptAllOf(labelKey)}
                   >
