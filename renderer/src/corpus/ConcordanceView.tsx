@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { labelInk } from '../app/contrast';
+import { labelChipStyle } from '../app/contrast';
 import { isTypingTarget, shortcutFor } from '../app/keymap';
 import { formatCount, formatPublished } from '../library/format';
 import { labelName, useAppStore } from '../state/app-store';
@@ -231,14 +231,7 @@ export function ConcordanceView() {
                       <span
                         key={key}
                         className="chip"
-                        style={
-                          label
-                            ? ({
-                                '--label-color': label.color,
-                                '--label-ink': labelInk(label.color),
-                              } as React.CSSProperties)
-                            : undefined
-                        }
+                        style={label ? (labelChipStyle(label.color) as React.CSSProperties) : undefined}
                       >
                         {key}
                       </span>

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { expandLabelFilter, labelTree, withDescendants } from '../../../shared/domain/label-tree';
 import type { Label } from '../../../shared/domain/schemas';
-import { labelInk } from '../app/contrast';
+import { labelChipStyle, labelInk } from '../app/contrast';
 import { labelName, useAppStore } from '../state/app-store';
 import { useReaderStore } from './reader-store';
 
@@ -90,7 +90,7 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
                 type="button"
                 className={`chip ${hidden.has(label.key) ? 'chip--off' : ''}`}
                 aria-pressed={!hidden.has(label.key)}
-                style={{ '--label-color': label.color, '--label-ink': labelInk(label.color) } as React.CSSProperties}
+                style={labelChipStyle(label.color) as React.CSSProperties}
                 onClick={() => toggle(label.key)}
               >
                 {label.key} {counts.get(label.key)}
