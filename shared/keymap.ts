@@ -8,8 +8,12 @@
  */
 import type { AppCommand } from './contract/app-commands';
 
-/** Where a shortcut applies. `app` keys work in every view; the others only where named. */
-export const KEY_SCOPES = ['app', 'reader', 'note'] as const;
+/**
+ * Where a shortcut applies. `app` keys work in every view; the others only where named;
+ * `relation` while a relation is being drawn by keyboard (after R), before the reader's keys;
+ * `suggestion` while a suggestion is focused (N/P); `concordance` in the concordance view.
+ */
+export const KEY_SCOPES = ['app', 'reader', 'relation', 'suggestion', 'note', 'concordance'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -35,7 +39,6 @@ export interface Shortcut {
   keysText?: string;
 }
 
-const LABEL_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 const arrows = (modifiers: Omit<KeyChord, 'key'>): KeyChord[] => [
   { key: 'ArrowLeft', ...modifiers },
   { key: 'ArrowRight', ...modifiers },
@@ -45,6 +48,8 @@ export const SHORTCUTS = [
   { id: 'import', scope: 'app', chords: [{ key: 'o', mod: true }] },
   { id: 'export', scope: 'app', chords: [{ key: 'e', mod: true }] },
   { id: 'library', scope: 'app', chords: [{ key: 'l', mod: true }] },
+  { id: 'concordance', scope: 'app', chords: [{ key: 'f', mod: true, shift: true }] },
+  { id: 'dashboard', scope: 'app', chords: [{ key: 'd', mod: true, shift: true }] },
   { id: 'undo', scope: 'app', chords: [{ key: 'z', mod: true }] },
   {
     id: 'redo',
@@ -55,12 +60,8 @@ export const SHORTCUTS = [
     ],
   },
   { id: 'keyboard-help', scope: 'app', chords: [{ key: '?' }] },
-  {
-    id: 'apply-label',
-    scope: 'reader',
-    chords: LABEL_KEYS.map((key) => ({ key })),
-    keysText: '1 … 9, 0',
-  },
+  // Each label's own key (set in the schema editor, data not code): no fixed chords here.
+  { id: 'apply-label', scope: 'reader', chords: [], keysText: '1 … 9, 0, A … Z' },
   {
     id: 'extend-selection',
     scope: 'reader',
@@ -92,6 +93,40 @@ export const SHORTCUTS = [
     chords: [{ key: 'Delete' }, { key: 'Backspace' }],
   },
   { id: 'clear-selection', scope: 'reader', chords: [{ key: 'Escape' }] },
+  { id: 'relate', scope: 'reader', chords: [{ key: 'r' }] },
+  {
+    id: 'relation-next-target',
+    scope: 'relation',
+    chords: [{ key: 'Tab' }, { key: 'ArrowRight' }],
+  },
+  {
+    id: 'relation-previous-target',
+    scope: 'relation',
+    chords: [{ key: 'Tab', shift: true }, { key: 'ArrowLeft' }],
+  },
+  {
+    id: 'relation-next-type',
+    scope: 'relation',
+    chords: [{ key: 'ArrowDown' }],
+  },
+  {
+    id: 'relation-previous-type',
+    scope: 'relation',
+    chords: [{ key: 'ArrowUp' }],
+  },
+  {
+    id: 'relation-pick-type',
+    scope: 'relation',
+    chords: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((key) => ({ key })),
+    keysText: '1 … 9',
+  },
+  { id: 'relation-confirm', scope: 'relation', chords: [{ key: 'Enter' }] },
+  { id: 'relation-cancel', scope: 'relation', chords: [{ key: 'Escape' }] },
+  { id: 'next-suggestion', scope: 'reader', chords: [{ key: 'n' }] },
+  { id: 'previous-suggestion', scope: 'reader', chords: [{ key: 'p' }] },
+  // While a suggestion is focused (N/P) and no span is selected.
+  { id: 'accept-suggestion', scope: 'suggestion', chords: [{ key: 'Enter' }] },
+  { id: 'reject-suggestion', scope: 'suggestion', chords: [{ key: 'Backspace' }, { key: 'Delete' }] },
   /**
    * The attribute prefix: on a selected span, A starts on its first attribute (a missing required
    * one first); then a value's key (its first free letter, or 1–9) sets it, A moves to the next
@@ -99,6 +134,13 @@ export const SHORTCUTS = [
    */
   { id: 'attribute-prefix', scope: 'reader', chords: [{ key: 'a' }], keysText: 'A + a…z, 1…9' },
   { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }] },
+  { id: 'hit-next', scope: 'concordance', chords: [{ key: 'ArrowDown' }, { key: 'j' }] },
+  { id: 'hit-previous', scope: 'concordance', chords: [{ key: 'ArrowUp' }, { key: 'k' }] },
+  { id: 'hit-toggle', scope: 'concordance', chords: [{ key: ' ' }, { key: 'x' }], keysText: 'Space, X' },
+  { id: 'hits-all', scope: 'concordance', chords: [{ key: 'a', mod: true }] },
+  { id: 'hits-none', scope: 'concordance', chords: [{ key: 'a', mod: true, shift: true }] },
+  { id: 'annotate-hits', scope: 'concordance', chords: [{ key: 'Enter', mod: true }] },
+  { id: 'open-hit', scope: 'concordance', chords: [{ key: 'Enter' }] },
   { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];
 
@@ -123,6 +165,8 @@ export function isShiftedCharacter(key: string): boolean {
 const KEY_NAMES: Record<string, { text: string; accelerator: string }> = {
   ArrowLeft: { text: '←', accelerator: 'Left' },
   ArrowRight: { text: '→', accelerator: 'Right' },
+  ArrowUp: { text: '↑', accelerator: 'Up' },
+  ArrowDown: { text: '↓', accelerator: 'Down' },
   Escape: { text: 'Esc', accelerator: 'Escape' },
   Delete: { text: 'Delete', accelerator: 'Delete' },
   Backspace: { text: 'Backspace', accelerator: 'Backspace' },
@@ -157,4 +201,36 @@ export function chordSignature(chord: KeyChord): string {
   const key = chord.key.length === 1 ? chord.key.toLowerCase() : chord.key;
   const shift = isShiftedCharacter(chord.key) ? 'any' : String(Boolean(chord.shift));
   return `${key}|mod=${Boolean(chord.mod)}|alt=${Boolean(chord.alt)}|shift=${shift}`;
+}
+
+/**
+ * Reader keys kept for features on their way (R relation, L link to an entity, A attribute
+ * prefix), in both cases, so that no label hotkey takes them first.
+ */
+export const RESERVED_READER_KEYS = ['r', 'R', 'l', 'L', 'a', 'A'] as const;
+
+/**
+ * Why a label hotkey (one character, `C` meaning Shift+C) cannot be used because the keyboard map
+ * needs the key: the id of the reader or app shortcut that has it, 'reserved', or null when free.
+ */
+export function labelHotkeyClash(hotkey: string): ShortcutId | 'reserved' | null {
+  if ((RESERVED_READER_KEYS as readonly string[]).includes(hotkey)) return 'reserved';
+  const shift = hotkey.toLowerCase() !== hotkey;
+  const chord: KeyChord = { key: hotkey.toLowerCase(), shift };
+  const signature = chordSignature(chord);
+  const plain = chordSignature({ key: hotkey });
+  // Label hotkeys live in the reader: only its keys (and app-wide and suggestion keys, which also
+  // work there) can clash. Digits pick a relation type only while relating (after R), and the
+  // concordance and note fields have keys of their own.
+  const match = SHORTCUTS.find(
+    (shortcut) =>
+      (shortcut.scope === 'app' || shortcut.scope === 'reader' || shortcut.scope === 'suggestion') &&
+      shortcut.chords.some((candidate: KeyChord) => [signature, plain].includes(chordSignature(candidate))),
+  );
+  return match?.id ?? null;
+}
+
+/** A label hotkey as people read it: `c` → "C", `C` → "Shift+C", `7` → "7". */
+export function labelHotkeyText(hotkey: string): string {
+  return hotkey.toLowerCase() !== hotkey ? `Shift+${hotkey}` : hotkey.toUpperCase();
 }

@@ -1,8 +1,16 @@
 import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
 import { ChangeService } from './changes/change-service';
+import { CorpusService } from './corpus/corpus-service';
 import { AnnotationHandler } from './changes/handlers/annotation-handler';
 import { AttributeDefHandler, FieldDefHandler, FieldValueHandler } from './changes/handlers/attribute-handlers';
+import { RelationHandler } from './changes/handlers/relation-handler';
+import { RelationTypeHandler } from './changes/handlers/relation-type-handler';
+import { AssistHandler } from './changes/handlers/assist-handler';
+import { AssistService } from './assist/assist-service';
+import { shippedAssistData } from './assist/shipped-data';
+import { AssistStore } from './store/assist';
+import { LabelHandler } from './changes/handlers/label-handler';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -14,6 +22,7 @@ import { ArticleStore } from './store/articles';
 import { AttributeDefStore, FieldDefStore } from './store/attribute-defs';
 import { HistoryStore } from './store/history';
 import { LabelStore } from './store/labels';
+import { RelationStore, RelationTypeStore } from './store/relations';
 import { SettingsStore } from './store/settings';
 import { StoreChangeStore } from './store/store-changes';
 
@@ -34,11 +43,17 @@ export interface Workbench {
   readonly fieldDefs: FieldDefStore;
   readonly articleFields: ArticleFieldStore;
   readonly history: HistoryStore;
+  readonly relationTypes: RelationTypeStore;
+  readonly relations: RelationStore;
   /** The one write path: change sets, undo and redo. */
   readonly changes: ChangeService;
   readonly annotations: AnnotationService;
   readonly profile: ProfileService;
   readonly search: SearchService;
+  /** The library at corpus scale, the concordance, annotate-all and the dashboard. */
+  readonly corpus: CorpusService;
+  /** Suggestions from names, the analyst's own spans and patterns (issue 14). */
+  readonly assist: AssistService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
   readonly events: EventBus;
   close(): void;
@@ -53,12 +68,20 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const fieldDefs = new FieldDefStore(db);
   const articleFields = new ArticleFieldStore(db);
   const history = new HistoryStore(db);
-  const profile = new ProfileService(new SettingsStore(db));
+  const relationTypes = new RelationTypeStore(db);
+  const relations = new RelationStore(db);
+  const assistRows = new AssistStore(db);
+  const settings = new SettingsStore(db);
+  const profile = new ProfileService(settings);
   const changes = new ChangeService(db, articles, history, profile, {
     annotation: new AnnotationHandler(articles, labels, annotationRows, attributeDefs),
     attributeDef: new AttributeDefHandler(labels, attributeDefs, annotationRows),
     fieldDef: new FieldDefHandler(fieldDefs, articleFields),
     fieldValue: new FieldValueHandler(articles, fieldDefs, articleFields),
+    relationType: new RelationTypeHandler(labels, relationTypes, relations),
+    relation: new RelationHandler(articles, annotationRows, relationTypes, relations),
+    assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
+    label: new LabelHandler(labels),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
@@ -83,10 +106,14 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     fieldDefs,
     articleFields,
     history,
+    relationTypes,
+    relations,
     changes,
     annotations: new AnnotationService(articles, annotationRows, changes),
     profile,
     search: new SearchService(db),
+    corpus: new CorpusService(db, articles, labels, annotationRows, changes),
+    assist: new AssistService(articles, annotationRows, assistRows, settings, shippedAssistData(), changes),
     events,
     close: () => {
       watcher.stop();

@@ -11,6 +11,8 @@
  *   multi-valued enum; a boolean is brat's binary attribute, written only when true) and are
  *   declared in `annotation.conf`. brat has no free-valued attributes, so numbers, dates, text and
  *   span references become notes, `#<n>\tAnnotatorNotes T<n>\t<key>: <value>` (a reference as `T<m>`).
+ * - A relation becomes `R<n>\t<type> Arg1:T<head> Arg2:T<tail>`; annotation.conf lists each type
+ *   with the labels its ends allow (`Arg1:PROPOSAL, Arg2:PER|ORG`; `<ENTITY>` for any label).
  * - The zip is streamed with fflate: each article's two files are deflated as it comes.
  */
 import { strToU8, Zip, ZipDeflate } from 'fflate';
@@ -18,7 +20,9 @@ import { valueAsText, type AttributeDef } from '../domain/attributes';
 import { OffsetConverter } from '../text/offsets';
 import { defsByLabel, exportedValues } from './attribute-values';
 import type { ExportChunk, ExportCodec, ExportContext } from './types';
+import { relationsAmong } from './relations';
 import { toUnitSpans } from './unit-spans';
+import type { Relation } from '../domain/relations';
 
 /** `[start, end)` pieces of a UTF-16 range, cut at line breaks; empty pieces dropped. */
 export function lineFragments(text: string, start: number, end: number): { start: number; end: number }[] {
@@ -38,6 +42,7 @@ const singleLine = (value: string): string => value.replace(/[\r\n\t]+/g, ' ');
 export function bratAnnotations(
   text: string,
   annotations: Parameters<typeof toUnitSpans>[1],
+  relations: readonly Relation[] = [],
   attributeDefs: readonly AttributeDef[] = [],
 ) {
   const { spans, invalid } = toUnitSpans(text, annotations, 'utf16');
@@ -68,6 +73,9 @@ export function bratAnnotations(
       }
     }
   });
+  relationsAmong(relations, spans).forEach(({ relation, head, tail }, index) => {
+    lines.push(`R${index + 1}\t${relation.typeKey} Arg1:T${head + 1} Arg2:T${tail + 1}`);
+  });
   return { ann: lines.length > 0 ? `${lines.join('\n')}\n` : '', spansWritten: spans.length, invalid };
 }
 
@@ -88,12 +96,24 @@ export function createBratCodec(context: ExportContext): ExportCodec {
   return {
     begin() {
       const entities = context.labels.map((label) => label.key).join('\n');
+      const side = (labels: readonly string[]) => (labels.length ? labels.join('|') : '<ENTITY>');
+      const relationLines = context.relationTypes
+        .map((type) => `${type.key}\tArg1:${side(type.headLabels)}, Arg2:${side(type.tailLabels)}`)
+        .join('\n');
       const attributes = bratAttributeConf(context.attributeDefs);
-      add('annotation.conf', `[entities]\n${entities}\n\n[relations]\n\n[events]\n\n[attributes]\n${attributes}`);
+      add(
+        'annotation.conf',
+        `[entities]\n${entities}\n\n[relations]\n${relationLines ? `${relationLines}\n` : ''}\n[events]\n\n[attributes]\n${attributes}`,
+      );
       return drain();
     },
-    article(article, annotations) {
-      const { ann, spansWritten, invalid } = bratAnnotations(article.text, annotations, context.attributeDefs);
+    article(article, annotations, relations) {
+      const { ann, spansWritten, invalid } = bratAnnotations(
+        article.text,
+        annotations,
+        relations,
+        context.attributeDefs,
+      );
       add(`article-${article.id}.txt`, article.text);
       add(`article-${article.id}.ann`, ann);
       return { chunk: drain(), spansWritten, leftOut: invalid, widened: [] };

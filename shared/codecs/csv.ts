@@ -12,6 +12,7 @@ import { valueAsText } from '../domain/attributes';
 import { defsByLabel, exportedValues } from './attribute-values';
 import { textAfter, textBefore } from './text-context';
 import type { ExportCodec, ExportContext } from './types';
+import { labelPaths } from './label-paths';
 import { toUnitSpans } from './unit-spans';
 
 export const CSV_HEADER = [
@@ -22,6 +23,7 @@ export const CSV_HEADER = [
   'label',
   'label_name_vi',
   'label_name_en',
+  'label_path',
   'start',
   'end',
   'quote',
@@ -106,8 +108,12 @@ export function csvDate(publishedAt: string | null): string {
 export function createCsvCodec(context: ExportContext, options: CsvOptions): ExportCodec {
   const guard = options.variant === 'spreadsheet' ? neutraliseFormula : (cell: string) => cell;
   // Cells that repeat on every row of an article or label are built once.
+  const paths = labelPaths(context);
   const labelCells = new Map(
-    context.labels.map((label) => [label.key, [label.key, guard(label.nameVi), guard(label.nameEn)]]),
+    context.labels.map((label) => [
+      label.key,
+      [label.key, guard(label.nameVi), guard(label.nameEn), paths.get(label.key) ?? label.key],
+    ]),
   );
   const defs = defsByLabel(context.attributeDefs);
   const attributeColumn = new Map(context.attributeDefs.map((def, index) => [`${def.labelKey}.${def.key}`, index]));
@@ -136,7 +142,7 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
       };
       const rows = spans.map(({ annotation, start, end }) => [
         ...articleCells,
-        ...(labelCells.get(annotation.labelKey) ?? [annotation.labelKey, '', '']),
+        ...(labelCells.get(annotation.labelKey) ?? [annotation.labelKey, '', '', annotation.labelKey]),
         String(start),
         String(end),
         guard(annotation.quote),

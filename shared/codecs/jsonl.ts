@@ -1,21 +1,27 @@
 /**
  * JSONL, one article per line, in the shape spaCy, Hugging Face datasets and Prodigy users load:
- * `{id, title, source, published, text, fields, spans: [{start, end, label, text, author, origin,
- * attributes}], meta}`. `meta.offset_unit` says what the offsets count; `text.slice(start, end)` in
- * that unit is `spans[i].text`. `attributes` holds the span's typed values (`{}` when none); a
- * reference to another span is that span's index in `spans`. `fields` holds the document fields.
+ * `{id, title, source, published, text, fields, spans: [{start, end, label, label_path, text, author,
+ * origin, attributes}], meta}` (`label_path`: the label under its parents, `RISK/CYBER`).
+ * `attributes` holds the span's typed values (`{}` when none); a reference to another span is that
+ * span's index in `spans`. `fields` holds the document fields.
+ * `relations: [{head, child, label}]` name spans by their index in `spans` (spaCy/Prodigy style:
+ * head → child, e.g. a proposal → the person who proposed it).
+ * `meta.offset_unit` says what the offsets count; `text.slice(start, end)` in that unit is `spans[i].text`.
  */
 import { defsByLabel, exportedValues } from './attribute-values';
 import type { ExportCodec, ExportContext } from './types';
+import { labelPaths } from './label-paths';
+import { relationsAmong } from './relations';
 import { toUnitSpans } from './unit-spans';
 import { CANONICAL_NORMALIZATION } from './workbench-json';
 
 export function createJsonlCodec(context: ExportContext): ExportCodec {
   const meta = { offset_unit: context.unit, normalization: CANONICAL_NORMALIZATION };
   const defs = defsByLabel(context.attributeDefs);
+  const paths = labelPaths(context);
   return {
     begin: () => '',
-    article(article, annotations) {
+    article(article, annotations, relations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const indexOf = new Map(spans.map(({ annotation }, index) => [annotation.id, index]));
       const line = {
@@ -29,12 +35,18 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
           start,
           end,
           label: annotation.labelKey,
+          label_path: paths.get(annotation.labelKey) ?? annotation.labelKey,
           text: annotation.quote,
           author: annotation.author,
           origin: annotation.origin,
           attributes: Object.fromEntries(
             exportedValues(annotation, defs, (id) => indexOf.get(id)).map(([key, value]) => [key, value]),
           ),
+        })),
+        relations: relationsAmong(relations, spans).map(({ relation, head, tail }) => ({
+          head,
+          child: tail,
+          label: relation.typeKey,
         })),
         meta,
       };

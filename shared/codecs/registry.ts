@@ -8,6 +8,7 @@ import type { OffsetUnit } from '../text/offsets';
 import { createBratCodec } from './brat';
 import { createConllCodec } from './conll';
 import { createCsvCodec, type CsvRowsWriter, type CsvVariant } from './csv';
+import { createRelationsCsvCodec } from './csv-relations';
 import { createJsonlCodec } from './jsonl';
 import { createSpacyJsonlCodec } from './spacy-jsonl';
 import type { ExportCodec, ExportContext } from './types';
@@ -15,10 +16,10 @@ import { createWebAnnotationCodec } from './web-annotation';
 import { createWorkbenchJsonCodec } from './workbench-json';
 
 /** Options of ExportOptions that only some formats read. */
-export type ExportFormatOption = 'csvBom' | 'conllLastColumn';
+export type ExportFormatOption = 'csvBom' | 'conllLastColumn' | 'conllLabels';
 
 /** The options a codec reads (the rest choose what is exported, not how). */
-export type CodecOptions = Pick<ExportOptions, 'format' | 'csvBom' | 'conllLastColumn'>;
+export type CodecOptions = Pick<ExportOptions, 'format' | 'csvBom' | 'conllLastColumn' | 'conllLabels'>;
 
 /** What a codec may need besides the options: the Node-side CSV writer. */
 export interface CodecDeps {
@@ -105,6 +106,18 @@ export const EXPORT_FORMAT_REGISTRY = {
     label: 'CSV for data tools',
     hint: 'The same rows with every cell exact (no formula guard), for pandas and Python’s csv.',
   }),
+  'csv-relations': {
+    name: 'csv-relations',
+    label: 'CSV of relations',
+    hint: 'One row per relation between two spans (type, both ends with label, offsets and quote); joins the annotation CSV.',
+    aliases: ['relations'],
+    extension: '.relations.csv',
+    contentType: 'text/csv; charset=utf-8',
+    offsetUnits: BOTH_UNITS,
+    options: ['csvBom'],
+    create: (options, context, deps) =>
+      createRelationsCsvCodec(context, { bom: options.csvBom, stringifyRows: deps.stringifyCsvRows }),
+  },
   conll: {
     name: 'conll',
     label: 'CoNLL (BIO)',
@@ -113,8 +126,8 @@ export const EXPORT_FORMAT_REGISTRY = {
     extension: '.conll',
     contentType: 'text/plain; charset=utf-8',
     offsetUnits: BOTH_UNITS,
-    options: ['conllLastColumn'],
-    create: (options, context) => createConllCodec(context, options.conllLastColumn),
+    options: ['conllLastColumn', 'conllLabels'],
+    create: (options, context) => createConllCodec(context, options.conllLastColumn, options.conllLabels),
   },
   brat: {
     name: 'brat',

@@ -4,6 +4,7 @@
  * and the tests can check each format without a database.
  */
 import type { AttributeDef, AttributeValue, FieldDef } from '../domain/attributes';
+import type { Relation, RelationType } from '../domain/relations';
 import type { Annotation, Article, Label } from '../domain/schemas';
 import type { SpanIssue } from '../contract/exports';
 import type { OffsetUnit } from '../text/offsets';
@@ -37,6 +38,10 @@ export interface ExportContext {
   attributeDefs: readonly AttributeDef[];
   /** The document fields, in display order. */
   fieldDefs: readonly FieldDef[];
+  /** The schema's relation types, in order (workbench JSON and brat's annotation.conf name them). */
+  relationTypes: readonly RelationType[];
+  /** The whole label schema, for full paths (`RISK/CYBER`) and the schema block; `labels` when absent. */
+  schema?: readonly Label[];
   appVersion: string;
   /** ISO-8601; the one value that differs between two exports of the same data. */
   exportedAt: string;
@@ -56,8 +61,11 @@ export interface EncodedArticle {
 export interface ExportCodec {
   /** Everything before the first article (headers, BOM, opening brackets). */
   begin(): ExportChunk;
-  /** Annotations come sorted by start, longest first, then id. */
-  article(article: ExportArticle, annotations: readonly Annotation[]): EncodedArticle;
+  /**
+   * Annotations come sorted by start, longest first, then id; relations by id, only those whose
+   * two ends are among the annotations handed over (none when absent).
+   */
+  article(article: ExportArticle, annotations: readonly Annotation[], relations?: readonly Relation[]): EncodedArticle;
   /** Everything after the last article. */
   end(): ExportChunk;
 }

@@ -5,6 +5,8 @@
  * of the text elsewhere, and a TextPositionSelector in the export's unit. The model leaves the
  * unit of "character positions" open (w3c/web-annotation#206), so the collection states it under
  * the absolute IRI key OFFSET_UNIT_PROPERTY, which JSON-LD processors keep.
+ * A relation is an Annotation with motivation `linking`: its target is the head span's annotation,
+ * its bodies the tail span's annotation and a TextualBody naming the type (purpose `tagging`).
  *
  * Attribute values are extra bodies, each naming its attribute under ATTRIBUTE_PROPERTY: a
  * TextualBody per value (`classifying` for enum, boolean, number and date values, `describing`
@@ -12,8 +14,10 @@
  * (`linking`). Document fields have no place in this model and are not written.
  */
 import type { AttributeDef } from '../domain/attributes';
+import type { Relation } from '../domain/relations';
 import type { Annotation } from '../domain/schemas';
 import { defsByLabel, exportedValues } from './attribute-values';
+import { relationsAmong } from './relations';
 import { textAfter, textBefore } from './text-context';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
 import { toUnitSpans } from './unit-spans';
@@ -42,11 +46,14 @@ export function createWebAnnotationCodec(context: ExportContext): ExportCodec {
       });
       return `${header.slice(0, -1)},\n"first":{"type":"AnnotationPage","startIndex":0,"items":[`;
     },
-    article(article, annotations) {
+    article(article, annotations, relations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
-      const items = spans.map(({ annotation, start, end }) =>
-        JSON.stringify(webAnnotation(article, annotation, start, end, defs)),
-      );
+      const items = [
+        ...spans.map(({ annotation, start, end }) =>
+          JSON.stringify(webAnnotation(article, annotation, start, end, defs)),
+        ),
+        ...relationsAmong(relations, spans).map(({ relation }) => JSON.stringify(linkingAnnotation(relation))),
+      ];
       const separator = itemsWritten === 0 ? '\n' : ',\n';
       itemsWritten += items.length;
       return {
@@ -57,6 +64,23 @@ export function createWebAnnotationCodec(context: ExportContext): ExportCodec {
       };
     },
     end: () => (itemsWritten === 0 ? ']}}\n' : '\n]}}\n'),
+  };
+}
+
+function linkingAnnotation(relation: Relation) {
+  const body: Record<string, string>[] = [
+    { id: annotationIri(relation.tailId) },
+    { type: 'TextualBody', purpose: 'tagging', value: relation.typeKey },
+  ];
+  if (relation.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: relation.note });
+  return {
+    id: `urn:marginalia:relation:${relation.id}`,
+    type: 'Annotation',
+    motivation: 'linking',
+    created: relation.createdAt,
+    modified: relation.updatedAt,
+    body,
+    target: annotationIri(relation.headId),
   };
 }
 

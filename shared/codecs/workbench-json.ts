@@ -23,8 +23,12 @@ import {
   AttributeValuesSchema,
   FieldDefSchema,
 } from '../domain/attributes';
+import { RelationIdSchema, RelationTypeKeySchema, RelationTypeSchema, type Relation } from '../domain/relations';
+import { relationsAmong } from './relations';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
 import { toUnitSpans, type UnitSpan } from './unit-spans';
+import { SCHEMA_FILE_VERSION } from '../domain/schema-file';
+import { labelPaths } from './label-paths';
 
 export const WORKBENCH_FORMAT = 'marginalia-workbench';
 export const WORKBENCH_FORMAT_VERSION = 1;
@@ -48,6 +52,20 @@ const WorkbenchAnnotationSchema = z.object({
 });
 export type WorkbenchAnnotation = z.infer<typeof WorkbenchAnnotationSchema>;
 
+/** A relation between two annotations of the article, named by their ids in this file. */
+const WorkbenchRelationSchema = z.object({
+  id: RelationIdSchema,
+  type: RelationTypeKeySchema,
+  head: AnnotationIdSchema,
+  tail: AnnotationIdSchema,
+  note: z.string(),
+  author: AuthorSchema,
+  origin: AnnotationOriginSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WorkbenchRelation = z.infer<typeof WorkbenchRelationSchema>;
+
 const WorkbenchArticleSchema = z.object({
   id: ArticleIdSchema,
   title: z.string().nullable(),
@@ -66,6 +84,8 @@ const WorkbenchArticleSchema = z.object({
   /** Document field values by field key; absent in files written before fields existed. */
   fields: z.record(AttributeKeySchema, AttributeValueSchema).default({}),
   annotations: z.array(WorkbenchAnnotationSchema),
+  /** Absent in files exported before relations existed. */
+  relations: z.array(WorkbenchRelationSchema).default([]),
 });
 export type WorkbenchArticle = z.infer<typeof WorkbenchArticleSchema>;
 
@@ -78,10 +98,15 @@ export const WorkbenchExportSchema = z.object({
   exportedAt: z.string(),
   offset_unit: OffsetUnitSchema,
   normalization: z.literal(CANONICAL_NORMALIZATION),
+  /** The label schema's version (schema-file.ts); absent in files written before it. */
+  schemaVersion: z.number().int().optional(),
+  /** The schema: every label with its `path` (`RISK/CYBER`). */
   labels: z.array(LabelSchema),
   /** The labels' attribute definitions and the document fields; absent in files written before them. */
   attributeDefs: z.array(AttributeDefSchema).default([]),
   fieldDefs: z.array(FieldDefSchema).default([]),
+  /** Absent in files exported before relations existed. */
+  relationTypes: z.array(RelationTypeSchema).default([]),
   articles: z.array(WorkbenchArticleSchema),
 });
 export type WorkbenchExport = z.infer<typeof WorkbenchExportSchema>;
@@ -103,20 +128,25 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
         exportedAt: context.exportedAt,
         offset_unit: context.unit,
         normalization: CANONICAL_NORMALIZATION,
+        schemaVersion: SCHEMA_FILE_VERSION,
       };
       const headerJson = JSON.stringify(header).slice(0, -1);
+      // The exported labels in schema order, each with its full path, as a schema file holds them.
+      const paths = labelPaths(context);
+      const labels = context.labels.map((label) => ({ ...label, path: paths.get(label.key) ?? label.key }));
       return (
-        `${headerJson},\n"labels":${JSON.stringify(context.labels)},\n` +
+        `${headerJson},\n"labels":${JSON.stringify(labels)},\n` +
         `"attributeDefs":${JSON.stringify(context.attributeDefs)},\n"fieldDefs":${JSON.stringify(context.fieldDefs)},\n` +
-        `"articles":[`
+        `"relationTypes":${JSON.stringify(context.relationTypes)},\n"articles":[`
       );
     },
-    article(article, annotations) {
+    article(article, annotations, relations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const separator = articlesWritten === 0 ? '\n' : ',\n';
       articlesWritten++;
+      const written = relationsAmong(relations, spans).map(({ relation }) => workbenchRelation(relation));
       return {
-        chunk: separator + JSON.stringify(workbenchArticle(article, spans)),
+        chunk: separator + JSON.stringify({ ...workbenchArticle(article, spans), relations: written }),
         spansWritten: spans.length,
         leftOut: invalid,
         widened: [],
@@ -128,7 +158,7 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
   };
 }
 
-function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): WorkbenchArticle {
+function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): Omit<WorkbenchArticle, 'relations'> {
   return {
     id: article.id,
     title: article.title,
@@ -145,6 +175,20 @@ function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): W
     trimmedText: article.trimmedText,
     fields: { ...article.fields },
     annotations: spans.map(({ annotation, start, end }) => workbenchAnnotation(annotation, start, end)),
+  };
+}
+
+function workbenchRelation(relation: Relation): WorkbenchRelation {
+  return {
+    id: relation.id,
+    type: relation.typeKey,
+    head: relation.headId,
+    tail: relation.tailId,
+    note: relation.note,
+    author: relation.author,
+    origin: relation.origin,
+    createdAt: relation.createdAt,
+    updatedAt: relation.updatedAt,
   };
 }
 

@@ -10,6 +10,9 @@ export const APP_COMMANDS = [
   'keyboard-help',
   'toggle-language',
   'library',
+  'concordance',
+  'dashboard',
   'restore-backup',
+  'schema',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];

@@ -1,24 +1,13 @@
 import { z } from 'zod';
 import { defineCall } from './call';
-import { AttributeDefSchema, AttributeKeySchema, FieldDefSchema } from '../domain/attributes';
-import { ArticleIdSchema } from '../domain/schemas';
+import { AttributeDefSchema, FieldDefSchema } from '../domain/attributes';
 
 const Empty = z.object({}).strict();
 
-/** Reads of attribute and field definitions and the library's field filter; writes are change sets. */
+/** Reads of attribute and field definitions; writes are change sets (the library filters by field through queryLibrary). */
 export const attributeCalls = {
   /** Every label's attribute definitions, by label key then display order. */
   listAttributeDefs: defineCall(Empty, z.array(AttributeDefSchema)),
   /** The document fields, in display order. */
   listFieldDefs: defineCall(Empty, z.array(FieldDefSchema)),
-  /**
-   * The ids of articles whose field `key` has `value` (an enum field: holds that option; a text
-   * field: contains that text, ignoring case), ascending.
-   */
-  findArticlesByField: defineCall(
-    z
-      .object({ key: AttributeKeySchema, value: z.union([z.string().min(1).max(200), z.number(), z.boolean()]) })
-      .strict(),
-    z.array(ArticleIdSchema),
-  ),
 };

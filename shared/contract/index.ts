@@ -7,22 +7,30 @@ import type { z } from 'zod';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
 import { attributeCalls } from './attributes';
+import { assistCalls } from './assist';
 import { backupCalls } from './backups';
 import { changeCalls } from './changes';
+import { corpusCalls } from './corpus';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
+import { labelCalls } from './labels';
 import type { CallNameOfList } from './names';
 import { readerCalls } from './reader';
+import { relationCalls } from './relations';
 
 export const contract = {
   ...articleCalls,
   ...annotationCalls,
   ...changeCalls,
+  ...corpusCalls,
   ...readerCalls,
+  ...relationCalls,
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
   ...attributeCalls,
+  ...assistCalls,
+  ...labelCalls,
 };
 
 export type Contract = typeof contract;
@@ -56,8 +64,19 @@ export type { AppInfo } from './articles';
 export type { HistoryState } from './annotations';
 export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
 export type { Profile } from '../domain/profile';
-export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
-export type { ImportFileResult, ImportJob, ImportSource } from './imports';
+export type { CompactRelations, CompactSpans, OpenedArticle, ReaderRelation, ReaderSpan } from './reader';
+export type { Relation, RelationType } from '../domain/relations';
+export type {
+  ImportFileResult,
+  ImportJob,
+  ImportSource,
+  ReviewChoice,
+  ReviewDecisions,
+  ReviewQuestion,
+} from './imports';
+export type { ArticleSuggestions, AssistSettings, PatternListing } from './assist';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
+export type { SchemaImportPreview } from './labels';
+export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

@@ -146,7 +146,10 @@ export function valueProblem(spec: AttributeSpec, value: unknown): string | null
     }
     case 'date':
       if (typeof value !== 'string') return `${describeValue(value)} is not a date`;
-      return publishedDateProblem(value);
+      // The same dates as an article's publication date; the message names this value, not that field.
+      return publishedDateProblem(value)
+        ? `“${value}” is not a date (write 2024-03-05, 2024-03, 2024 or --03-05)`
+        : null;
     case 'text':
       if (typeof value !== 'string') return `${describeValue(value)} is not text`;
       if (value.trim() === '') return 'empty text: clear the value instead';

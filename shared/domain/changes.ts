@@ -4,6 +4,7 @@
  * (relation.*, label.*, entity.*, article.field) are added as members of `ChangeSchema`.
  */
 import { z } from 'zod';
+import { ASSIST_CHANGE_SCHEMAS, type AssistTransition } from '../assist/changes';
 import {
   ANNOTATION_ORIGINS,
   AnnotationIdSchema,
@@ -12,8 +13,10 @@ import {
   ArticleIdSchema,
   ArticleSummarySchema,
   LabelKeySchema,
+  LabelSchema,
   OffsetSchema,
   type Annotation,
+  type Label,
 } from './schemas';
 import {
   AttributeDefSchema,
@@ -28,6 +31,14 @@ import {
   type AttributeValue,
   type FieldDef,
 } from './attributes';
+import {
+  RelationIdSchema,
+  RelationSchema,
+  RelationTypeKeySchema,
+  RelationTypeSchema,
+  type Relation,
+  type RelationType,
+} from './relations';
 
 export const CHANGE_ORIGINS = ANNOTATION_ORIGINS;
 export const ChangeOriginSchema = AnnotationOriginSchema;
@@ -98,6 +109,83 @@ export const AnnotationDeleteChangeSchema = z
   .object({ kind: z.literal('annotation.delete'), id: AnnotationIdSchema })
   .strict();
 
+export const RelationTypeCreateChangeSchema = z
+  .object({ kind: z.literal('relationType.create'), type: RelationTypeSchema })
+  .strict();
+
+export const RelationTypeUpdateChangeSchema = z
+  .object({
+    kind: z.literal('relationType.update'),
+    key: RelationTypeKeySchema,
+    /** New allowed labels are checked against the stored relations of the type. */
+    patch: RelationTypeSchema.omit({ key: true }).partial().strict(),
+  })
+  .strict();
+
+/** Refused while relations of the type exist (delete or retype them first). */
+export const RelationTypeDeleteChangeSchema = z
+  .object({ kind: z.literal('relationType.delete'), key: RelationTypeKeySchema })
+  .strict();
+
+export const RelationCreateChangeSchema = z
+  .object({
+    kind: z.literal('relation.create'),
+    /** Chosen by the caller, unique in the set; echoed in `createdIds` with the saved id. */
+    ref: z.string().min(1).max(100),
+    relation: z
+      .object({
+        articleId: ArticleIdSchema,
+        typeKey: RelationTypeKeySchema,
+        headId: AnnotationIdSchema,
+        tailId: AnnotationIdSchema,
+        note: NoteSchema.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** A new label; its hotkey must be free and its parent must exist. */
+export const LabelCreateChangeSchema = z
+  .object({ kind: z.literal('label.create'), label: LabelSchema.strict() })
+  .strict();
+
+/** Edits a label; a new `key` renames it everywhere (its annotations and sublabels follow). */
+export const LabelUpdateChangeSchema = z
+  .object({
+    kind: z.literal('label.update'),
+    key: LabelKeySchema,
+    patch: LabelSchema.omit({ parentKey: true, hidden: true, guideline: true })
+      .extend({ parentKey: LabelKeySchema.nullable(), hidden: z.boolean(), guideline: z.string().max(20_000) })
+      .partial()
+      .strict(),
+  })
+  .strict();
+
+export const RelationUpdateChangeSchema = z
+  .object({
+    kind: z.literal('relation.update'),
+    id: RelationIdSchema,
+    patch: z.object({ typeKey: RelationTypeKeySchema.optional(), note: NoteSchema.optional() }).strict(),
+  })
+  .strict();
+
+export const RelationDeleteChangeSchema = z
+  .object({ kind: z.literal('relation.delete'), id: RelationIdSchema })
+  .strict();
+
+/**
+ * Removes a label. Its annotations are deleted (`moveAnnotationsTo: null`) or moved to another
+ * label; its sublabels move up to its parent.
+ */
+export const LabelDeleteChangeSchema = z
+  .object({ kind: z.literal('label.delete'), key: LabelKeySchema, moveAnnotationsTo: LabelKeySchema.nullable() })
+  .strict();
+
+/** Moves every annotation and sublabel of `key` to `intoKey`, then removes `key`. */
+export const LabelMergeChangeSchema = z
+  .object({ kind: z.literal('label.merge'), key: LabelKeySchema, intoKey: LabelKeySchema })
+  .strict();
+
 /** Attribute definitions (schema edits, on the corpus-wide stack), keyed by label key and attribute key. */
 export const AttributeDefCreateChangeSchema = z
   .object({ kind: z.literal('attributeDef.create'), def: AttributeDefSchema })
@@ -155,6 +243,17 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   FieldDefUpdateChangeSchema,
   FieldDefDeleteChangeSchema,
   FieldValueSetChangeSchema,
+  RelationTypeCreateChangeSchema,
+  RelationTypeUpdateChangeSchema,
+  RelationTypeDeleteChangeSchema,
+  RelationCreateChangeSchema,
+  RelationUpdateChangeSchema,
+  RelationDeleteChangeSchema,
+  ...ASSIST_CHANGE_SCHEMAS,
+  LabelCreateChangeSchema,
+  LabelUpdateChangeSchema,
+  LabelDeleteChangeSchema,
+  LabelMergeChangeSchema,
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeKind = Change['kind'];
@@ -208,7 +307,33 @@ export interface FieldValueTransition {
   before: FieldValueState | null;
   after: FieldValueState | null;
 }
-export type Transition = AnnotationTransition | AttributeDefTransition | FieldDefTransition | FieldValueTransition;
+export interface RelationTypeTransition {
+  kind: 'relationType.create' | 'relationType.update' | 'relationType.delete';
+  before: RelationType | null;
+  after: RelationType | null;
+}
+export interface RelationTransition {
+  kind: 'relation.create' | 'relation.update' | 'relation.delete';
+  before: Relation | null;
+  after: Relation | null;
+}
+/** A label created (before null), edited or renamed, or removed by delete or merge (after null). */
+export interface LabelTransition {
+  kind: 'label.create' | 'label.update' | 'label.delete' | 'label.merge';
+  before: Label | null;
+  after: Label | null;
+  /** Delete and merge: the label the annotations went to (null: they were deleted). */
+  movedTo?: string | null;
+}
+export type Transition =
+  | AnnotationTransition
+  | AttributeDefTransition
+  | FieldDefTransition
+  | FieldValueTransition
+  | RelationTypeTransition
+  | RelationTransition
+  | LabelTransition
+  | AssistTransition;
 
 export const HistoryStateSchema = z.object({
   canUndo: z.boolean(),
@@ -227,6 +352,12 @@ export const AppliedChangesSchema = z.object({
   upserted: z.array(AnnotationSchema),
   /** Annotation ids that no longer exist. */
   removed: z.array(AnnotationIdSchema),
+  /** Relations that now exist / no longer exist; absent when the write touched none. */
+  relations: z.object({ upserted: z.array(RelationSchema), removed: z.array(RelationIdSchema) }).optional(),
+  /** Relation types (schema edits) that now exist / no longer exist; absent when none was touched. */
+  relationTypes: z
+    .object({ upserted: z.array(RelationTypeSchema), removed: z.array(RelationTypeKeySchema) })
+    .optional(),
   /** Create ref → saved id. */
   createdIds: z.record(z.string(), AnnotationIdSchema),
   /** For articleId; null when the set touched no single article. */
@@ -246,5 +377,9 @@ export const AppliedChangesSchema = z.object({
   fields: z
     .array(z.object({ articleId: ArticleIdSchema, key: AttributeKeySchema, value: AttributeValueSchema.nullable() }))
     .optional(),
+  /** Set when the write changed what the suggesters know (names, patterns, rejections). */
+  assistChanged: z.boolean().optional(),
+  /** Labels the write created or changed (now with these values), and keys that no longer exist. */
+  labels: z.object({ upserted: z.array(LabelSchema), removed: z.array(LabelKeySchema) }).optional(),
 });
 export type AppliedChanges = z.infer<typeof AppliedChangesSchema>;

@@ -16,6 +16,9 @@ export interface ShellStrings {
     export: string;
     restoreBackup: string;
     library: string;
+    concordance: string;
+    dashboard: string;
+    schema: string;
     quit: string;
     close: string;
     undo: string;
@@ -51,6 +54,9 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       export: 'Export…',
       restoreBackup: 'Restore from backup…',
       library: 'Library',
+      concordance: 'Concordance',
+      dashboard: 'Dashboard',
+      schema: 'Label schema',
       quit: 'Quit',
       close: 'Close window',
       undo: 'Undo',
@@ -84,6 +90,9 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       export: 'Xuất…',
       restoreBackup: 'Khôi phục từ bản sao lưu…',
       library: 'Thư viện',
+      concordance: 'Tra cứu ngữ cảnh',
+      dashboard: 'Tổng quan',
+      schema: 'Bộ nhãn',
       quit: 'Thoát',
       close: 'Đóng cửa sổ',
       undo: 'Hoàn tác',

@@ -6,6 +6,7 @@ import { MAX_LISTED_SPAN_ISSUES, type ExportOptions, type SpanIssue } from '../.
 import type { Workbench } from '../workbench';
 import { AtomicFile } from './atomic-file';
 import { ExportSource } from '../store/export-source';
+import { openReadSnapshot } from '../store/read-snapshot';
 
 /** Where an export stands; the issue lists stop at MAX_LISTED_SPAN_ISSUES, the counts do not. */
 export interface ExportReport {
@@ -67,7 +68,22 @@ export async function exportToFile(
 ): Promise<ExportReport> {
   const problem = exportOptionsProblem(options);
   if (problem) throw new Error(problem);
-  const source = new ExportSource(workbench.db, workbench.labels, options);
+  // One read transaction on its own connection for the whole file: writes made while it streams
+  // (a label renamed, a span moved) are not half in it.
+  const snapshot = openReadSnapshot(workbench.databasePath, workbench.databaseOptions);
+  try {
+    return await writeExport(new ExportSource(snapshot.db, options), options, path, run);
+  } finally {
+    snapshot.close();
+  }
+}
+
+async function writeExport(
+  source: ExportSource,
+  options: ExportOptions,
+  path: string,
+  run: ExportRun,
+): Promise<ExportReport> {
   const exportedAt = (run.now?.() ?? new Date()).toISOString();
   const codec = createExportCodec(
     options,
@@ -76,6 +92,8 @@ export async function exportToFile(
       labels: source.labels,
       attributeDefs: source.attributeDefs,
       fieldDefs: source.fieldDefs,
+      schema: source.schema,
+      relationTypes: source.relationTypes,
       appVersion: run.appVersion,
       exportedAt,
     },
@@ -117,7 +135,7 @@ function encodeBatch(
   let lastId = afterId;
   // Leaving the loop early closes the SQLite iterator, so nothing stays open across the await.
   for (const article of source.articlesAfter(afterId)) {
-    const encoded = codec.article(article, source.annotationsOf(article.id));
+    const encoded = codec.article(article, source.annotationsOf(article.id), source.relationsOf(article.id));
     parts.push(encoded.chunk);
     size += encoded.chunk.length;
     lastId = article.id;

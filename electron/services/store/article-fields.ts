@@ -60,33 +60,4 @@ export class ArticleFieldStore {
   delete(articleId: number, key: string): void {
     this.db.prepare(`DELETE FROM article_fields WHERE article_id = ? AND field_key = ?`).run(articleId, key);
   }
-
-  /**
-   * The ids of articles whose field `key` holds `value`: equal to it, or containing it for a list
-   * (json_each walks a list's items and yields a single value as itself); for text fields, text
-   * containing `value` without regard to case.
-   */
-  articlesWhere(key: string, value: string | number | boolean, match: 'equals' | 'contains'): number[] {
-    const select = `SELECT DISTINCT article_id FROM article_fields, json_each(article_fields.value_json) AS item
-       WHERE field_key = @key AND`;
-    if (match === 'contains') {
-      return this.db
-        .prepare(`${select} instr(lower(item.value), lower(@value)) > 0 ORDER BY article_id`)
-        .pluck()
-        .all({ key, value: String(value) }) as number[];
-    }
-    // json_each gives true/false as 1/0 with type 'true'/'false': compare the type too.
-    const type =
-      typeof value === 'string'
-        ? 'text'
-        : typeof value === 'boolean'
-          ? String(value)
-          : Number.isInteger(value)
-            ? 'integer'
-            : 'real';
-    return this.db
-      .prepare(`${select} item.value = @value AND item.type = @type ORDER BY article_id`)
-      .pluck()
-      .all({ key, value: typeof value === 'boolean' ? Number(value) : value, type }) as number[];
-  }
 }

@@ -2,7 +2,9 @@ import type { Database } from 'better-sqlite3';
 import type { Article, ArticleMetadataPatch, ArticleStatus, ArticleSummary } from '../../../shared/domain/schemas';
 import { ApiError } from '../../../shared/contract/errors';
 import { countWords } from '../../../shared/text/fold';
+import { storedDuplicateKeyOf } from './duplicate-keys';
 import { SearchIndex } from './search-index';
+import { SortKeyWriter } from './sort-keys';
 import { nowIso } from './clock';
 import { writeTransaction } from './write-transaction';
 
@@ -78,9 +80,12 @@ function toSummary(row: ArticleRow): ArticleSummary {
 export class ArticleStore {
   /** Kept in step with every write of a title or text, inside that write's transaction. */
   private readonly searchIndex: SearchIndex;
+  /** The library's sort keys (migration 009), written with the row so a fresh import sorts at once. */
+  private readonly sortKeys: SortKeyWriter;
 
   constructor(private readonly db: Database) {
     this.searchIndex = new SearchIndex(db);
+    this.sortKeys = new SortKeyWriter(db);
   }
 
   /** Inserts a new article; the caller has checked the hash for duplicates. */
@@ -90,13 +95,19 @@ export class ArticleStore {
       const result = this.db
         .prepare(
           `INSERT INTO articles (raw_text, text, trimmed_text, content_hash, title, source, byline, url,
-             published_at, file_name, word_count, status, imported_at, updated_at)
+             published_at, file_name, word_count, status, imported_at, updated_at, duplicate_key)
            VALUES (@rawText, @text, @trimmedText, @contentHash, @title, @source, @byline, @url,
-             @publishedAt, @fileName, @wordCount, 'new', @now, @now)`,
+             @publishedAt, @fileName, @wordCount, 'new', @now, @now, @duplicateKey)`,
         )
-        .run({ ...article, wordCount: countWords(article.text), now });
+        .run({
+          ...article,
+          wordCount: countWords(article.text),
+          now,
+          duplicateKey: storedDuplicateKeyOf(article.text),
+        });
       const id = Number(result.lastInsertRowid);
       this.searchIndex.put(id, article.title, article.text);
+      this.sortKeys.write(id, displayTitleOf(article.title, article.text.slice(0, 200)), article.source);
       return id;
     });
   }
@@ -105,6 +116,21 @@ export class ArticleStore {
     const row = this.db
       .prepare(`SELECT id, title, substr(text, 1, 200) AS head FROM articles WHERE content_hash = ?`)
       .get(contentHash) as { id: number; title: string | null; head: string } | undefined;
+    return row ? { id: row.id, displayTitle: displayTitleOf(row.title, row.head) } : null;
+  }
+
+  /**
+   * The oldest article that `text` probably duplicates: the same duplicate key (its folded
+   * longest paragraph), found by the index of migration 010.
+   */
+  findProbableDuplicate(text: string): { id: number; displayTitle: string } | null {
+    const key = storedDuplicateKeyOf(text);
+    if (key === null) return null;
+    const row = this.db
+      .prepare(
+        `SELECT id, title, substr(text, 1, 200) AS head FROM articles WHERE duplicate_key = ? ORDER BY id LIMIT 1`,
+      )
+      .get(key) as { id: number; title: string | null; head: string } | undefined;
     return row ? { id: row.id, displayTitle: displayTitleOf(row.title, row.head) } : null;
   }
 
@@ -122,7 +148,7 @@ export class ArticleStore {
   getSummary(id: number): ArticleSummary {
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as
       ArticleRow | undefined;
-    if (!row) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (!row) throw ApiError.of('not_found', 'articleNotFound', { id });
     return toSummary(row);
   }
 
@@ -133,7 +159,7 @@ export class ArticleStore {
          FROM articles a WHERE a.id = ?`,
       )
       .get(id) as FullArticleRow | undefined;
-    if (!row) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (!row) throw ApiError.of('not_found', 'articleNotFound', { id });
     return {
       ...toSummary(row),
       text: row.text,
@@ -148,7 +174,7 @@ export class ArticleStore {
   /** The canonical text alone: what annotation writes are validated against. */
   getText(id: number): string {
     const row = this.db.prepare(`SELECT text FROM articles WHERE id = ?`).get(id) as { text: string } | undefined;
-    if (!row) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (!row) throw ApiError.of('not_found', 'articleNotFound', { id });
     return row.text;
   }
 
@@ -156,7 +182,7 @@ export class ArticleStore {
     const result = this.db
       .prepare(`UPDATE articles SET status = ?, updated_at = ? WHERE id = ?`)
       .run(status, nowIso(), id);
-    if (result.changes === 0) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (result.changes === 0) throw ApiError.of('not_found', 'articleNotFound', { id });
     return this.getSummary(id);
   }
 
@@ -194,7 +220,7 @@ export class ArticleStore {
         const result = this.db
           .prepare(`UPDATE articles SET ${assignments}, updated_at = @now WHERE id = @id`)
           .run({ ...values, now: nowIso(), id });
-        if (result.changes === 0) throw new ApiError('not_found', `Article ${id} does not exist.`);
+        if (result.changes === 0) throw ApiError.of('not_found', 'articleNotFound', { id });
         if ('title' in patch) this.reindex(id);
       });
     }
@@ -208,8 +234,11 @@ export class ArticleStore {
       if (article.trimmedText === null) return article;
       const text = article.text + article.trimmedText;
       this.db
-        .prepare(`UPDATE articles SET text = ?, trimmed_text = NULL, word_count = ?, updated_at = ? WHERE id = ?`)
-        .run(text, countWords(text), nowIso(), id);
+        .prepare(
+          `UPDATE articles SET text = ?, trimmed_text = NULL, word_count = ?, duplicate_key = ?, updated_at = ?
+           WHERE id = ?`,
+        )
+        .run(text, countWords(text), storedDuplicateKeyOf(text), nowIso(), id);
       this.searchIndex.put(id, article.title, text);
       return this.get(id);
     });

@@ -3,11 +3,14 @@ import type { ExportOptions } from '../../../shared/contract/exports';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportArticle } from '../../../shared/codecs/types';
 import { attributesOfLabel, type AttributeDef, type FieldDef } from '../../../shared/domain/attributes';
+import { expandLabelFilter } from '../../../shared/domain/label-tree';
+import type { Relation, RelationType } from '../../../shared/domain/relations';
 import type { Annotation, Label } from '../../../shared/domain/schemas';
 import { toAnnotation } from './annotations';
 import { ArticleFieldStore } from './article-fields';
 import { AttributeDefStore, FieldDefStore } from './attribute-defs';
-import type { LabelStore } from './labels';
+import { RelationTypeStore, toRelation } from './relations';
+import { LabelStore } from './labels';
 
 interface ArticleRow {
   id: number;
@@ -29,12 +32,16 @@ type AnnotationRow = Parameters<typeof toAnnotation>[0];
 
 /**
  * The rows one export reads: the articles in scope by ascending id, and each one's annotations
- * (label filter applied) by start, longest first, then id. It only reads, so the UI's writes on
- * the same connection keep working between batches.
+ * (label filter applied; a parent label includes its sublabels) by start, longest first, then id.
+ * It only reads; given a snapshot connection (openReadSnapshot) every batch sees the same state.
  */
 export class ExportSource {
   /** The exported labels, in schema order. */
   readonly labels: Label[];
+  /** Every label (for paths: a sublabel's parent may be filtered out). */
+  readonly schema: Label[];
+  /** The schema's relation types, in order. */
+  readonly relationTypes: RelationType[];
   /** The exported labels' attributes, label by label in schema order (the CSV's column order). */
   readonly attributeDefs: AttributeDef[];
   readonly fieldDefs: FieldDef[];
@@ -44,16 +51,20 @@ export class ExportSource {
   private readonly labelsParam: { labels: string } | Record<string, never>;
   private readonly selectArticles: Statement;
   private readonly selectAnnotations: Statement;
+  private readonly selectRelations: Statement;
 
   constructor(
     private readonly db: Database,
-    labelStore: LabelStore,
     options: Pick<ExportOptions, 'scope' | 'labelKeys'>,
   ) {
-    const { scope, labelKeys } = options;
-    const allLabels = labelStore.list();
-    const unknownLabel = labelKeys?.find((key) => !allLabels.some((label) => label.key === key));
-    if (unknownLabel) throw new ApiError('not_found', `There is no label ${unknownLabel}.`);
+    const { scope } = options;
+    const allLabels = new LabelStore(db).list();
+    this.schema = allLabels;
+    this.relationTypes = new RelationTypeStore(db).list();
+    const picked = options.labelKeys;
+    const unknownLabel = picked?.find((key) => !allLabels.some((label) => label.key === key));
+    if (unknownLabel) throw ApiError.of('not_found', 'labelNotFound', { label: unknownLabel });
+    const labelKeys = picked ? [...expandLabelFilter(allLabels, picked)] : null;
     this.labels = labelKeys ? allLabels.filter((label) => labelKeys.includes(label.key)) : allLabels;
     this.labelsParam = labelKeys ? { labels: JSON.stringify(labelKeys) } : {};
     // Read once, with the labels: a definition changed while the export runs cannot reorder its columns.
@@ -81,6 +92,14 @@ export class ExportSource {
     const labelFilter = labelKeys ? `AND label_key IN (SELECT value FROM json_each(@labels))` : '';
     this.selectAnnotations = db.prepare(
       `SELECT * FROM annotations WHERE article_id = @articleId ${labelFilter} ORDER BY start, "end" DESC, id`,
+    );
+    // A relation is exported only with both its ends (a label filter may leave one out).
+    this.selectRelations = db.prepare(
+      `SELECT r.* FROM relations r
+         JOIN annotations h ON h.id = r.head_id JOIN annotations t ON t.id = r.tail_id
+       WHERE r.article_id = @articleId
+         ${labelKeys ? `AND h.label_key IN (SELECT value FROM json_each(@labels)) AND t.label_key IN (SELECT value FROM json_each(@labels))` : ''}
+       ORDER BY r.id`,
     );
     if (scope.kind === 'articles') this.assertArticlesExist(scope.articleIds);
   }
@@ -121,6 +140,12 @@ export class ExportSource {
     return rows.map(toAnnotation);
   }
 
+  relationsOf(articleId: number): Relation[] {
+    return (this.selectRelations.all({ articleId, ...this.labelsParam }) as Parameters<typeof toRelation>[0][]).map(
+      toRelation,
+    );
+  }
+
   private assertArticlesExist(ids: readonly number[]): void {
     const found = this.db
       .prepare(`SELECT id FROM articles WHERE ${this.scopeSql}`)
@@ -128,6 +153,6 @@ export class ExportSource {
       .all(this.scopeParams) as number[];
     const present = new Set(found);
     const missing = ids.filter((id) => !present.has(id));
-    if (missing.length > 0) throw new ApiError('not_found', `These articles do not exist: ${missing.join(', ')}.`);
+    if (missing.length > 0) throw ApiError.of('not_found', 'articlesNotFound', { ids: missing.join(', ') });
   }
 }

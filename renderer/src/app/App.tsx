@@ -1,9 +1,12 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { RestoreDialog } from '../backup/RestoreDialog';
+import { ConcordanceView } from '../corpus/ConcordanceView';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
 import { AttributesDialog } from '../schema/AttributesDialog';
+import { SchemaView } from '../schema/SchemaView';
+import { useLiveLabels } from '../schema/schema-store';
 import { ProfileDialog } from '../settings/ProfileDialog';
 import { useAppStore } from '../state/app-store';
 import { useLiveUpdates } from '../state/live-updates';
@@ -15,8 +18,15 @@ import { useAppCommands } from './app-commands';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 
+// ECharts is most of the bundle: it loads when the dashboard is first opened, not at start.
+const DashboardView = lazy(() =>
+  import('../corpus/DashboardView').then((module) => ({ default: module.DashboardView })),
+);
+
 export function App() {
   const openArticleId = useAppStore((state) => state.openArticleId);
+  const view = useAppStore((state) => state.view);
+  const schemaOpen = useAppStore((state) => state.schemaOpen);
   const labelsLoaded = useAppStore((state) => state.labels.length > 0);
   const dialog = useAppStore((state) => state.dialog);
   const setDialog = useAppStore((state) => state.setDialog);
@@ -24,6 +34,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   useAppCommands();
   useLiveUpdates();
+  useLiveLabels();
 
   useEffect(() => {
     void boot();
@@ -50,7 +61,21 @@ export function App() {
     >
       <Toolbar />
       <main className="app__main">
-        {openArticleId === null ? <LibraryView /> : labelsLoaded ? <ReaderView articleId={openArticleId} /> : null}
+        {schemaOpen ? (
+          <SchemaView />
+        ) : openArticleId !== null ? (
+          labelsLoaded ? (
+            <ReaderView articleId={openArticleId} />
+          ) : null
+        ) : view === 'concordance' ? (
+          <ConcordanceView />
+        ) : view === 'dashboard' ? (
+          <Suspense fallback={null}>
+            <DashboardView />
+          </Suspense>
+        ) : (
+          <LibraryView />
+        )}
       </main>
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}

@@ -1,10 +1,22 @@
 import { useTranslation } from 'react-i18next';
 import { ProfileButton } from '../settings/ProfileButton';
-import { useAppStore } from '../state/app-store';
+import { VIEWS, useAppStore } from '../state/app-store';
 
 export function Toolbar() {
   const { t } = useTranslation();
-  const { openArticleId, openArticle, appInfo, language, setLanguage, setDialog } = useAppStore();
+  const {
+    openArticleId,
+    openArticle,
+    view,
+    showView,
+    appInfo,
+    language,
+    setLanguage,
+    setDialog,
+    schemaOpen,
+    openSchema,
+  } = useAppStore();
+  const current = schemaOpen ? null : view;
   return (
     <nav className="toolbar" aria-label={t('app.mainNav')}>
       <button type="button" className="toolbar__brand" onClick={() => openArticle(null)} title={t('app.brandTitle')}>
@@ -12,9 +24,24 @@ export function Toolbar() {
       </button>
       {openArticleId !== null ? (
         <button type="button" onClick={() => openArticle(null)}>
-          {t('app.backToLibrary')}
+          {t(`app.backTo.${view}`)}
         </button>
-      ) : null}
+      ) : (
+        <span className="toolbar__views" role="group" aria-label={t('app.views')}>
+          {VIEWS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className={name === current ? 'is-current' : undefined}
+              aria-current={name === current ? 'page' : undefined}
+              title={t(`app.viewTitles.${name}`)}
+              onClick={() => showView(name)}
+            >
+              {t(`app.viewNames.${name}`)}
+            </button>
+          ))}
+        </span>
+      )}
       <button type="button" onClick={() => setDialog('import')} title={t('app.importTitle')}>
         {t('app.import')}
       </button>
@@ -23,6 +50,14 @@ export function Toolbar() {
       </button>
       <button type="button" onClick={() => setDialog('restore-backup')} title={t('app.backupsTitle')}>
         {t('app.backups')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={schemaOpen}
+        onClick={() => openSchema(!schemaOpen)}
+        title={t('schema.toolbarTitle')}
+      >
+        {t('schema.toolbar')}
       </button>
       <button type="button" onClick={() => setDialog('attributes')} title={t('attributes.editorButtonTitle')}>
         {t('attributes.editorButton')}

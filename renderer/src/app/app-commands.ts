@@ -1,7 +1,9 @@
 import { useEffect } from 'react';
 import type { AppCommand } from '../../../shared/contract/app-commands';
 import { events } from '../api/client';
+import { useConcordanceStore } from '../corpus/concordance-store';
 import { useReaderStore } from '../reader/reader-store';
+import { useSchemaStore } from '../schema/schema-store';
 import { useAppStore } from '../state/app-store';
 import { isTypingTarget, shortcutFor } from './keymap';
 
@@ -21,16 +23,28 @@ export function runAppCommand(command: AppCommand): void {
       app.setLanguage(app.language === 'vi' ? 'en' : 'vi');
       break;
     case 'library':
-      app.openArticle(null);
+    case 'concordance':
+    case 'dashboard':
+      app.showView(command);
       break;
     case 'restore-backup':
       app.setDialog('restore-backup');
       break;
+    case 'schema':
+      app.openSchema(true);
+      break;
+    // In the schema editor: the schema's (corpus-wide) history; in the reader: the newest step
+    // of the article's or the schema's history (undoNewest).
     case 'undo':
-      void useReaderStore.getState().undo();
+      // Outside the reader, undo takes back the last annotate-all of the concordance.
+      if (app.schemaOpen) void useSchemaStore.getState().undo();
+      else if (app.openArticleId === null && app.view === 'concordance') void useConcordanceStore.getState().undo();
+      else void useReaderStore.getState().undo();
       break;
     case 'redo':
-      void useReaderStore.getState().redo();
+      if (app.schemaOpen) void useSchemaStore.getState().redo();
+      else if (app.openArticleId === null && app.view === 'concordance') void useConcordanceStore.getState().redo();
+      else void useReaderStore.getState().redo();
       break;
   }
 }

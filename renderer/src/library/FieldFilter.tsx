@@ -1,51 +1,47 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../api/client';
-import { errorMessage, useAppStore } from '../state/app-store';
+import type { LibraryFilter } from '../../../shared/corpus/library-query';
+import type { FieldDef } from '../../../shared/domain/attributes';
+import { useAppStore } from '../state/app-store';
 import { nameIn, useAttributeStore } from '../state/attribute-store';
+import { useLibraryStore } from '../state/library-store';
+
+type FieldValue = NonNullable<LibraryFilter['field']>['value'];
+
+/** The typed value a control's text stands for, or null when it is empty or not a value of the field. */
+function wantedValue(field: FieldDef, text: string): FieldValue | null {
+  const trimmed = text.trim();
+  if (trimmed === '') return null;
+  if (field.spec.type === 'boolean') return trimmed === 'true';
+  if (field.spec.type === 'number') return Number.isFinite(Number(trimmed)) ? Number(trimmed) : null;
+  return trimmed;
+}
 
 /**
  * "Articles whose document field F has value V": a field, then one of its options (or text it
- * contains). Reports the matching article ids, or null when no filter is set.
+ * contains). It sets the library's `field` filter, so SQLite filters, counts and pages as it does
+ * for every other filter (queryLibrary), and the dashboard and concordance scope by it too.
  */
-export function FieldFilter({ onChange }: { onChange: (articleIds: ReadonlySet<number> | null) => void }) {
+export function FieldFilter() {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const { fieldDefs, loaded, load } = useAttributeStore();
-  const [key, setKey] = useState('');
-  const [value, setValue] = useState('');
-  const [count, setCount] = useState<number | null>(null);
+  const { filter, setFilter, total } = useLibraryStore();
+  // The chosen field and the value's text; a field without a value does not filter yet.
+  const [key, setKey] = useState(filter.field?.key ?? '');
+  const [text, setText] = useState(filter.field ? String(filter.field.value) : '');
   useEffect(() => {
     if (!loaded) void load();
   }, [loaded, load]);
   const def = fieldDefs.find((candidate) => candidate.key === key);
-  /** Numbers the queries, so an answer that arrives after a newer choice is ignored. */
-  const latest = useRef(0);
 
-  const choose = (nextKey: string, nextValue: string) => {
+  const choose = (nextKey: string, nextText: string) => {
     setKey(nextKey);
-    setValue(nextValue);
-    const query = ++latest.current;
+    setText(nextText);
     const field = fieldDefs.find((candidate) => candidate.key === nextKey);
-    if (!field || nextValue === '') {
-      setCount(null);
-      onChange(null);
-      return;
-    }
-    const wanted =
-      field.spec.type === 'boolean'
-        ? nextValue === 'true'
-        : field.spec.type === 'number'
-          ? Number(nextValue)
-          : nextValue;
-    api
-      .findArticlesByField({ key: field.key, value: wanted })
-      .then((ids) => {
-        if (query !== latest.current) return;
-        setCount(ids.length);
-        onChange(new Set(ids));
-      })
-      .catch((error: unknown) => useAppStore.getState().notify('error', errorMessage(error)));
+    const value = field ? wantedValue(field, nextText) : null;
+    const { field: _previous, ...rest } = useLibraryStore.getState().filter;
+    setFilter(field && value !== null ? { ...rest, field: { key: field.key, value } } : rest);
   };
 
   return (
@@ -61,7 +57,7 @@ export function FieldFilter({ onChange }: { onChange: (articleIds: ReadonlySet<n
       {def?.spec.type === 'enum' || def?.spec.type === 'boolean' ? (
         <select
           aria-label={t('fields.filterValueLabel')}
-          value={value}
+          value={text}
           onChange={(event) => choose(key, event.target.value)}
         >
           <option value="">{t('fields.filterValue')}</option>
@@ -85,11 +81,14 @@ export function FieldFilter({ onChange }: { onChange: (articleIds: ReadonlySet<n
           type="search"
           aria-label={t('fields.filterValueLabel')}
           placeholder={t('fields.filterValue')}
-          value={value}
+          value={text}
+          aria-invalid={text.trim() !== '' && wantedValue(def, text) === null}
           onChange={(event) => choose(key, event.target.value)}
         />
       ) : null}
-      {count !== null ? <span className="library__count">{t('fields.filterMatches', { count })}</span> : null}
+      {filter.field && total !== null ? (
+        <span className="library__count">{t('fields.filterMatches', { count: total })}</span>
+      ) : null}
     </div>
   );
 }

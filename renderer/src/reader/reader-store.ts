@@ -1,6 +1,8 @@
 import { create } from 'zustand';
 import type { HistoryState } from '../../../shared/contract';
-import { decodeSpans } from '../../../shared/contract/reader';
+import type { AppliedChanges } from '../../../shared/domain/changes';
+import { decodeRelations, decodeSpans } from '../../../shared/contract/reader';
+import type { RelationType } from '../../../shared/domain/relations';
 import {
   ArticleSummarySchema,
   type Article,
@@ -8,7 +10,7 @@ import {
   type ArticleStatus,
 } from '../../../shared/domain/schemas';
 import type { TextRange } from '../../../shared/text/syllables';
-import { api } from '../api/client';
+import { api, events } from '../api/client';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { apiTransport } from './api-transport';
@@ -18,7 +20,8 @@ import type { AttributePatch, AttributeValue } from '../../../shared/domain/attr
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoDescription: null, redoDescription: null };
 
 /**
- * View state over the open article's DocumentSync, which owns the spans and every write to them.
+ * View state over the open article's DocumentSync, which owns the spans and relations and every
+ * write to them. A relation being drawn is in relations/relation-store.ts.
  */
 interface ReaderState {
   article: Article | null;
@@ -26,6 +29,10 @@ interface ReaderState {
   sync: DocumentSync | null;
   /** Bumped on every span change, so list views re-render without copying the spans. */
   spansVersion: number;
+  /** Bumped on every relation change (the sidebar's list of the selected span's relations). */
+  relationsVersion: number;
+  /** The schema's relation types in order, as `openArticle` sent them. */
+  relationTypes: RelationType[];
   selectedId: number | null;
   /** The (snapped) text selection a label key would tag. */
   pending: TextRange | null;
@@ -55,6 +62,22 @@ interface ReaderState {
 
 export const useReaderStore = create<ReaderState>((set, get) => {
   const fail = (error: unknown) => useAppStore.getState().notify('error', errorMessage(error));
+  /** Stops delivering `changesApplied` events to the open article's sync. */
+  let stopReceiving = () => {};
+
+  /** History and counts after a write (ours or another tab's) to the article of `sync`. */
+  const showApplied = (sync: DocumentSync, applied: AppliedChanges) => {
+    if (applied.summary) useLibraryStore.getState().updateSummary(applied.summary);
+    if (get().sync !== sync) return; // a write that settled after its article was closed
+    const { summary } = applied;
+    set((state) => ({
+      history: applied.history ?? state.history,
+      article:
+        state.article && summary
+          ? { ...state.article, status: summary.status, annotationCount: summary.annotationCount }
+          : state.article,
+    }));
+  };
 
   /** Keeps the selection, history and counts in step with what the sync reports. */
   const follow = (sync: DocumentSync) => {
@@ -69,22 +92,15 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       }));
     });
     sync.onFields((fields) => set({ fields }));
+    sync.onRelations(() => set((state) => ({ relationsVersion: state.relationsVersion + 1 })));
     sync.onSettled((settled: Settled) => {
       if (!settled.ok) return fail(settled.error);
       const applied = settled.applied;
       if (!applied) return;
       if (settled.kind !== 'write') useAppStore.getState().notify('info', applied.description);
-      if (applied.summary) useLibraryStore.getState().updateSummary(applied.summary);
-      if (get().sync !== sync) return; // a write that settled after its article was closed
-      const { summary } = applied;
-      set((state) => ({
-        history: applied.history ?? state.history,
-        article:
-          state.article && summary
-            ? { ...state.article, status: summary.status, annotationCount: summary.annotationCount }
-            : state.article,
-      }));
+      showApplied(sync, applied);
     });
+    sync.onExternal((applied) => showApplied(sync, applied));
   };
 
   const withArticle = async (run: (article: Article) => Promise<void>) => {
@@ -101,6 +117,8 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     article: null,
     sync: null,
     spansVersion: 0,
+    relationsVersion: 0,
+    relationTypes: [],
     selectedId: null,
     pending: null,
     history: NO_HISTORY,
@@ -113,10 +131,29 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         // so the fresh read includes them.
         const previous = get().sync;
         if (previous?.articleId === articleId) await previous.whenIdle();
-        const opened = await api.openArticle({ id: articleId });
+        // Writes from other tabs or windows of this host arrive as events. Those that come while
+        // the article is read are kept and applied after it: the ones the read already holds set
+        // the same values again, in commit order, so none is lost.
+        const early: AppliedChanges[] = [];
+        let deliver: (applied: AppliedChanges) => void = (applied) => early.push(applied);
+        const stop = events.on('changesApplied', (applied) => deliver(applied));
+        const opened = await api.openArticle({ id: articleId }).catch((error: unknown) => {
+          stop();
+          throw error;
+        });
         const spans = decodeSpans(opened.spans, opened.article.text);
-        const sync = new DocumentSync(articleId, spans, apiTransport, opened.fields);
+        const sync = new DocumentSync(
+          articleId,
+          spans,
+          apiTransport,
+          decodeRelations(opened.relations, spans),
+          opened.fields,
+        );
         follow(sync);
+        deliver = (applied) => sync.receive(applied);
+        for (const applied of early) sync.receive(applied);
+        stopReceiving();
+        stopReceiving = stop;
         get().sync?.dispose();
         set((state) => ({
           article: opened.article,
@@ -124,6 +161,8 @@ export const useReaderStore = create<ReaderState>((set, get) => {
           history: opened.history,
           fields: sync.fields,
           attributeKey: null,
+          relationTypes: opened.relationTypes,
+          relationsVersion: state.relationsVersion + 1,
           selectedId: null,
           pending: null,
           spansVersion: state.spansVersion + 1,
@@ -134,6 +173,8 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     },
 
     close() {
+      stopReceiving();
+      stopReceiving = () => {};
       get().sync?.dispose();
       set({
         article: null,

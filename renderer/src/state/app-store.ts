@@ -4,8 +4,13 @@ import type { Label } from '../../../shared/domain/schemas';
 import { api } from '../api/client';
 import { applyLanguage, initialLanguage } from '../i18n';
 import type { Language } from '../i18n/languages';
+import { errorMessage } from '../i18n/backend';
 
 export type Dialog = 'import' | 'export' | 'keyboard-help' | 'restore-backup' | 'attributes' | null;
+
+/** The corpus views; the reader shows instead of them while an article is open. */
+export const VIEWS = ['library', 'concordance', 'dashboard'] as const;
+export type View = (typeof VIEWS)[number];
 
 interface Toast {
   id: number;
@@ -16,14 +21,22 @@ interface Toast {
 interface AppState {
   appInfo: AppInfo | null;
   labels: Label[];
-  /** The article open in the reader; null shows the library. */
+  /** The article open in the reader; null shows `view`. */
   openArticleId: number | null;
+  view: View;
+  /** The schema editor is shown instead of the library or reader (#/schema). */
+  schemaOpen: boolean;
   /** The UI language; label names follow it. */
   language: Language;
   dialog: Dialog;
   toasts: Toast[];
   boot(): Promise<void>;
+  /** Reads the labels again (after a schema edit here or elsewhere). */
+  refreshLabels(): Promise<void>;
   openArticle(id: number | null): void;
+  /** Closes the reader and shows a corpus view (openArticle(null) goes back to the last one). */
+  showView(view: View): void;
+  openSchema(open: boolean): void;
   setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
   notify(kind: Toast['kind'], message: string): void;
@@ -38,10 +51,27 @@ function articleIdFromHash(): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The corpus view in the URL hash (#/concordance, #/dashboard); the library has none. */
+function viewFromHash(): View {
+  const match = /^#\/(concordance|dashboard)$/.exec(window.location.hash);
+  return (match?.[1] as View | undefined) ?? 'library';
+}
+
+const SCHEMA_HASH = '#/schema';
+const schemaFromHash = () => window.location.hash === SCHEMA_HASH;
+
+function pushHash(hash: string): void {
+  if (window.location.hash !== hash) {
+    history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+  }
+}
+
 export const useAppStore = create<AppState>((set, get) => ({
   appInfo: null,
   labels: [],
   openArticleId: articleIdFromHash(),
+  view: viewFromHash(),
+  schemaOpen: schemaFromHash(),
   language: initialLanguage,
   dialog: null,
   toasts: [],
@@ -55,12 +85,33 @@ export const useAppStore = create<AppState>((set, get) => ({
     }
   },
 
-  openArticle(id) {
-    const hash = id === null ? '' : `#/article/${id}`;
-    if (window.location.hash !== hash) {
-      history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+  async refreshLabels() {
+    try {
+      set({ labels: await api.listLabels({}) });
+    } catch (error) {
+      get().notify('error', errorMessage(error));
     }
-    set({ openArticleId: id });
+  },
+
+  openArticle(id) {
+    if (id === null) {
+      get().showView(get().view);
+      return;
+    }
+    pushHash(`#/article/${id}`);
+    set({ openArticleId: id, schemaOpen: false });
+  },
+
+  openSchema(open) {
+    const { openArticleId, view } = get();
+    const back = openArticleId !== null ? `#/article/${openArticleId}` : view === 'library' ? '' : `#/${view}`;
+    pushHash(open ? SCHEMA_HASH : back);
+    set({ schemaOpen: open });
+  },
+
+  showView(view) {
+    pushHash(view === 'library' ? '' : `#/${view}`);
+    set({ openArticleId: null, view, schemaOpen: false });
   },
 
   setLanguage(language) {
@@ -83,11 +134,12 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
 }));
 
-window.addEventListener('popstate', () => useAppStore.setState({ openArticleId: articleIdFromHash() }));
+window.addEventListener('popstate', () =>
+  useAppStore.setState({ openArticleId: articleIdFromHash(), view: viewFromHash(), schemaOpen: schemaFromHash() }),
+);
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** Kept here for the stores that import it; the translation lives with the i18n code. */
+export { errorMessage };
 
 export function labelName(label: Label, language: Language): string {
   return language === 'vi' ? label.nameVi : label.nameEn;

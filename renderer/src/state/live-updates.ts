@@ -34,6 +34,8 @@ export function coalesced(task: () => Promise<void>): () => void {
  * Shows changes made elsewhere (the command line, an import worker, a second app on the same
  * database) without a reload: the open article is loaded again when it changed, and the
  * library's list is fetched again when it is on screen (it fetches itself when it opens).
+ * Writes from another tab or window of this host need no reload: the reader applies their
+ * `changesApplied` events to the open article (reader-store.ts).
  */
 export function useLiveUpdates(): void {
   useEffect(() => {
@@ -43,18 +45,26 @@ export function useLiveUpdates(): void {
       if (openId !== null) await useReaderStore.getState().load(openId);
     });
     const reloadDefinitions = coalesced(() => useAttributeStore.getState().load());
-    const stopStore = events.on('storeChanged', ({ articleIds }) => {
+    const stopChanges = events.on('storeChanged', ({ articleIds }) => {
       const openId = useAppStore.getState().openArticleId;
       if (openId === null) refreshLibrary();
       else if (articleIds.includes(openId)) reloadArticle();
     });
-    // Attribute and field definitions changed (an edit or its undo, in any window): read them again.
+    // Attribute and field definitions changed (an edit or its undo, in any window; a renamed label
+    // key carries its definitions along): read them again.
     const stopDefinitions = events.on('changesApplied', (applied) => {
-      if (applied.attributeDefs || applied.fieldDefs) reloadDefinitions();
+      if (applied.attributeDefs || applied.fieldDefs || applied.labels) reloadDefinitions();
+    });
+    // After a break in the event stream, changes may have been missed: read again what is shown.
+    const stopResync = events.onResync(() => {
+      reloadDefinitions();
+      if (useAppStore.getState().openArticleId === null) refreshLibrary();
+      else reloadArticle();
     });
     return () => {
-      stopStore();
+      stopChanges();
       stopDefinitions();
+      stopResync();
     };
   }, []);
 }

@@ -5,7 +5,9 @@ import { useTranslation } from 'react-i18next';
 import { Modal } from '../app/Modal';
 import { useAppStore } from '../state/app-store';
 import { useImportStore } from './import-store';
+import { ImportReview } from './ImportReview';
 import { filesFromInput } from './read-files';
+import { backendText } from '../i18n/backend';
 
 /**
  * Import…: pick files or a folder (or drop them on the window), watch the progress, then read
@@ -14,10 +16,13 @@ import { filesFromInput } from './read-files';
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const nativeDialogs = useAppStore((state) => state.appInfo?.nativeDialogs ?? false);
-  const { job, preparing, startPaths, startUploads, cancel, reset } = useImportStore();
+  const { job, preparing, startPaths, startUploads, cancel, decide, reset } = useImportStore();
   const running = job?.state === 'running' || preparing !== null;
-  const finished = job !== null && job.state !== 'running';
+  const inReview = job?.state === 'review';
+  const finished = job !== null && job.state !== 'running' && !inReview;
   const close = () => {
+    // Closing the review cancels the job: the files it held are not imported.
+    if (inReview) void cancel();
     reset();
     onClose();
   };
@@ -76,7 +81,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       ) : null}
-      {finished ? <ImportReport results={job.results} onOpen={close} /> : null}
+      {inReview ? (
+        <ImportReview
+          key={job.review.map((question) => question.id).join('\n')}
+          questions={job.review}
+          othersImported={job.processed > 0}
+          onDecide={decide}
+          onCancel={cancel}
+        />
+      ) : null}
+      {finished || (inReview && job.results.length > 0) ? <ImportReport results={job.results} onOpen={close} /> : null}
     </Modal>
   );
 }
@@ -99,12 +113,13 @@ function ImportProgress({ job }: { job: ImportJob }) {
         {t('import.summary', summary)}
         {counted > job.results.length ? t('import.reportCapped', { n: job.results.length }) : ''}
       </div>
-      {job.error ? <p className="error">{job.error}</p> : null}
+      {job.error ? <p className="error">{backendText(job.errorRef, job.error)}</p> : null}
     </div>
   );
 }
 
 function stateLine(job: ImportJob, t: TFunction): string {
+  if (job.state === 'review') return t('import.waiting', { processed: job.processed, total: job.total });
   if (job.state === 'cancelled') return t('import.cancelled', { processed: job.processed, total: job.total });
   if (job.state === 'failed') return t('import.failed');
   return t('import.done', { processed: job.processed });
@@ -130,7 +145,7 @@ function ImportReport({ results, onOpen }: { results: ImportFileResult[]; onOpen
             <td>
               {result.outcome === 'skipped' ? (
                 <>
-                  {result.reason}
+                  {backendText(result.reasonRef, result.reason)}
                   {result.preview ? <pre className="report__preview">{result.preview}</pre> : null}
                 </>
               ) : (

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
-import type { ImportJob, ImportSource } from '../../../shared/contract';
-import { api, events } from '../api/client';
+import type { ImportJob, ImportSource, ReviewDecisions } from '../../../shared/contract';
+import { api, events, uploadFiles } from '../api/client';
 import { i18next } from '../i18n';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
@@ -14,6 +14,8 @@ interface ImportState {
   startPaths(folders: boolean): Promise<void>;
   startUploads(files: PickedFile[]): Promise<void>;
   cancel(): Promise<void>;
+  /** Answers the questions of a job in review; the job then imports the files it held. */
+  decide(decisions: ReviewDecisions): Promise<void>;
   reset(): void;
 }
 
@@ -28,6 +30,8 @@ export const useImportStore = create<ImportState>((set, get) => {
     (job) => {
       set({ job, preparing: null });
       if (job.state !== 'running') void useLibraryStore.getState().refresh();
+      // Imports may add labels (created in the review, or from a colleague's file).
+      if (job.state === 'done' || job.state === 'cancelled') void useAppStore.getState().refreshLabels();
     },
     fail,
   );
@@ -57,6 +61,11 @@ export const useImportStore = create<ImportState>((set, get) => {
       if (files.length === 0) return;
       set({ job: null, preparing: i18next.t('import.reading', { count: files.length }) });
       try {
+        // In a browser the files stream to the host's disk; Electron's IPC takes them as base64.
+        if (uploadFiles) {
+          await start({ kind: 'upload', uploadId: await uploadFiles(files) });
+          return;
+        }
         const uploads = await Promise.all(
           files.map(async ({ name, file }) => ({ name, dataBase64: await fileToBase64(file) })),
         );
@@ -67,6 +76,16 @@ export const useImportStore = create<ImportState>((set, get) => {
     },
 
     cancel: () => tracker.cancel(get().job),
+
+    async decide(decisions) {
+      const job = get().job;
+      if (!job) return;
+      try {
+        tracker.accept(await api.decideImport({ jobId: job.jobId, decisions }));
+      } catch (error) {
+        fail(error);
+      }
+    },
 
     reset() {
       tracker.stop();

@@ -3,9 +3,10 @@ import type { Change, ChangeSet } from '../../../shared/domain/changes';
 import {
   DEFAULT_ATTRIBUTES,
   DEFAULT_FIELDS,
-} from '../../../electron/services/store/migrations/006-attributes-and-fields';
+} from '../../../electron/services/store/migrations/013-attributes-and-fields';
 import { createApiHandlers } from '../../../electron/services/api/handlers';
 import { dispatchCall } from '../../../shared/contract/dispatch';
+import type { LibraryPage } from '../../../shared/corpus/library-query';
 import { addArticle } from '../export/fixtures';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 
@@ -62,7 +63,7 @@ beforeEach(() => {
   otherArticleId = addArticle(workbench, OTHER_TEXT, 'Lừa đảo');
 });
 
-describe('default schema (migration 006)', () => {
+describe('default schema (migration 013)', () => {
   it('seeds the attributes of RISK, PROPOSAL and TITLE and the four document fields', () => {
     const defs = workbench.attributeDefs.list();
     expect(defs.map((def) => `${def.labelKey}.${def.key}`)).toEqual([
@@ -265,6 +266,60 @@ describe('attribute definitions', () => {
     expect(stored(risk)).toEqual({ severity: 'high', time_ref: 'future' });
   });
 
+  it('label.delete takes the label’s definitions and its spans’ values in the same step; one undo brings all back', () => {
+    const title = tag('TITLE', 'Thứ trưởng', articleId, { rank: 'deputy' });
+    const applied = workbench.changes.apply(manual([{ kind: 'label.delete', key: 'TITLE', moveAnnotationsTo: 'PER' }]));
+    expect(applied.attributeDefs).toEqual({ upserted: [], removed: [{ labelKey: 'TITLE', key: 'rank' }] });
+    expect(workbench.labels.exists('TITLE')).toBe(false);
+    expect(workbench.attributeDefs.listForLabel('TITLE')).toEqual([]);
+    expect(workbench.annotationRows.get(title)).toMatchObject({ labelKey: 'PER' });
+    expect(stored(title)).toBeUndefined();
+
+    workbench.changes.undo(null);
+    expect(workbench.labels.exists('TITLE')).toBe(true);
+    expect(workbench.attributeDefs.listForLabel('TITLE').map((def) => def.key)).toEqual(['rank']);
+    expect(workbench.annotationRows.get(title)).toMatchObject({ labelKey: 'TITLE', attributes: { rank: 'deputy' } });
+    workbench.changes.redo(null);
+    expect(workbench.attributeDefs.listForLabel('TITLE')).toEqual([]);
+    expect(workbench.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
+  it('label.merge takes the merged label’s definitions with it, undone as one step', () => {
+    const { spec } = workbench.attributeDefs.find('RISK', 'severity')!;
+    workbench.changes.apply(
+      manual([
+        {
+          kind: 'attributeDef.create',
+          def: {
+            labelKey: 'CYBER',
+            key: 'vector',
+            nameVi: 'Hình thức',
+            nameEn: 'Vector',
+            required: false,
+            sortOrder: 0,
+            spec,
+          },
+        },
+      ]),
+    );
+    const cyber = tag('CYBER', 'tấn công mạng', articleId, { vector: 'high' });
+    workbench.changes.apply(manual([{ kind: 'label.merge', key: 'CYBER', intoKey: 'ESPIONAGE' }]));
+    expect(workbench.attributeDefs.find('CYBER', 'vector')).toBeNull();
+    expect(workbench.annotationRows.get(cyber)).toMatchObject({ labelKey: 'ESPIONAGE' });
+    expect(stored(cyber)).toBeUndefined();
+
+    workbench.changes.undo(null);
+    expect(workbench.attributeDefs.find('CYBER', 'vector')).not.toBeNull();
+    expect(workbench.annotationRows.get(cyber)).toMatchObject({ labelKey: 'CYBER', attributes: { vector: 'high' } });
+  });
+
+  it('a label removed outside the pipeline takes its definitions (the foreign key cascades on delete)', () => {
+    expect(workbench.attributeDefs.listForLabel('TITLE')).not.toEqual([]);
+    workbench.db.prepare(`DELETE FROM labels WHERE key = 'TITLE'`).run();
+    expect(workbench.attributeDefs.listForLabel('TITLE')).toEqual([]);
+    expect(workbench.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('refuses a duplicate key and an unknown label', () => {
     const severity = workbench.attributeDefs.find('RISK', 'severity')!;
     expect(() => workbench.changes.apply(manual([{ kind: 'attributeDef.create', def: severity }]))).toThrow(
@@ -295,7 +350,11 @@ describe('document fields', () => {
       topics: ['security', 'technology'],
     });
     const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
-    const find = (key: string, value: string) => dispatchCall(handlers, 'findArticlesByField', { key, value }, fail);
+    // Through the library's query, as the library's field filter asks it.
+    const find = (key: string, value: string) =>
+      dispatchCall(handlers, 'queryLibrary', { filter: { field: { key, value } } }, fail).then((result) =>
+        result.ok ? { ok: true, value: (result.value as LibraryPage).rows.map((row) => row.id) } : result,
+      );
     return Promise.all([
       find('topics', 'security'),
       find('topics', 'technology'),

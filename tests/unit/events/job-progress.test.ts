@@ -28,7 +28,7 @@ function scriptedLauncher() {
   let emit: (event: ImportEvent) => void = () => undefined;
   const launcher: ImportLauncher = (_request, onEvent) => {
     emit = onEvent;
-    return { cancel: () => undefined };
+    return { cancel: () => undefined, decide: () => undefined };
   };
   return { launcher, emit: (event: ImportEvent) => emit(event) };
 }
@@ -38,6 +38,7 @@ function importJobs(launcher: ImportLauncher) {
   const jobs = new ImportJobs({
     databasePath: ':memory:',
     launcher,
+    extractWorkerPath: null,
     publishProgress: (progress) => published.push(eventContract.jobProgress.payload.parse(progress)),
   });
   const jobId = jobs.start({ kind: 'paths', paths: ['/nowhere'] });

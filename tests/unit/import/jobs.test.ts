@@ -1,9 +1,11 @@
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../shared/contract';
 import { createImportHandlers } from '../../../electron/services/api/import-handlers';
 import type { HostAdapter } from '../../../electron/services/api/host';
 import { inProcessLauncher, workerLauncher, type ImportLauncher } from '../../../electron/services/import/import-jobs';
+import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/limits';
 import { openTempWorkbench } from '../../helpers/temp-workbench';
 import { useBundledEntries } from './helpers/build-entries';
 import { VIETNAMESE_ARTICLE, writeFiles } from './helpers/fixtures';
@@ -14,19 +16,21 @@ type TempWorkbench = ReturnType<typeof openTempWorkbench>;
 const open: TempWorkbench[] = [];
 afterEach(() => open.splice(0).forEach((workbench) => workbench.dispose()));
 
-function setUp(launcher: ImportLauncher, fileCount: number) {
+/** Jobs run by `launcher`; files are read on the job's thread unless an extract worker is given. */
+function setUp(launcher: ImportLauncher, fileCount: number, extractWorkerPath: string | null = null) {
   const workbench = openTempWorkbench();
   open.push(workbench);
   const files = Object.fromEntries(
     Array.from({ length: fileCount }, (_, i) => [
       `in/${String(i).padStart(3, '0')}.txt`,
-      `${VIETNAMESE_ARTICLE}\n\nBài số ${i}.`,
+      // Its own longest paragraph: files that share one are probable duplicates, held for review.
+      `${VIETNAMESE_ARTICLE}\n\nBài số ${i} trong loạt bài về công tác đối ngoại, hợp tác quốc tế và bảo vệ an ninh quốc gia của Bộ Công an.`,
     ]),
   );
   writeFiles(workbench.dir, files);
   return {
     workbench,
-    handlers: createImportHandlers(workbench, host, { launcher }),
+    handlers: createImportHandlers(workbench, host, { launcher, extractWorkerPath }),
     folder: join(workbench.dir, 'in'),
   };
 }
@@ -89,7 +93,8 @@ describe('import jobs (in-process launcher, same request code as the worker)', (
     open.push(workbench);
     const handlers = createImportHandlers(workbench, host, {
       launcher: inProcessLauncher,
-      limits: { maxFileBytes: 1 << 20, maxFiles: 2 },
+      extractWorkerPath: null,
+      limits: { ...DEFAULT_IMPORT_LIMITS, maxFileBytes: 1 << 20, maxFiles: 2 },
     });
     const upload = { name: 'drop/a.txt', dataBase64: Buffer.from(VIETNAMESE_ARTICLE).toString('base64') };
     const uploaded = await handlers.startImport({ source: { kind: 'uploads', files: [upload] } });
@@ -126,7 +131,11 @@ describe('import jobs in a real worker thread (bundled import-worker)', () => {
   const bundled = useBundledEntries();
 
   it('imports a folder off this thread, with progress, and the main connection sees the rows', async () => {
-    const { workbench, handlers, folder } = setUp(workerLauncher(bundled('importWorker.js')), 40);
+    const { workbench, handlers, folder } = setUp(
+      workerLauncher(bundled('importWorker.js')),
+      40,
+      bundled('extractWorker.js'),
+    );
     const { jobId } = await handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
     const job = await waitFor(
       () => handlers.getImportJob({ jobId }),
@@ -136,8 +145,12 @@ describe('import jobs in a real worker thread (bundled import-worker)', () => {
     expect(workbench.articles.list()).toHaveLength(40);
   });
 
-  it('cancels a worker job between files', async () => {
-    const { workbench, handlers, folder } = setUp(workerLauncher(bundled('importWorker.js')), 200);
+  it('cancels a worker job: files done stay, the file being read is stopped and stored not at all', async () => {
+    const { workbench, handlers, folder } = setUp(
+      workerLauncher(bundled('importWorker.js')),
+      200,
+      bundled('extractWorker.js'),
+    );
     const { jobId } = await handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
     await waitFor(
       () => handlers.getImportJob({ jobId }),
@@ -150,6 +163,38 @@ describe('import jobs in a real worker thread (bundled import-worker)', () => {
     );
     expect(job.state).toBe('cancelled');
     expect(job.processed).toBeLessThan(200);
-    expect(workbench.articles.list()).toHaveLength(job.processed);
+    expect(workbench.articles.list()).toHaveLength(job.counts.imported);
+    expect(job.counts.imported).toBeGreaterThanOrEqual(job.processed - 1);
+  });
+
+  it('a worker job waits in review; the decision reaches the worker and it imports the held file', async () => {
+    const { workbench, handlers, folder } = setUp(workerLauncher(bundled('importWorker.js')), 2);
+    // TCVN3 bytes: held for the conversion preview.
+    writeFiles(folder, {
+      'cu.txt': iconv.encode(
+        'Bé C«ng an tæng kÕt c«ng t¸c ®èi ngo¹i n¨m 2023\n\nS¸ng 10/1, t¹i Hµ Néi.',
+        'windows-1252',
+      ),
+    });
+    const { jobId } = await handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
+    const held = await waitFor(
+      () => handlers.getImportJob({ jobId }),
+      (current) => current.state !== 'running',
+    );
+    expect(held).toMatchObject({
+      state: 'review',
+      processed: 2,
+      review: [{ kind: 'legacyEncoding', id: 'file 2:legacy' }],
+    });
+    expect(workbench.articles.list()).toHaveLength(2);
+    await handlers.decideImport({ jobId, decisions: { 'file 2:legacy': { choice: 'accept' } } });
+    const job = await waitFor(
+      () => handlers.getImportJob({ jobId }),
+      (current) => current.state !== 'running',
+    );
+    expect(job).toMatchObject({ state: 'done', processed: 3, counts: { imported: 3, duplicate: 0, skipped: 0 } });
+    expect(workbench.articles.list().map((article) => article.displayTitle)).toContain(
+      'Bộ Công an tổng kết công tác đối ngoại năm 2023',
+    );
   });
 });

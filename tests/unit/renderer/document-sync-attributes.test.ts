@@ -14,7 +14,7 @@ const seed: Span[] = [{ id: 7, labelKey: 'RISK', ...RISK, quote: TEXT.slice(RISK
 function setUp() {
   const backend = new FakeBackend(ARTICLE_ID, seed);
   backend.fields.set('doc_type', 'news');
-  const sync = new DocumentSync(ARTICLE_ID, seed, backend, { doc_type: 'news' });
+  const sync = new DocumentSync(ARTICLE_ID, seed, backend, [], { doc_type: 'news' });
   const fieldEvents: FieldValues[] = [];
   sync.onFields((fields) => fieldEvents.push(fields));
   return { backend, sync, fieldEvents };

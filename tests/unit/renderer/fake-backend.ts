@@ -2,7 +2,10 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { Annotation } from '../../../shared/domain/schemas';
 import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/changes';
 import { patchValues, type AttributeValue } from '../../../shared/domain/attributes';
+import type { Relation } from '../../../shared/domain/relations';
 import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
+
+type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
 
 type Request =
   { call: 'apply'; changeSet: ChangeSet } | { call: 'undo'; articleId: number } | { call: 'redo'; articleId: number };
@@ -17,6 +20,8 @@ interface Outstanding {
 interface HistoryEntry {
   before: Map<number, Annotation | undefined>;
   after: Map<number, Annotation | undefined>;
+  relationsBefore: Map<number, Relation | undefined>;
+  relationsAfter: Map<number, Relation | undefined>;
   /** Document field values before and after, by key (undefined = unset). */
   fieldsBefore: Map<string, AttributeValue | undefined>;
   fieldsAfter: Map<string, AttributeValue | undefined>;
@@ -30,14 +35,24 @@ interface HistoryEntry {
  */
 export class FakeBackend implements SyncTransport {
   readonly stored = new Map<number, Annotation>();
+  readonly storedRelations = new Map<number, Relation>();
+  private nextRelationId = 500;
   /** The article's document fields as committed. */
   readonly fields = new Map<string, AttributeValue>();
   /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
   readonly committed: string[] = [];
+  /** The origin of every applied set, in order. */
+  readonly origins: string[] = [];
   readonly outstanding: Outstanding[] = [];
+  /**
+   * Every commit as the `changesApplied` event it publishes, in commit order (the real host
+   * pushes them to every tab, the writer's own included); a test delivers them when it chooses.
+   */
+  readonly events: AppliedChanges[] = [];
   maxInFlight = 0;
   private held = false;
   private nextId = 100;
+  private clock = 0;
   private readonly undoStack: HistoryEntry[] = [];
   private readonly redoStack: HistoryEntry[] = [];
   private readonly refusals: { matches: (request: Request) => boolean; message: string }[] = [];
@@ -81,6 +96,16 @@ export class FakeBackend implements SyncTransport {
     return this.receive({ call: 'redo', articleId });
   }
 
+  /** Commits a change set made in another tab (no answer to this one; only its event). */
+  writeElsewhere(changeSet: Omit<ChangeSet, 'articleId' | 'origin'>): AppliedChanges {
+    return this.commit({ call: 'apply', changeSet: { articleId: this.articleId, origin: 'manual', ...changeSet } })!;
+  }
+
+  /** Undoes the article's last step from another tab. */
+  undoElsewhere(): AppliedChanges | null {
+    return this.commit({ call: 'undo', articleId: this.articleId });
+  }
+
   /** Stored spans as [id, label, quote, note], in id order. */
   rows(): [number, string, string, string][] {
     return [...this.stored.values()]
@@ -116,17 +141,28 @@ export class FakeBackend implements SyncTransport {
         undo ? entry.before : entry.after,
         {},
         request.call,
+        undo ? entry.relationsBefore : entry.relationsAfter,
         undo ? entry.fieldsBefore : entry.fieldsAfter,
       );
     }
+    this.origins.push(request.changeSet.origin);
     const entry: HistoryEntry = {
       before: new Map(),
       after: new Map(),
+      relationsBefore: new Map(),
+      relationsAfter: new Map(),
       fieldsBefore: new Map(),
       fieldsAfter: new Map(),
     };
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
+    const workingRelations = new Map(this.storedRelations);
+    const setRelation = (id: number, next: Relation | undefined) => {
+      if (!entry.relationsBefore.has(id)) entry.relationsBefore.set(id, this.storedRelations.get(id));
+      if (next) workingRelations.set(id, next);
+      else workingRelations.delete(id);
+      entry.relationsAfter.set(id, next);
+    };
     for (const change of request.changeSet.changes) {
       if (change.kind === 'fieldValue.set') {
         if (!entry.fieldsBefore.has(change.key)) entry.fieldsBefore.set(change.key, this.fields.get(change.key));
@@ -134,8 +170,47 @@ export class FakeBackend implements SyncTransport {
         this.committed.push(`field ${change.key} ${JSON.stringify(change.value)}`);
         continue;
       }
-      if (!change.kind.startsWith('annotation.')) throw new Error(`the fake backend does not do ${change.kind}`);
-      const id = change.kind === 'annotation.create' ? this.nextId++ : (change as { id: number }).id;
+      if (change.kind === 'relation.create') {
+        const { headId, tailId, typeKey } = change.relation;
+        if (!working.has(headId) || !working.has(tailId)) throw new ApiError('rejected', 'Span does not exist.');
+        if (headId === tailId)
+          throw new ApiError('rejected', 'A relation joins two different spans, not a span to itself.');
+        const id = this.nextRelationId++;
+        createdIds[change.ref] = id;
+        setRelation(id, {
+          id,
+          articleId: this.articleId,
+          typeKey,
+          headId,
+          tailId,
+          note: '',
+          author: 'Lan',
+          origin: 'manual',
+          createdAt: 'then',
+          updatedAt: 'now',
+        });
+        this.committed.push(`relate ${id} ${headId} ${typeKey} ${tailId}`);
+        continue;
+      }
+      if (change.kind === 'relation.update' || change.kind === 'relation.delete') {
+        const current = workingRelations.get(change.id);
+        if (!current) throw new ApiError('not_found', `Relation ${change.id} does not exist.`);
+        setRelation(change.id, change.kind === 'relation.delete' ? undefined : { ...current, ...change.patch });
+        this.committed.push(`${change.kind} ${change.id}`);
+        continue;
+      }
+      // Other families touch no span here: the fake only notes that they arrived, in order.
+      if (!isAnnotationChange(change)) {
+        this.committed.push(change.kind);
+        continue;
+      }
+      if (change.kind === 'annotation.delete') {
+        // The real pipeline's cascade: a span's relations go with it.
+        for (const relation of [...workingRelations.values()]) {
+          if (relation.headId === change.id || relation.tailId === change.id) setRelation(relation.id, undefined);
+        }
+      }
+      const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
       if (change.kind === 'annotation.create') createdIds[change.ref] = id;
       else if (!working.has(id)) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
       if (!entry.before.has(id)) entry.before.set(id, this.stored.get(id));
@@ -147,15 +222,18 @@ export class FakeBackend implements SyncTransport {
     }
     this.undoStack.push(entry);
     this.redoStack.length = 0;
-    return this.put(entry.after, createdIds, 'write', entry.fieldsAfter);
+    return this.put(entry.after, createdIds, 'write', entry.relationsAfter, entry.fieldsAfter);
   }
 
-  private changed(change: Change, id: number, current: Annotation | undefined): Annotation | undefined {
+  private changed(change: AnnotationChange, id: number, current: Annotation | undefined): Annotation | undefined {
     if (change.kind === 'annotation.delete') return undefined;
     if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
-    if (change.kind !== 'annotation.update') throw new Error(`the fake backend does not do ${change.kind}`);
     const { attributes, ...patch } = change.patch;
-    const { attributes: currentValues, ...rest } = { ...(current as Annotation), ...patch, updatedAt: 'later' };
+    const { attributes: currentValues, ...rest } = {
+      ...(current as Annotation),
+      ...patch,
+      updatedAt: `later ${++this.clock}`,
+    };
     const values = attributes ? patchValues(currentValues, attributes) : currentValues;
     return values && Object.keys(values).length > 0 ? { ...rest, attributes: values } : rest;
   }
@@ -164,8 +242,9 @@ export class FakeBackend implements SyncTransport {
     values: Map<number, Annotation | undefined>,
     createdIds: Record<string, number>,
     what: string,
+    relationValues: Map<number, Relation | undefined>,
     fieldValues: Map<string, AttributeValue | undefined>,
-  ): AppliedChanges {
+  ) {
     const fields = [...fieldValues].map(([key, value]) => {
       if (value === undefined) this.fields.delete(key);
       else this.fields.set(key, value);
@@ -173,6 +252,16 @@ export class FakeBackend implements SyncTransport {
     });
     const upserted: Annotation[] = [];
     const removed: number[] = [];
+    const relations = { upserted: [] as Relation[], removed: [] as number[] };
+    for (const [id, value] of relationValues) {
+      if (value) {
+        this.storedRelations.set(id, value);
+        relations.upserted.push(value);
+      } else {
+        this.storedRelations.delete(id);
+        relations.removed.push(id);
+      }
+    }
     for (const [id, value] of values) {
       if (value) {
         this.stored.set(id, value);
@@ -184,11 +273,12 @@ export class FakeBackend implements SyncTransport {
     }
     const canUndo = this.undoStack.length > 0;
     const canRedo = this.redoStack.length > 0;
-    return {
+    const applied: AppliedChanges = {
       articleId: this.articleId,
       description: what,
       upserted,
       removed,
+      ...(relationValues.size ? { relations } : {}),
       createdIds,
       history: {
         canUndo,
@@ -199,12 +289,22 @@ export class FakeBackend implements SyncTransport {
       summary: null,
       ...(fields.length > 0 ? { fields } : {}),
     };
+    this.events.push(structuredClone(applied));
+    return applied;
   }
 }
 
-function describe(change: Change, id: number): string {
+/** Stored relations as "head type tail", in id order. */
+export function relationRows(backend: FakeBackend): string[] {
+  return [...backend.storedRelations.values()]
+    .sort((a, b) => a.id - b.id)
+    .map((relation) => `${relation.headId} ${relation.typeKey} ${relation.tailId}`);
+}
+
+const isAnnotationChange = (change: Change): change is AnnotationChange => change.kind.startsWith('annotation.');
+
+function describe(change: AnnotationChange, id: number): string {
   if (change.kind === 'annotation.create') return `create ${id} ${change.annotation.labelKey}`;
   if (change.kind === 'annotation.delete') return `delete ${id}`;
-  if (change.kind !== 'annotation.update') return change.kind;
   return `update ${id} ${JSON.stringify(change.patch)}`;
 }

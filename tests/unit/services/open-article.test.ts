@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../shared/contract/dispatch';
-import { decodeSpans, encodeSpans, type OpenedArticle } from '../../../shared/contract/reader';
+import { CompactSpansSchema, decodeSpans, encodeSpans, type OpenedArticle } from '../../../shared/contract/reader';
 import { createApiHandlers } from '../../../electron/services/api/handlers';
 import { openTempWorkbench, seededArticle } from '../../helpers/temp-workbench';
 
@@ -40,6 +40,24 @@ describe('openArticle', () => {
     expect(JSON.stringify(opened.spans)).not.toContain('Lương');
   });
 
+  it('sends the stored attribute values of the spans that have some, by position, and the document fields', async () => {
+    const risk = create('Bộ Công an', 'RISK');
+    create('Lương Tam Quang', 'PER');
+    workbench.changes.apply({
+      origin: 'manual',
+      changes: [
+        { kind: 'annotation.update', id: risk.id, patch: { attributes: { severity: 'high', domain: ['cyber'] } } },
+        { kind: 'fieldValue.set', articleId, key: 'doc_type', value: 'speech' },
+      ],
+    });
+    const opened = await open(articleId);
+    const spans = decodeSpans(opened.spans, opened.article.text);
+    expect(spans.find((span) => span.id === risk.id)?.attributes).toEqual({ severity: 'high', domain: ['cyber'] });
+    expect(spans.filter((span) => span.attributes !== undefined)).toHaveLength(1);
+    expect(Object.keys(opened.spans.attributes)).toHaveLength(1);
+    expect(opened.fields).toEqual({ doc_type: 'speech' });
+  });
+
   it('answers not_found for a missing article', async () => {
     const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
     const result = await dispatchCall(handlers, 'openArticle', { id: 999_999 }, () => {});
@@ -50,9 +68,30 @@ describe('openArticle', () => {
     expect(decodeSpans(encodeSpans([]), text)).toEqual([]);
     expect(() =>
       encodeSpans([
-        { id: 2, labelKey: 'PER', start: 10, end: 12, note: '' },
-        { id: 1, labelKey: 'PER', start: 5, end: 12, note: '' },
+        [2, 'PER', 10, 12, '', null],
+        [1, 'PER', 5, 12, '', null],
       ]),
     ).toThrow(/text order/);
+  });
+
+  it('the wire schema checks every entry of the columns (each checked in one loop, not one schema per entry)', () => {
+    const valid = encodeSpans([
+      [3, 'PER', 0, 4, '', null],
+      [4, 'ORG', 2, 9, 'ghi chú', { severity: 'high' }],
+    ]);
+    expect(CompactSpansSchema.safeParse(valid).success).toBe(true);
+    for (const broken of [
+      { ...valid, ids: [3, 4.5] },
+      { ...valid, ids: [3, 0] },
+      { ...valid, lengthsU16: [4, 0] },
+      { ...valid, startDeltasU16: [0, -1] },
+      { ...valid, labels: [0, '1'] },
+      { ...valid, labels: [0, 2] },
+      { ...valid, lengthsU16: [4] },
+      { ...valid, attributes: { '2': { severity: 'high' } } },
+      { ...valid, attributes: { '1': { Severity: 'high' } } },
+    ]) {
+      expect(CompactSpansSchema.safeParse(broken).success, JSON.stringify(broken)).toBe(false);
+    }
   });
 });

@@ -39,10 +39,17 @@ describe('store migrations', () => {
       'annotations',
       'article_fields',
       'articles',
+      'assist_names',
+      'assist_patterns',
+      'assist_rejections',
+      'assist_stored_suggestions',
       'attribute_defs',
       'change_history',
       'field_defs',
       'labels',
+      'library_facets',
+      'relation_types',
+      'relations',
       'settings',
     ]);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);
@@ -51,7 +58,11 @@ describe('store migrations', () => {
   it('seeds the default label schema with distinct colours and hotkeys', () => {
     const workbench = openWorkbench(freshDbPath());
     cleanups.unshift(() => workbench.close());
-    const labels = workbench.labels.list();
+    const all = workbench.labels.list();
+    // The sublabels (migration 005) come after the ten top-level labels.
+    const labels = all.filter((l) => l.parentKey === null);
+    expect(all.slice(0, 10)).toEqual(labels);
+    expect(new Set(all.map((l) => l.color)).size).toBe(all.length);
     expect(labels.map((l) => l.key)).toEqual([
       'RISK',
       'PROPOSAL',

@@ -1,6 +1,6 @@
 import { ApiError } from '../../../../shared/contract/errors';
 import { valueProblem, type AttributeDef, type FieldDef } from '../../../../shared/domain/attributes';
-import type { FieldValueState } from '../../../../shared/domain/changes';
+import type { Change, FieldValueState } from '../../../../shared/domain/changes';
 import type { AnnotationStore } from '../../store/annotations';
 import type { ArticleFieldStore } from '../../store/article-fields';
 import type { ArticleStore } from '../../store/articles';
@@ -82,6 +82,17 @@ export class AttributeDefHandler implements ChangeHandler<'attributeDef'> {
         return { kind: change.kind, before, after: null };
       }
     }
+  }
+
+  /**
+   * A label deleted, or merged into another, takes its attribute definitions (and their values)
+   * with it, in the same set: undo brings the label, its definitions and its spans' values back.
+   */
+  cascade(change: Change): Change[] {
+    if (change.kind !== 'label.delete' && change.kind !== 'label.merge') return [];
+    return this.defs
+      .listForLabel(change.key)
+      .map((def): Change => ({ kind: 'attributeDef.delete', labelKey: def.labelKey, key: def.key }));
   }
 
   replay({ before, after }: TransitionOf<'attributeDef'>): AttributeDef | null {

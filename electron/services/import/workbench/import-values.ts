@@ -12,18 +12,23 @@ import type { Workbench } from '../../workbench';
 /** References waiting for their targets' new ids: the file id of the span holding each. */
 export type PendingReferences = Map<number, Record<string, number>>;
 
-/** The values an imported span keeps, its references (linked later), and what was skipped. */
+/**
+ * The values an imported span keeps, its references (linked later), and what was skipped;
+ * checked against the label the span gets here (`labelKey`: the file's label, or the one the
+ * label review mapped it to).
+ */
 export function importableAttributes(
   workbench: Workbench,
+  labelKey: string,
   annotation: WorkbenchAnnotation,
   pending: PendingReferences,
   skipped: string[],
 ): AttributeValues | undefined {
   const values: AttributeValues = {};
   for (const [key, value] of Object.entries(annotation.attributes ?? {})) {
-    const def = workbench.attributeDefs.find(annotation.label, key);
-    const problem = def ? valueProblem(def.spec, value) : `${annotation.label} has no attribute “${key}” here`;
-    if (problem) skipped.push(`the attribute ${key} of ${annotation.label} “${annotation.quote}”: ${problem}`);
+    const def = workbench.attributeDefs.find(labelKey, key);
+    const problem = def ? valueProblem(def.spec, value) : `${labelKey} has no attribute “${key}” here`;
+    if (problem) skipped.push(`the attribute ${key} of ${labelKey} “${annotation.quote}”: ${problem}`);
     else if (def?.spec.type === 'span')
       pending.set(annotation.id, { ...pending.get(annotation.id), [key]: value as number });
     else values[key] = value;

@@ -4,8 +4,9 @@
  *
  * - All or nothing per file: the whole file is one transaction (`changes.batch`), so a failure
  *   or a kill leaves nothing of it. Spans and articles that do not fit are skipped and named.
- * - Labels: the local ones always win. Labels the file adds are created; a label that differs
- *   here (name, colour, hotkey…) is kept as it is, and the differences are listed in the notes.
+ * - Labels: the local ones are never renamed or recoloured. A label the file adds, or defines
+ *   differently (name, colour, hotkey…), is asked in the import review (merge-labels.ts): add it,
+ *   map its spans to a label here, or skip them. Nothing is written before it is answered.
  * - Each article is stored through `storeArticle` and gets back its status, timestamps and
  *   metadata, so an import into an empty database reproduces the export.
  * - An article already here (same content hash) is merged: the annotations it lacks (by label,
@@ -31,9 +32,16 @@ import { OffsetConverter, type OffsetUnit } from '../../../../shared/text/offset
 import type { Workbench } from '../../workbench';
 import { storeArticle } from '../store-article';
 import { importableAttributes, importFields, linkReferences, type PendingReferences } from './import-values';
+import { FileReview, suggestedChoice } from '../review';
 import { mergeLabels } from './merge-labels';
+import { addRelations, mergeRelationTypes } from './merge-relations';
 
-export function importWorkbenchExport(workbench: Workbench, fileName: string, parsed: unknown): ImportFileResult[] {
+export function importWorkbenchExport(
+  workbench: Workbench,
+  fileName: string,
+  parsed: unknown,
+  review: FileReview = new FileReview(suggestedChoice),
+): ImportFileResult[] {
   const result = WorkbenchExportSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -46,13 +54,23 @@ export function importWorkbenchExport(workbench: Workbench, fileName: string, pa
       },
     ];
   }
-  const { labels, articles, offset_unit: unit } = result.data;
+  const { labels, relationTypes, articles, offset_unit: unit } = result.data;
+  const spanCounts = new Map<string, number>();
+  for (const annotation of articles.flatMap((article) => article.annotations))
+    spanCounts.set(annotation.label, (spanCounts.get(annotation.label) ?? 0) + 1);
   return workbench.changes.batch(() => {
-    const labelNotes = mergeLabels(workbench.labels, labels);
+    const merged = mergeLabels(workbench, labels, { fileName, review, spanCounts });
+    const typeNotes = mergeRelationTypes(workbench, relationTypes, merged.keys);
     const results = articles.map((article) =>
-      importArticle(workbench, fileName, `${fileName} › article ${article.id}`, unit, article),
+      importArticle(
+        workbench,
+        { fileName, unit, labelKeys: merged.keys },
+        `${fileName} › article ${article.id}`,
+        article,
+      ),
     );
-    return withFileNotes(results, labelNotes);
+    review.throwIfOpen();
+    return withFileNotes(results, [...merged.notes, ...typeNotes]);
   });
 }
 
@@ -65,11 +83,18 @@ function withFileNotes(results: ImportFileResult[], notes: readonly string[]): I
   );
 }
 
+/** What every article of the file shares. */
+interface FileContext {
+  fileName: string;
+  unit: OffsetUnit;
+  /** The label here for each label of the file (mergeLabels); null: skip its spans. */
+  labelKeys: ReadonlyMap<string, string | null>;
+}
+
 function importArticle(
   workbench: Workbench,
-  fileName: string,
+  context: FileContext,
   file: string,
-  unit: OffsetUnit,
   article: WorkbenchArticle,
 ): ImportFileResult {
   const fullText = article.text + (article.trimmedText ?? '');
@@ -98,12 +123,14 @@ function importArticle(
       fileName: article.fileName,
     },
     (articleId) => {
-      const added = addAnnotations(workbench, fileName, articleId, article.annotations, converter, unit);
-      const fieldNotes = importFields(workbench, articleId, article.fields, fileName);
+      const added = addAnnotations(workbench, context, articleId, article.annotations, converter);
+      const related = addRelations(workbench, context.fileName, articleId, article.relations, added.storedIdOf);
+      const fieldNotes = importFields(workbench, articleId, article.fields, context.fileName);
       workbench.articles.restoreImportedState(articleId, article);
       restoredNotes = [
-        `Restored ${added.count} annotations and the status “${article.status}”.`,
+        `Restored ${added.count} annotations${related.count ? `, ${related.count} relations` : ''} and the status “${article.status}”.`,
         ...added.notes,
+        ...related.notes,
         ...fieldNotes,
       ];
     },
@@ -112,12 +139,15 @@ function importArticle(
     const title = workbench.articles.getSummary(stored.articleId).displayTitle;
     return { outcome: 'imported', file, articleId: stored.articleId, title, notes: restoredNotes };
   }
-  const merged = addAnnotations(workbench, fileName, stored.articleId, article.annotations, converter, unit);
+  const merged = addAnnotations(workbench, context, stored.articleId, article.annotations, converter);
+  const related = addRelations(workbench, context.fileName, stored.articleId, article.relations, merged.storedIdOf);
   const notes = [
     `Already here as article ${stored.articleId}; merged: kept its status and metadata, ` +
-      `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there).`,
+      `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there)` +
+      `${article.relations.length ? ` and ${related.count} of ${article.relations.length} relations` : ''}.`,
     ...merged.notes,
-    ...importFields(workbench, stored.articleId, article.fields, fileName),
+    ...related.notes,
+    ...importFields(workbench, stored.articleId, article.fields, context.fileName),
   ];
   return { outcome: 'duplicate', file, articleId: stored.articleId, title: stored.displayTitle, notes };
 }
@@ -127,30 +157,35 @@ interface AddedAnnotations {
   alreadyThere: number;
   /** New ids and skipped spans, in words. */
   notes: string[];
+  /** The stored id of each of the file's annotations that is here now (added or already there). */
+  storedIdOf: Map<number, number>;
 }
 
 /** Adds the annotations the article lacks as one change set; runs inside the file's batch. */
 function addAnnotations(
   workbench: Workbench,
-  fileName: string,
+  { fileName, unit, labelKeys }: FileContext,
   articleId: number,
   annotations: readonly WorkbenchAnnotation[],
   converter: OffsetConverter,
-  unit: OffsetUnit,
 ): AddedAnnotations {
   const text = workbench.articles.getText(articleId);
   const keyOf = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
-  const present = new Set(
+  const present = new Map(
     workbench.annotationRows
       .listForArticle(articleId)
-      .map((existing) => keyOf(existing.labelKey, existing.start, existing.end)),
+      .map((existing) => [keyOf(existing.labelKey, existing.start, existing.end), existing.id]),
   );
-  const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [] };
+  const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [], storedIdOf: new Map() };
   const skipped: string[] = [];
   const changes: Change[] = [];
   const references: PendingReferences = new Map();
   const byFileId = [...annotations].sort((a, b) => a.id - b.id);
   for (const annotation of byFileId) {
+    const mapped = labelKeys.get(annotation.label);
+    // Skipped as the user chose: said once per label in the file's notes.
+    if (mapped === null) continue;
+    const labelKey = mapped ?? annotation.label;
     const describe = `${annotation.label} “${annotation.quote}” [${annotation.start}, ${annotation.end})`;
     let start: number;
     let end: number;
@@ -166,23 +201,25 @@ function addAnnotations(
       skipped.push(`${describe}: ${problem}`);
       continue;
     }
-    if (!workbench.labels.exists(annotation.label)) {
-      skipped.push(`${describe}: there is no label ${annotation.label}`);
+    if (!workbench.labels.exists(labelKey)) {
+      skipped.push(`${describe}: there is no label ${labelKey}`);
       continue;
     }
-    const key = keyOf(annotation.label, start, end);
-    if (present.has(key)) {
+    const key = keyOf(labelKey, start, end);
+    const existing = present.get(key);
+    if (existing !== undefined) {
+      if (existing > 0) result.storedIdOf.set(annotation.id, existing);
       result.alreadyThere++;
       continue;
     }
-    present.add(key);
-    const attributes = importableAttributes(workbench, annotation, references, skipped);
+    present.set(key, -1); // a twin later in the file is skipped as already there
+    const attributes = importableAttributes(workbench, labelKey, annotation, references, skipped);
     changes.push({
       kind: 'annotation.create',
       ref: String(annotation.id),
       annotation: {
         articleId,
-        labelKey: annotation.label,
+        labelKey,
         start,
         end,
         quote: annotation.quote,
@@ -206,6 +243,7 @@ function addAnnotations(
       changes,
     });
     result.count = changes.length;
+    for (const [fileId, id] of Object.entries(applied.createdIds)) result.storedIdOf.set(Number(fileId), id);
     result.notes.push(...skipped.map((reason) => `Skipped ${reason}.`));
     result.notes.push(...linkReferences(workbench, articleId, references, applied.createdIds, fileName));
     const renumbered = Object.entries(applied.createdIds).filter(([fileId, id]) => String(id) !== fileId).length;

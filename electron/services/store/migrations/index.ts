@@ -2,7 +2,12 @@ import { migration001Initial } from './001-initial';
 import { migration002Search } from './002-search';
 import { migration003ChangeHistory } from './003-change-history';
 import { migration004ArticleChangeIndex } from './004-article-change-index';
-import { migration006AttributesAndFields } from './006-attributes-and-fields';
+import { migration005LabelSchema } from './005-label-schema';
+import { migration007Relations } from './007-relations';
+import { migration009Corpus } from './009-corpus';
+import { migration010DuplicateKey } from './010-duplicate-key';
+import { migration012Assist } from './012-assist';
+import { migration013AttributesAndFields } from './013-attributes-and-fields';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -11,8 +16,14 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002Search,
   migration003ChangeHistory,
   migration004ArticleChangeIndex,
-  // 005 (label schema) is written in parallel; 006 does not depend on it.
-  migration006AttributesAndFields,
+  migration005LabelSchema,
+  migration007Relations,
+  migration009Corpus,
+  migration010DuplicateKey,
+  migration012Assist,
+  // Attributes were planned as 006 but landed after 012: the runner only applies versions above
+  // a database's own, so a database already at 012 would never have received a 006.
+  migration013AttributesAndFields,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

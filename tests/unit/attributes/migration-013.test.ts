@@ -12,9 +12,12 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
 const TEXT = 'Thứ trưởng Lương Tam Quang cảnh báo nguy cơ tấn công mạng.';
 
-/** A database as migrations 001–004 left it (no 005: 006 must not need it), with two annotations and their history. */
-function buildVersion4(path: string): void {
-  const db = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version <= 4) });
+/**
+ * A database as main left it at version 12 (labels, relations, corpus, duplicate keys, assist; no
+ * attributes), with two annotations: what a user's database is before 013.
+ */
+function buildVersion12(path: string): void {
+  const db = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version <= 12) });
   const articleId = new ArticleStore(db).insert({
     rawText: TEXT,
     text: TEXT,
@@ -38,15 +41,21 @@ function buildVersion4(path: string): void {
     const start = TEXT.indexOf(quote);
     insert.run(articleId, labelKey, start, start + quote.length, quote);
   }
-  expect(db.pragma('user_version', { simple: true })).toBe(4);
+  expect(db.pragma('user_version', { simple: true })).toBe(12);
   db.close();
 }
 
-describe('migration 006: attributes and document fields', () => {
+describe('migration 013: attributes and document fields', () => {
+  it('comes after every earlier migration, so a database at 12 still gets it', () => {
+    const versions = MIGRATIONS.map((migration) => migration.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(LATEST_SCHEMA_VERSION).toBe(13);
+  });
+
   it('keeps every annotation (no attributes set), seeds the defaults, and the new values work', () => {
     const { dir, dispose } = tempDir();
-    const path = join(dir, 'v4.db');
-    buildVersion4(path);
+    const path = join(dir, 'v12.db');
+    buildVersion12(path);
     const workbench = openWorkbench(path);
     cleanups.push(() => {
       workbench.close();

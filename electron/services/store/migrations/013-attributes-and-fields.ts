@@ -3,18 +3,20 @@ import type { AttributeDef, FieldDef } from '../../../../shared/domain/attribute
 import type { Migration } from './types';
 
 /**
- * Typed attributes of spans and typed fields of articles (issue 11, parts 3 and 4):
+ * Typed attributes of spans and typed fields of articles (issue 11, parts 3 and 4). Planned as
+ * 006, shipped as 013: it runs after the label schema (005) on every database.
  * - `annotations.attributes_json`: the span's attribute values, `{key: value}` (an added column:
  *   the table is not rebuilt, and every older row reads as `{}`, no attribute set);
- * - `attribute_defs`: what each label's attributes are, keyed by label key and attribute key. It
- *   references only `labels.key`, which every schema version has, so this migration runs the same
- *   with or without the label-schema migration (005) before it; a renamed label key carries its
- *   definitions along (ON UPDATE CASCADE);
+ * - `attribute_defs`: what each label's attributes are, keyed by label key and attribute key. A
+ *   renamed label key carries its definitions along (ON UPDATE CASCADE); a deleted label takes
+ *   them with it (ON DELETE CASCADE: a definition without its label means nothing). `label.delete`
+ *   and `label.merge` delete them first as `attributeDef.delete` changes, so undo brings them back;
+ *   the foreign key is the floor under any other path;
  * - `field_defs` and `article_fields`: the document fields and each article's values.
  * The seed schema's labels get the default attributes (when they exist), and the default fields.
  */
-export const migration006AttributesAndFields: Migration = {
-  version: 6,
+export const migration013AttributesAndFields: Migration = {
+  version: 13,
   name: 'attributes and document fields',
   up(db) {
     db.exec(`
@@ -22,7 +24,7 @@ export const migration006AttributesAndFields: Migration = {
         CHECK (json_valid(attributes_json) AND json_type(attributes_json) = 'object');
 
       CREATE TABLE attribute_defs (
-        label_key TEXT NOT NULL REFERENCES labels(key) ON UPDATE CASCADE,
+        label_key TEXT NOT NULL REFERENCES labels(key) ON UPDATE CASCADE ON DELETE CASCADE,
         key TEXT NOT NULL,
         name_vi TEXT NOT NULL,
         name_en TEXT NOT NULL,
