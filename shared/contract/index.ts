@@ -28,9 +28,9 @@ export const contract = {
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
-  ...attributeCalls,
   ...assistCalls,
   ...labelCalls,
+  ...attributeCalls,
 };
 
 export type Contract = typeof contract;
