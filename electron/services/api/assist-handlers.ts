@@ -1,4 +1,5 @@
 import type { ApiHandlers } from '../../../shared/contract';
+import { SUGGESTIONS_LISTED_MAX } from '../../../shared/contract/assist';
 import type { Workbench } from '../workbench';
 
 type AssistHandlers = Pick<ApiHandlers, 'getSuggestions' | 'getAssistSettings' | 'setAssistSources'>;
@@ -8,7 +9,13 @@ export function createAssistHandlers(workbench: Workbench): AssistHandlers {
   return {
     getSuggestions: ({ articleId }) => {
       articles.getSummary(articleId); // not_found for a missing article
-      return assist.suggest(articleId);
+      const { suggestions, stoppedPatterns } = assist.suggest(articleId);
+      return {
+        articleId,
+        suggestions: suggestions.slice(0, SUGGESTIONS_LISTED_MAX),
+        total: suggestions.length,
+        stoppedPatterns,
+      };
     },
     getAssistSettings: () => ({
       sources: assist.sources(),

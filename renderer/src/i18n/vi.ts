@@ -227,6 +227,8 @@ export const vi: VietnameseResources = {
     acceptAllGroup: 'Chấp nhận tất cả:',
     title: 'Gợi ý',
     count_other: '{{count, number}} gợi ý',
+    countListed:
+      '{{listed, number}} gợi ý đầu tiên trong số {{count, number}}; phần còn lại sẽ hiện khi bạn xử lý các gợi ý này.',
     none: 'Bài này không còn gợi ý nào.',
     show: 'Hiện gợi ý',
     hint: 'N / P để di chuyển, Enter để chấp nhận, Backspace để bác bỏ.',
