@@ -1,11 +1,21 @@
 import type { ApiHandlers } from '../../../shared/contract';
 import { SUGGESTIONS_LISTED_MAX } from '../../../shared/contract/assist';
+import { preannotationJobsOf } from '../assist/preannotation-jobs';
 import type { Workbench } from '../workbench';
 
-type AssistHandlers = Pick<ApiHandlers, 'getSuggestions' | 'getAssistSettings' | 'setAssistSources'>;
+type AssistHandlers = Pick<
+  ApiHandlers,
+  | 'getSuggestions'
+  | 'getAssistSettings'
+  | 'setAssistSources'
+  | 'startPreannotation'
+  | 'getPreannotationJob'
+  | 'cancelPreannotation'
+>;
 
 export function createAssistHandlers(workbench: Workbench): AssistHandlers {
   const { assist, articles } = workbench;
+  const jobs = preannotationJobsOf(workbench);
   return {
     getSuggestions: ({ articleId }) => {
       articles.getSummary(articleId); // not_found for a missing article
@@ -24,5 +34,8 @@ export function createAssistHandlers(workbench: Workbench): AssistHandlers {
       shippedNameCount: assist.shippedNameCount(),
     }),
     setAssistSources: (patch) => assist.setSources(patch),
+    startPreannotation: ({ scope }) => ({ jobId: jobs.start(scope) }),
+    getPreannotationJob: ({ jobId }) => jobs.get(jobId),
+    cancelPreannotation: ({ jobId }) => jobs.cancel(jobId),
   };
 }

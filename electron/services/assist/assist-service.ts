@@ -100,11 +100,29 @@ export class AssistService {
     return listings;
   }
 
+  /**
+   * The article's open suggestions: computed now from the sources switched on, together with
+   * those a pre-annotation run stored for it (the same one found twice is listed once).
+   */
   suggest(articleId: number): OpenSuggestions {
+    return this.open(articleId, this.store.listStoredSuggestions(articleId));
+  }
+
+  /**
+   * Stores the article's open suggestions for review (a pre-annotation job), replacing what an
+   * earlier run stored; returns how many.
+   */
+  storeSuggestions(articleId: number): number {
+    const { suggestions } = this.open(articleId, []);
+    this.store.replaceStoredSuggestions(articleId, suggestions);
+    return suggestions.length;
+  }
+
+  private open(articleId: number, stored: Suggestion[]): OpenSuggestions {
     const text = this.articles.getText(articleId);
     const sources = this.sources();
     // concat, not push(...): a long article yields more suggestions than a call takes arguments.
-    let found: Suggestion[] = [];
+    let found = stored;
     if (sources.gazetteer) found = found.concat(this.namesGazetteer().suggest(text));
     if (sources.learned) found = found.concat(this.learnedGazetteer().suggest(text));
     let stoppedPatterns: string[] = [];

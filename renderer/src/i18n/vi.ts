@@ -13,6 +13,7 @@ export const vi: VietnameseResources = {
     labelNotFound: 'Không có nhãn {{label}}.',
     importJobNotFound: 'Không có lượt nhập {{jobId}}.',
     exportJobNotFound: 'Không có lượt xuất {{jobId}}.',
+    preannotationJobNotFound: 'Không có lượt gợi ý hàng loạt {{jobId}}.',
     backupNotFound: 'Không có bản sao lưu nào tên {{fileName}}.',
     publishedNotADate:
       'Ngày đăng: “{{value}}” không phải là ngày; hãy viết theo dạng: 2024-03-05, 2024-03-05T14:45, 2024-03-05T14:45+07:00, 2024-03 hoặc 2024, hoặc --03-05 (ngày và tháng, không rõ năm).',
