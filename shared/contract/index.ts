@@ -74,7 +74,13 @@ export type {
   ReviewDecisions,
   ReviewQuestion,
 } from './imports';
-export type { ArticleSuggestions, AssistSettings, PatternListing } from './assist';
+export type {
+  ArticleSuggestions,
+  AssistSettings,
+  PatternListing,
+  PreannotationJob,
+  PreannotationScope,
+} from './assist';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { SchemaImportPreview } from './labels';
 export type { SchemaFile } from '../domain/schema-file';

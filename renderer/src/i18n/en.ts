@@ -183,6 +183,7 @@ export const en = {
     title: 'Suggestions',
     count_one: '{{count, number}} suggestion',
     count_other: '{{count, number}} suggestions',
+    countListed: 'The first {{listed, number}} of {{count, number}} suggestions; the rest follow as you decide these.',
     none: 'No suggestions left in this article.',
     show: 'Show suggestions',
     hint: 'N / P to move, Enter to accept, Backspace to reject.',

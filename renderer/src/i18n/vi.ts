@@ -13,6 +13,7 @@ export const vi: VietnameseResources = {
     labelNotFound: 'Không có nhãn {{label}}.',
     importJobNotFound: 'Không có lượt nhập {{jobId}}.',
     exportJobNotFound: 'Không có lượt xuất {{jobId}}.',
+    preannotationJobNotFound: 'Không có lượt gợi ý hàng loạt {{jobId}}.',
     backupNotFound: 'Không có bản sao lưu nào tên {{fileName}}.',
     publishedNotADate:
       'Ngày đăng: “{{value}}” không phải là ngày; hãy viết theo dạng: 2024-03-05, 2024-03-05T14:45, 2024-03-05T14:45+07:00, 2024-03 hoặc 2024, hoặc --03-05 (ngày và tháng, không rõ năm).',
@@ -227,6 +228,8 @@ export const vi: VietnameseResources = {
     acceptAllGroup: 'Chấp nhận tất cả:',
     title: 'Gợi ý',
     count_other: '{{count, number}} gợi ý',
+    countListed:
+      '{{listed, number}} gợi ý đầu tiên trong số {{count, number}}; phần còn lại sẽ hiện khi bạn xử lý các gợi ý này.',
     none: 'Bài này không còn gợi ý nào.',
     show: 'Hiện gợi ý',
     hint: 'N / P để di chuyển, Enter để chấp nhận, Backspace để bác bỏ.',
