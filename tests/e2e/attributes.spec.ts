@@ -34,7 +34,7 @@ test('(3) a severity is set on a RISK by keyboard: A, then H; undo and redo; it 
   const articleId = await openSeedArticle(page, host);
   await dragAcross(page, RISK_QUOTE);
   await page.keyboard.press('1');
-  const panel = page.getByRole('region', { name: 'Selected span' });
+  const panel = page.getByRole('region', { name: 'Selected span', exact: true });
   const severity = panel.getByRole('group', { name: 'Severity' });
   await expect(severity).toBeVisible();
   // Required and unset: shown as missing.
@@ -77,6 +77,8 @@ test('(3) a severity is set on a RISK by keyboard: A, then H; undo and redo; it 
     .toEqual({ severity: 'high', domain: ['cyber'], time_ref: 'future' });
   await page.keyboard.press('a');
   await panel.screenshot({ path: join(SCREENSHOTS, 'span-panel-risk.png') });
+  // The whole reader: the panel beside the relations and suggestions of the merged sidebar.
+  await page.screenshot({ path: join(SCREENSHOTS, 'reader-risk-attributes.png') });
 });
 
 test('(4) a document field is filled in the reader, undone and redone, and the library filters by it', async ({
@@ -158,7 +160,7 @@ test('bad input: a number out of range is refused with the attribute named, and 
   await page.getByLabel('Article text').waitFor();
   await dragAcross(page, RISK_QUOTE);
   await page.keyboard.press('1');
-  const likelihood = page.getByRole('region', { name: 'Selected span' }).getByLabel('Likelihood');
+  const likelihood = page.getByRole('region', { name: 'Selected span', exact: true }).getByLabel('Likelihood');
   await likelihood.fill('250');
   await likelihood.press('Enter');
   await expect(
