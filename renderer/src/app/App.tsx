@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { PreannotateDialog } from '../assist/PreannotateDialog';
 import { RestoreDialog } from '../backup/RestoreDialog';
 import { ConcordanceView } from '../corpus/ConcordanceView';
 import { LibraryView } from '../library/LibraryView';
@@ -80,6 +81,7 @@ export function App() {
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'preannotate' ? <PreannotateDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'restore-backup' ? <RestoreDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'attributes' ? <AttributesDialog onClose={() => setDialog(null)} /> : null}
       <ProfileDialog />

@@ -178,6 +178,27 @@ export const en = {
     addName: 'Add name',
     removeName: 'Remove',
   },
+  preannotate: {
+    button: 'Suggest in batch…',
+    buttonTitle: 'Run the suggestion sources over many articles and keep what they find for review',
+    title: 'Suggest in batch',
+    intro:
+      'The suggestion sources switched on run over the articles chosen here. What they find is stored for review in the reader; nothing is tagged until you accept it. A later run replaces what an earlier one stored.',
+    articles: 'Articles',
+    selected: 'Ticked in the library ({{n, number}})',
+    filtered: 'Under the library’s filter ({{n, number}})',
+    all: 'All articles ({{n, number}})',
+    submit: 'Find suggestions',
+    progress: 'Progress of the batch',
+    running: '{{done, number}} of {{total, number}} articles · {{suggestions, number}} suggestions stored',
+    done: 'Done: {{suggestions, number}} suggestions stored in {{articles, number}} of {{total, number}} articles.',
+    cancelled:
+      'Cancelled after {{done, number}} of {{total, number}} articles; their {{suggestions, number}} suggestions stay stored.',
+    failed: 'The batch stopped: {{error}}',
+    mostSuggested: 'Most suggestions to review',
+    suggestionCount_one: '{{count, number}} suggestion',
+    suggestionCount_other: '{{count, number}} suggestions',
+  },
   suggestions: {
     acceptAllGroup: 'Accept all:',
     title: 'Suggestions',

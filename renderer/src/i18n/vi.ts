@@ -224,6 +224,26 @@ export const vi: VietnameseResources = {
     addName: 'Thêm tên',
     removeName: 'Xoá',
   },
+  preannotate: {
+    button: 'Gợi ý hàng loạt…',
+    buttonTitle: 'Chạy các nguồn gợi ý trên nhiều bài và lưu kết quả để duyệt',
+    title: 'Gợi ý hàng loạt',
+    intro:
+      'Các nguồn gợi ý đang bật sẽ chạy trên những bài được chọn ở đây. Kết quả được lưu để duyệt trong trình đọc; chưa có gì được gắn nhãn cho đến khi bạn chấp nhận. Lượt chạy sau thay thế kết quả của lượt trước.',
+    articles: 'Bài viết',
+    selected: 'Đã đánh dấu trong thư viện ({{n, number}})',
+    filtered: 'Theo bộ lọc của thư viện ({{n, number}})',
+    all: 'Tất cả bài viết ({{n, number}})',
+    submit: 'Tìm gợi ý',
+    progress: 'Tiến độ của lượt chạy',
+    running: '{{done, number}}/{{total, number}} bài · đã lưu {{suggestions, number}} gợi ý',
+    done: 'Xong: đã lưu {{suggestions, number}} gợi ý trong {{articles, number}}/{{total, number}} bài.',
+    cancelled:
+      'Đã hủy sau {{done, number}}/{{total, number}} bài; {{suggestions, number}} gợi ý của các bài đó vẫn được lưu.',
+    failed: 'Lượt chạy bị dừng: {{error}}',
+    mostSuggested: 'Các bài có nhiều gợi ý cần duyệt nhất',
+    suggestionCount_other: '{{count, number}} gợi ý',
+  },
   suggestions: {
     acceptAllGroup: 'Chấp nhận tất cả:',
     title: 'Gợi ý',

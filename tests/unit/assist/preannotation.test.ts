@@ -93,6 +93,7 @@ describe('pre-annotating a batch', () => {
       changes: [
         {
           kind: 'annotation.create',
+          ref: 'org',
           annotation: { articleId: id, labelKey: 'ORG', start: org.start, end: org.end, quote: org.quote },
         },
       ],
