@@ -275,6 +275,7 @@ export const en = {
       region: 'Labels',
       analysis: 'Analysis',
       entities: 'Entities',
+      subLabels: 'Sub-labels of {{label}}',
       labelTitle: '{{description}} (key {{key}})',
     },
     trimmed: {

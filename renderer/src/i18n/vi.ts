@@ -320,6 +320,7 @@ export const vi: VietnameseResources = {
       region: 'Nhãn',
       analysis: 'Phân tích',
       entities: 'Thực thể',
+      subLabels: 'Nhãn con của {{label}}',
       labelTitle: '{{description}} (phím {{key}})',
     },
     trimmed: {
