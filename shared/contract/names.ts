@@ -55,6 +55,7 @@ export const CALL_NAMES = [
   'undoNewest',
   'redoNewest',
   'getNewestHistoryState',
+  'agreement',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];
