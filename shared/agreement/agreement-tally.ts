@@ -12,7 +12,7 @@
 import type { AgreementFigures } from '../contract/agreement';
 import { OffsetConverter } from '../text/offsets';
 import { syllableTokens } from '../text/syllables';
-import { bioCodes, OUTSIDE } from './bio-codes';
+import { bioCodes, OUTSIDE, placeOnTokens, type PlacedSpan } from './bio-codes';
 import { CohenKappa } from './cohen-kappa';
 import { FleissKappa } from './fleiss-kappa';
 import { addCounts, f1, matchSpans, NO_MATCHES, type Extent, type MatchCounts } from './span-f1';
@@ -137,26 +137,26 @@ export class AgreementTally {
     this.codePoints += lengthCp;
     bump(this.articleLengths, lengthCp);
 
-    const allCodes = spansByCoder.map((spans) =>
-      bioCodes(
-        tokens,
-        spans.map((span) => ({ ...span, labelIndex: this.codes.indexOf(span.labelKey) })),
-      ),
+    const placed: LabelledSpan[][] = spansByCoder.map((spans) =>
+      spans.map((span) => {
+        const onTokens = placeOnTokens(tokens, span.startU16, span.endU16) as LabelledSpan;
+        onTokens.labelIndex = this.codes.indexOf(span.labelKey);
+        return onTokens;
+      }),
     );
-    this.overall.addTokens(allCodes, tokens.length);
+    this.overall.addTokens(
+      placed.map((spans) => bioCodes(tokens.length, spans, (span) => span.labelIndex)),
+      tokens.length,
+    );
 
-    for (const [labelKey, byCoder] of groupByLabel(spansByCoder)) {
+    for (const [labelKey, byCoder] of groupByLabel(spansByCoder, placed)) {
       const tally = this.labelTally(labelKey);
       bump(tally.articleLengths, lengthCp);
       byCoder.forEach((spans, coder) => (tally.spans[coder] = (tally.spans[coder] as number) + spans.length));
-      const labelCodes = byCoder.map((spans) =>
-        bioCodes(
-          tokens,
-          spans.map((span) => ({ ...span, labelIndex: 0 })),
-        ),
+      tally.kappa.addTokens(
+        byCoder.map((spans) => bioCodes(tokens.length, spans, () => 0)),
+        tokens.length,
       );
-      tally.kappa.addTokens(labelCodes, tokens.length);
-
       const extentsU16 = byCoder.map((spans) => spans.map((span) => ({ start: span.startU16, end: span.endU16 })));
       let pair = 0;
       for (let i = 0; i < this.coders; i++) {
@@ -167,12 +167,14 @@ export class AgreementTally {
           );
         }
       }
-      const extentsCp = extentsU16.map((extents) =>
-        extents.map((extent) => ({
-          start: offsets.u16ToCodePoint(extent.start),
-          end: offsets.u16ToCodePoint(extent.end),
-        })),
-      );
+      const extentsCp = offsets.hasAstral
+        ? extentsU16.map((extents) =>
+            extents.map((extent) => ({
+              start: offsets.u16ToCodePoint(extent.start),
+              end: offsets.u16ToCodePoint(extent.end),
+            })),
+          )
+        : extentsU16;
       tally.unitizing.addArticle(lengthCp, extentsCp);
     }
   }
@@ -187,25 +189,27 @@ export class AgreementTally {
 
   /** The overall row and one row per label (in the order first met), each measure null when undefined. */
   figures(): { overall: AgreementFigures; labels: (AgreementFigures & { labelKey: string })[] } {
-    const labelRows: (AgreementFigures & { labelKey: string })[] = [];
-    const allPairs = Array.from({ length: (this.coders * (this.coders - 1)) / 2 }, () => ({ ...NO_MATCHES }));
-    const allSpans = new Array<number>(this.coders).fill(0);
-    const filledUnitizing: UnitizingTally[] = [];
-    for (const [labelKey, tally] of this.labels) {
-      tally.pairs.forEach((counts, index) => addCounts(allPairs[index] as MatchCounts, counts));
-      tally.spans.forEach((count, coder) => (allSpans[coder] = (allSpans[coder] as number) + count));
-      const unitizing = this.filledUnitizing(tally);
-      filledUnitizing.push(unitizing);
+    const labels = [...this.labels].map(([labelKey, tally]) => {
       const kappa = new KappaTally(this.coders);
       kappa.merge(tally.kappa);
       kappa.addOutside(this.tokens - kappa.fleiss.itemCount);
-      labelRows.push({
-        labelKey,
-        ...this.rowOf(tally.spans, tally.pairs, kappa, unitizingAlpha([unitizing], this.codePoints)),
-      });
+      const alphaU = unitizingAlpha([this.filledUnitizing(tally)], this.codePoints);
+      return { labelKey, ...this.rowOf(tally.spans, tally.pairs, kappa, alphaU) };
+    });
+    return { overall: this.overallFigures(), labels };
+  }
+
+  /** The overall row alone (an article's row needs no label rows). */
+  overallFigures(): AgreementFigures {
+    const pairs = Array.from({ length: (this.coders * (this.coders - 1)) / 2 }, () => ({ ...NO_MATCHES }));
+    const spans = new Array<number>(this.coders).fill(0);
+    const unitizing: UnitizingTally[] = [];
+    for (const tally of this.labels.values()) {
+      tally.pairs.forEach((counts, index) => addCounts(pairs[index] as MatchCounts, counts));
+      tally.spans.forEach((count, coder) => (spans[coder] = (spans[coder] as number) + count));
+      unitizing.push(this.filledUnitizing(tally));
     }
-    const overall = this.rowOf(allSpans, allPairs, this.overall, unitizingAlpha(filledUnitizing, this.codePoints));
-    return { overall, labels: labelRows };
+    return this.rowOf(spans, pairs, this.overall, unitizingAlpha(unitizing, this.codePoints));
   }
 
   private rowOf(spans: number[], pairs: MatchCounts[], kappa: KappaTally, alphaU: number | null): AgreementFigures {
@@ -221,11 +225,13 @@ export class AgreementTally {
 
   /** The label's α_U tally plus one gap per coder for each article where nobody used the label. */
   private filledUnitizing(tally: LabelTally): UnitizingTally {
+    const missing = [...this.articleLengths]
+      .map(([length, count]): [number, number] => [length, count - (tally.articleLengths.get(length) ?? 0)])
+      .filter(([, count]) => count > 0);
+    if (missing.length === 0) return tally.unitizing;
     const filled = new UnitizingTally(this.coders);
     filled.merge(tally.unitizing);
-    for (const [length, count] of this.articleLengths) {
-      filled.addEmptyArticles(length, count - (tally.articleLengths.get(length) ?? 0));
-    }
+    for (const [length, count] of missing) filled.addEmptyArticles(length, count);
     return filled;
   }
 
@@ -239,18 +245,25 @@ export class AgreementTally {
   }
 }
 
-/** label → spans per coder, for the labels some coder used. */
-function groupByLabel(spansByCoder: readonly (readonly CoderSpan[])[]): Map<string, CoderSpan[][]> {
-  const byLabel = new Map<string, CoderSpan[][]>();
+interface LabelledSpan extends PlacedSpan {
+  labelIndex: number;
+}
+
+/** label → placed spans per coder, for the labels some coder used. */
+function groupByLabel(
+  spansByCoder: readonly (readonly CoderSpan[])[],
+  placed: readonly (readonly LabelledSpan[])[],
+): Map<string, LabelledSpan[][]> {
+  const byLabel = new Map<string, LabelledSpan[][]>();
   spansByCoder.forEach((spans, coder) => {
-    for (const span of spans) {
+    spans.forEach((span, index) => {
       let byCoder = byLabel.get(span.labelKey);
       if (!byCoder) {
         byCoder = spansByCoder.map(() => []);
         byLabel.set(span.labelKey, byCoder);
       }
-      (byCoder[coder] as CoderSpan[]).push(span);
-    }
+      (byCoder[coder] as LabelledSpan[]).push((placed[coder] as LabelledSpan[])[index] as LabelledSpan);
+    });
   });
   return byLabel;
 }

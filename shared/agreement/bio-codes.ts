@@ -9,37 +9,54 @@
 import type { TextRange } from '../text/syllables';
 import { tokenRangeOf } from '../text/token-range';
 
-export interface TaggedSpan {
+/** A span placed on the tokens: `first..last` inclusive, or first = −1 when it covers none. */
+export interface PlacedSpan {
   startU16: number;
   endU16: number;
-  /** Label index k of the codes. */
-  labelIndex: number;
+  first: number;
+  last: number;
 }
 
 export const OUTSIDE = 0;
 export const beginCode = (labelIndex: number): number => 2 * labelIndex + 1;
 export const insideCode = (labelIndex: number): number => 2 * labelIndex + 2;
 
+export function placeOnTokens(tokens: readonly TextRange[], startU16: number, endU16: number): PlacedSpan {
+  const range = tokenRangeOf(tokens, startU16, endU16);
+  return { startU16, endU16, first: range?.first ?? -1, last: range?.last ?? -1 };
+}
+
 /** The code of every token; spans that cover no token (only spaces) tag nothing. */
-export function bioCodes(tokens: readonly TextRange[], spans: readonly TaggedSpan[]): Int32Array {
-  const codes = new Int32Array(tokens.length);
-  const placed = spans
-    .flatMap((span) => {
-      const range = tokenRangeOf(tokens, span.startU16, span.endU16);
-      return range ? [{ ...range, span }] : [];
-    })
-    .sort(
-      (a, b) =>
-        b.last - b.first - (a.last - a.first) ||
-        b.span.endU16 - b.span.startU16 - (a.span.endU16 - a.span.startU16) ||
-        a.first - b.first,
-    );
-  const taken = new Uint8Array(tokens.length);
-  for (const { first, last, span } of placed) {
-    if (taken.subarray(first, last + 1).some((flag) => flag === 1)) continue;
-    taken.fill(1, first, last + 1);
-    codes[first] = beginCode(span.labelIndex);
-    codes.fill(insideCode(span.labelIndex), first + 1, last + 1);
+export function bioCodes<S extends PlacedSpan>(
+  tokenCount: number,
+  spans: readonly S[],
+  labelIndexOf: (span: S) => number,
+): Int32Array {
+  const codes = new Int32Array(tokenCount);
+  // Spans in text order that do not share a token need no ranking: none takes another's place.
+  for (const span of disjointInOrder(spans) ? spans : [...spans].sort(outermostFirst)) {
+    const { first, last } = span;
+    if (first < 0) continue;
+    let free = true;
+    for (let token = first; token <= last && free; token++) free = codes[token] === OUTSIDE;
+    if (!free) continue;
+    const labelIndex = labelIndexOf(span);
+    codes[first] = beginCode(labelIndex);
+    if (last > first) codes.fill(insideCode(labelIndex), first + 1, last + 1);
   }
   return codes;
+}
+
+function disjointInOrder(spans: readonly PlacedSpan[]): boolean {
+  let previousLast = -1;
+  for (const { first, last } of spans) {
+    if (first < 0) continue;
+    if (first <= previousLast) return false;
+    previousLast = last;
+  }
+  return true;
+}
+
+function outermostFirst(a: PlacedSpan, b: PlacedSpan): number {
+  return b.last - b.first - (a.last - a.first) || b.endU16 - b.startU16 - (a.endU16 - a.startU16) || a.first - b.first;
 }

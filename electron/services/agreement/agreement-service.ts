@@ -43,7 +43,7 @@ export class AgreementService {
             `Article ${articleId} holds a span the agreement cannot read: ${String(error)}`,
           );
         }
-        rows.push({ articleId, displayTitle: article.displayTitle, ...tally.figures().overall });
+        rows.push({ articleId, displayTitle: article.displayTitle, ...tally.overallFigures() });
         corpus.merge(tally);
       }
       const { overall, labels } = corpus.figures();

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { AgreementTally, LabelCodes, type CoderSpan } from '../../../shared/agreement/agreement-tally';
-import { bioCodes } from '../../../shared/agreement/bio-codes';
+import { bioCodes, placeOnTokens } from '../../../shared/agreement/bio-codes';
 import { matchSpans } from '../../../shared/agreement/span-f1';
 import { syllableTokens } from '../../../shared/text/syllables';
 
@@ -149,8 +149,9 @@ describe('κ against NLTK', () => {
     const tokens = syllableTokens(TEXT);
     const tagged = (spans: CoderSpan[]) =>
       bioCodes(
-        tokens,
-        spans.map((span) => ({ ...span, labelIndex: codes.indexOf(span.labelKey) })),
+        tokens.length,
+        spans.map((span) => ({ ...placeOnTokens(tokens, span.startU16, span.endU16), labelKey: span.labelKey })),
+        (span) => codes.indexOf(span.labelKey),
       );
     const two = new AgreementTally(2, codes);
     two.addArticle({ text: TEXT, spansByCoder: [LAN, MINH] });
