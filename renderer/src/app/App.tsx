@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { AgreementView } from '../agreement/AgreementView';
 import { RestoreDialog } from '../backup/RestoreDialog';
 import { ConcordanceView } from '../corpus/ConcordanceView';
 import { LibraryView } from '../library/LibraryView';
@@ -72,6 +73,8 @@ export function App() {
           <Suspense fallback={null}>
             <DashboardView />
           </Suspense>
+        ) : view === 'agreement' ? (
+          <AgreementView />
         ) : (
           <LibraryView />
         )}
