@@ -32,7 +32,7 @@ async function layer(host: RunningHost, article: Article, author: string, spans:
   });
 }
 
-const three = (value: number | null) => (value === null ? '—' : value.toFixed(3));
+const three = (value: number | null) => (value === null ? '—' : (Math.round(value * 1000) / 1000 || 0).toFixed(3));
 
 test('agreement: two annotators’ spans compared per label and per article, by keyboard; the CSV holds the same figures', async ({
   page,
@@ -110,7 +110,10 @@ test('agreement: two annotators’ spans compared per label and per article, by 
   await view.getByRole('button', { name: 'CSV per label' }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe('agreement-labels.csv');
-  const rows = parse(readFileSync((await download.path()) as string, 'utf8'), { bom: true, relaxQuotes: false }) as string[][];
+  const rows = parse(readFileSync((await download.path()) as string, 'utf8'), {
+    bom: true,
+    relaxQuotes: false,
+  }) as string[][];
   expect(rows[0]).toEqual([
     'label',
     'label_name',

@@ -5,7 +5,9 @@ import type { AgreementFigures } from '../../../shared/contract/agreement';
 export function Measure({ value }: { value: number | null }) {
   const { t, i18n } = useTranslation();
   if (value === null) return <span title={t('agreement.undefinedValue')}>—</span>;
-  return <>{value.toLocaleString(i18n.language, { minimumFractionDigits: 3, maximumFractionDigits: 3 })}</>;
+  // A value that rounds to zero from below is shown as 0, not −0.
+  const rounded = Math.round(value * 1000) / 1000 || 0;
+  return <>{rounded.toLocaleString(i18n.language, { minimumFractionDigits: 3, maximumFractionDigits: 3 })}</>;
 }
 
 /** The measure columns, the same in both tables: Cohen's κ only for two authors. */
@@ -26,6 +28,8 @@ interface Row {
   /** The row's header cell (a label chip, an article's title). */
   head: React.ReactNode;
   figures: AgreementFigures;
+  /** A total row (all labels), set off from the rest. */
+  total?: boolean;
 }
 
 /** One table of figures: a header column, the spans of each author, then the measures. */
@@ -58,7 +62,7 @@ export function AgreementTable({
       </thead>
       <tbody>
         {rows.map((row) => (
-          <tr key={row.key}>
+          <tr key={row.key} className={row.total ? 'agreement__total' : undefined}>
             <th scope="row">{row.head}</th>
             <td className="agreement__number">{row.figures.spans.join(' / ')}</td>
             {columns.map((column) => (

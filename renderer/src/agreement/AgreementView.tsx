@@ -176,7 +176,7 @@ function Report({
         headColumn={t('agreement.columns.label')}
         authors={report.authors}
         rows={[
-          { key: '', head: t('agreement.overall'), figures: report.overall },
+          { key: '', head: t('agreement.overall'), figures: report.overall, total: true },
           ...labelRows.map((row) => {
             const hex = color(row.labelKey);
             return {
