@@ -118,7 +118,7 @@ async function main(): Promise<void> {
     for (let run = 1; run <= runs; run++) {
       const started = performance.now();
       const cpuBefore = process.cpuUsage();
-      const report = service.compute(input);
+      const report = await service.compute(input);
       const seconds = (performance.now() - started) / 1000;
       const cpu = process.cpuUsage(cpuBefore);
       const cpuSeconds = (cpu.user + cpu.system) / 1e6;

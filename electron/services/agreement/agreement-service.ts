@@ -12,12 +12,19 @@ import type { Workbench } from '../workbench';
  *
  * Articles are read one at a time from a read snapshot (a second connection, so the report is
  * one consistent moment while the app keeps writing): each article is tallied, its row taken,
- * and its tally merged into the corpus's; no more than one article's spans is held.
+ * and its tally merged into the corpus's; no more than one article's spans is held. A large
+ * corpus takes seconds, so the loop yields to the event loop between batches of articles: the
+ * host (Electron's main process, the browser host) keeps answering other calls meanwhile.
  */
+/** Articles tallied between two yields to the event loop (a few milliseconds of work). */
+const ARTICLES_PER_TURN = 32;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export class AgreementService {
   constructor(private readonly store: Pick<Workbench, 'databasePath' | 'databaseOptions'>) {}
 
-  compute(input: AgreementInput): AgreementReport {
+  async compute(input: AgreementInput): Promise<AgreementReport> {
     const { authors, filter, articles } = input;
     const snapshot = openReadSnapshot(this.store.databasePath, this.store.databaseOptions);
     try {
@@ -26,7 +33,9 @@ export class AgreementService {
       const codes = new LabelCodes();
       const corpus = new AgreementTally(authors.length, codes);
       const rows: AgreementReport['articles'] = [];
-      for (const articleId of source.articleIds(filter, articles)) {
+      const articleIds = source.articleIds(filter, articles);
+      for (const [index, articleId] of articleIds.entries()) {
+        if (index > 0 && index % ARTICLES_PER_TURN === 0) await nextTurn();
         const article = source.article(articleId);
         if (!article) continue;
         const spansByCoder: CoderSpan[][] = authors.map(() => []);
