@@ -11,7 +11,7 @@ import { matchSpans } from '../../../shared/agreement/span-f1';
 import { syllableTokens } from '../../../shared/text/syllables';
 
 // Starting Python and importing NLTK takes seconds on a busy machine.
-vi.setConfig({ testTimeout: 60_000 });
+vi.setConfig({ testTimeout: 180_000 });
 
 const TEXT =
   'Thượng tướng Tô Lâm, Bộ trưởng Bộ Công an, cho biết an ninh mạng là nguy cơ lớn. ' +
@@ -125,18 +125,18 @@ describe('agreement tally', () => {
 describe('κ against NLTK', () => {
   const PYTHON = spawnSync('python3', ['--version']).status === 0 ? 'python3' : null;
 
-  /** NLTK's figures on the same items, or null (with the reason printed) when it cannot run. */
-  function nltk(codes: Int32Array[]): { kappa: number; pi: number } | null {
+  /** NLTK's figures on each task's items, or null (with the reason printed) when it cannot run. */
+  function nltk(tasks: Int32Array[][]): { kappa: number; pi: number }[] | null {
     if (!PYTHON) {
       console.warn('[agreement] NLTK comparison skipped: python3 is not installed');
       return null;
     }
     const run = spawnSync(PYTHON, [join(__dirname, 'nltk_kappa.py')], {
-      input: JSON.stringify({ codes: codes.map((column) => Array.from(column)) }),
+      input: JSON.stringify({ tasks: tasks.map((codes) => codes.map((column) => Array.from(column))) }),
       encoding: 'utf8',
     });
     if (run.status !== 0) throw new Error(`nltk_kappa.py failed: ${run.stderr}`);
-    const result = JSON.parse(run.stdout) as { kappa: number; pi: number } | { skip: string };
+    const result = JSON.parse(run.stdout) as { kappa: number; pi: number }[] | { skip: string };
     if ('skip' in result) {
       console.warn(`[agreement] NLTK comparison skipped: ${result.skip}`);
       return null;
@@ -159,9 +159,12 @@ describe('κ against NLTK', () => {
     const third = [at('Tô Lâm', 'PER'), at('an ninh mạng là nguy cơ', 'RISK'), at('Hà Nội', 'LOC')];
     three.addArticle({ text: TEXT, spansByCoder: [LAN, MINH, third] });
 
-    const pair = nltk([tagged(LAN), tagged(MINH)]);
-    const trio = nltk([tagged(LAN), tagged(MINH), tagged(third)]);
-    if (!pair || !trio) return;
+    const results = nltk([
+      [tagged(LAN), tagged(MINH)],
+      [tagged(LAN), tagged(MINH), tagged(third)],
+    ]);
+    if (!results) return;
+    const [pair, trio] = results as [{ kappa: number; pi: number }, { kappa: number; pi: number }];
     expect(two.figures().overall.cohenKappa).toBeCloseTo(pair.kappa, 12);
     expect(three.figures().overall.fleissKappa).toBeCloseTo(trio.pi, 12);
   });
