@@ -4,6 +4,7 @@
  * from this object, so a call cannot exist on one side only.
  */
 import type { z } from 'zod';
+import { agreementCalls } from './agreement';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
 import { assistCalls } from './assist';
@@ -29,6 +30,7 @@ export const contract = {
   ...backupCalls,
   ...assistCalls,
   ...labelCalls,
+  ...agreementCalls,
 };
 
 export type Contract = typeof contract;
@@ -81,6 +83,7 @@ export type {
 } from './assist';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { SchemaImportPreview } from './labels';
+export type { AgreementFigures, AgreementInput, AgreementReport } from './agreement';
 export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

@@ -58,6 +58,7 @@ export const CALL_NAMES = [
   'undoNewest',
   'redoNewest',
   'getNewestHistoryState',
+  'agreement',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../../../shared/contract';
 import type { BackupCallName } from '../../../shared/contract/backups';
 import type { Workbench } from '../workbench';
+import { createAgreementHandlers } from './agreement-handlers';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
 import { createCorpusHandlers } from './corpus-handlers';
@@ -26,5 +27,6 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createExportHandlers(workbench, host),
     ...createAssistHandlers(workbench),
     ...createLabelHandlers(workbench),
+    ...createAgreementHandlers(workbench),
   };
 }
