@@ -4,6 +4,7 @@
  * from this object, so a call cannot exist on one side only.
  */
 import type { z } from 'zod';
+import { agreementCalls } from './agreement';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
 import { attributeCalls } from './attributes';
@@ -30,6 +31,7 @@ export const contract = {
   ...backupCalls,
   ...assistCalls,
   ...labelCalls,
+  ...agreementCalls,
   ...attributeCalls,
 };
 
@@ -83,6 +85,7 @@ export type {
 } from './assist';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { SchemaImportPreview } from './labels';
+export type { AgreementFigures, AgreementInput, AgreementReport } from './agreement';
 export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

@@ -58,6 +58,7 @@ export const CALL_NAMES = [
   'undoNewest',
   'redoNewest',
   'getNewestHistoryState',
+  'agreement',
   'listAttributeDefs',
   'listFieldDefs',
 ] as const;

@@ -12,6 +12,8 @@ test('axe-core finds no serious or critical violations in the library, the reade
   page,
   host,
 }) => {
+  // axe walks the whole DOM several times; on a loaded 2-core machine that alone passes 60 s.
+  test.setTimeout(240_000);
   await page.goto(host.url);
   await page.getByRole('button', { name: /^3 đề xuất của Bộ Công an/ }).waitFor();
   expect(await seriousViolations(page), 'library').toEqual([]);
@@ -40,6 +42,8 @@ test('axe-core finds no serious or critical violations on the recovery screen an
   page,
   host,
 }) => {
+  // axe walks the whole DOM several times; on a loaded 2-core machine that alone passes 60 s.
+  test.setTimeout(240_000);
   const damaged = await startHost([], damagedDatabaseWithBackup);
   try {
     for (const [lang, screenName, restore] of [

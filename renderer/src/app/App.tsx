@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { AgreementView } from '../agreement/AgreementView';
 import { PreannotateDialog } from '../assist/PreannotateDialog';
 import { RestoreDialog } from '../backup/RestoreDialog';
 import { ConcordanceView } from '../corpus/ConcordanceView';
@@ -74,6 +75,8 @@ export function App() {
           <Suspense fallback={null}>
             <DashboardView />
           </Suspense>
+        ) : view === 'agreement' ? (
+          <AgreementView />
         ) : (
           <LibraryView />
         )}

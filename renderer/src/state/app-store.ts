@@ -9,7 +9,7 @@ import { errorMessage } from '../i18n/backend';
 export type Dialog = 'import' | 'export' | 'preannotate' | 'keyboard-help' | 'restore-backup' | 'attributes' | null;
 
 /** The corpus views; the reader shows instead of them while an article is open. */
-export const VIEWS = ['library', 'concordance', 'dashboard'] as const;
+export const VIEWS = ['library', 'concordance', 'dashboard', 'agreement'] as const;
 export type View = (typeof VIEWS)[number];
 
 interface Toast {
@@ -51,9 +51,9 @@ function articleIdFromHash(): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** The corpus view in the URL hash (#/concordance, #/dashboard); the library has none. */
+/** The corpus view in the URL hash (#/concordance, #/dashboard, #/agreement); the library has none. */
 function viewFromHash(): View {
-  const match = /^#\/(concordance|dashboard)$/.exec(window.location.hash);
+  const match = /^#\/(concordance|dashboard|agreement)$/.exec(window.location.hash);
   return (match?.[1] as View | undefined) ?? 'library';
 }
 
