@@ -68,17 +68,64 @@ export const BACKEND_MESSAGES_EN = {
   // Whole jobs
   importWorkerCrashed: 'The import worker crashed: {{detail}}',
   importWorkerStopped: 'The import worker stopped unexpectedly (exit code {{code}}).',
+  // Why a span breaks the rule of shared/domain/spans.ts (a fragment, placed in spanNotSaved…)
+  spanOffsetsNotWhole: 'offsets must be whole numbers',
+  spanStartBeforeText: 'start {{start}} is before the beginning of the text',
+  spanEndPastText: 'end {{end}} is past the end of the text (length {{length}})',
+  spanStartNotBeforeEnd: 'start {{start}} must be before end {{end}}',
+  spanQuoteMismatch:
+    'the quote does not match the text at [{{start}}, {{end}}): expected “{{expected}}”, got “{{got}}”',
+  spanSplitsCharacter: 'the span splits a character in two',
+  // Change handlers and the change pipeline (a {{reason}} is itself a message of this catalogue)
+  spanNotSaved: 'The span was not saved: {{problem}}.',
+  spanEdgesNeedQuote: 'Changing a span’s edges needs the new quote, to check it against the text.',
+  spanIdentical: 'There is already a {{label}} span on “{{quote}}” here (annotation {{id}}).',
+  importedProvenanceRefused: 'only import and merge sets can carry imported provenance.',
+  annotationGone: 'annotation {{id}} no longer exists.',
+  annotationIdTaken: 'annotation id {{id}} is taken.',
+  annotationChangedSince: 'annotation {{id}} was changed since.',
+  relationGone: 'relation {{id}} no longer exists.',
+  relationIdTaken: 'relation id {{id}} is taken.',
+  relationChangedSince: 'relation {{id}} was changed since.',
+  relationTypeNotFound: 'There is no relation type {{type}}.',
+  relationToItself: 'A relation joins two different spans, not a span to itself.',
+  relationDuplicate: '“{{head}}” and “{{tail}}” are already related by {{type}} (relation {{id}}).',
+  relationNotAllowed: 'A {{type}} relation goes {{rule}}; not {{head}} → {{tail}}.',
+  relationSpanNotFound: 'Span {{id}} does not exist.',
+  relationAcrossArticles:
+    'Span {{id}} is in article {{spanArticleId}}, not {{articleId}}: a relation stays within one article (link entities across articles).',
+  labelGone: 'the label {{label}} no longer exists.',
+  labelChangedSince: 'the label {{label}} was changed since.',
+  labelStillUsed: 'the label {{label}} is used by {{count}} annotations.',
+  labelHasSublabels: 'the label {{label}} has sublabels: {{sublabels}}.',
+  labelKeyTaken: 'Label key {{label}} is already taken ({{name}}).',
+  labelHotkeyTaken: 'Label {{label}}: hotkey {{keys}} is already used by {{owner}} ({{name}}).',
+  labelHotkeyReserved:
+    'Label {{label}}: hotkey {{keys}} is kept for relations (R), entity links (L) and attributes (A).',
+  labelHotkeyIsShortcut: 'Label {{label}}: hotkey {{keys}} is used by the shortcut “{{shortcut}}”.',
+  labelMergeIntoItself: 'Label {{label}} cannot be merged into itself.',
+  changeRefUsedTwice: 'the ref “{{ref}}” is used twice in the set.',
+  changeInOtherArticle: 'it is in article {{articleId}}, not in article {{setArticleId}} of the set.',
+  changeOfSet: 'Change {{index}} of {{count}} ({{kind}}): {{reason}}',
+  undoRefused: 'Cannot undo “{{description}}”: {{reason}}',
+  redoRefused: 'Cannot redo “{{description}}”: {{reason}}',
 } as const;
 
 export type BackendMessageKey = keyof typeof BACKEND_MESSAGES_EN;
 export const BACKEND_MESSAGE_KEYS = Object.keys(BACKEND_MESSAGES_EN) as [BackendMessageKey, ...BackendMessageKey[]];
-export type MessageParams = Readonly<Record<string, string | number>>;
+/** A param may itself be a message (the reason inside "Cannot undo …: {{reason}}"), shown in the same language. */
+export type MessageParam = string | number | MessageRef;
+export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 /** A catalogue message: its key and the values its template takes. */
 export interface MessageRef {
   key: BackendMessageKey;
   params: MessageParams;
 }
+
+/** `ref` when the error carries one, else its English text: a reason param of a wrapping message. */
+export const reasonOf = (error: { message: string; ref?: MessageRef | undefined }): MessageParam =>
+  error.ref ?? error.message;
 
 /**
  * The English text of a catalogue message, as the command line and logs print it: `{{n, number}}`
@@ -90,6 +137,7 @@ export function englishMessage(key: BackendMessageKey, params: MessageParams = {
     (whole, name: string, asNumber?: string) => {
       const value = params[name];
       if (value === undefined) return whole;
+      if (typeof value === 'object') return englishMessage(value.key, value.params);
       return typeof value === 'number' && asNumber ? value.toLocaleString('en-US') : String(value);
     },
   );

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/errors';
+import { reasonOf } from '../../../shared/messages/backend-messages';
 import type { AppliedChanges, Change, ChangeSet, HistoryState, Transition } from '../../../shared/domain/changes';
 import type { ArticleStore } from '../store/articles';
 import type { HistoryEntry, HistoryStore } from '../store/history';
@@ -183,12 +184,12 @@ export class ChangeService {
         for (const cascaded of handler.cascade?.(change, context) ?? []) applyOne(cascaded);
       }
       if ('ref' in change && change.ref in context.createdIds) {
-        throw new ApiError('rejected', `the ref “${change.ref}” is used twice in the set.`);
+        throw ApiError.of('rejected', 'changeRefUsedTwice', { ref: change.ref });
       }
       const step = this.handlerFor(change.kind).apply(change as never, context) as Transition;
       const articleId = this.articleOf(step);
       if (set.articleId !== undefined && articleId !== null && articleId !== set.articleId) {
-        throw new ApiError('rejected', `it is in article ${articleId}, not in article ${set.articleId} of the set.`);
+        throw ApiError.of('rejected', 'changeInOtherArticle', { articleId, setArticleId: set.articleId });
       }
       transitions.push(step);
     };
@@ -197,10 +198,12 @@ export class ChangeService {
         applyOne(change);
       } catch (error) {
         if (set.changes.length === 1 || !(error instanceof ApiError)) throw error;
-        throw new ApiError(
-          error.code,
-          `Change ${index + 1} of ${set.changes.length} (${change.kind}): ${error.message}`,
-        );
+        throw ApiError.of(error.code, 'changeOfSet', {
+          index: index + 1,
+          count: set.changes.length,
+          kind: change.kind,
+          reason: reasonOf(error),
+        });
       }
     });
     const scope = set.articleId ?? this.singleArticle(transitions);
@@ -231,7 +234,17 @@ export class ChangeService {
         return { ...step, after: this.handlerFor(step.kind).replay(step as never, memo) } as Transition;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        throw new ApiError('rejected', `Cannot ${action} “${entry.description}”: ${lowerFirst(error.message)}`);
+        // The English keeps its lower-case reason; the catalogue's reason fragments already are.
+        const ref = {
+          key: action === 'undo' ? 'undoRefused' : 'redoRefused',
+          params: { description: entry.description, reason: reasonOf(error) },
+        } as const;
+        throw new ApiError(
+          'rejected',
+          `Cannot ${action} “${entry.description}”: ${lowerFirst(error.message)}`,
+          undefined,
+          ref,
+        );
       }
     });
     this.afterWrite(done);

@@ -83,10 +83,10 @@ export class RelationHandler implements ChangeHandler<'relation'> {
   replay({ before, after }: TransitionOf<'relation'>, _memo: WriteMemo): Relation | null {
     const id = (after ?? before)!.id;
     const current = this.relations.find(id);
-    if (before !== null && current === null) throw new ApiError('rejected', `relation ${id} no longer exists.`);
-    if (before === null && current !== null) throw new ApiError('rejected', `relation id ${id} is taken.`);
+    if (before !== null && current === null) throw ApiError.of('rejected', 'relationGone', { id });
+    if (before === null && current !== null) throw ApiError.of('rejected', 'relationIdTaken', { id });
     if (before !== null && current !== null && !sameRelation(before, current)) {
-      throw new ApiError('rejected', `relation ${id} was changed since.`);
+      throw ApiError.of('rejected', 'relationChangedSince', { id });
     }
     if (after === null) {
       this.relations.delete(id);
@@ -138,40 +138,45 @@ export class RelationHandler implements ChangeHandler<'relation'> {
   /** Both ends exist, in the relation's article, are two spans, fit the type, and are not related so already. */
   private assertValid(relation: RelationEnds, exceptId: number | null): void {
     const type = this.types.find(relation.typeKey);
-    if (!type) throw new ApiError('rejected', `There is no relation type ${relation.typeKey}.`);
+    if (!type) throw ApiError.of('rejected', 'relationTypeNotFound', { type: relation.typeKey });
     if (relation.headId === relation.tailId) {
-      throw new ApiError('rejected', 'A relation joins two different spans, not a span to itself.');
+      throw ApiError.of('rejected', 'relationToItself');
     }
     const head = this.endOf(relation.headId, relation.articleId);
     const tail = this.endOf(relation.tailId, relation.articleId);
     this.assertAllowed(relation, head.labelKey, tail.labelKey);
     const twin = this.relations.findBetween(type.key, head.id, tail.id, !type.directed, exceptId);
     if (twin) {
-      throw new ApiError(
-        'rejected',
-        `“${shorten(head.quote)}” and “${shorten(tail.quote)}” are already related by ${type.key} (relation ${twin.id}).`,
-      );
+      throw ApiError.of('rejected', 'relationDuplicate', {
+        head: shorten(head.quote),
+        tail: shorten(tail.quote),
+        type: type.key,
+        id: twin.id,
+      });
     }
   }
 
   private assertAllowed(relation: Pick<Relation, 'typeKey'>, headLabel: string, tailLabel: string): void {
     const type = this.types.get(relation.typeKey);
     if (!relationAllowed(type, headLabel, tailLabel)) {
-      throw new ApiError(
-        'rejected',
-        `A ${type.key} relation goes ${relationRule(type).slice(type.key.length + 2)}; not ${headLabel} → ${tailLabel}.`,
-      );
+      throw ApiError.of('rejected', 'relationNotAllowed', {
+        type: type.key,
+        rule: relationRule(type).slice(type.key.length + 2),
+        head: headLabel,
+        tail: tailLabel,
+      });
     }
   }
 
   private endOf(annotationId: number, articleId: number): Annotation {
     const span = this.annotations.find(annotationId);
-    if (!span) throw new ApiError('rejected', `Span ${annotationId} does not exist.`);
+    if (!span) throw ApiError.of('rejected', 'relationSpanNotFound', { id: annotationId });
     if (span.articleId !== articleId) {
-      throw new ApiError(
-        'rejected',
-        `Span ${annotationId} is in article ${span.articleId}, not ${articleId}: a relation stays within one article (link entities across articles).`,
-      );
+      throw ApiError.of('rejected', 'relationAcrossArticles', {
+        id: annotationId,
+        spanArticleId: span.articleId,
+        articleId,
+      });
     }
     return span;
   }

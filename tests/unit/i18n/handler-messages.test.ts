@@ -1,0 +1,137 @@
+// @vitest-environment jsdom
+/**
+ * Issue 10 §7: the change handlers' refusals (a span out of range, a relation across articles,
+ * an undo of a step changed since) were English only, whatever the UI language. They now carry
+ * a catalogue key and params, the reason inside a wrapping message ("Cannot undo …: {{reason}}")
+ * as a message itself, so a Vietnamese UI shows the whole sentence in Vietnamese while the
+ * command line and logs keep the English text.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ApiError } from '../../../shared/contract/errors';
+import { backendText, errorMessage } from '../../../renderer/src/i18n/backend';
+import { i18next } from '../../../renderer/src/i18n/index';
+import { useTempWorkbenches } from '../../helpers/temp-workbench';
+import { addArticle, annotate } from '../export/fixtures';
+
+const workbench = useTempWorkbenches();
+const TEXT = 'Bộ Công an họp tại Hà Nội.';
+
+/** The ApiError a call threw, or a failure when it did not throw one. */
+function refusal(call: () => unknown): ApiError {
+  try {
+    call();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
+}
+
+/** The refusal through the wire format and back, as the renderer receives it. */
+const overTheWire = (error: ApiError) => ApiError.fromPayload(JSON.parse(JSON.stringify(error.toPayload())));
+
+beforeAll(() => i18next.changeLanguage('vi'));
+afterAll(() => i18next.changeLanguage('en'));
+
+describe('change handler messages were English only', () => {
+  it('a span past the end of the text: English for the log, Vietnamese in a Vietnamese UI', () => {
+    const wb = workbench();
+    const articleId = addArticle(wb, TEXT);
+    const error = refusal(() =>
+      wb.changes.apply({
+        origin: 'manual',
+        changes: [
+          {
+            kind: 'annotation.create',
+            ref: 'a',
+            annotation: { articleId, labelKey: 'LOC', start: 19, end: 40, quote: 'Hà Nội.' },
+          },
+        ],
+      }),
+    );
+    expect(error.message).toBe('The span was not saved: end 40 is past the end of the text (length 26).');
+    const received = overTheWire(error);
+    expect(received.ref).toEqual({
+      key: 'spanNotSaved',
+      params: { problem: { key: 'spanEndPastText', params: { end: 40, length: 26 } } },
+    });
+    expect(errorMessage(received)).toBe('Chưa lưu đoạn chú thích: điểm cuối 40 vượt quá cuối văn bản (dài 26).');
+    // Read back: nothing was stored.
+    expect(wb.annotationRows.listForArticle(articleId)).toEqual([]);
+  });
+
+  it('a change of a set wraps its reason, which is translated too', () => {
+    const wb = workbench();
+    const articleId = addArticle(wb, TEXT);
+    const error = refusal(() =>
+      wb.changes.apply({
+        origin: 'manual',
+        changes: [
+          {
+            kind: 'annotation.create',
+            ref: 'a',
+            annotation: { articleId, labelKey: 'ORG', start: 0, end: 10, quote: 'Bộ Công an' },
+          },
+          {
+            kind: 'annotation.create',
+            ref: 'b',
+            annotation: { articleId, labelKey: 'NOPE', start: 19, end: 25, quote: 'Hà Nội' },
+          },
+        ],
+      }),
+    );
+    expect(error.message).toBe('Change 2 of 2 (annotation.create): There is no label NOPE.');
+    expect(errorMessage(overTheWire(error))).toBe('Thay đổi 2 trên 2 (annotation.create): Không có nhãn NOPE.');
+    expect(wb.annotationRows.listForArticle(articleId)).toEqual([]);
+  });
+
+  it('an undo refused because the span was changed since names the step and the reason in Vietnamese', () => {
+    const wb = workbench();
+    const articleId = addArticle(wb, TEXT);
+    const span = annotate(wb, articleId, 'LOC', 'Hà Nội');
+    const other = addArticle(wb, 'Khác.');
+    // The same span edited by a set over two articles, which is on the corpus-wide stack.
+    wb.changes.apply({
+      origin: 'manual',
+      changes: [
+        { kind: 'annotation.update', id: span.id, patch: { note: 'x' } },
+        {
+          kind: 'annotation.create',
+          ref: 'o',
+          annotation: { articleId: other, labelKey: 'LOC', start: 0, end: 4, quote: 'Khác' },
+        },
+      ],
+    });
+    const error = refusal(() => wb.changes.undo(articleId));
+    expect(error.message).toMatch(/^Cannot undo “.+”: annotation \d+ was changed since\.$/);
+    const shown = errorMessage(overTheWire(error));
+    expect(shown).toMatch(/^Không hoàn tác được “.+”: chú thích \d+ đã bị thay đổi sau đó\.$/);
+    expect(wb.annotationRows.listForArticle(articleId).map((row) => row.note)).toEqual(['x']);
+  });
+
+  it('a relation between spans of two articles is refused in Vietnamese', () => {
+    const wb = workbench();
+    const first = annotate(wb, addArticle(wb, TEXT), 'ORG', 'Bộ Công an');
+    const second = annotate(wb, addArticle(wb, 'Ông Nguyễn Văn A phát biểu.'), 'PER', 'Nguyễn Văn A');
+    const error = refusal(() =>
+      wb.changes.apply({
+        origin: 'manual',
+        changes: [
+          {
+            kind: 'relation.create',
+            ref: 'r',
+            relation: { articleId: first.articleId, typeKey: 'proposed_by', headId: first.id, tailId: second.id },
+          },
+        ],
+      }),
+    );
+    expect(errorMessage(overTheWire(error))).toContain(
+      `thuộc bài ${second.articleId}, không thuộc bài ${first.articleId}: một quan hệ chỉ nằm trong một bài`,
+    );
+  });
+
+  it('a message without a key is shown as the English the service sent', () => {
+    expect(backendText(undefined, 'Something new.')).toBe('Something new.');
+    expect(errorMessage(new ApiError('rejected', 'No key here.'))).toBe('No key here.');
+  });
+});
