@@ -65,6 +65,51 @@ export const BACKEND_MESSAGES_EN = {
     'Reading {{file}} took longer than the limit of {{seconds, number}} s, so it was stopped; nothing of it was imported. (Raise the limit with --max-extract-seconds if the file is sound.)',
   fileReadCancelled: 'The import was cancelled while {{file}} was being read; nothing of it was imported.',
   fileReaderCrashed: 'Reading {{file}} failed ({{detail}}); nothing of it was imported.',
+  // Why an import parser refused a file or one of its records (import/formats/, decode.ts)
+  importUnsupportedType: 'Unsupported file type "{{extension}}"; supported: {{supported}}.',
+  importUnsupportedDoc:
+    'Unsupported file type "{{extension}}"; supported: {{supported}}. Save old Word files as .docx first.',
+  fileEmpty: 'The file is empty.',
+  fileOnlyWhitespace: 'The file holds only whitespace.',
+  fileBinary: 'This is {{kind}}, not text.',
+  fileInvalidUtf8:
+    'Invalid UTF-8 at byte {{offset, number}} ({{byte}}), and the bytes do not read as Windows-1258 Vietnamese either.',
+  fileLegacyNotVietnamese:
+    'The text is probably {{encoding}} (a legacy Vietnamese font encoding), and converting it did not give Vietnamese; convert it to Unicode (e.g. with UniKey) and import it again.',
+  fileLegacyRefusedByUser: 'Not imported, as you chose: the text converted from {{encoding}} read wrong.',
+  docxNotZip: 'Not a readable Word (.docx) document: it is not a zip archive.',
+  docxUnreadable: 'Not a readable Word (.docx) document: {{detail}}',
+  docxInflatesTooLarge:
+    'The document inflates to {{size}}, past the {{limit}} limit (a zip bomb, or a document too large to import).',
+  docxTextTooLong: "The document's text is {{length, number}} characters, past the limit of {{limit, number}}.",
+  htmlNestedTooDeep:
+    'The page nests its elements {{depth, number}} levels deep (more than {{max, number}}): it is nested too deeply to be an article.',
+  jsonMalformedAt: 'Malformed JSON at line {{line}}, column {{column}}: {{detail}}',
+  jsonNestedTooDeep: 'Malformed JSON nested too deeply (more than {{max, number}} levels)',
+  jsonlLineMalformed: 'malformed JSON: {{detail}}',
+  csvMalformed: 'Malformed CSV: {{detail}}',
+  csvNoTextColumn: 'The CSV has no "text" column. Expected a header row: {{convention}}.',
+  recordNotObject: 'not an object with a "text" field',
+  recordNoText: 'no text (expected fields: {{convention}})',
+  recordBlank: 'No text.',
+  labelStudioTaskNoText: 'the task has no text in data',
+  conllNoTokens: 'The CoNLL file holds no tokens.',
+  zipInflatesTooLarge: 'The archive inflates to {{size}}, past the {{limit}} limit.',
+  zipUnreadable: 'Not a readable zip archive: {{detail}}',
+  bratNoPairs: 'The archive holds no brat .txt/.ann pairs.',
+  bratNoAnn: 'no .ann file beside it',
+  workbenchExportInvalid: '{{file}} is not a valid Marginalia workbench export{{where}}: {{detail}}.',
+  workbenchTextNotCanonical:
+    'its text is not canonical (NFC, LF): it was changed after the export, so its offsets cannot be trusted.',
+  fileDuplicateSkippedByUser: 'Not imported, as you chose: a probable duplicate of article {{id}}, “{{title}}”.',
+  fileCancelledUndecided:
+    'Not imported: the import was cancelled before you decided about this file, so nothing of it was written.',
+  linkDangling: 'Dangling symbolic link: it points to {{target}}, which does not exist.',
+  linkLoop: 'Skipped: symbolic link loop (the link points back to itself).',
+  linkUnfollowable: 'The link could not be followed: {{detail}}',
+  // Export jobs
+  exportUnitUnavailable: '{{format}} counts offsets in {{units}}; {{unit}} offsets are not available.',
+  exportFailed: 'The export file could not be written: {{detail}}',
   // Whole jobs
   importWorkerCrashed: 'The import worker crashed: {{detail}}',
   importWorkerStopped: 'The import worker stopped unexpectedly (exit code {{code}}).',

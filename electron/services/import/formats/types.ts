@@ -1,4 +1,5 @@
 import type { PeerAnnotations } from '../../../../shared/import/peers/spans';
+import type { MessageRef } from '../../../../shared/messages/backend-messages';
 
 /** One article found in a file, before canonicalisation, with whatever metadata the format carries. */
 export interface SourceDocument {
@@ -29,15 +30,16 @@ export interface GivenMetadata {
 /** A record of a multi-article file that was refused on its own, e.g. a CSV row without text. */
 export interface SkippedPart {
   part: string;
-  reason: string;
+  /** A catalogue message, so the report shows it in the UI's language. */
+  reason: MessageRef;
 }
 
 export type Extraction =
   | { kind: 'documents'; documents: SourceDocument[]; skipped: SkippedPart[]; notes: string[] }
   /** The workbench's own export, re-imported with its annotations by the export module. */
   | { kind: 'workbench-export'; parsed: unknown }
-  | { kind: 'refused'; reason: string; preview?: string };
+  | { kind: 'refused'; reason: MessageRef; preview?: string };
 
-export function refused(reason: string, preview?: string): Extraction {
+export function refused(reason: MessageRef, preview?: string): Extraction {
   return preview === undefined ? { kind: 'refused', reason } : { kind: 'refused', reason, preview };
 }

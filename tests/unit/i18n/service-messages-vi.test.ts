@@ -1,13 +1,18 @@
 // @vitest-environment jsdom
 /**
  * Issue 10 §7: the change handlers' refusals (a span out of range, a relation across articles,
- * an undo of a step changed since) were English only, whatever the UI language. They now carry
+ * an undo of a step changed since), the import parsers' reasons and export job errors were
+ * English only, whatever the UI language. They now carry
  * a catalogue key and params, the reason inside a wrapping message ("Cannot undo …: {{reason}}")
  * as a message itself, so a Vietnamese UI shows the whole sentence in Vietnamese while the
  * command line and logs keep the English text.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../../shared/contract/errors';
+import { ExportOptionsSchema, type ExportJob } from '../../../shared/contract/exports';
+import { ExportJobs } from '../../../electron/services/export/export-jobs';
+import { importFile } from '../../../electron/services/import/import-service';
 import { backendText, errorMessage } from '../../../renderer/src/i18n/backend';
 import { i18next } from '../../../renderer/src/i18n/index';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
@@ -133,5 +138,79 @@ describe('change handler messages were English only', () => {
   it('a message without a key is shown as the English the service sent', () => {
     expect(backendText(undefined, 'Something new.')).toBe('Something new.');
     expect(errorMessage(new ApiError('rejected', 'No key here.'))).toBe('No key here.');
+  });
+});
+
+describe('import parser reasons were English only', () => {
+  const reasonShown = async (name: string, content: string) => {
+    const [result] = await importFile(workbench(), { name, bytes: Buffer.from(content) });
+    if (result?.outcome !== 'skipped') throw new Error(`expected a skipped file, got ${JSON.stringify(result)}`);
+    const received = JSON.parse(JSON.stringify(result)) as typeof result;
+    return { english: received.reason, shown: backendText(received.reasonRef, received.reason) };
+  };
+
+  it('malformed JSON names line and column in both languages', async () => {
+    expect(await reasonShown('bad.json', '{\n  "text": "Bài",\n  oops\n}')).toEqual({
+      english: expect.stringMatching(/^Malformed JSON at line 3, column 3: /),
+      shown: expect.stringMatching(/^JSON sai cú pháp ở dòng 3, cột 3: /),
+    });
+  });
+
+  it('an old Word file and a CSV without a text column are refused in Vietnamese', async () => {
+    expect((await reasonShown('cu.doc', 'x')).shown).toMatch(
+      /^Không đọc được loại tệp "\.doc"; .*Hãy lưu tệp Word cũ thành \.docx trước\.$/,
+    );
+    expect((await reasonShown('bang.csv', 'title,body2\nA,B\n')).shown).toBe(
+      'CSV không có cột "text". Cần một dòng tiêu đề: title, text, source, url, date (or published).',
+    );
+    expect((await reasonShown('rong.txt', '   \n')).shown).toBe('Tệp chỉ có khoảng trắng.');
+  });
+
+  it('a JSONL line that is not a record is skipped with a Vietnamese reason naming the line', async () => {
+    const wb = workbench();
+    const results = await importFile(wb, {
+      name: 'tin.jsonl',
+      bytes: Buffer.from(`${JSON.stringify({ text: 'Tin một.' })}\n{"text": \n${JSON.stringify({ title: 'x' })}\n`),
+    });
+    const skipped = results.filter((result) => result.outcome === 'skipped');
+    expect(skipped.map((result) => result.file)).toEqual(['tin.jsonl (line 2)', 'tin.jsonl (line 3)']);
+    expect(skipped.map((result) => backendText(result.reasonRef, result.reason))).toEqual([
+      expect.stringMatching(/^JSON sai cú pháp: /),
+      'không có văn bản (các trường cần có: title, text, source, url, date (or published))',
+    ]);
+    expect(wb.articles.list()).toHaveLength(1);
+  });
+});
+
+describe('export job errors were English only', () => {
+  const options = (format: 'brat' | 'csv', offsetUnit: 'utf16' | 'codepoint') =>
+    ExportOptionsSchema.parse({ scope: { kind: 'all' }, labelKeys: null, format, offsetUnit });
+
+  async function failed(jobs: ExportJobs, jobId: string): Promise<ExportJob> {
+    await vi.waitFor(() => expect(jobs.get(jobId).state).not.toBe('running'));
+    const job = JSON.parse(JSON.stringify(jobs.get(jobId))) as ExportJob;
+    expect(job.state).toBe('failed');
+    return job;
+  }
+
+  it('an offset unit the format cannot count, and a folder that does not exist, fail in Vietnamese', async () => {
+    const wb = workbench();
+    annotate(wb, addArticle(wb, TEXT), 'LOC', 'Hà Nội');
+    const jobs = new ExportJobs(wb);
+    try {
+      const unit = await failed(jobs, jobs.start(options('brat', 'utf16'), join(wb.dir, 'a.brat.zip'), 'test'));
+      expect(unit.error).toBe('brat standoff (zip) counts offsets in codepoint; utf16 offsets are not available.');
+      expect(backendText(unit.errorRef, unit.error ?? '')).toBe(
+        'brat standoff (zip) đếm vị trí theo codepoint; không xuất được vị trí theo utf16.',
+      );
+      const disk = await failed(
+        jobs,
+        jobs.start(options('csv', 'codepoint'), join(wb.dir, 'missing', 'a.csv'), 'test'),
+      );
+      expect(disk.error).toMatch(/^The export file could not be written: .*missing/);
+      expect(backendText(disk.errorRef, disk.error ?? '')).toMatch(/^Không ghi được tệp xuất: .*missing/);
+    } finally {
+      jobs.dispose();
+    }
   });
 });
