@@ -89,6 +89,9 @@ export const BACKEND_MESSAGES_EN = {
   jsonlLineMalformed: 'malformed JSON: {{detail}}',
   csvMalformed: 'Malformed CSV: {{detail}}',
   csvNoTextColumn: 'The CSV has no "text" column. Expected a header row: {{convention}}.',
+  csvRowNotASpan: 'not a span: article_id, start and end must be whole numbers, and label and quote given',
+  csvRowsNoArticle:
+    'No article here is article {{id}} “{{title}}” of the file, with these quotes at these offsets; import the articles first (e.g. the workbench JSON or the original files), then this CSV.',
   recordNotObject: 'not an object with a "text" field',
   recordNoText: 'no text (expected fields: {{convention}})',
   recordBlank: 'No text.',

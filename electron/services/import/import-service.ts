@@ -17,6 +17,7 @@ import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limi
 import { addPeerAnnotations } from './peer-annotations';
 import { prepareArticle } from './prepare-article';
 import { FileReview, ReviewNeeded, suggestedChoice, type Decide } from './review';
+import { importAnnotationRows } from './annotation-rows';
 import { skippedFor } from './skipped';
 import { contentHashOf, storeArticle } from './store-article';
 
@@ -157,6 +158,11 @@ export async function importFileReviewed(
     // Workbench exports carry annotations: they go through the change pipeline (workbench/).
     if (extraction.kind === 'workbench-export')
       return done(importWorkbenchExport(workbench, file, extraction.parsed, review));
+    if (extraction.kind === 'annotation-rows') {
+      const results = importAnnotationRows(workbench, file, extraction.rows, review);
+      const skippedRows = extraction.skipped.map((part) => skippedFor(`${file} (${part.part})`, part.reason));
+      return done([...results, ...skippedRows]);
+    }
     const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...notes, ...extraction.notes];
     const results = storeDocuments(workbench, file, extraction.documents, fileNotes, review, questionPrefix);
     const skippedParts = extraction.skipped.map((part) => skippedFor(`${file} (${part.part})`, part.reason));

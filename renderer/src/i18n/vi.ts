@@ -80,6 +80,9 @@ export const vi: VietnameseResources = {
     jsonlLineMalformed: 'JSON sai cú pháp: {{detail}}',
     csvMalformed: 'CSV sai cú pháp: {{detail}}',
     csvNoTextColumn: 'CSV không có cột "text". Cần một dòng tiêu đề: {{convention}}.',
+    csvRowNotASpan: 'không phải một đoạn: article_id, start và end phải là số nguyên, và phải có label và quote',
+    csvRowsNoArticle:
+      'Không có bài nào ở đây là bài {{id}} “{{title}}” của tệp, với các trích dẫn này tại các vị trí này; hãy nhập các bài trước (ví dụ tệp JSON workbench hoặc tệp gốc), rồi mới nhập CSV này.',
     recordNotObject: 'không phải một đối tượng có trường "text"',
     recordNoText: 'không có văn bản (các trường cần có: {{convention}})',
     recordBlank: 'Không có văn bản.',

@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { annotationRows, isAnnotationCsv } from './annotation-csv';
 import { partition, recordToDocument, RECORD_CONVENTION } from './records';
 import { refused, type Extraction } from './types';
 
@@ -11,6 +12,7 @@ export function extractCsv(text: string): Extraction {
     return refused({ key: 'csvMalformed', params: { detail: (error as Error).message } });
   }
   const header = rows[0] ? Object.keys(rows[0]).map((name) => name.trim().toLowerCase()) : [];
+  if (isAnnotationCsv(header)) return annotationRows(rows);
   if (!header.some((name) => ['text', 'body', 'content'].includes(name))) {
     return refused({ key: 'csvNoTextColumn', params: { convention: RECORD_CONVENTION } });
   }

@@ -1,4 +1,4 @@
-import type { PeerAnnotations } from '../../../../shared/import/peers/spans';
+import type { PeerAnnotations, PeerSpan } from '../../../../shared/import/peers/spans';
 import type { MessageRef } from '../../../../shared/messages/backend-messages';
 
 /** One article found in a file, before canonicalisation, with whatever metadata the format carries. */
@@ -19,6 +19,14 @@ export interface SourceDocument {
   annotations?: PeerAnnotations;
 }
 
+/** One row of Marginalia's annotation CSV, its cells as written (guarded cells restored). */
+export interface AnnotationRow {
+  part: string;
+  articleId: number;
+  title: string;
+  span: PeerSpan;
+}
+
 export interface GivenMetadata {
   title?: string | null;
   source?: string | null;
@@ -36,6 +44,8 @@ export interface SkippedPart {
 
 export type Extraction =
   | { kind: 'documents'; documents: SourceDocument[]; skipped: SkippedPart[]; notes: string[] }
+  /** Marginalia's annotation CSV: rows of spans for articles already in the workbench (../annotation-rows). */
+  | { kind: 'annotation-rows'; rows: AnnotationRow[]; skipped: SkippedPart[] }
   /** The workbench's own export, re-imported with its annotations by the export module. */
   | { kind: 'workbench-export'; parsed: unknown }
   | { kind: 'refused'; reason: MessageRef; preview?: string };
