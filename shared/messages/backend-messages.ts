@@ -65,6 +65,18 @@ export const BACKEND_MESSAGES_EN = {
     'Reading {{file}} took longer than the limit of {{seconds, number}} s, so it was stopped; nothing of it was imported. (Raise the limit with --max-extract-seconds if the file is sound.)',
   fileReadCancelled: 'The import was cancelled while {{file}} was being read; nothing of it was imported.',
   fileReaderCrashed: 'Reading {{file}} failed ({{detail}}); nothing of it was imported.',
+  // History steps, as the undo and redo buttons and toasts name them (change handlers' describe)
+  descNoChange: 'No change',
+  descEdits: '{{count}} edits',
+  descChange: 'Change',
+  descTag: 'Tag {{label}} “{{quote}}”',
+  descDelete: 'Delete {{label}} “{{quote}}”',
+  descRelabel: 'Relabel “{{quote}}” {{from}} → {{to}}',
+  descResize: 'Resize {{label}} “{{quote}}”',
+  descEditNote: 'Edit note on {{label}} “{{quote}}”',
+  descTagMany: 'Tag {{count}} spans',
+  descEditMany: 'Edit {{count}} spans',
+  descDeleteMany: 'Delete {{count}} spans',
   // Why an import parser refused a file or one of its records (import/formats/, decode.ts)
   importUnsupportedType: 'Unsupported file type "{{extension}}"; supported: {{supported}}.',
   importUnsupportedDoc:

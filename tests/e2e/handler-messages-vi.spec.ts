@@ -2,8 +2,8 @@
  * Issue 10 §7: the change handlers' refusals were English whatever the UI language. In a
  * Vietnamese UI (`?lang=vi`), a span is tagged, then changed by an import set over two articles
  * (corpus-wide history, which the reader's undo leaves alone); undoing the tag is refused by the
- * annotation handler ("changed since"), and the message is read in Vietnamese, the undone step
- * and the reason both. The stored span is read back: still there, with the import's note.
+ * annotation handler ("changed since"), and the message is read in Vietnamese, the step's name
+ * (a history description) and the reason both. The stored span is read back: still there, with the import's note.
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -55,8 +55,11 @@ test('an undo refused by the annotation handler is explained in Vietnamese', asy
     .first()
     .click();
   const status = page.getByRole('status');
-  await expect(status).toContainText(/Không hoàn tác được “.+”: chú thích \d+ đã bị thay đổi sau đó\./);
+  await expect(status).toContainText(
+    /Không hoàn tác được “Gắn PER “Lương Tam Quang””: chú thích \d+ đã bị thay đổi sau đó\./,
+  );
   await expect(status).not.toContainText('Cannot undo');
+  await expect(status).not.toContainText('Tag PER');
   await page.screenshot({ path: join(SCREENSHOTS, 'handler-refusal-vi.png') });
 
   // Read back: the span is still stored, with the import's note.

@@ -1,6 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/errors';
-import { reasonOf } from '../../../shared/messages/backend-messages';
+import { englishMessage, reasonOf, type MessageRef } from '../../../shared/messages/backend-messages';
 import type { AppliedChanges, Change, ChangeSet, HistoryState, Transition } from '../../../shared/domain/changes';
 import type { ArticleStore } from '../store/articles';
 import type { HistoryEntry, HistoryStore } from '../store/history';
@@ -12,6 +12,7 @@ import {
   type ChangeFamily,
   type ChangeHandler,
   type ChangeHandlers,
+  type Description,
   type WriteMemo,
 } from './change-handler';
 
@@ -75,7 +76,7 @@ export class ChangeService {
         .map((step) => ({ ...step, before: step.after, after: step.before }) as Transition);
       const done = this.replay(entry, steps, 'undo');
       this.history.setUndone(entry.id, true);
-      return this.result(scope, entry.description, done, {});
+      return this.result(scope, entry.description, done, {}, this.descriptionRef(entry));
     });
   }
 
@@ -87,7 +88,7 @@ export class ChangeService {
       if (!entry) return null;
       const done = this.replay(entry, entry.transitions, 'redo');
       this.history.setUndone(entry.id, false);
-      return this.result(scope, entry.description, done, {});
+      return this.result(scope, entry.description, done, {}, this.descriptionRef(entry));
     });
   }
 
@@ -95,12 +96,21 @@ export class ChangeService {
     this.assertScope(scope);
     const undo = this.history.nextUndo(scope);
     const redo = this.history.nextRedo(scope);
-    return {
-      canUndo: undo !== null,
-      canRedo: redo !== null,
-      undoDescription: undo?.description ?? null,
-      redoDescription: redo?.description ?? null,
-    };
+    return historyStateOf(undo, redo, (entry) => this.descriptionRef(entry));
+  }
+
+  /**
+   * A history entry's description by catalogue key, for a UI's language: when the stored text is
+   * the one its transitions give (a caller's own description, e.g. an import's, has none).
+   */
+  descriptionRef(entry: Pick<HistoryEntry, 'description' | 'transitions'>): MessageRef | undefined {
+    // A one-change set is named by its last transition (what it cascaded to comes first).
+    for (const steps of [entry.transitions, entry.transitions.slice(-1)]) {
+      const described = this.describeSet(steps);
+      if (typeof described !== 'string' && englishMessage(described.key, described.params) === entry.description)
+        return described;
+    }
+    return undefined;
   }
 
   /**
@@ -208,11 +218,13 @@ export class ChangeService {
     });
     const scope = set.articleId ?? this.singleArticle(transitions);
     // One change asked for: named by its own transition, the last (what it cascaded to comes first).
-    const description =
+    const described =
       set.description ?? this.describeSet(set.changes.length === 1 ? transitions.slice(-1) : transitions);
+    const description = textOf(described);
     this.history.record({ articleId: scope, origin: set.origin, author: context.author, description, transitions });
     this.afterWrite(transitions);
-    return this.result(scope, description, transitions, context.createdIds);
+    const ref = typeof described === 'string' ? undefined : described;
+    return this.result(scope, description, transitions, context.createdIds, ref);
   }
 
   /** The one article every transition belongs to, or null (several, or corpus-wide records). */
@@ -237,7 +249,7 @@ export class ChangeService {
         // The English keeps its lower-case reason; the catalogue's reason fragments already are.
         const ref = {
           key: action === 'undo' ? 'undoRefused' : 'redoRefused',
-          params: { description: entry.description, reason: reasonOf(error) },
+          params: { description: this.descriptionRef(entry) ?? entry.description, reason: reasonOf(error) },
         } as const;
         throw new ApiError(
           'rejected',
@@ -258,13 +270,13 @@ export class ChangeService {
   }
 
   /** A set in words: its one change, or a count ("Tag 12 spans", "5 edits"). */
-  private describeSet(transitions: readonly Transition[]): string {
+  private describeSet(transitions: readonly Transition[]): Description {
     const [first] = transitions;
-    if (!first) return 'No change';
+    if (!first) return { key: 'descNoChange', params: {} };
     if (transitions.length === 1) return this.handlerFor(first.kind).describe(first as never);
     const kinds = new Set(transitions.map((step) => step.kind));
     if (kinds.size === 1) return this.handlerFor(first.kind).describeMany(first.kind as never, transitions.length);
-    return `${transitions.length} edits`;
+    return { key: 'descEdits', params: { count: transitions.length } };
   }
 
   private result(
@@ -272,6 +284,7 @@ export class ChangeService {
     description: string,
     transitions: readonly Transition[],
     createdIds: Record<string, number>,
+    descriptionRef: MessageRef | undefined,
   ): AppliedChanges {
     const report: AppliedReport = { upserted: [], removed: [] };
     for (const [family, steps] of groupByFamily(transitions)) {
@@ -288,6 +301,7 @@ export class ChangeService {
     return {
       articleId: scope,
       description,
+      ...(descriptionRef ? { descriptionRef } : {}),
       createdIds,
       ...report,
       history: scope === null ? null : this.historyState(scope),
@@ -318,3 +332,24 @@ function groupByFamily(transitions: readonly Transition[]): Map<ChangeFamily, Tr
 }
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
+const textOf = (description: Description): string =>
+  typeof description === 'string' ? description : englishMessage(description.key, description.params);
+
+/** The history state of a stack whose next undo and redo are these entries. */
+export function historyStateOf(
+  undo: HistoryEntry | null,
+  redo: HistoryEntry | null,
+  refOf: (entry: HistoryEntry) => MessageRef | undefined,
+): HistoryState {
+  const undoRef = undo && refOf(undo);
+  const redoRef = redo && refOf(redo);
+  return {
+    canUndo: undo !== null,
+    canRedo: redo !== null,
+    undoDescription: undo?.description ?? null,
+    redoDescription: redo?.description ?? null,
+    ...(undoRef ? { undoDescriptionRef: undoRef } : {}),
+    ...(redoRef ? { redoDescriptionRef: redoRef } : {}),
+  };
+}

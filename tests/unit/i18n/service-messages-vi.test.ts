@@ -110,8 +110,40 @@ describe('change handler messages were English only', () => {
     const error = refusal(() => wb.changes.undo(articleId));
     expect(error.message).toMatch(/^Cannot undo “.+”: annotation \d+ was changed since\.$/);
     const shown = errorMessage(overTheWire(error));
-    expect(shown).toMatch(/^Không hoàn tác được “.+”: chú thích \d+ đã bị thay đổi sau đó\.$/);
+    expect(shown).toBe(`Không hoàn tác được “Gắn LOC “Hà Nội””: chú thích ${span.id} đã bị thay đổi sau đó.`);
     expect(wb.annotationRows.listForArticle(articleId).map((row) => row.note)).toEqual(['x']);
+  });
+
+  it('history steps were named in English: the undo and redo titles and toasts follow the UI language', () => {
+    const wb = workbench();
+    const articleId = addArticle(wb, TEXT);
+    const tagged = annotate(wb, articleId, 'LOC', 'Hà Nội');
+    const state = wb.changes.historyState(articleId);
+    expect(state.undoDescription).toBe('Tag LOC “Hà Nội”');
+    expect(backendText(state.undoDescriptionRef, state.undoDescription ?? '')).toBe('Gắn LOC “Hà Nội”');
+    const relabel = wb.changes.apply({
+      origin: 'manual',
+      changes: [{ kind: 'annotation.update', id: tagged.id, patch: { labelKey: 'ORG' } }],
+    });
+    expect(backendText(relabel.descriptionRef, relabel.description)).toBe('Đổi nhãn “Hà Nội” LOC → ORG');
+    const undone = wb.changes.undo(articleId);
+    expect(undone && backendText(undone.descriptionRef, undone.description)).toBe('Đổi nhãn “Hà Nội” LOC → ORG');
+    expect(wb.annotationRows.listForArticle(articleId).map((row) => row.labelKey)).toEqual(['LOC']);
+    // A caller's own description (an import's) has no key: it is shown as written.
+    const imported = wb.changes.apply({
+      origin: 'import',
+      description: 'Import 1 annotations from a.jsonl',
+      changes: [
+        {
+          kind: 'annotation.create',
+          ref: 'a',
+          annotation: { articleId, labelKey: 'ORG', start: 0, end: 10, quote: 'Bộ Công an' },
+        },
+      ],
+    });
+    expect(imported.descriptionRef).toBeUndefined();
+    expect(wb.changes.historyState(articleId)).toMatchObject({ undoDescription: 'Import 1 annotations from a.jsonl' });
+    expect(wb.changes.historyState(articleId).undoDescriptionRef).toBeUndefined();
   });
 
   it('a relation between spans of two articles is refused in Vietnamese', () => {

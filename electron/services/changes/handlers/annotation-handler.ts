@@ -1,6 +1,7 @@
 import { ApiError } from '../../../../shared/contract/errors';
 import type { Annotation } from '../../../../shared/domain/schemas';
 import { spanProblemRef } from '../../../../shared/domain/spans';
+import type { BackendMessageKey, MessageRef } from '../../../../shared/messages/backend-messages';
 import type { AnnotationStore } from '../../store/annotations';
 import type { ArticleStore } from '../../store/articles';
 import { nowIso } from '../../store/clock';
@@ -11,11 +12,11 @@ import { shorten } from '../describe';
 /** The span fields every stored annotation must satisfy. */
 type SpanFields = Pick<Annotation, 'articleId' | 'labelKey' | 'start' | 'end' | 'quote'>;
 
-const PLURAL_VERB: Record<TransitionOf<'annotation'>['kind'], string> = {
-  'annotation.create': 'Tag',
-  'annotation.update': 'Edit',
-  'annotation.delete': 'Delete',
-};
+const PLURAL_KEY = {
+  'annotation.create': 'descTagMany',
+  'annotation.update': 'descEditMany',
+  'annotation.delete': 'descDeleteMany',
+} as const satisfies Record<TransitionOf<'annotation'>['kind'], BackendMessageKey>;
 
 /** Spans: created, relabelled, resized, annotated with notes and deleted. */
 export class AnnotationHandler implements ChangeHandler<'annotation'> {
@@ -102,23 +103,25 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
     return state.articleId;
   }
 
-  describe({ kind, before, after }: TransitionOf<'annotation'>): string {
-    if (kind === 'annotation.create' && after) return `Tag ${after.labelKey} “${shorten(after.quote)}”`;
-    if (kind === 'annotation.delete' && before) return `Delete ${before.labelKey} “${shorten(before.quote)}”`;
+  describe({ kind, before, after }: TransitionOf<'annotation'>): MessageRef {
+    const span = (state: Annotation) => ({ label: state.labelKey, quote: shorten(state.quote) });
+    if (kind === 'annotation.create' && after) return { key: 'descTag', params: span(after) };
+    if (kind === 'annotation.delete' && before) return { key: 'descDelete', params: span(before) };
     if (before && after) {
       if (before.labelKey !== after.labelKey) {
-        return `Relabel “${shorten(after.quote)}” ${before.labelKey} → ${after.labelKey}`;
+        return {
+          key: 'descRelabel',
+          params: { quote: shorten(after.quote), from: before.labelKey, to: after.labelKey },
+        };
       }
-      if (before.start !== after.start || before.end !== after.end) {
-        return `Resize ${after.labelKey} “${shorten(after.quote)}”`;
-      }
-      return `Edit note on ${after.labelKey} “${shorten(after.quote)}”`;
+      if (before.start !== after.start || before.end !== after.end) return { key: 'descResize', params: span(after) };
+      return { key: 'descEditNote', params: span(after) };
     }
-    return 'Change';
+    return { key: 'descChange', params: {} };
   }
 
-  describeMany(kind: TransitionOf<'annotation'>['kind'], count: number): string {
-    return `${PLURAL_VERB[kind]} ${count} spans`;
+  describeMany(kind: TransitionOf<'annotation'>['kind'], count: number): MessageRef {
+    return { key: PLURAL_KEY[kind], params: { count } };
   }
 
   report(
