@@ -1,4 +1,5 @@
 import { ApiError } from '../../../../shared/contract/errors';
+import type { MessageRef } from '../../../../shared/messages/backend-messages';
 import { parentProblem } from '../../../../shared/domain/label-tree';
 import { LabelSchema, type Label } from '../../../../shared/domain/schemas';
 import { labelHotkeyClash, labelHotkeyText } from '../../../../shared/keymap';
@@ -88,26 +89,34 @@ export class LabelHandler implements ChangeHandler<'label'> {
     return null;
   }
 
-  describe({ kind, before, after, movedTo }: TransitionOf<'label'>): string {
-    if (kind === 'label.create' && after) return `Add label ${after.key}`;
-    if (kind === 'label.merge' && before) return `Merge label ${before.key} into ${movedTo ?? '?'}`;
+  describe({ kind, before, after, movedTo }: TransitionOf<'label'>): MessageRef {
+    if (kind === 'label.create' && after) return { key: 'descLabelAdd', params: { label: after.key } };
+    if (kind === 'label.merge' && before)
+      return { key: 'descLabelMerge', params: { label: before.key, into: movedTo ?? '?' } };
     if (kind === 'label.delete' && before) {
       return movedTo
-        ? `Delete label ${before.key}, its spans to ${movedTo}`
-        : `Delete label ${before.key} and its spans`;
+        ? { key: 'descLabelDeleteMoving', params: { label: before.key, into: movedTo } }
+        : { key: 'descLabelDelete', params: { label: before.key } };
     }
     if (before && after) {
-      if (before.key !== after.key) return `Rename label ${before.key} → ${after.key}`;
-      if (before.hidden !== after.hidden) return `${after.hidden ? 'Hide' : 'Show'} label ${after.key}`;
-      if (before.parentKey !== after.parentKey) return `Move label ${after.key} under ${after.parentKey ?? 'the top'}`;
-      return `Edit label ${after.key}`;
+      if (before.key !== after.key) return { key: 'descLabelRename', params: { from: before.key, to: after.key } };
+      if (before.hidden !== after.hidden)
+        return { key: after.hidden ? 'descLabelHide' : 'descLabelShow', params: { label: after.key } };
+      if (before.parentKey !== after.parentKey) {
+        return after.parentKey === null
+          ? { key: 'descLabelMoveTop', params: { label: after.key } }
+          : { key: 'descLabelMove', params: { label: after.key, parent: after.parentKey } };
+      }
+      return { key: 'descLabelEdit', params: { label: after.key } };
     }
     // A create undone or a removal redone: the transition is reversed, so say what it does now.
-    return after ? `Add label ${after.key}` : `Remove label ${before?.key ?? ''}`;
+    return after
+      ? { key: 'descLabelAdd', params: { label: after.key } }
+      : { key: 'descLabelRemove', params: { label: before?.key ?? '' } };
   }
 
-  describeMany(_kind: TransitionOf<'label'>['kind'], count: number): string {
-    return `Edit ${count} labels`;
+  describeMany(_kind: TransitionOf<'label'>['kind'], count: number): MessageRef {
+    return { key: 'descLabelEditMany', params: { count } };
   }
 
   report(finalStates: ReadonlyMap<string, { before: Label | null; after: Label | null }>, into: AppliedReport): void {

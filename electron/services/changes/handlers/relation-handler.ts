@@ -2,6 +2,7 @@ import { ApiError } from '../../../../shared/contract/errors';
 import type { Change } from '../../../../shared/domain/changes';
 import { relationAllowed, relationRule, type Relation } from '../../../../shared/domain/relations';
 import type { Annotation } from '../../../../shared/domain/schemas';
+import type { BackendMessageKey, MessageRef } from '../../../../shared/messages/backend-messages';
 import type { AnnotationStore } from '../../store/annotations';
 import type { ArticleStore } from '../../store/articles';
 import { nowIso } from '../../store/clock';
@@ -11,11 +12,11 @@ import { shorten } from '../describe';
 
 type RelationEnds = Pick<Relation, 'articleId' | 'typeKey' | 'headId' | 'tailId'>;
 
-const PLURAL_VERB: Record<TransitionOf<'relation'>['kind'], string> = {
-  'relation.create': 'Add',
-  'relation.update': 'Edit',
-  'relation.delete': 'Delete',
-};
+const PLURAL_KEY = {
+  'relation.create': 'descRelationAddMany',
+  'relation.update': 'descRelationEditMany',
+  'relation.delete': 'descRelationDeleteMany',
+} as const satisfies Record<TransitionOf<'relation'>['kind'], BackendMessageKey>;
 
 /**
  * Relations between two spans of one article. Deleting a span deletes its relations first, in the
@@ -104,18 +105,18 @@ export class RelationHandler implements ChangeHandler<'relation'> {
     return state.articleId;
   }
 
-  describe({ kind, before, after }: TransitionOf<'relation'>): string {
+  describe({ kind, before, after }: TransitionOf<'relation'>): MessageRef {
     const relation = (after ?? before)!;
-    const ends = `“${this.quoteOf(relation.headId)}” ${relation.typeKey} “${this.quoteOf(relation.tailId)}”`;
-    if (kind === 'relation.create') return `Relate ${ends}`;
-    if (kind === 'relation.delete') return `Delete relation ${ends}`;
+    const ends = { head: this.quoteOf(relation.headId), type: relation.typeKey, tail: this.quoteOf(relation.tailId) };
+    if (kind === 'relation.create') return { key: 'descRelate', params: ends };
+    if (kind === 'relation.delete') return { key: 'descRelationDelete', params: ends };
     if (before && after && before.typeKey !== after.typeKey)
-      return `Retype relation ${before.typeKey} → ${after.typeKey}`;
-    return `Edit note on relation ${ends}`;
+      return { key: 'descRelationRetype', params: { from: before.typeKey, to: after.typeKey } };
+    return { key: 'descRelationEditNote', params: ends };
   }
 
-  describeMany(kind: TransitionOf<'relation'>['kind'], count: number): string {
-    return `${PLURAL_VERB[kind]} ${count} relations`;
+  describeMany(kind: TransitionOf<'relation'>['kind'], count: number): MessageRef {
+    return { key: PLURAL_KEY[kind], params: { count } };
   }
 
   report(
