@@ -1,7 +1,8 @@
 /**
  * JSONL, one article per line, in the shape spaCy, Hugging Face datasets and Prodigy users load:
- * `{id, title, source, published, text, spans: [{start, end, label, label_path, text, author, origin}], meta}`
- * (`label_path`: the label under its parents, `RISK/CYBER`).
+ * `{id, title, source, published, text, spans: [{start, end, label, label_path, text, note, author, origin, id}], meta}`
+ * (`label_path`: the label under its parents, `RISK/CYBER`; `id`: the annotation's id here, which a
+ * re-import keeps as data, with the author and origin).
  * `relations: [{head, child, label}]` name spans by their index in `spans` (spaCy/Prodigy style:
  * head → child, e.g. a proposal → the person who proposed it).
  * `meta.offset_unit` says what the offsets count; `text.slice(start, end)` in that unit is `spans[i].text`.
@@ -31,8 +32,10 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
           label: annotation.labelKey,
           label_path: paths.get(annotation.labelKey) ?? annotation.labelKey,
           text: annotation.quote,
+          note: annotation.note,
           author: annotation.author,
           origin: annotation.origin,
+          id: annotation.id,
         })),
         relations: relationsAmong(relations, spans).map(({ relation, head, tail }) => ({
           head,
