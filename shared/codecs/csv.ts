@@ -32,6 +32,8 @@ export const CSV_HEADER = [
   'note',
   'author',
   'origin',
+  // Last, so readers that index the older columns by position keep working; a re-import keeps it as data.
+  'annotation_id',
 ] as const;
 
 /**
@@ -151,6 +153,7 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
         guard(annotation.note),
         guard(annotation.author),
         annotation.origin,
+        String(annotation.id),
         ...attributeCells(annotation),
         ...fieldCells,
       ]);

@@ -1,7 +1,8 @@
 /**
  * JSONL, one article per line, in the shape spaCy, Hugging Face datasets and Prodigy users load:
- * `{id, title, source, published, text, fields, spans: [{start, end, label, label_path, text, author,
- * origin, attributes}], meta}` (`label_path`: the label under its parents, `RISK/CYBER`).
+ * `{id, title, source, published, text, fields, spans: [{start, end, label, label_path, text, note,
+ * author, origin, id, attributes}], meta}` (`label_path`: the label under its parents, `RISK/CYBER`;
+ * `id`: the annotation's id here, which a re-import keeps as data, with the author and origin).
  * `attributes` holds the span's typed values (`{}` when none); a reference to another span is that
  * span's index in `spans`. `fields` holds the document fields.
  * `relations: [{head, child, label}]` name spans by their index in `spans` (spaCy/Prodigy style:
@@ -37,8 +38,10 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
           label: annotation.labelKey,
           label_path: paths.get(annotation.labelKey) ?? annotation.labelKey,
           text: annotation.quote,
+          note: annotation.note,
           author: annotation.author,
           origin: annotation.origin,
+          id: annotation.id,
           attributes: Object.fromEntries(
             exportedValues(annotation, defs, (id) => indexOf.get(id)).map(([key, value]) => [key, value]),
           ),

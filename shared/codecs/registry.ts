@@ -4,6 +4,7 @@
  * The names themselves are the contract's EXPORT_FORMATS; `satisfies` keeps the two in step.
  */
 import type { ExportFormat, ExportOptions } from '../contract/exports';
+import type { MessageRef } from '../messages/backend-messages';
 import type { OffsetUnit } from '../text/offsets';
 import { createBratCodec } from './brat';
 import { createConllCodec } from './conll';
@@ -166,8 +167,11 @@ export function exportFormatByName(name: string): ExportFormatSpec | undefined {
 }
 
 /** Why the options cannot be written in their format (an unsupported unit), or null. */
-export function exportOptionsProblem(options: Pick<ExportOptions, 'format' | 'offsetUnit'>): string | null {
+export function exportOptionsProblem(options: Pick<ExportOptions, 'format' | 'offsetUnit'>): MessageRef | null {
   const spec = exportFormatSpec(options.format);
   if (spec.offsetUnits.includes(options.offsetUnit)) return null;
-  return `${spec.label} counts offsets in ${spec.offsetUnits.join(' or ')}; ${options.offsetUnit} offsets are not available.`;
+  return {
+    key: 'exportUnitUnavailable',
+    params: { format: spec.label, units: spec.offsetUnits.join(' or '), unit: options.offsetUnit },
+  };
 }

@@ -23,7 +23,10 @@ export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 /** A message of shared/messages/backend-messages.ts by key, for a UI to show in its language. */
 export const MessageRefSchema = z.object({
   key: z.enum(BACKEND_MESSAGE_KEYS),
-  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  // A param may be a message itself (the reason of "Cannot undo …: {{reason}}").
+  get params(): z.ZodRecord<z.ZodString, z.ZodUnion<[z.ZodString, z.ZodNumber, typeof MessageRefSchema]>> {
+    return z.record(z.string(), z.union([z.string(), z.number(), MessageRefSchema]));
+  },
 });
 
 export const ApiErrorPayloadSchema = z.object({

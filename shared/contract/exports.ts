@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from './call';
 import { ArticleIdSchema, ArticleStatusSchema, LabelKeySchema } from '../domain/schemas';
 import { JobRevisionSchema, JobStateSchema } from './imports';
+import { MessageRefSchema } from './errors';
 
 /** Format names; what each one is (label, extension, units, codec) lives in shared/codecs/registry.ts. */
 export const EXPORT_FORMATS = [
@@ -90,6 +91,8 @@ export const ExportJobSchema = z.object({
   /** Browser host: relative URL to fetch the finished file from (token required). */
   downloadUrl: z.string().nullable(),
   error: z.string().nullable(),
+  /** `error` by catalogue key, for the UI's language. */
+  errorRef: MessageRefSchema.optional(),
   revision: JobRevisionSchema,
 });
 export type ExportJob = z.infer<typeof ExportJobSchema>;

@@ -4,6 +4,7 @@
  * (relation.*, label.*, entity.*, article.field) are added as members of `ChangeSchema`.
  */
 import { z } from 'zod';
+import { MessageRefSchema } from '../contract/errors';
 import { ASSIST_CHANGE_SCHEMAS, type AssistTransition } from '../assist/changes';
 import {
   ANNOTATION_ORIGINS,
@@ -340,6 +341,9 @@ export const HistoryStateSchema = z.object({
   canRedo: z.boolean(),
   undoDescription: z.string().nullable(),
   redoDescription: z.string().nullable(),
+  /** The descriptions by catalogue key, for the UI's language (absent for a caller's own text). */
+  undoDescriptionRef: MessageRefSchema.optional(),
+  redoDescriptionRef: MessageRefSchema.optional(),
 });
 export type HistoryState = z.infer<typeof HistoryStateSchema>;
 
@@ -348,6 +352,8 @@ export const AppliedChangesSchema = z.object({
   articleId: ArticleIdSchema.nullable(),
   /** A short description of the step, e.g. "Tag PER “Lương Tam Quang”". */
   description: z.string(),
+  /** `description` by catalogue key, for the UI's language (absent for a caller's own text). */
+  descriptionRef: MessageRefSchema.optional(),
   /** Annotations that now exist with these values. */
   upserted: z.array(AnnotationSchema),
   /** Annotation ids that no longer exist. */

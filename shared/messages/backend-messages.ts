@@ -66,20 +66,160 @@ export const BACKEND_MESSAGES_EN = {
     'Reading {{file}} took longer than the limit of {{seconds, number}} s, so it was stopped; nothing of it was imported. (Raise the limit with --max-extract-seconds if the file is sound.)',
   fileReadCancelled: 'The import was cancelled while {{file}} was being read; nothing of it was imported.',
   fileReaderCrashed: 'Reading {{file}} failed ({{detail}}); nothing of it was imported.',
+  // History steps, as the undo and redo buttons and toasts name them (change handlers' describe)
+  descNoChange: 'No change',
+  descEdits: '{{count}} edits',
+  descChange: 'Change',
+  descTag: 'Tag {{label}} “{{quote}}”',
+  descDelete: 'Delete {{label}} “{{quote}}”',
+  descRelabel: 'Relabel “{{quote}}” {{from}} → {{to}}',
+  descResize: 'Resize {{label}} “{{quote}}”',
+  descEditNote: 'Edit note on {{label}} “{{quote}}”',
+  descSetAttributes: 'Set attributes of {{label}} “{{quote}}”',
+  descTagMany: 'Tag {{count}} spans',
+  descEditMany: 'Edit {{count}} spans',
+  descDeleteMany: 'Delete {{count}} spans',
+  descLabelAdd: 'Add label {{label}}',
+  descLabelMerge: 'Merge label {{label}} into {{into}}',
+  descLabelDeleteMoving: 'Delete label {{label}}, its spans to {{into}}',
+  descLabelDelete: 'Delete label {{label}} and its spans',
+  descLabelRename: 'Rename label {{from}} → {{to}}',
+  descLabelHide: 'Hide label {{label}}',
+  descLabelShow: 'Show label {{label}}',
+  descLabelMove: 'Move label {{label}} under {{parent}}',
+  descLabelMoveTop: 'Move label {{label}} under the top',
+  descLabelEdit: 'Edit label {{label}}',
+  descLabelRemove: 'Remove label {{label}}',
+  descLabelEditMany: 'Edit {{count}} labels',
+  descRelate: 'Relate “{{head}}” {{type}} “{{tail}}”',
+  descRelationDelete: 'Delete relation “{{head}}” {{type}} “{{tail}}”',
+  descRelationRetype: 'Retype relation {{from}} → {{to}}',
+  descRelationEditNote: 'Edit note on relation “{{head}}” {{type}} “{{tail}}”',
+  descRelationAddMany: 'Add {{count}} relations',
+  descRelationEditMany: 'Edit {{count}} relations',
+  descRelationDeleteMany: 'Delete {{count}} relations',
+  // Why an import parser refused a file or one of its records (import/formats/, decode.ts)
+  importUnsupportedType: 'Unsupported file type "{{extension}}"; supported: {{supported}}.',
+  importUnsupportedDoc:
+    'Unsupported file type "{{extension}}"; supported: {{supported}}. Save old Word files as .docx first.',
+  fileEmpty: 'The file is empty.',
+  fileOnlyWhitespace: 'The file holds only whitespace.',
+  fileBinary: 'This is {{kind}}, not text.',
+  fileInvalidUtf8:
+    'Invalid UTF-8 at byte {{offset, number}} ({{byte}}), and the bytes do not read as Windows-1258 Vietnamese either.',
+  fileLegacyNotVietnamese:
+    'The text is probably {{encoding}} (a legacy Vietnamese font encoding), and converting it did not give Vietnamese; convert it to Unicode (e.g. with UniKey) and import it again.',
+  fileLegacyRefusedByUser: 'Not imported, as you chose: the text converted from {{encoding}} read wrong.',
+  docxNotZip: 'Not a readable Word (.docx) document: it is not a zip archive.',
+  docxUnreadable: 'Not a readable Word (.docx) document: {{detail}}',
+  docxInflatesTooLarge:
+    'The document inflates to {{size}}, past the {{limit}} limit (a zip bomb, or a document too large to import).',
+  docxTextTooLong: "The document's text is {{length, number}} characters, past the limit of {{limit, number}}.",
+  htmlNestedTooDeep:
+    'The page nests its elements {{depth, number}} levels deep (more than {{max, number}}): it is nested too deeply to be an article.',
+  jsonMalformedAt: 'Malformed JSON at line {{line}}, column {{column}}: {{detail}}',
+  jsonNestedTooDeep: 'Malformed JSON nested too deeply (more than {{max, number}} levels)',
+  jsonlLineMalformed: 'malformed JSON: {{detail}}',
+  csvMalformed: 'Malformed CSV: {{detail}}',
+  csvNoTextColumn: 'The CSV has no "text" column. Expected a header row: {{convention}}.',
+  csvRowNotASpan: 'not a span: article_id, start and end must be whole numbers, and label and quote given',
+  csvRowsNoArticle:
+    'No article here is article {{id}} “{{title}}” of the file, with these quotes at these offsets; import the articles first (e.g. the workbench JSON or the original files), then this CSV.',
+  recordNotObject: 'not an object with a "text" field',
+  recordNoText: 'no text (expected fields: {{convention}})',
+  recordBlank: 'No text.',
+  labelStudioTaskNoText: 'the task has no text in data',
+  conllNoTokens: 'The CoNLL file holds no tokens.',
+  zipInflatesTooLarge: 'The archive inflates to {{size}}, past the {{limit}} limit.',
+  zipUnreadable: 'Not a readable zip archive: {{detail}}',
+  bratNoPairs: 'The archive holds no brat .txt/.ann pairs.',
+  bratNoAnn: 'no .ann file beside it',
+  workbenchExportInvalid: '{{file}} is not a valid Marginalia workbench export{{where}}: {{detail}}.',
+  workbenchTextNotCanonical:
+    'its text is not canonical (NFC, LF): it was changed after the export, so its offsets cannot be trusted.',
+  fileDuplicateSkippedByUser: 'Not imported, as you chose: a probable duplicate of article {{id}}, “{{title}}”.',
+  fileCancelledUndecided:
+    'Not imported: the import was cancelled before you decided about this file, so nothing of it was written.',
+  linkDangling: 'Dangling symbolic link: it points to {{target}}, which does not exist.',
+  linkLoop: 'Skipped: symbolic link loop (the link points back to itself).',
+  linkUnfollowable: 'The link could not be followed: {{detail}}',
+  // Export jobs
+  exportUnitUnavailable: '{{format}} counts offsets in {{units}}; {{unit}} offsets are not available.',
+  exportFailed: 'The export file could not be written: {{detail}}',
   // Whole jobs
   importWorkerCrashed: 'The import worker crashed: {{detail}}',
   importWorkerStopped: 'The import worker stopped unexpectedly (exit code {{code}}).',
+  // Why a span breaks the rule of shared/domain/spans.ts (a fragment, placed in spanNotSaved…)
+  spanOffsetsNotWhole: 'offsets must be whole numbers',
+  spanStartBeforeText: 'start {{start}} is before the beginning of the text',
+  spanEndPastText: 'end {{end}} is past the end of the text (length {{length}})',
+  spanStartNotBeforeEnd: 'start {{start}} must be before end {{end}}',
+  spanQuoteMismatch:
+    'the quote does not match the text at [{{start}}, {{end}}): expected “{{expected}}”, got “{{got}}”',
+  spanSplitsCharacter: 'the span splits a character in two',
+  // Change handlers and the change pipeline (a {{reason}} is itself a message of this catalogue)
+  spanNotSaved: 'The span was not saved: {{problem}}.',
+  spanEdgesNeedQuote: 'Changing a span’s edges needs the new quote, to check it against the text.',
+  spanIdentical: 'There is already a {{label}} span on “{{quote}}” here (annotation {{id}}).',
+  importedProvenanceRefused: 'only import and merge sets can carry imported provenance.',
+  annotationGone: 'annotation {{id}} no longer exists.',
+  annotationIdTaken: 'annotation id {{id}} is taken.',
+  annotationChangedSince: 'annotation {{id}} was changed since.',
+  relationGone: 'relation {{id}} no longer exists.',
+  relationIdTaken: 'relation id {{id}} is taken.',
+  relationChangedSince: 'relation {{id}} was changed since.',
+  relationTypeNotFound: 'There is no relation type {{type}}.',
+  relationToItself: 'A relation joins two different spans, not a span to itself.',
+  relationDuplicate: '“{{head}}” and “{{tail}}” are already related by {{type}} (relation {{id}}).',
+  relationNotAllowed: 'A {{type}} relation goes {{rule}}; not {{head}} → {{tail}}.',
+  relationSpanNotFound: 'Span {{id}} does not exist.',
+  relationAcrossArticles:
+    'Span {{id}} is in article {{spanArticleId}}, not {{articleId}}: a relation stays within one article (link entities across articles).',
+  labelGone: 'the label {{label}} no longer exists.',
+  labelChangedSince: 'the label {{label}} was changed since.',
+  labelStillUsed: 'the label {{label}} is used by {{count}} annotations.',
+  labelHasSublabels: 'the label {{label}} has sublabels: {{sublabels}}.',
+  labelKeyTaken: 'Label key {{label}} is already taken ({{name}}).',
+  labelHotkeyTaken: 'Label {{label}}: hotkey {{keys}} is already used by {{owner}} ({{name}}).',
+  labelHotkeyReserved:
+    'Label {{label}}: hotkey {{keys}} is kept for relations (R), entity links (L) and attributes (A).',
+  labelHotkeyIsShortcut: 'Label {{label}}: hotkey {{keys}} is used by the shortcut “{{shortcut}}”.',
+  labelMergeIntoItself: 'Label {{label}} cannot be merged into itself.',
+  relationTypeExists: 'There is already a relation type {{type}}.',
+  relationTypeGone: 'relation type {{type}} no longer exists.',
+  relationTypeExistsAgain: 'relation type {{type}} exists again.',
+  relationTypeChangedSince: 'relation type {{type}} was changed since.',
+  relationTypeUnknownLabel: 'Relation type {{type}} names the label {{label}}, which does not exist.',
+  relationTypeRuleBroken: '{{count}} stored {{type}} relations would break the rule {{rule}} (e.g. relation {{id}}).',
+  relationTypeInUse: 'Relation type {{type}} is used by {{count}} relations; delete or retype them first.',
+  suggestionMismatch: 'The suggestion does not match the article: {{problem}}.',
+  assistNameExists: '“{{name}}” is already a {{label}} name.',
+  assistNameNotAdded: '“{{name}}” is not a {{label}} name you added.',
+  patternAsShipped: 'Pattern “{{id}}” is already as shipped.',
+  patternNotFound: 'There is no pattern “{{id}}”.',
+  assistRecordChangedSince: '{{record}} was changed since.',
+  changeRefUsedTwice: 'the ref “{{ref}}” is used twice in the set.',
+  changeInOtherArticle: 'it is in article {{articleId}}, not in article {{setArticleId}} of the set.',
+  changeOfSet: 'Change {{index}} of {{count}} ({{kind}}): {{reason}}',
+  undoRefused: 'Cannot undo “{{description}}”: {{reason}}',
+  redoRefused: 'Cannot redo “{{description}}”: {{reason}}',
 } as const;
 
 export type BackendMessageKey = keyof typeof BACKEND_MESSAGES_EN;
 export const BACKEND_MESSAGE_KEYS = Object.keys(BACKEND_MESSAGES_EN) as [BackendMessageKey, ...BackendMessageKey[]];
-export type MessageParams = Readonly<Record<string, string | number>>;
+/** A param may itself be a message (the reason inside "Cannot undo …: {{reason}}"), shown in the same language. */
+export type MessageParam = string | number | MessageRef;
+export type MessageParams = Readonly<Record<string, MessageParam>>;
 
 /** A catalogue message: its key and the values its template takes. */
 export interface MessageRef {
   key: BackendMessageKey;
   params: MessageParams;
 }
+
+/** `ref` when the error carries one, else its English text: a reason param of a wrapping message. */
+export const reasonOf = (error: { message: string; ref?: MessageRef | undefined }): MessageParam =>
+  error.ref ?? error.message;
 
 /**
  * The English text of a catalogue message, as the command line and logs print it: `{{n, number}}`
@@ -91,6 +231,7 @@ export function englishMessage(key: BackendMessageKey, params: MessageParams = {
     (whole, name: string, asNumber?: string) => {
       const value = params[name];
       if (value === undefined) return whole;
+      if (typeof value === 'object') return englishMessage(value.key, value.params);
       return typeof value === 'number' && asNumber ? value.toLocaleString('en-US') : String(value);
     },
   );

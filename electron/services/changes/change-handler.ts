@@ -1,4 +1,5 @@
 import type { AppliedChanges, Change, ChangeOrigin, Transition } from '../../../shared/domain/changes';
+import type { MessageRef } from '../../../shared/messages/backend-messages';
 
 /** The part of a change kind before the dot: 'annotation' for 'annotation.create'. */
 export type ChangeFamily = Change['kind'] extends `${infer Family}.${string}` ? Family : never;
@@ -49,10 +50,13 @@ export interface ChangeHandler<F extends ChangeFamily> {
   recordKey(state: StateOf<F>): string;
   /** The article a transition belongs to, for per-article history; null for corpus-wide records. */
   articleOf(state: StateOf<F>): number | null;
-  /** One transition in words, as undo/redo buttons and toasts show it. */
-  describe(step: TransitionOf<F>): string;
+  /**
+   * One transition in words, as undo/redo buttons and toasts show it: English, or a catalogue
+   * message (shared/messages), which a UI shows in its own language.
+   */
+  describe(step: TransitionOf<F>): Description;
   /** Several transitions of one kind in words ("Tag 12 spans"). */
-  describeMany(kind: TransitionOf<F>['kind'], count: number): string;
+  describeMany(kind: TransitionOf<F>['kind'], count: number): Description;
   /** Writes the final state of every touched record of the family into the answer. */
   report(
     finalStates: ReadonlyMap<string, { before: StateOf<F> | null; after: StateOf<F> | null }>,
@@ -68,3 +72,6 @@ export interface ChangeHandler<F extends ChangeFamily> {
 }
 
 export type ChangeHandlers = { readonly [F in ChangeFamily]: ChangeHandler<F> };
+
+/** A description in English, or by catalogue key (the English is then the catalogue's). */
+export type Description = string | MessageRef;

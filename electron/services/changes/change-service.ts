@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { ApiError } from '../../../shared/contract/errors';
+import { englishMessage, reasonOf, type MessageRef } from '../../../shared/messages/backend-messages';
 import type { AppliedChanges, Change, ChangeSet, HistoryState, Transition } from '../../../shared/domain/changes';
 import type { ArticleStore } from '../store/articles';
 import type { HistoryEntry, HistoryStore } from '../store/history';
@@ -11,6 +12,7 @@ import {
   type ChangeFamily,
   type ChangeHandler,
   type ChangeHandlers,
+  type Description,
   type WriteMemo,
 } from './change-handler';
 
@@ -74,7 +76,7 @@ export class ChangeService {
         .map((step) => ({ ...step, before: step.after, after: step.before }) as Transition);
       const done = this.replay(entry, steps, 'undo');
       this.history.setUndone(entry.id, true);
-      return this.result(scope, entry.description, done, {});
+      return this.result(scope, entry.description, done, {}, this.descriptionRef(entry));
     });
   }
 
@@ -86,7 +88,7 @@ export class ChangeService {
       if (!entry) return null;
       const done = this.replay(entry, entry.transitions, 'redo');
       this.history.setUndone(entry.id, false);
-      return this.result(scope, entry.description, done, {});
+      return this.result(scope, entry.description, done, {}, this.descriptionRef(entry));
     });
   }
 
@@ -94,12 +96,21 @@ export class ChangeService {
     this.assertScope(scope);
     const undo = this.history.nextUndo(scope);
     const redo = this.history.nextRedo(scope);
-    return {
-      canUndo: undo !== null,
-      canRedo: redo !== null,
-      undoDescription: undo?.description ?? null,
-      redoDescription: redo?.description ?? null,
-    };
+    return historyStateOf(undo, redo, (entry) => this.descriptionRef(entry));
+  }
+
+  /**
+   * A history entry's description by catalogue key, for a UI's language: when the stored text is
+   * the one its transitions give (a caller's own description, e.g. an import's, has none).
+   */
+  descriptionRef(entry: Pick<HistoryEntry, 'description' | 'transitions'>): MessageRef | undefined {
+    // A one-change set is named by its last transition (what it cascaded to comes first).
+    for (const steps of [entry.transitions, entry.transitions.slice(-1)]) {
+      const described = this.describeSet(steps);
+      if (typeof described !== 'string' && englishMessage(described.key, described.params) === entry.description)
+        return described;
+    }
+    return undefined;
   }
 
   /**
@@ -183,12 +194,12 @@ export class ChangeService {
         for (const cascaded of handler.cascade?.(change, context) ?? []) applyOne(cascaded);
       }
       if ('ref' in change && change.ref in context.createdIds) {
-        throw new ApiError('rejected', `the ref “${change.ref}” is used twice in the set.`);
+        throw ApiError.of('rejected', 'changeRefUsedTwice', { ref: change.ref });
       }
       const step = this.handlerFor(change.kind).apply(change as never, context) as Transition;
       const articleId = this.articleOf(step);
       if (set.articleId !== undefined && articleId !== null && articleId !== set.articleId) {
-        throw new ApiError('rejected', `it is in article ${articleId}, not in article ${set.articleId} of the set.`);
+        throw ApiError.of('rejected', 'changeInOtherArticle', { articleId, setArticleId: set.articleId });
       }
       transitions.push(step);
     };
@@ -197,19 +208,23 @@ export class ChangeService {
         applyOne(change);
       } catch (error) {
         if (set.changes.length === 1 || !(error instanceof ApiError)) throw error;
-        throw new ApiError(
-          error.code,
-          `Change ${index + 1} of ${set.changes.length} (${change.kind}): ${error.message}`,
-        );
+        throw ApiError.of(error.code, 'changeOfSet', {
+          index: index + 1,
+          count: set.changes.length,
+          kind: change.kind,
+          reason: reasonOf(error),
+        });
       }
     });
     const scope = set.articleId ?? this.singleArticle(transitions);
     // One change asked for: named by its own transition, the last (what it cascaded to comes first).
-    const description =
+    const described =
       set.description ?? this.describeSet(set.changes.length === 1 ? transitions.slice(-1) : transitions);
+    const description = textOf(described);
     this.history.record({ articleId: scope, origin: set.origin, author: context.author, description, transitions });
     this.afterWrite(transitions);
-    return this.result(scope, description, transitions, context.createdIds);
+    const ref = typeof described === 'string' ? undefined : described;
+    return this.result(scope, description, transitions, context.createdIds, ref);
   }
 
   /** The one article every transition belongs to, or null (several, or corpus-wide records). */
@@ -231,7 +246,17 @@ export class ChangeService {
         return { ...step, after: this.handlerFor(step.kind).replay(step as never, memo) } as Transition;
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
-        throw new ApiError('rejected', `Cannot ${action} “${entry.description}”: ${lowerFirst(error.message)}`);
+        // The English keeps its lower-case reason; the catalogue's reason fragments already are.
+        const ref = {
+          key: action === 'undo' ? 'undoRefused' : 'redoRefused',
+          params: { description: this.descriptionRef(entry) ?? entry.description, reason: reasonOf(error) },
+        } as const;
+        throw new ApiError(
+          'rejected',
+          `Cannot ${action} “${entry.description}”: ${lowerFirst(error.message)}`,
+          undefined,
+          ref,
+        );
       }
     });
     this.afterWrite(done);
@@ -245,13 +270,13 @@ export class ChangeService {
   }
 
   /** A set in words: its one change, or a count ("Tag 12 spans", "5 edits"). */
-  private describeSet(transitions: readonly Transition[]): string {
+  private describeSet(transitions: readonly Transition[]): Description {
     const [first] = transitions;
-    if (!first) return 'No change';
+    if (!first) return { key: 'descNoChange', params: {} };
     if (transitions.length === 1) return this.handlerFor(first.kind).describe(first as never);
     const kinds = new Set(transitions.map((step) => step.kind));
     if (kinds.size === 1) return this.handlerFor(first.kind).describeMany(first.kind as never, transitions.length);
-    return `${transitions.length} edits`;
+    return { key: 'descEdits', params: { count: transitions.length } };
   }
 
   private result(
@@ -259,6 +284,7 @@ export class ChangeService {
     description: string,
     transitions: readonly Transition[],
     createdIds: Record<string, number>,
+    descriptionRef: MessageRef | undefined,
   ): AppliedChanges {
     const report: AppliedReport = { upserted: [], removed: [] };
     for (const [family, steps] of groupByFamily(transitions)) {
@@ -275,6 +301,7 @@ export class ChangeService {
     return {
       articleId: scope,
       description,
+      ...(descriptionRef ? { descriptionRef } : {}),
       createdIds,
       ...report,
       history: scope === null ? null : this.historyState(scope),
@@ -305,3 +332,24 @@ function groupByFamily(transitions: readonly Transition[]): Map<ChangeFamily, Tr
 }
 
 const lowerFirst = (text: string): string => text.charAt(0).toLowerCase() + text.slice(1);
+
+const textOf = (description: Description): string =>
+  typeof description === 'string' ? description : englishMessage(description.key, description.params);
+
+/** The history state of a stack whose next undo and redo are these entries. */
+export function historyStateOf(
+  undo: HistoryEntry | null,
+  redo: HistoryEntry | null,
+  refOf: (entry: HistoryEntry) => MessageRef | undefined,
+): HistoryState {
+  const undoRef = undo && refOf(undo);
+  const redoRef = redo && refOf(redo);
+  return {
+    canUndo: undo !== null,
+    canRedo: redo !== null,
+    undoDescription: undo?.description ?? null,
+    redoDescription: redo?.description ?? null,
+    ...(undoRef ? { undoDescriptionRef: undoRef } : {}),
+    ...(redoRef ? { redoDescriptionRef: redoRef } : {}),
+  };
+}

@@ -1,7 +1,7 @@
 import type { AppliedChanges, HistoryState } from '../../../shared/domain/changes';
 import type { ArticleStore } from '../store/articles';
 import type { HistoryEntry, HistoryStore } from '../store/history';
-import type { ChangeService, HistoryScope } from './change-service';
+import { historyStateOf, type ChangeService, type HistoryScope } from './change-service';
 
 /**
  * The reader's undo and redo: one stack made of the article's sets and the corpus-wide sets made
@@ -24,12 +24,7 @@ export class NewestHistory {
   state(articleId: number): HistoryState {
     const undo = this.nextUndo(articleId);
     const redo = this.nextRedo(articleId);
-    return {
-      canUndo: undo !== null,
-      canRedo: redo !== null,
-      undoDescription: undo?.entry.description ?? null,
-      redoDescription: redo?.entry.description ?? null,
-    };
+    return historyStateOf(undo?.entry ?? null, redo?.entry ?? null, (entry) => this.changes.descriptionRef(entry));
   }
 
   undo(articleId: number): AppliedChanges | null {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { exportFormatSpec, suggestedExportFileName } from '../../../shared/codecs';
 import { ApiError } from '../../../shared/contract/errors';
+import { englishMessage } from '../../../shared/messages/backend-messages';
 import type { ExportJob, ExportOptions } from '../../../shared/contract/exports';
 import { JOB_PROGRESS_INTERVAL_MS, Throttle } from '../events/throttle';
 import { perWorkbench } from '../per-workbench';
@@ -38,6 +39,17 @@ const FINISHED_JOBS_KEPT = 20;
  * progress on the workbench's events (deltas, throttled); the UI follows those, may cancel it,
  * and (browser host) downloads the finished file by job id.
  */
+/**
+ * A failed export's error, in English and by key: the service's own refusals carry theirs; any
+ * other failure (a full disk, a folder that cannot be written) is worded by Node, its text a param.
+ */
+function failureOf(error: unknown): Pick<ExportJob, 'error' | 'errorRef'> {
+  if (error instanceof ApiError && error.ref) return { error: error.message, errorRef: error.ref };
+  const detail = error instanceof Error ? error.message : String(error);
+  const errorRef = { key: 'exportFailed', params: { detail } } as const;
+  return { error: englishMessage(errorRef.key, errorRef.params), errorRef };
+}
+
 export class ExportJobs {
   private readonly exports = new Map<string, RunningExport>();
 
@@ -89,7 +101,7 @@ export class ExportJobs {
       (error: unknown) => {
         this.removeDownload(running);
         if (running.controller.signal.aborted) update({ state: 'cancelled' });
-        else update({ state: 'failed', error: error instanceof Error ? error.message : String(error) });
+        else update({ state: 'failed', ...failureOf(error) });
         this.forgetOldJobs();
       },
     );

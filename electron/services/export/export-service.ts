@@ -3,6 +3,7 @@ import { createExportCodec, exportOptionsProblem } from '../../../shared/codecs'
 import type { CsvRowsWriter } from '../../../shared/codecs/csv';
 import type { EncodedArticle, ExportChunk, ExportCodec } from '../../../shared/codecs/types';
 import { MAX_LISTED_SPAN_ISSUES, type ExportOptions, type SpanIssue } from '../../../shared/contract/exports';
+import { ApiError } from '../../../shared/contract/errors';
 import type { Workbench } from '../workbench';
 import { AtomicFile } from './atomic-file';
 import { ExportSource } from '../store/export-source';
@@ -67,7 +68,7 @@ export async function exportToFile(
   run: ExportRun,
 ): Promise<ExportReport> {
   const problem = exportOptionsProblem(options);
-  if (problem) throw new Error(problem);
+  if (problem) throw ApiError.of('rejected', problem.key, problem.params);
   // One read transaction on its own connection for the whole file: writes made while it streams
   // (a label renamed, a span moved) are not half in it.
   const snapshot = openReadSnapshot(workbench.databasePath, workbench.databaseOptions);

@@ -11,10 +11,11 @@ import {
   type LegacyEncoding,
 } from '../../../shared/import/legacy-encoding';
 import { vniToUnicode } from '../../../shared/import/vni';
+import type { MessageRef } from '../../../shared/messages/backend-messages';
 
 export type DecodeResult =
   | { ok: true; text: string; encoding: string; notes?: string[]; legacy?: LegacyConversion }
-  | { ok: false; reason: string; preview?: string };
+  | { ok: false; reason: MessageRef; preview?: string };
 
 /** Signatures of common binary files that users rename or drop by mistake. */
 const MAGIC_NUMBERS: { name: string; bytes: number[] }[] = [
@@ -168,7 +169,7 @@ function legacyConverted(text: string, bytes: Uint8Array | null): DecodeResult |
   if (unicodeVietnameseShare(converted) < legacy.score / 2) {
     return {
       ok: false,
-      reason: `The text is probably ${legacy.encoding} (a legacy Vietnamese font encoding), and converting it did not give Vietnamese; convert it to Unicode (e.g. with UniKey) and import it again.`,
+      reason: { key: 'fileLegacyNotVietnamese', params: { encoding: legacy.encoding } },
       preview: legacy.preview,
     };
   }
@@ -190,7 +191,13 @@ function legacyConverted(text: string, bytes: Uint8Array | null): DecodeResult |
 function decodeEightBit(bytes: Uint8Array, scan: Utf8Scan): DecodeResult {
   const invalidUtf8: DecodeResult = {
     ok: false,
-    reason: `Invalid UTF-8 at byte ${scan.firstInvalidOffset.toLocaleString('en-US')} (0x${(bytes[scan.firstInvalidOffset] ?? 0).toString(16).toUpperCase().padStart(2, '0')}), and the bytes do not read as Windows-1258 Vietnamese either.`,
+    reason: {
+      key: 'fileInvalidUtf8',
+      params: {
+        offset: scan.firstInvalidOffset,
+        byte: `0x${(bytes[scan.firstInvalidOffset] ?? 0).toString(16).toUpperCase().padStart(2, '0')}`,
+      },
+    },
   };
   // Mostly well-formed UTF-8 with a few bad bytes is a damaged UTF-8 file, not another encoding.
   if (scan.multiByteSequences > scan.invalidSequences) return invalidUtf8;
@@ -248,18 +255,18 @@ function hasControlCharacters(text: string): boolean {
 
 /** Decodes a text file's bytes, or says why it will not be imported. */
 export function decodeText(bytes: Uint8Array): DecodeResult {
-  if (bytes.length === 0) return { ok: false, reason: 'The file is empty.' };
+  if (bytes.length === 0) return { ok: false, reason: { key: 'fileEmpty', params: {} } };
   const utf16 = decodeUnicode(bytes);
   const decoded = utf16 ?? decodeSingleByteOrUtf8(bytes);
   if (!decoded.ok) return decoded;
-  if (decoded.text.trim() === '') return { ok: false, reason: 'The file holds only whitespace.' };
+  if (decoded.text.trim() === '') return { ok: false, reason: { key: 'fileOnlyWhitespace', params: {} } };
   if (decoded.encoding.startsWith('TCVN3') || decoded.encoding.startsWith('VNI')) return decoded;
   return legacyConverted(decoded.text, null) ?? decoded;
 }
 
 function decodeSingleByteOrUtf8(bytes: Uint8Array): DecodeResult {
   const binary = binaryKind(bytes);
-  if (binary) return { ok: false, reason: `This is ${binary}, not text.` };
+  if (binary) return { ok: false, reason: { key: 'fileBinary', params: { kind: binary } } };
   const hasBom = startsWith(bytes, [0xef, 0xbb, 0xbf]);
   const body = hasBom ? bytes.subarray(3) : bytes;
   const scan = scanUtf8(body);

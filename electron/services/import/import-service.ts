@@ -7,7 +7,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportFileResult, ReviewQuestion } from '../../../shared/contract';
-import { englishMessage, type MessageRef } from '../../../shared/messages/backend-messages';
 import { displayTitleOf } from '../store/articles';
 import { importWorkbenchExport } from './workbench/workbench-import';
 import type { Workbench } from '../workbench';
@@ -18,6 +17,8 @@ import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limi
 import { addPeerAnnotations } from './peer-annotations';
 import { prepareArticle } from './prepare-article';
 import { FileReview, ReviewNeeded, suggestedChoice, type Decide } from './review';
+import { importAnnotationRows } from './annotation-rows';
+import { skippedFor } from './skipped';
 import { contentHashOf, storeArticle } from './store-article';
 
 /** A file to import: the name shown in the report, and its bytes. */
@@ -25,17 +26,6 @@ export interface ImportInput {
   name: string;
   bytes: Uint8Array;
 }
-
-const skipped = (file: string, reason: string, preview?: string): ImportFileResult =>
-  preview === undefined ? { outcome: 'skipped', file, reason } : { outcome: 'skipped', file, reason, preview };
-
-/** A skipped file whose reason is a catalogue message (shown in the UI's language). */
-export const skippedFor = (file: string, reason: MessageRef): ImportFileResult => ({
-  outcome: 'skipped',
-  file,
-  reason: englishMessage(reason.key, reason.params),
-  reasonRef: reason,
-});
 
 const partName = (file: string, document: { part: string | null }): string =>
   document.part ? `${file} (${document.part})` : file;
@@ -66,7 +56,7 @@ function storeDocuments(
     const results = documents.map((document): ImportFileResult => {
       const name = partName(file, document);
       const prepared = prepareArticle(document, basename(file));
-      if (!prepared.ok) return skipped(name, prepared.reason);
+      if (!prepared.ok) return skippedFor(name, prepared.reason);
       const { article } = prepared;
       const notes = [...fileNotes, ...prepared.notes];
       const title = displayTitleOf(article.title, article.text.slice(0, 200));
@@ -82,10 +72,10 @@ function storeDocuments(
           duplicateOf: { articleId: inThisFile ? null : probable.id, title: probable.displayTitle },
         });
         if (choice.choice === 'skip') {
-          return skipped(
-            name,
-            `Not imported, as you chose: a probable duplicate of article ${probable.id}, “${probable.displayTitle}”.`,
-          );
+          return skippedFor(name, {
+            key: 'fileDuplicateSkippedByUser',
+            params: { id: probable.id, title: probable.displayTitle },
+          });
         }
       }
       const stored = storeArticle(workbench.db, workbench.articles, article);
@@ -159,20 +149,23 @@ export async function importFileReviewed(
   const review = new FileReview(run.decide ?? suggestedChoice);
   const questionPrefix = run.questionPrefix ?? '';
   try {
-    if (extraction.kind === 'refused') return done([skipped(file, extraction.reason, extraction.preview)]);
+    if (extraction.kind === 'refused') return done([skippedFor(file, extraction.reason, extraction.preview)]);
     if (legacy) {
       const choice = review.ask({ kind: 'legacyEncoding', id: `${questionPrefix}legacy`, file, ...legacy });
       if (choice.choice === 'skip')
-        return done([
-          skipped(file, `Not imported, as you chose: the text converted from ${legacy.encoding} read wrong.`),
-        ]);
+        return done([skippedFor(file, { key: 'fileLegacyRefusedByUser', params: { encoding: legacy.encoding } })]);
     }
     // Workbench exports carry annotations: they go through the change pipeline (workbench/).
     if (extraction.kind === 'workbench-export')
       return done(importWorkbenchExport(workbench, file, extraction.parsed, review));
+    if (extraction.kind === 'annotation-rows') {
+      const results = importAnnotationRows(workbench, file, extraction.rows, review);
+      const skippedRows = extraction.skipped.map((part) => skippedFor(`${file} (${part.part})`, part.reason));
+      return done([...results, ...skippedRows]);
+    }
     const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...notes, ...extraction.notes];
     const results = storeDocuments(workbench, file, extraction.documents, fileNotes, review, questionPrefix);
-    const skippedParts = extraction.skipped.map((part) => skipped(`${file} (${part.part})`, part.reason));
+    const skippedParts = extraction.skipped.map((part) => skippedFor(`${file} (${part.part})`, part.reason));
     if (results.length === 0 && skippedParts.length === 0)
       return done([skippedFor(file, { key: 'fileHoldsNoArticles', params: {} })]);
     return done([...results, ...skippedParts]);

@@ -11,6 +11,7 @@ import type { Change } from '../../../shared/domain/changes';
 import type { Label } from '../../../shared/domain/schemas';
 import { resolveSpans, type PeerAnnotations } from '../../../shared/import/peers/spans';
 import { canonicalize } from '../../../shared/text/canonical';
+import { nowIso } from '../store/clock';
 import type { Workbench } from '../workbench';
 import type { FileReview } from './review';
 
@@ -139,6 +140,7 @@ export function addPeerAnnotations(
   );
   const changes: Change[] = [];
   const lost: string[] = [];
+  const now = nowIso();
   resolution.spans.forEach((span, index) => {
     const start = canonicalOffset(rawText, span.start);
     const end = canonicalOffset(rawText, span.end);
@@ -157,7 +159,16 @@ export function addPeerAnnotations(
     changes.push({
       kind: 'annotation.create',
       ref: String(index),
-      annotation: { articleId, labelKey, start, end, quote },
+      annotation: {
+        articleId,
+        labelKey,
+        start,
+        end,
+        quote,
+        ...(span.note !== undefined ? { note: span.note } : {}),
+        // The file's author, origin and id are kept as data; the file has no times, so they are now.
+        ...(span.made ? { imported: { ...span.made, createdAt: now, updatedAt: now } } : {}),
+      },
     });
   });
   if (changes.length > 0) {

@@ -6,6 +6,7 @@
 import { cutTrailingChrome, type ChromeCut } from '../../../shared/import/chrome';
 import { parseDateLine } from '../../../shared/import/dates';
 import { extractMetadata } from '../../../shared/import/metadata';
+import type { MessageRef } from '../../../shared/messages/backend-messages';
 import { canonicalize, type CanonicalChanges } from '../../../shared/text/canonical';
 import type { NewArticle } from '../store/articles';
 import type { SourceDocument } from './formats/types';
@@ -45,11 +46,11 @@ function withDropped(cut: ChromeCut, droppedText: string | undefined): ChromeCut
   return { ...cut, trimmedText: `${cut.trimmedText ?? ''}\n\n${dropped}` };
 }
 
-export type Preparation = { ok: true; article: PreparedArticle; notes: string[] } | { ok: false; reason: string };
+export type Preparation = { ok: true; article: PreparedArticle; notes: string[] } | { ok: false; reason: MessageRef };
 
 export function prepareArticle(document: SourceDocument, fileName: string): Preparation {
   const { text: fullText, changes } = canonicalize(document.rawText);
-  if (fullText.trim() === '') return { ok: false, reason: 'No text.' };
+  if (fullText.trim() === '') return { ok: false, reason: { key: 'recordBlank', params: {} } };
   // Spans from an annotation tool may point anywhere: that text is kept whole.
   const cut = document.annotations
     ? { text: fullText, trimmedText: null, trimmedLines: [] }

@@ -18,15 +18,10 @@ import { withBatchDurability } from '../store/durability';
 import type { Workbench } from '../workbench';
 import { printableFileName } from './file-names';
 import { thisThreadExtractor, WorkerExtractor } from './extraction/extractors';
-import {
-  importFilePathReviewed,
-  importFileReviewed,
-  skippedFor,
-  type FileImport,
-  type ImportRun,
-} from './import-service';
+import { importFilePathReviewed, importFileReviewed, type FileImport, type ImportRun } from './import-service';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
 import { mergeQuestion, suggestedChoice, type Decide } from './review';
+import { skippedFor } from './skipped';
 import { collectFiles } from './walk';
 
 export type ImportEvent =
@@ -85,14 +80,9 @@ function isBase64(data: string): boolean {
   return data.length % 4 === 0 && BASE64.test(data);
 }
 
-const skippedResult = (name: string, reason: string): ImportFileResult => ({
-  outcome: 'skipped',
-  file: printableFileName(name),
-  reason,
-});
-const skippedFile = (name: string, reason: string): FileImport => ({
+const skippedFile = (name: string, reason: MessageRef): FileImport => ({
   kind: 'done',
-  results: [skippedResult(name, reason)],
+  results: [skippedFor(printableFileName(name), reason)],
 });
 
 function tasksOf(workbench: Workbench, source: JobSource, limits: ImportLimits): ImportTask[] {
@@ -130,8 +120,7 @@ function questionsOf(held: readonly HeldFile[]): ReviewQuestion[] {
   return [...byId.values()];
 }
 
-const NOT_DECIDED =
-  'Not imported: the import was cancelled before you decided about this file, so nothing of it was written.';
+const NOT_DECIDED: MessageRef = { key: 'fileCancelledUndecided', params: {} };
 
 /** Imports everything in `source`; throws only when the request as a whole cannot run. */
 export async function runImport(
@@ -150,7 +139,8 @@ export async function runImport(
     const decisions: ReviewDecisions = {};
     const decide: Decide = hooks.review ? (question) => decisions[question.id] : suggestedChoice;
     const cancelHeld = (held: readonly { task: ImportTask }[]): void => {
-      for (const { task } of held) hooks.emit({ type: 'results', results: [skippedResult(task.name, NOT_DECIDED)] });
+      for (const { task } of held)
+        hooks.emit({ type: 'results', results: [skippedFor(printableFileName(task.name), NOT_DECIDED)] });
     };
     /**
      * Imports the files in order; returns those held for review, or null when cancelled. Files held

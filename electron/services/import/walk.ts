@@ -1,8 +1,9 @@
 import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { basename, join, relative } from 'node:path';
+import type { MessageRef } from '../../../shared/messages/backend-messages';
 
 /** A file to import from disk, with the name the report shows for it, or why it cannot be. */
-export type FoundFile = { path: string; name: string; problem?: undefined } | { name: string; problem: string };
+export type FoundFile = { path: string; name: string; problem?: undefined } | { name: string; problem: MessageRef };
 
 export class TooManyFilesError extends Error {
   constructor(limit: number) {
@@ -14,16 +15,15 @@ export class TooManyFilesError extends Error {
 }
 
 /** What a symbolic link points at, or why it points at nothing usable. */
-function followLink(path: string): { stats: Stats } | { problem: string } {
+function followLink(path: string): { stats: Stats } | { problem: MessageRef } {
   try {
     const stats = statSync(path, { throwIfNoEntry: false });
-    if (!stats)
-      return { problem: `Dangling symbolic link: it points to ${safeRealTarget(path)}, which does not exist.` };
+    if (!stats) return { problem: { key: 'linkDangling', params: { target: safeRealTarget(path) } } };
     return { stats };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ELOOP') return { problem: 'Skipped: symbolic link loop (the link points back to itself).' };
-    return { problem: `The link could not be followed: ${(error as Error).message}` };
+    if (code === 'ELOOP') return { problem: { key: 'linkLoop', params: {} } };
+    return { problem: { key: 'linkUnfollowable', params: { detail: (error as Error).message } } };
   }
 }
 

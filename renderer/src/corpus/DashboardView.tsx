@@ -75,17 +75,7 @@ export function DashboardView() {
     [labelByKey, language],
   );
   const charts = useMemo(
-    () =>
-      data
-        ? buildCharts(data, {
-            labels,
-            labelByKey,
-            nameOf,
-            t: (key, options) => String(t(key as never, options as never)),
-            language,
-            filter,
-          })
-        : [],
+    () => (data ? buildCharts(data, { labels, labelByKey, nameOf, t, language, filter }) : []),
     [data, labels, labelByKey, nameOf, t, language, filter],
   );
 
@@ -189,11 +179,7 @@ interface BuildContext {
   labels: readonly Label[];
   labelByKey: ReadonlyMap<string, Label>;
   nameOf: (key: string) => string;
-  /**
-   * The dashboard's strings. Typed by prefix, not i18next's full TFunction: checking every key of
-   * the whole resources here went past the compiler's instantiation depth once the resources grew.
-   */
-  t: (key: `dashboard.${string}` | `status.${string}`, options?: Record<string, string | number>) => string;
+  t: ReturnType<typeof useTranslation>['t'];
   language: string;
   filter: LibraryFilter;
 }

@@ -1,5 +1,5 @@
 import { ApiError } from '../../../shared/contract/errors';
-import type { MessageRef } from '../../../shared/messages/backend-messages';
+import { englishMessage, type MessageRef } from '../../../shared/messages/backend-messages';
 import { i18next } from './index';
 
 /**
@@ -7,7 +7,15 @@ import { i18next } from './index';
  * every key), else the English text the service sent.
  */
 export function backendText(ref: MessageRef | undefined, english: string): string {
-  return ref ? i18next.t(`backend.${ref.key}`, { ...ref.params, defaultValue: english }) : english;
+  if (!ref) return english;
+  // A param that is a message (the reason inside "Cannot undo …") is shown in the same language.
+  const params = Object.fromEntries(
+    Object.entries(ref.params).map(([name, value]) => [
+      name,
+      typeof value === 'object' ? backendText(value, englishMessage(value.key, value.params)) : value,
+    ]),
+  );
+  return i18next.t(`backend.${ref.key}`, { ...params, defaultValue: english });
 }
 
 /** What to show for a failed call or action. */

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { backendText } from '../i18n/backend';
 import { useReaderStore } from './reader-store';
 
 /** Undo and redo, naming the step they would take; the same as Ctrl+Z and Ctrl+Shift+Z. */
@@ -14,7 +15,7 @@ export function HistoryButtons() {
         disabled={!history.canUndo}
         title={
           history.undoDescription
-            ? t('reader.history.undoTitle', { step: history.undoDescription })
+            ? t('reader.history.undoTitle', { step: backendText(history.undoDescriptionRef, history.undoDescription) })
             : t('reader.history.nothingToUndo')
         }
         onClick={() => void undo()}
@@ -26,7 +27,7 @@ export function HistoryButtons() {
         disabled={!history.canRedo}
         title={
           history.redoDescription
-            ? t('reader.history.redoTitle', { step: history.redoDescription })
+            ? t('reader.history.redoTitle', { step: backendText(history.redoDescriptionRef, history.redoDescription) })
             : t('reader.history.nothingToRedo')
         }
         onClick={() => void redo()}

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/schemas';
 import type { TextRange } from '../../../shared/text/syllables';
 import { api, events } from '../api/client';
+import { backendText } from '../i18n/backend';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { apiTransport } from './api-transport';
@@ -97,7 +98,8 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       if (!settled.ok) return fail(settled.error);
       const applied = settled.applied;
       if (!applied) return;
-      if (settled.kind !== 'write') useAppStore.getState().notify('info', applied.description);
+      if (settled.kind !== 'write')
+        useAppStore.getState().notify('info', backendText(applied.descriptionRef, applied.description));
       showApplied(sync, applied);
     });
     sync.onExternal((applied) => showApplied(sync, applied));

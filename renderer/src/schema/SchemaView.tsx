@@ -4,6 +4,7 @@ import { labelPath, labelTree } from '../../../shared/domain/label-tree';
 import type { Label } from '../../../shared/domain/schemas';
 import { labelHotkeyText } from '../../../shared/keymap';
 import { api } from '../api/client';
+import { backendText } from '../i18n/backend';
 import { labelName, useAppStore } from '../state/app-store';
 import { LabelForm } from './LabelForm';
 import { RemoveLabelDialog } from './RemoveLabelDialog';
@@ -70,7 +71,11 @@ export function SchemaView() {
               type="button"
               disabled={!history.canUndo}
               title={
-                history.undoDescription ? t('reader.history.undoTitle', { step: history.undoDescription }) : undefined
+                history.undoDescription
+                  ? t('reader.history.undoTitle', {
+                      step: backendText(history.undoDescriptionRef, history.undoDescription),
+                    })
+                  : undefined
               }
               onClick={() => void undo()}
             >
@@ -80,7 +85,11 @@ export function SchemaView() {
               type="button"
               disabled={!history.canRedo}
               title={
-                history.redoDescription ? t('reader.history.redoTitle', { step: history.redoDescription }) : undefined
+                history.redoDescription
+                  ? t('reader.history.redoTitle', {
+                      step: backendText(history.redoDescriptionRef, history.redoDescription),
+                    })
+                  : undefined
               }
               onClick={() => void redo()}
             >

@@ -1,8 +1,9 @@
 import { useEffect } from 'react';
 import { create } from 'zustand';
 import type { HistoryState, SchemaImportPreview } from '../../../shared/contract';
-import type { Change } from '../../../shared/domain/changes';
+import type { AppliedChanges, Change } from '../../../shared/domain/changes';
 import { api, events } from '../api/client';
+import { backendText } from '../i18n/backend';
 import { errorMessage, useAppStore } from '../state/app-store';
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoDescription: null, redoDescription: null };
@@ -29,11 +30,13 @@ interface SchemaState {
 
 export const useSchemaStore = create<SchemaState>((set, get) => {
   /** Runs a write; a refusal becomes the form's error and a toast. */
-  const write = async (run: () => Promise<{ description: string } | null>): Promise<boolean> => {
+  const write = async (
+    run: () => Promise<Pick<AppliedChanges, 'description' | 'descriptionRef'> | null>,
+  ): Promise<boolean> => {
     try {
       const applied = await run();
       set({ error: null });
-      if (applied) useAppStore.getState().notify('info', applied.description);
+      if (applied) useAppStore.getState().notify('info', backendText(applied.descriptionRef, applied.description));
       await get().refresh();
       return true;
     } catch (error) {

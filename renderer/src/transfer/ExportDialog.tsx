@@ -4,6 +4,7 @@ import { EXPORT_FORMAT_SPECS, exportFormatSpec } from '../../../shared/codecs';
 import type { ExportFormat, ExportJob, ExportOptions } from '../../../shared/contract';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
 import { labelInk } from '../app/contrast';
+import { backendText } from '../i18n/backend';
 import { Modal } from '../app/Modal';
 import { formatCount } from '../library/format';
 import { labelName, useAppStore } from '../state/app-store';
@@ -210,7 +211,9 @@ function ExportProgress({ job }: { job: ExportJob }) {
             ? t('export.done', { done: job.articlesDone, spans: job.spansWritten, file: job.path ?? job.fileName })
             : job.state === 'cancelled'
               ? t('export.cancelled')
-              : t('export.failed', { error: job.error ?? t('export.unknownError') })}
+              : t('export.failed', {
+                  error: job.error ? backendText(job.errorRef, job.error) : t('export.unknownError'),
+                })}
       </div>
       <SpanIssues count={job.leftOutCount} issues={job.leftOut} summary={t('export.leftOut')} />
       <SpanIssues count={job.widenedCount} issues={job.widened} summary={t('export.widened')} />

@@ -3,7 +3,8 @@
  * annotations are `T<n>\t<Label> <start> <end>[;<start> <end>…]\t<text>`. Fragments separated
  * only by line breaks and spaces (how brat, and Marginalia's export, write a span across a line
  * break) are one span again; truly discontinuous spans are reported and skipped, and so are
- * relations, events and attributes (they are not spans). `AnnotatorNotes` are reported.
+ * relations, events and attributes (they are not spans). `#<n>\tAnnotatorNotes T<n>\t<note>` becomes
+ * the span's note.
  */
 import type { PeerAnnotations, PeerSpan } from './spans';
 
@@ -11,9 +12,11 @@ export function bratAnnotations(text: string, ann: string): PeerAnnotations {
   const spans: PeerSpan[] = [];
   const problems: string[] = [];
   const points = Array.from(text);
+  const notes = annotatorNotes(ann);
   let otherLines = 0;
   ann.split('\n').forEach((line, index) => {
     if (line.trim() === '') return;
+    if (notes.lines.has(index)) return;
     if (!line.startsWith('T')) {
       otherLines++;
       return;
@@ -54,9 +57,23 @@ export function bratAnnotations(text: string, ann: string): PeerAnnotations {
       end,
       label,
       quote: ranges.length === 1 ? quote : whole.replace(/\s+/g, ' ') === quote ? whole : quote,
+      ...(id !== undefined && notes.byId.has(id) ? { note: notes.byId.get(id) } : {}),
     });
   });
-  if (otherLines > 0)
-    problems.push(`${otherLines} relation, event, attribute or note lines are not spans and were left out`);
+  if (otherLines > 0) problems.push(`${otherLines} relation, event or attribute lines are not spans and were left out`);
   return { format: 'brat standoff', unit: 'codepoint', spans, problems };
+}
+
+/** `#<n>\tAnnotatorNotes T<n>\t<note>` lines: each note by the id of its span, and which lines they are. */
+function annotatorNotes(ann: string): { byId: Map<string, string>; lines: Set<number> } {
+  const byId = new Map<string, string>();
+  const lines = new Set<number>();
+  ann.split('\n').forEach((line, index) => {
+    const match = /^#[^\t]*\tAnnotatorNotes (T\S+)\t(.*)$/.exec(line);
+    if (!match) return;
+    const [, id = '', note = ''] = match;
+    byId.set(id, byId.has(id) ? `${byId.get(id)}\n${note}` : note);
+    lines.add(index);
+  });
+  return { byId, lines };
 }

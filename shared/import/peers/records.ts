@@ -6,6 +6,8 @@
  * - Label Studio JSON: `[{data: {text}, annotations: [{result: [{value: {start, end, text, labels}}]}]}]`; UTF-16.
  * Null when the record carries no spans.
  */
+import { ANNOTATION_ORIGINS } from '../../domain/schemas';
+import type { MessageRef } from '../../messages/backend-messages';
 import type { PeerAnnotations, PeerSpan } from './spans';
 
 type Json = Record<string, unknown>;
@@ -26,6 +28,17 @@ function collect(items: readonly unknown[], read: (item: unknown) => PeerSpan | 
   return { spans, problems };
 }
 
+/** What Marginalia's JSONL adds to a span: its note, and who made it, how, under which id. */
+function marginaliaSpanData(item: Json): Pick<PeerSpan, 'note' | 'made'> {
+  const note = typeof item.note === 'string' && item.note !== '' ? { note: item.note } : {};
+  const origin = ANNOTATION_ORIGINS.find((known) => known === item.origin);
+  const made =
+    Number.isSafeInteger(item.id) && (item.id as number) > 0 && typeof item.author === 'string' && origin
+      ? { made: { id: item.id as number, author: item.author, origin } }
+      : {};
+  return { ...note, ...made };
+}
+
 export function recordAnnotations(record: Json): PeerAnnotations | null {
   if (Array.isArray(record.spans) && record.spans.length > 0) {
     const meta = isObject(record.meta) ? record.meta : {};
@@ -39,6 +52,7 @@ export function recordAnnotations(record: Json): PeerAnnotations | null {
               end: item.end,
               label: item.label,
               quote: typeof item.text === 'string' ? item.text : null,
+              ...(marginalia ? marginaliaSpanData(item) : {}),
             }
           : null,
       'span',
@@ -88,12 +102,12 @@ export function isLabelStudioExport(parsed: unknown): parsed is Json[] {
 }
 
 /** Each task's text and the labelled regions of its annotations (`type: "labels"`), in UTF-16. */
-export function labelStudioTasks(tasks: readonly Json[]): (LabelStudioTask | { reason: string })[] {
+export function labelStudioTasks(tasks: readonly Json[]): (LabelStudioTask | { reason: MessageRef })[] {
   return tasks.map((task) => {
     const data = task.data as Json;
     const text =
       typeof data.text === 'string' ? data.text : Object.values(data).find((value) => typeof value === 'string');
-    if (typeof text !== 'string') return { reason: 'the task has no text in data' };
+    if (typeof text !== 'string') return { reason: { key: 'labelStudioTaskNoText', params: {} } as const };
     const regions = (task.annotations as unknown[])
       .filter(isObject)
       .flatMap((annotation) => (Array.isArray(annotation.result) ? annotation.result : []))

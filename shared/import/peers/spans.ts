@@ -4,6 +4,7 @@
  * each against the quote the file carries, and says in words what it did (unit detected or
  * given, spans skipped and why).
  */
+import type { AnnotationOrigin } from '../../domain/schemas';
 import { OffsetConverter } from '../../text/offsets';
 
 export type PeerUnit = 'utf16' | 'codepoint';
@@ -14,6 +15,10 @@ export interface PeerSpan {
   end: number;
   label: string;
   quote: string | null;
+  /** A note the file gives the span (Marginalia JSONL, brat AnnotatorNotes). */
+  note?: string;
+  /** Who made the span, how, and its id in the file (Marginalia JSONL), kept as data. */
+  made?: { id: number; author: string; origin: AnnotationOrigin };
 }
 
 export interface PeerAnnotations {
@@ -27,7 +32,7 @@ export interface PeerAnnotations {
 }
 
 /** A span in UTF-16 on the text it came with, its quote checked. */
-export interface ResolvedSpan {
+export interface ResolvedSpan extends Pick<PeerSpan, 'note' | 'made'> {
   start: number;
   end: number;
   label: string;
@@ -106,7 +111,7 @@ export function resolveSpans(text: string, annotations: PeerAnnotations): Resolu
       skipped.push(`${describe(span)}: the text at these offsets is “${quote}”, not the file's quote`);
       continue;
     }
-    spans.push({ ...range, label: span.label, quote });
+    spans.push({ ...span, ...range, quote });
   }
   const notes = [`${annotations.format}: ${spans.length} of ${annotations.spans.length} spans read. ${note}`];
   if (skipped.length > 0)

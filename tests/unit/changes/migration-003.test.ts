@@ -184,6 +184,9 @@ describe('migration 003: change history, author and origin', () => {
       canRedo: true,
       undoDescription: 'Relabel “Lương Tam Quang” PER → TITLE',
       redoDescription: 'Tag LOC “Hà Nội”',
+      // Migrated entries are named as new ones are, so they get the catalogue keys too.
+      undoDescriptionRef: { key: 'descRelabel', params: { quote: 'Lương Tam Quang', from: 'PER', to: 'TITLE' } },
+      redoDescriptionRef: { key: 'descTag', params: { label: 'LOC', quote: 'Hà Nội' } },
     });
     expect(changes.redo(1)?.upserted).toMatchObject([{ id: 3, labelKey: 'LOC', author: '' }]);
     expect(changes.redo(1)?.removed).toEqual([2]);

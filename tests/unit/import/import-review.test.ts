@@ -118,6 +118,7 @@ describe('legacy encoding: a preview of the conversion, accepted or rejected bef
         outcome: 'skipped',
         file: 'cu.txt',
         reason: 'Not imported, as you chose: the text converted from TCVN3 read wrong.',
+        reasonRef: { key: 'fileLegacyRefusedByUser', params: { encoding: 'TCVN3' } },
       },
     ]);
     expect(wb.articles.count()).toBe(0);

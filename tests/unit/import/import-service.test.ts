@@ -71,16 +71,36 @@ describe('text files', () => {
     const wb = workbench();
     const broken = Buffer.concat([Buffer.from('Hà Nội '), Buffer.from([0xff]), Buffer.from(' Bộ Công an')]);
     expect(await importOne(wb, 'broken.txt', broken)).toEqual([
-      { outcome: 'skipped', file: 'broken.txt', reason: expect.stringContaining('Invalid UTF-8 at byte 10 (0xFF)') },
+      {
+        outcome: 'skipped',
+        file: 'broken.txt',
+        reason: expect.stringContaining('Invalid UTF-8 at byte 10 (0xFF)'),
+        reasonRef: expect.objectContaining({ key: 'fileInvalidUtf8' }),
+      },
     ]);
     expect(await importOne(wb, 'photo.txt', PNG_HEADER)).toEqual([
-      { outcome: 'skipped', file: 'photo.txt', reason: 'This is a PNG image, not text.' },
+      {
+        outcome: 'skipped',
+        file: 'photo.txt',
+        reason: 'This is a PNG image, not text.',
+        reasonRef: expect.objectContaining({ key: 'fileBinary' }),
+      },
     ]);
     expect(await importOne(wb, 'empty.txt', '')).toEqual([
-      { outcome: 'skipped', file: 'empty.txt', reason: 'The file is empty.' },
+      {
+        outcome: 'skipped',
+        file: 'empty.txt',
+        reason: 'The file is empty.',
+        reasonRef: expect.objectContaining({ key: 'fileEmpty' }),
+      },
     ]);
     expect(await importOne(wb, 'notes.pdf', '%PDF-1.4')).toEqual([
-      { outcome: 'skipped', file: 'notes.pdf', reason: expect.stringContaining('Unsupported file type ".pdf"') },
+      {
+        outcome: 'skipped',
+        file: 'notes.pdf',
+        reason: expect.stringContaining('Unsupported file type ".pdf"'),
+        reasonRef: expect.objectContaining({ key: 'importUnsupportedType' }),
+      },
     ]);
     expect(wb.articles.list()).toHaveLength(0);
   });
@@ -138,6 +158,7 @@ describe('formats', () => {
         outcome: 'skipped',
         file: 'bad.csv',
         reason: 'The CSV has no "text" column. Expected a header row: title, text, source, url, date (or published).',
+        reasonRef: expect.objectContaining({ key: 'csvNoTextColumn' }),
       },
     ]);
   });
@@ -150,7 +171,12 @@ describe('formats', () => {
     ]);
     expect((await importOne(wb, 'a.json', array)).map((r) => r.outcome)).toEqual(['imported', 'imported']);
     expect(await importOne(wb, 'bad.json', '[\n  {"text": "x"},\n  {"text": }\n]')).toEqual([
-      { outcome: 'skipped', file: 'bad.json', reason: expect.stringMatching(/^Malformed JSON at line 3, column 12/) },
+      {
+        outcome: 'skipped',
+        file: 'bad.json',
+        reason: expect.stringMatching(/^Malformed JSON at line 3, column 12/),
+        reasonRef: expect.objectContaining({ key: 'jsonMalformedAt' }),
+      },
     ]);
     const lines = '{"text": "Dòng C."}\n{"text": oops}\n\n{"title": "D", "text": "Dòng D."}\n';
     expect((await importOne(wb, 'c.jsonl', lines)).map((r) => [r.outcome, r.file])).toEqual([
@@ -206,6 +232,7 @@ describe('formats', () => {
         outcome: 'skipped',
         file: 'fake.docx',
         reason: expect.stringContaining('Not a readable Word (.docx) document'),
+        reasonRef: expect.objectContaining({ key: 'docxNotZip' }),
       },
     ]);
   });

@@ -95,8 +95,9 @@ describe('issue 9 part 2: import defects', () => {
         .sort((a, b) => a.quote.localeCompare(b.quote))
         .map((span) => [span.labelKey, span.quote, span.origin]),
     ).toEqual([
-      ['ORG', 'Bộ Công an', 'import'],
-      ['LOC', 'Hà Nội', 'import'],
+      // Marginalia's own JSONL keeps who made a span and how, as its workbench JSON does.
+      ['ORG', 'Bộ Công an', 'manual'],
+      ['LOC', 'Hà Nội', 'manual'],
     ]);
   });
 
@@ -212,6 +213,7 @@ describe('issue 10 part 2: imports that crash or hang', () => {
       outcome: 'skipped',
       file: 'deep.html',
       reason: expect.stringContaining('nested too deeply'),
+      reasonRef: { key: 'htmlNestedTooDeep', params: { depth: expect.any(Number), max: expect.any(Number) } },
     });
     expect(results[1]).toMatchObject({ outcome: 'imported', file: 'ok.txt' });
     expect(wb.articles.list()).toHaveLength(1);
@@ -228,6 +230,7 @@ describe('issue 10 part 2: imports that crash or hang', () => {
         outcome: 'skipped',
         file: 'bomb.docx',
         reason: expect.stringMatching(/^The document inflates to 30(\.\d)? MB, past the 20 MB limit/),
+        reasonRef: { key: 'docxInflatesTooLarge', params: expect.anything() },
       },
     ]);
     expect(wb.articles.list()).toHaveLength(0);
@@ -244,8 +247,17 @@ describe('issue 10 part 2: imports that crash or hang', () => {
     expect(state).toBe('done');
     expect(results).toEqual([
       expect.objectContaining({ outcome: 'imported', file: join('in', 'a.txt') }),
-      { outcome: 'skipped', file: join('in', 'gone.txt'), reason: expect.stringContaining('Dangling symbolic link') },
-      { outcome: 'skipped', file: join('in', 'loop.txt'), reason: expect.stringContaining('symbolic link loop') },
+      expect.objectContaining({
+        outcome: 'skipped',
+        file: join('in', 'gone.txt'),
+        reason: expect.stringContaining('Dangling symbolic link'),
+      }),
+      {
+        outcome: 'skipped',
+        file: join('in', 'loop.txt'),
+        reason: expect.stringContaining('symbolic link loop'),
+        reasonRef: { key: 'linkLoop', params: {} },
+      },
     ]);
   });
 
@@ -256,6 +268,7 @@ describe('issue 10 part 2: imports that crash or hang', () => {
       outcome: 'skipped',
       file: 'deep.json',
       reason: expect.stringMatching(/^Malformed JSON nested too deeply \(more than 5,000 levels\)/),
+      reasonRef: { key: 'jsonNestedTooDeep', params: { max: 5000 } },
     });
     expect(JSON.stringify(result)).not.toContain('NaN');
     const [shallow] = await importOne(wb, 'bad.json', '[[[{"text": }]]]');

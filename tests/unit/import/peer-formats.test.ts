@@ -70,7 +70,7 @@ describe('importing annotations from other tools', () => {
     ]);
   });
 
-  it('brat standoff (zipped): code points; line-split fragments join, discontinuous spans and relations are reported', async () => {
+  it('brat standoff (zipped): code points; line-split fragments join, discontinuous spans and relations are reported, notes kept', async () => {
     const wb = workbench();
     const zip = zipSync({ 'doc/brat-1.txt': fixture('brat-1.txt'), 'doc/brat-1.ann': fixture('brat-1.ann') });
     const notes = importedOnly(await importFile(wb, { name: 'brat.zip', bytes: zip }));
@@ -80,7 +80,13 @@ describe('importing annotations from other tools', () => {
       ['EVENT', 'Ngày mai\nhọp tiếp', 'import'],
     ]);
     expect(notes).toContainEqual(expect.stringContaining('T4 Event is discontinuous'));
-    expect(notes).toContainEqual(expect.stringContaining('relation, event, attribute or note lines are not spans'));
+    expect(notes).toContainEqual(expect.stringContaining('1 relation, event or attribute lines are not spans'));
+    // `#1 AnnotatorNotes T1 cơ quan` is the ORG span's note.
+    const [article] = wb.articles.list();
+    expect(wb.annotations.list(article?.id as number).map((span) => [span.labelKey, span.note])).toContainEqual([
+      'ORG',
+      'cơ quan',
+    ]);
   });
 
   it('CoNLL-2003 (four columns, NER last): tokens re-aligned to a rebuilt text', async () => {

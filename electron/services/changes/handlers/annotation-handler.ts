@@ -8,7 +8,8 @@ import {
 } from '../../../../shared/domain/attributes';
 import type { Change } from '../../../../shared/domain/changes';
 import type { Annotation } from '../../../../shared/domain/schemas';
-import { spanProblem } from '../../../../shared/domain/spans';
+import { spanProblemRef } from '../../../../shared/domain/spans';
+import type { BackendMessageKey, MessageRef } from '../../../../shared/messages/backend-messages';
 import type { AnnotationStore } from '../../store/annotations';
 import type { ArticleStore } from '../../store/articles';
 import type { AttributeDefStore } from '../../store/attribute-defs';
@@ -22,11 +23,11 @@ type SpanFields = Pick<Annotation, 'articleId' | 'labelKey' | 'start' | 'end' | 
 /** What attribute values are checked with: the span's label and article, and its id once it has one. */
 type AttributeOwner = Pick<Annotation, 'articleId' | 'labelKey'> & { id: number | null };
 
-const PLURAL_VERB: Record<TransitionOf<'annotation'>['kind'], string> = {
-  'annotation.create': 'Tag',
-  'annotation.update': 'Edit',
-  'annotation.delete': 'Delete',
-};
+const PLURAL_KEY = {
+  'annotation.create': 'descTagMany',
+  'annotation.update': 'descEditMany',
+  'annotation.delete': 'descDeleteMany',
+} as const satisfies Record<TransitionOf<'annotation'>['kind'], BackendMessageKey>;
 
 /** Spans: created, relabelled, resized, annotated with notes and deleted. */
 export class AnnotationHandler implements ChangeHandler<'annotation'> {
@@ -42,7 +43,7 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
       case 'annotation.create': {
         const { imported, note, attributes, ...span } = change.annotation;
         if (imported && context.origin !== 'import' && context.origin !== 'merge') {
-          throw new ApiError('rejected', 'only import and merge sets can carry imported provenance.');
+          throw ApiError.of('rejected', 'importedProvenanceRefused');
         }
         this.assertValid(span, context);
         if (attributes) this.assertAttributes({ ...span, id: null }, attributes);
@@ -67,7 +68,7 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
         const { patch } = change;
         const rangeChanged = patch.start !== undefined || patch.end !== undefined;
         if (rangeChanged && patch.quote === undefined) {
-          throw new ApiError('rejected', 'Changing a span’s edges needs the new quote, to check it against the text.');
+          throw ApiError.of('rejected', 'spanEdgesNeedQuote');
         }
         const labelKey = patch.labelKey ?? before.labelKey;
         // A relabelled span keeps the values its new label defines too; undo brings the others back.
@@ -101,11 +102,11 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
   replay({ before, after }: TransitionOf<'annotation'>, memo: WriteMemo): Annotation | null {
     const id = (after ?? before)!.id;
     const current = this.annotations.find(id);
-    if (before !== null && current === null) throw new ApiError('rejected', `annotation ${id} no longer exists.`);
-    if (before === null && current !== null) throw new ApiError('rejected', `annotation id ${id} is taken.`);
+    if (before !== null && current === null) throw ApiError.of('rejected', 'annotationGone', { id });
+    if (before === null && current !== null) throw ApiError.of('rejected', 'annotationIdTaken', { id });
     if (before !== null && current !== null && !sameAnnotation(before, current)) {
       // Changed since by a set recorded elsewhere (another article's or the schema's history).
-      throw new ApiError('rejected', `annotation ${id} was changed since.`);
+      throw ApiError.of('rejected', 'annotationChangedSince', { id });
     }
     if (after === null) {
       this.annotations.delete(id);
@@ -123,26 +124,26 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
     return state.articleId;
   }
 
-  describe({ kind, before, after }: TransitionOf<'annotation'>): string {
-    if (kind === 'annotation.create' && after) return `Tag ${after.labelKey} “${shorten(after.quote)}”`;
-    if (kind === 'annotation.delete' && before) return `Delete ${before.labelKey} “${shorten(before.quote)}”`;
+  describe({ kind, before, after }: TransitionOf<'annotation'>): MessageRef {
+    const span = (state: Annotation) => ({ label: state.labelKey, quote: shorten(state.quote) });
+    if (kind === 'annotation.create' && after) return { key: 'descTag', params: span(after) };
+    if (kind === 'annotation.delete' && before) return { key: 'descDelete', params: span(before) };
     if (before && after) {
       if (before.labelKey !== after.labelKey) {
-        return `Relabel “${shorten(after.quote)}” ${before.labelKey} → ${after.labelKey}`;
+        return {
+          key: 'descRelabel',
+          params: { quote: shorten(after.quote), from: before.labelKey, to: after.labelKey },
+        };
       }
-      if (before.start !== after.start || before.end !== after.end) {
-        return `Resize ${after.labelKey} “${shorten(after.quote)}”`;
-      }
-      if (!sameValues(before.attributes, after.attributes)) {
-        return `Set attributes of ${after.labelKey} “${shorten(after.quote)}”`;
-      }
-      return `Edit note on ${after.labelKey} “${shorten(after.quote)}”`;
+      if (before.start !== after.start || before.end !== after.end) return { key: 'descResize', params: span(after) };
+      if (!sameValues(before.attributes, after.attributes)) return { key: 'descSetAttributes', params: span(after) };
+      return { key: 'descEditNote', params: span(after) };
     }
-    return 'Change';
+    return { key: 'descChange', params: {} };
   }
 
-  describeMany(kind: TransitionOf<'annotation'>['kind'], count: number): string {
-    return `${PLURAL_VERB[kind]} ${count} spans`;
+  describeMany(kind: TransitionOf<'annotation'>['kind'], count: number): MessageRef {
+    return { key: PLURAL_KEY[kind], params: { count } };
   }
 
   report(
@@ -252,20 +253,17 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
 
   /** Checks a span against the label schema and the canonical text, reading each article once per write. */
   private assertValid(span: SpanFields, memo: WriteMemo): void {
-    if (!this.labels.exists(span.labelKey)) throw new ApiError('rejected', `There is no label ${span.labelKey}.`);
+    if (!this.labels.exists(span.labelKey)) throw ApiError.of('rejected', 'labelNotFound', { label: span.labelKey });
     const text = memo.memo(`article-text:${span.articleId}`, () => this.articles.getText(span.articleId));
-    const problem = spanProblem(text, span.start, span.end, span.quote);
-    if (problem) throw new ApiError('rejected', `The span was not saved: ${problem}.`);
+    const problem = spanProblemRef(text, span.start, span.end, span.quote);
+    if (problem) throw ApiError.of('rejected', 'spanNotSaved', { problem });
   }
 
   /** A second span with the same label and range would only be counted twice by every export. */
   private refuseIdentical(span: SpanFields, exceptId: number | null): void {
     const twin = this.annotations.findIdentical(span, exceptId);
     if (twin) {
-      throw new ApiError(
-        'rejected',
-        `There is already a ${span.labelKey} span on “${shorten(twin.quote)}” here (annotation ${twin.id}).`,
-      );
+      throw ApiError.of('rejected', 'spanIdentical', { label: span.labelKey, quote: shorten(twin.quote), id: twin.id });
     }
   }
 }

@@ -2,7 +2,7 @@ import { ApiError } from '../../../../shared/contract/errors';
 import type { AssistRecord } from '../../../../shared/assist/changes';
 import { compilePattern, PatternError } from '../../../../shared/assist/patterns';
 import { suggestionTextKey } from '../../../../shared/assist/suggestion';
-import { spanProblem } from '../../../../shared/domain/spans';
+import { spanProblemRef } from '../../../../shared/domain/spans';
 import type { ArticleStore } from '../../store/articles';
 import type { AssistStore } from '../../store/assist';
 import type { LabelStore } from '../../store/labels';
@@ -33,8 +33,8 @@ export class AssistHandler implements ChangeHandler<'assist'> {
         const { articleId, labelKey, start, end, quote } = change.suggestion;
         this.assertLabel(labelKey);
         const text = context.memo(`article-text:${articleId}`, () => this.articles.getText(articleId));
-        const problem = spanProblem(text, start, end, quote);
-        if (problem) throw new ApiError('rejected', `The suggestion does not match the article: ${problem}.`);
+        const problem = spanProblemRef(text, start, end, quote);
+        if (problem) throw ApiError.of('rejected', 'suggestionMismatch', { problem });
         const textKey = suggestionTextKey(quote);
         const before = this.store.findRejection(articleId, labelKey, textKey);
         if (before) return { kind: change.kind, before, after: before };
@@ -46,17 +46,20 @@ export class AssistHandler implements ChangeHandler<'assist'> {
         this.assertLabel(change.name.labelKey);
         const record: AssistRecord = { type: 'name', ...change.name };
         if (this.store.hasName(change.name)) {
-          throw new ApiError('rejected', `“${shorten(change.name.text)}” is already a ${change.name.labelKey} name.`);
+          throw ApiError.of('rejected', 'assistNameExists', {
+            name: shorten(change.name.text),
+            label: change.name.labelKey,
+          });
         }
         this.store.insertName(change.name);
         return { kind: change.kind, before: null, after: record };
       }
       case 'assist.removeName': {
         if (!this.store.hasName(change.name)) {
-          throw new ApiError(
-            'not_found',
-            `“${shorten(change.name.text)}” is not a ${change.name.labelKey} name you added.`,
-          );
+          throw ApiError.of('not_found', 'assistNameNotAdded', {
+            name: shorten(change.name.text),
+            label: change.name.labelKey,
+          });
         }
         this.store.deleteName(change.name);
         return { kind: change.kind, before: { type: 'name', ...change.name }, after: null };
@@ -76,10 +79,9 @@ export class AssistHandler implements ChangeHandler<'assist'> {
         const override = this.store.findPatternOverride(change.id);
         if (!override) {
           const shipped = this.shipped.patterns.some((pattern) => pattern.id === change.id);
-          throw new ApiError(
-            shipped ? 'rejected' : 'not_found',
-            shipped ? `Pattern “${change.id}” is already as shipped.` : `There is no pattern “${change.id}”.`,
-          );
+          throw shipped
+            ? ApiError.of('rejected', 'patternAsShipped', { id: change.id })
+            : ApiError.of('not_found', 'patternNotFound', { id: change.id });
         }
         this.store.deletePatternOverride(change.id);
         return { kind: change.kind, before: { type: 'pattern', definition: override }, after: null };
@@ -92,7 +94,7 @@ export class AssistHandler implements ChangeHandler<'assist'> {
     const record = (after ?? before)!;
     const current = this.find(record);
     if (JSON.stringify(current) !== JSON.stringify(before)) {
-      throw new ApiError('rejected', `${this.describeRecord(record)} was changed since.`);
+      throw ApiError.of('rejected', 'assistRecordChangedSince', { record: this.describeRecord(record) });
     }
     if (before) this.remove(before);
     if (after) {
@@ -183,7 +185,7 @@ export class AssistHandler implements ChangeHandler<'assist'> {
   }
 
   private assertLabel(labelKey: string): void {
-    if (!this.labels.exists(labelKey)) throw new ApiError('rejected', `There is no label ${labelKey}.`);
+    if (!this.labels.exists(labelKey)) throw ApiError.of('rejected', 'labelNotFound', { label: labelKey });
   }
 
   private assertCompiles(definition: Parameters<typeof compilePattern>[0]): void {

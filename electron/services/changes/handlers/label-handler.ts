@@ -1,4 +1,5 @@
 import { ApiError } from '../../../../shared/contract/errors';
+import type { MessageRef } from '../../../../shared/messages/backend-messages';
 import { parentProblem } from '../../../../shared/domain/label-tree';
 import { LabelSchema, type Label } from '../../../../shared/domain/schemas';
 import { labelHotkeyClash, labelHotkeyText } from '../../../../shared/keymap';
@@ -57,16 +58,19 @@ export class LabelHandler implements ChangeHandler<'label'> {
   replay({ before, after }: TransitionOf<'label'>, _memo: WriteMemo): Label | null {
     if (before !== null) {
       const current = this.labels.get(before.key);
-      if (!current) throw new ApiError('rejected', `the label ${before.key} no longer exists.`);
-      if (!sameLabel(current, before)) throw new ApiError('rejected', `the label ${before.key} was changed since.`);
+      if (!current) throw ApiError.of('rejected', 'labelGone', { label: before.key });
+      if (!sameLabel(current, before)) throw ApiError.of('rejected', 'labelChangedSince', { label: before.key });
     }
     if (after === null) {
       const key = before!.key;
       const used = this.labels.countAnnotations(key);
-      if (used > 0) throw new ApiError('rejected', `the label ${key} is used by ${used} annotations.`);
+      if (used > 0) throw ApiError.of('rejected', 'labelStillUsed', { label: key, count: used });
       const children = this.labels.list().filter((label) => label.parentKey === key);
       if (children.length > 0) {
-        throw new ApiError('rejected', `the label ${key} has sublabels: ${children.map((c) => c.key).join(', ')}.`);
+        throw ApiError.of('rejected', 'labelHasSublabels', {
+          label: key,
+          sublabels: children.map((c) => c.key).join(', '),
+        });
       }
       this.labels.delete(key);
       return null;
@@ -85,26 +89,34 @@ export class LabelHandler implements ChangeHandler<'label'> {
     return null;
   }
 
-  describe({ kind, before, after, movedTo }: TransitionOf<'label'>): string {
-    if (kind === 'label.create' && after) return `Add label ${after.key}`;
-    if (kind === 'label.merge' && before) return `Merge label ${before.key} into ${movedTo ?? '?'}`;
+  describe({ kind, before, after, movedTo }: TransitionOf<'label'>): MessageRef {
+    if (kind === 'label.create' && after) return { key: 'descLabelAdd', params: { label: after.key } };
+    if (kind === 'label.merge' && before)
+      return { key: 'descLabelMerge', params: { label: before.key, into: movedTo ?? '?' } };
     if (kind === 'label.delete' && before) {
       return movedTo
-        ? `Delete label ${before.key}, its spans to ${movedTo}`
-        : `Delete label ${before.key} and its spans`;
+        ? { key: 'descLabelDeleteMoving', params: { label: before.key, into: movedTo } }
+        : { key: 'descLabelDelete', params: { label: before.key } };
     }
     if (before && after) {
-      if (before.key !== after.key) return `Rename label ${before.key} → ${after.key}`;
-      if (before.hidden !== after.hidden) return `${after.hidden ? 'Hide' : 'Show'} label ${after.key}`;
-      if (before.parentKey !== after.parentKey) return `Move label ${after.key} under ${after.parentKey ?? 'the top'}`;
-      return `Edit label ${after.key}`;
+      if (before.key !== after.key) return { key: 'descLabelRename', params: { from: before.key, to: after.key } };
+      if (before.hidden !== after.hidden)
+        return { key: after.hidden ? 'descLabelHide' : 'descLabelShow', params: { label: after.key } };
+      if (before.parentKey !== after.parentKey) {
+        return after.parentKey === null
+          ? { key: 'descLabelMoveTop', params: { label: after.key } }
+          : { key: 'descLabelMove', params: { label: after.key, parent: after.parentKey } };
+      }
+      return { key: 'descLabelEdit', params: { label: after.key } };
     }
     // A create undone or a removal redone: the transition is reversed, so say what it does now.
-    return after ? `Add label ${after.key}` : `Remove label ${before?.key ?? ''}`;
+    return after
+      ? { key: 'descLabelAdd', params: { label: after.key } }
+      : { key: 'descLabelRemove', params: { label: before?.key ?? '' } };
   }
 
-  describeMany(_kind: TransitionOf<'label'>['kind'], count: number): string {
-    return `Edit ${count} labels`;
+  describeMany(_kind: TransitionOf<'label'>['kind'], count: number): MessageRef {
+    return { key: 'descLabelEditMany', params: { count } };
   }
 
   report(finalStates: ReadonlyMap<string, { before: Label | null; after: Label | null }>, into: AppliedReport): void {
@@ -126,7 +138,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
 
   private existing(key: string): Label {
     const label = this.labels.get(key);
-    if (!label) throw new ApiError('not_found', `There is no label ${key}.`);
+    if (!label) throw ApiError.of('not_found', 'labelNotFound', { label: key });
     return label;
   }
 
@@ -138,23 +150,23 @@ export class LabelHandler implements ChangeHandler<'label'> {
   private assertFits(label: Label, ownKey: string | null): void {
     const others = this.labels.list().filter((other) => other.key !== ownKey);
     const taken = others.find((other) => other.key === label.key);
-    if (taken) throw new ApiError('rejected', `Label key ${label.key} is already taken (${taken.nameEn}).`);
+    if (taken) throw ApiError.of('rejected', 'labelKeyTaken', { label: label.key, name: taken.nameEn });
     if (label.hotkey !== null) {
       const keys = labelHotkeyText(label.hotkey);
       const owner = others.find((other) => other.hotkey === label.hotkey);
       if (owner) {
-        throw new ApiError(
-          'rejected',
-          `Label ${label.key}: hotkey ${keys} is already used by ${owner.key} (${owner.nameEn}).`,
-        );
+        throw ApiError.of('rejected', 'labelHotkeyTaken', {
+          label: label.key,
+          keys,
+          owner: owner.key,
+          name: owner.nameEn,
+        });
       }
       const clash = labelHotkeyClash(label.hotkey);
       if (clash) {
-        const what =
-          clash === 'reserved'
-            ? 'kept for relations (R), entity links (L) and attributes (A)'
-            : `used by the shortcut “${clash}”`;
-        throw new ApiError('rejected', `Label ${label.key}: hotkey ${keys} is ${what}.`);
+        throw clash === 'reserved'
+          ? ApiError.of('rejected', 'labelHotkeyReserved', { label: label.key, keys })
+          : ApiError.of('rejected', 'labelHotkeyIsShortcut', { label: label.key, keys, shortcut: clash });
       }
     }
     // The tree as it would be, with this row written over its old self.
@@ -163,7 +175,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
   }
 
   private assertMoveTarget(key: string, target: string): void {
-    if (target === key) throw new ApiError('rejected', `Label ${key} cannot be merged into itself.`);
+    if (target === key) throw ApiError.of('rejected', 'labelMergeIntoItself', { label: key });
     this.existing(target);
   }
 

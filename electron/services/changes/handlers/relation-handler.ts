@@ -2,6 +2,7 @@ import { ApiError } from '../../../../shared/contract/errors';
 import type { Change } from '../../../../shared/domain/changes';
 import { relationAllowed, relationRule, type Relation } from '../../../../shared/domain/relations';
 import type { Annotation } from '../../../../shared/domain/schemas';
+import type { BackendMessageKey, MessageRef } from '../../../../shared/messages/backend-messages';
 import type { AnnotationStore } from '../../store/annotations';
 import type { ArticleStore } from '../../store/articles';
 import { nowIso } from '../../store/clock';
@@ -11,11 +12,11 @@ import { shorten } from '../describe';
 
 type RelationEnds = Pick<Relation, 'articleId' | 'typeKey' | 'headId' | 'tailId'>;
 
-const PLURAL_VERB: Record<TransitionOf<'relation'>['kind'], string> = {
-  'relation.create': 'Add',
-  'relation.update': 'Edit',
-  'relation.delete': 'Delete',
-};
+const PLURAL_KEY = {
+  'relation.create': 'descRelationAddMany',
+  'relation.update': 'descRelationEditMany',
+  'relation.delete': 'descRelationDeleteMany',
+} as const satisfies Record<TransitionOf<'relation'>['kind'], BackendMessageKey>;
 
 /**
  * Relations between two spans of one article. Deleting a span deletes its relations first, in the
@@ -83,10 +84,10 @@ export class RelationHandler implements ChangeHandler<'relation'> {
   replay({ before, after }: TransitionOf<'relation'>, _memo: WriteMemo): Relation | null {
     const id = (after ?? before)!.id;
     const current = this.relations.find(id);
-    if (before !== null && current === null) throw new ApiError('rejected', `relation ${id} no longer exists.`);
-    if (before === null && current !== null) throw new ApiError('rejected', `relation id ${id} is taken.`);
+    if (before !== null && current === null) throw ApiError.of('rejected', 'relationGone', { id });
+    if (before === null && current !== null) throw ApiError.of('rejected', 'relationIdTaken', { id });
     if (before !== null && current !== null && !sameRelation(before, current)) {
-      throw new ApiError('rejected', `relation ${id} was changed since.`);
+      throw ApiError.of('rejected', 'relationChangedSince', { id });
     }
     if (after === null) {
       this.relations.delete(id);
@@ -104,18 +105,18 @@ export class RelationHandler implements ChangeHandler<'relation'> {
     return state.articleId;
   }
 
-  describe({ kind, before, after }: TransitionOf<'relation'>): string {
+  describe({ kind, before, after }: TransitionOf<'relation'>): MessageRef {
     const relation = (after ?? before)!;
-    const ends = `“${this.quoteOf(relation.headId)}” ${relation.typeKey} “${this.quoteOf(relation.tailId)}”`;
-    if (kind === 'relation.create') return `Relate ${ends}`;
-    if (kind === 'relation.delete') return `Delete relation ${ends}`;
+    const ends = { head: this.quoteOf(relation.headId), type: relation.typeKey, tail: this.quoteOf(relation.tailId) };
+    if (kind === 'relation.create') return { key: 'descRelate', params: ends };
+    if (kind === 'relation.delete') return { key: 'descRelationDelete', params: ends };
     if (before && after && before.typeKey !== after.typeKey)
-      return `Retype relation ${before.typeKey} → ${after.typeKey}`;
-    return `Edit note on relation ${ends}`;
+      return { key: 'descRelationRetype', params: { from: before.typeKey, to: after.typeKey } };
+    return { key: 'descRelationEditNote', params: ends };
   }
 
-  describeMany(kind: TransitionOf<'relation'>['kind'], count: number): string {
-    return `${PLURAL_VERB[kind]} ${count} relations`;
+  describeMany(kind: TransitionOf<'relation'>['kind'], count: number): MessageRef {
+    return { key: PLURAL_KEY[kind], params: { count } };
   }
 
   report(
@@ -138,40 +139,45 @@ export class RelationHandler implements ChangeHandler<'relation'> {
   /** Both ends exist, in the relation's article, are two spans, fit the type, and are not related so already. */
   private assertValid(relation: RelationEnds, exceptId: number | null): void {
     const type = this.types.find(relation.typeKey);
-    if (!type) throw new ApiError('rejected', `There is no relation type ${relation.typeKey}.`);
+    if (!type) throw ApiError.of('rejected', 'relationTypeNotFound', { type: relation.typeKey });
     if (relation.headId === relation.tailId) {
-      throw new ApiError('rejected', 'A relation joins two different spans, not a span to itself.');
+      throw ApiError.of('rejected', 'relationToItself');
     }
     const head = this.endOf(relation.headId, relation.articleId);
     const tail = this.endOf(relation.tailId, relation.articleId);
     this.assertAllowed(relation, head.labelKey, tail.labelKey);
     const twin = this.relations.findBetween(type.key, head.id, tail.id, !type.directed, exceptId);
     if (twin) {
-      throw new ApiError(
-        'rejected',
-        `“${shorten(head.quote)}” and “${shorten(tail.quote)}” are already related by ${type.key} (relation ${twin.id}).`,
-      );
+      throw ApiError.of('rejected', 'relationDuplicate', {
+        head: shorten(head.quote),
+        tail: shorten(tail.quote),
+        type: type.key,
+        id: twin.id,
+      });
     }
   }
 
   private assertAllowed(relation: Pick<Relation, 'typeKey'>, headLabel: string, tailLabel: string): void {
     const type = this.types.get(relation.typeKey);
     if (!relationAllowed(type, headLabel, tailLabel)) {
-      throw new ApiError(
-        'rejected',
-        `A ${type.key} relation goes ${relationRule(type).slice(type.key.length + 2)}; not ${headLabel} → ${tailLabel}.`,
-      );
+      throw ApiError.of('rejected', 'relationNotAllowed', {
+        type: type.key,
+        rule: relationRule(type).slice(type.key.length + 2),
+        head: headLabel,
+        tail: tailLabel,
+      });
     }
   }
 
   private endOf(annotationId: number, articleId: number): Annotation {
     const span = this.annotations.find(annotationId);
-    if (!span) throw new ApiError('rejected', `Span ${annotationId} does not exist.`);
+    if (!span) throw ApiError.of('rejected', 'relationSpanNotFound', { id: annotationId });
     if (span.articleId !== articleId) {
-      throw new ApiError(
-        'rejected',
-        `Span ${annotationId} is in article ${span.articleId}, not ${articleId}: a relation stays within one article (link entities across articles).`,
-      );
+      throw ApiError.of('rejected', 'relationAcrossArticles', {
+        id: annotationId,
+        spanArticleId: span.articleId,
+        articleId,
+      });
     }
     return span;
   }

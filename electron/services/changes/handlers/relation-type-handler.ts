@@ -22,7 +22,7 @@ export class RelationTypeHandler implements ChangeHandler<'relationType'> {
     switch (change.kind) {
       case 'relationType.create': {
         if (this.types.find(change.type.key)) {
-          throw new ApiError('rejected', `There is already a relation type ${change.type.key}.`);
+          throw ApiError.of('rejected', 'relationTypeExists', { type: change.type.key });
         }
         this.assertValid(change.type);
         return { kind: change.kind, before: null, after: this.types.put(change.type) };
@@ -45,10 +45,10 @@ export class RelationTypeHandler implements ChangeHandler<'relationType'> {
   replay({ before, after }: TransitionOf<'relationType'>): RelationType | null {
     const key = (after ?? before)!.key;
     const current = this.types.find(key);
-    if (before !== null && current === null) throw new ApiError('rejected', `relation type ${key} no longer exists.`);
-    if (before === null && current !== null) throw new ApiError('rejected', `relation type ${key} exists again.`);
+    if (before !== null && current === null) throw ApiError.of('rejected', 'relationTypeGone', { type: key });
+    if (before === null && current !== null) throw ApiError.of('rejected', 'relationTypeExistsAgain', { type: key });
     if (before !== null && current !== null && JSON.stringify(before) !== JSON.stringify(current)) {
-      throw new ApiError('rejected', `relation type ${key} was changed since.`);
+      throw ApiError.of('rejected', 'relationTypeChangedSince', { type: key });
     }
     if (after === null) {
       this.assertUnused(key);
@@ -91,26 +91,24 @@ export class RelationTypeHandler implements ChangeHandler<'relationType'> {
   /** Its allowed labels exist, and every stored relation of the type still fits its rule. */
   private assertValid(type: RelationType): void {
     const unknown = [...type.headLabels, ...type.tailLabels].find((key) => !this.labels.exists(key));
-    if (unknown)
-      throw new ApiError('rejected', `Relation type ${type.key} names the label ${unknown}, which does not exist.`);
+    if (unknown) throw ApiError.of('rejected', 'relationTypeUnknownLabel', { type: type.key, label: unknown });
     const broken = this.relations
       .listOfTypeWithLabels(type.key)
       .filter((relation) => !relationAllowed(type, relation.headLabel, relation.tailLabel));
     if (broken.length > 0) {
-      throw new ApiError(
-        'rejected',
-        `${broken.length} stored ${type.key} relations would break the rule ${relationRule(type)} (e.g. relation ${broken[0]!.id}).`,
-      );
+      throw ApiError.of('rejected', 'relationTypeRuleBroken', {
+        count: broken.length,
+        type: type.key,
+        rule: relationRule(type),
+        id: broken[0]!.id,
+      });
     }
   }
 
   private assertUnused(key: string): void {
     const count = this.relations.countOfType(key);
     if (count > 0) {
-      throw new ApiError(
-        'rejected',
-        `Relation type ${key} is used by ${count} relations; delete or retype them first.`,
-      );
+      throw ApiError.of('rejected', 'relationTypeInUse', { type: key, count });
     }
   }
 }

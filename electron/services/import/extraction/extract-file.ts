@@ -54,6 +54,7 @@ export async function extractFile(name: string, bytes: Uint8Array, limits: Impor
 /** Records the file holds: articles found plus records skipped on their own, or a workbench export's articles. */
 function recordCount(extraction: Extraction): number {
   if (extraction.kind === 'documents') return extraction.documents.length + extraction.skipped.length;
+  if (extraction.kind === 'annotation-rows') return extraction.rows.length + extraction.skipped.length;
   if (extraction.kind === 'workbench-export') {
     const articles = (extraction.parsed as { articles?: unknown }).articles;
     return Array.isArray(articles) ? articles.length : 0;

@@ -18,13 +18,14 @@ export function extractBratZip(bytes: Uint8Array, limits: ImportLimits): Extract
       },
     });
     if (declared > limits.maxFileBytes) {
-      return refused(
-        `The archive inflates to ${formatBytes(declared)}, past the ${formatBytes(limits.maxFileBytes)} limit.`,
-      );
+      return refused({
+        key: 'zipInflatesTooLarge',
+        params: { size: formatBytes(declared), limit: formatBytes(limits.maxFileBytes) },
+      });
     }
     files = unzipSync(bytes, { filter: (entry) => /\.(txt|ann)$/i.test(entry.name) });
   } catch (error) {
-    return refused(`Not a readable zip archive: ${(error as Error).message}`);
+    return refused({ key: 'zipUnreadable', params: { detail: (error as Error).message } });
   }
   const documents: SourceDocument[] = [];
   const skipped: SkippedPart[] = [];
@@ -33,12 +34,12 @@ export function extractBratZip(bytes: Uint8Array, limits: ImportLimits): Extract
     .sort()) {
     const ann = files[`${name.slice(0, -4)}.ann`];
     if (!ann) {
-      skipped.push({ part: name, reason: 'no .ann file beside it' });
+      skipped.push({ part: name, reason: { key: 'bratNoAnn', params: {} } });
       continue;
     }
     const text = strFromU8(files[name] as Uint8Array);
     documents.push({ part: name, rawText: text, given: {}, annotations: bratAnnotations(text, strFromU8(ann)) });
   }
-  if (documents.length === 0 && skipped.length === 0) return refused('The archive holds no brat .txt/.ann pairs.');
+  if (documents.length === 0 && skipped.length === 0) return refused({ key: 'bratNoPairs', params: {} });
   return { kind: 'documents', documents, skipped, notes: [] };
 }

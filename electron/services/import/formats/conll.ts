@@ -4,7 +4,7 @@ import { refused, type Extraction } from './types';
 /** CoNLL BIO: one article per `-DOCSTART-` document, its text rebuilt from the tokens. */
 export function extractConll(content: string): Extraction {
   const documents = conllDocuments(content);
-  if (documents.length === 0) return refused('The CoNLL file holds no tokens.');
+  if (documents.length === 0) return refused({ key: 'conllNoTokens', params: {} });
   return {
     kind: 'documents',
     documents: documents.map((document, index) => ({

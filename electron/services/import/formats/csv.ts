@@ -1,4 +1,5 @@
 import { parse } from 'csv-parse/sync';
+import { annotationRows, isAnnotationCsv } from './annotation-csv';
 import { partition, recordToDocument, RECORD_CONVENTION } from './records';
 import { refused, type Extraction } from './types';
 
@@ -8,11 +9,12 @@ export function extractCsv(text: string): Extraction {
   try {
     rows = parse(text, { columns: true, skip_empty_lines: true, relax_column_count: true, trim: false });
   } catch (error) {
-    return refused(`Malformed CSV: ${(error as Error).message}`);
+    return refused({ key: 'csvMalformed', params: { detail: (error as Error).message } });
   }
   const header = rows[0] ? Object.keys(rows[0]).map((name) => name.trim().toLowerCase()) : [];
+  if (isAnnotationCsv(header)) return annotationRows(rows);
   if (!header.some((name) => ['text', 'body', 'content'].includes(name))) {
-    return refused(`The CSV has no "text" column. Expected a header row: ${RECORD_CONVENTION}.`);
+    return refused({ key: 'csvNoTextColumn', params: { convention: RECORD_CONVENTION } });
   }
   // Row numbers count the header as row 1, as a spreadsheet shows them.
   return {

@@ -10,23 +10,22 @@ import { refused, type Extraction } from './types';
  */
 export async function extractDocx(bytes: Uint8Array, limits: ImportLimits): Promise<Extraction> {
   const inflated = declaredInflatedSize(bytes);
-  if (inflated === null) return refused('Not a readable Word (.docx) document: it is not a zip archive.');
+  if (inflated === null) return refused({ key: 'docxNotZip', params: {} });
   if (inflated > limits.maxFileBytes) {
-    return refused(
-      `The document inflates to ${formatBytes(inflated)}, past the ${formatBytes(limits.maxFileBytes)} limit (a zip bomb, or a document too large to import).`,
-    );
+    return refused({
+      key: 'docxInflatesTooLarge',
+      params: { size: formatBytes(inflated), limit: formatBytes(limits.maxFileBytes) },
+    });
   }
   const mammoth = (await import('mammoth')).default;
   let result: { value: string; messages: { type: string; message: string }[] };
   try {
     result = await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) });
   } catch (error) {
-    return refused(`Not a readable Word (.docx) document: ${(error as Error).message}`);
+    return refused({ key: 'docxUnreadable', params: { detail: (error as Error).message } });
   }
   if (result.value.length > limits.maxFileBytes) {
-    return refused(
-      `The document's text is ${result.value.length.toLocaleString('en-US')} characters, past the limit of ${limits.maxFileBytes.toLocaleString('en-US')}.`,
-    );
+    return refused({ key: 'docxTextTooLong', params: { length: result.value.length, limit: limits.maxFileBytes } });
   }
   const warnings = result.messages
     .filter((message) => message.type !== 'info')

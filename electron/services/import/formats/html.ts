@@ -121,9 +121,7 @@ function droppedLines(pageText: string, articleText: string): string[] {
 export async function extractHtml(html: string): Promise<Extraction> {
   const depth = tagDepth(html);
   if (depth > MAX_HTML_DEPTH) {
-    return refused(
-      `The page nests its elements ${depth.toLocaleString('en-US')} levels deep (more than ${MAX_HTML_DEPTH.toLocaleString('en-US')}): it is nested too deeply to be an article.`,
-    );
+    return refused({ key: 'htmlNestedTooDeep', params: { depth, max: MAX_HTML_DEPTH } });
   }
   const [{ JSDOM }, { Readability }] = await Promise.all([import('jsdom'), import('@mozilla/readability')]);
   const dom = new JSDOM(html);

@@ -61,11 +61,11 @@ export async function extractDocuments(name: string, bytes: Uint8Array, limits: 
   if (format === null) {
     const dot = name.lastIndexOf('.');
     const extension = dot > name.lastIndexOf('/') && dot >= 0 ? name.slice(dot).toLowerCase() : '';
-    const hint = extension === '.doc' ? ' Save old Word files as .docx first.' : '';
     return {
-      extraction: refused(
-        `Unsupported file type "${extension || '(none)'}"; supported: ${IMPORT_EXTENSIONS.join(', ')}.${hint}`,
-      ),
+      extraction: refused({
+        key: extension === '.doc' ? 'importUnsupportedDoc' : 'importUnsupportedType',
+        params: { extension: extension || '(none)', supported: IMPORT_EXTENSIONS.join(', ') },
+      }),
       encoding: null,
       notes: [],
       legacy: null,

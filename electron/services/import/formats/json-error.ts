@@ -89,8 +89,8 @@ export function jsonErrorOffset(text: string): number | 'too-deep' {
 
 const TOO_DEEP = Symbol('too deep');
 
-/** "line 3, column 12" for a character offset. */
-export function lineAndColumn(text: string, offset: number): string {
+/** Line and column (both from 1) of a character offset. */
+export function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
-  return `line ${before.split('\n').length}, column ${offset - before.lastIndexOf('\n')}`;
+  return { line: before.split('\n').length, column: offset - before.lastIndexOf('\n') };
 }

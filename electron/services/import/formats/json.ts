@@ -2,13 +2,17 @@ import { isWorkbenchExport } from '../../../../shared/codecs/workbench-json';
 import { jsonErrorOffset, lineAndColumn, MAX_JSON_DEPTH } from './json-error';
 import { isLabelStudioExport, labelStudioTasks } from '../../../../shared/import/peers/records';
 import { partition, recordToDocument } from './records';
+import type { MessageRef } from '../../../../shared/messages/backend-messages';
 import { refused, type Extraction } from './types';
 
-/** "at line 3, column 14: <parser message>" for text JSON.parse refused. */
-function locate(text: string, error: unknown): string {
+/** Where JSON.parse stopped (line, column and its message), or that the text nests too deeply. */
+function malformed(text: string, error: unknown): MessageRef {
   const offset = jsonErrorOffset(text);
-  if (offset === 'too-deep') return `nested too deeply (more than ${MAX_JSON_DEPTH.toLocaleString('en-US')} levels)`;
-  return `at ${lineAndColumn(text, Math.max(0, offset))}: ${(error as Error).message}`;
+  if (offset === 'too-deep') return { key: 'jsonNestedTooDeep', params: { max: MAX_JSON_DEPTH } };
+  return {
+    key: 'jsonMalformedAt',
+    params: { ...lineAndColumn(text, Math.max(0, offset)), detail: (error as Error).message },
+  };
 }
 
 /** A JSON array of records, one record, or the workbench's own export. */
@@ -17,7 +21,7 @@ export function extractJson(text: string): Extraction {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    return refused(`Malformed JSON ${locate(text, error)}`);
+    return refused(malformed(text, error));
   }
   if (isWorkbenchExport(parsed)) return { kind: 'workbench-export', parsed };
   if (isLabelStudioExport(parsed)) {
@@ -50,7 +54,7 @@ export function extractJsonLines(text: string): Extraction {
     try {
       return [recordToDocument(JSON.parse(line), part)];
     } catch (error) {
-      return [{ part, reason: `malformed JSON: ${(error as Error).message}` }];
+      return [{ part, reason: { key: 'jsonlLineMalformed', params: { detail: (error as Error).message } } as const }];
     }
   });
   return { kind: 'documents', ...partition(items), notes: [] };

@@ -29,11 +29,11 @@ function field(record: Record<string, unknown>, aliases: readonly string[]): str
 /** One record → a document, or the reason it is skipped. */
 export function recordToDocument(record: unknown, part: string): SourceDocument | SkippedPart {
   if (typeof record !== 'object' || record === null || Array.isArray(record)) {
-    return { part, reason: 'not an object with a "text" field' };
+    return { part, reason: { key: 'recordNotObject', params: {} } };
   }
   const fields = record as Record<string, unknown>;
   const rawText = field(fields, FIELD_ALIASES.text);
-  if (rawText === null) return { part, reason: `no text (expected fields: ${RECORD_CONVENTION})` };
+  if (rawText === null) return { part, reason: { key: 'recordNoText', params: { convention: RECORD_CONVENTION } } };
   const annotations = recordAnnotations(fields);
   return {
     part,

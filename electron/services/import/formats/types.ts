@@ -1,4 +1,5 @@
-import type { PeerAnnotations } from '../../../../shared/import/peers/spans';
+import type { PeerAnnotations, PeerSpan } from '../../../../shared/import/peers/spans';
+import type { MessageRef } from '../../../../shared/messages/backend-messages';
 
 /** One article found in a file, before canonicalisation, with whatever metadata the format carries. */
 export interface SourceDocument {
@@ -18,6 +19,14 @@ export interface SourceDocument {
   annotations?: PeerAnnotations;
 }
 
+/** One row of Marginalia's annotation CSV, its cells as written (guarded cells restored). */
+export interface AnnotationRow {
+  part: string;
+  articleId: number;
+  title: string;
+  span: PeerSpan;
+}
+
 export interface GivenMetadata {
   title?: string | null;
   source?: string | null;
@@ -29,15 +38,18 @@ export interface GivenMetadata {
 /** A record of a multi-article file that was refused on its own, e.g. a CSV row without text. */
 export interface SkippedPart {
   part: string;
-  reason: string;
+  /** A catalogue message, so the report shows it in the UI's language. */
+  reason: MessageRef;
 }
 
 export type Extraction =
   | { kind: 'documents'; documents: SourceDocument[]; skipped: SkippedPart[]; notes: string[] }
+  /** Marginalia's annotation CSV: rows of spans for articles already in the workbench (../annotation-rows). */
+  | { kind: 'annotation-rows'; rows: AnnotationRow[]; skipped: SkippedPart[] }
   /** The workbench's own export, re-imported with its annotations by the export module. */
   | { kind: 'workbench-export'; parsed: unknown }
-  | { kind: 'refused'; reason: string; preview?: string };
+  | { kind: 'refused'; reason: MessageRef; preview?: string };
 
-export function refused(reason: string, preview?: string): Extraction {
+export function refused(reason: MessageRef, preview?: string): Extraction {
   return preview === undefined ? { kind: 'refused', reason } : { kind: 'refused', reason, preview };
 }

@@ -30,6 +30,7 @@ import { spanProblem } from '../../../../shared/domain/spans';
 import { isCanonical } from '../../../../shared/text/canonical';
 import { OffsetConverter, type OffsetUnit } from '../../../../shared/text/offsets';
 import type { Workbench } from '../../workbench';
+import { skippedFor } from '../skipped';
 import { storeArticle } from '../store-article';
 import { importableAttributes, importFields, linkReferences, type PendingReferences } from './import-values';
 import { FileReview, suggestedChoice } from '../review';
@@ -47,11 +48,10 @@ export function importWorkbenchExport(
     const issue = result.error.issues[0];
     const where = issue && issue.path.length > 0 ? ` at ${issue.path.join('.')}` : '';
     return [
-      {
-        outcome: 'skipped',
-        file: fileName,
-        reason: `${fileName} is not a valid Marginalia workbench export${where}: ${issue?.message ?? 'unknown problem'}.`,
-      },
+      skippedFor(fileName, {
+        key: 'workbenchExportInvalid',
+        params: { file: fileName, where, detail: issue?.message ?? 'unknown problem' },
+      }),
     ];
   }
   const { labels, relationTypes, articles, offset_unit: unit } = result.data;
@@ -99,11 +99,7 @@ function importArticle(
 ): ImportFileResult {
   const fullText = article.text + (article.trimmedText ?? '');
   if (!isCanonical(fullText)) {
-    return {
-      outcome: 'skipped',
-      file,
-      reason: 'its text is not canonical (NFC, LF): it was changed after the export, so its offsets cannot be trusted.',
-    };
+    return skippedFor(file, { key: 'workbenchTextNotCanonical', params: {} });
   }
   const converter = new OffsetConverter(article.text);
   let restoredNotes: string[] = [];
