@@ -2,6 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
 import { ChangeService } from './changes/change-service';
 import { AnnotationHandler } from './changes/handlers/annotation-handler';
+import { EntityHandler, EntityLinkHandler } from './changes/handlers/entity-handler';
+import { EntityService } from './entities/entity-service';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -9,6 +11,7 @@ import { SearchService } from './search/search-service';
 import { openDatabase, type OpenDatabaseOptions } from './store/database';
 import { AnnotationStore } from './store/annotations';
 import { ArticleStore } from './store/articles';
+import { EntityStore } from './store/entities';
 import { HistoryStore } from './store/history';
 import { LabelStore } from './store/labels';
 import { SettingsStore } from './store/settings';
@@ -30,6 +33,9 @@ export interface Workbench {
   /** The one write path: change sets, undo and redo. */
   readonly changes: ChangeService;
   readonly annotations: AnnotationService;
+  readonly entityRows: EntityStore;
+  /** Reads of the entity registry (lists, typeahead, entity page, link suggestions). */
+  readonly entities: EntityService;
   readonly profile: ProfileService;
   readonly search: SearchService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
@@ -43,9 +49,12 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const labels = new LabelStore(db);
   const annotationRows = new AnnotationStore(db);
   const history = new HistoryStore(db);
+  const entityRows = new EntityStore(db);
   const profile = new ProfileService(new SettingsStore(db));
   const changes = new ChangeService(db, articles, history, profile, {
     annotation: new AnnotationHandler(articles, labels, annotationRows),
+    entity: new EntityHandler(labels, entityRows),
+    entityLink: new EntityLinkHandler(annotationRows, entityRows),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
@@ -69,6 +78,8 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     history,
     changes,
     annotations: new AnnotationService(articles, annotationRows, changes),
+    entityRows,
+    entities: new EntityService(articles, annotationRows, entityRows),
     profile,
     search: new SearchService(db),
     events,

@@ -8,6 +8,7 @@ import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
 import { backupCalls } from './backups';
 import { changeCalls } from './changes';
+import { entityCalls } from './entities';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
 import type { CallNameOfList } from './names';
@@ -21,6 +22,7 @@ export const contract = {
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
+  ...entityCalls,
 };
 
 export type Contract = typeof contract;
@@ -55,6 +57,7 @@ export type { HistoryState } from './annotations';
 export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
 export type { Profile } from '../domain/profile';
 export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
+export type { EntityListItem, EntityMention, EntityPage, EntityRelatedSpan, LinkSuggestion } from './entities';
 export type { ImportFileResult, ImportJob, ImportSource } from './imports';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';

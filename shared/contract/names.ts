@@ -35,6 +35,9 @@ export const CALL_NAMES = [
   'listBackups',
   'previewBackup',
   'restoreBackup',
+  'listEntities',
+  'getEntityPage',
+  'getLinkSuggestions',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

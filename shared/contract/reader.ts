@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './call';
 import { HistoryStateSchema } from './annotations';
+import { EntityIdSchema, EntitySummarySchema } from '../domain/entities';
 import { AnnotationIdSchema, ArticleIdSchema, ArticleSchema, LabelKeySchema, type Annotation } from '../domain/schemas';
 
 /**
@@ -77,10 +78,21 @@ export function decodeSpans(compact: CompactSpans, text: string): ReaderSpan[] {
   return spans;
 }
 
+/** The article's entity links as two columns (span i is linked to entity i), and those entities. */
+export const ArticleEntityLinksSchema = z
+  .object({
+    annotationIds: z.array(AnnotationIdSchema),
+    entityIds: z.array(EntityIdSchema),
+    entities: z.array(EntitySummarySchema),
+  })
+  .refine((links) => links.annotationIds.length === links.entityIds.length, 'one entity id per linked span');
+export type ArticleEntityLinks = z.infer<typeof ArticleEntityLinksSchema>;
+
 export const OpenedArticleSchema = z.object({
   article: ArticleSchema,
   history: HistoryStateSchema,
   spans: CompactSpansSchema,
+  entityLinks: ArticleEntityLinksSchema,
 });
 export type OpenedArticle = z.infer<typeof OpenedArticleSchema>;
 

@@ -15,6 +15,17 @@ import {
   OffsetSchema,
   type Annotation,
 } from './schemas';
+import {
+  AliasesSchema,
+  EntityIdSchema,
+  EntityLinkSchema,
+  EntityNameSchema,
+  EntityNoteSchema,
+  EntitySummarySchema,
+  ExternalIdSchema,
+  type Entity,
+  type EntityLink,
+} from './entities';
 
 export const CHANGE_ORIGINS = ANNOTATION_ORIGINS;
 export const ChangeOriginSchema = AnnotationOriginSchema;
@@ -81,10 +92,85 @@ export const AnnotationDeleteChangeSchema = z
   .object({ kind: z.literal('annotation.delete'), id: AnnotationIdSchema })
   .strict();
 
+/** A change's create ref (echoed in `createdIds`). */
+const RefSchema = z.string().min(1).max(100);
+
+export const EntityCreateChangeSchema = z
+  .object({
+    kind: z.literal('entity.create'),
+    ref: RefSchema,
+    entity: z
+      .object({
+        name: EntityNameSchema,
+        typeLabelKey: LabelKeySchema,
+        aliases: AliasesSchema.optional(),
+        externalId: ExternalIdSchema.nullable().optional(),
+        note: EntityNoteSchema.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const EntityUpdateChangeSchema = z
+  .object({
+    kind: z.literal('entity.update'),
+    id: EntityIdSchema,
+    patch: z
+      .object({
+        name: EntityNameSchema.optional(),
+        typeLabelKey: LabelKeySchema.optional(),
+        aliases: AliasesSchema.optional(),
+        externalId: ExternalIdSchema.nullable().optional(),
+        note: EntityNoteSchema.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+/** Deleting an entity unlinks its mentions in the same set. */
+export const EntityDeleteChangeSchema = z.object({ kind: z.literal('entity.delete'), id: EntityIdSchema }).strict();
+
+/**
+ * Moves every link of `fromId` to `intoId`, unites the names into `intoId`'s aliases and leaves
+ * `fromId` as a redirect to it.
+ */
+export const EntityMergeChangeSchema = z
+  .object({ kind: z.literal('entity.merge'), fromId: EntityIdSchema, intoId: EntityIdSchema })
+  .strict();
+
+/**
+ * Links a mention span to an entity (replacing any link it had), named by id or by the ref of an
+ * `entity.create` earlier in the set. A span whose label is not the entity's type is refused
+ * unless `allowTypeMismatch` says the user confirmed the warning.
+ */
+export const EntityLinkSetChangeSchema = z
+  .object({
+    kind: z.literal('entityLink.set'),
+    annotationId: AnnotationIdSchema,
+    entityId: EntityIdSchema.optional(),
+    entityRef: RefSchema.optional(),
+    allowTypeMismatch: z.boolean().optional(),
+  })
+  .strict()
+  .refine(
+    (change) => (change.entityId === undefined) !== (change.entityRef === undefined),
+    'a link names its entity by entityId or by entityRef, exactly one of them',
+  );
+
+export const EntityLinkDeleteChangeSchema = z
+  .object({ kind: z.literal('entityLink.delete'), annotationId: AnnotationIdSchema })
+  .strict();
+
 export const ChangeSchema = z.discriminatedUnion('kind', [
   AnnotationCreateChangeSchema,
   AnnotationUpdateChangeSchema,
   AnnotationDeleteChangeSchema,
+  EntityCreateChangeSchema,
+  EntityUpdateChangeSchema,
+  EntityDeleteChangeSchema,
+  EntityMergeChangeSchema,
+  EntityLinkSetChangeSchema,
+  EntityLinkDeleteChangeSchema,
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeKind = Change['kind'];
@@ -115,7 +201,17 @@ export interface AnnotationTransition {
   before: Annotation | null;
   after: Annotation | null;
 }
-export type Transition = AnnotationTransition;
+export interface EntityTransition {
+  kind: 'entity.create' | 'entity.update' | 'entity.delete' | 'entity.merge';
+  before: Entity | null;
+  after: Entity | null;
+}
+export interface EntityLinkTransition {
+  kind: 'entityLink.set' | 'entityLink.delete';
+  before: EntityLink | null;
+  after: EntityLink | null;
+}
+export type Transition = AnnotationTransition | EntityTransition | EntityLinkTransition;
 
 export const HistoryStateSchema = z.object({
   canUndo: z.boolean(),
@@ -140,5 +236,14 @@ export const AppliedChangesSchema = z.object({
   history: HistoryStateSchema.nullable(),
   /** For articleId: status and annotation count after the write. */
   summary: ArticleSummarySchema.nullable(),
+  /** Entities that now exist (redirects of merged ones included) and ids that no longer do. */
+  entities: z.object({ upserted: z.array(EntitySummarySchema), removed: z.array(EntityIdSchema) }).optional(),
+  /** Links that now hold, and links gone (the span's article, to route them to its reader). */
+  entityLinks: z
+    .object({
+      upserted: z.array(EntityLinkSchema),
+      removed: z.array(EntityLinkSchema.pick({ annotationId: true, articleId: true })),
+    })
+    .optional(),
 });
 export type AppliedChanges = z.infer<typeof AppliedChangesSchema>;

@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../../../shared/contract';
-import { encodeSpans } from '../../../shared/contract/reader';
+import { encodeSpans, type ArticleEntityLinks } from '../../../shared/contract/reader';
+import { summaryOf } from '../../../shared/domain/entities';
 import { ReaderSpanStore } from '../store/reader-spans';
 import type { Workbench } from '../workbench';
 
@@ -13,8 +14,19 @@ export function createReaderHandlers(workbench: Workbench): ReaderHandlers {
     article: workbench.articles.get(id),
     history: workbench.changes.historyState(id),
     spans: encodeSpans(spans.listInTextOrder(id)),
+    entityLinks: entityLinksOf(workbench, id),
   }));
   return {
     openArticle: ({ id }) => open(id),
+  };
+}
+
+function entityLinksOf(workbench: Workbench, articleId: number): ArticleEntityLinks {
+  const links = workbench.entityRows.linksOfArticle(articleId);
+  const entityIds = [...new Set(links.map((link) => link.entityId))];
+  return {
+    annotationIds: links.map((link) => link.annotationId),
+    entityIds: links.map((link) => link.entityId),
+    entities: entityIds.map((entityId) => summaryOf(workbench.entityRows.get(entityId))),
   };
 }

@@ -3,6 +3,7 @@ import type { BackupCallName } from '../../../shared/contract/backups';
 import type { Workbench } from '../workbench';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
+import { createEntityHandlers } from './entity-handlers';
 import { createExportHandlers } from './export-handlers';
 import type { HostAdapter } from './host';
 import { createReaderHandlers } from './reader-handlers';
@@ -18,5 +19,6 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createReaderHandlers(workbench),
     ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
     ...createExportHandlers(workbench, host),
+    ...createEntityHandlers(workbench),
   };
 }

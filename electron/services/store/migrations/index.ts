@@ -2,6 +2,7 @@ import { migration001Initial } from './001-initial';
 import { migration002Search } from './002-search';
 import { migration003ChangeHistory } from './003-change-history';
 import { migration004ArticleChangeIndex } from './004-article-change-index';
+import { migration008Entities } from './008-entities';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -10,6 +11,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002Search,
   migration003ChangeHistory,
   migration004ArticleChangeIndex,
+  migration008Entities,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
