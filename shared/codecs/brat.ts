@@ -7,12 +7,19 @@
  *   span that does is written as fragments (`0 5;7 12`) split at the breaks, its text joined by
  *   single spaces, as brat itself writes them.
  * - A note becomes `#<n>\tAnnotatorNotes T<n>\t<note>`, line breaks turned into spaces (lost).
+ * - A span linked to a registry entity gets a normalisation line `N<n>\tReference T<n> Marginalia:<id>\t<name>`,
+ *   and a second one to its external id when it has one (`Wikidata:Q123`, or the `scheme:value` typed).
  * - The zip is streamed with fflate: each article's two files are deflated as it comes.
  */
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { OffsetConverter } from '../text/offsets';
 import type { ExportChunk, ExportCodec, ExportContext } from './types';
+import type { ExportEntities } from './entities';
 import { toUnitSpans } from './unit-spans';
+
+/** brat names a normalisation database before the colon: a QID is Wikidata's. */
+const bratReference = (externalId: string): string =>
+  /^Q\d+$/.test(externalId) ? `Wikidata:${externalId}` : externalId;
 
 /** `[start, end)` pieces of a UTF-16 range, cut at line breaks; empty pieces dropped. */
 export function lineFragments(text: string, start: number, end: number): { start: number; end: number }[] {
@@ -29,11 +36,16 @@ export function lineFragments(text: string, start: number, end: number): { start
 
 const singleLine = (value: string): string => value.replace(/[\r\n\t]+/g, ' ');
 
-export function bratAnnotations(text: string, annotations: Parameters<typeof toUnitSpans>[1]) {
+export function bratAnnotations(
+  text: string,
+  annotations: Parameters<typeof toUnitSpans>[1],
+  entities?: ExportEntities,
+) {
   const { spans, invalid } = toUnitSpans(text, annotations, 'utf16');
   const converter = new OffsetConverter(text);
   const lines: string[] = [];
   let noteNumber = 0;
+  let normalisationNumber = 0;
   spans.forEach(({ annotation }, index) => {
     const id = `T${index + 1}`;
     const fragments = lineFragments(text, annotation.start, annotation.end);
@@ -44,6 +56,14 @@ export function bratAnnotations(text: string, annotations: Parameters<typeof toU
     lines.push(`${id}\t${annotation.labelKey} ${ranges}\t${quote}`);
     if (annotation.note.trim() !== '')
       lines.push(`#${++noteNumber}\tAnnotatorNotes ${id}\t${singleLine(annotation.note)}`);
+    const entity = entities?.entityOf(annotation.id);
+    if (entity) {
+      const name = singleLine(entity.name);
+      lines.push(`N${++normalisationNumber}\tReference ${id} Marginalia:${entity.id}\t${name}`);
+      if (entity.externalId) {
+        lines.push(`N${++normalisationNumber}\tReference ${id} ${bratReference(entity.externalId)}\t${name}`);
+      }
+    }
   });
   return { ann: lines.length > 0 ? `${lines.join('\n')}\n` : '', spansWritten: spans.length, invalid };
 }
@@ -69,7 +89,7 @@ export function createBratCodec(context: ExportContext): ExportCodec {
       return drain();
     },
     article(article, annotations) {
-      const { ann, spansWritten, invalid } = bratAnnotations(article.text, annotations);
+      const { ann, spansWritten, invalid } = bratAnnotations(article.text, annotations, context.entities);
       add(`article-${article.id}.txt`, article.text);
       add(`article-${article.id}.ann`, ann);
       return { chunk: drain(), spansWritten, leftOut: invalid, widened: [] };

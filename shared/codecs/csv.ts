@@ -28,6 +28,9 @@ export const CSV_HEADER = [
   'note',
   'author',
   'origin',
+  /** The registry entity the span is linked to; empty when none. */
+  'entity_id',
+  'entity_name',
 ] as const;
 
 /**
@@ -44,6 +47,7 @@ export const GUARDED_CSV_COLUMNS = [
   'context_after',
   'note',
   'author',
+  'entity_name',
 ] as const satisfies readonly (typeof CSV_HEADER)[number][];
 
 export type CsvVariant = 'spreadsheet' | 'data';
@@ -94,6 +98,10 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
   const labelCells = new Map(
     context.labels.map((label) => [label.key, [label.key, guard(label.nameVi), guard(label.nameEn)]]),
   );
+  const entityCells = (annotationId: number): [string, string] => {
+    const entity = context.entities?.entityOf(annotationId);
+    return entity ? [String(entity.id), guard(entity.name)] : ['', ''];
+  };
   return {
     begin: () => (options.bom ? UTF8_BOM : '') + options.stringifyRows([CSV_HEADER]),
     article(article, annotations) {
@@ -115,6 +123,7 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
         guard(annotation.note),
         guard(annotation.author),
         annotation.origin,
+        ...entityCells(annotation.id),
       ]);
       return {
         chunk: rows.length > 0 ? options.stringifyRows(rows) : '',

@@ -1,6 +1,7 @@
 /**
  * JSONL, one article per line, in the shape spaCy, Hugging Face datasets and Prodigy users load:
- * `{id, title, source, published, text, spans: [{start, end, label, text, author, origin}], meta}`.
+ * `{id, title, source, published, text, spans: [{start, end, label, text, author, origin, entity_id,
+ * entity_name}], meta}`; `entity_id`/`entity_name` name the registry entity a span is linked to (null if none).
  * `meta.offset_unit` says what the offsets count; `text.slice(start, end)` in that unit is `spans[i].text`.
  */
 import type { ExportCodec, ExportContext } from './types';
@@ -26,6 +27,8 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
           text: annotation.quote,
           author: annotation.author,
           origin: annotation.origin,
+          entity_id: context.entities?.entityOf(annotation.id)?.id ?? null,
+          entity_name: context.entities?.entityOf(annotation.id)?.name ?? null,
         })),
         meta,
       };

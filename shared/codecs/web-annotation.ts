@@ -5,8 +5,12 @@
  * of the text elsewhere, and a TextPositionSelector in the export's unit. The model leaves the
  * unit of "character positions" open (w3c/web-annotation#206), so the collection states it under
  * the absolute IRI key OFFSET_UNIT_PROPERTY, which JSON-LD processors keep.
+ * A span linked to a registry entity gets a linking body (purpose `identifying`): a SpecificResource
+ * whose source is the entity (`urn:marginalia:entity:<id>`, with its name as label), and one for
+ * its external id (a QID as its Wikidata IRI) when it has one.
  */
 import type { Annotation } from '../domain/schemas';
+import { entityIri, externalIri, type ExportEntities } from './entities';
 import { textAfter, textBefore } from './text-context';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
 import { toUnitSpans } from './unit-spans';
@@ -35,7 +39,7 @@ export function createWebAnnotationCodec(context: ExportContext): ExportCodec {
     article(article, annotations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const items = spans.map(({ annotation, start, end }) =>
-        JSON.stringify(webAnnotation(article, annotation, start, end)),
+        JSON.stringify(webAnnotation(article, annotation, start, end, context.entities)),
       );
       const separator = itemsWritten === 0 ? '\n' : ',\n';
       itemsWritten += items.length;
@@ -50,9 +54,25 @@ export function createWebAnnotationCodec(context: ExportContext): ExportCodec {
   };
 }
 
-function webAnnotation(article: ExportArticle, annotation: Annotation, start: number, end: number) {
-  const body: Record<string, string>[] = [{ type: 'TextualBody', purpose: 'tagging', value: annotation.labelKey }];
+function webAnnotation(
+  article: ExportArticle,
+  annotation: Annotation,
+  start: number,
+  end: number,
+  entities: ExportEntities | undefined,
+) {
+  const body: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'tagging', value: annotation.labelKey }];
   if (annotation.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note });
+  const entity = entities?.entityOf(annotation.id);
+  if (entity) {
+    body.push({
+      type: 'SpecificResource',
+      purpose: 'identifying',
+      source: { id: entityIri(entity.id), label: entity.name },
+    });
+    if (entity.externalId)
+      body.push({ type: 'SpecificResource', purpose: 'identifying', source: externalIri(entity.externalId) });
+  }
   return {
     id: `urn:marginalia:annotation:${annotation.id}`,
     type: 'Annotation',

@@ -16,6 +16,7 @@ import {
   type Annotation,
 } from '../domain/schemas';
 import { AuthorSchema } from '../domain/changes';
+import { EntityIdSchema, EntityNameSchema, ExternalIdSchema, type Entity } from '../domain/entities';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
 import { toUnitSpans, type UnitSpan } from './unit-spans';
 
@@ -36,6 +37,8 @@ const WorkbenchAnnotationSchema = z.object({
   origin: AnnotationOriginSchema,
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The entity the span is linked to (an id in the file's `entities`). */
+  entityId: EntityIdSchema.optional(),
 });
 export type WorkbenchAnnotation = z.infer<typeof WorkbenchAnnotationSchema>;
 
@@ -58,6 +61,21 @@ const WorkbenchArticleSchema = z.object({
 });
 export type WorkbenchArticle = z.infer<typeof WorkbenchArticleSchema>;
 
+/** A registry entry as written: every field, so a re-import is lossless (merge redirects too). */
+export const WorkbenchEntitySchema = z.object({
+  id: EntityIdSchema,
+  name: EntityNameSchema,
+  type: LabelKeySchema,
+  aliases: z.array(EntityNameSchema).default([]),
+  externalId: ExternalIdSchema.nullable().default(null),
+  note: z.string().default(''),
+  /** Set when this entity was merged into another: a redirect to that id in the same file. */
+  mergedInto: EntityIdSchema.nullable().default(null),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WorkbenchEntity = z.infer<typeof WorkbenchEntitySchema>;
+
 export const WorkbenchExportSchema = z.object({
   format: z.literal(WORKBENCH_FORMAT),
   version: z.literal(WORKBENCH_FORMAT_VERSION, {
@@ -68,6 +86,8 @@ export const WorkbenchExportSchema = z.object({
   offset_unit: OffsetUnitSchema,
   normalization: z.literal(CANONICAL_NORMALIZATION),
   labels: z.array(LabelSchema),
+  /** Absent in files written before the entity registry. */
+  entities: z.array(WorkbenchEntitySchema).default([]),
   articles: z.array(WorkbenchArticleSchema),
 });
 export type WorkbenchExport = z.infer<typeof WorkbenchExportSchema>;
@@ -91,14 +111,15 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
         normalization: CANONICAL_NORMALIZATION,
       };
       const headerJson = JSON.stringify(header).slice(0, -1);
-      return `${headerJson},\n"labels":${JSON.stringify(context.labels)},\n"articles":[`;
+      const entities = (context.entities?.registry ?? []).map(workbenchEntity);
+      return `${headerJson},\n"labels":${JSON.stringify(context.labels)},\n"entities":${JSON.stringify(entities)},\n"articles":[`;
     },
     article(article, annotations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const separator = articlesWritten === 0 ? '\n' : ',\n';
       articlesWritten++;
       return {
-        chunk: separator + JSON.stringify(workbenchArticle(article, spans)),
+        chunk: separator + JSON.stringify(workbenchArticle(article, spans, context)),
         spansWritten: spans.length,
         leftOut: invalid,
         widened: [],
@@ -110,7 +131,11 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
   };
 }
 
-function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): WorkbenchArticle {
+function workbenchArticle(
+  article: ExportArticle,
+  spans: readonly UnitSpan[],
+  context: ExportContext,
+): WorkbenchArticle {
   return {
     id: article.id,
     title: article.title,
@@ -125,11 +150,18 @@ function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): W
     contentHash: article.contentHash,
     text: article.text,
     trimmedText: article.trimmedText,
-    annotations: spans.map(({ annotation, start, end }) => workbenchAnnotation(annotation, start, end)),
+    annotations: spans.map(({ annotation, start, end }) =>
+      workbenchAnnotation(annotation, start, end, context.entities?.entityOf(annotation.id)),
+    ),
   };
 }
 
-function workbenchAnnotation(annotation: Annotation, start: number, end: number): WorkbenchAnnotation {
+function workbenchAnnotation(
+  annotation: Annotation,
+  start: number,
+  end: number,
+  entity: Entity | undefined,
+): WorkbenchAnnotation {
   return {
     id: annotation.id,
     label: annotation.labelKey,
@@ -141,5 +173,20 @@ function workbenchAnnotation(annotation: Annotation, start: number, end: number)
     origin: annotation.origin,
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,
+    ...(entity ? { entityId: entity.id } : {}),
+  };
+}
+
+function workbenchEntity(entity: Entity): WorkbenchEntity {
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.typeLabelKey,
+    aliases: entity.aliases,
+    externalId: entity.externalId,
+    note: entity.note,
+    mergedInto: entity.mergedInto,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
   };
 }

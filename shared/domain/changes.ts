@@ -106,6 +106,8 @@ export const EntityCreateChangeSchema = z
         aliases: AliasesSchema.optional(),
         externalId: ExternalIdSchema.nullable().optional(),
         note: EntityNoteSchema.optional(),
+        /** The times it had in an imported file; only import and merge sets may carry them. */
+        imported: z.object({ createdAt: z.string(), updatedAt: z.string() }).strict().optional(),
       })
       .strict(),
   })

@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { createExportCodec, exportOptionsProblem } from '../../../shared/codecs';
 import type { CsvRowsWriter } from '../../../shared/codecs/csv';
+import { exportEntities } from '../../../shared/codecs/entities';
 import type { EncodedArticle, ExportChunk, ExportCodec } from '../../../shared/codecs/types';
 import { MAX_LISTED_SPAN_ISSUES, type ExportOptions, type SpanIssue } from '../../../shared/contract/exports';
 import type { Workbench } from '../workbench';
@@ -71,7 +72,13 @@ export async function exportToFile(
   const exportedAt = (run.now?.() ?? new Date()).toISOString();
   const codec = createExportCodec(
     options,
-    { unit: options.offsetUnit, labels: source.labels, appVersion: run.appVersion, exportedAt },
+    {
+      unit: options.offsetUnit,
+      labels: source.labels,
+      appVersion: run.appVersion,
+      exportedAt,
+      entities: exportEntities(workbench.entityRows.listAll(), workbench.entityRows.allLinks()),
+    },
     { stringifyCsvRows },
   );
   const report: ExportReport = { ...emptyExportReport(), articlesTotal: source.countArticles() };

@@ -66,12 +66,17 @@ describe('entities: create, search with folding, refusals', () => {
   });
 
   it('refuses an empty or whitespace-only name through the contract, and writes nothing', async () => {
-    const handlers = createApiHandlers(workbench, { name: 'test' });
+    const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
     for (const name of ['', '   ', '\u00a0\u200b ']) {
-      const result = await dispatchCall(handlers, 'applyChanges', {
-        origin: 'manual',
-        changes: [{ kind: 'entity.create', ref: 'e', entity: { name, typeLabelKey: 'PER' } }],
-      });
+      const result = await dispatchCall(
+        handlers,
+        'applyChanges',
+        {
+          origin: 'manual',
+          changes: [{ kind: 'entity.create', ref: 'e', entity: { name, typeLabelKey: 'PER' } }],
+        },
+        () => {},
+      );
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
       expect(JSON.stringify(result)).toContain('empty or only whitespace');
     }
@@ -90,7 +95,7 @@ describe('entities: create, search with folding, refusals', () => {
   });
 
   it('rejects hostile payloads on the new calls with invalid_input and writes nothing', async () => {
-    const handlers = createApiHandlers(workbench, { name: 'test' });
+    const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
     const hostile: [string, unknown][] = [
       ['listEntities', { query: 'x'.repeat(201) }],
       ['listEntities', { query: 'a', extra: 1 }],
@@ -123,7 +128,7 @@ describe('entities: create, search with folding, refusals', () => {
       ],
     ];
     for (const [name, input] of hostile) {
-      const result = await dispatchCall(handlers, name, input);
+      const result = await dispatchCall(handlers, name, input, () => {});
       expect(result, name).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
     expect(workbench.entityRows.listAll()).toEqual([]);

@@ -32,8 +32,16 @@ export class EntityHandler implements ChangeHandler<'entity'> {
           externalId: entity.externalId ?? null,
           note: entity.note ?? '',
         });
+        if (entity.imported && context.origin !== 'import' && context.origin !== 'merge') {
+          throw new ApiError('rejected', 'only import and merge sets can carry imported times.');
+        }
         const now = nowIso();
-        const created = this.entities.insert({ ...fields, mergedInto: null, createdAt: now, updatedAt: now });
+        const created = this.entities.insert({
+          ...fields,
+          mergedInto: null,
+          createdAt: entity.imported?.createdAt ?? now,
+          updatedAt: entity.imported?.updatedAt ?? now,
+        });
         context.createdIds[change.ref] = created.id;
         return { kind: change.kind, before: null, after: created };
       }

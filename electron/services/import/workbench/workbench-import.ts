@@ -17,6 +17,9 @@
  *   Ids are assigned in the file's id order, so an import into an empty database keeps them.
  * - Every span is converted from the file's offset unit back to UTF-16 and checked against the
  *   text here; a span that does not fit is skipped and named in the notes, never stored.
+ * - Entities (`merge-entities.ts`) are merged by id, then by canonical name and type, before the
+ *   articles; a registry with a cycle of merges refuses the whole file. Each article's links
+ *   follow its annotations as a second set; a span already linked here keeps its link.
  */
 import type { ImportFileResult } from '../../../../shared/contract';
 import {
@@ -30,6 +33,7 @@ import { isCanonical } from '../../../../shared/text/canonical';
 import { OffsetConverter, type OffsetUnit } from '../../../../shared/text/offsets';
 import type { Workbench } from '../../workbench';
 import { storeArticle } from '../store-article';
+import { entityRegistryProblem, mergeEntities } from './merge-entities';
 import { mergeLabels } from './merge-labels';
 
 export function importWorkbenchExport(workbench: Workbench, fileName: string, parsed: unknown): ImportFileResult[] {
@@ -45,13 +49,33 @@ export function importWorkbenchExport(workbench: Workbench, fileName: string, pa
       },
     ];
   }
-  const { labels, articles, offset_unit: unit } = result.data;
+  const { labels, entities, articles, offset_unit: unit } = result.data;
+  const registryProblem = entityRegistryProblem(
+    entities,
+    articles.flatMap((article, articleIndex) =>
+      article.annotations.flatMap((annotation, index) =>
+        annotation.entityId === undefined
+          ? []
+          : [{ entityId: annotation.entityId, where: `articles.${articleIndex}.annotations.${index}` }],
+      ),
+    ),
+  );
+  if (registryProblem) {
+    return [
+      {
+        outcome: 'skipped',
+        file: fileName,
+        reason: `${fileName} was not imported: its entity registry is broken at ${registryProblem}.`,
+      },
+    ];
+  }
   return workbench.changes.batch(() => {
     const labelNotes = mergeLabels(workbench.labels, labels);
+    const merged = mergeEntities(workbench, fileName, entities);
     const results = articles.map((article) =>
-      importArticle(workbench, fileName, `${fileName} › article ${article.id}`, unit, article),
+      importArticle(workbench, fileName, `${fileName} › article ${article.id}`, unit, article, merged.localIds),
     );
-    return withFileNotes(results, labelNotes);
+    return withFileNotes(results, [...labelNotes, ...merged.notes]);
   });
 }
 
@@ -70,6 +94,7 @@ function importArticle(
   file: string,
   unit: OffsetUnit,
   article: WorkbenchArticle,
+  entityIds: ReadonlyMap<number, number>,
 ): ImportFileResult {
   const fullText = article.text + (article.trimmedText ?? '');
   if (!isCanonical(fullText)) {
@@ -97,7 +122,7 @@ function importArticle(
       fileName: article.fileName,
     },
     (articleId) => {
-      const added = addAnnotations(workbench, fileName, articleId, article.annotations, converter, unit);
+      const added = addAnnotations(workbench, fileName, articleId, article.annotations, converter, unit, entityIds);
       workbench.articles.restoreImportedState(articleId, article);
       restoredNotes = [`Restored ${added.count} annotations and the status “${article.status}”.`, ...added.notes];
     },
@@ -106,7 +131,7 @@ function importArticle(
     const title = workbench.articles.getSummary(stored.articleId).displayTitle;
     return { outcome: 'imported', file, articleId: stored.articleId, title, notes: restoredNotes };
   }
-  const merged = addAnnotations(workbench, fileName, stored.articleId, article.annotations, converter, unit);
+  const merged = addAnnotations(workbench, fileName, stored.articleId, article.annotations, converter, unit, entityIds);
   const notes = [
     `Already here as article ${stored.articleId}; merged: kept its status and metadata, ` +
       `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there).`,
@@ -130,14 +155,18 @@ function addAnnotations(
   annotations: readonly WorkbenchAnnotation[],
   converter: OffsetConverter,
   unit: OffsetUnit,
+  entityIds: ReadonlyMap<number, number>,
 ): AddedAnnotations {
   const text = workbench.articles.getText(articleId);
   const keyOf = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
-  const present = new Set(
+  /** Key → the id of the span here with that label and range. */
+  const present = new Map(
     workbench.annotationRows
       .listForArticle(articleId)
-      .map((existing) => keyOf(existing.labelKey, existing.start, existing.end)),
+      .map((existing) => [keyOf(existing.labelKey, existing.start, existing.end), existing.id]),
   );
+  /** File annotation → its span here (already there, or the ref of its create), for its link. */
+  const toLink: { fileEntityId: number; localId?: number; ref?: string }[] = [];
   const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [] };
   const skipped: string[] = [];
   const changes: Change[] = [];
@@ -163,11 +192,18 @@ function addAnnotations(
       continue;
     }
     const key = keyOf(annotation.label, start, end);
-    if (present.has(key)) {
+    const existingId = present.get(key);
+    if (existingId !== undefined) {
       result.alreadyThere++;
+      // -1: a twin earlier in this file, linked (or not) through that one.
+      if (annotation.entityId !== undefined && existingId > 0) {
+        toLink.push({ fileEntityId: annotation.entityId, localId: existingId });
+      }
       continue;
     }
-    present.add(key);
+    present.set(key, -1);
+    if (annotation.entityId !== undefined)
+      toLink.push({ fileEntityId: annotation.entityId, ref: String(annotation.id) });
     changes.push({
       kind: 'annotation.create',
       ref: String(annotation.id),
@@ -201,8 +237,50 @@ function addAnnotations(
     if (renumbered > 0) {
       result.notes.push(`${renumbered} annotations got new ids here; their ids in the file are kept as imported ids.`);
     }
+    linkEntities(workbench, fileName, articleId, toLink, applied.createdIds, entityIds, result.notes);
     return result;
   }
   result.notes.push(...skipped.map((reason) => `Skipped ${reason}.`));
+  linkEntities(workbench, fileName, articleId, toLink, {}, entityIds, result.notes);
   return result;
+}
+
+/**
+ * Links the article's imported spans to the entities their file entities became here, as one set.
+ * The file's links are taken as they are (a type mismatch there was the colleague's choice); a
+ * span already linked here keeps its own link, and is counted.
+ */
+function linkEntities(
+  workbench: Workbench,
+  fileName: string,
+  articleId: number,
+  toLink: readonly { fileEntityId: number; localId?: number; ref?: string }[],
+  createdIds: Record<string, number>,
+  entityIds: ReadonlyMap<number, number>,
+  notes: string[],
+): void {
+  const changes: Change[] = [];
+  let keptHere = 0;
+  for (const { fileEntityId, localId, ref } of toLink) {
+    const annotationId = localId ?? createdIds[ref ?? ''];
+    const entityId = entityIds.get(fileEntityId);
+    if (annotationId === undefined || entityId === undefined) continue;
+    const existing = workbench.entityRows.findLink(annotationId);
+    if (existing?.entityId === entityId) continue;
+    if (existing) {
+      keptHere++;
+      continue;
+    }
+    changes.push({ kind: 'entityLink.set', annotationId, entityId, allowTypeMismatch: true });
+  }
+  if (changes.length > 0) {
+    workbench.changes.apply({
+      articleId,
+      origin: 'import',
+      description: `Import ${changes.length} entity links from ${fileName}`,
+      changes,
+    });
+    notes.push(`Linked ${changes.length} spans to entities.`);
+  }
+  if (keptHere > 0) notes.push(`${keptHere} spans linked to another entity here kept their link.`);
 }
