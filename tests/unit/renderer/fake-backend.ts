@@ -16,7 +16,14 @@ interface Outstanding {
 interface HistoryEntry {
   before: Map<number, Annotation | undefined>;
   after: Map<number, Annotation | undefined>;
+  /** Span id → entity id before and after (undefined = unlinked). */
+  linksBefore: Map<number, number | undefined>;
+  linksAfter: Map<number, number | undefined>;
 }
+
+type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
+type EntityChange = Exclude<Change, AnnotationChange>;
+const isAnnotationChange = (change: Change): change is AnnotationChange => change.kind.startsWith('annotation.');
 
 /**
  * The backend as DocumentSync sees it, in memory: it commits a request when the request
@@ -26,6 +33,11 @@ interface HistoryEntry {
  */
 export class FakeBackend implements SyncTransport {
   readonly stored = new Map<number, Annotation>();
+  /** Span id → entity id. */
+  readonly links = new Map<number, number>();
+  /** Entities by id, with their type, for the type-mismatch rule. */
+  readonly entities = new Map<number, { id: number; name: string; typeLabelKey: string }>();
+  private nextEntityId = 500;
   /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
   readonly committed: string[] = [];
   readonly outstanding: Outstanding[] = [];
@@ -105,12 +117,23 @@ export class FakeBackend implements SyncTransport {
       if (!entry) return null;
       (request.call === 'undo' ? this.redoStack : this.undoStack).push(entry);
       this.committed.push(request.call);
-      return this.put(request.call === 'undo' ? entry.before : entry.after, {}, request.call);
+      this.putLinks(request.call === 'undo' ? entry.linksBefore : entry.linksAfter);
+      return this.put(request.call === 'undo' ? entry.before : entry.after, {}, request.call, entry);
     }
-    const entry: HistoryEntry = { before: new Map(), after: new Map() };
+    const entry: HistoryEntry = { before: new Map(), after: new Map(), linksBefore: new Map(), linksAfter: new Map() };
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
+    const workingLinks = new Map(this.links);
     for (const change of request.changeSet.changes) {
+      if (!isAnnotationChange(change)) {
+        this.changeLink(change, working, workingLinks, entry, createdIds);
+        continue;
+      }
+      if (change.kind === 'annotation.delete' && workingLinks.has(change.id)) {
+        if (!entry.linksBefore.has(change.id)) entry.linksBefore.set(change.id, this.links.get(change.id));
+        workingLinks.delete(change.id);
+        entry.linksAfter.set(change.id, undefined);
+      }
       const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
       if (change.kind === 'annotation.create') createdIds[change.ref] = id;
       else if (!working.has(id)) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
@@ -123,16 +146,67 @@ export class FakeBackend implements SyncTransport {
     }
     this.undoStack.push(entry);
     this.redoStack.length = 0;
-    return this.put(entry.after, createdIds, 'write');
+    this.putLinks(entry.linksAfter);
+    return this.put(entry.after, createdIds, 'write', entry);
   }
 
-  private changed(change: Change, id: number, current: Annotation | undefined): Annotation | undefined {
+  /** entity.create and entityLink.* as the real handlers check them (the type-mismatch rule too). */
+  private changeLink(
+    change: EntityChange,
+    working: Map<number, Annotation>,
+    workingLinks: Map<number, number>,
+    entry: HistoryEntry,
+    createdIds: Record<string, number>,
+  ): void {
+    if (change.kind === 'entity.create') {
+      const id = this.nextEntityId++;
+      createdIds[change.ref] = id;
+      this.entities.set(id, { id, name: change.entity.name, typeLabelKey: change.entity.typeLabelKey });
+      this.committed.push(`entity ${id} ${change.entity.name}`);
+      return;
+    }
+    if (change.kind !== 'entityLink.set' && change.kind !== 'entityLink.delete') {
+      throw new Error(`the fake backend does not do ${change.kind}`);
+    }
+    const span = working.get(change.annotationId);
+    if (!span) throw new ApiError('not_found', `Annotation ${change.annotationId} does not exist.`);
+    if (!entry.linksBefore.has(span.id)) entry.linksBefore.set(span.id, this.links.get(span.id));
+    if (change.kind === 'entityLink.delete') {
+      workingLinks.delete(span.id);
+      entry.linksAfter.set(span.id, undefined);
+      this.committed.push(`unlink ${span.id}`);
+      return;
+    }
+    const entityId = change.entityId ?? createdIds[change.entityRef ?? ''];
+    const entity = entityId === undefined ? undefined : this.entities.get(entityId);
+    if (!entity) throw new ApiError('not_found', `Entity ${entityId} does not exist.`);
+    if (entity.typeLabelKey !== span.labelKey && !change.allowTypeMismatch) {
+      throw new ApiError('rejected', `Type mismatch: ${span.labelKey} span, ${entity.typeLabelKey} entity.`);
+    }
+    workingLinks.set(span.id, entity.id);
+    entry.linksAfter.set(span.id, entity.id);
+    this.committed.push(`link ${span.id} ${entity.id}`);
+  }
+
+  private putLinks(values: Map<number, number | undefined>): void {
+    for (const [id, entityId] of values) {
+      if (entityId === undefined) this.links.delete(id);
+      else this.links.set(id, entityId);
+    }
+  }
+
+  private changed(change: AnnotationChange, id: number, current: Annotation | undefined): Annotation | undefined {
     if (change.kind === 'annotation.delete') return undefined;
     if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
     return { ...(current as Annotation), ...change.patch, updatedAt: 'later' };
   }
 
-  private put(values: Map<number, Annotation | undefined>, createdIds: Record<string, number>, what: string) {
+  private put(
+    values: Map<number, Annotation | undefined>,
+    createdIds: Record<string, number>,
+    what: string,
+    entry: HistoryEntry,
+  ): AppliedChanges {
     const upserted: Annotation[] = [];
     const removed: number[] = [];
     for (const [id, value] of values) {
@@ -159,11 +233,25 @@ export class FakeBackend implements SyncTransport {
         redoDescription: canRedo ? 'a step' : null,
       },
       summary: null,
+      ...(entry.linksAfter.size || Object.keys(createdIds).some((ref) => this.entities.has(createdIds[ref]!))
+        ? {
+            entities: { upserted: [...this.entities.values()], removed: [] },
+            entityLinks: {
+              upserted: [...entry.linksAfter.keys()].flatMap((annotationId) => {
+                const entityId = this.links.get(annotationId);
+                return entityId === undefined ? [] : [{ annotationId, articleId: this.articleId, entityId }];
+              }),
+              removed: [...entry.linksAfter.keys()]
+                .filter((annotationId) => !this.links.has(annotationId))
+                .map((annotationId) => ({ annotationId, articleId: this.articleId })),
+            },
+          }
+        : {}),
     };
   }
 }
 
-function describe(change: Change, id: number): string {
+function describe(change: AnnotationChange, id: number): string {
   if (change.kind === 'annotation.create') return `create ${id} ${change.annotation.labelKey}`;
   if (change.kind === 'annotation.delete') return `delete ${id}`;
   return `update ${id} ${JSON.stringify(change.patch)}`;

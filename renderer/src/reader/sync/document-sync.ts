@@ -1,6 +1,7 @@
 import type { ReaderSpan as Span } from '../../../../shared/contract/reader';
 import { IntervalIndex } from '../../../../shared/domain/interval-index';
 import type { AppliedChanges, Change, ChangeSet } from '../../../../shared/domain/changes';
+import type { EntitySummary } from '../../../../shared/domain/entities';
 import type { SyncTransport } from './transport';
 
 export type { Span };
@@ -25,8 +26,22 @@ export type StepKind = 'write' | 'undo' | 'redo';
 export type Settled =
   { kind: StepKind; ok: true; applied: AppliedChanges | null } | { kind: StepKind; ok: false; error: unknown };
 
+/** A span's link as the reader shows it; `entityId` is null for an entity the queued step creates. */
+export interface ShownLink {
+  entityId: number | null;
+  name: string;
+  typeLabelKey: string;
+}
+
+/** What a link step does: link to a known entity, to a new one made from the span, or unlink (null). */
+export type LinkTarget =
+  { entity: EntitySummary; allowTypeMismatch?: boolean } | { newEntity: Omit<EntitySummary, 'id'> } | null;
+
 type LocalChange =
-  { kind: 'create'; span: Span } | { kind: 'update'; id: number; patch: SpanPatch } | { kind: 'delete'; id: number };
+  | { kind: 'create'; span: Span }
+  | { kind: 'update'; id: number; patch: SpanPatch }
+  | { kind: 'delete'; id: number }
+  | { kind: 'link'; id: number; target: LinkTarget };
 
 interface Step {
   kind: StepKind;
@@ -57,15 +72,27 @@ export class DocumentSync {
   /** Temporary id → saved id, for callers still holding a temporary id (a key pressed meanwhile). */
   private readonly savedIds = new Map<number, number>();
   private readonly spanListeners = new Set<(change: SpanChange) => void>();
+  /** Span id → entity id, as the backend last reported (the open article's spans only). */
+  private readonly confirmedLinks = new Map<number, number>();
+  /** Names and types of the entities the links name, as last reported. */
+  private readonly entities = new Map<number, EntitySummary>();
+  private readonly linkListeners = new Set<() => void>();
   private readonly settledListeners = new Set<(settled: Settled) => void>();
 
   constructor(
     readonly articleId: number,
     spans: Iterable<Span>,
     private readonly transport: SyncTransport,
+    links: { annotationIds: readonly number[]; entityIds: readonly number[]; entities: readonly EntitySummary[] } = {
+      annotationIds: [],
+      entityIds: [],
+      entities: [],
+    },
   ) {
     for (const span of spans) this.confirmed.set(span.id, span);
     this.shown = new IntervalIndex(this.confirmed.values());
+    links.annotationIds.forEach((id, index) => this.confirmedLinks.set(id, links.entityIds[index] as number));
+    for (const entity of links.entities) this.entities.set(entity.id, entity);
   }
 
   /** The spans as the user sees them (confirmed + pending steps). */
@@ -76,6 +103,41 @@ export class DocumentSync {
   onSpans(listener: (change: SpanChange) => void): () => void {
     this.spanListeners.add(listener);
     return () => this.spanListeners.delete(listener);
+  }
+
+  /** Called when any span's shown link may have changed (links are few; readers ask `linkOf`). */
+  onLinks(listener: () => void): () => void {
+    this.linkListeners.add(listener);
+    return () => this.linkListeners.delete(listener);
+  }
+
+  /** The span's link as shown: confirmed, then every queued link step in order. */
+  linkOf(id: number): ShownLink | undefined {
+    const savedId = this.savedIdOf(id);
+    const confirmedId = this.confirmedLinks.get(savedId);
+    let link: ShownLink | undefined = confirmedId === undefined ? undefined : this.shownEntity(confirmedId);
+    for (const step of this.queue) {
+      for (const change of step.changes) {
+        if (change.kind === 'delete' && change.id === savedId) link = undefined;
+        if (change.kind !== 'link' || change.id !== savedId) continue;
+        const { target } = change;
+        if (target === null) link = undefined;
+        else if ('newEntity' in target) link = { entityId: null, ...target.newEntity };
+        else link = this.shownEntity(target.entity.id);
+      }
+    }
+    return link;
+  }
+
+  /**
+   * Links the span to an entity (or a new one made from it), or unlinks it (null): shown at once,
+   * sent in order with the span's other steps, on the article's undo stack.
+   */
+  link(id: number, target: LinkTarget): Promise<void> {
+    const current = this.shown.get(this.savedIdOf(id));
+    if (!current) return Promise.resolve();
+    if (target && 'entity' in target) this.entities.set(target.entity.id, target.entity);
+    return this.queueStep('write', [{ kind: 'link', id: current.id, target }]);
   }
 
   onSettled(listener: (settled: Settled) => void): () => void {
@@ -89,6 +151,7 @@ export class DocumentSync {
    */
   dispose(): void {
     this.spanListeners.clear();
+    this.linkListeners.clear();
   }
 
   /** The saved id of a span created here, or the id itself. */
@@ -131,10 +194,18 @@ export class DocumentSync {
     return this.queueStep('redo', []);
   }
 
-  /** Applies changes made elsewhere (another window, the command line) under the pending steps. */
+  /**
+   * Applies changes made elsewhere (another window, the command line) under the pending steps.
+   * Links and entity names are taken from any set (a merge on the entities page moves links of
+   * this article in a corpus-wide set); spans only from this article's sets.
+   */
   receive(applied: AppliedChanges): void {
-    if (applied.articleId !== this.articleId) return;
+    if (applied.articleId !== this.articleId) {
+      if (this.confirmLinks(applied)) this.notifyLinks();
+      return;
+    }
     this.refresh(this.confirm(applied), new Map());
+    this.notifyLinks();
   }
 
   private queueStep(kind: StepKind, changes: LocalChange[]): Promise<void> {
@@ -142,6 +213,7 @@ export class DocumentSync {
     const settled = new Promise<void>((resolve) => (finish = resolve));
     this.queue.push({ kind, changes, settled, finish });
     this.refresh(touchedIds(changes), new Map());
+    if (changes.some((change) => change.kind === 'link')) this.notifyLinks();
     void this.sendQueued();
     return settled;
   }
@@ -176,29 +248,35 @@ export class DocumentSync {
     const changeSet: ChangeSet = {
       articleId: this.articleId,
       origin: 'manual',
-      changes: step.changes.map(this.toChange),
+      changes: step.changes.flatMap(this.toChanges),
     };
     return this.transport.apply(changeSet);
   }
 
-  private readonly toChange = (change: LocalChange): Change => {
+  private readonly toChanges = (change: LocalChange): Change[] => {
     if (change.kind === 'create') {
       const { id, ...fields } = change.span;
-      return { kind: 'annotation.create', ref: String(id), annotation: { articleId: this.articleId, ...fields } };
+      return [{ kind: 'annotation.create', ref: String(id), annotation: { articleId: this.articleId, ...fields } }];
     }
     // Ids were rewritten when the create before was confirmed; a negative one here is a bug.
     if (change.id < 0) throw new Error(`span ${change.id} was never saved`);
-    return change.kind === 'update'
-      ? { kind: 'annotation.update', id: change.id, patch: change.patch }
-      : { kind: 'annotation.delete', id: change.id };
+    if (change.kind === 'link') return linkChanges(change.id, change.target);
+    return [
+      change.kind === 'update'
+        ? { kind: 'annotation.update', id: change.id, patch: change.patch }
+        : { kind: 'annotation.delete', id: change.id },
+    ];
   };
 
   /** Records what the backend now holds; returns the ids whose confirmed value changed. */
   private confirm(applied: AppliedChanges | null): Set<number> {
     const changed = new Set<number>();
     if (!applied) return changed;
+    this.confirmLinks(applied);
     for (const id of applied.removed) {
       this.confirmed.delete(id);
+      // A span's link goes with it (an undo's replay may drop it without reporting it).
+      this.confirmedLinks.delete(id);
       changed.add(id);
     }
     for (const annotation of applied.upserted) {
@@ -206,6 +284,28 @@ export class DocumentSync {
       changed.add(annotation.id);
     }
     return changed;
+  }
+
+  /** Takes the links of this article and every entity summary from an answer; true when any came. */
+  private confirmLinks(applied: AppliedChanges | null): boolean {
+    if (!applied?.entityLinks && !applied?.entities) return false;
+    for (const entity of applied.entities?.upserted ?? []) this.entities.set(entity.id, entity);
+    for (const link of applied.entityLinks?.removed ?? []) {
+      if (link.articleId === this.articleId) this.confirmedLinks.delete(link.annotationId);
+    }
+    for (const link of applied.entityLinks?.upserted ?? []) {
+      if (link.articleId === this.articleId) this.confirmedLinks.set(link.annotationId, link.entityId);
+    }
+    return true;
+  }
+
+  private notifyLinks(): void {
+    for (const listener of this.linkListeners) listener();
+  }
+
+  private shownEntity(entityId: number): ShownLink {
+    const entity = this.entities.get(entityId);
+    return { entityId, name: entity?.name ?? `#${entityId}`, typeLabelKey: entity?.typeLabelKey ?? '' };
   }
 
   private confirmStep(step: Step, applied: AppliedChanges | null): void {
@@ -224,6 +324,7 @@ export class DocumentSync {
     const affected = this.confirm(applied);
     for (const id of touchedIds(step.changes)) affected.add(id);
     this.refresh(affected, renamed);
+    this.notifyLinks();
   }
 
   /**
@@ -243,6 +344,7 @@ export class DocumentSync {
       }
     }
     this.refresh(touchedIds(step.changes), new Map());
+    if (step.changes.some((change) => change.kind === 'link')) this.notifyLinks();
   }
 
   /** The span as the user should see it: confirmed, then every queued step in order. */
@@ -252,7 +354,7 @@ export class DocumentSync {
       for (const change of step.changes) {
         if (change.kind === 'create') {
           if (change.span.id === id) span = change.span;
-        } else if (change.id === id) {
+        } else if (change.kind !== 'link' && change.id === id) {
           span = change.kind === 'delete' || !span ? undefined : { ...span, ...change.patch };
         }
       }
@@ -281,6 +383,26 @@ export class DocumentSync {
     const change: SpanChange = { upserted, removed, renamed };
     for (const listener of this.spanListeners) listener(change);
   }
+}
+
+/** The backend's changes for one link step; a new entity is created in the same set, by ref. */
+function linkChanges(annotationId: number, target: LinkTarget): Change[] {
+  if (target === null) return [{ kind: 'entityLink.delete', annotationId }];
+  if ('entity' in target) {
+    return [
+      {
+        kind: 'entityLink.set',
+        annotationId,
+        entityId: target.entity.id,
+        ...(target.allowTypeMismatch ? { allowTypeMismatch: true } : {}),
+      },
+    ];
+  }
+  const ref = `entity-for-${annotationId}`;
+  return [
+    { kind: 'entity.create', ref, entity: target.newEntity },
+    { kind: 'entityLink.set', annotationId, entityRef: ref },
+  ];
 }
 
 function touchedIds(changes: readonly LocalChange[]): Set<number> {
