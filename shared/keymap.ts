@@ -92,6 +92,10 @@ export const SHORTCUTS = [
     chords: [{ key: 'Delete' }, { key: 'Backspace' }],
   },
   { id: 'clear-selection', scope: 'reader', chords: [{ key: 'Escape' }] },
+  /** Issue 12: link the selected span to a registry entity (a typeahead). */
+  { id: 'link-entity', scope: 'reader', chords: [{ key: 'l' }] },
+  /** Issue 12: link the selected span to the entity suggested for it (one key, never silently). */
+  { id: 'confirm-suggestion', scope: 'reader', chords: [{ key: 'Enter' }] },
   { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }] },
   { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'react';
 import { RestoreDialog } from '../backup/RestoreDialog';
+import { EntitiesView } from '../entities/EntitiesView';
+import { EntityPage } from '../entities/EntityPage';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
@@ -16,6 +18,7 @@ import { Toolbar } from './Toolbar';
 
 export function App() {
   const openArticleId = useAppStore((state) => state.openArticleId);
+  const entityView = useAppStore((state) => state.entityView);
   const labelsLoaded = useAppStore((state) => state.labels.length > 0);
   const dialog = useAppStore((state) => state.dialog);
   const setDialog = useAppStore((state) => state.setDialog);
@@ -49,7 +52,17 @@ export function App() {
     >
       <Toolbar />
       <main className="app__main">
-        {openArticleId === null ? <LibraryView /> : labelsLoaded ? <ReaderView articleId={openArticleId} /> : null}
+        {entityView ? (
+          entityView.kind === 'list' ? (
+            <EntitiesView />
+          ) : (
+            <EntityPage id={entityView.id} />
+          )
+        ) : openArticleId === null ? (
+          <LibraryView />
+        ) : labelsLoaded ? (
+          <ReaderView articleId={openArticleId} />
+        ) : null}
       </main>
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}

@@ -4,17 +4,26 @@ import { useAppStore } from '../state/app-store';
 
 export function Toolbar() {
   const { t } = useTranslation();
-  const { openArticleId, openArticle, appInfo, language, setLanguage, setDialog } = useAppStore();
+  const { openArticleId, openArticle, appInfo, language, setLanguage, setDialog, entityView, openEntities } =
+    useAppStore();
   return (
     <nav className="toolbar" aria-label={t('app.mainNav')}>
       <button type="button" className="toolbar__brand" onClick={() => openArticle(null)} title={t('app.brandTitle')}>
         Marginalia
       </button>
-      {openArticleId !== null ? (
+      {openArticleId !== null || entityView !== null ? (
         <button type="button" onClick={() => openArticle(null)}>
           {t('app.backToLibrary')}
         </button>
       ) : null}
+      <button
+        type="button"
+        aria-current={entityView?.kind === 'list' ? 'page' : undefined}
+        onClick={() => openEntities({ kind: 'list' })}
+        title={t('entities.toolbarTitle')}
+      >
+        {t('entities.toolbar')}
+      </button>
       <button type="button" onClick={() => setDialog('import')} title={t('app.importTitle')}>
         {t('app.import')}
       </button>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AppCommand } from '../../../shared/contract/app-commands';
 import { events } from '../api/client';
+import { useEntitiesStore } from '../entities/entities-store';
 import { useReaderStore } from '../reader/reader-store';
 import { useAppStore } from '../state/app-store';
 import { isTypingTarget, shortcutFor } from './keymap';
@@ -26,11 +27,12 @@ export function runAppCommand(command: AppCommand): void {
     case 'restore-backup':
       app.setDialog('restore-backup');
       break;
+    // In the entities views, the corpus-wide stack (entity edits, merges, splits); else the article's.
     case 'undo':
-      void useReaderStore.getState().undo();
+      void (app.entityView ? useEntitiesStore.getState().undo() : useReaderStore.getState().undo());
       break;
     case 'redo':
-      void useReaderStore.getState().redo();
+      void (app.entityView ? useEntitiesStore.getState().redo() : useReaderStore.getState().redo());
       break;
   }
 }

@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { snapToSyllables } from '../../../shared/text/syllables';
+import { EntityLinker } from '../entities/EntityLinker';
+import { LinkSuggestions } from '../entities/LinkSuggestions';
 import { useAppStore } from '../state/app-store';
 import { ArticleHeader } from './ArticleHeader';
 import { ArticleText } from './ArticleText';
@@ -30,6 +32,8 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const article = useReaderStore((state) => state.article);
   const selectedId = useReaderStore((state) => state.selectedId);
   const sync = useReaderStore((state) => state.sync);
+  const linkerSpanId = useReaderStore((state) => state.linkerSpanId);
+  const revealRequest = useReaderStore((state) => state.revealRequest);
   const { load, close, setStatus, updateMetadata } = useReaderStore();
   const [view, setView] = useState<TextView | null>(null);
   const [hover, setHover] = useState<HoverState | null>(null);
@@ -89,6 +93,13 @@ export function ReaderView({ articleId }: { articleId: number }) {
     },
     [view],
   );
+
+  // Opened from an entity page at a mention: select it and scroll to it once the text is there.
+  useEffect(() => {
+    if (!view || !sync || revealRequest === null || !sync.spans.get(revealRequest)) return;
+    useReaderStore.getState().requestReveal(null);
+    reveal(revealRequest);
+  }, [view, sync, revealRequest, reveal]);
 
   useEffect(() => {
     if (!view) return;
@@ -164,9 +175,13 @@ export function ReaderView({ articleId }: { articleId: number }) {
         <HistoryButtons />
         <LabelPalette labels={labels} />
         <SelectedSpanPanel labels={labels} />
+        <LinkSuggestions onReveal={reveal} />
         <SpanList labels={labels} onReveal={reveal} />
       </aside>
       <HoverCard hover={hover} labels={labels} />
+      {linkerSpanId !== null && sync?.spans.get(linkerSpanId) ? (
+        <EntityLinker span={sync.spans.get(linkerSpanId)!} />
+      ) : null}
     </div>
   );
 }

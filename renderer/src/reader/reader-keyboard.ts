@@ -25,7 +25,8 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
   const store = useReaderStore.getState();
   const { article, selectedId } = store;
   const spans = openSpans();
-  if (!article || !spans) return false;
+  // While the entity typeahead is open, its own keys rule.
+  if (!article || !spans || store.linkerSpanId !== null) return false;
   const selected = selectedId === null ? undefined : spans.get(selectedId);
   const shortcut = shortcutFor(event, 'reader');
   const direction = event.key === 'ArrowRight' ? 1 : -1;
@@ -44,6 +45,19 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
       if (!selected) return false;
       void store.remove(selected.id);
       return true;
+    case 'link-entity':
+      if (!selected) {
+        useAppStore.getState().notify('info', i18next.t('entities.linker.selectFirst'));
+        return true;
+      }
+      store.openLinker();
+      return true;
+    case 'confirm-suggestion': {
+      const suggested = selected && store.suggestions.find((candidate) => candidate.annotationId === selected.id);
+      if (!suggested) return false;
+      void store.confirmSuggestion(suggested.annotationId);
+      return true;
+    }
     case 'clear-selection':
       store.select(null);
       window.getSelection()?.removeAllRanges();

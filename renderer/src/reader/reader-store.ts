@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HistoryState } from '../../../shared/contract';
+import type { HistoryState, LinkSuggestion } from '../../../shared/contract';
 import { decodeSpans } from '../../../shared/contract/reader';
 import {
   ArticleSummarySchema,
@@ -12,7 +12,7 @@ import { api } from '../api/client';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { apiTransport } from './api-transport';
-import { DocumentSync, type Settled } from './sync/document-sync';
+import { DocumentSync, type LinkTarget, type Settled } from './sync/document-sync';
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoDescription: null, redoDescription: null };
 
@@ -29,6 +29,14 @@ interface ReaderState {
   /** The (snapped) text selection a label key would tag. */
   pending: TextRange | null;
   history: HistoryState;
+  /** Bumped when any span's entity link may have changed (read links through `sync.linkOf`). */
+  linksVersion: number;
+  /** The span the entity typeahead links, while it is open. */
+  linkerSpanId: number | null;
+  /** Unlinked spans whose text is a known entity's name or alias: offered, never linked unasked. */
+  suggestions: LinkSuggestion[];
+  /** A span to select and scroll to once the article is on screen (opened from an entity page). */
+  revealRequest: number | null;
   load(articleId: number): Promise<void>;
   close(): void;
   select(id: number | null): void;
@@ -43,6 +51,14 @@ interface ReaderState {
   setStatus(status: ArticleStatus): Promise<void>;
   updateMetadata(patch: ArticleMetadataPatch): Promise<void>;
   restoreTrimmed(): Promise<void>;
+  openLinker(): void;
+  closeLinker(): void;
+  /** Links the span (the linker's, else the selected one) to an entity, a new one, or unlinks it (null). */
+  link(target: LinkTarget, spanId?: number): Promise<void>;
+  /** Links a suggested span to its suggested entity. */
+  confirmSuggestion(annotationId: number): Promise<void>;
+  refreshSuggestions(): Promise<void>;
+  requestReveal(annotationId: number | null): void;
 }
 
 export const useReaderStore = create<ReaderState>((set, get) => {
@@ -50,6 +66,7 @@ export const useReaderStore = create<ReaderState>((set, get) => {
 
   /** Keeps the selection, history and counts in step with what the sync reports. */
   const follow = (sync: DocumentSync) => {
+    sync.onLinks(() => set((state) => ({ linksVersion: state.linksVersion + 1 })));
     sync.onSpans((change) => {
       const { selectedId } = get();
       let nextSelected = selectedId === null ? null : (change.renamed.get(selectedId) ?? selectedId);
@@ -61,6 +78,7 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       const applied = settled.applied;
       if (!applied) return;
       if (settled.kind !== 'write') useAppStore.getState().notify('info', applied.description);
+      if (applied.entityLinks || applied.entities) void get().refreshSuggestions();
       if (applied.summary) useLibraryStore.getState().updateSummary(applied.summary);
       if (get().sync !== sync) return; // a write that settled after its article was closed
       const { summary } = applied;
@@ -91,6 +109,10 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     selectedId: null,
     pending: null,
     history: NO_HISTORY,
+    linksVersion: 0,
+    linkerSpanId: null,
+    suggestions: [],
+    revealRequest: null,
 
     async load(articleId) {
       try {
@@ -99,7 +121,12 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         const previous = get().sync;
         if (previous?.articleId === articleId) await previous.whenIdle();
         const opened = await api.openArticle({ id: articleId });
-        const sync = new DocumentSync(articleId, decodeSpans(opened.spans, opened.article.text), apiTransport);
+        const sync = new DocumentSync(
+          articleId,
+          decodeSpans(opened.spans, opened.article.text),
+          apiTransport,
+          opened.entityLinks,
+        );
         follow(sync);
         get().sync?.dispose();
         set((state) => ({
@@ -108,8 +135,11 @@ export const useReaderStore = create<ReaderState>((set, get) => {
           history: opened.history,
           selectedId: null,
           pending: null,
+          linkerSpanId: null,
+          suggestions: [],
           spansVersion: state.spansVersion + 1,
         }));
+        void get().refreshSuggestions();
       } catch (error) {
         fail(error);
       }
@@ -117,7 +147,15 @@ export const useReaderStore = create<ReaderState>((set, get) => {
 
     close() {
       get().sync?.dispose();
-      set({ article: null, sync: null, selectedId: null, pending: null, history: NO_HISTORY });
+      set({
+        article: null,
+        sync: null,
+        selectedId: null,
+        pending: null,
+        history: NO_HISTORY,
+        linkerSpanId: null,
+        suggestions: [],
+      });
     },
 
     select(selectedId) {
@@ -176,6 +214,44 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         set({ article: updated });
         useLibraryStore.getState().updateSummary(ArticleSummarySchema.parse(updated)); // parse drops the text
       }),
+
+    openLinker() {
+      const { selectedId } = get();
+      if (selectedId !== null) set({ linkerSpanId: selectedId });
+    },
+
+    closeLinker() {
+      set({ linkerSpanId: null });
+    },
+
+    async link(target, spanId) {
+      const { sync, linkerSpanId, selectedId } = get();
+      const id = spanId ?? linkerSpanId ?? selectedId;
+      set({ linkerSpanId: null });
+      if (sync && id !== null) return sync.link(id, target);
+    },
+
+    async confirmSuggestion(annotationId) {
+      const suggestion = get().suggestions.find((candidate) => candidate.annotationId === annotationId);
+      if (!suggestion) return;
+      set((state) => ({ suggestions: state.suggestions.filter((candidate) => candidate !== suggestion) }));
+      return get().link({ entity: suggestion.entity }, annotationId);
+    },
+
+    async refreshSuggestions() {
+      const { article } = get();
+      if (!article) return;
+      try {
+        const suggestions = await api.getLinkSuggestions({ articleId: article.id });
+        if (get().article?.id === article.id) set({ suggestions });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    requestReveal(revealRequest) {
+      set({ revealRequest });
+    },
 
     restoreTrimmed: () =>
       withArticle(async (article) => {

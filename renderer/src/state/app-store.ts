@@ -7,6 +7,9 @@ import type { Language } from '../i18n/languages';
 
 export type Dialog = 'import' | 'export' | 'keyboard-help' | 'restore-backup' | null;
 
+/** The entity registry's views: the list, or one entity's page. */
+export type EntityView = { kind: 'list' } | { kind: 'entity'; id: number };
+
 interface Toast {
   id: number;
   kind: 'error' | 'info';
@@ -18,12 +21,15 @@ interface AppState {
   labels: Label[];
   /** The article open in the reader; null shows the library. */
   openArticleId: number | null;
+  /** Shown instead of the library and the reader while set. */
+  entityView: EntityView | null;
   /** The UI language; label names follow it. */
   language: Language;
   dialog: Dialog;
   toasts: Toast[];
   boot(): Promise<void>;
   openArticle(id: number | null): void;
+  openEntities(view: EntityView | null): void;
   setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
   notify(kind: Toast['kind'], message: string): void;
@@ -38,10 +44,24 @@ function articleIdFromHash(): number | null {
   return match ? Number(match[1]) : null;
 }
 
+/** The entities view in the URL hash (#/entities, #/entity/5). */
+function entityViewFromHash(): EntityView | null {
+  if (window.location.hash === '#/entities') return { kind: 'list' };
+  const match = /^#\/entity\/(\d+)$/.exec(window.location.hash);
+  return match ? { kind: 'entity', id: Number(match[1]) } : null;
+}
+
+function pushHash(hash: string): void {
+  if (window.location.hash !== hash) {
+    history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
+  }
+}
+
 export const useAppStore = create<AppState>((set, get) => ({
   appInfo: null,
   labels: [],
   openArticleId: articleIdFromHash(),
+  entityView: entityViewFromHash(),
   language: initialLanguage,
   dialog: null,
   toasts: [],
@@ -56,11 +76,13 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
 
   openArticle(id) {
-    const hash = id === null ? '' : `#/article/${id}`;
-    if (window.location.hash !== hash) {
-      history.pushState(null, '', `${window.location.pathname}${window.location.search}${hash}`);
-    }
-    set({ openArticleId: id });
+    pushHash(id === null ? '' : `#/article/${id}`);
+    set({ openArticleId: id, entityView: null });
+  },
+
+  openEntities(view) {
+    pushHash(view === null ? '' : view.kind === 'list' ? '#/entities' : `#/entity/${view.id}`);
+    set({ entityView: view, openArticleId: null });
   },
 
   setLanguage(language) {
@@ -83,7 +105,9 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
 }));
 
-window.addEventListener('popstate', () => useAppStore.setState({ openArticleId: articleIdFromHash() }));
+window.addEventListener('popstate', () =>
+  useAppStore.setState({ openArticleId: articleIdFromHash(), entityView: entityViewFromHash() }),
+);
 
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
