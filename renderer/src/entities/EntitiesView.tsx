@@ -100,7 +100,7 @@ export function EntitiesView() {
                 <td>
                   <button
                     type="button"
-                    className="library__title"
+                    className="link"
                     lang="vi"
                     onClick={() => openEntities({ kind: 'entity', id: item.id })}
                   >

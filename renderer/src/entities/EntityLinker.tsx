@@ -48,7 +48,8 @@ export function EntityLinker({ span }: { span: Span }) {
     };
   }, [query, span.labelKey]);
 
-  const newEntityName = query.trim() || span.quote;
+  // From the span's own text: the query may be typed without accents ("to lam").
+  const newEntityName = span.quote;
   const choose = (index: number) => {
     const entity = results[index];
     if (!entity) {

@@ -71,7 +71,12 @@ function EntityDetails({ page }: { page: Page }) {
           <ol className="entity__co">
             {page.coOccurring.map((row) => (
               <li key={row.entity.id}>
-                <button type="button" lang="vi" onClick={() => openEntities({ kind: 'entity', id: row.entity.id })}>
+                <button
+                  type="button"
+                  className="link"
+                  lang="vi"
+                  onClick={() => openEntities({ kind: 'entity', id: row.entity.id })}
+                >
                   {row.entity.name}
                 </button>{' '}
                 <span className="entity__meta">
@@ -180,7 +185,7 @@ function Mentions({ page }: { page: Page }) {
                   <button
                     type="button"
                     lang="vi"
-                    className="library__title"
+                    className="link"
                     onClick={() => openAtSpan(mention.articleId, mention.annotationId)}
                   >
                     {mention.articleTitle}

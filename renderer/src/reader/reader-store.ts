@@ -71,14 +71,18 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       const { selectedId } = get();
       let nextSelected = selectedId === null ? null : (change.renamed.get(selectedId) ?? selectedId);
       if (nextSelected !== null && !sync.spans.get(nextSelected)) nextSelected = null;
-      set((state) => ({ spansVersion: state.spansVersion + 1, selectedId: nextSelected }));
+      // The typeahead may be open on a span whose create was just confirmed: it follows the saved id.
+      const { linkerSpanId } = get();
+      const nextLinker = linkerSpanId === null ? null : (change.renamed.get(linkerSpanId) ?? linkerSpanId);
+      set((state) => ({ spansVersion: state.spansVersion + 1, selectedId: nextSelected, linkerSpanId: nextLinker }));
     });
     sync.onSettled((settled: Settled) => {
       if (!settled.ok) return fail(settled.error);
       const applied = settled.applied;
       if (!applied) return;
       if (settled.kind !== 'write') useAppStore.getState().notify('info', applied.description);
-      if (applied.entityLinks || applied.entities) void get().refreshSuggestions();
+      // A new or relabelled span may now match a known name; a new link or entity may add or settle one.
+      if (applied.upserted.length || applied.entityLinks || applied.entities) void get().refreshSuggestions();
       if (applied.summary) useLibraryStore.getState().updateSummary(applied.summary);
       if (get().sync !== sync) return; // a write that settled after its article was closed
       const { summary } = applied;

@@ -1,0 +1,139 @@
+/**
+ * Issue 12, the entity registry in the reader: link "Tô Lâm" in seed 000 (2017, Thượng tướng) and
+ * seed 004 (2024, Đại tướng) to one entity with L and the typeahead, confirm a suggested link with
+ * one key, then open the entity page and see both mentions. Every step is read back from the
+ * store through the API, and again after a reload.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test, type RunningHost } from './fixtures';
+import { dragAcross, pointsInText } from './reader-helpers';
+import { callApi } from './stored-state';
+
+interface ListedEntity {
+  id: number;
+  name: string;
+  typeLabelKey: string;
+  mentionCount: number;
+}
+
+/** The seed whose text contains `needle`. */
+async function seedWith(host: RunningHost, needle: string): Promise<number> {
+  const articles = await callApi<{ id: number }[]>(host, 'listArticles');
+  for (const { id } of articles) {
+    const article = await callApi<{ text: string }>(host, 'getArticle', { id });
+    if (article.text.includes(needle)) return id;
+  }
+  throw new Error(`no seed contains ${needle}`);
+}
+
+async function openArticle(page: Page, host: RunningHost, articleId: number): Promise<void> {
+  await page.goto(`${host.url}#/article/${articleId}`);
+  await page.getByLabel('Article text').waitFor();
+  await page.locator('.reader__sidebar').waitFor();
+}
+
+const entities = (host: RunningHost) => callApi<ListedEntity[]>(host, 'listEntities', { query: '' });
+const linkCount = async (host: RunningHost, articleId: number) =>
+  (await callApi<{ entityLinks: { annotationIds: number[] } }>(host, 'openArticle', { id: articleId })).entityLinks
+    .annotationIds.length;
+
+/** Tags `needle` (the first text node holding it) as PER; the new span is selected. */
+async function tagPerson(page: Page, needle: string, from: number, to: number): Promise<void> {
+  await dragAcross(page, needle, from, to);
+  await page.keyboard.press('3');
+  await expect(page.getByLabel('Label of the selected span')).toHaveValue('PER');
+}
+
+test('link “Tô Lâm” in seeds 000 and 004 to one entity, confirm a suggestion, and see both on the entity page', async ({
+  page,
+  host,
+}) => {
+  const old = await seedWith(host, 'Thượng tướng Tô Lâm');
+  const recent = await seedWith(host, 'Đại tướng Tô Lâm');
+
+  // Seed 000: L on the new span, no entity yet: Enter takes "new entity from this span".
+  await openArticle(page, host, old);
+  await tagPerson(page, 'Thượng tướng Tô Lâm', 'Thượng tướng '.length, 'Thượng tướng Tô Lâm'.length);
+  await page.keyboard.press('l');
+  const linker = page.getByRole('dialog', { name: 'Link to an entity' });
+  await expect(linker.getByRole('option', { name: /New entity from this span: “Tô Lâm” \(PER\)/ })).toBeVisible();
+  await page.keyboard.press('Enter');
+  await expect(linker).toBeHidden();
+  await expect
+    .poll(async () => (await entities(host)).map((entity) => [entity.name, entity.mentionCount]))
+    .toEqual([['Tô Lâm', 1]]);
+  await expect(page.getByRole('group', { name: 'Entity' }).getByRole('button', { name: 'Tô Lâm' })).toBeVisible();
+
+  // Seed 004: the typeahead finds it without accents.
+  await openArticle(page, host, recent);
+  await tagPerson(page, 'Đại tướng Tô Lâm', 'Đại tướng '.length, 'Đại tướng Tô Lâm'.length);
+  await page.keyboard.press('l');
+  const search = linker.getByRole('combobox', { name: 'Entity name or alias' });
+  await search.fill('to lam');
+  await expect(linker.getByRole('option').first()).toContainText('Tô Lâm');
+  await expect(linker.getByRole('option').first()).toContainText('1 mention');
+  await page.screenshot({ path: 'test-results/entities/typeahead.png' });
+  await page.keyboard.press('Enter');
+  await expect(linker).toBeHidden();
+  await expect.poll(async () => (await entities(host))[0]?.mentionCount).toBe(2);
+  expect(await entities(host)).toHaveLength(1);
+
+  // A second mention in 004, tagged but not linked: offered as a suggestion, linked only on Enter.
+  await tagPerson(
+    page,
+    'lãnh đạo Bộ Công an, Bộ trưởng Tô Lâm',
+    'lãnh đạo Bộ Công an, Bộ trưởng '.length,
+    'lãnh đạo Bộ Công an, Bộ trưởng Tô Lâm'.length,
+  );
+  await expect(page.getByRole('heading', { name: '1 suggested link' })).toBeVisible();
+  expect(await linkCount(host, recent)).toBe(1); // never linked silently
+  await page.keyboard.press('Enter');
+  await expect.poll(() => linkCount(host, recent)).toBe(2);
+
+  // After a reload the reader shows the stored link on the selected span.
+  await page.reload();
+  await page.getByLabel('Article text').waitFor();
+  const [point] = await pointsInText(page, 'Đại tướng Tô Lâm', 'Đại tướng '.length + 1, 'Đại tướng '.length + 2);
+  await page.mouse.click(point.x, point.y);
+  const entityButton = page.getByRole('group', { name: 'Entity' }).getByRole('button', { name: 'Tô Lâm' });
+  await expect(entityButton).toBeVisible();
+  await entityButton.click();
+
+  // The entity page: all three mentions, in context, with article and date; it survives a reload.
+  const entityPage = page.getByRole('article', { name: 'Entity Tô Lâm' });
+  await expect(entityPage.getByRole('heading', { name: '3 mentions' })).toBeVisible();
+  await page.reload();
+  await expect(entityPage.getByRole('heading', { name: '3 mentions' })).toBeVisible();
+  const rows = entityPage.locator('.entity__kwic tbody tr');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.filter({ hasText: 'Thượng tướng' })).toHaveCount(1);
+  await expect(rows.filter({ hasText: 'Đại tướng' })).toHaveCount(1);
+  await page.screenshot({ path: 'test-results/entities/entity-page.png', fullPage: true });
+
+  // A mention opens its article with the span selected.
+  await rows.filter({ hasText: 'Thượng tướng' }).getByRole('button', { name: 'Tô Lâm' }).click();
+  await page.getByLabel('Article text').waitFor();
+  await expect(page.getByLabel('Label of the selected span')).toHaveValue('PER');
+  await expect(page.locator('.selected__quote')).toHaveText('Tô Lâm');
+});
+
+test('linking to an entity of another type asks first, and nothing is stored until confirmed', async ({
+  page,
+  host,
+}) => {
+  const old = await seedWith(host, 'Thượng tướng Tô Lâm');
+  await callApi(host, 'applyChanges', {
+    origin: 'manual',
+    changes: [{ kind: 'entity.create', ref: 'org', entity: { name: 'Bộ Công an', typeLabelKey: 'ORG' } }],
+  });
+  await openArticle(page, host, old);
+  await tagPerson(page, 'Thượng tướng Tô Lâm', 'Thượng tướng '.length, 'Thượng tướng Tô Lâm'.length);
+  await page.keyboard.press('l');
+  const linker = page.getByRole('dialog', { name: 'Link to an entity' });
+  await linker.getByRole('combobox').fill('bo cong an');
+  await linker.getByRole('option', { name: /Bộ Công an/ }).click();
+  await expect(linker.getByText('“Bộ Công an” is ORG, but this span is PER. Link it anyway?')).toBeVisible();
+  expect(await linkCount(host, old)).toBe(0);
+  await linker.getByRole('button', { name: 'Link anyway' }).click();
+  await expect.poll(() => linkCount(host, old)).toBe(1);
+});
