@@ -39,6 +39,9 @@ describe('store migrations', () => {
       'annotations',
       'articles',
       'change_history',
+      'entities',
+      'entity_aliases',
+      'entity_links',
       'labels',
       'settings',
     ]);
