@@ -90,6 +90,21 @@ test('link “Tô Lâm” in seeds 000 and 004 to one entity, confirm a suggesti
   await page.keyboard.press('Enter');
   await expect.poll(() => linkCount(host, recent)).toBe(2);
 
+  // Through the API (already tested above by hand): the ministry in both articles, and Tô Lâm's
+  // external id and aliases, so the page below shows co-occurrence and the header in full.
+  await linkMinistryIn(host, [old, recent]);
+  const [toLam] = await entities(host);
+  await callApi(host, 'applyChanges', {
+    origin: 'manual',
+    changes: [
+      {
+        kind: 'entity.update',
+        id: toLam!.id,
+        patch: { externalId: 'Q10800853', aliases: ['Bộ trưởng Tô Lâm', 'Đại tướng Tô Lâm'] },
+      },
+    ],
+  });
+
   // After a reload the reader shows the stored link on the selected span.
   await page.reload();
   await page.getByLabel('Article text').waitFor();
@@ -104,6 +119,9 @@ test('link “Tô Lâm” in seeds 000 and 004 to one entity, confirm a suggesti
   await expect(entityPage.getByRole('heading', { name: '3 mentions' })).toBeVisible();
   await page.reload();
   await expect(entityPage.getByRole('heading', { name: '3 mentions' })).toBeVisible();
+  await expect(entityPage.getByRole('heading', { name: 'Appears with' })).toBeVisible();
+  await expect(entityPage.getByRole('button', { name: 'Bộ Công an', exact: true })).toBeVisible();
+  await expect(entityPage.getByText('2 shared articles')).toBeVisible();
   const rows = entityPage.locator('.entity__kwic tbody tr');
   await expect(rows).toHaveCount(3);
   await expect(rows.filter({ hasText: 'Thượng tướng' })).toHaveCount(1);
@@ -116,6 +134,31 @@ test('link “Tô Lâm” in seeds 000 and 004 to one entity, confirm a suggesti
   await expect(page.getByLabel('Label of the selected span')).toHaveValue('PER');
   await expect(page.locator('.selected__quote')).toHaveText('Tô Lâm');
 });
+
+/** Tags the first “Bộ Công an” of each article as ORG and links them to one entity. */
+async function linkMinistryIn(host: RunningHost, articleIds: number[]): Promise<void> {
+  const spans = [];
+  for (const articleId of articleIds) {
+    const { text } = await callApi<{ text: string }>(host, 'getArticle', { id: articleId });
+    const start = text.indexOf('Bộ Công an');
+    spans.push({ articleId, labelKey: 'ORG', start, end: start + 'Bộ Công an'.length, quote: 'Bộ Công an' });
+  }
+  const applied = await callApi<{ createdIds: Record<string, number> }>(host, 'applyChanges', {
+    origin: 'manual',
+    changes: [
+      ...spans.map((annotation, index) => ({ kind: 'annotation.create', ref: `span${index}`, annotation })),
+      { kind: 'entity.create', ref: 'org', entity: { name: 'Bộ Công an', typeLabelKey: 'ORG', aliases: ['BCA'] } },
+    ],
+  });
+  await callApi(host, 'applyChanges', {
+    origin: 'manual',
+    changes: spans.map((_, index) => ({
+      kind: 'entityLink.set',
+      annotationId: applied.createdIds[`span${index}`],
+      entityId: applied.createdIds.org,
+    })),
+  });
+}
 
 test('linking to an entity of another type asks first, and nothing is stored until confirmed', async ({
   page,
