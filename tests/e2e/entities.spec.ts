@@ -93,7 +93,7 @@ test('link “Tô Lâm” in seeds 000 and 004 to one entity, confirm a suggesti
   // Through the API (already tested above by hand): the ministry in both articles, and Tô Lâm's
   // external id and aliases, so the page below shows co-occurrence and the header in full.
   await linkMinistryIn(host, [old, recent]);
-  const [toLam] = await entities(host);
+  const toLam = (await entities(host)).find((entity) => entity.name === 'Tô Lâm');
   await callApi(host, 'applyChanges', {
     origin: 'manual',
     changes: [
@@ -119,6 +119,7 @@ test('link “Tô Lâm” in seeds 000 and 004 to one entity, confirm a suggesti
   await expect(entityPage.getByRole('heading', { name: '3 mentions' })).toBeVisible();
   await page.reload();
   await expect(entityPage.getByRole('heading', { name: '3 mentions' })).toBeVisible();
+  await expect(entityPage.getByText('Q10800853')).toBeVisible();
   await expect(entityPage.getByRole('heading', { name: 'Appears with' })).toBeVisible();
   await expect(entityPage.getByRole('button', { name: 'Bộ Công an', exact: true })).toBeVisible();
   await expect(entityPage.getByText('2 shared articles')).toBeVisible();
