@@ -9,7 +9,7 @@
 import type { AppCommand } from './contract/app-commands';
 
 /** Where a shortcut applies. `app` keys work in every view; the others only where named. */
-export const KEY_SCOPES = ['app', 'reader', 'note'] as const;
+export const KEY_SCOPES = ['app', 'reader', 'suggestion', 'note'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -35,7 +35,6 @@ export interface Shortcut {
   keysText?: string;
 }
 
-const LABEL_KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 const arrows = (modifiers: Omit<KeyChord, 'key'>): KeyChord[] => [
   { key: 'ArrowLeft', ...modifiers },
   { key: 'ArrowRight', ...modifiers },
@@ -55,12 +54,8 @@ export const SHORTCUTS = [
     ],
   },
   { id: 'keyboard-help', scope: 'app', chords: [{ key: '?' }] },
-  {
-    id: 'apply-label',
-    scope: 'reader',
-    chords: LABEL_KEYS.map((key) => ({ key })),
-    keysText: '1 … 9, 0',
-  },
+  // Each label's own key (set in the schema editor, data not code): no fixed chords here.
+  { id: 'apply-label', scope: 'reader', chords: [], keysText: '1 … 9, 0, A … Z' },
   {
     id: 'extend-selection',
     scope: 'reader',
@@ -96,6 +91,11 @@ export const SHORTCUTS = [
   { id: 'link-entity', scope: 'reader', chords: [{ key: 'l' }] },
   /** Issue 12: link the selected span to the entity suggested for it (one key, never silently). */
   { id: 'confirm-suggestion', scope: 'reader', chords: [{ key: 'Enter' }] },
+  { id: 'next-suggestion', scope: 'reader', chords: [{ key: 'n' }] },
+  { id: 'previous-suggestion', scope: 'reader', chords: [{ key: 'p' }] },
+  // While a suggestion is focused (N/P) and no span is selected.
+  { id: 'accept-suggestion', scope: 'suggestion', chords: [{ key: 'Enter' }] },
+  { id: 'reject-suggestion', scope: 'suggestion', chords: [{ key: 'Backspace' }, { key: 'Delete' }] },
   { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }] },
   { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];
@@ -155,4 +155,33 @@ export function chordSignature(chord: KeyChord): string {
   const key = chord.key.length === 1 ? chord.key.toLowerCase() : chord.key;
   const shift = isShiftedCharacter(chord.key) ? 'any' : String(Boolean(chord.shift));
   return `${key}|mod=${Boolean(chord.mod)}|alt=${Boolean(chord.alt)}|shift=${shift}`;
+}
+
+/**
+ * Reader keys kept for features on their way (R relation, L link to an entity, A attribute
+ * prefix), in both cases, so that no label hotkey takes them first.
+ */
+export const RESERVED_READER_KEYS = ['r', 'R', 'l', 'L', 'a', 'A'] as const;
+
+/**
+ * Why a label hotkey (one character, `C` meaning Shift+C) cannot be used because the keyboard map
+ * needs the key: the id of the reader or app shortcut that has it, 'reserved', or null when free.
+ */
+export function labelHotkeyClash(hotkey: string): ShortcutId | 'reserved' | null {
+  if ((RESERVED_READER_KEYS as readonly string[]).includes(hotkey)) return 'reserved';
+  const shift = hotkey.toLowerCase() !== hotkey;
+  const chord: KeyChord = { key: hotkey.toLowerCase(), shift };
+  const signature = chordSignature(chord);
+  const plain = chordSignature({ key: hotkey });
+  const match = SHORTCUTS.find(
+    (shortcut) =>
+      shortcut.scope !== 'note' &&
+      shortcut.chords.some((candidate: KeyChord) => [signature, plain].includes(chordSignature(candidate))),
+  );
+  return match?.id ?? null;
+}
+
+/** A label hotkey as people read it: `c` → "C", `C` → "Shift+C", `7` → "7". */
+export function labelHotkeyText(hotkey: string): string {
+  return hotkey.toLowerCase() !== hotkey ? `Shift+${hotkey}` : hotkey.toUpperCase();
 }

@@ -38,6 +38,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
         item(s.restoreBackup, 'restore-backup'),
         { type: 'separator' },
         item(s.library, 'library'),
+        item(s.schema, 'schema'),
         { type: 'separator' },
         options.isMac ? { role: 'close', label: s.close } : { role: 'quit', label: s.quit },
       ],

@@ -4,6 +4,11 @@ import { ChangeService } from './changes/change-service';
 import { AnnotationHandler } from './changes/handlers/annotation-handler';
 import { EntityHandler, EntityLinkHandler } from './changes/handlers/entity-handler';
 import { EntityService } from './entities/entity-service';
+import { AssistHandler } from './changes/handlers/assist-handler';
+import { AssistService } from './assist/assist-service';
+import { shippedAssistData } from './assist/shipped-data';
+import { AssistStore } from './store/assist';
+import { LabelHandler } from './changes/handlers/label-handler';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -38,6 +43,8 @@ export interface Workbench {
   readonly entities: EntityService;
   readonly profile: ProfileService;
   readonly search: SearchService;
+  /** Suggestions from names, the analyst's own spans and patterns (issue 14). */
+  readonly assist: AssistService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
   readonly events: EventBus;
   close(): void;
@@ -50,11 +57,15 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const annotationRows = new AnnotationStore(db);
   const history = new HistoryStore(db);
   const entityRows = new EntityStore(db);
-  const profile = new ProfileService(new SettingsStore(db));
+  const assistRows = new AssistStore(db);
+  const settings = new SettingsStore(db);
+  const profile = new ProfileService(settings);
   const changes = new ChangeService(db, articles, history, profile, {
     annotation: new AnnotationHandler(articles, labels, annotationRows),
     entity: new EntityHandler(labels, entityRows),
     entityLink: new EntityLinkHandler(annotationRows, entityRows),
+    assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
+    label: new LabelHandler(labels),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
@@ -82,6 +93,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     entities: new EntityService(articles, annotationRows, entityRows),
     profile,
     search: new SearchService(db),
+    assist: new AssistService(articles, annotationRows, assistRows, settings, shippedAssistData(), changes),
     events,
     close: () => {
       watcher.stop();

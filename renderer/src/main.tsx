@@ -14,6 +14,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { HealthGate } from './backup/HealthGate';
 
+// The reader's faces (regular and bold, Latin and Vietnamese subsets), fetched while the library
+// shows: a face that arrives after an article opened makes Chromium restyle and lay out the whole
+// text again. The sample text picks the subsets by their unicode ranges.
+const READER_FONTS = ['400 17px "Noto Serif"', '700 17px "Noto Serif"'];
+requestIdleCallback(() => READER_FONTS.forEach((font) => void document.fonts.load(font, 'Aẫ')));
+
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>
     <HealthGate>

@@ -18,6 +18,8 @@ import type { SpanIssue } from '../contract/exports';
 import type { LabelKind } from '../domain/schemas';
 import { sentenceRanges, syllableTokens, type TextRange } from '../text/syllables';
 import type { ExportCodec, ExportContext } from './types';
+import { topLevelKey } from '../domain/label-tree';
+import { labelPaths } from './label-paths';
 import { spanIssue, toUnitSpans, type UnitSpan } from './unit-spans';
 
 const OUTSIDE = 'O';
@@ -40,8 +42,18 @@ export const CONLL_DOCSTART = '-DOCSTART- -X- O O';
 
 export type ConllLastColumn = 'entity' | 'analytic';
 
-export function createConllCodec(context: ExportContext, lastColumn: ConllLastColumn = 'entity'): ExportCodec {
+/** What a tag names: the top-level label (default) or the full path. */
+export type ConllLabels = 'top' | 'path';
+
+export function createConllCodec(
+  context: ExportContext,
+  lastColumn: ConllLastColumn = 'entity',
+  labels: ConllLabels = 'top',
+): ExportCodec {
   const kindOf = new Map(context.labels.map((label) => [label.key, label.kind]));
+  const paths = labelPaths(context);
+  const schema = context.schema ?? context.labels;
+  const tagLabelOf = (key: string): string => (labels === 'path' ? (paths.get(key) ?? key) : topLevelKey(schema, key));
   return {
     begin: () => '',
     article(article, annotations) {
@@ -55,8 +67,8 @@ export function createConllCodec(context: ExportContext, lastColumn: ConllLastCo
         if (!mapped) leftOut.push(issueOf(span, 'covers no token (only spaces)'));
         else byKind[kindOf.get(span.annotation.labelKey) ?? 'entity'].push(mapped);
       }
-      const entity = tagColumn(tokens.length, byKind.entity, 'entity');
-      const analytic = tagColumn(tokens.length, byKind.analytic, 'analytic');
+      const entity = tagColumn(tokens.length, byKind.entity, 'entity', tagLabelOf);
+      const analytic = tagColumn(tokens.length, byKind.analytic, 'analytic', tagLabelOf);
       leftOut.push(...entity.leftOut, ...analytic.leftOut);
       const widened = [...entity.placed, ...analytic.placed]
         .filter((placed) => isWidened(tokens, placed))
@@ -113,7 +125,12 @@ function isWidened(tokens: readonly TextRange[], { span, first, last }: TokenSpa
 }
 
 /** Fills one BIO column, longest spans first; a span that would overlap a kept one is left out. */
-function tagColumn(tokenCount: number, spans: readonly TokenSpan[], columnName: LabelKind): Column {
+function tagColumn(
+  tokenCount: number,
+  spans: readonly TokenSpan[],
+  columnName: LabelKind,
+  tagLabelOf: (key: string) => string,
+): Column {
   const column: Column = { tags: new Array<string>(tokenCount).fill(OUTSIDE), placed: [], leftOut: [] };
   const owner = new Array<TokenSpan | null>(tokenCount).fill(null);
   for (const candidate of [...spans].sort(outermostFirst)) {
@@ -124,7 +141,7 @@ function tagColumn(tokenCount: number, spans: readonly TokenSpan[], columnName: 
       column.leftOut.push(issueOf(candidate.span, reason));
       continue;
     }
-    const label = candidate.span.annotation.labelKey;
+    const label = tagLabelOf(candidate.span.annotation.labelKey);
     for (let index = candidate.first; index <= candidate.last; index++) {
       owner[index] = candidate;
       column.tags[index] = `${index === candidate.first ? 'B' : 'I'}-${label}`;

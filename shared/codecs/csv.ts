@@ -10,6 +10,7 @@
  */
 import { textAfter, textBefore } from './text-context';
 import type { ExportCodec, ExportContext } from './types';
+import { labelPaths } from './label-paths';
 import { toUnitSpans } from './unit-spans';
 
 export const CSV_HEADER = [
@@ -20,6 +21,7 @@ export const CSV_HEADER = [
   'label',
   'label_name_vi',
   'label_name_en',
+  'label_path',
   'start',
   'end',
   'quote',
@@ -95,8 +97,12 @@ export function csvDate(publishedAt: string | null): string {
 export function createCsvCodec(context: ExportContext, options: CsvOptions): ExportCodec {
   const guard = options.variant === 'spreadsheet' ? neutraliseFormula : (cell: string) => cell;
   // Cells that repeat on every row of an article or label are built once.
+  const paths = labelPaths(context);
   const labelCells = new Map(
-    context.labels.map((label) => [label.key, [label.key, guard(label.nameVi), guard(label.nameEn)]]),
+    context.labels.map((label) => [
+      label.key,
+      [label.key, guard(label.nameVi), guard(label.nameEn), paths.get(label.key) ?? label.key],
+    ]),
   );
   const entityCells = (annotationId: number): [string, string] => {
     const entity = context.entities?.entityOf(annotationId);
@@ -114,7 +120,7 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
       ];
       const rows = spans.map(({ annotation, start, end }) => [
         ...articleCells,
-        ...(labelCells.get(annotation.labelKey) ?? [annotation.labelKey, '', '']),
+        ...(labelCells.get(annotation.labelKey) ?? [annotation.labelKey, '', '', annotation.labelKey]),
         String(start),
         String(end),
         guard(annotation.quote),

@@ -1,15 +1,18 @@
 /**
  * JSONL, one article per line, in the shape spaCy, Hugging Face datasets and Prodigy users load:
- * `{id, title, source, published, text, spans: [{start, end, label, text, author, origin, entity_id,
- * entity_name}], meta}`; `entity_id`/`entity_name` name the registry entity a span is linked to (null if none).
+ * `{id, title, source, published, text, spans: [{start, end, label, label_path, text, author, origin,
+ * entity_id, entity_name}], meta}` (`label_path`: the label under its parents, `RISK/CYBER`;
+ * `entity_id`/`entity_name`: the registry entity a span is linked to, null if none).
  * `meta.offset_unit` says what the offsets count; `text.slice(start, end)` in that unit is `spans[i].text`.
  */
 import type { ExportCodec, ExportContext } from './types';
+import { labelPaths } from './label-paths';
 import { toUnitSpans } from './unit-spans';
 import { CANONICAL_NORMALIZATION } from './workbench-json';
 
 export function createJsonlCodec(context: ExportContext): ExportCodec {
   const meta = { offset_unit: context.unit, normalization: CANONICAL_NORMALIZATION };
+  const paths = labelPaths(context);
   return {
     begin: () => '',
     article(article, annotations) {
@@ -24,6 +27,7 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
           start,
           end,
           label: annotation.labelKey,
+          label_path: paths.get(annotation.labelKey) ?? annotation.labelKey,
           text: annotation.quote,
           author: annotation.author,
           origin: annotation.origin,

@@ -15,10 +15,10 @@ import { createWebAnnotationCodec } from './web-annotation';
 import { createWorkbenchJsonCodec } from './workbench-json';
 
 /** Options of ExportOptions that only some formats read. */
-export type ExportFormatOption = 'csvBom' | 'conllLastColumn';
+export type ExportFormatOption = 'csvBom' | 'conllLastColumn' | 'conllLabels';
 
 /** The options a codec reads (the rest choose what is exported, not how). */
-export type CodecOptions = Pick<ExportOptions, 'format' | 'csvBom' | 'conllLastColumn'>;
+export type CodecOptions = Pick<ExportOptions, 'format' | 'csvBom' | 'conllLastColumn' | 'conllLabels'>;
 
 /** What a codec may need besides the options: the Node-side CSV writer. */
 export interface CodecDeps {
@@ -113,8 +113,8 @@ export const EXPORT_FORMAT_REGISTRY = {
     extension: '.conll',
     contentType: 'text/plain; charset=utf-8',
     offsetUnits: BOTH_UNITS,
-    options: ['conllLastColumn'],
-    create: (options, context) => createConllCodec(context, options.conllLastColumn),
+    options: ['conllLastColumn', 'conllLabels'],
+    create: (options, context) => createConllCodec(context, options.conllLastColumn, options.conllLabels),
   },
   brat: {
     name: 'brat',

@@ -30,6 +30,8 @@ export interface ExportContext {
   unit: OffsetUnit;
   /** The labels being exported, in schema order; every annotation handed over uses one of them. */
   labels: readonly Label[];
+  /** The whole label schema, for full paths (`RISK/CYBER`) and the schema block; `labels` when absent. */
+  schema?: readonly Label[];
   appVersion: string;
   /** ISO-8601; the one value that differs between two exports of the same data. */
   exportedAt: string;

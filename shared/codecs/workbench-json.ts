@@ -19,6 +19,8 @@ import { AuthorSchema } from '../domain/changes';
 import { EntityIdSchema, EntityNameSchema, ExternalIdSchema, type Entity } from '../domain/entities';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
 import { toUnitSpans, type UnitSpan } from './unit-spans';
+import { SCHEMA_FILE_VERSION } from '../domain/schema-file';
+import { labelPaths } from './label-paths';
 
 export const WORKBENCH_FORMAT = 'marginalia-workbench';
 export const WORKBENCH_FORMAT_VERSION = 1;
@@ -85,6 +87,9 @@ export const WorkbenchExportSchema = z.object({
   exportedAt: z.string(),
   offset_unit: OffsetUnitSchema,
   normalization: z.literal(CANONICAL_NORMALIZATION),
+  /** The label schema's version (schema-file.ts); absent in files written before it. */
+  schemaVersion: z.number().int().optional(),
+  /** The schema: every label with its `path` (`RISK/CYBER`). */
   labels: z.array(LabelSchema),
   /** Absent in files written before the entity registry. */
   entities: z.array(WorkbenchEntitySchema).default([]),
@@ -109,10 +114,17 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
         exportedAt: context.exportedAt,
         offset_unit: context.unit,
         normalization: CANONICAL_NORMALIZATION,
+        schemaVersion: SCHEMA_FILE_VERSION,
       };
       const headerJson = JSON.stringify(header).slice(0, -1);
+      // The exported labels in schema order, each with its full path, as a schema file holds them.
+      const paths = labelPaths(context);
+      const labels = context.labels.map((label) => ({ ...label, path: paths.get(label.key) ?? label.key }));
       const entities = (context.entities?.registry ?? []).map(workbenchEntity);
-      return `${headerJson},\n"labels":${JSON.stringify(context.labels)},\n"entities":${JSON.stringify(entities)},\n"articles":[`;
+      return `${headerJson},
+"labels":${JSON.stringify(labels)},
+"entities":${JSON.stringify(entities)},
+"articles":[`;
     },
     article(article, annotations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);

@@ -11,5 +11,6 @@ export const APP_COMMANDS = [
   'toggle-language',
   'library',
   'restore-backup',
+  'schema',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];

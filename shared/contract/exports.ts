@@ -41,6 +41,11 @@ export const ExportOptionsSchema = z
      * the default ('entity').
      */
     conllLastColumn: z.enum(['entity', 'analytic']).optional(),
+    /**
+     * CoNLL only: tags name the top-level label (`B-RISK` for a CYBER span under RISK), as NER
+     * training wants few classes; 'path' writes the full path (`B-RISK/CYBER`).
+     */
+    conllLabels: z.enum(['top', 'path']).optional(),
   })
   .strict();
 export type ExportOptions = z.infer<typeof ExportOptionsSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './call';
-import { ArticleIdSchema, ArticleSchema } from '../domain/schemas';
+import { ArticleIdSchema, ArticleSchema, LabelKeySchema } from '../domain/schemas';
 
 /** One uploaded file (browser host, drag and drop): its name and bytes. */
 export const UploadedFileSchema = z.object({
@@ -54,6 +54,88 @@ export type ImportFileResult = z.infer<typeof ImportFileResultSchema>;
 export const JobStateSchema = z.enum(['running', 'done', 'cancelled', 'failed']);
 
 /**
+ * An import job also waits in `review`: it has imported every file that needed no decision and
+ * holds the others, with nothing of them written, until `decideImport` (or `cancelImport`).
+ */
+export const ImportJobStateSchema = z.enum([...JobStateSchema.options, 'review']);
+export type ImportJobState = z.infer<typeof ImportJobStateSchema>;
+
+/** A label field that differs between the workbench and a colleague's file, with both values. */
+export const LabelDifferenceSchema = z.object({
+  field: z.enum(['nameVi', 'nameEn', 'color', 'hotkey', 'kind', 'description', 'parentKey']),
+  here: z.string().nullable(),
+  inFile: z.string().nullable(),
+});
+export type LabelDifference = z.infer<typeof LabelDifferenceSchema>;
+
+/** A question's id, unique in its job; decisions are keyed by it. */
+export const ReviewQuestionIdSchema = z.string().min(1).max(8192);
+
+/**
+ * What an import asks before it writes a file (the review step). Nothing of a file is written
+ * until every question about it is answered.
+ * - `legacyEncoding`: the file was in a legacy font encoding and has been converted; `before` is
+ *   an excerpt as read, `after` the same excerpt converted. Accept (import it converted) or skip
+ *   the file.
+ * - `probableDuplicate`: an article of the file has the same body as one already here
+ *   (`duplicateOf.articleId`) or as an earlier record of the same file (`articleId` null). Keep
+ *   it (accept) or skip that article.
+ * - `label`: imported spans carry a label this workbench lacks (`existing` false), or the
+ *   colleague's file defines a label differently from here (`existing` true, with the
+ *   `differences`). Create it (only when missing), map it to a label here, or skip those spans. One
+ *   question per label name for the whole job; `files` says where it occurs.
+ */
+export const ReviewQuestionSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('legacyEncoding'),
+    id: ReviewQuestionIdSchema,
+    file: z.string(),
+    encoding: z.enum(['TCVN3', 'VNI']),
+    before: z.string(),
+    after: z.string(),
+  }),
+  z.object({
+    kind: z.literal('probableDuplicate'),
+    id: ReviewQuestionIdSchema,
+    /** The record, as the report names it ("a.csv (row 3)"). */
+    file: z.string(),
+    title: z.string(),
+    duplicateOf: z.object({ articleId: ArticleIdSchema.nullable(), title: z.string() }),
+  }),
+  z.object({
+    kind: z.literal('label'),
+    id: ReviewQuestionIdSchema,
+    /** The label as the file names it (a key or a peer tool's label name). */
+    label: z.string(),
+    /** The format it came from ("doccano JSONL", "Marginalia workbench JSON"). */
+    format: z.string(),
+    files: z.array(z.string()),
+    spanCount: z.number().int().nonnegative(),
+    /** How the file defines the label (a workbench JSON file does; other tools give only a name). */
+    fileLabel: z.object({ nameVi: z.string(), nameEn: z.string(), color: z.string() }).nullable(),
+    /** A label with this key exists here but the file defines it differently. */
+    existing: z.boolean(),
+    differences: z.array(LabelDifferenceSchema),
+  }),
+]);
+export type ReviewQuestion = z.infer<typeof ReviewQuestionSchema>;
+
+/**
+ * An answer: `accept` (convert the legacy file; keep the probable duplicate), `skip` (the file,
+ * the article, or the spans with that label), `create` (a missing label), `map` (to a label here).
+ */
+export const ReviewChoiceSchema = z.discriminatedUnion('choice', [
+  z.object({ choice: z.literal('accept') }).strict(),
+  z.object({ choice: z.literal('skip') }).strict(),
+  z.object({ choice: z.literal('create') }).strict(),
+  z.object({ choice: z.literal('map'), labelKey: LabelKeySchema }).strict(),
+]);
+export type ReviewChoice = z.infer<typeof ReviewChoiceSchema>;
+
+export const ReviewDecisionsSchema = z.record(ReviewQuestionIdSchema, ReviewChoiceSchema);
+export type ReviewDecisions = z.infer<typeof ReviewDecisionsSchema>;
+
+/**
  * Bumped on every change of a job, so a follower can tell a newer snapshot or event from an
  * older one that arrived late over another connection.
  */
@@ -64,7 +146,7 @@ export const MAX_LISTED_IMPORT_RESULTS = 10_000;
 
 export const ImportJobSchema = z.object({
   jobId: z.string(),
-  state: JobStateSchema,
+  state: ImportJobStateSchema,
   /** Files found so far; grows while folders are walked. */
   total: z.number().int().nonnegative(),
   processed: z.number().int().nonnegative(),
@@ -80,6 +162,8 @@ export const ImportJobSchema = z.object({
   revision: JobRevisionSchema,
   /** Set when the job as a whole failed (e.g. a folder could not be read). */
   error: z.string().nullable(),
+  /** The open questions while the job is in `review`; empty otherwise. */
+  review: z.array(ReviewQuestionSchema),
 });
 export type ImportJob = z.infer<typeof ImportJobSchema>;
 
@@ -90,7 +174,16 @@ export const importCalls = {
   pickImportPaths: defineCall(z.object({ folders: z.boolean() }).strict(), z.array(z.string()).nullable()),
   startImport: defineCall(z.object({ source: ImportSourceSchema }).strict(), z.object({ jobId: z.string() })),
   getImportJob: defineCall(JobRef, ImportJobSchema),
+  /** Cancelling a job in review writes nothing of the files that waited for a decision. */
   cancelImport: defineCall(JobRef, ImportJobSchema),
+  /**
+   * Answers the open questions of a job in review; every one must be answered. The job then
+   * imports the files it held (and may ask again about what those bring up).
+   */
+  decideImport: defineCall(
+    z.object({ jobId: JobRef.shape.jobId, decisions: ReviewDecisionsSchema }).strict(),
+    ImportJobSchema,
+  ),
   /** Moves the chrome trimmed at import back into the annotatable text. */
   restoreTrimmedText: defineCall(z.object({ articleId: ArticleIdSchema }).strict(), ArticleSchema),
 };

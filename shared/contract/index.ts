@@ -6,11 +6,13 @@
 import type { z } from 'zod';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
+import { assistCalls } from './assist';
 import { backupCalls } from './backups';
 import { changeCalls } from './changes';
 import { entityCalls } from './entities';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
+import { labelCalls } from './labels';
 import type { CallNameOfList } from './names';
 import { readerCalls } from './reader';
 
@@ -23,6 +25,8 @@ export const contract = {
   ...exportCalls,
   ...backupCalls,
   ...entityCalls,
+  ...assistCalls,
+  ...labelCalls,
 };
 
 export type Contract = typeof contract;
@@ -58,7 +62,17 @@ export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
 export type { Profile } from '../domain/profile';
 export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
 export type { EntityListItem, EntityMention, EntityPage, EntityRelatedSpan, LinkSuggestion } from './entities';
-export type { ImportFileResult, ImportJob, ImportSource } from './imports';
+export type {
+  ImportFileResult,
+  ImportJob,
+  ImportSource,
+  ReviewChoice,
+  ReviewDecisions,
+  ReviewQuestion,
+} from './imports';
+export type { ArticleSuggestions, AssistSettings, PatternListing } from './assist';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
+export type { SchemaImportPreview } from './labels';
+export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

@@ -26,6 +26,7 @@ export const CALL_NAMES = [
   'startImport',
   'getImportJob',
   'cancelImport',
+  'decideImport',
   'restoreTrimmedText',
   'pickExportPath',
   'startExport',
@@ -38,6 +39,16 @@ export const CALL_NAMES = [
   'listEntities',
   'getEntityPage',
   'getLinkSuggestions',
+  'getSuggestions',
+  'getAssistSettings',
+  'setAssistSources',
+  'getLabelUsage',
+  'exportSchema',
+  'previewSchemaImport',
+  'importSchema',
+  'undoNewest',
+  'redoNewest',
+  'getNewestHistoryState',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

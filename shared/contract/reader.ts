@@ -5,6 +5,23 @@ import { EntityIdSchema, EntitySummarySchema } from '../domain/entities';
 import { AnnotationIdSchema, ArticleIdSchema, ArticleSchema, LabelKeySchema, type Annotation } from '../domain/schemas';
 
 /**
+ * A column of integers ≥ `min`, checked in one loop. `z.array(z.number().int())` runs a schema
+ * per element: 40,000 runs for 10,000 spans, on both sides of the wire (the host checks what it
+ * sends, the reader what it gets), which took longer than reading the spans from SQLite.
+ */
+function integerColumn(min: number) {
+  const isColumn = (value: unknown) => {
+    if (!Array.isArray(value)) return false;
+    for (let index = 0; index < value.length; index++) {
+      const item: unknown = value[index];
+      if (!Number.isSafeInteger(item) || (item as number) < min) return false;
+    }
+    return true;
+  };
+  return z.custom<number[]>(isColumn, { message: `expected an array of integers ≥ ${min}` });
+}
+
+/**
  * An article's spans on the wire, column by column and without quotes: the reader has the
  * canonical text and slices each quote from it. At 10,000 spans this is about 150 kB where a
  * list of annotation objects is 2 MB.
@@ -14,13 +31,13 @@ import { AnnotationIdSchema, ArticleIdSchema, ArticleSchema, LabelKeySchema, typ
  */
 export const CompactSpansSchema = z
   .object({
-    ids: z.array(AnnotationIdSchema),
+    ids: integerColumn(1),
     /** The distinct label keys; `labels[i]` indexes into it. */
     labelKeys: z.array(LabelKeySchema),
-    labels: z.array(z.number().int().nonnegative()),
+    labels: integerColumn(0),
     /** UTF-16 units from the previous span's start (from 0 for the first). */
-    startDeltasU16: z.array(z.number().int().nonnegative()),
-    lengthsU16: z.array(z.number().int().positive()),
+    startDeltasU16: integerColumn(0),
+    lengthsU16: integerColumn(1),
     /** Notes of the spans that have one, by position in the columns. */
     notes: z.record(z.string().regex(/^\d+$/), z.string()),
   })
@@ -36,26 +53,47 @@ export type CompactSpans = z.infer<typeof CompactSpansSchema>;
 /** A span as the reader holds it: the fields of a stored annotation that the view uses. */
 export type ReaderSpan = Pick<Annotation, 'id' | 'labelKey' | 'start' | 'end' | 'quote' | 'note'>;
 
-/** Packs spans given in text order (the store's order); throws if they are not. */
-export function encodeSpans(spans: readonly Omit<ReaderSpan, 'quote'>[]): CompactSpans {
+/** One span as the store reads it for the reader: a tuple, so 10,000 of them stay cheap. */
+export type SpanRow = readonly [id: number, labelKey: string, startU16: number, endU16: number, note: string];
+
+/**
+ * Packs spans given in text order (the store's order); throws if they are not. Plain index
+ * loops, no destructuring: it runs once per opened article, mostly before the JIT has compiled
+ * it, and an interpreted array destructuring (an iterator per row) cost ~50 ms at 10,000 spans.
+ */
+export function encodeSpans(rows: readonly SpanRow[]): CompactSpans {
   const labelKeys: string[] = [];
   const labelIndex = new Map<string, number>();
-  const compact: CompactSpans = { ids: [], labelKeys, labels: [], startDeltasU16: [], lengthsU16: [], notes: {} };
+  const count = rows.length;
+  const compact: CompactSpans = {
+    ids: new Array<number>(count),
+    labelKeys,
+    labels: new Array<number>(count),
+    startDeltasU16: new Array<number>(count),
+    lengthsU16: new Array<number>(count),
+    notes: {},
+  };
   let previousStart = 0;
-  spans.forEach((span, position) => {
-    if (span.start < previousStart) throw new Error(`spans are not in text order at span ${span.id}`);
-    let label = labelIndex.get(span.labelKey);
+  for (let position = 0; position < count; position++) {
+    const row = rows[position] as SpanRow;
+    const id = row[0];
+    const labelKey = row[1];
+    const start = row[2];
+    const end = row[3];
+    const note = row[4];
+    if (start < previousStart) throw new Error(`spans are not in text order at span ${id}`);
+    let label = labelIndex.get(labelKey);
     if (label === undefined) {
-      label = labelKeys.push(span.labelKey) - 1;
-      labelIndex.set(span.labelKey, label);
+      label = labelKeys.push(labelKey) - 1;
+      labelIndex.set(labelKey, label);
     }
-    compact.ids.push(span.id);
-    compact.labels.push(label);
-    compact.startDeltasU16.push(span.start - previousStart);
-    compact.lengthsU16.push(span.end - span.start);
-    if (span.note) compact.notes[String(position)] = span.note;
-    previousStart = span.start;
-  });
+    compact.ids[position] = id;
+    compact.labels[position] = label;
+    compact.startDeltasU16[position] = start - previousStart;
+    compact.lengthsU16[position] = end - start;
+    if (note) compact.notes[String(position)] = note;
+    previousStart = start;
+  }
   return compact;
 }
 

@@ -4,6 +4,7 @@
  * (relation.*, label.*, entity.*, article.field) are added as members of `ChangeSchema`.
  */
 import { z } from 'zod';
+import { ASSIST_CHANGE_SCHEMAS, type AssistTransition } from '../assist/changes';
 import {
   ANNOTATION_ORIGINS,
   AnnotationIdSchema,
@@ -12,8 +13,10 @@ import {
   ArticleIdSchema,
   ArticleSummarySchema,
   LabelKeySchema,
+  LabelSchema,
   OffsetSchema,
   type Annotation,
+  type Label,
 } from './schemas';
 import {
   AliasesSchema,
@@ -129,6 +132,23 @@ export const EntityUpdateChangeSchema = z
   })
   .strict();
 
+/** A new label; its hotkey must be free and its parent must exist. */
+export const LabelCreateChangeSchema = z
+  .object({ kind: z.literal('label.create'), label: LabelSchema.strict() })
+  .strict();
+
+/** Edits a label; a new `key` renames it everywhere (its annotations and sublabels follow). */
+export const LabelUpdateChangeSchema = z
+  .object({
+    kind: z.literal('label.update'),
+    key: LabelKeySchema,
+    patch: LabelSchema.omit({ parentKey: true, hidden: true, guideline: true })
+      .extend({ parentKey: LabelKeySchema.nullable(), hidden: z.boolean(), guideline: z.string().max(20_000) })
+      .partial()
+      .strict(),
+  })
+  .strict();
+
 /** Deleting an entity unlinks its mentions in the same set. */
 export const EntityDeleteChangeSchema = z.object({ kind: z.literal('entity.delete'), id: EntityIdSchema }).strict();
 
@@ -163,6 +183,19 @@ export const EntityLinkDeleteChangeSchema = z
   .object({ kind: z.literal('entityLink.delete'), annotationId: AnnotationIdSchema })
   .strict();
 
+/**
+ * Removes a label. Its annotations are deleted (`moveAnnotationsTo: null`) or moved to another
+ * label; its sublabels move up to its parent.
+ */
+export const LabelDeleteChangeSchema = z
+  .object({ kind: z.literal('label.delete'), key: LabelKeySchema, moveAnnotationsTo: LabelKeySchema.nullable() })
+  .strict();
+
+/** Moves every annotation and sublabel of `key` to `intoKey`, then removes `key`. */
+export const LabelMergeChangeSchema = z
+  .object({ kind: z.literal('label.merge'), key: LabelKeySchema, intoKey: LabelKeySchema })
+  .strict();
+
 export const ChangeSchema = z.discriminatedUnion('kind', [
   AnnotationCreateChangeSchema,
   AnnotationUpdateChangeSchema,
@@ -173,6 +206,11 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   EntityMergeChangeSchema,
   EntityLinkSetChangeSchema,
   EntityLinkDeleteChangeSchema,
+  ...ASSIST_CHANGE_SCHEMAS,
+  LabelCreateChangeSchema,
+  LabelUpdateChangeSchema,
+  LabelDeleteChangeSchema,
+  LabelMergeChangeSchema,
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeKind = Change['kind'];
@@ -213,7 +251,16 @@ export interface EntityLinkTransition {
   before: EntityLink | null;
   after: EntityLink | null;
 }
-export type Transition = AnnotationTransition | EntityTransition | EntityLinkTransition;
+/** A label created (before null), edited or renamed, or removed by delete or merge (after null). */
+export interface LabelTransition {
+  kind: 'label.create' | 'label.update' | 'label.delete' | 'label.merge';
+  before: Label | null;
+  after: Label | null;
+  /** Delete and merge: the label the annotations went to (null: they were deleted). */
+  movedTo?: string | null;
+}
+export type Transition =
+  AnnotationTransition | EntityTransition | EntityLinkTransition | LabelTransition | AssistTransition;
 
 export const HistoryStateSchema = z.object({
   canUndo: z.boolean(),
@@ -247,5 +294,9 @@ export const AppliedChangesSchema = z.object({
       removed: z.array(EntityLinkSchema.pick({ annotationId: true, articleId: true })),
     })
     .optional(),
+  /** Set when the write changed what the suggesters know (names, patterns, rejections). */
+  assistChanged: z.boolean().optional(),
+  /** Labels the write created or changed (now with these values), and keys that no longer exist. */
+  labels: z.object({ upserted: z.array(LabelSchema), removed: z.array(LabelKeySchema) }).optional(),
 });
 export type AppliedChanges = z.infer<typeof AppliedChangesSchema>;

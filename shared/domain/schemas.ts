@@ -19,18 +19,33 @@ export const LabelKeySchema = z
   .string()
   .regex(/^[A-Z][A-Z0-9_]{0,31}$/, 'label keys are upper-case ASCII, e.g. PER or RISK');
 
+/**
+ * A label's hotkey in the reader: one printable ASCII character as KeyboardEvent.key gives it, so
+ * `c` is the C key and `C` is Shift+C; digits and punctuation are the character typed.
+ */
+export const LabelHotkeySchema = z.string().regex(/^[!-~]$/, 'a hotkey is one key: a letter, a digit or a sign');
+
+export const LabelColorSchema = z.string().regex(/^#[0-9a-f]{6}$/i, 'colours are #rrggbb, e.g. #e8590c');
+
+/**
+ * Fields added with the label editor (migration 005) default, so files written before it
+ * (workbench exports, schema files) still read.
+ */
 export const LabelSchema = z.object({
   key: LabelKeySchema,
-  nameVi: z.string().min(1),
-  nameEn: z.string().min(1),
-  color: z.string().regex(/^#[0-9a-f]{6}$/i, 'colours are #rrggbb'),
-  hotkey: z
-    .string()
-    .regex(/^[0-9]$/)
-    .nullable(),
+  nameVi: z.string().trim().min(1, 'a Vietnamese name is needed'),
+  nameEn: z.string().trim().min(1, 'an English name is needed'),
+  color: LabelColorSchema,
+  hotkey: LabelHotkeySchema.nullable(),
   kind: LabelKindSchema,
-  description: z.string(),
+  description: z.string().max(2000),
   sortOrder: z.number().int(),
+  /** The label this one refines (RISK for CYBER); null at the top of the tree. */
+  parentKey: LabelKeySchema.nullable().default(null),
+  /** Hidden from the palette and hotkeys; its annotations stay and are shown. */
+  hidden: z.boolean().default(false),
+  /** Longer guidance for annotators: when to use the label, borderline cases. */
+  guideline: z.string().max(20_000).default(''),
 });
 export type Label = z.infer<typeof LabelSchema>;
 

@@ -16,6 +16,7 @@ export interface ShellStrings {
     export: string;
     restoreBackup: string;
     library: string;
+    schema: string;
     quit: string;
     close: string;
     undo: string;
@@ -51,6 +52,7 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       export: 'Export…',
       restoreBackup: 'Restore from backup…',
       library: 'Library',
+      schema: 'Label schema',
       quit: 'Quit',
       close: 'Close window',
       undo: 'Undo',
@@ -84,6 +86,7 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       export: 'Xuất…',
       restoreBackup: 'Khôi phục từ bản sao lưu…',
       library: 'Thư viện',
+      schema: 'Bộ nhãn',
       quit: 'Thoát',
       close: 'Đóng cửa sổ',
       undo: 'Hoàn tác',

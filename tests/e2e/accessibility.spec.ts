@@ -1,20 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { LANGUAGE_STORAGE_KEY } from '../../renderer/src/i18n/languages';
+import { seriousViolations } from './axe';
 import { expect, test } from './fixtures';
 import { dragAcross, openSeed } from './reader-helpers';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'vietnamese');
-
-/** axe-core's serious and critical findings on the page as it is now (rule: nodes). */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id}: ${violation.nodes.map((node) => node.target.join(' ')).join(', ')}`);
-}
 
 test('axe-core finds no serious or critical violations in the library, the reader with spans and the dialogs', async ({
   page,

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { openWorkbench } from '../../electron/services/workbench';
 import { expect, test, type RunningHost } from './fixtures';
-import { openSeed } from './reader-helpers';
+import { dragAcross, openSeed, paintedTexts, pointsInText } from './reader-helpers';
 import { articleIdByTitle, callApi, storedSpans } from './stored-state';
 
 const CLI_ENTRY = join(__dirname, '..', '..', 'out', 'main', 'cli.js');
@@ -45,6 +45,47 @@ test('an annotation written by another process appears in the open reader withou
   await expect(page.locator('.spans__quote', { hasText: NAME })).toHaveCount(1);
   expect((await storedSpans(host, articleId)).map((span) => [span.labelKey, span.quote])).toEqual([['PER', NAME]]);
   expect(await notReloaded()).toBe(true);
+});
+
+test('an edit in another tab of the same host shows in the open reader without a reload', async ({ page, host }) => {
+  const first = page;
+  const second = await page.context().newPage();
+  for (const tab of [first, second]) {
+    await tab.goto(host.url);
+    await openSeed(tab, /^3 đề xuất của Bộ Công an/);
+  }
+  const articleId = await articleIdByTitle(host, SEED_TITLE);
+  const secondNotReloaded = await markPage(second);
+  const painted = async (tab: Page) => Object.values(await paintedTexts(tab)).flat();
+
+  // A span made in the first tab shows, painted, in the second.
+  await dragAcross(first, NAME);
+  await first.keyboard.press('3');
+  await expect(second.locator('.spans__quote', { hasText: NAME })).toHaveCount(1);
+  await expect.poll(() => painted(second)).toContain(NAME);
+
+  // The second tab edits that span (by the id the event gave it); the first follows.
+  const [point] = await pointsInText(second, NAME, 1, 2);
+  await second.mouse.click(point.x, point.y);
+  await second.keyboard.press('4');
+  await expect(second.getByLabel('Label of the selected span')).toHaveValue('TITLE');
+  await expect
+    .poll(async () => (await storedSpans(host, articleId)).map((span) => [span.labelKey, span.quote]))
+    .toEqual([['TITLE', NAME]]);
+  const [inFirst] = await pointsInText(first, NAME, 1, 2);
+  await first.mouse.click(inFirst.x, inFirst.y);
+  await expect(first.getByLabel('Label of the selected span')).toHaveValue('TITLE');
+
+  // A delete in the first tab removes it from the second.
+  await first.keyboard.press('Delete');
+  await expect(second.locator('.spans__row')).toHaveCount(0);
+  await expect.poll(() => painted(second)).not.toContain(NAME);
+  expect(await storedSpans(host, articleId)).toEqual([]);
+  expect(await secondNotReloaded()).toBe(true);
+  // What the second tab shows is what is stored: a reload shows the same (nothing).
+  await second.reload();
+  await second.getByLabel('Article text').waitFor();
+  await expect(second.locator('.spans__row')).toHaveCount(0);
 });
 
 test('an article imported by the command line appears in the open library without a reload', async ({ page, host }) => {

@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { WorkbenchHolder } from '../backup/workbench-holder';
 import { exportJobsOf } from '../export/export-jobs';
 import type { Workbench } from '../workbench';
+import { isLive } from '../import/import-jobs';
 import type { HostAdapter } from './host';
 import { createWorkbenchHandlers, type WorkbenchApiHandlers } from './workbench-handlers';
 
@@ -36,7 +37,7 @@ export function createHeldApiHandlers(holder: WorkbenchHolder, host: HostAdapter
     if (!handlers) return;
     for (const jobId of [...importJobIds]) {
       const job = await Promise.resolve(handlers.getImportJob({ jobId })).catch(() => null);
-      if (job?.state === 'running')
+      if (job && isLive(job))
         throw new ApiError('rejected', 'An import is running. Wait for it to finish, or cancel it, before restoring.');
       importJobIds.delete(jobId);
     }

@@ -10,7 +10,7 @@ import type { HostAdapter } from './host';
 
 type ImportHandlers = Pick<
   ApiHandlers,
-  'pickImportPaths' | 'startImport' | 'getImportJob' | 'cancelImport' | 'restoreTrimmedText'
+  'pickImportPaths' | 'startImport' | 'getImportJob' | 'cancelImport' | 'decideImport' | 'restoreTrimmedText'
 >;
 
 export interface ImportHandlerOptions {
@@ -54,6 +54,7 @@ export function createImportHandlers(
     },
     getImportJob: ({ jobId }) => jobs.get(jobId),
     cancelImport: ({ jobId }) => jobs.cancel(jobId),
+    decideImport: ({ jobId, decisions }) => jobs.decide(jobId, decisions, (key) => workbench.labels.exists(key)),
     restoreTrimmedText: ({ articleId }) => workbench.articles.restoreTrimmed(articleId),
   };
 }

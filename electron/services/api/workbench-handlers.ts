@@ -4,8 +4,10 @@ import type { Workbench } from '../workbench';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
 import { createEntityHandlers } from './entity-handlers';
+import { createAssistHandlers } from './assist-handlers';
 import { createExportHandlers } from './export-handlers';
 import type { HostAdapter } from './host';
+import { createLabelHandlers } from './label-handlers';
 import { createReaderHandlers } from './reader-handlers';
 import { createImportHandlers } from './import-handlers';
 
@@ -20,5 +22,7 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
     ...createExportHandlers(workbench, host),
     ...createEntityHandlers(workbench),
+    ...createAssistHandlers(workbench),
+    ...createLabelHandlers(workbench),
   };
 }

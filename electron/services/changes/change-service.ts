@@ -204,7 +204,9 @@ export class ChangeService {
       }
     });
     const scope = set.articleId ?? this.singleArticle(transitions);
-    const description = set.description ?? this.describeSet(transitions);
+    // One change asked for: named by its own transition, the last (what it cascaded to comes first).
+    const description =
+      set.description ?? this.describeSet(set.changes.length === 1 ? transitions.slice(-1) : transitions);
     this.history.record({ articleId: scope, origin: set.origin, author: context.author, description, transitions });
     this.afterWrite(transitions);
     return this.result(scope, description, transitions, context.createdIds);

@@ -6,7 +6,9 @@ import type { EncodedArticle, ExportChunk, ExportCodec } from '../../../shared/c
 import { MAX_LISTED_SPAN_ISSUES, type ExportOptions, type SpanIssue } from '../../../shared/contract/exports';
 import type { Workbench } from '../workbench';
 import { AtomicFile } from './atomic-file';
+import { EntityStore } from '../store/entities';
 import { ExportSource } from '../store/export-source';
+import { openReadSnapshot } from '../store/read-snapshot';
 
 /** Where an export stands; the issue lists stop at MAX_LISTED_SPAN_ISSUES, the counts do not. */
 export interface ExportReport {
@@ -68,16 +70,34 @@ export async function exportToFile(
 ): Promise<ExportReport> {
   const problem = exportOptionsProblem(options);
   if (problem) throw new Error(problem);
-  const source = new ExportSource(workbench.db, workbench.labels, options);
+  // One read transaction on its own connection for the whole file: writes made while it streams
+  // (a label renamed, a span moved) are not half in it.
+  const snapshot = openReadSnapshot(workbench.databasePath, workbench.databaseOptions);
+  try {
+    return await writeExport(new ExportSource(snapshot.db, options), new EntityStore(snapshot.db), options, path, run);
+  } finally {
+    snapshot.close();
+  }
+}
+
+async function writeExport(
+  source: ExportSource,
+  /** The registry in the same snapshot as the spans, for the links and the entities list. */
+  entityRows: EntityStore,
+  options: ExportOptions,
+  path: string,
+  run: ExportRun,
+): Promise<ExportReport> {
   const exportedAt = (run.now?.() ?? new Date()).toISOString();
   const codec = createExportCodec(
     options,
     {
       unit: options.offsetUnit,
       labels: source.labels,
+      schema: source.schema,
       appVersion: run.appVersion,
       exportedAt,
-      entities: exportEntities(workbench.entityRows.listAll(), workbench.entityRows.allLinks()),
+      entities: exportEntities(entityRows.listAll(), entityRows.allLinks()),
     },
     { stringifyCsvRows },
   );

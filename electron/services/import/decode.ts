@@ -13,7 +13,8 @@ import {
 import { vniToUnicode } from '../../../shared/import/vni';
 
 export type DecodeResult =
-  { ok: true; text: string; encoding: string; notes?: string[] } | { ok: false; reason: string; preview?: string };
+  | { ok: true; text: string; encoding: string; notes?: string[]; legacy?: LegacyConversion }
+  | { ok: false; reason: string; preview?: string };
 
 /** Signatures of common binary files that users rename or drop by mistake. */
 const MAGIC_NUMBERS: { name: string; bytes: number[] }[] = [
@@ -117,11 +118,48 @@ function convertLegacy(encoding: LegacyEncoding, text: string, bytes: Uint8Array
 }
 
 const PREVIEW_LENGTH = 120;
+/** The before/after excerpt of a conversion: the first few lines that hold text. */
+const EXCERPT_LINES = 4;
+const EXCERPT_MAX_CHARS = 600;
+/** A longer line is cut on both sides at this length (VNI's two-character letters make them differ a little). */
+const EXCERPT_LINE_LENGTH = 300;
+
+const cutLine = (line: string): string =>
+  line.length > EXCERPT_LINE_LENGTH ? `${line.slice(0, EXCERPT_LINE_LENGTH)}…` : line;
+
+/** A legacy-encoded text that was converted: the excerpt the analyst accepts or rejects. */
+export interface LegacyConversion {
+  encoding: LegacyEncoding;
+  /** Lines as read (the font encoding's look: "Bé C«ng an"). */
+  before: string;
+  /** The same lines converted ("Bộ Công an"). */
+  after: string;
+}
+
+/**
+ * The same lines of the text as read and converted. Both conversions map character to
+ * character and keep line breaks, so line i of one is line i of the other.
+ */
+function conversionExcerpt(encoding: LegacyEncoding, read: string, converted: string): LegacyConversion {
+  const readLines = read.split('\n');
+  const convertedLines = converted.split('\n');
+  const before: string[] = [];
+  const after: string[] = [];
+  let chars = 0;
+  for (let i = 0; i < readLines.length && before.length < EXCERPT_LINES && chars < EXCERPT_MAX_CHARS; i++) {
+    const line = (readLines[i] ?? '').trim();
+    if (line === '') continue;
+    before.push(cutLine(line));
+    after.push(cutLine((convertedLines[i] ?? '').trim()));
+    chars += line.length;
+  }
+  return { encoding, before: before.join('\n'), after: after.join('\n') };
+}
 
 /**
  * Text in a legacy font encoding, converted, with a note showing a converted line beside the
- * line as read, so the analyst can check it. A conversion that does not give Vietnamese is
- * refused as before. Null when the text is not legacy-encoded.
+ * line as read and the before/after excerpt the import review shows. A conversion that does not
+ * give Vietnamese is refused as before. Null when the text is not legacy-encoded.
  */
 function legacyConverted(text: string, bytes: Uint8Array | null): DecodeResult | null {
   const legacy = detectLegacyVietnamese(text);
@@ -141,6 +179,7 @@ function legacyConverted(text: string, bytes: Uint8Array | null): DecodeResult |
     ok: true,
     text: converted,
     encoding: `${legacy.encoding} (legacy font encoding, converted to Unicode)`,
+    legacy: conversionExcerpt(legacy.encoding, text, converted),
     notes: [
       `Converted from ${legacy.encoding} to Unicode. Check the text: “${preview}” (as read: “${legacy.preview}”). If it reads wrong, delete the article and convert the file with UniKey.`,
     ],

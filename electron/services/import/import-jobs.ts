@@ -1,12 +1,13 @@
 /**
  * Import jobs as the UI sees them: started, followed through pushed progress events (a
- * snapshot on request), cancelled. Each job runs
+ * snapshot on request), reviewed (the job waits in `review` with its open questions until
+ * `decide`), cancelled. Each job runs
  * through a launcher: a worker thread in the app (so the UI thread stays free), or the same
  * code in-process for tests and tools that have no bundled worker.
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { ImportFileResult, ImportJob, ImportSource } from '../../../shared/contract';
+import type { ImportFileResult, ImportJob, ImportSource, ReviewDecisions } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
 import type { JobProgress } from '../../../shared/contract/events';
 import { MAX_LISTED_IMPORT_RESULTS } from '../../../shared/contract/imports';
@@ -14,11 +15,15 @@ import { JOB_PROGRESS_INTERVAL_MS, Throttle } from '../events/throttle';
 import type { ImportRequest } from './import-request';
 import { runImportRequest } from './import-request';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
+import { choiceProblem } from './review';
+import { controlledHooks, type ImportControl } from './import-control';
 import type { ImportEvent } from './run-import';
 
 export interface RunningImport {
-  /** Asks the job to stop before its next file. */
+  /** Asks the job to stop before its next file (in review: at once, writing nothing of the held files). */
   cancel(): void;
+  /** Answers the questions the job waits on. */
+  decide(decisions: ReviewDecisions): void;
 }
 
 export type ImportLauncher = (request: ImportRequest, onEvent: (event: ImportEvent) => void) => RunningImport;
@@ -39,15 +44,16 @@ export function workerLauncher(scriptPath: string): ImportLauncher {
     worker.on('exit', (code) => {
       if (!finished) onEvent({ type: 'failed', error: `The import worker stopped unexpectedly (exit code ${code}).` });
     });
-    return { cancel: () => worker.postMessage({ type: 'cancel' }) };
+    const post = (message: ImportControl) => worker.postMessage(message);
+    return { cancel: () => post({ type: 'cancel' }), decide: (decisions) => post({ type: 'decide', decisions }) };
   };
 }
 
 /** Runs each job on this thread, through the same request code the worker runs. */
 export const inProcessLauncher: ImportLauncher = (request, onEvent) => {
-  let cancelled = false;
-  void runImportRequest(request, { emit: onEvent, isCancelled: () => cancelled });
-  return { cancel: () => (cancelled = true) };
+  const { hooks, receive } = controlledHooks(onEvent);
+  void runImportRequest(request, hooks);
+  return { cancel: () => receive({ type: 'cancel' }), decide: (decisions) => receive({ type: 'decide', decisions }) };
 };
 
 /** Finished jobs kept for a last snapshot; older ones are forgotten so results cannot pile up. */
@@ -87,6 +93,7 @@ export class ImportJobs {
       counts: { imported: 0, duplicate: 0, skipped: 0 },
       revision: 0,
       error: null,
+      review: [],
     };
     const request: ImportRequest = {
       databasePath: this.options.databasePath,
@@ -96,7 +103,7 @@ export class ImportJobs {
     };
     const entry: Entry = {
       job,
-      running: { cancel: () => undefined },
+      running: { cancel: () => undefined, decide: () => undefined },
       progress: new Throttle(() => this.publish(entry), JOB_PROGRESS_INTERVAL_MS),
       resultsPublished: 0,
     };
@@ -112,7 +119,37 @@ export class ImportJobs {
 
   cancel(jobId: string): ImportJob {
     const entry = this.entry(jobId);
-    if (entry.job.state === 'running') entry.running.cancel();
+    if (isLive(entry.job)) entry.running.cancel();
+    return this.get(jobId);
+  }
+
+  /**
+   * Answers every open question of a job in review (refused, naming the question, when one is
+   * left open or answered with a choice that does not fit it); the job goes on at once.
+   * `labelExists` checks the labels that spans are mapped to.
+   */
+  decide(jobId: string, decisions: ReviewDecisions, labelExists: (key: string) => boolean): ImportJob {
+    const entry = this.entry(jobId);
+    const { job } = entry;
+    if (job.state !== 'review') throw new ApiError('rejected', `The import job ${jobId} is not waiting for decisions.`);
+    for (const question of job.review) {
+      const choice = decisions[question.id];
+      const what = question.kind === 'label' ? `the label “${question.label}”` : `“${question.file}”`;
+      if (!choice) throw new ApiError('rejected', `No decision about ${what} (question ${question.id}).`);
+      const problem = choiceProblem(question, choice);
+      if (problem) throw new ApiError('rejected', `The decision about ${what}: ${problem}`);
+      if (choice.choice === 'map' && !labelExists(choice.labelKey))
+        throw new ApiError(
+          'rejected',
+          `The decision about ${what} maps to ${choice.labelKey}, a label that does not exist.`,
+        );
+    }
+    const answered = Object.fromEntries(job.review.map((question) => [question.id, decisions[question.id]]));
+    job.state = 'running';
+    job.review = [];
+    job.revision++;
+    entry.progress.request();
+    entry.running.decide(answered as ReviewDecisions);
     return this.get(jobId);
   }
 
@@ -136,21 +173,28 @@ export class ImportJobs {
         addResults(job, event.results);
         job.processed++;
         break;
+      case 'review':
+        job.state = 'review';
+        job.review = event.questions;
+        job.currentFile = null;
+        break;
       case 'finished':
         job.state = event.state;
         job.currentFile = null;
+        job.review = [];
         break;
       case 'failed':
         job.state = 'failed';
         job.error = event.error;
         job.currentFile = null;
+        job.review = [];
         break;
     }
     if (job.state === 'running') {
       entry.progress.request();
     } else {
       entry.progress.flush();
-      this.forgetOldJobs();
+      if (!isLive(job)) this.forgetOldJobs();
     }
   }
 
@@ -166,13 +210,16 @@ export class ImportJobs {
   }
 
   private forgetOldJobs(): void {
-    const finished = [...this.jobs.entries()].filter(([, { job }]) => job.state !== 'running');
+    const finished = [...this.jobs.entries()].filter(([, { job }]) => !isLive(job));
     for (const [jobId] of finished.slice(0, Math.max(0, finished.length - FINISHED_JOBS_KEPT))) this.jobs.delete(jobId);
   }
 }
 
+/** A job that may still write: running, or waiting in review to import the files it holds. */
+export const isLive = (job: Pick<ImportJob, 'state'>): boolean => job.state === 'running' || job.state === 'review';
+
 function snapshotOf(job: ImportJob): ImportJob {
-  return { ...job, results: [...job.results], counts: { ...job.counts } };
+  return { ...job, results: [...job.results], counts: { ...job.counts }, review: [...job.review] };
 }
 
 /**

@@ -1,11 +1,12 @@
 /**
  * Imports one file: extract its articles, prepare each, and store them all in ONE transaction,
  * so a failure leaves nothing of the file behind. Never throws for bad input: every outcome is
- * a result (imported, duplicate naming the article, or skipped with a plain reason).
+ * a result (imported, duplicate naming the article, or skipped with a plain reason). A file that
+ * raises questions (./review.ts) is rolled back and held until they are answered.
  */
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { ImportFileResult } from '../../../shared/contract';
+import type { ImportFileResult, ReviewQuestion } from '../../../shared/contract';
 import { displayTitleOf } from '../store/articles';
 import { importWorkbenchExport } from './workbench/workbench-import';
 import type { Workbench } from '../workbench';
@@ -15,8 +16,8 @@ import type { SourceDocument } from './formats/types';
 import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
 import { addPeerAnnotations } from './peer-annotations';
 import { prepareArticle } from './prepare-article';
-import { ProbableDuplicates } from './probable-duplicates';
-import { storeArticle } from './store-article';
+import { FileReview, ReviewNeeded, suggestedChoice, type Decide } from './review';
+import { contentHashOf, storeArticle } from './store-article';
 
 /** A file to import: the name shown in the report, and its bytes. */
 export interface ImportInput {
@@ -30,27 +31,62 @@ const skipped = (file: string, reason: string, preview?: string): ImportFileResu
 const partName = (file: string, document: { part: string | null }): string =>
   document.part ? `${file} (${document.part})` : file;
 
-/** Stores the documents of one file in one transaction; throws (and rolls back) on any store error. */
+/** How many spans of each label a file's documents bring, for the label questions. */
+function peerLabelCounts(documents: readonly SourceDocument[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const span of documents.flatMap((document) => document.annotations?.spans ?? []))
+    counts.set(span.label, (counts.get(span.label) ?? 0) + 1);
+  return counts;
+}
+
+/** Stores the documents of one file in one transaction; throws (and rolls back) on any store error or open question. */
 function storeDocuments(
   workbench: Workbench,
   file: string,
   documents: readonly SourceDocument[],
   fileNotes: readonly string[],
-  duplicates: ProbableDuplicates,
+  review: FileReview,
+  questionPrefix: string,
 ): ImportFileResult[] {
+  const labelCounts = peerLabelCounts(documents);
   // One IMMEDIATE transaction for the file (changes.batch starts it like writeTransaction does);
   // imported spans are change sets inside it.
-  return workbench.changes.batch((): ImportFileResult[] =>
-    documents.map((document): ImportFileResult => {
+  return workbench.changes.batch((): ImportFileResult[] => {
+    /** Articles this file stored so far: a probable duplicate of one of them is "earlier in this file". */
+    const storedHere = new Set<number>();
+    const results = documents.map((document): ImportFileResult => {
       const name = partName(file, document);
       const prepared = prepareArticle(document, basename(file));
       if (!prepared.ok) return skipped(name, prepared.reason);
+      const { article } = prepared;
       const notes = [...fileNotes, ...prepared.notes];
-      const probable = duplicates.find(prepared.article.text);
-      const stored = storeArticle(workbench.db, workbench.articles, prepared.article);
+      const title = displayTitleOf(article.title, article.text.slice(0, 200));
+      const exact = workbench.articles.findIdByHash(contentHashOf(article.text + (article.trimmedText ?? '')));
+      const probable = exact ? null : workbench.articles.findProbableDuplicate(article.text);
+      if (probable) {
+        const inThisFile = storedHere.has(probable.id);
+        const choice = review.ask({
+          kind: 'probableDuplicate',
+          id: `${questionPrefix}duplicate:${document.part ?? ''}`,
+          file: name,
+          title,
+          duplicateOf: { articleId: inThisFile ? null : probable.id, title: probable.displayTitle },
+        });
+        if (choice.choice === 'skip') {
+          return skipped(
+            name,
+            `Not imported, as you chose: a probable duplicate of article ${probable.id}, “${probable.displayTitle}”.`,
+          );
+        }
+      }
+      const stored = storeArticle(workbench.db, workbench.articles, article);
       // Spans from another tool go onto the article, new or already here.
       const spanNotes = document.annotations
-        ? addPeerAnnotations(workbench, stored.articleId, document.rawText, document.annotations, file)
+        ? addPeerAnnotations(workbench, stored.articleId, document.rawText, document.annotations, {
+            fileName: file,
+            review,
+            labelCounts,
+          })
         : [];
       if (stored.outcome === 'duplicate') {
         return {
@@ -61,54 +97,87 @@ function storeDocuments(
           notes: [`Same canonical text as article ${stored.articleId}, “${stored.displayTitle}”.`, ...spanNotes],
         };
       }
+      storedHere.add(stored.articleId);
       notes.push(...spanNotes);
-      const title = displayTitleOf(prepared.article.title, prepared.article.text.slice(0, 200));
       if (probable) {
         notes.push(
-          `Probable duplicate of article ${probable.articleId}, “${probable.title}”: the same text once markup and chrome are removed. Keep both, or delete one.`,
+          `Probable duplicate of article ${probable.id}, “${probable.displayTitle}”: the same text once markup and chrome are removed. Kept both.`,
         );
       }
-      duplicates.add(stored.articleId, title, prepared.article.text);
       const result: ImportFileResult = { outcome: 'imported', file: name, articleId: stored.articleId, title, notes };
-      return probable ? { ...result, probableDuplicateOf: probable.articleId } : result;
-    }),
-  );
+      return probable ? { ...result, probableDuplicateOf: probable.id } : result;
+    });
+    review.throwIfOpen();
+    return results;
+  });
 }
 
 /** What one import job shares between its files. */
 export interface ImportRun {
   limits: ImportLimits;
-  /** Probable duplicates seen so far; built from the workbench when not given. */
-  duplicates?: ProbableDuplicates;
+  /** Answers the review's questions; by default the suggested answers (what the command line does). */
+  decide?: Decide;
+  /** Starts the ids of this file's own questions, so that they are unique in the job. */
+  questionPrefix?: string;
 }
 
+/** A file imported (every outcome a result), or held for the questions it raised, with nothing of it written. */
+export type FileImport =
+  { kind: 'done'; results: ImportFileResult[] } | { kind: 'review'; questions: ReviewQuestion[] };
+
+const done = (results: ImportFileResult[]): FileImport => ({ kind: 'done', results });
+
 /**
- * Imports one file's bytes and reports what happened to each article in it. Extraction runs
- * inside the per-file try: a file that breaks a parser (HTML nested 100,000 deep) is skipped
- * with a message naming it, and the rest of the batch goes on.
+ * Imports one file's bytes, or holds it for review. Extraction runs inside the per-file try: a
+ * file that breaks a parser (HTML nested 100,000 deep) is skipped with a message naming it, and
+ * the rest of the batch goes on.
  */
+export async function importFileReviewed(
+  workbench: Workbench,
+  input: ImportInput,
+  run: ImportRun,
+): Promise<FileImport> {
+  const file = printableFileName(input.name);
+  const tooLarge = tooLargeReason(input.bytes.length, run.limits);
+  if (tooLarge) return done([skipped(file, tooLarge)]);
+  const review = new FileReview(run.decide ?? suggestedChoice);
+  const questionPrefix = run.questionPrefix ?? '';
+  try {
+    const { extraction, encoding, notes, legacy } = await extractDocuments(input.name, input.bytes, run.limits);
+    if (extraction.kind === 'refused') return done([skipped(file, extraction.reason, extraction.preview)]);
+    if (legacy) {
+      const choice = review.ask({ kind: 'legacyEncoding', id: `${questionPrefix}legacy`, file, ...legacy });
+      if (choice.choice === 'skip')
+        return done([
+          skipped(file, `Not imported, as you chose: the text converted from ${legacy.encoding} read wrong.`),
+        ]);
+    }
+    // Workbench exports carry annotations: they go through the change pipeline (workbench/).
+    if (extraction.kind === 'workbench-export')
+      return done(importWorkbenchExport(workbench, file, extraction.parsed, review));
+    const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...notes, ...extraction.notes];
+    const results = storeDocuments(workbench, file, extraction.documents, fileNotes, review, questionPrefix);
+    const skippedParts = extraction.skipped.map((part) => skipped(`${file} (${part.part})`, part.reason));
+    if (results.length === 0 && skippedParts.length === 0) return done([skipped(file, 'The file holds no articles.')]);
+    return done([...results, ...skippedParts]);
+  } catch (error) {
+    if (error instanceof ReviewNeeded) return { kind: 'review', questions: error.questions };
+    return done([skipped(file, `Nothing of this file was imported: ${readableError(error)}`)]);
+  }
+}
+
+/** Imports one file's bytes, answering every review question with its suggestion (tools, seeds, tests). */
 export async function importFile(
   workbench: Workbench,
   input: ImportInput,
   run: ImportRun = { limits: DEFAULT_IMPORT_LIMITS },
 ): Promise<ImportFileResult[]> {
-  const file = printableFileName(input.name);
-  const tooLarge = tooLargeReason(input.bytes.length, run.limits);
-  if (tooLarge) return [skipped(file, tooLarge)];
-  try {
-    const { extraction, encoding, notes } = await extractDocuments(input.name, input.bytes, run.limits);
-    if (extraction.kind === 'refused') return [skipped(file, extraction.reason, extraction.preview)];
-    // Workbench exports carry annotations: they go through the change pipeline (workbench/).
-    if (extraction.kind === 'workbench-export') return importWorkbenchExport(workbench, file, extraction.parsed);
-    const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...notes, ...extraction.notes];
-    run.duplicates ??= ProbableDuplicates.of(workbench);
-    const results = storeDocuments(workbench, file, extraction.documents, fileNotes, run.duplicates);
-    const skippedParts = extraction.skipped.map((part) => skipped(`${file} (${part.part})`, part.reason));
-    if (results.length === 0 && skippedParts.length === 0) return [skipped(file, 'The file holds no articles.')];
-    return [...results, ...skippedParts];
-  } catch (error) {
-    return [skipped(file, `Nothing of this file was imported: ${readableError(error)}`)];
-  }
+  return resultsOf(await importFileReviewed(workbench, input, run));
+}
+
+function resultsOf(outcome: FileImport): ImportFileResult[] {
+  if (outcome.kind === 'review') throw new Error('A file was held for review although every question had an answer.');
+  return outcome.results;
 }
 
 /** A stack overflow inside a parser means the input nests too deeply, and should say so. */
@@ -119,20 +188,30 @@ function readableError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Reads a file from disk (refusing it by size before reading) and imports it under `name`. */
+/** Reads a file from disk (refusing it by size before reading) and imports it under `name`, or holds it for review. */
+export async function importFilePathReviewed(
+  workbench: Workbench,
+  path: string,
+  run: ImportRun,
+  name: string = path,
+): Promise<FileImport> {
+  let bytes: Uint8Array;
+  try {
+    const tooLarge = tooLargeReason(statSync(path).size, run.limits);
+    if (tooLarge) return done([skipped(printableFileName(name), tooLarge)]);
+    bytes = readFileSync(path);
+  } catch (error) {
+    return done([skipped(printableFileName(name), `The file could not be read: ${(error as Error).message}`)]);
+  }
+  return importFileReviewed(workbench, { name, bytes }, run);
+}
+
+/** `importFilePathReviewed` answering every review question with its suggestion. */
 export async function importFilePath(
   workbench: Workbench,
   path: string,
   run: ImportRun = { limits: DEFAULT_IMPORT_LIMITS },
   name: string = path,
 ): Promise<ImportFileResult[]> {
-  let bytes: Uint8Array;
-  try {
-    const tooLarge = tooLargeReason(statSync(path).size, run.limits);
-    if (tooLarge) return [skipped(printableFileName(name), tooLarge)];
-    bytes = readFileSync(path);
-  } catch (error) {
-    return [skipped(printableFileName(name), `The file could not be read: ${(error as Error).message}`)];
-  }
-  return importFile(workbench, { name, bytes }, run);
+  return resultsOf(await importFilePathReviewed(workbench, path, run, name));
 }

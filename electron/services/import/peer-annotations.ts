@@ -3,7 +3,8 @@
  * was stored as, through the change pipeline with `origin: 'import'`:
  * - offsets move from the file's text to the canonical text (NFC, LF…), and each span is
  *   checked again there;
- * - a label the workbench lacks is matched by key or name, else created and named in the report;
+ * - a label the workbench lacks is matched by key, name or alias; else the review asks whether to
+ *   create it, map it to a label here, or skip its spans (./review.ts);
  * - spans already on the article (same label and range) are not added twice.
  */
 import type { Change } from '../../../shared/domain/changes';
@@ -11,6 +12,7 @@ import type { Label } from '../../../shared/domain/schemas';
 import { resolveSpans, type PeerAnnotations } from '../../../shared/import/peers/spans';
 import { canonicalize } from '../../../shared/text/canonical';
 import type { Workbench } from '../workbench';
+import type { FileReview } from './review';
 
 /** Usual names of the default labels in other tools' schemes. */
 const LABEL_ALIASES: Record<string, string> = {
@@ -33,32 +35,70 @@ function keyFor(name: string): string {
   return (/^[A-Z]/.test(ascii) ? ascii : `L_${ascii}`).slice(0, 32) || 'IMPORTED';
 }
 
+/** Where the spans come from, and how their labels are decided. */
+export interface PeerImportContext {
+  fileName: string;
+  review: FileReview;
+  /** Spans per label name in the whole file, for the label questions. */
+  labelCounts: ReadonlyMap<string, number>;
+}
+
+/**
+ * The label key for each label name of the file: matched by key, name or usual alias, else
+ * asked in the review (create it, map it to a label here, or skip its spans: null).
+ */
 class LabelMapper {
-  private readonly byName = new Map<string, string>();
+  private readonly byName = new Map<string, string | null>();
   readonly created: string[] = [];
+  readonly mapped: string[] = [];
+  readonly skipped = new Map<string, number>();
 
   constructor(
     private readonly workbench: Workbench,
     private readonly format: string,
+    private readonly context: PeerImportContext,
   ) {}
 
-  keyOf(name: string): string {
-    const known = this.byName.get(name);
-    if (known) return known;
+  keyOf(name: string): string | null {
+    if (this.byName.has(name)) return this.byName.get(name) ?? null;
     const labels = this.workbench.labels.list();
-    const folded = name.trim().toLocaleLowerCase('vi');
-    const existing =
-      labels.find((label) => label.key === name) ??
-      labels.find((label) => [label.nameVi, label.nameEn].some((n) => n.toLocaleLowerCase('vi') === folded)) ??
-      labels.find((label) => label.key === (LABEL_ALIASES[keyFor(name)] ?? keyFor(name)));
-    const key = existing?.key ?? this.create(name, labels);
+    const key = this.matching(name, labels)?.key ?? this.decide(name, labels);
     this.byName.set(name, key);
     return key;
   }
 
+  private matching(name: string, labels: readonly Label[]): Label | undefined {
+    const folded = name.trim().toLocaleLowerCase('vi');
+    return (
+      labels.find((label) => label.key === name) ??
+      labels.find((label) => [label.nameVi, label.nameEn].some((n) => n.toLocaleLowerCase('vi') === folded)) ??
+      labels.find((label) => label.key === (LABEL_ALIASES[keyFor(name)] ?? keyFor(name)))
+    );
+  }
+
+  private decide(name: string, labels: readonly Label[]): string | null {
+    const answer = this.context.review.ask({
+      kind: 'label',
+      id: `label:${name}`,
+      label: name,
+      format: this.format,
+      files: [this.context.fileName],
+      spanCount: this.context.labelCounts.get(name) ?? 0,
+      fileLabel: null,
+      existing: false,
+      differences: [],
+    });
+    if (answer.choice === 'skip') return null;
+    if (answer.choice === 'map') {
+      this.mapped.push(`“${name}” → ${answer.labelKey}`);
+      return answer.labelKey;
+    }
+    return this.create(name, labels);
+  }
+
   private create(name: string, labels: readonly Label[]): string {
     const key = keyFor(name);
-    this.workbench.labels.upsert({
+    const label: Label = {
       key,
       nameVi: name,
       nameEn: name,
@@ -66,8 +106,12 @@ class LabelMapper {
       hotkey: null,
       kind: 'entity',
       description: `Imported from ${this.format}.`,
-      sortOrder: Math.max(0, ...labels.map((label) => label.sortOrder)) + 1,
-    });
+      sortOrder: Math.max(0, ...labels.map((existing) => existing.sortOrder)) + 1,
+      parentKey: null,
+      hidden: false,
+      guideline: '',
+    };
+    this.workbench.changes.apply({ origin: 'import', changes: [{ kind: 'label.create', label }] });
     this.created.push(name === key ? key : `${key} (“${name}”)`);
     return key;
   }
@@ -82,12 +126,13 @@ export function addPeerAnnotations(
   articleId: number,
   rawText: string,
   annotations: PeerAnnotations,
-  fileName: string,
+  context: PeerImportContext,
 ): string[] {
+  const { fileName } = context;
   const resolution = resolveSpans(rawText, annotations);
   const notes = [...resolution.notes];
   const text = workbench.articles.getText(articleId);
-  const labels = new LabelMapper(workbench, annotations.format);
+  const labels = new LabelMapper(workbench, annotations.format, context);
   const keyOfSpan = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
   const present = new Set(
     workbench.annotationRows.listForArticle(articleId).map((row) => keyOfSpan(row.labelKey, row.start, row.end)),
@@ -103,6 +148,10 @@ export function addPeerAnnotations(
       return;
     }
     const labelKey = labels.keyOf(span.label);
+    if (labelKey === null) {
+      labels.skipped.set(span.label, (labels.skipped.get(span.label) ?? 0) + 1);
+      return;
+    }
     if (present.has(keyOfSpan(labelKey, start, end))) return;
     present.add(keyOfSpan(labelKey, start, end));
     changes.push({
@@ -119,11 +168,17 @@ export function addPeerAnnotations(
       changes,
     });
   }
+  const skippedByChoice = [...labels.skipped.values()].reduce((sum, n) => sum + n, 0);
   notes.push(
-    `Added ${changes.length} annotations${resolution.spans.length > changes.length + lost.length ? ' (the others were already there)' : ''}.`,
+    `Added ${changes.length} annotations${resolution.spans.length > changes.length + lost.length + skippedByChoice ? ' (the others were already there)' : ''}.`,
   );
   if (labels.created.length > 0)
     notes.push(`New labels for names this workbench did not have: ${labels.created.join(', ')}.`);
+  if (labels.mapped.length > 0) notes.push(`Labels mapped to labels here: ${labels.mapped.join(', ')}.`);
+  if (skippedByChoice > 0) {
+    const which = [...labels.skipped].map(([name, n]) => `${n} “${name}”`).join(', ');
+    notes.push(`Skipped ${skippedByChoice} spans whose label you chose to skip: ${which}.`);
+  }
   if (lost.length > 0)
     notes.push(`Not placed on the canonical text (outside it, or blank): ${lost.slice(0, 10).join('; ')}.`);
   return notes;

@@ -2,29 +2,51 @@
  * Runs one import request file by file: the loop shared by the worker, the in-process runner
  * and the command line. Progress is reported through events; cancellation is checked between
  * files, so what finished stays imported and no file is ever cut in half.
+ *
+ * The review step (./review.ts): a file that raises questions is held, with nothing of it
+ * written, while the other files import. When every file has been seen the job asks the
+ * questions of the held files together (`hooks.review`), imports them with the answers, and asks
+ * again if that brings up new questions (a file converted now turns out to duplicate another).
+ * Cancelled, the held files are reported as not imported. Without `hooks.review` (the command
+ * line) every question takes its suggested answer.
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
-import type { ImportFileResult, ImportSource } from '../../../shared/contract';
+import type { ImportFileResult, ImportSource, ReviewDecisions, ReviewQuestion } from '../../../shared/contract';
 import { withBatchDurability } from '../store/durability';
 import type { Workbench } from '../workbench';
 import { printableFileName } from './file-names';
-import { importFile, importFilePath, type ImportRun } from './import-service';
+import { importFileReviewed, importFilePathReviewed, type FileImport, type ImportRun } from './import-service';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
+import { mergeQuestion, suggestedChoice, type Decide } from './review';
 import { collectFiles } from './walk';
 
 export type ImportEvent =
   | { type: 'total'; total: number }
   | { type: 'file'; name: string }
   | { type: 'results'; results: ImportFileResult[] }
+  /** The job holds files until these questions are answered (or it is cancelled). */
+  | { type: 'review'; questions: ReviewQuestion[] }
   | { type: 'finished'; state: 'done' | 'cancelled' }
   | { type: 'failed'; error: string };
 
 export interface ImportHooks {
   emit: (event: ImportEvent) => void;
   isCancelled: () => boolean;
+  /**
+   * Puts the open questions to the user; resolves with their decisions, or null when the job is
+   * cancelled instead. Absent: every question takes its suggested answer.
+   */
+  review?: (questions: ReviewQuestion[]) => Promise<ReviewDecisions | null>;
 }
 
-type ImportTask = { name: string; run: () => Promise<ImportFileResult[]> };
+type ImportTask = { name: string; run: (run: ImportRun) => Promise<FileImport> };
+
+/** A file held for review: its task, where it stands in the job, and the questions it raised. */
+interface HeldFile {
+  task: ImportTask;
+  index: number;
+  questions: ReviewQuestion[];
+}
 
 const BASE64 = /^[A-Za-z0-9+/]*={0,2}$/;
 
@@ -33,25 +55,47 @@ function isBase64(data: string): boolean {
   return data.length % 4 === 0 && BASE64.test(data);
 }
 
+const skippedResult = (name: string, reason: string): ImportFileResult => ({
+  outcome: 'skipped',
+  file: printableFileName(name),
+  reason,
+});
+const skippedFile = (name: string, reason: string): FileImport => ({
+  kind: 'done',
+  results: [skippedResult(name, reason)],
+});
+
 function tasksOf(workbench: Workbench, source: ImportSource, limits: ImportLimits): ImportTask[] {
-  const run: ImportRun = { limits };
   if (source.kind === 'paths') {
     return collectFiles(source.paths, limits.maxFiles).map((found) => ({
       name: found.name,
-      run: async (): Promise<ImportFileResult[]> =>
+      run: async (run): Promise<FileImport> =>
         found.problem === undefined
-          ? importFilePath(workbench, found.path, run, found.name)
-          : [{ outcome: 'skipped', file: printableFileName(found.name), reason: found.problem }],
+          ? importFilePathReviewed(workbench, found.path, run, found.name)
+          : skippedFile(found.name, found.problem),
     }));
   }
   return source.files.map((file) => ({
     name: file.name,
-    run: async (): Promise<ImportFileResult[]> =>
+    run: async (run): Promise<FileImport> =>
       isBase64(file.dataBase64)
-        ? importFile(workbench, { name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') }, run)
-        : [{ outcome: 'skipped', file: printableFileName(file.name), reason: 'The upload is not valid base64.' }],
+        ? importFileReviewed(workbench, { name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') }, run)
+        : skippedFile(file.name, 'The upload is not valid base64.'),
   }));
 }
+
+/** The open questions of the held files, a label asked by several files once. */
+function questionsOf(held: readonly HeldFile[]): ReviewQuestion[] {
+  const byId = new Map<string, ReviewQuestion>();
+  for (const question of held.flatMap((file) => file.questions)) {
+    const earlier = byId.get(question.id);
+    byId.set(question.id, earlier ? mergeQuestion(earlier, question) : question);
+  }
+  return [...byId.values()];
+}
+
+const NOT_DECIDED =
+  'Not imported: the import was cancelled before you decided about this file, so nothing of it was written.';
 
 /** Imports everything in `source`; throws only when the request as a whole cannot run. */
 export async function runImport(
@@ -62,14 +106,50 @@ export async function runImport(
 ): Promise<'done' | 'cancelled'> {
   const tasks = tasksOf(workbench, source, limits);
   hooks.emit({ type: 'total', total: tasks.length });
-  return withBatchDurability(workbench.db, async () => {
-    for (const task of tasks) {
+  const decisions: ReviewDecisions = {};
+  const decide: Decide = hooks.review ? (question) => decisions[question.id] : suggestedChoice;
+  const cancelHeld = (held: readonly { task: ImportTask }[]): void => {
+    for (const { task } of held) hooks.emit({ type: 'results', results: [skippedResult(task.name, NOT_DECIDED)] });
+  };
+  /**
+   * Imports the files in order; returns those held for review, or null when cancelled. Files held
+   * before (`wereHeld`) are reported as not imported when the cancel comes before them.
+   */
+  const importEach = async (
+    files: readonly { task: ImportTask; index: number }[],
+    wereHeld: boolean,
+  ): Promise<HeldFile[] | null> => {
+    const held: HeldFile[] = [];
+    for (const [position, { task, index }] of files.entries()) {
       // Let a pending cancel message in (worker port or handler call) before each file.
       await yieldToEventLoop();
-      if (hooks.isCancelled()) return 'cancelled';
+      if (hooks.isCancelled()) {
+        cancelHeld(held);
+        if (wereHeld) cancelHeld(files.slice(position));
+        return null;
+      }
       hooks.emit({ type: 'file', name: printableFileName(task.name) });
-      hooks.emit({ type: 'results', results: await task.run() });
+      const outcome = await task.run({ limits, decide, questionPrefix: `file ${index}:` });
+      if (outcome.kind === 'review') held.push({ task, index, questions: outcome.questions });
+      else hooks.emit({ type: 'results', results: outcome.results });
     }
-    return 'done';
-  });
+    return held;
+  };
+  // Each pass is a batch of its own, synced before the job waits for the user.
+  const importPass = (files: readonly { task: ImportTask; index: number }[], wereHeld: boolean) =>
+    withBatchDurability(workbench.db, () => importEach(files, wereHeld));
+  let held = await importPass(
+    tasks.map((task, index) => ({ task, index })),
+    false,
+  );
+  while (held !== null && held.length > 0 && hooks.review) {
+    const answer = await hooks.review(questionsOf(held));
+    if (answer === null || hooks.isCancelled()) {
+      cancelHeld(held);
+      return 'cancelled';
+    }
+    Object.assign(decisions, answer);
+    held = await importPass(held, true);
+  }
+  return held === null ? 'cancelled' : 'done';
 }

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { Article, ArticleMetadataPatch, ArticleStatus, ArticleSummary } from '../../../shared/domain/schemas';
 import { ApiError } from '../../../shared/contract/errors';
 import { countWords } from '../../../shared/text/fold';
+import { storedDuplicateKeyOf } from './duplicate-keys';
 import { SearchIndex } from './search-index';
 import { nowIso } from './clock';
 import { writeTransaction } from './write-transaction';
@@ -90,11 +91,16 @@ export class ArticleStore {
       const result = this.db
         .prepare(
           `INSERT INTO articles (raw_text, text, trimmed_text, content_hash, title, source, byline, url,
-             published_at, file_name, word_count, status, imported_at, updated_at)
+             published_at, file_name, word_count, status, imported_at, updated_at, duplicate_key)
            VALUES (@rawText, @text, @trimmedText, @contentHash, @title, @source, @byline, @url,
-             @publishedAt, @fileName, @wordCount, 'new', @now, @now)`,
+             @publishedAt, @fileName, @wordCount, 'new', @now, @now, @duplicateKey)`,
         )
-        .run({ ...article, wordCount: countWords(article.text), now });
+        .run({
+          ...article,
+          wordCount: countWords(article.text),
+          now,
+          duplicateKey: storedDuplicateKeyOf(article.text),
+        });
       const id = Number(result.lastInsertRowid);
       this.searchIndex.put(id, article.title, article.text);
       return id;
@@ -105,6 +111,21 @@ export class ArticleStore {
     const row = this.db
       .prepare(`SELECT id, title, substr(text, 1, 200) AS head FROM articles WHERE content_hash = ?`)
       .get(contentHash) as { id: number; title: string | null; head: string } | undefined;
+    return row ? { id: row.id, displayTitle: displayTitleOf(row.title, row.head) } : null;
+  }
+
+  /**
+   * The oldest article that `text` probably duplicates: the same duplicate key (its folded
+   * longest paragraph), found by the index of migration 010.
+   */
+  findProbableDuplicate(text: string): { id: number; displayTitle: string } | null {
+    const key = storedDuplicateKeyOf(text);
+    if (key === null) return null;
+    const row = this.db
+      .prepare(
+        `SELECT id, title, substr(text, 1, 200) AS head FROM articles WHERE duplicate_key = ? ORDER BY id LIMIT 1`,
+      )
+      .get(key) as { id: number; title: string | null; head: string } | undefined;
     return row ? { id: row.id, displayTitle: displayTitleOf(row.title, row.head) } : null;
   }
 
@@ -208,8 +229,11 @@ export class ArticleStore {
       if (article.trimmedText === null) return article;
       const text = article.text + article.trimmedText;
       this.db
-        .prepare(`UPDATE articles SET text = ?, trimmed_text = NULL, word_count = ?, updated_at = ? WHERE id = ?`)
-        .run(text, countWords(text), nowIso(), id);
+        .prepare(
+          `UPDATE articles SET text = ?, trimmed_text = NULL, word_count = ?, duplicate_key = ?, updated_at = ?
+           WHERE id = ?`,
+        )
+        .run(text, countWords(text), storedDuplicateKeyOf(text), nowIso(), id);
       this.searchIndex.put(id, article.title, text);
       return this.get(id);
     });

@@ -2,9 +2,10 @@ import type { Database, Statement } from 'better-sqlite3';
 import type { ExportOptions } from '../../../shared/contract/exports';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportArticle } from '../../../shared/codecs/types';
+import { expandLabelFilter } from '../../../shared/domain/label-tree';
 import type { Annotation, Label } from '../../../shared/domain/schemas';
 import { toAnnotation } from './annotations';
-import type { LabelStore } from './labels';
+import { LabelStore } from './labels';
 
 interface ArticleRow {
   id: number;
@@ -26,12 +27,14 @@ type AnnotationRow = Parameters<typeof toAnnotation>[0];
 
 /**
  * The rows one export reads: the articles in scope by ascending id, and each one's annotations
- * (label filter applied) by start, longest first, then id. It only reads, so the UI's writes on
- * the same connection keep working between batches.
+ * (label filter applied; a parent label includes its sublabels) by start, longest first, then id.
+ * It only reads; given a snapshot connection (openReadSnapshot) every batch sees the same state.
  */
 export class ExportSource {
   /** The exported labels, in schema order. */
   readonly labels: Label[];
+  /** Every label (for paths: a sublabel's parent may be filtered out). */
+  readonly schema: Label[];
   private readonly scopeSql: string;
   private readonly scopeParams: Record<string, string>;
   private readonly labelsParam: { labels: string } | Record<string, never>;
@@ -40,13 +43,15 @@ export class ExportSource {
 
   constructor(
     private readonly db: Database,
-    labelStore: LabelStore,
     options: Pick<ExportOptions, 'scope' | 'labelKeys'>,
   ) {
-    const { scope, labelKeys } = options;
-    const allLabels = labelStore.list();
-    const unknownLabel = labelKeys?.find((key) => !allLabels.some((label) => label.key === key));
+    const { scope } = options;
+    const allLabels = new LabelStore(db).list();
+    this.schema = allLabels;
+    const picked = options.labelKeys;
+    const unknownLabel = picked?.find((key) => !allLabels.some((label) => label.key === key));
     if (unknownLabel) throw new ApiError('not_found', `There is no label ${unknownLabel}.`);
+    const labelKeys = picked ? [...expandLabelFilter(allLabels, picked)] : null;
     this.labels = labelKeys ? allLabels.filter((label) => labelKeys.includes(label.key)) : allLabels;
     this.labelsParam = labelKeys ? { labels: JSON.stringify(labelKeys) } : {};
 

@@ -1,22 +1,27 @@
 import type { Database, Statement } from 'better-sqlite3';
-import type { ReaderSpan } from '../../../shared/contract/reader';
+import type { SpanRow } from '../../../shared/contract/reader';
 
 /**
  * The columns of an article's spans that the reader opens with: no quote (the reader slices it
  * from the text it already has) and no timestamps. Read-only.
  */
 export class ReaderSpanStore {
-  private readonly listStatement: Statement<[number], Omit<ReaderSpan, 'quote'>>;
+  private readonly listStatement: Statement<[number], string>;
 
   constructor(db: Database) {
-    this.listStatement = db.prepare(
-      `SELECT id, label_key AS labelKey, start, "end", note FROM annotations
-       WHERE article_id = ? ORDER BY start, "end" DESC, id`,
-    );
+    // SQLite builds the list as one JSON text of small arrays: at 10,000 spans that and one
+    // JSON.parse take about half the time of 10,000 row objects from the driver. The ORDER BY
+    // inside the aggregate is what fixes the order (an ordered subquery would not promise it).
+    this.listStatement = db
+      .prepare<[number], string>(
+        `SELECT json_group_array(json_array(id, label_key, start, "end", note) ORDER BY start, "end" DESC, id)
+         FROM annotations WHERE article_id = ?`,
+      )
+      .pluck();
   }
 
   /** In text order: start asc, end desc, id asc (what `encodeSpans` expects). */
-  listInTextOrder(articleId: number): Omit<ReaderSpan, 'quote'>[] {
-    return this.listStatement.all(articleId);
+  listInTextOrder(articleId: number): SpanRow[] {
+    return JSON.parse(this.listStatement.get(articleId) ?? '[]') as SpanRow[];
   }
 }

@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 
 /** The keys this workbench stores preferences under; one list, so no key is spelt twice. */
-export type SettingKey = 'profile.displayName';
+export type SettingKey = 'profile.displayName' | 'assist.sources';
 
 /** Small key/value preferences kept in the workbench file (not per machine). */
 export class SettingsStore {

@@ -5,6 +5,8 @@ import { EntityPage } from '../entities/EntityPage';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
+import { SchemaView } from '../schema/SchemaView';
+import { useLiveLabels } from '../schema/schema-store';
 import { ProfileDialog } from '../settings/ProfileDialog';
 import { useAppStore } from '../state/app-store';
 import { useLiveUpdates } from '../state/live-updates';
@@ -19,6 +21,7 @@ import { Toolbar } from './Toolbar';
 export function App() {
   const openArticleId = useAppStore((state) => state.openArticleId);
   const entityView = useAppStore((state) => state.entityView);
+  const schemaOpen = useAppStore((state) => state.schemaOpen);
   const labelsLoaded = useAppStore((state) => state.labels.length > 0);
   const dialog = useAppStore((state) => state.dialog);
   const setDialog = useAppStore((state) => state.setDialog);
@@ -26,6 +29,7 @@ export function App() {
   const [dragging, setDragging] = useState(false);
   useAppCommands();
   useLiveUpdates();
+  useLiveLabels();
 
   useEffect(() => {
     void boot();
@@ -52,7 +56,9 @@ export function App() {
     >
       <Toolbar />
       <main className="app__main">
-        {entityView ? (
+        {schemaOpen ? (
+          <SchemaView />
+        ) : entityView ? (
           entityView.kind === 'list' ? (
             <EntitiesView />
           ) : (

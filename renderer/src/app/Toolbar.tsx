@@ -4,8 +4,18 @@ import { useAppStore } from '../state/app-store';
 
 export function Toolbar() {
   const { t } = useTranslation();
-  const { openArticleId, openArticle, appInfo, language, setLanguage, setDialog, entityView, openEntities } =
-    useAppStore();
+  const {
+    openArticleId,
+    openArticle,
+    appInfo,
+    language,
+    setLanguage,
+    setDialog,
+    entityView,
+    openEntities,
+    schemaOpen,
+    openSchema,
+  } = useAppStore();
   return (
     <nav className="toolbar" aria-label={t('app.mainNav')}>
       <button type="button" className="toolbar__brand" onClick={() => openArticle(null)} title={t('app.brandTitle')}>
@@ -32,6 +42,14 @@ export function Toolbar() {
       </button>
       <button type="button" onClick={() => setDialog('restore-backup')} title={t('app.backupsTitle')}>
         {t('app.backups')}
+      </button>
+      <button
+        type="button"
+        aria-pressed={schemaOpen}
+        onClick={() => openSchema(!schemaOpen)}
+        title={t('schema.toolbarTitle')}
+      >
+        {t('schema.toolbar')}
       </button>
       <span className="toolbar__spacer" />
       <ProfileButton />

@@ -3,6 +3,7 @@ import type { AppCommand } from '../../../shared/contract/app-commands';
 import { events } from '../api/client';
 import { useEntitiesStore } from '../entities/entities-store';
 import { useReaderStore } from '../reader/reader-store';
+import { useSchemaStore } from '../schema/schema-store';
 import { useAppStore } from '../state/app-store';
 import { isTypingTarget, shortcutFor } from './keymap';
 
@@ -27,12 +28,25 @@ export function runAppCommand(command: AppCommand): void {
     case 'restore-backup':
       app.setDialog('restore-backup');
       break;
-    // In the entities views, the corpus-wide stack (entity edits, merges, splits); else the article's.
+    case 'schema':
+      app.openSchema(true);
+      break;
+    // In the schema editor: the schema's (corpus-wide) history; in the entities views, the
+    // corpus-wide entity stack (entity edits, merges, splits); in the reader: the newest step of
+    // the article's or the schema's history (undoNewest).
     case 'undo':
-      void (app.entityView ? useEntitiesStore.getState().undo() : useReaderStore.getState().undo());
+      void (app.schemaOpen
+        ? useSchemaStore.getState().undo()
+        : app.entityView
+          ? useEntitiesStore.getState().undo()
+          : useReaderStore.getState().undo());
       break;
     case 'redo':
-      void (app.entityView ? useEntitiesStore.getState().redo() : useReaderStore.getState().redo());
+      void (app.schemaOpen
+        ? useSchemaStore.getState().redo()
+        : app.entityView
+          ? useEntitiesStore.getState().redo()
+          : useReaderStore.getState().redo());
       break;
   }
 }

@@ -11,6 +11,13 @@ function parseHex(hex: string): Rgb {
 
 const toHex = (rgb: Rgb) => `#${rgb.map((channel) => Math.round(channel).toString(16).padStart(2, '0')).join('')}`;
 
+/** `colorHex` laid over `backgroundHex` at `opacity` (0–1): what a translucent highlight looks like. */
+export function mixHex(colorHex: string, backgroundHex: string, opacity: number): string {
+  const color = parseHex(colorHex);
+  const background = parseHex(backgroundHex);
+  return toHex(color.map((channel, index) => channel * opacity + (background[index] as number) * (1 - opacity)) as Rgb);
+}
+
 function luminance([r, g, b]: Rgb): number {
   const linear = (channel: number) => {
     const c = channel / 255;

@@ -11,15 +11,15 @@ export function LinkSuggestions({ onReveal }: { onReveal: (id: number) => void }
   useReaderStore((state) => state.spansVersion);
   if (suggestions.length === 0) return null;
   return (
-    <section className="suggestions" aria-labelledby="suggestions-heading">
-      <h2 id="suggestions-heading">{t('entities.suggestions.heading', { count: suggestions.length })}</h2>
+    <section className="link-suggestions" aria-labelledby="link-suggestions-heading">
+      <h2 id="link-suggestions-heading">{t('entities.suggestions.heading', { count: suggestions.length })}</h2>
       <p className="entities__hint">{t('entities.suggestions.hint')}</p>
       <ul>
         {suggestions.map((suggestion) => (
           <li key={suggestion.annotationId}>
             <button
               type="button"
-              className="suggestions__span"
+              className="link-suggestions__span"
               lang="vi"
               onClick={() => onReveal(suggestion.annotationId)}
             >

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Article, ArticleMetadataPatch, ArticleStatus } from '../../../shared/domain/schemas';
 import { ARTICLE_STATUSES } from '../../../shared/domain/schemas';
@@ -8,12 +8,19 @@ import { MetadataEditor } from './MetadataEditor';
 
 interface ArticleHeaderProps {
   article: Article;
-  onStatusChange: (status: ArticleStatus) => void;
+  onStatusChange: (status: ArticleStatus) => unknown;
   onMetadataChange: (patch: ArticleMetadataPatch) => Promise<void>;
 }
 
-/** The metadata above the text: title, source, date, byline, size and the status switch. */
-export function ArticleHeader({ article, onStatusChange, onMetadataChange }: ArticleHeaderProps) {
+/**
+ * The metadata above the text: title, source, date, byline, size and the status switch. Memoised:
+ * it re-renders when the article changes, not on every span edit.
+ */
+export const ArticleHeader = memo(function ArticleHeader({
+  article,
+  onStatusChange,
+  onMetadataChange,
+}: ArticleHeaderProps) {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const [editing, setEditing] = useState(false);
@@ -81,4 +88,4 @@ export function ArticleHeader({ article, onStatusChange, onMetadataChange }: Art
       </dl>
     </header>
   );
-}
+});

@@ -4,7 +4,7 @@ import { ContentEditable } from '@lexical/react/LexicalContentEditable';
 import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
 import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin';
 import { $createParagraphNode, $createTextNode, $getRoot, ParagraphNode, TextNode } from 'lexical';
-import { useEffect } from 'react';
+import { memo, useEffect } from 'react';
 import { $createReaderChunkNode, ReaderChunkNode } from './chunk-node';
 import { planChunks, TextLayout } from './text-layout';
 import { useTranslation } from 'react-i18next';
@@ -20,9 +20,10 @@ interface ArticleTextProps {
  * $createTextNode (never from HTML, which would collapse whitespace), so DOM text equals the
  * canonical text; paragraphs are grouped into chunks (ReaderChunkNode) that the browser lays
  * out and paints only near the viewport. Selection works; editing is off (editable: false) and
- * spans are painted over it with CSS highlights, not written into the tree.
+ * spans are painted over it with CSS highlights, not written into the tree. Memoised: a span
+ * edit re-renders the reader around it, and this subtree has nothing to change.
  */
-export function ArticleText({ text, onLayout }: ArticleTextProps) {
+export const ArticleText = memo(function ArticleText({ text, onLayout }: ArticleTextProps) {
   const { t } = useTranslation();
   return (
     <LexicalComposer
@@ -62,7 +63,7 @@ export function ArticleText({ text, onLayout }: ArticleTextProps) {
       <LayoutPlugin text={text} onLayout={onLayout} />
     </LexicalComposer>
   );
-}
+});
 
 function LayoutPlugin({ text, onLayout }: ArticleTextProps) {
   const [editor] = useLexicalComposerContext();

@@ -4,7 +4,9 @@ import { useReaderStore } from './reader-store';
 /** Undo and redo, naming the step they would take; the same as Ctrl+Z and Ctrl+Shift+Z. */
 export function HistoryButtons() {
   const { t } = useTranslation();
-  const { history, undo, redo } = useReaderStore();
+  const history = useReaderStore((state) => state.history);
+  const undo = useReaderStore((state) => state.undo);
+  const redo = useReaderStore((state) => state.redo);
   return (
     <div className="history" role="group" aria-label={t('reader.history.group')}>
       <button

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { snapToSyllables } from '../../../shared/text/syllables';
+import { snapToSyllables, type TextRange } from '../../../shared/text/syllables';
 import { EntityLinker } from '../entities/EntityLinker';
 import { LinkSuggestions } from '../entities/LinkSuggestions';
 import { useAppStore } from '../state/app-store';
@@ -12,11 +12,14 @@ import { HighlightPainter, supportsHighlights } from './highlight-painter';
 import { HistoryButtons } from './HistoryButtons';
 import { HoverCard, type HoverState } from './HoverCard';
 import { LabelPalette } from './LabelPalette';
-import { paintWindowNow, watchPaintWindow } from './paint-window';
+import { firstPaintWindow, paintWindowNow, watchPaintWindow } from './paint-window';
 import { handleReaderKey } from './reader-keyboard';
 import { openSpans, useReaderStore } from './reader-store';
 import { SelectedSpanPanel } from './SelectedSpanPanel';
 import { SpanList } from './SpanList';
+import { SuggestionPainter } from './assist/suggestion-painter';
+import { SuggestionsPanel } from './assist/SuggestionsPanel';
+import { useSuggestionStore } from './assist/suggestion-store';
 import type { TextLayout } from './text-layout';
 import { TrimmedBlock } from './TrimmedBlock';
 
@@ -24,6 +27,7 @@ interface TextView {
   layout: TextLayout;
   root: HTMLElement;
   painter: HighlightPainter;
+  suggestionPainter: SuggestionPainter;
 }
 
 export function ReaderView({ articleId }: { articleId: number }) {
@@ -34,7 +38,12 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const sync = useReaderStore((state) => state.sync);
   const linkerSpanId = useReaderStore((state) => state.linkerSpanId);
   const revealRequest = useReaderStore((state) => state.revealRequest);
-  const { load, close, setStatus, updateMetadata } = useReaderStore();
+  // One selector each: a component that takes the whole store re-renders on every change (a
+  // span created re-rendered the whole reader, Lexical view included, inside the frame).
+  const load = useReaderStore((state) => state.load);
+  const close = useReaderStore((state) => state.close);
+  const setStatus = useReaderStore((state) => state.setStatus);
+  const updateMetadata = useReaderStore((state) => state.updateMetadata);
   const [view, setView] = useState<TextView | null>(null);
   const [hover, setHover] = useState<HoverState | null>(null);
   const pageRef = useRef<HTMLDivElement>(null);
@@ -54,7 +63,9 @@ export function ReaderView({ articleId }: { articleId: number }) {
   useEffect(() => {
     const page = pageRef.current;
     if (!view || !page || !sync || useReaderStore.getState().article?.text !== view.layout.text) return;
-    view.painter.paintAll(sync.spans, paintWindowNow(view.layout, page));
+    // A fresh view is at the top and not laid out yet: estimate rather than force a layout.
+    const band = view.painter.hasPainted ? paintWindowNow(view.layout, page) : firstPaintWindow(view.layout);
+    view.painter.paintAll(sync.spans, band);
     const unsubscribe = sync.onSpans((change) => view.painter.apply(change, sync.spans));
     const stopWatching = watchPaintWindow(view.layout, page, (window) => view.painter.setWindow(window, sync.spans));
     return () => {
@@ -64,8 +75,44 @@ export function ReaderView({ articleId }: { articleId: number }) {
     };
   }, [view, sync]);
 
-  // The painter lives as long as the rendered text (after the effect above, so it clears first).
-  useEffect(() => (view ? () => view.painter.dispose() : undefined), [view]);
+  // The painters live as long as the rendered text (after the effect above, so it clears first).
+  useEffect(
+    () =>
+      view
+        ? () => {
+            view.painter.dispose();
+            view.suggestionPainter.dispose();
+          }
+        : undefined,
+    [view],
+  );
+
+  // Suggestions: fetched when the article opens and again after each of its writes settles.
+  useEffect(() => {
+    if (!sync) return;
+    const suggestionStore = useSuggestionStore.getState();
+    void suggestionStore.load(sync.articleId);
+    const unsubscribe = sync.onSettled(() => void useSuggestionStore.getState().load(sync.articleId));
+    return () => {
+      unsubscribe();
+      useSuggestionStore.getState().clear();
+    };
+  }, [sync]);
+
+  const suggestions = useSuggestionStore((state) => state.suggestions);
+  const focusedSuggestion = useSuggestionStore((state) =>
+    state.focused === null ? null : (state.suggestions[state.focused] ?? null),
+  );
+  const suggestionsShown = useSuggestionStore((state) => state.shown);
+  useEffect(() => {
+    const page = pageRef.current;
+    if (!view || !page) return;
+    view.suggestionPainter.setWindow(paintWindowNow(view.layout, page));
+    return watchPaintWindow(view.layout, page, (window) => view.suggestionPainter.setWindow(window));
+  }, [view]);
+  useEffect(() => {
+    view?.suggestionPainter.show(suggestionsShown ? suggestions : [], suggestionsShown ? focusedSuggestion : null);
+  }, [view, suggestions, focusedSuggestion, suggestionsShown]);
 
   useEffect(() => {
     if (!view) return;
@@ -79,7 +126,12 @@ export function ReaderView({ articleId }: { articleId: number }) {
         useAppStore.getState().notify('error', t('app.noHighlights'));
         return;
       }
-      setView({ layout, root, painter: new HighlightPainter(layout, labels) });
+      setView({
+        layout,
+        root,
+        painter: new HighlightPainter(layout, labels),
+        suggestionPainter: new SuggestionPainter(layout, labels),
+      });
     },
     [labels, t],
   );
@@ -100,16 +152,22 @@ export function ReaderView({ articleId }: { articleId: number }) {
     useReaderStore.getState().requestReveal(null);
     reveal(revealRequest);
   }, [view, sync, revealRequest, reveal]);
+  const revealRange = useCallback(
+    (range: TextRange) => {
+      if (view && pageRef.current) scrollRangeIntoView(view.layout, range, pageRef.current);
+    },
+    [view],
+  );
 
   useEffect(() => {
     if (!view) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      const context = { ...view, labels, caretOffset: () => caretRef.current, reveal };
+      const context = { ...view, labels, caretOffset: () => caretRef.current, reveal, revealRange };
       if (handleReaderKey(event, context)) event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [view, labels, reveal]);
+  }, [view, labels, reveal, revealRange]);
 
   const onMouseUp = (event: React.MouseEvent) => {
     if (!view || event.button !== 0) return;
@@ -148,11 +206,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
   return (
     <div className="reader">
       <div className="reader__page" ref={pageRef}>
-        <ArticleHeader
-          article={article}
-          onStatusChange={(status) => void setStatus(status)}
-          onMetadataChange={updateMetadata}
-        />
+        <ArticleHeader article={article} onStatusChange={setStatus} onMetadataChange={updateMetadata} />
         <div
           className="reader__textwrap"
           ref={setTextWrap}
@@ -176,6 +230,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
         <LabelPalette labels={labels} />
         <SelectedSpanPanel labels={labels} />
         <LinkSuggestions onReveal={reveal} />
+        <SuggestionsPanel labels={labels} onReveal={revealRange} />
         <SpanList labels={labels} onReveal={reveal} />
       </aside>
       <HoverCard hover={hover} labels={labels} />

@@ -27,7 +27,9 @@ export function SelectedSpanPanel({ labels }: { labels: readonly Label[] }) {
 function SpanDetails({ span, labels }: { span: Span; labels: readonly Label[] }) {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
-  const { applyLabel, setNote, remove } = useReaderStore();
+  const applyLabel = useReaderStore((state) => state.applyLabel);
+  const setNote = useReaderStore((state) => state.setNote);
+  const remove = useReaderStore((state) => state.remove);
   const [note, setDraftNote] = useState(span.note);
   const label = labels.find((candidate) => candidate.key === span.labelKey);
   const saveNote = () => void setNote(span.id, note);

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { expandLabelFilter, labelTree, withDescendants } from '../../../shared/domain/label-tree';
 import type { Label } from '../../../shared/domain/schemas';
 import { labelInk } from '../app/contrast';
 import { labelName, useAppStore } from '../state/app-store';
@@ -14,7 +15,8 @@ interface SpanListProps {
 }
 
 /**
- * The article's spans in text order, filterable by label. Rows are windowed (fixed height),
+ * The article's spans in text order, filterable by label: a parent's chip counts and hides its
+ * sublabels' spans too. Rows are windowed (fixed height),
  * so a 10,000-span article lists as fast as a short one.
  */
 export function SpanList({ labels, onReveal }: SpanListProps) {
@@ -32,12 +34,21 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
   // spansVersion is the signal that the sync's spans (outside React) changed.
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const all = useMemo(() => sync?.spans.all() ?? [], [sync, spansVersion]);
-  const spans = useMemo(() => all.filter((span) => !hidden.has(span.labelKey)), [all, hidden]);
+  const spans = useMemo(() => {
+    const off = expandLabelFilter(labels, hidden);
+    return all.filter((span) => !off.has(span.labelKey));
+  }, [all, hidden, labels]);
   const counts = useMemo(() => {
     const byLabel = new Map<string, number>();
     for (const span of all) byLabel.set(span.labelKey, (byLabel.get(span.labelKey) ?? 0) + 1);
-    return byLabel;
-  }, [all]);
+    const withSublabels = new Map<string, number>();
+    for (const label of labels) {
+      let total = 0;
+      for (const key of withDescendants(labels, label.key)) total += byLabel.get(key) ?? 0;
+      if (total > 0) withSublabels.set(label.key, total);
+    }
+    return withSublabels;
+  }, [all, labels]);
 
   useEffect(() => {
     const element = viewport.current;
@@ -79,9 +90,9 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
           </span>
         </h2>
         <div className="spans__filters" role="group" aria-label={t('reader.spans.filter')}>
-          {labels
-            .filter((label) => counts.has(label.key))
-            .map((label) => (
+          {labelTree(labels)
+            .filter(({ label }) => counts.has(label.key))
+            .map(({ label }) => (
               <button
                 key={label.key}
                 type="button"

@@ -42,6 +42,7 @@ export class HighlightPainter {
   private readonly selected = new Highlight();
   private readonly draft = new Highlight();
   private window: TextRange = { start: 0, end: 0 };
+  private painted = false;
 
   constructor(
     private readonly layout: TextLayout,
@@ -72,6 +73,7 @@ export class HighlightPainter {
    * the levels `place` would give one by one, without a tree query per span (10,000 at opening).
    */
   paintAll(index: SpanQueries, window: TextRange): void {
+    this.painted = true;
     const open = new Map<Label['kind'], { end: number; level: number }[]>();
     for (const span of index.all()) {
       const label = this.labels.get(span.labelKey);
@@ -84,6 +86,11 @@ export class HighlightPainter {
       this.placements.set(span.id, { level, layer: label.kind });
     }
     this.setWindow(window, index);
+  }
+
+  /** Whether spans were painted over this text before (a reload of its article paints anew). */
+  get hasPainted(): boolean {
+    return this.painted;
   }
 
   /** Moves the painted window (on scroll): registers what came into it, drops what left. */

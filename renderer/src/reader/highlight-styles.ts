@@ -18,6 +18,9 @@ export function highlightPriority(label: Label, level: number): number {
   return (label.kind === 'analytic' ? 0 : 10) + level;
 }
 
+/** How strongly an analytic span's colour covers the page at a nesting level (0 outermost). */
+export const analyticOpacity = (level: number): number => 0.2 + level * 0.08;
+
 function alpha(hex: string, opacity: number): string {
   return `${hex}${Math.round(opacity * 255)
     .toString(16)
@@ -35,7 +38,7 @@ export function highlightStyleSheet(labels: readonly Label[]): string {
     for (let level = 0; level < MAX_LEVELS; level++) {
       const name = highlightName(label.key, level);
       if (label.kind === 'analytic') {
-        rules.push(`::highlight(${name}) { background-color: ${alpha(label.color, 0.2 + level * 0.08)}; }`);
+        rules.push(`::highlight(${name}) { background-color: ${alpha(label.color, analyticOpacity(level))}; }`);
       } else {
         const line = level === 1 ? 'overline' : 'underline';
         const style = level === 2 ? 'dotted' : 'solid';

@@ -9,6 +9,27 @@ import type { TextLayout } from './text-layout';
  */
 const MARGIN_SCREENS = 0.5;
 
+/**
+ * The fewest pixels a visual line of the reader's text takes (17 px type, line height 1.75 makes
+ * 29.75): the first paint window assumes this, so it reaches at least as far as the real band.
+ */
+const MIN_LINE_PX = 24;
+
+/**
+ * The painted window for a text just rendered, scrolled to its top, from the chunks' line
+ * estimates alone. Measuring (`paintWindowNow`) would force Chromium to style and lay out the
+ * whole new text in the middle of the script, and then again for the frame; this way the first
+ * frame does it once, with the highlights already registered. The chunk observer corrects the
+ * window a frame later if the estimate was off.
+ */
+export function firstPaintWindow(layout: TextLayout): TextRange {
+  const wantedLines = (window.innerHeight * (1 + MARGIN_SCREENS)) / MIN_LINE_PX;
+  let lines = 0;
+  let last = 0;
+  while (last < layout.chunks.length - 1 && lines < wantedLines) lines += layout.estimatedLines(last++);
+  return { start: 0, end: layout.chunkRange(last).end };
+}
+
 /** The text range of the chunks within MARGIN_SCREENS of `scroller`'s viewport, measured now. */
 export function paintWindowNow(layout: TextLayout, scroller: HTMLElement): TextRange {
   return layout.visibleRange(scroller, scroller.clientHeight * MARGIN_SCREENS);

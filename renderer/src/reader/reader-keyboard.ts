@@ -1,9 +1,11 @@
 import type { Label } from '../../../shared/domain/schemas';
 import { stepSpanEdge } from '../../../shared/text/syllable-steps';
+import type { TextRange } from '../../../shared/text/syllables';
 import { isTypingTarget, shortcutFor } from '../app/keymap';
 import { i18next } from '../i18n';
 import { useAppStore } from '../state/app-store';
 import { extendSelection, selectedTextRange } from './dom-selection';
+import { useSuggestionStore } from './assist/suggestion-store';
 import { openSpans, useReaderStore } from './reader-store';
 import type { TextLayout } from './text-layout';
 
@@ -14,6 +16,8 @@ export interface ReaderKeyboardContext {
   /** Where Tab cycling looks for spans when nothing is selected: the last caret offset. */
   caretOffset: () => number | null;
   reveal: (id: number) => void;
+  /** Scrolls a range (a suggestion) into view. */
+  revealRange: (range: TextRange) => void;
 }
 
 /**
@@ -28,11 +32,17 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
   // While the entity typeahead is open, its own keys rule.
   if (!article || !spans || store.linkerSpanId !== null) return false;
   const selected = selectedId === null ? undefined : spans.get(selectedId);
-  const shortcut = shortcutFor(event, 'reader');
+  if (!selected && !store.pending && handleSuggestionKey(event, context)) return true;
+  // Label hotkeys are data (the schema editor sets them, refusing keys the keymap uses), so they
+  // are matched before the fixed shortcuts: the character itself, `C` being Shift+C.
+  const plainKey = !event.ctrlKey && !event.metaKey && !event.altKey;
+  const label = plainKey
+    ? context.labels.find((candidate) => !candidate.hidden && candidate.hotkey === event.key)
+    : undefined;
+  const shortcut = label ? 'apply-label' : shortcutFor(event, 'reader');
   const direction = event.key === 'ArrowRight' ? 1 : -1;
   switch (shortcut) {
     case 'apply-label': {
-      const label = context.labels.find((candidate) => candidate.hotkey === event.key);
       if (!label) return false;
       if (!store.pending && !selected) {
         useAppStore.getState().notify('info', i18next.t('reader.selectFirst'));
@@ -99,7 +109,38 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
       store.setPending(range && range.end > range.start ? range : null);
       return true;
     }
+    case 'next-suggestion':
+    case 'previous-suggestion': {
+      const suggestion = useSuggestionStore.getState().step(shortcut === 'next-suggestion' ? 1 : -1);
+      if (!suggestion) return false;
+      store.select(null);
+      context.revealRange(suggestion);
+      return true;
+    }
     case null:
       return false;
   }
+}
+
+/** Enter and Backspace act on the focused suggestion (scope `suggestion`), when there is one. */
+function handleSuggestionKey(event: KeyboardEvent, context: ReaderKeyboardContext): boolean {
+  const suggestions = useSuggestionStore.getState();
+  const { focused } = suggestions;
+  if (focused === null || !suggestions.shown) return false;
+  switch (shortcutFor(event, 'suggestion')) {
+    case 'accept-suggestion':
+      void suggestions.accept(focused).then(() => revealFocused(context));
+      return true;
+    case 'reject-suggestion':
+      void suggestions.reject(focused).then(() => revealFocused(context));
+      return true;
+    case null:
+      return false;
+  }
+}
+
+function revealFocused(context: ReaderKeyboardContext): void {
+  const { suggestions, focused } = useSuggestionStore.getState();
+  const next = focused === null ? undefined : suggestions[focused];
+  if (next) context.revealRange(next);
 }

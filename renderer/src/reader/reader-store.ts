@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { HistoryState, LinkSuggestion } from '../../../shared/contract';
+import type { AppliedChanges } from '../../../shared/domain/changes';
 import { decodeSpans } from '../../../shared/contract/reader';
 import {
   ArticleSummarySchema,
@@ -8,7 +9,7 @@ import {
   type ArticleStatus,
 } from '../../../shared/domain/schemas';
 import type { TextRange } from '../../../shared/text/syllables';
-import { api } from '../api/client';
+import { api, events } from '../api/client';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { apiTransport } from './api-transport';
@@ -63,6 +64,22 @@ interface ReaderState {
 
 export const useReaderStore = create<ReaderState>((set, get) => {
   const fail = (error: unknown) => useAppStore.getState().notify('error', errorMessage(error));
+  /** Stops delivering `changesApplied` events to the open article's sync. */
+  let stopReceiving = () => {};
+
+  /** History and counts after a write (ours or another tab's) to the article of `sync`. */
+  const showApplied = (sync: DocumentSync, applied: AppliedChanges) => {
+    if (applied.summary) useLibraryStore.getState().updateSummary(applied.summary);
+    if (get().sync !== sync) return; // a write that settled after its article was closed
+    const { summary } = applied;
+    set((state) => ({
+      history: applied.history ?? state.history,
+      article:
+        state.article && summary
+          ? { ...state.article, status: summary.status, annotationCount: summary.annotationCount }
+          : state.article,
+    }));
+  };
 
   /** Keeps the selection, history and counts in step with what the sync reports. */
   const follow = (sync: DocumentSync) => {
@@ -83,17 +100,9 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       if (settled.kind !== 'write') useAppStore.getState().notify('info', applied.description);
       // A new or relabelled span may now match a known name; a new link or entity may add or settle one.
       if (applied.upserted.length || applied.entityLinks || applied.entities) void get().refreshSuggestions();
-      if (applied.summary) useLibraryStore.getState().updateSummary(applied.summary);
-      if (get().sync !== sync) return; // a write that settled after its article was closed
-      const { summary } = applied;
-      set((state) => ({
-        history: applied.history ?? state.history,
-        article:
-          state.article && summary
-            ? { ...state.article, status: summary.status, annotationCount: summary.annotationCount }
-            : state.article,
-      }));
+      showApplied(sync, applied);
     });
+    sync.onExternal((applied) => showApplied(sync, applied));
   };
 
   const withArticle = async (run: (article: Article) => Promise<void>) => {
@@ -124,7 +133,16 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         // so the fresh read includes them.
         const previous = get().sync;
         if (previous?.articleId === articleId) await previous.whenIdle();
-        const opened = await api.openArticle({ id: articleId });
+        // Writes from other tabs or windows of this host arrive as events. Those that come while
+        // the article is read are kept and applied after it: the ones the read already holds set
+        // the same values again, in commit order, so none is lost.
+        const early: AppliedChanges[] = [];
+        let deliver: (applied: AppliedChanges) => void = (applied) => early.push(applied);
+        const stop = events.on('changesApplied', (applied) => deliver(applied));
+        const opened = await api.openArticle({ id: articleId }).catch((error: unknown) => {
+          stop();
+          throw error;
+        });
         const sync = new DocumentSync(
           articleId,
           decodeSpans(opened.spans, opened.article.text),
@@ -132,6 +150,10 @@ export const useReaderStore = create<ReaderState>((set, get) => {
           opened.entityLinks,
         );
         follow(sync);
+        deliver = (applied) => sync.receive(applied);
+        for (const applied of early) sync.receive(applied);
+        stopReceiving();
+        stopReceiving = stop;
         get().sync?.dispose();
         set((state) => ({
           article: opened.article,
@@ -150,6 +172,8 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     },
 
     close() {
+      stopReceiving();
+      stopReceiving = () => {};
       get().sync?.dispose();
       set({
         article: null,

@@ -110,6 +110,14 @@ export class TextLayout {
     return { start: this.lineStarts[first] as number, end: this.lineEnd(end - 1) };
   }
 
+  /**
+   * The visual lines chunk `index` was planned to take (its placeholder height before it is first
+   * shown, see ReaderChunkNode), read from its inline style: no layout needed.
+   */
+  estimatedLines(index: number): number {
+    return Number(this.chunks[index]?.style.getPropertyValue('--chunk-lines')) || 1;
+  }
+
   /** The index of a chunk element, or undefined for any other node. */
   chunkOf(element: Element): number | undefined {
     return this.chunkIndex.get(element);

@@ -23,13 +23,18 @@ interface AppState {
   openArticleId: number | null;
   /** Shown instead of the library and the reader while set. */
   entityView: EntityView | null;
+  /** The schema editor is shown instead of the library or reader (#/schema). */
+  schemaOpen: boolean;
   /** The UI language; label names follow it. */
   language: Language;
   dialog: Dialog;
   toasts: Toast[];
   boot(): Promise<void>;
+  /** Reads the labels again (after a schema edit here or elsewhere). */
+  refreshLabels(): Promise<void>;
   openArticle(id: number | null): void;
   openEntities(view: EntityView | null): void;
+  openSchema(open: boolean): void;
   setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
   notify(kind: Toast['kind'], message: string): void;
@@ -50,6 +55,8 @@ function entityViewFromHash(): EntityView | null {
   const match = /^#\/entity\/(\d+)$/.exec(window.location.hash);
   return match ? { kind: 'entity', id: Number(match[1]) } : null;
 }
+const SCHEMA_HASH = '#/schema';
+const schemaFromHash = () => window.location.hash === SCHEMA_HASH;
 
 function pushHash(hash: string): void {
   if (window.location.hash !== hash) {
@@ -62,6 +69,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   labels: [],
   openArticleId: articleIdFromHash(),
   entityView: entityViewFromHash(),
+  schemaOpen: schemaFromHash(),
   language: initialLanguage,
   dialog: null,
   toasts: [],
@@ -75,14 +83,28 @@ export const useAppStore = create<AppState>((set, get) => ({
     }
   },
 
+  async refreshLabels() {
+    try {
+      set({ labels: await api.listLabels({}) });
+    } catch (error) {
+      get().notify('error', errorMessage(error));
+    }
+  },
+
   openArticle(id) {
     pushHash(id === null ? '' : `#/article/${id}`);
-    set({ openArticleId: id, entityView: null });
+    set({ openArticleId: id, entityView: null, schemaOpen: false });
   },
 
   openEntities(view) {
     pushHash(view === null ? '' : view.kind === 'list' ? '#/entities' : `#/entity/${view.id}`);
-    set({ entityView: view, openArticleId: null });
+    set({ entityView: view, openArticleId: null, schemaOpen: false });
+  },
+
+  openSchema(open) {
+    const { openArticleId } = get();
+    pushHash(open ? SCHEMA_HASH : openArticleId === null ? '' : `#/article/${openArticleId}`);
+    set(open ? { schemaOpen: true, entityView: null } : { schemaOpen: false });
   },
 
   setLanguage(language) {
@@ -106,7 +128,11 @@ export const useAppStore = create<AppState>((set, get) => ({
 }));
 
 window.addEventListener('popstate', () =>
-  useAppStore.setState({ openArticleId: articleIdFromHash(), entityView: entityViewFromHash() }),
+  useAppStore.setState({
+    openArticleId: articleIdFromHash(),
+    entityView: entityViewFromHash(),
+    schemaOpen: schemaFromHash(),
+  }),
 );
 
 export function errorMessage(error: unknown): string {

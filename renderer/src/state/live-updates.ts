@@ -33,6 +33,8 @@ export function coalesced(task: () => Promise<void>): () => void {
  * Shows changes made elsewhere (the command line, an import worker, a second app on the same
  * database) without a reload: the open article is loaded again when it changed, and the
  * library's list is fetched again when it is on screen (it fetches itself when it opens).
+ * Writes from another tab or window of this host need no reload: the reader applies their
+ * `changesApplied` events to the open article (reader-store.ts).
  */
 export function useLiveUpdates(): void {
   useEffect(() => {
@@ -41,10 +43,19 @@ export function useLiveUpdates(): void {
       const openId = useAppStore.getState().openArticleId;
       if (openId !== null) await useReaderStore.getState().load(openId);
     });
-    return events.on('storeChanged', ({ articleIds }) => {
+    const stopChanges = events.on('storeChanged', ({ articleIds }) => {
       const openId = useAppStore.getState().openArticleId;
       if (openId === null) refreshLibrary();
       else if (articleIds.includes(openId)) reloadArticle();
     });
+    // After a break in the event stream, changes may have been missed: read again what is shown.
+    const stopResync = events.onResync(() => {
+      if (useAppStore.getState().openArticleId === null) refreshLibrary();
+      else reloadArticle();
+    });
+    return () => {
+      stopChanges();
+      stopResync();
+    };
   }, []);
 }

@@ -26,6 +26,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [offsetUnit, setOffsetUnit] = useState<ExportOptions['offsetUnit']>('codepoint');
   const [csvBom, setCsvBom] = useState(true);
   const [conllLastColumn, setConllLastColumn] = useState<ExportOptions['conllLastColumn']>('entity');
+  const [conllLabels, setConllLabels] = useState<ExportOptions['conllLabels']>('top');
   const spec = exportFormatSpec(format);
   const unitAvailable = (unit: ExportOptions['offsetUnit']) => spec.offsetUnits.includes(unit);
   const running = job?.state === 'running';
@@ -43,6 +44,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
     offsetUnit: unitAvailable(offsetUnit) ? offsetUnit : (spec.offsetUnits[0] ?? 'codepoint'),
     csvBom,
     conllLastColumn,
+    conllLabels,
   });
   const toggleLabel = (key: string) =>
     setLabelKeys((current) => {
@@ -134,6 +136,19 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               >
                 <option value="entity">{t('export.conllEntities')}</option>
                 <option value="analytic">{t('export.conllAnalytic')}</option>
+              </select>
+            </label>
+          ) : null}
+          {spec.options.includes('conllLabels') ? (
+            <label>
+              {t('schema.export.conllLabels')}{' '}
+              <select
+                aria-label={t('schema.export.conllLabelsLabel')}
+                value={conllLabels}
+                onChange={(event) => setConllLabels(event.target.value as ExportOptions['conllLabels'])}
+              >
+                <option value="top">{t('schema.export.conllTop')}</option>
+                <option value="path">{t('schema.export.conllPath')}</option>
               </select>
             </label>
           ) : null}

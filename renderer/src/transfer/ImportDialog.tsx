@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Modal } from '../app/Modal';
 import { useAppStore } from '../state/app-store';
 import { useImportStore } from './import-store';
+import { ImportReview } from './ImportReview';
 import { filesFromInput } from './read-files';
 
 /**
@@ -14,10 +15,13 @@ import { filesFromInput } from './read-files';
 export function ImportDialog({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation();
   const nativeDialogs = useAppStore((state) => state.appInfo?.nativeDialogs ?? false);
-  const { job, preparing, startPaths, startUploads, cancel, reset } = useImportStore();
+  const { job, preparing, startPaths, startUploads, cancel, decide, reset } = useImportStore();
   const running = job?.state === 'running' || preparing !== null;
-  const finished = job !== null && job.state !== 'running';
+  const inReview = job?.state === 'review';
+  const finished = job !== null && job.state !== 'running' && !inReview;
   const close = () => {
+    // Closing the review cancels the job: the files it held are not imported.
+    if (inReview) void cancel();
     reset();
     onClose();
   };
@@ -76,7 +80,16 @@ export function ImportDialog({ onClose }: { onClose: () => void }) {
           </button>
         </div>
       ) : null}
-      {finished ? <ImportReport results={job.results} onOpen={close} /> : null}
+      {inReview ? (
+        <ImportReview
+          key={job.review.map((question) => question.id).join('\n')}
+          questions={job.review}
+          othersImported={job.processed > 0}
+          onDecide={decide}
+          onCancel={cancel}
+        />
+      ) : null}
+      {finished || (inReview && job.results.length > 0) ? <ImportReport results={job.results} onOpen={close} /> : null}
     </Modal>
   );
 }
@@ -105,6 +118,7 @@ function ImportProgress({ job }: { job: ImportJob }) {
 }
 
 function stateLine(job: ImportJob, t: TFunction): string {
+  if (job.state === 'review') return t('import.waiting', { processed: job.processed, total: job.total });
   if (job.state === 'cancelled') return t('import.cancelled', { processed: job.processed, total: job.total });
   if (job.state === 'failed') return t('import.failed');
   return t('import.done', { processed: job.processed });

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ImportJob, ImportSource } from '../../../shared/contract';
+import type { ImportJob, ImportSource, ReviewDecisions } from '../../../shared/contract';
 import { api, events } from '../api/client';
 import { i18next } from '../i18n';
 import { errorMessage, useAppStore } from '../state/app-store';
@@ -14,6 +14,8 @@ interface ImportState {
   startPaths(folders: boolean): Promise<void>;
   startUploads(files: PickedFile[]): Promise<void>;
   cancel(): Promise<void>;
+  /** Answers the questions of a job in review; the job then imports the files it held. */
+  decide(decisions: ReviewDecisions): Promise<void>;
   reset(): void;
 }
 
@@ -28,6 +30,8 @@ export const useImportStore = create<ImportState>((set, get) => {
     (job) => {
       set({ job, preparing: null });
       if (job.state !== 'running') void useLibraryStore.getState().refresh();
+      // Imports may add labels (created in the review, or from a colleague's file).
+      if (job.state === 'done' || job.state === 'cancelled') void useAppStore.getState().refreshLabels();
     },
     fail,
   );
@@ -67,6 +71,16 @@ export const useImportStore = create<ImportState>((set, get) => {
     },
 
     cancel: () => tracker.cancel(get().job),
+
+    async decide(decisions) {
+      const job = get().job;
+      if (!job) return;
+      try {
+        tracker.accept(await api.decideImport({ jobId: job.jobId, decisions }));
+      } catch (error) {
+        fail(error);
+      }
+    },
 
     reset() {
       tracker.stop();

@@ -84,7 +84,7 @@ export class JobTracker<T extends Job> {
     if (!job) return;
     try {
       const snapshot = await this.calls.cancel(job.jobId);
-      if (this.following === job.jobId) this.accept(snapshot);
+      this.accept(snapshot);
     } catch (error) {
       this.onError(error);
     }
@@ -108,7 +108,9 @@ export class JobTracker<T extends Job> {
     this.onSnapshot(merged);
   }
 
-  private accept(snapshot: T): void {
+  /** Takes a snapshot the caller received from a call of its own (e.g. the answer to a decision). */
+  accept(snapshot: T): void {
+    if (snapshot.jobId !== this.following) return;
     if (this.current !== null && snapshot.revision <= this.current.revision) return;
     this.current = snapshot;
     this.onSnapshot(snapshot);

@@ -2,12 +2,12 @@ import { join } from 'node:path';
 import type { Database } from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../electron/services/store/database';
-import { ArticleStore } from '../../../electron/services/store/articles';
+import { SearchIndex } from '../../../electron/services/store/search-index';
 import { migration001Initial } from '../../../electron/services/store/migrations/001-initial';
 import { migration002Search } from '../../../electron/services/store/migrations/002-search';
 import { LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
-import { contentHashOf } from '../../../electron/services/import/store-article';
+import { insertOldArticle } from '../../helpers/old-schema';
 import { tempDir } from '../../helpers/temp-workbench';
 
 const cleanups: (() => void)[] = [];
@@ -56,21 +56,13 @@ function oldSpan(id: number, articleId: number, text: string, labelKey: string, 
 /** A database built by migrations 001 and 002 only, with the given article texts. */
 function openVersion2(path: string, texts: readonly string[]): Database {
   const db = openDatabase(path, { migrations: [migration001Initial, migration002Search] });
-  const articles = new ArticleStore(db);
-  const ids = texts.map((text) =>
-    articles.insert({
-      rawText: text,
-      text,
-      trimmedText: null,
-      contentHash: contentHashOf(text),
-      title: null,
-      source: null,
-      byline: null,
-      url: null,
-      publishedAt: null,
-      fileName: null,
-    }),
-  );
+  // Search rows as migration 002 backfills them, for articles written by the old release.
+  const search = new SearchIndex(db);
+  const ids = texts.map((text) => {
+    const id = insertOldArticle(db, text);
+    search.put(id, null, text);
+    return id;
+  });
   expect(ids).toEqual(texts.map((_, index) => index + 1));
   return db;
 }

@@ -18,22 +18,29 @@ const SECOND_TEXT = 'Thủ tướng đề xuất tăng cường hợp tác với
 
 /** Custom colours, swapped hotkeys and a new label, as a colleague's workbench may have them. */
 function customiseLabels(workbench: Workbench): void {
-  const labels = workbench.labels.list();
-  const risk = labels.find((label) => label.key === 'RISK');
-  const proposal = labels.find((label) => label.key === 'PROPOSAL');
-  if (!risk || !proposal) throw new Error('default labels missing');
-  workbench.labels.upsert({ ...proposal, hotkey: null });
-  workbench.labels.upsert({ ...risk, color: '#ff0000', hotkey: '2' });
-  workbench.labels.upsert({ ...proposal, hotkey: '1' });
-  workbench.labels.upsert({
-    key: 'THREAT',
-    nameVi: 'Đe dọa',
-    nameEn: 'Threat',
-    color: '#abcdef',
-    hotkey: null,
-    kind: 'analytic',
-    description: 'Mối đe dọa cụ thể.',
-    sortOrder: 10,
+  workbench.changes.apply({
+    origin: 'manual',
+    changes: [
+      { kind: 'label.update', key: 'PROPOSAL', patch: { hotkey: null } },
+      { kind: 'label.update', key: 'RISK', patch: { color: '#ff0000', hotkey: '2' } },
+      { kind: 'label.update', key: 'PROPOSAL', patch: { hotkey: '1' } },
+      {
+        kind: 'label.create',
+        label: {
+          key: 'THREAT',
+          nameVi: 'Đe dọa',
+          nameEn: 'Threat',
+          color: '#abcdef',
+          hotkey: null,
+          kind: 'analytic',
+          description: 'Mối đe dọa cụ thể.',
+          sortOrder: 10,
+          parentKey: null,
+          hidden: false,
+          guideline: '',
+        },
+      },
+    ],
   });
 }
 

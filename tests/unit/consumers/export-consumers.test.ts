@@ -205,10 +205,13 @@ for (const unit of ['codepoint', 'utf16'] as const) {
       expectExact(spans, unit);
     });
 
-    it('CoNLL: NLTK reads the entity tags from the last column; every document starts with the spaCy delimiter', async () => {
+    it('CoNLL: NLTK and `spacy convert -c ner` read the entity tags from the last column; every document starts with the spaCy delimiter', async () => {
       const path = await exported('conll', unit);
       const raw = readFileSync(path, 'utf8');
       expect(raw.split('\n').filter((line) => line.startsWith('-DOCSTART-'))).toEqual([CONLL_DOCSTART, CONLL_DOCSTART]);
+      const expected = ['LOC Hà Nội', 'PER Tô Lâm', 'ORG Bộ Công an', 'PER Phạm Minh Chính', 'PER - A.N', 'LOC Hà Nội'];
+      const spacyEntities = python('conll-spacy', path) as string[] | null;
+      if (spacyEntities) expect(spacyEntities).toEqual(expected);
       const sentences = python('conll', path) as [string, string, string][][] | null;
       if (!sentences) return;
       const entities: string[] = [];
@@ -222,14 +225,7 @@ for (const unit of ['codepoint', 'utf16'] as const) {
           } else current = null;
         }
       }
-      expect(entities).toEqual([
-        'LOC Hà Nội',
-        'PER Tô Lâm',
-        'ORG Bộ Công an',
-        'PER Phạm Minh Chính',
-        'PER - A.N',
-        'LOC Hà Nội',
-      ]);
+      expect(entities).toEqual(expected);
     });
   });
 }
@@ -293,6 +289,7 @@ describe('code-point-only formats', () => {
       'codepoint',
     );
     const pairs = python('spacy', path) as [string, string | null][] | null;
+    if (pairs) expect(pairs).toHaveLength(lines.flatMap((line) => line.spans).length);
     for (const [quote, found] of pairs ?? []) expect(found).toBe(quote);
   });
 

@@ -1,7 +1,8 @@
 """Reads Marginalia exports the way analysts' Python does, and prints what it read as JSON.
 
 Usage: python3 python_readers.py KIND PATH. Prints {"skip": reason} when the reader is not
-installed (NLTK, spaCy), so the test can say why it skipped.
+installed (NLTK, spaCy), so the test can say why it skipped. spaCy needs no model download:
+`spacy.blank("xx")` is enough for its tokens, spans and DocBin.
 """
 import csv
 import json
@@ -87,7 +88,29 @@ def read_spacy(path):
     return pairs
 
 
-READERS = {"csv": read_csv, "jsonl": read_jsonl, "brat": read_brat, "conll": read_conll, "spacy": read_spacy}
+def read_conll_with_spacy(path):
+    """The CoNLL export through `spacy convert -c ner` (its converter, in process), then a DocBin."""
+    try:
+        import spacy
+        from spacy.tokens import DocBin
+        from spacy.training.converters import conll_ner_to_docs
+    except ImportError:
+        return {"skip": "spaCy is not installed (pip install spacy)"}
+    with open(path, encoding="utf-8") as handle:
+        docs = list(conll_ner_to_docs(handle.read(), n_sents=10, no_print=True))
+    bin_ = DocBin(docs=docs)
+    nlp = spacy.blank("xx")
+    return [f"{ent.label_} {ent.text}" for doc in bin_.get_docs(nlp.vocab) for ent in doc.ents]
+
+
+READERS = {
+    "csv": read_csv,
+    "jsonl": read_jsonl,
+    "brat": read_brat,
+    "conll": read_conll,
+    "conll-spacy": read_conll_with_spacy,
+    "spacy": read_spacy,
+}
 
 if __name__ == "__main__":
     kind, path = sys.argv[1], sys.argv[2]

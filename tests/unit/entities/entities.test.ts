@@ -227,7 +227,7 @@ describe('merge and split', () => {
     expect(workbench.entityRows.get(b).mergedInto).toBe(a);
     expect(workbench.entities.list('', { limit: 10 }).map((entity) => entity.id)).toEqual([a]);
     expect(workbench.entities.page(b).entity.id).toBe(a); // the old id opens the survivor
-    expect(workbench.changes.historyState(null).undoDescription).toBe('3 edits');
+    expect(workbench.changes.historyState(null).undoDescription).toBe('Merge entity “To Lam”');
 
     workbench.changes.undo(null);
     expect(linkedTo(a)).toEqual([first.id]);

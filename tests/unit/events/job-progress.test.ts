@@ -28,7 +28,7 @@ function scriptedLauncher() {
   let emit: (event: ImportEvent) => void = () => undefined;
   const launcher: ImportLauncher = (_request, onEvent) => {
     emit = onEvent;
-    return { cancel: () => undefined };
+    return { cancel: () => undefined, decide: () => undefined };
   };
   return { launcher, emit: (event: ImportEvent) => emit(event) };
 }

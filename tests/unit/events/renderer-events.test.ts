@@ -72,6 +72,7 @@ function job(revision: number, results: ImportFileResult[], state: ImportJob['st
     counts: { imported: 0, duplicate: 0, skipped: results.length },
     revision,
     error: null,
+    review: [],
   };
 }
 

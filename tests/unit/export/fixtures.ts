@@ -14,6 +14,9 @@ const label = (key: string, kind: Label['kind'], sortOrder: number): Label => ({
   kind,
   description: '',
   sortOrder,
+  parentKey: null,
+  hidden: false,
+  guideline: '',
 });
 
 export const LABELS: Label[] = [

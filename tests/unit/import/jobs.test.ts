@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportJob } from '../../../shared/contract';
 import { createImportHandlers } from '../../../electron/services/api/import-handlers';
@@ -20,7 +21,8 @@ function setUp(launcher: ImportLauncher, fileCount: number) {
   const files = Object.fromEntries(
     Array.from({ length: fileCount }, (_, i) => [
       `in/${String(i).padStart(3, '0')}.txt`,
-      `${VIETNAMESE_ARTICLE}\n\nBài số ${i}.`,
+      // Its own longest paragraph: files that share one are probable duplicates, held for review.
+      `${VIETNAMESE_ARTICLE}\n\nBài số ${i} trong loạt bài về công tác đối ngoại, hợp tác quốc tế và bảo vệ an ninh quốc gia của Bộ Công an.`,
     ]),
   );
   writeFiles(workbench.dir, files);
@@ -151,5 +153,36 @@ describe('import jobs in a real worker thread (bundled import-worker)', () => {
     expect(job.state).toBe('cancelled');
     expect(job.processed).toBeLessThan(200);
     expect(workbench.articles.list()).toHaveLength(job.processed);
+  });
+
+  it('a worker job waits in review; the decision reaches the worker and it imports the held file', async () => {
+    const { workbench, handlers, folder } = setUp(workerLauncher(bundled('importWorker.js')), 2);
+    // TCVN3 bytes: held for the conversion preview.
+    writeFiles(folder, {
+      'cu.txt': iconv.encode(
+        'Bé C«ng an tæng kÕt c«ng t¸c ®èi ngo¹i n¨m 2023\n\nS¸ng 10/1, t¹i Hµ Néi.',
+        'windows-1252',
+      ),
+    });
+    const { jobId } = await handlers.startImport({ source: { kind: 'paths', paths: [folder] } });
+    const held = await waitFor(
+      () => handlers.getImportJob({ jobId }),
+      (current) => current.state !== 'running',
+    );
+    expect(held).toMatchObject({
+      state: 'review',
+      processed: 2,
+      review: [{ kind: 'legacyEncoding', id: 'file 2:legacy' }],
+    });
+    expect(workbench.articles.list()).toHaveLength(2);
+    await handlers.decideImport({ jobId, decisions: { 'file 2:legacy': { choice: 'accept' } } });
+    const job = await waitFor(
+      () => handlers.getImportJob({ jobId }),
+      (current) => current.state !== 'running',
+    );
+    expect(job).toMatchObject({ state: 'done', processed: 3, counts: { imported: 3, duplicate: 0, skipped: 0 } });
+    expect(workbench.articles.list().map((article) => article.displayTitle)).toContain(
+      'Bộ Công an tổng kết công tác đối ngoại năm 2023',
+    );
   });
 });

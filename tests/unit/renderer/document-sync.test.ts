@@ -10,7 +10,7 @@ import {
   type Span,
   type SpanChange,
 } from '../../../renderer/src/reader/sync/document-sync';
-import type { Annotation } from '../../../shared/domain/schemas';
+import type { AppliedChanges } from '../../../shared/domain/changes';
 import { FakeBackend } from './fake-backend';
 
 const ARTICLE_ID = 1;
@@ -193,27 +193,124 @@ describe('DocumentSync', () => {
     const { backend, sync, shown } = setUp();
     backend.hold();
     void sync.update(7, { labelKey: 'TITLE' });
-    const elsewhere = { ...(backend.stored.get(7) as Annotation), note: 'từ dòng lệnh' };
-    sync.receive({
-      articleId: ARTICLE_ID,
-      description: 'cli',
-      upserted: [elsewhere],
-      removed: [],
-      createdIds: {},
-      history: null,
-      summary: null,
+    void sync.update(7, { note: 'của tab này' });
+    await flush();
+    // Another tab commits before our first step reaches the backend.
+    backend.writeElsewhere({ changes: [{ kind: 'annotation.update', id: 7, patch: { labelKey: 'ORG' } }] });
+    sync.receive(backend.events[0] as AppliedChanges);
+    expect(shown()).toEqual([[7, 'TITLE', 'Lương Tam Quang', 'của tab này']]);
+    while (backend.outstanding.length) {
+      backend.completeAt(0);
+      await flush();
+    }
+    await sync.whenIdle();
+    expect(backend.rows()).toEqual([[7, 'TITLE', 'Lương Tam Quang', 'của tab này']]);
+    expect(shown()).toEqual(backend.rows());
+    sync.receive({ ...backend.events[0]!, articleId: ARTICLE_ID + 1, removed: [7], upserted: [] });
+    expect(shown()).toHaveLength(1); // another article's change
+  });
+
+  it('a change made in another tab shows here, with its history, when nothing is pending', () => {
+    const { backend, sync, shown } = setUp();
+    const external: AppliedChanges[] = [];
+    sync.onExternal((applied) => external.push(applied));
+    const applied = backend.writeElsewhere({
+      changes: [
+        { kind: 'annotation.update', id: 7, patch: { note: 'từ tab khác' } },
+        { kind: 'annotation.create', ref: 'x', annotation: { articleId: ARTICLE_ID, ...newSpan('ORG', MINISTRY) } },
+      ],
     });
-    expect(shown()).toEqual([[7, 'TITLE', 'Lương Tam Quang', 'từ dòng lệnh']]);
-    sync.receive({
-      articleId: ARTICLE_ID + 1,
-      description: 'other article',
-      upserted: [],
-      removed: [7],
-      createdIds: {},
-      history: null,
-      summary: null,
-    });
-    expect(shown()).toHaveLength(1);
+    sync.receive(backend.events[0] as AppliedChanges);
+    expect(shown()).toEqual([
+      [7, 'PER', 'Lương Tam Quang', 'từ tab khác'],
+      [100, 'ORG', 'Bộ Công an', ''],
+    ]);
+    expect(shown()).toEqual(backend.rows());
+    expect(external).toEqual([applied]);
+  });
+
+  it('own echo arriving before the answer: a new span is shown once, never twice', async () => {
+    const { backend, sync, shown } = setUp([]);
+    let most = 0;
+    sync.onSpans(() => (most = Math.max(most, sync.spans.size)));
+    backend.hold();
+    sync.create(newSpan('PER', NAME));
+    await flush();
+    backend.completeAt(0); // committed; the answer's continuation has not run yet
+    sync.receive(backend.events[0] as AppliedChanges); // the echo overtakes the answer
+    await sync.whenIdle();
+    await flush();
+    expect(most).toBe(1);
+    expect(shown()).toEqual([[100, 'PER', 'Lương Tam Quang', '']]);
+    expect(shown()).toEqual(backend.rows());
+  });
+
+  it('own echo arriving after a later answer does not bring back the older state', async () => {
+    const { backend, sync, shown } = setUp();
+    const external: AppliedChanges[] = [];
+    sync.onExternal((applied) => external.push(applied));
+    await sync.update(7, { labelKey: 'TITLE' });
+    await sync.update(7, { labelKey: 'ORG' });
+    for (const echo of backend.events) sync.receive(echo);
+    expect(shown()).toEqual([[7, 'ORG', 'Lương Tam Quang', '']]);
+    expect(shown()).toEqual(backend.rows());
+    expect(external).toEqual([]);
+  });
+
+  it("another tab's older change arriving after our answer does not overwrite it", async () => {
+    const { backend, sync, shown } = setUp();
+    backend.writeElsewhere({ changes: [{ kind: 'annotation.update', id: 7, patch: { note: 'từ tab khác' } }] });
+    await sync.update(7, { labelKey: 'TITLE' }); // answered before the other tab's event arrives
+    sync.receive(backend.events[0] as AppliedChanges);
+    expect(shown()).toEqual([[7, 'TITLE', 'Lương Tam Quang', 'từ tab khác']]);
+    sync.receive(backend.events[1] as AppliedChanges); // our echo
+    backend.undoElsewhere(); // newer than everything we sent: applied in full
+    sync.receive(backend.events[2] as AppliedChanges);
+    expect(shown()).toEqual([[7, 'PER', 'Lương Tam Quang', 'từ tab khác']]);
+    expect(shown()).toEqual(backend.rows());
+  });
+
+  it('an answer whose echo was lost stops shielding its spans once a later echo arrives', async () => {
+    const { backend, sync, shown } = setUp();
+    await sync.update(7, { labelKey: 'TITLE' });
+    await sync.update(7, { note: 'một' });
+    sync.receive(backend.events[1] as AppliedChanges); // the first echo never came
+    backend.writeElsewhere({ changes: [{ kind: 'annotation.update', id: 7, patch: { note: 'hai' } }] });
+    sync.receive(backend.events[2] as AppliedChanges);
+    expect(shown()).toEqual([[7, 'TITLE', 'Lương Tam Quang', 'hai']]);
+    expect(shown()).toEqual(backend.rows());
+  });
+
+  it('accepted suggestions are one step with origin model, and one undo takes them all back', async () => {
+    const { backend, sync, shown } = setUp([]);
+    const { ids } = sync.createMany([newSpan('PER', NAME), newSpan('ORG', MINISTRY)], 'model');
+    expect(ids).toHaveLength(2);
+    await sync.whenIdle();
+    expect(backend.origins).toEqual(['model']);
+    expect(backend.rows().map(([, label]) => label)).toEqual(['PER', 'ORG']);
+    void sync.undo();
+    await sync.whenIdle();
+    expect(backend.rows()).toEqual([]);
+    expect(shown()).toEqual([]);
+  });
+
+  it('changes of other families are sent in order with span edits', async () => {
+    const { backend, sync } = setUp();
+    void sync.update(7, { labelKey: 'TITLE' });
+    void sync.applyOthers([
+      {
+        kind: 'assist.reject',
+        suggestion: {
+          articleId: ARTICLE_ID,
+          labelKey: 'ORG',
+          ...MINISTRY,
+          quote: quoteOf(MINISTRY.start, MINISTRY.end),
+        },
+      },
+    ]);
+    void sync.delete(7);
+    await sync.whenIdle();
+    expect(backend.committed).toEqual(['update 7 {"labelKey":"TITLE"}', 'assist.reject', 'delete 7']);
   });
 
   it('refuses an empty range before queueing anything', () => {

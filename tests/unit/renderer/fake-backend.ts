@@ -3,6 +3,8 @@ import type { Annotation } from '../../../shared/domain/schemas';
 import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/changes';
 import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
 
+type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
+
 type Request =
   { call: 'apply'; changeSet: ChangeSet } | { call: 'undo'; articleId: number } | { call: 'redo'; articleId: number };
 
@@ -21,8 +23,7 @@ interface HistoryEntry {
   linksAfter: Map<number, number | undefined>;
 }
 
-type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
-type EntityChange = Exclude<Change, AnnotationChange>;
+type EntityChange = Extract<Change, { kind: `entity${string}` }>;
 const isAnnotationChange = (change: Change): change is AnnotationChange => change.kind.startsWith('annotation.');
 
 /**
@@ -40,10 +41,18 @@ export class FakeBackend implements SyncTransport {
   private nextEntityId = 500;
   /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
   readonly committed: string[] = [];
+  /** The origin of every applied set, in order. */
+  readonly origins: string[] = [];
   readonly outstanding: Outstanding[] = [];
+  /**
+   * Every commit as the `changesApplied` event it publishes, in commit order (the real host
+   * pushes them to every tab, the writer's own included); a test delivers them when it chooses.
+   */
+  readonly events: AppliedChanges[] = [];
   maxInFlight = 0;
   private held = false;
   private nextId = 100;
+  private clock = 0;
   private readonly undoStack: HistoryEntry[] = [];
   private readonly redoStack: HistoryEntry[] = [];
   private readonly refusals: { matches: (request: Request) => boolean; message: string }[] = [];
@@ -87,6 +96,16 @@ export class FakeBackend implements SyncTransport {
     return this.receive({ call: 'redo', articleId });
   }
 
+  /** Commits a change set made in another tab (no answer to this one; only its event). */
+  writeElsewhere(changeSet: Omit<ChangeSet, 'articleId' | 'origin'>): AppliedChanges {
+    return this.commit({ call: 'apply', changeSet: { articleId: this.articleId, origin: 'manual', ...changeSet } })!;
+  }
+
+  /** Undoes the article's last step from another tab. */
+  undoElsewhere(): AppliedChanges | null {
+    return this.commit({ call: 'undo', articleId: this.articleId });
+  }
+
   /** Stored spans as [id, label, quote, note], in id order. */
   rows(): [number, string, string, string][] {
     return [...this.stored.values()]
@@ -120,13 +139,19 @@ export class FakeBackend implements SyncTransport {
       this.putLinks(request.call === 'undo' ? entry.linksBefore : entry.linksAfter);
       return this.put(request.call === 'undo' ? entry.before : entry.after, {}, request.call, entry);
     }
+    this.origins.push(request.changeSet.origin);
     const entry: HistoryEntry = { before: new Map(), after: new Map(), linksBefore: new Map(), linksAfter: new Map() };
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
     const workingLinks = new Map(this.links);
     for (const change of request.changeSet.changes) {
+      if (change.kind.startsWith('entity')) {
+        this.changeLink(change as EntityChange, working, workingLinks, entry, createdIds);
+        continue;
+      }
+      // Other families touch no span here: the fake only notes that they arrived, in order.
       if (!isAnnotationChange(change)) {
-        this.changeLink(change, working, workingLinks, entry, createdIds);
+        this.committed.push(change.kind);
         continue;
       }
       if (change.kind === 'annotation.delete' && workingLinks.has(change.id)) {
@@ -198,7 +223,7 @@ export class FakeBackend implements SyncTransport {
   private changed(change: AnnotationChange, id: number, current: Annotation | undefined): Annotation | undefined {
     if (change.kind === 'annotation.delete') return undefined;
     if (change.kind === 'annotation.create') return this.complete({ id, note: '', ...change.annotation });
-    return { ...(current as Annotation), ...change.patch, updatedAt: 'later' };
+    return { ...(current as Annotation), ...change.patch, updatedAt: `later ${++this.clock}` };
   }
 
   private put(
@@ -220,7 +245,7 @@ export class FakeBackend implements SyncTransport {
     }
     const canUndo = this.undoStack.length > 0;
     const canRedo = this.redoStack.length > 0;
-    return {
+    const applied: AppliedChanges = {
       articleId: this.articleId,
       description: what,
       upserted,
@@ -248,6 +273,8 @@ export class FakeBackend implements SyncTransport {
           }
         : {}),
     };
+    this.events.push(structuredClone(applied));
+    return applied;
   }
 }
 

@@ -24,6 +24,9 @@ const label = (key: string, kind: Label['kind']): Label => ({
   kind,
   description: '',
   sortOrder: 0,
+  parentKey: null,
+  hidden: false,
+  guideline: '',
 });
 const LABELS = [label('RISK', 'analytic'), label('PER', 'entity'), label('ORG', 'entity')];
 

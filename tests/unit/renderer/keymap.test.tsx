@@ -2,7 +2,15 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { APP_COMMANDS } from '../../../shared/contract/app-commands';
-import { KEY_SCOPES, SHORTCUTS, acceleratorOf, chordSignature, shortcutKeysText } from '../../../shared/keymap';
+import {
+  KEY_SCOPES,
+  SHORTCUTS,
+  acceleratorOf,
+  chordSignature,
+  labelHotkeyClash,
+  labelHotkeyText,
+  shortcutKeysText,
+} from '../../../shared/keymap';
 import { isShortcut, isTypingTarget, shortcutFor } from '../../../renderer/src/app/keymap';
 import { applyLanguage } from '../../../renderer/src/i18n';
 import { en } from '../../../renderer/src/i18n/en';
@@ -59,7 +67,8 @@ describe('keyboard map', () => {
     expect(shortcutFor(key({ key: 'y', metaKey: true }), 'app')).toBe('redo');
     expect(shortcutFor(key({ key: '?', shiftKey: true }), 'app')).toBe('keyboard-help');
     expect(shortcutFor(key({ key: '?', ctrlKey: true }), 'app')).toBeNull();
-    expect(shortcutFor(key({ key: '3' }), 'reader')).toBe('apply-label');
+    // Label hotkeys are data (the schema): no fixed chord, digits are free for labels.
+    expect(shortcutFor(key({ key: '3' }), 'reader')).toBeNull();
     expect(shortcutFor(key({ key: 'ArrowLeft', altKey: true }), 'reader')).toBe('move-end');
     expect(shortcutFor(key({ key: 'ArrowRight', altKey: true, shiftKey: true }), 'reader')).toBe('move-start');
     expect(shortcutFor(key({ key: 'ArrowRight', shiftKey: true, ctrlKey: true }), 'reader')).toBe(
@@ -81,5 +90,16 @@ describe('keyboard map', () => {
     expect(isTypingTarget(document.createElement('select'))).toBe(true);
     expect(isTypingTarget(document.createElement('p'))).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+
+  it('names the shortcut or reservation a label hotkey would clash with, and writes Shift+letter', () => {
+    expect(labelHotkeyClash('?')).toBe('keyboard-help');
+    expect(labelHotkeyClash('r')).toBe('reserved');
+    expect(labelHotkeyClash('A')).toBe('reserved');
+    expect(labelHotkeyClash('c')).toBeNull();
+    expect(labelHotkeyClash('7')).toBeNull();
+    expect(labelHotkeyText('c')).toBe('C');
+    expect(labelHotkeyText('C')).toBe('Shift+C');
+    expect(labelHotkeyText('7')).toBe('7');
   });
 });

@@ -49,7 +49,8 @@ describe('browser host', () => {
     const headers = { 'x-marginalia-token': host.token, 'content-type': 'application/json' };
     const ok = await send(host, '/api/listLabels', { method: 'POST', body: '{}', headers });
     expect(ok.status).toBe(200);
-    expect(JSON.parse(ok.body).value).toHaveLength(10);
+    // Ten labels and the ten default sublabels of migration 005.
+    expect(JSON.parse(ok.body).value).toHaveLength(20);
 
     const notJson = await send(host, '/api/listLabels', { method: 'POST', body: '{nope', headers });
     expect(notJson.status).toBe(400);

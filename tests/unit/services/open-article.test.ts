@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../shared/contract/dispatch';
-import { decodeSpans, encodeSpans, type OpenedArticle } from '../../../shared/contract/reader';
+import { CompactSpansSchema, decodeSpans, encodeSpans, type OpenedArticle } from '../../../shared/contract/reader';
 import { createApiHandlers } from '../../../electron/services/api/handlers';
 import { openTempWorkbench, seededArticle } from '../../helpers/temp-workbench';
 
@@ -50,9 +50,28 @@ describe('openArticle', () => {
     expect(decodeSpans(encodeSpans([]), text)).toEqual([]);
     expect(() =>
       encodeSpans([
-        { id: 2, labelKey: 'PER', start: 10, end: 12, note: '' },
-        { id: 1, labelKey: 'PER', start: 5, end: 12, note: '' },
+        [2, 'PER', 10, 12, ''],
+        [1, 'PER', 5, 12, ''],
       ]),
     ).toThrow(/text order/);
+  });
+
+  it('the wire schema checks every entry of the columns (each checked in one loop, not one schema per entry)', () => {
+    const valid = encodeSpans([
+      [3, 'PER', 0, 4, ''],
+      [4, 'ORG', 2, 9, 'ghi chú'],
+    ]);
+    expect(CompactSpansSchema.safeParse(valid).success).toBe(true);
+    for (const broken of [
+      { ...valid, ids: [3, 4.5] },
+      { ...valid, ids: [3, 0] },
+      { ...valid, lengthsU16: [4, 0] },
+      { ...valid, startDeltasU16: [0, -1] },
+      { ...valid, labels: [0, '1'] },
+      { ...valid, labels: [0, 2] },
+      { ...valid, lengthsU16: [4] },
+    ]) {
+      expect(CompactSpansSchema.safeParse(broken).success, JSON.stringify(broken)).toBe(false);
+    }
   });
 });

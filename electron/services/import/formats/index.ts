@@ -10,7 +10,7 @@ import {
   type IMPORT_FORMAT_REGISTRY,
   type ImportFormatName,
 } from '../../../../shared/import/import-formats';
-import { decodeText } from '../decode';
+import { decodeText, type LegacyConversion } from '../decode';
 import type { ImportLimits } from '../limits';
 import { extractBratZip } from './brat';
 import { extractConll } from './conll';
@@ -47,12 +47,16 @@ const EXTRACTORS = {
     : { reads: 'bytes'; extract: BytesExtractor };
 };
 
+export interface ExtractedFile {
+  extraction: Extraction;
+  encoding: string | null;
+  notes: string[];
+  /** Set when the text was converted from a legacy font encoding: the review asks about it. */
+  legacy: LegacyConversion | null;
+}
+
 /** The articles in one file; never throws for bad content (a refusal says why). */
-export async function extractDocuments(
-  name: string,
-  bytes: Uint8Array,
-  limits: ImportLimits,
-): Promise<{ extraction: Extraction; encoding: string | null; notes: string[] }> {
+export async function extractDocuments(name: string, bytes: Uint8Array, limits: ImportLimits): Promise<ExtractedFile> {
   const format = importFormatOf(name);
   if (format === null) {
     const dot = name.lastIndexOf('.');
@@ -64,12 +68,19 @@ export async function extractDocuments(
       ),
       encoding: null,
       notes: [],
+      legacy: null,
     };
   }
   const extractor = EXTRACTORS[format];
   if (extractor.reads === 'bytes')
-    return { extraction: await extractor.extract(bytes, limits), encoding: null, notes: [] };
+    return { extraction: await extractor.extract(bytes, limits), encoding: null, notes: [], legacy: null };
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return { extraction: refused(decoded.reason, decoded.preview), encoding: null, notes: [] };
-  return { extraction: await extractor.extract(decoded.text), encoding: decoded.encoding, notes: decoded.notes ?? [] };
+  if (!decoded.ok)
+    return { extraction: refused(decoded.reason, decoded.preview), encoding: null, notes: [], legacy: null };
+  return {
+    extraction: await extractor.extract(decoded.text),
+    encoding: decoded.encoding,
+    notes: decoded.notes ?? [],
+    legacy: decoded.legacy ?? null,
+  };
 }

@@ -1,43 +1,102 @@
+import type { LabelDifference } from '../../../../shared/contract/imports';
 import type { Label } from '../../../../shared/domain/schemas';
-import type { LabelStore } from '../../store/labels';
+import { labelHotkeyClash } from '../../../../shared/keymap';
+import type { Workbench } from '../../workbench';
+import type { FileReview } from '../review';
 
 /** The label fields an analyst sees and could have changed, with the words the notes use. */
-const COMPARED_FIELDS: readonly [keyof Label, string][] = [
+const COMPARED_FIELDS: readonly [LabelDifference['field'], string][] = [
   ['nameVi', 'Vietnamese name'],
   ['nameEn', 'English name'],
   ['color', 'colour'],
   ['hotkey', 'hotkey'],
   ['kind', 'kind'],
   ['description', 'description'],
+  ['parentKey', 'parent'],
 ];
 
-const shown = (value: Label[keyof Label]): string => (value === null ? 'none' : `“${String(value)}”`);
+const shown = (value: string | null): string => (value === null ? 'none' : `“${value}”`);
+
+/** How the review names this format, like the peer formats' names ("doccano JSONL"). */
+const FORMAT_NAME = 'Marginalia workbench JSON';
+
+export interface MergedLabels {
+  /** What was added, mapped, kept or skipped, in words. */
+  notes: string[];
+  /** The label here for each label key of the file; null: its spans are skipped, as the user chose. */
+  keys: Map<string, string | null>;
+}
 
 /**
- * Brings in the labels of a colleague's file without touching the local ones: a missing label is
- * added (without a hotkey another label holds here), a label that differs is kept as it is here.
- * Returns the notes that say what was added and what differs. Runs inside the file's transaction.
+ * Brings in the labels of a colleague's file without touching the local ones. A label the
+ * workbench lacks, or defines differently, is a question of the review: add the file's label
+ * (when missing; without a hotkey another label holds here), map its spans to a label here
+ * (a label that differs maps to the local one by default: it is never renamed or recoloured), or
+ * skip its spans. Runs inside the file's transaction.
  */
-export function mergeLabels(store: LabelStore, fileLabels: readonly Label[]): string[] {
-  const notes: string[] = [];
+export function mergeLabels(
+  workbench: Pick<Workbench, 'labels' | 'changes'>,
+  fileLabels: readonly Label[],
+  context: { fileName: string; review: FileReview; spanCounts: ReadonlyMap<string, number> },
+): MergedLabels {
+  const merged: MergedLabels = { notes: [], keys: new Map() };
   for (const label of fileLabels) {
-    const local = store.get(label.key);
-    if (!local) {
-      store.upsert(label);
-      const added = store.get(label.key);
-      const hotkeyNote =
-        label.hotkey !== null && added?.hotkey === null
-          ? ` without its hotkey ${label.hotkey}, which is taken here`
-          : '';
-      notes.push(`Added the label ${label.key} (${label.nameEn})${hotkeyNote}.`);
+    const local = workbench.labels.get(label.key);
+    const differences: LabelDifference[] = local
+      ? COMPARED_FIELDS.filter(([field]) => local[field] !== label[field]).map(([field]) => ({
+          field,
+          here: local[field],
+          inFile: label[field],
+        }))
+      : [];
+    if (local && differences.length === 0) {
+      merged.keys.set(label.key, label.key);
       continue;
     }
-    const differences = COMPARED_FIELDS.filter(([field]) => local[field] !== label[field]).map(
-      ([field, words]) => `${words} ${shown(local[field])} here, ${shown(label[field])} in the file`,
-    );
-    if (differences.length > 0) {
-      notes.push(`Kept your label ${label.key} as it is: ${differences.join('; ')}.`);
+    const spans = context.spanCounts.get(label.key) ?? 0;
+    const answer = context.review.ask({
+      kind: 'label',
+      id: `label:${label.key}`,
+      label: label.key,
+      format: FORMAT_NAME,
+      files: [context.fileName],
+      spanCount: spans,
+      fileLabel: { nameVi: label.nameVi, nameEn: label.nameEn, color: label.color },
+      existing: local !== null,
+      differences,
+    });
+    if (answer.choice === 'skip') {
+      merged.keys.set(label.key, null);
+      merged.notes.push(`Skipped the ${spans} spans labelled ${label.key} in the file, as you chose.`);
+    } else if (answer.choice === 'map' && answer.labelKey !== label.key) {
+      merged.keys.set(label.key, answer.labelKey);
+      merged.notes.push(`The spans labelled ${label.key} in the file were given your label ${answer.labelKey}.`);
+    } else if (local) {
+      merged.keys.set(label.key, label.key);
+      const words = differences.map(({ field, here, inFile }) => {
+        const name = COMPARED_FIELDS.find(([candidate]) => candidate === field)?.[1] ?? field;
+        return `${name} ${shown(here)} here, ${shown(inFile)} in the file`;
+      });
+      merged.notes.push(`Kept your label ${label.key} as it is: ${words.join('; ')}.`);
+    } else {
+      // Through the pipeline, as a `label.create` of its own: without a hotkey another label (or
+      // a reader shortcut) holds here, and at the top when its parent is missing here.
+      const hotkeyTaken =
+        label.hotkey !== null &&
+        (labelHotkeyClash(label.hotkey) !== null ||
+          workbench.labels.list().some((other) => other.hotkey === label.hotkey));
+      const parentKey = label.parentKey !== null && workbench.labels.get(label.parentKey) ? label.parentKey : null;
+      workbench.changes.apply({
+        origin: 'import',
+        changes: [{ kind: 'label.create', label: { ...label, hotkey: hotkeyTaken ? null : label.hotkey, parentKey } }],
+      });
+      merged.keys.set(label.key, label.key);
+      const without = [
+        hotkeyTaken ? ` without its hotkey ${label.hotkey}, which is taken here` : '',
+        label.parentKey !== null && parentKey === null ? ` at the top (its parent ${label.parentKey} is missing)` : '',
+      ].join('');
+      merged.notes.push(`Added the label ${label.key} (${label.nameEn})${without}.`);
     }
   }
-  return notes;
+  return merged;
 }

@@ -4,8 +4,9 @@
  *
  * - All or nothing per file: the whole file is one transaction (`changes.batch`), so a failure
  *   or a kill leaves nothing of it. Spans and articles that do not fit are skipped and named.
- * - Labels: the local ones always win. Labels the file adds are created; a label that differs
- *   here (name, colour, hotkey…) is kept as it is, and the differences are listed in the notes.
+ * - Labels: the local ones are never renamed or recoloured. A label the file adds, or defines
+ *   differently (name, colour, hotkey…), is asked in the import review (merge-labels.ts): add it,
+ *   map its spans to a label here, or skip them. Nothing is written before it is answered.
  * - Each article is stored through `storeArticle` and gets back its status, timestamps and
  *   metadata, so an import into an empty database reproduces the export.
  * - An article already here (same content hash) is merged: the annotations it lacks (by label,
@@ -34,9 +35,15 @@ import { OffsetConverter, type OffsetUnit } from '../../../../shared/text/offset
 import type { Workbench } from '../../workbench';
 import { storeArticle } from '../store-article';
 import { entityRegistryProblem, mergeEntities } from './merge-entities';
+import { FileReview, suggestedChoice } from '../review';
 import { mergeLabels } from './merge-labels';
 
-export function importWorkbenchExport(workbench: Workbench, fileName: string, parsed: unknown): ImportFileResult[] {
+export function importWorkbenchExport(
+  workbench: Workbench,
+  fileName: string,
+  parsed: unknown,
+  review: FileReview = new FileReview(suggestedChoice),
+): ImportFileResult[] {
   const result = WorkbenchExportSchema.safeParse(parsed);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -69,13 +76,22 @@ export function importWorkbenchExport(workbench: Workbench, fileName: string, pa
       },
     ];
   }
+  const spanCounts = new Map<string, number>();
+  for (const annotation of articles.flatMap((article) => article.annotations))
+    spanCounts.set(annotation.label, (spanCounts.get(annotation.label) ?? 0) + 1);
   return workbench.changes.batch(() => {
-    const labelNotes = mergeLabels(workbench.labels, labels);
-    const merged = mergeEntities(workbench, fileName, entities);
+    const merged = mergeLabels(workbench, labels, { fileName, review, spanCounts });
+    const mergedEntities = mergeEntities(workbench, fileName, entities);
     const results = articles.map((article) =>
-      importArticle(workbench, fileName, `${fileName} › article ${article.id}`, unit, article, merged.localIds),
+      importArticle(
+        workbench,
+        { fileName, unit, labelKeys: merged.keys, entityIds: mergedEntities.localIds },
+        `${fileName} › article ${article.id}`,
+        article,
+      ),
     );
-    return withFileNotes(results, [...labelNotes, ...merged.notes]);
+    review.throwIfOpen();
+    return withFileNotes(results, [...merged.notes, ...mergedEntities.notes]);
   });
 }
 
@@ -88,13 +104,21 @@ function withFileNotes(results: ImportFileResult[], notes: readonly string[]): I
   );
 }
 
+/** What every article of the file shares. */
+interface FileContext {
+  fileName: string;
+  unit: OffsetUnit;
+  /** The label here for each label of the file (mergeLabels); null: skip its spans. */
+  labelKeys: ReadonlyMap<string, string | null>;
+  /** The entity here for each entity id of the file (mergeEntities). */
+  entityIds: ReadonlyMap<number, number>;
+}
+
 function importArticle(
   workbench: Workbench,
-  fileName: string,
+  context: FileContext,
   file: string,
-  unit: OffsetUnit,
   article: WorkbenchArticle,
-  entityIds: ReadonlyMap<number, number>,
 ): ImportFileResult {
   const fullText = article.text + (article.trimmedText ?? '');
   if (!isCanonical(fullText)) {
@@ -122,7 +146,7 @@ function importArticle(
       fileName: article.fileName,
     },
     (articleId) => {
-      const added = addAnnotations(workbench, fileName, articleId, article.annotations, converter, unit, entityIds);
+      const added = addAnnotations(workbench, context, articleId, article.annotations, converter);
       workbench.articles.restoreImportedState(articleId, article);
       restoredNotes = [`Restored ${added.count} annotations and the status “${article.status}”.`, ...added.notes];
     },
@@ -131,7 +155,7 @@ function importArticle(
     const title = workbench.articles.getSummary(stored.articleId).displayTitle;
     return { outcome: 'imported', file, articleId: stored.articleId, title, notes: restoredNotes };
   }
-  const merged = addAnnotations(workbench, fileName, stored.articleId, article.annotations, converter, unit, entityIds);
+  const merged = addAnnotations(workbench, context, stored.articleId, article.annotations, converter);
   const notes = [
     `Already here as article ${stored.articleId}; merged: kept its status and metadata, ` +
       `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there).`,
@@ -150,12 +174,10 @@ interface AddedAnnotations {
 /** Adds the annotations the article lacks as one change set; runs inside the file's batch. */
 function addAnnotations(
   workbench: Workbench,
-  fileName: string,
+  { fileName, unit, labelKeys, entityIds }: FileContext,
   articleId: number,
   annotations: readonly WorkbenchAnnotation[],
   converter: OffsetConverter,
-  unit: OffsetUnit,
-  entityIds: ReadonlyMap<number, number>,
 ): AddedAnnotations {
   const text = workbench.articles.getText(articleId);
   const keyOf = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
@@ -172,6 +194,10 @@ function addAnnotations(
   const changes: Change[] = [];
   const byFileId = [...annotations].sort((a, b) => a.id - b.id);
   for (const annotation of byFileId) {
+    const mapped = labelKeys.get(annotation.label);
+    // Skipped as the user chose: said once per label in the file's notes.
+    if (mapped === null) continue;
+    const labelKey = mapped ?? annotation.label;
     const describe = `${annotation.label} “${annotation.quote}” [${annotation.start}, ${annotation.end})`;
     let start: number;
     let end: number;
@@ -187,11 +213,11 @@ function addAnnotations(
       skipped.push(`${describe}: ${problem}`);
       continue;
     }
-    if (!workbench.labels.exists(annotation.label)) {
-      skipped.push(`${describe}: there is no label ${annotation.label}`);
+    if (!workbench.labels.exists(labelKey)) {
+      skipped.push(`${describe}: there is no label ${labelKey}`);
       continue;
     }
-    const key = keyOf(annotation.label, start, end);
+    const key = keyOf(labelKey, start, end);
     const existingId = present.get(key);
     if (existingId !== undefined) {
       result.alreadyThere++;
@@ -209,7 +235,7 @@ function addAnnotations(
       ref: String(annotation.id),
       annotation: {
         articleId,
-        labelKey: annotation.label,
+        labelKey,
         start,
         end,
         quote: annotation.quote,

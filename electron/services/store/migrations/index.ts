@@ -2,7 +2,10 @@ import { migration001Initial } from './001-initial';
 import { migration002Search } from './002-search';
 import { migration003ChangeHistory } from './003-change-history';
 import { migration004ArticleChangeIndex } from './004-article-change-index';
+import { migration005LabelSchema } from './005-label-schema';
 import { migration008Entities } from './008-entities';
+import { migration010DuplicateKey } from './010-duplicate-key';
+import { migration012Assist } from './012-assist';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -11,7 +14,10 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002Search,
   migration003ChangeHistory,
   migration004ArticleChangeIndex,
+  migration005LabelSchema,
   migration008Entities,
+  migration010DuplicateKey,
+  migration012Assist,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

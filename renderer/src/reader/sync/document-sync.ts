@@ -1,6 +1,6 @@
 import type { ReaderSpan as Span } from '../../../../shared/contract/reader';
 import { IntervalIndex } from '../../../../shared/domain/interval-index';
-import type { AppliedChanges, Change, ChangeSet } from '../../../../shared/domain/changes';
+import type { AppliedChanges, Change, ChangeOrigin, ChangeSet } from '../../../../shared/domain/changes';
 import type { EntitySummary } from '../../../../shared/domain/entities';
 import type { SyncTransport } from './transport';
 
@@ -43,10 +43,21 @@ type LocalChange =
   | { kind: 'delete'; id: number }
   | { kind: 'link'; id: number; target: LinkTarget };
 
+/** An answer of ours whose echo (the same commit, pushed back as an event) has not arrived yet. */
+interface AwaitedEcho {
+  fingerprint: string;
+  /** The spans the answer set: events older than it must not overwrite them. */
+  ids: ReadonlySet<number>;
+}
+
 interface Step {
   kind: StepKind;
   /** What the user did, on temporary ids until their creates are confirmed; empty for undo/redo. */
   changes: LocalChange[];
+  /** How the step's spans were made: by hand, or accepted suggestions (`model`). */
+  origin: ChangeOrigin;
+  /** Changes of other families sent in the same set, after the span changes (e.g. `assist.reject`). */
+  others: Change[];
   settled: Promise<void>;
   finish: () => void;
 }
@@ -68,6 +79,11 @@ export class DocumentSync {
   private readonly shown: IntervalIndex<Span>;
   private readonly queue: Step[] = [];
   private sending = false;
+  /** A step has been sent and not answered: events wait, since they may be its echo or newer. */
+  private awaitingAnswer = false;
+  private readonly heldEvents: AppliedChanges[] = [];
+  /** Our answers in commit order whose echoes have not arrived (see `receive`). */
+  private readonly awaitedEchoes: AwaitedEcho[] = [];
   private nextTemporaryId = -1;
   /** Temporary id → saved id, for callers still holding a temporary id (a key pressed meanwhile). */
   private readonly savedIds = new Map<number, number>();
@@ -78,6 +94,7 @@ export class DocumentSync {
   private readonly entities = new Map<number, EntitySummary>();
   private readonly linkListeners = new Set<() => void>();
   private readonly settledListeners = new Set<(settled: Settled) => void>();
+  private readonly externalListeners = new Set<(applied: AppliedChanges) => void>();
 
   constructor(
     readonly articleId: number,
@@ -146,12 +163,23 @@ export class DocumentSync {
   }
 
   /**
+   * Changes made elsewhere that were applied, when they are the newest state the sync knows (a
+   * change older than one of our own answers is applied to the spans but not reported, so its
+   * history and summary cannot overwrite newer ones).
+   */
+  onExternal(listener: (applied: AppliedChanges) => void): () => void {
+    this.externalListeners.add(listener);
+    return () => this.externalListeners.delete(listener);
+  }
+
+  /**
    * Stops span notifications (the view is gone). Queued writes are still sent, since closing the
    * article must not lose them, and still settle, so a late refusal can still be reported.
    */
   dispose(): void {
     this.spanListeners.clear();
     this.linkListeners.clear();
+    this.externalListeners.clear();
   }
 
   /** The saved id of a span created here, or the id itself. */
@@ -169,6 +197,25 @@ export class DocumentSync {
     assertRange(fields);
     const span: Span = { id: this.nextTemporaryId--, ...fields };
     return { id: span.id, settled: this.queueStep('write', [{ kind: 'create', span }]) };
+  }
+
+  /**
+   * Shows several new spans at once and queues them as ONE step (one undo): accepted suggestions,
+   * with origin `model`.
+   */
+  createMany(fields: readonly Omit<Span, 'id'>[], origin: ChangeOrigin): { ids: number[]; settled: Promise<void> } {
+    fields.forEach(assertRange);
+    const spans = fields.map((field): Span => ({ id: this.nextTemporaryId--, ...field }));
+    const changes = spans.map((span): LocalChange => ({ kind: 'create', span }));
+    return { ids: spans.map((span) => span.id), settled: this.queueStep('write', changes, origin) };
+  }
+
+  /**
+   * Queues changes this sync does not model (they touch no span) as one step, in order with the
+   * span edits, so undo takes them back in the order the user made them.
+   */
+  applyOthers(others: Change[]): Promise<void> {
+    return this.queueStep('write', [], 'manual', others);
   }
 
   /** Nothing is queued when the span is gone or the patch changes nothing. */
@@ -195,23 +242,49 @@ export class DocumentSync {
   }
 
   /**
-   * Applies changes made elsewhere (another window, the command line) under the pending steps.
-   * Links and entity names are taken from any set (a merge on the entities page moves links of
-   * this article in a corpus-wide set); spans only from this article's sets.
+   * Takes a `changesApplied` event: a commit by anyone, this tab included. Links and entity names
+   * are taken from any set (a merge on the entities page moves links of this article in a
+   * corpus-wide set); spans only from this article's sets. Events arrive in commit order, but on
+   * another channel than our answers, so our own steps come back as echoes, before or after their
+   * answers. Changes made elsewhere show under the pending steps (replayed on top, so those still
+   * win); echoes are dropped, since their answers were applied; and an event older than one of
+   * our answers does not overwrite the spans that answer set. To tell which is which: while a step
+   * is sent and unanswered, events are held (they may be its echo); each answer then waits for its
+   * echo, recognised by its content, and the events before the echo are older than the answer,
+   * those after it newer.
    */
   receive(applied: AppliedChanges): void {
     if (applied.articleId !== this.articleId) {
       if (this.confirmLinks(applied)) this.notifyLinks();
       return;
     }
-    this.refresh(this.confirm(applied), new Map());
-    this.notifyLinks();
+    if (this.awaitingAnswer) this.heldEvents.push(applied);
+    else this.receiveInOrder(applied);
   }
 
-  private queueStep(kind: StepKind, changes: LocalChange[]): Promise<void> {
+  private receiveInOrder(applied: AppliedChanges): void {
+    const fingerprint = fingerprintOf(applied);
+    const echo = this.awaitedEchoes.findIndex((awaited) => awaited.fingerprint === fingerprint);
+    if (echo >= 0) {
+      // Echoes come in commit order: earlier answers whose echo is still awaited lost theirs.
+      this.awaitedEchoes.splice(0, echo + 1);
+      return;
+    }
+    const newer = new Set(this.awaitedEchoes.flatMap((awaited) => [...awaited.ids]));
+    this.refresh(this.confirm(applied, newer), new Map());
+    this.notifyLinks();
+    if (this.awaitedEchoes.length === 0) for (const listener of this.externalListeners) listener(applied);
+  }
+
+  private queueStep(
+    kind: StepKind,
+    changes: LocalChange[],
+    origin: ChangeOrigin = 'manual',
+    others: Change[] = [],
+  ): Promise<void> {
     let finish = () => {};
     const settled = new Promise<void>((resolve) => (finish = resolve));
-    this.queue.push({ kind, changes, settled, finish });
+    this.queue.push({ kind, changes, origin, others, settled, finish });
     this.refresh(touchedIds(changes), new Map());
     if (changes.some((change) => change.kind === 'link')) this.notifyLinks();
     void this.sendQueued();
@@ -224,18 +297,23 @@ export class DocumentSync {
     try {
       for (let step = this.queue[0]; step; step = this.queue[0]) {
         let settled: Settled;
+        this.awaitingAnswer = true;
         try {
           const applied = await this.send(step);
+          this.awaitingAnswer = false;
           settled = { kind: step.kind, ok: true, applied };
+          if (applied) this.awaitedEchoes.push({ fingerprint: fingerprintOf(applied), ids: idsOf(applied) });
           this.queue.shift();
           this.confirmStep(step, applied);
         } catch (error) {
+          this.awaitingAnswer = false;
           settled = { kind: step.kind, ok: false, error };
           this.queue.shift();
           this.refuseStep(step);
         }
         for (const listener of this.settledListeners) listener(settled);
         step.finish();
+        for (const event of this.heldEvents.splice(0)) this.receiveInOrder(event);
       }
     } finally {
       this.sending = false;
@@ -247,8 +325,8 @@ export class DocumentSync {
     if (step.kind === 'redo') return this.transport.redo(this.articleId);
     const changeSet: ChangeSet = {
       articleId: this.articleId,
-      origin: 'manual',
-      changes: step.changes.flatMap(this.toChanges),
+      origin: step.origin,
+      changes: [...step.changes.flatMap(this.toChanges), ...step.others],
     };
     return this.transport.apply(changeSet);
   }
@@ -268,18 +346,25 @@ export class DocumentSync {
     ];
   };
 
-  /** Records what the backend now holds; returns the ids whose confirmed value changed. */
-  private confirm(applied: AppliedChanges | null): Set<number> {
+  /**
+   * Records what the backend now holds, except for `newer` ids (set by a later answer); returns
+   * the ids whose confirmed value changed.
+   */
+  private confirm(applied: AppliedChanges | null, newer: ReadonlySet<number> = new Set()): Set<number> {
     const changed = new Set<number>();
     if (!applied) return changed;
     this.confirmLinks(applied);
     for (const id of applied.removed) {
+      if (newer.has(id)) continue;
       this.confirmed.delete(id);
       // A span's link goes with it (an undo's replay may drop it without reporting it).
       this.confirmedLinks.delete(id);
       changed.add(id);
     }
     for (const annotation of applied.upserted) {
+      if (newer.has(annotation.id)) continue;
+      // A schema step undone from the reader (a merge) moves spans of other articles too.
+      if (annotation.articleId !== this.articleId) continue;
       this.confirmed.set(annotation.id, spanOf(annotation));
       changed.add(annotation.id);
     }
@@ -403,6 +488,32 @@ function linkChanges(annotationId: number, target: LinkTarget): Change[] {
     { kind: 'entity.create', ref, entity: target.newEntity },
     { kind: 'entityLink.set', annotationId, entityRef: ref },
   ];
+}
+
+function idsOf(applied: AppliedChanges): Set<number> {
+  return new Set([...applied.removed, ...applied.upserted.map((annotation) => annotation.id)]);
+}
+
+/**
+ * What tells one commit from another: its description, what it set (with each annotation's
+ * update time), what it removed, the ids it created and the article's new update time. An answer
+ * and its echo carry the same values.
+ */
+function fingerprintOf(applied: AppliedChanges): string {
+  return JSON.stringify([
+    applied.description,
+    applied.upserted.map(({ id, labelKey, start, end, note, updatedAt }) => [
+      id,
+      labelKey,
+      start,
+      end,
+      note,
+      updatedAt,
+    ]),
+    applied.removed,
+    Object.entries(applied.createdIds).sort(([a], [b]) => (a < b ? -1 : 1)),
+    applied.summary?.updatedAt ?? null,
+  ]);
 }
 
 function touchedIds(changes: readonly LocalChange[]): Set<number> {

@@ -1,0 +1,170 @@
+import type { GazetteerName } from '../../../shared/assist/changes';
+import { Gazetteer, type GazetteerEntry } from '../../../shared/assist/gazetteer';
+import {
+  compilePattern,
+  PatternError,
+  runPatterns,
+  type CompiledPattern,
+  type PatternDefinition,
+} from '../../../shared/assist/patterns';
+import { AssistSourcesSchema, DEFAULT_ASSIST_SOURCES, type AssistSources } from '../../../shared/assist/settings';
+import { resolveOverlaps, suggestionTextKey, type Suggestion } from '../../../shared/assist/suggestion';
+import type { ChangeService } from '../changes/change-service';
+import type { AnnotationStore } from '../store/annotations';
+import type { ArticleStore } from '../store/articles';
+import type { AssistStore } from '../store/assist';
+import type { SettingsStore } from '../store/settings';
+import type { ShippedAssistData } from './shipped-data';
+
+/** A pattern as the settings panel lists it. */
+export interface PatternListing {
+  definition: PatternDefinition;
+  /** Shipped with the app (it can be edited, switched off and reset, not deleted). */
+  shipped: boolean;
+  /** Edited here (a shipped pattern no longer in its shipped form, or the analyst's own). */
+  edited: boolean;
+  /** Why it cannot run (only possible for data written by an older version); null when it compiles. */
+  problem: string | null;
+}
+
+export interface ArticleSuggestions {
+  articleId: number;
+  /** In reading order; never overlapping another suggestion or a span of the same label. */
+  suggestions: Suggestion[];
+  /** Patterns cut off by their time budget on this article. */
+  stoppedPatterns: string[];
+}
+
+/** Longest spans the analyst's own work teaches the gazetteer; longer ones are passages, not names. */
+const LEARNED_MAX_CHARS = 80;
+
+/**
+ * Suggestions from the shipped gazetteer and the analyst's names, from the analyst's own spans
+ * (learned), and from patterns; never written as annotations: accepting one is an ordinary
+ * `annotation.create` with origin `model`, rejecting one an `assist.reject` change.
+ * The compiled gazetteers and patterns are cached and rebuilt when a write changes what they
+ * are built from.
+ */
+export class AssistService {
+  private names: Gazetteer | null = null;
+  private learned: Gazetteer | null = null;
+  private compiled: CompiledPattern[] | null = null;
+
+  constructor(
+    private readonly articles: ArticleStore,
+    private readonly annotations: AnnotationStore,
+    private readonly store: AssistStore,
+    private readonly settings: SettingsStore,
+    private readonly shipped: ShippedAssistData,
+    changes: ChangeService,
+  ) {
+    changes.onApplied((applied) => {
+      if (applied.upserted.length > 0 || applied.removed.length > 0) this.learned = null;
+      if (applied.assistChanged) {
+        this.names = null;
+        this.compiled = null;
+      }
+    });
+  }
+
+  sources(): AssistSources {
+    const stored = this.settings.get('assist.sources');
+    if (stored === null) return DEFAULT_ASSIST_SOURCES;
+    const parsed = AssistSourcesSchema.safeParse({ ...DEFAULT_ASSIST_SOURCES, ...(JSON.parse(stored) as object) });
+    return parsed.success ? parsed.data : DEFAULT_ASSIST_SOURCES;
+  }
+
+  setSources(patch: Partial<AssistSources>): AssistSources {
+    const next = { ...this.sources(), ...patch };
+    this.settings.set('assist.sources', JSON.stringify(next));
+    return next;
+  }
+
+  /** The names the analyst added (the shipped ones are in resources/assist/). */
+  addedNames(): GazetteerName[] {
+    return this.store.listNames();
+  }
+
+  shippedNameCount(): number {
+    return this.shipped.names.length;
+  }
+
+  patterns(): PatternListing[] {
+    const overrides = this.store.listPatternOverrides();
+    const listings: PatternListing[] = this.shipped.patterns.map((shipped) => {
+      const override = overrides.get(shipped.id);
+      overrides.delete(shipped.id);
+      return listing(override ?? shipped, true, override !== undefined);
+    });
+    for (const own of overrides.values()) listings.push(listing(own, false, true));
+    return listings;
+  }
+
+  suggest(articleId: number): ArticleSuggestions {
+    const text = this.articles.getText(articleId);
+    const sources = this.sources();
+    const found: Suggestion[] = [];
+    if (sources.gazetteer) found.push(...this.namesGazetteer().suggest(text));
+    if (sources.learned) found.push(...this.learnedGazetteer().suggest(text));
+    let stoppedPatterns: string[] = [];
+    if (sources.pattern) {
+      const run = runPatterns(text, this.compiledPatterns());
+      found.push(...run.suggestions);
+      stoppedPatterns = run.stopped;
+    }
+    return { articleId, suggestions: this.reviewable(articleId, found), stoppedPatterns };
+  }
+
+  /**
+   * Drops what the analyst has already decided: suggestions overlapping a span of the same label
+   * or sitting exactly on any span, and texts rejected in this article. Among the rest, per label,
+   * the leftmost-longest wins, and at equal ranges the more deliberate source.
+   */
+  private reviewable(articleId: number, found: Suggestion[]): Suggestion[] {
+    const spans = this.annotations.listForArticle(articleId);
+    const rejected = new Set(this.store.listRejections(articleId).map((r) => `${r.labelKey}\u0000${r.textKey}`));
+    const exactRanges = new Set(spans.map((span) => `${span.start}:${span.end}`));
+    const open = found.filter(
+      (suggestion) =>
+        !exactRanges.has(`${suggestion.start}:${suggestion.end}`) &&
+        !rejected.has(`${suggestion.labelKey}\u0000${suggestionTextKey(suggestion.quote)}`),
+    );
+    return resolveOverlaps(open, spans);
+  }
+
+  private namesGazetteer(): Gazetteer {
+    this.names ??= new Gazetteer(
+      [...this.shipped.names, ...this.store.listNames()].map((name): GazetteerEntry => ({
+        ...name,
+        source: 'gazetteer',
+      })),
+    );
+    return this.names;
+  }
+
+  private learnedGazetteer(): Gazetteer {
+    if (!this.learned) {
+      const entries: GazetteerEntry[] = [];
+      for (const name of this.store.learnedNames(LEARNED_MAX_CHARS)) entries.push({ ...name, source: 'learned' });
+      this.learned = new Gazetteer(entries);
+    }
+    return this.learned;
+  }
+
+  private compiledPatterns(): CompiledPattern[] {
+    this.compiled ??= this.patterns()
+      .filter((pattern) => pattern.definition.enabled && pattern.problem === null)
+      .map((pattern) => compilePattern(pattern.definition));
+    return this.compiled;
+  }
+}
+
+function listing(definition: PatternDefinition, shipped: boolean, edited: boolean): PatternListing {
+  try {
+    compilePattern(definition);
+    return { definition, shipped, edited, problem: null };
+  } catch (error) {
+    if (!(error instanceof PatternError)) throw error;
+    return { definition, shipped, edited, problem: error.message };
+  }
+}

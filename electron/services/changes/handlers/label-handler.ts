@@ -1,0 +1,206 @@
+import { ApiError } from '../../../../shared/contract/errors';
+import { parentProblem } from '../../../../shared/domain/label-tree';
+import { LabelSchema, type Label } from '../../../../shared/domain/schemas';
+import { labelHotkeyClash, labelHotkeyText } from '../../../../shared/keymap';
+import type { LabelStore } from '../../store/labels';
+import type { ApplyContext, AppliedReport, ChangeHandler, ChangeOf, TransitionOf, WriteMemo } from '../change-handler';
+
+/**
+ * The label schema: labels created, edited, renamed, hidden, put under a parent, merged and
+ * deleted. Every change is checked against the whole schema (a free key and hotkey, no cycle);
+ * a merge or delete moves or deletes the label's annotations through `context.apply`, so the
+ * whole step is one set, undone as one. Label sets are corpus-wide (`articleOf` is null).
+ */
+export class LabelHandler implements ChangeHandler<'label'> {
+  constructor(private readonly labels: LabelStore) {}
+
+  apply(change: ChangeOf<'label'>, context: ApplyContext): TransitionOf<'label'> {
+    switch (change.kind) {
+      case 'label.create': {
+        const label = this.parsed(change.label);
+        this.assertFits(label, null);
+        this.labels.insert(label);
+        return { kind: change.kind, before: null, after: label };
+      }
+      case 'label.update': {
+        const before = this.existing(change.key);
+        const after = this.parsed({ ...before, ...change.patch });
+        this.assertFits(after, before.key);
+        this.labels.replace(before.key, after);
+        return { kind: change.kind, before, after };
+      }
+      case 'label.delete': {
+        const before = this.existing(change.key);
+        const target = change.moveAnnotationsTo;
+        if (target !== null) this.assertMoveTarget(before.key, target);
+        this.assertNoEntities(before.key, 'deleted');
+        this.moveSublabels(before, () => before.parentKey, context);
+        this.moveAnnotations(before.key, target, context);
+        this.labels.delete(before.key);
+        return { kind: change.kind, before, after: null, movedTo: target };
+      }
+      case 'label.merge': {
+        const before = this.existing(change.key);
+        this.assertMoveTarget(before.key, change.intoKey);
+        this.assertNoEntities(before.key, 'merged');
+        // The target itself may be one of the sublabels: it takes the merged label's place.
+        this.moveSublabels(
+          before,
+          (child) => (child.key === change.intoKey ? before.parentKey : change.intoKey),
+          context,
+        );
+        this.moveAnnotations(before.key, change.intoKey, context);
+        this.labels.delete(before.key);
+        return { kind: change.kind, before, after: null, movedTo: change.intoKey };
+      }
+    }
+  }
+
+  replay({ before, after }: TransitionOf<'label'>, _memo: WriteMemo): Label | null {
+    if (before !== null) {
+      const current = this.labels.get(before.key);
+      if (!current) throw new ApiError('rejected', `the label ${before.key} no longer exists.`);
+      if (!sameLabel(current, before)) throw new ApiError('rejected', `the label ${before.key} was changed since.`);
+    }
+    if (after === null) {
+      const key = before!.key;
+      const used = this.labels.countAnnotations(key);
+      if (used > 0) throw new ApiError('rejected', `the label ${key} is used by ${used} annotations.`);
+      this.assertNoEntities(key, 'removed');
+      const children = this.labels.list().filter((label) => label.parentKey === key);
+      if (children.length > 0) {
+        throw new ApiError('rejected', `the label ${key} has sublabels: ${children.map((c) => c.key).join(', ')}.`);
+      }
+      this.labels.delete(key);
+      return null;
+    }
+    this.assertFits(after, before?.key ?? null);
+    if (before) this.labels.replace(before.key, after);
+    else this.labels.insert(after);
+    return after;
+  }
+
+  recordKey(state: Label): string {
+    return state.key;
+  }
+
+  articleOf(): null {
+    return null;
+  }
+
+  describe({ kind, before, after, movedTo }: TransitionOf<'label'>): string {
+    if (kind === 'label.create' && after) return `Add label ${after.key}`;
+    if (kind === 'label.merge' && before) return `Merge label ${before.key} into ${movedTo ?? '?'}`;
+    if (kind === 'label.delete' && before) {
+      return movedTo
+        ? `Delete label ${before.key}, its spans to ${movedTo}`
+        : `Delete label ${before.key} and its spans`;
+    }
+    if (before && after) {
+      if (before.key !== after.key) return `Rename label ${before.key} → ${after.key}`;
+      if (before.hidden !== after.hidden) return `${after.hidden ? 'Hide' : 'Show'} label ${after.key}`;
+      if (before.parentKey !== after.parentKey) return `Move label ${after.key} under ${after.parentKey ?? 'the top'}`;
+      return `Edit label ${after.key}`;
+    }
+    // A create undone or a removal redone: the transition is reversed, so say what it does now.
+    return after ? `Add label ${after.key}` : `Remove label ${before?.key ?? ''}`;
+  }
+
+  describeMany(_kind: TransitionOf<'label'>['kind'], count: number): string {
+    return `Edit ${count} labels`;
+  }
+
+  report(finalStates: ReadonlyMap<string, { before: Label | null; after: Label | null }>, into: AppliedReport): void {
+    const labels = (into.labels ??= { upserted: [], removed: [] });
+    for (const { before, after } of finalStates.values()) {
+      if (after) labels.upserted.push(after);
+      if (before && before.key !== after?.key) labels.removed.push(before.key);
+    }
+  }
+
+  /** Checks the fields one by one, so the message names the field. */
+  private parsed(label: Label): Label {
+    const result = LabelSchema.strict().safeParse(label);
+    if (result.success) return result.data;
+    const issue = result.error.issues[0];
+    const field = issue?.path.join('.') || 'label';
+    throw new ApiError('rejected', `Label ${label.key}: ${field} — ${issue?.message ?? 'invalid'}.`);
+  }
+
+  private existing(key: string): Label {
+    const label = this.labels.get(key);
+    if (!label) throw new ApiError('not_found', `There is no label ${key}.`);
+    return label;
+  }
+
+  /**
+   * The label fits the rest of the schema: its key is free (unless it is the row being written,
+   * `ownKey`), its hotkey is neither another label's nor a reader shortcut, its parent exists and
+   * is not below it.
+   */
+  private assertFits(label: Label, ownKey: string | null): void {
+    const others = this.labels.list().filter((other) => other.key !== ownKey);
+    const taken = others.find((other) => other.key === label.key);
+    if (taken) throw new ApiError('rejected', `Label key ${label.key} is already taken (${taken.nameEn}).`);
+    if (label.hotkey !== null) {
+      const keys = labelHotkeyText(label.hotkey);
+      const owner = others.find((other) => other.hotkey === label.hotkey);
+      if (owner) {
+        throw new ApiError(
+          'rejected',
+          `Label ${label.key}: hotkey ${keys} is already used by ${owner.key} (${owner.nameEn}).`,
+        );
+      }
+      const clash = labelHotkeyClash(label.hotkey);
+      if (clash) {
+        const what =
+          clash === 'reserved'
+            ? 'kept for relations (R), entity links (L) and attributes (A)'
+            : `used by the shortcut “${clash}”`;
+        throw new ApiError('rejected', `Label ${label.key}: hotkey ${keys} is ${what}.`);
+      }
+    }
+    // The tree as it would be, with this row written over its old self.
+    const problem = parentProblem([...others, label], label.key, label.parentKey);
+    if (problem) throw new ApiError('rejected', `Label ${label.key}: parent — ${problem}.`);
+  }
+
+  /** Entities are typed by a label (`entities.type_label_key`): a label they use stays. */
+  private assertNoEntities(key: string, what: 'deleted' | 'merged' | 'removed'): void {
+    const typed = this.labels.countEntities(key);
+    if (typed === 0) return;
+    const entities = typed === 1 ? '1 entity' : `${typed} entities`;
+    throw new ApiError(
+      'rejected',
+      `Label ${key} is the type of ${entities} in the registry and cannot be ${what}; change their type on the Entities page first.`,
+    );
+  }
+
+  private assertMoveTarget(key: string, target: string): void {
+    if (target === key) throw new ApiError('rejected', `Label ${key} cannot be merged into itself.`);
+    this.existing(target);
+  }
+
+  private moveSublabels(label: Label, newParent: (child: Label) => string | null, context: ApplyContext): void {
+    for (const child of this.labels.list().filter((candidate) => candidate.parentKey === label.key)) {
+      context.apply({ kind: 'label.update', key: child.key, patch: { parentKey: newParent(child) } });
+    }
+  }
+
+  /**
+   * Moves every annotation of `key` to `target`, or deletes them (null). A span that the target
+   * label already has on the same range is deleted instead: the two become one.
+   */
+  private moveAnnotations(key: string, target: string | null, context: ApplyContext): void {
+    const spot = (span: { articleId: number; start: number; end: number }) =>
+      `${span.articleId}:${span.start}:${span.end}`;
+    const targetSpots = new Set(target === null ? [] : this.labels.spansOf(target).map(spot));
+    for (const span of this.labels.spansOf(key)) {
+      if (target === null || targetSpots.has(spot(span))) context.apply({ kind: 'annotation.delete', id: span.id });
+      else context.apply({ kind: 'annotation.update', id: span.id, patch: { labelKey: target } });
+    }
+  }
+}
+
+const sameLabel = (a: Label, b: Label): boolean =>
+  (Object.keys(a) as (keyof Label)[]).every((field) => a[field] === b[field]);

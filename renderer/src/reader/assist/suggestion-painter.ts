@@ -1,0 +1,70 @@
+import type { Suggestion } from '../../../../shared/assist/suggestion';
+import type { Label } from '../../../../shared/domain/schemas';
+import type { TextRange } from '../../../../shared/text/syllables';
+import type { TextLayout } from '../text-layout';
+
+const FOCUSED = 'm-suggest-focused';
+const suggestionHighlight = (labelKey: string) => `m-suggest-${labelKey}`;
+
+/**
+ * Paints suggestions with the CSS Custom Highlight API, as the span painter paints spans, but as
+ * dashed underlines in the label's colour: distinct from accepted spans (backgrounds and solid
+ * lines) at a glance. Only suggestions inside the paint window are registered.
+ */
+export class SuggestionPainter {
+  private readonly highlights = new Map<string, Highlight>();
+  private readonly focused = new Highlight();
+  private readonly styleElement: HTMLStyleElement;
+  private suggestions: readonly Suggestion[] = [];
+  private window: TextRange = { start: 0, end: 0 };
+
+  constructor(
+    private readonly layout: TextLayout,
+    labels: readonly Label[],
+  ) {
+    this.styleElement = document.createElement('style');
+    this.styleElement.textContent = labels
+      .map(
+        (label) =>
+          `::highlight(${suggestionHighlight(label.key)}) { text-decoration: underline dashed ${label.color} 2px; text-underline-offset: 5px; }`,
+      )
+      .concat(`::highlight(${FOCUSED}) { background-color: rgb(28 93 153 / 16%); }`)
+      .join('\n');
+    document.head.append(this.styleElement);
+    for (const label of labels) {
+      const highlight = new Highlight();
+      // Under every span highlight, so an accepted span never looks like a suggestion.
+      highlight.priority = -1;
+      this.highlights.set(label.key, highlight);
+      CSS.highlights.set(suggestionHighlight(label.key), highlight);
+    }
+    this.focused.priority = 29;
+    CSS.highlights.set(FOCUSED, this.focused);
+  }
+
+  show(suggestions: readonly Suggestion[], focused: Suggestion | null): void {
+    this.suggestions = suggestions;
+    this.repaint();
+    this.focused.clear();
+    if (focused) this.focused.add(this.layout.range(focused.start, focused.end));
+  }
+
+  setWindow(window: TextRange): void {
+    this.window = window;
+    this.repaint();
+  }
+
+  dispose(): void {
+    for (const [labelKey] of this.highlights) CSS.highlights.delete(suggestionHighlight(labelKey));
+    CSS.highlights.delete(FOCUSED);
+    this.styleElement.remove();
+  }
+
+  private repaint(): void {
+    for (const highlight of this.highlights.values()) highlight.clear();
+    for (const suggestion of this.suggestions) {
+      if (suggestion.end <= this.window.start || suggestion.start >= this.window.end) continue;
+      this.highlights.get(suggestion.labelKey)?.add(this.layout.range(suggestion.start, suggestion.end));
+    }
+  }
+}
