@@ -4,7 +4,8 @@ import { defineConfig } from 'electron-vite';
 
 /**
  * One build for every front end. The "main" bundle holds all Node entry points: the Electron
- * main process, the browser host, the command line and the import worker. Only `index`
+ * main process, the browser host, the command line, the import worker and the worker that
+ * reads each imported file (terminated past the time limit or on Cancel). Only `index`
  * imports electron; the others run under plain Node.
  */
 export default defineConfig({
@@ -17,6 +18,7 @@ export default defineConfig({
           serve: resolve(__dirname, 'electron/host/serve.ts'),
           cli: resolve(__dirname, 'electron/host/cli.ts'),
           importWorker: resolve(__dirname, 'electron/services/import/import-worker.ts'),
+          extractWorker: resolve(__dirname, 'electron/services/import/extraction/extract-worker.ts'),
         },
       },
     },

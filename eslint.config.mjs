@@ -83,7 +83,14 @@ export default tseslint.config(
     // cannot catch a browser global there: this does.
     files: ['electron/**/*.ts', 'bench/**/*.ts'],
     // These drive a browser page: their callbacks run there.
-    ignores: ['bench/annotate-bench.ts', 'bench/scroll-bench.ts', 'bench/bench-browser.ts', 'bench/peers/**'],
+    ignores: [
+      'bench/annotate-bench.ts',
+      'bench/scroll-bench.ts',
+      'bench/bench-browser.ts',
+      'bench/relations-bench.ts',
+      'bench/library-bench.ts',
+      'bench/peers/**',
+    ],
     rules: {
       'no-restricted-globals': [
         'error',

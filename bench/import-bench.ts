@@ -70,7 +70,7 @@ async function main(): Promise<void> {
       workbench,
       { kind: 'paths', paths: [folder] },
       {
-        isCancelled: () => false,
+        signal: new AbortController().signal,
         emit: (event) => {
           if (event.type === 'results')
             imported += event.results.filter((result) => result.outcome === 'imported').length;

@@ -8,8 +8,12 @@
  */
 import type { AppCommand } from './contract/app-commands';
 
-/** Where a shortcut applies. `app` keys work in every view; the others only where named. */
-export const KEY_SCOPES = ['app', 'reader', 'suggestion', 'note'] as const;
+/**
+ * Where a shortcut applies. `app` keys work in every view; the others only where named;
+ * `relation` while a relation is being drawn by keyboard (after R), before the reader's keys;
+ * `suggestion` while a suggestion is focused (N/P); `concordance` in the concordance view.
+ */
+export const KEY_SCOPES = ['app', 'reader', 'relation', 'suggestion', 'note', 'concordance'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -44,6 +48,9 @@ export const SHORTCUTS = [
   { id: 'import', scope: 'app', chords: [{ key: 'o', mod: true }] },
   { id: 'export', scope: 'app', chords: [{ key: 'e', mod: true }] },
   { id: 'library', scope: 'app', chords: [{ key: 'l', mod: true }] },
+  { id: 'concordance', scope: 'app', chords: [{ key: 'f', mod: true, shift: true }] },
+  { id: 'dashboard', scope: 'app', chords: [{ key: 'd', mod: true, shift: true }] },
+  { id: 'entities', scope: 'app', chords: [{ key: 'e', mod: true, shift: true }] },
   { id: 'undo', scope: 'app', chords: [{ key: 'z', mod: true }] },
   {
     id: 'redo',
@@ -91,12 +98,48 @@ export const SHORTCUTS = [
   { id: 'link-entity', scope: 'reader', chords: [{ key: 'l' }] },
   /** Issue 12: link the selected span to the entity suggested for it (one key, never silently). */
   { id: 'confirm-suggestion', scope: 'reader', chords: [{ key: 'Enter' }] },
+  { id: 'relate', scope: 'reader', chords: [{ key: 'r' }] },
+  {
+    id: 'relation-next-target',
+    scope: 'relation',
+    chords: [{ key: 'Tab' }, { key: 'ArrowRight' }],
+  },
+  {
+    id: 'relation-previous-target',
+    scope: 'relation',
+    chords: [{ key: 'Tab', shift: true }, { key: 'ArrowLeft' }],
+  },
+  {
+    id: 'relation-next-type',
+    scope: 'relation',
+    chords: [{ key: 'ArrowDown' }],
+  },
+  {
+    id: 'relation-previous-type',
+    scope: 'relation',
+    chords: [{ key: 'ArrowUp' }],
+  },
+  {
+    id: 'relation-pick-type',
+    scope: 'relation',
+    chords: ['1', '2', '3', '4', '5', '6', '7', '8', '9'].map((key) => ({ key })),
+    keysText: '1 … 9',
+  },
+  { id: 'relation-confirm', scope: 'relation', chords: [{ key: 'Enter' }] },
+  { id: 'relation-cancel', scope: 'relation', chords: [{ key: 'Escape' }] },
   { id: 'next-suggestion', scope: 'reader', chords: [{ key: 'n' }] },
   { id: 'previous-suggestion', scope: 'reader', chords: [{ key: 'p' }] },
   // While a suggestion is focused (N/P) and no span is selected.
   { id: 'accept-suggestion', scope: 'suggestion', chords: [{ key: 'Enter' }] },
   { id: 'reject-suggestion', scope: 'suggestion', chords: [{ key: 'Backspace' }, { key: 'Delete' }] },
   { id: 'save-note', scope: 'note', chords: [{ key: 'Enter', mod: true }] },
+  { id: 'hit-next', scope: 'concordance', chords: [{ key: 'ArrowDown' }, { key: 'j' }] },
+  { id: 'hit-previous', scope: 'concordance', chords: [{ key: 'ArrowUp' }, { key: 'k' }] },
+  { id: 'hit-toggle', scope: 'concordance', chords: [{ key: ' ' }, { key: 'x' }], keysText: 'Space, X' },
+  { id: 'hits-all', scope: 'concordance', chords: [{ key: 'a', mod: true }] },
+  { id: 'hits-none', scope: 'concordance', chords: [{ key: 'a', mod: true, shift: true }] },
+  { id: 'annotate-hits', scope: 'concordance', chords: [{ key: 'Enter', mod: true }] },
+  { id: 'open-hit', scope: 'concordance', chords: [{ key: 'Enter' }] },
   { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];
 
@@ -121,6 +164,8 @@ export function isShiftedCharacter(key: string): boolean {
 const KEY_NAMES: Record<string, { text: string; accelerator: string }> = {
   ArrowLeft: { text: '←', accelerator: 'Left' },
   ArrowRight: { text: '→', accelerator: 'Right' },
+  ArrowUp: { text: '↑', accelerator: 'Up' },
+  ArrowDown: { text: '↓', accelerator: 'Down' },
   Escape: { text: 'Esc', accelerator: 'Escape' },
   Delete: { text: 'Delete', accelerator: 'Delete' },
   Backspace: { text: 'Backspace', accelerator: 'Backspace' },
@@ -173,9 +218,12 @@ export function labelHotkeyClash(hotkey: string): ShortcutId | 'reserved' | null
   const chord: KeyChord = { key: hotkey.toLowerCase(), shift };
   const signature = chordSignature(chord);
   const plain = chordSignature({ key: hotkey });
+  // Label hotkeys live in the reader: only its keys (and app-wide and suggestion keys, which also
+  // work there) can clash. Digits pick a relation type only while relating (after R), and the
+  // concordance and note fields have keys of their own.
   const match = SHORTCUTS.find(
     (shortcut) =>
-      shortcut.scope !== 'note' &&
+      (shortcut.scope === 'app' || shortcut.scope === 'reader' || shortcut.scope === 'suggestion') &&
       shortcut.chords.some((candidate: KeyChord) => [signature, plain].includes(chordSignature(candidate))),
   );
   return match?.id ?? null;

@@ -6,8 +6,10 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { ApiHandlers } from '../../shared/contract';
 import { dispatchCall } from '../../shared/contract/dispatch';
 import { EVENTS_PATH } from '../../shared/contract/event-names';
+import { UPLOAD_PATH } from '../../shared/contract/imports';
 import type { EventBus } from '../services/events/event-bus';
-import { DEFAULT_IMPORT_LIMITS } from '../services/import/limits';
+import { ApiError } from '../../shared/contract/errors';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../services/import/limits';
 import { RENDERER_CSP } from '../services/security';
 import { decodeUrlPath } from '../services/url-path';
 import {
@@ -18,6 +20,7 @@ import {
   readBodyCapped,
   TOKEN_HEADER,
 } from './request-guards';
+import type { UploadStaging } from './upload-staging';
 
 export { TOKEN_HEADER };
 
@@ -49,6 +52,13 @@ export interface BrowserHostOptions {
   maxEventClients?: number;
   /** A comment line this often keeps idle streams (and proxies) from timing out. */
   keepAliveMs?: number;
+  /**
+   * Where POST /api/upload streams files (the same staging the handlers' `takeUpload` reads);
+   * without it the route answers 501.
+   */
+  uploads?: UploadStaging;
+  /** The import limits an upload is checked against (per file, files per upload). */
+  importLimits?: ImportLimits;
   /** Called once a download was sent (or the transfer broke off), so its file can go. */
   onDownloadServed?: (jobId: string) => void;
   log?: (message: string) => void;
@@ -90,6 +100,7 @@ export const DEFAULT_UPLOAD_BYTES = 64 * 1024 * 1024;
 
 /** GET routes that a page opens without fetch, so the token may come in the query string. */
 const QUERY_TOKEN_ROUTES = ['/api/download/', EVENTS_PATH];
+export { UPLOAD_PATH };
 
 /**
  * The contract over HTTP on 127.0.0.1, for users without Electron and for end-to-end tests.
@@ -148,6 +159,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         sendText(response, 405, 'API calls are POST requests.');
         return;
       }
+      if (pathname === UPLOAD_PATH) {
+        await receiveUpload(request, response);
+        return;
+      }
       const name = pathname.slice('/api/'.length);
       const read = await readBodyCapped(request, maxBodyBytes, largeBodies);
       if (!read.ok) {
@@ -176,6 +191,30 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return;
     }
     serveStatic(response, pathname);
+  }
+
+  async function receiveUpload(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!options.uploads) {
+      sendText(response, 501, 'This host takes no uploads.');
+      return;
+    }
+    const limits = options.importLimits ?? DEFAULT_IMPORT_LIMITS;
+    if (!largeBodies.tryTake()) {
+      refuse(response, 503, ApiError.of('busy', 'uploadBusy'));
+      return;
+    }
+    try {
+      const received = await options.uploads.receive(request, {
+        maxFileBytes: limits.maxFileBytes,
+        maxTotalBytes: Math.max(DEFAULT_UPLOAD_BYTES, limits.maxFileBytes),
+        maxFiles: limits.maxFiles,
+      });
+      if (received.ok)
+        sendJson(response, 200, { ok: true, value: { uploadId: received.uploadId, files: received.files } });
+      else refuse(response, received.status, received.error);
+    } finally {
+      largeBodies.release();
+    }
   }
 
   /** Server-Sent Events: every workbench event as `event: name` + one JSON `data` line. */
@@ -271,7 +310,10 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();
-        server.close(() => resolve());
+        server.close(() => {
+          options.uploads?.dispose();
+          resolve();
+        });
       }),
   };
 }
@@ -331,6 +373,12 @@ function statusOf(code: string): number {
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
   response.end(JSON.stringify(body));
+}
+
+/** A refused upload ends the connection, so the rest of it is not read. */
+function refuse(response: ServerResponse, status: number, error: ApiError): void {
+  response.setHeader('connection', 'close');
+  sendJson(response, status, { ok: false, error: error.toPayload() });
 }
 
 /** Refused bodies end the connection, so the rest of the upload is not read. */

@@ -4,7 +4,7 @@ import { IMPORT_LIMIT_OPTIONS, importLimitsFromOptions, type ImportLimits } from
 
 export const DEFAULT_PORT = 4780;
 export const SERVE_USAGE =
-  'Usage: npm run serve -- [--db PATH] [--port N] [--open] [--max-file-mb N] [--max-files N] [--backup-every MINUTES] [--backup-keep K]';
+  'Usage: npm run serve -- [--db PATH] [--port N] [--open] [--max-file-mb N] [--max-files N] [--max-records N] [--max-extract-seconds N] [--backup-every MINUTES] [--backup-keep K]';
 
 const OPTIONS = {
   ...DB_OPTION,

@@ -14,6 +14,7 @@ import { exportJobsOf } from '../services/export/export-jobs';
 import { DEFAULT_UPLOAD_BYTES, PortInUseError, startBrowserHost } from './browser-host';
 import { damagedDatabaseMessage, openHolderAt, RENDERER_DIR } from './open-workbench';
 import { maxRequestBodyBytes } from './request-guards';
+import { UploadStaging } from './upload-staging';
 import { DEFAULT_PORT, parseServeArgs, SERVE_USAGE, type ServeOptions } from './serve-args';
 
 async function main(): Promise<void> {
@@ -27,10 +28,13 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const holder = await openHolderAt(options.db, { seed: true, scheduleBackups: true, backup: options.backup });
+  // Uploads are streamed to a temp folder by the host and imported from there by the handlers.
+  const uploads = new UploadStaging();
   const handlers = createApiHandlers(holder, {
     kind: 'browser',
     appVersion: packageJson.version,
     importLimits: options.importLimits,
+    takeUpload: (uploadId) => uploads.take(uploadId),
   });
   let host;
   try {
@@ -40,6 +44,8 @@ async function main(): Promise<void> {
       port: options.port ?? DEFAULT_PORT,
       fallBackToFreePort: options.port === undefined,
       maxBodyBytes: maxRequestBodyBytes(options.importLimits, DEFAULT_UPLOAD_BYTES),
+      uploads,
+      importLimits: options.importLimits,
       resolveDownload: (jobId) => {
         const workbench = holder.currentOrNull;
         return workbench ? exportJobsOf(workbench).download(jobId) : null;
@@ -51,6 +57,7 @@ async function main(): Promise<void> {
       events: followHeldWorkbench(holder),
     });
   } catch (error) {
+    uploads.dispose();
     if (!(error instanceof PortInUseError)) throw error;
     console.error(error.message);
     await holder.close();

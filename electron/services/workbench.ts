@@ -1,9 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { AnnotationService } from './annotations/annotation-service';
 import { ChangeService } from './changes/change-service';
+import { CorpusService } from './corpus/corpus-service';
 import { AnnotationHandler } from './changes/handlers/annotation-handler';
 import { EntityHandler, EntityLinkHandler } from './changes/handlers/entity-handler';
 import { EntityService } from './entities/entity-service';
+import { RelationHandler } from './changes/handlers/relation-handler';
+import { RelationTypeHandler } from './changes/handlers/relation-type-handler';
 import { AssistHandler } from './changes/handlers/assist-handler';
 import { AssistService } from './assist/assist-service';
 import { shippedAssistData } from './assist/shipped-data';
@@ -19,6 +22,7 @@ import { ArticleStore } from './store/articles';
 import { EntityStore } from './store/entities';
 import { HistoryStore } from './store/history';
 import { LabelStore } from './store/labels';
+import { RelationStore, RelationTypeStore } from './store/relations';
 import { SettingsStore } from './store/settings';
 import { StoreChangeStore } from './store/store-changes';
 
@@ -35,6 +39,8 @@ export interface Workbench {
   readonly labels: LabelStore;
   readonly annotationRows: AnnotationStore;
   readonly history: HistoryStore;
+  readonly relationTypes: RelationTypeStore;
+  readonly relations: RelationStore;
   /** The one write path: change sets, undo and redo. */
   readonly changes: ChangeService;
   readonly annotations: AnnotationService;
@@ -43,6 +49,8 @@ export interface Workbench {
   readonly entities: EntityService;
   readonly profile: ProfileService;
   readonly search: SearchService;
+  /** The library at corpus scale, the concordance, annotate-all and the dashboard. */
+  readonly corpus: CorpusService;
   /** Suggestions from names, the analyst's own spans and patterns (issue 14). */
   readonly assist: AssistService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
@@ -57,6 +65,8 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const annotationRows = new AnnotationStore(db);
   const history = new HistoryStore(db);
   const entityRows = new EntityStore(db);
+  const relationTypes = new RelationTypeStore(db);
+  const relations = new RelationStore(db);
   const assistRows = new AssistStore(db);
   const settings = new SettingsStore(db);
   const profile = new ProfileService(settings);
@@ -64,6 +74,8 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     annotation: new AnnotationHandler(articles, labels, annotationRows),
     entity: new EntityHandler(labels, entityRows),
     entityLink: new EntityLinkHandler(annotationRows, entityRows),
+    relationType: new RelationTypeHandler(labels, relationTypes, relations),
+    relation: new RelationHandler(articles, annotationRows, relationTypes, relations),
     assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
     label: new LabelHandler(labels),
   });
@@ -87,12 +99,15 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     labels,
     annotationRows,
     history,
+    relationTypes,
+    relations,
     changes,
     annotations: new AnnotationService(articles, annotationRows, changes),
     entityRows,
     entities: new EntityService(articles, annotationRows, entityRows),
     profile,
     search: new SearchService(db),
+    corpus: new CorpusService(db, articles, labels, annotationRows, changes),
     assist: new AssistService(articles, annotationRows, assistRows, settings, shippedAssistData(), changes),
     events,
     close: () => {

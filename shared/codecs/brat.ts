@@ -9,13 +9,17 @@
  * - A note becomes `#<n>\tAnnotatorNotes T<n>\t<note>`, line breaks turned into spaces (lost).
  * - A span linked to a registry entity gets a normalisation line `N<n>\tReference T<n> Marginalia:<id>\t<name>`,
  *   and a second one to its external id when it has one (`Wikidata:Q123`, or the `scheme:value` typed).
+ * - A relation becomes `R<n>\t<type> Arg1:T<head> Arg2:T<tail>`; annotation.conf lists each type
+ *   with the labels its ends allow (`Arg1:PROPOSAL, Arg2:PER|ORG`; `<ENTITY>` for any label).
  * - The zip is streamed with fflate: each article's two files are deflated as it comes.
  */
 import { strToU8, Zip, ZipDeflate } from 'fflate';
 import { OffsetConverter } from '../text/offsets';
 import type { ExportChunk, ExportCodec, ExportContext } from './types';
 import type { ExportEntities } from './entities';
+import { relationsAmong } from './relations';
 import { toUnitSpans } from './unit-spans';
+import type { Relation } from '../domain/relations';
 
 /** brat names a normalisation database before the colon: a QID is Wikidata's. */
 const bratReference = (externalId: string): string =>
@@ -39,6 +43,7 @@ const singleLine = (value: string): string => value.replace(/[\r\n\t]+/g, ' ');
 export function bratAnnotations(
   text: string,
   annotations: Parameters<typeof toUnitSpans>[1],
+  relations: readonly Relation[] = [],
   entities?: ExportEntities,
 ) {
   const { spans, invalid } = toUnitSpans(text, annotations, 'utf16');
@@ -65,6 +70,9 @@ export function bratAnnotations(
       }
     }
   });
+  relationsAmong(relations, spans).forEach(({ relation, head, tail }, index) => {
+    lines.push(`R${index + 1}\t${relation.typeKey} Arg1:T${head + 1} Arg2:T${tail + 1}`);
+  });
   return { ann: lines.length > 0 ? `${lines.join('\n')}\n` : '', spansWritten: spans.length, invalid };
 }
 
@@ -85,11 +93,18 @@ export function createBratCodec(context: ExportContext): ExportCodec {
   return {
     begin() {
       const entities = context.labels.map((label) => label.key).join('\n');
-      add('annotation.conf', `[entities]\n${entities}\n\n[relations]\n\n[events]\n\n[attributes]\n`);
+      const side = (labels: readonly string[]) => (labels.length ? labels.join('|') : '<ENTITY>');
+      const relationLines = context.relationTypes
+        .map((type) => `${type.key}\tArg1:${side(type.headLabels)}, Arg2:${side(type.tailLabels)}`)
+        .join('\n');
+      add(
+        'annotation.conf',
+        `[entities]\n${entities}\n\n[relations]\n${relationLines ? `${relationLines}\n` : ''}\n[events]\n\n[attributes]\n`,
+      );
       return drain();
     },
-    article(article, annotations) {
-      const { ann, spansWritten, invalid } = bratAnnotations(article.text, annotations, context.entities);
+    article(article, annotations, relations) {
+      const { ann, spansWritten, invalid } = bratAnnotations(article.text, annotations, relations, context.entities);
       add(`article-${article.id}.txt`, article.text);
       add(`article-${article.id}.ann`, ann);
       return { chunk: drain(), spansWritten, leftOut: invalid, widened: [] };

@@ -1,12 +1,15 @@
 /**
  * JSONL, one article per line, in the shape spaCy, Hugging Face datasets and Prodigy users load:
  * `{id, title, source, published, text, spans: [{start, end, label, label_path, text, author, origin,
- * entity_id, entity_name}], meta}` (`label_path`: the label under its parents, `RISK/CYBER`;
+ * entity_id, entity_name}], relations, meta}` (`label_path`: the label under its parents, `RISK/CYBER`;
  * `entity_id`/`entity_name`: the registry entity a span is linked to, null if none).
+ * `relations: [{head, child, label}]` name spans by their index in `spans` (spaCy/Prodigy style:
+ * head → child, e.g. a proposal → the person who proposed it).
  * `meta.offset_unit` says what the offsets count; `text.slice(start, end)` in that unit is `spans[i].text`.
  */
 import type { ExportCodec, ExportContext } from './types';
 import { labelPaths } from './label-paths';
+import { relationsAmong } from './relations';
 import { toUnitSpans } from './unit-spans';
 import { CANONICAL_NORMALIZATION } from './workbench-json';
 
@@ -15,7 +18,7 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
   const paths = labelPaths(context);
   return {
     begin: () => '',
-    article(article, annotations) {
+    article(article, annotations, relations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const line = {
         id: article.id,
@@ -33,6 +36,11 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
           origin: annotation.origin,
           entity_id: context.entities?.entityOf(annotation.id)?.id ?? null,
           entity_name: context.entities?.entityOf(annotation.id)?.name ?? null,
+        })),
+        relations: relationsAmong(relations, spans).map(({ relation, head, tail }) => ({
+          head,
+          child: tail,
+          label: relation.typeKey,
         })),
         meta,
       };

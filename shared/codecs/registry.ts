@@ -8,6 +8,7 @@ import type { OffsetUnit } from '../text/offsets';
 import { createBratCodec } from './brat';
 import { createConllCodec } from './conll';
 import { createCsvCodec, type CsvRowsWriter, type CsvVariant } from './csv';
+import { createRelationsCsvCodec } from './csv-relations';
 import { createJsonlCodec } from './jsonl';
 import { createSpacyJsonlCodec } from './spacy-jsonl';
 import type { ExportCodec, ExportContext } from './types';
@@ -105,6 +106,18 @@ export const EXPORT_FORMAT_REGISTRY = {
     label: 'CSV for data tools',
     hint: 'The same rows with every cell exact (no formula guard), for pandas and Python’s csv.',
   }),
+  'csv-relations': {
+    name: 'csv-relations',
+    label: 'CSV of relations',
+    hint: 'One row per relation between two spans (type, both ends with label, offsets and quote); joins the annotation CSV.',
+    aliases: ['relations'],
+    extension: '.relations.csv',
+    contentType: 'text/csv; charset=utf-8',
+    offsetUnits: BOTH_UNITS,
+    options: ['csvBom'],
+    create: (options, context, deps) =>
+      createRelationsCsvCodec(context, { bom: options.csvBom, stringifyRows: deps.stringifyCsvRows }),
+  },
   conll: {
     name: 'conll',
     label: 'CoNLL (BIO)',

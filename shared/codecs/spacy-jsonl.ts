@@ -7,11 +7,14 @@
  * - the editor's syllable tokens, split wherever a span starts or ends;
  * - a single space after a token is that token's `ws`; any other whitespace (line breaks, a
  *   second space, a space where a span starts) is a token of its own, as spaCy's tokenizer does.
+ * Relations are in Prodigy's `rel.manual` shape: `head`/`child` are the last token of each span,
+ * with `head_span`/`child_span` giving the spans themselves.
  * The recipe that turns the file into a DocBin is in the README.
  */
 import { syllableTokens } from '../text/syllables';
 import { OffsetConverter } from '../text/offsets';
 import type { ExportCodec, ExportContext } from './types';
+import { relationsAmong } from './relations';
 import { toUnitSpans } from './unit-spans';
 import { CANONICAL_NORMALIZATION } from './workbench-json';
 
@@ -53,7 +56,7 @@ export function createSpacyJsonlCodec(context: ExportContext): ExportCodec {
   const meta = { offset_unit: 'codepoint', normalization: CANONICAL_NORMALIZATION, entity_labels: entityLabels };
   return {
     begin: () => '',
-    article(article, annotations) {
+    article(article, annotations, relations) {
       const { text } = article;
       const { spans, invalid } = toUnitSpans(text, annotations, 'codepoint');
       const converter = new OffsetConverter(text);
@@ -67,6 +70,14 @@ export function createSpacyJsonlCodec(context: ExportContext): ExportCodec {
       }));
       const tokenStarting = new Map(tokens.map((token) => [token.start, token.id]));
       const tokenEnding = new Map(tokens.map((token) => [token.end, token.id]));
+      const spanLines = spans.map(({ annotation, start, end }) => ({
+        start,
+        end,
+        token_start: tokenStarting.get(start),
+        token_end: tokenEnding.get(end),
+        label: annotation.labelKey,
+        text: annotation.quote,
+      }));
       const line = {
         id: article.id,
         title: article.title,
@@ -74,14 +85,20 @@ export function createSpacyJsonlCodec(context: ExportContext): ExportCodec {
         published: article.publishedAt,
         text,
         tokens,
-        spans: spans.map(({ annotation, start, end }) => ({
-          start,
-          end,
-          token_start: tokenStarting.get(start),
-          token_end: tokenEnding.get(end),
-          label: annotation.labelKey,
-          text: annotation.quote,
-        })),
+        spans: spanLines,
+        relations: relationsAmong(relations, spans).map(({ relation, head, tail }) => {
+          const headSpan = spanLines[head]!;
+          const childSpan = spanLines[tail]!;
+          const { text: _headText, ...headSpanFields } = headSpan;
+          const { text: _childText, ...childSpanFields } = childSpan;
+          return {
+            head: headSpan.token_end,
+            child: childSpan.token_end,
+            head_span: headSpanFields,
+            child_span: childSpanFields,
+            label: relation.typeKey,
+          };
+        }),
         meta: { ...meta, article_id: article.id },
       };
       return { chunk: `${JSON.stringify(line)}\n`, spansWritten: spans.length, leftOut: invalid, widened: [] };

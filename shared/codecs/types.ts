@@ -3,6 +3,7 @@
  * its annotations into a piece of the file, so the service can stream any number of articles
  * and the tests can check each format without a database.
  */
+import type { Relation, RelationType } from '../domain/relations';
 import type { Annotation, Article, Label } from '../domain/schemas';
 import type { SpanIssue } from '../contract/exports';
 import type { OffsetUnit } from '../text/offsets';
@@ -30,6 +31,8 @@ export interface ExportContext {
   unit: OffsetUnit;
   /** The labels being exported, in schema order; every annotation handed over uses one of them. */
   labels: readonly Label[];
+  /** The schema's relation types, in order (workbench JSON and brat's annotation.conf name them). */
+  relationTypes: readonly RelationType[];
   /** The whole label schema, for full paths (`RISK/CYBER`) and the schema block; `labels` when absent. */
   schema?: readonly Label[];
   appVersion: string;
@@ -53,8 +56,11 @@ export interface EncodedArticle {
 export interface ExportCodec {
   /** Everything before the first article (headers, BOM, opening brackets). */
   begin(): ExportChunk;
-  /** Annotations come sorted by start, longest first, then id. */
-  article(article: ExportArticle, annotations: readonly Annotation[]): EncodedArticle;
+  /**
+   * Annotations come sorted by start, longest first, then id; relations by id, only those whose
+   * two ends are among the annotations handed over (none when absent).
+   */
+  article(article: ExportArticle, annotations: readonly Annotation[], relations?: readonly Relation[]): EncodedArticle;
   /** Everything after the last article. */
   end(): ExportChunk;
 }

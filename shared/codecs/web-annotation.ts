@@ -8,9 +8,13 @@
  * A span linked to a registry entity gets a linking body (purpose `identifying`): a SpecificResource
  * whose source is the entity (`urn:marginalia:entity:<id>`, with its name as label), and one for
  * its external id (a QID as its Wikidata IRI) when it has one.
+ * A relation is an Annotation with motivation `linking`: its target is the head span's annotation,
+ * its bodies the tail span's annotation and a TextualBody naming the type (purpose `tagging`).
  */
+import type { Relation } from '../domain/relations';
 import type { Annotation } from '../domain/schemas';
 import { entityIri, externalIri, type ExportEntities } from './entities';
+import { relationsAmong } from './relations';
 import { textAfter, textBefore } from './text-context';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
 import { toUnitSpans } from './unit-spans';
@@ -36,11 +40,14 @@ export function createWebAnnotationCodec(context: ExportContext): ExportCodec {
       });
       return `${header.slice(0, -1)},\n"first":{"type":"AnnotationPage","startIndex":0,"items":[`;
     },
-    article(article, annotations) {
+    article(article, annotations, relations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
-      const items = spans.map(({ annotation, start, end }) =>
-        JSON.stringify(webAnnotation(article, annotation, start, end, context.entities)),
-      );
+      const items = [
+        ...spans.map(({ annotation, start, end }) =>
+          JSON.stringify(webAnnotation(article, annotation, start, end, context.entities)),
+        ),
+        ...relationsAmong(relations, spans).map(({ relation }) => JSON.stringify(linkingAnnotation(relation))),
+      ];
       const separator = itemsWritten === 0 ? '\n' : ',\n';
       itemsWritten += items.length;
       return {
@@ -51,6 +58,25 @@ export function createWebAnnotationCodec(context: ExportContext): ExportCodec {
       };
     },
     end: () => (itemsWritten === 0 ? ']}}\n' : '\n]}}\n'),
+  };
+}
+
+const annotationIri = (annotationId: number): string => `urn:marginalia:annotation:${annotationId}`;
+
+function linkingAnnotation(relation: Relation) {
+  const body: Record<string, string>[] = [
+    { id: annotationIri(relation.tailId) },
+    { type: 'TextualBody', purpose: 'tagging', value: relation.typeKey },
+  ];
+  if (relation.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: relation.note });
+  return {
+    id: `urn:marginalia:relation:${relation.id}`,
+    type: 'Annotation',
+    motivation: 'linking',
+    created: relation.createdAt,
+    modified: relation.updatedAt,
+    body,
+    target: annotationIri(relation.headId),
   };
 }
 
@@ -74,7 +100,7 @@ function webAnnotation(
       body.push({ type: 'SpecificResource', purpose: 'identifying', source: externalIri(entity.externalId) });
   }
   return {
-    id: `urn:marginalia:annotation:${annotation.id}`,
+    id: annotationIri(annotation.id),
     type: 'Annotation',
     motivation: 'tagging',
     created: annotation.createdAt,

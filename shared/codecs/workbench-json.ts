@@ -17,6 +17,8 @@ import {
 } from '../domain/schemas';
 import { AuthorSchema } from '../domain/changes';
 import { EntityIdSchema, EntityNameSchema, ExternalIdSchema, type Entity } from '../domain/entities';
+import { RelationIdSchema, RelationTypeKeySchema, RelationTypeSchema, type Relation } from '../domain/relations';
+import { relationsAmong } from './relations';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
 import { toUnitSpans, type UnitSpan } from './unit-spans';
 import { SCHEMA_FILE_VERSION } from '../domain/schema-file';
@@ -44,6 +46,20 @@ const WorkbenchAnnotationSchema = z.object({
 });
 export type WorkbenchAnnotation = z.infer<typeof WorkbenchAnnotationSchema>;
 
+/** A relation between two annotations of the article, named by their ids in this file. */
+const WorkbenchRelationSchema = z.object({
+  id: RelationIdSchema,
+  type: RelationTypeKeySchema,
+  head: AnnotationIdSchema,
+  tail: AnnotationIdSchema,
+  note: z.string(),
+  author: AuthorSchema,
+  origin: AnnotationOriginSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WorkbenchRelation = z.infer<typeof WorkbenchRelationSchema>;
+
 const WorkbenchArticleSchema = z.object({
   id: ArticleIdSchema,
   title: z.string().nullable(),
@@ -60,6 +76,8 @@ const WorkbenchArticleSchema = z.object({
   text: z.string(),
   trimmedText: z.string().nullable(),
   annotations: z.array(WorkbenchAnnotationSchema),
+  /** Absent in files exported before relations existed. */
+  relations: z.array(WorkbenchRelationSchema).default([]),
 });
 export type WorkbenchArticle = z.infer<typeof WorkbenchArticleSchema>;
 
@@ -93,6 +111,8 @@ export const WorkbenchExportSchema = z.object({
   labels: z.array(LabelSchema),
   /** Absent in files written before the entity registry. */
   entities: z.array(WorkbenchEntitySchema).default([]),
+  /** Absent in files exported before relations existed. */
+  relationTypes: z.array(RelationTypeSchema).default([]),
   articles: z.array(WorkbenchArticleSchema),
 });
 export type WorkbenchExport = z.infer<typeof WorkbenchExportSchema>;
@@ -121,17 +141,19 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
       const paths = labelPaths(context);
       const labels = context.labels.map((label) => ({ ...label, path: paths.get(label.key) ?? label.key }));
       const entities = (context.entities?.registry ?? []).map(workbenchEntity);
-      return `${headerJson},
-"labels":${JSON.stringify(labels)},
-"entities":${JSON.stringify(entities)},
-"articles":[`;
+      return (
+        `${headerJson},\n"labels":${JSON.stringify(labels)},\n` +
+        `"relationTypes":${JSON.stringify(context.relationTypes)},\n` +
+        `"entities":${JSON.stringify(entities)},\n"articles":[`
+      );
     },
-    article(article, annotations) {
+    article(article, annotations, relations) {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const separator = articlesWritten === 0 ? '\n' : ',\n';
       articlesWritten++;
+      const written = relationsAmong(relations, spans).map(({ relation }) => workbenchRelation(relation));
       return {
-        chunk: separator + JSON.stringify(workbenchArticle(article, spans, context)),
+        chunk: separator + JSON.stringify({ ...workbenchArticle(article, spans, context), relations: written }),
         spansWritten: spans.length,
         leftOut: invalid,
         widened: [],
@@ -147,7 +169,7 @@ function workbenchArticle(
   article: ExportArticle,
   spans: readonly UnitSpan[],
   context: ExportContext,
-): WorkbenchArticle {
+): Omit<WorkbenchArticle, 'relations'> {
   return {
     id: article.id,
     title: article.title,
@@ -165,6 +187,20 @@ function workbenchArticle(
     annotations: spans.map(({ annotation, start, end }) =>
       workbenchAnnotation(annotation, start, end, context.entities?.entityOf(annotation.id)),
     ),
+  };
+}
+
+function workbenchRelation(relation: Relation): WorkbenchRelation {
+  return {
+    id: relation.id,
+    type: relation.typeKey,
+    head: relation.headId,
+    tail: relation.tailId,
+    note: relation.note,
+    author: relation.author,
+    origin: relation.origin,
+    createdAt: relation.createdAt,
+    updatedAt: relation.updatedAt,
   };
 }
 

@@ -10,6 +10,9 @@ export const APP_COMMANDS = [
   'keyboard-help',
   'toggle-language',
   'library',
+  'concordance',
+  'dashboard',
+  'entities',
   'restore-backup',
   'schema',
 ] as const;

@@ -13,18 +13,16 @@ export async function dispatchCall(
   onInternalError: (name: string, error: unknown) => void,
 ): Promise<CallResult<unknown>> {
   if (!isCallName(name)) {
-    return { ok: false, error: { code: 'invalid_input', message: `Unknown call: ${describeName(name)}` } };
+    return { ok: false, error: ApiError.of('invalid_input', 'unknownCall', { name: describeName(name) }).toPayload() };
   }
   const spec = contract[name];
   const parsed = spec.input.safeParse(payload ?? {});
   if (!parsed.success) {
+    const detail = parsed.error.issues[0]?.message ?? 'does not match the schema';
+    const issues = parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message }));
     return {
       ok: false,
-      error: {
-        code: 'invalid_input',
-        message: `Invalid input for ${name}: ${parsed.error.issues[0]?.message ?? 'does not match the schema'}`,
-        issues: parsed.error.issues.map((issue) => ({ path: issue.path.join('.'), message: issue.message })),
-      },
+      error: ApiError.of('invalid_input', 'invalidInput', { call: name, detail }, issues).toPayload(),
     };
   }
   try {
@@ -34,18 +32,9 @@ export async function dispatchCall(
     return { ok: true, value: spec.output.parse(value) };
   } catch (error) {
     if (error instanceof ApiError) return { ok: false, error: error.toPayload() };
-    if (isDatabaseBusy(error)) {
-      return {
-        ok: false,
-        error: {
-          code: 'busy',
-          message:
-            'The database is busy with another writer (an import or another window). Nothing was changed; try again.',
-        },
-      };
-    }
+    if (isDatabaseBusy(error)) return { ok: false, error: ApiError.of('busy', 'busy').toPayload() };
     onInternalError(name, error);
-    return { ok: false, error: { code: 'internal', message: `Internal error in ${name}; see the log for details.` } };
+    return { ok: false, error: ApiError.of('internal', 'internal', { call: name }).toPayload() };
   }
 }
 

@@ -1,4 +1,11 @@
 import { z } from 'zod';
+import {
+  BACKEND_MESSAGE_KEYS,
+  englishMessage,
+  type BackendMessageKey,
+  type MessageParams,
+  type MessageRef,
+} from '../messages/backend-messages';
 
 /**
  * Every failure crosses the process boundary as one of these codes, never as a stack trace.
@@ -13,11 +20,19 @@ import { z } from 'zod';
 export const API_ERROR_CODES = ['invalid_input', 'not_found', 'rejected', 'unsupported', 'busy', 'internal'] as const;
 export type ApiErrorCode = (typeof API_ERROR_CODES)[number];
 
+/** A message of shared/messages/backend-messages.ts by key, for a UI to show in its language. */
+export const MessageRefSchema = z.object({
+  key: z.enum(BACKEND_MESSAGE_KEYS),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+
 export const ApiErrorPayloadSchema = z.object({
   code: z.enum(API_ERROR_CODES),
+  /** English, for the command line and logs; `ref` (when set) is the same message by key. */
   message: z.string(),
   /** Which fields were wrong, for invalid_input. */
   issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  ref: MessageRefSchema.optional(),
 });
 export type ApiErrorPayload = z.infer<typeof ApiErrorPayloadSchema>;
 
@@ -27,19 +42,33 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: ApiErrorPayload['issues'],
+    readonly ref?: MessageRef,
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
+  /** An error whose message comes from the catalogue: English text plus its key and params. */
+  static of(
+    code: ApiErrorCode,
+    key: BackendMessageKey,
+    params: MessageParams = {},
+    issues?: ApiErrorPayload['issues'],
+  ): ApiError {
+    return new ApiError(code, englishMessage(key, params), issues, { key, params });
+  }
+
   toPayload(): ApiErrorPayload {
-    return this.issues
-      ? { code: this.code, message: this.message, issues: this.issues }
-      : { code: this.code, message: this.message };
+    return {
+      code: this.code,
+      message: this.message,
+      ...(this.issues ? { issues: this.issues } : {}),
+      ...(this.ref ? { ref: this.ref } : {}),
+    };
   }
 
   static fromPayload(payload: ApiErrorPayload): ApiError {
-    return new ApiError(payload.code, payload.message, payload.issues);
+    return new ApiError(payload.code, payload.message, payload.issues, payload.ref);
   }
 }
 

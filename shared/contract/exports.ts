@@ -10,6 +10,7 @@ export const EXPORT_FORMATS = [
   'spacy-jsonl',
   'csv',
   'csv-data',
+  'csv-relations',
   'conll',
   'brat',
   'web-annotation',

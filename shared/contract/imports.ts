@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineCall } from './call';
 import { ArticleIdSchema, ArticleSchema, LabelKeySchema } from '../domain/schemas';
+import { MessageRefSchema } from './errors';
 
 /** One uploaded file (browser host, drag and drop): its name and bytes. */
 export const UploadedFileSchema = z.object({
@@ -9,11 +10,20 @@ export const UploadedFileSchema = z.object({
   dataBase64: z.string(),
 });
 
+/**
+ * The browser host's upload route: files as multipart/form-data (each part's filename is the
+ * name the user chose), streamed to a temp folder; it answers `{ uploadId, files }` for an
+ * `upload` source.
+ */
+export const UPLOAD_PATH = '/api/upload';
+
 export const ImportSourceSchema = z.discriminatedUnion('kind', [
   /** Files and folders on this machine (Electron dialog, command line). */
   z.object({ kind: z.literal('paths'), paths: z.array(z.string().min(1)).min(1) }).strict(),
   /** Files whose bytes the renderer read (browser host, drops). */
   z.object({ kind: z.literal('uploads'), files: z.array(UploadedFileSchema).min(1) }).strict(),
+  /** Files the browser host received at POST /api/upload (streamed to a temp folder), by the id it answered. */
+  z.object({ kind: z.literal('upload'), uploadId: z.string().min(1).max(100) }).strict(),
 ]);
 export type ImportSource = z.infer<typeof ImportSourceSchema>;
 
@@ -44,7 +54,9 @@ export const ImportFileResultSchema = z.discriminatedUnion('outcome', [
   z.object({
     outcome: z.literal('skipped'),
     file: z.string(),
+    /** English; `reasonRef` (when set) is the same message by key, for the UI's language. */
     reason: z.string(),
+    reasonRef: MessageRefSchema.optional(),
     /** A short decoded sample, e.g. for text that looks like a legacy Vietnamese encoding. */
     preview: z.string().optional(),
   }),
@@ -160,8 +172,10 @@ export const ImportJobSchema = z.object({
     skipped: z.number().int().nonnegative(),
   }),
   revision: JobRevisionSchema,
-  /** Set when the job as a whole failed (e.g. a folder could not be read). */
+  /** Set when the job as a whole failed (e.g. a folder could not be read); English. */
   error: z.string().nullable(),
+  /** The same message by key, when it has one. */
+  errorRef: MessageRefSchema.optional(),
   /** The open questions while the job is in `review`; empty otherwise. */
   review: z.array(ReviewQuestionSchema),
 });

@@ -10,17 +10,21 @@ import { assistCalls } from './assist';
 import { backupCalls } from './backups';
 import { changeCalls } from './changes';
 import { entityCalls } from './entities';
+import { corpusCalls } from './corpus';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
 import { labelCalls } from './labels';
 import type { CallNameOfList } from './names';
 import { readerCalls } from './reader';
+import { relationCalls } from './relations';
 
 export const contract = {
   ...articleCalls,
   ...annotationCalls,
   ...changeCalls,
+  ...corpusCalls,
   ...readerCalls,
+  ...relationCalls,
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
@@ -60,7 +64,8 @@ export type { AppInfo } from './articles';
 export type { HistoryState } from './annotations';
 export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
 export type { Profile } from '../domain/profile';
-export type { CompactSpans, OpenedArticle, ReaderSpan } from './reader';
+export type { CompactRelations, CompactSpans, OpenedArticle, ReaderRelation, ReaderSpan } from './reader';
+export type { Relation, RelationType } from '../domain/relations';
 export type { EntityListItem, EntityMention, EntityPage, EntityRelatedSpan, LinkSuggestion } from './entities';
 export type {
   ImportFileResult,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from './call';
 import { HistoryStateSchema } from './annotations';
 import { EntityIdSchema, EntitySummarySchema } from '../domain/entities';
+import { RelationTypeKeySchema, RelationTypeSchema, type Relation } from '../domain/relations';
 import { AnnotationIdSchema, ArticleIdSchema, ArticleSchema, LabelKeySchema, type Annotation } from '../domain/schemas';
 
 /**
@@ -125,16 +126,81 @@ export const ArticleEntityLinksSchema = z
   })
   .refine((links) => links.annotationIds.length === links.entityIds.length, 'one entity id per linked span');
 export type ArticleEntityLinks = z.infer<typeof ArticleEntityLinksSchema>;
+/**
+ * An article's relations on the wire, as columns; each end is the position of its span in the
+ * spans' columns (not its id), so a relation costs a few bytes and needs no lookup by id.
+ */
+export const CompactRelationsSchema = z
+  .object({
+    ids: integerColumn(1),
+    /** The distinct type keys; `types[i]` indexes into it. */
+    typeKeys: z.array(RelationTypeKeySchema),
+    types: integerColumn(0),
+    headPositions: integerColumn(0),
+    tailPositions: integerColumn(0),
+  })
+  .refine(
+    (relations) =>
+      [relations.types, relations.headPositions, relations.tailPositions].every(
+        (column) => column.length === relations.ids.length,
+      ) && relations.types.every((type) => type < relations.typeKeys.length),
+    'every column has one entry per relation and types index typeKeys',
+  );
+export type CompactRelations = z.infer<typeof CompactRelationsSchema>;
+
+/** A relation as the reader holds it. */
+export type ReaderRelation = Pick<Relation, 'id' | 'typeKey' | 'headId' | 'tailId'>;
+
+/** Packs relations against the span ids in the order `encodeSpans` was given them. */
+export function encodeRelations(relations: readonly ReaderRelation[], spanIds: readonly number[]): CompactRelations {
+  const positionOf = new Map(spanIds.map((id, position) => [id, position]));
+  const typeKeys: string[] = [];
+  const typeIndex = new Map<string, number>();
+  const compact: CompactRelations = { ids: [], typeKeys, types: [], headPositions: [], tailPositions: [] };
+  for (const relation of relations) {
+    const head = positionOf.get(relation.headId);
+    const tail = positionOf.get(relation.tailId);
+    if (head === undefined || tail === undefined) throw new Error(`relation ${relation.id} names a span not sent`);
+    let type = typeIndex.get(relation.typeKey);
+    if (type === undefined) {
+      type = typeKeys.push(relation.typeKey) - 1;
+      typeIndex.set(relation.typeKey, type);
+    }
+    compact.ids.push(relation.id);
+    compact.types.push(type);
+    compact.headPositions.push(head);
+    compact.tailPositions.push(tail);
+  }
+  return compact;
+}
+
+/** Unpacks relations against the spans `decodeSpans` gave (same order). */
+export function decodeRelations(compact: CompactRelations, spans: readonly Pick<ReaderSpan, 'id'>[]): ReaderRelation[] {
+  return compact.ids.map((id, position) => {
+    const head = spans[compact.headPositions[position] as number];
+    const tail = spans[compact.tailPositions[position] as number];
+    if (!head || !tail) throw new Error(`relation ${id} names a span position past the spans`);
+    return {
+      id,
+      typeKey: compact.typeKeys[compact.types[position] as number] as string,
+      headId: head.id,
+      tailId: tail.id,
+    };
+  });
+}
 
 export const OpenedArticleSchema = z.object({
   article: ArticleSchema,
   history: HistoryStateSchema,
   spans: CompactSpansSchema,
+  relations: CompactRelationsSchema,
+  /** The relation types in schema order, so the reader can draw and offer them without a second call. */
+  relationTypes: z.array(RelationTypeSchema),
   entityLinks: ArticleEntityLinksSchema,
 });
 export type OpenedArticle = z.infer<typeof OpenedArticleSchema>;
 
 export const readerCalls = {
-  /** Everything the reader needs to open an article, in one read: text, history, spans. */
+  /** Everything the reader needs to open an article, in one read: text, history, spans, relations. */
   openArticle: defineCall(z.object({ id: ArticleIdSchema }).strict(), OpenedArticleSchema),
 };

@@ -29,6 +29,14 @@ import {
   type Entity,
   type EntityLink,
 } from './entities';
+import {
+  RelationIdSchema,
+  RelationSchema,
+  RelationTypeKeySchema,
+  RelationTypeSchema,
+  type Relation,
+  type RelationType,
+} from './relations';
 
 export const CHANGE_ORIGINS = ANNOTATION_ORIGINS;
 export const ChangeOriginSchema = AnnotationOriginSchema;
@@ -55,11 +63,14 @@ export const ImportedProvenanceSchema = z
   .strict();
 export type ImportedProvenance = z.infer<typeof ImportedProvenanceSchema>;
 
+/** A change's create ref: chosen by the caller, unique in the set, echoed in `createdIds`. */
+const RefSchema = z.string().min(1).max(100);
+
 export const AnnotationCreateChangeSchema = z
   .object({
     kind: z.literal('annotation.create'),
     /** Chosen by the caller, unique in the set; echoed in `createdIds` with the saved id. */
-    ref: z.string().min(1).max(100),
+    ref: RefSchema,
     annotation: z
       .object({
         articleId: ArticleIdSchema,
@@ -95,9 +106,6 @@ export const AnnotationDeleteChangeSchema = z
   .object({ kind: z.literal('annotation.delete'), id: AnnotationIdSchema })
   .strict();
 
-/** A change's create ref (echoed in `createdIds`). */
-const RefSchema = z.string().min(1).max(100);
-
 export const EntityCreateChangeSchema = z
   .object({
     kind: z.literal('entity.create'),
@@ -127,6 +135,41 @@ export const EntityUpdateChangeSchema = z
         aliases: AliasesSchema.optional(),
         externalId: ExternalIdSchema.nullable().optional(),
         note: EntityNoteSchema.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const RelationTypeCreateChangeSchema = z
+  .object({ kind: z.literal('relationType.create'), type: RelationTypeSchema })
+  .strict();
+
+export const RelationTypeUpdateChangeSchema = z
+  .object({
+    kind: z.literal('relationType.update'),
+    key: RelationTypeKeySchema,
+    /** New allowed labels are checked against the stored relations of the type. */
+    patch: RelationTypeSchema.omit({ key: true }).partial().strict(),
+  })
+  .strict();
+
+/** Refused while relations of the type exist (delete or retype them first). */
+export const RelationTypeDeleteChangeSchema = z
+  .object({ kind: z.literal('relationType.delete'), key: RelationTypeKeySchema })
+  .strict();
+
+export const RelationCreateChangeSchema = z
+  .object({
+    kind: z.literal('relation.create'),
+    /** Chosen by the caller, unique in the set; echoed in `createdIds` with the saved id. */
+    ref: RefSchema,
+    relation: z
+      .object({
+        articleId: ArticleIdSchema,
+        typeKey: RelationTypeKeySchema,
+        headId: AnnotationIdSchema,
+        tailId: AnnotationIdSchema,
+        note: NoteSchema.optional(),
       })
       .strict(),
   })
@@ -183,6 +226,18 @@ export const EntityLinkDeleteChangeSchema = z
   .object({ kind: z.literal('entityLink.delete'), annotationId: AnnotationIdSchema })
   .strict();
 
+export const RelationUpdateChangeSchema = z
+  .object({
+    kind: z.literal('relation.update'),
+    id: RelationIdSchema,
+    patch: z.object({ typeKey: RelationTypeKeySchema.optional(), note: NoteSchema.optional() }).strict(),
+  })
+  .strict();
+
+export const RelationDeleteChangeSchema = z
+  .object({ kind: z.literal('relation.delete'), id: RelationIdSchema })
+  .strict();
+
 /**
  * Removes a label. Its annotations are deleted (`moveAnnotationsTo: null`) or moved to another
  * label; its sublabels move up to its parent.
@@ -206,6 +261,12 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   EntityMergeChangeSchema,
   EntityLinkSetChangeSchema,
   EntityLinkDeleteChangeSchema,
+  RelationTypeCreateChangeSchema,
+  RelationTypeUpdateChangeSchema,
+  RelationTypeDeleteChangeSchema,
+  RelationCreateChangeSchema,
+  RelationUpdateChangeSchema,
+  RelationDeleteChangeSchema,
   ...ASSIST_CHANGE_SCHEMAS,
   LabelCreateChangeSchema,
   LabelUpdateChangeSchema,
@@ -251,6 +312,16 @@ export interface EntityLinkTransition {
   before: EntityLink | null;
   after: EntityLink | null;
 }
+export interface RelationTypeTransition {
+  kind: 'relationType.create' | 'relationType.update' | 'relationType.delete';
+  before: RelationType | null;
+  after: RelationType | null;
+}
+export interface RelationTransition {
+  kind: 'relation.create' | 'relation.update' | 'relation.delete';
+  before: Relation | null;
+  after: Relation | null;
+}
 /** A label created (before null), edited or renamed, or removed by delete or merge (after null). */
 export interface LabelTransition {
   kind: 'label.create' | 'label.update' | 'label.delete' | 'label.merge';
@@ -260,7 +331,13 @@ export interface LabelTransition {
   movedTo?: string | null;
 }
 export type Transition =
-  AnnotationTransition | EntityTransition | EntityLinkTransition | LabelTransition | AssistTransition;
+  | AnnotationTransition
+  | RelationTypeTransition
+  | RelationTransition
+  | EntityTransition
+  | EntityLinkTransition
+  | LabelTransition
+  | AssistTransition;
 
 export const HistoryStateSchema = z.object({
   canUndo: z.boolean(),
@@ -279,6 +356,12 @@ export const AppliedChangesSchema = z.object({
   upserted: z.array(AnnotationSchema),
   /** Annotation ids that no longer exist. */
   removed: z.array(AnnotationIdSchema),
+  /** Relations that now exist / no longer exist; absent when the write touched none. */
+  relations: z.object({ upserted: z.array(RelationSchema), removed: z.array(RelationIdSchema) }).optional(),
+  /** Relation types (schema edits) that now exist / no longer exist; absent when none was touched. */
+  relationTypes: z
+    .object({ upserted: z.array(RelationTypeSchema), removed: z.array(RelationTypeKeySchema) })
+    .optional(),
   /** Create ref → saved id. */
   createdIds: z.record(z.string(), AnnotationIdSchema),
   /** For articleId; null when the set touched no single article. */

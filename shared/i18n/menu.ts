@@ -16,6 +16,9 @@ export interface ShellStrings {
     export: string;
     restoreBackup: string;
     library: string;
+    concordance: string;
+    dashboard: string;
+    entities: string;
     schema: string;
     quit: string;
     close: string;
@@ -52,6 +55,9 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       export: 'Export…',
       restoreBackup: 'Restore from backup…',
       library: 'Library',
+      concordance: 'Concordance',
+      dashboard: 'Dashboard',
+      entities: 'Entities',
       schema: 'Label schema',
       quit: 'Quit',
       close: 'Close window',
@@ -86,6 +92,9 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       export: 'Xuất…',
       restoreBackup: 'Khôi phục từ bản sao lưu…',
       library: 'Thư viện',
+      concordance: 'Tra cứu ngữ cảnh',
+      dashboard: 'Tổng quan',
+      entities: 'Thực thể',
       schema: 'Bộ nhãn',
       quit: 'Thoát',
       close: 'Đóng cửa sổ',

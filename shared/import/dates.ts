@@ -1,3 +1,4 @@
+import type { MessageRef } from '../messages/backend-messages';
 /**
  * Publication dates as Vietnamese news pages print them.
  *
@@ -117,11 +118,9 @@ const ISO_PUBLISHED =
  * Why a "Published" value typed by hand is not a date this app sorts, or null when it is one of
  * the forms above (or a year, or a year and month). "hôm qua" would sort anywhere.
  */
-export function publishedDateProblem(value: string): string | null {
+export function publishedDateProblem(value: string): MessageRef | null {
   const match = ISO_PUBLISHED.exec(value.trim());
-  const expected =
-    'write it as a date: 2024-03-05, 2024-03-05T14:45, 2024-03-05T14:45+07:00, 2024-03 or 2024, or --03-05 (day and month, year unknown)';
-  if (!match) return `“${value}” is not a date; ${expected}.`;
+  if (!match) return { key: 'publishedNotADate', params: { value } };
   const [, year, month, day, hour, minute, second, , monthOnly, dayOnly] = match;
   const parts: DateParts = {
     day: Number(day ?? dayOnly ?? 1),
@@ -133,6 +132,6 @@ export function publishedDateProblem(value: string): string | null {
   // Day 31 of a 30-day month, 29 February of a common year: a year 2000 (leap) stands in when none is given.
   const lastDay = new Date(Date.UTC(parts.year ?? 2000, parts.month, 0)).getUTCDate();
   if (!isValid(parts) || parts.day > lastDay || Number(second ?? 0) > 59)
-    return `“${value}” is not a real date or time; ${expected}.`;
+    return { key: 'publishedNotARealDate', params: { value } };
   return null;
 }

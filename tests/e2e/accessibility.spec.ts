@@ -2,7 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { LANGUAGE_STORAGE_KEY } from '../../renderer/src/i18n/languages';
 import { seriousViolations } from './axe';
-import { expect, test } from './fixtures';
+import { damagedDatabaseWithBackup } from './damaged-database';
+import { callApi, expect, startHost, test } from './fixtures';
 import { dragAcross, openSeed } from './reader-helpers';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'vietnamese');
@@ -33,6 +34,42 @@ test('axe-core finds no serious or critical violations in the library, the reade
     expect(await seriousViolations(page), dialog).toEqual([]);
     await page.keyboard.press('Escape');
   }
+});
+
+test('axe-core finds no serious or critical violations on the recovery screen and in the restore dialog, in both languages', async ({
+  page,
+  host,
+}) => {
+  const damaged = await startHost([], damagedDatabaseWithBackup);
+  try {
+    for (const [lang, screenName, restore] of [
+      ['en', 'The database is damaged', 'Restore this backup…'],
+      ['vi', 'Cơ sở dữ liệu bị hỏng', null],
+    ] as const) {
+      await page.goto(`${damaged.host.url}&lang=${lang}`);
+      const recovery = page.getByRole('main', { name: screenName });
+      await recovery.getByRole('radio', { checked: true }).waitFor();
+      expect(await seriousViolations(page), `recovery screen (${lang})`).toEqual([]);
+      if (restore) {
+        // The confirmation step, before anything is restored.
+        await recovery.getByRole('button', { name: restore }).click();
+        await recovery.getByRole('button', { name: 'Yes, restore' }).waitFor();
+        expect(await seriousViolations(page), `recovery screen, confirming (${lang})`).toEqual([]);
+      }
+    }
+  } finally {
+    await damaged.stop();
+  }
+
+  await expect.poll(async () => ((await callApi(host, 'listBackups', {})) as unknown[]).length).toBe(1);
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Backups…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Restore from backup' });
+  await dialog.getByRole('radio', { checked: true }).waitFor();
+  expect(await seriousViolations(page), 'restore dialog').toEqual([]);
+  await dialog.getByRole('button', { name: 'Restore this backup…' }).click();
+  await dialog.getByRole('button', { name: 'Yes, restore' }).waitFor();
+  expect(await seriousViolations(page), 'restore dialog, confirming').toEqual([]);
 });
 
 test('the whole UI switches to Vietnamese and stays so after a reload; screenshots of the library and the reader', async ({

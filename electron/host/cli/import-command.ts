@@ -1,17 +1,22 @@
 import type { ImportFileResult } from '../../../shared/contract';
 import { DB_OPTION, parseCommandLine, UsageError } from '../../services/command-line';
 import { IMPORT_LIMIT_OPTIONS, importLimitsFromOptions, type ImportLimits } from '../../services/import/limits';
+import { bundledEntryPath } from '../../services/bundled-entry';
 import { runImport } from '../../services/import/run-import';
 import { openWorkbenchAt } from '../open-workbench';
 
-const USAGE = 'Usage: npm run cli -- import <files or folders…> [--db PATH] [--max-file-mb N] [--max-files N]';
+const USAGE =
+  'Usage: npm run cli -- import <files or folders…> [--db PATH] [--max-file-mb N] [--max-files N] [--max-records N] [--max-extract-seconds N]';
 
 /**
  * `import <files or folders…> [--db PATH]`: imports in this process (a terminal has no UI
  * thread to keep free), prints one line per file, a progress line, and a summary.
  * Exit code 1 when any file was skipped, 2 when the import could not run at all.
  */
-export async function runImportCommand(argv: string[]): Promise<number> {
+export async function runImportCommand(
+  argv: string[],
+  extractWorkerPath: string = bundledEntryPath('extractWorker.js'),
+): Promise<number> {
   let paths: string[];
   let db: string | undefined;
   let limits: ImportLimits;
@@ -36,7 +41,7 @@ export async function runImportCommand(argv: string[]): Promise<number> {
       workbench,
       { kind: 'paths', paths },
       {
-        isCancelled: () => false,
+        signal: new AbortController().signal,
         emit: (event) => {
           if (event.type === 'total') total = event.total;
           if (event.type === 'file') progress.show(`Importing ${results.length + 1}/${total}: ${event.name}`);
@@ -49,7 +54,8 @@ export async function runImportCommand(argv: string[]): Promise<number> {
           }
         },
       },
-      limits,
+      // Files are read in the bundled worker, so one that takes too long is stopped and named.
+      { limits, extractWorkerPath },
     );
   } catch (error) {
     progress.clear();

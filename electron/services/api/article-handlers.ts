@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
 import { publishedDateProblem } from '../../../shared/import/dates';
+import { englishMessage } from '../../../shared/messages/backend-messages';
 import type { Workbench } from '../workbench';
 import type { HostAdapter } from './host';
 
@@ -31,8 +32,10 @@ export function createArticleHandlers(workbench: Workbench, host: HostAdapter): 
     updateArticleMetadata: ({ id, patch }) => {
       // Free text ("hôm qua") would break sorting by date: only the forms the import writes are kept.
       const problem = patch.publishedAt?.trim() ? publishedDateProblem(patch.publishedAt) : null;
-      if (problem)
-        throw new ApiError('invalid_input', `Published: ${problem}`, [{ path: 'patch.publishedAt', message: problem }]);
+      if (problem) {
+        const message = englishMessage(problem.key, problem.params);
+        throw ApiError.of('invalid_input', problem.key, problem.params, [{ path: 'patch.publishedAt', message }]);
+      }
       return workbench.articles.updateMetadata(id, patch);
     },
     listLabels: () => workbench.labels.list(),

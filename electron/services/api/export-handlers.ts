@@ -11,7 +11,7 @@ export function createExportHandlers(workbench: Workbench, host: HostAdapter): E
   const jobs = exportJobsOf(workbench);
   return {
     pickExportPath: async ({ suggestedName }) => {
-      if (!host.pickExportPath) throw new ApiError('unsupported', 'This host has no native file dialog.');
+      if (!host.pickExportPath) throw ApiError.of('unsupported', 'noNativeDialog');
       return host.pickExportPath(suggestedName);
     },
     startExport: ({ options, path }) => {

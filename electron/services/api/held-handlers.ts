@@ -37,8 +37,7 @@ export function createHeldApiHandlers(holder: WorkbenchHolder, host: HostAdapter
     if (!handlers) return;
     for (const jobId of [...importJobIds]) {
       const job = await Promise.resolve(handlers.getImportJob({ jobId })).catch(() => null);
-      if (job && isLive(job))
-        throw new ApiError('rejected', 'An import is running. Wait for it to finish, or cancel it, before restoring.');
+      if (job && isLive(job)) throw ApiError.of('rejected', 'restoreWhileImporting');
       importJobIds.delete(jobId);
     }
   };
@@ -48,7 +47,7 @@ export function createHeldApiHandlers(holder: WorkbenchHolder, host: HostAdapter
     listBackups: () => holder.backups.list(),
     previewBackup: ({ fileName }) => {
       const backup = holder.backups.find(fileName);
-      if (!backup) throw new ApiError('not_found', `There is no backup called ${fileName}.`);
+      if (!backup) throw ApiError.of('not_found', 'backupNotFound', { fileName });
       const { path: _path, ...info } = backup;
       return info;
     },

@@ -1,4 +1,11 @@
 import type { ImportLimits } from '../import/limits';
+import type { StagedFile } from '../import/run-import';
+
+/** An upload the browser host wrote to a temp folder; `release` removes it. */
+export interface StagedUpload {
+  files: StagedFile[];
+  release(): void;
+}
 
 /**
  * What the running front end lends the shared handlers: its name and, in Electron, native
@@ -18,4 +25,9 @@ export interface HostAdapter {
    * path-grants.ts). Absent: any path, for trusted in-process callers such as tests.
    */
   acceptsPaths?: (purpose: 'import' | 'export', paths: readonly string[]) => boolean;
+  /**
+   * The browser host's uploads (POST /api/upload), each taken once by `startImport` with
+   * `{ kind: 'upload', uploadId }`; null when there is no such upload. Absent elsewhere.
+   */
+  takeUpload?: (uploadId: string) => StagedUpload | null;
 }

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import type { ApiHandlers } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
+import { bundledEntryPath } from '../bundled-entry';
 import { ImportJobs, workerLauncher, type ImportLauncher } from '../import/import-jobs';
 import type { ImportLimits } from '../import/limits';
 import type { OpenDatabaseOptions } from '../store/database';
@@ -19,15 +18,11 @@ export interface ImportHandlerOptions {
   /** The better-sqlite3 build the worker must load (Electron passes its own). */
   databaseOptions?: Pick<OpenDatabaseOptions, 'nativeBinding'>;
   limits?: ImportLimits;
-}
-
-/**
- * Every bundled entry (index, serve, cli) sits in out/main beside importWorker.js, but this
- * module may be bundled into a shared chunk one folder below (out/main/chunks).
- */
-function bundledWorkerPath(): string {
-  const candidates = [join(__dirname, 'importWorker.js'), join(__dirname, '..', 'importWorker.js')];
-  return candidates.find((candidate) => existsSync(candidate)) ?? (candidates[0] as string);
+  /**
+   * Where jobs read files: by default the bundled extractWorker.js (under the time limit); null
+   * reads on the job's thread (tests that run jobs in-process without a bundle).
+   */
+  extractWorkerPath?: string | null;
 }
 
 export function createImportHandlers(
@@ -39,17 +34,26 @@ export function createImportHandlers(
     databasePath: workbench.databasePath,
     // The worker opens its own connection with the same native build as this one (Electron's).
     databaseOptions: options.databaseOptions ?? workbench.databaseOptions,
-    launcher: options.launcher ?? workerLauncher(bundledWorkerPath()),
+    launcher: options.launcher ?? workerLauncher(bundledEntryPath('importWorker.js')),
+    extractWorkerPath:
+      options.extractWorkerPath === undefined ? bundledEntryPath('extractWorker.js') : options.extractWorkerPath,
     ...(options.limits ? { limits: options.limits } : {}),
     publishProgress: (progress) => workbench.events.publish('jobProgress', progress),
   });
   return {
     pickImportPaths: async (input) => {
-      if (!host.pickImportPaths) throw new ApiError('unsupported', 'This host has no native file dialog.');
+      if (!host.pickImportPaths) throw ApiError.of('unsupported', 'noNativeDialog');
       return host.pickImportPaths(input);
     },
     startImport: ({ source }) => {
       if (source.kind === 'paths') refuseUnchosenPaths(host, 'import', source.paths);
+      if (source.kind === 'upload') {
+        if (!host.takeUpload) throw ApiError.of('unsupported', 'stagedUploadsBrowserOnly');
+        const upload = host.takeUpload(source.uploadId);
+        if (!upload) throw ApiError.of('not_found', 'uploadNotFound', { uploadId: source.uploadId });
+        // The staged files are removed when the job ends, however it ends.
+        return { jobId: jobs.start({ kind: 'staged', files: upload.files }, upload.release) };
+      }
       return { jobId: jobs.start(source) };
     },
     getImportJob: ({ jobId }) => jobs.get(jobId),
@@ -66,12 +70,10 @@ export function createImportHandlers(
  */
 export function refuseUnchosenPaths(host: HostAdapter, purpose: 'import' | 'export', paths: readonly string[]): void {
   if (host.kind === 'browser')
-    throw new ApiError(
+    throw ApiError.of(
       'unsupported',
-      purpose === 'import'
-        ? 'The browser host imports uploaded files only, not paths on this machine.'
-        : 'The browser host does not write to paths; start the export with path null and download it.',
+      purpose === 'import' ? 'browserImportsUploadsOnly' : 'browserExportsDownloadsOnly',
     );
   if (host.acceptsPaths && !host.acceptsPaths(purpose, paths))
-    throw new ApiError('rejected', `Only files chosen in the ${purpose} dialog can be used; choose them again.`);
+    throw ApiError.of('rejected', purpose === 'import' ? 'importPathNotChosen' : 'exportPathNotChosen');
 }

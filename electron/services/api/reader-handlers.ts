@@ -1,5 +1,5 @@
 import type { ApiHandlers } from '../../../shared/contract';
-import { encodeSpans, type ArticleEntityLinks } from '../../../shared/contract/reader';
+import { encodeRelations, encodeSpans, type ArticleEntityLinks } from '../../../shared/contract/reader';
 import { summaryOf } from '../../../shared/domain/entities';
 import { NewestHistory } from '../changes/newest-history';
 import { ReaderSpanStore } from '../store/reader-spans';
@@ -13,12 +13,21 @@ export function createReaderHandlers(workbench: Workbench): ReaderHandlers {
   const history = new NewestHistory(workbench.changes, workbench.history, workbench.articles);
   // One read transaction: the text, spans and history come from the same moment even if
   // another process (the command line) writes meanwhile.
-  const open = workbench.db.transaction((id: number) => ({
-    article: workbench.articles.get(id),
-    history: history.state(id),
-    spans: encodeSpans(spans.listInTextOrder(id)),
-    entityLinks: entityLinksOf(workbench, id),
-  }));
+  const open = workbench.db.transaction((id: number) => {
+    const article = workbench.articles.get(id);
+    const spansInOrder = spans.listInTextOrder(id);
+    return {
+      article,
+      history: history.state(id),
+      spans: encodeSpans(spansInOrder),
+      relations: encodeRelations(
+        spans.listRelations(id),
+        spansInOrder.map((span) => span[0]),
+      ),
+      relationTypes: workbench.relationTypes.list(),
+      entityLinks: entityLinksOf(workbench, id),
+    };
+  });
   return {
     openArticle: ({ id }) => open(id),
   };

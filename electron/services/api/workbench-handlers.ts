@@ -4,11 +4,13 @@ import type { Workbench } from '../workbench';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
 import { createEntityHandlers } from './entity-handlers';
+import { createCorpusHandlers } from './corpus-handlers';
 import { createAssistHandlers } from './assist-handlers';
 import { createExportHandlers } from './export-handlers';
 import type { HostAdapter } from './host';
 import { createLabelHandlers } from './label-handlers';
 import { createReaderHandlers } from './reader-handlers';
+import { createRelationHandlers } from './relation-handlers';
 import { createImportHandlers } from './import-handlers';
 
 export type WorkbenchApiHandlers = Omit<ApiHandlers, BackupCallName>;
@@ -18,7 +20,9 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
   return {
     ...createArticleHandlers(workbench, host),
     ...createAnnotationHandlers(workbench),
+    ...createCorpusHandlers(workbench),
     ...createReaderHandlers(workbench),
+    ...createRelationHandlers(workbench),
     ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
     ...createExportHandlers(workbench, host),
     ...createEntityHandlers(workbench),

@@ -103,13 +103,14 @@ export class AssistService {
   suggest(articleId: number): ArticleSuggestions {
     const text = this.articles.getText(articleId);
     const sources = this.sources();
-    const found: Suggestion[] = [];
-    if (sources.gazetteer) found.push(...this.namesGazetteer().suggest(text));
-    if (sources.learned) found.push(...this.learnedGazetteer().suggest(text));
+    // concat, not push(...): a long article yields more suggestions than a call takes arguments.
+    let found: Suggestion[] = [];
+    if (sources.gazetteer) found = found.concat(this.namesGazetteer().suggest(text));
+    if (sources.learned) found = found.concat(this.learnedGazetteer().suggest(text));
     let stoppedPatterns: string[] = [];
     if (sources.pattern) {
       const run = runPatterns(text, this.compiledPatterns());
-      found.push(...run.suggestions);
+      found = found.concat(run.suggestions);
       stoppedPatterns = run.stopped;
     }
     return { articleId, suggestions: this.reviewable(articleId, found), stoppedPatterns };

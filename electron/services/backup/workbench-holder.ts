@@ -83,13 +83,12 @@ export class WorkbenchHolder {
 
   /** The open workbench; refused while the database is damaged. */
   current(): Workbench {
-    if (!this.workbench && this.restoring)
-      throw new ApiError('rejected', 'The database is being restored from a backup; try again in a moment.');
+    if (!this.workbench && this.restoring) throw ApiError.of('rejected', 'restoring');
     if (!this.workbench)
-      throw new ApiError(
-        'unsupported',
-        `The database ${this.databasePath} is damaged (${this.problem ?? 'unknown problem'}). Restore a backup first.`,
-      );
+      throw ApiError.of('unsupported', 'databaseDamaged', {
+        path: this.databasePath,
+        problem: this.problem ?? 'unknown problem',
+      });
     return this.workbench;
   }
 
@@ -144,14 +143,14 @@ export class WorkbenchHolder {
    * Refused while another program (a second window, the CLI) has the database open.
    */
   async restore(fileName: string): Promise<RestoreResult> {
-    if (this.restoring) throw new ApiError('rejected', 'A restore is already running.');
+    if (this.restoring) throw ApiError.of('rejected', 'restoreRunning');
     const backup = this.backups.find(fileName);
-    if (!backup) throw new ApiError('not_found', `There is no backup called ${fileName} in ${this.backups.backupDir}.`);
+    if (!backup) throw ApiError.of('not_found', 'backupNotFound', { fileName });
     if (!isRestorable(backup, LATEST_SCHEMA_VERSION))
-      throw new ApiError(
-        'rejected',
-        `The backup ${fileName} cannot be restored: ${backup.preview.problem ?? 'it was written by a newer version'}`,
-      );
+      throw ApiError.of('rejected', 'backupNotRestorable', {
+        fileName,
+        problem: backup.preview.problem ?? 'it was written by a newer version',
+      });
     this.restoring = true;
     try {
       const keptAs = await this.setCurrentAside();
@@ -180,10 +179,7 @@ export class WorkbenchHolder {
     if (!detachForReplace(this.databasePath, this.databaseOptions)) {
       this.attach(openWorkbench(this.databasePath, this.databaseOptions));
       await this.startBackups();
-      throw new ApiError(
-        'rejected',
-        `Another program has ${this.databasePath} open (a second Marginalia or the command line). Close it and restore again.`,
-      );
+      throw ApiError.of('rejected', 'databaseOpenElsewhere', { path: this.databasePath });
     }
     return kept.fileName;
   }

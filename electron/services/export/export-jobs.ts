@@ -156,7 +156,7 @@ export class ExportJobs {
 
   private find(jobId: string): RunningExport {
     const running = this.exports.get(jobId);
-    if (!running) throw new ApiError('not_found', `There is no export job ${jobId}.`);
+    if (!running) throw ApiError.of('not_found', 'exportJobNotFound', { jobId });
     return running;
   }
 }

@@ -95,6 +95,7 @@ async function writeExport(
       unit: options.offsetUnit,
       labels: source.labels,
       schema: source.schema,
+      relationTypes: source.relationTypes,
       appVersion: run.appVersion,
       exportedAt,
       entities: exportEntities(entityRows.listAll(), entityRows.allLinks()),
@@ -137,7 +138,7 @@ function encodeBatch(
   let lastId = afterId;
   // Leaving the loop early closes the SQLite iterator, so nothing stays open across the await.
   for (const article of source.articlesAfter(afterId)) {
-    const encoded = codec.article(article, source.annotationsOf(article.id));
+    const encoded = codec.article(article, source.annotationsOf(article.id), source.relationsOf(article.id));
     parts.push(encoded.chunk);
     size += encoded.chunk.length;
     lastId = article.id;

@@ -5,14 +5,14 @@ import type { ImportEvent, ImportHooks } from './run-import';
 export type ImportControl = { type: 'cancel' } | { type: 'decide'; decisions: ReviewDecisions };
 
 /**
- * The hooks side of `ImportControl`: the cancel flag, and the review that waits for a `decide`
+ * The hooks side of `ImportControl`: the cancel signal (it also stops the file being read), and the review that waits for a `decide`
  * (or a cancel, which answers null).
  */
 export function controlledHooks(emit: (event: ImportEvent) => void): {
   hooks: ImportHooks;
   receive: (message: ImportControl) => void;
 } {
-  let cancelled = false;
+  const cancel = new AbortController();
   let answer: ((decisions: ReviewDecisions | null) => void) | null = null;
   const settle = (decisions: ReviewDecisions | null) => {
     const resolve = answer;
@@ -22,17 +22,17 @@ export function controlledHooks(emit: (event: ImportEvent) => void): {
   return {
     hooks: {
       emit,
-      isCancelled: () => cancelled,
+      signal: cancel.signal,
       review: (questions: ReviewQuestion[]) =>
         new Promise<ReviewDecisions | null>((resolve) => {
-          if (cancelled) return resolve(null);
+          if (cancel.signal.aborted) return resolve(null);
           answer = resolve;
           emit({ type: 'review', questions });
         }),
     },
     receive: (message) => {
       if (message.type === 'cancel') {
-        cancelled = true;
+        cancel.abort();
         settle(null);
       } else {
         settle(message.decisions);

@@ -7,7 +7,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import type { ImportFileResult, ImportJob, ImportSource, ReviewDecisions } from '../../../shared/contract';
+import type { ImportFileResult, ImportJob, ReviewDecisions } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
 import type { JobProgress } from '../../../shared/contract/events';
 import { MAX_LISTED_IMPORT_RESULTS } from '../../../shared/contract/imports';
@@ -17,10 +17,13 @@ import { runImportRequest } from './import-request';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
 import { choiceProblem } from './review';
 import { controlledHooks, type ImportControl } from './import-control';
-import type { ImportEvent } from './run-import';
+import { jobFailure, type ImportEvent, type JobSource } from './run-import';
 
 export interface RunningImport {
-  /** Asks the job to stop before its next file (in review: at once, writing nothing of the held files). */
+  /**
+   * Stops the file being read at once, and the job before its next file (in review: at once,
+   * writing nothing of the held files).
+   */
   cancel(): void;
   /** Answers the questions the job waits on. */
   decide(decisions: ReviewDecisions): void;
@@ -39,10 +42,10 @@ export function workerLauncher(scriptPath: string): ImportLauncher {
     });
     worker.on('error', (error) => {
       finished = true;
-      onEvent({ type: 'failed', error: `The import worker crashed: ${error.message}` });
+      onEvent(jobFailure('importWorkerCrashed', { detail: error.message }));
     });
     worker.on('exit', (code) => {
-      if (!finished) onEvent({ type: 'failed', error: `The import worker stopped unexpectedly (exit code ${code}).` });
+      if (!finished) onEvent(jobFailure('importWorkerStopped', { code }));
     });
     const post = (message: ImportControl) => worker.postMessage(message);
     return { cancel: () => post({ type: 'cancel' }), decide: (decisions) => post({ type: 'decide', decisions }) };
@@ -64,6 +67,8 @@ export interface ImportJobsOptions {
   databaseOptions?: ImportRequest['databaseOptions'];
   launcher: ImportLauncher;
   limits?: ImportLimits;
+  /** The bundled extractWorker.js (files are read there under the time limit); null: on the job's thread. */
+  extractWorkerPath: string | null;
   /** Receives each job's progress as deltas, throttled, and its final state at once. */
   publishProgress?: (progress: JobProgress) => void;
 }
@@ -74,6 +79,8 @@ interface Entry {
   progress: Throttle;
   /** How many results the previous progress event had carried in all. */
   resultsPublished: number;
+  /** Runs once when the job ends, however it ends (removes a staged upload). */
+  onSettled: () => void;
 }
 
 export class ImportJobs {
@@ -81,7 +88,8 @@ export class ImportJobs {
 
   constructor(private readonly options: ImportJobsOptions) {}
 
-  start(source: ImportSource): string {
+  /** Starts a job; `onSettled` runs once when it ends (done, cancelled or failed). */
+  start(source: JobSource, onSettled: () => void = () => undefined): string {
     const jobId = randomUUID();
     const job: ImportJob = {
       jobId,
@@ -100,12 +108,14 @@ export class ImportJobs {
       databaseOptions: this.options.databaseOptions ?? {},
       source,
       limits: this.options.limits ?? DEFAULT_IMPORT_LIMITS,
+      extractWorkerPath: this.options.extractWorkerPath,
     };
     const entry: Entry = {
       job,
       running: { cancel: () => undefined, decide: () => undefined },
       progress: new Throttle(() => this.publish(entry), JOB_PROGRESS_INTERVAL_MS),
       resultsPublished: 0,
+      onSettled,
     };
     this.jobs.set(jobId, entry);
     entry.running = this.options.launcher(request, (event) => this.apply(entry, event));
@@ -155,7 +165,7 @@ export class ImportJobs {
 
   private entry(jobId: string): Entry {
     const entry = this.jobs.get(jobId);
-    if (!entry) throw new ApiError('not_found', `There is no import job ${jobId}.`);
+    if (!entry) throw ApiError.of('not_found', 'importJobNotFound', { jobId });
     return entry;
   }
 
@@ -186,6 +196,7 @@ export class ImportJobs {
       case 'failed':
         job.state = 'failed';
         job.error = event.error;
+        if (event.errorRef) job.errorRef = event.errorRef;
         job.currentFile = null;
         job.review = [];
         break;
@@ -194,7 +205,12 @@ export class ImportJobs {
       entry.progress.request();
     } else {
       entry.progress.flush();
-      if (!isLive(job)) this.forgetOldJobs();
+      if (!isLive(job)) {
+        this.forgetOldJobs();
+        const settled = entry.onSettled;
+        entry.onSettled = () => undefined;
+        settled();
+      }
     }
   }
 

@@ -7,11 +7,12 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportFileResult, ReviewQuestion } from '../../../shared/contract';
+import { englishMessage, type MessageRef } from '../../../shared/messages/backend-messages';
 import { displayTitleOf } from '../store/articles';
 import { importWorkbenchExport } from './workbench/workbench-import';
 import type { Workbench } from '../workbench';
 import { printableFileName } from './file-names';
-import { extractDocuments } from './formats';
+import { thisThreadExtractor, type Extractor } from './extraction/extractors';
 import type { SourceDocument } from './formats/types';
 import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
 import { addPeerAnnotations } from './peer-annotations';
@@ -27,6 +28,14 @@ export interface ImportInput {
 
 const skipped = (file: string, reason: string, preview?: string): ImportFileResult =>
   preview === undefined ? { outcome: 'skipped', file, reason } : { outcome: 'skipped', file, reason, preview };
+
+/** A skipped file whose reason is a catalogue message (shown in the UI's language). */
+export const skippedFor = (file: string, reason: MessageRef): ImportFileResult => ({
+  outcome: 'skipped',
+  file,
+  reason: englishMessage(reason.key, reason.params),
+  reasonRef: reason,
+});
 
 const partName = (file: string, document: { part: string | null }): string =>
   document.part ? `${file} (${document.part})` : file;
@@ -115,6 +124,8 @@ function storeDocuments(
 /** What one import job shares between its files. */
 export interface ImportRun {
   limits: ImportLimits;
+  /** Where files are read: by default on this thread, without a time limit (./extraction). */
+  extractor?: Extractor;
   /** Answers the review's questions; by default the suggested answers (what the command line does). */
   decide?: Decide;
   /** Starts the ids of this file's own questions, so that they are unique in the job. */
@@ -128,9 +139,10 @@ export type FileImport =
 const done = (results: ImportFileResult[]): FileImport => ({ kind: 'done', results });
 
 /**
- * Imports one file's bytes, or holds it for review. Extraction runs inside the per-file try: a
- * file that breaks a parser (HTML nested 100,000 deep) is skipped with a message naming it, and
- * the rest of the batch goes on.
+ * Imports one file's bytes and reports what happened to each article in it, or holds it for
+ * review. Extraction never throws: a file that breaks a parser, takes too long, holds too many
+ * records or is cut off by Cancel is skipped with a message naming it, nothing of it is stored,
+ * and the batch goes on.
  */
 export async function importFileReviewed(
   workbench: Workbench,
@@ -139,11 +151,14 @@ export async function importFileReviewed(
 ): Promise<FileImport> {
   const file = printableFileName(input.name);
   const tooLarge = tooLargeReason(input.bytes.length, run.limits);
-  if (tooLarge) return done([skipped(file, tooLarge)]);
+  if (tooLarge) return done([skippedFor(file, tooLarge)]);
+  const extracted = await (run.extractor ?? thisThreadExtractor).extract(input.name, input.bytes, run.limits);
+  if (extracted.kind === 'failed') return done([skippedFor(file, extracted.reason)]);
+  if (extracted.kind === 'cancelled') return done([skippedFor(file, { key: 'fileReadCancelled', params: { file } })]);
+  const { extraction, encoding, notes, legacy } = extracted;
   const review = new FileReview(run.decide ?? suggestedChoice);
   const questionPrefix = run.questionPrefix ?? '';
   try {
-    const { extraction, encoding, notes, legacy } = await extractDocuments(input.name, input.bytes, run.limits);
     if (extraction.kind === 'refused') return done([skipped(file, extraction.reason, extraction.preview)]);
     if (legacy) {
       const choice = review.ask({ kind: 'legacyEncoding', id: `${questionPrefix}legacy`, file, ...legacy });
@@ -158,11 +173,13 @@ export async function importFileReviewed(
     const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...notes, ...extraction.notes];
     const results = storeDocuments(workbench, file, extraction.documents, fileNotes, review, questionPrefix);
     const skippedParts = extraction.skipped.map((part) => skipped(`${file} (${part.part})`, part.reason));
-    if (results.length === 0 && skippedParts.length === 0) return done([skipped(file, 'The file holds no articles.')]);
+    if (results.length === 0 && skippedParts.length === 0)
+      return done([skippedFor(file, { key: 'fileHoldsNoArticles', params: {} })]);
     return done([...results, ...skippedParts]);
   } catch (error) {
     if (error instanceof ReviewNeeded) return { kind: 'review', questions: error.questions };
-    return done([skipped(file, `Nothing of this file was imported: ${readableError(error)}`)]);
+    const detail = error instanceof Error ? error.message : String(error);
+    return done([skippedFor(file, { key: 'fileNotImported', params: { detail } })]);
   }
 }
 
@@ -180,14 +197,6 @@ function resultsOf(outcome: FileImport): ImportFileResult[] {
   return outcome.results;
 }
 
-/** A stack overflow inside a parser means the input nests too deeply, and should say so. */
-function readableError(error: unknown): string {
-  if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return 'it is nested too deeply to read (the parser ran out of stack).';
-  }
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Reads a file from disk (refusing it by size before reading) and imports it under `name`, or holds it for review. */
 export async function importFilePathReviewed(
   workbench: Workbench,
@@ -198,10 +207,12 @@ export async function importFilePathReviewed(
   let bytes: Uint8Array;
   try {
     const tooLarge = tooLargeReason(statSync(path).size, run.limits);
-    if (tooLarge) return done([skipped(printableFileName(name), tooLarge)]);
+    if (tooLarge) return done([skippedFor(printableFileName(name), tooLarge)]);
     bytes = readFileSync(path);
   } catch (error) {
-    return done([skipped(printableFileName(name), `The file could not be read: ${(error as Error).message}`)]);
+    return done([
+      skippedFor(printableFileName(name), { key: 'fileUnreadable', params: { detail: (error as Error).message } }),
+    ]);
   }
   return importFileReviewed(workbench, { name, bytes }, run);
 }

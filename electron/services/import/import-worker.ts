@@ -1,7 +1,9 @@
 /**
  * Worker-thread entry (bundled as out/main/importWorker.js): runs one import request off the
- * thread that serves the UI. The parent posts `{ type: 'cancel' }` to stop between files (or at
- * the review), and `{ type: 'decide', decisions }` to answer the review's questions.
+ * thread that serves the UI. The parent posts `{ type: 'cancel' }`: the file being read is
+ * stopped at once (its extraction worker is terminated) and no further file starts (in review:
+ * the held files are reported as not imported). `{ type: 'decide', decisions }` answers the
+ * review's questions.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { controlledHooks, type ImportControl } from './import-control';

@@ -1,7 +1,8 @@
 /**
  * Runs one import request file by file: the loop shared by the worker, the in-process runner
- * and the command line. Progress is reported through events; cancellation is checked between
- * files, so what finished stays imported and no file is ever cut in half.
+ * and the command line. Progress is reported through events. Cancel stops the file being read
+ * at once (its reading worker is terminated) and the loop before the next file; files are
+ * stored whole or not at all, so what finished stays imported and no file is cut in half.
  *
  * The review step (./review.ts): a file that raises questions is held, with nothing of it
  * written, while the other files import. When every file has been seen the job asks the
@@ -12,10 +13,18 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { ImportFileResult, ImportSource, ReviewDecisions, ReviewQuestion } from '../../../shared/contract';
+import { englishMessage, type MessageRef } from '../../../shared/messages/backend-messages';
 import { withBatchDurability } from '../store/durability';
 import type { Workbench } from '../workbench';
 import { printableFileName } from './file-names';
-import { importFileReviewed, importFilePathReviewed, type FileImport, type ImportRun } from './import-service';
+import { thisThreadExtractor, WorkerExtractor } from './extraction/extractors';
+import {
+  importFilePathReviewed,
+  importFileReviewed,
+  skippedFor,
+  type FileImport,
+  type ImportRun,
+} from './import-service';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
 import { mergeQuestion, suggestedChoice, type Decide } from './review';
 import { collectFiles } from './walk';
@@ -27,16 +36,37 @@ export type ImportEvent =
   /** The job holds files until these questions are answered (or it is cancelled). */
   | { type: 'review'; questions: ReviewQuestion[] }
   | { type: 'finished'; state: 'done' | 'cancelled' }
-  | { type: 'failed'; error: string };
+  | { type: 'failed'; error: string; errorRef?: MessageRef };
 
 export interface ImportHooks {
   emit: (event: ImportEvent) => void;
-  isCancelled: () => boolean;
+  /** Aborted by Cancel: stops the file being read at once, and the loop before the next file. */
+  signal: AbortSignal;
   /**
    * Puts the open questions to the user; resolves with their decisions, or null when the job is
    * cancelled instead. Absent: every question takes its suggested answer.
    */
   review?: (questions: ReviewQuestion[]) => Promise<ReviewDecisions | null>;
+}
+
+/** Files the browser host received as an upload and wrote to a temp folder (upload-staging.ts). */
+export interface StagedFile {
+  /** The name the user chose, shown in the report. */
+  name: string;
+  /** The temp file holding its bytes. */
+  path: string;
+}
+
+/**
+ * What a job imports: paths or base64 uploads from the contract, or an upload the browser host
+ * staged on disk (the contract's `upload` id, resolved by the handlers to its files).
+ */
+export type JobSource = Exclude<ImportSource, { kind: 'upload' }> | { kind: 'staged'; files: StagedFile[] };
+
+export interface ImportRunOptions {
+  limits?: ImportLimits;
+  /** The bundled extractWorker.js: files are read there, under the time limit; null reads on this thread. */
+  extractWorkerPath?: string | null;
 }
 
 type ImportTask = { name: string; run: (run: ImportRun) => Promise<FileImport> };
@@ -65,7 +95,13 @@ const skippedFile = (name: string, reason: string): FileImport => ({
   results: [skippedResult(name, reason)],
 });
 
-function tasksOf(workbench: Workbench, source: ImportSource, limits: ImportLimits): ImportTask[] {
+function tasksOf(workbench: Workbench, source: JobSource, limits: ImportLimits): ImportTask[] {
+  if (source.kind === 'staged') {
+    return source.files.map((file) => ({
+      name: file.name,
+      run: (run): Promise<FileImport> => importFilePathReviewed(workbench, file.path, run, file.name),
+    }));
+  }
   if (source.kind === 'paths') {
     return collectFiles(source.paths, limits.maxFiles).map((found) => ({
       name: found.name,
@@ -80,7 +116,7 @@ function tasksOf(workbench: Workbench, source: ImportSource, limits: ImportLimit
     run: async (run): Promise<FileImport> =>
       isBase64(file.dataBase64)
         ? importFileReviewed(workbench, { name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') }, run)
-        : skippedFile(file.name, 'The upload is not valid base64.'),
+        : { kind: 'done', results: [skippedFor(printableFileName(file.name), { key: 'fileNotBase64', params: {} })] },
   }));
 }
 
@@ -100,56 +136,72 @@ const NOT_DECIDED =
 /** Imports everything in `source`; throws only when the request as a whole cannot run. */
 export async function runImport(
   workbench: Workbench,
-  source: ImportSource,
+  source: JobSource,
   hooks: ImportHooks,
-  limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
+  options: ImportRunOptions = {},
 ): Promise<'done' | 'cancelled'> {
-  const tasks = tasksOf(workbench, source, limits);
+  const extractWorkerPath = options.extractWorkerPath ?? null;
+  const extractor =
+    extractWorkerPath === null ? thisThreadExtractor : new WorkerExtractor(extractWorkerPath, hooks.signal);
+  const run: ImportRun = { limits: options.limits ?? DEFAULT_IMPORT_LIMITS, extractor };
+  const tasks = tasksOf(workbench, source, run.limits);
   hooks.emit({ type: 'total', total: tasks.length });
-  const decisions: ReviewDecisions = {};
-  const decide: Decide = hooks.review ? (question) => decisions[question.id] : suggestedChoice;
-  const cancelHeld = (held: readonly { task: ImportTask }[]): void => {
-    for (const { task } of held) hooks.emit({ type: 'results', results: [skippedResult(task.name, NOT_DECIDED)] });
-  };
-  /**
-   * Imports the files in order; returns those held for review, or null when cancelled. Files held
-   * before (`wereHeld`) are reported as not imported when the cancel comes before them.
-   */
-  const importEach = async (
-    files: readonly { task: ImportTask; index: number }[],
-    wereHeld: boolean,
-  ): Promise<HeldFile[] | null> => {
-    const held: HeldFile[] = [];
-    for (const [position, { task, index }] of files.entries()) {
-      // Let a pending cancel message in (worker port or handler call) before each file.
-      await yieldToEventLoop();
-      if (hooks.isCancelled()) {
-        cancelHeld(held);
-        if (wereHeld) cancelHeld(files.slice(position));
-        return null;
+  try {
+    const decisions: ReviewDecisions = {};
+    const decide: Decide = hooks.review ? (question) => decisions[question.id] : suggestedChoice;
+    const cancelHeld = (held: readonly { task: ImportTask }[]): void => {
+      for (const { task } of held) hooks.emit({ type: 'results', results: [skippedResult(task.name, NOT_DECIDED)] });
+    };
+    /**
+     * Imports the files in order; returns those held for review, or null when cancelled. Files held
+     * before (`wereHeld`) are reported as not imported when the cancel comes before them.
+     */
+    const importEach = async (
+      files: readonly { task: ImportTask; index: number }[],
+      wereHeld: boolean,
+    ): Promise<HeldFile[] | null> => {
+      const held: HeldFile[] = [];
+      for (const [position, { task, index }] of files.entries()) {
+        // Let a pending cancel message in (worker port or handler call) before each file.
+        await yieldToEventLoop();
+        if (hooks.signal.aborted) {
+          cancelHeld(held);
+          if (wereHeld) cancelHeld(files.slice(position));
+          return null;
+        }
+        hooks.emit({ type: 'file', name: printableFileName(task.name) });
+        const outcome = await task.run({ ...run, decide, questionPrefix: `file ${index}:` });
+        if (outcome.kind === 'review') held.push({ task, index, questions: outcome.questions });
+        else hooks.emit({ type: 'results', results: outcome.results });
       }
-      hooks.emit({ type: 'file', name: printableFileName(task.name) });
-      const outcome = await task.run({ limits, decide, questionPrefix: `file ${index}:` });
-      if (outcome.kind === 'review') held.push({ task, index, questions: outcome.questions });
-      else hooks.emit({ type: 'results', results: outcome.results });
+      return held;
+    };
+    // Each pass is a batch of its own, synced before the job waits for the user.
+    const importPass = (files: readonly { task: ImportTask; index: number }[], wereHeld: boolean) =>
+      withBatchDurability(workbench.db, () => importEach(files, wereHeld));
+    let held = await importPass(
+      tasks.map((task, index) => ({ task, index })),
+      false,
+    );
+    while (held !== null && held.length > 0 && hooks.review) {
+      const answer = await hooks.review(questionsOf(held));
+      if (answer === null || hooks.signal.aborted) {
+        cancelHeld(held);
+        return 'cancelled';
+      }
+      Object.assign(decisions, answer);
+      held = await importPass(held, true);
     }
-    return held;
-  };
-  // Each pass is a batch of its own, synced before the job waits for the user.
-  const importPass = (files: readonly { task: ImportTask; index: number }[], wereHeld: boolean) =>
-    withBatchDurability(workbench.db, () => importEach(files, wereHeld));
-  let held = await importPass(
-    tasks.map((task, index) => ({ task, index })),
-    false,
-  );
-  while (held !== null && held.length > 0 && hooks.review) {
-    const answer = await hooks.review(questionsOf(held));
-    if (answer === null || hooks.isCancelled()) {
-      cancelHeld(held);
-      return 'cancelled';
-    }
-    Object.assign(decisions, answer);
-    held = await importPass(held, true);
+    return held === null ? 'cancelled' : 'done';
+  } finally {
+    extractor.close();
   }
-  return held === null ? 'cancelled' : 'done';
+}
+
+/** The English text of a job error, with its key for the UI. */
+export function jobFailure(
+  key: 'importWorkerCrashed' | 'importWorkerStopped',
+  params: Record<string, string | number>,
+) {
+  return { type: 'failed', error: englishMessage(key, params), errorRef: { key, params } } as const;
 }

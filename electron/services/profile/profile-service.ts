@@ -31,7 +31,9 @@ export class ProfileService {
   set(displayName: string): Profile {
     const parsed = DisplayNameSchema.safeParse(displayName);
     if (!parsed.success)
-      throw new ApiError('invalid_input', parsed.error.issues[0]?.message ?? 'Invalid display name.');
+      throw ApiError.of('invalid_input', 'displayNameInvalid', {
+        detail: parsed.error.issues[0]?.message ?? 'it is not a valid name',
+      });
     this.settings.set('profile.displayName', parsed.data);
     return this.get();
   }

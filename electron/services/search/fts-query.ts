@@ -11,3 +11,8 @@ function quote(text: string): string {
 export function allPrefixesQuery(terms: readonly string[]): string {
   return terms.map((term) => `${quote(term)}*`).join(' ');
 }
+
+/** The terms as one FTS5 phrase: the same tokens, one after the other. */
+export function phraseQuery(terms: readonly string[]): string {
+  return quote(terms.join(' '));
+}

@@ -73,7 +73,7 @@ export class AnnotationStore {
 
   get(id: number): Annotation {
     const found = this.find(id);
-    if (!found) throw new ApiError('not_found', `Annotation ${id} does not exist.`);
+    if (!found) throw ApiError.of('not_found', 'annotationNotFound', { id });
     return found;
   }
 

@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import { countWords } from '../../../shared/text/fold';
 import { storedDuplicateKeyOf } from './duplicate-keys';
 import { SearchIndex } from './search-index';
+import { SortKeyWriter } from './sort-keys';
 import { nowIso } from './clock';
 import { writeTransaction } from './write-transaction';
 
@@ -79,9 +80,12 @@ function toSummary(row: ArticleRow): ArticleSummary {
 export class ArticleStore {
   /** Kept in step with every write of a title or text, inside that write's transaction. */
   private readonly searchIndex: SearchIndex;
+  /** The library's sort keys (migration 009), written with the row so a fresh import sorts at once. */
+  private readonly sortKeys: SortKeyWriter;
 
   constructor(private readonly db: Database) {
     this.searchIndex = new SearchIndex(db);
+    this.sortKeys = new SortKeyWriter(db);
   }
 
   /** Inserts a new article; the caller has checked the hash for duplicates. */
@@ -103,6 +107,7 @@ export class ArticleStore {
         });
       const id = Number(result.lastInsertRowid);
       this.searchIndex.put(id, article.title, article.text);
+      this.sortKeys.write(id, displayTitleOf(article.title, article.text.slice(0, 200)), article.source);
       return id;
     });
   }
@@ -143,7 +148,7 @@ export class ArticleStore {
   getSummary(id: number): ArticleSummary {
     const row = this.db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM articles a WHERE a.id = ?`).get(id) as
       ArticleRow | undefined;
-    if (!row) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (!row) throw ApiError.of('not_found', 'articleNotFound', { id });
     return toSummary(row);
   }
 
@@ -154,7 +159,7 @@ export class ArticleStore {
          FROM articles a WHERE a.id = ?`,
       )
       .get(id) as FullArticleRow | undefined;
-    if (!row) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (!row) throw ApiError.of('not_found', 'articleNotFound', { id });
     return {
       ...toSummary(row),
       text: row.text,
@@ -169,7 +174,7 @@ export class ArticleStore {
   /** The canonical text alone: what annotation writes are validated against. */
   getText(id: number): string {
     const row = this.db.prepare(`SELECT text FROM articles WHERE id = ?`).get(id) as { text: string } | undefined;
-    if (!row) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (!row) throw ApiError.of('not_found', 'articleNotFound', { id });
     return row.text;
   }
 
@@ -177,7 +182,7 @@ export class ArticleStore {
     const result = this.db
       .prepare(`UPDATE articles SET status = ?, updated_at = ? WHERE id = ?`)
       .run(status, nowIso(), id);
-    if (result.changes === 0) throw new ApiError('not_found', `Article ${id} does not exist.`);
+    if (result.changes === 0) throw ApiError.of('not_found', 'articleNotFound', { id });
     return this.getSummary(id);
   }
 
@@ -215,7 +220,7 @@ export class ArticleStore {
         const result = this.db
           .prepare(`UPDATE articles SET ${assignments}, updated_at = @now WHERE id = @id`)
           .run({ ...values, now: nowIso(), id });
-        if (result.changes === 0) throw new ApiError('not_found', `Article ${id} does not exist.`);
+        if (result.changes === 0) throw ApiError.of('not_found', 'articleNotFound', { id });
         if ('title' in patch) this.reindex(id);
       });
     }

@@ -3,8 +3,10 @@ import type { ExportOptions } from '../../../shared/contract/exports';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportArticle } from '../../../shared/codecs/types';
 import { expandLabelFilter } from '../../../shared/domain/label-tree';
+import type { Relation, RelationType } from '../../../shared/domain/relations';
 import type { Annotation, Label } from '../../../shared/domain/schemas';
 import { toAnnotation } from './annotations';
+import { RelationTypeStore, toRelation } from './relations';
 import { LabelStore } from './labels';
 
 interface ArticleRow {
@@ -35,11 +37,14 @@ export class ExportSource {
   readonly labels: Label[];
   /** Every label (for paths: a sublabel's parent may be filtered out). */
   readonly schema: Label[];
+  /** The schema's relation types, in order. */
+  readonly relationTypes: RelationType[];
   private readonly scopeSql: string;
   private readonly scopeParams: Record<string, string>;
   private readonly labelsParam: { labels: string } | Record<string, never>;
   private readonly selectArticles: Statement;
   private readonly selectAnnotations: Statement;
+  private readonly selectRelations: Statement;
 
   constructor(
     private readonly db: Database,
@@ -48,9 +53,10 @@ export class ExportSource {
     const { scope } = options;
     const allLabels = new LabelStore(db).list();
     this.schema = allLabels;
+    this.relationTypes = new RelationTypeStore(db).list();
     const picked = options.labelKeys;
     const unknownLabel = picked?.find((key) => !allLabels.some((label) => label.key === key));
-    if (unknownLabel) throw new ApiError('not_found', `There is no label ${unknownLabel}.`);
+    if (unknownLabel) throw ApiError.of('not_found', 'labelNotFound', { label: unknownLabel });
     const labelKeys = picked ? [...expandLabelFilter(allLabels, picked)] : null;
     this.labels = labelKeys ? allLabels.filter((label) => labelKeys.includes(label.key)) : allLabels;
     this.labelsParam = labelKeys ? { labels: JSON.stringify(labelKeys) } : {};
@@ -74,6 +80,14 @@ export class ExportSource {
     const labelFilter = labelKeys ? `AND label_key IN (SELECT value FROM json_each(@labels))` : '';
     this.selectAnnotations = db.prepare(
       `SELECT * FROM annotations WHERE article_id = @articleId ${labelFilter} ORDER BY start, "end" DESC, id`,
+    );
+    // A relation is exported only with both its ends (a label filter may leave one out).
+    this.selectRelations = db.prepare(
+      `SELECT r.* FROM relations r
+         JOIN annotations h ON h.id = r.head_id JOIN annotations t ON t.id = r.tail_id
+       WHERE r.article_id = @articleId
+         ${labelKeys ? `AND h.label_key IN (SELECT value FROM json_each(@labels)) AND t.label_key IN (SELECT value FROM json_each(@labels))` : ''}
+       ORDER BY r.id`,
     );
     if (scope.kind === 'articles') this.assertArticlesExist(scope.articleIds);
   }
@@ -113,6 +127,12 @@ export class ExportSource {
     return rows.map(toAnnotation);
   }
 
+  relationsOf(articleId: number): Relation[] {
+    return (this.selectRelations.all({ articleId, ...this.labelsParam }) as Parameters<typeof toRelation>[0][]).map(
+      toRelation,
+    );
+  }
+
   private assertArticlesExist(ids: readonly number[]): void {
     const found = this.db
       .prepare(`SELECT id FROM articles WHERE ${this.scopeSql}`)
@@ -120,6 +140,6 @@ export class ExportSource {
       .all(this.scopeParams) as number[];
     const present = new Set(found);
     const missing = ids.filter((id) => !present.has(id));
-    if (missing.length > 0) throw new ApiError('not_found', `These articles do not exist: ${missing.join(', ')}.`);
+    if (missing.length > 0) throw ApiError.of('not_found', 'articlesNotFound', { ids: missing.join(', ') });
   }
 }

@@ -7,6 +7,7 @@ import {
   type CallResult,
 } from '../../../shared/contract';
 import { EVENTS_BRIDGE_GLOBAL, EVENTS_PATH } from '../../../shared/contract/event-names';
+import { UPLOAD_PATH } from '../../../shared/contract/imports';
 import {
   EVENT_NAMES,
   eventContract,
@@ -69,6 +70,34 @@ export function createApiClient(transport: Transport = pickTransport()): ApiClie
 }
 
 export const api: ApiClient = createApiClient();
+
+/**
+ * Sends files to the browser host as one multipart upload, which it streams to disk; resolves
+ * to the id `startImport({ source: { kind: 'upload', uploadId } })` takes. Null under Electron,
+ * whose IPC has no such route (it sends files as base64 uploads).
+ */
+export function createUploader(): ((files: { name: string; file: Blob }[]) => Promise<string>) | null {
+  if ((window as unknown as Record<string, unknown>)[BRIDGE_GLOBAL]) return null;
+  return async (files) => {
+    const form = new FormData();
+    for (const { name, file } of files) form.append('file', file, name);
+    let result: CallResult<{ uploadId: string }>;
+    try {
+      const response = await fetch(UPLOAD_PATH, {
+        method: 'POST',
+        headers: { [TOKEN_HEADER]: browserHostToken() },
+        body: form,
+      });
+      result = (await response.json()) as CallResult<{ uploadId: string }>;
+    } catch (error) {
+      throw new ApiError('internal', `Could not reach the workbench: ${String(error)}`);
+    }
+    if (!result.ok) throw ApiError.fromPayload(result.error);
+    return result.value.uploadId;
+  };
+}
+
+export const uploadFiles = createUploader();
 
 /** Where raw event payloads come from: the preload under Electron, an EventSource in a browser. */
 export interface EventSourceLike {

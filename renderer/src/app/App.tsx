@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { RestoreDialog } from '../backup/RestoreDialog';
 import { EntitiesView } from '../entities/EntitiesView';
 import { EntityPage } from '../entities/EntityPage';
+import { ConcordanceView } from '../corpus/ConcordanceView';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
@@ -18,9 +19,15 @@ import { useAppCommands } from './app-commands';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 
+// ECharts is most of the bundle: it loads when the dashboard is first opened, not at start.
+const DashboardView = lazy(() =>
+  import('../corpus/DashboardView').then((module) => ({ default: module.DashboardView })),
+);
+
 export function App() {
   const openArticleId = useAppStore((state) => state.openArticleId);
-  const entityView = useAppStore((state) => state.entityView);
+  const view = useAppStore((state) => state.view);
+  const entityId = useAppStore((state) => state.entityId);
   const schemaOpen = useAppStore((state) => state.schemaOpen);
   const labelsLoaded = useAppStore((state) => state.labels.length > 0);
   const dialog = useAppStore((state) => state.dialog);
@@ -58,17 +65,25 @@ export function App() {
       <main className="app__main">
         {schemaOpen ? (
           <SchemaView />
-        ) : entityView ? (
-          entityView.kind === 'list' ? (
+        ) : openArticleId !== null ? (
+          labelsLoaded ? (
+            <ReaderView articleId={openArticleId} />
+          ) : null
+        ) : view === 'concordance' ? (
+          <ConcordanceView />
+        ) : view === 'entities' ? (
+          entityId === null ? (
             <EntitiesView />
           ) : (
-            <EntityPage id={entityView.id} />
+            <EntityPage id={entityId} />
           )
-        ) : openArticleId === null ? (
+        ) : view === 'dashboard' ? (
+          <Suspense fallback={null}>
+            <DashboardView />
+          </Suspense>
+        ) : (
           <LibraryView />
-        ) : labelsLoaded ? (
-          <ReaderView articleId={openArticleId} />
-        ) : null}
+        )}
       </main>
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}

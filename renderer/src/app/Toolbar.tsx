@@ -1,39 +1,47 @@
 import { useTranslation } from 'react-i18next';
 import { ProfileButton } from '../settings/ProfileButton';
-import { useAppStore } from '../state/app-store';
+import { VIEWS, useAppStore } from '../state/app-store';
 
 export function Toolbar() {
   const { t } = useTranslation();
   const {
     openArticleId,
     openArticle,
+    view,
+    showView,
     appInfo,
     language,
     setLanguage,
     setDialog,
-    entityView,
-    openEntities,
     schemaOpen,
     openSchema,
   } = useAppStore();
+  const current = schemaOpen ? null : view;
   return (
     <nav className="toolbar" aria-label={t('app.mainNav')}>
       <button type="button" className="toolbar__brand" onClick={() => openArticle(null)} title={t('app.brandTitle')}>
         Marginalia
       </button>
-      {openArticleId !== null || entityView !== null ? (
+      {openArticleId !== null ? (
         <button type="button" onClick={() => openArticle(null)}>
-          {t('app.backToLibrary')}
+          {t(`app.backTo.${view}`)}
         </button>
-      ) : null}
-      <button
-        type="button"
-        aria-current={entityView?.kind === 'list' ? 'page' : undefined}
-        onClick={() => openEntities({ kind: 'list' })}
-        title={t('entities.toolbarTitle')}
-      >
-        {t('entities.toolbar')}
-      </button>
+      ) : (
+        <span className="toolbar__views" role="group" aria-label={t('app.views')}>
+          {VIEWS.map((name) => (
+            <button
+              key={name}
+              type="button"
+              className={name === current ? 'is-current' : undefined}
+              aria-current={name === current ? 'page' : undefined}
+              title={t(`app.viewTitles.${name}`)}
+              onClick={() => showView(name)}
+            >
+              {t(`app.viewNames.${name}`)}
+            </button>
+          ))}
+        </span>
+      )}
       <button type="button" onClick={() => setDialog('import')} title={t('app.importTitle')}>
         {t('app.import')}
       </button>

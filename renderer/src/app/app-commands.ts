@@ -2,6 +2,7 @@ import { useEffect } from 'react';
 import type { AppCommand } from '../../../shared/contract/app-commands';
 import { events } from '../api/client';
 import { useEntitiesStore } from '../entities/entities-store';
+import { useConcordanceStore } from '../corpus/concordance-store';
 import { useReaderStore } from '../reader/reader-store';
 import { useSchemaStore } from '../schema/schema-store';
 import { useAppStore } from '../state/app-store';
@@ -23,7 +24,10 @@ export function runAppCommand(command: AppCommand): void {
       app.setLanguage(app.language === 'vi' ? 'en' : 'vi');
       break;
     case 'library':
-      app.openArticle(null);
+    case 'concordance':
+    case 'dashboard':
+    case 'entities':
+      app.showView(command);
       break;
     case 'restore-backup':
       app.setDialog('restore-backup');
@@ -35,18 +39,17 @@ export function runAppCommand(command: AppCommand): void {
     // corpus-wide entity stack (entity edits, merges, splits); in the reader: the newest step of
     // the article's or the schema's history (undoNewest).
     case 'undo':
-      void (app.schemaOpen
-        ? useSchemaStore.getState().undo()
-        : app.entityView
-          ? useEntitiesStore.getState().undo()
-          : useReaderStore.getState().undo());
+      // Outside the reader, undo takes back the last annotate-all of the concordance.
+      if (app.schemaOpen) void useSchemaStore.getState().undo();
+      else if (app.openArticleId === null && app.view === 'concordance') void useConcordanceStore.getState().undo();
+      else if (app.openArticleId === null && app.view === 'entities') void useEntitiesStore.getState().undo();
+      else void useReaderStore.getState().undo();
       break;
     case 'redo':
-      void (app.schemaOpen
-        ? useSchemaStore.getState().redo()
-        : app.entityView
-          ? useEntitiesStore.getState().redo()
-          : useReaderStore.getState().redo());
+      if (app.schemaOpen) void useSchemaStore.getState().redo();
+      else if (app.openArticleId === null && app.view === 'concordance') void useConcordanceStore.getState().redo();
+      else if (app.openArticleId === null && app.view === 'entities') void useEntitiesStore.getState().redo();
+      else void useReaderStore.getState().redo();
       break;
   }
 }

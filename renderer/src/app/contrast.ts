@@ -58,3 +58,8 @@ export function labelInk(colorHex: string): string {
   if (!ink) inkByColor.set(colorHex, (ink = readableInk(colorHex, LABEL_TEXT_BACKGROUNDS)));
   return ink;
 }
+
+/** The CSS variables a `.chip` in a label's colour reads: the colour, and its ink darkened to AA. */
+export function labelChipStyle(colorHex: string): Record<'--label-color' | '--label-ink', string> {
+  return { '--label-color': colorHex, '--label-ink': labelInk(colorHex) };
+}

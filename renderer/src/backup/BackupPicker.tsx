@@ -5,6 +5,7 @@ import type { BackupInfo } from '../../../shared/contract';
 import { api } from '../api/client';
 import { formatCount } from '../library/format';
 import type { Language } from '../i18n/languages';
+import { errorMessage } from '../i18n/backend';
 
 /** A moment (a real instant, unlike publication dates) in the UI language, local time. */
 function formatTime(iso: string | null, language: Language): string {
@@ -42,7 +43,7 @@ export function BackupPicker({ confirmText }: { confirmText: string }) {
         setBackups(list);
         setChosen(list.find((backup) => backup.preview.ok)?.fileName ?? null);
       },
-      (failure: unknown) => setError(failure instanceof Error ? failure.message : String(failure)),
+      (failure: unknown) => setError(errorMessage(failure)),
     );
   }, []);
 
@@ -54,7 +55,7 @@ export function BackupPicker({ confirmText }: { confirmText: string }) {
       await api.restoreBackup({ fileName: chosen });
       reloadOnLibrary();
     } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure));
+      setError(errorMessage(failure));
       setBusy(false);
       setConfirming(false);
     }

@@ -8,7 +8,7 @@ import { EntityHistoryButtons } from './EntityHistoryButtons';
 export function EntitiesView() {
   const { t } = useTranslation();
   const { items, query, search, apply } = useEntitiesStore();
-  const { openEntities, labels, language } = useAppStore();
+  const { openEntity, labels, language } = useAppStore();
   const [checked, setChecked] = useState<number[]>([]);
   const [survivorId, setSurvivorId] = useState<number | null>(null);
 
@@ -102,7 +102,7 @@ export function EntitiesView() {
                     type="button"
                     className="link"
                     lang="vi"
-                    onClick={() => openEntities({ kind: 'entity', id: item.id })}
+                    onClick={() => openEntity(item.id)}
                   >
                     {item.name}
                   </button>

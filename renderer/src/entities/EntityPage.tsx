@@ -29,14 +29,14 @@ export function EntityPage({ id }: { id: number }) {
 
 function EntityDetails({ page }: { page: Page }) {
   const { t } = useTranslation();
-  const { labels, language, openEntities } = useAppStore();
+  const { labels, language, openEntity } = useAppStore();
   const { entity } = page;
   const typeLabel = labels.find((label) => label.key === entity.typeLabelKey);
   const [editing, setEditing] = useState(false);
   return (
     <article className="entity" aria-label={t('entities.page.region', { name: entity.name })}>
       <header className="entity__header">
-        <button type="button" onClick={() => openEntities({ kind: 'list' })}>
+        <button type="button" onClick={() => openEntity(null)}>
           {t('entities.page.back')}
         </button>
         <EntityHistoryButtons />
@@ -75,7 +75,7 @@ function EntityDetails({ page }: { page: Page }) {
                   type="button"
                   className="link"
                   lang="vi"
-                  onClick={() => openEntities({ kind: 'entity', id: row.entity.id })}
+                  onClick={() => openEntity(row.entity.id)}
                 >
                   {row.entity.name}
                 </button>{' '}

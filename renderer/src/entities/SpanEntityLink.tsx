@@ -9,7 +9,7 @@ export function SpanEntityLink({ span }: { span: Span }) {
   const { t } = useTranslation();
   const { sync, openLinker, link, suggestions, confirmSuggestion } = useReaderStore();
   useReaderStore((state) => state.linksVersion);
-  const openEntities = useAppStore((state) => state.openEntities);
+  const openEntity = useAppStore((state) => state.openEntity);
   const linked = sync?.linkOf(span.id);
   const suggestion = suggestions.find((candidate) => candidate.annotationId === span.id);
   const linkKey = chordText(shortcutById('link-entity').chords[0]!);
@@ -24,7 +24,7 @@ export function SpanEntityLink({ span }: { span: Span }) {
               type="button"
               className="selected__entity-name"
               lang="vi"
-              onClick={() => openEntities({ kind: 'entity', id: linked.entityId! })}
+              onClick={() => openEntity(linked.entityId!)}
               title={t('entities.span.openPage')}
             >
               {linked.name}

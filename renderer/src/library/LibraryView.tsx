@@ -1,14 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { foldVietnamese } from '../../../shared/text/fold';
+import type { LibrarySortKey } from '../../../shared/corpus/library-query';
 import { useAppStore } from '../state/app-store';
-import { useLibraryStore } from '../state/library-store';
+import { LIBRARY_PAGE_SIZE, useLibraryStore } from '../state/library-store';
 import { formatCount, formatPublished } from './format';
-import { HitSnippet } from './Snippet';
-import { sortArticles, type SortKey, type SortOrder } from './sort-articles';
-import { useArticleSearch } from './use-article-search';
+import { LibraryFilters } from './LibraryFilters';
+import { Snippet } from './Snippet';
 
-const COLUMNS: { key: Exclude<SortKey, 'imported'>; numeric?: boolean }[] = [
+const COLUMNS: { key: Exclude<LibrarySortKey, 'imported' | 'relevance'>; numeric?: boolean }[] = [
   { key: 'title' },
   { key: 'source' },
   { key: 'published' },
@@ -17,48 +17,74 @@ const COLUMNS: { key: Exclude<SortKey, 'imported'>; numeric?: boolean }[] = [
   { key: 'status' },
 ];
 
-/** Every article with its metadata, counts and status; a click opens it in the reader. */
+const ROW_HEIGHT = 44;
+/** With a search, each row shows a line of the text around the match. */
+const ROW_HEIGHT_WITH_SNIPPET = 66;
+const DEBOUNCE_MS = 180;
+
+/**
+ * The library: every article with its metadata, counts and status, sorted, filtered and paged by
+ * SQLite (queryLibrary); only the rows on screen are in the page (@tanstack/react-virtual), so
+ * 100,000 articles open and scroll like 100. A click on a title opens it in the reader.
+ */
 export function LibraryView() {
-  const { articles, loaded, refresh, selectedIds, toggleSelected, setSelected } = useLibraryStore();
-  const openArticle = useAppStore((state) => state.openArticle);
-  const language = useAppStore((state) => state.language);
   const { t } = useTranslation();
-  const [filter, setFilter] = useState('');
-  const [order, setOrder] = useState<SortOrder>({ key: 'imported', direction: 'ascending' });
-  const sortBy = (key: SortKey) =>
-    setOrder((current) => ({
-      key,
-      direction: current.key === key && current.direction === 'ascending' ? 'descending' : 'ascending',
-    }));
+  const language = useAppStore((state) => state.language);
+  const openArticle = useAppStore((state) => state.openArticle);
+  const { filter, sort, total, libraryTotal, pages, selectedIds } = useLibraryStore();
+  const { setFilter, sortBy, ensureRow, refresh, toggleSelected, toggleAllUnderFilter } = useLibraryStore();
+  const [query, setQuery] = useState(filter.text ?? '');
+  const scroller = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
     void refresh();
+    void useLibraryStore.getState().loadFacets();
   }, [refresh]);
 
-  const hits = useArticleSearch(filter);
-  // Accent-insensitive, so "de xuat" finds "đề xuất": titles and sources at once, as you type,
-  // plus full-text hits from the search index. In the default order, the best hits lead.
-  const visible = useMemo(() => {
-    const query = foldVietnamese(filter.trim());
-    if (!query) return sortArticles(articles, order);
-    const matching = articles.filter(
-      (article) =>
-        hits.has(article.id) || foldVietnamese(`${article.displayTitle} ${article.source ?? ''}`).includes(query),
-    );
-    if (order.key !== 'imported') return sortArticles(matching, order);
-    const rank = new Map([...hits.keys()].map((id, index) => [id, index]));
-    return [...matching].sort(
-      (a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity) || a.importedAt.localeCompare(b.importedAt),
-    );
-  }, [articles, filter, order, hits]);
-  const allVisibleSelected = visible.length > 0 && visible.every((article) => selectedIds.has(article.id));
+  // One request per pause in typing; the server folds the query once, never the titles.
+  useEffect(() => {
+    const trimmed = query.trim().slice(0, 200);
+    if (trimmed === (useLibraryStore.getState().filter.text ?? '')) return;
+    const timer = window.setTimeout(() => {
+      const { text: _previous, ...rest } = useLibraryStore.getState().filter;
+      setFilter(trimmed ? { ...rest, text: trimmed } : rest);
+    }, DEBOUNCE_MS);
+    return () => window.clearTimeout(timer);
+  }, [query, setFilter]);
+
+  const rowHeight = filter.text !== undefined ? ROW_HEIGHT_WITH_SNIPPET : ROW_HEIGHT;
+  const rows = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    overscan: 10,
+  });
+  const virtualRows = rows.getVirtualItems();
+  const firstIndex = virtualRows[0]?.index;
+  const lastIndex = virtualRows.at(-1)?.index;
+  useEffect(() => {
+    if (firstIndex === undefined || lastIndex === undefined) return;
+    ensureRow(firstIndex);
+    ensureRow(lastIndex);
+  }, [firstIndex, lastIndex, pages, ensureRow]);
+  useEffect(() => {
+    rows.measure();
+    scroller.current?.scrollTo({ top: 0 });
+  }, [filter, sort, rowHeight, rows]);
+
+  const allSelected = total !== null && total > 0 && selectedIds.size >= total;
+  const rowAt = (index: number) => pages.get(Math.floor(index / LIBRARY_PAGE_SIZE))?.[index % LIBRARY_PAGE_SIZE];
 
   return (
     <section className="library" aria-label={t('library.region')}>
       <header className="library__header">
         <h1>{t('library.heading')}</h1>
-        <span className="library__count">
-          {t('library.articleCount', { count: articles.length })}
+        <span className="library__count" aria-live="polite">
+          {total === null
+            ? ''
+            : total === libraryTotal || libraryTotal === null
+              ? t('library.articleCount', { count: total })
+              : t('library.articleCountFiltered', { count: total, all: libraryTotal })}
           {selectedIds.size > 0 ? t('library.selectedCount', { n: selectedIds.size }) : ''}
         </span>
         <input
@@ -66,68 +92,87 @@ export function LibraryView() {
           type="search"
           placeholder={t('library.searchPlaceholder')}
           aria-label={t('library.searchLabel')}
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
         />
       </header>
-      {loaded && articles.length === 0 ? (
+      <LibraryFilters />
+      {total === 0 && libraryTotal === 0 ? (
         <p className="library__empty">{t('library.empty')}</p>
       ) : (
-        <table className="library__table">
-          <thead>
-            <tr>
-              <th className="library__check">
-                <input
-                  type="checkbox"
-                  aria-label={t('library.selectAll')}
-                  checked={allVisibleSelected}
-                  onChange={() => setSelected(allVisibleSelected ? [] : visible.map((article) => article.id))}
-                />
-              </th>
-              {COLUMNS.map((column) => (
-                <th
-                  key={column.key}
-                  className={column.numeric ? 'num' : undefined}
-                  aria-sort={order.key === column.key ? order.direction : 'none'}
-                >
-                  <button type="button" className="sort" onClick={() => sortBy(column.key)}>
-                    {t(`library.columns.${column.key}`)}
-                    <span aria-hidden="true">
-                      {order.key === column.key ? (order.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
-                    </span>
-                  </button>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {visible.map((article) => (
-              <tr key={article.id} data-article-id={article.id}>
-                <td className="library__check">
+        <div className="library__scroller" ref={scroller}>
+          <table className="library__table" aria-rowcount={total ?? undefined}>
+            <thead>
+              <tr>
+                <th className="library__check">
                   <input
                     type="checkbox"
-                    aria-label={t('library.selectArticle', { title: article.displayTitle })}
-                    checked={selectedIds.has(article.id)}
-                    onChange={() => toggleSelected(article.id)}
+                    aria-label={t('library.selectAll')}
+                    checked={allSelected}
+                    onChange={() => void toggleAllUnderFilter()}
                   />
-                </td>
-                <td className="library__title">
-                  <button type="button" className="link" onClick={() => openArticle(article.id)}>
-                    {article.displayTitle}
-                  </button>
-                  <HitSnippet hit={hits.get(article.id)} />
-                </td>
-                <td>{article.source ?? '—'}</td>
-                <td className="nowrap">{formatPublished(article.publishedAt, language)}</td>
-                <td className="num">{formatCount(article.wordCount, language)}</td>
-                <td className="num">{formatCount(article.annotationCount, language)}</td>
-                <td>
-                  <span className={`status status--${article.status}`}>{t(`status.${article.status}`)}</span>
-                </td>
+                </th>
+                {COLUMNS.map((column) => (
+                  <th
+                    key={column.key}
+                    className={`library__col--${column.key} ${column.numeric ? 'num' : ''}`}
+                    aria-sort={sort.key === column.key ? sort.direction : 'none'}
+                  >
+                    <button type="button" className="sort" onClick={() => sortBy(column.key)}>
+                      {t(`library.columns.${column.key}`)}
+                      <span aria-hidden="true">
+                        {sort.key === column.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                      </span>
+                    </button>
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody style={{ height: rows.getTotalSize() }}>
+              {virtualRows.map((virtualRow) => {
+                const article = rowAt(virtualRow.index);
+                const style = { transform: `translateY(${virtualRow.start}px)`, height: rowHeight };
+                if (!article) {
+                  return (
+                    <tr
+                      key={`pending-${virtualRow.index}`}
+                      className="library__pending"
+                      style={style}
+                      aria-hidden="true"
+                    >
+                      <td colSpan={COLUMNS.length + 1} />
+                    </tr>
+                  );
+                }
+                return (
+                  <tr key={article.id} data-article-id={article.id} aria-rowindex={virtualRow.index + 2} style={style}>
+                    <td className="library__check">
+                      <input
+                        type="checkbox"
+                        aria-label={t('library.selectArticle', { title: article.displayTitle })}
+                        checked={selectedIds.has(article.id)}
+                        onChange={() => toggleSelected(article.id)}
+                      />
+                    </td>
+                    <td className="library__title library__col--title">
+                      <button type="button" className="link" onClick={() => openArticle(article.id)}>
+                        {article.displayTitle}
+                      </button>
+                      {article.snippet ? <Snippet text={article.snippet} /> : null}
+                    </td>
+                    <td className="library__col--source">{article.source ?? '—'}</td>
+                    <td className="library__col--published nowrap">{formatPublished(article.publishedAt, language)}</td>
+                    <td className="library__col--words num">{formatCount(article.wordCount, language)}</td>
+                    <td className="library__col--annotations num">{formatCount(article.annotationCount, language)}</td>
+                    <td className="library__col--status">
+                      <span className={`status status--${article.status}`}>{t(`status.${article.status}`)}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
       )}
     </section>
   );

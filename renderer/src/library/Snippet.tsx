@@ -1,5 +1,3 @@
-import type { SearchHit } from '../../../shared/contract/articles';
-
 /** A search snippet whose matches come marked as [[…]], shown with <mark>. */
 export function Snippet({ text }: { text: string }) {
   const parts = text.split(/\[\[|\]\]/);
@@ -8,8 +6,4 @@ export function Snippet({ text }: { text: string }) {
       {parts.map((part, index) => (index % 2 === 1 ? <mark key={index}>{part}</mark> : part))}
     </span>
   );
-}
-
-export function HitSnippet({ hit }: { hit: SearchHit | undefined }) {
-  return hit ? <Snippet text={hit.snippet} /> : null;
 }

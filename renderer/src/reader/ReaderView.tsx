@@ -15,6 +15,9 @@ import { LabelPalette } from './LabelPalette';
 import { firstPaintWindow, paintWindowNow, watchPaintWindow } from './paint-window';
 import { handleReaderKey } from './reader-keyboard';
 import { openSpans, useReaderStore } from './reader-store';
+import { RelationLayer } from './relations/RelationLayer';
+import { RelationPanel } from './relations/RelationPanel';
+import { useRelationStore } from './relations/relation-store';
 import { SelectedSpanPanel } from './SelectedSpanPanel';
 import { SpanList } from './SpanList';
 import { SuggestionPainter } from './assist/suggestion-painter';
@@ -152,6 +155,14 @@ export function ReaderView({ articleId }: { articleId: number }) {
     useReaderStore.getState().requestReveal(null);
     reveal(revealRequest);
   }, [view, sync, revealRequest, reveal]);
+  const show = useCallback(
+    (id: number) => {
+      const span = openSpans()?.get(id);
+      if (span && view && pageRef.current) scrollRangeIntoView(view.layout, span, pageRef.current);
+    },
+    [view],
+  );
+
   const revealRange = useCallback(
     (range: TextRange) => {
       if (view && pageRef.current) scrollRangeIntoView(view.layout, range, pageRef.current);
@@ -159,15 +170,18 @@ export function ReaderView({ articleId }: { articleId: number }) {
     [view],
   );
 
+  // A relation being drawn belongs to the open article.
+  useEffect(() => () => useRelationStore.getState().cancel(), [sync]);
+
   useEffect(() => {
     if (!view) return;
     const onKeyDown = (event: KeyboardEvent) => {
-      const context = { ...view, labels, caretOffset: () => caretRef.current, reveal, revealRange };
+      const context = { ...view, labels, caretOffset: () => caretRef.current, reveal, show, revealRange };
       if (handleReaderKey(event, context)) event.preventDefault();
     };
     document.addEventListener('keydown', onKeyDown);
     return () => document.removeEventListener('keydown', onKeyDown);
-  }, [view, labels, reveal, revealRange]);
+  }, [view, labels, reveal, show, revealRange]);
 
   const onMouseUp = (event: React.MouseEvent) => {
     if (!view || event.button !== 0) return;
@@ -222,6 +236,9 @@ export function ReaderView({ articleId }: { articleId: number }) {
           {view && textWrap ? (
             <EdgeHandles layout={view.layout} root={view.root} painter={view.painter} container={textWrap} />
           ) : null}
+          {view && textWrap ? (
+            <RelationLayer layout={view.layout} root={view.root} painter={view.painter} container={textWrap} />
+          ) : null}
         </div>
         {article.trimmedText ? <TrimmedBlock trimmedText={article.trimmedText} /> : null}
       </div>
@@ -230,6 +247,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
         <LabelPalette labels={labels} />
         <SelectedSpanPanel labels={labels} />
         <LinkSuggestions onReveal={reveal} />
+        <RelationPanel onReveal={reveal} />
         <SuggestionsPanel labels={labels} onReveal={revealRange} />
         <SpanList labels={labels} onReveal={reveal} />
       </aside>

@@ -1,8 +1,9 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { expandLabelFilter, labelTree, withDescendants } from '../../../shared/domain/label-tree';
 import type { Label } from '../../../shared/domain/schemas';
-import { labelInk } from '../app/contrast';
+import { labelChipStyle, labelInk } from '../app/contrast';
 import { labelName, useAppStore } from '../state/app-store';
 import { useReaderStore } from './reader-store';
 
@@ -16,8 +17,8 @@ interface SpanListProps {
 
 /**
  * The article's spans in text order, filterable by label: a parent's chip counts and hides its
- * sublabels' spans too. Rows are windowed (fixed height),
- * so a 10,000-span article lists as fast as a short one.
+ * sublabels' spans too. Rows are virtualised (fixed height, @tanstack/react-virtual), so a
+ * 10,000-span article lists as fast as a short one.
  */
 export function SpanList({ labels, onReveal }: SpanListProps) {
   const { t } = useTranslation();
@@ -25,8 +26,6 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
   const spansVersion = useReaderStore((state) => state.spansVersion);
   const selectedId = useReaderStore((state) => state.selectedId);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
-  const [scrollTop, setScrollTop] = useState(0);
-  const [height, setHeight] = useState(400);
   const viewport = useRef<HTMLDivElement>(null);
   const labelByKey = useMemo(() => new Map(labels.map((label) => [label.key, label])), [labels]);
 
@@ -50,27 +49,20 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
     return withSublabels;
   }, [all, labels]);
 
-  useEffect(() => {
-    const element = viewport.current;
-    if (!element) return;
-    const observer = new ResizeObserver(() => setHeight(element.clientHeight));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
+  const rows = useVirtualizer({
+    count: spans.length,
+    getScrollElement: () => viewport.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    getItemKey: (index) => spans[index]?.id ?? index,
+  });
 
   // Keep the selected row in view when the selection comes from the text.
   useEffect(() => {
-    const element = viewport.current;
     const row = spans.findIndex((span) => span.id === selectedId);
-    if (!element || row < 0) return;
-    const top = row * ROW_HEIGHT;
-    if (top < element.scrollTop || top + ROW_HEIGHT > element.scrollTop + element.clientHeight) {
-      element.scrollTop = top - element.clientHeight / 2;
-    }
-  }, [selectedId, spans]);
+    if (row >= 0) rows.scrollToIndex(row, { align: 'auto' });
+  }, [selectedId, spans, rows]);
 
-  const first = Math.max(0, Math.floor(scrollTop / ROW_HEIGHT) - OVERSCAN);
-  const last = Math.min(spans.length, Math.ceil((scrollTop + height) / ROW_HEIGHT) + OVERSCAN);
   const toggle = (key: string) =>
     setHidden((current) => {
       const next = new Set(current);
@@ -98,7 +90,7 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
                 type="button"
                 className={`chip ${hidden.has(label.key) ? 'chip--off' : ''}`}
                 aria-pressed={!hidden.has(label.key)}
-                style={{ '--label-color': label.color, '--label-ink': labelInk(label.color) } as React.CSSProperties}
+                style={labelChipStyle(label.color) as React.CSSProperties}
                 onClick={() => toggle(label.key)}
               >
                 {label.key} {counts.get(label.key)}
@@ -106,15 +98,16 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
             ))}
         </div>
       </header>
-      <div className="spans__viewport" ref={viewport} onScroll={(event) => setScrollTop(event.currentTarget.scrollTop)}>
-        <ol className="spans__list" style={{ height: spans.length * ROW_HEIGHT }}>
-          {spans.slice(first, last).map((span, offset) => {
+      <div className="spans__viewport" ref={viewport}>
+        <ol className="spans__list" style={{ height: rows.getTotalSize() }}>
+          {rows.getVirtualItems().map((row) => {
+            const span = spans[row.index]!;
             const label = labelByKey.get(span.labelKey);
             return (
               <li
-                key={span.id}
+                key={row.key}
                 className={`spans__row ${span.id === selectedId ? 'is-selected' : ''}`}
-                style={{ top: (first + offset) * ROW_HEIGHT, height: ROW_HEIGHT }}
+                style={{ top: row.start, height: ROW_HEIGHT }}
                 data-span-id={span.id}
               >
                 <button type="button" onClick={() => onReveal(span.id)}>

@@ -7,6 +7,8 @@ import { useAppStore } from '../state/app-store';
 import { extendSelection, selectedTextRange } from './dom-selection';
 import { useSuggestionStore } from './assist/suggestion-store';
 import { openSpans, useReaderStore } from './reader-store';
+import { handleRelationKey } from './relations/relation-keyboard';
+import { useRelationStore } from './relations/relation-store';
 import type { TextLayout } from './text-layout';
 
 export interface ReaderKeyboardContext {
@@ -16,6 +18,8 @@ export interface ReaderKeyboardContext {
   /** Where Tab cycling looks for spans when nothing is selected: the last caret offset. */
   caretOffset: () => number | null;
   reveal: (id: number) => void;
+  /** Scrolls a span into view without selecting it (a relation's target). */
+  show: (id: number) => void;
   /** Scrolls a range (a suggestion) into view. */
   revealRange: (range: TextRange) => void;
 }
@@ -31,6 +35,7 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
   const spans = openSpans();
   // While the entity typeahead is open, its own keys rule.
   if (!article || !spans || store.linkerSpanId !== null) return false;
+  if (handleRelationKey(event, context.show)) return true;
   const selected = selectedId === null ? undefined : spans.get(selectedId);
   if (!selected && !store.pending && handleSuggestionKey(event, context)) return true;
   // Label hotkeys are data (the schema editor sets them, refusing keys the keymap uses), so they
@@ -68,6 +73,9 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
       void store.confirmSuggestion(suggested.annotationId);
       return true;
     }
+    case 'relate':
+      if (!useRelationStore.getState().start()) useAppStore.getState().notify('info', i18next.t('reader.selectFirst'));
+      return true;
     case 'clear-selection':
       store.select(null);
       window.getSelection()?.removeAllRanges();

@@ -1,7 +1,8 @@
 import { create } from 'zustand';
 import type { HistoryState, LinkSuggestion } from '../../../shared/contract';
 import type { AppliedChanges } from '../../../shared/domain/changes';
-import { decodeSpans } from '../../../shared/contract/reader';
+import { decodeRelations, decodeSpans } from '../../../shared/contract/reader';
+import type { RelationType } from '../../../shared/domain/relations';
 import {
   ArticleSummarySchema,
   type Article,
@@ -18,7 +19,8 @@ import { DocumentSync, type LinkTarget, type Settled } from './sync/document-syn
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoDescription: null, redoDescription: null };
 
 /**
- * View state over the open article's DocumentSync, which owns the spans and every write to them.
+ * View state over the open article's DocumentSync, which owns the spans and relations and every
+ * write to them. A relation being drawn is in relations/relation-store.ts.
  */
 interface ReaderState {
   article: Article | null;
@@ -26,6 +28,10 @@ interface ReaderState {
   sync: DocumentSync | null;
   /** Bumped on every span change, so list views re-render without copying the spans. */
   spansVersion: number;
+  /** Bumped on every relation change (the sidebar's list of the selected span's relations). */
+  relationsVersion: number;
+  /** The schema's relation types in order, as `openArticle` sent them. */
+  relationTypes: RelationType[];
   selectedId: number | null;
   /** The (snapped) text selection a label key would tag. */
   pending: TextRange | null;
@@ -93,6 +99,7 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       const nextLinker = linkerSpanId === null ? null : (change.renamed.get(linkerSpanId) ?? linkerSpanId);
       set((state) => ({ spansVersion: state.spansVersion + 1, selectedId: nextSelected, linkerSpanId: nextLinker }));
     });
+    sync.onRelations(() => set((state) => ({ relationsVersion: state.relationsVersion + 1 })));
     sync.onSettled((settled: Settled) => {
       if (!settled.ok) return fail(settled.error);
       const applied = settled.applied;
@@ -119,6 +126,8 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     article: null,
     sync: null,
     spansVersion: 0,
+    relationsVersion: 0,
+    relationTypes: [],
     selectedId: null,
     pending: null,
     history: NO_HISTORY,
@@ -143,10 +152,12 @@ export const useReaderStore = create<ReaderState>((set, get) => {
           stop();
           throw error;
         });
+        const spans = decodeSpans(opened.spans, opened.article.text);
         const sync = new DocumentSync(
           articleId,
-          decodeSpans(opened.spans, opened.article.text),
+          spans,
           apiTransport,
+          decodeRelations(opened.relations, spans),
           opened.entityLinks,
         );
         follow(sync);
@@ -159,6 +170,8 @@ export const useReaderStore = create<ReaderState>((set, get) => {
           article: opened.article,
           sync,
           history: opened.history,
+          relationTypes: opened.relationTypes,
+          relationsVersion: state.relationsVersion + 1,
           selectedId: null,
           pending: null,
           linkerSpanId: null,

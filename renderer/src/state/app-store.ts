@@ -4,11 +4,13 @@ import type { Label } from '../../../shared/domain/schemas';
 import { api } from '../api/client';
 import { applyLanguage, initialLanguage } from '../i18n';
 import type { Language } from '../i18n/languages';
+import { errorMessage } from '../i18n/backend';
 
 export type Dialog = 'import' | 'export' | 'keyboard-help' | 'restore-backup' | null;
 
-/** The entity registry's views: the list, or one entity's page. */
-export type EntityView = { kind: 'list' } | { kind: 'entity'; id: number };
+/** The corpus views; the reader shows instead of them while an article is open. */
+export const VIEWS = ['library', 'concordance', 'dashboard', 'entities'] as const;
+export type View = (typeof VIEWS)[number];
 
 interface Toast {
   id: number;
@@ -19,10 +21,11 @@ interface Toast {
 interface AppState {
   appInfo: AppInfo | null;
   labels: Label[];
-  /** The article open in the reader; null shows the library. */
+  /** The article open in the reader; null shows `view`. */
   openArticleId: number | null;
-  /** Shown instead of the library and the reader while set. */
-  entityView: EntityView | null;
+  view: View;
+  /** In the `entities` view: the entity whose page is shown; null shows the registry's list. */
+  entityId: number | null;
   /** The schema editor is shown instead of the library or reader (#/schema). */
   schemaOpen: boolean;
   /** The UI language; label names follow it. */
@@ -33,7 +36,10 @@ interface AppState {
   /** Reads the labels again (after a schema edit here or elsewhere). */
   refreshLabels(): Promise<void>;
   openArticle(id: number | null): void;
-  openEntities(view: EntityView | null): void;
+  /** Closes the reader and shows a corpus view (openArticle(null) goes back to the last one). */
+  showView(view: View): void;
+  /** Shows one entity's page (null: the registry's list) in the `entities` view. */
+  openEntity(id: number | null): void;
   openSchema(open: boolean): void;
   setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
@@ -49,12 +55,25 @@ function articleIdFromHash(): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** The entities view in the URL hash (#/entities, #/entity/5). */
-function entityViewFromHash(): EntityView | null {
-  if (window.location.hash === '#/entities') return { kind: 'list' };
-  const match = /^#\/entity\/(\d+)$/.exec(window.location.hash);
-  return match ? { kind: 'entity', id: Number(match[1]) } : null;
+/** The corpus view in the URL hash (#/concordance, #/dashboard, #/entities); the library has none. */
+function viewFromHash(): View {
+  if (entityIdFromHash() !== null) return 'entities';
+  const match = /^#\/(concordance|dashboard|entities)$/.exec(window.location.hash);
+  return (match?.[1] as View | undefined) ?? 'library';
 }
+
+/** The entity whose page is shown (#/entity/5). */
+function entityIdFromHash(): number | null {
+  const match = /^#\/entity\/(\d+)$/.exec(window.location.hash);
+  return match ? Number(match[1]) : null;
+}
+
+/** The hash of a corpus view, with the entity page shown in `entities`. */
+function viewHash(view: View, entityId: number | null): string {
+  if (view === 'entities' && entityId !== null) return `#/entity/${entityId}`;
+  return view === 'library' ? '' : `#/${view}`;
+}
+
 const SCHEMA_HASH = '#/schema';
 const schemaFromHash = () => window.location.hash === SCHEMA_HASH;
 
@@ -68,7 +87,8 @@ export const useAppStore = create<AppState>((set, get) => ({
   appInfo: null,
   labels: [],
   openArticleId: articleIdFromHash(),
-  entityView: entityViewFromHash(),
+  view: viewFromHash(),
+  entityId: entityIdFromHash(),
   schemaOpen: schemaFromHash(),
   language: initialLanguage,
   dialog: null,
@@ -92,19 +112,32 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
 
   openArticle(id) {
-    pushHash(id === null ? '' : `#/article/${id}`);
-    set({ openArticleId: id, entityView: null, schemaOpen: false });
-  },
-
-  openEntities(view) {
-    pushHash(view === null ? '' : view.kind === 'list' ? '#/entities' : `#/entity/${view.id}`);
-    set({ entityView: view, openArticleId: null, schemaOpen: false });
+    if (id === null) {
+      // Back to the view the article was opened from, an entity's page included.
+      const { view, entityId } = get();
+      if (view === 'entities') get().openEntity(entityId);
+      else get().showView(view);
+      return;
+    }
+    pushHash(`#/article/${id}`);
+    set({ openArticleId: id, schemaOpen: false });
   },
 
   openSchema(open) {
-    const { openArticleId } = get();
-    pushHash(open ? SCHEMA_HASH : openArticleId === null ? '' : `#/article/${openArticleId}`);
-    set(open ? { schemaOpen: true, entityView: null } : { schemaOpen: false });
+    const { openArticleId, view, entityId } = get();
+    const back = openArticleId !== null ? `#/article/${openArticleId}` : viewHash(view, entityId);
+    pushHash(open ? SCHEMA_HASH : back);
+    set({ schemaOpen: open });
+  },
+
+  showView(view) {
+    pushHash(viewHash(view, null));
+    set({ openArticleId: null, view, entityId: null, schemaOpen: false });
+  },
+
+  openEntity(id) {
+    pushHash(viewHash('entities', id));
+    set({ openArticleId: null, view: 'entities', entityId: id, schemaOpen: false });
   },
 
   setLanguage(language) {
@@ -128,16 +161,16 @@ export const useAppStore = create<AppState>((set, get) => ({
 }));
 
 window.addEventListener('popstate', () =>
-  useAppStore.setState({
-    openArticleId: articleIdFromHash(),
-    entityView: entityViewFromHash(),
-    schemaOpen: schemaFromHash(),
+  useAppStore.setState(() => {
+    const openArticleId = articleIdFromHash();
+    // An article's hash does not say the view it was opened from: keep the one there is.
+    const corpusView = openArticleId === null ? { view: viewFromHash(), entityId: entityIdFromHash() } : {};
+    return { openArticleId, ...corpusView, schemaOpen: schemaFromHash() };
   }),
 );
 
-export function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
+/** Kept here for the stores that import it; the translation lives with the i18n code. */
+export { errorMessage };
 
 export function labelName(label: Label, language: Language): string {
   return language === 'vi' ? label.nameVi : label.nameEn;

@@ -1,47 +1,171 @@
 import { create } from 'zustand';
+import type {
+  LibraryFacets,
+  LibraryFilter,
+  LibraryRow,
+  LibrarySort,
+  LibrarySortKey,
+} from '../../../shared/corpus/library-query';
 import type { ArticleSummary } from '../../../shared/domain/schemas';
 import { api } from '../api/client';
 import { errorMessage, useAppStore } from './app-store';
 
+/** Rows per request; the list asks for the pages its visible rows fall in. */
+export const LIBRARY_PAGE_SIZE = 100;
+
 interface LibraryState {
-  articles: ArticleSummary[];
-  loaded: boolean;
+  filter: LibraryFilter;
+  sort: LibrarySort;
+  /** Articles under the filter; null until the first answer. */
+  total: number | null;
+  /** Articles in the whole library (no filter), for the heading. */
+  libraryTotal: number | null;
+  /** Loaded pages by page index; a new filter or sort starts an empty map. */
+  pages: ReadonlyMap<number, LibraryRow[]>;
+  /** Bumped by every new query, so answers to an older one are dropped. */
+  generation: number;
+  facets: LibraryFacets | null;
   /** Articles ticked in the library, e.g. to export only those. */
   selectedIds: ReadonlySet<number>;
+  setFilter(filter: LibraryFilter): void;
+  sortBy(key: LibrarySortKey): void;
+  /** Loads the page holding row `index` unless it is loaded or on its way. */
+  ensureRow(index: number): void;
+  /** Asks again for the count and the loaded pages (after an import, an edit elsewhere). */
   refresh(): Promise<void>;
+  loadFacets(): Promise<void>;
   toggleSelected(id: number): void;
   setSelected(ids: Iterable<number>): void;
+  /** Ticks every article under the filter (or none, when all are ticked). */
+  toggleAllUnderFilter(): Promise<void>;
   /** Replaces one row after a change made elsewhere (status, annotation count). */
   updateSummary(summary: ArticleSummary): void;
 }
 
-export const useLibraryStore = create<LibraryState>((set) => ({
-  articles: [],
-  loaded: false,
-  selectedIds: new Set(),
+const inFlight = new Set<string>();
 
-  async refresh() {
+/** The sort the server is asked for: with words to find, the default order is the best match first. */
+function effectiveSort(filter: LibraryFilter, sort: LibrarySort): LibrarySort {
+  return filter.text !== undefined && sort.key === 'imported' ? { key: 'relevance', direction: 'ascending' } : sort;
+}
+
+export const useLibraryStore = create<LibraryState>((set, get) => {
+  const fetchPage = async (page: number, generation: number) => {
+    const key = `${generation}:${page}`;
+    if (inFlight.has(key)) return;
+    inFlight.add(key);
     try {
-      const articles = await api.listArticles({});
-      set({ articles, loaded: true });
+      const { filter, sort } = get();
+      const answer = await api.queryLibrary({
+        filter,
+        sort: effectiveSort(filter, sort),
+        offset: page * LIBRARY_PAGE_SIZE,
+        limit: LIBRARY_PAGE_SIZE,
+      });
+      if (get().generation !== generation) return;
+      set((state) => ({
+        total: answer.total,
+        libraryTotal: Object.keys(filter).length === 0 ? answer.total : state.libraryTotal,
+        pages: new Map(state.pages).set(page, answer.rows),
+      }));
     } catch (error) {
       useAppStore.getState().notify('error', errorMessage(error));
+    } finally {
+      inFlight.delete(key);
     }
-  },
+  };
 
-  toggleSelected(id) {
-    set((state) => {
-      const selectedIds = new Set(state.selectedIds);
-      if (!selectedIds.delete(id)) selectedIds.add(id);
-      return { selectedIds };
-    });
-  },
+  /** A new query: drop the loaded pages and fetch the first one. */
+  const requery = (patch: Partial<Pick<LibraryState, 'filter' | 'sort'>>) => {
+    const generation = get().generation + 1;
+    set({ ...patch, generation, pages: new Map() });
+    void fetchPage(0, generation);
+  };
 
-  setSelected(ids) {
-    set({ selectedIds: new Set(ids) });
-  },
+  return {
+    filter: {},
+    sort: { key: 'imported', direction: 'ascending' },
+    total: null,
+    libraryTotal: null,
+    pages: new Map(),
+    generation: 0,
+    facets: null,
+    selectedIds: new Set(),
 
-  updateSummary(summary) {
-    set((state) => ({ articles: state.articles.map((row) => (row.id === summary.id ? summary : row)) }));
-  },
-}));
+    setFilter(filter) {
+      requery({ filter });
+    },
+
+    sortBy(key) {
+      const current = get().sort;
+      const direction = current.key === key && current.direction === 'ascending' ? 'descending' : 'ascending';
+      requery({ sort: { key, direction } });
+    },
+
+    ensureRow(index) {
+      const page = Math.floor(index / LIBRARY_PAGE_SIZE);
+      if (!get().pages.has(page)) void fetchPage(page, get().generation);
+    },
+
+    async refresh() {
+      const { pages, filter } = get();
+      const generation = get().generation + 1;
+      set({ generation });
+      const loaded = pages.size > 0 ? [...pages.keys()] : [0];
+      await Promise.all(loaded.map((page) => fetchPage(page, generation)));
+      // The whole library's count, for the heading, when a filter hides it.
+      if (Object.keys(filter).length > 0) {
+        const all = await api.queryLibrary({ limit: 1 }).catch(() => null);
+        if (all) set({ libraryTotal: all.total });
+      }
+    },
+
+    async loadFacets() {
+      try {
+        set({ facets: await api.libraryFacets({}) });
+      } catch (error) {
+        useAppStore.getState().notify('error', errorMessage(error));
+      }
+    },
+
+    toggleSelected(id) {
+      set((state) => {
+        const selectedIds = new Set(state.selectedIds);
+        if (!selectedIds.delete(id)) selectedIds.add(id);
+        return { selectedIds };
+      });
+    },
+
+    setSelected(ids) {
+      set({ selectedIds: new Set(ids) });
+    },
+
+    async toggleAllUnderFilter() {
+      const { filter, selectedIds, total } = get();
+      if (total !== null && total > 0 && selectedIds.size >= total) {
+        set({ selectedIds: new Set() });
+        return;
+      }
+      try {
+        set({ selectedIds: new Set(await api.libraryArticleIds({ filter })) });
+      } catch (error) {
+        useAppStore.getState().notify('error', errorMessage(error));
+      }
+    },
+
+    updateSummary(summary) {
+      set((state) => {
+        const pages = new Map(state.pages);
+        for (const [page, rows] of pages) {
+          if (rows.some((row) => row.id === summary.id)) {
+            pages.set(
+              page,
+              rows.map((row) => (row.id === summary.id ? { ...summary, snippet: row.snippet } : row)),
+            );
+          }
+        }
+        return { pages };
+      });
+    },
+  };
+});

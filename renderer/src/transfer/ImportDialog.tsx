@@ -7,6 +7,7 @@ import { useAppStore } from '../state/app-store';
 import { useImportStore } from './import-store';
 import { ImportReview } from './ImportReview';
 import { filesFromInput } from './read-files';
+import { backendText } from '../i18n/backend';
 
 /**
  * Import…: pick files or a folder (or drop them on the window), watch the progress, then read
@@ -112,7 +113,7 @@ function ImportProgress({ job }: { job: ImportJob }) {
         {t('import.summary', summary)}
         {counted > job.results.length ? t('import.reportCapped', { n: job.results.length }) : ''}
       </div>
-      {job.error ? <p className="error">{job.error}</p> : null}
+      {job.error ? <p className="error">{backendText(job.errorRef, job.error)}</p> : null}
     </div>
   );
 }
@@ -144,7 +145,7 @@ function ImportReport({ results, onOpen }: { results: ImportFileResult[]; onOpen
             <td>
               {result.outcome === 'skipped' ? (
                 <>
-                  {result.reason}
+                  {backendText(result.reasonRef, result.reason)}
                   {result.preview ? <pre className="report__preview">{result.preview}</pre> : null}
                 </>
               ) : (

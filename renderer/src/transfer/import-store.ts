@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ImportJob, ImportSource, ReviewDecisions } from '../../../shared/contract';
-import { api, events } from '../api/client';
+import { api, events, uploadFiles } from '../api/client';
 import { i18next } from '../i18n';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
@@ -61,6 +61,11 @@ export const useImportStore = create<ImportState>((set, get) => {
       if (files.length === 0) return;
       set({ job: null, preparing: i18next.t('import.reading', { count: files.length }) });
       try {
+        // In a browser the files stream to the host's disk; Electron's IPC takes them as base64.
+        if (uploadFiles) {
+          await start({ kind: 'upload', uploadId: await uploadFiles(files) });
+          return;
+        }
         const uploads = await Promise.all(
           files.map(async ({ name, file }) => ({ name, dataBase64: await fileToBase64(file) })),
         );

@@ -90,6 +90,14 @@ describe('AssistService.suggest', () => {
     expect(open().filter((s) => s.startsWith('ORG:'))).toHaveLength(2);
   });
 
+  it('a long article with more matches than a call takes arguments does not overflow the stack (regression: push(...found))', () => {
+    // 200,000 matches of one shipped name: push(...array) throws RangeError above ~120k arguments.
+    const longId = addArticle(workbench, 'Bộ Ngoại giao. '.repeat(200_000), 'Dài');
+    const { suggestions } = workbench.assist.suggest(longId);
+    expect(suggestions).toHaveLength(200_000);
+    expect(suggestions[0]).toMatchObject({ labelKey: 'ORG', quote: 'Bộ Ngoại giao' });
+  });
+
   it('sources can be switched off, and the choice is stored', () => {
     workbench.assist.setSources({ gazetteer: false, pattern: false });
     expect(open()).toEqual([]);

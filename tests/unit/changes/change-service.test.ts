@@ -231,7 +231,14 @@ describe('undo and redo', () => {
     const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
     for (const name of ['undo', 'redo', 'getHistoryState'] as const) {
       const result = await dispatchCall(handlers, name, { articleId: 9999 }, () => undefined);
-      expect(result).toEqual({ ok: false, error: { code: 'not_found', message: 'Article 9999 does not exist.' } });
+      expect(result).toEqual({
+        ok: false,
+        error: {
+          code: 'not_found',
+          message: 'Article 9999 does not exist.',
+          ref: { key: 'articleNotFound', params: { id: 9999 } },
+        },
+      });
     }
   });
 });

@@ -245,7 +245,12 @@ describe('workbench JSON import of a colleague’s file', () => {
     });
 
     expect(results).toEqual([
-      { outcome: 'skipped', file: 'colleague.json', reason: 'Nothing of this file was imported: disk I/O error' },
+      {
+        outcome: 'skipped',
+        file: 'colleague.json',
+        reasonRef: { key: 'fileNotImported', params: { detail: 'disk I/O error' } },
+        reason: 'Nothing of this file was imported: disk I/O error',
+      },
     ]);
     expect(target.articles.list()).toEqual([]);
     expect(target.labels.list()).toEqual(labelsBefore);

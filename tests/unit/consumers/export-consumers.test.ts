@@ -99,7 +99,18 @@ const unitsOf = (format: ExportFormat) => EXPORT_FORMAT_SPECS.find((spec) => spe
 
 describe('every format offers a reader check here', () => {
   it('lists each registered format', () => {
-    const checked = ['workbench-json', 'jsonl', 'spacy-jsonl', 'csv', 'csv-data', 'conll', 'brat', 'web-annotation'];
+    // csv-relations: read back row by row in tests/unit/relations/relation-exports.test.ts.
+    const checked = [
+      'workbench-json',
+      'jsonl',
+      'spacy-jsonl',
+      'csv',
+      'csv-data',
+      'csv-relations',
+      'conll',
+      'brat',
+      'web-annotation',
+    ];
     expect(EXPORT_FORMAT_SPECS.map((spec) => spec.name).sort()).toEqual(checked.sort());
   });
 });

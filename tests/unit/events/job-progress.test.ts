@@ -38,6 +38,7 @@ function importJobs(launcher: ImportLauncher) {
   const jobs = new ImportJobs({
     databasePath: ':memory:',
     launcher,
+    extractWorkerPath: null,
     publishProgress: (progress) => published.push(eventContract.jobProgress.payload.parse(progress)),
   });
   const jobId = jobs.start({ kind: 'paths', paths: ['/nowhere'] });

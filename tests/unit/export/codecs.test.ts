@@ -106,8 +106,8 @@ describe('JSONL', () => {
     expect(lines.at(-1)).toBe('');
     const records = lines.slice(0, -1).map((line) => JSON.parse(line));
     expect(records.map((r) => Object.keys(r))).toEqual([
-      ['id', 'title', 'source', 'published', 'text', 'spans', 'meta'],
-      ['id', 'title', 'source', 'published', 'text', 'spans', 'meta'],
+      ['id', 'title', 'source', 'published', 'text', 'spans', 'relations', 'meta'],
+      ['id', 'title', 'source', 'published', 'text', 'spans', 'relations', 'meta'],
     ]);
     expect(records[1]).toMatchObject({ id: 2, title: null, published: null, text: second });
     for (const record of records) {

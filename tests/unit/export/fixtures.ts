@@ -1,3 +1,4 @@
+import { DEFAULT_RELATION_TYPES } from '../../../shared/domain/relations';
 import type { ExportArticle, ExportContext } from '../../../shared/codecs/types';
 import type { Annotation, Label } from '../../../shared/domain/schemas';
 import type { OffsetUnit } from '../../../shared/text/offsets';
@@ -28,7 +29,7 @@ export const LABELS: Label[] = [
 ];
 
 export function context(unit: OffsetUnit = 'codepoint', exportedAt = '2026-11-24T10:00:00.000Z'): ExportContext {
-  return { unit, labels: LABELS, appVersion: '0.1.0', exportedAt };
+  return { unit, labels: LABELS, relationTypes: DEFAULT_RELATION_TYPES, appVersion: '0.1.0', exportedAt };
 }
 
 export function article(id: number, text: string, extra: Partial<ExportArticle> = {}): ExportArticle {

@@ -39,12 +39,14 @@ function resultLines(output: string): string[] {
 }
 
 describe('cli import', () => {
+  // In this process, reading files in the bundled extract worker as the real command does.
+  const bundled = useBundledEntries();
   it('imports a mixed folder, reports every file, and exits 1 because some were skipped', async () => {
     const { folder, db } = mixedFolder();
     const logged: string[] = [];
     vi.spyOn(console, 'log').mockImplementation((line: string) => void logged.push(line));
     cleanups.push(() => vi.restoreAllMocks());
-    const exitCode = await runImportCommand([folder, '--db', db]);
+    const exitCode = await runImportCommand([folder, '--db', db], bundled('extractWorker.js'));
     const output = logged.join('\n');
     expect(exitCode).toBe(1);
     expect(resultLines(output).map((line, i) => line.slice(0, EXPECTED_LINES[i]?.length))).toEqual(EXPECTED_LINES);
@@ -62,7 +64,10 @@ describe('cli import', () => {
     vi.spyOn(console, 'log').mockImplementation(() => undefined);
     cleanups.push(() => vi.restoreAllMocks());
     expect(
-      await runImportCommand([join(dir, 'mixed', 'good.txt'), join(dir, 'mixed', 'same-again.txt'), '--db', db]),
+      await runImportCommand(
+        [join(dir, 'mixed', 'good.txt'), join(dir, 'mixed', 'same-again.txt'), '--db', db],
+        bundled('extractWorker.js'),
+      ),
     ).toBe(0);
   });
 });

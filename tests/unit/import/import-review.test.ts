@@ -61,14 +61,14 @@ async function runReviewed(
       emit: (event: ImportEvent) => {
         if (event.type === 'results') run.results.push(...event.results);
       },
-      isCancelled: () => false,
+      signal: new AbortController().signal,
       review: async (questions) => {
         run.rounds.push(questions);
         run.articlesAtReview.push(wb.articles.count());
         return answer(questions, run.rounds.length - 1);
       },
     },
-    DEFAULT_IMPORT_LIMITS,
+    { limits: DEFAULT_IMPORT_LIMITS },
   );
   return run;
 }
@@ -153,7 +153,7 @@ describe('files on disk (the desktop dialog gives paths)', () => {
         emit: (event) => {
           if (event.type === 'results') results.push(...event.results);
         },
-        isCancelled: () => false,
+        signal: new AbortController().signal,
         review: async (asked) => {
           questions.push(asked);
           return { 'file 0:legacy': { choice: 'accept' } };
@@ -416,7 +416,14 @@ describe("a colleague's workbench JSON: label differences asked, not listed (iss
 
 describe('the job API: decideImport', () => {
   async function jobInReview(wb: Workbench) {
-    const handlers = createImportHandlers(wb, { kind: 'browser', appVersion: 'test' }, { launcher: inProcessLauncher });
+    const handlers = createImportHandlers(
+      wb,
+      { kind: 'browser', appVersion: 'test' },
+      {
+        launcher: inProcessLauncher,
+        extractWorkerPath: null,
+      },
+    );
     const { jobId } = await handlers.startImport({
       source: {
         kind: 'uploads',
@@ -481,7 +488,14 @@ describe('the job API: decideImport', () => {
 
   it('refuses a mapping to a label that does not exist', async () => {
     const wb = workbench();
-    const handlers = createImportHandlers(wb, { kind: 'browser', appVersion: 'test' }, { launcher: inProcessLauncher });
+    const handlers = createImportHandlers(
+      wb,
+      { kind: 'browser', appVersion: 'test' },
+      {
+        launcher: inProcessLauncher,
+        extractWorkerPath: null,
+      },
+    );
     const { jobId } = await handlers.startImport({
       source: {
         kind: 'uploads',

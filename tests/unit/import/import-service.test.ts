@@ -94,7 +94,14 @@ describe('text files', () => {
       { limits: { ...DEFAULT_IMPORT_LIMITS, maxFileBytes: 1024 } },
       'big.txt',
     );
-    expect(results).toEqual([{ outcome: 'skipped', file: 'big.txt', reason: 'The file is 2 KB; the limit is 1 KB.' }]);
+    expect(results).toEqual([
+      {
+        outcome: 'skipped',
+        file: 'big.txt',
+        reason: 'The file is 2 KB; the limit is 1 KB.',
+        reasonRef: { key: 'fileTooLarge', params: { size: '2 KB', limit: '1 KB' } },
+      },
+    ]);
   });
 });
 
@@ -225,7 +232,12 @@ describe('safety', () => {
       BEGIN SELECT RAISE(ABORT, 'simulated write failure'); END`);
     const results = await importOne(wb, 'half.csv', 'title,text\nA,Văn bản A.\nB,Văn bản B.\n');
     expect(results).toEqual([
-      { outcome: 'skipped', file: 'half.csv', reason: 'Nothing of this file was imported: simulated write failure' },
+      {
+        outcome: 'skipped',
+        file: 'half.csv',
+        reason: 'Nothing of this file was imported: simulated write failure',
+        reasonRef: { key: 'fileNotImported', params: { detail: 'simulated write failure' } },
+      },
     ]);
     expect(wb.articles.list()).toHaveLength(0);
     expect((await importOne(wb, 'next.txt', VIETNAMESE_ARTICLE))[0]?.outcome).toBe('imported');

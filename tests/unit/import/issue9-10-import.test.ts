@@ -46,9 +46,9 @@ async function runAll(wb: Workbench, source: Parameters<typeof runImport>[1]) {
         if (event.type === 'results') results.push(...event.results);
         if (event.type === 'file') files.push(event.name);
       },
-      isCancelled: () => false,
+      signal: new AbortController().signal,
     },
-    DEFAULT_IMPORT_LIMITS,
+    { limits: DEFAULT_IMPORT_LIMITS },
   );
   return { state, results, files };
 }
@@ -268,7 +268,14 @@ describe('issue 10 part 2: imports that crash or hang', () => {
       kind: 'uploads',
       files: [{ name: 'x.txt', dataBase64: '%%%not base64%%%' }],
     });
-    expect(results).toEqual([{ outcome: 'skipped', file: 'x.txt', reason: 'The upload is not valid base64.' }]);
+    expect(results).toEqual([
+      {
+        outcome: 'skipped',
+        file: 'x.txt',
+        reason: 'The upload is not valid base64.',
+        reasonRef: { key: 'fileNotBase64', params: {} },
+      },
+    ]);
   });
 
   it('control and bidi characters were printed raw in file names (a newline could forge a report line)', async () => {

@@ -9,11 +9,17 @@ import {
 const limitsOf = (argv: string[]) => importLimitsFromOptions(parseCommandLine(argv, IMPORT_LIMIT_OPTIONS).values);
 
 describe('import limits from the command line', () => {
-  it('reads --max-file-mb and --max-files, keeping the defaults otherwise', () => {
+  it('reads --max-file-mb, --max-files, --max-records and --max-extract-seconds, keeping the defaults otherwise', () => {
     expect(limitsOf([])).toEqual(DEFAULT_IMPORT_LIMITS);
     expect(limitsOf(['--max-file-mb', '2.5', '--max-files=10'])).toEqual({
+      ...DEFAULT_IMPORT_LIMITS,
       maxFileBytes: 2.5 * 1024 * 1024,
       maxFiles: 10,
+    });
+    expect(limitsOf(['--max-records', '500', '--max-extract-seconds=2.5'])).toEqual({
+      ...DEFAULT_IMPORT_LIMITS,
+      maxRecordsPerFile: 500,
+      maxExtractSeconds: 2.5,
     });
   });
 

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { importFile } from '../../../electron/services/import/import-service';
 import { openDatabase } from '../../../electron/services/store/database';
 import { storedDuplicateKeyOf } from '../../../electron/services/store/duplicate-keys';
-import { MIGRATIONS } from '../../../electron/services/store/migrations';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/services/store/migrations';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { insertOldArticle } from '../../helpers/old-schema';
 import { tempDir } from '../../helpers/temp-workbench';
@@ -45,7 +45,7 @@ describe('migration 010: a stored duplicate key per article, looked up by index'
   it('gives every existing article its key (null when no paragraph is long enough) and indexes it', () => {
     const { workbench, ids } = migratedFromVersionBefore();
     const { db } = workbench;
-    expect(db.pragma('user_version', { simple: true })).toBe(10);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     const keys = db.prepare(`SELECT id, duplicate_key FROM articles ORDER BY id`).all() as {
       id: number;
       duplicate_key: string | null;

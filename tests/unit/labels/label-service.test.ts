@@ -172,7 +172,7 @@ describe('label changes on real SQLite', () => {
   it('undo of a label create is refused while annotations use it, and changes nothing', async () => {
     const workbench = freshWorkbench();
     const { articleId, text } = await seededArticle(workbench);
-    apply(workbench, { kind: 'label.create', label: newLabel('NEWONE', { hotkey: 'n' }) });
+    apply(workbench, { kind: 'label.create', label: newLabel('NEWONE', { hotkey: 'j' }) });
     tag(workbench, articleId, text, 'NEWONE', 'đề xuất');
     expect(refusal(() => workbench.changes.undo(null))).toBe(
       'Cannot undo “Add label NEWONE”: the label NEWONE is used by 1 annotations.',

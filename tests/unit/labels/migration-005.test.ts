@@ -1,10 +1,9 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { contentHashOf } from '../../../electron/services/import/store-article';
-import { ArticleStore } from '../../../electron/services/store/articles';
 import { openDatabase } from '../../../electron/services/store/database';
 import { MIGRATIONS } from '../../../electron/services/store/migrations';
 import { openWorkbench } from '../../../electron/services/workbench';
+import { insertOldArticle } from '../../helpers/old-schema';
 import { tempDir } from '../../helpers/temp-workbench';
 
 const cleanups: (() => void)[] = [];
@@ -15,18 +14,7 @@ const TEXT = 'Thứ trưởng Lương Tam Quang làm việc với Bộ Ngoại g
 /** A database as version 4 left it: the default labels (hotkeys 0–9), two annotations, one deleted id. */
 function buildVersion4(path: string): void {
   const db = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version <= 4) });
-  const articleId = new ArticleStore(db).insert({
-    rawText: TEXT,
-    text: TEXT,
-    trimmedText: null,
-    contentHash: contentHashOf(TEXT),
-    title: null,
-    source: null,
-    byline: null,
-    url: null,
-    publishedAt: null,
-    fileName: null,
-  });
+  const articleId = insertOldArticle(db, TEXT);
   const insert = db.prepare(
     `INSERT INTO annotations (article_id, label_key, start, "end", quote, author, origin, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'Lan', 'manual', '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')`,
@@ -92,7 +80,7 @@ describe('migration 005 (label hierarchy, hotkeys, guidelines)', () => {
     // The old 0–9 CHECK is gone; references still hold (a rename cascades to annotations).
     workbench.changes.apply({
       origin: 'manual',
-      changes: [{ kind: 'label.update', key: 'PER', patch: { hotkey: 'p', key: 'PERSON' } }],
+      changes: [{ kind: 'label.update', key: 'PER', patch: { hotkey: 'k', key: 'PERSON' } }],
     });
     expect(workbench.annotationRows.get(1).labelKey).toBe('PERSON');
     expect(() => workbench.labels.delete('ORG')).toThrow(/FOREIGN KEY/);

@@ -1,6 +1,7 @@
 import { ApiError } from '../../../shared/contract/errors';
 import type { Annotation } from '../../../shared/domain/schemas';
 import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/changes';
+import type { Relation } from '../../../shared/domain/relations';
 import type { SyncTransport } from '../../../renderer/src/reader/sync/transport';
 
 type AnnotationChange = Extract<Change, { kind: `annotation.${string}` }>;
@@ -21,6 +22,8 @@ interface HistoryEntry {
   /** Span id → entity id before and after (undefined = unlinked). */
   linksBefore: Map<number, number | undefined>;
   linksAfter: Map<number, number | undefined>;
+  relationsBefore: Map<number, Relation | undefined>;
+  relationsAfter: Map<number, Relation | undefined>;
 }
 
 type EntityChange = Extract<Change, { kind: `entity${string}` }>;
@@ -39,6 +42,8 @@ export class FakeBackend implements SyncTransport {
   /** Entities by id, with their type, for the type-mismatch rule. */
   readonly entities = new Map<number, { id: number; name: string; typeLabelKey: string }>();
   private nextEntityId = 500;
+  readonly storedRelations = new Map<number, Relation>();
+  private nextRelationId = 500;
   /** Requests in the order the backend committed them, e.g. "update 7 {labelKey:ORG}". */
   readonly committed: string[] = [];
   /** The origin of every applied set, in order. */
@@ -136,17 +141,67 @@ export class FakeBackend implements SyncTransport {
       if (!entry) return null;
       (request.call === 'undo' ? this.redoStack : this.undoStack).push(entry);
       this.committed.push(request.call);
-      this.putLinks(request.call === 'undo' ? entry.linksBefore : entry.linksAfter);
-      return this.put(request.call === 'undo' ? entry.before : entry.after, {}, request.call, entry);
+      const undo = request.call === 'undo';
+      this.putLinks(undo ? entry.linksBefore : entry.linksAfter);
+      return this.put(
+        undo ? entry.before : entry.after,
+        {},
+        request.call,
+        entry,
+        undo ? entry.relationsBefore : entry.relationsAfter,
+      );
     }
     this.origins.push(request.changeSet.origin);
-    const entry: HistoryEntry = { before: new Map(), after: new Map(), linksBefore: new Map(), linksAfter: new Map() };
+    const entry: HistoryEntry = {
+      before: new Map(),
+      after: new Map(),
+      linksBefore: new Map(),
+      linksAfter: new Map(),
+      relationsBefore: new Map(),
+      relationsAfter: new Map(),
+    };
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
     const workingLinks = new Map(this.links);
+    const workingRelations = new Map(this.storedRelations);
+    const setRelation = (id: number, next: Relation | undefined) => {
+      if (!entry.relationsBefore.has(id)) entry.relationsBefore.set(id, this.storedRelations.get(id));
+      if (next) workingRelations.set(id, next);
+      else workingRelations.delete(id);
+      entry.relationsAfter.set(id, next);
+    };
     for (const change of request.changeSet.changes) {
       if (change.kind.startsWith('entity')) {
         this.changeLink(change as EntityChange, working, workingLinks, entry, createdIds);
+        continue;
+      }
+      if (change.kind === 'relation.create') {
+        const { headId, tailId, typeKey } = change.relation;
+        if (!working.has(headId) || !working.has(tailId)) throw new ApiError('rejected', 'Span does not exist.');
+        if (headId === tailId)
+          throw new ApiError('rejected', 'A relation joins two different spans, not a span to itself.');
+        const id = this.nextRelationId++;
+        createdIds[change.ref] = id;
+        setRelation(id, {
+          id,
+          articleId: this.articleId,
+          typeKey,
+          headId,
+          tailId,
+          note: '',
+          author: 'Lan',
+          origin: 'manual',
+          createdAt: 'then',
+          updatedAt: 'now',
+        });
+        this.committed.push(`relate ${id} ${headId} ${typeKey} ${tailId}`);
+        continue;
+      }
+      if (change.kind === 'relation.update' || change.kind === 'relation.delete') {
+        const current = workingRelations.get(change.id);
+        if (!current) throw new ApiError('not_found', `Relation ${change.id} does not exist.`);
+        setRelation(change.id, change.kind === 'relation.delete' ? undefined : { ...current, ...change.patch });
+        this.committed.push(`${change.kind} ${change.id}`);
         continue;
       }
       // Other families touch no span here: the fake only notes that they arrived, in order.
@@ -154,10 +209,16 @@ export class FakeBackend implements SyncTransport {
         this.committed.push(change.kind);
         continue;
       }
-      if (change.kind === 'annotation.delete' && workingLinks.has(change.id)) {
-        if (!entry.linksBefore.has(change.id)) entry.linksBefore.set(change.id, this.links.get(change.id));
-        workingLinks.delete(change.id);
-        entry.linksAfter.set(change.id, undefined);
+      if (change.kind === 'annotation.delete') {
+        // The real pipeline's cascade: a span's relations and its entity link go with it.
+        for (const relation of [...workingRelations.values()]) {
+          if (relation.headId === change.id || relation.tailId === change.id) setRelation(relation.id, undefined);
+        }
+        if (workingLinks.has(change.id)) {
+          if (!entry.linksBefore.has(change.id)) entry.linksBefore.set(change.id, this.links.get(change.id));
+          workingLinks.delete(change.id);
+          entry.linksAfter.set(change.id, undefined);
+        }
       }
       const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
       if (change.kind === 'annotation.create') createdIds[change.ref] = id;
@@ -172,7 +233,7 @@ export class FakeBackend implements SyncTransport {
     this.undoStack.push(entry);
     this.redoStack.length = 0;
     this.putLinks(entry.linksAfter);
-    return this.put(entry.after, createdIds, 'write', entry);
+    return this.put(entry.after, createdIds, 'write', entry, entry.relationsAfter);
   }
 
   /** entity.create and entityLink.* as the real handlers check them (the type-mismatch rule too). */
@@ -231,9 +292,20 @@ export class FakeBackend implements SyncTransport {
     createdIds: Record<string, number>,
     what: string,
     entry: HistoryEntry,
+    relationValues: Map<number, Relation | undefined>,
   ): AppliedChanges {
     const upserted: Annotation[] = [];
     const removed: number[] = [];
+    const relations = { upserted: [] as Relation[], removed: [] as number[] };
+    for (const [id, value] of relationValues) {
+      if (value) {
+        this.storedRelations.set(id, value);
+        relations.upserted.push(value);
+      } else {
+        this.storedRelations.delete(id);
+        relations.removed.push(id);
+      }
+    }
     for (const [id, value] of values) {
       if (value) {
         this.stored.set(id, value);
@@ -250,6 +322,7 @@ export class FakeBackend implements SyncTransport {
       description: what,
       upserted,
       removed,
+      ...(relationValues.size ? { relations } : {}),
       createdIds,
       history: {
         canUndo,
@@ -276,6 +349,13 @@ export class FakeBackend implements SyncTransport {
     this.events.push(structuredClone(applied));
     return applied;
   }
+}
+
+/** Stored relations as "head type tail", in id order. */
+export function relationRows(backend: FakeBackend): string[] {
+  return [...backend.storedRelations.values()]
+    .sort((a, b) => a.id - b.id)
+    .map((relation) => `${relation.headId} ${relation.typeKey} ${relation.tailId}`);
 }
 
 function describe(change: AnnotationChange, id: number): string {

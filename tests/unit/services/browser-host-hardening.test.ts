@@ -222,7 +222,7 @@ describe('Electron dialog paths', { timeout: 60_000 }, () => {
         pickExportPath: async () => chosenExport,
       }),
     };
-    const imports = createImportHandlers(workbench, host, { launcher: inProcessLauncher });
+    const imports = createImportHandlers(workbench, host, { launcher: inProcessLauncher, extractWorkerPath: null });
     const exports = createExportHandlers(workbench, host);
 
     expect(() => imports.startImport({ source: { kind: 'paths', paths: [chosenFolder] } })).toThrow(

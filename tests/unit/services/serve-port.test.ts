@@ -7,6 +7,7 @@ import { PortInUseError, startBrowserHost, type BrowserHost } from '../../../ele
 import { parseServeArgs } from '../../../electron/host/serve-args';
 import { createApiHandlers } from '../../../electron/services/api/handlers';
 import { UsageError } from '../../../electron/services/command-line';
+import { DEFAULT_IMPORT_LIMITS } from '../../../electron/services/import/limits';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 
 const openWorkbench = useTempWorkbenches();
@@ -83,7 +84,7 @@ describe('serve arguments (parseArgs)', () => {
       db: undefined,
       port: undefined,
       open: false,
-      importLimits: { maxFileBytes: 20 * 1024 * 1024, maxFiles: 100_000 },
+      importLimits: DEFAULT_IMPORT_LIMITS,
       backup: { intervalMinutes: 10, keep: 10 },
     });
     const options = parseServeArgs([

@@ -38,11 +38,18 @@ describe('store migrations', () => {
     expect(tables.map((t) => t.name).sort()).toEqual([
       'annotations',
       'articles',
+      'assist_names',
+      'assist_patterns',
+      'assist_rejections',
+      'assist_stored_suggestions',
       'change_history',
       'entities',
       'entity_aliases',
       'entity_links',
       'labels',
+      'library_facets',
+      'relation_types',
+      'relations',
       'settings',
     ]);
     for (const table of tables) expect(table.sql).toMatch(/STRICT$/);

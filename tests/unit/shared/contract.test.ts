@@ -63,7 +63,14 @@ describe('dispatchCall', () => {
       if (!result.ok) expect(result.error.code).toBe('invalid_input');
     }
     const unknown = await dispatchCall(handlers, 'deleteEverything', {}, onInternal);
-    expect(unknown).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Unknown call: deleteEverything' } });
+    expect(unknown).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'Unknown call: deleteEverything',
+        ref: { key: 'unknownCall', params: { name: 'deleteEverything' } },
+      },
+    });
     const prototypeName = await dispatchCall(handlers, 'constructor', {}, onInternal);
     expect(prototypeName.ok).toBe(false);
     expect(applyChanges).not.toHaveBeenCalled();

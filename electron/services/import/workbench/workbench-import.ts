@@ -37,6 +37,7 @@ import { storeArticle } from '../store-article';
 import { entityRegistryProblem, mergeEntities } from './merge-entities';
 import { FileReview, suggestedChoice } from '../review';
 import { mergeLabels } from './merge-labels';
+import { addRelations, mergeRelationTypes } from './merge-relations';
 
 export function importWorkbenchExport(
   workbench: Workbench,
@@ -56,7 +57,7 @@ export function importWorkbenchExport(
       },
     ];
   }
-  const { labels, entities, articles, offset_unit: unit } = result.data;
+  const { labels, relationTypes, entities, articles, offset_unit: unit } = result.data;
   const registryProblem = entityRegistryProblem(
     entities,
     articles.flatMap((article, articleIndex) =>
@@ -81,6 +82,7 @@ export function importWorkbenchExport(
     spanCounts.set(annotation.label, (spanCounts.get(annotation.label) ?? 0) + 1);
   return workbench.changes.batch(() => {
     const merged = mergeLabels(workbench, labels, { fileName, review, spanCounts });
+    const typeNotes = mergeRelationTypes(workbench, relationTypes, merged.keys);
     const mergedEntities = mergeEntities(workbench, fileName, entities);
     const results = articles.map((article) =>
       importArticle(
@@ -91,7 +93,7 @@ export function importWorkbenchExport(
       ),
     );
     review.throwIfOpen();
-    return withFileNotes(results, [...merged.notes, ...mergedEntities.notes]);
+    return withFileNotes(results, [...merged.notes, ...typeNotes, ...mergedEntities.notes]);
   });
 }
 
@@ -147,8 +149,13 @@ function importArticle(
     },
     (articleId) => {
       const added = addAnnotations(workbench, context, articleId, article.annotations, converter);
+      const related = addRelations(workbench, context.fileName, articleId, article.relations, added.storedIdOf);
       workbench.articles.restoreImportedState(articleId, article);
-      restoredNotes = [`Restored ${added.count} annotations and the status “${article.status}”.`, ...added.notes];
+      restoredNotes = [
+        `Restored ${added.count} annotations${related.count ? `, ${related.count} relations` : ''} and the status “${article.status}”.`,
+        ...added.notes,
+        ...related.notes,
+      ];
     },
   );
   if (stored.outcome === 'imported') {
@@ -156,10 +163,13 @@ function importArticle(
     return { outcome: 'imported', file, articleId: stored.articleId, title, notes: restoredNotes };
   }
   const merged = addAnnotations(workbench, context, stored.articleId, article.annotations, converter);
+  const related = addRelations(workbench, context.fileName, stored.articleId, article.relations, merged.storedIdOf);
   const notes = [
     `Already here as article ${stored.articleId}; merged: kept its status and metadata, ` +
-      `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there).`,
+      `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there)` +
+      `${article.relations.length ? ` and ${related.count} of ${article.relations.length} relations` : ''}.`,
     ...merged.notes,
+    ...related.notes,
   ];
   return { outcome: 'duplicate', file, articleId: stored.articleId, title: stored.displayTitle, notes };
 }
@@ -169,6 +179,8 @@ interface AddedAnnotations {
   alreadyThere: number;
   /** New ids and skipped spans, in words. */
   notes: string[];
+  /** The stored id of each of the file's annotations that is here now (added or already there). */
+  storedIdOf: Map<number, number>;
 }
 
 /** Adds the annotations the article lacks as one change set; runs inside the file's batch. */
@@ -181,15 +193,13 @@ function addAnnotations(
 ): AddedAnnotations {
   const text = workbench.articles.getText(articleId);
   const keyOf = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
-  /** Key → the id of the span here with that label and range. */
+  /** Key → the id of the span here with that label and range (-1: added earlier in this file). */
   const present = new Map(
     workbench.annotationRows
       .listForArticle(articleId)
       .map((existing) => [keyOf(existing.labelKey, existing.start, existing.end), existing.id]),
   );
-  /** File annotation → its span here (already there, or the ref of its create), for its link. */
-  const toLink: { fileEntityId: number; localId?: number; ref?: string }[] = [];
-  const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [] };
+  const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [], storedIdOf: new Map() };
   const skipped: string[] = [];
   const changes: Change[] = [];
   const byFileId = [...annotations].sort((a, b) => a.id - b.id);
@@ -218,18 +228,14 @@ function addAnnotations(
       continue;
     }
     const key = keyOf(labelKey, start, end);
-    const existingId = present.get(key);
-    if (existingId !== undefined) {
-      result.alreadyThere++;
+    const existing = present.get(key);
+    if (existing !== undefined) {
       // -1: a twin earlier in this file, linked (or not) through that one.
-      if (annotation.entityId !== undefined && existingId > 0) {
-        toLink.push({ fileEntityId: annotation.entityId, localId: existingId });
-      }
+      if (existing > 0) result.storedIdOf.set(annotation.id, existing);
+      result.alreadyThere++;
       continue;
     }
-    present.set(key, -1);
-    if (annotation.entityId !== undefined)
-      toLink.push({ fileEntityId: annotation.entityId, ref: String(annotation.id) });
+    present.set(key, -1); // a twin later in the file is skipped as already there
     changes.push({
       kind: 'annotation.create',
       ref: String(annotation.id),
@@ -258,16 +264,17 @@ function addAnnotations(
       changes,
     });
     result.count = changes.length;
+    for (const [fileId, id] of Object.entries(applied.createdIds)) result.storedIdOf.set(Number(fileId), id);
     result.notes.push(...skipped.map((reason) => `Skipped ${reason}.`));
     const renumbered = Object.entries(applied.createdIds).filter(([fileId, id]) => String(id) !== fileId).length;
     if (renumbered > 0) {
       result.notes.push(`${renumbered} annotations got new ids here; their ids in the file are kept as imported ids.`);
     }
-    linkEntities(workbench, fileName, articleId, toLink, applied.createdIds, entityIds, result.notes);
+    linkEntities(workbench, fileName, articleId, byFileId, result.storedIdOf, entityIds, result.notes);
     return result;
   }
   result.notes.push(...skipped.map((reason) => `Skipped ${reason}.`));
-  linkEntities(workbench, fileName, articleId, toLink, {}, entityIds, result.notes);
+  linkEntities(workbench, fileName, articleId, byFileId, result.storedIdOf, entityIds, result.notes);
   return result;
 }
 
@@ -280,16 +287,17 @@ function linkEntities(
   workbench: Workbench,
   fileName: string,
   articleId: number,
-  toLink: readonly { fileEntityId: number; localId?: number; ref?: string }[],
-  createdIds: Record<string, number>,
+  annotations: readonly WorkbenchAnnotation[],
+  storedIdOf: ReadonlyMap<number, number>,
   entityIds: ReadonlyMap<number, number>,
   notes: string[],
 ): void {
   const changes: Change[] = [];
   let keptHere = 0;
-  for (const { fileEntityId, localId, ref } of toLink) {
-    const annotationId = localId ?? createdIds[ref ?? ''];
-    const entityId = entityIds.get(fileEntityId);
+  for (const annotation of annotations) {
+    if (annotation.entityId === undefined) continue;
+    const annotationId = storedIdOf.get(annotation.id);
+    const entityId = entityIds.get(annotation.entityId);
     if (annotationId === undefined || entityId === undefined) continue;
     const existing = workbench.entityRows.findLink(annotationId);
     if (existing?.entityId === entityId) continue;

@@ -3,9 +3,11 @@ import { migration002Search } from './002-search';
 import { migration003ChangeHistory } from './003-change-history';
 import { migration004ArticleChangeIndex } from './004-article-change-index';
 import { migration005LabelSchema } from './005-label-schema';
-import { migration008Entities } from './008-entities';
+import { migration007Relations } from './007-relations';
+import { migration009Corpus } from './009-corpus';
 import { migration010DuplicateKey } from './010-duplicate-key';
 import { migration012Assist } from './012-assist';
+import { migration014Entities } from './014-entities';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -15,9 +17,11 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003ChangeHistory,
   migration004ArticleChangeIndex,
   migration005LabelSchema,
-  migration008Entities,
+  migration007Relations,
+  migration009Corpus,
   migration010DuplicateKey,
   migration012Assist,
+  migration014Entities,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

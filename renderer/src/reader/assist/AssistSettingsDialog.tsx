@@ -157,7 +157,7 @@ function PatternRow({ pattern, labelText, onSave, onReset }: PatternRowProps) {
         <span>
           {name} <span className="muted">→ {labelText}</span>
           {pattern.edited ? (
-            <span className="muted"> · {t(pattern.shipped ? 'assist.edited' : 'assist.yours')}</span>
+            <span className="muted"> · {pattern.shipped ? t('assist.edited') : t('assist.yours')}</span>
           ) : null}
         </span>
       </label>

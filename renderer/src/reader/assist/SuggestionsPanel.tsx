@@ -2,7 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../../shared/domain/schemas';
 import type { TextRange } from '../../../../shared/text/syllables';
-import { labelInk } from '../../app/contrast';
+import { labelChipStyle } from '../../app/contrast';
 import { labelName, useAppStore } from '../../state/app-store';
 import { AssistSettingsDialog } from './AssistSettingsDialog';
 import { useSuggestionStore } from './suggestion-store';
@@ -60,18 +60,7 @@ export function SuggestionsPanel({ labels, onReveal }: SuggestionsPanelProps) {
                     key={labelKey}
                     type="button"
                     className="chip"
-                    style={
-                      label
-                        ? ({
-                            '--label-color': label.color,
-                            '--label-ink': labelInk(label.color),
-                          } as React.CSSProperties)
-                        : undefined
-                    }
-                    aria-label={t('suggestions.acceptAll', {
-                      label: label ? labelName(label, language) : labelKey,
-                      count,
-                    })}
+                    style={label ? (labelChipStyle(label.color) as React.CSSProperties) : undefined}
                     title={t('suggestions.acceptAll', { label: label ? labelName(label, language) : labelKey, count })}
                     onClick={() => void acceptAllOf(labelKey)}
                   >
@@ -101,14 +90,7 @@ export function SuggestionsPanel({ labels, onReveal }: SuggestionsPanelProps) {
                   >
                     <span
                       className="chip"
-                      style={
-                        label
-                          ? ({
-                              '--label-color': label.color,
-                              '--label-ink': labelInk(label.color),
-                            } as React.CSSProperties)
-                          : undefined
-                      }
+                      style={label ? (labelChipStyle(label.color) as React.CSSProperties) : undefined}
                     >
                       {suggestion.labelKey}
                     </span>

@@ -1,10 +1,10 @@
-import type { ReaderSpan as Span } from '../../../../shared/contract/reader';
+import type { ReaderRelation as Relation, ReaderSpan as Span } from '../../../../shared/contract/reader';
 import { IntervalIndex } from '../../../../shared/domain/interval-index';
 import type { AppliedChanges, Change, ChangeOrigin, ChangeSet } from '../../../../shared/domain/changes';
 import type { EntitySummary } from '../../../../shared/domain/entities';
 import type { SyncTransport } from './transport';
 
-export type { Span };
+export type { Relation, Span };
 export type SpanPatch = Partial<Omit<Span, 'id'>>;
 
 /** What changed in the open article's spans; painters and lists apply exactly this. */
@@ -13,6 +13,21 @@ export interface SpanChange {
   removed: readonly Span[];
   /** Temporary ids that became saved ids in this change (a selection follows them). */
   renamed: ReadonlyMap<number, number>;
+}
+
+/** What changed in the open article's relations; the arc layer and the sidebar apply exactly this. */
+export interface RelationChange {
+  upserted: readonly Relation[];
+  removed: readonly Relation[];
+}
+
+/** The read side of the relations, for the arc layer and the sidebar. */
+export interface RelationQueries {
+  get(id: number): Relation | undefined;
+  all(): Iterable<Relation>;
+  /** The relations with this span at either end, by id. */
+  touching(spanId: number): Relation[];
+  readonly size: number;
 }
 
 /** The read side of the span index, for the painter, lists and hit-testing. */
@@ -41,13 +56,26 @@ type LocalChange =
   | { kind: 'create'; span: Span }
   | { kind: 'update'; id: number; patch: SpanPatch }
   | { kind: 'delete'; id: number }
-  | { kind: 'link'; id: number; target: LinkTarget };
+  | { kind: 'link'; id: number; target: LinkTarget }
+  | { kind: 'relationCreate'; relation: Relation }
+  | { kind: 'relationUpdate'; id: number; typeKey: string }
+  | { kind: 'relationDelete'; id: number };
+
+const isRelationChange = (
+  change: LocalChange,
+): change is Extract<LocalChange, { kind: 'relationCreate' | 'relationUpdate' | 'relationDelete' }> =>
+  change.kind.startsWith('relation');
+
+/** Create refs of relations, apart from the spans' ("-1") since both use negative temporary ids. */
+const relationRef = (temporaryId: number): string => `relation${temporaryId}`;
 
 /** An answer of ours whose echo (the same commit, pushed back as an event) has not arrived yet. */
 interface AwaitedEcho {
   fingerprint: string;
   /** The spans the answer set: events older than it must not overwrite them. */
   ids: ReadonlySet<number>;
+  /** The relations the answer set, likewise. */
+  relationIds: ReadonlySet<number>;
 }
 
 interface Step {
@@ -63,7 +91,7 @@ interface Step {
 }
 
 /**
- * The open article's spans and every write to them, without React or the DOM.
+ * The open article's spans and relations and every write to them, without React or the DOM.
  *
  * It keeps two things: `confirmed`, the spans as the backend last reported them, and `queue`,
  * the user's steps not yet confirmed, in the order they were made. What the reader shows is
@@ -88,6 +116,11 @@ export class DocumentSync {
   /** Temporary id → saved id, for callers still holding a temporary id (a key pressed meanwhile). */
   private readonly savedIds = new Map<number, number>();
   private readonly spanListeners = new Set<(change: SpanChange) => void>();
+  private readonly confirmedRelations = new Map<number, Relation>();
+  private readonly shownRelations = new ShownRelations();
+  private nextTemporaryRelationId = -1;
+  private readonly savedRelationIds = new Map<number, number>();
+  private readonly relationListeners = new Set<(change: RelationChange) => void>();
   /** Span id → entity id, as the backend last reported (the open article's spans only). */
   private readonly confirmedLinks = new Map<number, number>();
   /** Names and types of the entities the links name, as last reported. */
@@ -100,6 +133,7 @@ export class DocumentSync {
     readonly articleId: number,
     spans: Iterable<Span>,
     private readonly transport: SyncTransport,
+    relations: Iterable<Relation> = [],
     links: { annotationIds: readonly number[]; entityIds: readonly number[]; entities: readonly EntitySummary[] } = {
       annotationIds: [],
       entityIds: [],
@@ -108,8 +142,54 @@ export class DocumentSync {
   ) {
     for (const span of spans) this.confirmed.set(span.id, span);
     this.shown = new IntervalIndex(this.confirmed.values());
+    for (const relation of relations) {
+      this.confirmedRelations.set(relation.id, relation);
+      this.shownRelations.put(relation);
+    }
     links.annotationIds.forEach((id, index) => this.confirmedLinks.set(id, links.entityIds[index] as number));
     for (const entity of links.entities) this.entities.set(entity.id, entity);
+  }
+
+  /** The relations as the user sees them (confirmed + pending steps). */
+  get relations(): RelationQueries {
+    return this.shownRelations;
+  }
+
+  onRelations(listener: (change: RelationChange) => void): () => void {
+    this.relationListeners.add(listener);
+    return () => this.relationListeners.delete(listener);
+  }
+
+  /** The saved id of a relation created here, or the id itself. */
+  savedRelationIdOf(id: number): number {
+    return this.savedRelationIds.get(id) ?? id;
+  }
+
+  /**
+   * Shows a new relation at once under a temporary (negative) id and queues its creation. The
+   * backend checks the rule (allowed labels, one article, not to itself, no duplicate); a refusal
+   * takes it away again and reaches `onSettled`.
+   */
+  createRelation(fields: Omit<Relation, 'id'>): { id: number; settled: Promise<void> } {
+    const relation: Relation = {
+      id: this.nextTemporaryRelationId--,
+      typeKey: fields.typeKey,
+      headId: this.savedIdOf(fields.headId),
+      tailId: this.savedIdOf(fields.tailId),
+    };
+    return { id: relation.id, settled: this.queueStep('write', [{ kind: 'relationCreate', relation }]) };
+  }
+
+  retypeRelation(id: number, typeKey: string): Promise<void> {
+    const current = this.shownRelations.get(this.savedRelationIdOf(id));
+    if (!current || current.typeKey === typeKey) return Promise.resolve();
+    return this.queueStep('write', [{ kind: 'relationUpdate', id: current.id, typeKey }]);
+  }
+
+  deleteRelation(id: number): Promise<void> {
+    const current = this.shownRelations.get(this.savedRelationIdOf(id));
+    if (!current) return Promise.resolve();
+    return this.queueStep('write', [{ kind: 'relationDelete', id: current.id }]);
   }
 
   /** The spans as the user sees them (confirmed + pending steps). */
@@ -178,6 +258,7 @@ export class DocumentSync {
    */
   dispose(): void {
     this.spanListeners.clear();
+    this.relationListeners.clear();
     this.linkListeners.clear();
     this.externalListeners.clear();
   }
@@ -226,10 +307,14 @@ export class DocumentSync {
     return this.queueStep('write', [{ kind: 'update', id: current.id, patch }]);
   }
 
+  /** The span's relations go with it, in the same step (the backend would cascade them anyway). */
   delete(id: number): Promise<void> {
     const current = this.shown.get(this.savedIdOf(id));
     if (!current) return Promise.resolve();
-    return this.queueStep('write', [{ kind: 'delete', id: current.id }]);
+    const relations = this.shownRelations
+      .touching(current.id)
+      .map((relation): LocalChange => ({ kind: 'relationDelete', id: relation.id }));
+    return this.queueStep('write', [...relations, { kind: 'delete', id: current.id }]);
   }
 
   /** Queued like a write, so it undoes the last step the user made even if that is still pending. */
@@ -271,7 +356,9 @@ export class DocumentSync {
       return;
     }
     const newer = new Set(this.awaitedEchoes.flatMap((awaited) => [...awaited.ids]));
-    this.refresh(this.confirm(applied, newer), new Map());
+    const newerRelations = new Set(this.awaitedEchoes.flatMap((awaited) => [...awaited.relationIds]));
+    const { spans, relations } = this.confirm(applied, newer, newerRelations);
+    this.refresh(spans, relations, new Map());
     this.notifyLinks();
     if (this.awaitedEchoes.length === 0) for (const listener of this.externalListeners) listener(applied);
   }
@@ -285,7 +372,7 @@ export class DocumentSync {
     let finish = () => {};
     const settled = new Promise<void>((resolve) => (finish = resolve));
     this.queue.push({ kind, changes, origin, others, settled, finish });
-    this.refresh(touchedIds(changes), new Map());
+    this.refresh(touchedIds(changes), touchedRelationIds(changes), new Map());
     if (changes.some((change) => change.kind === 'link')) this.notifyLinks();
     void this.sendQueued();
     return settled;
@@ -302,7 +389,12 @@ export class DocumentSync {
           const applied = await this.send(step);
           this.awaitingAnswer = false;
           settled = { kind: step.kind, ok: true, applied };
-          if (applied) this.awaitedEchoes.push({ fingerprint: fingerprintOf(applied), ids: idsOf(applied) });
+          if (applied)
+            this.awaitedEchoes.push({
+              fingerprint: fingerprintOf(applied),
+              ids: idsOf(applied),
+              relationIds: relationIdsOf(applied),
+            });
           this.queue.shift();
           this.confirmStep(step, applied);
         } catch (error) {
@@ -332,6 +424,7 @@ export class DocumentSync {
   }
 
   private readonly toChanges = (change: LocalChange): Change[] => {
+    if (isRelationChange(change)) return [this.toRelationChange(change)];
     if (change.kind === 'create') {
       const { id, ...fields } = change.span;
       return [{ kind: 'annotation.create', ref: String(id), annotation: { articleId: this.articleId, ...fields } }];
@@ -346,29 +439,62 @@ export class DocumentSync {
     ];
   };
 
+  private toRelationChange(
+    change: Extract<LocalChange, { kind: 'relationCreate' | 'relationUpdate' | 'relationDelete' }>,
+  ): Change {
+    if (change.kind === 'relationCreate') {
+      const { id, typeKey, headId, tailId } = change.relation;
+      if (headId < 0 || tailId < 0) throw new Error(`relation ${id} names a span that was never saved`);
+      return {
+        kind: 'relation.create',
+        ref: relationRef(id),
+        relation: { articleId: this.articleId, typeKey, headId, tailId },
+      };
+    }
+    if (change.id < 0) throw new Error(`relation ${change.id} was never saved`);
+    return change.kind === 'relationUpdate'
+      ? { kind: 'relation.update', id: change.id, patch: { typeKey: change.typeKey } }
+      : { kind: 'relation.delete', id: change.id };
+  }
+
   /**
    * Records what the backend now holds, except for `newer` ids (set by a later answer); returns
-   * the ids whose confirmed value changed.
+   * the span and relation ids whose confirmed value changed.
    */
-  private confirm(applied: AppliedChanges | null, newer: ReadonlySet<number> = new Set()): Set<number> {
-    const changed = new Set<number>();
-    if (!applied) return changed;
+  private confirm(
+    applied: AppliedChanges | null,
+    newer: ReadonlySet<number> = new Set(),
+    newerRelations: ReadonlySet<number> = new Set(),
+  ): { spans: Set<number>; relations: Set<number> } {
+    const spans = new Set<number>();
+    const relations = new Set<number>();
+    if (!applied) return { spans, relations };
     this.confirmLinks(applied);
     for (const id of applied.removed) {
       if (newer.has(id)) continue;
       this.confirmed.delete(id);
       // A span's link goes with it (an undo's replay may drop it without reporting it).
       this.confirmedLinks.delete(id);
-      changed.add(id);
+      spans.add(id);
     }
     for (const annotation of applied.upserted) {
       if (newer.has(annotation.id)) continue;
       // A schema step undone from the reader (a merge) moves spans of other articles too.
       if (annotation.articleId !== this.articleId) continue;
       this.confirmed.set(annotation.id, spanOf(annotation));
-      changed.add(annotation.id);
+      spans.add(annotation.id);
     }
-    return changed;
+    for (const id of applied.relations?.removed ?? []) {
+      if (newerRelations.has(id)) continue;
+      this.confirmedRelations.delete(id);
+      relations.add(id);
+    }
+    for (const { id, articleId, typeKey, headId, tailId } of applied.relations?.upserted ?? []) {
+      if (newerRelations.has(id) || articleId !== this.articleId) continue;
+      this.confirmedRelations.set(id, { id, typeKey, headId, tailId });
+      relations.add(id);
+    }
+    return { spans, relations };
   }
 
   /** Takes the links of this article and every entity summary from an answer; true when any came. */
@@ -395,20 +521,43 @@ export class DocumentSync {
 
   private confirmStep(step: Step, applied: AppliedChanges | null): void {
     const renamed = new Map<number, number>();
+    const renamedRelations = new Map<number, number>();
     for (const change of step.changes) {
-      const savedId = change.kind === 'create' ? applied?.createdIds[String(change.span.id)] : undefined;
-      if (change.kind === 'create' && savedId !== undefined) renamed.set(change.span.id, savedId);
+      if (change.kind === 'create') {
+        const savedId = applied?.createdIds[String(change.span.id)];
+        if (savedId !== undefined) renamed.set(change.span.id, savedId);
+      } else if (change.kind === 'relationCreate') {
+        const savedId = applied?.createdIds[relationRef(change.relation.id)];
+        if (savedId !== undefined) renamedRelations.set(change.relation.id, savedId);
+      }
     }
     for (const [temporaryId, savedId] of renamed) this.savedIds.set(temporaryId, savedId);
+    for (const [temporaryId, savedId] of renamedRelations) this.savedRelationIds.set(temporaryId, savedId);
     // Later steps made on the temporary ids now name the saved ones.
     for (const queued of this.queue) {
       for (const change of queued.changes) {
-        if (change.kind !== 'create') change.id = renamed.get(change.id) ?? change.id;
+        if (change.kind === 'relationCreate') {
+          const { relation } = change;
+          change.relation = {
+            ...relation,
+            headId: renamed.get(relation.headId) ?? relation.headId,
+            tailId: renamed.get(relation.tailId) ?? relation.tailId,
+          };
+        } else if (isRelationChange(change)) {
+          change.id = renamedRelations.get(change.id) ?? change.id;
+        } else if (change.kind !== 'create') {
+          change.id = renamed.get(change.id) ?? change.id;
+        }
       }
     }
     const affected = this.confirm(applied);
-    for (const id of touchedIds(step.changes)) affected.add(id);
-    this.refresh(affected, renamed);
+    for (const id of touchedIds(step.changes)) affected.spans.add(id);
+    for (const id of touchedRelationIds(step.changes)) affected.relations.add(id);
+    // The shown relations still on a span's temporary id move to its saved one.
+    for (const temporaryId of renamed.keys()) {
+      for (const relation of this.shownRelations.touching(temporaryId)) affected.relations.add(relation.id);
+    }
+    this.refresh(affected.spans, affected.relations, renamed);
     this.notifyLinks();
   }
 
@@ -419,16 +568,28 @@ export class DocumentSync {
    */
   private refuseStep(step: Step): void {
     const neverSaved = new Set(step.changes.flatMap((change) => (change.kind === 'create' ? [change.span.id] : [])));
-    if (neverSaved.size) {
+    const relationsNeverSaved = new Set(
+      step.changes.flatMap((change) => (change.kind === 'relationCreate' ? [change.relation.id] : [])),
+    );
+    const dropped = new Set<number>();
+    if (neverSaved.size || relationsNeverSaved.size) {
       for (const queued of [...this.queue]) {
-        queued.changes = queued.changes.filter((change) => change.kind === 'create' || !neverSaved.has(change.id));
+        queued.changes = queued.changes.filter((change) => {
+          if (change.kind === 'create') return true;
+          if (change.kind === 'relationCreate') {
+            const keep = !neverSaved.has(change.relation.headId) && !neverSaved.has(change.relation.tailId);
+            if (!keep) dropped.add(change.relation.id);
+            return keep;
+          }
+          return isRelationChange(change) ? !relationsNeverSaved.has(change.id) : !neverSaved.has(change.id);
+        });
         if (queued.kind === 'write' && queued.changes.length === 0) {
           this.queue.splice(this.queue.indexOf(queued), 1);
           queued.finish();
         }
       }
     }
-    this.refresh(touchedIds(step.changes), new Map());
+    this.refresh(touchedIds(step.changes), [...touchedRelationIds(step.changes), ...dropped], new Map());
     if (step.changes.some((change) => change.kind === 'link')) this.notifyLinks();
   }
 
@@ -437,9 +598,10 @@ export class DocumentSync {
     let span = this.confirmed.get(id);
     for (const step of this.queue) {
       for (const change of step.changes) {
+        if (isRelationChange(change) || change.kind === 'link') continue;
         if (change.kind === 'create') {
           if (change.span.id === id) span = change.span;
-        } else if (change.kind !== 'link' && change.id === id) {
+        } else if (change.id === id) {
           span = change.kind === 'delete' || !span ? undefined : { ...span, ...change.patch };
         }
       }
@@ -447,8 +609,53 @@ export class DocumentSync {
     return span;
   }
 
-  /** Brings the shown spans with these ids up to date and tells the listeners what moved. */
-  private refresh(ids: Iterable<number>, renamed: ReadonlyMap<number, number>): void {
+  /** The relation as the user should see it: confirmed, then every queued step in order. */
+  private replayRelation(id: number): Relation | undefined {
+    let relation = this.confirmedRelations.get(id);
+    for (const step of this.queue) {
+      for (const change of step.changes) {
+        if (change.kind === 'relationCreate') {
+          if (change.relation.id === id) relation = change.relation;
+        } else if (change.kind === 'relationUpdate' && change.id === id) {
+          relation = relation && { ...relation, typeKey: change.typeKey };
+        } else if (change.kind === 'relationDelete' && change.id === id) {
+          relation = undefined;
+        }
+      }
+    }
+    // Never an arc to a span that is not shown (its delete is pending, or its create was refused).
+    return relation && this.shown.get(relation.headId) && this.shown.get(relation.tailId) ? relation : undefined;
+  }
+
+  /** Brings the shown spans and relations with these ids up to date and tells the listeners what moved. */
+  private refresh(ids: Iterable<number>, relationIds: Iterable<number>, renamed: ReadonlyMap<number, number>): void {
+    this.refreshSpans(ids, renamed);
+    this.refreshRelations(relationIds);
+  }
+
+  private refreshRelations(ids: Iterable<number>): void {
+    const upserted: Relation[] = [];
+    const removed: Relation[] = [];
+    for (const id of ids) {
+      const wanted = this.replayRelation(id);
+      const current = this.shownRelations.get(id);
+      if (!wanted) {
+        if (current) {
+          this.shownRelations.remove(current);
+          removed.push(current);
+        }
+      } else if (!current || !sameRelation(current, wanted)) {
+        if (current) this.shownRelations.remove(current);
+        this.shownRelations.put(wanted);
+        upserted.push(wanted);
+      }
+    }
+    if (upserted.length === 0 && removed.length === 0) return;
+    const change: RelationChange = { upserted, removed };
+    for (const listener of this.relationListeners) listener(change);
+  }
+
+  private refreshSpans(ids: Iterable<number>, renamed: ReadonlyMap<number, number>): void {
     const upserted: Span[] = [];
     const removed: Span[] = [];
     for (const id of ids) {
@@ -494,9 +701,15 @@ function idsOf(applied: AppliedChanges): Set<number> {
   return new Set([...applied.removed, ...applied.upserted.map((annotation) => annotation.id)]);
 }
 
+function relationIdsOf(applied: AppliedChanges): Set<number> {
+  const relations = applied.relations;
+  return new Set(relations ? [...relations.removed, ...relations.upserted.map((relation) => relation.id)] : []);
+}
+
 /**
  * What tells one commit from another: its description, what it set (with each annotation's
- * update time), what it removed, the ids it created and the article's new update time. An answer
+ * update time), what it removed (relations and entity links too), the ids it created and the
+ * article's new update time. An answer
  * and its echo carry the same values.
  */
 function fingerprintOf(applied: AppliedChanges): string {
@@ -511,13 +724,80 @@ function fingerprintOf(applied: AppliedChanges): string {
       updatedAt,
     ]),
     applied.removed,
+    applied.relations
+      ? [
+          applied.relations.upserted.map(({ id, typeKey, headId, tailId }) => [id, typeKey, headId, tailId]),
+          applied.relations.removed,
+        ]
+      : null,
+    applied.entityLinks
+      ? [
+          applied.entityLinks.upserted.map(({ annotationId, entityId }) => [annotationId, entityId]),
+          applied.entityLinks.removed.map(({ annotationId }) => annotationId),
+        ]
+      : null,
     Object.entries(applied.createdIds).sort(([a], [b]) => (a < b ? -1 : 1)),
     applied.summary?.updatedAt ?? null,
   ]);
 }
 
 function touchedIds(changes: readonly LocalChange[]): Set<number> {
-  return new Set(changes.map((change) => (change.kind === 'create' ? change.span.id : change.id)));
+  const ids = new Set<number>();
+  for (const change of changes) {
+    if (!isRelationChange(change)) ids.add(change.kind === 'create' ? change.span.id : change.id);
+  }
+  return ids;
+}
+
+function touchedRelationIds(changes: readonly LocalChange[]): Set<number> {
+  const ids = new Set<number>();
+  for (const change of changes) {
+    if (isRelationChange(change)) ids.add(change.kind === 'relationCreate' ? change.relation.id : change.id);
+  }
+  return ids;
+}
+
+const sameRelation = (a: Relation, b: Relation): boolean =>
+  a.id === b.id && a.typeKey === b.typeKey && a.headId === b.headId && a.tailId === b.tailId;
+
+/** The shown relations by id, and by each end's span id (the sidebar and the arc layer ask by span). */
+class ShownRelations implements RelationQueries {
+  private readonly byId = new Map<number, Relation>();
+  private readonly bySpan = new Map<number, Set<number>>();
+
+  get size(): number {
+    return this.byId.size;
+  }
+
+  get(id: number): Relation | undefined {
+    return this.byId.get(id);
+  }
+
+  all(): Iterable<Relation> {
+    return this.byId.values();
+  }
+
+  touching(spanId: number): Relation[] {
+    return [...(this.bySpan.get(spanId) ?? [])].flatMap((id) => this.byId.get(id) ?? []);
+  }
+
+  put(relation: Relation): void {
+    this.byId.set(relation.id, relation);
+    for (const end of [relation.headId, relation.tailId]) {
+      const ids = this.bySpan.get(end) ?? new Set<number>();
+      ids.add(relation.id);
+      this.bySpan.set(end, ids);
+    }
+  }
+
+  remove(relation: Relation): void {
+    this.byId.delete(relation.id);
+    for (const end of [relation.headId, relation.tailId]) {
+      const ids = this.bySpan.get(end);
+      ids?.delete(relation.id);
+      if (ids?.size === 0) this.bySpan.delete(end);
+    }
+  }
 }
 
 /** Only the fields the reader uses, so a confirmation that changes only timestamps repaints nothing. */

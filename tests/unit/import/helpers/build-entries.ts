@@ -32,6 +32,7 @@ async function buildNodeEntries(outDir: string): Promise<void> {
         input: {
           cli: resolve(ROOT, 'electron/host/cli.ts'),
           importWorker: resolve(ROOT, 'electron/services/import/import-worker.ts'),
+          extractWorker: resolve(ROOT, 'electron/services/import/extraction/extract-worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },
@@ -41,7 +42,8 @@ async function buildNodeEntries(outDir: string): Promise<void> {
 
 /**
  * Builds the bundle once for the enclosing describe block and removes it afterwards; the
- * returned function gives the path of an entry in it (e.g. 'cli.js', 'importWorker.js').
+ * returned function gives the path of an entry in it (e.g. 'cli.js', 'importWorker.js',
+ * 'extractWorker.js').
  */
 export function useBundledEntries(): (entry: string) => string {
   let outDir = '';

@@ -8,10 +8,12 @@ import type { Migration } from './types';
  * - `merged_into`: a merged entity stays as a redirect to the one it was merged into, so ids in
  *   exported files keep resolving; lists and search skip redirects.
  * - A link is one row per span (a span names one entity); it goes with its span.
- * Version 8: 5–7 are the schema, attributes and relations helpers' migrations, written in parallel.
+ * Version 14, not the 8 first assigned: the runner applies only versions above a database's own, so a
+ * database already at 12 (made before entities landed) would never get these tables under 8.
+ * 13 is left to the attributes helper's migration, renumbered for the same reason.
  */
-export const migration008Entities: Migration = {
-  version: 8,
+export const migration014Entities: Migration = {
+  version: 14,
   name: 'entities and links',
   up(db) {
     db.exec(`

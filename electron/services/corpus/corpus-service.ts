@@ -1,0 +1,234 @@
+import type { Database } from 'better-sqlite3';
+import { ApiError } from '../../../shared/contract/errors';
+import type {
+  AnnotateAllInput,
+  AnnotateAllResult,
+  ConcordanceHit,
+  ConcordanceQuery,
+  ConcordanceResult,
+  Dashboard,
+} from '../../../shared/contract/corpus';
+import type { LibraryFacets, LibraryFilter, LibraryPage, LibrarySort } from '../../../shared/corpus/library-query';
+import type { AppliedChanges, Change } from '../../../shared/domain/changes';
+import { findOccurrences, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
+import { parseSearchQuery } from '../../../shared/search/query';
+import { snippetFor } from '../../../shared/search/snippet';
+import { snapToSyllables } from '../../../shared/text/syllables';
+import type { ChangeService } from '../changes/change-service';
+import { phraseQuery } from '../search/fts-query';
+import type { AnnotationStore } from '../store/annotations';
+import type { ArticleStore } from '../store/articles';
+import { CorpusStore, type SpanRow } from '../store/corpus';
+import type { LabelStore } from '../store/labels';
+import { LibraryStore } from '../store/library';
+
+/** A short quote for descriptions: “an ninh mạng”. */
+const shortQuery = (query: string) => (query.length > 40 ? `${query.slice(0, 39)}…` : query);
+
+/**
+ * The corpus at a glance (issue 13): the library's pages, the concordance, annotate-all and the
+ * dashboard. Reads go to LibraryStore/CorpusStore; the one write (annotate-all and taking it back)
+ * goes through ChangeService.apply as ONE change set.
+ */
+export class CorpusService {
+  readonly library: LibraryStore;
+  private readonly corpus: CorpusStore;
+
+  constructor(
+    db: Database,
+    private readonly articles: ArticleStore,
+    private readonly labels: LabelStore,
+    private readonly annotations: AnnotationStore,
+    private readonly changes: ChangeService,
+  ) {
+    this.library = new LibraryStore(db);
+    this.corpus = new CorpusStore(db, this.library);
+  }
+
+  queryLibrary(input: { filter: LibraryFilter; sort: LibrarySort; offset: number; limit: number }): LibraryPage {
+    const { filter, sort, offset, limit } = input;
+    if (sort.key === 'title' || sort.key === 'source') this.library.fillSortKeys();
+    const total = this.library.count(filter);
+    const ids = this.library.pageIds(filter, sort, offset, limit);
+    const terms = filter.text === undefined ? [] : parseSearchQuery(filter.text).terms;
+    const rows = this.library.summaries(ids).map((summary) => {
+      if (terms.length === 0) return { ...summary, snippet: null };
+      // Snippets for the rows of this page only: the texts of the others are never read.
+      const { snippet, matchCount } = snippetFor(summary.title, this.articles.getText(summary.id), terms);
+      return { ...summary, snippet: matchCount > 0 ? snippet : null };
+    });
+    return { total, offset, rows };
+  }
+
+  libraryIds(filter: LibraryFilter): number[] {
+    return this.library.ids(filter);
+  }
+
+  facets(): LibraryFacets {
+    return this.library.facets();
+  }
+
+  concordance(query: ConcordanceQuery, filter: LibraryFilter, limit: number): ConcordanceResult {
+    return query.kind === 'text'
+      ? this.textConcordance(query.query, filter, limit)
+      : this.spanConcordance(query, filter, limit);
+  }
+
+  private textConcordance(text: string, filter: LibraryFilter, limit: number): ConcordanceResult {
+    const phrase = parsePhraseQuery(text);
+    if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
+    const hits: ConcordanceHit[] = [];
+    let articleCount = 0;
+    // The index finds the candidate articles; each is then read once and matched word by word.
+    for (const articleId of this.corpus.articlesWithPhrase(phraseQuery(phrase.terms), filter)) {
+      const article = this.articles.get(articleId);
+      const occurrences = findOccurrences(article.text, phrase);
+      if (occurrences.length === 0) continue;
+      articleCount++;
+      const spans = this.corpus.spansOf(articleId);
+      for (const { startU16, endU16 } of occurrences) {
+        if (hits.length >= limit) return { hits, articleCount, complete: false };
+        hits.push({
+          articleId,
+          displayTitle: article.displayTitle,
+          publishedAt: article.publishedAt,
+          startU16,
+          endU16,
+          ...kwicLine(article.text, startU16, endU16),
+          ...labelsAt(spans, startU16, endU16),
+          annotationId: null,
+        });
+      }
+    }
+    return { hits, articleCount, complete: true };
+  }
+
+  private spanConcordance(
+    query: Extract<ConcordanceQuery, { kind: 'spans' }>,
+    filter: LibraryFilter,
+    limit: number,
+  ): ConcordanceResult {
+    const rows = this.corpus.spans(query, filter, limit + 1);
+    const complete = rows.length <= limit;
+    const byArticle = new Map<number, SpanRow[]>();
+    for (const row of rows.slice(0, limit))
+      byArticle.set(row.articleId, [...(byArticle.get(row.articleId) ?? []), row]);
+    const hits: ConcordanceHit[] = [];
+    for (const [articleId, spans] of byArticle) {
+      const article = this.articles.get(articleId);
+      const allSpans = this.corpus.spansOf(articleId);
+      for (const span of spans) {
+        hits.push({
+          articleId,
+          displayTitle: article.displayTitle,
+          publishedAt: article.publishedAt,
+          startU16: span.start,
+          endU16: span.end,
+          ...kwicLine(article.text, span.start, span.end),
+          ...labelsAt(allSpans, span.start, span.end),
+          annotationId: span.id,
+        });
+      }
+    }
+    return { hits, articleCount: byArticle.size, complete };
+  }
+
+  /**
+   * One span of `labelKey` on every hit, as ONE change set (origin manual): snapped to whole
+   * syllables (refused when nothing is left), skipping hits where the same span exists and hits
+   * overlapping an earlier one in the same article. Nothing is written when nothing is left.
+   */
+  annotateAll(input: AnnotateAllInput): AnnotateAllResult {
+    if (!this.labels.exists(input.labelKey)) throw new ApiError('rejected', `There is no label ${input.labelKey}.`);
+    const texts = new Map<number, string>();
+    const taken = new Map<number, { start: number; end: number }[]>();
+    const changes: Change[] = [];
+    let skippedIdentical = 0;
+    let skippedOverlapping = 0;
+    let refused = 0;
+    let snapped = 0;
+    const ordered = [...input.hits].sort((a, b) => a.articleId - b.articleId || a.startU16 - b.startU16);
+    for (const hit of ordered) {
+      let text = texts.get(hit.articleId);
+      if (text === undefined) texts.set(hit.articleId, (text = this.articles.getText(hit.articleId)));
+      if (hit.endU16 > text.length || hit.startU16 >= hit.endU16) {
+        throw new ApiError(
+          'invalid_input',
+          `Hit [${hit.startU16}, ${hit.endU16}) is outside article ${hit.articleId} (${text.length} characters).`,
+        );
+      }
+      const range = snapToSyllables(text, hit.startU16, hit.endU16);
+      if (!range) {
+        refused++;
+        continue;
+      }
+      if (range.start !== hit.startU16 || range.end !== hit.endU16) snapped++;
+      const span = { articleId: hit.articleId, labelKey: input.labelKey, ...range };
+      if (this.annotations.findIdentical(span, null)) {
+        skippedIdentical++;
+        continue;
+      }
+      const earlier = taken.get(hit.articleId) ?? [];
+      if (earlier.some((other) => other.start < range.end && range.start < other.end)) {
+        skippedOverlapping++;
+        continue;
+      }
+      taken.set(hit.articleId, [...earlier, range]);
+      changes.push({
+        kind: 'annotation.create',
+        ref: String(changes.length),
+        annotation: { ...span, quote: text.slice(range.start, range.end) },
+      });
+    }
+    const counts = { skippedIdentical, skippedOverlapping, refused, snapped };
+    if (changes.length === 0) return { applied: null, created: [], ...counts };
+    const applied = this.changes.apply({
+      origin: 'manual',
+      description: `Annotate all “${shortQuery(input.query)}” as ${input.labelKey} (${changes.length})`,
+      changes,
+    });
+    const created = applied.upserted.map(({ id, articleId, start, end, quote }) => ({
+      id,
+      articleId,
+      start,
+      end,
+      quote,
+    }));
+    return { applied, created, ...counts };
+  }
+
+  /**
+   * Deletes the spans an annotate-all created that still exist, as one change set. A stand-in
+   * for undoing its history entry: ChangeService.undo is per article, and a set over several
+   * articles is recorded with article null (ARCHITECTURE.md, "Corpus").
+   */
+  undoAnnotateAll(annotationIds: readonly number[]): { applied: AppliedChanges | null; removed: number } {
+    const existing = annotationIds.filter((id) => this.annotations.find(id) !== null);
+    if (existing.length === 0) return { applied: null, removed: 0 };
+    const applied = this.changes.apply({
+      origin: 'manual',
+      description: `Undo annotate all (${existing.length})`,
+      changes: existing.map((id) => ({ kind: 'annotation.delete', id })),
+    });
+    return { applied, removed: existing.length };
+  }
+
+  dashboard(filter: LibraryFilter): Dashboard {
+    return this.corpus.dashboard(filter);
+  }
+}
+
+/** Labels of the spans covering [start, end), and of those with exactly that range. */
+function labelsAt(
+  spans: readonly SpanRow[],
+  start: number,
+  end: number,
+): { labels: string[]; identicalLabels: string[] } {
+  const covering = spans.filter((span) => span.start <= start && span.end >= end);
+  return {
+    labels: [...new Set(covering.map((span) => span.labelKey))],
+    identicalLabels: [
+      ...new Set(covering.filter((span) => span.start === start && span.end === end).map((span) => span.labelKey)),
+    ],
+  };
+}

@@ -1,0 +1,69 @@
+/**
+ * One file's bytes → its articles, or why not: the step of an import that may run for long on
+ * a hostile file, so it runs where it can be stopped (./extractors.ts) and never throws.
+ */
+import type { MessageRef } from '../../../../shared/messages/backend-messages';
+import type { LegacyConversion } from '../decode';
+import { printableFileName } from '../file-names';
+import { extractDocuments } from '../formats';
+import type { Extraction } from '../formats/types';
+import type { ImportLimits } from '../limits';
+
+export type ExtractOutcome =
+  | {
+      kind: 'extracted';
+      extraction: Extraction;
+      encoding: string | null;
+      notes: string[];
+      /** Set when the text was converted from a legacy font encoding: the review asks about it. */
+      legacy: LegacyConversion | null;
+    }
+  | { kind: 'failed'; reason: MessageRef }
+  | { kind: 'cancelled' };
+
+/** What the parent posts to the extract worker, one file at a time. */
+export interface ExtractRequest {
+  name: string;
+  bytes: Uint8Array;
+  limits: ImportLimits;
+}
+
+/** The extract worker's first message: its code is loaded. */
+export const READY = 'ready';
+
+/** Extracts `name`'s articles and refuses a file with more records than the limit. */
+export async function extractFile(name: string, bytes: Uint8Array, limits: ImportLimits): Promise<ExtractOutcome> {
+  try {
+    const { extraction, encoding, notes, legacy } = await extractDocuments(name, bytes, limits);
+    const records = recordCount(extraction);
+    if (records > limits.maxRecordsPerFile) {
+      return {
+        kind: 'failed',
+        reason: {
+          key: 'fileTooManyRecords',
+          params: { file: printableFileName(name), count: records, limit: limits.maxRecordsPerFile },
+        },
+      };
+    }
+    return { kind: 'extracted', extraction, encoding, notes, legacy };
+  } catch (error) {
+    return { kind: 'failed', reason: readableError(error) };
+  }
+}
+
+/** Records the file holds: articles found plus records skipped on their own, or a workbench export's articles. */
+function recordCount(extraction: Extraction): number {
+  if (extraction.kind === 'documents') return extraction.documents.length + extraction.skipped.length;
+  if (extraction.kind === 'workbench-export') {
+    const articles = (extraction.parsed as { articles?: unknown }).articles;
+    return Array.isArray(articles) ? articles.length : 0;
+  }
+  return 0;
+}
+
+/** A stack overflow inside a parser means the input nests too deeply, and should say so. */
+function readableError(error: unknown): MessageRef {
+  if (error instanceof RangeError && /call stack/i.test(error.message))
+    return { key: 'fileNestedTooDeeply', params: {} };
+  return { key: 'fileNotImported', params: { detail: error instanceof Error ? error.message : String(error) } };
+}

@@ -1,0 +1,103 @@
+import type { WorkbenchRelation } from '../../../../shared/codecs/workbench-json';
+import type { Change } from '../../../../shared/domain/changes';
+import { relationAllowed, relationRule, type RelationType } from '../../../../shared/domain/relations';
+import type { Workbench } from '../../workbench';
+
+/**
+ * Adds the file's relation types that this workbench lacks (one set on the corpus-wide history);
+ * a type that exists here keeps its local definition. Their labels follow the file's label
+ * mapping (`labelKeys`, from the import review); a label whose spans are skipped is left out of
+ * the rule. Returns notes in words.
+ */
+export function mergeRelationTypes(
+  workbench: Workbench,
+  fileTypes: readonly RelationType[],
+  labelKeys: ReadonlyMap<string, string | null> = new Map(),
+): string[] {
+  const mapLabels = (keys: readonly string[]) =>
+    keys.flatMap((key) => {
+      const mapped = labelKeys.get(key);
+      return mapped === null ? [] : [mapped ?? key];
+    });
+  const types = fileTypes.map((type) => ({
+    ...type,
+    headLabels: mapLabels(type.headLabels),
+    tailLabels: mapLabels(type.tailLabels),
+  }));
+  const missing = types.filter((type) => !workbench.relationTypes.find(type.key));
+  const usable = missing.filter((type) =>
+    [...type.headLabels, ...type.tailLabels].every((key) => workbench.labels.exists(key)),
+  );
+  if (usable.length > 0) {
+    workbench.changes.apply({
+      origin: 'import',
+      changes: usable.map((type, index) => ({
+        kind: 'relationType.create',
+        type: { ...type, sortOrder: workbench.relationTypes.list().length + index },
+      })),
+    });
+  }
+  const notes = usable.length ? [`Added the relation types ${usable.map((type) => type.key).join(', ')}.`] : [];
+  for (const type of missing.filter((candidate) => !usable.includes(candidate))) {
+    notes.push(`Skipped the relation type ${type.key}: it names labels that do not exist here.`);
+  }
+  return notes;
+}
+
+/**
+ * Adds the article's relations between the spans now stored for the file's annotation ids,
+ * skipping those already here and those the rules refuse (each named in a note). One set.
+ */
+export function addRelations(
+  workbench: Workbench,
+  fileName: string,
+  articleId: number,
+  relations: readonly WorkbenchRelation[],
+  storedIdOf: ReadonlyMap<number, number>,
+): { count: number; notes: string[] } {
+  const notes: string[] = [];
+  const changes: Change[] = [];
+  const seen = new Set<string>();
+  for (const relation of relations) {
+    const headId = storedIdOf.get(relation.head);
+    const tailId = storedIdOf.get(relation.tail);
+    const describe = `relation ${relation.id} (${relation.type})`;
+    if (headId === undefined || tailId === undefined) {
+      notes.push(`Skipped ${describe}: one of its spans was not imported.`);
+      continue;
+    }
+    // The handler checks all this again; checked here so one broken relation does not cost the
+    // file every other one (a set is all-or-nothing).
+    const type = workbench.relationTypes.find(relation.type);
+    const head = workbench.annotationRows.get(headId);
+    const tail = workbench.annotationRows.get(tailId);
+    const problem = !type
+      ? `there is no relation type ${relation.type}`
+      : headId === tailId
+        ? 'it relates a span to itself'
+        : !relationAllowed(type, head.labelKey, tail.labelKey)
+          ? `the rule is ${relationRule(type)}, not ${head.labelKey} → ${tail.labelKey}`
+          : null;
+    if (problem) {
+      notes.push(`Skipped ${describe}: ${problem}.`);
+      continue;
+    }
+    const key = `${relation.type}:${headId}:${tailId}`;
+    if (seen.has(key) || workbench.relations.findBetween(type!.key, headId, tailId, !type!.directed, null)) continue;
+    seen.add(key);
+    changes.push({
+      kind: 'relation.create',
+      ref: `relation-${relation.id}`,
+      relation: { articleId, typeKey: relation.type, headId, tailId, note: relation.note },
+    });
+  }
+  if (changes.length > 0) {
+    workbench.changes.apply({
+      articleId,
+      origin: 'import',
+      description: `Import ${changes.length} relations from ${fileName}`,
+      changes,
+    });
+  }
+  return { count: changes.length, notes };
+}

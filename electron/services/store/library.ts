@@ -1,0 +1,295 @@
+import type { Database } from 'better-sqlite3';
+import type {
+  LibraryFacets,
+  LibraryFilter,
+  LibraryFilterKind,
+  LibrarySort,
+  LibrarySortKey,
+} from '../../../shared/corpus/library-query';
+import type { ArticleSummary } from '../../../shared/domain/schemas';
+import { parseSearchQuery } from '../../../shared/search/query';
+import { foldVietnamese } from '../../../shared/text/fold';
+import { allPrefixesQuery } from '../search/fts-query';
+import { displayTitleOf } from './articles';
+import { FOLDED_TABLE } from './search-index';
+import { SortKeyWriter } from './sort-keys';
+import { writeTransaction } from './write-transaction';
+
+/** SQL over `library_facets f`. */
+export interface SqlPart {
+  where: string;
+  params: Record<string, unknown>;
+}
+
+/** Names the parameters of one filter so that two filters never share one. */
+type Builder<K extends LibraryFilterKind> = (value: NonNullable<LibraryFilter[K]>, context: BuildContext) => SqlPart;
+
+interface BuildContext {
+  /** Sources whose folded form contains the folded text query (sources are few; folded in JS). */
+  sourcesMatching(queryFolded: string): string[];
+}
+
+const list = (prefix: string, values: readonly unknown[]) => {
+  const names = values.map((_, index) => `${prefix}${index}`);
+  return {
+    sql: names.map((name) => `@${name}`).join(', '),
+    params: Object.fromEntries(names.map((name, index) => [name, values[index]])),
+  };
+};
+
+/** A stored date with a year: `2023`, `2023-06`, `2023-06-30`, `2023-06-30T14:45+07:00`. */
+const HAS_YEAR = `f.published_at GLOB '[0-9][0-9][0-9][0-9]*'`;
+
+/**
+ * One SQL builder per entry of LIBRARY_FILTERS (shared/corpus/library-query.ts); the mapped type
+ * makes a filter without a builder a compile error. Every builder reads only `library_facets`,
+ * the `annotations` indexes of migration 009, or the full-text index.
+ */
+const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
+  text: (text, context) => {
+    const sources = list('text_source', context.sourcesMatching(foldVietnamese(text)));
+    const bySource = sources.sql ? ` OR f.source IN (${sources.sql})` : '';
+    const byText = `f.article_id IN (SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @text_fts)`;
+    return { where: `(${byText}${bySource})`, params: sources.params };
+  },
+  status: (statuses) => {
+    const values = list('status', statuses);
+    return { where: `f.status IN (${values.sql})`, params: values.params };
+  },
+  source: (sources) => {
+    const values = list('source', sources);
+    return { where: `f.source IN (${values.sql})`, params: values.params };
+  },
+  // A partial date stands for its whole period: it must start at or after `from` and end at or
+  // before the end of `to`. "~" sorts after every digit, "-" and "T", so `x || '~'` is the end of x.
+  published: ({ from, to }) => ({
+    where: [
+      HAS_YEAR,
+      from ? `f.published_at >= @published_from` : '',
+      to ? `f.published_at || '~' <= @published_to` : '',
+    ]
+      .filter(Boolean)
+      .join(' AND '),
+    params: { ...(from ? { published_from: from } : {}), ...(to ? { published_to: `${to}~` } : {}) },
+  }),
+  undated: () => ({ where: `(f.published_at IS NULL OR NOT ${HAS_YEAR})`, params: {} }),
+  labels: (labels) => ({
+    where: labels
+      .map((_, index) => `f.article_id IN (SELECT article_id FROM annotations WHERE label_key = @label${index})`)
+      .join(' AND '),
+    params: list('label', labels).params,
+  }),
+  authors: (authors) => {
+    const values = list('author', authors);
+    return {
+      where: `f.article_id IN (SELECT article_id FROM annotations WHERE author IN (${values.sql}))`,
+      params: values.params,
+    };
+  },
+};
+
+const STATUS_RANK = `CASE f.status WHEN 'new' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END`;
+
+const ORDER_COLUMNS: Record<Exclude<LibrarySortKey, 'relevance'>, string> = {
+  imported: 'f.imported_at',
+  title: 'f.title_sort',
+  source: 'f.source_sort',
+  published: 'f.published_at',
+  words: 'f.word_count',
+  annotations: 'f.annotation_count',
+  status: STATUS_RANK,
+};
+
+interface SummaryRow {
+  id: number;
+  title: string | null;
+  source: string | null;
+  published_at: string | null;
+  word_count: number;
+  annotation_count: number;
+  status: ArticleSummary['status'];
+  imported_at: string;
+  updated_at: string;
+  head: string;
+}
+
+/**
+ * The library's reads at corpus scale: count, sort and page in SQL over `library_facets`
+ * (migration 009), so only the rows on screen ever leave the store.
+ */
+export class LibraryStore {
+  private readonly sortKeys: SortKeyWriter;
+
+  constructor(private readonly db: Database) {
+    this.sortKeys = new SortKeyWriter(db);
+  }
+
+  /** Fills the keys a trigger cleared (title or source edited) or an import left empty. */
+  fillSortKeys(): void {
+    const missing = this.db
+      .prepare(
+        `SELECT f.article_id AS id FROM library_facets f INDEXED BY library_facets_unsorted
+         WHERE f.title_sort IS NULL OR f.source_sort IS NULL`,
+      )
+      .pluck()
+      .all() as number[];
+    if (missing.length === 0) return;
+    const read = this.db.prepare(`SELECT title, source, substr(text, 1, 200) AS head FROM articles WHERE id = ?`);
+    writeTransaction(this.db, () => {
+      for (const id of missing) {
+        const row = read.get(id) as { title: string | null; source: string | null; head: string } | undefined;
+        if (row) this.sortKeys.write(id, displayTitleOf(row.title, row.head), row.source);
+      }
+    });
+  }
+
+  count(filter: LibraryFilter): number {
+    const { from, where, params } = this.compile(filter);
+    return this.db.prepare(`SELECT count(*) FROM ${from} ${where}`).pluck().get(params) as number;
+  }
+
+  /** Ids of one page, in the sort's order; ties in import order. */
+  pageIds(filter: LibraryFilter, sort: LibrarySort, offset: number, limit: number): number[] {
+    const ranked = sort.key === 'relevance' && filter.text !== undefined;
+    const { with: with_, from, where, params } = this.compile(filter, ranked);
+    const direction = sort.direction === 'ascending' ? 'ASC' : 'DESC';
+    const order =
+      sort.key === 'relevance'
+        ? ranked
+          ? `s.rank IS NULL, s.rank ${direction === 'ASC' ? 'ASC' : 'DESC'}, f.imported_at, f.article_id`
+          : `f.imported_at ${direction}, f.article_id ${direction}`
+        : `${ORDER_COLUMNS[sort.key]} ${direction}, f.imported_at ${direction}, f.article_id ${direction}`;
+    return this.db
+      .prepare(`${with_}SELECT f.article_id FROM ${from} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...params, limit, offset }) as number[];
+  }
+
+  /** Every id under the filter, in import order. */
+  ids(filter: LibraryFilter): number[] {
+    const { from, where, params } = this.compile(filter);
+    return this.db
+      .prepare(`SELECT f.article_id FROM ${from} ${where} ORDER BY f.imported_at, f.article_id`)
+      .pluck()
+      .all(params) as number[];
+  }
+
+  /**
+   * The articles under `filter` as a subquery for `article_id IN (…)`, with its parameters; null
+   * when the filter is empty (every article). The dashboard and the concordance scope by it.
+   */
+  scope(filter: LibraryFilter): SqlPart | null {
+    const { from, where, params } = this.compile(filter);
+    return where ? { where: `SELECT f.article_id FROM ${from} ${where}`, params } : null;
+  }
+
+  /** Summaries of `ids`, in the same order. */
+  summaries(ids: readonly number[]): ArticleSummary[] {
+    if (ids.length === 0) return [];
+    const values = list('id', ids);
+    const rows = this.db
+      .prepare(
+        `SELECT a.id, a.title, f.source, f.published_at, f.word_count, f.status, f.imported_at, a.updated_at,
+           substr(a.text, 1, 200) AS head, f.annotation_count
+         FROM articles a JOIN library_facets f ON f.article_id = a.id WHERE a.id IN (${values.sql})`,
+      )
+      .all(values.params) as SummaryRow[];
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row
+        ? [
+            {
+              id: row.id,
+              title: row.title,
+              displayTitle: displayTitleOf(row.title, row.head),
+              source: row.source,
+              publishedAt: row.published_at,
+              wordCount: row.word_count,
+              annotationCount: row.annotation_count,
+              status: row.status,
+              importedAt: row.imported_at,
+              updatedAt: row.updated_at,
+            },
+          ]
+        : [];
+    });
+  }
+
+  facets(): LibraryFacets {
+    const sources = this.db
+      .prepare(
+        `SELECT source, count(*) AS count FROM library_facets WHERE source IS NOT NULL
+         GROUP BY source ORDER BY count DESC, source LIMIT 500`,
+      )
+      .all() as { source: string; count: number }[];
+    const authors = this.db
+      .prepare(
+        `SELECT author, count(DISTINCT article_id) AS count FROM annotations WHERE author <> ''
+         GROUP BY author ORDER BY count DESC, author LIMIT 200`,
+      )
+      .all() as { author: string; count: number }[];
+    const years = this.db
+      .prepare(
+        `SELECT CAST(substr(min(published_at), 1, 4) AS INTEGER) AS first,
+           CAST(substr(max(published_at), 1, 4) AS INTEGER) AS last
+         FROM library_facets f WHERE ${HAS_YEAR}`,
+      )
+      .get() as { first: number | null; last: number | null };
+    return {
+      sources,
+      authors,
+      years: years.first !== null && years.last !== null ? { first: years.first, last: years.last } : null,
+    };
+  }
+
+  /** Distinct sources; few (one per news site), so matching them in JS costs nothing. */
+  private distinctSources(): string[] {
+    return this.db
+      .prepare(`SELECT DISTINCT source FROM library_facets WHERE source IS NOT NULL`)
+      .pluck()
+      .all() as string[];
+  }
+
+  private compile(
+    filter: LibraryFilter,
+    ranked = false,
+  ): {
+    /** A leading WITH clause, or ''. */
+    with: string;
+    from: string;
+    where: string;
+    params: Record<string, unknown>;
+  } {
+    const parts: SqlPart[] = [];
+    let sources: string[] | null = null;
+    const context: BuildContext = {
+      sourcesMatching: (queryFolded) => {
+        sources ??= this.distinctSources();
+        return queryFolded ? sources.filter((source) => foldVietnamese(source).includes(queryFolded)) : [];
+      },
+    };
+    for (const kind of Object.keys(FILTER_SQL) as LibraryFilterKind[]) {
+      const value = filter[kind];
+      if (value === undefined) continue;
+      parts.push((FILTER_SQL[kind] as Builder<typeof kind>)(value as never, context));
+    }
+    let from = 'library_facets f';
+    let with_ = '';
+    const params: Record<string, unknown> = Object.assign({}, ...parts.map((part) => part.params));
+    if (filter.text !== undefined) {
+      const terms = parseSearchQuery(filter.text).terms;
+      // No words (only punctuation): nothing matches the text, only sources can.
+      params.text_fts = terms.length > 0 ? allPrefixesQuery(terms) : '""';
+      // Only the relevance order pays for bm25 (`s.rank`); counting and other orders need the ids.
+      // Materialised once: as a plain subquery SQLite ran the full-text query again for every row.
+      if (ranked) {
+        with_ = `WITH s AS MATERIALIZED (SELECT rowid AS id, bm25(${FOLDED_TABLE}, 2.0, 1.0) AS rank FROM ${FOLDED_TABLE}
+          WHERE ${FOLDED_TABLE} MATCH @text_fts) `;
+        from += ` LEFT JOIN s ON s.id = f.article_id`;
+      }
+    }
+    const where = parts.length > 0 ? `WHERE ${parts.map((part) => `(${part.where})`).join(' AND ')}` : '';
+    return { with: with_, from, where, params };
+  }
+}

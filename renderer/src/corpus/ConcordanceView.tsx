@@ -1,0 +1,303 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { labelChipStyle } from '../app/contrast';
+import { isTypingTarget, shortcutFor } from '../app/keymap';
+import { formatCount, formatPublished } from '../library/format';
+import { labelName, useAppStore } from '../state/app-store';
+import { orderHits, useConcordanceStore, type HitOrder } from './concordance-store';
+
+const ROW_HEIGHT = 34;
+/** Above this many ticked hits, annotate-all asks first, with the count. */
+const CONFIRM_ABOVE = 500;
+
+/**
+ * Keyword in context over the corpus: one line per occurrence, left context, match and right
+ * context aligned on the match; tick the hits (all by default), choose a label and annotate them
+ * all as one change set, with the review and its undo (Ctrl+Z) above the list.
+ */
+export function ConcordanceView() {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const labels = useAppStore((state) => state.labels);
+  const openArticle = useAppStore((state) => state.openArticle);
+  const store = useConcordanceStore();
+  const { hits, order, selected, focused, query, labelKey, review, loading, busy } = store;
+  const [text, setText] = useState(query?.kind === 'text' ? query.query : '');
+  const [confirming, setConfirming] = useState(false);
+  const list = useRef<HTMLDivElement>(null);
+  const ordered = useMemo(() => orderHits(hits, order), [hits, order]);
+  const labelByKey = useMemo(() => new Map(labels.map((label) => [label.key, label])), [labels]);
+
+  const rows = useVirtualizer({
+    count: ordered.length,
+    getScrollElement: () => list.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  useEffect(() => {
+    if (ordered.length > 0) rows.scrollToIndex(focused, { align: 'auto' });
+  }, [focused, ordered.length, rows]);
+
+  const annotate = () => {
+    if (selected.size > CONFIRM_ABOVE && !confirming) setConfirming(true);
+    else {
+      setConfirming(false);
+      void store.annotateSelected();
+    }
+  };
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (isTypingTarget(event.target)) return;
+    const action = shortcutFor(event.nativeEvent, 'concordance');
+    if (!action) return;
+    event.preventDefault();
+    const hitIndex = ordered[focused];
+    switch (action) {
+      case 'hit-next':
+        store.setFocused(focused + 1);
+        break;
+      case 'hit-previous':
+        store.setFocused(focused - 1);
+        break;
+      case 'hit-toggle':
+        if (hitIndex !== undefined) store.toggle(hitIndex);
+        break;
+      case 'hits-all':
+        store.selectAll();
+        break;
+      case 'hits-none':
+        store.selectNone();
+        break;
+      case 'annotate-hits':
+        annotate();
+        break;
+      case 'open-hit':
+        if (hitIndex !== undefined) openArticle(hits[hitIndex]!.articleId);
+        break;
+    }
+  };
+
+  return (
+    <section className="concordance" aria-label={t('concordance.region')}>
+      <header className="concordance__header">
+        <h1>{t('concordance.heading')}</h1>
+        <form
+          className="concordance__search"
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (text.trim()) void store.search({ kind: 'text', query: text.trim().slice(0, 200) });
+          }}
+        >
+          <input
+            type="search"
+            value={text}
+            maxLength={200}
+            placeholder={t('concordance.placeholder')}
+            aria-label={t('concordance.searchLabel')}
+            onChange={(event) => setText(event.target.value)}
+          />
+          <button type="submit">{t('concordance.search')}</button>
+        </form>
+        <label className="concordance__scope">
+          <input
+            type="checkbox"
+            checked={store.withinLibraryFilter}
+            onChange={(event) => store.setWithinLibraryFilter(event.target.checked)}
+          />{' '}
+          {t('concordance.withinFilter')}
+        </label>
+      </header>
+
+      {store.caption ? <p className="concordance__caption">{store.caption}</p> : null}
+      <p className="concordance__summary" aria-live="polite">
+        {loading
+          ? t('concordance.loading')
+          : query
+            ? t('concordance.summary', { hits: hits.length, articles: store.articleCount }) +
+              (store.complete ? '' : t('concordance.more'))
+            : t('concordance.intro')}
+      </p>
+
+      {hits.length > 0 ? (
+        <div className="concordance__tools" role="group" aria-label={t('concordance.tools')}>
+          <button type="button" onClick={store.selectAll}>
+            {t('concordance.selectAll')}
+          </button>
+          <button type="button" onClick={store.selectNone}>
+            {t('concordance.selectNone')}
+          </button>
+          <label>
+            {t('concordance.order')}{' '}
+            <select value={order} onChange={(event) => store.setOrder(event.target.value as HitOrder)}>
+              <option value="text">{t('concordance.orders.text')}</option>
+              <option value="left">{t('concordance.orders.left')}</option>
+              <option value="right">{t('concordance.orders.right')}</option>
+            </select>
+          </label>
+          <span className="toolbar__spacer" />
+          <label>
+            {t('concordance.label')}{' '}
+            <select value={labelKey ?? ''} onChange={(event) => store.setLabel(event.target.value)}>
+              <option value="" disabled>
+                {t('concordance.chooseLabel')}
+              </option>
+              {labels.map((label) => (
+                <option key={label.key} value={label.key}>
+                  {labelName(label, language)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="primary"
+            disabled={!labelKey || selected.size === 0 || busy}
+            onClick={annotate}
+          >
+            {t('concordance.annotate', { count: selected.size })}
+          </button>
+        </div>
+      ) : null}
+
+      {confirming ? (
+        <div className="concordance__confirm" role="alertdialog" aria-label={t('concordance.confirmTitle')}>
+          {t('concordance.confirm', { count: selected.size, label: labelKey ?? '' })}{' '}
+          <button type="button" className="primary" onClick={annotate}>
+            {t('concordance.confirmYes')}
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            {t('app.cancel')}
+          </button>
+        </div>
+      ) : null}
+
+      {review ? renderReview() : null}
+
+      <div
+        className="concordance__list"
+        ref={list}
+        role="listbox"
+        aria-multiselectable="true"
+        aria-label={t('concordance.hits')}
+        aria-activedescendant={ordered.length > 0 ? `hit-${ordered[focused]}` : undefined}
+        tabIndex={0}
+        onKeyDown={onKeyDown}
+      >
+        <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
+          {rows.getVirtualItems().map((row) => {
+            const index = ordered[row.index]!;
+            const hit = hits[index]!;
+            return (
+              <div
+                key={row.key}
+                id={`hit-${index}`}
+                role="option"
+                aria-selected={selected.has(index)}
+                className={`kwic ${row.index === focused ? 'is-focused' : ''}`}
+                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
+                onClick={() => store.setFocused(row.index)}
+              >
+                <input
+                  type="checkbox"
+                  tabIndex={-1}
+                  checked={selected.has(index)}
+                  aria-label={t('concordance.tick', { match: hit.match, title: hit.displayTitle })}
+                  onChange={() => store.toggle(index)}
+                />
+                <button
+                  type="button"
+                  tabIndex={-1}
+                  className="kwic__article link"
+                  title={hit.displayTitle}
+                  onClick={() => openArticle(hit.articleId)}
+                >
+                  {hit.publishedAt ? (
+                    <span className="kwic__date">{formatPublished(hit.publishedAt, language)} </span>
+                  ) : null}
+                  {hit.displayTitle}
+                </button>
+                <span className="kwic__left" lang="vi">
+                  <span>{hit.left}</span>
+                </span>
+                <span className="kwic__right" lang="vi">
+                  <mark className="kwic__match">{hit.match}</mark>
+                  {hit.right}
+                </span>
+                <span className="kwic__labels">
+                  {hit.labels.map((key) => {
+                    const label = labelByKey.get(key);
+                    return (
+                      <span
+                        key={key}
+                        className="chip"
+                        style={label ? (labelChipStyle(label.color) as React.CSSProperties) : undefined}
+                      >
+                        {key}
+                      </span>
+                    );
+                  })}
+                </span>
+              </div>
+            );
+          })}
+        </div>
+      </div>
+      <p className="concordance__hint muted">{t('concordance.keysHint')}</p>
+    </section>
+  );
+
+  function renderReview() {
+    if (!review) return null;
+    const { result } = review;
+    const created = result.created;
+    return (
+      <section className="concordance__review" aria-label={t('concordance.review.region')}>
+        <p>
+          {review.undone
+            ? t('concordance.review.undone', { count: created.length })
+            : t('concordance.review.created', {
+                count: created.length,
+                label: review.request.labelKey,
+                articles: review.articleCount,
+              })}{' '}
+          {t('concordance.review.skipped', {
+            identical: result.skippedIdentical,
+            overlapping: result.skippedOverlapping,
+            refused: result.refused,
+            snapped: result.snapped,
+          })}{' '}
+          {review.undone ? (
+            <button type="button" onClick={() => void store.redo()} disabled={busy}>
+              {t('concordance.review.redo')}
+            </button>
+          ) : created.length > 0 ? (
+            <button type="button" onClick={() => void store.undo()} disabled={busy}>
+              {t('concordance.review.undo')}
+            </button>
+          ) : null}
+        </p>
+        {!review.undone && created.length > 0 ? (
+          <ol className="concordance__created">
+            {created.slice(0, REVIEW_ROWS).map((span) => (
+              <li key={span.id}>
+                <button type="button" className="link" onClick={() => openArticle(span.articleId)}>
+                  {span.quote}
+                </button>{' '}
+                <span className="muted">#{span.articleId}</span>
+              </li>
+            ))}
+            {created.length > REVIEW_ROWS ? (
+              <li className="muted">
+                {t('concordance.review.more', { n: formatCount(created.length - REVIEW_ROWS, language) })}
+              </li>
+            ) : null}
+          </ol>
+        ) : null}
+      </section>
+    );
+  }
+}
+
+/** Created spans listed in the review; the rest are counted. */
+const REVIEW_ROWS = 30;

@@ -1,0 +1,223 @@
+import { create } from 'zustand';
+import type {
+  AnnotateAllInput,
+  AnnotateAllResult,
+  ConcordanceHit,
+  ConcordanceQuery,
+} from '../../../shared/contract/corpus';
+import type { LibraryFilter } from '../../../shared/corpus/library-query';
+import { foldVietnamese } from '../../../shared/text/fold';
+import { api } from '../api/client';
+import { errorMessage, useAppStore } from '../state/app-store';
+import { useLibraryStore } from '../state/library-store';
+
+export type HitOrder = 'text' | 'left' | 'right';
+
+/** What the last annotate-all did, for the review list and its undo. */
+export interface AnnotateReview {
+  request: AnnotateAllInput;
+  result: AnnotateAllResult;
+  /** Articles the created spans are in. */
+  articleCount: number;
+  undone: boolean;
+}
+
+interface ConcordanceState {
+  /** The query shown; a dashboard bar sets a `spans` query with a caption. */
+  query: ConcordanceQuery | null;
+  caption: string | null;
+  /** Limit the search to the library's current filter. */
+  withinLibraryFilter: boolean;
+  /** The scope a dashboard bar gave its query, kept for refreshes; null: see withinLibraryFilter. */
+  scope: LibraryFilter | null;
+  hits: ConcordanceHit[];
+  articleCount: number;
+  complete: boolean;
+  loading: boolean;
+  order: HitOrder;
+  /** Hits ticked for annotate-all, by position in `hits`. */
+  selected: ReadonlySet<number>;
+  /** Keyboard focus, by position in the ordered list. */
+  focused: number;
+  labelKey: string | null;
+  review: AnnotateReview | null;
+  busy: boolean;
+  /** `filter` replaces the scope for this query (a dashboard bar's own scope). */
+  search(query: ConcordanceQuery, caption?: string | null, filter?: LibraryFilter): Promise<void>;
+  setWithinLibraryFilter(within: boolean): void;
+  setOrder(order: HitOrder): void;
+  toggle(index: number): void;
+  selectAll(): void;
+  selectNone(): void;
+  setFocused(position: number): void;
+  setLabel(labelKey: string): void;
+  annotateSelected(): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+}
+
+function scopeFilter(within: boolean): LibraryFilter {
+  return within ? useLibraryStore.getState().filter : {};
+}
+
+const fail = (error: unknown) => useAppStore.getState().notify('error', errorMessage(error));
+
+/**
+ * The concordance view's state: the hits of a query (text or stored spans), their order and
+ * selection, and the last annotate-all with its undo (one change set each way).
+ */
+export const useConcordanceStore = create<ConcordanceState>((set, get) => ({
+  query: null,
+  caption: null,
+  withinLibraryFilter: false,
+  scope: null,
+  hits: [],
+  articleCount: 0,
+  complete: true,
+  loading: false,
+  order: 'text',
+  selected: new Set(),
+  focused: 0,
+  labelKey: null,
+  review: null,
+  busy: false,
+
+  async search(query, caption = null, filter) {
+    set({ query, caption, loading: true, scope: filter ?? null });
+    try {
+      const result = await api.concordance({ query, filter: filter ?? scopeFilter(get().withinLibraryFilter) });
+      if (get().query !== query) return;
+      set({
+        hits: result.hits,
+        articleCount: result.articleCount,
+        complete: result.complete,
+        // Every hit starts ticked: "annotate all" is the common case, unticking the exception.
+        selected: new Set(result.hits.map((_, index) => index)),
+        focused: 0,
+      });
+    } catch (error) {
+      fail(error);
+    } finally {
+      if (get().query === query) set({ loading: false });
+    }
+  },
+
+  setWithinLibraryFilter(within) {
+    set({ withinLibraryFilter: within });
+    const { query, caption } = get();
+    if (query) void get().search(query, caption);
+  },
+
+  setOrder(order) {
+    set({ order, focused: 0 });
+  },
+
+  toggle(index) {
+    set((state) => {
+      const selected = new Set(state.selected);
+      if (!selected.delete(index)) selected.add(index);
+      return { selected };
+    });
+  },
+
+  selectAll() {
+    set((state) => ({ selected: new Set(state.hits.map((_, index) => index)) }));
+  },
+
+  selectNone() {
+    set({ selected: new Set() });
+  },
+
+  setFocused(position) {
+    set((state) => ({ focused: Math.max(0, Math.min(state.hits.length - 1, position)) }));
+  },
+
+  setLabel(labelKey) {
+    set({ labelKey });
+  },
+
+  async annotateSelected() {
+    const { hits, selected, labelKey, query, busy } = get();
+    if (!labelKey || selected.size === 0 || busy) return;
+    const request: AnnotateAllInput = {
+      labelKey,
+      query: query?.kind === 'text' ? query.query : labelKey,
+      hits: [...selected]
+        .sort((a, b) => a - b)
+        .map((index) => {
+          const { articleId, startU16, endU16 } = hits[index]!;
+          return { articleId, startU16, endU16 };
+        }),
+    };
+    await runAnnotate(request);
+  },
+
+  async undo() {
+    const { review, busy } = get();
+    if (!review || review.undone || review.result.created.length === 0 || busy) return;
+    set({ busy: true });
+    try {
+      await api.undoAnnotateAll({ annotationIds: review.result.created.map((span) => span.id) });
+      set({ review: { ...review, undone: true } });
+      await refreshHits();
+    } catch (error) {
+      fail(error);
+    } finally {
+      set({ busy: false });
+    }
+  },
+
+  async redo() {
+    const { review } = get();
+    if (!review?.undone) return;
+    await runAnnotate(review.request);
+  },
+}));
+
+async function runAnnotate(request: AnnotateAllInput): Promise<void> {
+  const store = useConcordanceStore;
+  if (store.getState().busy) return;
+  store.setState({ busy: true });
+  try {
+    const result = await api.annotateAll(request);
+    const articleCount = new Set(result.created.map((span) => span.articleId)).size;
+    store.setState({ review: { request, result, articleCount, undone: false } });
+    await refreshHits();
+  } catch (error) {
+    fail(error);
+  } finally {
+    store.setState({ busy: false });
+  }
+}
+
+/** Asks again, so each line's labels show what is stored now; the selection is kept. */
+async function refreshHits(): Promise<void> {
+  const { query, withinLibraryFilter, scope, selected } = useConcordanceStore.getState();
+  if (!query) return;
+  try {
+    const result = await api.concordance({ query, filter: scope ?? scopeFilter(withinLibraryFilter) });
+    useConcordanceStore.setState({
+      hits: result.hits,
+      articleCount: result.articleCount,
+      complete: result.complete,
+      selected,
+    });
+  } catch (error) {
+    fail(error);
+  }
+}
+
+/**
+ * Positions of `hits` in display order. Left context sorts by the words nearest the match first
+ * (reading leftwards), right context by the words after it; both folded, ties in text order.
+ */
+export function orderHits(hits: readonly ConcordanceHit[], order: HitOrder): number[] {
+  const positions = hits.map((_, index) => index);
+  if (order === 'text') return positions;
+  const keys = hits.map((hit) =>
+    order === 'left'
+      ? foldVietnamese(hit.left).trim().split(/\s+/).reverse().join(' ')
+      : foldVietnamese(hit.right).trim(),
+  );
+  return positions.sort((a, b) => (keys[a]! < keys[b]! ? -1 : keys[a]! > keys[b]! ? 1 : a - b));
+}

@@ -1,0 +1,165 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { LibraryFilterSchema, PartialDateSchema, type LibraryFilter } from '../../../shared/corpus/library-query';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
+import { labelName, useAppStore } from '../state/app-store';
+import { useLibraryStore } from '../state/library-store';
+
+/** Drops a filter key whose value is empty, so an unset control never filters. */
+function withFilter<K extends keyof LibraryFilter>(filter: LibraryFilter, key: K, value: LibraryFilter[K] | null) {
+  const { [key]: _previous, ...rest } = filter;
+  const empty = value === null || value === undefined || (Array.isArray(value) && value.length === 0);
+  return (empty ? rest : { ...rest, [key]: value }) as LibraryFilter;
+}
+
+/**
+ * The library's filters: status, source, publication date range (partial dates allowed),
+ * undated, has label, annotated by. They combine (AND); the count and list follow at once.
+ * Filters on attribute values, document fields and entities will join here when their issues land
+ * (LIBRARY_FILTERS in shared/corpus/library-query.ts is the registry).
+ */
+export function LibraryFilters() {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const labels = useAppStore((state) => state.labels);
+  const { filter, setFilter, facets } = useLibraryStore();
+  const [from, setFrom] = useState(filter.published?.from ?? '');
+  const [to, setTo] = useState(filter.published?.to ?? '');
+  const dateProblem = [from, to].some((value) => value !== '' && !PartialDateSchema.safeParse(value).success);
+
+  const toggleStatus = (status: ArticleStatus) => {
+    const current = new Set(filter.status ?? []);
+    if (!current.delete(status)) current.add(status);
+    setFilter(
+      withFilter(
+        filter,
+        'status',
+        ARTICLE_STATUSES.filter((value) => current.has(value)),
+      ),
+    );
+  };
+  const applyDates = (nextFrom: string, nextTo: string) => {
+    const range = { ...(nextFrom ? { from: nextFrom } : {}), ...(nextTo ? { to: nextTo } : {}) };
+    const parsed = LibraryFilterSchema.shape.published.safeParse(range);
+    if (!nextFrom && !nextTo) setFilter(withFilter(filter, 'published', null));
+    else if (parsed.success) setFilter(withFilter(filter, 'published', parsed.data));
+  };
+  const active = Object.keys(filter).some((key) => key !== 'text');
+
+  return (
+    <div className="library__filters" role="group" aria-label={t('library.filters.region')}>
+      <div className="library__statuses" role="group" aria-label={t('library.filters.status')}>
+        {ARTICLE_STATUSES.map((status) => (
+          <button
+            key={status}
+            type="button"
+            className={`chip chip--status ${filter.status?.includes(status) ? 'chip--on' : ''}`}
+            aria-pressed={filter.status?.includes(status) ?? false}
+            onClick={() => toggleStatus(status)}
+          >
+            {t(`status.${status}`)}
+          </button>
+        ))}
+      </div>
+      <label>
+        {t('library.filters.source')}{' '}
+        <select
+          value={filter.source?.[0] ?? ''}
+          onChange={(event) =>
+            setFilter(withFilter(filter, 'source', event.target.value ? [event.target.value] : null))
+          }
+        >
+          <option value="">{t('library.filters.any')}</option>
+          {facets?.sources.map(({ source, count }) => (
+            <option key={source} value={source}>
+              {source} ({count})
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('library.filters.label')}{' '}
+        <select
+          value={filter.labels?.[0] ?? ''}
+          onChange={(event) =>
+            setFilter(withFilter(filter, 'labels', event.target.value ? [event.target.value] : null))
+          }
+        >
+          <option value="">{t('library.filters.any')}</option>
+          {labels.map((label) => (
+            <option key={label.key} value={label.key}>
+              {labelName(label, language)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('library.filters.author')}{' '}
+        <select
+          value={filter.authors?.[0] ?? ''}
+          onChange={(event) =>
+            setFilter(withFilter(filter, 'authors', event.target.value ? [event.target.value] : null))
+          }
+        >
+          <option value="">{t('library.filters.any')}</option>
+          {facets?.authors.map(({ author, count }) => (
+            <option key={author} value={author}>
+              {author} ({count})
+            </option>
+          ))}
+        </select>
+      </label>
+      <span className="library__dates">
+        <label>
+          {t('library.filters.from')}{' '}
+          <input
+            className="library__date"
+            value={from}
+            placeholder={t('library.filters.datePlaceholder')}
+            aria-invalid={from !== '' && !PartialDateSchema.safeParse(from).success}
+            onChange={(event) => setFrom(event.target.value.trim())}
+            onBlur={() => applyDates(from, to)}
+            onKeyDown={(event) => event.key === 'Enter' && applyDates(from, to)}
+          />
+        </label>
+        <label>
+          {t('library.filters.to')}{' '}
+          <input
+            className="library__date"
+            value={to}
+            placeholder={t('library.filters.datePlaceholder')}
+            aria-invalid={to !== '' && !PartialDateSchema.safeParse(to).success}
+            onChange={(event) => setTo(event.target.value.trim())}
+            onBlur={() => applyDates(from, to)}
+            onKeyDown={(event) => event.key === 'Enter' && applyDates(from, to)}
+          />
+        </label>
+      </span>
+      <label>
+        <input
+          type="checkbox"
+          checked={filter.undated === true}
+          onChange={(event) => setFilter(withFilter(filter, 'undated', event.target.checked ? true : null))}
+        />{' '}
+        {t('library.filters.undated')}
+      </label>
+      {active ? (
+        <button
+          type="button"
+          onClick={() => {
+            setFrom('');
+            setTo('');
+            setFilter(filter.text === undefined ? {} : { text: filter.text });
+          }}
+        >
+          {t('library.filters.clear')}
+        </button>
+      ) : null}
+      {dateProblem ? (
+        <span className="library__date-problem" role="alert">
+          {t('library.filters.dateProblem')}
+        </span>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,182 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import type { ConcordanceResult } from '../../shared/contract/corpus';
+import type { LibraryPage } from '../../shared/corpus/library-query';
+import { expect, test } from './fixtures';
+import { callApi } from './stored-state';
+import type { RunningHost } from './fixtures';
+
+const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'corpus');
+mkdirSync(SCREENSHOTS, { recursive: true });
+
+/** Stored RISK spans in the whole library, read from the API (the library's counts come from SQLite). */
+async function storedSpanCount(host: RunningHost, labelKey: string): Promise<number> {
+  const result = await callApi<ConcordanceResult>(host, 'concordance', { query: { kind: 'spans', labelKey } });
+  return result.hits.length;
+}
+
+async function annotateAllAsRisk(page: Page, phrase: string): Promise<void> {
+  await page.getByRole('button', { name: 'Concordance', exact: true }).click();
+  await page.getByLabel('Phrase to find in every article').fill(phrase);
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+}
+
+test('concordance: "an ninh mạng" annotated as RISK in one step, undone and redone; the count survives a reload', async ({
+  page,
+  host,
+}) => {
+  const expected = await callApi<ConcordanceResult>(host, 'concordance', {
+    query: { kind: 'text', query: 'an ninh mạng' },
+  });
+  expect(expected.hits.length).toBeGreaterThan(1);
+  await page.goto(host.url);
+  await annotateAllAsRisk(page, 'an ninh mạng');
+  const lines = page.getByRole('listbox', { name: 'Occurrences' }).getByRole('option');
+  await expect(page.locator('.concordance__summary')).toHaveText(
+    `${expected.hits.length} occurrences in ${expected.articleCount} articles`,
+  );
+  await expect(lines.first()).toContainText('an ninh mạng', { ignoreCase: true });
+
+  // Untick the first line from the keyboard, tick it again, then annotate them all.
+  await page.getByRole('listbox', { name: 'Occurrences' }).focus();
+  await page.keyboard.press('Space');
+  await expect(lines.first()).toHaveAttribute('aria-selected', 'false');
+  await page.keyboard.press('Space');
+  await page.getByRole('combobox', { name: /^Label/ }).selectOption('RISK');
+  await page.getByRole('button', { name: `Annotate ${expected.hits.length} occurrences` }).click();
+  const review = page.getByRole('region', { name: 'What annotate all did' });
+  await expect(review).toContainText(
+    `Created ${expected.hits.length} RISK spans in ${expected.articleCount} articles.`,
+  );
+  await expect(lines.first().locator('.kwic__labels')).toContainText('RISK');
+  expect(await storedSpanCount(host, 'RISK')).toBe(expected.hits.length);
+  await page.screenshot({ path: join(SCREENSHOTS, 'concordance.png') });
+
+  // One undo takes back every span; redo makes them again.
+  await page.keyboard.press('Control+z');
+  await expect(review).toContainText(`Undone: ${expected.hits.length} spans removed.`);
+  await expect.poll(() => storedSpanCount(host, 'RISK')).toBe(0);
+  await page.keyboard.press('Control+Shift+z');
+  await expect(review).toContainText(`Created ${expected.hits.length} RISK spans`);
+  await expect.poll(() => storedSpanCount(host, 'RISK')).toBe(expected.hits.length);
+
+  // A second run skips the identical spans and writes nothing.
+  await page.getByRole('button', { name: `Annotate ${expected.hits.length} occurrences` }).click();
+  await expect(review).toContainText(`Skipped: ${expected.hits.length} already there`);
+  expect(await storedSpanCount(host, 'RISK')).toBe(expected.hits.length);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Concordance' })).toBeVisible();
+  expect(await storedSpanCount(host, 'RISK')).toBe(expected.hits.length);
+});
+
+test('library: filtering by label and by a partial date range shows the matching articles', async ({ page, host }) => {
+  const hits = await callApi<ConcordanceResult>(host, 'concordance', {
+    query: { kind: 'text', query: 'an ninh mạng' },
+  });
+  await callApi(host, 'annotateAll', {
+    labelKey: 'RISK',
+    query: 'an ninh mạng',
+    hits: hits.hits.map(({ articleId, startU16, endU16 }) => ({ articleId, startU16, endU16 })),
+  });
+  const withRisk = await callApi<LibraryPage>(host, 'queryLibrary', { filter: { labels: ['RISK'] } });
+  const riskUndated = await callApi<LibraryPage>(host, 'queryLibrary', { filter: { labels: ['RISK'], undated: true } });
+  const inRange = await callApi<LibraryPage>(host, 'queryLibrary', {
+    filter: { published: { from: '2019', to: '2022' } },
+  });
+  expect(withRisk.total).toBe(hits.articleCount);
+  expect(inRange.total).toBeGreaterThan(0);
+
+  await page.goto(host.url);
+  const rows = page.locator('.library__table tbody tr[data-article-id]');
+  const shownIds = () =>
+    rows.evaluateAll((elements) =>
+      elements.map((element) => Number((element as HTMLElement).dataset.articleId)).sort(),
+    );
+  await expect(rows).toHaveCount(5);
+  await page.getByLabel('Has label').selectOption('RISK');
+  await expect(rows).toHaveCount(withRisk.total);
+  await expect(page.locator('.library__count')).toHaveText(`${withRisk.total} of 5 articles`);
+  await page.getByLabel('No publication year').check();
+  await expect(rows).toHaveCount(riskUndated.total);
+  expect(await shownIds()).toEqual(riskUndated.rows.map((row) => row.id).sort());
+
+  // A partial date range, without the label: 2019 to the end of 2022.
+  await page.getByLabel('Has label').selectOption('');
+  await page.getByLabel('No publication year').uncheck();
+  await page.getByLabel('From').fill('2019');
+  await page.getByLabel('to', { exact: true }).fill('2022');
+  await page.getByLabel('to', { exact: true }).press('Enter');
+  await expect(rows).toHaveCount(inRange.total);
+  expect(await shownIds()).toEqual(inRange.rows.map((row) => row.id).sort());
+  // A malformed date is named, and does not filter.
+  await page.getByLabel('From').fill('2019-13');
+  await expect(page.getByRole('alert')).toContainText('A date is a year, a month or a day');
+  await page.getByRole('button', { name: 'Clear filters' }).click();
+  const found = await callApi<LibraryPage>(host, 'queryLibrary', { filter: { text: 'an ninh mang' } });
+  await page.getByLabel('Search articles').fill('an ninh mang');
+  await expect(rows).toHaveCount(found.total);
+  await expect(page.locator('.library__table .snippet mark').first()).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'library.png') });
+
+  // Sorting by title asks SQLite and repaints in Vietnamese order.
+  await page.getByLabel('Search articles').fill('');
+  await expect(rows).toHaveCount(5);
+  await page.getByRole('button', { name: 'Title' }).click();
+  const sorted = await callApi<LibraryPage>(host, 'queryLibrary', { sort: { key: 'title', direction: 'ascending' } });
+  await expect(page.locator('.library__table tbody tr[data-article-id] .library__title > button')).toHaveText(
+    sorted.rows.map((row) => row.displayTitle),
+  );
+});
+
+test('dashboard: a bar opens the concordance of the spans behind it', async ({ page, host }) => {
+  const hits = await callApi<ConcordanceResult>(host, 'concordance', { query: { kind: 'text', query: 'an ninh' } });
+  await callApi(host, 'annotateAll', {
+    labelKey: 'RISK',
+    query: 'an ninh',
+    hits: hits.hits.map(({ articleId, startU16, endU16 }) => ({ articleId, startU16, endU16 })),
+  });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Spans by author' })).toBeVisible();
+  await expect(page.locator('.dashboard__header')).toContainText(`${hits.hits.length} spans`);
+  const chart = page.locator('[data-chart="progress-author"] .chart');
+  await expect(chart.locator('canvas')).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'dashboard.png'), fullPage: true });
+
+  // The author chart has one bar (every span is by this profile): find it by the pointer cursor.
+  const box = (await chart.boundingBox())!;
+  let clicked = false;
+  for (let x = 0.15; x < 0.95 && !clicked; x += 0.05) {
+    const point = { x: box.x + box.width * x, y: box.y + box.height / 2 };
+    await page.mouse.move(point.x, point.y);
+    const cursor = await chart.evaluate((element) => getComputedStyle(element.firstElementChild!).cursor);
+    if (cursor === 'pointer') {
+      await page.mouse.click(point.x, point.y);
+      clicked = true;
+    }
+  }
+  expect(clicked).toBe(true);
+  await expect(page.getByRole('heading', { name: 'Concordance' })).toBeVisible();
+  await expect(page.locator('.concordance__caption')).toHaveText(/^Spans by /);
+  await expect(page.locator('.concordance__summary')).toHaveText(
+    `${hits.hits.length} occurrences in ${hits.articleCount} articles`,
+  );
+  await expect(
+    page.getByRole('listbox', { name: 'Occurrences' }).getByRole('option').first().locator('.kwic__labels'),
+  ).toContainText('RISK');
+
+  // Live: a change applied elsewhere updates the dashboard without a reload.
+  await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+  await expect(page.locator('.dashboard__header')).toContainText(`${hits.hits.length} spans`);
+  const first = hits.hits[0]!;
+  const stored = await callApi<ConcordanceResult>(host, 'concordance', { query: { kind: 'spans', labelKey: 'RISK' } });
+  await callApi(host, 'applyChanges', {
+    origin: 'manual',
+    changes: [
+      { kind: 'annotation.delete', id: stored.hits.find((hit) => hit.articleId === first.articleId)!.annotationId },
+    ],
+  });
+  await expect(page.locator('.dashboard__header')).toContainText(`${hits.hits.length - 1} spans`);
+});

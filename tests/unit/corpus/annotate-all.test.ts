@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { AppliedChanges } from '../../../shared/domain/changes';
+import { useTempWorkbenches } from '../../helpers/temp-workbench';
+import { addArticle, addSpan } from './helpers';
+
+describe('annotate all occurrences (issue 13)', () => {
+  const openWorkbench = useTempWorkbenches();
+
+  function corpus() {
+    const workbench = openWorkbench();
+    const first = addArticle(workbench, { title: 'Một', text: 'Nguy cơ an ninh mạng tăng. An ninh mạng là ưu tiên.' });
+    const second = addArticle(workbench, { title: 'Hai', text: 'Bảo đảm an  ninh mạng quốc gia.' });
+    const announced: AppliedChanges[] = [];
+    workbench.changes.onApplied((applied) => announced.push(applied));
+    return { workbench, first, second, announced };
+  }
+
+  it('creates every span as ONE change set (origin manual), recorded with article null', () => {
+    const { workbench, first, second, announced } = corpus();
+    const { hits } = workbench.corpus.concordance({ kind: 'text', query: 'an ninh mạng' }, {}, 100);
+    const result = workbench.corpus.annotateAll({ labelKey: 'RISK', query: 'an ninh mạng', hits });
+    expect(result.created).toHaveLength(3);
+    expect(result).toMatchObject({ skippedIdentical: 0, skippedOverlapping: 0, refused: 0, snapped: 0 });
+    expect(announced).toHaveLength(1);
+    expect(announced[0]).toMatchObject({ articleId: null, description: 'Annotate all “an ninh mạng” as RISK (3)' });
+
+    const stored = [first, second].flatMap((id) => workbench.annotationRows.listForArticle(id));
+    expect(stored.map((span) => [span.articleId, span.quote, span.labelKey, span.origin])).toEqual([
+      [first, 'an ninh mạng', 'RISK', 'manual'],
+      [first, 'An ninh mạng', 'RISK', 'manual'],
+      [second, 'an  ninh mạng', 'RISK', 'manual'],
+    ]);
+    // One history entry, not one per article: it is neither article's undo step.
+    expect(workbench.history.listForArticle(first)).toEqual([]);
+    expect(workbench.changes.historyState(first).canUndo).toBe(false);
+    // The library's counts followed (triggers).
+    expect(
+      workbench.corpus
+        .queryLibrary({ filter: {}, sort: { key: 'imported', direction: 'ascending' }, offset: 0, limit: 10 })
+        .rows.map((row) => row.annotationCount),
+    ).toEqual([2, 1]);
+  });
+
+  it('skips identical spans and overlapping hits, snaps hits that cut a syllable, refuses punctuation', () => {
+    const { workbench, first } = corpus();
+    addSpan(workbench, first, 'RISK', 'an ninh mạng');
+    const text = workbench.articles.getText(first);
+    const at = (quote: string, from = 0) => text.indexOf(quote, from);
+    const result = workbench.corpus.annotateAll({
+      labelKey: 'RISK',
+      query: 'an ninh',
+      hits: [
+        { articleId: first, startU16: at('an ninh mạng'), endU16: at('an ninh mạng') + 12 }, // identical
+        { articleId: first, startU16: at('An ninh'), endU16: at('An ninh') + 7 },
+        { articleId: first, startU16: at('ninh mạng là'), endU16: at('ninh mạng là') + 9 }, // overlaps the one above
+        { articleId: first, startU16: at('ưu tiên') + 1, endU16: at('ưu tiên') + 5 }, // cuts "ưu" and "tiên"
+        { articleId: first, startU16: at('. An'), endU16: at('. An') + 1 }, // only a period
+      ],
+    });
+    expect(result).toMatchObject({ skippedIdentical: 1, skippedOverlapping: 1, refused: 1, snapped: 1 });
+    expect(result.created.map((span) => span.quote)).toEqual(['An ninh', 'ưu tiên']);
+    expect(workbench.annotationRows.listForArticle(first)).toHaveLength(3);
+  });
+
+  it('writes nothing when every hit is skipped, and refuses a hit outside the text', () => {
+    const { workbench, first, announced } = corpus();
+    addSpan(workbench, first, 'RISK', 'an ninh mạng');
+    const text = workbench.articles.getText(first);
+    const start = text.indexOf('an ninh mạng');
+    const result = workbench.corpus.annotateAll({
+      labelKey: 'RISK',
+      query: 'x',
+      hits: [{ articleId: first, startU16: start, endU16: start + 12 }],
+    });
+    expect(result).toMatchObject({ applied: null, created: [], skippedIdentical: 1 });
+    expect(announced).toHaveLength(1); // the addSpan only
+    expect(() =>
+      workbench.corpus.annotateAll({
+        labelKey: 'RISK',
+        query: 'x',
+        hits: [{ articleId: first, startU16: 0, endU16: 10_000 }],
+      }),
+    ).toThrow(/outside article/);
+    expect(() =>
+      workbench.corpus.annotateAll({
+        labelKey: 'NOPE',
+        query: 'x',
+        hits: [{ articleId: first, startU16: 0, endU16: 4 }],
+      }),
+    ).toThrow(/no label NOPE/);
+    expect(workbench.annotationRows.listForArticle(first)).toHaveLength(1);
+  });
+
+  it('undo takes back exactly the spans it made, as one change set; a span deleted meanwhile is left alone', () => {
+    const { workbench, first, second } = corpus();
+    const kept = addSpan(workbench, first, 'PER', 'Nguy cơ');
+    const { hits } = workbench.corpus.concordance({ kind: 'text', query: 'an ninh mạng' }, {}, 100);
+    const { created } = workbench.corpus.annotateAll({ labelKey: 'RISK', query: 'an ninh mạng', hits });
+    workbench.changes.apply({ origin: 'manual', changes: [{ kind: 'annotation.delete', id: created[2]!.id }] });
+    const undone = workbench.corpus.undoAnnotateAll(created.map((span) => span.id));
+    expect(undone.removed).toBe(2);
+    expect(undone.applied?.removed.sort()).toEqual([created[0]!.id, created[1]!.id].sort());
+    const stored = [first, second].flatMap((id) => workbench.annotationRows.listForArticle(id));
+    expect(stored.map((span) => span.id)).toEqual([kept]);
+    // Again: nothing left to take back.
+    expect(workbench.corpus.undoAnnotateAll(created.map((span) => span.id))).toEqual({ applied: null, removed: 0 });
+  });
+});

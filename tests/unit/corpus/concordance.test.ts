@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { findOccurrences, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
+import { useTempWorkbenches } from '../../helpers/temp-workbench';
+import { addArticle, addSpan } from './helpers';
+
+const occurrences = (text: string, query: string) =>
+  findOccurrences(text, parsePhraseQuery(query)).map(({ startU16, endU16 }) => text.slice(startU16, endU16));
+
+describe('concordance matching', () => {
+  it('"an ninh" finds "An ninh", "an  ninh" and "AN NINH", as whole words on one line', () => {
+    const text = 'An ninh mạng. Bảo vệ an  ninh, AN NINH quốc gia; an\nninh; thanh ninh; an ninh';
+    expect(occurrences(text, 'an ninh')).toEqual(['An ninh', 'an  ninh', 'AN NINH', 'an ninh']);
+    // Punctuation between the words ends the phrase.
+    expect(occurrences('an, ninh', 'an ninh')).toEqual([]);
+  });
+
+  it('accents in the query narrow the match; without them every tone matches', () => {
+    const text = 'Đường biên, đương nhiên, dương liễu, duong';
+    expect(occurrences(text, 'duong')).toEqual(['Đường', 'đương', 'dương', 'duong']);
+    expect(occurrences(text, 'đường')).toEqual(['Đường']);
+  });
+
+  it('maps NFD-derived and astral text back to the right offsets', () => {
+    // Decomposed "Việt" (e + circumflex + dot below), and an emoji before the match.
+    const text = '😀 Vie\u0302\u0323t Nam 😀 an ninh';
+    expect(occurrences(text, 'viet nam')).toEqual(['Vie\u0302\u0323t Nam']);
+    expect(occurrences(text, 'an ninh')).toEqual(['an ninh']);
+  });
+
+  it('a concordance line never splits a surrogate pair or a letter from its marks', () => {
+    const text = `${'😀'.repeat(40)}an ninh${'e\u0302\u0301'.repeat(40)}`;
+    const start = text.indexOf('an ninh');
+    const line = kwicLine(text, start, start + 7, 7);
+    expect(line.match).toBe('an ninh');
+    expect(line.left).toBe('😀😀😀');
+    expect(line.right).toBe('e\u0302\u0301e\u0302\u0301');
+    expect([...line.left].every((character) => character === '😀')).toBe(true);
+  });
+
+  it('a concordance line is cut between words where the context has spaces', () => {
+    const text = 'một hai ba bốn năm sáu an ninh bảy tám chín mười';
+    const start = text.indexOf('an ninh');
+    expect(kwicLine(text, start, start + 7, 13)).toEqual({
+      left: 'bốn năm sáu ',
+      match: 'an ninh',
+      right: ' bảy tám chín',
+    });
+  });
+
+  it('a query without words finds nothing', () => {
+    expect(occurrences('an ninh', '" * ( )')).toEqual([]);
+  });
+});
+
+describe('concordance service', () => {
+  const openWorkbench = useTempWorkbenches();
+
+  it('lists every occurrence across articles with its context and the labels covering it', () => {
+    const workbench = openWorkbench();
+    const first = addArticle(workbench, {
+      title: 'Một',
+      text: 'Nguy cơ an ninh mạng tăng. An ninh mạng là ưu tiên.',
+      publishedAt: '2023-04-01',
+    });
+    const second = addArticle(workbench, { title: 'Hai', text: 'Bảo đảm an  ninh mạng quốc gia.', source: 'Nhân Dân' });
+    addArticle(workbench, { title: 'Ba', text: 'Không liên quan: an toàn, ninh bình.' });
+    addSpan(workbench, first, 'RISK', 'an ninh mạng');
+    const result = workbench.corpus.concordance({ kind: 'text', query: 'an ninh mang' }, {}, 100);
+    expect(result.complete).toBe(true);
+    expect(result.articleCount).toBe(2);
+    expect(result.hits.map((hit) => [hit.articleId, hit.match, hit.labels, hit.identicalLabels])).toEqual([
+      [first, 'an ninh mạng', ['RISK'], ['RISK']],
+      [first, 'An ninh mạng', [], []],
+      [second, 'an ninh mạng', [], []],
+    ]);
+    expect(result.hits[0]).toMatchObject({ left: 'Nguy cơ ', right: ' tăng. An ninh mạng là ưu tiên.' });
+    // The hit's range is the stored text's, double space included.
+    const text = workbench.articles.getText(second);
+    expect(text.slice(result.hits[2]!.startU16, result.hits[2]!.endU16)).toBe('an  ninh mạng');
+    // Scoped by a library filter; a limit stops early and says so.
+    expect(
+      workbench.corpus.concordance({ kind: 'text', query: 'an ninh' }, { source: ['Nhân Dân'] }, 100).hits,
+    ).toHaveLength(1);
+    expect(workbench.corpus.concordance({ kind: 'text', query: 'an ninh' }, {}, 2)).toMatchObject({ complete: false });
+  });
+
+  it('lists stored spans by label, month, source and folded quote (a dashboard bar)', () => {
+    const workbench = openWorkbench();
+    const first = addArticle(workbench, { title: 'Một', text: 'Hà Nội và HÀ NỘI.', publishedAt: '2023-04-01' });
+    const second = addArticle(workbench, { title: 'Hai', text: 'Hà Nội mùa thu.' });
+    addSpan(workbench, first, 'LOC', 'Hà Nội');
+    addSpan(workbench, first, 'LOC', 'HÀ NỘI');
+    addSpan(workbench, second, 'LOC', 'Hà Nội');
+    const spans = (query: object) =>
+      workbench.corpus.concordance({ kind: 'spans', ...query }, {}, 100).hits.map((hit) => [hit.articleId, hit.match]);
+    expect(spans({ labelKey: 'LOC', quoteFolded: 'ha noi' })).toHaveLength(3);
+    expect(spans({ labelKey: 'LOC', month: '2023-04' })).toEqual([
+      [first, 'Hà Nội'],
+      [first, 'HÀ NỘI'],
+    ]);
+    expect(spans({ month: 'undated' })).toEqual([[second, 'Hà Nội']]);
+  });
+});
