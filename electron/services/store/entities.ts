@@ -250,12 +250,8 @@ export class EntityStore {
       .all({ entityId, limit }) as { entityId: number; articles: number; mentions: number }[];
   }
 
-  /**
-   * Relations (of `typeKeys`) with one end on the entity's mentions, and the other end's span.
-   * The relations table comes with another migration; until it exists this answers nothing.
-   */
+  /** Relations (of `typeKeys`) with one end on the entity's mentions, and the other end's span. */
   relatedSpans(entityId: number, typeKeys: readonly string[]): RelatedRow[] {
-    if (!this.hasTable('relations')) return [];
     return this.db
       .prepare(
         `WITH own AS (SELECT annotation_id FROM entity_links WHERE entity_id = @entityId),
@@ -272,9 +268,5 @@ export class EntityStore {
          ORDER BY a.published_at IS NULL, a.published_at, a.id, n.start`,
       )
       .all({ entityId, types: JSON.stringify(typeKeys) }) as RelatedRow[];
-  }
-
-  private hasTable(name: string): boolean {
-    return this.db.prepare(`SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?`).get(name) !== undefined;
   }
 }

@@ -4,6 +4,9 @@ import { createApiHandlers } from '../../../electron/services/api/handlers';
 import { MIGRATIONS, LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 import { openDatabase } from '../../../electron/services/store/database';
 import { openWorkbench } from '../../../electron/services/workbench';
+import { storeArticle } from '../../../electron/services/import/store-article';
+import { ArticleStore } from '../../../electron/services/store/articles';
+import { canonicalize } from '../../../shared/text/canonical';
 import { dispatchCall } from '../../../shared/contract/dispatch';
 import type { Change, ChangeSet } from '../../../shared/domain/changes';
 import { addArticle, annotate } from '../export/fixtures';
@@ -42,6 +45,12 @@ const link = (annotationId: number, entityId: number, allowTypeMismatch?: boolea
   annotationId,
   entityId,
   ...(allowTypeMismatch ? { allowTypeMismatch } : {}),
+});
+
+const relate = (articleId: number, typeKey: string, headId: number, tailId: number): Change => ({
+  kind: 'relation.create',
+  ref: `${typeKey}-${headId}-${tailId}`,
+  relation: { articleId, typeKey, headId, tailId },
 });
 
 const linkedTo = (entityId: number) => workbench.entityRows.linksOf(entityId).map((row) => row.annotationId);
@@ -196,6 +205,38 @@ describe('entity links', () => {
     expect(linkedTo(toLam)).toEqual([span.id]);
   });
 
+  it('deleting a span with a link and relations cascades both in one set; undo restores them, redo takes them again', () => {
+    const toLam = newEntity('Tô Lâm');
+    const span = annotate(workbench, oldArticle, 'PER', 'Tô Lâm');
+    const title = annotate(workbench, oldArticle, 'TITLE', 'Thượng tướng');
+    workbench.changes.apply(
+      manual([link(span.id, toLam), relate(oldArticle, 'holds_title', span.id, title.id)], { articleId: oldArticle }),
+    );
+    const relationsHere = () =>
+      workbench.relations.listForArticle(oldArticle).map((relation) => [relation.typeKey, relation.headId]);
+    expect(relationsHere()).toEqual([['holds_title', span.id]]);
+
+    const applied = workbench.changes.apply(
+      manual([{ kind: 'annotation.delete', id: span.id }], { articleId: oldArticle }),
+    );
+    expect(applied.entityLinks?.removed).toEqual([{ annotationId: span.id, articleId: oldArticle }]);
+    expect(applied.relations?.removed).toHaveLength(1);
+    expect(linkedTo(toLam)).toEqual([]);
+    expect(relationsHere()).toEqual([]);
+    expect(workbench.entities.page(toLam).titles).toEqual([]);
+
+    // One step back restores the span, its link and its relation, read from the store.
+    workbench.changes.undo(oldArticle);
+    expect(workbench.annotationRows.listForArticle(oldArticle).map((row) => row.id)).toContain(span.id);
+    expect(linkedTo(toLam)).toEqual([span.id]);
+    expect(relationsHere()).toEqual([['holds_title', span.id]]);
+    expect(workbench.entities.page(toLam).titles.map((row) => row.quote)).toEqual(['Thượng tướng']);
+
+    workbench.changes.redo(oldArticle);
+    expect(linkedTo(toLam)).toEqual([]);
+    expect(relationsHere()).toEqual([]);
+  });
+
   it('suggests unlinked spans whose folded text is a known name or alias, and links none of them', () => {
     const toLam = newEntity('Tô Lâm', 'PER', ['To Lam']);
     const linked = annotate(workbench, newArticle, 'PER', 'Tô Lâm');
@@ -316,30 +357,32 @@ describe('entity page', () => {
       ['Bộ Công an', 2],
       ['Hà Nội', 1],
     ]);
-    // Without the relations table (another migration) titles and related proposals are empty.
+    // No relations yet: no titles, nothing related.
     expect(page.titles).toEqual([]);
     expect(page.related).toEqual([]);
   });
 
-  it('reads titles over time and related proposals from the agreed relations table once it exists', () => {
-    workbench.db.exec(`CREATE TABLE relations (id INTEGER PRIMARY KEY, article_id INTEGER, type_key TEXT,
-      head_id INTEGER REFERENCES annotations(id), tail_id INTEGER REFERENCES annotations(id), note TEXT,
-      author TEXT, origin TEXT, created_at TEXT, updated_at TEXT)`);
-    workbench.db.prepare(`UPDATE articles SET published_at = ? WHERE id = ?`).run('2017-08-13', oldArticle);
-    workbench.db.prepare(`UPDATE articles SET published_at = ? WHERE id = ?`).run('2024-06-01', newArticle);
+  it('reads titles over time from holds_title relations, dated by their articles, and related proposals', () => {
+    // Texts of their own: the same text again would be taken as the article already stored.
+    const article2017 = addArticle(workbench, `${OLD} Tháng 8 năm 2017.`, 'Tháng 8 năm 2017', '2017-08-13');
+    const article2024 = addArticle(workbench, `${NEW} Tháng 6 năm 2024.`, 'Tháng 6 năm 2024', '2024-06-01');
     const toLam = newEntity('Tô Lâm');
-    const oldMention = annotate(workbench, oldArticle, 'PER', 'Tô Lâm');
-    const newMention = annotate(workbench, newArticle, 'PER', 'Tô Lâm');
+    const oldMention = annotate(workbench, article2017, 'PER', 'Tô Lâm');
+    const newMention = annotate(workbench, article2024, 'PER', 'Tô Lâm');
     workbench.changes.apply(manual([link(oldMention.id, toLam), link(newMention.id, toLam)]));
-    const oldTitle = annotate(workbench, oldArticle, 'TITLE', 'Thượng tướng');
-    const newTitle = annotate(workbench, newArticle, 'TITLE', 'Đại tướng');
-    const proposal = annotate(workbench, newArticle, 'PROPOSAL', 'nhấn mạnh vai trò của Bộ Công an');
-    const insert = workbench.db.prepare(
-      `INSERT INTO relations (article_id, type_key, head_id, tail_id) VALUES (?, ?, ?, ?)`,
+    const oldTitle = annotate(workbench, article2017, 'TITLE', 'Thượng tướng');
+    const newTitle = annotate(workbench, article2024, 'TITLE', 'Đại tướng');
+    const proposal = annotate(workbench, article2024, 'PROPOSAL', 'nhấn mạnh vai trò của Bộ Công an');
+    // The newer article's relations first: the page orders by date, not by when they were made.
+    workbench.changes.apply(
+      manual([relate(article2024, 'holds_title', newMention.id, newTitle.id)], { articleId: article2024 }),
     );
-    insert.run(newArticle, 'holds_title', newMention.id, newTitle.id);
-    insert.run(oldArticle, 'holds_title', oldMention.id, oldTitle.id);
-    insert.run(newArticle, 'proposed_by', proposal.id, newMention.id);
+    workbench.changes.apply(
+      manual([relate(article2024, 'proposed_by', proposal.id, newMention.id)], { articleId: article2024 }),
+    );
+    workbench.changes.apply(
+      manual([relate(article2017, 'holds_title', oldMention.id, oldTitle.id)], { articleId: article2017 }),
+    );
 
     const page = workbench.entities.page(toLam);
     expect(page.titles.map((title) => [title.quote, title.publishedAt])).toEqual([
@@ -352,7 +395,47 @@ describe('entity page', () => {
   });
 });
 
-describe('migration 008', () => {
+describe('migration 014', () => {
+  it('adds the entity tables to a database made before entities landed (at version 12), keeping its articles', () => {
+    const { dir, dispose } = tempDir();
+    try {
+      const path = join(dir, 'v12.db');
+      // As a build without entities left it: every migration up to 12, and an article.
+      const v12 = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version <= 12) });
+      expect(v12.pragma('user_version', { simple: true })).toBe(12);
+      const { text } = canonicalize(OLD);
+      const articleId = storeArticle(v12, new ArticleStore(v12), {
+        rawText: OLD,
+        text,
+        trimmedText: null,
+        title: 'Năm 2017',
+        source: null,
+        byline: null,
+        url: null,
+        publishedAt: '2017-08-13',
+        fileName: null,
+      }).articleId;
+      v12.close();
+
+      const reopened = openWorkbench(path);
+      expect(reopened.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+      const span = annotate(reopened, articleId, 'PER', 'Tô Lâm');
+      const entity = reopened.changes.apply(
+        manual([
+          { kind: 'entity.create', ref: 'e', entity: { name: 'Tô Lâm', typeLabelKey: 'PER' } },
+          { kind: 'entityLink.set', annotationId: span.id, entityRef: 'e' },
+        ]),
+      ).createdIds.e!;
+      reopened.close();
+      const again = openWorkbench(path);
+      expect(again.entityRows.linksOf(entity)).toEqual([{ annotationId: span.id, articleId, entityId: entity }]);
+      expect(again.db.pragma('foreign_key_check')).toEqual([]);
+      again.close();
+    } finally {
+      dispose();
+    }
+  });
+
   it('adds the entity tables to a database built by migrations 001–004, keeping its annotations', () => {
     const { dir, dispose } = tempDir();
     try {

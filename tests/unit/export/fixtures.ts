@@ -39,7 +39,7 @@ export function article(id: number, text: string, extra: Partial<ExportArticle> 
     source: 'VnExpress',
     byline: null,
     url: null,
-    publishedAt: '2026-01-10',
+    publishedAt,
     fileName: null,
     contentHash: `hash-${id}`,
     status: 'done',
@@ -70,7 +70,12 @@ export function span(id: number, text: string, labelKey: string, quote: string, 
 }
 
 /** Stores an article as the import pipeline would, returning its id. */
-export function addArticle(workbench: Workbench, rawText: string, title: string | null = null): number {
+export function addArticle(
+  workbench: Workbench,
+  rawText: string,
+  title: string | null = null,
+  publishedAt = '2026-01-10',
+): number {
   const { text } = canonicalize(rawText);
   const stored = storeArticle(workbench.db, workbench.articles, {
     rawText,
@@ -80,7 +85,7 @@ export function addArticle(workbench: Workbench, rawText: string, title: string 
     source: 'Báo Nhân Dân',
     byline: null,
     url: null,
-    publishedAt: '2026-01-10',
+    publishedAt,
     fileName: null,
   });
   return stored.articleId;
