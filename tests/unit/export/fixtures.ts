@@ -39,7 +39,7 @@ export function article(id: number, text: string, extra: Partial<ExportArticle> 
     source: 'VnExpress',
     byline: null,
     url: null,
-    publishedAt,
+    publishedAt: '2026-01-10',
     fileName: null,
     contentHash: `hash-${id}`,
     status: 'done',
