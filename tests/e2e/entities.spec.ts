@@ -1,13 +1,14 @@
 /**
  * Issue 12, the entity registry in the reader: link "Tô Lâm" in seed 000 (2017, Thượng tướng) and
- * seed 004 (2024, Đại tướng) to one entity with L and the typeahead, confirm a suggested link with
- * one key, then open the entity page and see both mentions. Every step is read back from the
+ * seed 004 (2024, Đại tướng) to one entity with L and the typeahead, tag each title and relate him
+ * to it with `holds_title` by keyboard (R), confirm a suggested link with one key, then open the
+ * entity page and see the mentions and both titles in date order. Every step is read back from the
  * store through the API, and again after a reload.
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type RunningHost } from './fixtures';
 import { dragAcross, pointsInText } from './reader-helpers';
-import { callApi } from './stored-state';
+import { callApi, storedSpans } from './stored-state';
 
 interface ListedEntity {
   id: number;
@@ -32,6 +33,39 @@ async function openArticle(page: Page, host: RunningHost, articleId: number): Pr
   await page.locator('.reader__sidebar').waitFor();
 }
 
+/**
+ * Tags the title in front of the selected mention as TITLE (hotkey 4), selects the mention again
+ * and relates it to the title with R; the first allowed type (holds title) is the default.
+ */
+async function relateTitle(page: Page, phrase: string, title: string): Promise<void> {
+  await dragAcross(page, phrase, 0, title.length);
+  await page.keyboard.press('4');
+  await expect(page.getByLabel('Label of the selected span')).toHaveValue('TITLE');
+  const [point] = await pointsInText(page, phrase, title.length + 2, title.length + 3);
+  await page.mouse.click(point.x, point.y);
+  await expect(page.getByLabel('Label of the selected span')).toHaveValue('PER');
+  await page.keyboard.press('r');
+  const draft = page.getByRole('dialog', { name: 'New relation' });
+  await expect(draft).toContainText(`to “${title}”`);
+  await expect(draft.getByRole('option', { selected: true })).toContainText('holds title');
+  await page.keyboard.press('Enter');
+  await expect(draft).toBeHidden();
+}
+
+interface StoredRelation {
+  typeKey: string;
+  headId: number;
+  tailId: number;
+}
+
+/** The article's stored relations as "head quote —type→ tail quote". */
+async function storedRelations(host: RunningHost, articleId: number): Promise<string[]> {
+  const spans = await storedSpans(host, articleId);
+  const quoteOf = (id: number) => spans.find((span) => span.id === id)?.quote ?? `?${id}`;
+  const relations = await callApi<StoredRelation[]>(host, 'listRelations', { articleId });
+  return relations.map((relation) => `${quoteOf(relation.headId)} —${relation.typeKey}→ ${quoteOf(relation.tailId)}`);
+}
+
 const entities = (host: RunningHost) => callApi<ListedEntity[]>(host, 'listEntities', { query: '' });
 const linkCount = async (host: RunningHost, articleId: number) =>
   (await callApi<{ entityLinks: { annotationIds: number[] } }>(host, 'openArticle', { id: articleId })).entityLinks
@@ -50,6 +84,10 @@ test('link “Tô Lâm” in seeds 000 and 004 to one entity, confirm a suggesti
 }) => {
   const old = await seedWith(host, 'Thượng tướng Tô Lâm');
   const recent = await seedWith(host, 'Đại tướng Tô Lâm');
+  // The seeds print no year ("ngày 13-8", "Chiều 26/2"); the analyst dates them, as in the reader's
+  // metadata form, so the titles can be put in date order.
+  await callApi(host, 'updateArticleMetadata', { id: old, patch: { publishedAt: '2017-08-13' } });
+  await callApi(host, 'updateArticleMetadata', { id: recent, patch: { publishedAt: '2024-02-26' } });
 
   // Seed 000: L on the new span, no entity yet: Enter takes "new entity from this span".
   await openArticle(page, host, old);
@@ -63,6 +101,8 @@ test('link “Tô Lâm” in seeds 000 and 004 to one entity, confirm a suggesti
     .poll(async () => (await entities(host)).map((entity) => [entity.name, entity.mentionCount]))
     .toEqual([['Tô Lâm', 1]]);
   await expect(page.getByRole('group', { name: 'Entity' }).getByRole('button', { name: 'Tô Lâm' })).toBeVisible();
+  await relateTitle(page, 'Thượng tướng Tô Lâm', 'Thượng tướng');
+  await expect.poll(() => storedRelations(host, old)).toEqual(['Tô Lâm —holds_title→ Thượng tướng']);
 
   // Seed 004: the typeahead finds it without accents.
   await openArticle(page, host, recent);
@@ -77,6 +117,8 @@ test('link “Tô Lâm” in seeds 000 and 004 to one entity, confirm a suggesti
   await expect(linker).toBeHidden();
   await expect.poll(async () => (await entities(host))[0]?.mentionCount).toBe(2);
   expect(await entities(host)).toHaveLength(1);
+  await relateTitle(page, 'Đại tướng Tô Lâm', 'Đại tướng');
+  await expect.poll(() => storedRelations(host, recent)).toEqual(['Tô Lâm —holds_title→ Đại tướng']);
 
   // A second mention in 004, tagged but not linked: offered as a suggestion, linked only on Enter.
   await tagPerson(
@@ -127,6 +169,18 @@ test('link “Tô Lâm” in seeds 000 and 004 to one entity, confirm a suggesti
   await expect(rows).toHaveCount(3);
   await expect(rows.filter({ hasText: 'Thượng tướng' })).toHaveCount(1);
   await expect(rows.filter({ hasText: 'Đại tướng' })).toHaveCount(1);
+  // Titles held over time, from the holds_title relations, oldest first (2017, then 2024).
+  const titles = entityPage.getByRole('region', { name: 'Titles held over time' }).getByRole('listitem');
+  await expect(titles).toHaveCount(2);
+  await expect(titles.nth(0)).toContainText('Thượng tướng');
+  await expect(titles.nth(0)).toContainText('2017');
+  await expect(titles.nth(1)).toContainText('Đại tướng');
+  await expect(titles.nth(1)).toContainText('2024');
+  const stored = await callApi<{ titles: { quote: string; publishedAt: string | null }[] }>(host, 'getEntityPage', {
+    id: toLam!.id,
+  });
+  expect(stored.titles.map((title) => title.quote)).toEqual(['Thượng tướng', 'Đại tướng']);
+  expect(stored.titles.map((title) => title.publishedAt?.slice(0, 4))).toEqual(['2017', '2024']);
   await page.screenshot({ path: 'test-results/entities/entity-page.png', fullPage: true });
 
   // A mention opens its article with the span selected.
