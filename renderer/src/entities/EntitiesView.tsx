@@ -98,12 +98,7 @@ export function EntitiesView() {
                   />
                 </td>
                 <td>
-                  <button
-                    type="button"
-                    className="link"
-                    lang="vi"
-                    onClick={() => openEntity(item.id)}
-                  >
+                  <button type="button" className="link" lang="vi" onClick={() => openEntity(item.id)}>
                     {item.name}
                   </button>
                 </td>

@@ -71,12 +71,7 @@ function EntityDetails({ page }: { page: Page }) {
           <ol className="entity__co">
             {page.coOccurring.map((row) => (
               <li key={row.entity.id}>
-                <button
-                  type="button"
-                  className="link"
-                  lang="vi"
-                  onClick={() => openEntity(row.entity.id)}
-                >
+                <button type="button" className="link" lang="vi" onClick={() => openEntity(row.entity.id)}>
                   {row.entity.name}
                 </button>{' '}
                 <span className="entity__meta">

@@ -63,7 +63,12 @@ export const vi: VietnameseResources = {
   app: {
     mainNav: 'Điều hướng chính',
     brandTitle: 'Về thư viện',
-    backTo: { library: '← Thư viện', concordance: '← Tra cứu ngữ cảnh', dashboard: '← Tổng quan', entities: '← Thực thể' },
+    backTo: {
+      library: '← Thư viện',
+      concordance: '← Tra cứu ngữ cảnh',
+      dashboard: '← Tổng quan',
+      entities: '← Thực thể',
+    },
     views: 'Chế độ xem',
     viewNames: { library: 'Thư viện', concordance: 'Tra cứu ngữ cảnh', dashboard: 'Tổng quan', entities: 'Thực thể' },
     viewTitles: {
