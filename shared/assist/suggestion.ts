@@ -51,15 +51,43 @@ export function resolveOverlaps(
   }
   const kept: Suggestion[] = [];
   for (const [labelKey, list] of byLabel) {
-    const spans = taken.filter((span) => span.labelKey === labelKey);
+    const overlapsTaken = takenRangeTest(taken.filter((span) => span.labelKey === labelKey));
     list.sort((a, b) => compareSuggestions(a, b) || SOURCE_PRIORITY[a.source] - SOURCE_PRIORITY[b.source]);
     let reach = -1;
     for (const suggestion of list) {
       if (suggestion.start < reach) continue;
-      if (spans.some((span) => span.start < suggestion.end && suggestion.start < span.end)) continue;
+      if (overlapsTaken(suggestion)) continue;
       kept.push(suggestion);
       reach = suggestion.end;
     }
   }
   return kept.sort(compareSuggestions);
+}
+
+/**
+ * A test "does this range overlap any of these?" in O(log n): ranges sorted by start with the
+ * running maximum of their ends. A range [s, e) overlaps one iff, among those starting before e,
+ * the furthest end passes s. (Checking every span per suggestion was 100k × 1k comparisons on a
+ * long, densely tagged article.)
+ */
+function takenRangeTest(ranges: readonly { start: number; end: number }[]): (range: TextSpan) => boolean {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start);
+  const furthestEnd: number[] = [];
+  for (const [index, range] of sorted.entries()) furthestEnd.push(Math.max(range.end, furthestEnd[index - 1] ?? -1));
+  return ({ start, end }) => {
+    // Count of ranges starting before `end` (upper bound by binary search).
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] as TextSpan).start < end) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && (furthestEnd[low - 1] as number) > start;
+  };
+}
+
+interface TextSpan {
+  start: number;
+  end: number;
 }

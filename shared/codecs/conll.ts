@@ -17,6 +17,7 @@
 import type { SpanIssue } from '../contract/exports';
 import type { LabelKind } from '../domain/schemas';
 import { sentenceRanges, syllableTokens, type TextRange } from '../text/syllables';
+import { tokenRangeOf } from '../text/token-range';
 import type { ExportCodec, ExportContext } from './types';
 import { topLevelKey } from '../domain/label-tree';
 import { labelPaths } from './label-paths';
@@ -99,23 +100,8 @@ export function createConllCodec(
 }
 
 function mapToTokens(tokens: readonly TextRange[], span: UnitSpan): TokenSpan | null {
-  const { start, end } = span.annotation;
-  const first = firstTokenEndingAfter(tokens, start);
-  let last = firstTokenEndingAfter(tokens, end - 1);
-  if (last === tokens.length || (tokens[last] as TextRange).start >= end) last--;
-  return first <= last ? { span, first, last } : null;
-}
-
-/** Index of the first token that ends after `offset` (tokens.length when none does). */
-function firstTokenEndingAfter(tokens: readonly TextRange[], offset: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((tokens[mid] as TextRange).end <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  const range = tokenRangeOf(tokens, span.annotation.start, span.annotation.end);
+  return range ? { span, ...range } : null;
 }
 
 function isWidened(tokens: readonly TextRange[], { span, first, last }: TokenSpan): boolean {

@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
 import type { EventName } from './event-names';
+import { PreannotationJobSchema } from './assist';
 import { ExportJobSchema } from './exports';
 import { ImportJobSchema } from './imports';
 import { AppliedChangesSchema } from '../domain/changes';
@@ -34,6 +35,7 @@ export const JobProgressSchema = z.discriminatedUnion('kind', [
     job: ExportJobSchema,
     from: z.object({ leftOut: ListStartSchema, widened: ListStartSchema }),
   }),
+  z.object({ kind: z.literal('preannotate'), job: PreannotationJobSchema, from: z.object({}) }),
 ]);
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 
@@ -46,7 +48,7 @@ export const eventContract = {
    * articles were added or removed.
    */
   storeChanged: defineEvent(z.object({ articleIds: z.array(ArticleIdSchema), library: z.boolean() })),
-  /** An import or export job moved on (at most about ten a second, plus its final state). */
+  /** An import, export or pre-annotation job moved on (at most about ten a second, plus its final state). */
   jobProgress: defineEvent(JobProgressSchema),
   /** A desktop menu item was chosen. */
   appCommand: defineEvent(z.object({ command: z.enum(APP_COMMANDS) })),

@@ -4,6 +4,7 @@
  * from this object, so a call cannot exist on one side only.
  */
 import type { z } from 'zod';
+import { agreementCalls } from './agreement';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
 import { assistCalls } from './assist';
@@ -31,6 +32,7 @@ export const contract = {
   ...entityCalls,
   ...assistCalls,
   ...labelCalls,
+  ...agreementCalls,
 };
 
 export type Contract = typeof contract;
@@ -75,9 +77,16 @@ export type {
   ReviewDecisions,
   ReviewQuestion,
 } from './imports';
-export type { ArticleSuggestions, AssistSettings, PatternListing } from './assist';
+export type {
+  ArticleSuggestions,
+  AssistSettings,
+  PatternListing,
+  PreannotationJob,
+  PreannotationScope,
+} from './assist';
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { SchemaImportPreview } from './labels';
+export type { AgreementFigures, AgreementInput, AgreementReport } from './agreement';
 export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

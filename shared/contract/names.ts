@@ -51,6 +51,9 @@ export const CALL_NAMES = [
   'getSuggestions',
   'getAssistSettings',
   'setAssistSources',
+  'startPreannotation',
+  'getPreannotationJob',
+  'cancelPreannotation',
   'getLabelUsage',
   'exportSchema',
   'previewSchemaImport',
@@ -58,6 +61,7 @@ export const CALL_NAMES = [
   'undoNewest',
   'redoNewest',
   'getNewestHistoryState',
+  'agreement',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

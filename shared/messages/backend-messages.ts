@@ -18,6 +18,7 @@ export const BACKEND_MESSAGES_EN = {
   labelNotFound: 'There is no label {{label}}.',
   importJobNotFound: 'There is no import job {{jobId}}.',
   exportJobNotFound: 'There is no export job {{jobId}}.',
+  preannotationJobNotFound: 'There is no pre-annotation job {{jobId}}.',
   backupNotFound: 'There is no backup called {{fileName}}.',
   // Rejected writes and requests
   publishedNotADate:

@@ -51,10 +51,13 @@ test('(1) a label made in the editor with a letter hotkey tags text in the reade
   // The reader's palette and hotkeys read the live labels: no reload.
   await page.getByRole('button', { name: 'Back', exact: true }).click();
   await openSeed(page, /^3 đề xuất của Bộ Công an/);
-  await expect(page.locator('.palette [data-label="THREAT"]')).toContainText('T');
+  // Folded under Risk at first; its hotkey works folded, and unfolding shows it with its key.
+  await expect(page.locator('.palette [data-label="THREAT"]')).toHaveCount(0);
   await dragAcross(page, 'Lương Tam Quang');
   await page.keyboard.press('t');
   await expect(page.locator('.spans__row')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Sub-labels of Risk' }).click();
+  await expect(page.locator('.palette [data-label="THREAT"]')).toContainText('T');
 
   const articleId = await articleIdByTitle(host, '3 đề xuất');
   await expect.poll(async () => (await storedSpans(host, articleId)).map((span) => span.labelKey)).toEqual(['THREAT']);
@@ -131,6 +134,9 @@ test('(2) rename a label, merge it into another with the count shown, undo from 
   );
   await page.locator('.reader__page').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Control+z');
+  // Sub-labels are folded under their parent until unfolded (the choice is kept across reloads).
+  await expect(page.locator('.palette [data-label="CYBER_THREAT"]')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Sub-labels of Risk' }).click();
   await expect(page.locator('.palette [data-label="CYBER_THREAT"]')).toBeVisible();
   await expect
     .poll(async () => (await storedSpans(host, articleId)).map((span) => span.labelKey))

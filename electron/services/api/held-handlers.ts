@@ -2,6 +2,7 @@ import { CALL_NAMES, type ApiHandlers } from '../../../shared/contract';
 import { BACKUP_CALL_NAMES, type BackupCallName } from '../../../shared/contract/backups';
 import { ApiError } from '../../../shared/contract/errors';
 import type { WorkbenchHolder } from '../backup/workbench-holder';
+import { preannotationJobsOf } from '../assist/preannotation-jobs';
 import { exportJobsOf } from '../export/export-jobs';
 import type { Workbench } from '../workbench';
 import { isLive } from '../import/import-jobs';
@@ -25,9 +26,10 @@ export function createHeldApiHandlers(holder: WorkbenchHolder, host: HostAdapter
     }
     return handlers;
   };
-  // Export jobs write temp files and hold the store; they end with the workbench.
+  // Export and pre-annotation jobs hold the store; they end with the workbench.
   holder.onClose((workbench) => {
     exportJobsOf(workbench).dispose();
+    preannotationJobsOf(workbench).dispose();
     importJobIds.clear();
   });
 

@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../../../shared/contract';
 import type { BackupCallName } from '../../../shared/contract/backups';
 import type { Workbench } from '../workbench';
+import { createAgreementHandlers } from './agreement-handlers';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
 import { createEntityHandlers } from './entity-handlers';
@@ -28,5 +29,6 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createEntityHandlers(workbench),
     ...createAssistHandlers(workbench),
     ...createLabelHandlers(workbench),
+    ...createAgreementHandlers(workbench),
   };
 }

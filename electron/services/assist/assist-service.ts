@@ -27,8 +27,8 @@ export interface PatternListing {
   problem: string | null;
 }
 
-export interface ArticleSuggestions {
-  articleId: number;
+/** All of an article's open suggestions (the contract's answer lists the first ones). */
+export interface OpenSuggestions {
   /** In reading order; never overlapping another suggestion or a span of the same label. */
   suggestions: Suggestion[];
   /** Patterns cut off by their time budget on this article. */
@@ -100,11 +100,29 @@ export class AssistService {
     return listings;
   }
 
-  suggest(articleId: number): ArticleSuggestions {
+  /**
+   * The article's open suggestions: computed now from the sources switched on, together with
+   * those a pre-annotation run stored for it (the same one found twice is listed once).
+   */
+  suggest(articleId: number): OpenSuggestions {
+    return this.open(articleId, this.store.listStoredSuggestions(articleId));
+  }
+
+  /**
+   * Stores the article's open suggestions for review (a pre-annotation job), replacing what an
+   * earlier run stored; returns how many.
+   */
+  storeSuggestions(articleId: number): number {
+    const { suggestions } = this.open(articleId, []);
+    this.store.replaceStoredSuggestions(articleId, suggestions);
+    return suggestions.length;
+  }
+
+  private open(articleId: number, stored: Suggestion[]): OpenSuggestions {
     const text = this.articles.getText(articleId);
     const sources = this.sources();
     // concat, not push(...): a long article yields more suggestions than a call takes arguments.
-    let found: Suggestion[] = [];
+    let found = stored;
     if (sources.gazetteer) found = found.concat(this.namesGazetteer().suggest(text));
     if (sources.learned) found = found.concat(this.learnedGazetteer().suggest(text));
     let stoppedPatterns: string[] = [];
@@ -113,7 +131,7 @@ export class AssistService {
       found = found.concat(run.suggestions);
       stoppedPatterns = run.stopped;
     }
-    return { articleId, suggestions: this.reviewable(articleId, found), stoppedPatterns };
+    return { suggestions: this.reviewable(articleId, found), stoppedPatterns };
   }
 
   /**
@@ -128,7 +146,8 @@ export class AssistService {
     const open = found.filter(
       (suggestion) =>
         !exactRanges.has(`${suggestion.start}:${suggestion.end}`) &&
-        !rejected.has(`${suggestion.labelKey}\u0000${suggestionTextKey(suggestion.quote)}`),
+        // The text key folds case and spaces; skip that work when nothing was rejected.
+        (rejected.size === 0 || !rejected.has(`${suggestion.labelKey}\u0000${suggestionTextKey(suggestion.quote)}`)),
     );
     return resolveOverlaps(open, spans);
   }

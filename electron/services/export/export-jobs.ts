@@ -6,6 +6,7 @@ import { exportFormatSpec, suggestedExportFileName } from '../../../shared/codec
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportJob, ExportOptions } from '../../../shared/contract/exports';
 import { JOB_PROGRESS_INTERVAL_MS, Throttle } from '../events/throttle';
+import { perWorkbench } from '../per-workbench';
 import type { Workbench } from '../workbench';
 import { emptyExportReport, exportToFile, type ExportReport } from './export-service';
 
@@ -165,17 +166,8 @@ function copyOf(report: Readonly<ExportReport>): Partial<ExportJob> {
   return { ...report, leftOut: [...report.leftOut], widened: [...report.widened] };
 }
 
-const jobsByWorkbench = new WeakMap<Workbench, ExportJobs>();
-
 /**
  * The one job list of a workbench, shared by its API handlers and the browser host's download
  * route (which cannot reach the handlers' closure).
  */
-export function exportJobsOf(workbench: Workbench): ExportJobs {
-  let jobs = jobsByWorkbench.get(workbench);
-  if (!jobs) {
-    jobs = new ExportJobs(workbench);
-    jobsByWorkbench.set(workbench, jobs);
-  }
-  return jobs;
-}
+export const exportJobsOf = perWorkbench((workbench) => new ExportJobs(workbench));

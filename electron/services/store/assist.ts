@@ -3,6 +3,7 @@ import type { AssistRecord, GazetteerName } from '../../../shared/assist/changes
 import type { PatternDefinition } from '../../../shared/assist/patterns';
 import type { Suggestion } from '../../../shared/assist/suggestion';
 import { nowIso } from './clock';
+import { writeTransaction } from './write-transaction';
 
 type RejectionRecord = Extract<AssistRecord, { type: 'rejection' }>;
 
@@ -96,22 +97,27 @@ export class AssistStore {
       .run(record.articleId, record.labelKey, record.textKey);
   }
 
-  /** Replaces an article's stored suggestions (a pre-annotation run's result, kept for review). */
+  /** Replaces an article's stored suggestions (a pre-annotation run's result, kept for review), at once. */
   replaceStoredSuggestions(articleId: number, suggestions: readonly Suggestion[]): void {
-    this.db.prepare(`DELETE FROM assist_stored_suggestions WHERE article_id = ?`).run(articleId);
     const insert = this.db.prepare(
       `INSERT INTO assist_stored_suggestions (article_id, label_key, start, "end", quote, source, rule, created_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     const now = nowIso();
-    for (const s of suggestions) insert.run(articleId, s.labelKey, s.start, s.end, s.quote, s.source, s.rule, now);
+    writeTransaction(this.db, () => {
+      this.db.prepare(`DELETE FROM assist_stored_suggestions WHERE article_id = ?`).run(articleId);
+      for (const s of suggestions) insert.run(articleId, s.labelKey, s.start, s.end, s.quote, s.source, s.rule, now);
+    });
   }
 
-  storedSuggestionCount(articleId: number): number {
+  /** What a pre-annotation run stored for the article, in reading order. */
+  listStoredSuggestions(articleId: number): Suggestion[] {
     return this.db
-      .prepare(`SELECT count(*) FROM assist_stored_suggestions WHERE article_id = ?`)
-      .pluck()
-      .get(articleId) as number;
+      .prepare(
+        `SELECT label_key AS labelKey, start, "end", quote, source, rule
+           FROM assist_stored_suggestions WHERE article_id = ? ORDER BY start, "end" DESC`,
+      )
+      .all(articleId) as Suggestion[];
   }
 
   /** Every stored annotation's label and text, for the gazetteer that learns from the analyst. */

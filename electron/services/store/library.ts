@@ -29,7 +29,8 @@ interface BuildContext {
   sourcesMatching(queryFolded: string): string[];
 }
 
-const list = (prefix: string, values: readonly unknown[]) => {
+/** Named parameters `@prefix0, @prefix1…` for `IN (…)`, with their values. */
+export const list = (prefix: string, values: readonly unknown[]) => {
   const names = values.map((_, index) => `${prefix}${index}`);
   return {
     sql: names.map((name) => `@${name}`).join(', '),

@@ -1,4 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { AgreementView } from '../agreement/AgreementView';
+import { PreannotateDialog } from '../assist/PreannotateDialog';
 import { RestoreDialog } from '../backup/RestoreDialog';
 import { EntitiesView } from '../entities/EntitiesView';
 import { EntityPage } from '../entities/EntityPage';
@@ -81,6 +83,8 @@ export function App() {
           <Suspense fallback={null}>
             <DashboardView />
           </Suspense>
+        ) : view === 'agreement' ? (
+          <AgreementView />
         ) : (
           <LibraryView />
         )}
@@ -88,6 +92,7 @@ export function App() {
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'preannotate' ? <PreannotateDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'restore-backup' ? <RestoreDialog onClose={() => setDialog(null)} /> : null}
       <ProfileDialog />
       <Toasts />

@@ -11,7 +11,8 @@ import { errorMessage, labelName, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { coalesced } from '../state/live-updates';
 import { useConcordanceStore } from './concordance-store';
-import { download, EChart, optionToSvg, type ChartClick, type ChartOption } from './EChart';
+import { download } from '../app/download';
+import { EChart, optionToSvg, type ChartClick, type ChartOption } from './EChart';
 
 const UNDATED = 'undated';
 const STATUS_COLORS = { new: '#adb5bd', in_progress: '#f59f00', done: '#2f9e44' } as const;

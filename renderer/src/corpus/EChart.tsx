@@ -86,13 +86,3 @@ export function optionToSvg(option: ChartOption, width: number, height: number):
     instance.dispose();
   }
 }
-
-/** Saves text or a data URL as a file through a temporary link. */
-export function download(fileName: string, content: Blob | string): void {
-  const url = typeof content === 'string' ? content : URL.createObjectURL(content);
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  if (typeof content !== 'string') window.setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}

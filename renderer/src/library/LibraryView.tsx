@@ -31,6 +31,7 @@ export function LibraryView() {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const openArticle = useAppStore((state) => state.openArticle);
+  const setDialog = useAppStore((state) => state.setDialog);
   const { filter, sort, total, libraryTotal, pages, selectedIds } = useLibraryStore();
   const { setFilter, sortBy, ensureRow, refresh, toggleSelected, toggleAllUnderFilter } = useLibraryStore();
   const [query, setQuery] = useState(filter.text ?? '');
@@ -87,6 +88,9 @@ export function LibraryView() {
               : t('library.articleCountFiltered', { count: total, all: libraryTotal })}
           {selectedIds.size > 0 ? t('library.selectedCount', { n: selectedIds.size }) : ''}
         </span>
+        <button type="button" onClick={() => setDialog('preannotate')} title={t('preannotate.buttonTitle')}>
+          {t('preannotate.button')}
+        </button>
         <input
           className="library__filter"
           type="search"

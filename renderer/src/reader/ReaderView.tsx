@@ -24,6 +24,9 @@ import { SuggestionPainter } from './assist/suggestion-painter';
 import { SuggestionsPanel } from './assist/SuggestionsPanel';
 import { useSuggestionStore } from './assist/suggestion-store';
 import type { TextLayout } from './text-layout';
+
+/** Longest wait for an idle moment after opening before suggestions are fetched anyway. */
+const SUGGESTIONS_AFTER_OPEN_MAX_MS = 500;
 import { TrimmedBlock } from './TrimmedBlock';
 
 interface TextView {
@@ -90,13 +93,16 @@ export function ReaderView({ articleId }: { articleId: number }) {
     [view],
   );
 
-  // Suggestions: fetched when the article opens and again after each of its writes settles.
+  // Suggestions: fetched once the article has painted (they must not delay the text and its
+  // spans), and again after its writes settle.
   useEffect(() => {
     if (!sync) return;
-    const suggestionStore = useSuggestionStore.getState();
-    void suggestionStore.load(sync.articleId);
-    const unsubscribe = sync.onSettled(() => void useSuggestionStore.getState().load(sync.articleId));
+    const idle = requestIdleCallback(() => void useSuggestionStore.getState().load(sync.articleId), {
+      timeout: SUGGESTIONS_AFTER_OPEN_MAX_MS,
+    });
+    const unsubscribe = sync.onSettled(() => useSuggestionStore.getState().scheduleLoad(sync.articleId));
     return () => {
+      cancelIdleCallback(idle);
       unsubscribe();
       useSuggestionStore.getState().clear();
     };

@@ -6,10 +6,10 @@ import { applyLanguage, initialLanguage } from '../i18n';
 import type { Language } from '../i18n/languages';
 import { errorMessage } from '../i18n/backend';
 
-export type Dialog = 'import' | 'export' | 'keyboard-help' | 'restore-backup' | null;
+export type Dialog = 'import' | 'export' | 'preannotate' | 'keyboard-help' | 'restore-backup' | null;
 
 /** The corpus views; the reader shows instead of them while an article is open. */
-export const VIEWS = ['library', 'concordance', 'dashboard', 'entities'] as const;
+export const VIEWS = ['library', 'concordance', 'dashboard', 'agreement', 'entities'] as const;
 export type View = (typeof VIEWS)[number];
 
 interface Toast {
@@ -55,10 +55,10 @@ function articleIdFromHash(): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** The corpus view in the URL hash (#/concordance, #/dashboard, #/entities); the library has none. */
+/** The corpus view in the URL hash (#/concordance, #/agreement, #/entities…); the library has none. */
 function viewFromHash(): View {
   if (entityIdFromHash() !== null) return 'entities';
-  const match = /^#\/(concordance|dashboard|entities)$/.exec(window.location.hash);
+  const match = /^#\/(concordance|dashboard|agreement|entities)$/.exec(window.location.hash);
   return (match?.[1] as View | undefined) ?? 'library';
 }
 

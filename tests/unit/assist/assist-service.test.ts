@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../shared/contract/dispatch';
+import { SUGGESTIONS_LISTED_MAX } from '../../../shared/contract/assist';
 import type { Change } from '../../../shared/domain/changes';
 import { createApiHandlers } from '../../../electron/services/api/handlers';
 import { openWorkbench } from '../../../electron/services/workbench';
@@ -96,6 +97,17 @@ describe('AssistService.suggest', () => {
     const { suggestions } = workbench.assist.suggest(longId);
     expect(suggestions).toHaveLength(200_000);
     expect(suggestions[0]).toMatchObject({ labelKey: 'ORG', quote: 'Bộ Ngoại giao' });
+  });
+
+  it('the contract lists the first SUGGESTIONS_LISTED_MAX in reading order, with the total', async () => {
+    const longId = addArticle(workbench, 'Bộ Ngoại giao. '.repeat(5_000), 'Dài');
+    const api = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
+    const answer = await dispatchCall(api, 'getSuggestions', { articleId: longId }, () => undefined);
+    if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+    const listed = answer.value as { suggestions: { start: number }[]; total: number };
+    expect(listed.total).toBe(5_000);
+    expect(listed.suggestions).toHaveLength(SUGGESTIONS_LISTED_MAX);
+    expect(listed.suggestions.map((s) => s.start)).toEqual(listed.suggestions.map((_, i) => i * 15));
   });
 
   it('sources can be switched off, and the choice is stored', () => {

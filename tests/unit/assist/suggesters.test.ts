@@ -8,6 +8,7 @@ import {
   runPatterns,
   type PatternDefinition,
 } from '../../../shared/assist/patterns';
+import { resolveOverlaps, type Suggestion } from '../../../shared/assist/suggestion';
 import { canonicalize } from '../../../shared/text/canonical';
 
 const shipped = PatternFileSchema.parse(JSON.parse(readFileSync('resources/assist/patterns.vi.json', 'utf8'))).patterns;
@@ -136,5 +137,57 @@ describe('gazetteer', () => {
   it('matches one-syllable names only in their own case: “Anh” is a country, “anh” is not', () => {
     expect(found('sang Anh công tác')).toEqual(['LOC:Anh']);
     expect(found('anh ấy')).toEqual([]);
+  });
+});
+
+describe('resolveOverlaps against spans already there', () => {
+  const suggestion = (labelKey: string, start: number, end: number): Suggestion => ({
+    labelKey,
+    start,
+    end,
+    quote: 'x'.repeat(end - start),
+    source: 'learned',
+    rule: 'x',
+  });
+
+  it('drops a suggestion inside an earlier, longer span of its label even when shorter spans lie between', () => {
+    const taken = [
+      { labelKey: 'RISK', start: 0, end: 100 },
+      { labelKey: 'RISK', start: 10, end: 12 },
+      { labelKey: 'PER', start: 50, end: 60 },
+    ];
+    const kept = resolveOverlaps(
+      [suggestion('RISK', 40, 45), suggestion('PER', 40, 45), suggestion('RISK', 100, 104)],
+      taken,
+    );
+    expect(kept.map((s) => `${s.labelKey}:${s.start}`)).toEqual(['PER:40', 'RISK:100']);
+  });
+
+  it('keeps exactly what checking every span keeps, on random ranges', () => {
+    // The reference: the leftmost-longest sweep with a linear scan of the spans (one label).
+    const reference = (candidates: Suggestion[], taken: { start: number; end: number }[]) => {
+      let reach = -1;
+      return [...candidates]
+        .sort((a, b) => a.start - b.start || b.end - a.end)
+        .filter((s) => {
+          if (s.start < reach || taken.some((span) => span.start < s.end && s.start < span.end)) return false;
+          reach = s.end;
+          return true;
+        });
+    };
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    for (let round = 0; round < 200; round++) {
+      const taken = Array.from({ length: random(30) }, () => {
+        const start = random(500);
+        return { labelKey: 'PER', start, end: start + 1 + random(60) };
+      });
+      const candidates = Array.from({ length: 40 }, () => {
+        const start = random(500);
+        return suggestion('PER', start, start + 1 + random(20));
+      });
+      const ranges = (list: Suggestion[]) => list.map((s) => `${s.start}-${s.end}`);
+      expect(ranges(resolveOverlaps(candidates, taken))).toEqual(ranges(reference(candidates, taken)));
+    }
   });
 });

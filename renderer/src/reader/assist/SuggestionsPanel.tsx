@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../../shared/domain/schemas';
 import type { TextRange } from '../../../../shared/text/syllables';
@@ -6,6 +7,10 @@ import { labelChipStyle } from '../../app/contrast';
 import { labelName, useAppStore } from '../../state/app-store';
 import { AssistSettingsDialog } from './AssistSettingsDialog';
 import { useSuggestionStore } from './suggestion-store';
+
+/** One row: chip, quote and source on a line, with the two buttons (CSS keeps it to this height). */
+const ROW_HEIGHT = 30;
+const OVERSCAN = 8;
 
 interface SuggestionsPanelProps {
   labels: readonly Label[];
@@ -16,7 +21,7 @@ interface SuggestionsPanelProps {
 export function SuggestionsPanel({ labels, onReveal }: SuggestionsPanelProps) {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
-  const { suggestions, focused, shown, stoppedPatterns, setShown, focus, accept, reject, acceptAllOf } =
+  const { suggestions, total, focused, shown, stoppedPatterns, setShown, focus, accept, reject, acceptAllOf } =
     useSuggestionStore();
   const [settingsOpen, setSettingsOpen] = useState(false);
   const articleId = useSuggestionStore((state) => state.articleId);
@@ -26,6 +31,19 @@ export function SuggestionsPanel({ labels, onReveal }: SuggestionsPanelProps) {
     for (const suggestion of suggestions) counts.set(suggestion.labelKey, (counts.get(suggestion.labelKey) ?? 0) + 1);
     return counts;
   }, [suggestions]);
+
+  // Virtualised: up to SUGGESTIONS_LISTED_MAX rows of three buttons each would cost every render.
+  const viewport = useRef<HTMLDivElement>(null);
+  const rows = useVirtualizer({
+    count: suggestions.length,
+    getScrollElement: () => viewport.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+  });
+  // N/P move the focus from the keyboard: keep the focused row in view.
+  useEffect(() => {
+    if (focused !== null) rows.scrollToIndex(focused, { align: 'auto' });
+  }, [focused, rows]);
 
   return (
     <section className="suggestions" aria-label={t('suggestions.title')}>
@@ -42,7 +60,11 @@ export function SuggestionsPanel({ labels, onReveal }: SuggestionsPanelProps) {
       {shown ? (
         <>
           <p className="suggestions__hint">
-            {suggestions.length === 0 ? t('suggestions.none') : t('suggestions.count', { count: suggestions.length })}
+            {suggestions.length === 0
+              ? t('suggestions.none')
+              : total > suggestions.length
+                ? t('suggestions.countListed', { count: total, listed: suggestions.length })
+                : t('suggestions.count', { count: total })}
             {suggestions.length > 0 ? ` · ${t('suggestions.hint')}` : null}
           </p>
           {stoppedPatterns.length > 0 ? (
@@ -70,45 +92,54 @@ export function SuggestionsPanel({ labels, onReveal }: SuggestionsPanelProps) {
               })}
             </div>
           ) : null}
-          <ul className="suggestions__list" aria-label={t('suggestions.list')}>
-            {suggestions.map((suggestion, index) => {
-              const label = labelByKey.get(suggestion.labelKey);
-              const isFocused = index === focused;
-              return (
-                <li
-                  key={`${suggestion.labelKey}:${suggestion.start}:${suggestion.end}`}
-                  className={`suggestions__item${isFocused ? ' suggestions__item--focused' : ''}`}
-                  aria-current={isFocused ? 'true' : undefined}
-                >
-                  <button
-                    type="button"
-                    className="suggestions__quote"
-                    onClick={() => {
-                      focus(index);
-                      onReveal(suggestion);
-                    }}
+          <div className="suggestions__viewport" ref={viewport}>
+            <ul
+              className="suggestions__list"
+              aria-label={t('suggestions.list')}
+              style={{ height: rows.getTotalSize() }}
+            >
+              {rows.getVirtualItems().map((row) => {
+                const index = row.index;
+                const suggestion = suggestions[index]!;
+                const label = labelByKey.get(suggestion.labelKey);
+                const isFocused = index === focused;
+                return (
+                  <li
+                    key={`${suggestion.labelKey}:${suggestion.start}:${suggestion.end}`}
+                    className={`suggestions__item${isFocused ? ' suggestions__item--focused' : ''}`}
+                    style={{ top: row.start, height: ROW_HEIGHT }}
+                    aria-current={isFocused ? 'true' : undefined}
                   >
-                    <span
-                      className="chip"
-                      style={label ? (labelChipStyle(label.color) as React.CSSProperties) : undefined}
+                    <button
+                      type="button"
+                      className="suggestions__quote"
+                      onClick={() => {
+                        focus(index);
+                        onReveal(suggestion);
+                      }}
                     >
-                      {suggestion.labelKey}
+                      <span
+                        className="chip"
+                        style={label ? (labelChipStyle(label.color) as React.CSSProperties) : undefined}
+                      >
+                        {suggestion.labelKey}
+                      </span>
+                      <span className="suggestions__text">{suggestion.quote}</span>
+                      <span className="suggestions__source">{t(`suggestions.source.${suggestion.source}`)}</span>
+                    </button>
+                    <span className="suggestions__actions">
+                      <button type="button" className="suggestions__button" onClick={() => void accept(index)}>
+                        {t('suggestions.accept')}
+                      </button>
+                      <button type="button" className="suggestions__button" onClick={() => void reject(index)}>
+                        {t('suggestions.reject')}
+                      </button>
                     </span>
-                    <span className="suggestions__text">{suggestion.quote}</span>
-                    <span className="suggestions__source">{t(`suggestions.source.${suggestion.source}`)}</span>
-                  </button>
-                  <span className="suggestions__actions">
-                    <button type="button" className="suggestions__button" onClick={() => void accept(index)}>
-                      {t('suggestions.accept')}
-                    </button>
-                    <button type="button" className="suggestions__button" onClick={() => void reject(index)}>
-                      {t('suggestions.reject')}
-                    </button>
-                  </span>
-                </li>
-              );
-            })}
-          </ul>
+                  </li>
+                );
+              })}
+            </ul>
+          </div>
         </>
       ) : null}
       {settingsOpen ? (

@@ -8,12 +8,16 @@ import { useReaderStore } from '../reader-store';
  * The open article's suggestions: fetched from the backend, focused one at a time (N/P), accepted
  * (Enter) as spans with origin `model` and rejected (Backspace) as `assist.reject` changes, both
  * through the article's DocumentSync, so they are ordered with every other edit and undone as one.
- * The list is fetched again after each of the sync's steps settles (the backend drops what was
- * accepted, rejected or tagged by hand).
+ * The list is fetched again after the sync's steps settle (the backend drops what was accepted,
+ * rejected or tagged by hand): once per burst of edits, never two requests at a time, because on a
+ * long article computing suggestions takes the backend a noticeable moment.
  */
 interface SuggestionState {
   articleId: number | null;
+  /** The first open suggestions, in reading order (the backend lists at most SUGGESTIONS_LISTED_MAX). */
   suggestions: Suggestion[];
+  /** How many are open in all. */
+  total: number;
   /** Index of the suggestion N/P/Enter/Backspace act on; null when none is focused. */
   focused: number | null;
   /** Patterns the backend cut off by their time budget on this article. */
@@ -21,6 +25,8 @@ interface SuggestionState {
   /** Whether suggestions are painted and listed; off hides them without switching sources off. */
   shown: boolean;
   load(articleId: number): Promise<void>;
+  /** Fetches again after a short quiet spell; a burst of calls makes one request. */
+  scheduleLoad(articleId: number): void;
   clear(): void;
   setShown(shown: boolean): void;
   focus(index: number | null): void;
@@ -31,7 +37,15 @@ interface SuggestionState {
   reject(index: number): Promise<void>;
 }
 
+/** Quiet spell after the last settled edit before suggestions are fetched again. */
+const REFETCH_DELAY_MS = 250;
+
 export const useSuggestionStore = create<SuggestionState>((set, get) => {
+  let refetchTimer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: Promise<void> | null = null;
+  /** Set when a fetch was asked for while one was running: its answer may already be stale. */
+  let fetchAgain = false;
+
   const fail = (error: unknown) => useAppStore.getState().notify('error', errorMessage(error));
 
   /** Drops suggestions optimistically; the refetch after the step settles has the last word. */
@@ -41,7 +55,11 @@ export const useSuggestionStore = create<SuggestionState>((set, get) => {
     const kept = suggestions.filter((suggestion) => !dropped.has(suggestion));
     const nextFocus =
       focusedSuggestion && dropped.has(focusedSuggestion) ? Math.min(focused ?? 0, kept.length - 1) : focused;
-    set({ suggestions: kept, focused: kept.length === 0 || nextFocus === null || nextFocus < 0 ? null : nextFocus });
+    set({
+      suggestions: kept,
+      total: Math.max(0, get().total - (suggestions.length - kept.length)),
+      focused: kept.length === 0 || nextFocus === null || nextFocus < 0 ? null : nextFocus,
+    });
   };
 
   const accept = async (accepted: Suggestion[]) => {
@@ -52,34 +70,58 @@ export const useSuggestionStore = create<SuggestionState>((set, get) => {
     await sync.createMany(fields, 'model').settled;
   };
 
+  const fetchInto = async (articleId: number) => {
+    try {
+      const found = await api.getSuggestions({ articleId });
+      // A later article was opened meanwhile: this answer is for one no longer shown.
+      if (useReaderStore.getState().article?.id !== articleId) return;
+      const previous = get();
+      const focusedSuggestion = previous.focused === null ? null : previous.suggestions[previous.focused];
+      const refocus = focusedSuggestion ? found.suggestions.findIndex((s) => s.start >= focusedSuggestion.start) : -1;
+      set({
+        articleId,
+        suggestions: found.suggestions,
+        total: found.total,
+        stoppedPatterns: found.stoppedPatterns,
+        focused: previous.articleId === articleId && refocus >= 0 ? refocus : null,
+      });
+    } catch (error) {
+      fail(error);
+    }
+  };
+
   return {
     articleId: null,
     suggestions: [],
+    total: 0,
     focused: null,
     stoppedPatterns: [],
     shown: true,
 
-    async load(articleId) {
-      try {
-        const found = await api.getSuggestions({ articleId });
-        // A later article was opened meanwhile: this answer is for one no longer shown.
-        if (useReaderStore.getState().article?.id !== articleId) return;
-        const previous = get();
-        const focusedSuggestion = previous.focused === null ? null : previous.suggestions[previous.focused];
-        const refocus = focusedSuggestion ? found.suggestions.findIndex((s) => s.start >= focusedSuggestion.start) : -1;
-        set({
-          articleId,
-          suggestions: found.suggestions,
-          stoppedPatterns: found.stoppedPatterns,
-          focused: previous.articleId === articleId && refocus >= 0 ? refocus : null,
-        });
-      } catch (error) {
-        fail(error);
+    load(articleId) {
+      if (inFlight) {
+        fetchAgain = true;
+        return inFlight;
       }
+      inFlight = fetchInto(articleId).finally(() => {
+        inFlight = null;
+        if (fetchAgain) {
+          fetchAgain = false;
+          get().scheduleLoad(articleId);
+        }
+      });
+      return inFlight;
+    },
+
+    scheduleLoad(articleId) {
+      clearTimeout(refetchTimer);
+      refetchTimer = setTimeout(() => void get().load(articleId), REFETCH_DELAY_MS);
     },
 
     clear() {
-      set({ articleId: null, suggestions: [], focused: null, stoppedPatterns: [] });
+      clearTimeout(refetchTimer);
+      fetchAgain = false;
+      set({ articleId: null, suggestions: [], total: 0, focused: null, stoppedPatterns: [] });
     },
 
     setShown(shown) {

@@ -1,0 +1,241 @@
+import { useEffect, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { agreementArticlesCsv, agreementLabelsCsv } from '../../../shared/agreement/agreement-csv';
+import { MAX_AGREEMENT_AUTHORS, type AgreementReport } from '../../../shared/contract/agreement';
+import { events } from '../api/client';
+import { labelChipStyle } from '../app/contrast';
+import { download } from '../app/download';
+import { formatCount } from '../library/format';
+import { labelName, useAppStore } from '../state/app-store';
+import { useLibraryStore } from '../state/library-store';
+import { AgreementTable } from './AgreementTable';
+import { useAgreementStore } from './agreement-store';
+
+/** Articles listed on screen, those that agree least first; the CSV has every article. */
+const ARTICLES_SHOWN = 200;
+
+const csvBlob = (csv: string) => new Blob([csv], { type: 'text/csv;charset=utf-8' });
+
+/**
+ * How far two or more annotators agree (issue 15): span F1 (exact and overlapping), Cohen's and
+ * Fleiss' κ on syllable tokens, Krippendorff's α_U, per label and per article, computed on demand
+ * (a large corpus takes seconds) and marked stale when spans change; each table saves as CSV.
+ */
+export function AgreementView() {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const labels = useAppStore((state) => state.labels);
+  const libraryFilter = useLibraryStore((state) => state.filter);
+  const store = useAgreementStore();
+  const { known, chosen, report, computing, stale, loadAuthors, markStale } = store;
+
+  useEffect(() => {
+    void loadAuthors();
+    const stopApplied = events.on('changesApplied', () => markStale());
+    const stopStore = events.on('storeChanged', () => markStale());
+    return () => {
+      stopApplied();
+      stopStore();
+    };
+  }, [loadAuthors, markStale]);
+
+  const labelByKey = useMemo(() => new Map(labels.map((label) => [label.key, label])), [labels]);
+  const nameOf = (key: string) => {
+    const label = labelByKey.get(key);
+    return label ? labelName(label, language) : key;
+  };
+  const problem =
+    chosen.length < 2
+      ? t('agreement.chooseTwo')
+      : chosen.length > MAX_AGREEMENT_AUTHORS
+        ? t('agreement.tooMany', { max: MAX_AGREEMENT_AUTHORS })
+        : null;
+
+  return (
+    <section className="agreement" aria-label={t('agreement.region')}>
+      <header className="agreement__header">
+        <h1>{t('agreement.heading')}</h1>
+      </header>
+      <form
+        className="agreement__form"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (!problem) void store.compute(libraryFilter);
+        }}
+      >
+        <fieldset>
+          <legend>{t('agreement.authors')}</legend>
+          {known.map(({ author, count }) => (
+            <label key={author} className="agreement__author">
+              <input type="checkbox" checked={chosen.includes(author)} onChange={() => store.toggle(author)} /> {author}{' '}
+              <span className="muted">({t('agreement.authorArticles', { count })})</span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset>
+          <legend>{t('agreement.articles')}</legend>
+          <label>
+            <input
+              type="radio"
+              name="agreement-articles"
+              checked={store.articles === 'annotatedByAll'}
+              onChange={() => store.setArticles('annotatedByAll')}
+            />{' '}
+            {t('agreement.articlesAll')}
+          </label>
+          <label>
+            <input
+              type="radio"
+              name="agreement-articles"
+              checked={store.articles === 'annotatedByAny'}
+              onChange={() => store.setArticles('annotatedByAny')}
+            />{' '}
+            {t('agreement.articlesAny')}
+          </label>
+          <label>
+            <input
+              type="checkbox"
+              checked={store.withinFilter}
+              onChange={(event) => store.setWithinFilter(event.target.checked)}
+            />{' '}
+            {t('agreement.withinFilter')}
+          </label>
+        </fieldset>
+        <div className="agreement__submit">
+          <button type="submit" disabled={problem !== null || computing} aria-describedby="agreement-problem">
+            {computing ? t('agreement.computing') : t('agreement.compute')}
+          </button>
+          <span id="agreement-problem" className="muted">
+            {problem}
+          </span>
+        </div>
+      </form>
+      <div aria-live="polite" aria-busy={computing}>
+        {report ? <Report report={report} stale={stale} nameOf={nameOf} /> : null}
+      </div>
+      <Explanations />
+    </section>
+  );
+}
+
+function Report({
+  report,
+  stale,
+  nameOf,
+}: {
+  report: AgreementReport;
+  stale: boolean;
+  nameOf: (labelKey: string) => string;
+}) {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const labels = useAppStore((state) => state.labels);
+  const openArticle = useAppStore((state) => state.openArticle);
+  const order = useMemo(() => new Map(labels.map((label, index) => [label.key, index])), [labels]);
+  const labelRows = [...report.labels].sort(
+    (a, b) => (order.get(a.labelKey) ?? Infinity) - (order.get(b.labelKey) ?? Infinity),
+  );
+  const articleRows = [...report.articles]
+    .sort((a, b) => (a.f1Overlap ?? Infinity) - (b.f1Overlap ?? Infinity) || a.articleId - b.articleId)
+    .slice(0, ARTICLES_SHOWN);
+  const color = (key: string) => labels.find((label) => label.key === key)?.color;
+
+  if (report.articles.length === 0) return <p className="agreement__none">{t('agreement.none')}</p>;
+  return (
+    <div className="agreement__report">
+      <p className="agreement__summary">
+        {t('agreement.summary', {
+          articles: formatCount(report.articles.length, language),
+          tokens: formatCount(report.tokens, language),
+          chars: formatCount(report.codePoints, language),
+        })}
+      </p>
+      {stale ? (
+        <p className="agreement__stale" role="status">
+          {t('agreement.stale')}
+        </p>
+      ) : null}
+      <div className="agreement__actions">
+        <button
+          type="button"
+          title={t('agreement.csvTitle')}
+          onClick={() => download('agreement-labels.csv', csvBlob(agreementLabelsCsv(report, nameOf)))}
+        >
+          {t('agreement.csvLabels')}
+        </button>
+        <button
+          type="button"
+          title={t('agreement.csvTitle')}
+          onClick={() => download('agreement-articles.csv', csvBlob(agreementArticlesCsv(report)))}
+        >
+          {t('agreement.csvArticles')}
+        </button>
+      </div>
+      <AgreementTable
+        caption={t('agreement.labelsTable')}
+        headColumn={t('agreement.columns.label')}
+        authors={report.authors}
+        rows={[
+          { key: '', head: t('agreement.overall'), figures: report.overall, total: true },
+          ...labelRows.map((row) => {
+            const hex = color(row.labelKey);
+            return {
+              key: row.labelKey,
+              head: (
+                <>
+                  <span className="chip" style={hex ? (labelChipStyle(hex) as React.CSSProperties) : undefined}>
+                    {row.labelKey}
+                  </span>{' '}
+                  {nameOf(row.labelKey)}
+                </>
+              ),
+              figures: row,
+            };
+          }),
+        ]}
+      />
+      <AgreementTable
+        caption={t('agreement.articlesTable')}
+        headColumn={t('agreement.columns.article')}
+        authors={report.authors}
+        rows={articleRows.map((row) => ({
+          key: String(row.articleId),
+          head: (
+            <button type="button" className="agreement__article" onClick={() => openArticle(row.articleId)}>
+              {row.displayTitle}
+            </button>
+          ),
+          figures: row,
+        }))}
+      />
+      {report.articles.length > ARTICLES_SHOWN ? (
+        <p className="muted">
+          {t('agreement.articlesShown', {
+            shown: ARTICLES_SHOWN,
+            total: formatCount(report.articles.length, language),
+          })}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+function Explanations() {
+  const { t } = useTranslation();
+  const measures = ['f1Exact', 'f1Overlap', 'cohen', 'fleiss', 'alphaU'] as const;
+  return (
+    <section className="agreement__explain" aria-labelledby="agreement-explain">
+      <h2 id="agreement-explain">{t('agreement.explain.heading')}</h2>
+      <dl>
+        {measures.map((measure) => (
+          <div key={measure}>
+            <dt>{t(`agreement.columns.${measure}`)}</dt>
+            <dd>{t(`agreement.explain.${measure}`)}</dd>
+          </div>
+        ))}
+      </dl>
+      <p className="muted">{t('agreement.explain.scale')}</p>
+      <p className="muted">{t('agreement.explain.undefinedValue')}</p>
+    </section>
+  );
+}
