@@ -50,6 +50,7 @@ export const SHORTCUTS = [
   { id: 'library', scope: 'app', chords: [{ key: 'l', mod: true }] },
   { id: 'concordance', scope: 'app', chords: [{ key: 'f', mod: true, shift: true }] },
   { id: 'dashboard', scope: 'app', chords: [{ key: 'd', mod: true, shift: true }] },
+  { id: 'entities', scope: 'app', chords: [{ key: 'e', mod: true, shift: true }] },
   { id: 'undo', scope: 'app', chords: [{ key: 'z', mod: true }] },
   {
     id: 'redo',
@@ -93,6 +94,10 @@ export const SHORTCUTS = [
     chords: [{ key: 'Delete' }, { key: 'Backspace' }],
   },
   { id: 'clear-selection', scope: 'reader', chords: [{ key: 'Escape' }] },
+  /** Issue 12: link the selected span to a registry entity (a typeahead). */
+  { id: 'link-entity', scope: 'reader', chords: [{ key: 'l' }] },
+  /** Issue 12: link the selected span to the entity suggested for it (one key, never silently). */
+  { id: 'confirm-suggestion', scope: 'reader', chords: [{ key: 'Enter' }] },
   { id: 'relate', scope: 'reader', chords: [{ key: 'r' }] },
   {
     id: 'relation-next-target',

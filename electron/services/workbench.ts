@@ -4,6 +4,8 @@ import { ChangeService } from './changes/change-service';
 import { CorpusService } from './corpus/corpus-service';
 import { AnnotationHandler } from './changes/handlers/annotation-handler';
 import { AttributeDefHandler, FieldDefHandler, FieldValueHandler } from './changes/handlers/attribute-handlers';
+import { EntityHandler, EntityLinkHandler } from './changes/handlers/entity-handler';
+import { EntityService } from './entities/entity-service';
 import { RelationHandler } from './changes/handlers/relation-handler';
 import { RelationTypeHandler } from './changes/handlers/relation-type-handler';
 import { AssistHandler } from './changes/handlers/assist-handler';
@@ -20,6 +22,7 @@ import { AnnotationStore } from './store/annotations';
 import { ArticleFieldStore } from './store/article-fields';
 import { ArticleStore } from './store/articles';
 import { AttributeDefStore, FieldDefStore } from './store/attribute-defs';
+import { EntityStore } from './store/entities';
 import { HistoryStore } from './store/history';
 import { LabelStore } from './store/labels';
 import { RelationStore, RelationTypeStore } from './store/relations';
@@ -48,6 +51,9 @@ export interface Workbench {
   /** The one write path: change sets, undo and redo. */
   readonly changes: ChangeService;
   readonly annotations: AnnotationService;
+  readonly entityRows: EntityStore;
+  /** Reads of the entity registry (lists, typeahead, entity page, link suggestions). */
+  readonly entities: EntityService;
   readonly profile: ProfileService;
   readonly search: SearchService;
   /** The library at corpus scale, the concordance, annotate-all and the dashboard. */
@@ -68,6 +74,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const fieldDefs = new FieldDefStore(db);
   const articleFields = new ArticleFieldStore(db);
   const history = new HistoryStore(db);
+  const entityRows = new EntityStore(db);
   const relationTypes = new RelationTypeStore(db);
   const relations = new RelationStore(db);
   const assistRows = new AssistStore(db);
@@ -78,6 +85,8 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     attributeDef: new AttributeDefHandler(labels, attributeDefs, annotationRows),
     fieldDef: new FieldDefHandler(fieldDefs, articleFields),
     fieldValue: new FieldValueHandler(articles, fieldDefs, articleFields),
+    entity: new EntityHandler(labels, entityRows),
+    entityLink: new EntityLinkHandler(annotationRows, entityRows),
     relationType: new RelationTypeHandler(labels, relationTypes, relations),
     relation: new RelationHandler(articles, annotationRows, relationTypes, relations),
     assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
@@ -110,6 +119,8 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     relations,
     changes,
     annotations: new AnnotationService(articles, annotationRows, changes),
+    entityRows,
+    entities: new EntityService(articles, annotationRows, entityRows),
     profile,
     search: new SearchService(db),
     corpus: new CorpusService(db, articles, labels, annotationRows, changes),

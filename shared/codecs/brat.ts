@@ -11,6 +11,8 @@
  *   multi-valued enum; a boolean is brat's binary attribute, written only when true) and are
  *   declared in `annotation.conf`. brat has no free-valued attributes, so numbers, dates, text and
  *   span references become notes, `#<n>\tAnnotatorNotes T<n>\t<key>: <value>` (a reference as `T<m>`).
+ * - A span linked to a registry entity gets a normalisation line `N<n>\tReference T<n> Marginalia:<id>\t<name>`,
+ *   and a second one to its external id when it has one (`Wikidata:Q123`, or the `scheme:value` typed).
  * - A relation becomes `R<n>\t<type> Arg1:T<head> Arg2:T<tail>`; annotation.conf lists each type
  *   with the labels its ends allow (`Arg1:PROPOSAL, Arg2:PER|ORG`; `<ENTITY>` for any label).
  * - The zip is streamed with fflate: each article's two files are deflated as it comes.
@@ -20,9 +22,14 @@ import { valueAsText, type AttributeDef } from '../domain/attributes';
 import { OffsetConverter } from '../text/offsets';
 import { defsByLabel, exportedValues } from './attribute-values';
 import type { ExportChunk, ExportCodec, ExportContext } from './types';
+import type { ExportEntities } from './entities';
 import { relationsAmong } from './relations';
 import { toUnitSpans } from './unit-spans';
 import type { Relation } from '../domain/relations';
+
+/** brat names a normalisation database before the colon: a QID is Wikidata's. */
+const bratReference = (externalId: string): string =>
+  /^Q\d+$/.test(externalId) ? `Wikidata:${externalId}` : externalId;
 
 /** `[start, end)` pieces of a UTF-16 range, cut at line breaks; empty pieces dropped. */
 export function lineFragments(text: string, start: number, end: number): { start: number; end: number }[] {
@@ -44,6 +51,7 @@ export function bratAnnotations(
   annotations: Parameters<typeof toUnitSpans>[1],
   relations: readonly Relation[] = [],
   attributeDefs: readonly AttributeDef[] = [],
+  entities?: ExportEntities,
 ) {
   const { spans, invalid } = toUnitSpans(text, annotations, 'utf16');
   const converter = new OffsetConverter(text);
@@ -52,6 +60,7 @@ export function bratAnnotations(
   const lines: string[] = [];
   let noteNumber = 0;
   let attributeNumber = 0;
+  let normalisationNumber = 0;
   spans.forEach(({ annotation }, index) => {
     const id = `T${index + 1}`;
     const fragments = lineFragments(text, annotation.start, annotation.end);
@@ -70,6 +79,14 @@ export function bratAnnotations(
         if (value === true) lines.push(`A${++attributeNumber}\t${key} ${id}`);
       } else {
         lines.push(`#${++noteNumber}\tAnnotatorNotes ${id}\t${key}: ${singleLine(valueAsText(value as never))}`);
+      }
+    }
+    const entity = entities?.entityOf(annotation.id);
+    if (entity) {
+      const name = singleLine(entity.name);
+      lines.push(`N${++normalisationNumber}\tReference ${id} Marginalia:${entity.id}\t${name}`);
+      if (entity.externalId) {
+        lines.push(`N${++normalisationNumber}\tReference ${id} ${bratReference(entity.externalId)}\t${name}`);
       }
     }
   });
@@ -113,6 +130,7 @@ export function createBratCodec(context: ExportContext): ExportCodec {
         annotations,
         relations,
         context.attributeDefs,
+        context.entities,
       );
       add(`article-${article.id}.txt`, article.text);
       add(`article-${article.id}.ann`, ann);

@@ -32,8 +32,11 @@ export const CSV_HEADER = [
   'note',
   'author',
   'origin',
-  // Last, so readers that index the older columns by position keep working; a re-import keeps it as data.
+  // After the older columns, so readers that index them by position keep working; a re-import keeps it as data.
   'annotation_id',
+  /** The registry entity the span is linked to; empty when none. */
+  'entity_id',
+  'entity_name',
 ] as const;
 
 /**
@@ -50,6 +53,7 @@ export const GUARDED_CSV_COLUMNS = [
   'context_after',
   'note',
   'author',
+  'entity_name',
 ] as const satisfies readonly (typeof CSV_HEADER)[number][];
 
 /**
@@ -119,6 +123,10 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
   );
   const defs = defsByLabel(context.attributeDefs);
   const attributeColumn = new Map(context.attributeDefs.map((def, index) => [`${def.labelKey}.${def.key}`, index]));
+  const entityCells = (annotationId: number): [string, string] => {
+    const entity = context.entities?.entityOf(annotationId);
+    return entity ? [String(entity.id), guard(entity.name)] : ['', ''];
+  };
   return {
     begin: () => (options.bom ? UTF8_BOM : '') + options.stringifyRows([[...CSV_HEADER, ...csvValueColumns(context)]]),
     article(article, annotations) {
@@ -154,6 +162,7 @@ export function createCsvCodec(context: ExportContext, options: CsvOptions): Exp
         guard(annotation.author),
         annotation.origin,
         String(annotation.id),
+        ...entityCells(annotation.id),
         ...attributeCells(annotation),
         ...fieldCells,
       ]);

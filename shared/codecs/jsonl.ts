@@ -1,8 +1,10 @@
 /**
  * JSONL, one article per line, in the shape spaCy, Hugging Face datasets and Prodigy users load:
  * `{id, title, source, published, text, fields, spans: [{start, end, label, label_path, text, note,
- * author, origin, id, attributes}], meta}` (`label_path`: the label under its parents, `RISK/CYBER`;
- * `id`: the annotation's id here, which a re-import keeps as data, with the author and origin).
+ * author, origin, id, attributes, entity_id, entity_name}], relations, meta}` (`label_path`: the
+ * label under its parents, `RISK/CYBER`; `id`: the annotation's id here, which a re-import keeps as
+ * data, with the author and origin; `entity_id`/`entity_name`: the registry entity a span is linked
+ * to, null if none).
  * `attributes` holds the span's typed values (`{}` when none); a reference to another span is that
  * span's index in `spans`. `fields` holds the document fields.
  * `relations: [{head, child, label}]` name spans by their index in `spans` (spaCy/Prodigy style:
@@ -45,6 +47,8 @@ export function createJsonlCodec(context: ExportContext): ExportCodec {
           attributes: Object.fromEntries(
             exportedValues(annotation, defs, (id) => indexOf.get(id)).map(([key, value]) => [key, value]),
           ),
+          entity_id: context.entities?.entityOf(annotation.id)?.id ?? null,
+          entity_name: context.entities?.entityOf(annotation.id)?.name ?? null,
         })),
         relations: relationsAmong(relations, spans).map(({ relation, head, tail }) => ({
           head,

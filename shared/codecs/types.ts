@@ -8,6 +8,7 @@ import type { Relation, RelationType } from '../domain/relations';
 import type { Annotation, Article, Label } from '../domain/schemas';
 import type { SpanIssue } from '../contract/exports';
 import type { OffsetUnit } from '../text/offsets';
+import type { ExportEntities } from './entities';
 
 /** The stored article as an export reads it (no computed summary columns). */
 export type ExportArticle = Pick<
@@ -45,6 +46,8 @@ export interface ExportContext {
   appVersion: string;
   /** ISO-8601; the one value that differs between two exports of the same data. */
   exportedAt: string;
+  /** The entity registry and the spans' links; absent, no entity fields are written. */
+  entities?: ExportEntities;
 }
 
 /** A piece of the file: text (written as UTF-8) for text formats, bytes for archives (brat). */

@@ -5,6 +5,9 @@
  * of the text elsewhere, and a TextPositionSelector in the export's unit. The model leaves the
  * unit of "character positions" open (w3c/web-annotation#206), so the collection states it under
  * the absolute IRI key OFFSET_UNIT_PROPERTY, which JSON-LD processors keep.
+ * A span linked to a registry entity gets a linking body (purpose `identifying`): a SpecificResource
+ * whose source is the entity (`urn:marginalia:entity:<id>`, with its name as label), and one for
+ * its external id (a QID as its Wikidata IRI) when it has one.
  * A relation is an Annotation with motivation `linking`: its target is the head span's annotation,
  * its bodies the tail span's annotation and a TextualBody naming the type (purpose `tagging`).
  *
@@ -17,6 +20,7 @@ import type { AttributeDef } from '../domain/attributes';
 import type { Relation } from '../domain/relations';
 import type { Annotation } from '../domain/schemas';
 import { defsByLabel, exportedValues } from './attribute-values';
+import { entityIri, externalIri, type ExportEntities } from './entities';
 import { relationsAmong } from './relations';
 import { textAfter, textBefore } from './text-context';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
@@ -50,7 +54,7 @@ export function createWebAnnotationCodec(context: ExportContext): ExportCodec {
       const { spans, invalid } = toUnitSpans(article.text, annotations, context.unit);
       const items = [
         ...spans.map(({ annotation, start, end }) =>
-          JSON.stringify(webAnnotation(article, annotation, start, end, defs)),
+          JSON.stringify(webAnnotation(article, annotation, start, end, defs, context.entities)),
         ),
         ...relationsAmong(relations, spans).map(({ relation }) => JSON.stringify(linkingAnnotation(relation))),
       ];
@@ -90,8 +94,9 @@ function webAnnotation(
   start: number,
   end: number,
   defs: ReadonlyMap<string, ReadonlyMap<string, AttributeDef>>,
+  entities: ExportEntities | undefined,
 ) {
-  const body: Record<string, string>[] = [{ type: 'TextualBody', purpose: 'tagging', value: annotation.labelKey }];
+  const body: Record<string, unknown>[] = [{ type: 'TextualBody', purpose: 'tagging', value: annotation.labelKey }];
   if (annotation.note !== '') body.push({ type: 'TextualBody', purpose: 'commenting', value: annotation.note });
   for (const [key, value, def] of exportedValues(annotation, defs, annotationIri)) {
     if (def?.spec.type === 'span') {
@@ -102,6 +107,16 @@ function webAnnotation(
     for (const one of Array.isArray(value) ? value : [value]) {
       body.push({ type: 'TextualBody', purpose, value: String(one), [ATTRIBUTE_PROPERTY]: key });
     }
+  }
+  const entity = entities?.entityOf(annotation.id);
+  if (entity) {
+    body.push({
+      type: 'SpecificResource',
+      purpose: 'identifying',
+      source: { id: entityIri(entity.id), label: entity.name },
+    });
+    if (entity.externalId)
+      body.push({ type: 'SpecificResource', purpose: 'identifying', source: externalIri(entity.externalId) });
   }
   return {
     id: annotationIri(annotation.id),

@@ -23,6 +23,7 @@ import {
   AttributeValuesSchema,
   FieldDefSchema,
 } from '../domain/attributes';
+import { EntityIdSchema, EntityNameSchema, ExternalIdSchema, type Entity } from '../domain/entities';
 import { RelationIdSchema, RelationTypeKeySchema, RelationTypeSchema, type Relation } from '../domain/relations';
 import { relationsAmong } from './relations';
 import type { ExportArticle, ExportCodec, ExportContext } from './types';
@@ -49,6 +50,8 @@ const WorkbenchAnnotationSchema = z.object({
   attributes: AttributeValuesSchema.optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  /** The entity the span is linked to (an id in the file's `entities`). */
+  entityId: EntityIdSchema.optional(),
 });
 export type WorkbenchAnnotation = z.infer<typeof WorkbenchAnnotationSchema>;
 
@@ -89,6 +92,21 @@ const WorkbenchArticleSchema = z.object({
 });
 export type WorkbenchArticle = z.infer<typeof WorkbenchArticleSchema>;
 
+/** A registry entry as written: every field, so a re-import is lossless (merge redirects too). */
+export const WorkbenchEntitySchema = z.object({
+  id: EntityIdSchema,
+  name: EntityNameSchema,
+  type: LabelKeySchema,
+  aliases: z.array(EntityNameSchema).default([]),
+  externalId: ExternalIdSchema.nullable().default(null),
+  note: z.string().default(''),
+  /** Set when this entity was merged into another: a redirect to that id in the same file. */
+  mergedInto: EntityIdSchema.nullable().default(null),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type WorkbenchEntity = z.infer<typeof WorkbenchEntitySchema>;
+
 export const WorkbenchExportSchema = z.object({
   format: z.literal(WORKBENCH_FORMAT),
   version: z.literal(WORKBENCH_FORMAT_VERSION, {
@@ -105,6 +123,8 @@ export const WorkbenchExportSchema = z.object({
   /** The labels' attribute definitions and the document fields; absent in files written before them. */
   attributeDefs: z.array(AttributeDefSchema).default([]),
   fieldDefs: z.array(FieldDefSchema).default([]),
+  /** Absent in files written before the entity registry. */
+  entities: z.array(WorkbenchEntitySchema).default([]),
   /** Absent in files exported before relations existed. */
   relationTypes: z.array(RelationTypeSchema).default([]),
   articles: z.array(WorkbenchArticleSchema),
@@ -134,10 +154,12 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
       // The exported labels in schema order, each with its full path, as a schema file holds them.
       const paths = labelPaths(context);
       const labels = context.labels.map((label) => ({ ...label, path: paths.get(label.key) ?? label.key }));
+      const entities = (context.entities?.registry ?? []).map(workbenchEntity);
       return (
         `${headerJson},\n"labels":${JSON.stringify(labels)},\n` +
         `"attributeDefs":${JSON.stringify(context.attributeDefs)},\n"fieldDefs":${JSON.stringify(context.fieldDefs)},\n` +
-        `"relationTypes":${JSON.stringify(context.relationTypes)},\n"articles":[`
+        `"relationTypes":${JSON.stringify(context.relationTypes)},\n` +
+        `"entities":${JSON.stringify(entities)},\n"articles":[`
       );
     },
     article(article, annotations, relations) {
@@ -146,7 +168,7 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
       articlesWritten++;
       const written = relationsAmong(relations, spans).map(({ relation }) => workbenchRelation(relation));
       return {
-        chunk: separator + JSON.stringify({ ...workbenchArticle(article, spans), relations: written }),
+        chunk: separator + JSON.stringify({ ...workbenchArticle(article, spans, context), relations: written }),
         spansWritten: spans.length,
         leftOut: invalid,
         widened: [],
@@ -158,7 +180,11 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
   };
 }
 
-function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): Omit<WorkbenchArticle, 'relations'> {
+function workbenchArticle(
+  article: ExportArticle,
+  spans: readonly UnitSpan[],
+  context: ExportContext,
+): Omit<WorkbenchArticle, 'relations'> {
   return {
     id: article.id,
     title: article.title,
@@ -174,7 +200,9 @@ function workbenchArticle(article: ExportArticle, spans: readonly UnitSpan[]): O
     text: article.text,
     trimmedText: article.trimmedText,
     fields: { ...article.fields },
-    annotations: spans.map(({ annotation, start, end }) => workbenchAnnotation(annotation, start, end)),
+    annotations: spans.map(({ annotation, start, end }) =>
+      workbenchAnnotation(annotation, start, end, context.entities?.entityOf(annotation.id)),
+    ),
   };
 }
 
@@ -192,7 +220,12 @@ function workbenchRelation(relation: Relation): WorkbenchRelation {
   };
 }
 
-function workbenchAnnotation(annotation: Annotation, start: number, end: number): WorkbenchAnnotation {
+function workbenchAnnotation(
+  annotation: Annotation,
+  start: number,
+  end: number,
+  entity: Entity | undefined,
+): WorkbenchAnnotation {
   return {
     id: annotation.id,
     label: annotation.labelKey,
@@ -205,5 +238,20 @@ function workbenchAnnotation(annotation: Annotation, start: number, end: number)
     ...(annotation.attributes ? { attributes: annotation.attributes } : {}),
     createdAt: annotation.createdAt,
     updatedAt: annotation.updatedAt,
+    ...(entity ? { entityId: entity.id } : {}),
+  };
+}
+
+function workbenchEntity(entity: Entity): WorkbenchEntity {
+  return {
+    id: entity.id,
+    name: entity.name,
+    type: entity.typeLabelKey,
+    aliases: entity.aliases,
+    externalId: entity.externalId,
+    note: entity.note,
+    mergedInto: entity.mergedInto,
+    createdAt: entity.createdAt,
+    updatedAt: entity.updatedAt,
   };
 }

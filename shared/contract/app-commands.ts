@@ -12,6 +12,7 @@ export const APP_COMMANDS = [
   'library',
   'concordance',
   'dashboard',
+  'entities',
   'restore-backup',
   'schema',
 ] as const;

@@ -11,6 +11,7 @@ import { attributeCalls } from './attributes';
 import { assistCalls } from './assist';
 import { backupCalls } from './backups';
 import { changeCalls } from './changes';
+import { entityCalls } from './entities';
 import { corpusCalls } from './corpus';
 import { exportCalls } from './exports';
 import { importCalls } from './imports';
@@ -29,6 +30,7 @@ export const contract = {
   ...importCalls,
   ...exportCalls,
   ...backupCalls,
+  ...entityCalls,
   ...assistCalls,
   ...labelCalls,
   ...agreementCalls,
@@ -68,6 +70,7 @@ export type { AppliedChanges, Change, ChangeSet } from '../domain/changes';
 export type { Profile } from '../domain/profile';
 export type { CompactRelations, CompactSpans, OpenedArticle, ReaderRelation, ReaderSpan } from './reader';
 export type { Relation, RelationType } from '../domain/relations';
+export type { EntityListItem, EntityMention, EntityPage, EntityRelatedSpan, LinkSuggestion } from './entities';
 export type {
   ImportFileResult,
   ImportJob,

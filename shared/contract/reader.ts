@@ -7,8 +7,9 @@ import {
   AttributeValuesSchema,
   type AttributeValues,
 } from '../domain/attribute-values';
+import { EntityIdSchema, EntitySummarySchema } from '../domain/entities';
 import { RelationTypeKeySchema, RelationTypeSchema, type Relation } from '../domain/relations';
-import { ArticleIdSchema, ArticleSchema, LabelKeySchema, type Annotation } from '../domain/schemas';
+import { AnnotationIdSchema, ArticleIdSchema, ArticleSchema, LabelKeySchema, type Annotation } from '../domain/schemas';
 
 /**
  * A column of integers ≥ `min`, checked in one loop. `z.array(z.number().int())` runs a schema
@@ -141,6 +142,15 @@ export function decodeSpans(compact: CompactSpans, text: string): ReaderSpan[] {
   return spans;
 }
 
+/** The article's entity links as two columns (span i is linked to entity i), and those entities. */
+export const ArticleEntityLinksSchema = z
+  .object({
+    annotationIds: z.array(AnnotationIdSchema),
+    entityIds: z.array(EntityIdSchema),
+    entities: z.array(EntitySummarySchema),
+  })
+  .refine((links) => links.annotationIds.length === links.entityIds.length, 'one entity id per linked span');
+export type ArticleEntityLinks = z.infer<typeof ArticleEntityLinksSchema>;
 /**
  * An article's relations on the wire, as columns; each end is the position of its span in the
  * spans' columns (not its id), so a relation costs a few bytes and needs no lookup by id.
@@ -213,6 +223,7 @@ export const OpenedArticleSchema = z.object({
   relationTypes: z.array(RelationTypeSchema),
   /** The article's document field values by field key (unset fields absent). */
   fields: z.record(AttributeKeySchema, AttributeValueSchema),
+  entityLinks: ArticleEntityLinksSchema,
 });
 export type OpenedArticle = z.infer<typeof OpenedArticleSchema>;
 

@@ -33,6 +33,17 @@ import {
   type FieldDef,
 } from './attributes';
 import {
+  AliasesSchema,
+  EntityIdSchema,
+  EntityLinkSchema,
+  EntityNameSchema,
+  EntityNoteSchema,
+  EntitySummarySchema,
+  ExternalIdSchema,
+  type Entity,
+  type EntityLink,
+} from './entities';
+import {
   RelationIdSchema,
   RelationSchema,
   RelationTypeKeySchema,
@@ -66,11 +77,14 @@ export const ImportedProvenanceSchema = z
   .strict();
 export type ImportedProvenance = z.infer<typeof ImportedProvenanceSchema>;
 
+/** A change's create ref: chosen by the caller, unique in the set, echoed in `createdIds`. */
+const RefSchema = z.string().min(1).max(100);
+
 export const AnnotationCreateChangeSchema = z
   .object({
     kind: z.literal('annotation.create'),
     /** Chosen by the caller, unique in the set; echoed in `createdIds` with the saved id. */
-    ref: z.string().min(1).max(100),
+    ref: RefSchema,
     annotation: z
       .object({
         articleId: ArticleIdSchema,
@@ -110,6 +124,40 @@ export const AnnotationDeleteChangeSchema = z
   .object({ kind: z.literal('annotation.delete'), id: AnnotationIdSchema })
   .strict();
 
+export const EntityCreateChangeSchema = z
+  .object({
+    kind: z.literal('entity.create'),
+    ref: RefSchema,
+    entity: z
+      .object({
+        name: EntityNameSchema,
+        typeLabelKey: LabelKeySchema,
+        aliases: AliasesSchema.optional(),
+        externalId: ExternalIdSchema.nullable().optional(),
+        note: EntityNoteSchema.optional(),
+        /** The times it had in an imported file; only import and merge sets may carry them. */
+        imported: z.object({ createdAt: z.string(), updatedAt: z.string() }).strict().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+export const EntityUpdateChangeSchema = z
+  .object({
+    kind: z.literal('entity.update'),
+    id: EntityIdSchema,
+    patch: z
+      .object({
+        name: EntityNameSchema.optional(),
+        typeLabelKey: LabelKeySchema.optional(),
+        aliases: AliasesSchema.optional(),
+        externalId: ExternalIdSchema.nullable().optional(),
+        note: EntityNoteSchema.optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
 export const RelationTypeCreateChangeSchema = z
   .object({ kind: z.literal('relationType.create'), type: RelationTypeSchema })
   .strict();
@@ -132,7 +180,7 @@ export const RelationCreateChangeSchema = z
   .object({
     kind: z.literal('relation.create'),
     /** Chosen by the caller, unique in the set; echoed in `createdIds` with the saved id. */
-    ref: z.string().min(1).max(100),
+    ref: RefSchema,
     relation: z
       .object({
         articleId: ArticleIdSchema,
@@ -160,6 +208,40 @@ export const LabelUpdateChangeSchema = z
       .partial()
       .strict(),
   })
+  .strict();
+
+/** Deleting an entity unlinks its mentions in the same set. */
+export const EntityDeleteChangeSchema = z.object({ kind: z.literal('entity.delete'), id: EntityIdSchema }).strict();
+
+/**
+ * Moves every link of `fromId` to `intoId`, unites the names into `intoId`'s aliases and leaves
+ * `fromId` as a redirect to it.
+ */
+export const EntityMergeChangeSchema = z
+  .object({ kind: z.literal('entity.merge'), fromId: EntityIdSchema, intoId: EntityIdSchema })
+  .strict();
+
+/**
+ * Links a mention span to an entity (replacing any link it had), named by id or by the ref of an
+ * `entity.create` earlier in the set. A span whose label is not the entity's type is refused
+ * unless `allowTypeMismatch` says the user confirmed the warning.
+ */
+export const EntityLinkSetChangeSchema = z
+  .object({
+    kind: z.literal('entityLink.set'),
+    annotationId: AnnotationIdSchema,
+    entityId: EntityIdSchema.optional(),
+    entityRef: RefSchema.optional(),
+    allowTypeMismatch: z.boolean().optional(),
+  })
+  .strict()
+  .refine(
+    (change) => (change.entityId === undefined) !== (change.entityRef === undefined),
+    'a link names its entity by entityId or by entityRef, exactly one of them',
+  );
+
+export const EntityLinkDeleteChangeSchema = z
+  .object({ kind: z.literal('entityLink.delete'), annotationId: AnnotationIdSchema })
   .strict();
 
 export const RelationUpdateChangeSchema = z
@@ -244,6 +326,12 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   FieldDefUpdateChangeSchema,
   FieldDefDeleteChangeSchema,
   FieldValueSetChangeSchema,
+  EntityCreateChangeSchema,
+  EntityUpdateChangeSchema,
+  EntityDeleteChangeSchema,
+  EntityMergeChangeSchema,
+  EntityLinkSetChangeSchema,
+  EntityLinkDeleteChangeSchema,
   RelationTypeCreateChangeSchema,
   RelationTypeUpdateChangeSchema,
   RelationTypeDeleteChangeSchema,
@@ -308,6 +396,16 @@ export interface FieldValueTransition {
   before: FieldValueState | null;
   after: FieldValueState | null;
 }
+export interface EntityTransition {
+  kind: 'entity.create' | 'entity.update' | 'entity.delete' | 'entity.merge';
+  before: Entity | null;
+  after: Entity | null;
+}
+export interface EntityLinkTransition {
+  kind: 'entityLink.set' | 'entityLink.delete';
+  before: EntityLink | null;
+  after: EntityLink | null;
+}
 export interface RelationTypeTransition {
   kind: 'relationType.create' | 'relationType.update' | 'relationType.delete';
   before: RelationType | null;
@@ -333,6 +431,8 @@ export type Transition =
   | FieldValueTransition
   | RelationTypeTransition
   | RelationTransition
+  | EntityTransition
+  | EntityLinkTransition
   | LabelTransition
   | AssistTransition;
 
@@ -382,6 +482,15 @@ export const AppliedChangesSchema = z.object({
   /** Field values as they now are (null: cleared); absent when none changed. */
   fields: z
     .array(z.object({ articleId: ArticleIdSchema, key: AttributeKeySchema, value: AttributeValueSchema.nullable() }))
+    .optional(),
+  /** Entities that now exist (redirects of merged ones included) and ids that no longer do. */
+  entities: z.object({ upserted: z.array(EntitySummarySchema), removed: z.array(EntityIdSchema) }).optional(),
+  /** Links that now hold, and links gone (the span's article, to route them to its reader). */
+  entityLinks: z
+    .object({
+      upserted: z.array(EntityLinkSchema),
+      removed: z.array(EntityLinkSchema.pick({ annotationId: true, articleId: true })),
+    })
     .optional(),
   /** Set when the write changed what the suggesters know (names, patterns, rejections). */
   assistChanged: z.boolean().optional(),

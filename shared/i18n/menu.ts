@@ -18,6 +18,7 @@ export interface ShellStrings {
     library: string;
     concordance: string;
     dashboard: string;
+    entities: string;
     schema: string;
     quit: string;
     close: string;
@@ -56,6 +57,7 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       library: 'Library',
       concordance: 'Concordance',
       dashboard: 'Dashboard',
+      entities: 'Entities',
       schema: 'Label schema',
       quit: 'Quit',
       close: 'Close window',
@@ -92,6 +94,7 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       library: 'Thư viện',
       concordance: 'Tra cứu ngữ cảnh',
       dashboard: 'Tổng quan',
+      entities: 'Thực thể',
       schema: 'Bộ nhãn',
       quit: 'Thoát',
       close: 'Đóng cửa sổ',

@@ -1,5 +1,6 @@
 import type { ApiHandlers } from '../../../shared/contract';
-import { encodeRelations, encodeSpans } from '../../../shared/contract/reader';
+import { encodeRelations, encodeSpans, type ArticleEntityLinks } from '../../../shared/contract/reader';
+import { summaryOf } from '../../../shared/domain/entities';
 import { NewestHistory } from '../changes/newest-history';
 import { ReaderSpanStore } from '../store/reader-spans';
 import type { Workbench } from '../workbench';
@@ -25,9 +26,20 @@ export function createReaderHandlers(workbench: Workbench): ReaderHandlers {
       ),
       relationTypes: workbench.relationTypes.list(),
       fields: workbench.articleFields.valuesOf(id),
+      entityLinks: entityLinksOf(workbench, id),
     };
   });
   return {
     openArticle: ({ id }) => open(id),
+  };
+}
+
+function entityLinksOf(workbench: Workbench, articleId: number): ArticleEntityLinks {
+  const links = workbench.entityRows.linksOfArticle(articleId);
+  const entityIds = [...new Set(links.map((link) => link.entityId))];
+  return {
+    annotationIds: links.map((link) => link.annotationId),
+    entityIds: links.map((link) => link.entityId),
+    entities: entityIds.map((entityId) => summaryOf(workbench.entityRows.get(entityId))),
   };
 }

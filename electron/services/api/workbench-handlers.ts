@@ -5,6 +5,7 @@ import { createAgreementHandlers } from './agreement-handlers';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
 import { createAttributeHandlers } from './attribute-handlers';
+import { createEntityHandlers } from './entity-handlers';
 import { createCorpusHandlers } from './corpus-handlers';
 import { createAssistHandlers } from './assist-handlers';
 import { createExportHandlers } from './export-handlers';
@@ -27,6 +28,7 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createImportHandlers(workbench, host, host.importLimits ? { limits: host.importLimits } : {}),
     ...createExportHandlers(workbench, host),
     ...createAttributeHandlers(workbench),
+    ...createEntityHandlers(workbench),
     ...createAssistHandlers(workbench),
     ...createLabelHandlers(workbench),
     ...createAgreementHandlers(workbench),

@@ -1,11 +1,13 @@
 import { stringify } from 'csv-stringify/sync';
 import { createExportCodec, exportOptionsProblem } from '../../../shared/codecs';
 import type { CsvRowsWriter } from '../../../shared/codecs/csv';
+import { exportEntities } from '../../../shared/codecs/entities';
 import type { EncodedArticle, ExportChunk, ExportCodec } from '../../../shared/codecs/types';
 import { MAX_LISTED_SPAN_ISSUES, type ExportOptions, type SpanIssue } from '../../../shared/contract/exports';
 import { ApiError } from '../../../shared/contract/errors';
 import type { Workbench } from '../workbench';
 import { AtomicFile } from './atomic-file';
+import { EntityStore } from '../store/entities';
 import { ExportSource } from '../store/export-source';
 import { openReadSnapshot } from '../store/read-snapshot';
 
@@ -73,7 +75,7 @@ export async function exportToFile(
   // (a label renamed, a span moved) are not half in it.
   const snapshot = openReadSnapshot(workbench.databasePath, workbench.databaseOptions);
   try {
-    return await writeExport(new ExportSource(snapshot.db, options), options, path, run);
+    return await writeExport(new ExportSource(snapshot.db, options), new EntityStore(snapshot.db), options, path, run);
   } finally {
     snapshot.close();
   }
@@ -81,6 +83,8 @@ export async function exportToFile(
 
 async function writeExport(
   source: ExportSource,
+  /** The registry in the same snapshot as the spans, for the links and the entities list. */
+  entityRows: EntityStore,
   options: ExportOptions,
   path: string,
   run: ExportRun,
@@ -97,6 +101,7 @@ async function writeExport(
       relationTypes: source.relationTypes,
       appVersion: run.appVersion,
       exportedAt,
+      entities: exportEntities(entityRows.listAll(), entityRows.allLinks()),
     },
     { stringifyCsvRows },
   );

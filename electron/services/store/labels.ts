@@ -93,6 +93,11 @@ export class LabelStore {
     return (this.db.prepare(`SELECT count(*) AS n FROM annotations WHERE label_key = ?`).get(key) as { n: number }).n;
   }
 
+  /** How many registry entities (redirects of merged ones included) have this label as their type. */
+  countEntities(key: string): number {
+    return (this.db.prepare(`SELECT count(*) AS n FROM entities WHERE type_label_key = ?`).get(key) as { n: number }).n;
+  }
+
   /** Every annotation count by label key (labels without any are absent). */
   annotationCounts(): Record<string, number> {
     const rows = this.db

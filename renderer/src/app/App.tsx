@@ -2,6 +2,8 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { AgreementView } from '../agreement/AgreementView';
 import { PreannotateDialog } from '../assist/PreannotateDialog';
 import { RestoreDialog } from '../backup/RestoreDialog';
+import { EntitiesView } from '../entities/EntitiesView';
+import { EntityPage } from '../entities/EntityPage';
 import { ConcordanceView } from '../corpus/ConcordanceView';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
@@ -28,6 +30,7 @@ const DashboardView = lazy(() =>
 export function App() {
   const openArticleId = useAppStore((state) => state.openArticleId);
   const view = useAppStore((state) => state.view);
+  const entityId = useAppStore((state) => state.entityId);
   const schemaOpen = useAppStore((state) => state.schemaOpen);
   const labelsLoaded = useAppStore((state) => state.labels.length > 0);
   const dialog = useAppStore((state) => state.dialog);
@@ -71,6 +74,12 @@ export function App() {
           ) : null
         ) : view === 'concordance' ? (
           <ConcordanceView />
+        ) : view === 'entities' ? (
+          entityId === null ? (
+            <EntitiesView />
+          ) : (
+            <EntityPage id={entityId} />
+          )
         ) : view === 'dashboard' ? (
           <Suspense fallback={null}>
             <DashboardView />

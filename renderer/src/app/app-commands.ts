@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AppCommand } from '../../../shared/contract/app-commands';
 import { events } from '../api/client';
+import { useEntitiesStore } from '../entities/entities-store';
 import { useConcordanceStore } from '../corpus/concordance-store';
 import { useReaderStore } from '../reader/reader-store';
 import { useSchemaStore } from '../schema/schema-store';
@@ -25,6 +26,7 @@ export function runAppCommand(command: AppCommand): void {
     case 'library':
     case 'concordance':
     case 'dashboard':
+    case 'entities':
       app.showView(command);
       break;
     case 'restore-backup':
@@ -33,17 +35,20 @@ export function runAppCommand(command: AppCommand): void {
     case 'schema':
       app.openSchema(true);
       break;
-    // In the schema editor: the schema's (corpus-wide) history; in the reader: the newest step
-    // of the article's or the schema's history (undoNewest).
+    // In the schema editor: the schema's (corpus-wide) history; in the entities views, the
+    // corpus-wide entity stack (entity edits, merges, splits); in the reader: the newest step of
+    // the article's or the schema's history (undoNewest).
     case 'undo':
       // Outside the reader, undo takes back the last annotate-all of the concordance.
       if (app.schemaOpen) void useSchemaStore.getState().undo();
       else if (app.openArticleId === null && app.view === 'concordance') void useConcordanceStore.getState().undo();
+      else if (app.openArticleId === null && app.view === 'entities') void useEntitiesStore.getState().undo();
       else void useReaderStore.getState().undo();
       break;
     case 'redo':
       if (app.schemaOpen) void useSchemaStore.getState().redo();
       else if (app.openArticleId === null && app.view === 'concordance') void useConcordanceStore.getState().redo();
+      else if (app.openArticleId === null && app.view === 'entities') void useEntitiesStore.getState().redo();
       else void useReaderStore.getState().redo();
       break;
   }

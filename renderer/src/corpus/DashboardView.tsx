@@ -1,4 +1,5 @@
 import type { ECharts } from 'echarts/core';
+import type { TFunction } from 'i18next';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConcordanceQuery, Dashboard } from '../../../shared/contract/corpus';
@@ -179,7 +180,9 @@ interface BuildContext {
   labels: readonly Label[];
   labelByKey: ReadonlyMap<string, Label>;
   nameOf: (key: string) => string;
-  t: ReturnType<typeof useTranslation>['t'];
+  // TFunction, not ReturnType<typeof useTranslation>['t']: with the resources of every view the
+  // latter's instantiation passes the compiler's depth limit (TS2589).
+  t: TFunction;
   language: string;
   filter: LibraryFilter;
 }

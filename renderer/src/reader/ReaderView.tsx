@@ -1,6 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { snapToSyllables, type TextRange } from '../../../shared/text/syllables';
+import { EntityLinker } from '../entities/EntityLinker';
+import { LinkSuggestions } from '../entities/LinkSuggestions';
 import { useAppStore } from '../state/app-store';
 import { ArticleHeader } from './ArticleHeader';
 import { ArticleText } from './ArticleText';
@@ -40,6 +42,8 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const article = useReaderStore((state) => state.article);
   const selectedId = useReaderStore((state) => state.selectedId);
   const sync = useReaderStore((state) => state.sync);
+  const linkerSpanId = useReaderStore((state) => state.linkerSpanId);
+  const revealRequest = useReaderStore((state) => state.revealRequest);
   // One selector each: a component that takes the whole store re-renders on every change (a
   // span created re-rendered the whole reader, Lexical view included, inside the frame).
   const load = useReaderStore((state) => state.load);
@@ -151,6 +155,12 @@ export function ReaderView({ articleId }: { articleId: number }) {
     [view],
   );
 
+  // Opened from an entity page at a mention: select it and scroll to it once the text is there.
+  useEffect(() => {
+    if (!view || !sync || revealRequest === null || !sync.spans.get(revealRequest)) return;
+    useReaderStore.getState().requestReveal(null);
+    reveal(revealRequest);
+  }, [view, sync, revealRequest, reveal]);
   const show = useCallback(
     (id: number) => {
       const span = openSpans()?.get(id);
@@ -242,11 +252,15 @@ export function ReaderView({ articleId }: { articleId: number }) {
         <HistoryButtons />
         <LabelPalette labels={labels} />
         <SelectedSpanPanel labels={labels} />
+        <LinkSuggestions onReveal={reveal} />
         <RelationPanel onReveal={reveal} />
         <SuggestionsPanel labels={labels} onReveal={revealRange} />
         <SpanList labels={labels} onReveal={reveal} />
       </aside>
       <HoverCard hover={hover} labels={labels} />
+      {linkerSpanId !== null && sync?.spans.get(linkerSpanId) ? (
+        <EntityLinker span={sync.spans.get(linkerSpanId)!} />
+      ) : null}
     </div>
   );
 }

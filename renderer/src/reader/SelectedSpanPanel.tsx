@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Label } from '../../../shared/domain/schemas';
 import { shortcutFor } from '../app/keymap';
+import { SpanEntityLink } from '../entities/SpanEntityLink';
 import { labelName, useAppStore } from '../state/app-store';
 import { useReaderStore } from './reader-store';
 import { SpanAttributes } from './SpanAttributes';
@@ -63,6 +64,7 @@ function SpanDetails({ span, labels }: { span: Span; labels: readonly Label[] })
       <div className="selected__offsets">
         [{span.start}, {span.end}) · {t('reader.selected.edgeKeys')}
       </div>
+      <SpanEntityLink span={span} />
       <SpanAttributes span={span} />
       <textarea
         aria-label={t('reader.selected.note')}

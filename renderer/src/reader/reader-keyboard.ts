@@ -34,7 +34,8 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
   const store = useReaderStore.getState();
   const { article, selectedId } = store;
   const spans = openSpans();
-  if (!article || !spans) return false;
+  // While the entity typeahead is open, its own keys rule.
+  if (!article || !spans || store.linkerSpanId !== null) return false;
   if (handleRelationKey(event, context.show)) return true;
   const selected = selectedId === null ? undefined : spans.get(selectedId);
   // While the attribute prefix is on, its value keys win over label hotkeys and suggestions.
@@ -68,6 +69,19 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
       if (!selected) return false;
       void store.remove(selected.id);
       return true;
+    case 'link-entity':
+      if (!selected) {
+        useAppStore.getState().notify('info', i18next.t('entities.linker.selectFirst'));
+        return true;
+      }
+      store.openLinker();
+      return true;
+    case 'confirm-suggestion': {
+      const suggested = selected && store.suggestions.find((candidate) => candidate.annotationId === selected.id);
+      if (!suggested) return false;
+      void store.confirmSuggestion(suggested.annotationId);
+      return true;
+    }
     case 'relate':
       if (!useRelationStore.getState().start()) useAppStore.getState().notify('info', i18next.t('reader.selectFirst'));
       return true;

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { HistoryState } from '../../../shared/contract';
+import type { HistoryState, LinkSuggestion } from '../../../shared/contract';
 import type { AppliedChanges } from '../../../shared/domain/changes';
 import { decodeRelations, decodeSpans } from '../../../shared/contract/reader';
 import type { RelationType } from '../../../shared/domain/relations';
@@ -15,7 +15,7 @@ import { backendText } from '../i18n/backend';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { apiTransport } from './api-transport';
-import { DocumentSync, type FieldValues, type Settled } from './sync/document-sync';
+import { DocumentSync, type FieldValues, type LinkTarget, type Settled } from './sync/document-sync';
 import type { AttributePatch, AttributeValue } from '../../../shared/domain/attributes';
 
 const NO_HISTORY: HistoryState = { canUndo: false, canRedo: false, undoDescription: null, redoDescription: null };
@@ -42,6 +42,14 @@ interface ReaderState {
   fields: FieldValues;
   /** The attribute the keyboard prefix is on (its key), or null when the prefix is not active. */
   attributeKey: string | null;
+  /** Bumped when any span's entity link may have changed (read links through `sync.linkOf`). */
+  linksVersion: number;
+  /** The span the entity typeahead links, while it is open. */
+  linkerSpanId: number | null;
+  /** Unlinked spans whose text is a known entity's name or alias: offered, never linked unasked. */
+  suggestions: LinkSuggestion[];
+  /** A span to select and scroll to once the article is on screen (opened from an entity page). */
+  revealRequest: number | null;
   load(articleId: number): Promise<void>;
   close(): void;
   select(id: number | null): void;
@@ -59,6 +67,14 @@ interface ReaderState {
   setStatus(status: ArticleStatus): Promise<void>;
   updateMetadata(patch: ArticleMetadataPatch): Promise<void>;
   restoreTrimmed(): Promise<void>;
+  openLinker(): void;
+  closeLinker(): void;
+  /** Links the span (the linker's, else the selected one) to an entity, a new one, or unlinks it (null). */
+  link(target: LinkTarget, spanId?: number): Promise<void>;
+  /** Links a suggested span to its suggested entity. */
+  confirmSuggestion(annotationId: number): Promise<void>;
+  refreshSuggestions(): Promise<void>;
+  requestReveal(annotationId: number | null): void;
 }
 
 export const useReaderStore = create<ReaderState>((set, get) => {
@@ -82,14 +98,19 @@ export const useReaderStore = create<ReaderState>((set, get) => {
 
   /** Keeps the selection, history and counts in step with what the sync reports. */
   const follow = (sync: DocumentSync) => {
+    sync.onLinks(() => set((state) => ({ linksVersion: state.linksVersion + 1 })));
     sync.onSpans((change) => {
       const { selectedId } = get();
       let nextSelected = selectedId === null ? null : (change.renamed.get(selectedId) ?? selectedId);
       if (nextSelected !== null && !sync.spans.get(nextSelected)) nextSelected = null;
+      // The typeahead may be open on a span whose create was just confirmed: it follows the saved id.
+      const { linkerSpanId } = get();
+      const nextLinker = linkerSpanId === null ? null : (change.renamed.get(linkerSpanId) ?? linkerSpanId);
       set((state) => ({
         spansVersion: state.spansVersion + 1,
         selectedId: nextSelected,
         attributeKey: nextSelected === selectedId ? state.attributeKey : null,
+        linkerSpanId: nextLinker,
       }));
     });
     sync.onFields((fields) => set({ fields }));
@@ -100,6 +121,8 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       if (!applied) return;
       if (settled.kind !== 'write')
         useAppStore.getState().notify('info', backendText(applied.descriptionRef, applied.description));
+      // A new or relabelled span may now match a known name; a new link or entity may add or settle one.
+      if (applied.upserted.length || applied.entityLinks || applied.entities) void get().refreshSuggestions();
       showApplied(sync, applied);
     });
     sync.onExternal((applied) => showApplied(sync, applied));
@@ -126,6 +149,10 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     history: NO_HISTORY,
     fields: {},
     attributeKey: null,
+    linksVersion: 0,
+    linkerSpanId: null,
+    suggestions: [],
+    revealRequest: null,
 
     async load(articleId) {
       try {
@@ -150,6 +177,7 @@ export const useReaderStore = create<ReaderState>((set, get) => {
           apiTransport,
           decodeRelations(opened.relations, spans),
           opened.fields,
+          opened.entityLinks,
         );
         follow(sync);
         deliver = (applied) => sync.receive(applied);
@@ -167,8 +195,11 @@ export const useReaderStore = create<ReaderState>((set, get) => {
           relationsVersion: state.relationsVersion + 1,
           selectedId: null,
           pending: null,
+          linkerSpanId: null,
+          suggestions: [],
           spansVersion: state.spansVersion + 1,
         }));
+        void get().refreshSuggestions();
       } catch (error) {
         fail(error);
       }
@@ -186,6 +217,8 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         history: NO_HISTORY,
         fields: {},
         attributeKey: null,
+        linkerSpanId: null,
+        suggestions: [],
       });
     },
 
@@ -257,6 +290,44 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         set({ article: updated });
         useLibraryStore.getState().updateSummary(ArticleSummarySchema.parse(updated)); // parse drops the text
       }),
+
+    openLinker() {
+      const { selectedId } = get();
+      if (selectedId !== null) set({ linkerSpanId: selectedId });
+    },
+
+    closeLinker() {
+      set({ linkerSpanId: null });
+    },
+
+    async link(target, spanId) {
+      const { sync, linkerSpanId, selectedId } = get();
+      const id = spanId ?? linkerSpanId ?? selectedId;
+      set({ linkerSpanId: null });
+      if (sync && id !== null) return sync.link(id, target);
+    },
+
+    async confirmSuggestion(annotationId) {
+      const suggestion = get().suggestions.find((candidate) => candidate.annotationId === annotationId);
+      if (!suggestion) return;
+      set((state) => ({ suggestions: state.suggestions.filter((candidate) => candidate !== suggestion) }));
+      return get().link({ entity: suggestion.entity }, annotationId);
+    },
+
+    async refreshSuggestions() {
+      const { article } = get();
+      if (!article) return;
+      try {
+        const suggestions = await api.getLinkSuggestions({ articleId: article.id });
+        if (get().article?.id === article.id) set({ suggestions });
+      } catch (error) {
+        fail(error);
+      }
+    },
+
+    requestReveal(revealRequest) {
+      set({ revealRequest });
+    },
 
     restoreTrimmed: () =>
       withArticle(async (article) => {

@@ -9,7 +9,7 @@ import { errorMessage } from '../i18n/backend';
 export type Dialog = 'import' | 'export' | 'preannotate' | 'keyboard-help' | 'restore-backup' | 'attributes' | null;
 
 /** The corpus views; the reader shows instead of them while an article is open. */
-export const VIEWS = ['library', 'concordance', 'dashboard', 'agreement'] as const;
+export const VIEWS = ['library', 'concordance', 'dashboard', 'agreement', 'entities'] as const;
 export type View = (typeof VIEWS)[number];
 
 interface Toast {
@@ -24,6 +24,8 @@ interface AppState {
   /** The article open in the reader; null shows `view`. */
   openArticleId: number | null;
   view: View;
+  /** In the `entities` view: the entity whose page is shown; null shows the registry's list. */
+  entityId: number | null;
   /** The schema editor is shown instead of the library or reader (#/schema). */
   schemaOpen: boolean;
   /** The UI language; label names follow it. */
@@ -36,6 +38,8 @@ interface AppState {
   openArticle(id: number | null): void;
   /** Closes the reader and shows a corpus view (openArticle(null) goes back to the last one). */
   showView(view: View): void;
+  /** Shows one entity's page (null: the registry's list) in the `entities` view. */
+  openEntity(id: number | null): void;
   openSchema(open: boolean): void;
   setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
@@ -51,10 +55,23 @@ function articleIdFromHash(): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** The corpus view in the URL hash (#/concordance, #/dashboard, #/agreement); the library has none. */
+/** The corpus view in the URL hash (#/concordance, #/agreement, #/entities…); the library has none. */
 function viewFromHash(): View {
-  const match = /^#\/(concordance|dashboard|agreement)$/.exec(window.location.hash);
+  if (entityIdFromHash() !== null) return 'entities';
+  const match = /^#\/(concordance|dashboard|agreement|entities)$/.exec(window.location.hash);
   return (match?.[1] as View | undefined) ?? 'library';
+}
+
+/** The entity whose page is shown (#/entity/5). */
+function entityIdFromHash(): number | null {
+  const match = /^#\/entity\/(\d+)$/.exec(window.location.hash);
+  return match ? Number(match[1]) : null;
+}
+
+/** The hash of a corpus view, with the entity page shown in `entities`. */
+function viewHash(view: View, entityId: number | null): string {
+  if (view === 'entities' && entityId !== null) return `#/entity/${entityId}`;
+  return view === 'library' ? '' : `#/${view}`;
 }
 
 const SCHEMA_HASH = '#/schema';
@@ -71,6 +88,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   labels: [],
   openArticleId: articleIdFromHash(),
   view: viewFromHash(),
+  entityId: entityIdFromHash(),
   schemaOpen: schemaFromHash(),
   language: initialLanguage,
   dialog: null,
@@ -95,7 +113,10 @@ export const useAppStore = create<AppState>((set, get) => ({
 
   openArticle(id) {
     if (id === null) {
-      get().showView(get().view);
+      // Back to the view the article was opened from, an entity's page included.
+      const { view, entityId } = get();
+      if (view === 'entities') get().openEntity(entityId);
+      else get().showView(view);
       return;
     }
     pushHash(`#/article/${id}`);
@@ -103,15 +124,20 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
 
   openSchema(open) {
-    const { openArticleId, view } = get();
-    const back = openArticleId !== null ? `#/article/${openArticleId}` : view === 'library' ? '' : `#/${view}`;
+    const { openArticleId, view, entityId } = get();
+    const back = openArticleId !== null ? `#/article/${openArticleId}` : viewHash(view, entityId);
     pushHash(open ? SCHEMA_HASH : back);
     set({ schemaOpen: open });
   },
 
   showView(view) {
-    pushHash(view === 'library' ? '' : `#/${view}`);
-    set({ openArticleId: null, view, schemaOpen: false });
+    pushHash(viewHash(view, null));
+    set({ openArticleId: null, view, entityId: null, schemaOpen: false });
+  },
+
+  openEntity(id) {
+    pushHash(viewHash('entities', id));
+    set({ openArticleId: null, view: 'entities', entityId: id, schemaOpen: false });
   },
 
   setLanguage(language) {
@@ -135,7 +161,12 @@ export const useAppStore = create<AppState>((set, get) => ({
 }));
 
 window.addEventListener('popstate', () =>
-  useAppStore.setState({ openArticleId: articleIdFromHash(), view: viewFromHash(), schemaOpen: schemaFromHash() }),
+  useAppStore.setState(() => {
+    const openArticleId = articleIdFromHash();
+    // An article's hash does not say the view it was opened from: keep the one there is.
+    const corpusView = openArticleId === null ? { view: viewFromHash(), entityId: entityIdFromHash() } : {};
+    return { openArticleId, ...corpusView, schemaOpen: schemaFromHash() };
+  }),
 );
 
 /** Kept here for the stores that import it; the translation lives with the i18n code. */

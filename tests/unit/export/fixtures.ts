@@ -79,7 +79,12 @@ export function span(id: number, text: string, labelKey: string, quote: string, 
 }
 
 /** Stores an article as the import pipeline would, returning its id. */
-export function addArticle(workbench: Workbench, rawText: string, title: string | null = null): number {
+export function addArticle(
+  workbench: Workbench,
+  rawText: string,
+  title: string | null = null,
+  publishedAt = '2026-01-10',
+): number {
   const { text } = canonicalize(rawText);
   const stored = storeArticle(workbench.db, workbench.articles, {
     rawText,
@@ -89,7 +94,7 @@ export function addArticle(workbench: Workbench, rawText: string, title: string 
     source: 'Báo Nhân Dân',
     byline: null,
     url: null,
-    publishedAt: '2026-01-10',
+    publishedAt,
     fileName: null,
   });
   return stored.articleId;

@@ -20,12 +20,18 @@ interface Outstanding {
 interface HistoryEntry {
   before: Map<number, Annotation | undefined>;
   after: Map<number, Annotation | undefined>;
+  /** Span id → entity id before and after (undefined = unlinked). */
+  linksBefore: Map<number, number | undefined>;
+  linksAfter: Map<number, number | undefined>;
   relationsBefore: Map<number, Relation | undefined>;
   relationsAfter: Map<number, Relation | undefined>;
   /** Document field values before and after, by key (undefined = unset). */
   fieldsBefore: Map<string, AttributeValue | undefined>;
   fieldsAfter: Map<string, AttributeValue | undefined>;
 }
+
+type EntityChange = Extract<Change, { kind: `entity${string}` }>;
+const isAnnotationChange = (change: Change): change is AnnotationChange => change.kind.startsWith('annotation.');
 
 /**
  * The backend as DocumentSync sees it, in memory: it commits a request when the request
@@ -35,6 +41,11 @@ interface HistoryEntry {
  */
 export class FakeBackend implements SyncTransport {
   readonly stored = new Map<number, Annotation>();
+  /** Span id → entity id. */
+  readonly links = new Map<number, number>();
+  /** Entities by id, with their type, for the type-mismatch rule. */
+  readonly entities = new Map<number, { id: number; name: string; typeLabelKey: string }>();
+  private nextEntityId = 500;
   readonly storedRelations = new Map<number, Relation>();
   private nextRelationId = 500;
   /** The article's document fields as committed. */
@@ -137,10 +148,12 @@ export class FakeBackend implements SyncTransport {
       (request.call === 'undo' ? this.redoStack : this.undoStack).push(entry);
       this.committed.push(request.call);
       const undo = request.call === 'undo';
+      this.putLinks(undo ? entry.linksBefore : entry.linksAfter);
       return this.put(
         undo ? entry.before : entry.after,
         {},
         request.call,
+        entry,
         undo ? entry.relationsBefore : entry.relationsAfter,
         undo ? entry.fieldsBefore : entry.fieldsAfter,
       );
@@ -149,6 +162,8 @@ export class FakeBackend implements SyncTransport {
     const entry: HistoryEntry = {
       before: new Map(),
       after: new Map(),
+      linksBefore: new Map(),
+      linksAfter: new Map(),
       relationsBefore: new Map(),
       relationsAfter: new Map(),
       fieldsBefore: new Map(),
@@ -156,6 +171,7 @@ export class FakeBackend implements SyncTransport {
     };
     const createdIds: Record<string, number> = {};
     const working = new Map(this.stored);
+    const workingLinks = new Map(this.links);
     const workingRelations = new Map(this.storedRelations);
     const setRelation = (id: number, next: Relation | undefined) => {
       if (!entry.relationsBefore.has(id)) entry.relationsBefore.set(id, this.storedRelations.get(id));
@@ -168,6 +184,10 @@ export class FakeBackend implements SyncTransport {
         if (!entry.fieldsBefore.has(change.key)) entry.fieldsBefore.set(change.key, this.fields.get(change.key));
         entry.fieldsAfter.set(change.key, change.value ?? undefined);
         this.committed.push(`field ${change.key} ${JSON.stringify(change.value)}`);
+        continue;
+      }
+      if (change.kind.startsWith('entity')) {
+        this.changeLink(change as EntityChange, working, workingLinks, entry, createdIds);
         continue;
       }
       if (change.kind === 'relation.create') {
@@ -205,9 +225,14 @@ export class FakeBackend implements SyncTransport {
         continue;
       }
       if (change.kind === 'annotation.delete') {
-        // The real pipeline's cascade: a span's relations go with it.
+        // The real pipeline's cascade: a span's relations and its entity link go with it.
         for (const relation of [...workingRelations.values()]) {
           if (relation.headId === change.id || relation.tailId === change.id) setRelation(relation.id, undefined);
+        }
+        if (workingLinks.has(change.id)) {
+          if (!entry.linksBefore.has(change.id)) entry.linksBefore.set(change.id, this.links.get(change.id));
+          workingLinks.delete(change.id);
+          entry.linksAfter.set(change.id, undefined);
         }
       }
       const id = change.kind === 'annotation.create' ? this.nextId++ : change.id;
@@ -222,7 +247,53 @@ export class FakeBackend implements SyncTransport {
     }
     this.undoStack.push(entry);
     this.redoStack.length = 0;
-    return this.put(entry.after, createdIds, 'write', entry.relationsAfter, entry.fieldsAfter);
+    this.putLinks(entry.linksAfter);
+    return this.put(entry.after, createdIds, 'write', entry, entry.relationsAfter, entry.fieldsAfter);
+  }
+
+  /** entity.create and entityLink.* as the real handlers check them (the type-mismatch rule too). */
+  private changeLink(
+    change: EntityChange,
+    working: Map<number, Annotation>,
+    workingLinks: Map<number, number>,
+    entry: HistoryEntry,
+    createdIds: Record<string, number>,
+  ): void {
+    if (change.kind === 'entity.create') {
+      const id = this.nextEntityId++;
+      createdIds[change.ref] = id;
+      this.entities.set(id, { id, name: change.entity.name, typeLabelKey: change.entity.typeLabelKey });
+      this.committed.push(`entity ${id} ${change.entity.name}`);
+      return;
+    }
+    if (change.kind !== 'entityLink.set' && change.kind !== 'entityLink.delete') {
+      throw new Error(`the fake backend does not do ${change.kind}`);
+    }
+    const span = working.get(change.annotationId);
+    if (!span) throw new ApiError('not_found', `Annotation ${change.annotationId} does not exist.`);
+    if (!entry.linksBefore.has(span.id)) entry.linksBefore.set(span.id, this.links.get(span.id));
+    if (change.kind === 'entityLink.delete') {
+      workingLinks.delete(span.id);
+      entry.linksAfter.set(span.id, undefined);
+      this.committed.push(`unlink ${span.id}`);
+      return;
+    }
+    const entityId = change.entityId ?? createdIds[change.entityRef ?? ''];
+    const entity = entityId === undefined ? undefined : this.entities.get(entityId);
+    if (!entity) throw new ApiError('not_found', `Entity ${entityId} does not exist.`);
+    if (entity.typeLabelKey !== span.labelKey && !change.allowTypeMismatch) {
+      throw new ApiError('rejected', `Type mismatch: ${span.labelKey} span, ${entity.typeLabelKey} entity.`);
+    }
+    workingLinks.set(span.id, entity.id);
+    entry.linksAfter.set(span.id, entity.id);
+    this.committed.push(`link ${span.id} ${entity.id}`);
+  }
+
+  private putLinks(values: Map<number, number | undefined>): void {
+    for (const [id, entityId] of values) {
+      if (entityId === undefined) this.links.delete(id);
+      else this.links.set(id, entityId);
+    }
   }
 
   private changed(change: AnnotationChange, id: number, current: Annotation | undefined): Annotation | undefined {
@@ -242,9 +313,10 @@ export class FakeBackend implements SyncTransport {
     values: Map<number, Annotation | undefined>,
     createdIds: Record<string, number>,
     what: string,
+    entry: HistoryEntry,
     relationValues: Map<number, Relation | undefined>,
     fieldValues: Map<string, AttributeValue | undefined>,
-  ) {
+  ): AppliedChanges {
     const fields = [...fieldValues].map(([key, value]) => {
       if (value === undefined) this.fields.delete(key);
       else this.fields.set(key, value);
@@ -288,6 +360,20 @@ export class FakeBackend implements SyncTransport {
       },
       summary: null,
       ...(fields.length > 0 ? { fields } : {}),
+      ...(entry.linksAfter.size || Object.keys(createdIds).some((ref) => this.entities.has(createdIds[ref]!))
+        ? {
+            entities: { upserted: [...this.entities.values()], removed: [] },
+            entityLinks: {
+              upserted: [...entry.linksAfter.keys()].flatMap((annotationId) => {
+                const entityId = this.links.get(annotationId);
+                return entityId === undefined ? [] : [{ annotationId, articleId: this.articleId, entityId }];
+              }),
+              removed: [...entry.linksAfter.keys()]
+                .filter((annotationId) => !this.links.has(annotationId))
+                .map((annotationId) => ({ annotationId, articleId: this.articleId })),
+            },
+          }
+        : {}),
     };
     this.events.push(structuredClone(applied));
     return applied;
@@ -300,8 +386,6 @@ export function relationRows(backend: FakeBackend): string[] {
     .sort((a, b) => a.id - b.id)
     .map((relation) => `${relation.headId} ${relation.typeKey} ${relation.tailId}`);
 }
-
-const isAnnotationChange = (change: Change): change is AnnotationChange => change.kind.startsWith('annotation.');
 
 function describe(change: AnnotationChange, id: number): string {
   if (change.kind === 'annotation.create') return `create ${id} ${change.annotation.labelKey}`;

@@ -34,6 +34,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
         const before = this.existing(change.key);
         const target = change.moveAnnotationsTo;
         if (target !== null) this.assertMoveTarget(before.key, target);
+        this.assertNoEntities(before.key, 'deleted');
         this.moveSublabels(before, () => before.parentKey, context);
         this.moveAnnotations(before.key, target, context);
         this.labels.delete(before.key);
@@ -42,6 +43,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
       case 'label.merge': {
         const before = this.existing(change.key);
         this.assertMoveTarget(before.key, change.intoKey);
+        this.assertNoEntities(before.key, 'merged');
         // The target itself may be one of the sublabels: it takes the merged label's place.
         this.moveSublabels(
           before,
@@ -65,6 +67,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
       const key = before!.key;
       const used = this.labels.countAnnotations(key);
       if (used > 0) throw ApiError.of('rejected', 'labelStillUsed', { label: key, count: used });
+      this.assertNoEntities(key, 'removed');
       const children = this.labels.list().filter((label) => label.parentKey === key);
       if (children.length > 0) {
         throw ApiError.of('rejected', 'labelHasSublabels', {
@@ -172,6 +175,17 @@ export class LabelHandler implements ChangeHandler<'label'> {
     // The tree as it would be, with this row written over its old self.
     const problem = parentProblem([...others, label], label.key, label.parentKey);
     if (problem) throw new ApiError('rejected', `Label ${label.key}: parent — ${problem}.`);
+  }
+
+  /** Entities are typed by a label (`entities.type_label_key`): a label they use stays. */
+  private assertNoEntities(key: string, what: 'deleted' | 'merged' | 'removed'): void {
+    const typed = this.labels.countEntities(key);
+    if (typed === 0) return;
+    const entities = typed === 1 ? '1 entity' : `${typed} entities`;
+    throw new ApiError(
+      'rejected',
+      `Label ${key} is the type of ${entities} in the registry and cannot be ${what}; change their type on the Entities page first.`,
+    );
   }
 
   private assertMoveTarget(key: string, target: string): void {

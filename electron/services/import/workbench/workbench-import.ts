@@ -18,6 +18,9 @@
  *   Ids are assigned in the file's id order, so an import into an empty database keeps them.
  * - Every span is converted from the file's offset unit back to UTF-16 and checked against the
  *   text here; a span that does not fit is skipped and named in the notes, never stored.
+ * - Entities (`merge-entities.ts`) are merged by id, then by canonical name and type, before the
+ *   articles; a registry with a cycle of merges refuses the whole file. Each article's links
+ *   follow its annotations as a second set; a span already linked here keeps its link.
  */
 import type { ImportFileResult } from '../../../../shared/contract';
 import {
@@ -33,6 +36,7 @@ import type { Workbench } from '../../workbench';
 import { skippedFor } from '../skipped';
 import { storeArticle } from '../store-article';
 import { importableAttributes, importFields, linkReferences, type PendingReferences } from './import-values';
+import { entityRegistryProblem, mergeEntities } from './merge-entities';
 import { FileReview, suggestedChoice } from '../review';
 import { mergeLabels } from './merge-labels';
 import { addRelations, mergeRelationTypes } from './merge-relations';
@@ -54,23 +58,43 @@ export function importWorkbenchExport(
       }),
     ];
   }
-  const { labels, relationTypes, articles, offset_unit: unit } = result.data;
+  const { labels, relationTypes, entities, articles, offset_unit: unit } = result.data;
+  const registryProblem = entityRegistryProblem(
+    entities,
+    articles.flatMap((article, articleIndex) =>
+      article.annotations.flatMap((annotation, index) =>
+        annotation.entityId === undefined
+          ? []
+          : [{ entityId: annotation.entityId, where: `articles.${articleIndex}.annotations.${index}` }],
+      ),
+    ),
+  );
+  if (registryProblem) {
+    return [
+      {
+        outcome: 'skipped',
+        file: fileName,
+        reason: `${fileName} was not imported: its entity registry is broken at ${registryProblem}.`,
+      },
+    ];
+  }
   const spanCounts = new Map<string, number>();
   for (const annotation of articles.flatMap((article) => article.annotations))
     spanCounts.set(annotation.label, (spanCounts.get(annotation.label) ?? 0) + 1);
   return workbench.changes.batch(() => {
     const merged = mergeLabels(workbench, labels, { fileName, review, spanCounts });
     const typeNotes = mergeRelationTypes(workbench, relationTypes, merged.keys);
+    const mergedEntities = mergeEntities(workbench, fileName, entities);
     const results = articles.map((article) =>
       importArticle(
         workbench,
-        { fileName, unit, labelKeys: merged.keys },
+        { fileName, unit, labelKeys: merged.keys, entityIds: mergedEntities.localIds },
         `${fileName} › article ${article.id}`,
         article,
       ),
     );
     review.throwIfOpen();
-    return withFileNotes(results, [...merged.notes, ...typeNotes]);
+    return withFileNotes(results, [...merged.notes, ...typeNotes, ...mergedEntities.notes]);
   });
 }
 
@@ -89,6 +113,8 @@ interface FileContext {
   unit: OffsetUnit;
   /** The label here for each label of the file (mergeLabels); null: skip its spans. */
   labelKeys: ReadonlyMap<string, string | null>;
+  /** The entity here for each entity id of the file (mergeEntities). */
+  entityIds: ReadonlyMap<number, number>;
 }
 
 function importArticle(
@@ -160,13 +186,14 @@ interface AddedAnnotations {
 /** Adds the annotations the article lacks as one change set; runs inside the file's batch. */
 function addAnnotations(
   workbench: Workbench,
-  { fileName, unit, labelKeys }: FileContext,
+  { fileName, unit, labelKeys, entityIds }: FileContext,
   articleId: number,
   annotations: readonly WorkbenchAnnotation[],
   converter: OffsetConverter,
 ): AddedAnnotations {
   const text = workbench.articles.getText(articleId);
   const keyOf = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
+  /** Key → the id of the span here with that label and range (-1: added earlier in this file). */
   const present = new Map(
     workbench.annotationRows
       .listForArticle(articleId)
@@ -204,6 +231,7 @@ function addAnnotations(
     const key = keyOf(labelKey, start, end);
     const existing = present.get(key);
     if (existing !== undefined) {
+      // -1: a twin earlier in this file, linked (or not) through that one.
       if (existing > 0) result.storedIdOf.set(annotation.id, existing);
       result.alreadyThere++;
       continue;
@@ -246,8 +274,51 @@ function addAnnotations(
     if (renumbered > 0) {
       result.notes.push(`${renumbered} annotations got new ids here; their ids in the file are kept as imported ids.`);
     }
+    linkEntities(workbench, fileName, articleId, byFileId, result.storedIdOf, entityIds, result.notes);
     return result;
   }
   result.notes.push(...skipped.map((reason) => `Skipped ${reason}.`));
+  linkEntities(workbench, fileName, articleId, byFileId, result.storedIdOf, entityIds, result.notes);
   return result;
+}
+
+/**
+ * Links the article's imported spans to the entities their file entities became here, as one set.
+ * The file's links are taken as they are (a type mismatch there was the colleague's choice); a
+ * span already linked here keeps its own link, and is counted.
+ */
+function linkEntities(
+  workbench: Workbench,
+  fileName: string,
+  articleId: number,
+  annotations: readonly WorkbenchAnnotation[],
+  storedIdOf: ReadonlyMap<number, number>,
+  entityIds: ReadonlyMap<number, number>,
+  notes: string[],
+): void {
+  const changes: Change[] = [];
+  let keptHere = 0;
+  for (const annotation of annotations) {
+    if (annotation.entityId === undefined) continue;
+    const annotationId = storedIdOf.get(annotation.id);
+    const entityId = entityIds.get(annotation.entityId);
+    if (annotationId === undefined || entityId === undefined) continue;
+    const existing = workbench.entityRows.findLink(annotationId);
+    if (existing?.entityId === entityId) continue;
+    if (existing) {
+      keptHere++;
+      continue;
+    }
+    changes.push({ kind: 'entityLink.set', annotationId, entityId, allowTypeMismatch: true });
+  }
+  if (changes.length > 0) {
+    workbench.changes.apply({
+      articleId,
+      origin: 'import',
+      description: `Import ${changes.length} entity links from ${fileName}`,
+      changes,
+    });
+    notes.push(`Linked ${changes.length} spans to entities.`);
+  }
+  if (keptHere > 0) notes.push(`${keptHere} spans linked to another entity here kept their link.`);
 }

@@ -8,6 +8,7 @@ import { migration009Corpus } from './009-corpus';
 import { migration010DuplicateKey } from './010-duplicate-key';
 import { migration012Assist } from './012-assist';
 import { migration013AttributesAndFields } from './013-attributes-and-fields';
+import { migration014Entities } from './014-entities';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // Attributes were planned as 006 but landed after 012: the runner only applies versions above
   // a database's own, so a database already at 012 would never have received a 006.
   migration013AttributesAndFields,
+  migration014Entities,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

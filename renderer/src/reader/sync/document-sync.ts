@@ -7,6 +7,7 @@ import {
   type AttributePatch,
   type AttributeValue,
 } from '../../../../shared/domain/attributes';
+import type { EntitySummary } from '../../../../shared/domain/entities';
 import type { SyncTransport } from './transport';
 
 export type { Relation, Span };
@@ -48,12 +49,24 @@ export type StepKind = 'write' | 'undo' | 'redo';
 export type Settled =
   { kind: StepKind; ok: true; applied: AppliedChanges | null } | { kind: StepKind; ok: false; error: unknown };
 
+/** A span's link as the reader shows it; `entityId` is null for an entity the queued step creates. */
+export interface ShownLink {
+  entityId: number | null;
+  name: string;
+  typeLabelKey: string;
+}
+
+/** What a link step does: link to a known entity, to a new one made from the span, or unlink (null). */
+export type LinkTarget =
+  { entity: EntitySummary; allowTypeMismatch?: boolean } | { newEntity: Omit<EntitySummary, 'id'> } | null;
+
 type LocalChange =
   | { kind: 'create'; span: Span }
   /** `attributes` is a patch of values (null clears one), merged into the span's. */
   | { kind: 'update'; id: number; patch: SpanPatch; attributes?: AttributePatch }
   | { kind: 'delete'; id: number }
   | { kind: 'field'; key: string; value: AttributeValue | null }
+  | { kind: 'link'; id: number; target: LinkTarget }
   | { kind: 'relationCreate'; relation: Relation }
   | { kind: 'relationUpdate'; id: number; typeKey: string }
   | { kind: 'relationDelete'; id: number };
@@ -120,6 +133,11 @@ export class DocumentSync {
   private nextTemporaryRelationId = -1;
   private readonly savedRelationIds = new Map<number, number>();
   private readonly relationListeners = new Set<(change: RelationChange) => void>();
+  /** Span id → entity id, as the backend last reported (the open article's spans only). */
+  private readonly confirmedLinks = new Map<number, number>();
+  /** Names and types of the entities the links name, as last reported. */
+  private readonly entities = new Map<number, EntitySummary>();
+  private readonly linkListeners = new Set<() => void>();
   private readonly settledListeners = new Set<(settled: Settled) => void>();
   private readonly externalListeners = new Set<(applied: AppliedChanges) => void>();
   /** The article's document fields, confirmed and as shown (confirmed + queued field edits). */
@@ -133,6 +151,11 @@ export class DocumentSync {
     private readonly transport: SyncTransport,
     relations: Iterable<Relation> = [],
     fields: FieldValues = {},
+    links: { annotationIds: readonly number[]; entityIds: readonly number[]; entities: readonly EntitySummary[] } = {
+      annotationIds: [],
+      entityIds: [],
+      entities: [],
+    },
   ) {
     for (const span of spans) this.confirmed.set(span.id, span);
     this.shown = new IntervalIndex(this.confirmed.values());
@@ -140,6 +163,8 @@ export class DocumentSync {
       this.confirmedRelations.set(relation.id, relation);
       this.shownRelations.put(relation);
     }
+    links.annotationIds.forEach((id, index) => this.confirmedLinks.set(id, links.entityIds[index] as number));
+    for (const entity of links.entities) this.entities.set(entity.id, entity);
     this.confirmedFields = { ...fields };
     this.shownFields = this.confirmedFields;
   }
@@ -206,6 +231,41 @@ export class DocumentSync {
     return () => this.spanListeners.delete(listener);
   }
 
+  /** Called when any span's shown link may have changed (links are few; readers ask `linkOf`). */
+  onLinks(listener: () => void): () => void {
+    this.linkListeners.add(listener);
+    return () => this.linkListeners.delete(listener);
+  }
+
+  /** The span's link as shown: confirmed, then every queued link step in order. */
+  linkOf(id: number): ShownLink | undefined {
+    const savedId = this.savedIdOf(id);
+    const confirmedId = this.confirmedLinks.get(savedId);
+    let link: ShownLink | undefined = confirmedId === undefined ? undefined : this.shownEntity(confirmedId);
+    for (const step of this.queue) {
+      for (const change of step.changes) {
+        if (change.kind === 'delete' && change.id === savedId) link = undefined;
+        if (change.kind !== 'link' || change.id !== savedId) continue;
+        const { target } = change;
+        if (target === null) link = undefined;
+        else if ('newEntity' in target) link = { entityId: null, ...target.newEntity };
+        else link = this.shownEntity(target.entity.id);
+      }
+    }
+    return link;
+  }
+
+  /**
+   * Links the span to an entity (or a new one made from it), or unlinks it (null): shown at once,
+   * sent in order with the span's other steps, on the article's undo stack.
+   */
+  link(id: number, target: LinkTarget): Promise<void> {
+    const current = this.shown.get(this.savedIdOf(id));
+    if (!current) return Promise.resolve();
+    if (target && 'entity' in target) this.entities.set(target.entity.id, target.entity);
+    return this.queueStep('write', [{ kind: 'link', id: current.id, target }]);
+  }
+
   onSettled(listener: (settled: Settled) => void): () => void {
     this.settledListeners.add(listener);
     return () => this.settledListeners.delete(listener);
@@ -228,6 +288,7 @@ export class DocumentSync {
   dispose(): void {
     this.spanListeners.clear();
     this.relationListeners.clear();
+    this.linkListeners.clear();
     this.externalListeners.clear();
     this.fieldListeners.clear();
   }
@@ -314,17 +375,22 @@ export class DocumentSync {
   }
 
   /**
-   * Takes a `changesApplied` event: a commit on this article by anyone, this tab included. Events
-   * arrive in commit order, but on another channel than our answers, so our own steps come back
-   * as echoes, before or after their answers. Changes made elsewhere show under the pending
-   * steps (replayed on top, so those still win); echoes are dropped, since their answers were
-   * applied; and an event older than one of our answers does not overwrite the spans that answer
-   * set. To tell which is which: while a step is sent and unanswered, events are held (they may
-   * be its echo); each answer then waits for its echo, recognised by its content, and the events
-   * before the echo are older than the answer, those after it newer.
+   * Takes a `changesApplied` event: a commit by anyone, this tab included. Links and entity names
+   * are taken from any set (a merge on the entities page moves links of this article in a
+   * corpus-wide set); spans only from this article's sets. Events arrive in commit order, but on
+   * another channel than our answers, so our own steps come back as echoes, before or after their
+   * answers. Changes made elsewhere show under the pending steps (replayed on top, so those still
+   * win); echoes are dropped, since their answers were applied; and an event older than one of
+   * our answers does not overwrite the spans that answer set. To tell which is which: while a step
+   * is sent and unanswered, events are held (they may be its echo); each answer then waits for its
+   * echo, recognised by its content, and the events before the echo are older than the answer,
+   * those after it newer.
    */
   receive(applied: AppliedChanges): void {
-    if (applied.articleId !== this.articleId) return;
+    if (applied.articleId !== this.articleId) {
+      if (this.confirmLinks(applied)) this.notifyLinks();
+      return;
+    }
     if (this.awaitingAnswer) this.heldEvents.push(applied);
     else this.receiveInOrder(applied);
   }
@@ -342,6 +408,7 @@ export class DocumentSync {
     const newerFields = new Set(this.awaitedEchoes.flatMap((awaited) => [...awaited.fieldKeys]));
     const { spans, relations } = this.confirm(applied, newer, newerRelations, newerFields);
     this.refresh(spans, relations, new Map());
+    this.notifyLinks();
     if (this.awaitedEchoes.length === 0) for (const listener of this.externalListeners) listener(applied);
   }
 
@@ -355,6 +422,7 @@ export class DocumentSync {
     const settled = new Promise<void>((resolve) => (finish = resolve));
     this.queue.push({ kind, changes, origin, others, settled, finish });
     this.refresh(touchedIds(changes), touchedRelationIds(changes), new Map());
+    if (changes.some((change) => change.kind === 'link')) this.notifyLinks();
     void this.sendQueued();
     return settled;
   }
@@ -400,25 +468,26 @@ export class DocumentSync {
     const changeSet: ChangeSet = {
       articleId: this.articleId,
       origin: step.origin,
-      changes: [...step.changes.map(this.toChange), ...step.others],
+      changes: [...step.changes.flatMap(this.toChanges), ...step.others],
     };
     return this.transport.apply(changeSet);
   }
 
-  private readonly toChange = (change: LocalChange): Change => {
-    if (isRelationChange(change)) return this.toRelationChange(change);
+  private readonly toChanges = (change: LocalChange): Change[] => {
+    if (isRelationChange(change)) return [this.toRelationChange(change)];
     if (change.kind === 'create') {
       const { id, ...fields } = change.span;
-      return { kind: 'annotation.create', ref: String(id), annotation: { articleId: this.articleId, ...fields } };
+      return [{ kind: 'annotation.create', ref: String(id), annotation: { articleId: this.articleId, ...fields } }];
     }
     if (change.kind === 'field') {
-      return { kind: 'fieldValue.set', articleId: this.articleId, key: change.key, value: change.value };
+      return [{ kind: 'fieldValue.set', articleId: this.articleId, key: change.key, value: change.value }];
     }
     // Ids were rewritten when the create before was confirmed; a negative one here is a bug.
     if (change.id < 0) throw new Error(`span ${change.id} was never saved`);
-    if (change.kind === 'delete') return { kind: 'annotation.delete', id: change.id };
+    if (change.kind === 'link') return linkChanges(change.id, change.target);
+    if (change.kind === 'delete') return [{ kind: 'annotation.delete', id: change.id }];
     const patch = change.attributes ? { ...change.patch, attributes: change.attributes } : change.patch;
-    return { kind: 'annotation.update', id: change.id, patch };
+    return [{ kind: 'annotation.update', id: change.id, patch }];
   };
 
   private toRelationChange(
@@ -452,9 +521,12 @@ export class DocumentSync {
     const spans = new Set<number>();
     const relations = new Set<number>();
     if (!applied) return { spans, relations };
+    this.confirmLinks(applied);
     for (const id of applied.removed) {
       if (newer.has(id)) continue;
       this.confirmed.delete(id);
+      // A span's link goes with it (an undo's replay may drop it without reporting it).
+      this.confirmedLinks.delete(id);
       spans.add(id);
     }
     for (const annotation of applied.upserted) {
@@ -480,6 +552,28 @@ export class DocumentSync {
       this.confirmedFields = field.value === null ? others : { ...others, [field.key]: field.value };
     }
     return { spans, relations };
+  }
+
+  /** Takes the links of this article and every entity summary from an answer; true when any came. */
+  private confirmLinks(applied: AppliedChanges | null): boolean {
+    if (!applied?.entityLinks && !applied?.entities) return false;
+    for (const entity of applied.entities?.upserted ?? []) this.entities.set(entity.id, entity);
+    for (const link of applied.entityLinks?.removed ?? []) {
+      if (link.articleId === this.articleId) this.confirmedLinks.delete(link.annotationId);
+    }
+    for (const link of applied.entityLinks?.upserted ?? []) {
+      if (link.articleId === this.articleId) this.confirmedLinks.set(link.annotationId, link.entityId);
+    }
+    return true;
+  }
+
+  private notifyLinks(): void {
+    for (const listener of this.linkListeners) listener();
+  }
+
+  private shownEntity(entityId: number): ShownLink {
+    const entity = this.entities.get(entityId);
+    return { entityId, name: entity?.name ?? `#${entityId}`, typeLabelKey: entity?.typeLabelKey ?? '' };
   }
 
   private confirmStep(step: Step, applied: AppliedChanges | null): void {
@@ -508,7 +602,7 @@ export class DocumentSync {
           };
         } else if (isRelationChange(change)) {
           change.id = renamedRelations.get(change.id) ?? change.id;
-        } else if (change.kind === 'update' || change.kind === 'delete') {
+        } else if (change.kind === 'update' || change.kind === 'delete' || change.kind === 'link') {
           change.id = renamed.get(change.id) ?? change.id;
         }
       }
@@ -521,6 +615,7 @@ export class DocumentSync {
       for (const relation of this.shownRelations.touching(temporaryId)) affected.relations.add(relation.id);
     }
     this.refresh(affected.spans, affected.relations, renamed);
+    this.notifyLinks();
   }
 
   /**
@@ -552,6 +647,7 @@ export class DocumentSync {
       }
     }
     this.refresh(touchedIds(step.changes), [...touchedRelationIds(step.changes), ...dropped], new Map());
+    if (step.changes.some((change) => change.kind === 'link')) this.notifyLinks();
   }
 
   /** The span as the user should see it: confirmed, then every queued step in order. */
@@ -559,7 +655,7 @@ export class DocumentSync {
     let span = this.confirmed.get(id);
     for (const step of this.queue) {
       for (const change of step.changes) {
-        if (isRelationChange(change) || change.kind === 'field') continue;
+        if (isRelationChange(change) || change.kind === 'field' || change.kind === 'link') continue;
         if (change.kind === 'create') {
           if (change.span.id === id) span = change.span;
         } else if (change.id === id) {
@@ -657,6 +753,26 @@ export class DocumentSync {
   }
 }
 
+/** The backend's changes for one link step; a new entity is created in the same set, by ref. */
+function linkChanges(annotationId: number, target: LinkTarget): Change[] {
+  if (target === null) return [{ kind: 'entityLink.delete', annotationId }];
+  if ('entity' in target) {
+    return [
+      {
+        kind: 'entityLink.set',
+        annotationId,
+        entityId: target.entity.id,
+        ...(target.allowTypeMismatch ? { allowTypeMismatch: true } : {}),
+      },
+    ];
+  }
+  const ref = `entity-for-${annotationId}`;
+  return [
+    { kind: 'entity.create', ref, entity: target.newEntity },
+    { kind: 'entityLink.set', annotationId, entityRef: ref },
+  ];
+}
+
 function idsOf(applied: AppliedChanges): Set<number> {
   return new Set([...applied.removed, ...applied.upserted.map((annotation) => annotation.id)]);
 }
@@ -673,8 +789,9 @@ function relationIdsOf(applied: AppliedChanges): Set<number> {
 
 /**
  * What tells one commit from another: its description, what it set (with each annotation's
- * update time and attribute values, and the document fields), what it removed, the ids it created
- * and the article's new update time. An answer and its echo carry the same values.
+ * update time and attribute values, and the document fields), what it removed (relations and
+ * entity links too), the ids it created and the article's new update time. An answer and its echo
+ * carry the same values.
  */
 function fingerprintOf(applied: AppliedChanges): string {
   return JSON.stringify([
@@ -694,6 +811,12 @@ function fingerprintOf(applied: AppliedChanges): string {
       ? [
           applied.relations.upserted.map(({ id, typeKey, headId, tailId }) => [id, typeKey, headId, tailId]),
           applied.relations.removed,
+        ]
+      : null,
+    applied.entityLinks
+      ? [
+          applied.entityLinks.upserted.map(({ annotationId, entityId }) => [annotationId, entityId]),
+          applied.entityLinks.removed.map(({ annotationId }) => annotationId),
         ]
       : null,
     Object.entries(applied.createdIds).sort(([a], [b]) => (a < b ? -1 : 1)),
