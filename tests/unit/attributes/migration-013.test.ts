@@ -48,8 +48,9 @@ function buildVersion12(path: string): void {
 describe('migration 013: attributes and document fields', () => {
   it('comes after every earlier migration, so a database at 12 still gets it', () => {
     const versions = MIGRATIONS.map((migration) => migration.version);
-    expect(versions).toEqual([...versions].sort((a, b) => a - b));
-    expect(LATEST_SCHEMA_VERSION).toBe(13);
+    expect(versions).toEqual([...new Set(versions)].sort((a, b) => a - b));
+    expect(versions.indexOf(13)).toBe(versions.indexOf(12) + 1);
+    expect(LATEST_SCHEMA_VERSION).toBeGreaterThanOrEqual(13);
   });
 
   it('keeps every annotation (no attributes set), seeds the defaults, and the new values work', () => {
