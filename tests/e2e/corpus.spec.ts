@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { HistoryState } from '../../shared/contract';
 import type { ConcordanceResult } from '../../shared/contract/corpus';
 import type { LibraryPage } from '../../shared/corpus/library-query';
 import { expect, test } from './fixtures';
@@ -53,13 +54,20 @@ test('concordance: "an ninh mạng" annotated as RISK in one step, undone and re
   expect(await storedSpanCount(host, 'RISK')).toBe(expected.hits.length);
   await page.screenshot({ path: join(SCREENSHOTS, 'concordance.png') });
 
-  // One undo takes back every span; redo makes them again.
+  // The set is the corpus-wide history's newest step (its spans are in several articles).
+  const corpusHistory = () => callApi<HistoryState>(host, 'getHistoryState', { articleId: null });
+  const description = `Annotate all “an ninh mạng” as RISK (${expected.hits.length})`;
+  expect(await corpusHistory()).toMatchObject({ canUndo: true, undoDescription: description });
+
+  // One undo takes back every span; redo makes them again, through that history.
   await page.keyboard.press('Control+z');
   await expect(review).toContainText(`Undone: ${expected.hits.length} spans removed.`);
   await expect.poll(() => storedSpanCount(host, 'RISK')).toBe(0);
+  expect(await corpusHistory()).toMatchObject({ canUndo: false, canRedo: true, redoDescription: description });
   await page.keyboard.press('Control+Shift+z');
   await expect(review).toContainText(`Created ${expected.hits.length} RISK spans`);
   await expect.poll(() => storedSpanCount(host, 'RISK')).toBe(expected.hits.length);
+  expect(await corpusHistory()).toMatchObject({ canUndo: true, canRedo: false, undoDescription: description });
 
   // A second run skips the identical spans and writes nothing.
   await page.getByRole('button', { name: `Annotate ${expected.hits.length} occurrences` }).click();

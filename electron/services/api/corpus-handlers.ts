@@ -8,7 +8,6 @@ type CorpusHandlers = Pick<
   | 'libraryFacets'
   | 'concordance'
   | 'annotateAll'
-  | 'undoAnnotateAll'
   | 'corpusDashboard'
 >;
 
@@ -20,7 +19,6 @@ export function createCorpusHandlers(workbench: Workbench): CorpusHandlers {
     libraryFacets: () => corpus.facets(),
     concordance: ({ query, filter, limit }) => corpus.concordance(query, filter, limit),
     annotateAll: (input) => corpus.annotateAll(input),
-    undoAnnotateAll: ({ annotationIds }) => corpus.undoAnnotateAll(annotationIds),
     corpusDashboard: ({ filter }) => corpus.dashboard(filter),
   };
 }

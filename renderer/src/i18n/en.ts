@@ -117,6 +117,8 @@ export const en = {
       undo: 'Undo (Ctrl+Z)',
       redo: 'Redo (Ctrl+Shift+Z)',
       more: '… and {{n}} more',
+      undoBlocked: 'The newest step in this history is “{{step}}”: undo it first.',
+      redoBlocked: 'The next step to redo in this history is “{{step}}”, not this one.',
     },
   },
   dashboard: {

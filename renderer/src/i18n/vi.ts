@@ -162,6 +162,8 @@ export const vi: VietnameseResources = {
       undo: 'Hoàn tác (Ctrl+Z)',
       redo: 'Làm lại (Ctrl+Shift+Z)',
       more: '… và {{n}} đoạn nữa',
+      undoBlocked: 'Bước mới nhất trong lịch sử này là “{{step}}”: hãy hoàn tác bước đó trước.',
+      redoBlocked: 'Bước làm lại tiếp theo trong lịch sử này là “{{step}}”, không phải bước này.',
     },
   },
   dashboard: {
