@@ -6,6 +6,7 @@ import { migration005LabelSchema } from './005-label-schema';
 import { migration007Relations } from './007-relations';
 import { migration009Corpus } from './009-corpus';
 import { migration010DuplicateKey } from './010-duplicate-key';
+import { migration011DashboardCounters } from './011-dashboard-counters';
 import { migration012Assist } from './012-assist';
 import type { Migration } from './types';
 
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007Relations,
   migration009Corpus,
   migration010DuplicateKey,
+  migration011DashboardCounters,
   migration012Assist,
 ];
 
