@@ -15,7 +15,13 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
-import { LibraryPageInputSchema, type LibraryFilter, type LibrarySort } from '../shared/corpus/library-query';
+import type { ConcordanceResult } from '../shared/contract/corpus';
+import {
+  LibraryPageInputSchema,
+  type LibraryFilter,
+  type LibraryPage,
+  type LibrarySort,
+} from '../shared/corpus/library-query';
 import { displayTitleOf } from '../electron/services/store/articles';
 import { SearchIndex } from '../electron/services/store/search-index';
 import { SortKeyWriter } from '../electron/services/store/sort-keys';
@@ -155,28 +161,47 @@ function serviceFigures(workbench: Workbench, runs: number): [string, string, st
   });
 }
 
-/** Resolves in the page with ms from the next click to the frame after the first row changed. */
-async function armRepaintClock(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const firstId = () =>
-      document.querySelector('.library__table tbody tr[data-article-id]')?.getAttribute('data-article-id');
-    const before = firstId();
+/** What the library must show once a sort or filter change has reached the screen. */
+interface ListExpectation {
+  firstId: number;
+  total: number;
+  /** Rows carry snippets only while words are searched. */
+  snippets: boolean;
+}
+
+/**
+ * Arms a clock in the page: it starts when the next click or input reaches the document and stops
+ * at the frame after the list shows `expected` (its first row, its row count, snippets or not),
+ * the answer the API gives for the same filter and sort. Gives up after 60 s (NaN).
+ */
+async function armRepaintClock(page: Page, expected: ListExpectation): Promise<void> {
+  await page.evaluate((expected) => {
     const state = window as unknown as { benchRepaint?: Promise<number> };
+    const shows = () => {
+      const table = document.querySelector('.library__table');
+      const first = table?.querySelector('tbody tr[data-article-id]')?.getAttribute('data-article-id');
+      const snippets = Boolean(table?.querySelector('.snippet'));
+      return (
+        first === String(expected.firstId) &&
+        table?.getAttribute('aria-rowcount') === String(expected.total) &&
+        snippets === expected.snippets
+      );
+    };
     state.benchRepaint = new Promise<number>((resolve) => {
       let start = 0;
-      document.addEventListener('click', () => (start = performance.now()), { capture: true, once: true });
-      document.addEventListener('input', () => (start = performance.now()), { capture: true, once: true });
-      // A change that leaves the first row as it was would never resolve: give up after 60 s (NaN).
+      // Whichever comes first (a select fires both); later ones do not move the start.
+      const begin = () => (start = start || performance.now());
+      document.addEventListener('click', begin, { capture: true, once: true });
+      document.addEventListener('input', begin, { capture: true, once: true });
       const deadline = performance.now() + 60_000;
       const check = () => {
-        const now = firstId();
-        if (start > 0 && now && now !== before) requestAnimationFrame(() => resolve(performance.now() - start));
+        if (start > 0 && shows()) requestAnimationFrame(() => resolve(performance.now() - start));
         else if (performance.now() > deadline) resolve(Number.NaN);
         else requestAnimationFrame(check);
       };
       check();
     });
-  });
+  }, expected);
 }
 const repaintMs = (page: Page) =>
   page.evaluate(() => (window as unknown as { benchRepaint: Promise<number> }).benchRepaint);
@@ -201,8 +226,39 @@ function scrollFrames(page: Page, selector: string, frames: number): Promise<num
   );
 }
 
+const fpsOf = (frames: number[]) =>
+  `${(1000 / (frames.reduce((a, b) => a + b, 0) / frames.length)).toFixed(0)} fps mean, p95 frame ${percentile(frames, 0.95).toFixed(1)} ms`;
+
+/** The host's API from Node, as the page calls it (token header). */
+function apiOf(hostUrl: string): <T>(name: string, input: unknown) => Promise<T> {
+  const url = new URL(hostUrl);
+  const token = url.searchParams.get('token') ?? '';
+  return async <T>(name: string, input: unknown) => {
+    const response = await fetch(`${url.origin}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-marginalia-token': token },
+      body: JSON.stringify(input),
+    });
+    const answer = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+    if (!answer.ok) throw new Error(`${name}: ${answer.error.message}`);
+    return answer.value;
+  };
+}
+
+async function heapMb(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return `${(heap.usedSize / 1e6).toFixed(0)} MB`;
+}
+
 async function browserFigures(databasePath: string): Promise<[string, string][]> {
   const host = await startHost(databasePath);
+  const call = apiOf(host.url);
+  const expectation = async (filter: LibraryFilter, sort: LibrarySort, snippets = false) => {
+    const page = await call<LibraryPage>('queryLibrary', { filter, sort, limit: 1 });
+    return { firstId: page.rows[0]!.id, total: page.total, snippets };
+  };
   const browser = await launchChromium();
   const figures: [string, string][] = [];
   try {
@@ -212,35 +268,87 @@ async function browserFigures(databasePath: string): Promise<[string, string][]>
     await page.locator('.library__table tbody tr[data-article-id]').first().waitFor({ timeout: 120_000 });
     figures.push(['library first paint (navigation → first rows)', ms(performance.now() - started)]);
 
-    await armRepaintClock(page);
-    await page.getByRole('button', { name: 'Title' }).click();
-    figures.push(['sort by title → repainted list', ms(await repaintMs(page))]);
-    await armRepaintClock(page);
-    await page.getByRole('button', { name: 'Title' }).click();
-    figures.push(['sort by title, descending → repainted', ms(await repaintMs(page))]);
-    await armRepaintClock(page);
-    await page.getByRole('button', { name: 'Done', exact: true }).click();
-    figures.push(['filter status done → repainted', ms(await repaintMs(page))]);
-    await armRepaintClock(page);
-    await page.getByLabel('Has label').selectOption('RISK');
-    figures.push(['filter has label RISK → repainted', ms(await repaintMs(page))]);
-
+    // Each step: the list the API gives for the new state, then the action, timed to that list shown.
+    const steps: [string, LibraryFilter, LibrarySort, () => Promise<void>][] = [
+      [
+        'sort by title ↑',
+        {},
+        { key: 'title', direction: 'ascending' },
+        () => page.getByRole('button', { name: 'Title' }).click(),
+      ],
+      [
+        'sort by title ↓',
+        {},
+        { key: 'title', direction: 'descending' },
+        () => page.getByRole('button', { name: 'Title' }).click(),
+      ],
+      [
+        'filter status done',
+        { status: ['done'] },
+        { key: 'title', direction: 'descending' },
+        () => page.getByRole('button', { name: 'Done', exact: true }).click(),
+      ],
+      [
+        'filter + has label RISK',
+        { status: ['done'], labels: ['RISK'] },
+        { key: 'title', direction: 'descending' },
+        () =>
+          page
+            .getByLabel('Has label')
+            .selectOption('RISK')
+            .then(() => undefined),
+      ],
+    ];
+    for (const [name, filter, sort, act] of steps) {
+      await armRepaintClock(page, await expectation(filter, sort));
+      await act();
+      figures.push([`${name} → repainted list`, ms(await repaintMs(page))]);
+    }
+    const filtered: LibraryFilter = { status: ['done'], labels: ['RISK'] };
+    const titleDown: LibrarySort = { key: 'title', direction: 'descending' };
+    await armRepaintClock(page, await expectation({ ...filtered, text: 'an ninh' }, titleDown, true));
     await page.getByLabel('Search articles').fill('an ninh');
-    await page.locator('.library__table .snippet').first().waitFor();
-    await armRepaintClock(page);
+    figures.push(['search "an ninh" typed → list with snippets (incl. 180 ms debounce)', ms(await repaintMs(page))]);
+    await armRepaintClock(page, await expectation(filtered, titleDown));
     await page.getByLabel('Search articles').fill('');
     figures.push(['search box cleared → repainted (incl. 180 ms debounce)', ms(await repaintMs(page))]);
+    await armRepaintClock(page, await expectation({}, titleDown));
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    figures.push(['filters cleared → repainted list', ms(await repaintMs(page))]);
 
-    const frames = await scrollFrames(page, '.library__scroller', 300);
-    const fps = 1000 / (frames.reduce((a, b) => a + b, 0) / frames.length);
-    figures.push([
-      'library scroll, 300 frames of 160 px',
-      `${fps.toFixed(0)} fps mean, p95 frame ${percentile(frames, 0.95).toFixed(1)} ms`,
-    ]);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    figures.push(['renderer JS heap after scrolling (after GC)', `${(heap.usedSize / 1e6).toFixed(0)} MB`]);
+    figures.push(['library scroll, 300 frames of 160 px', fpsOf(await scrollFrames(page, '.library__scroller', 300))]);
+    figures.push(['renderer JS heap after scrolling (after GC)', await heapMb(page)]);
+
+    // The dashboard: from the click to the frame after every chart is drawn.
+    await page.evaluate(() => {
+      const state = window as unknown as { benchDashboard?: Promise<number> };
+      state.benchDashboard = new Promise<number>((resolve) => {
+        let start = 0;
+        document.addEventListener('click', () => (start = performance.now()), { capture: true, once: true });
+        const check = () => {
+          const cards = [...document.querySelectorAll('[data-chart]')];
+          const drawn =
+            cards.length > 0 && cards.every((card) => card.querySelector('canvas, .dashboard__empty') !== null);
+          if (start > 0 && drawn) requestAnimationFrame(() => resolve(performance.now() - start));
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+    });
+    await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+    const dashboardMs = await page.evaluate(
+      () => (window as unknown as { benchDashboard: Promise<number> }).benchDashboard,
+    );
+    const totals = await page.locator('.dashboard__header .muted').textContent();
+    figures.push([`dashboard → every chart drawn (${totals})`, ms(dashboardMs)]);
+    // A change applied elsewhere: from the call to the dashboard showing the new total.
+    const [span] = (await call<ConcordanceResult>('concordance', { query: { kind: 'spans' }, limit: 1 })).hits;
+    const changed = page.locator('.dashboard__header .muted').filter({ hasNotText: totals ?? '' });
+    const changeStart = performance.now();
+    await call('applyChanges', { origin: 'manual', changes: [{ kind: 'annotation.delete', id: span!.annotationId }] });
+    await changed.waitFor({ timeout: 60_000 });
+    figures.push(['a span deleted through the API → dashboard total updated', ms(performance.now() - changeStart)]);
+    figures.push(['renderer JS heap with the dashboard (after GC)', await heapMb(page)]);
 
     await page.getByRole('button', { name: 'Concordance', exact: true }).click();
     await page.getByLabel('Phrase to find in every article').fill('an ninh');
@@ -249,15 +357,8 @@ async function browserFigures(databasePath: string): Promise<[string, string][]>
     await page.locator('.kwic').first().waitFor({ timeout: 300_000 });
     const hits = await page.locator('.concordance__summary').textContent();
     figures.push([`concordance "an ninh" → rendered (${hits})`, ms(performance.now() - concordanceStart)]);
-    const kwicFrames = await scrollFrames(page, '.concordance__list', 300);
-    const kwicFps = 1000 / (kwicFrames.reduce((a, b) => a + b, 0) / kwicFrames.length);
-    figures.push([
-      'concordance scroll, 300 frames',
-      `${kwicFps.toFixed(0)} fps mean, p95 frame ${percentile(kwicFrames, 0.95).toFixed(1)} ms`,
-    ]);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const kwicHeap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    figures.push(['renderer JS heap with the concordance (after GC)', `${(kwicHeap.usedSize / 1e6).toFixed(0)} MB`]);
+    figures.push(['concordance scroll, 300 frames', fpsOf(await scrollFrames(page, '.concordance__list', 300))]);
+    figures.push(['renderer JS heap with the concordance (after GC)', await heapMb(page)]);
   } finally {
     await browser.close();
     host.stop();
