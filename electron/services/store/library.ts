@@ -9,9 +9,9 @@ import type {
 import type { ArticleSummary } from '../../../shared/domain/schemas';
 import { parseSearchQuery } from '../../../shared/search/query';
 import { foldVietnamese } from '../../../shared/text/fold';
-import { allPrefixesQuery } from '../search/fts-query';
+import { adjacentQuery, searchMatchQuery } from '../search/fts-query';
 import { displayTitleOf } from './articles';
-import { FOLDED_TABLE } from './search-index';
+import { adjacentFirst, FOLDED_TABLE } from './search-index';
 import { SortKeyWriter } from './sort-keys';
 import { writeTransaction } from './write-transaction';
 
@@ -162,7 +162,7 @@ export class LibraryStore {
     const order =
       sort.key === 'relevance'
         ? ranked
-          ? `s.rank IS NULL, s.rank ${direction === 'ASC' ? 'ASC' : 'DESC'}, f.imported_at, f.article_id`
+          ? `s.rank IS NULL, s.adjacent ${direction}, s.rank ${direction}, f.imported_at, f.article_id`
           : `f.imported_at ${direction}, f.article_id ${direction}`
         : `${ORDER_COLUMNS[sort.key]} ${direction}, f.imported_at ${direction}, f.article_id ${direction}`;
     return this.db
@@ -284,14 +284,16 @@ export class LibraryStore {
     let with_ = '';
     const params: Record<string, unknown> = Object.assign({}, ...parts.map((part) => part.params));
     if (filter.text !== undefined) {
-      const terms = parseSearchQuery(filter.text).terms;
+      const query = parseSearchQuery(filter.text);
       // No words (only punctuation): nothing matches the text, only sources can.
-      params.text_fts = terms.length > 0 ? allPrefixesQuery(terms) : '""';
+      params.text_fts = searchMatchQuery(query);
       // Only the relevance order pays for bm25 (`s.rank`); counting and other orders need the ids.
       // Materialised once: as a plain subquery SQLite ran the full-text query again for every row.
+      // Articles with the words one after the other come first (`s.adjacent` 0).
       if (ranked) {
-        with_ = `WITH s AS MATERIALIZED (SELECT rowid AS id, bm25(${FOLDED_TABLE}, 2.0, 1.0) AS rank FROM ${FOLDED_TABLE}
-          WHERE ${FOLDED_TABLE} MATCH @text_fts) `;
+        params.adjacent = adjacentQuery(query);
+        with_ = `WITH s AS MATERIALIZED (SELECT rowid AS id, bm25(${FOLDED_TABLE}, 2.0, 1.0) AS rank,
+          ${adjacentFirst('rowid')} AS adjacent FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @text_fts) `;
         from += ` LEFT JOIN s ON s.id = f.article_id`;
       }
     }
