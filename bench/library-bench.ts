@@ -10,7 +10,7 @@
  * Options: --articles N (default 100000), --runs N (default 5), --skip-browser.
  * Run: npm run build && npx tsx bench/library-bench.ts [--articles 10000]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -114,17 +114,22 @@ const percentile = (values: number[], fraction: number) => {
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-function timed(runs: number, work: () => unknown): { p50: number; p95: number } {
+/** Wall-clock p50/p95 of `runs`, and the p50 of this process's CPU time (the machine may be loaded). */
+function timed(runs: number, work: () => unknown): { p50: number; p95: number; cpuP50: number } {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     work();
+    const used = process.cpuUsage(cpuStart);
     times.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), cpuP50: percentile(cpu, 0.5) };
 }
 
-function serviceFigures(workbench: Workbench, runs: number): [string, string, string][] {
+function serviceFigures(workbench: Workbench, runs: number): [string, string, string, string][] {
   const page = (filter: LibraryFilter, sort?: LibrarySort) => () =>
     workbench.corpus.queryLibrary(LibraryPageInputSchema.parse({ filter, ...(sort ? { sort } : {}), limit: 100 }));
   const cases: [string, () => unknown][] = [
@@ -156,8 +161,8 @@ function serviceFigures(workbench: Workbench, runs: number): [string, string, st
     ],
   ];
   return cases.map(([name, work]) => {
-    const { p50, p95 } = timed(runs, work);
-    return [name, ms(p50), ms(p95)];
+    const { p50, p95, cpuP50 } = timed(runs, work);
+    return [name, ms(p50), ms(p95), ms(cpuP50)];
   });
 }
 
@@ -245,6 +250,30 @@ function apiOf(hostUrl: string): <T>(name: string, input: unknown) => Promise<T>
   };
 }
 
+/**
+ * CPU spent between two readings, so figures taken on a loaded machine can be told from waiting:
+ * the renderer's main thread (CDP `TaskDuration`) and the host process (utime + stime from /proc).
+ */
+async function cpuMeter(page: Page, hostPid: number): Promise<() => Promise<string>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const task = metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
+    const fields = readFileSync(`/proc/${hostPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    const hostTicks = Number(fields[11]) + Number(fields[12]);
+    return { rendererMs: task * 1000, hostMs: hostTicks * 10 };
+  };
+  let last = await read();
+  return async () => {
+    const now = await read();
+    const spent = `renderer ${(now.rendererMs - last.rendererMs).toFixed(0)} ms, host ${now.hostMs - last.hostMs} ms CPU`;
+    last = now;
+    return spent;
+  };
+}
+
 async function heapMb(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -263,10 +292,12 @@ async function browserFigures(databasePath: string): Promise<[string, string][]>
   const figures: [string, string][] = [];
   try {
     const page = await newBenchPage(browser);
+    const cpu = await cpuMeter(page, host.child.pid!);
+    const timedFigure = async (name: string, wallMs: number) => figures.push([name, `${ms(wallMs)} (${await cpu()})`]);
     const started = performance.now();
     await page.goto(host.url);
     await page.locator('.library__table tbody tr[data-article-id]').first().waitFor({ timeout: 120_000 });
-    figures.push(['library first paint (navigation → first rows)', ms(performance.now() - started)]);
+    await timedFigure('library first paint (navigation → first rows)', performance.now() - started);
 
     // Each step: the list the API gives for the new state, then the action, timed to that list shown.
     const steps: [string, LibraryFilter, LibrarySort, () => Promise<void>][] = [
@@ -301,22 +332,28 @@ async function browserFigures(databasePath: string): Promise<[string, string][]>
     ];
     for (const [name, filter, sort, act] of steps) {
       await armRepaintClock(page, await expectation(filter, sort));
+      await cpu();
       await act();
-      figures.push([`${name} → repainted list`, ms(await repaintMs(page))]);
+      await timedFigure(`${name} → repainted list`, await repaintMs(page));
     }
     const filtered: LibraryFilter = { status: ['done'], labels: ['RISK'] };
     const titleDown: LibrarySort = { key: 'title', direction: 'descending' };
     await armRepaintClock(page, await expectation({ ...filtered, text: 'an ninh' }, titleDown, true));
+    await cpu();
     await page.getByLabel('Search articles').fill('an ninh');
-    figures.push(['search "an ninh" typed → list with snippets (incl. 180 ms debounce)', ms(await repaintMs(page))]);
+    await timedFigure('search "an ninh" typed → list with snippets (incl. 180 ms debounce)', await repaintMs(page));
     await armRepaintClock(page, await expectation(filtered, titleDown));
+    await cpu();
     await page.getByLabel('Search articles').fill('');
-    figures.push(['search box cleared → repainted (incl. 180 ms debounce)', ms(await repaintMs(page))]);
+    await timedFigure('search box cleared → repainted (incl. 180 ms debounce)', await repaintMs(page));
     await armRepaintClock(page, await expectation({}, titleDown));
+    await cpu();
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    figures.push(['filters cleared → repainted list', ms(await repaintMs(page))]);
+    await timedFigure('filters cleared → repainted list', await repaintMs(page));
 
-    figures.push(['library scroll, 300 frames of 160 px', fpsOf(await scrollFrames(page, '.library__scroller', 300))]);
+    await cpu();
+    const libraryFrames = await scrollFrames(page, '.library__scroller', 300);
+    figures.push(['library scroll, 300 frames of 160 px', `${fpsOf(libraryFrames)} (${await cpu()})`]);
     figures.push(['renderer JS heap after scrolling (after GC)', await heapMb(page)]);
 
     // The dashboard: from the click to the frame after every chart is drawn.
@@ -335,29 +372,33 @@ async function browserFigures(databasePath: string): Promise<[string, string][]>
         check();
       });
     });
+    await cpu();
     await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
     const dashboardMs = await page.evaluate(
       () => (window as unknown as { benchDashboard: Promise<number> }).benchDashboard,
     );
     const totals = await page.locator('.dashboard__header .muted').textContent();
-    figures.push([`dashboard → every chart drawn (${totals})`, ms(dashboardMs)]);
+    await timedFigure(`dashboard → every chart drawn (${totals})`, dashboardMs);
     // A change applied elsewhere: from the call to the dashboard showing the new total.
     const [span] = (await call<ConcordanceResult>('concordance', { query: { kind: 'spans' }, limit: 1 })).hits;
     const changed = page.locator('.dashboard__header .muted').filter({ hasNotText: totals ?? '' });
+    await cpu();
     const changeStart = performance.now();
     await call('applyChanges', { origin: 'manual', changes: [{ kind: 'annotation.delete', id: span!.annotationId }] });
     await changed.waitFor({ timeout: 60_000 });
-    figures.push(['a span deleted through the API → dashboard total updated', ms(performance.now() - changeStart)]);
+    await timedFigure('a span deleted through the API → dashboard total updated', performance.now() - changeStart);
     figures.push(['renderer JS heap with the dashboard (after GC)', await heapMb(page)]);
 
     await page.getByRole('button', { name: 'Concordance', exact: true }).click();
     await page.getByLabel('Phrase to find in every article').fill('an ninh');
+    await cpu();
     const concordanceStart = performance.now();
     await page.getByRole('button', { name: 'Find', exact: true }).click();
     await page.locator('.kwic').first().waitFor({ timeout: 300_000 });
     const hits = await page.locator('.concordance__summary').textContent();
-    figures.push([`concordance "an ninh" → rendered (${hits})`, ms(performance.now() - concordanceStart)]);
-    figures.push(['concordance scroll, 300 frames', fpsOf(await scrollFrames(page, '.concordance__list', 300))]);
+    await timedFigure(`concordance "an ninh" → rendered (${hits})`, performance.now() - concordanceStart);
+    const kwicFrames = await scrollFrames(page, '.concordance__list', 300);
+    figures.push(['concordance scroll, 300 frames', `${fpsOf(kwicFrames)} (${await cpu()})`]);
     figures.push(['renderer JS heap with the concordance (after GC)', await heapMb(page)]);
   } finally {
     await browser.close();
@@ -390,8 +431,10 @@ async function main(): Promise<void> {
           .map((value) => value.toFixed(2))
           .join(' ')}`,
     );
-    console.log('\n| In-process (CorpusService) | p50 | p95 |\n| --- | --- | --- |');
-    for (const [name, p50, p95] of serviceFigures(workbench, runs)) console.log(`| ${name} | ${p50} | ${p95} |`);
+    console.log('\n| In-process (CorpusService) | p50 | p95 | CPU p50 |\n| --- | --- | --- | --- |');
+    for (const [name, p50, p95, cpu] of serviceFigures(workbench, runs)) {
+      console.log(`| ${name} | ${p50} | ${p95} | ${cpu} |`);
+    }
     workbench.close();
     if (!values['skip-browser']) {
       console.log('\n| Chromium through the browser host | Figure |\n| --- | --- |');
