@@ -240,6 +240,15 @@ export const vi: VietnameseResources = {
     list: 'Các gợi ý trong bài',
   },
   reader: {
+    find: {
+      region: 'Tìm trong bài viết',
+      field: 'Tìm trong bài viết',
+      position: '{{current, number}} / {{count, number}}',
+      none: 'Không tìm thấy',
+      previous: 'Trước',
+      next: 'Tiếp',
+      close: 'Đóng',
+    },
     articleText: 'Nội dung bài viết',
     tools: 'Công cụ chú thích',
     selectFirst: 'Hãy chọn một đoạn văn bản trước, hoặc bấm vào một đoạn đã gắn nhãn để đổi nhãn.',
@@ -495,6 +504,10 @@ export const vi: VietnameseResources = {
       'previous-suggestion': 'Về gợi ý trước',
       'accept-suggestion': 'Chấp nhận gợi ý',
       'reject-suggestion': 'Bác bỏ gợi ý (không hiện lại trong bài này)',
+      find: 'Tìm trong bài viết',
+      'find-next': 'Lần xuất hiện tiếp theo trong bài',
+      'find-previous': 'Lần xuất hiện trước trong bài',
+      'find-close': 'Đóng ô tìm kiếm',
     },
     scope: {
       app: 'Mọi nơi',
@@ -503,6 +516,7 @@ export const vi: VietnameseResources = {
       suggestion: 'Trên một gợi ý (sau N hoặc P)',
       note: 'Trong ô ghi chú',
       concordance: 'Trong tra cứu ngữ cảnh',
+      find: 'Trong ô tìm kiếm (Ctrl+F)',
     },
     intro:
       'Kéo chuột qua văn bản để chọn (tự khớp theo cả âm tiết; giữ Alt để chọn đúng từng ký tự). Bấm vào một đoạn để chọn đoạn trong cùng tại chỗ đó.',

@@ -6,6 +6,7 @@ import { i18next } from '../i18n';
 import { useAppStore } from '../state/app-store';
 import { extendSelection, selectedTextRange } from './dom-selection';
 import { useSuggestionStore } from './assist/suggestion-store';
+import { useFindStore } from './find/find-store';
 import { openSpans, useReaderStore } from './reader-store';
 import { handleRelationKey } from './relations/relation-keyboard';
 import { useRelationStore } from './relations/relation-store';
@@ -111,6 +112,9 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
       context.revealRange(suggestion);
       return true;
     }
+    case 'find':
+      useFindStore.getState().show();
+      return true;
     case null:
       return false;
   }
