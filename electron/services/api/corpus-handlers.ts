@@ -3,12 +3,7 @@ import type { Workbench } from '../workbench';
 
 type CorpusHandlers = Pick<
   ApiHandlers,
-  | 'queryLibrary'
-  | 'libraryArticleIds'
-  | 'libraryFacets'
-  | 'concordance'
-  | 'annotateAll'
-  | 'corpusDashboard'
+  'queryLibrary' | 'libraryArticleIds' | 'libraryFacets' | 'concordance' | 'annotateAll' | 'corpusDashboard'
 >;
 
 export function createCorpusHandlers(workbench: Workbench): CorpusHandlers {
