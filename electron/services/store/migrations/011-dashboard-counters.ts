@@ -68,20 +68,20 @@ export const migration011DashboardCounters: Migration = {
     db.exec(`
       CREATE TABLE dashboard_label_month (
         label_key TEXT NOT NULL, month TEXT NOT NULL, spans INTEGER NOT NULL, PRIMARY KEY (label_key, month)
-      ) STRICT, WITHOUT ROWID;
+      ) WITHOUT ROWID, STRICT;
       CREATE TABLE dashboard_label_source (
         label_key TEXT NOT NULL, source TEXT NOT NULL, spans INTEGER NOT NULL, PRIMARY KEY (label_key, source)
-      ) STRICT, WITHOUT ROWID;
+      ) WITHOUT ROWID, STRICT;
       CREATE TABLE dashboard_label_quote (
         label_key TEXT NOT NULL, quote TEXT NOT NULL, spans INTEGER NOT NULL, PRIMARY KEY (label_key, quote)
-      ) STRICT, WITHOUT ROWID;
+      ) WITHOUT ROWID, STRICT;
       CREATE INDEX dashboard_label_quote_top ON dashboard_label_quote (spans DESC, label_key, quote);
       CREATE TABLE dashboard_author (
         author TEXT PRIMARY KEY, spans INTEGER NOT NULL, articles INTEGER NOT NULL
-      ) STRICT, WITHOUT ROWID;
+      ) WITHOUT ROWID, STRICT;
       CREATE TABLE dashboard_label_pair (
         a TEXT NOT NULL, b TEXT NOT NULL, articles INTEGER NOT NULL, PRIMARY KEY (a, b)
-      ) STRICT, WITHOUT ROWID;
+      ) WITHOUT ROWID, STRICT;
 
       INSERT INTO dashboard_label_month (label_key, month, spans)
         SELECT n.label_key, ${monthOf('f.published_at')}, count(*)
