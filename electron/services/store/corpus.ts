@@ -4,7 +4,7 @@ import type { LibraryFilter } from '../../../shared/corpus/library-query';
 import type { ArticleStatus } from '../../../shared/domain/schemas';
 import { foldVietnamese } from '../../../shared/text/fold';
 import type { LibraryStore, SqlPart } from './library';
-import { monthOf } from './migrations/011-dashboard-counters';
+import { monthOf } from './migrations/015-dashboard-counters';
 import { FOLDED_TABLE } from './search-index';
 
 export interface SpanRow {
@@ -89,7 +89,7 @@ export class CorpusStore {
   }
 
   /**
-   * The dashboard's tables: over the whole corpus from the counters of migration 011 (a few hundred
+   * The dashboard's tables: over the whole corpus from the counters of migration 015 (a few hundred
    * rows whatever the corpus size), under a library filter by aggregating the spans in scope.
    */
   dashboard(filter: LibraryFilter): Dashboard {

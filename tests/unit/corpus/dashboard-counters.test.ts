@@ -31,7 +31,7 @@ function expectCountersRight(workbench: Workbench): Dashboard {
   return fromCounters;
 }
 
-describe('dashboard counters (migration 011)', () => {
+describe('dashboard counters (migration 015)', () => {
   const openTemp = useTempWorkbenches();
 
   it('follow every kind of write: spans made, relabelled, resized, deleted, undone; dates, sources and label keys changed; articles deleted', () => {
@@ -104,30 +104,30 @@ describe('dashboard counters (migration 011)', () => {
   });
 });
 
-describe('migration 011', () => {
+describe('migration 015', () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-  it('fills the counters of a database made at version 10 from its spans', () => {
+  it('fills the counters of a database made before it from its spans', () => {
     const { dir, dispose } = tempDir();
     cleanups.push(dispose);
-    const path = join(dir, 'v10.db');
-    const v10 = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version <= 10) });
-    const insert = v10.prepare(
+    const path = join(dir, 'older.db');
+    const older = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version < 15) });
+    const insert = older.prepare(
       `INSERT INTO articles (raw_text, text, content_hash, title, source, published_at, word_count, status, imported_at, updated_at)
        VALUES (@text, @text, @hash, @title, @source, @published, 3, 'in_progress', @at, @at)`,
     );
     const at = '2024-01-01T00:00:00Z';
     insert.run({ text: 'Hà Nội và an ninh.', hash: 'a', title: 'A', source: 'Nhân Dân', published: '2020-05-01', at });
     insert.run({ text: 'HÀ NỘI lũ.', hash: 'b', title: 'B', source: null, published: null, at });
-    v10
+    older
       .prepare(
         `INSERT INTO annotations (article_id, label_key, start, "end", quote, author, origin, created_at, updated_at)
          VALUES (1, 'LOC', 0, 6, 'Hà Nội', 'Lan', 'manual', @at, @at), (1, 'RISK', 10, 17, 'an ninh', 'Lan', 'manual', @at, @at),
                 (2, 'LOC', 0, 6, 'HÀ NỘI', 'Minh', 'manual', @at, @at), (2, 'RISK', 7, 9, 'lũ', 'Lan', 'manual', @at, @at)`,
       )
       .run({ at });
-    v10.close();
+    older.close();
 
     const workbench = openWorkbench(path);
     cleanups.unshift(() => workbench.close());

@@ -6,8 +6,8 @@ import { migration005LabelSchema } from './005-label-schema';
 import { migration007Relations } from './007-relations';
 import { migration009Corpus } from './009-corpus';
 import { migration010DuplicateKey } from './010-duplicate-key';
-import { migration011DashboardCounters } from './011-dashboard-counters';
 import { migration012Assist } from './012-assist';
+import { migration015DashboardCounters } from './015-dashboard-counters';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -20,8 +20,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007Relations,
   migration009Corpus,
   migration010DuplicateKey,
-  migration011DashboardCounters,
   migration012Assist,
+  migration015DashboardCounters,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -61,8 +61,8 @@ function countArticle(row: 'NEW' | 'OLD', sign: 1 | -1): string {
  * An article deleted takes its spans away first (BEFORE DELETE), while its facets still say which
  * month and source they counted under; the cascades that follow find nothing left.
  */
-export const migration011DashboardCounters: Migration = {
-  version: 11,
+export const migration015DashboardCounters: Migration = {
+  version: 15,
   name: 'dashboard counters',
   up(db) {
     db.exec(`
