@@ -7,15 +7,22 @@
  *   repainted list, the search box cleared, scrolling (frame times), the renderer's JS heap; the
  *   concordance with many hits (to the rendered list, and scrolling it).
  *
- * Options: --articles N (default 100000), --runs N (default 5), --skip-browser.
+ * Options: --articles N (default 100000), --runs N (default 5), --skip-browser, --db FILE (kept;
+ * seeded only when it holds no article).
  * Run: npm run build && npx tsx bench/library-bench.ts [--articles 10000]
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from '@playwright/test';
-import { LibraryPageInputSchema, type LibraryFilter, type LibrarySort } from '../shared/corpus/library-query';
+import type { ConcordanceResult } from '../shared/contract/corpus';
+import {
+  LibraryPageInputSchema,
+  type LibraryFilter,
+  type LibraryPage,
+  type LibrarySort,
+} from '../shared/corpus/library-query';
 import { displayTitleOf } from '../electron/services/store/articles';
 import { SearchIndex } from '../electron/services/store/search-index';
 import { SortKeyWriter } from '../electron/services/store/sort-keys';
@@ -108,17 +115,22 @@ const percentile = (values: number[], fraction: number) => {
 };
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-function timed(runs: number, work: () => unknown): { p50: number; p95: number } {
+/** Wall-clock p50/p95 of `runs`, and the p50 of this process's CPU time (the machine may be loaded). */
+function timed(runs: number, work: () => unknown): { p50: number; p95: number; cpuP50: number } {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let run = 0; run < runs; run++) {
     const started = performance.now();
+    const cpuStart = process.cpuUsage();
     work();
+    const used = process.cpuUsage(cpuStart);
     times.push(performance.now() - started);
+    cpu.push((used.user + used.system) / 1000);
   }
-  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95) };
+  return { p50: percentile(times, 0.5), p95: percentile(times, 0.95), cpuP50: percentile(cpu, 0.5) };
 }
 
-function serviceFigures(workbench: Workbench, runs: number): [string, string, string][] {
+function serviceFigures(workbench: Workbench, runs: number): [string, string, string, string][] {
   const page = (filter: LibraryFilter, sort?: LibrarySort) => () =>
     workbench.corpus.queryLibrary(LibraryPageInputSchema.parse({ filter, ...(sort ? { sort } : {}), limit: 100 }));
   const cases: [string, () => unknown][] = [
@@ -142,6 +154,9 @@ function serviceFigures(workbench: Workbench, runs: number): [string, string, st
       ),
     ],
     ['search "an ninh", by relevance', page({ text: 'an ninh' }, { key: 'relevance', direction: 'ascending' })],
+    ['searchArticles an ninh quoc gia (accentless), 50 hits', () => workbench.search.search('an ninh quoc gia')],
+    ['searchArticles an ninh quốc gia (accented), 50 hits', () => workbench.search.search('an ninh quốc gia')],
+    ['searchArticles "an ninh quốc gia" (quoted phrase), 50 hits', () => workbench.search.search('"an ninh quốc gia"')],
     ['dashboard (all articles)', () => workbench.corpus.dashboard({})],
     ['dashboard (source filter)', () => workbench.corpus.dashboard({ source: ['Báo số 3'] })],
     [
@@ -150,33 +165,52 @@ function serviceFigures(workbench: Workbench, runs: number): [string, string, st
     ],
   ];
   return cases.map(([name, work]) => {
-    const { p50, p95 } = timed(runs, work);
-    return [name, ms(p50), ms(p95)];
+    const { p50, p95, cpuP50 } = timed(runs, work);
+    return [name, ms(p50), ms(p95), ms(cpuP50)];
   });
 }
 
-/** Resolves in the page with ms from the next click to the frame after the first row changed. */
-async function armRepaintClock(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const firstId = () =>
-      document.querySelector('.library__table tbody tr[data-article-id]')?.getAttribute('data-article-id');
-    const before = firstId();
+/** What the library must show once a sort or filter change has reached the screen. */
+interface ListExpectation {
+  firstId: number;
+  total: number;
+  /** Rows carry snippets only while words are searched. */
+  snippets: boolean;
+}
+
+/**
+ * Arms a clock in the page: it starts when the next click or input reaches the document and stops
+ * at the frame after the list shows `expected` (its first row, its row count, snippets or not),
+ * the answer the API gives for the same filter and sort. Gives up after 60 s (NaN).
+ */
+async function armRepaintClock(page: Page, expected: ListExpectation): Promise<void> {
+  await page.evaluate((expected) => {
     const state = window as unknown as { benchRepaint?: Promise<number> };
+    const shows = () => {
+      const table = document.querySelector('.library__table');
+      const first = table?.querySelector('tbody tr[data-article-id]')?.getAttribute('data-article-id');
+      const snippets = Boolean(table?.querySelector('.snippet'));
+      return (
+        first === String(expected.firstId) &&
+        table?.getAttribute('aria-rowcount') === String(expected.total) &&
+        snippets === expected.snippets
+      );
+    };
     state.benchRepaint = new Promise<number>((resolve) => {
       let start = 0;
-      document.addEventListener('click', () => (start = performance.now()), { capture: true, once: true });
-      document.addEventListener('input', () => (start = performance.now()), { capture: true, once: true });
-      // A change that leaves the first row as it was would never resolve: give up after 60 s (NaN).
+      // Whichever comes first (a select fires both); later ones do not move the start.
+      const begin = () => (start = start || performance.now());
+      document.addEventListener('click', begin, { capture: true, once: true });
+      document.addEventListener('input', begin, { capture: true, once: true });
       const deadline = performance.now() + 60_000;
       const check = () => {
-        const now = firstId();
-        if (start > 0 && now && now !== before) requestAnimationFrame(() => resolve(performance.now() - start));
+        if (start > 0 && shows()) requestAnimationFrame(() => resolve(performance.now() - start));
         else if (performance.now() > deadline) resolve(Number.NaN);
         else requestAnimationFrame(check);
       };
       check();
     });
-  });
+  }, expected);
 }
 const repaintMs = (page: Page) =>
   page.evaluate(() => (window as unknown as { benchRepaint: Promise<number> }).benchRepaint);
@@ -201,63 +235,175 @@ function scrollFrames(page: Page, selector: string, frames: number): Promise<num
   );
 }
 
+const fpsOf = (frames: number[]) =>
+  `${(1000 / (frames.reduce((a, b) => a + b, 0) / frames.length)).toFixed(0)} fps mean, p95 frame ${percentile(frames, 0.95).toFixed(1)} ms`;
+
+/** The host's API from Node, as the page calls it (token header). */
+function apiOf(hostUrl: string): <T>(name: string, input: unknown) => Promise<T> {
+  const url = new URL(hostUrl);
+  const token = url.searchParams.get('token') ?? '';
+  return async <T>(name: string, input: unknown) => {
+    const response = await fetch(`${url.origin}/api/${name}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-marginalia-token': token },
+      body: JSON.stringify(input),
+    });
+    const answer = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
+    if (!answer.ok) throw new Error(`${name}: ${answer.error.message}`);
+    return answer.value;
+  };
+}
+
+/**
+ * CPU spent between two readings, so figures taken on a loaded machine can be told from waiting:
+ * the renderer's main thread (CDP `TaskDuration`) and the host process (utime + stime from /proc).
+ */
+async function cpuMeter(page: Page, hostPid: number): Promise<() => Promise<string>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  const read = async () => {
+    const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+    const task = metrics.find((metric) => metric.name === 'TaskDuration')?.value ?? 0;
+    const fields = readFileSync(`/proc/${hostPid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime are fields 14 and 15 of stat, in clock ticks (100 a second on Linux).
+    const hostTicks = Number(fields[11]) + Number(fields[12]);
+    return { rendererMs: task * 1000, hostMs: hostTicks * 10 };
+  };
+  let last = await read();
+  return async () => {
+    const now = await read();
+    const spent = `renderer ${(now.rendererMs - last.rendererMs).toFixed(0)} ms, host ${now.hostMs - last.hostMs} ms CPU`;
+    last = now;
+    return spent;
+  };
+}
+
+async function heapMb(page: Page): Promise<string> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
+  return `${(heap.usedSize / 1e6).toFixed(0)} MB`;
+}
+
 async function browserFigures(databasePath: string): Promise<[string, string][]> {
   const host = await startHost(databasePath);
+  const call = apiOf(host.url);
+  const expectation = async (filter: LibraryFilter, sort: LibrarySort, snippets = false) => {
+    const page = await call<LibraryPage>('queryLibrary', { filter, sort, limit: 1 });
+    return { firstId: page.rows[0]!.id, total: page.total, snippets };
+  };
   const browser = await launchChromium();
   const figures: [string, string][] = [];
   try {
     const page = await newBenchPage(browser);
+    const cpu = await cpuMeter(page, host.child.pid!);
+    const timedFigure = async (name: string, wallMs: number) => figures.push([name, `${ms(wallMs)} (${await cpu()})`]);
     const started = performance.now();
     await page.goto(host.url);
     await page.locator('.library__table tbody tr[data-article-id]').first().waitFor({ timeout: 120_000 });
-    figures.push(['library first paint (navigation → first rows)', ms(performance.now() - started)]);
+    await timedFigure('library first paint (navigation → first rows)', performance.now() - started);
 
-    await armRepaintClock(page);
-    await page.getByRole('button', { name: 'Title' }).click();
-    figures.push(['sort by title → repainted list', ms(await repaintMs(page))]);
-    await armRepaintClock(page);
-    await page.getByRole('button', { name: 'Title' }).click();
-    figures.push(['sort by title, descending → repainted', ms(await repaintMs(page))]);
-    await armRepaintClock(page);
-    await page.getByRole('button', { name: 'Done', exact: true }).click();
-    figures.push(['filter status done → repainted', ms(await repaintMs(page))]);
-    await armRepaintClock(page);
-    await page.getByLabel('Has label').selectOption('RISK');
-    figures.push(['filter has label RISK → repainted', ms(await repaintMs(page))]);
-
+    // Each step: the list the API gives for the new state, then the action, timed to that list shown.
+    const steps: [string, LibraryFilter, LibrarySort, () => Promise<void>][] = [
+      [
+        'sort by title ↑',
+        {},
+        { key: 'title', direction: 'ascending' },
+        () => page.getByRole('button', { name: 'Title' }).click(),
+      ],
+      [
+        'sort by title ↓',
+        {},
+        { key: 'title', direction: 'descending' },
+        () => page.getByRole('button', { name: 'Title' }).click(),
+      ],
+      [
+        'filter status done',
+        { status: ['done'] },
+        { key: 'title', direction: 'descending' },
+        () => page.getByRole('button', { name: 'Done', exact: true }).click(),
+      ],
+      [
+        'filter + has label RISK',
+        { status: ['done'], labels: ['RISK'] },
+        { key: 'title', direction: 'descending' },
+        () =>
+          page
+            .getByLabel('Has label')
+            .selectOption('RISK')
+            .then(() => undefined),
+      ],
+    ];
+    for (const [name, filter, sort, act] of steps) {
+      await armRepaintClock(page, await expectation(filter, sort));
+      await cpu();
+      await act();
+      await timedFigure(`${name} → repainted list`, await repaintMs(page));
+    }
+    const filtered: LibraryFilter = { status: ['done'], labels: ['RISK'] };
+    const titleDown: LibrarySort = { key: 'title', direction: 'descending' };
+    await armRepaintClock(page, await expectation({ ...filtered, text: 'an ninh' }, titleDown, true));
+    await cpu();
     await page.getByLabel('Search articles').fill('an ninh');
-    await page.locator('.library__table .snippet').first().waitFor();
-    await armRepaintClock(page);
+    await timedFigure('search "an ninh" typed → list with snippets (incl. 180 ms debounce)', await repaintMs(page));
+    await armRepaintClock(page, await expectation(filtered, titleDown));
+    await cpu();
     await page.getByLabel('Search articles').fill('');
-    figures.push(['search box cleared → repainted (incl. 180 ms debounce)', ms(await repaintMs(page))]);
+    await timedFigure('search box cleared → repainted (incl. 180 ms debounce)', await repaintMs(page));
+    await armRepaintClock(page, await expectation({}, titleDown));
+    await cpu();
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await timedFigure('filters cleared → repainted list', await repaintMs(page));
 
-    const frames = await scrollFrames(page, '.library__scroller', 300);
-    const fps = 1000 / (frames.reduce((a, b) => a + b, 0) / frames.length);
-    figures.push([
-      'library scroll, 300 frames of 160 px',
-      `${fps.toFixed(0)} fps mean, p95 frame ${percentile(frames, 0.95).toFixed(1)} ms`,
-    ]);
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    figures.push(['renderer JS heap after scrolling (after GC)', `${(heap.usedSize / 1e6).toFixed(0)} MB`]);
+    await cpu();
+    const libraryFrames = await scrollFrames(page, '.library__scroller', 300);
+    figures.push(['library scroll, 300 frames of 160 px', `${fpsOf(libraryFrames)} (${await cpu()})`]);
+    figures.push(['renderer JS heap after scrolling (after GC)', await heapMb(page)]);
+
+    // The dashboard: from the click to the frame after every chart is drawn.
+    await page.evaluate(() => {
+      const state = window as unknown as { benchDashboard?: Promise<number> };
+      state.benchDashboard = new Promise<number>((resolve) => {
+        let start = 0;
+        document.addEventListener('click', () => (start = performance.now()), { capture: true, once: true });
+        const check = () => {
+          const cards = [...document.querySelectorAll('[data-chart]')];
+          const drawn =
+            cards.length > 0 && cards.every((card) => card.querySelector('canvas, .dashboard__empty') !== null);
+          if (start > 0 && drawn) requestAnimationFrame(() => resolve(performance.now() - start));
+          else requestAnimationFrame(check);
+        };
+        check();
+      });
+    });
+    await cpu();
+    await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+    const dashboardMs = await page.evaluate(
+      () => (window as unknown as { benchDashboard: Promise<number> }).benchDashboard,
+    );
+    const totals = await page.locator('.dashboard__header .muted').textContent();
+    await timedFigure(`dashboard → every chart drawn (${totals})`, dashboardMs);
+    // A change applied elsewhere: from the call to the dashboard showing the new total.
+    const [span] = (await call<ConcordanceResult>('concordance', { query: { kind: 'spans' }, limit: 1 })).hits;
+    const changed = page.locator('.dashboard__header .muted').filter({ hasNotText: totals ?? '' });
+    await cpu();
+    const changeStart = performance.now();
+    await call('applyChanges', { origin: 'manual', changes: [{ kind: 'annotation.delete', id: span!.annotationId }] });
+    await changed.waitFor({ timeout: 60_000 });
+    await timedFigure('a span deleted through the API → dashboard total updated', performance.now() - changeStart);
+    figures.push(['renderer JS heap with the dashboard (after GC)', await heapMb(page)]);
 
     await page.getByRole('button', { name: 'Concordance', exact: true }).click();
     await page.getByLabel('Phrase to find in every article').fill('an ninh');
+    await cpu();
     const concordanceStart = performance.now();
     await page.getByRole('button', { name: 'Find', exact: true }).click();
     await page.locator('.kwic').first().waitFor({ timeout: 300_000 });
     const hits = await page.locator('.concordance__summary').textContent();
-    figures.push([`concordance "an ninh" → rendered (${hits})`, ms(performance.now() - concordanceStart)]);
+    await timedFigure(`concordance "an ninh" → rendered (${hits})`, performance.now() - concordanceStart);
     const kwicFrames = await scrollFrames(page, '.concordance__list', 300);
-    const kwicFps = 1000 / (kwicFrames.reduce((a, b) => a + b, 0) / kwicFrames.length);
-    figures.push([
-      'concordance scroll, 300 frames',
-      `${kwicFps.toFixed(0)} fps mean, p95 frame ${percentile(kwicFrames, 0.95).toFixed(1)} ms`,
-    ]);
-    await cdp.send('HeapProfiler.collectGarbage');
-    const kwicHeap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    figures.push(['renderer JS heap with the concordance (after GC)', `${(kwicHeap.usedSize / 1e6).toFixed(0)} MB`]);
+    figures.push(['concordance scroll, 300 frames', `${fpsOf(kwicFrames)} (${await cpu()})`]);
+    figures.push(['renderer JS heap with the concordance (after GC)', await heapMb(page)]);
   } finally {
     await browser.close();
     host.stop();
@@ -271,26 +417,30 @@ async function main(): Promise<void> {
       articles: { type: 'string', default: '100000' },
       runs: { type: 'string', default: '5' },
       'skip-browser': { type: 'boolean', default: false },
+      db: { type: 'string' },
     },
   });
   const articles = Number(values.articles);
   const runs = Number(values.runs);
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-library-bench-'));
-  const databasePath = join(dir, 'bench.db');
+  // --db keeps the seeded database for later runs (seeding 100,000 articles takes minutes).
+  const databasePath = values.db ?? join(dir, 'bench.db');
   try {
     const workbench = openWorkbench(databasePath);
     const seedStart = performance.now();
-    seed(workbench, articles);
+    if (workbench.articles.count() === 0) seed(workbench, articles);
     // A chosen display name, so the first-start profile dialog does not cover the library.
     workbench.profile.set('Bench');
     console.log(
-      `Seeded ${articles.toLocaleString('en')} articles, ${(articles * SPANS_PER_ARTICLE).toLocaleString('en')} spans ` +
-        `in ${((performance.now() - seedStart) / 1000).toFixed(0)} s. Load average: ${loadavg()
+      `${workbench.articles.count().toLocaleString('en')} articles ` +
+        `(seeded in ${((performance.now() - seedStart) / 1000).toFixed(0)} s). Load average: ${loadavg()
           .map((value) => value.toFixed(2))
           .join(' ')}`,
     );
-    console.log('\n| In-process (CorpusService) | p50 | p95 |\n| --- | --- | --- |');
-    for (const [name, p50, p95] of serviceFigures(workbench, runs)) console.log(`| ${name} | ${p50} | ${p95} |`);
+    console.log('\n| In-process (CorpusService) | p50 | p95 | CPU p50 |\n| --- | --- | --- | --- |');
+    for (const [name, p50, p95, cpu] of serviceFigures(workbench, runs)) {
+      console.log(`| ${name} | ${p50} | ${p95} | ${cpu} |`);
+    }
     workbench.close();
     if (!values['skip-browser']) {
       console.log('\n| Chromium through the browser host | Figure |\n| --- | --- |');

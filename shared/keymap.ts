@@ -11,9 +11,10 @@ import type { AppCommand } from './contract/app-commands';
 /**
  * Where a shortcut applies. `app` keys work in every view; the others only where named;
  * `relation` while a relation is being drawn by keyboard (after R), before the reader's keys;
- * `suggestion` while a suggestion is focused (N/P); `concordance` in the concordance view.
+ * `suggestion` while a suggestion is focused (N/P); `concordance` in the concordance view; `find`
+ * in the reader's search field (Ctrl+F).
  */
-export const KEY_SCOPES = ['app', 'reader', 'relation', 'suggestion', 'note', 'concordance'] as const;
+export const KEY_SCOPES = ['app', 'reader', 'relation', 'suggestion', 'note', 'concordance', 'find'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -147,6 +148,10 @@ export const SHORTCUTS = [
   { id: 'annotate-hits', scope: 'concordance', chords: [{ key: 'Enter', mod: true }] },
   { id: 'open-hit', scope: 'concordance', chords: [{ key: 'Enter' }] },
   { id: 'leave-note', scope: 'note', chords: [{ key: 'Escape' }] },
+  { id: 'find', scope: 'reader', chords: [{ key: 'f', mod: true }] },
+  { id: 'find-next', scope: 'find', chords: [{ key: 'Enter' }] },
+  { id: 'find-previous', scope: 'find', chords: [{ key: 'Enter', shift: true }] },
+  { id: 'find-close', scope: 'find', chords: [{ key: 'Escape' }] },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];

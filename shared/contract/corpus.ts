@@ -147,16 +147,12 @@ export const corpusCalls = {
       .strict(),
     ConcordanceResultSchema,
   ),
-  /** Creates a span on every given hit as ONE change set (origin manual), skipping identical spans. */
-  annotateAll: defineCall(AnnotateAllInputSchema, AnnotateAllResultSchema),
   /**
-   * Takes back an annotate-all: deletes those of its spans that still exist, as one change set.
-   * (The pipeline's undo is per article; see ARCHITECTURE.md "Corpus".)
+   * Creates a span on every given hit as ONE change set (origin manual), skipping identical spans.
+   * Undo and redo are the history's (`undo({articleId: applied.articleId})`: null, the corpus-wide
+   * stack, when the spans are in several articles).
    */
-  undoAnnotateAll: defineCall(
-    z.object({ annotationIds: z.array(AnnotationIdSchema).min(1).max(MAX_CONCORDANCE_HITS) }).strict(),
-    z.object({ applied: AppliedChangesSchema.nullable(), removed: Count }),
-  ),
+  annotateAll: defineCall(AnnotateAllInputSchema, AnnotateAllResultSchema),
   /** The dashboard's tables over the articles under `filter`. */
   corpusDashboard: defineCall(z.object({ filter: LibraryFilterSchema.default({}) }).strict(), DashboardSchema),
 };

@@ -26,7 +26,6 @@ export const CALL_NAMES = [
   'libraryFacets',
   'concordance',
   'annotateAll',
-  'undoAnnotateAll',
   'corpusDashboard',
   'openArticle',
   'listRelationTypes',

@@ -36,7 +36,15 @@ export interface SearchQuery {
    * or đ: tone marks are lexical, so articles with this exact phrase rank first. Null otherwise.
    */
   exactPhrase: string[] | null;
+  /**
+   * The folded words of each quoted part (`"thứ nhất"`, also “curly” quotes): an article must
+   * hold them as consecutive whole words. An unmatched quote mark is only a separator.
+   */
+  phrases: string[][];
 }
+
+/** A quoted part of a query: straight or typographic double quotes around it. */
+const QUOTED = /["“”„]([^"“”„]*)["“”„]/gu;
 
 /** Any combining mark after NFD (tones, circumflex, breve, horn) or đ, which has no decomposition. */
 const DIACRITIC = /[\u0300-\u036f\u0111\u0110]/;
@@ -51,7 +59,10 @@ export function parseSearchQuery(query: string): SearchQuery {
     .map((match) => match.word)
     .slice(0, MAX_QUERY_TERMS);
   const hasDiacritics = DIACRITIC.test(query.normalize('NFD'));
-  return { terms, exactPhrase: hasDiacritics && exactWords.length > 0 ? exactWords : null };
+  const phrases = [...query.matchAll(QUOTED)]
+    .map((match) => wordsOf(foldVietnamese(match[1] ?? '')).map((word) => word.word))
+    .filter((words) => words.length > 0);
+  return { terms, exactPhrase: hasDiacritics && exactWords.length > 0 ? exactWords : null, phrases };
 }
 
 /** Words of folded `text` that start with one of the terms, in order. */

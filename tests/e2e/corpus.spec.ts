@@ -1,9 +1,13 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import type { HistoryState } from '../../shared/contract';
 import type { ConcordanceResult } from '../../shared/contract/corpus';
 import type { LibraryPage } from '../../shared/corpus/library-query';
+import { findOccurrences, parsePhraseQuery } from '../../shared/search/concordance';
+import { canonicalize } from '../../shared/text/canonical';
 import { expect, test } from './fixtures';
+import { openSeed, paintedTexts } from './reader-helpers';
 import { callApi } from './stored-state';
 import type { RunningHost } from './fixtures';
 
@@ -53,13 +57,20 @@ test('concordance: "an ninh mạng" annotated as RISK in one step, undone and re
   expect(await storedSpanCount(host, 'RISK')).toBe(expected.hits.length);
   await page.screenshot({ path: join(SCREENSHOTS, 'concordance.png') });
 
-  // One undo takes back every span; redo makes them again.
+  // The set is the corpus-wide history's newest step (its spans are in several articles).
+  const corpusHistory = () => callApi<HistoryState>(host, 'getHistoryState', { articleId: null });
+  const description = `Annotate all “an ninh mạng” as RISK (${expected.hits.length})`;
+  expect(await corpusHistory()).toMatchObject({ canUndo: true, undoDescription: description });
+
+  // One undo takes back every span; redo makes them again, through that history.
   await page.keyboard.press('Control+z');
   await expect(review).toContainText(`Undone: ${expected.hits.length} spans removed.`);
   await expect.poll(() => storedSpanCount(host, 'RISK')).toBe(0);
+  expect(await corpusHistory()).toMatchObject({ canUndo: false, canRedo: true, redoDescription: description });
   await page.keyboard.press('Control+Shift+z');
   await expect(review).toContainText(`Created ${expected.hits.length} RISK spans`);
   await expect.poll(() => storedSpanCount(host, 'RISK')).toBe(expected.hits.length);
+  expect(await corpusHistory()).toMatchObject({ canUndo: true, canRedo: false, undoDescription: description });
 
   // A second run skips the identical spans and writes nothing.
   await page.getByRole('button', { name: `Annotate ${expected.hits.length} occurrences` }).click();
@@ -179,4 +190,44 @@ test('dashboard: a bar opens the concordance of the spans behind it', async ({ p
     ],
   });
   await expect(page.locator('.dashboard__header')).toContainText(`${hits.hits.length - 1} spans`);
+});
+
+test('Ctrl+F finds in the open article with the concordance rules, highlights every hit and steps with Enter', async ({
+  page,
+  host,
+}) => {
+  const text = canonicalize(
+    readFileSync(join(__dirname, '..', '..', 'seeds', '002_092580baaaa6c308.txt'), 'utf8'),
+  ).text;
+  const expected = findOccurrences(text, parsePhraseQuery('bo cong an')).map((hit) =>
+    text.slice(hit.startU16, hit.endU16),
+  );
+  expect(expected.length).toBeGreaterThan(1);
+  await page.goto(host.url);
+  await openSeed(page, /^3 đề xuất của Bộ Công an/);
+  await page.getByLabel('Article text').focus();
+  await page.keyboard.press('Control+f');
+  const field = page.getByRole('searchbox', { name: 'Find in the article' });
+  await expect(field).toBeFocused();
+  await field.fill('bo cong an');
+  const count = page.locator('.reader__find-count');
+  await expect(count).toHaveText(`1 of ${expected.length}`);
+  // A highlight of its own: every hit near the viewport, and the one shown.
+  const painted = await paintedTexts(page);
+  expect(painted['m-find-current']).toEqual([expected[0]]);
+  expect(painted['m-find']?.length).toBeGreaterThan(0);
+  for (const hit of painted['m-find'] ?? []) expect(expected).toContain(hit);
+  await page.screenshot({ path: join(SCREENSHOTS, 'find-in-article.png') });
+
+  await field.press('Enter');
+  await expect(count).toHaveText(`2 of ${expected.length}`);
+  expect((await paintedTexts(page))['m-find-current']).toEqual([expected[1]]);
+  await field.press('Shift+Enter');
+  await expect(count).toHaveText(`1 of ${expected.length}`);
+  // Accents typed must match: "bộ công an" finds the same, "bổ công an" nothing.
+  await field.fill('bổ công an');
+  await expect(count).toHaveText('Not found');
+  await field.press('Escape');
+  await expect(field).toBeHidden();
+  expect((await paintedTexts(page))['m-find']).toBeUndefined();
 });

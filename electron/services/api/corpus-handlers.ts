@@ -3,13 +3,7 @@ import type { Workbench } from '../workbench';
 
 type CorpusHandlers = Pick<
   ApiHandlers,
-  | 'queryLibrary'
-  | 'libraryArticleIds'
-  | 'libraryFacets'
-  | 'concordance'
-  | 'annotateAll'
-  | 'undoAnnotateAll'
-  | 'corpusDashboard'
+  'queryLibrary' | 'libraryArticleIds' | 'libraryFacets' | 'concordance' | 'annotateAll' | 'corpusDashboard'
 >;
 
 export function createCorpusHandlers(workbench: Workbench): CorpusHandlers {
@@ -20,7 +14,6 @@ export function createCorpusHandlers(workbench: Workbench): CorpusHandlers {
     libraryFacets: () => corpus.facets(),
     concordance: ({ query, filter, limit }) => corpus.concordance(query, filter, limit),
     annotateAll: (input) => corpus.annotateAll(input),
-    undoAnnotateAll: ({ annotationIds }) => corpus.undoAnnotateAll(annotationIds),
     corpusDashboard: ({ filter }) => corpus.dashboard(filter),
   };
 }

@@ -9,7 +9,7 @@ import type {
   Dashboard,
 } from '../../../shared/contract/corpus';
 import type { LibraryFacets, LibraryFilter, LibraryPage, LibrarySort } from '../../../shared/corpus/library-query';
-import type { AppliedChanges, Change } from '../../../shared/domain/changes';
+import type { Change } from '../../../shared/domain/changes';
 import { findOccurrences, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
 import { parseSearchQuery } from '../../../shared/search/query';
 import { snippetFor } from '../../../shared/search/snippet';
@@ -27,8 +27,10 @@ const shortQuery = (query: string) => (query.length > 40 ? `${query.slice(0, 39)
 
 /**
  * The corpus at a glance (issue 13): the library's pages, the concordance, annotate-all and the
- * dashboard. Reads go to LibraryStore/CorpusStore; the one write (annotate-all and taking it back)
- * goes through ChangeService.apply as ONE change set.
+ * dashboard. Reads go to LibraryStore/CorpusStore; the one write, annotate-all, goes through
+ * ChangeService.apply as ONE change set, undone and redone by the pipeline's history: on the
+ * corpus-wide stack (`undo({articleId: null})`) when its spans are in several articles, on the
+ * article's stack when they are in one.
  */
 export class CorpusService {
   readonly library: LibraryStore;
@@ -195,22 +197,6 @@ export class CorpusService {
       quote,
     }));
     return { applied, created, ...counts };
-  }
-
-  /**
-   * Deletes the spans an annotate-all created that still exist, as one change set. A stand-in
-   * for undoing its history entry: ChangeService.undo is per article, and a set over several
-   * articles is recorded with article null (ARCHITECTURE.md, "Corpus").
-   */
-  undoAnnotateAll(annotationIds: readonly number[]): { applied: AppliedChanges | null; removed: number } {
-    const existing = annotationIds.filter((id) => this.annotations.find(id) !== null);
-    if (existing.length === 0) return { applied: null, removed: 0 };
-    const applied = this.changes.apply({
-      origin: 'manual',
-      description: `Undo annotate all (${existing.length})`,
-      changes: existing.map((id) => ({ kind: 'annotation.delete', id })),
-    });
-    return { applied, removed: existing.length };
   }
 
   dashboard(filter: LibraryFilter): Dashboard {

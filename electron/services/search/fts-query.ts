@@ -1,3 +1,5 @@
+import type { SearchQuery } from '../../../shared/search/query';
+
 /**
  * FTS5 query strings built only from words (see shared/search/query.ts). Every word is quoted,
  * so operators (AND, OR, NOT, NEAR), column filters and stray quotes are plain text.
@@ -7,9 +9,22 @@ function quote(text: string): string {
   return `"${text.replaceAll('"', '""')}"`;
 }
 
-/** Every term as a word prefix; FTS5 joins space-separated phrases with AND. */
-export function allPrefixesQuery(terms: readonly string[]): string {
-  return terms.map((term) => `${quote(term)}*`).join(' ');
+/**
+ * What an article must hold for `query`: every word as a word prefix, and each quoted part as a
+ * phrase of whole words (FTS5 joins space-separated parts with AND). A query without words
+ * matches nothing.
+ */
+export function searchMatchQuery(query: SearchQuery): string {
+  if (query.terms.length === 0) return '""';
+  return [...query.terms.map((term) => `${quote(term)}*`), ...query.phrases.map(phraseQuery)].join(' ');
+}
+
+/**
+ * The words one after the other, each a prefix ("ha noi" → Hà Nội, not "nội bộ … Hà Tĩnh"):
+ * articles matching it rank first. Null for one word, where there is no order to honour.
+ */
+export function adjacentQuery(query: SearchQuery): string | null {
+  return query.terms.length > 1 ? query.terms.map((term) => `${quote(term)}*`).join(' + ') : null;
 }
 
 /** The terms as one FTS5 phrase: the same tokens, one after the other. */

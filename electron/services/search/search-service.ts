@@ -4,7 +4,7 @@ import { containsExactPhrase, parseSearchQuery } from '../../../shared/search/qu
 import { snippetFor } from '../../../shared/search/snippet';
 import { displayTitleOf } from '../store/articles';
 import { SearchStore, type ArticleText } from '../store/search-index';
-import { allPrefixesQuery } from './fts-query';
+import { adjacentQuery, searchMatchQuery } from './fts-query';
 
 /**
  * With diacritics in the query, exact-phrase articles are lifted from this many times the
@@ -23,15 +23,16 @@ export class SearchService {
 
   /**
    * Articles containing every word of `query` as a word prefix, ignoring case and diacritics
-   * ("de xuat" finds "đề xuất"), best first by bm25. When the query carries diacritics, articles
-   * with the exact phrase come first. A query without words returns [].
+   * ("de xuat" finds "đề xuất"), and each quoted part as a phrase; those with the words one after
+   * the other first, then by bm25. When the query carries diacritics, articles with the exact
+   * phrase come first. A query without words returns [].
    */
   search(query: string, limit = 50): SearchHit[] {
-    const { terms, exactPhrase } = parseSearchQuery(query);
+    const parsed = parseSearchQuery(query);
+    const { terms, exactPhrase } = parsed;
     if (terms.length === 0) return [];
-    const folded = allPrefixesQuery(terms);
     const pool = this.store
-      .rankedIds(folded, exactPhrase ? limit * EXACT_POOL_FACTOR : limit)
+      .rankedIds(searchMatchQuery(parsed), adjacentQuery(parsed), exactPhrase ? limit * EXACT_POOL_FACTOR : limit)
       .map((id) => this.articleText(id));
     const ordered = exactPhrase
       ? [

@@ -3,7 +3,8 @@ import type { ConcordanceQuery, Dashboard } from '../../../shared/contract/corpu
 import type { LibraryFilter } from '../../../shared/corpus/library-query';
 import type { ArticleStatus } from '../../../shared/domain/schemas';
 import { foldVietnamese } from '../../../shared/text/fold';
-import type { LibraryStore } from './library';
+import type { LibraryStore, SqlPart } from './library';
+import { monthOf } from './migrations/015-dashboard-counters';
 import { FOLDED_TABLE } from './search-index';
 
 export interface SpanRow {
@@ -15,9 +16,7 @@ export interface SpanRow {
   quote: string;
 }
 
-/** Articles without a month: no date, a year alone, or a day and month without a year. */
-const MONTH = `CASE WHEN f.published_at GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' THEN substr(f.published_at, 1, 7)
-  ELSE 'undated' END`;
+const MONTH = monthOf('f.published_at');
 
 /** How many frequent entity quotes are read before folding merges spellings ("Hà Nội", "HÀ NỘI"). */
 const TOP_ENTITY_CANDIDATES = 2_000;
@@ -89,7 +88,47 @@ export class CorpusStore {
     return found;
   }
 
+  /**
+   * The dashboard's tables: over the whole corpus from the counters of migration 015 (a few hundred
+   * rows whatever the corpus size), under a library filter by aggregating the spans in scope.
+   */
   dashboard(filter: LibraryFilter): Dashboard {
+    return this.library.scope(filter) ? this.dashboardFromSpans(filter) : this.dashboardFromCounters();
+  }
+
+  private dashboardFromCounters(): Dashboard {
+    const all = <T>(sql: string) => this.db.prepare(sql).all() as T[];
+    const labelsByMonth = all<{ labelKey: string; month: string; count: number }>(
+      `SELECT label_key AS labelKey, month, spans AS count FROM dashboard_label_month WHERE spans > 0
+       ORDER BY month, label_key`,
+    );
+    const analyticBySource = all<{ labelKey: string; source: string; count: number }>(
+      `SELECT label_key AS labelKey, source, spans AS count FROM dashboard_label_source
+       WHERE spans > 0 AND label_key IN (SELECT key FROM labels WHERE kind = 'analytic') ORDER BY count DESC`,
+    );
+    const entityQuotes = all<{ labelKey: string; quote: string; count: number }>(
+      `SELECT label_key AS labelKey, quote, spans AS count FROM dashboard_label_quote INDEXED BY dashboard_label_quote_top
+       WHERE spans > 0 AND label_key IN (SELECT key FROM labels WHERE kind = 'entity')
+       ORDER BY spans DESC, label_key, quote LIMIT ${TOP_ENTITY_CANDIDATES}`,
+    );
+    const coOccurrence = all<{ a: string; b: string; articles: number }>(
+      `SELECT a, b, articles FROM dashboard_label_pair WHERE articles > 0`,
+    );
+    const byAuthor = all<{ author: string; spans: number; articles: number }>(
+      `SELECT author, spans, articles FROM dashboard_author WHERE spans > 0 ORDER BY spans DESC`,
+    );
+    return {
+      labelsByMonth,
+      analyticBySource,
+      topEntities: mergeFolded(entityQuotes),
+      coOccurrence: coOccurrence.sort(byPairCount),
+      byAuthor,
+      ...this.statusAndTotals(null),
+    };
+  }
+
+  /** The same tables aggregated from the spans of the articles under `filter` (all of them for {}). */
+  private dashboardFromSpans(filter: LibraryFilter): Dashboard {
     const scope = this.library.scope(filter);
     const params = scope?.params ?? {};
     const inScope = (column: string) => (scope ? `${column} IN (${scope.where})` : '1');
@@ -109,7 +148,7 @@ export class CorpusStore {
     const entityQuotes = all<{ labelKey: string; quote: string; count: number }>(
       `SELECT n.label_key AS labelKey, n.quote, count(*) AS count FROM annotations n
        WHERE ${inScope('n.article_id')} AND n.label_key IN (SELECT key FROM labels WHERE kind = 'entity')
-       GROUP BY n.label_key, n.quote ORDER BY count DESC LIMIT ${TOP_ENTITY_CANDIDATES}`,
+       GROUP BY n.label_key, n.quote ORDER BY count DESC, n.label_key, n.quote LIMIT ${TOP_ENTITY_CANDIDATES}`,
     );
     // Which labels each article has, from the (label, article) index; pairs are counted here:
     // a self-join of that set in SQL compared every article with every other one.
@@ -117,29 +156,33 @@ export class CorpusStore {
       `SELECT DISTINCT label_key AS labelKey, article_id AS articleId FROM annotations INDEXED BY annotations_by_label
        WHERE ${inScope('article_id')}`,
     );
-    const byStatus = all<{ status: ArticleStatus; articles: number }>(
-      `SELECT f.status, count(*) AS articles FROM library_facets f WHERE ${inScope('f.article_id')}
-       GROUP BY f.status`,
-    );
     const byAuthor = all<{ author: string; spans: number; articles: number }>(
       `SELECT n.author, count(*) AS spans, count(DISTINCT n.article_id) AS articles FROM annotations n
        WHERE ${inScope('n.article_id')} GROUP BY n.author ORDER BY spans DESC`,
     );
-    const totals = this.db
-      .prepare(
-        `SELECT count(*) AS articles, coalesce(sum(f.annotation_count), 0) AS spans FROM library_facets f
-         WHERE ${inScope('f.article_id')}`,
-      )
-      .get(params) as { articles: number; spans: number };
     return {
       labelsByMonth,
       analyticBySource,
       topEntities: mergeFolded(entityQuotes),
       coOccurrence: countPairs(present),
-      byStatus,
       byAuthor,
-      totals,
+      ...this.statusAndTotals(scope),
     };
+  }
+
+  /** Articles per status, and the articles and spans in scope (from the facets, one row per article). */
+  private statusAndTotals(scope: SqlPart | null): Pick<Dashboard, 'byStatus' | 'totals'> {
+    const where = scope ? `WHERE f.article_id IN (${scope.where})` : '';
+    const params = scope?.params ?? {};
+    const byStatus = this.db
+      .prepare(`SELECT f.status, count(*) AS articles FROM library_facets f ${where} GROUP BY f.status`)
+      .all(params) as { status: ArticleStatus; articles: number }[];
+    const totals = this.db
+      .prepare(
+        `SELECT count(*) AS articles, coalesce(sum(f.annotation_count), 0) AS spans FROM library_facets f ${where}`,
+      )
+      .get(params) as { articles: number; spans: number };
+    return { byStatus, totals };
   }
 }
 
@@ -163,9 +206,12 @@ function countPairs(present: readonly { labelKey: string; articleId: number }[])
       }
     }
   }
-  return [...pairs.values()].sort(
-    (x, y) => y.articles - x.articles || x.a.localeCompare(y.a) || x.b.localeCompare(y.b),
-  );
+  return [...pairs.values()].sort(byPairCount);
+}
+
+/** Most shared first, then by the two labels. */
+function byPairCount(x: Dashboard['coOccurrence'][number], y: Dashboard['coOccurrence'][number]): number {
+  return y.articles - x.articles || x.a.localeCompare(y.a) || x.b.localeCompare(y.b);
 }
 
 /** Spellings of one entity ("Hà Nội", "HÀ NỘI") counted together, shown in the most common one. */

@@ -27,6 +27,15 @@ export class SearchIndex {
 /** A title match says more about an article than the same words in its body. */
 const RANK = `bm25(${FOLDED_TABLE}, 2.0, 1.0)`;
 
+/**
+ * 0 for an article whose words stand one after the other (`@adjacent`, an FTS5 phrase; NULL for
+ * a one-word query), 1 otherwise: the first ORDER BY term of a relevance order. The subquery runs
+ * once per statement.
+ */
+export const adjacentFirst = (idColumn: string): string =>
+  `CASE WHEN @adjacent IS NOT NULL AND ${idColumn} IN
+     (SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH coalesce(@adjacent, '""')) THEN 0 ELSE 1 END`;
+
 export interface ArticleText {
   id: number;
   title: string | null;
@@ -35,20 +44,23 @@ export interface ArticleText {
 
 /** The reads of SearchService: ranked matches in the index, and the texts they point to. */
 export class SearchStore {
-  private readonly ranked: Statement<[{ folded: string; limit: number }], { id: number }>;
+  private readonly ranked: Statement<[{ folded: string; adjacent: string | null; limit: number }], { id: number }>;
   private readonly article: Statement<[number], ArticleText>;
 
   constructor(db: Database) {
     this.ranked = db.prepare(
       `SELECT rowid AS id FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @folded
-       ORDER BY ${RANK}, rowid LIMIT @limit`,
+       ORDER BY ${adjacentFirst('rowid')}, ${RANK}, rowid LIMIT @limit`,
     );
     this.article = db.prepare(`SELECT id, title, text FROM articles WHERE id = ?`);
   }
 
-  /** Article ids matching the FTS5 query `folded`, best first by bm25. */
-  rankedIds(folded: string, limit: number): number[] {
-    return this.ranked.all({ folded, limit }).map(({ id }) => id);
+  /**
+   * Article ids matching the FTS5 query `folded`, best first: those matching `adjacent` (the words
+   * one after the other) before the others, then by bm25.
+   */
+  rankedIds(folded: string, adjacent: string | null, limit: number): number[] {
+    return this.ranked.all({ folded, adjacent, limit }).map(({ id }) => id);
   }
 
   articleText(articleId: number): ArticleText | undefined {

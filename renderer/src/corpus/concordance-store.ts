@@ -8,6 +8,7 @@ import type {
 import type { LibraryFilter } from '../../../shared/corpus/library-query';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { api } from '../api/client';
+import { i18next } from '../i18n';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 
@@ -64,7 +65,7 @@ const fail = (error: unknown) => useAppStore.getState().notify('error', errorMes
 
 /**
  * The concordance view's state: the hits of a query (text or stored spans), their order and
- * selection, and the last annotate-all with its undo (one change set each way).
+ * selection, and the last annotate-all with its undo and redo (the history's, one set each way).
  */
 export const useConcordanceStore = create<ConcordanceState>((set, get) => ({
   query: null,
@@ -153,26 +154,45 @@ export const useConcordanceStore = create<ConcordanceState>((set, get) => ({
   },
 
   async undo() {
-    const { review, busy } = get();
-    if (!review || review.undone || review.result.created.length === 0 || busy) return;
-    set({ busy: true });
-    try {
-      await api.undoAnnotateAll({ annotationIds: review.result.created.map((span) => span.id) });
-      set({ review: { ...review, undone: true } });
-      await refreshHits();
-    } catch (error) {
-      fail(error);
-    } finally {
-      set({ busy: false });
-    }
+    const { review } = get();
+    if (!review || review.undone) return;
+    await stepHistory(review, 'undo');
   },
 
   async redo() {
     const { review } = get();
     if (!review?.undone) return;
-    await runAnnotate(review.request);
+    await stepHistory(review, 'redo');
   },
 }));
+
+/**
+ * Undoes or redoes the review's set through the pipeline's history, in the stack it was recorded
+ * on (corpus-wide when its spans are in several articles). The stack's next step must be this set:
+ * a newer step there (a schema edit, another annotate-all) is named instead of being taken back.
+ */
+async function stepHistory(review: AnnotateReview, action: 'undo' | 'redo'): Promise<void> {
+  const store = useConcordanceStore;
+  const { applied } = review.result;
+  if (!applied || store.getState().busy) return;
+  store.setState({ busy: true });
+  try {
+    const scope = { articleId: applied.articleId };
+    const history = await api.getHistoryState(scope);
+    const next = action === 'undo' ? history.undoDescription : history.redoDescription;
+    if (next !== applied.description) {
+      useAppStore.getState().notify('error', i18next.t(`concordance.review.${action}Blocked`, { step: next ?? '—' }));
+      return;
+    }
+    const done = action === 'undo' ? await api.undo(scope) : await api.redo(scope);
+    if (done) store.setState({ review: { ...review, undone: action === 'undo' } });
+    await refreshHits();
+  } catch (error) {
+    fail(error);
+  } finally {
+    store.setState({ busy: false });
+  }
+}
 
 async function runAnnotate(request: AnnotateAllInput): Promise<void> {
   const store = useConcordanceStore;

@@ -131,6 +131,8 @@ export const en = {
       undo: 'Undo (Ctrl+Z)',
       redo: 'Redo (Ctrl+Shift+Z)',
       more: '… and {{n}} more',
+      undoBlocked: 'The newest step in this history is “{{step}}”: undo it first.',
+      redoBlocked: 'The next step to redo in this history is “{{step}}”, not this one.',
     },
   },
   dashboard: {
@@ -280,6 +282,15 @@ export const en = {
     list: 'Suggestions in this article',
   },
   reader: {
+    find: {
+      region: 'Find in the article',
+      field: 'Find in the article',
+      position: '{{current, number}} of {{count, number}}',
+      none: 'Not found',
+      previous: 'Previous',
+      next: 'Next',
+      close: 'Close',
+    },
     articleText: 'Article text',
     tools: 'Annotation tools',
     selectFirst: 'Select some text first, or click a span to relabel it.',
@@ -547,6 +558,10 @@ export const en = {
       'previous-suggestion': 'Go to the previous suggestion',
       'accept-suggestion': 'Accept the suggestion',
       'reject-suggestion': 'Reject the suggestion (it does not come back in this article)',
+      find: 'Find in the article',
+      'find-next': 'Next occurrence in the article',
+      'find-previous': 'Previous occurrence in the article',
+      'find-close': 'Close the search',
     },
     scope: {
       app: 'Everywhere',
@@ -555,6 +570,7 @@ export const en = {
       suggestion: 'On a suggestion (after N or P)',
       note: 'In the note field',
       concordance: 'In the concordance',
+      find: 'In the search field (Ctrl+F)',
     },
     intro:
       'Drag over text to select it (snaps to whole syllables; hold Alt for exact characters). Click a span to select the innermost span there.',

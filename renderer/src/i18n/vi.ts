@@ -306,6 +306,8 @@ export const vi: VietnameseResources = {
       undo: 'Hoàn tác (Ctrl+Z)',
       redo: 'Làm lại (Ctrl+Shift+Z)',
       more: '… và {{n}} đoạn nữa',
+      undoBlocked: 'Bước mới nhất trong lịch sử này là “{{step}}”: hãy hoàn tác bước đó trước.',
+      redoBlocked: 'Bước làm lại tiếp theo trong lịch sử này là “{{step}}”, không phải bước này.',
     },
   },
   dashboard: {
@@ -454,6 +456,15 @@ export const vi: VietnameseResources = {
     list: 'Các gợi ý trong bài',
   },
   reader: {
+    find: {
+      region: 'Tìm trong bài viết',
+      field: 'Tìm trong bài viết',
+      position: '{{current, number}} / {{count, number}}',
+      none: 'Không tìm thấy',
+      previous: 'Trước',
+      next: 'Tiếp',
+      close: 'Đóng',
+    },
     articleText: 'Nội dung bài viết',
     tools: 'Công cụ chú thích',
     selectFirst: 'Hãy chọn một đoạn văn bản trước, hoặc bấm vào một đoạn đã gắn nhãn để đổi nhãn.',
@@ -715,6 +726,10 @@ export const vi: VietnameseResources = {
       'previous-suggestion': 'Về gợi ý trước',
       'accept-suggestion': 'Chấp nhận gợi ý',
       'reject-suggestion': 'Bác bỏ gợi ý (không hiện lại trong bài này)',
+      find: 'Tìm trong bài viết',
+      'find-next': 'Lần xuất hiện tiếp theo trong bài',
+      'find-previous': 'Lần xuất hiện trước trong bài',
+      'find-close': 'Đóng ô tìm kiếm',
     },
     scope: {
       app: 'Mọi nơi',
@@ -723,6 +738,7 @@ export const vi: VietnameseResources = {
       suggestion: 'Trên một gợi ý (sau N hoặc P)',
       note: 'Trong ô ghi chú',
       concordance: 'Trong tra cứu ngữ cảnh',
+      find: 'Trong ô tìm kiếm (Ctrl+F)',
     },
     intro:
       'Kéo chuột qua văn bản để chọn (tự khớp theo cả âm tiết; giữ Alt để chọn đúng từng ký tự). Bấm vào một đoạn để chọn đoạn trong cùng tại chỗ đó.',

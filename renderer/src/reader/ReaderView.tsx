@@ -22,6 +22,7 @@ import { SelectedSpanPanel } from './SelectedSpanPanel';
 import { SpanList } from './SpanList';
 import { SuggestionPainter } from './assist/suggestion-painter';
 import { SuggestionsPanel } from './assist/SuggestionsPanel';
+import { FindBar } from './find/FindBar';
 import { useSuggestionStore } from './assist/suggestion-store';
 import type { TextLayout } from './text-layout';
 
@@ -226,6 +227,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
   return (
     <div className="reader">
       <div className="reader__page" ref={pageRef}>
+        {view ? <FindBar layout={view.layout} pageRef={pageRef} root={view.root} revealRange={revealRange} /> : null}
         <ArticleHeader article={article} onStatusChange={setStatus} onMetadataChange={updateMetadata} />
         <div
           className="reader__textwrap"

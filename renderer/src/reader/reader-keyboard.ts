@@ -7,6 +7,7 @@ import { useAppStore } from '../state/app-store';
 import { handleAttributeKey, startAttributePrefix } from './attribute-keys';
 import { extendSelection, selectedTextRange } from './dom-selection';
 import { useSuggestionStore } from './assist/suggestion-store';
+import { useFindStore } from './find/find-store';
 import { openSpans, useReaderStore } from './reader-store';
 import { handleRelationKey } from './relations/relation-keyboard';
 import { useRelationStore } from './relations/relation-store';
@@ -134,6 +135,9 @@ export function handleReaderKey(event: KeyboardEvent, context: ReaderKeyboardCon
       context.revealRange(suggestion);
       return true;
     }
+    case 'find':
+      useFindStore.getState().show();
+      return true;
     case null:
       return false;
   }

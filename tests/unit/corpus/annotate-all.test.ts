@@ -91,18 +91,64 @@ describe('annotate all occurrences (issue 13)', () => {
     expect(workbench.annotationRows.listForArticle(first)).toHaveLength(1);
   });
 
-  it('undo takes back exactly the spans it made, as one change set; a span deleted meanwhile is left alone', () => {
+  it('undo and redo are the corpus-wide history: the whole set at once, named in the history, same ids back', () => {
     const { workbench, first, second } = corpus();
     const kept = addSpan(workbench, first, 'PER', 'Nguy cơ');
     const { hits } = workbench.corpus.concordance({ kind: 'text', query: 'an ninh mạng' }, {}, 100);
+    const { applied, created } = workbench.corpus.annotateAll({ labelKey: 'RISK', query: 'an ninh mạng', hits });
+    const stored = () =>
+      [first, second].flatMap((id) => workbench.annotationRows.listForArticle(id)).map((span) => span.id);
+    expect(workbench.changes.historyState(null)).toMatchObject({
+      canUndo: true,
+      undoDescription: applied!.description,
+    });
+
+    const undone = workbench.changes.undo(null);
+    expect(undone?.removed.sort()).toEqual(created.map((span) => span.id).sort());
+    expect(stored()).toEqual([kept]);
+    expect(workbench.changes.historyState(null)).toMatchObject({
+      canUndo: false,
+      canRedo: true,
+      redoDescription: applied!.description,
+    });
+    // The article's own stack still holds its span, untouched by the corpus-wide undo.
+    expect(workbench.changes.historyState(first).canUndo).toBe(true);
+
+    workbench.changes.redo(null);
+    expect(stored().sort()).toEqual([kept, ...created.map((span) => span.id)].sort());
+    expect(workbench.annotationRows.find(created[2]!.id)).toMatchObject({ articleId: second, labelKey: 'RISK' });
+  });
+
+  it('undo is refused, changing nothing, when one of its spans was changed since', () => {
+    const { workbench, first, second } = corpus();
+    const { hits } = workbench.corpus.concordance({ kind: 'text', query: 'an ninh mạng' }, {}, 100);
     const { created } = workbench.corpus.annotateAll({ labelKey: 'RISK', query: 'an ninh mạng', hits });
-    workbench.changes.apply({ origin: 'manual', changes: [{ kind: 'annotation.delete', id: created[2]!.id }] });
-    const undone = workbench.corpus.undoAnnotateAll(created.map((span) => span.id));
-    expect(undone.removed).toBe(2);
-    expect(undone.applied?.removed.sort()).toEqual([created[0]!.id, created[1]!.id].sort());
+    const relabelled = created[2]!.id;
+    workbench.changes.apply({
+      origin: 'manual',
+      changes: [{ kind: 'annotation.update', id: relabelled, patch: { labelKey: 'PER' } }],
+    });
+    expect(() => workbench.changes.undo(null)).toThrow(new RegExp(`annotation ${relabelled} was changed since`));
     const stored = [first, second].flatMap((id) => workbench.annotationRows.listForArticle(id));
-    expect(stored.map((span) => span.id)).toEqual([kept]);
-    // Again: nothing left to take back.
-    expect(workbench.corpus.undoAnnotateAll(created.map((span) => span.id))).toEqual({ applied: null, removed: 0 });
+    expect(stored.map((span) => [span.id, span.labelKey])).toEqual([
+      [created[0]!.id, 'RISK'],
+      [created[1]!.id, 'RISK'],
+      [relabelled, 'PER'],
+    ]);
+    // Once the relabel is undone on the article's stack, the annotate-all can be.
+    workbench.changes.undo(second);
+    expect(workbench.changes.undo(null)?.removed).toHaveLength(3);
+    expect([first, second].flatMap((id) => workbench.annotationRows.listForArticle(id))).toEqual([]);
+  });
+
+  it('hits in one article are an undo step of that article', () => {
+    const { workbench, first } = corpus();
+    const { hits } = workbench.corpus.concordance({ kind: 'text', query: 'an ninh mạng' }, {}, 100);
+    const inFirst = hits.filter((hit) => hit.articleId === first);
+    const { applied } = workbench.corpus.annotateAll({ labelKey: 'RISK', query: 'an ninh mạng', hits: inFirst });
+    expect(applied).toMatchObject({ articleId: first, upserted: [{}, {}] });
+    expect(workbench.changes.historyState(null).canUndo).toBe(false);
+    expect(workbench.changes.undo(first)?.removed).toHaveLength(2);
+    expect(workbench.annotationRows.listForArticle(first)).toEqual([]);
   });
 });

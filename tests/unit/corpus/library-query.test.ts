@@ -96,6 +96,20 @@ describe('the library in SQLite (issue 13)', () => {
     ]);
   });
 
+  it('words combined with a label or author filter: right rows, and no product of two id lists (20 s at 10,000 articles)', () => {
+    const { workbench, ids } = library();
+    addSpan(workbench, ids.duongBien, 'RISK', 'An ninh mạng');
+    addSpan(workbench, ids.uu, 'RISK', 'an ninh mạng', 'Lan');
+    addSpan(workbench, ids.duong, 'RISK', 'Du lịch', 'Lan');
+    const filter: LibraryFilter = { text: 'an ninh', labels: ['RISK'], authors: ['Lan'], status: ['in_progress'] };
+    expect(titles(workbench, filter)).toEqual(['Ưu tiên hợp tác']);
+    // The bug was in the plan: `article_id IN (ids) AND rowid IN (other ids)` on one index walked
+    // every pair. Each span filter must probe per row instead.
+    const scope = workbench.corpus.library.scope(filter)!;
+    const plan = workbench.db.prepare(`EXPLAIN QUERY PLAN ${scope.where}`).all(scope.params) as { detail: string }[];
+    expect(plan.map((step) => step.detail).join('\n')).not.toMatch(/article_id=\? AND rowid=\?/);
+  });
+
   it('filters by date range with partial dates standing for their whole period, and by undated', () => {
     const { workbench } = library();
     // 2023 alone may be January: not within March to December.

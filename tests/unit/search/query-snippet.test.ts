@@ -4,9 +4,9 @@ import { snippetFor } from '../../../shared/search/snippet';
 
 describe('parseSearchQuery', () => {
   it('folds the query into words and keeps the typed phrase only when it has diacritics', () => {
-    expect(parseSearchQuery('Đề xuất')).toEqual({ terms: ['de', 'xuat'], exactPhrase: ['đề', 'xuất'] });
-    expect(parseSearchQuery('de xuat')).toEqual({ terms: ['de', 'xuat'], exactPhrase: null });
-    expect(parseSearchQuery('Duong')).toEqual({ terms: ['duong'], exactPhrase: null });
+    expect(parseSearchQuery('Đề xuất')).toEqual({ terms: ['de', 'xuat'], exactPhrase: ['đề', 'xuất'], phrases: [] });
+    expect(parseSearchQuery('de xuat')).toEqual({ terms: ['de', 'xuat'], exactPhrase: null, phrases: [] });
+    expect(parseSearchQuery('Duong')).toEqual({ terms: ['duong'], exactPhrase: null, phrases: [] });
     expect(parseSearchQuery('đuong').exactPhrase).toEqual(['đuong']); // đ alone counts
     expect(parseSearchQuery('ĐỀ XUẤT'.normalize('NFD')).exactPhrase).toEqual(['đề', 'xuất']);
   });
@@ -27,6 +27,17 @@ describe('parseSearchQuery', () => {
     ]);
     for (const query of ['', '   ', '"', '*', '(', ')', '😀', '— … « »', ':^-+'])
       expect(parseSearchQuery(query).terms).toEqual([]);
+  });
+
+  it('reads quoted parts as phrases (straight or curly quotes); an unmatched quote is a separator', () => {
+    expect(parseSearchQuery('"thứ nhất" Bộ').phrases).toEqual([['thu', 'nhat']]);
+    expect(parseSearchQuery('“an ninh mạng” và "Hà Nội"').phrases).toEqual([
+      ['an', 'ninh', 'mang'],
+      ['ha', 'noi'],
+    ]);
+    expect(parseSearchQuery('"thứ nhất').phrases).toEqual([]);
+    expect(parseSearchQuery('"thứ nhất').terms).toEqual(['thu', 'nhat']);
+    expect(parseSearchQuery('"" "…" a').phrases).toEqual([]);
   });
 
   it('caps the number of terms', () => {

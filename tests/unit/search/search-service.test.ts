@@ -195,3 +195,39 @@ describe('the index follows article writes', () => {
     expect(workbench.articles.get(id)).toMatchObject({ text: 'Nội dung.', trimmedText: 'Phần cắt.' });
   });
 });
+
+describe('search that means what the user typed (issue 13)', () => {
+  it('ranks first the articles with the words one after the other: "ha noi" finds Hà Nội before "nội bộ … Hà Tĩnh"', () => {
+    const workbench = empty();
+    const scattered = add(workbench, 'Nội bộ', 'Nội bộ công ty ở Hà Tĩnh, nội bộ hà khắc.');
+    const adjacent = add(workbench, 'Tin', 'Hôm nay tại Hà Nội trời mưa.');
+    expect(workbench.search.search('ha noi').map((hit) => hit.articleId)).toEqual([adjacent, scattered]);
+    // The library's relevance order follows the same rule.
+    const page = workbench.corpus.queryLibrary({
+      filter: { text: 'ha noi' },
+      sort: { key: 'relevance', direction: 'ascending' },
+      offset: 0,
+      limit: 10,
+    });
+    expect(page.rows.map((row) => row.id)).toEqual([adjacent, scattered]);
+  });
+
+  it('reads quotes as a phrase: "thứ nhất" lists only the article that has it', () => {
+    const workbench = empty();
+    const phrase = add(workbench, 'Một', 'Điều thứ nhất là an ninh.');
+    add(workbench, 'Hai', 'Thứ hai, nhất là về kinh tế.');
+    add(workbench, 'Ba', 'Nhất định có thứ tự.');
+    expect(workbench.search.search('"thứ nhất"').map((hit) => hit.articleId)).toEqual([phrase]);
+    expect(workbench.search.search('thứ nhất')).toHaveLength(3);
+    expect(
+      workbench.corpus.queryLibrary({
+        filter: { text: '“thu nhat”' },
+        sort: { key: 'imported', direction: 'ascending' },
+        offset: 0,
+        limit: 10,
+      }).total,
+    ).toBe(1);
+    // An unmatched quote is searched literally, never an error.
+    expect(workbench.search.search('"thứ nhất')).toHaveLength(3);
+  });
+});

@@ -9,6 +9,7 @@ import { migration010DuplicateKey } from './010-duplicate-key';
 import { migration012Assist } from './012-assist';
 import { migration013AttributesAndFields } from './013-attributes-and-fields';
 import { migration014Entities } from './014-entities';
+import { migration015DashboardCounters } from './015-dashboard-counters';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   // a database's own, so a database already at 012 would never have received a 006.
   migration013AttributesAndFields,
   migration014Entities,
+  migration015DashboardCounters,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
