@@ -60,7 +60,8 @@ export class AssistService {
   ) {
     changes.onApplied((applied) => {
       if (applied.upserted.length > 0 || applied.removed.length > 0) this.learned = null;
-      if (applied.assistChanged) {
+      // Entity names and aliases are names too.
+      if (applied.assistChanged || applied.entities) {
         this.names = null;
         this.compiled = null;
       }
@@ -154,7 +155,7 @@ export class AssistService {
 
   private namesGazetteer(): Gazetteer {
     this.names ??= new Gazetteer(
-      [...this.shipped.names, ...this.store.listNames()].map((name): GazetteerEntry => ({
+      [...this.shipped.names, ...this.store.listNames(), ...this.store.registryNames()].map((name): GazetteerEntry => ({
         ...name,
         source: 'gazetteer',
       })),

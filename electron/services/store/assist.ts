@@ -120,6 +120,21 @@ export class AssistStore {
       .all(articleId) as Suggestion[];
   }
 
+  /**
+   * The entity registry's names and aliases under their entity's type label (merged entities
+   * left out, as they redirect), for the names gazetteer.
+   */
+  registryNames(): GazetteerName[] {
+    return this.db
+      .prepare(
+        `SELECT type_label_key AS labelKey, name AS text FROM entities WHERE merged_into IS NULL
+         UNION
+         SELECT e.type_label_key, a.alias FROM entity_aliases a JOIN entities e ON e.id = a.entity_id
+          WHERE e.merged_into IS NULL`,
+      )
+      .all() as GazetteerName[];
+  }
+
   /** Every stored annotation's label and text, for the gazetteer that learns from the analyst. */
   *learnedNames(maxChars: number): IterableIterator<{ labelKey: string; text: string }> {
     yield* this.db

@@ -110,6 +110,36 @@ describe('AssistService.suggest', () => {
     expect(listed.suggestions.map((s) => s.start)).toEqual(listed.suggestions.map((_, i) => i * 15));
   });
 
+  it('entity names and aliases from the registry are suggested as names, and follow registry edits', () => {
+    const text = 'Đồng chí Tô Lâm và ông Lâm gặp nhau.';
+    const id = addArticle(workbench, text, 'Sổ thực thể');
+    const names = () =>
+      workbench.assist
+        .suggest(id)
+        .suggestions.filter((s) => s.labelKey === 'PER')
+        .map((s) => s.quote);
+    expect(names()).not.toContain('Tô Lâm');
+    const applied = workbench.changes.apply({
+      origin: 'manual',
+      changes: [
+        {
+          kind: 'entity.create',
+          ref: 'e',
+          entity: { name: 'Tô Lâm', typeLabelKey: 'PER', aliases: ['Đồng chí Tô Lâm'] },
+        },
+      ],
+    });
+    expect(names()).toEqual(['Đồng chí Tô Lâm']);
+    expect(workbench.assist.suggest(id).suggestions.find((s) => s.quote === 'Đồng chí Tô Lâm')?.source).toBe(
+      'gazetteer',
+    );
+    workbench.changes.apply({
+      origin: 'manual',
+      changes: [{ kind: 'entity.delete', id: applied.createdIds.e! }],
+    });
+    expect(names()).toEqual([]);
+  });
+
   it('sources can be switched off, and the choice is stored', () => {
     workbench.assist.setSources({ gazetteer: false, pattern: false });
     expect(open()).toEqual([]);
