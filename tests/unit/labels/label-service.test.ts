@@ -169,6 +169,25 @@ describe('label changes on real SQLite', () => {
     expect(workbench.labels.get('CYBER')?.parentKey).toBe('RISK');
   });
 
+  it('relation types follow a label renamed, merged or deleted, in the same undo step (regression: they kept the old key)', () => {
+    const workbench = freshWorkbench();
+    const allowed = (key: string) => {
+      const type = workbench.relationTypes.get(key);
+      return `${type.headLabels.join('+')} → ${type.tailLabels.join('+')}`;
+    };
+    expect(allowed('proposed_by')).toBe('PROPOSAL → PER+ORG');
+    apply(workbench, { kind: 'label.update', key: 'PER', patch: { key: 'PERSON' } });
+    expect(allowed('proposed_by')).toBe('PROPOSAL → PERSON+ORG');
+    apply(workbench, { kind: 'label.merge', key: 'PERSON', intoKey: 'ORG' });
+    expect(allowed('proposed_by')).toBe('PROPOSAL → ORG');
+    workbench.changes.undo(null);
+    expect(allowed('proposed_by')).toBe('PROPOSAL → PERSON+ORG');
+    workbench.changes.undo(null);
+    expect(allowed('proposed_by')).toBe('PROPOSAL → PER+ORG');
+    apply(workbench, { kind: 'label.delete', key: 'EVENT', moveAnnotationsTo: null });
+    expect(workbench.relationTypes.get('located_in').headLabels).not.toContain('EVENT');
+  });
+
   it('undo of a label create is refused while annotations use it, and changes nothing', async () => {
     const workbench = freshWorkbench();
     const { articleId, text } = await seededArticle(workbench);

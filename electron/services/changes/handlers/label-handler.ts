@@ -4,16 +4,22 @@ import { parentProblem } from '../../../../shared/domain/label-tree';
 import { LabelSchema, type Label } from '../../../../shared/domain/schemas';
 import { labelHotkeyClash, labelHotkeyText } from '../../../../shared/keymap';
 import type { LabelStore } from '../../store/labels';
+import type { RelationTypeStore } from '../../store/relations';
 import type { ApplyContext, AppliedReport, ChangeHandler, ChangeOf, TransitionOf, WriteMemo } from '../change-handler';
 
 /**
  * The label schema: labels created, edited, renamed, hidden, put under a parent, merged and
  * deleted. Every change is checked against the whole schema (a free key and hotkey, no cycle);
  * a merge or delete moves or deletes the label's annotations through `context.apply`, so the
- * whole step is one set, undone as one. Label sets are corpus-wide (`articleOf` is null).
+ * whole step is one set, undone as one. Relation types name the labels they allow by key, so a
+ * rename, merge or delete rewrites those lists in the same set. Label sets are corpus-wide
+ * (`articleOf` is null).
  */
 export class LabelHandler implements ChangeHandler<'label'> {
-  constructor(private readonly labels: LabelStore) {}
+  constructor(
+    private readonly labels: LabelStore,
+    private readonly relationTypes: RelationTypeStore,
+  ) {}
 
   apply(change: ChangeOf<'label'>, context: ApplyContext): TransitionOf<'label'> {
     switch (change.kind) {
@@ -28,6 +34,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
         const after = this.parsed({ ...before, ...change.patch });
         this.assertFits(after, before.key);
         this.labels.replace(before.key, after);
+        if (after.key !== before.key) this.retargetRelationTypes(before.key, after.key, context);
         return { kind: change.kind, before, after };
       }
       case 'label.delete': {
@@ -37,6 +44,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
         this.assertNoEntities(before.key, 'deleted');
         this.moveSublabels(before, () => before.parentKey, context);
         this.moveAnnotations(before.key, target, context);
+        this.retargetRelationTypes(before.key, target, context);
         this.labels.delete(before.key);
         return { kind: change.kind, before, after: null, movedTo: target };
       }
@@ -51,6 +59,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
           context,
         );
         this.moveAnnotations(before.key, change.intoKey, context);
+        this.retargetRelationTypes(before.key, change.intoKey, context);
         this.labels.delete(before.key);
         return { kind: change.kind, before, after: null, movedTo: change.intoKey };
       }
@@ -203,6 +212,21 @@ export class LabelHandler implements ChangeHandler<'label'> {
    * Moves every annotation of `key` to `target`, or deletes them (null). A span that the target
    * label already has on the same range is deleted instead: the two become one.
    */
+  /** Relation types that allow `key` allow `target` instead (or no longer allow it, when null). */
+  private retargetRelationTypes(key: string, target: string | null, context: ApplyContext): void {
+    const retarget = (keys: readonly string[]) => [
+      ...new Set(keys.flatMap((allowed) => (allowed !== key ? [allowed] : target === null ? [] : [target]))),
+    ];
+    for (const type of this.relationTypes.list()) {
+      if (!type.headLabels.includes(key) && !type.tailLabels.includes(key)) continue;
+      context.apply({
+        kind: 'relationType.update',
+        key: type.key,
+        patch: { headLabels: retarget(type.headLabels), tailLabels: retarget(type.tailLabels) },
+      });
+    }
+  }
+
   private moveAnnotations(key: string, target: string | null, context: ApplyContext): void {
     const spot = (span: { articleId: number; start: number; end: number }) =>
       `${span.articleId}:${span.start}:${span.end}`;
