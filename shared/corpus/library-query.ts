@@ -6,7 +6,7 @@
  * store has one SQL builder per entry (a missing builder does not compile). Filters combine with
  * AND; the values inside one filter (several statuses, several sources) with OR.
  * Extension points, waiting for their issues: `attribute` (has attribute value, migration 013)
- * and `entity` (linked entity, 008) are added here with a builder in store/library.ts.
+ * and `entity` (linked entity, migration 014) are added here with a builder in store/library.ts.
  */
 import { z } from 'zod';
 import { AttributeKeySchema } from '../domain/attribute-values';
