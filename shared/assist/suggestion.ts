@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LabelKeySchema, OffsetSchema } from '../domain/schemas';
+import type { TextRange } from '../text/syllables';
 
 /**
  * Where a suggestion comes from. Each source is switched on or off in the assist settings:
@@ -70,7 +71,7 @@ export function resolveOverlaps(
  * the furthest end passes s. (Checking every span per suggestion was 100k × 1k comparisons on a
  * long, densely tagged article.)
  */
-function takenRangeTest(ranges: readonly { start: number; end: number }[]): (range: TextSpan) => boolean {
+function takenRangeTest(ranges: readonly TextRange[]): (range: TextRange) => boolean {
   const sorted = [...ranges].sort((a, b) => a.start - b.start);
   const furthestEnd: number[] = [];
   for (const [index, range] of sorted.entries()) furthestEnd.push(Math.max(range.end, furthestEnd[index - 1] ?? -1));
@@ -80,14 +81,9 @@ function takenRangeTest(ranges: readonly { start: number; end: number }[]): (ran
     let high = sorted.length;
     while (low < high) {
       const middle = (low + high) >>> 1;
-      if ((sorted[middle] as TextSpan).start < end) low = middle + 1;
+      if ((sorted[middle] as TextRange).start < end) low = middle + 1;
       else high = middle;
     }
     return low > 0 && (furthestEnd[low - 1] as number) > start;
   };
-}
-
-interface TextSpan {
-  start: number;
-  end: number;
 }
