@@ -55,6 +55,11 @@ export class ChangeService {
     private readonly handlers: ChangeHandlers,
   ) {}
 
+  /** The author of a set that names none: the local profile's name. */
+  defaultAuthor(): string {
+    return this.authors.displayName();
+  }
+
   /** Called after each write commits (never for one that rolled back); returns an unsubscribe. */
   onApplied(listener: AppliedListener): () => void {
     this.listeners.add(listener);
@@ -185,7 +190,7 @@ export class ChangeService {
     const context: ApplyContext = {
       ...newMemo(),
       origin: set.origin,
-      author: set.author ?? this.authors.displayName(),
+      author: set.author ?? this.defaultAuthor(),
       createdIds: {},
       apply: (change) => applyOne(change),
     };

@@ -148,6 +148,8 @@ export class CorpusService {
     let skippedIdentical = 0;
     let skippedOverlapping = 0;
     let refused = 0;
+    // The set is written as the local profile; only that author's own twins are duplicates.
+    const author = this.changes.defaultAuthor();
     let snapped = 0;
     const ordered = [...input.hits].sort((a, b) => a.articleId - b.articleId || a.startU16 - b.startU16);
     for (const hit of ordered) {
@@ -166,7 +168,7 @@ export class CorpusService {
       }
       if (range.start !== hit.startU16 || range.end !== hit.endU16) snapped++;
       const span = { articleId: hit.articleId, labelKey: input.labelKey, ...range };
-      if (this.annotations.findIdentical(span, null)) {
+      if (this.annotations.findIdentical({ ...span, author }, null)) {
         skippedIdentical++;
         continue;
       }

@@ -61,17 +61,21 @@ export class AnnotationStore {
     return row ? toAnnotation(row) : null;
   }
 
-  /** Another annotation with the same label and range in the article (index: article, start, end). */
+  /**
+   * Another annotation by the same author with the same label and range in the article
+   * (index: article, start, end). Authors are layers: a colleague's or the gold layer's twin of
+   * my span is agreement, not a duplicate.
+   */
   findIdentical(
-    span: Pick<Annotation, 'articleId' | 'labelKey' | 'start' | 'end'>,
+    span: Pick<Annotation, 'articleId' | 'labelKey' | 'start' | 'end' | 'author'>,
     exceptId: number | null,
   ): Annotation | null {
     const row = this.db
       .prepare(
         `SELECT * FROM annotations WHERE article_id = ? AND start = ? AND "end" = ? AND label_key = ?
-           AND id IS NOT ? LIMIT 1`,
+           AND author = ? AND id IS NOT ? LIMIT 1`,
       )
-      .get(span.articleId, span.start, span.end, span.labelKey, exceptId) as AnnotationRow | undefined;
+      .get(span.articleId, span.start, span.end, span.labelKey, span.author, exceptId) as AnnotationRow | undefined;
     return row ? toAnnotation(row) : null;
   }
 

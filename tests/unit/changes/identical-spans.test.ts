@@ -43,4 +43,31 @@ describe('identical spans', () => {
       [title.createdIds.a, 'TITLE'],
     ]);
   });
+
+  it('another author may hold the same span (authors are layers: a twin across them is agreement)', async () => {
+    const workbench = openWorkbench();
+    const { articleId, text } = await seededArticle(workbench);
+    const start = text.indexOf('Lương Tam Quang');
+    const create = (author: string): ChangeSet => ({
+      articleId,
+      origin: 'manual',
+      author,
+      changes: [
+        {
+          kind: 'annotation.create',
+          ref: 'a',
+          annotation: { articleId, labelKey: 'PER', start, end: start + 15, quote: 'Lương Tam Quang' },
+        },
+      ],
+    });
+    workbench.changes.apply(create('An'));
+    workbench.changes.apply(create('gold'));
+    expect(() => workbench.changes.apply(create('gold'))).toThrow(/already a PER span/);
+
+    const stored = workbench.annotationRows.listForArticle(articleId).map((span) => [span.author, span.labelKey]);
+    expect(stored).toEqual([
+      ['An', 'PER'],
+      ['gold', 'PER'],
+    ]);
+  });
 });

@@ -48,7 +48,8 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
         this.assertValid(span, context);
         if (attributes) this.assertAttributes({ ...span, id: null }, attributes);
         // Imports and merges skip the spans they already hold themselves (and report them).
-        if (context.origin !== 'import' && context.origin !== 'merge') this.refuseIdentical(span, null);
+        if (context.origin !== 'import' && context.origin !== 'merge')
+          this.refuseIdentical({ ...span, author: context.author }, null);
         const now = nowIso();
         const created = this.annotations.insert({
           ...span,
@@ -259,8 +260,8 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
     if (problem) throw ApiError.of('rejected', 'spanNotSaved', { problem });
   }
 
-  /** A second span with the same label and range would only be counted twice by every export. */
-  private refuseIdentical(span: SpanFields, exceptId: number | null): void {
+  /** A second span of one author with the same label and range would only be counted twice by every export. */
+  private refuseIdentical(span: SpanFields & Pick<Annotation, 'author'>, exceptId: number | null): void {
     const twin = this.annotations.findIdentical(span, exceptId);
     if (twin) {
       throw ApiError.of('rejected', 'spanIdentical', { label: span.labelKey, quote: shorten(twin.quote), id: twin.id });
