@@ -189,6 +189,31 @@ export const vi: VietnameseResources = {
     changeOfSet: 'Thay đổi {{index}} trên {{count}} ({{kind}}): {{reason}}',
     undoRefused: 'Không hoàn tác được “{{description}}”: {{reason}}',
     redoRefused: 'Không làm lại được “{{description}}”: {{reason}}',
+    conllOneLayer:
+      'CoNLL chỉ chứa một lớp mỗi lần (mỗi token một nhãn): các đoạn của {{authors}} sẽ tranh nhau cùng một nhãn. Hãy chọn một người chú thích, hoặc bản chuẩn (gold), để xuất.',
+    packageNothingToExport: 'Không có gì của “{{author}}” để xuất: ở đây không lưu đoạn nào của họ.',
+    packageTooLarge: '{{file}} có dung lượng {{size}}; giới hạn cho một gói là {{limit}}. Chưa nhập gì.',
+    packageNotZip: '{{file}} không phải là gói chú thích: đó không phải là tệp zip. Chưa nhập gì.',
+    packageTruncated:
+      '{{file}} bị hỏng hoặc bị cắt cụt: không đọc được tệp zip ({{detail}}). Hãy xin lại gói; chưa nhập gì.',
+    packageNoManifest: '{{file}} không phải là gói chú thích: trong đó không có {{entry}}. Chưa nhập gì.',
+    packageNoWorkbench: '{{file}}: gói không chứa {{entry}}. Chưa nhập gì.',
+    packageMalformedJson: '{{file}}: {{entry}} không phải là JSON hợp lệ ({{detail}}). Chưa nhập gì.',
+    packageInvalid: '{{file}}: {{entry}} không hợp lệ tại {{where}}: {{detail}}. Chưa nhập gì.',
+    packageNewerVersion:
+      '{{file}} được tạo bởi một phiên bản Marginalia mới hơn (định dạng gói phiên bản {{version}}); bản này đọc phiên bản {{supported}}. Hãy cập nhật Marginalia để nhập; chưa nhập gì.',
+    packageHashMismatch:
+      '{{file}}: văn bản của bài {{article}} (“{{title}}”) không khớp với mã băm nội dung; gói đã bị sửa hoặc bị hỏng. Chưa nhập gì.',
+    packageSpanInvalid:
+      '{{file}}: bài {{article}}, chú thích {{annotation}} ({{label}} [{{start}}, {{end}})): {{problem}}. Chưa nhập gì.',
+    packageOtherAuthor:
+      '{{file}}: chú thích {{annotation}} của bài {{article}} là của “{{found}}”, nhưng gói chỉ chứa công việc của “{{author}}”. Chưa nhập gì.',
+    packageCountsDiffer:
+      '{{file}}: tệp kê khai ghi {{expected}} {{what}}, nhưng gói chứa {{found}}; gói đã bị sửa hoặc bị hỏng. Chưa nhập gì.',
+    packageBrokenRegistry: '{{file}}: danh mục thực thể bị lỗi tại {{where}}. Chưa nhập gì.',
+    packageNotFound: 'Gói {{packageId}} không còn nữa (đã nhập rồi, hoặc đã chờ quá lâu); hãy chọn lại tệp.',
+    packageUndecided: 'Hãy quyết định xử lý nhãn {{label}} trước khi nhập.',
+    packageChoiceInvalid: 'Nhãn {{label}}: {{problem}}',
   },
   app: {
     mainNav: 'Điều hướng chính',
