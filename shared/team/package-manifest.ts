@@ -7,6 +7,9 @@
 import { z } from 'zod';
 import { AuthorSchema } from '../domain/changes';
 
+/** The author of the adjudicated layer (issue 15 §4): exported and compared like any annotator. */
+export const GOLD_AUTHOR = 'gold';
+
 export const PACKAGE_FORMAT = 'marginalia-package';
 /** Bumped when a reader of this version could misread a newer package; newer ones are refused. */
 export const PACKAGE_FORMAT_VERSION = 1;

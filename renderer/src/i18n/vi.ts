@@ -1085,4 +1085,50 @@ export const vi: VietnameseResources = {
       conllPath: 'đường dẫn đầy đủ (RISK/CYBER)',
     },
   },
+  team: {
+    exportWorkButton: 'Xuất công việc của tôi…',
+    exportWorkTitle: 'Xuất các chú thích của bạn thành một tệp gói để gửi đồng nghiệp',
+    importPackageButton: 'Nhập gói…',
+    importPackageTitle: 'Nhập gói của đồng nghiệp: chú thích của họ được giữ thành lớp riêng của họ',
+    exportWork: {
+      title: 'Xuất công việc của tôi',
+      intro:
+        'Một tệp (zip) gồm các bài bạn đã chú thích cùng văn bản của chúng, bộ nhãn, và các chú thích của bạn với thuộc tính, quan hệ và liên kết thực thể. Đồng nghiệp nhập tệp này thành lớp của bạn, mang tên bạn.',
+      author: 'Công việc của ai',
+      nobody: 'Chưa có chú thích nào được lưu.',
+      me_other: '{{name}} (bạn) · {{count, number}} bài',
+      other_other: '{{name}} · {{count, number}} bài',
+      submit: 'Xuất gói',
+    },
+    importPackage: {
+      title: 'Nhập gói của đồng nghiệp',
+      intro:
+        'Chọn một tệp gói (.mpkg.zip) mà đồng nghiệp đã tạo bằng “Xuất công việc của tôi”. Gói được kiểm tra toàn bộ trước khi ghi bất cứ thứ gì; chú thích của họ được giữ thành lớp của họ, mang tên họ, bên cạnh chú thích của bạn.',
+      chooseFile: 'Chọn gói…',
+      chooseFileLabel: 'Tệp gói',
+      checking: 'Đang kiểm tra {{file}}…',
+      summaryRegion: 'Gói',
+      summary:
+        '{{file}}: công việc của {{author}}, xuất ngày {{date}}: {{articles, number}} bài ({{alreadyHere, number}} bài đã có ở đây), {{annotations, number}} chú thích, {{relations, number}} quan hệ, {{entityLinks, number}} liên kết thực thể.',
+      layerNote:
+        'Các bài bạn chưa có sẽ được thêm vào. Chú thích của {{author}} vẫn là của họ: hãy so sánh trong mục Đồng thuận; không có gì của bạn bị thay đổi.',
+      mappingTitle: 'Ánh xạ nhãn',
+      mappingIntro:
+        'Gói dùng những nhãn mà bàn làm việc này chưa có hoặc định nghĩa khác. Hãy chọn các đoạn của từng nhãn sẽ trở thành gì ở đây; chưa nhập gì cho đến khi bạn xác nhận.',
+      confirm: 'Nhập lớp của {{author}}',
+      done: 'Đã nhập lớp của {{author}}: thêm {{spansAdded, number}} chú thích ({{spansAlreadyHere, number}} đã có sẵn, {{spansSkipped, number}} bỏ qua theo lựa chọn của bạn); thêm {{articlesAdded, number}} bài, khớp {{articlesMatched, number}} bài.',
+      notes: 'Chi tiết',
+      close: 'Đóng',
+      another: 'Nhập một gói khác',
+    },
+    layers: {
+      legend: 'Lớp (người chú thích)',
+      every: 'Tất cả người chú thích',
+      chosen: 'Chỉ những người này',
+      oneOnly: 'CoNLL chỉ chứa một lớp mỗi lần: hãy chọn một người chú thích, hoặc bản chuẩn (gold).',
+      gold: 'Bản chuẩn (đã phân xử)',
+      me: '{{name}} (bạn)',
+      articles_other: '{{count, number}} bài',
+    },
+  },
 };
