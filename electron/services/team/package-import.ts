@@ -120,7 +120,8 @@ function questionsOf(workbench: Workbench, pkg: ValidPackage): LabelQuestion[] {
       fileName: pkg.fileName,
       spanCount: spanCounts.get(label.key) ?? 0,
     });
-    return question ? [question] : [];
+    // Named as what the user chose to import, not as the workbench JSON inside it.
+    return question ? [{ ...question, format: 'Marginalia annotation package' }] : [];
   });
 }
 

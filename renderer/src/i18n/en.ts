@@ -930,13 +930,11 @@ export const en = {
       chooseFileLabel: 'Package file',
       checking: 'Checking {{file}}…',
       summaryRegion: 'The package',
-      summary:
-        '{{file}}: the work of {{author}}, exported {{date}}: {{articles, number}} articles ({{alreadyHere, number}} already here), {{annotations, number}} annotations, {{relations, number}} relations, {{entityLinks, number}} entity links.',
+      summary: '{{file}}: the work of {{author}}, exported {{date}}.',
+      counts:
+        'Articles: {{articles, number}} ({{alreadyHere, number}} already here) · annotations: {{annotations, number}} · relations: {{relations, number}} · entity links: {{entityLinks, number}}',
       layerNote:
         'Articles you lack are added. {{author}}’s annotations stay theirs: compare them in Agreement; nothing of yours is changed.',
-      mappingTitle: 'Map the labels',
-      mappingIntro:
-        'The package uses labels this workbench lacks or defines differently. Choose what each label’s spans become here; nothing is imported until you confirm.',
       confirm: 'Import {{author}}’s layer',
       done: 'Imported {{author}}’s layer: {{spansAdded, number}} annotations added ({{spansAlreadyHere, number}} already here, {{spansSkipped, number}} skipped as you chose); {{articlesAdded, number}} articles added, {{articlesMatched, number}} matched.',
       notes: 'Details',

@@ -1108,13 +1108,11 @@ export const vi: VietnameseResources = {
       chooseFileLabel: 'Tệp gói',
       checking: 'Đang kiểm tra {{file}}…',
       summaryRegion: 'Gói',
-      summary:
-        '{{file}}: công việc của {{author}}, xuất ngày {{date}}: {{articles, number}} bài ({{alreadyHere, number}} bài đã có ở đây), {{annotations, number}} chú thích, {{relations, number}} quan hệ, {{entityLinks, number}} liên kết thực thể.',
+      summary: '{{file}}: công việc của {{author}}, xuất ngày {{date}}.',
+      counts:
+        'Bài: {{articles, number}} ({{alreadyHere, number}} bài đã có ở đây) · chú thích: {{annotations, number}} · quan hệ: {{relations, number}} · liên kết thực thể: {{entityLinks, number}}',
       layerNote:
         'Các bài bạn chưa có sẽ được thêm vào. Chú thích của {{author}} vẫn là của họ: hãy so sánh trong mục Đồng thuận; không có gì của bạn bị thay đổi.',
-      mappingTitle: 'Ánh xạ nhãn',
-      mappingIntro:
-        'Gói dùng những nhãn mà bàn làm việc này chưa có hoặc định nghĩa khác. Hãy chọn các đoạn của từng nhãn sẽ trở thành gì ở đây; chưa nhập gì cho đến khi bạn xác nhận.',
       confirm: 'Nhập lớp của {{author}}',
       done: 'Đã nhập lớp của {{author}}: thêm {{spansAdded, number}} chú thích ({{spansAlreadyHere, number}} đã có sẵn, {{spansSkipped, number}} bỏ qua theo lựa chọn của bạn); thêm {{articlesAdded, number}} bài, khớp {{articlesMatched, number}} bài.',
       notes: 'Chi tiết',

@@ -115,6 +115,10 @@ export function ImportPackageDialog({ onClose }: { onClose: () => void }) {
               file: step.preview.fileName,
               author: step.preview.manifest.author,
               date: formatPublished(step.preview.manifest.createdAt, language),
+            })}
+          </p>
+          <p>
+            {t('team.importPackage.counts', {
               articles: step.preview.articles.total,
               alreadyHere: step.preview.articles.alreadyHere,
               annotations: step.preview.manifest.counts.annotations,
@@ -124,17 +128,13 @@ export function ImportPackageDialog({ onClose }: { onClose: () => void }) {
           </p>
           <p className="muted">{t('team.importPackage.layerNote', { author: step.preview.manifest.author })}</p>
           {step.preview.questions.length > 0 ? (
-            <>
-              <h3>{t('team.importPackage.mappingTitle')}</h3>
-              <p className="muted">{t('team.importPackage.mappingIntro')}</p>
-              <ImportReview
-                key={step.preview.packageId}
-                questions={step.preview.questions}
-                othersImported={false}
-                onDecide={(decisions) => confirm(step.preview, decisions)}
-                onCancel={async () => close()}
-              />
-            </>
+            <ImportReview
+              key={step.preview.packageId}
+              questions={step.preview.questions}
+              othersImported={false}
+              onDecide={(decisions) => confirm(step.preview, decisions)}
+              onCancel={async () => close()}
+            />
           ) : (
             <div className="row">
               <button
