@@ -11,7 +11,15 @@ import type { Workbench } from '../../../electron/services/workbench';
 import { exportPackage } from '../../../electron/services/team/package-export';
 import { createTeamHandlers } from '../../../electron/services/api/team-handlers';
 import { seededArticle, useTempWorkbenches } from '../../helpers/temp-workbench';
-import { MY_SPANS, placeSpan, spansChangeSet, THEIR_SPANS } from '../../helpers/team-package';
+import {
+  buildTeamPackage,
+  FIXTURE_AUTHOR,
+  FIXTURE_UNKNOWN_LABEL,
+  MY_SPANS,
+  placeSpan,
+  spansChangeSet,
+  THEIR_SPANS,
+} from '../../helpers/team-package';
 import { addArticle } from '../export/fixtures';
 
 const openWorkbench = useTempWorkbenches();
@@ -165,5 +173,38 @@ describe('annotation packages between two databases', () => {
     expect(report).toMatchObject({ articlesAdded: 0, articlesMatched: 2, spansAdded: 0, spansAlreadyHere: 6 });
     expect(storedState(binh)).toEqual(afterFirst);
     expect(historyShape(binh)).toEqual(historyAfterFirst);
+  });
+});
+
+describe('the mapping step', () => {
+  it('a label the receiver lacks must be decided; mapped, its spans get my label and keep her name', async () => {
+    const built = await buildTeamPackage({ withUnknownLabel: true });
+    try {
+      const binh = openWorkbench();
+      binh.profile.set('Lan');
+      const seed = await seededArticle(binh);
+      const { handlers, preview } = importFile(binh, built.path);
+      const previewed = await preview();
+      expect(
+        previewed.questions.map((question) => [question.label, question.kind === 'label' && question.existing]),
+      ).toEqual([[FIXTURE_UNKNOWN_LABEL.key, false]]);
+      // Nothing is imported until the question is answered.
+      expect(() => handlers.importPackage({ packageId: previewed.packageId, decisions: {} })).toThrow(
+        /Decide what to do with the label MEETING/,
+      );
+      expect(binh.annotationRows.listForArticle(seed.articleId)).toEqual([]);
+      const report = await handlers.importPackage({
+        packageId: previewed.packageId,
+        decisions: { [`label:${FIXTURE_UNKNOWN_LABEL.key}`]: { choice: 'map', labelKey: 'EVENT' } },
+      });
+      expect(report.spansAdded).toBe(THEIR_SPANS.length + 1);
+      expect(binh.labels.exists(FIXTURE_UNKNOWN_LABEL.key)).toBe(false);
+      const meeting = binh.annotationRows
+        .listForArticle(seed.articleId)
+        .find((span) => span.quote === FIXTURE_UNKNOWN_LABEL.quote);
+      expect(meeting).toMatchObject({ labelKey: 'EVENT', author: FIXTURE_AUTHOR });
+    } finally {
+      built.dispose();
+    }
   });
 });
