@@ -5,6 +5,7 @@
  * layer are exported as JSONL through the export dialog, and the author field read back.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
 import { articleIdByTitle, callApi } from './stored-state';
@@ -89,4 +90,23 @@ test("a colleague's package becomes her layer after the mapping step; gold and h
   const binh = await exportLayer(FIXTURE_AUTHOR, 'binh.jsonl');
   expect(binh[0]?.meta.authors).toEqual([FIXTURE_AUTHOR]);
   expect(new Set(binh.flatMap((line) => line.spans.map((span) => span.author)))).toEqual(new Set([FIXTURE_AUTHOR]));
+
+  // "Export my work…" for any stored author: her layer goes back out as a package.
+  await page.getByRole('button', { name: 'Export my work…' }).click();
+  const workDialog = page.getByRole('dialog', { name: 'Export my work' });
+  await workDialog.getByRole('radio', { name: new RegExp(`^${FIXTURE_AUTHOR} ·`) }).check();
+  const downloadPromise = page.waitForEvent('download');
+  await workDialog.getByRole('button', { name: 'Export package' }).click();
+  const download = await downloadPromise;
+  expect(download.suggestedFilename()).toMatch(
+    new RegExp(`^marginalia-work-${FIXTURE_AUTHOR}-\\d{4}-\\d{2}-\\d{2}\\.mpkg\\.zip$`),
+  );
+  const packagePath = join(host.dir, 'again.mpkg.zip');
+  await download.saveAs(packagePath);
+  const entries = unzipSync(new Uint8Array(readFileSync(packagePath)));
+  const manifest = JSON.parse(strFromU8(entries['manifest.json'] as Uint8Array)) as { author: string; counts: object };
+  expect(manifest).toMatchObject({
+    author: FIXTURE_AUTHOR,
+    counts: { articles: 1, annotations: THEIR_SPANS.length + 1 },
+  });
 });
