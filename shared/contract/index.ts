@@ -19,6 +19,7 @@ import { labelCalls } from './labels';
 import type { CallNameOfList } from './names';
 import { readerCalls } from './reader';
 import { relationCalls } from './relations';
+import { teamCalls } from './team';
 
 export const contract = {
   ...articleCalls,
@@ -35,6 +36,7 @@ export const contract = {
   ...labelCalls,
   ...agreementCalls,
   ...attributeCalls,
+  ...teamCalls,
 };
 
 export type Contract = typeof contract;
@@ -91,4 +93,5 @@ export type { SchemaImportPreview } from './labels';
 export type { AgreementFigures, AgreementInput, AgreementReport } from './agreement';
 export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
+export type { PackageImportReport, PackagePreview } from './team';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

@@ -63,6 +63,10 @@ export const CALL_NAMES = [
   'agreement',
   'listAttributeDefs',
   'listFieldDefs',
+  'startPackageExport',
+  'previewPackage',
+  'importPackage',
+  'discardPackage',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];
