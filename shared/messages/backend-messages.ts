@@ -203,6 +203,10 @@ export const BACKEND_MESSAGES_EN = {
   changeOfSet: 'Change {{index}} of {{count}} ({{kind}}): {{reason}}',
   undoRefused: 'Cannot undo “{{description}}”: {{reason}}',
   redoRefused: 'Cannot redo “{{description}}”: {{reason}}',
+  // Brief exports and generated sections (electron/services/briefs/export)
+  briefContentInvalid: 'Brief {{briefId}} cannot be exported: {{path}}: {{reason}}.',
+  briefsNotAvailable: 'Briefs are not available in this build.',
+  briefLabelNotFound: 'The section needs the label {{label}}, which this schema does not have.',
 } as const;
 
 export type BackendMessageKey = keyof typeof BACKEND_MESSAGES_EN;

@@ -189,6 +189,9 @@ export const vi: VietnameseResources = {
     changeOfSet: 'Thay đổi {{index}} trên {{count}} ({{kind}}): {{reason}}',
     undoRefused: 'Không hoàn tác được “{{description}}”: {{reason}}',
     redoRefused: 'Không làm lại được “{{description}}”: {{reason}}',
+    briefContentInvalid: 'Không xuất được báo cáo {{briefId}}: {{path}}: {{reason}}.',
+    briefsNotAvailable: 'Bản cài đặt này chưa có chức năng báo cáo.',
+    briefLabelNotFound: 'Phần này cần nhãn {{label}}, nhưng lược đồ nhãn hiện tại không có nhãn đó.',
   },
   app: {
     mainNav: 'Điều hướng chính',
