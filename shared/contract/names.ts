@@ -63,6 +63,8 @@ export const CALL_NAMES = [
   'agreement',
   'listAttributeDefs',
   'listFieldDefs',
+  'exportBrief',
+  'generateBriefSection',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];
