@@ -2,8 +2,10 @@
  * THE list of brief export formats: what the brief's Export menu offers, what `exportBrief`
  * accepts and what the tests loop over. The writers are keyed by the same ids: HTML and Markdown
  * are pure (`html-writer.ts`, `markdown-writer.ts`), DOCX runs in Node
- * (`electron/services/briefs/export/brief-writers.ts` holds one writer per id, a mapped type, so
- * a format without a writer does not compile — as `LIBRARY_FILTERS` and its SQL builders).
+ * (`BRIEF_WRITERS` in electron/services/briefs/export/brief-export-service.ts, a mapped type, so
+ * a format without a writer does not compile — as `LIBRARY_FILTERS` and its SQL builders). Each
+ * format's name in the UI is the i18n key `briefExport.format.<id>` (en.ts, vi.ts; the typed `t()`
+ * refuses to compile an id without its key).
  */
 import { z } from 'zod';
 
@@ -16,8 +18,6 @@ export interface BriefExportFormatSpec {
   /** With the dot, e.g. `.docx`. */
   extension: string;
   mime: string;
-  /** The UI's name for it: an i18n key under `briefExport.format`. */
-  labelKey: `briefExport.format.${BriefExportFormatId}`;
 }
 
 export const BRIEF_EXPORT_FORMATS = {
@@ -25,15 +25,9 @@ export const BRIEF_EXPORT_FORMATS = {
     id: 'docx',
     extension: '.docx',
     mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-    labelKey: 'briefExport.format.docx',
   },
-  html: { id: 'html', extension: '.html', mime: 'text/html; charset=utf-8', labelKey: 'briefExport.format.html' },
-  markdown: {
-    id: 'markdown',
-    extension: '.md',
-    mime: 'text/markdown; charset=utf-8',
-    labelKey: 'briefExport.format.markdown',
-  },
+  html: { id: 'html', extension: '.html', mime: 'text/html; charset=utf-8' },
+  markdown: { id: 'markdown', extension: '.md', mime: 'text/markdown; charset=utf-8' },
 } as const satisfies { [Id in BriefExportFormatId]: BriefExportFormatSpec & { id: Id } };
 
 export const BRIEF_EXPORT_FORMAT_SPECS: readonly BriefExportFormatSpec[] = Object.values(BRIEF_EXPORT_FORMATS);

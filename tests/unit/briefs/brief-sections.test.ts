@@ -47,7 +47,11 @@ function seedCorpus(workbench: Workbench) {
   workbench.changes.apply({
     origin: 'manual',
     changes: [
-      { kind: 'relation.create', ref: 'r', relation: { articleId: a, typeKey: 'proposed_by', headId: proposal, tailId: person } },
+      {
+        kind: 'relation.create',
+        ref: 'r',
+        relation: { articleId: a, typeKey: 'proposed_by', headId: proposal, tailId: person },
+      },
     ],
   });
   return { a, b, cyber, crime, spying, proposal, person, law };
@@ -70,14 +74,24 @@ describe('generated brief sections', () => {
     // Each citation carries a full snapshot, the span as stored.
     const list = section.nodes[1] as { children: { children: unknown[] }[] };
     const node = SerializedCitationNodeSchema.parse(list.children[0]?.children[0]);
-    expect(node).toMatchObject({ annotationId: cyber, articleId: a, labelKey: 'CYBER', source: 'VnExpress', startU16: 0, endU16: 26 });
+    expect(node).toMatchObject({
+      annotationId: cyber,
+      articleId: a,
+      labelKey: 'CYBER',
+      source: 'VnExpress',
+      startU16: 0,
+      endU16: 26,
+    });
   });
 
   it('scopes by the library filter', () => {
     const workbench = openWorkbench();
     seedCorpus(workbench);
     const section = briefSectionsOf(workbench).generate('risksByLabel', { published: { to: '2020' } }, 'en');
-    expect(outline(section.nodes)).toEqual(['h3 Risk › Espionage', '- “Gián điệp mạng là thách thức” — Hội thảo an ninh, 2019-06']);
+    expect(outline(section.nodes)).toEqual([
+      'h3 Risk › Espionage',
+      '- “Gián điệp mạng là thách thức” — Hội thảo an ninh, 2019-06',
+    ]);
     const none = briefSectionsOf(workbench).generate('risksByLabel', { source: ['Nowhere'] }, 'en');
     expect(outline(none.nodes)).toEqual(['No span under this filter.']);
   });
@@ -139,7 +153,12 @@ describe('generated brief sections', () => {
     const workbench = openWorkbench();
     seedCorpus(workbench);
     const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
-    const result = await dispatchCall(handlers, 'generateBriefSection', { kind: 'risksByLabel', filter: { labels: ['CRIME'] } }, () => {});
+    const result = await dispatchCall(
+      handlers,
+      'generateBriefSection',
+      { kind: 'risksByLabel', filter: { labels: ['CRIME'] } },
+      () => {},
+    );
     expect(result).toMatchObject({ ok: true, value: { listed: 2, total: 2 } }); // the article with a CRIME span has a CYBER one too
     const refused = await dispatchCall(handlers, 'generateBriefSection', { kind: 'everything', filter: {} }, () => {});
     expect(refused).toMatchObject({ ok: false, error: { code: 'invalid_input' } });

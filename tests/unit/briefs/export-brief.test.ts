@@ -49,7 +49,13 @@ function briefOverCorpus(workbench: Workbench) {
   };
   const content = editorState(
     heading('h1', text('Nguy cơ chính')),
-    paragraph(citation(snapshot(edited)), text(' và '), citation(snapshot(deleted)), text(' và '), citation(snapshot(gone))),
+    paragraph(
+      citation(snapshot(edited)),
+      text(' và '),
+      citation(snapshot(deleted)),
+      text(' và '),
+      citation(snapshot(gone)),
+    ),
   );
   // After the brief was written: the span is widened, another deleted, an article deleted.
   const textOfKept = workbench.articles.getText(kept);
@@ -96,7 +102,11 @@ describe('exportBrief', () => {
     const workbench = openWorkbench();
     const { deps, editedQuote } = briefOverCorpus(workbench);
     const target = join(workbench.dir, 'out.docx');
-    const handlers = createBriefExportHandlers(workbench, electronHost(() => target), () => deps);
+    const handlers = createBriefExportHandlers(
+      workbench,
+      electronHost(() => target),
+      () => deps,
+    );
     const result = await handlers.exportBrief({ briefId: 1, formatId: 'docx', language: 'en' });
     expect(result).toEqual({ state: 'written', fileName: 'out.docx', path: target, missingCitations: 2 });
     const html = (await mammoth.convertToHtml({ path: target })).value;
@@ -136,7 +146,9 @@ describe('exportBrief', () => {
     const target = join(workbench.dir, 'elsewhere.md');
     for (const host of [browserHost, electronHost(() => null)]) {
       const handlers = createBriefExportHandlers(workbench, host, () => deps);
-      await expect(handlers.exportBrief({ briefId: 1, formatId: 'markdown', path: target, language: 'en' })).rejects.toThrow();
+      await expect(
+        handlers.exportBrief({ briefId: 1, formatId: 'markdown', path: target, language: 'en' }),
+      ).rejects.toThrow();
     }
     expect(existsSync(target)).toBe(false);
   });
@@ -144,8 +156,14 @@ describe('exportBrief', () => {
   it('answers cancelled when the save dialog is closed', async () => {
     const workbench = openWorkbench();
     const { deps } = briefOverCorpus(workbench);
-    const handlers = createBriefExportHandlers(workbench, electronHost(() => null), () => deps);
-    expect(await handlers.exportBrief({ briefId: 1, formatId: 'markdown', language: 'en' })).toEqual({ state: 'cancelled' });
+    const handlers = createBriefExportHandlers(
+      workbench,
+      electronHost(() => null),
+      () => deps,
+    );
+    expect(await handlers.exportBrief({ briefId: 1, formatId: 'markdown', language: 'en' })).toEqual({
+      state: 'cancelled',
+    });
   });
 
   it('refuses content that is not a Lexical state, naming the node, and leaves the old file as it was', async () => {
@@ -158,9 +176,9 @@ describe('exportBrief', () => {
       briefs: { get: () => ({ ...brief, content: editorState(paragraph({ type: 'text', version: 1, text: null })) }) },
     };
     const handlers = createBriefExportHandlers(workbench, { kind: 'electron', appVersion: 'test' }, () => broken);
-    await expect(handlers.exportBrief({ briefId: 1, formatId: 'markdown', path: target, language: 'en' })).rejects.toThrow(
-      'Brief 1 cannot be exported: root.children[0].children[0].text: not a string.',
-    );
+    await expect(
+      handlers.exportBrief({ briefId: 1, formatId: 'markdown', path: target, language: 'en' }),
+    ).rejects.toThrow('Brief 1 cannot be exported: root.children[0].children[0].text: not a string.');
     expect(readFileSync(target, 'utf8')).toBe('before');
   });
 
