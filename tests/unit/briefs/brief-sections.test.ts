@@ -72,7 +72,7 @@ describe('generated brief sections', () => {
     ]);
     expect(section).toMatchObject({ listed: 3, total: 3 });
     // Each citation carries a full snapshot, the span as stored.
-    const list = section.nodes[1] as { children: { children: unknown[] }[] };
+    const list = section.nodes[1] as unknown as { children: { children: unknown[] }[] };
     const node = SerializedCitationNodeSchema.parse(list.children[0]?.children[0]);
     expect(node).toMatchObject({
       annotationId: cyber,
