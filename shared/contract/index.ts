@@ -10,6 +10,7 @@ import { articleCalls } from './articles';
 import { attributeCalls } from './attributes';
 import { assistCalls } from './assist';
 import { backupCalls } from './backups';
+import { briefExportCalls } from './brief-exports';
 import { changeCalls } from './changes';
 import { entityCalls } from './entities';
 import { corpusCalls } from './corpus';
@@ -37,6 +38,7 @@ export const contract = {
   ...agreementCalls,
   ...attributeCalls,
   ...teamCalls,
+  ...briefExportCalls,
 };
 
 export type Contract = typeof contract;

@@ -67,6 +67,8 @@ export const CALL_NAMES = [
   'previewPackage',
   'importPackage',
   'discardPackage',
+  'exportBrief',
+  'generateBriefSection',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];
