@@ -340,7 +340,8 @@ export function noteParts(note: BriefNote, language: BriefLanguage): NotePart[] 
     { text: `“${citation.quote}” — ` },
     { text: citation.articleTitle, style: 'title' },
     {
-      text: `. ${citation.source ?? words.noSource}, ${citation.publishedAt ?? words.undated}; ${citation.labelKey}; ${unit} ${offsets.start}–${offsets.end}.`,
+      // A comma, not a full stop, after the title: "source not recorded" must not start a sentence.
+      text: `, ${citation.source ?? words.noSource}, ${citation.publishedAt ?? words.undated}; ${citation.labelKey}; ${unit} ${offsets.start}–${offsets.end}.`,
     },
   ];
   if (note.state === 'orphaned') parts.push({ text: ` ${words.orphaned}`, style: 'missing' });

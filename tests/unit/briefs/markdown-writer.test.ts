@@ -55,7 +55,7 @@ describe('the brief as Markdown', () => {
     expect(markdown).toContain(`“${EDITED_QUOTE}”[^1]`);
     const definitions = markdown.split('\n').filter((line) => /^\[\^\d+\]: /.test(line));
     expect(definitions).toHaveLength(3);
-    expect(definitions[0]).toContain('*Bộ Công an nêu 5 nguy cơ*. VnExpress, 2024-03-05; RISK; code points 10–44.');
+    expect(definitions[0]).toContain('*Bộ Công an nêu 5 nguy cơ*, VnExpress, 2024-03-05; RISK; code points 10–44.');
     expect(definitions[1]).toContain('The span was deleted');
     expect(definitions[2]).toContain('The article (no. 2) was deleted');
   });
