@@ -356,21 +356,3 @@ export function bylineOf(meta: BriefMeta, language: BriefLanguage): string {
   const day = (iso: string) => iso.slice(0, 10);
   return `${words.by} ${meta.author} · ${words.created} ${day(meta.createdAt)} · ${words.updated} ${day(meta.updatedAt)}`;
 }
-
-/** The plain text of inlines (a citation as its quote), for alt texts and table cells in plain formats. */
-export function plainText(inlines: readonly BriefInline[]): string {
-  return inlines
-    .map((part) => {
-      switch (part.kind) {
-        case 'text':
-          return part.text;
-        case 'break':
-          return '\n';
-        case 'link':
-          return plainText(part.children);
-        case 'citation':
-          return `“${part.note.citation.quote}”`;
-      }
-    })
-    .join('');
-}
