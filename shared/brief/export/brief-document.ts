@@ -340,7 +340,8 @@ export function noteParts(note: BriefNote, language: BriefLanguage): NotePart[] 
     { text: `“${citation.quote}” — ` },
     { text: citation.articleTitle, style: 'title' },
     {
-      text: `. ${citation.source ?? words.noSource}, ${citation.publishedAt ?? words.undated}; ${citation.labelKey}; ${unit} ${offsets.start}–${offsets.end}.`,
+      // A comma, not a full stop, after the title: "source not recorded" must not start a sentence.
+      text: `, ${citation.source ?? words.noSource}, ${citation.publishedAt ?? words.undated}; ${citation.labelKey}; ${unit} ${offsets.start}–${offsets.end}.`,
     },
   ];
   if (note.state === 'orphaned') parts.push({ text: ` ${words.orphaned}`, style: 'missing' });
@@ -354,22 +355,4 @@ export function bylineOf(meta: BriefMeta, language: BriefLanguage): string {
   const words = WORDS[language];
   const day = (iso: string) => iso.slice(0, 10);
   return `${words.by} ${meta.author} · ${words.created} ${day(meta.createdAt)} · ${words.updated} ${day(meta.updatedAt)}`;
-}
-
-/** The plain text of inlines (a citation as its quote), for alt texts and table cells in plain formats. */
-export function plainText(inlines: readonly BriefInline[]): string {
-  return inlines
-    .map((part) => {
-      switch (part.kind) {
-        case 'text':
-          return part.text;
-        case 'break':
-          return '\n';
-        case 'link':
-          return plainText(part.children);
-        case 'citation':
-          return `“${part.note.citation.quote}”`;
-      }
-    })
-    .join('');
 }

@@ -21,6 +21,7 @@ h1, h2, h3, h4, h5, h6 { font-family: "Noto Sans", Arial, sans-serif; line-heigh
 blockquote { margin: 1rem 0; padding-left: 1rem; border-left: 3px solid #d0d7de; color: #424a53; }
 table { border-collapse: collapse; margin: 1rem 0; }
 th, td { border: 1px solid #d0d7de; padding: 0.3rem 0.6rem; vertical-align: top; }
+th p, td p { margin: 0; }
 q.citation { background: #fff4e6; }
 sup a { text-decoration: none; }
 .footnotes { border-top: 1px solid #d0d7de; margin-top: 2rem; font-size: 0.9rem; }
@@ -43,7 +44,7 @@ export function writeBriefHtml(doc: BriefDocument): string {
         return part.style === 'missing' ? `<span class="missing">${text}</span>` : text;
       })
       .join('');
-    return `<li id="note-${note.number}">${parts} <a href="#cite-${note.number}" aria-label="↩">↩</a></li>`;
+    return `<li id="note-${note.number}">${parts} <a href="#cite-${note.number}">↩</a></li>`;
   });
   return [
     '<!DOCTYPE html>',

@@ -85,8 +85,8 @@ function listMarkdown(list: BriefList): string {
     .map((item, i) => {
       const marker = list.ordered ? `${list.start + i}. ` : '- ';
       const indent = ' '.repeat(marker.length);
-      const nested = item.lists.map((inner) => prefixLines(listMarkdown(inner), indent, indent));
-      return prefixLines([lines(item.inlines), ...nested].join('\n'), marker, indent);
+      // Nested lists sit at the item's content column: the item's own prefix indents them once.
+      return prefixLines([lines(item.inlines), ...item.lists.map(listMarkdown)].join('\n'), marker, indent);
     })
     .join('\n');
 }

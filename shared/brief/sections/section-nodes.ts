@@ -81,7 +81,7 @@ const elementNode = (type: string, children: SerializedLexicalNode[], extra: obj
 const paragraph = (children: SerializedLexicalNode[]) =>
   elementNode('paragraph', children, { textFormat: 0, textStyle: '' });
 
-export function citationNode(citation: CitationSnapshot): SerializedCitationNode {
+function citationNode(citation: CitationSnapshot): SerializedCitationNode {
   return { ...citation, type: CITATION_NODE_TYPE, version: 1 };
 }
 

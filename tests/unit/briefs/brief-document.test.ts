@@ -30,7 +30,7 @@ describe('the brief document read from Lexical JSON', () => {
         .map((part) => part.text)
         .join(''),
     );
-    expect(live).toBe(`“${EDITED_QUOTE}” — ${LIVE.articleTitle}. VnExpress, 2024-03-05; RISK; code points 10–44.`);
+    expect(live).toBe(`“${EDITED_QUOTE}” — ${LIVE.articleTitle}, VnExpress, 2024-03-05; RISK; code points 10–44.`);
     expect(orphaned).toContain('The span was deleted from its article');
     expect(missing).toContain('source not recorded, undated');
     expect(missing).toContain('The article (no. 2) was deleted');

@@ -56,7 +56,7 @@ describe('the brief as DOCX', async () => {
     expect(body).toContain(`Theo bài báo, “${EDITED_QUOTE}”`);
     const notes = [...doc.querySelectorAll('li[id^="footnote-"]')].map((li) => li.textContent ?? '');
     expect(notes).toHaveLength(3);
-    expect(notes[0]).toContain('Bộ Công an nêu 5 nguy cơ. VnExpress, 2024-03-05; RISK; code points 10–44.');
+    expect(notes[0]).toContain('Bộ Công an nêu 5 nguy cơ, VnExpress, 2024-03-05; RISK; code points 10–44.');
     expect(notes[1]).toContain(`“${ORPHANED.quote}”`);
     expect(notes[1]).toContain('The span was deleted from its article');
     expect(notes[2]).toContain('source not recorded, undated; RISK; UTF-16 units, as saved 5–27.');

@@ -114,7 +114,7 @@ describe('exportBrief', () => {
     expect(doc.body.textContent).toContain(`“${editedQuote}”`);
     const notes = [...doc.querySelectorAll('li[id^="footnote-"]')].map((li) => li.textContent ?? '');
     // The emoji before the span counts one code point (two UTF-16 units).
-    expect(notes[0]).toContain('Bộ Công an nêu 5 nguy cơ. VnExpress, 2024-03-05; CYBER; code points 2–38.');
+    expect(notes[0]).toContain('Bộ Công an nêu 5 nguy cơ, VnExpress, 2024-03-05; CYBER; code points 2–38.');
     expect(notes[1]).toContain('“Tội phạm công nghệ cao”');
     expect(notes[1]).toContain('The span was deleted from its article');
     expect(notes[2]).toContain('“Gián điệp mạng” — Bài sẽ bị xoá');

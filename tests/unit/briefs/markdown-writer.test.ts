@@ -3,7 +3,7 @@ import { marked, type Token, type Tokens } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { buildBriefDocument } from '../../../shared/brief/export/brief-document';
 import { escapeMarkdown, writeBriefMarkdown } from '../../../shared/brief/export/markdown-writer';
-import { editorState, paragraph, text } from './lexical-fixtures';
+import { editorState, list, listItem, nestedItem, paragraph, text } from './lexical-fixtures';
 import { EDITED_QUOTE, HOSTILE, SAMPLE_META, sampleDocument } from './sample-brief';
 
 /** marked (the project's Markdown parser) reads CommonMark + GFM tables; footnotes it leaves as text. */
@@ -55,7 +55,7 @@ describe('the brief as Markdown', () => {
     expect(markdown).toContain(`“${EDITED_QUOTE}”[^1]`);
     const definitions = markdown.split('\n').filter((line) => /^\[\^\d+\]: /.test(line));
     expect(definitions).toHaveLength(3);
-    expect(definitions[0]).toContain('*Bộ Công an nêu 5 nguy cơ*. VnExpress, 2024-03-05; RISK; code points 10–44.');
+    expect(definitions[0]).toContain('*Bộ Công an nêu 5 nguy cơ*, VnExpress, 2024-03-05; RISK; code points 10–44.');
     expect(definitions[1]).toContain('The span was deleted');
     expect(definitions[2]).toContain('The article (no. 2) was deleted');
   });
@@ -80,5 +80,26 @@ describe('the brief as Markdown', () => {
       '2019. năm',
       'thụt lề',
     ]);
+  });
+
+  it('list_nested_under_item_ten_is_not_a_code_block', () => {
+    const deep = list('bullet', [listItem(text('ba')), nestedItem(list('bullet', [listItem(text('bốn'))]))]);
+    const written = writeBriefMarkdown(
+      buildBriefDocument(
+        SAMPLE_META,
+        editorState(
+          list(
+            'number',
+            [listItem(text('mười')), nestedItem(list('number', [listItem(text('hai')), nestedItem(deep)]))],
+            10,
+          ),
+        ),
+        new Map(),
+        'vi',
+      ),
+    );
+    const parsed = html(written);
+    expect(parsed.querySelectorAll('pre, code')).toHaveLength(0);
+    expect(parsed.querySelector('ol[start="10"] > li > ol > li > ul > li > ul > li')?.textContent).toBe('bốn');
   });
 });
