@@ -88,7 +88,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     entity: new EntityHandler(labels, entityRows),
     entityLink: new EntityLinkHandler(annotationRows, entityRows),
     relationType: new RelationTypeHandler(labels, relationTypes, relations),
-    relation: new RelationHandler(articles, annotationRows, relationTypes, relations),
+    relation: new RelationHandler(articles, annotationRows, relationTypes, relations, labels),
     assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
     label: new LabelHandler(labels, relationTypes),
   });

@@ -27,6 +27,19 @@ export function labelAncestry(labels: readonly TreeLabel[], key: string): string
   return chain;
 }
 
+/**
+ * `labelAncestry` over one label list, with the index built once and each answer kept: for
+ * checks asked per span (which relation types fit two spans).
+ */
+export function ancestryLookup(labels: readonly TreeLabel[]): (key: string) => readonly string[] {
+  const known = new Map<string, string[]>();
+  return (key) => {
+    let chain = known.get(key);
+    if (!chain) known.set(key, (chain = labelAncestry(labels, key)));
+    return chain;
+  };
+}
+
 /** `RISK/CYBER` for CYBER under RISK; the key alone at the top. */
 export function labelPath(labels: readonly TreeLabel[], key: string): string {
   return labelAncestry(labels, key).join(LABEL_PATH_SEPARATOR);

@@ -1,5 +1,6 @@
 import type { WorkbenchRelation } from '../../../../shared/codecs/workbench-json';
 import type { Change } from '../../../../shared/domain/changes';
+import { ancestryLookup } from '../../../../shared/domain/label-tree';
 import { relationAllowed, relationRule, type RelationType } from '../../../../shared/domain/relations';
 import type { Workbench } from '../../workbench';
 
@@ -59,6 +60,7 @@ export function addRelations(
   // A relation keeps its author, like a span (a set has one author: one set per author).
   const byAuthor = new Map<string, Change[]>();
   const seen = new Set<string>();
+  const ancestry = ancestryLookup(workbench.labels.list());
   for (const relation of relations) {
     const headId = storedIdOf.get(relation.head);
     const tailId = storedIdOf.get(relation.tail);
@@ -76,7 +78,7 @@ export function addRelations(
       ? `there is no relation type ${relation.type}`
       : headId === tailId
         ? 'it relates a span to itself'
-        : !relationAllowed(type, head.labelKey, tail.labelKey)
+        : !relationAllowed(type, head.labelKey, tail.labelKey, ancestry)
           ? `the rule is ${relationRule(type)}, not ${head.labelKey} → ${tail.labelKey}`
           : null;
     if (problem) {
