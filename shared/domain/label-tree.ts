@@ -60,6 +60,14 @@ export function expandLabelFilter(labels: readonly TreeLabel[], keys: Iterable<s
 }
 
 /**
+ * A list of allowed label keys (a relation type's ends, a span reference's targets) after label
+ * `from` is renamed or merged into `to`, or deleted (`to` null): each key once, order kept.
+ */
+export function replaceLabelKey(keys: readonly string[], from: string, to: string | null): string[] {
+  return [...new Set(keys.flatMap((key) => (key !== from ? [key] : to === null ? [] : [to])))];
+}
+
+/**
  * Why `key` cannot be placed under `parentKey`, or null when it can: the parent must exist, and
  * must not be the label itself or one of its descendants (a cycle).
  */

@@ -169,6 +169,17 @@ describe('label changes on real SQLite', () => {
     expect(workbench.labels.get('CYBER')?.parentKey).toBe('RISK');
   });
 
+  it('redo of a label rename is not refused by the relation types naming the label (regression: “names the label PERSON, which does not exist”)', () => {
+    const workbench = freshWorkbench();
+    apply(workbench, { kind: 'label.update', key: 'PER', patch: { key: 'PERSON' } });
+    workbench.changes.undo(null);
+    workbench.changes.redo(null);
+    expect(workbench.labels.exists('PERSON')).toBe(true);
+    expect(workbench.relationTypes.get('proposed_by').tailLabels).toEqual(['PERSON', 'ORG']);
+    workbench.changes.undo(null);
+    expect(workbench.relationTypes.get('proposed_by').tailLabels).toEqual(['PER', 'ORG']);
+  });
+
   it('relation types follow a label renamed, merged or deleted, in the same undo step (regression: they kept the old key)', () => {
     const workbench = freshWorkbench();
     const allowed = (key: string) => {

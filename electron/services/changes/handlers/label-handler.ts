@@ -1,8 +1,9 @@
 import { ApiError } from '../../../../shared/contract/errors';
 import type { MessageRef } from '../../../../shared/messages/backend-messages';
-import { parentProblem } from '../../../../shared/domain/label-tree';
+import { parentProblem, replaceLabelKey } from '../../../../shared/domain/label-tree';
 import { LabelSchema, type Label } from '../../../../shared/domain/schemas';
 import { labelHotkeyClash, labelHotkeyText } from '../../../../shared/keymap';
+import type { AttributeDefStore } from '../../store/attribute-defs';
 import type { LabelStore } from '../../store/labels';
 import type { RelationTypeStore } from '../../store/relations';
 import type { ApplyContext, AppliedReport, ChangeHandler, ChangeOf, TransitionOf, WriteMemo } from '../change-handler';
@@ -19,6 +20,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
   constructor(
     private readonly labels: LabelStore,
     private readonly relationTypes: RelationTypeStore,
+    private readonly attributeDefs: AttributeDefStore,
   ) {}
 
   apply(change: ChangeOf<'label'>, context: ApplyContext): TransitionOf<'label'> {
@@ -34,7 +36,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
         const after = this.parsed({ ...before, ...change.patch });
         this.assertFits(after, before.key);
         this.labels.replace(before.key, after);
-        if (after.key !== before.key) this.retargetRelationTypes(before.key, after.key, context);
+        if (after.key !== before.key) this.renameInKeyLists(before.key, after.key);
         return { kind: change.kind, before, after };
       }
       case 'label.delete': {
@@ -88,8 +90,10 @@ export class LabelHandler implements ChangeHandler<'label'> {
       return null;
     }
     this.assertFits(after, before?.key ?? null);
-    if (before) this.labels.replace(before.key, after);
-    else this.labels.insert(after);
+    if (before) {
+      this.labels.replace(before.key, after);
+      if (after.key !== before.key) this.renameInKeyLists(before.key, after.key);
+    } else this.labels.insert(after);
     return after;
   }
 
@@ -209,24 +213,52 @@ export class LabelHandler implements ChangeHandler<'label'> {
   }
 
   /**
-   * Moves every annotation of `key` to `target`, or deletes them (null). A span that the target
-   * label already has on the same range is deleted instead: the two become one.
+   * Relation types that allow `key` allow `target` instead (or no longer allow it, when null), as
+   * changes of the set: a merge's or delete's target exists before and after it, so they replay
+   * in either direction.
    */
-  /** Relation types that allow `key` allow `target` instead (or no longer allow it, when null). */
   private retargetRelationTypes(key: string, target: string | null, context: ApplyContext): void {
-    const retarget = (keys: readonly string[]) => [
-      ...new Set(keys.flatMap((allowed) => (allowed !== key ? [allowed] : target === null ? [] : [target]))),
-    ];
     for (const type of this.relationTypes.list()) {
       if (!type.headLabels.includes(key) && !type.tailLabels.includes(key)) continue;
       context.apply({
         kind: 'relationType.update',
         key: type.key,
-        patch: { headLabels: retarget(type.headLabels), tailLabels: retarget(type.tailLabels) },
+        patch: {
+          headLabels: replaceLabelKey(type.headLabels, key, target),
+          tailLabels: replaceLabelKey(type.tailLabels, key, target),
+        },
       });
     }
   }
 
+  /**
+   * A rename rewrites the lists that name labels by key (relation types' ends, span references'
+   * targets) in place, as `ON UPDATE CASCADE` does for the annotations, both when applied and when
+   * replayed. As changes of their own they could not be replayed: whichever comes first of list
+   * and label, one direction would meet a list naming a key that is not (yet, or any more) a label.
+   */
+  private renameInKeyLists(from: string, to: string): void {
+    for (const type of this.relationTypes.list()) {
+      if (!type.headLabels.includes(from) && !type.tailLabels.includes(from)) continue;
+      this.relationTypes.put({
+        ...type,
+        headLabels: replaceLabelKey(type.headLabels, from, to),
+        tailLabels: replaceLabelKey(type.tailLabels, from, to),
+      });
+    }
+    for (const def of this.attributeDefs.list()) {
+      if (def.spec.type !== 'span' || !def.spec.labelKeys.includes(from)) continue;
+      this.attributeDefs.put({
+        ...def,
+        spec: { ...def.spec, labelKeys: replaceLabelKey(def.spec.labelKeys, from, to) },
+      });
+    }
+  }
+
+  /**
+   * Moves every annotation of `key` to `target`, or deletes them (null). A span that the target
+   * label already has on the same range is deleted instead: the two become one.
+   */
   private moveAnnotations(key: string, target: string | null, context: ApplyContext): void {
     const spot = (span: { articleId: number; start: number; end: number }) =>
       `${span.articleId}:${span.start}:${span.end}`;
