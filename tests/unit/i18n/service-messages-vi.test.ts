@@ -246,3 +246,28 @@ describe('export job errors were English only', () => {
     }
   });
 });
+
+describe('label refusals embedded English reasons', () => {
+  it('a bad label field and a parent cycle: English for the log, Vietnamese in a Vietnamese UI', () => {
+    const wb = workbench();
+    const colour = refusal(() =>
+      wb.changes.apply({ origin: 'manual', changes: [{ kind: 'label.update', key: 'RISK', patch: { color: 'red' } }] }),
+    );
+    expect(colour.message).toBe('Label RISK: color — colours are #rrggbb, e.g. #e8590c.');
+    expect(errorMessage(overTheWire(colour))).toBe('Nhãn RISK: color — màu viết dạng #rrggbb, ví dụ #e8590c.');
+
+    const cycle = refusal(() =>
+      wb.changes.apply({
+        origin: 'manual',
+        changes: [{ kind: 'label.update', key: 'RISK', patch: { parentKey: 'CYBER' } }],
+      }),
+    );
+    expect(cycle.message).toBe(
+      'Label RISK: parent — RISK cannot go under CYBER: CYBER is already under RISK (RISK/CYBER), which would make a cycle.',
+    );
+    expect(errorMessage(overTheWire(cycle))).toBe(
+      'Nhãn RISK: nhãn cha — RISK không thể nằm dưới CYBER: CYBER đã nằm dưới RISK (RISK/CYBER), như vậy sẽ thành vòng lặp.',
+    );
+    expect(wb.labels.get('RISK')).toMatchObject({ color: expect.stringMatching(/^#/), parentKey: null });
+  });
+});

@@ -1,7 +1,12 @@
 import { ApiError } from '../../../../shared/contract/errors';
 import type { MessageRef } from '../../../../shared/messages/backend-messages';
 import { parentProblem, replaceLabelKey } from '../../../../shared/domain/label-tree';
-import { LabelSchema, type Label } from '../../../../shared/domain/schemas';
+import {
+  LABEL_DESCRIPTION_MAX_CHARS,
+  LABEL_GUIDELINE_MAX_CHARS,
+  LabelSchema,
+  type Label,
+} from '../../../../shared/domain/schemas';
 import { labelHotkeyClash, labelHotkeyText } from '../../../../shared/keymap';
 import type { AttributeDefStore } from '../../store/attribute-defs';
 import type { LabelStore } from '../../store/labels';
@@ -43,7 +48,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
         const before = this.existing(change.key);
         const target = change.moveAnnotationsTo;
         if (target !== null) this.assertMoveTarget(before.key, target);
-        this.assertNoEntities(before.key, 'deleted');
+        this.assertNoEntities(before.key);
         this.moveSublabels(before, () => before.parentKey, context);
         this.moveAnnotations(before.key, target, context);
         this.retargetRelationTypes(before.key, target, context);
@@ -53,7 +58,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
       case 'label.merge': {
         const before = this.existing(change.key);
         this.assertMoveTarget(before.key, change.intoKey);
-        this.assertNoEntities(before.key, 'merged');
+        this.assertNoEntities(before.key);
         // The target itself may be one of the sublabels: it takes the merged label's place.
         this.moveSublabels(
           before,
@@ -78,7 +83,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
       const key = before!.key;
       const used = this.labels.countAnnotations(key);
       if (used > 0) throw ApiError.of('rejected', 'labelStillUsed', { label: key, count: used });
-      this.assertNoEntities(key, 'removed');
+      this.assertNoEntities(key);
       const children = this.labels.list().filter((label) => label.parentKey === key);
       if (children.length > 0) {
         throw ApiError.of('rejected', 'labelHasSublabels', {
@@ -143,13 +148,13 @@ export class LabelHandler implements ChangeHandler<'label'> {
     }
   }
 
-  /** Checks the fields one by one, so the message names the field. */
+  /** Checks the fields one by one, so the message names the field (as it is spelled in files and calls). */
   private parsed(label: Label): Label {
     const result = LabelSchema.strict().safeParse(label);
     if (result.success) return result.data;
-    const issue = result.error.issues[0];
-    const field = issue?.path.join('.') || 'label';
-    throw new ApiError('rejected', `Label ${label.key}: ${field} — ${issue?.message ?? 'invalid'}.`);
+    const field = String(result.error.issues[0]?.path[0] ?? 'label');
+    const problem: MessageRef = LABEL_FIELD_PROBLEMS[field as keyof Label] ?? { key: 'labelFieldInvalid', params: {} };
+    throw ApiError.of('rejected', 'labelFieldRefused', { label: String(label.key), field, problem });
   }
 
   private existing(key: string): Label {
@@ -187,18 +192,13 @@ export class LabelHandler implements ChangeHandler<'label'> {
     }
     // The tree as it would be, with this row written over its old self.
     const problem = parentProblem([...others, label], label.key, label.parentKey);
-    if (problem) throw new ApiError('rejected', `Label ${label.key}: parent — ${problem}.`);
+    if (problem) throw ApiError.of('rejected', 'labelParentRefused', { label: label.key, problem });
   }
 
   /** Entities are typed by a label (`entities.type_label_key`): a label they use stays. */
-  private assertNoEntities(key: string, what: 'deleted' | 'merged' | 'removed'): void {
-    const typed = this.labels.countEntities(key);
-    if (typed === 0) return;
-    const entities = typed === 1 ? '1 entity' : `${typed} entities`;
-    throw new ApiError(
-      'rejected',
-      `Label ${key} is the type of ${entities} in the registry and cannot be ${what}; change their type on the Entities page first.`,
-    );
+  private assertNoEntities(key: string): void {
+    const count = this.labels.countEntities(key);
+    if (count > 0) throw ApiError.of('rejected', 'labelTypesEntities', { label: key, count });
   }
 
   private assertMoveTarget(key: string, target: string): void {
@@ -269,6 +269,21 @@ export class LabelHandler implements ChangeHandler<'label'> {
     }
   }
 }
+
+/** What a label field must be, by field: zod's own texts are English only. */
+const LABEL_FIELD_PROBLEMS: Partial<Record<keyof Label, MessageRef>> = {
+  key: { key: 'labelFieldKey', params: {} },
+  parentKey: { key: 'labelFieldKey', params: {} },
+  nameVi: { key: 'labelFieldNameVi', params: {} },
+  nameEn: { key: 'labelFieldNameEn', params: {} },
+  color: { key: 'labelFieldColor', params: {} },
+  hotkey: { key: 'labelFieldHotkey', params: {} },
+  kind: { key: 'labelFieldKind', params: {} },
+  description: { key: 'labelFieldTooLong', params: { max: LABEL_DESCRIPTION_MAX_CHARS } },
+  guideline: { key: 'labelFieldTooLong', params: { max: LABEL_GUIDELINE_MAX_CHARS } },
+  sortOrder: { key: 'labelFieldWholeNumber', params: {} },
+  hidden: { key: 'labelFieldTrueFalse', params: {} },
+};
 
 const sameLabel = (a: Label, b: Label): boolean =>
   (Object.keys(a) as (keyof Label)[]).every((field) => a[field] === b[field]);
