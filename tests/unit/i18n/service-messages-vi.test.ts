@@ -271,3 +271,33 @@ describe('label refusals embedded English reasons', () => {
     expect(wb.labels.get('RISK')).toMatchObject({ color: expect.stringMatching(/^#/), parentKey: null });
   });
 });
+
+describe('import report notes were English only', () => {
+  it('a JSONL file with spans: the notes carry keys, English for the command line, Vietnamese in a Vietnamese UI', async () => {
+    const wb = workbench();
+    const record = {
+      text: 'Bộ Công an họp tại Hà Nội.',
+      meta: { offset_unit: 'codepoint' },
+      spans: [
+        { start: 0, end: 10, label: 'ORG', text: 'Bộ Công an' },
+        { start: 19, end: 25, label: 'LOC', text: 'Hà Nội' },
+      ],
+    };
+    const [result] = await importFile(wb, { name: 'tin.jsonl', bytes: Buffer.from(JSON.stringify(record)) });
+    if (result?.outcome !== 'imported') throw new Error(`not imported: ${JSON.stringify(result)}`);
+    expect(result.notes.slice(0, 3)).toEqual([
+      'Encoding: UTF-8.',
+      'Marginalia JSONL: 2 of 2 spans read.',
+      'Offsets in code points, as Marginalia JSONL counts them.',
+    ]);
+    const shown = result.notes.map((english, index) => backendText(result.noteRefs?.[index], english));
+    expect(shown.slice(0, 3)).toEqual([
+      'Mã hoá: UTF-8.',
+      'Marginalia JSONL: đã đọc 2 trên 2 đoạn.',
+      'Vị trí tính theo điểm mã, như Marginalia JSONL vẫn đếm.',
+    ]);
+    expect(shown).toContain('Đã thêm 2 chú thích.');
+    // Read back: the spans the notes speak of are stored.
+    expect(wb.annotationRows.listForArticle(result.articleId).map((row) => row.labelKey)).toEqual(['ORG', 'LOC']);
+  });
+});
