@@ -164,7 +164,7 @@ test('(5) export the schema and import it into a new database, with a preview; a
   await page.getByRole('button', { name: 'Export schema…' }).click();
   const download = await downloading;
   const exported = JSON.parse(await readFile((await download.path()) as string, 'utf8'));
-  expect(exported).toMatchObject({ format: 'marginalia-schema', version: 1 });
+  expect(exported).toMatchObject({ format: 'marginalia-schema', version: 2 });
 
   const second = await startHost();
   try {

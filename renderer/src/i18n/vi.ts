@@ -1157,6 +1157,12 @@ export const vi: VietnameseResources = {
       added: 'Nhãn mới: {{keys}}',
       changed: '{{key}}: {{fields}}',
       removed_other: 'Bỏ {{key}} ({{count, number}} chú thích đang dùng)',
+      attributesAdded: 'Thuộc tính mới: {{keys}}',
+      attributesChanged: 'Thuộc tính thay đổi: {{keys}}',
+      attributeRemoved_other: 'Bỏ thuộc tính {{key}} ({{count, number}} đoạn đang có giá trị)',
+      fieldsAdded: 'Trường tài liệu mới: {{keys}}',
+      fieldsChanged: 'Trường tài liệu thay đổi: {{keys}}',
+      fieldRemoved_other: 'Bỏ trường tài liệu {{key}} ({{count, number}} bài đang có giá trị)',
       apply: 'Nhập thành một bước',
     },
     export: {

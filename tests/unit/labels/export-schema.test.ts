@@ -24,7 +24,7 @@ describe('exports carry the label schema', () => {
     const path = join(workbench.dir, 'out.json');
     await exportToFile(workbench, options({ format: 'workbench-json' }), path, { appVersion: 't' });
     const file = JSON.parse(readFileSync(path, 'utf8'));
-    expect(file.schemaVersion).toBe(1);
+    expect(file.schemaVersion).toBe(2);
     expect(file.labels.find((label: { key: string }) => label.key === 'CYBER')).toMatchObject({
       path: 'RISK/CYBER',
       parentKey: 'RISK',

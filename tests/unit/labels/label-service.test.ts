@@ -112,7 +112,7 @@ describe('label changes on real SQLite', () => {
     const b = tag(workbench, articleId, text, 'CYBER', 'Thứ nhất');
     const twinTarget = tag(workbench, articleId, text, 'ESPIONAGE', 'Thứ nhất');
     apply(workbench, { kind: 'label.create', label: newLabel('CYBER_SUB', { parentKey: 'CYBER' }) });
-    expect(new LabelService(workbench.labels, workbench.changes).usage()).toMatchObject({ CYBER: 2, ESPIONAGE: 1 });
+    expect(new LabelService(workbench).usage()).toMatchObject({ CYBER: 2, ESPIONAGE: 1 });
 
     const merged = apply(workbench, { kind: 'label.merge', key: 'CYBER', intoKey: 'ESPIONAGE' });
     expect(merged.description).toBe('Merge label CYBER into ESPIONAGE');
