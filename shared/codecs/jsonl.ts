@@ -16,10 +16,16 @@ import type { ExportCodec, ExportContext } from './types';
 import { labelPaths } from './label-paths';
 import { relationsAmong } from './relations';
 import { toUnitSpans } from './unit-spans';
+import { SCHEMA_FILE_VERSION } from '../domain/schema-file';
 import { CANONICAL_NORMALIZATION } from './workbench-json';
 
 export function createJsonlCodec(context: ExportContext): ExportCodec {
-  const meta = { offset_unit: context.unit, normalization: CANONICAL_NORMALIZATION };
+  // The version of the schema (the schema file beside the export) the labels and attributes follow.
+  const meta = {
+    offset_unit: context.unit,
+    normalization: CANONICAL_NORMALIZATION,
+    schema_version: SCHEMA_FILE_VERSION,
+  };
   const defs = defsByLabel(context.attributeDefs);
   const paths = labelPaths(context);
   return {

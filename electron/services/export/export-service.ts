@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { createExportCodec, exportOptionsProblem } from '../../../shared/codecs';
+import { exportFormatSpec, schemaSidecarPath } from '../../../shared/codecs/registry';
+import { schemaFileOf } from '../../../shared/domain/schema-file';
 import type { CsvRowsWriter } from '../../../shared/codecs/csv';
 import { exportEntities } from '../../../shared/codecs/entities';
 import type { EncodedArticle, ExportChunk, ExportCodec } from '../../../shared/codecs/types';
@@ -121,10 +123,25 @@ async function writeExport(
     }
     await file.write(codec.end());
     run.signal?.throwIfAborted();
+    // The schema file first: the export never appears under its name without the schema it was made with.
+    if (exportFormatSpec(options.format).schema === 'sidecar') await writeSchemaSidecar(source, path, exportedAt);
     await file.commit();
     return report;
   } catch (error) {
     await file.discard();
+    throw error;
+  }
+}
+
+/** The schema of the snapshot the export read, as a schema file (version 2) beside it. */
+async function writeSchemaSidecar(source: ExportSource, exportPath: string, exportedAt: string): Promise<void> {
+  const schema = schemaFileOf(source.schema, source.schemaAttributeDefs, source.fieldDefs, exportedAt);
+  const sidecar = await AtomicFile.create(schemaSidecarPath(exportPath));
+  try {
+    await sidecar.write(`${JSON.stringify(schema, null, 2)}\n`);
+    await sidecar.commit();
+  } catch (error) {
+    await sidecar.discard();
     throw error;
   }
 }
