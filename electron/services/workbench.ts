@@ -90,7 +90,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     relationType: new RelationTypeHandler(labels, relationTypes, relations),
     relation: new RelationHandler(articles, annotationRows, relationTypes, relations, labels),
     assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
-    label: new LabelHandler(labels, relationTypes),
+    label: new LabelHandler(labels, relationTypes, attributeDefs),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
