@@ -13,11 +13,15 @@ import {
 export const MAX_CONCORDANCE_HITS = 50_000;
 
 /**
- * What a concordance lists. `text`: occurrences of a phrase; `spans`: stored spans chosen by
- * label, month, source, author or status (a dashboard bar's spans).
+ * What a concordance lists. `text`: occurrences of a phrase; `quotes`: the occurrences that lie
+ * inside a stored span (of `labelKey` when given; "mạng" within RISK spans); `notes`: occurrences in
+ * the notes of spans (of `labelKey` when given); `spans`: stored spans chosen by label, month,
+ * source, author or status (a dashboard bar's spans). The phrase rules are the same everywhere.
  */
 export const ConcordanceQuerySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), query: z.string().max(200) }).strict(),
+  z.object({ kind: z.literal('quotes'), query: z.string().max(200), labelKey: LabelKeySchema.optional() }).strict(),
+  z.object({ kind: z.literal('notes'), query: z.string().max(200), labelKey: LabelKeySchema.optional() }).strict(),
   z
     .object({
       kind: z.literal('spans'),
@@ -50,8 +54,13 @@ export const ConcordanceHitSchema = z.object({
   labels: z.array(LabelKeySchema),
   /** Labels of stored spans with exactly this range (annotate-all skips these). */
   identicalLabels: z.array(LabelKeySchema),
-  /** Spans mode: the span this line shows. */
+  /** Spans, quotes and notes: the span this line shows (the innermost one for a quote). */
   annotationId: AnnotationIdSchema.nullable(),
+  /**
+   * Notes: the match is in the span's note, and `left`, `match`, `right` are cut from the note;
+   * `startU16`/`endU16` are then the span's range in the article (not something to annotate).
+   */
+  inNote: z.literal(true).optional(),
 });
 export type ConcordanceHit = z.infer<typeof ConcordanceHitSchema>;
 

@@ -292,3 +292,34 @@ test('library: the entity page shows its articles, combined with an attribute va
   await page.getByRole('button', { name: 'Remove the entity filter' }).click();
   await expect(rows).toHaveCount(byAttribute.total);
 });
+
+test('concordance: "mạng" looked for within the quotes of RISK spans lists only the covered occurrences', async ({
+  page,
+  host,
+}) => {
+  const hits = await callApi<ConcordanceResult>(host, 'concordance', {
+    query: { kind: 'text', query: 'an ninh mạng' },
+  });
+  await callApi(host, 'annotateAll', {
+    labelKey: 'RISK',
+    query: 'an ninh mạng',
+    hits: hits.hits.map(({ articleId, startU16, endU16 }) => ({ articleId, startU16, endU16 })),
+  });
+  const everywhere = await callApi<ConcordanceResult>(host, 'concordance', { query: { kind: 'text', query: 'mạng' } });
+  const inRisks = await callApi<ConcordanceResult>(host, 'concordance', {
+    query: { kind: 'quotes', query: 'mạng', labelKey: 'RISK' },
+  });
+  expect(inRisks.hits.length).toBe(hits.hits.length);
+  expect(everywhere.hits.length).toBeGreaterThan(inRisks.hits.length);
+
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Concordance', exact: true }).click();
+  await page.getByLabel('Look in').selectOption('quotes');
+  await page.getByLabel('Spans of label').selectOption('RISK');
+  await page.getByLabel('Phrase to find in every article').fill('mạng');
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  await expect(page.locator('.concordance__summary')).toHaveText(
+    `${inRisks.hits.length} occurrences in ${inRisks.articleCount} articles`,
+  );
+  await expect(page.locator('.kwic__match')).toHaveText(inRisks.hits.map(() => 'mạng'));
+});

@@ -71,25 +71,53 @@ export class CorpusService {
   }
 
   concordance(query: ConcordanceQuery, filter: LibraryFilter, limit: number): ConcordanceResult {
-    return query.kind === 'text'
-      ? this.textConcordance(query.query, filter, limit)
-      : this.spanConcordance(query, filter, limit);
+    switch (query.kind) {
+      case 'text':
+        return this.textConcordance(query.query, filter, limit, null);
+      case 'quotes':
+        return this.textConcordance(query.query, filter, limit, { labelKey: query.labelKey });
+      case 'notes':
+        return this.noteConcordance(query.query, query.labelKey, filter, limit);
+      case 'spans':
+        return this.spanConcordance(query, filter, limit);
+    }
   }
 
-  private textConcordance(text: string, filter: LibraryFilter, limit: number): ConcordanceResult {
+  /**
+   * Occurrences of a phrase in the texts; with `inSpans`, only those inside a stored span (of its
+   * label when given), each line naming the innermost such span. A quote is the text under its
+   * span, so matching the text and keeping what a span covers is matching inside the quotes.
+   */
+  private textConcordance(
+    text: string,
+    filter: LibraryFilter,
+    limit: number,
+    inSpans: { labelKey: string | undefined } | null,
+  ): ConcordanceResult {
     const phrase = parsePhraseQuery(text);
     if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
     const hits: ConcordanceHit[] = [];
     let articleCount = 0;
+    // Only articles holding a span of the label are candidates (the library's own label filter).
+    const labelKey = inSpans?.labelKey;
+    const candidates = labelKey ? { ...filter, labels: [...new Set([...(filter.labels ?? []), labelKey])] } : filter;
     // The index finds the candidate articles; each is then read once and matched word by word.
-    for (const articleId of this.corpus.articlesWithPhrase(phraseQuery(phrase.terms), filter)) {
+    for (const articleId of this.corpus.articlesWithPhrase(phraseQuery(phrase.terms), candidates)) {
       const article = this.articles.get(articleId);
       const occurrences = findOccurrences(article.text, phrase);
       if (occurrences.length === 0) continue;
-      articleCount++;
       const spans = this.corpus.spansOf(articleId);
+      let inArticle = 0;
       for (const { startU16, endU16 } of occurrences) {
-        if (hits.length >= limit) return { hits, articleCount, complete: false };
+        let annotationId: number | null = null;
+        if (inSpans) {
+          const inner = innermostCovering(spans, startU16, endU16, labelKey);
+          if (!inner) continue;
+          annotationId = inner.id;
+        }
+        if (hits.length >= limit)
+          return { hits, articleCount: articleCount + (inArticle > 0 ? 1 : 0), complete: false };
+        inArticle++;
         hits.push({
           articleId,
           displayTitle: article.displayTitle,
@@ -98,11 +126,50 @@ export class CorpusService {
           endU16,
           ...kwicLine(article.text, startU16, endU16),
           ...labelsAt(spans, startU16, endU16),
-          annotationId: null,
+          annotationId,
+        });
+      }
+      if (inArticle > 0) articleCount++;
+    }
+    return { hits, articleCount, complete: true };
+  }
+
+  /** Occurrences of a phrase in span notes (of `labelKey` when given), cut from the notes. */
+  private noteConcordance(
+    text: string,
+    labelKey: string | undefined,
+    filter: LibraryFilter,
+    limit: number,
+  ): ConcordanceResult {
+    const phrase = parsePhraseQuery(text);
+    if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
+    const hits: ConcordanceHit[] = [];
+    const articleIds = new Set<number>();
+    let article: { id: number; displayTitle: string; publishedAt: string | null; spans: SpanRow[] } | null = null;
+    for (const span of this.corpus.spansWithNotes(labelKey, filter)) {
+      const occurrences = findOccurrences(span.note, phrase);
+      if (occurrences.length === 0) continue;
+      if (article?.id !== span.articleId) {
+        const { displayTitle, publishedAt } = this.articles.get(span.articleId);
+        article = { id: span.articleId, displayTitle, publishedAt, spans: this.corpus.spansOf(span.articleId) };
+      }
+      for (const { startU16, endU16 } of occurrences) {
+        if (hits.length >= limit) return { hits, articleCount: articleIds.size, complete: false };
+        articleIds.add(span.articleId);
+        hits.push({
+          articleId: span.articleId,
+          displayTitle: article.displayTitle,
+          publishedAt: article.publishedAt,
+          startU16: span.start,
+          endU16: span.end,
+          ...kwicLine(span.note, startU16, endU16),
+          ...labelsAt(article.spans, span.start, span.end),
+          annotationId: span.id,
+          inNote: true,
         });
       }
     }
-    return { hits, articleCount, complete: true };
+    return { hits, articleCount: articleIds.size, complete: true };
   }
 
   private spanConcordance(
@@ -204,6 +271,22 @@ export class CorpusService {
   dashboard(filter: LibraryFilter): Dashboard {
     return this.corpus.dashboard(filter);
   }
+}
+
+/** The shortest span covering [start, end) (of `labelKey` when given), or null. */
+function innermostCovering(
+  spans: readonly SpanRow[],
+  start: number,
+  end: number,
+  labelKey: string | undefined,
+): SpanRow | null {
+  let inner: SpanRow | null = null;
+  for (const span of spans) {
+    if (span.start > start) break; // spansOf is in start order
+    if (span.end < end || (labelKey !== undefined && span.labelKey !== labelKey)) continue;
+    if (!inner || span.end - span.start < inner.end - inner.start) inner = span;
+  }
+  return inner;
 }
 
 /** Labels of the spans covering [start, end), and of those with exactly that range. */

@@ -51,6 +51,24 @@ export class CorpusStore {
       .all(articleId) as SpanRow[];
   }
 
+  /**
+   * Spans with a note (of `labelKey` when given) in the articles under the filter, in article and
+   * text order, streamed: notes are matched folded in TypeScript, which SQL cannot do.
+   */
+  spansWithNotes(labelKey: string | undefined, filter: LibraryFilter): IterableIterator<SpanRow & { note: string }> {
+    const scope = this.library.scope(filter);
+    return this.db
+      .prepare(
+        `SELECT id, article_id AS articleId, label_key AS labelKey, start, "end", quote, note FROM annotations
+         WHERE note <> '' ${labelKey !== undefined ? 'AND label_key = @labelKey' : ''}
+         ${scope ? `AND article_id IN (${scope.where})` : ''}
+         ORDER BY article_id, start, id`,
+      )
+      .iterate({ ...scope?.params, ...(labelKey !== undefined ? { labelKey } : {}) }) as IterableIterator<
+      SpanRow & { note: string }
+    >;
+  }
+
   /** Stored spans chosen by a dashboard bar, in article and text order; at most `limit`. */
   spans(query: Extract<ConcordanceQuery, { kind: 'spans' }>, filter: LibraryFilter, limit: number): SpanRow[] {
     const scope = this.library.scope(filter);

@@ -142,7 +142,7 @@ export const useConcordanceStore = create<ConcordanceState>((set, get) => ({
     if (!labelKey || selected.size === 0 || busy) return;
     const request: AnnotateAllInput = {
       labelKey,
-      query: query?.kind === 'text' ? query.query : labelKey,
+      query: query && query.kind !== 'spans' ? query.query : labelKey,
       hits: [...selected]
         .sort((a, b) => a - b)
         .map((index) => {
