@@ -127,8 +127,11 @@ export const DashboardSchema = z.object({
   analyticBySource: z.array(z.object({ labelKey: z.string(), source: z.string(), count: Count })),
   /** The most frequent entity spans (PER, ORG…) by folded text, with the most common spelling. */
   topEntities: z.array(z.object({ labelKey: z.string(), quoteFolded: z.string(), quote: z.string(), count: Count })),
-  /** Pairs of labels found in the same article, and in how many articles. */
-  coOccurrence: z.array(z.object({ a: z.string(), b: z.string(), articles: Count })),
+  /**
+   * Pairs of labels found in the same article: in how many articles, and in how many sentences
+   * both occur (`sentenceRanges`; a span counts in every sentence it touches).
+   */
+  coOccurrence: z.array(z.object({ a: z.string(), b: z.string(), articles: Count, sentences: Count })),
   byStatus: z.array(z.object({ status: ArticleStatusSchema, articles: Count })),
   byAuthor: z.array(z.object({ author: z.string(), spans: Count, articles: Count })),
   totals: z.object({ articles: Count, spans: Count }),

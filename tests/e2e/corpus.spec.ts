@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { HistoryState } from '../../shared/contract';
-import type { AnnotateAllResult, ConcordanceResult } from '../../shared/contract/corpus';
+import type { AnnotateAllResult, ConcordanceResult, Dashboard } from '../../shared/contract/corpus';
 import type { LibraryPage } from '../../shared/corpus/library-query';
 import { findOccurrences, parsePhraseQuery } from '../../shared/search/concordance';
 import { canonicalize } from '../../shared/text/canonical';
@@ -322,4 +322,36 @@ test('concordance: "mạng" looked for within the quotes of RISK spans lists onl
     `${inRisks.hits.length} occurrences in ${inRisks.articleCount} articles`,
   );
   await expect(page.locator('.kwic__match')).toHaveText(inRisks.hits.map(() => 'mạng'));
+});
+
+test('dashboard: label pairs per sentence beside per article, from the stored counters', async ({ page, host }) => {
+  for (const [labelKey, query] of [
+    ['RISK', 'an ninh'],
+    ['LOC', 'Việt Nam'],
+  ] as const) {
+    const hits = await callApi<ConcordanceResult>(host, 'concordance', { query: { kind: 'text', query } });
+    await callApi(host, 'annotateAll', {
+      labelKey,
+      query,
+      hits: hits.hits.map(({ articleId, startU16, endU16 }) => ({ articleId, startU16, endU16 })),
+    });
+  }
+  const dashboard = await callApi<Dashboard>(host, 'corpusDashboard', {});
+  const pair = dashboard.coOccurrence.find((row) => row.a === 'LOC' && row.b === 'RISK')!;
+  // Sentences sharing both outnumber the articles, but not every sentence of those articles has both.
+  expect(pair.sentences).toBeGreaterThan(pair.articles);
+
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Labels found in the same article (articles)' })).toBeVisible();
+  await page.getByLabel('Count label pairs by').selectOption('sentence');
+  await expect(page.getByRole('heading', { name: 'Labels found in the same sentence (sentences)' })).toBeVisible();
+  const card = page.locator('[data-chart="label-pairs-sentences"]');
+  await expect(card.locator('canvas').first()).toBeVisible();
+  await card.screenshot({ path: join(SCREENSHOTS, 'dashboard-sentence-pairs.png') });
+  // The CSV behind it carries both counts.
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  expect(csv).toContain(`LOC,RISK,${pair.articles},${pair.sentences}`);
 });

@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { AttributeValues } from '../../../shared/domain/attribute-values';
 import type { Annotation } from '../../../shared/domain/schemas';
 import { ApiError } from '../../../shared/contract/errors';
+import { SentenceStore } from './sentences';
 
 interface AnnotationRow {
   id: number;
@@ -47,7 +48,11 @@ export type NewAnnotationRow = Omit<Annotation, 'id' | 'author'> & {
 
 /** Row-level access to annotations. Validation and history live in the change service. */
 export class AnnotationStore {
-  constructor(private readonly db: Database) {}
+  private readonly sentences: SentenceStore;
+
+  constructor(private readonly db: Database) {
+    this.sentences = new SentenceStore(db);
+  }
 
   listForArticle(articleId: number): Annotation[] {
     const rows = this.db
@@ -86,6 +91,8 @@ export class AnnotationStore {
   }
 
   insert(annotation: NewAnnotationRow): Annotation {
+    // The dashboard's per-sentence triggers look the span's sentences up (migration 020).
+    this.sentences.ensure(annotation.articleId);
     const result = this.db
       .prepare(
         `INSERT INTO annotations (id, article_id, label_key, start, "end", quote, note, author, origin, imported_id,
