@@ -336,8 +336,8 @@ function buildCharts(data: Dashboard, context: BuildContext): ChartSpec[] {
   const pairMax = Math.max(1, ...pairs.map((row) => row.count));
   const coOccurrence: ChartSpec = {
     id: bySentence ? 'label-pairs-sentences' : 'label-pairs',
-    empty: t(bySentence ? 'dashboard.empty.sentencePairs' : 'dashboard.empty.pairs'),
-    title: t(bySentence ? 'dashboard.charts.sentencePairs' : 'dashboard.charts.pairs'),
+    empty: bySentence ? t('dashboard.empty.sentencePairs') : t('dashboard.empty.pairs'),
+    title: bySentence ? t('dashboard.charts.sentencePairs') : t('dashboard.charts.pairs'),
     controls: (
       <select
         aria-label={t('dashboard.pairsBy.label')}
