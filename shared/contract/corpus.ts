@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from './call';
 import { AnnotationIdSchema, ArticleIdSchema, ArticleStatusSchema, LabelKeySchema } from '../domain/schemas';
 import { AppliedChangesSchema, AuthorSchema } from '../domain/changes';
+import { JobRevisionSchema, JobStateSchema } from './imports';
 import {
   LibraryFacetsSchema,
   LibraryFilterSchema,
@@ -119,6 +120,27 @@ export type AnnotateAllResult = z.infer<typeof AnnotateAllResultSchema>;
 
 const Count = z.number().int().nonnegative();
 
+/**
+ * Annotate-all as a background job: the hits are checked in slices (snapped, identical and
+ * overlapping ones skipped) with progress, then written as ONE change set (one undo step). Cancel
+ * while checking writes nothing; the write itself is one transaction and is not interrupted.
+ */
+export const AnnotateAllJobSchema = z.object({
+  jobId: z.string(),
+  state: JobStateSchema,
+  /** `checking` the hits, then `writing` the change set. */
+  phase: z.enum(['checking', 'writing']),
+  hitsTotal: Count,
+  hitsChecked: Count,
+  /** The finished job's answer (state `done`); null before, and when cancelled or failed. */
+  result: AnnotateAllResultSchema.nullable(),
+  error: z.string().nullable(),
+  revision: JobRevisionSchema,
+});
+export type AnnotateAllJob = z.infer<typeof AnnotateAllJobSchema>;
+
+const AnnotateAllJobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
 /** The tables behind the dashboard's charts; every count comes from one SQL aggregate. */
 export const DashboardSchema = z.object({
   /** Spans per label and month of publication; month `undated` for articles without one. */
@@ -165,6 +187,10 @@ export const corpusCalls = {
    * stack, when the spans are in several articles).
    */
   annotateAll: defineCall(AnnotateAllInputSchema, AnnotateAllResultSchema),
+  /** The same as a background job with progress (`jobProgress`, kind `annotateAll`) and cancel. */
+  startAnnotateAll: defineCall(AnnotateAllInputSchema, z.object({ jobId: z.string() })),
+  getAnnotateAllJob: defineCall(AnnotateAllJobRef, AnnotateAllJobSchema),
+  cancelAnnotateAll: defineCall(AnnotateAllJobRef, AnnotateAllJobSchema),
   /** The dashboard's tables over the articles under `filter`. */
   corpusDashboard: defineCall(z.object({ filter: LibraryFilterSchema.default({}) }).strict(), DashboardSchema),
 };

@@ -9,11 +9,9 @@ import type {
   Dashboard,
 } from '../../../shared/contract/corpus';
 import type { LibraryFacets, LibraryFilter, LibraryPage, LibrarySort } from '../../../shared/corpus/library-query';
-import type { Change } from '../../../shared/domain/changes';
 import { findOccurrences, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
 import { parseSearchQuery } from '../../../shared/search/query';
 import { snippetFor } from '../../../shared/search/snippet';
-import { snapToSyllables } from '../../../shared/text/syllables';
 import type { ChangeService } from '../changes/change-service';
 import { phraseQuery } from '../search/fts-query';
 import type { AnnotationStore } from '../store/annotations';
@@ -21,6 +19,7 @@ import type { ArticleStore } from '../store/articles';
 import { CorpusStore, type SpanRow } from '../store/corpus';
 import type { LabelStore } from '../store/labels';
 import { LibraryStore } from '../store/library';
+import { AnnotateAllPlan } from './annotate-all';
 
 /** A short quote for descriptions: “an ninh mạng”. */
 const shortQuery = (query: string) => (query.length > 40 ? `${query.slice(0, 39)}…` : query);
@@ -203,55 +202,25 @@ export class CorpusService {
   }
 
   /**
-   * One span of `labelKey` on every hit, as ONE change set (origin manual): snapped to whole
-   * syllables (refused when nothing is left), skipping hits where the same span exists and hits
-   * overlapping an earlier one in the same article. Nothing is written when nothing is left.
+   * One span of `labelKey` on every hit, as ONE change set (origin manual): see AnnotateAllPlan
+   * for what is skipped. Nothing is written when nothing is left. AnnotateAllJobs does the same in
+   * slices, with progress and cancel.
    */
   annotateAll(input: AnnotateAllInput): AnnotateAllResult {
+    const plan = this.planAnnotateAll(input);
+    for (const hit of plan.hits) plan.check(hit);
+    return this.applyAnnotateAll(plan);
+  }
+
+  /** An empty plan for `input`; refused when the label does not exist. */
+  planAnnotateAll(input: AnnotateAllInput): AnnotateAllPlan {
     if (!this.labels.exists(input.labelKey)) throw new ApiError('rejected', `There is no label ${input.labelKey}.`);
-    const texts = new Map<number, string>();
-    const taken = new Map<number, { start: number; end: number }[]>();
-    const changes: Change[] = [];
-    let skippedIdentical = 0;
-    let skippedOverlapping = 0;
-    let refused = 0;
-    // The set is written as the local profile; only that author's own twins are duplicates.
-    const author = this.changes.defaultAuthor();
-    let snapped = 0;
-    const ordered = [...input.hits].sort((a, b) => a.articleId - b.articleId || a.startU16 - b.startU16);
-    for (const hit of ordered) {
-      let text = texts.get(hit.articleId);
-      if (text === undefined) texts.set(hit.articleId, (text = this.articles.getText(hit.articleId)));
-      if (hit.endU16 > text.length || hit.startU16 >= hit.endU16) {
-        throw new ApiError(
-          'invalid_input',
-          `Hit [${hit.startU16}, ${hit.endU16}) is outside article ${hit.articleId} (${text.length} characters).`,
-        );
-      }
-      const range = snapToSyllables(text, hit.startU16, hit.endU16);
-      if (!range) {
-        refused++;
-        continue;
-      }
-      if (range.start !== hit.startU16 || range.end !== hit.endU16) snapped++;
-      const span = { articleId: hit.articleId, labelKey: input.labelKey, ...range };
-      if (this.annotations.findIdentical({ ...span, author }, null)) {
-        skippedIdentical++;
-        continue;
-      }
-      const earlier = taken.get(hit.articleId) ?? [];
-      if (earlier.some((other) => other.start < range.end && range.start < other.end)) {
-        skippedOverlapping++;
-        continue;
-      }
-      taken.set(hit.articleId, [...earlier, range]);
-      changes.push({
-        kind: 'annotation.create',
-        ref: String(changes.length),
-        annotation: { ...span, quote: text.slice(range.start, range.end) },
-      });
-    }
-    const counts = { skippedIdentical, skippedOverlapping, refused, snapped };
+    return new AnnotateAllPlan(input, this.changes.defaultAuthor(), this.articles, this.annotations);
+  }
+
+  /** Writes a checked plan as one change set. */
+  applyAnnotateAll(plan: AnnotateAllPlan): AnnotateAllResult {
+    const { changes, counts, input } = plan;
     if (changes.length === 0) return { applied: null, created: [], ...counts };
     const applied = this.changes.apply({
       origin: 'manual',

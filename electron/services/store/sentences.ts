@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { sentenceRanges } from '../../../shared/text/syllables';
 
 /**
@@ -9,12 +9,16 @@ import { sentenceRanges } from '../../../shared/text/syllables';
  * written then (`ensure`), not at import, where most articles never get a span.
  */
 export class SentenceStore {
-  constructor(private readonly db: Database) {}
+  /** Asked before every span written, so prepared once. */
+  private readonly known: Statement;
+
+  constructor(private readonly db: Database) {
+    this.known = db.prepare(`SELECT 1 FROM article_sentences WHERE article_id = ? LIMIT 1`);
+  }
 
   /** Writes the article's sentence starts unless they are there. */
   ensure(articleId: number): void {
-    const known = this.db.prepare(`SELECT 1 FROM article_sentences WHERE article_id = ? LIMIT 1`).get(articleId);
-    if (known !== undefined) return;
+    if (this.has(articleId)) return;
     const text = this.db.prepare(`SELECT text FROM articles WHERE id = ?`).pluck().get(articleId) as string | undefined;
     if (text !== undefined) this.write(articleId, text);
   }
@@ -32,6 +36,6 @@ export class SentenceStore {
 
   /** Whether the article's sentences were written (it has or had a span). */
   has(articleId: number): boolean {
-    return this.db.prepare(`SELECT 1 FROM article_sentences WHERE article_id = ? LIMIT 1`).get(articleId) !== undefined;
+    return this.known.get(articleId) !== undefined;
   }
 }

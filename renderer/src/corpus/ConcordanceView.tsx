@@ -213,6 +213,27 @@ export function ConcordanceView() {
         </div>
       ) : null}
 
+      {store.job?.state === 'running' ? (
+        <div className="concordance__job" role="status" aria-label={t('concordance.job.region')}>
+          {store.job.phase === 'checking' ? (
+            <>
+              <progress value={store.job.hitsChecked} max={Math.max(1, store.job.hitsTotal)} />{' '}
+              {t('concordance.job.checking', {
+                done: formatCount(store.job.hitsChecked, language),
+                total: formatCount(store.job.hitsTotal, language),
+              })}{' '}
+              <button type="button" onClick={() => void store.cancelAnnotate()}>
+                {t('app.cancel')}
+              </button>
+            </>
+          ) : (
+            <>
+              <progress /> {t('concordance.job.writing')}
+            </>
+          )}
+        </div>
+      ) : null}
+
       {review ? renderReview() : null}
 
       <div

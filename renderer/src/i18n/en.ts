@@ -132,6 +132,13 @@ export const en = {
     tick: 'Tick “{{match}}” in {{title}}',
     keysHint:
       '↑/↓ move · Space ticks · Ctrl+A all · Ctrl+Shift+A none · Ctrl+Enter annotates · Enter opens · Ctrl+Z undoes',
+    job: {
+      region: 'Annotate all in progress',
+      checking: 'Checking occurrences: {{done}} of {{total}}…',
+      writing: 'Writing the spans as one step…',
+      cancelled: 'Annotate all cancelled: nothing was written.',
+      failed: 'Annotate all failed; nothing was written.',
+    },
     review: {
       region: 'What annotate all did',
       created_one: 'Created {{count, number}} {{label}} span in {{articles, number}} article.',

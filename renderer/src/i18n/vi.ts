@@ -14,6 +14,7 @@ export const vi: VietnameseResources = {
     importJobNotFound: 'Không có lượt nhập {{jobId}}.',
     exportJobNotFound: 'Không có lượt xuất {{jobId}}.',
     preannotationJobNotFound: 'Không có lượt gợi ý hàng loạt {{jobId}}.',
+    annotateAllJobNotFound: 'Không có lượt gắn nhãn hàng loạt {{jobId}}.',
     backupNotFound: 'Không có bản sao lưu nào tên {{fileName}}.',
     publishedNotADate:
       'Ngày đăng: “{{value}}” không phải là ngày; hãy viết theo dạng: 2024-03-05, 2024-03-05T14:45, 2024-03-05T14:45+07:00, 2024-03 hoặc 2024, hoặc --03-05 (ngày và tháng, không rõ năm).',
@@ -309,6 +310,13 @@ export const vi: VietnameseResources = {
     tick: 'Đánh dấu “{{match}}” trong {{title}}',
     keysHint:
       '↑/↓ di chuyển · Space đánh dấu · Ctrl+A tất cả · Ctrl+Shift+A bỏ hết · Ctrl+Enter gắn nhãn · Enter mở bài · Ctrl+Z hoàn tác',
+    job: {
+      region: 'Đang gắn nhãn hàng loạt',
+      checking: 'Đang kiểm tra các lần xuất hiện: {{done}} / {{total}}…',
+      writing: 'Đang ghi các đoạn thành một bước…',
+      cancelled: 'Đã hủy gắn nhãn hàng loạt: không có gì được ghi.',
+      failed: 'Gắn nhãn hàng loạt thất bại; không có gì được ghi.',
+    },
     review: {
       region: 'Kết quả gắn nhãn tất cả',
       created_other: 'Đã tạo {{count, number}} đoạn {{label}} trong {{articles, number}} bài viết.',

@@ -27,19 +27,24 @@ const ADD_SPAN = `
     SELECT NEW.article_id, t.start, NEW.label_key, 1 FROM (${touched('NEW')}) t WHERE true
     ON CONFLICT DO UPDATE SET spans = spans + 1;`;
 
-/** Takes the span OLD away; a label gone from a sentence unpairs from the labels left there. */
+/**
+ * Takes the span OLD away; a label gone from a sentence unpairs from the labels left there. Every
+ * statement names the sentences, so each reads a few primary-key entries, not the article's rows.
+ */
 const REMOVE_SPAN = `
   UPDATE dashboard_sentence_label SET spans = spans - 1
-    WHERE article_id = OLD.article_id AND label_key = OLD.label_key AND sentence_start IN (${touched('OLD')});
+    WHERE article_id = OLD.article_id AND sentence_start IN (${touched('OLD')}) AND label_key = OLD.label_key;
   INSERT INTO dashboard_label_pair_sentence (a, b, sentences)
     SELECT min(OLD.label_key, o.label_key), max(OLD.label_key, o.label_key), -count(*)
     FROM dashboard_sentence_label z
     JOIN dashboard_sentence_label o ON o.article_id = z.article_id AND o.sentence_start = z.sentence_start
       AND o.label_key <> z.label_key
-    WHERE z.article_id = OLD.article_id AND z.label_key = OLD.label_key AND z.spans = 0
+    WHERE z.article_id = OLD.article_id AND z.sentence_start IN (${touched('OLD')}) AND z.label_key = OLD.label_key
+      AND z.spans = 0
     GROUP BY o.label_key
     ON CONFLICT DO UPDATE SET sentences = sentences + excluded.sentences;
-  DELETE FROM dashboard_sentence_label WHERE article_id = OLD.article_id AND label_key = OLD.label_key AND spans = 0;`;
+  DELETE FROM dashboard_sentence_label WHERE article_id = OLD.article_id AND sentence_start IN (${touched('OLD')})
+    AND label_key = OLD.label_key AND spans = 0;`;
 
 /**
  * Label pairs per sentence on the dashboard (issue 13 §4: "label co-occurrence within sentences"),
