@@ -144,7 +144,9 @@ export class CorpusService {
     if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
     const hits: ConcordanceHit[] = [];
     const articleIds = new Set<number>();
-    let article: { id: number; displayTitle: string; publishedAt: string | null; spans: SpanRow[] } | null = null;
+    type OpenArticle = { id: number; displayTitle: string; publishedAt: string | null; spans: SpanRow[] };
+    // Read once per article: the notes come in article order.
+    let article = null as OpenArticle | null;
     for (const span of this.corpus.spansWithNotes(labelKey, filter)) {
       const occurrences = findOccurrences(span.note, phrase);
       if (occurrences.length === 0) continue;
