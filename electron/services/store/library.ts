@@ -32,6 +32,12 @@ interface BuildContext {
   fieldType(key: string): string;
   /** The type of a label's attribute; not_found when the label defines no such attribute. */
   attributeType(label: string, key: string): string;
+  /**
+   * `column` as a filter writes it: prefixed with `+` (no index may serve it) when the page is
+   * ordered through another column's index, so SQLite walks that index and stops at the page's
+   * last row instead of reading every row the filter keeps to sort them.
+   */
+  filterColumn(column: 'f.status' | 'f.published_at'): string;
 }
 
 /** Named parameters `@prefix0, @prefix1…` for `IN (…)`, with their values. */
@@ -59,9 +65,9 @@ const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
     const byText = `f.article_id IN (SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @text_fts)`;
     return { where: `(${byText}${bySource})`, params: sources.params };
   },
-  status: (statuses) => {
+  status: (statuses, context) => {
     const values = list('status', statuses);
-    return { where: `f.status IN (${values.sql})`, params: values.params };
+    return { where: `${context.filterColumn('f.status')} IN (${values.sql})`, params: values.params };
   },
   source: (sources) => {
     const values = list('source', sources);
@@ -69,10 +75,10 @@ const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
   },
   // A partial date stands for its whole period: it must start at or after `from` and end at or
   // before the end of `to`. "~" sorts after every digit, "-" and "T", so `x || '~'` is the end of x.
-  published: ({ from, to }) => ({
+  published: ({ from, to }, context) => ({
     where: [
       HAS_YEAR,
-      from ? `f.published_at >= @published_from` : '',
+      from ? `${context.filterColumn('f.published_at')} >= @published_from` : '',
       to ? `f.published_at || '~' <= @published_to` : '',
     ]
       .filter(Boolean)
@@ -166,6 +172,10 @@ const ORDER_COLUMNS: Record<Exclude<LibrarySortKey, 'relevance'>, string> = {
   status: STATUS_RANK,
 };
 
+/** Sorts whose column has an index `(column, article_id)` (migration 009); status sorts by a rank. */
+type IndexedOrder = Exclude<LibrarySortKey, 'relevance' | 'status'>;
+const INDEXED_ORDER = new Set<LibrarySortKey>(['imported', 'title', 'source', 'published', 'words', 'annotations']);
+
 interface SummaryRow {
   id: number;
   title: string | null;
@@ -214,17 +224,20 @@ export class LibraryStore {
     return this.db.prepare(`SELECT count(*) FROM ${from} ${where}`).pluck().get(params) as number;
   }
 
-  /** Ids of one page, in the sort's order; ties in import order. */
+  /**
+   * Ids of one page, in the sort's order; ties in import order (ids are given in import order).
+   * The order is an index's (column, article_id), so a page is a walk of that index.
+   */
   pageIds(filter: LibraryFilter, sort: LibrarySort, offset: number, limit: number): number[] {
     const ranked = sort.key === 'relevance' && filter.text !== undefined;
-    const { with: with_, from, where, params } = this.compile(filter, ranked);
+    const { with: with_, from, where, params } = this.compile(filter, ranked, sort.key);
     const direction = sort.direction === 'ascending' ? 'ASC' : 'DESC';
     const order =
       sort.key === 'relevance'
         ? ranked
           ? `s.rank IS NULL, s.adjacent ${direction}, s.rank ${direction}, f.imported_at, f.article_id`
           : `f.imported_at ${direction}, f.article_id ${direction}`
-        : `${ORDER_COLUMNS[sort.key]} ${direction}, f.imported_at ${direction}, f.article_id ${direction}`;
+        : `${ORDER_COLUMNS[sort.key]} ${direction}, f.article_id ${direction}`;
     return this.db
       .prepare(`${with_}SELECT f.article_id FROM ${from} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
       .pluck()
@@ -320,6 +333,8 @@ export class LibraryStore {
   private compile(
     filter: LibraryFilter,
     ranked = false,
+    /** The page's sort, when the query pages (count and id lists leave it out). */
+    orderedBy: LibrarySortKey | null = null,
   ): {
     /** A leading WITH clause, or ''. */
     with: string;
@@ -352,6 +367,10 @@ export class LibraryStore {
         }
         return type;
       },
+      filterColumn: (column) =>
+        orderedBy !== null && INDEXED_ORDER.has(orderedBy) && ORDER_COLUMNS[orderedBy as IndexedOrder] !== column
+          ? `+${column}`
+          : column,
     };
     for (const kind of Object.keys(FILTER_SQL) as LibraryFilterKind[]) {
       const value = filter[kind];
