@@ -72,51 +72,31 @@ export class CorpusService {
   concordance(query: ConcordanceQuery, filter: LibraryFilter, limit: number): ConcordanceResult {
     switch (query.kind) {
       case 'text':
-        return this.textConcordance(query.query, filter, limit, null);
+        return this.textConcordance(query.query, filter, limit);
       case 'quotes':
-        return this.textConcordance(query.query, filter, limit, { labelKey: query.labelKey });
+        return this.spanTextConcordance(query.query, query.labelKey, filter, limit, false);
       case 'notes':
-        return this.noteConcordance(query.query, query.labelKey, filter, limit);
+        return this.spanTextConcordance(query.query, query.labelKey, filter, limit, true);
       case 'spans':
         return this.spanConcordance(query, filter, limit);
     }
   }
 
-  /**
-   * Occurrences of a phrase in the texts; with `inSpans`, only those inside a stored span (of its
-   * label when given), each line naming the innermost such span. A quote is the text under its
-   * span, so matching the text and keeping what a span covers is matching inside the quotes.
-   */
-  private textConcordance(
-    text: string,
-    filter: LibraryFilter,
-    limit: number,
-    inSpans: { labelKey: string | undefined } | null,
-  ): ConcordanceResult {
+  /** Occurrences of a phrase in the texts, the index finding the candidate articles. */
+  private textConcordance(text: string, filter: LibraryFilter, limit: number): ConcordanceResult {
     const phrase = parsePhraseQuery(text);
     if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
     const hits: ConcordanceHit[] = [];
     let articleCount = 0;
-    // Only articles holding a span of the label are candidates (the library's own label filter).
-    const labelKey = inSpans?.labelKey;
-    const candidates = labelKey ? { ...filter, labels: [...new Set([...(filter.labels ?? []), labelKey])] } : filter;
     // The index finds the candidate articles; each is then read once and matched word by word.
-    for (const articleId of this.corpus.articlesWithPhrase(phraseQuery(phrase.terms), candidates)) {
+    for (const articleId of this.corpus.articlesWithPhrase(phraseQuery(phrase.terms), filter)) {
       const article = this.articles.get(articleId);
       const occurrences = findOccurrences(article.text, phrase);
       if (occurrences.length === 0) continue;
+      articleCount++;
       const spans = this.corpus.spansOf(articleId);
-      let inArticle = 0;
       for (const { startU16, endU16 } of occurrences) {
-        let annotationId: number | null = null;
-        if (inSpans) {
-          const inner = innermostCovering(spans, startU16, endU16, labelKey);
-          if (!inner) continue;
-          annotationId = inner.id;
-        }
-        if (hits.length >= limit)
-          return { hits, articleCount: articleCount + (inArticle > 0 ? 1 : 0), complete: false };
-        inArticle++;
+        if (hits.length >= limit) return { hits, articleCount, complete: false };
         hits.push({
           articleId,
           displayTitle: article.displayTitle,
@@ -125,52 +105,78 @@ export class CorpusService {
           endU16,
           ...kwicLine(article.text, startU16, endU16),
           ...labelsAt(spans, startU16, endU16),
-          annotationId,
+          annotationId: null,
         });
       }
-      if (inArticle > 0) articleCount++;
     }
     return { hits, articleCount, complete: true };
   }
 
-  /** Occurrences of a phrase in span notes (of `labelKey` when given), cut from the notes. */
-  private noteConcordance(
+  /**
+   * Occurrences of a phrase in the quotes of stored spans (of `labelKey` when given), matched on
+   * the quotes themselves (read through the label's index; an article's text is read only when one
+   * of its quotes matches), placed in the article at the span's offset and named by the innermost
+   * span holding them; or in their notes (`inNotes`), the line cut from the note.
+   */
+  private spanTextConcordance(
     text: string,
     labelKey: string | undefined,
     filter: LibraryFilter,
     limit: number,
+    inNotes: boolean,
   ): ConcordanceResult {
     const phrase = parsePhraseQuery(text);
     if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
     const hits: ConcordanceHit[] = [];
-    const articleIds = new Set<number>();
-    type OpenArticle = { id: number; displayTitle: string; publishedAt: string | null; spans: SpanRow[] };
-    // Read once per article: the notes come in article order.
-    let article = null as OpenArticle | null;
-    for (const span of this.corpus.spansWithNotes(labelKey, filter)) {
-      const occurrences = findOccurrences(span.note, phrase);
-      if (occurrences.length === 0) continue;
-      if (article?.id !== span.articleId) {
-        const { displayTitle, publishedAt } = this.articles.get(span.articleId);
-        article = { id: span.articleId, displayTitle, publishedAt, spans: this.corpus.spansOf(span.articleId) };
+    let articleCount = 0;
+    for (const group of this.corpus.spansByArticle(labelKey, filter, inNotes)) {
+      // Each occurrence once: nested spans hold the same one, and the innermost names it.
+      const found = new Map<string, { span: (typeof group)[number]; startU16: number; endU16: number }>();
+      for (const span of group) {
+        for (const occurrence of findOccurrences(inNotes ? span.note : span.quote, phrase)) {
+          const shift = inNotes ? 0 : span.start;
+          const startU16 = shift + occurrence.startU16;
+          const endU16 = shift + occurrence.endU16;
+          const key = inNotes ? `${span.id}:${startU16}` : `${startU16}:${endU16}`;
+          const known = found.get(key);
+          if (!known || span.end - span.start < known.span.end - known.span.start) {
+            found.set(key, { span, startU16, endU16 });
+          }
+        }
       }
-      for (const { startU16, endU16 } of occurrences) {
-        if (hits.length >= limit) return { hits, articleCount: articleIds.size, complete: false };
-        articleIds.add(span.articleId);
-        hits.push({
-          articleId: span.articleId,
-          displayTitle: article.displayTitle,
-          publishedAt: article.publishedAt,
-          startU16: span.start,
-          endU16: span.end,
-          ...kwicLine(span.note, startU16, endU16),
-          ...labelsAt(article.spans, span.start, span.end),
-          annotationId: span.id,
-          inNote: true,
-        });
+      if (found.size === 0) continue;
+      const articleId = group[0]!.articleId;
+      const spans = this.corpus.spansOf(articleId);
+      // A note's line needs no text: the summary is read instead of the whole article.
+      const article = inNotes ? { ...this.articles.getSummary(articleId), text: '' } : this.articles.get(articleId);
+      articleCount++;
+      const lines = [...found.values()].sort((a, b) => a.span.start - b.span.start || a.startU16 - b.startU16);
+      for (const { span, startU16, endU16 } of lines) {
+        if (hits.length >= limit) return { hits, articleCount, complete: false };
+        const common = { articleId, displayTitle: article.displayTitle, publishedAt: article.publishedAt };
+        hits.push(
+          inNotes
+            ? {
+                ...common,
+                startU16: span.start,
+                endU16: span.end,
+                ...kwicLine(span.note, startU16, endU16),
+                ...labelsAt(spans, span.start, span.end),
+                annotationId: span.id,
+                inNote: true,
+              }
+            : {
+                ...common,
+                startU16,
+                endU16,
+                ...kwicLine(article.text, startU16, endU16),
+                ...labelsAt(spans, startU16, endU16),
+                annotationId: span.id,
+              },
+        );
       }
     }
-    return { hits, articleCount: articleIds.size, complete: true };
+    return { hits, articleCount, complete: true };
   }
 
   private spanConcordance(
@@ -242,22 +248,6 @@ export class CorpusService {
   dashboard(filter: LibraryFilter): Dashboard {
     return this.corpus.dashboard(filter);
   }
-}
-
-/** The shortest span covering [start, end) (of `labelKey` when given), or null. */
-function innermostCovering(
-  spans: readonly SpanRow[],
-  start: number,
-  end: number,
-  labelKey: string | undefined,
-): SpanRow | null {
-  let inner: SpanRow | null = null;
-  for (const span of spans) {
-    if (span.start > start) break; // spansOf is in start order
-    if (span.end < end || (labelKey !== undefined && span.labelKey !== labelKey)) continue;
-    if (!inner || span.end - span.start < inner.end - inner.start) inner = span;
-  }
-  return inner;
 }
 
 /** Labels of the spans covering [start, end), and of those with exactly that range. */

@@ -52,21 +52,42 @@ export class CorpusStore {
   }
 
   /**
-   * Spans with a note (of `labelKey` when given) in the articles under the filter, in article and
-   * text order, streamed: notes are matched folded in TypeScript, which SQL cannot do.
+   * The spans (of `labelKey` when given; only those with a note when `withNotes`) of the articles
+   * under the filter, one article at a time, each article's in text order. Streamed: quotes and
+   * notes are matched folded in TypeScript, which SQL cannot do, and the caller stops at its
+   * limit. Ordered by article only, which the (label, article) index and the article index both
+   * give, so no sort of every row comes first.
    */
-  spansWithNotes(labelKey: string | undefined, filter: LibraryFilter): IterableIterator<SpanRow & { note: string }> {
+  *spansByArticle(
+    labelKey: string | undefined,
+    filter: LibraryFilter,
+    withNotes: boolean,
+  ): Generator<(SpanRow & { note: string })[]> {
     const scope = this.library.scope(filter);
-    return this.db
+    const conditions = [
+      withNotes ? `note <> ''` : '',
+      labelKey !== undefined ? 'label_key = @labelKey' : '',
+      scope ? `article_id IN (${scope.where})` : '',
+    ].filter(Boolean);
+    const rows = this.db
       .prepare(
         `SELECT id, article_id AS articleId, label_key AS labelKey, start, "end", quote, note FROM annotations
-         WHERE note <> '' ${labelKey !== undefined ? 'AND label_key = @labelKey' : ''}
-         ${scope ? `AND article_id IN (${scope.where})` : ''}
-         ORDER BY article_id, start, id`,
+         ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY article_id`,
       )
       .iterate({ ...scope?.params, ...(labelKey !== undefined ? { labelKey } : {}) }) as IterableIterator<
       SpanRow & { note: string }
     >;
+    const inTextOrder = (spans: (SpanRow & { note: string })[]) =>
+      spans.sort((a, b) => a.start - b.start || a.id - b.id);
+    let group: (SpanRow & { note: string })[] = [];
+    for (const row of rows) {
+      if (group.length > 0 && group[0]!.articleId !== row.articleId) {
+        yield inTextOrder(group);
+        group = [];
+      }
+      group.push(row);
+    }
+    if (group.length > 0) yield inTextOrder(group);
   }
 
   /** Stored spans chosen by a dashboard bar, in article and text order; at most `limit`. */
