@@ -9,12 +9,13 @@ import { sentenceRanges } from '../../../shared/text/syllables';
  * written then (`ensure`), not at import, where most articles never get a span.
  */
 export class SentenceStore {
-  /** Asked before every span written, so prepared once. */
-  private readonly known: Statement;
+  /**
+   * Asked before every span written, so prepared once, on first use: stores are also made on
+   * databases older than migration 020 (migration tests build them).
+   */
+  private known: Statement | null = null;
 
-  constructor(private readonly db: Database) {
-    this.known = db.prepare(`SELECT 1 FROM article_sentences WHERE article_id = ? LIMIT 1`);
-  }
+  constructor(private readonly db: Database) {}
 
   /** Writes the article's sentence starts unless they are there. */
   ensure(articleId: number): void {
@@ -36,6 +37,7 @@ export class SentenceStore {
 
   /** Whether the article's sentences were written (it has or had a span). */
   has(articleId: number): boolean {
+    this.known ??= this.db.prepare(`SELECT 1 FROM article_sentences WHERE article_id = ? LIMIT 1`);
     return this.known.get(articleId) !== undefined;
   }
 }
