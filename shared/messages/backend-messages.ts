@@ -19,6 +19,7 @@ export const BACKEND_MESSAGES_EN = {
   importJobNotFound: 'There is no import job {{jobId}}.',
   exportJobNotFound: 'There is no export job {{jobId}}.',
   preannotationJobNotFound: 'There is no pre-annotation job {{jobId}}.',
+  annotateAllJobNotFound: 'There is no annotate-all job {{jobId}}.',
   backupNotFound: 'There is no backup called {{fileName}}.',
   // Rejected writes and requests
   publishedNotADate:
