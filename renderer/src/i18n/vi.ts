@@ -122,6 +122,8 @@ export const vi: VietnameseResources = {
     conllNoTokens: 'Tệp CoNLL không có từ tố nào.',
     zipInflatesTooLarge: 'Kho nén giải nén ra {{size}}, vượt giới hạn {{limit}}.',
     zipUnreadable: 'Không đọc được kho nén zip: {{detail}}',
+    zipIsPackage:
+      'Đây là một gói chú thích (công việc của đồng nghiệp): hãy nhập bằng “Nhập gói của đồng nghiệp…”, để chú thích của họ được giữ thành lớp của họ.',
     bratNoPairs: 'Kho nén không có cặp tệp brat .txt/.ann nào.',
     bratNoAnn: 'không có tệp .ann đi kèm',
     workbenchExportInvalid: '{{file}} không phải là tệp xuất workbench Marginalia hợp lệ{{where}}: {{detail}}.',
