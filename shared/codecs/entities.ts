@@ -27,6 +27,23 @@ export function exportEntities(
   };
 }
 
+/**
+ * The entries `ids` name and those they were merged into (a redirect needs its target), in
+ * registry order: the registry a layer export carries, cut to the entities its spans link to.
+ */
+export function entitiesWithMergeTargets(registry: readonly Entity[], ids: Iterable<number>): Entity[] {
+  const byId = new Map(registry.map((entity) => [entity.id, entity]));
+  const kept = new Set<number>();
+  for (const start of ids) {
+    let id: number | null = start;
+    while (id !== null && !kept.has(id)) {
+      kept.add(id);
+      id = byId.get(id)?.mergedInto ?? null;
+    }
+  }
+  return registry.filter((entity) => kept.has(entity.id));
+}
+
 /** How a linked entity is named outside Marginalia: its local IRI, and its external id as an IRI when it has one. */
 export const entityIri = (entityId: number): string => `urn:marginalia:entity:${entityId}`;
 

@@ -61,6 +61,9 @@ export interface EncodedArticle {
   spansWritten: number;
   leftOut: SpanIssue[];
   widened: SpanIssue[];
+  /** Workbench JSON: the relations written and the spans written with an entity link (a package's manifest counts them). */
+  relationsWritten?: number;
+  entityLinksWritten?: number;
 }
 
 export interface ExportCodec {

@@ -170,9 +170,12 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
       const separator = articlesWritten === 0 ? '\n' : ',\n';
       articlesWritten++;
       const written = relationsAmong(relations, spans).map(({ relation }) => workbenchRelation(relation));
+      const stored = workbenchArticle(article, spans, context);
       return {
-        chunk: separator + JSON.stringify({ ...workbenchArticle(article, spans, context), relations: written }),
+        chunk: separator + JSON.stringify({ ...stored, relations: written }),
         spansWritten: spans.length,
+        relationsWritten: written.length,
+        entityLinksWritten: stored.annotations.filter((annotation) => annotation.entityId !== undefined).length,
         leftOut: invalid,
         widened: [],
       };

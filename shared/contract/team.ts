@@ -14,6 +14,20 @@ import { ImportSourceSchema, ReviewDecisionsSchema, ReviewQuestionSchema } from 
 const Count = z.number().int().nonnegative();
 const PackageIdSchema = z.string().min(1).max(100);
 
+/**
+ * A definition the package's values rely on that this workbench lacks or defines otherwise:
+ * an attribute (`RISK.severity`), a document field or a relation type. Values that do not fit a
+ * definition here are left out (and named in the report); a missing relation type is added.
+ */
+export const DefinitionDifferenceSchema = z.object({
+  kind: z.enum(['attribute', 'field', 'relationType']),
+  name: z.string(),
+  here: z.enum(['missing', 'differs']),
+  /** The package's values (attributes, fields) or relations that use it. */
+  uses: Count,
+});
+export type DefinitionDifference = z.infer<typeof DefinitionDifferenceSchema>;
+
 export const PackagePreviewSchema = z.object({
   /** Names the checked package, held by the host until imported or discarded (or 10 minutes). */
   packageId: PackageIdSchema,
@@ -23,6 +37,7 @@ export const PackagePreviewSchema = z.object({
   articles: z.object({ total: Count, alreadyHere: Count }),
   /** One `label` question per label of the package this workbench lacks or defines differently. */
   questions: z.array(ReviewQuestionSchema),
+  definitions: z.array(DefinitionDifferenceSchema),
 });
 export type PackagePreview = z.infer<typeof PackagePreviewSchema>;
 

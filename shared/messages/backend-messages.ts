@@ -134,6 +134,8 @@ export const BACKEND_MESSAGES_EN = {
   zipInflatesTooLarge: 'The archive inflates to {{size}}, past the {{limit}} limit.',
   zipUnreadable: 'Not a readable zip archive: {{detail}}',
   bratNoPairs: 'The archive holds no brat .txt/.ann pairs.',
+  zipIsPackage:
+    'This is an annotation package (a colleague’s work): import it with “Import a colleague’s package…”, which keeps their annotations as their layer.',
   bratNoAnn: 'no .ann file beside it',
   workbenchExportInvalid: '{{file}} is not a valid Marginalia workbench export{{where}}: {{detail}}.',
   workbenchTextNotCanonical:

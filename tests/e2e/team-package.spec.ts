@@ -70,6 +70,7 @@ test("a colleague's package becomes her layer after the mapping step; gold and h
     await exportDialog.getByRole('radio', { name: 'Only these authors' }).check();
     await exportDialog.getByRole('checkbox', { name: new RegExp(`^${layer}`) }).check();
     await exportDialog.getByRole('radio', { name: /^JSONL / }).check();
+    await exportDialog.screenshot({ path: join(SCREENSHOTS, `export-layers-${fileName}.png`) });
     const downloadPromise = page.waitForEvent('download');
     await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
     const download = await downloadPromise;

@@ -3,7 +3,7 @@ import { createExportCodec, exportOptionsProblem } from '../../../shared/codecs'
 import { exportFormatSpec, schemaSidecarPath } from '../../../shared/codecs/registry';
 import { schemaFileOf } from '../../../shared/domain/schema-file';
 import type { CsvRowsWriter } from '../../../shared/codecs/csv';
-import { exportEntities } from '../../../shared/codecs/entities';
+import { entitiesWithMergeTargets, exportEntities } from '../../../shared/codecs/entities';
 import type { EncodedArticle, ExportChunk, ExportCodec } from '../../../shared/codecs/types';
 import { MAX_LISTED_SPAN_ISSUES, type ExportOptions, type SpanIssue } from '../../../shared/contract/exports';
 import { ApiError } from '../../../shared/contract/errors';
@@ -43,6 +43,8 @@ export interface ExportRun {
   signal?: AbortSignal;
   /** Called after each batch with the live report (copy what you keep). */
   onProgress?: (report: Readonly<ExportReport>) => void;
+  /** Called with each article's share of the file as it is encoded (a package counts what it holds). */
+  onEncoded?: (encoded: EncodedArticle) => void;
   now?: () => Date;
 }
 
@@ -93,6 +95,10 @@ async function writeExport(
 ): Promise<ExportReport> {
   const exportedAt = (run.now?.() ?? new Date()).toISOString();
   if (options.format === 'conll') refuseSeveralLayers(options.authors ?? source.authorsInScope());
+  // A layer export carries the entities its spans link to, not the whole registry.
+  const registry = options.authors
+    ? entitiesWithMergeTargets(entityRows.listAll(), source.linkedEntityIds())
+    : entityRows.listAll();
   const codec = createExportCodec(
     options,
     {
@@ -104,7 +110,7 @@ async function writeExport(
       relationTypes: source.relationTypes,
       appVersion: run.appVersion,
       exportedAt,
-      entities: exportEntities(entityRows.listAll(), entityRows.allLinks()),
+      entities: exportEntities(registry, entityRows.allLinks()),
       ...(options.authors ? { authors: options.authors } : {}),
     },
     { stringifyCsvRows },
@@ -117,7 +123,7 @@ async function writeExport(
     let afterId = 0;
     for (;;) {
       run.signal?.throwIfAborted();
-      const batch = encodeBatch(source, codec, afterId, report);
+      const batch = encodeBatch(source, codec, afterId, report, run.onEncoded);
       if (!batch) break;
       await file.write(batch.chunk);
       afterId = batch.lastId;
@@ -163,6 +169,7 @@ function encodeBatch(
   codec: ExportCodec,
   afterId: number,
   report: ExportReport,
+  onEncoded: ExportRun['onEncoded'],
 ): { chunk: ExportChunk; lastId: number } | null {
   const parts: ExportChunk[] = [];
   let size = 0;
@@ -174,6 +181,7 @@ function encodeBatch(
     size += encoded.chunk.length;
     lastId = article.id;
     addToReport(report, encoded);
+    onEncoded?.(encoded);
     if (size >= BATCH_CHARS) break;
   }
   return lastId === afterId ? null : { chunk: joinChunks(parts), lastId };

@@ -172,6 +172,19 @@ export class ExportSource {
     ).map(toRelation);
   }
 
+  /** The entities the exported spans link to (scope, label filter and layers applied). */
+  linkedEntityIds(): number[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT l.entity_id FROM entity_links l JOIN annotations a ON a.id = l.annotation_id
+         WHERE a.article_id IN (SELECT id FROM articles WHERE ${this.scopeSql})
+           ${'labels' in this.labelsParam ? 'AND a.label_key IN (SELECT value FROM json_each(@labels))' : ''}
+           ${'authors' in this.authorsParam ? 'AND a.author IN (SELECT value FROM json_each(@authors))' : ''}`,
+      )
+      .pluck()
+      .all({ ...this.scopeParams, ...this.labelsParam, ...this.authorsParam }) as number[];
+  }
+
   /** The authors of the spans that would be exported (label filter and layers applied), sorted. */
   authorsInScope(): string[] {
     return this.db

@@ -1,13 +1,15 @@
 /**
  * "Export my work": one author's layer as an annotation package (shared/team/package-manifest.ts).
  * The workbench JSON inside is written by the one workbench JSON export (exportToFile with the
- * author as its only layer), then zipped beside a manifest that counts what it holds.
+ * author as its only layer: the articles they annotated, their spans and relations, the entities
+ * their spans link to), then zipped beside a manifest that counts what it holds.
  */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { strToU8, zipSync } from 'fflate';
-import { WorkbenchExportSchema, type WorkbenchExport } from '../../../shared/codecs/workbench-json';
+import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
+import type { WorkbenchExport } from '../../../shared/codecs/workbench-json';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ExportOptions } from '../../../shared/contract/exports';
 import { SCHEMA_FILE_VERSION } from '../../../shared/domain/schema-file';
@@ -36,7 +38,8 @@ export function packageExportOptions(author: string): ExportOptions {
 
 /**
  * Writes `author`'s package to `path` (complete under its name, or not at all). Refused when
- * nothing of theirs is stored.
+ * nothing of theirs is stored. The workbench JSON streams to a temp file and from there, deflated
+ * chunk by chunk, into the zip: memory stays flat whatever the package's size.
  */
 export async function exportPackage(
   workbench: Workbench,
@@ -47,39 +50,74 @@ export async function exportPackage(
   const dir = await mkdtemp(join(tmpdir(), 'marginalia-package-'));
   try {
     const jsonPath = join(dir, PACKAGE_WORKBENCH_ENTRY);
-    const report = await exportToFile(workbench, packageExportOptions(author), jsonPath, run);
+    const counts = { relations: 0, entityLinks: 0 };
+    const exportedAt = (run.now?.() ?? new Date()).toISOString();
+    const report = await exportToFile(workbench, packageExportOptions(author), jsonPath, {
+      ...run,
+      now: () => new Date(exportedAt),
+      onEncoded: (encoded) => {
+        counts.relations += encoded.relationsWritten ?? 0;
+        counts.entityLinks += encoded.entityLinksWritten ?? 0;
+      },
+    });
     if (report.spansWritten === 0) throw ApiError.of('rejected', 'packageNothingToExport', { author });
-    const exported = WorkbenchExportSchema.parse(JSON.parse(await readFile(jsonPath, 'utf8')));
-    const workbenchJson = withLinkedEntitiesOnly(exported);
     const manifest: PackageManifest = {
       format: PACKAGE_FORMAT,
       formatVersion: PACKAGE_FORMAT_VERSION,
       author,
       schemaVersion: SCHEMA_FILE_VERSION,
       appVersion: run.appVersion,
-      createdAt: workbenchJson.exportedAt,
-      counts: countsOf(workbenchJson),
+      createdAt: exportedAt,
+      counts: { articles: report.articlesDone, annotations: report.spansWritten, ...counts },
     };
-    const zipped = zipSync(
-      {
-        [PACKAGE_MANIFEST_ENTRY]: [strToU8(`${JSON.stringify(manifest, null, 2)}\n`), { level: 0 }],
-        [PACKAGE_WORKBENCH_ENTRY]: [strToU8(JSON.stringify(workbenchJson)), { level: 6 }],
-      },
-      { mtime: new Date(workbenchJson.exportedAt) },
-    );
-    run.signal?.throwIfAborted();
-    const file = await AtomicFile.create(path);
-    try {
-      await file.write(zipped);
-      await file.commit();
-    } catch (error) {
-      await file.discard();
-      throw error;
-    }
+    await writeZip(path, manifest, jsonPath, run.signal);
     return { ...report, manifest };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }
+}
+
+/** The manifest, then the workbench JSON read from `jsonPath` and deflated as it streams. */
+async function writeZip(path: string, manifest: PackageManifest, jsonPath: string, signal?: AbortSignal) {
+  const file = await AtomicFile.create(path);
+  try {
+    const mtime = new Date(manifest.createdAt);
+    const pending: Uint8Array[] = [];
+    const zip = new Zip((error, data) => {
+      if (error) throw error;
+      pending.push(data);
+    });
+    const flush = () => file.write(concatBytes(pending.splice(0)));
+    const manifestEntry = new ZipPassThrough(PACKAGE_MANIFEST_ENTRY);
+    manifestEntry.mtime = mtime;
+    zip.add(manifestEntry);
+    manifestEntry.push(strToU8(`${JSON.stringify(manifest, null, 2)}\n`), true);
+    const json = new ZipDeflate(PACKAGE_WORKBENCH_ENTRY, { level: 6 });
+    json.mtime = mtime;
+    zip.add(json);
+    for await (const chunk of createReadStream(jsonPath, { highWaterMark: 1 << 20 })) {
+      signal?.throwIfAborted();
+      json.push(new Uint8Array(chunk as Buffer));
+      await flush();
+    }
+    json.push(new Uint8Array(0), true);
+    zip.end();
+    await flush();
+    await file.commit();
+  } catch (error) {
+    await file.discard();
+    throw error;
+  }
+}
+
+function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  const bytes = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
+  let offset = 0;
+  for (const part of parts) {
+    bytes.set(part, offset);
+    offset += part.length;
+  }
+  return bytes;
 }
 
 /** What a package holds, as its manifest counts it and its reader checks it. */
@@ -91,21 +129,4 @@ export function countsOf(data: WorkbenchExport): PackageManifest['counts'] {
     relations: data.articles.reduce((sum, article) => sum + article.relations.length, 0),
     entityLinks: annotations.filter((annotation) => annotation.entityId !== undefined).length,
   };
-}
-
-/**
- * The registry entries the author's spans point to, and the entries those were merged into: a
- * colleague receives the people and bodies of my spans, not my whole registry.
- */
-function withLinkedEntitiesOnly(data: WorkbenchExport): WorkbenchExport {
-  const byId = new Map(data.entities.map((entity) => [entity.id, entity]));
-  const kept = new Set<number>();
-  for (const annotation of data.articles.flatMap((article) => article.annotations)) {
-    let id = annotation.entityId ?? null;
-    while (id !== null && !kept.has(id)) {
-      kept.add(id);
-      id = byId.get(id)?.mergedInto ?? null;
-    }
-  }
-  return { ...data, entities: data.entities.filter((entity) => kept.has(entity.id)) };
 }

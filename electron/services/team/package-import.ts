@@ -9,7 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ReviewDecisions } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
-import type { PackageImportReport, PackagePreview } from '../../../shared/contract/team';
+import type { DefinitionDifference, PackageImportReport, PackagePreview } from '../../../shared/contract/team';
 import { choiceProblem, FileReview } from '../import/review';
 import { labelQuestion } from '../import/workbench/merge-labels';
 import { importWorkbenchExport } from '../import/workbench/workbench-import';
@@ -46,6 +46,7 @@ export class PackageImports {
         alreadyHere: articles.filter((article) => this.workbench.articles.findIdByHash(article.contentHash)).length,
       },
       questions: questionsOf(this.workbench, pkg),
+      definitions: definitionsOf(this.workbench, pkg),
     };
   }
 
@@ -106,6 +107,42 @@ export class PackageImports {
     if (!held) throw ApiError.of('not_found', 'packageNotFound', { packageId });
     return held;
   }
+}
+
+/** The attribute, field and relation type definitions the package relies on that differ here. */
+function definitionsOf(workbench: Workbench, pkg: ValidPackage): DefinitionDifference[] {
+  const { data } = pkg;
+  const annotations = data.articles.flatMap((article) => article.annotations);
+  const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+  const differences: DefinitionDifference[] = [];
+  for (const def of data.attributeDefs) {
+    const local = workbench.attributeDefs.find(def.labelKey, def.key);
+    if (local && same(local.spec, def.spec)) continue;
+    const uses = annotations.filter(
+      (annotation) => annotation.label === def.labelKey && annotation.attributes?.[def.key] !== undefined,
+    ).length;
+    differences.push({
+      kind: 'attribute',
+      name: `${def.labelKey}.${def.key}`,
+      here: local ? 'differs' : 'missing',
+      uses,
+    });
+  }
+  for (const def of data.fieldDefs) {
+    const local = workbench.fieldDefs.find(def.key);
+    if (local && same(local.spec, def.spec)) continue;
+    const uses = data.articles.filter((article) => article.fields[def.key] !== undefined).length;
+    differences.push({ kind: 'field', name: def.key, here: local ? 'differs' : 'missing', uses });
+  }
+  const relations = data.articles.flatMap((article) => article.relations);
+  for (const type of data.relationTypes) {
+    const local = workbench.relationTypes.find(type.key);
+    const rule = (candidate: typeof type) => [candidate.directed, candidate.headLabels, candidate.tailLabels];
+    if (local && same(rule(local), rule(type))) continue;
+    const uses = relations.filter((relation) => relation.type === type.key).length;
+    differences.push({ kind: 'relationType', name: type.key, here: local ? 'differs' : 'missing', uses });
+  }
+  return differences;
 }
 
 type LabelQuestion = NonNullable<ReturnType<typeof labelQuestion>>;

@@ -963,6 +963,15 @@ export const en = {
         'Articles: {{articles, number}} ({{alreadyHere, number}} already here) · annotations: {{annotations, number}} · relations: {{relations, number}} · entity links: {{entityLinks, number}}',
       layerNote:
         'Articles you lack are added. {{author}}’s annotations stay theirs: compare them in Agreement; nothing of yours is changed.',
+      definitions: {
+        title_one: '{{count, number}} definition differs here',
+        title_other: '{{count, number}} definitions differ here',
+        intro:
+          'Values that do not fit a definition here are left out and named in the details after the import; a missing relation type is added.',
+        row: '{{name}} ({{kind}}): {{here}} · used {{uses, number}} times in the package',
+        kind: { attribute: 'attribute', field: 'document field', relationType: 'relation type' },
+        here: { missing: 'not defined here', differs: 'defined differently here' },
+      },
       confirm: 'Import {{author}}’s layer',
       done: 'Imported {{author}}’s layer: {{spansAdded, number}} annotations added ({{spansAlreadyHere, number}} already here, {{spansSkipped, number}} skipped as you chose); {{articlesAdded, number}} articles added, {{articlesMatched, number}} matched.',
       notes: 'Details',

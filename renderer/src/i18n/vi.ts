@@ -123,6 +123,8 @@ export const vi: VietnameseResources = {
     conllNoTokens: 'Tệp CoNLL không có từ tố nào.',
     zipInflatesTooLarge: 'Kho nén giải nén ra {{size}}, vượt giới hạn {{limit}}.',
     zipUnreadable: 'Không đọc được kho nén zip: {{detail}}',
+    zipIsPackage:
+      'Đây là một gói chú thích (công việc của đồng nghiệp): hãy nhập bằng “Nhập gói của đồng nghiệp…”, để chú thích của họ được giữ thành lớp của họ.',
     bratNoPairs: 'Kho nén không có cặp tệp brat .txt/.ann nào.',
     bratNoAnn: 'không có tệp .ann đi kèm',
     workbenchExportInvalid: '{{file}} không phải là tệp xuất workbench Marginalia hợp lệ{{where}}: {{detail}}.',
@@ -1249,6 +1251,14 @@ export const vi: VietnameseResources = {
         'Bài: {{articles, number}} ({{alreadyHere, number}} bài đã có ở đây) · chú thích: {{annotations, number}} · quan hệ: {{relations, number}} · liên kết thực thể: {{entityLinks, number}}',
       layerNote:
         'Các bài bạn chưa có sẽ được thêm vào. Chú thích của {{author}} vẫn là của họ: hãy so sánh trong mục Đồng thuận; không có gì của bạn bị thay đổi.',
+      definitions: {
+        title_other: '{{count, number}} định nghĩa ở đây khác với gói',
+        intro:
+          'Các giá trị không khớp với định nghĩa ở đây sẽ bị bỏ qua và được nêu trong phần chi tiết sau khi nhập; loại quan hệ còn thiếu sẽ được thêm vào.',
+        row: '{{name}} ({{kind}}): {{here}} · được dùng {{uses, number}} lần trong gói',
+        kind: { attribute: 'thuộc tính', field: 'trường tài liệu', relationType: 'loại quan hệ' },
+        here: { missing: 'chưa được định nghĩa ở đây', differs: 'được định nghĩa khác ở đây' },
+      },
       confirm: 'Nhập lớp của {{author}}',
       done: 'Đã nhập lớp của {{author}}: thêm {{spansAdded, number}} chú thích ({{spansAlreadyHere, number}} đã có sẵn, {{spansSkipped, number}} bỏ qua theo lựa chọn của bạn); thêm {{articlesAdded, number}} bài, khớp {{articlesMatched, number}} bài.',
       notes: 'Chi tiết',

@@ -127,6 +127,24 @@ export function ImportPackageDialog({ onClose }: { onClose: () => void }) {
             })}
           </p>
           <p className="muted">{t('team.importPackage.layerNote', { author: step.preview.manifest.author })}</p>
+          {step.preview.definitions.length > 0 ? (
+            <details className="team-package__definitions" open>
+              <summary>{t('team.importPackage.definitions.title', { count: step.preview.definitions.length })}</summary>
+              <p className="muted">{t('team.importPackage.definitions.intro')}</p>
+              <ul>
+                {step.preview.definitions.map((definition) => (
+                  <li key={`${definition.kind}:${definition.name}`}>
+                    {t('team.importPackage.definitions.row', {
+                      name: definition.name,
+                      kind: t(`team.importPackage.definitions.kind.${definition.kind}`),
+                      here: t(`team.importPackage.definitions.here.${definition.here}`),
+                      uses: definition.uses,
+                    })}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ) : null}
           {step.preview.questions.length > 0 ? (
             <ImportReview
               key={step.preview.packageId}

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/contract/errors';
 import { PACKAGE_FORMAT_VERSION } from '../../../shared/team/package-manifest';
 import { createTeamHandlers } from '../../../electron/services/api/team-handlers';
+import { importFilePath } from '../../../electron/services/import/import-service';
 import type { Workbench } from '../../../electron/services/workbench';
 import { seededArticle, useTempWorkbenches } from '../../helpers/temp-workbench';
 import { buildTeamPackage, type BuiltTeamPackage } from '../../helpers/team-package';
@@ -179,5 +180,15 @@ describe('bad packages are refused whole, naming the file and the problem', () =
     await expect(
       handlers.previewPackage({ source: { kind: 'uploads', files: [{ name: 'big.zip', dataBase64: bytes }] } }),
     ).rejects.toThrow(/big\.zip is .*; the limit for a package is 100 B|big\.zip is/);
+  });
+});
+
+describe('a package given to the ordinary import', () => {
+  it('regression: it was read as a brat zip ("no .txt/.ann pairs"); it is refused, pointing to the package import', async () => {
+    const workbench = openWorkbench();
+    const [result] = await importFilePath(workbench, built.path, undefined, built.fileName);
+    expect(result).toMatchObject({ outcome: 'skipped', file: built.fileName });
+    expect(result?.outcome === 'skipped' && result.reason).toMatch(/Import a colleague’s package/);
+    expect(workbench.articles.count()).toBe(0);
   });
 });

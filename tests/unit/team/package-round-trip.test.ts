@@ -126,6 +126,7 @@ describe('annotation packages between two databases', () => {
     expect(previewed.manifest.author).toBe('An');
     expect(previewed.articles).toEqual({ total: 2, alreadyHere: 1 });
     expect(previewed.questions).toEqual([]);
+    expect(previewed.definitions).toEqual([]);
     const report = await handlers.importPackage({ packageId: previewed.packageId, decisions: {} });
     expect(report).toMatchObject({ author: 'An', articlesAdded: 1, articlesMatched: 1, spansAdded: 6 });
 
@@ -203,6 +204,30 @@ describe('the mapping step', () => {
         .listForArticle(seed.articleId)
         .find((span) => span.quote === FIXTURE_UNKNOWN_LABEL.quote);
       expect(meeting).toMatchObject({ labelKey: 'EVENT', author: FIXTURE_AUTHOR });
+    } finally {
+      built.dispose();
+    }
+  });
+});
+
+describe('definitions that differ', () => {
+  it('an attribute and a relation type the receiver lacks are reported in the preview, with their uses', async () => {
+    const built = await buildTeamPackage();
+    try {
+      const lan = openWorkbench();
+      await seededArticle(lan);
+      lan.changes.apply({
+        origin: 'manual',
+        changes: [
+          { kind: 'attributeDef.delete', labelKey: 'RISK', key: 'severity' },
+          { kind: 'relationType.delete', key: 'located_in' },
+        ],
+      });
+      const previewed = await importFile(lan, built.path).preview();
+      expect(previewed.definitions).toEqual([
+        { kind: 'attribute', name: 'RISK.severity', here: 'missing', uses: 0 },
+        { kind: 'relationType', name: 'located_in', here: 'missing', uses: 0 },
+      ]);
     } finally {
       built.dispose();
     }

@@ -1,5 +1,6 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { bratAnnotations } from '../../../../shared/import/peers/brat';
+import { PACKAGE_MANIFEST_ENTRY } from '../../../../shared/team/package-manifest';
 import { formatBytes, type ImportLimits } from '../limits';
 import { refused, type Extraction, type SkippedPart, type SourceDocument } from './types';
 
@@ -9,14 +10,18 @@ import { refused, type Extraction, type SkippedPart, type SourceDocument } from 
  */
 export function extractBratZip(bytes: Uint8Array, limits: ImportLimits): Extraction {
   let declared = 0;
+  let isPackage = false;
   let files: Record<string, Uint8Array>;
   try {
     unzipSync(bytes, {
       filter: (entry) => {
         declared += entry.originalSize;
+        isPackage ||= entry.name === PACKAGE_MANIFEST_ENTRY;
         return false;
       },
     });
+    // A colleague's package dropped on the import: it has its own import, which keeps their layer.
+    if (isPackage) return refused({ key: 'zipIsPackage', params: {} });
     if (declared > limits.maxFileBytes) {
       return refused({
         key: 'zipInflatesTooLarge',
