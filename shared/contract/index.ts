@@ -4,6 +4,7 @@
  * from this object, so a call cannot exist on one side only.
  */
 import type { z } from 'zod';
+import { adjudicationCalls } from './adjudication';
 import { agreementCalls } from './agreement';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
@@ -35,6 +36,7 @@ export const contract = {
   ...labelCalls,
   ...agreementCalls,
   ...attributeCalls,
+  ...adjudicationCalls,
 };
 
 export type Contract = typeof contract;
@@ -89,6 +91,7 @@ export type {
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { SchemaImportPreview } from './labels';
 export type { AgreementFigures, AgreementInput, AgreementReport } from './agreement';
+export type { DecideInput, DisagreementList, DisagreementView, Version } from './adjudication';
 export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

@@ -63,6 +63,9 @@ export const CALL_NAMES = [
   'agreement',
   'listAttributeDefs',
   'listFieldDefs',
+  'listDisagreements',
+  'decideDisagreement',
+  'disagreementCounts',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

@@ -1,0 +1,13 @@
+import type { ApiHandlers } from '../../../shared/contract';
+import type { Workbench } from '../workbench';
+
+export function createAdjudicationHandlers(
+  workbench: Workbench,
+): Pick<ApiHandlers, 'listDisagreements' | 'decideDisagreement' | 'disagreementCounts'> {
+  const service = workbench.adjudication;
+  return {
+    listDisagreements: (input) => service.list(input),
+    decideDisagreement: (input) => service.decide(input),
+    disagreementCounts: (input) => ({ counts: service.counts(input) }),
+  };
+}
