@@ -132,7 +132,13 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     search: new SearchService(db),
     corpus: new CorpusService(db, articles, labels, annotationRows, changes),
     assist: new AssistService(articles, annotationRows, assistRows, settings, shippedAssistData(), changes),
-    adjudication: new AdjudicationService(articles, annotationRows, adjudicationRows, changes),
+    adjudication: new AdjudicationService(
+      articles,
+      annotationRows,
+      adjudicationRows,
+      changes,
+      () => profile.get().displayName,
+    ),
     events,
     close: () => {
       watcher.stop();

@@ -39,8 +39,9 @@ export type DisagreementView = z.infer<typeof DisagreementViewSchema>;
 
 export const DisagreementListSchema = z.object({
   articleId: ArticleIdSchema,
-  mine: LayerAuthorSchema,
-  theirs: LayerAuthorSchema,
+  /** The layers compared; null when the article has fewer than two layers besides gold. */
+  mine: LayerAuthorSchema.nullable(),
+  theirs: LayerAuthorSchema.nullable(),
   /** The article's layers (every author with spans here, gold included) and their span counts. */
   layers: z.array(z.object({ author: z.string(), spans: Count })),
   /** Disagreements in text order, decided ones included (with their decision). */
@@ -73,7 +74,13 @@ export type DecideInput = z.infer<typeof DecideInputSchema>;
 
 export const adjudicationCalls = {
   /** The disagreements between two layers of one article, in text order, with their decisions (issue 15). */
-  listDisagreements: defineCall(LayersSchema.extend({ articleId: ArticleIdSchema }).strict(), DisagreementListSchema),
+  listDisagreements: defineCall(
+    z
+      .object({ articleId: ArticleIdSchema, layers: LayersSchema.strict().optional() })
+      .strict()
+      .describe('without layers: mine is the profile name when it has spans here, theirs the first other author'),
+    DisagreementListSchema,
+  ),
   /** Decides one disagreement: gold spans and the remembered decision, one undoable set on the article's stack. */
   decideDisagreement: defineCall(DecideInputSchema, AppliedChangesSchema),
   /** How many disagreements between two layers each article has, and how many are still open. */

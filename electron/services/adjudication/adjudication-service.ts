@@ -30,22 +30,27 @@ export class AdjudicationService {
     private readonly annotations: AnnotationStore,
     private readonly decisions: AdjudicationStore,
     private readonly changes: ChangeService,
+    private readonly profileName: () => string,
   ) {}
 
-  list(input: Layers & { articleId: number }): DisagreementList {
-    assertLayers(input);
-    const text = this.articles.getText(input.articleId);
-    const spans = this.annotations.listForArticle(input.articleId);
-    const { agreed, disagreements } = this.diff(input, spans);
-    const decided = this.decisions.decisionsOf(input.articleId, input.mine, input.theirs);
+  /** Without `layers`: mine is the profile's name when it has spans here, theirs the first other layer. */
+  list({ articleId, layers: asked }: { articleId: number; layers?: Layers | undefined }): DisagreementList {
+    const text = this.articles.getText(articleId);
+    const spans = this.annotations.listForArticle(articleId);
+    const layers = layersOf(spans);
+    const chosen = asked ?? this.defaultLayers(layers.map((layer) => layer.author));
+    if (!chosen) return { articleId, mine: null, theirs: null, layers, disagreements: [], agreed: 0, remaining: 0 };
+    assertLayers(chosen);
+    const { agreed, disagreements } = this.diff(chosen, spans);
+    const decided = this.decisions.decisionsOf(articleId, chosen.mine, chosen.theirs);
     const views = disagreements.map((disagreement) =>
       viewOf(disagreement, decided.get(disagreement.key) ?? null, text),
     );
     return {
-      articleId: input.articleId,
-      mine: input.mine,
-      theirs: input.theirs,
-      layers: layersOf(spans),
+      articleId,
+      mine: chosen.mine,
+      theirs: chosen.theirs,
+      layers,
       disagreements: views,
       agreed: agreed.length,
       remaining: views.filter((view) => view.decision === null).length,
@@ -112,6 +117,14 @@ export class AdjudicationService {
       author: GOLD_AUTHOR,
       changes: [...creates, { kind: 'adjudication.decide', decision: record }],
     });
+  }
+
+  private defaultLayers(authors: readonly string[]): Layers | null {
+    const candidates = authors.filter((author) => author !== GOLD_AUTHOR && author !== '');
+    const me = this.profileName();
+    const mine = candidates.includes(me) ? me : candidates[0];
+    const theirs = candidates.find((author) => author !== mine);
+    return mine !== undefined && theirs !== undefined ? { mine, theirs } : null;
   }
 
   private diff(layers: Layers, spans: readonly Annotation[]) {

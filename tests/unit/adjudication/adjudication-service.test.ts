@@ -59,7 +59,7 @@ describe('adjudication', () => {
   it('walks the disagreements in text order, one of each kind, with the agreement left out', async () => {
     const workbench = open();
     const { articleId } = await twoLayers(workbench);
-    const list = workbench.adjudication.list({ articleId, ...LAYERS });
+    const list = workbench.adjudication.list({ articleId, layers: LAYERS });
     expect(list.agreed).toBe(1);
     expect(list.remaining).toBe(4);
     expect(list.layers).toEqual(
@@ -89,10 +89,10 @@ describe('adjudication', () => {
   ])('decides "%s" into gold, undoes and redoes it', async (decision, gold) => {
     const workbench = open();
     const { articleId } = await twoLayers(workbench);
-    const [first] = workbench.adjudication.list({ articleId, ...LAYERS }).disagreements;
+    const [first] = workbench.adjudication.list({ articleId, layers: LAYERS }).disagreements;
     workbench.adjudication.decide({ articleId, ...LAYERS, key: first!.key, decision });
 
-    const decided = () => workbench.adjudication.list({ articleId, ...LAYERS });
+    const decided = () => workbench.adjudication.list({ articleId, layers: LAYERS });
     expect(goldOf(workbench, articleId).sort()).toEqual([...gold].sort());
     expect(decided().disagreements[0]!.decision).toBe(decision);
     expect(decided().remaining).toBe(3);
@@ -110,7 +110,7 @@ describe('adjudication', () => {
   it('accepts an edited version: its label and range, its quote read from the text', async () => {
     const workbench = open();
     const { articleId, text } = await twoLayers(workbench);
-    const boundaries = workbench.adjudication.list({ articleId, ...LAYERS }).disagreements[3]!;
+    const boundaries = workbench.adjudication.list({ articleId, layers: LAYERS }).disagreements[3]!;
     const start = text.indexOf('Bùi Thanh Sơn');
     workbench.adjudication.decide({
       articleId,
@@ -127,7 +127,7 @@ describe('adjudication', () => {
   it('refuses deciding twice, a disagreement that is gone, and comparing a layer with itself or with gold', async () => {
     const workbench = open();
     const { articleId } = await twoLayers(workbench);
-    const [first] = workbench.adjudication.list({ articleId, ...LAYERS }).disagreements;
+    const [first] = workbench.adjudication.list({ articleId, layers: LAYERS }).disagreements;
     workbench.adjudication.decide({ articleId, ...LAYERS, key: first!.key, decision: 'mine' });
     expect(() => workbench.adjudication.decide({ articleId, ...LAYERS, key: first!.key, decision: 'theirs' })).toThrow(
       /decided already/,
@@ -135,19 +135,33 @@ describe('adjudication', () => {
     expect(() => workbench.adjudication.decide({ articleId, ...LAYERS, key: 'PER@1-2|-', decision: 'mine' })).toThrow(
       /no longer one/,
     );
-    const onlyTheirs = workbench.adjudication.list({ articleId, ...LAYERS }).disagreements[1]!;
+    const onlyTheirs = workbench.adjudication.list({ articleId, layers: LAYERS }).disagreements[1]!;
     expect(() =>
       workbench.adjudication.decide({ articleId, ...LAYERS, key: onlyTheirs.key, decision: 'mine' }),
     ).toThrow(/has no version of An/);
-    expect(() => workbench.adjudication.list({ articleId, mine: 'An', theirs: 'An' })).toThrow(/with itself/);
-    expect(() => workbench.adjudication.list({ articleId, mine: 'An', theirs: GOLD_AUTHOR })).toThrow(/gold layer/);
+    expect(() => workbench.adjudication.list({ articleId, layers: { mine: 'An', theirs: 'An' } })).toThrow(
+      /with itself/,
+    );
+    expect(() => workbench.adjudication.list({ articleId, layers: { mine: 'An', theirs: GOLD_AUTHOR } })).toThrow(
+      /gold layer/,
+    );
     expect(goldOf(workbench, articleId)).toEqual(['TITLE Thượng tướng']);
+  });
+
+  it("chooses the profile's layer as mine and another as theirs when none are named; none with one layer", async () => {
+    const workbench = open();
+    const { articleId, text } = await seededArticle(workbench);
+    tag(workbench, articleId, text, 'Bình', [['PER', 'Lương Tam Quang']]);
+    expect(workbench.adjudication.list({ articleId })).toMatchObject({ mine: null, theirs: null, remaining: 0 });
+    workbench.profile.set('An');
+    tag(workbench, articleId, text, 'An', [['PER', 'Phạm Minh Chính']]);
+    expect(workbench.adjudication.list({ articleId })).toMatchObject({ mine: 'An', theirs: 'Bình', remaining: 2 });
   });
 
   it('counts total and remaining disagreements per article', async () => {
     const workbench = open();
     const { articleId } = await twoLayers(workbench);
-    const [first] = workbench.adjudication.list({ articleId, ...LAYERS }).disagreements;
+    const [first] = workbench.adjudication.list({ articleId, layers: LAYERS }).disagreements;
     workbench.adjudication.decide({ articleId, ...LAYERS, key: first!.key, decision: 'rejected' });
     expect(workbench.adjudication.counts({ ...LAYERS, articleIds: [articleId] })).toEqual([
       { articleId, total: 4, remaining: 3 },
@@ -165,20 +179,20 @@ describe('adjudication after a restart', () => {
     const path = join(dir, 'marginalia.db');
     let workbench = openWorkbench(path);
     const { articleId } = await twoLayers(workbench);
-    const [first, second] = workbench.adjudication.list({ articleId, ...LAYERS }).disagreements;
+    const [first, second] = workbench.adjudication.list({ articleId, layers: LAYERS }).disagreements;
     workbench.adjudication.decide({ articleId, ...LAYERS, key: first!.key, decision: 'rejected' });
     workbench.adjudication.decide({ articleId, ...LAYERS, key: second!.key, decision: 'theirs' });
     workbench.close();
 
     workbench = openWorkbench(path);
     try {
-      const list = workbench.adjudication.list({ articleId, ...LAYERS });
+      const list = workbench.adjudication.list({ articleId, layers: LAYERS });
       expect(list.disagreements.map((d) => d.decision)).toEqual(['rejected', 'theirs', null, null]);
       expect(list.remaining).toBe(2);
       expect(goldOf(workbench, articleId)).toEqual(['ORG Bộ Ngoại giao']);
       workbench.changes.undo(articleId);
       workbench.changes.undo(articleId);
-      expect(workbench.adjudication.list({ articleId, ...LAYERS }).remaining).toBe(4);
+      expect(workbench.adjudication.list({ articleId, layers: LAYERS }).remaining).toBe(4);
     } finally {
       workbench.close();
     }
