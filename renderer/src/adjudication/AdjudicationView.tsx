@@ -8,6 +8,7 @@ import { events } from '../api/client';
 import { labelChipStyle } from '../app/contrast';
 import { isTypingTarget, shortcutFor } from '../app/keymap';
 import { formatCount } from '../library/format';
+import { KindLegend } from '../reader/layers/KindLegend';
 import { diffBadgeStyle } from '../reader/layers/layer-styles';
 import { labelName, useAppStore } from '../state/app-store';
 import { useAdjudicationStore, type EditedVersion } from './adjudication-store';
@@ -409,25 +410,5 @@ function EditPane({ editing, text }: { editing: EditedVersion; text: string }) {
         </button>
       </div>
     </div>
-  );
-}
-
-/** What the three kinds mean, with the same look as in the reader. */
-export function KindLegend({ mine, theirs }: { mine: string | null; theirs: string | null }) {
-  const { t } = useTranslation();
-  const kinds: DifferenceKind[] = ['mine', 'theirs', 'both'];
-  return (
-    <dl className="diff-legend" aria-label={t('layers.legend')}>
-      {kinds.map((kind) => (
-        <div key={kind}>
-          <dt>
-            <span className="diff-sample" style={diffBadgeStyle(kind) as React.CSSProperties}>
-              {t(`layers.kind.${kind}`)}
-            </span>
-          </dt>
-          <dd>{t(`layers.explain.${kind}`, { mine: mine ?? '—', theirs: theirs ?? '—' })}</dd>
-        </div>
-      ))}
-    </dl>
   );
 }

@@ -229,6 +229,7 @@ export const en = {
     readOnly: 'Spans of {{author}}’s layer are shown, not edited here.',
     remaining: '{{count}} disagreements to adjudicate',
     adjudicate: 'Adjudicate…',
+    switchToMine: 'Your layer is not shown: choose “Mine” (or a view with it) to tag spans.',
   },
   agreement: {
     region: 'Agreement between annotators',

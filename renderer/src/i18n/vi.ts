@@ -419,6 +419,7 @@ export const vi: VietnameseResources = {
     readOnly: 'Các đoạn thuộc lớp của {{author}} chỉ được hiển thị, không sửa ở đây.',
     remaining: '{{count}} bất đồng cần phân xử',
     adjudicate: 'Phân xử…',
+    switchToMine: 'Lớp của bạn đang không hiển thị: hãy chọn “Của tôi” (hoặc một chế độ có lớp của bạn) để gắn nhãn.',
   },
   agreement: {
     region: 'Mức đồng thuận giữa những người gắn nhãn',
