@@ -209,14 +209,14 @@ function Report({
         rows={articleRows.map((row) => ({
           key: String(row.articleId),
           head: (
-            <>
+            <span className="agreement__articlehead">
               <button type="button" className="agreement__article" onClick={() => openArticle(row.articleId)}>
                 {row.displayTitle}
               </button>
               {pair ? (
                 <AdjudicateCell articleId={row.articleId} pair={pair} count={counts?.get(row.articleId)} />
               ) : null}
-            </>
+            </span>
           ),
           figures: row,
         }))}

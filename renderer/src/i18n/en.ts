@@ -209,7 +209,7 @@ export const en = {
     },
     adjudicate: 'Adjudicate',
     adjudicateTitle: 'Walk through the disagreements of this article and decide them into the gold layer',
-    remainingCell: '{{remaining}} / {{total}}',
+    remainingCell: '{{remaining}} of {{total}} open',
   },
   layers: {
     region: 'Layers',

@@ -399,7 +399,7 @@ export const vi: VietnameseResources = {
     },
     adjudicate: 'Phân xử',
     adjudicateTitle: 'Duyệt qua các bất đồng của bài này và quyết định vào lớp chuẩn',
-    remainingCell: '{{remaining}} / {{total}}',
+    remainingCell: 'còn {{remaining}}/{{total}} bất đồng',
   },
   layers: {
     region: 'Các lớp chú thích',
