@@ -132,7 +132,7 @@ test('adjudication: a colleague’s layer, the agreement table, three disagreeme
   await view.getByRole('button', { name: 'Open in the reader' }).click();
   const layers = page.getByRole('region', { name: 'Layers' });
   await expect(layers.getByRole('combobox')).toHaveValue(`compare:${COLLEAGUE}`);
-  await expect(layers.getByTestId('layer-remaining')).toHaveText('1 disagreements to adjudicate');
+  await expect(layers.getByTestId('layer-remaining')).toHaveText('Disagreements left to adjudicate: 1');
   await expect
     .poll(async () => {
       const painted = await paintedTexts(page);
