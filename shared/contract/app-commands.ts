@@ -15,5 +15,7 @@ export const APP_COMMANDS = [
   'entities',
   'restore-backup',
   'schema',
+  'export-work',
+  'import-package',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];

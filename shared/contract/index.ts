@@ -20,6 +20,7 @@ import { labelCalls } from './labels';
 import type { CallNameOfList } from './names';
 import { readerCalls } from './reader';
 import { relationCalls } from './relations';
+import { teamCalls } from './team';
 
 export const contract = {
   ...articleCalls,
@@ -36,6 +37,7 @@ export const contract = {
   ...labelCalls,
   ...agreementCalls,
   ...attributeCalls,
+  ...teamCalls,
   ...adjudicationCalls,
 };
 
@@ -94,4 +96,5 @@ export type { AgreementFigures, AgreementInput, AgreementReport } from './agreem
 export type { DecideInput, DisagreementList, DisagreementView, Version } from './adjudication';
 export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
+export type { PackageImportReport, PackagePreview } from './team';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';
