@@ -1,17 +1,20 @@
 /**
- * Issue 15, end to end: a colleague's layer beside mine, the agreement table, three
- * disagreements adjudicated by keyboard (with undo and redo), the gold layer read back from the
- * API after a reload, the layered reader, and gold exported as JSONL.
- *
- * The colleague's layer is written through the API as a change set by author "Bình" (what a
- * package import stores): the team-package fixture (tests/helpers/team-package.ts) is not on
- * this branch yet. The export dialog has no layer choice yet either: the JSONL of every layer is
- * exported through the UI and gold is filtered from it by each span's `author`.
+ * Issue 15, end to end: a colleague's package (built by the team fixture) imported through the
+ * UI as her layer beside mine, the agreement table, three disagreements adjudicated by keyboard
+ * (with undo and redo), the gold layer read back from the API after a reload, the layered
+ * reader, and gold exported as JSONL through the export dialog's layer choice.
  */
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DisagreementList } from '../../shared/contract/adjudication';
-import { expect, test, type RunningHost } from './fixtures';
+import {
+  buildTeamPackage,
+  FIXTURE_ARTICLE_TITLE,
+  FIXTURE_AUTHOR,
+  mySpansChangeSet,
+  type BuiltTeamPackage,
+} from '../helpers/team-package';
+import { expect, test } from './fixtures';
 import { paintedTexts } from './reader-helpers';
 import { articleIdByTitle, callApi } from './stored-state';
 
@@ -19,46 +22,32 @@ const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'adjudication');
 mkdirSync(SCREENSHOTS, { recursive: true });
 
 const ME = 'E2E tester';
-const COLLEAGUE = 'Bình';
+const COLLEAGUE = FIXTURE_AUTHOR;
 
-/** One author's layer of the article: [label, phrase] spans on the first occurrence of each phrase. */
-async function layer(host: RunningHost, articleId: number, author: string, spans: [string, string][]): Promise<void> {
-  const { text } = await callApi<{ text: string }>(host, 'getArticle', { id: articleId });
-  await callApi(host, 'applyChanges', {
-    articleId,
-    origin: 'manual',
-    author,
-    changes: spans.map(([labelKey, phrase], index) => {
-      const start = text.indexOf(phrase);
-      return {
-        kind: 'annotation.create',
-        ref: `s${index}`,
-        annotation: { articleId, labelKey, start, end: start + phrase.length, quote: phrase },
-      };
-    }),
-  });
-}
+let pkg: BuiltTeamPackage;
+test.beforeAll(async () => {
+  pkg = await buildTeamPackage();
+});
+test.afterAll(() => pkg.dispose());
 
-test('adjudication: a colleague’s layer, the agreement table, three disagreements decided by keyboard, gold after a reload and in JSONL', async ({
+test('adjudication: a colleague’s package, the agreement table, three disagreements decided by keyboard, gold after a reload and in JSONL', async ({
   page,
   host,
 }) => {
-  const articleId = await articleIdByTitle(host, '3 đề xuất');
-  await layer(host, articleId, ME, [
-    ['PER', 'Lương Tam Quang'],
-    ['TITLE', 'Thượng tướng'],
-    ['PER', 'Phạm Minh Chính'],
-    ['PER', 'Bùi Thanh Sơn'],
-  ]);
-  await layer(host, articleId, COLLEAGUE, [
-    ['PER', 'Lương Tam Quang'],
-    ['PER', 'Thượng tướng'],
-    ['ORG', 'Bộ Ngoại giao'],
-    ['PER', 'Ngoại giao Bùi Thanh Sơn'],
-  ]);
+  // (1) My layer (the fixture's other side, through the API as the reader would store it), then
+  // Bình's package imported through the UI.
+  const articleId = await articleIdByTitle(host, FIXTURE_ARTICLE_TITLE);
+  const { text } = await callApi<{ text: string }>(host, 'getArticle', { id: articleId });
+  await callApi(host, 'applyChanges', mySpansChangeSet(articleId, text));
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Import package…' }).click();
+  const importing = page.getByRole('dialog', { name: 'Import a colleague’s package' });
+  await importing.getByLabel('Package file').setInputFiles(pkg.path);
+  await importing.getByRole('button', { name: `Import ${COLLEAGUE}’s layer` }).click();
+  await expect(importing.getByRole('status')).toContainText(`Imported ${COLLEAGUE}’s layer`);
+  await importing.getByRole('button', { name: 'Close', exact: true }).first().click();
 
   // (2) The agreement table of the two layers, and from its article row into adjudication.
-  await page.goto(host.url);
   await page.getByRole('button', { name: 'Agreement', exact: true }).click();
   const agreement = page.getByRole('region', { name: 'Agreement between annotators' });
   await agreement.getByRole('checkbox', { name: new RegExp(`^${ME}`) }).check();
@@ -78,11 +67,12 @@ test('adjudication: a colleague’s layer, the agreement table, three disagreeme
   await expect(current.getByRole('figure').first()).toContainText(ME);
   await expect(current.getByRole('figure').nth(1)).toContainText(COLLEAGUE);
   await page.screenshot({ path: join(SCREENSHOTS, 'adjudication-view.png'), fullPage: true });
-  await page.keyboard.press('m'); // Thượng tướng: accept mine (TITLE)
+  await expect(current.getByRole('figure').nth(1)).toContainText('Thứ trưởng Bộ Công an');
+  await page.keyboard.press('m'); // Thứ trưởng (boundaries): accept mine
   await expect(remaining).toContainText('3 of 4 disagreements remain');
   await expect(current.getByRole('heading')).toContainText('Disagreement 2 of 4');
   await expect(current).toContainText('Bộ Ngoại giao');
-  await page.keyboard.press('t'); // Bộ Ngoại giao: accept theirs (ORG)
+  await page.keyboard.press('t'); // Bộ Ngoại giao (ORG / LOC): accept theirs
   await expect(remaining).toContainText('2 of 4 disagreements remain');
   await expect(current).toContainText('Phạm Minh Chính');
   await page.keyboard.press('x'); // Phạm Minh Chính: reject both
@@ -102,6 +92,7 @@ test('adjudication: a colleague’s layer, the agreement table, three disagreeme
   await expect(current.getByRole('heading')).toContainText('Disagreement 4 of 4');
   await page.keyboard.press('e');
   await expect(current.getByRole('group', { name: 'Edited version:' })).toBeVisible();
+  await expect(current.locator('.adjudication__edited')).toHaveText('Bùi Thanh Sơn');
   await page.keyboard.press('Alt+Shift+ArrowRight');
   await expect(current.locator('.adjudication__edited')).toHaveText('Thanh Sơn');
   await page.screenshot({ path: join(SCREENSHOTS, 'adjudication-edit.png'), fullPage: true });
@@ -126,7 +117,7 @@ test('adjudication: a colleague’s layer, the agreement table, three disagreeme
       .filter((span) => span.author === 'gold')
       .map((span) => `${span.labelKey} ${span.quote}`)
       .sort(),
-  ).toEqual(['ORG Bộ Ngoại giao', 'TITLE Thượng tướng']);
+  ).toEqual(['LOC Bộ Ngoại giao', 'TITLE Thứ trưởng']);
 
   // The layered reader: mine and Bình's compared, the three kinds painted, the legend beside.
   await view.getByRole('button', { name: 'Open in the reader' }).click();
@@ -138,7 +129,7 @@ test('adjudication: a colleague’s layer, the agreement table, three disagreeme
       const painted = await paintedTexts(page);
       return [painted['m-diff-mine'], painted['m-diff-theirs'], painted['m-diff-both']];
     })
-    .toEqual([['Phạm Minh Chính'], ['Bộ Ngoại giao'], ['Thượng tướng', 'Ngoại giao Bùi Thanh Sơn']]);
+    .toEqual([['Phạm Minh Chính'], ['Bùi Thanh Sơn'], ['Thứ trưởng Bộ Công an', 'Bộ Ngoại giao']]);
   await page.screenshot({ path: join(SCREENSHOTS, 'layered-reader.png') });
   // Gold alone: its two spans, read-only.
   await layers.getByRole('combobox').selectOption('gold');
@@ -149,7 +140,7 @@ test('adjudication: a colleague’s layer, the agreement table, three disagreeme
         .flatMap(([, texts]) => texts)
         .sort(),
     )
-    .toEqual(['Bộ Ngoại giao', 'Thượng tướng']);
+    .toEqual(['Bộ Ngoại giao', 'Thứ trưởng']);
   await page.screenshot({ path: join(SCREENSHOTS, 'reader-gold-layer.png') });
 
   // The agreement view lists gold as an author, so agreement with gold is reported per author.
@@ -157,21 +148,23 @@ test('adjudication: a colleague’s layer, the agreement table, three disagreeme
   await page.getByRole('button', { name: 'Agreement', exact: true }).click();
   await expect(agreement.getByRole('checkbox', { name: /^gold/ })).toBeVisible();
 
-  // (5) Gold as JSONL, through the export dialog.
+  // (5) Gold as JSONL, through the export dialog's layer choice.
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export annotations' });
+  await dialog.getByRole('radio', { name: 'Only these authors' }).check();
+  await dialog.getByRole('checkbox', { name: /^Gold/ }).check();
   await dialog.getByRole('radio', { name: /^JSONL / }).check();
   const downloading = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  const path = join(host.dir, 'all.jsonl');
+  const path = join(host.dir, 'gold.jsonl');
   await (await downloading).saveAs(path);
-  const gold = readFileSync(path, 'utf8')
+  const records = readFileSync(path, 'utf8')
     .trim()
     .split('\n')
-    .map((line) => JSON.parse(line) as { spans?: { label: string; text: string; author: string }[] })
-    .flatMap((record) => record.spans ?? [])
-    .filter((span) => span.author === 'gold')
-    .map((span) => `${span.label} ${span.text}`)
-    .sort();
-  expect(gold).toEqual(['ORG Bộ Ngoại giao', 'TITLE Thượng tướng']);
+    .map((line) => JSON.parse(line) as { spans: { label: string; text: string; author: string }[] });
+  expect(records).toHaveLength(1);
+  expect(records[0]!.spans.map((span) => `${span.author} ${span.label} ${span.text}`).sort()).toEqual([
+    'gold LOC Bộ Ngoại giao',
+    'gold TITLE Thứ trưởng',
+  ]);
 });
