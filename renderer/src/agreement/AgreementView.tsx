@@ -221,6 +221,14 @@ function Report({
           figures: row,
         }))}
       />
+      {report.withGold ? (
+        <AgreementTable
+          caption={t('agreement.withGoldTable')}
+          headColumn={t('agreement.columns.annotator')}
+          authors={[t('agreement.columns.annotator'), GOLD_AUTHOR]}
+          rows={report.withGold.map((row) => ({ key: row.author, head: row.author, figures: row }))}
+        />
+      ) : null}
       {report.articles.length > ARTICLES_SHOWN ? (
         <p className="muted">
           {t('agreement.articlesShown', {

@@ -250,7 +250,9 @@ export const en = {
     labelsTable: 'Agreement per label',
     articlesTable: 'Agreement per article',
     overall: 'All labels',
+    withGoldTable: 'Agreement with gold, per annotator',
     columns: {
+      annotator: 'Annotator',
       label: 'Label',
       article: 'Article',
       spans: 'Spans ({{authors}})',

@@ -465,7 +465,9 @@ export const vi: VietnameseResources = {
     labelsTable: 'Đồng thuận theo nhãn',
     articlesTable: 'Đồng thuận theo bài',
     overall: 'Mọi nhãn',
+    withGoldTable: 'Mức đồng thuận với lớp chuẩn, theo từng người chú thích',
     columns: {
+      annotator: 'Người chú thích',
       label: 'Nhãn',
       article: 'Bài',
       spans: 'Số đoạn ({{authors}})',

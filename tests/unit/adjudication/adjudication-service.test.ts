@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GOLD_AUTHOR, type Decision } from '../../../shared/adjudication/changes';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
+import { AgreementService } from '../../../electron/services/agreement/agreement-service';
+import { AgreementInputSchema } from '../../../shared/contract/agreement';
 import { seededArticle, tempDir, useTempWorkbenches } from '../../helpers/temp-workbench';
 
 const LAYERS = { mine: 'An', theirs: 'Bình' };
@@ -156,6 +158,21 @@ describe('adjudication', () => {
     workbench.profile.set('An');
     tag(workbench, articleId, text, 'An', [['PER', 'Phạm Minh Chính']]);
     expect(workbench.adjudication.list({ articleId })).toMatchObject({ mine: 'An', theirs: 'Bình', remaining: 2 });
+  });
+
+  it('reports agreement with gold per author once gold holds decisions', async () => {
+    const workbench = open();
+    const { articleId } = await twoLayers(workbench);
+    const [first] = workbench.adjudication.list({ articleId, layers: LAYERS }).disagreements;
+    workbench.adjudication.decide({ articleId, ...LAYERS, key: first!.key, decision: 'mine' });
+    const report = await new AgreementService(workbench).compute(
+      AgreementInputSchema.parse({ authors: ['An', 'Bình', GOLD_AUTHOR] }),
+    );
+    // Gold holds An's TITLE “Thượng tướng”: one exact match of An's four spans, none of Bình's.
+    expect(report.withGold?.map(({ author, spans, f1Exact }) => ({ author, spans, f1Exact }))).toEqual([
+      { author: 'An', spans: [4, 1], f1Exact: 0.4 },
+      { author: 'Bình', spans: [4, 1], f1Exact: 0 },
+    ]);
   });
 
   it('counts total and remaining disagreements per article', async () => {
