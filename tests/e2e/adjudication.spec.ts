@@ -34,6 +34,8 @@ test('adjudication: a colleague’s package, the agreement table, three disagree
   page,
   host,
 }) => {
+  // Five steps through four views on a shared machine: more than the default minute.
+  test.setTimeout(180_000);
   // (1) My layer (the fixture's other side, through the API as the reader would store it), then
   // Bình's package imported through the UI.
   const articleId = await articleIdByTitle(host, FIXTURE_ARTICLE_TITLE);
@@ -146,7 +148,15 @@ test('adjudication: a colleague’s package, the agreement table, three disagree
   // The agreement view lists gold as an author, so agreement with gold is reported per author.
   await page.getByRole('button', { name: '← Library' }).click();
   await page.getByRole('button', { name: 'Agreement', exact: true }).click();
-  await expect(agreement.getByRole('checkbox', { name: /^gold/ })).toBeVisible();
+  // The page was reloaded since the first report: the choices start empty again.
+  for (const author of [ME, COLLEAGUE, 'gold']) {
+    await agreement.getByRole('checkbox', { name: new RegExp(`^${author}`) }).check();
+  }
+  await agreement.getByRole('button', { name: 'Compute' }).click();
+  const withGold = agreement.getByRole('table', { name: 'Agreement with gold, per annotator' });
+  await expect(withGold.getByRole('row', { name: new RegExp(`^${ME}`) })).toBeVisible();
+  await expect(withGold.getByRole('row', { name: new RegExp(`^${COLLEAGUE}`) })).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'agreement-with-gold.png'), fullPage: true });
 
   // (5) Gold as JSONL, through the export dialog's layer choice.
   await page.getByRole('button', { name: 'Export…' }).click();
