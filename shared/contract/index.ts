@@ -11,6 +11,7 @@ import { articleCalls } from './articles';
 import { attributeCalls } from './attributes';
 import { assistCalls } from './assist';
 import { backupCalls } from './backups';
+import { briefExportCalls } from './brief-exports';
 import { changeCalls } from './changes';
 import { entityCalls } from './entities';
 import { corpusCalls } from './corpus';
@@ -38,6 +39,7 @@ export const contract = {
   ...agreementCalls,
   ...attributeCalls,
   ...teamCalls,
+  ...briefExportCalls,
   ...adjudicationCalls,
 };
 

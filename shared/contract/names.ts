@@ -67,6 +67,8 @@ export const CALL_NAMES = [
   'previewPackage',
   'importPackage',
   'discardPackage',
+  'exportBrief',
+  'generateBriefSection',
   'listDisagreements',
   'decideDisagreement',
   'disagreementCounts',

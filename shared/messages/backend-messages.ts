@@ -246,6 +246,10 @@ export const BACKEND_MESSAGES_EN = {
     'The package {{packageId}} is gone (imported already, or it waited too long); choose the file again.',
   packageUndecided: 'Decide what to do with the label {{label}} before importing.',
   packageChoiceInvalid: 'The label {{label}}: {{problem}}',
+  // Brief exports and generated sections (electron/services/briefs/export)
+  briefContentInvalid: 'Brief {{briefId}} cannot be exported: {{path}}: {{reason}}.',
+  briefsNotAvailable: 'Briefs are not available in this build.',
+  briefLabelNotFound: 'The section needs the label {{label}}, which this schema does not have.',
 } as const;
 
 export type BackendMessageKey = keyof typeof BACKEND_MESSAGES_EN;

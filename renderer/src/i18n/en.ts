@@ -1029,6 +1029,42 @@ export const en = {
       articles_other: '{{count, number}} articles',
     },
   },
+  briefExport: {
+    button: 'Export…',
+    menu: 'Export the brief as',
+    format: {
+      docx: 'Word (DOCX), citations as footnotes',
+      html: 'Web page (HTML), one offline file',
+      markdown: 'Markdown, citations as footnotes',
+    },
+    running: 'Exporting as {{format}}…',
+    done: 'Exported {{file}}.',
+    missingCitations_one: '{{count, number}} citation points at a deleted span or article; its note says so.',
+    missingCitations_other: '{{count, number}} citations point at deleted spans or articles; their notes say so.',
+    failed: 'The export failed: {{error}}',
+  },
+  briefSections: {
+    button: 'Insert a section…',
+    title: 'Insert a generated section',
+    kind: 'Section',
+    kinds: {
+      risksByLabel: 'Risks, grouped by label, with quotes',
+      proposalsWithProposers: 'Proposals with their proposers',
+    },
+    articles: 'From the spans of',
+    wholeCorpus: 'the whole corpus',
+    libraryFilter: 'the articles of the library filter',
+    noLibraryFilter: 'the articles of the library filter (none set)',
+    from: 'Published from',
+    to: 'to',
+    dateProblem: 'A date is a year, a month or a day: 2019, 2019-06 or 2019-06-30.',
+    datesReplaceLibrary: 'These dates take the place of the library filter’s own dates.',
+    hint: 'Each label gets a heading and a list of citations (at most 20 per label); edit them freely once inserted.',
+    insert: 'Insert',
+    running: 'Gathering the spans…',
+    cancel: 'Cancel',
+    failed: 'The section could not be made: {{error}}',
+  },
 } as const;
 
 /** The shape every language's resources must have: en's keys, any strings. */

@@ -186,7 +186,7 @@ describe('the mapping step', () => {
       const { handlers, preview } = importFile(binh, built.path);
       const previewed = await preview();
       expect(
-        previewed.questions.map((question) => [question.label, question.kind === 'label' && question.existing]),
+        previewed.questions.map((question) => (question.kind === 'label' ? [question.label, question.existing] : [])),
       ).toEqual([[FIXTURE_UNKNOWN_LABEL.key, false]]);
       // Nothing is imported until the question is answered.
       expect(() => handlers.importPackage({ packageId: previewed.packageId, decisions: {} })).toThrow(
