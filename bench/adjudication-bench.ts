@@ -98,7 +98,11 @@ async function main(): Promise<void> {
   const stepCount = Number(options.steps);
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-adjudication-bench-'));
   const databasePath = join(dir, 'bench.db');
-  console.log(`load average at start: ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
+  console.log(
+    `load average at start: ${loadavg()
+      .map((value) => value.toFixed(1))
+      .join(' ')}`,
+  );
   try {
     const workbench = openWorkbench(databasePath);
     const next = random(15);
@@ -172,7 +176,11 @@ async function main(): Promise<void> {
       report('next (J)', await timeSteps(page, 'j', stepCount));
       report('previous (K)', await timeSteps(page, 'k', stepCount));
       report('decide (M), write and re-read included', await timeSteps(page, 'm', 10));
-      console.log(`load average at end: ${loadavg().map((value) => value.toFixed(1)).join(' ')}`);
+      console.log(
+        `load average at end: ${loadavg()
+          .map((value) => value.toFixed(1))
+          .join(' ')}`,
+      );
     } finally {
       await browser.close();
       host.stop();
