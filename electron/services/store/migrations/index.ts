@@ -29,7 +29,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013AttributesAndFields,
   migration014Entities,
   migration015DashboardCounters,
-  // 016 and 017 are the brief's and the team packages' (this session's numbering plan).
+  // 016 and 017 were set aside for the brief and the team packages; neither has landed. A
+  // migration numbered below 018 added later would be skipped by databases already at 018.
   migration018Adjudication,
 ];
 
