@@ -43,7 +43,14 @@ export function LayerBar() {
     <section className="layer-bar" aria-label={t('layers.region')}>
       <label>
         {t('layers.choose')}{' '}
-        <select value={valueOf(view)} onChange={(event) => setView(viewOf(event.target.value))}>
+        <select
+          value={valueOf(view)}
+          onChange={(event) => {
+            // A selected span of mine must not stay editable under a view that hides or locks it.
+            useReaderStore.getState().select(null);
+            setView(viewOf(event.target.value));
+          }}
+        >
           {mineHere ? <option value="mine">{t('layers.mine', { author: me })}</option> : null}
           {colleagues.map((author) => (
             <option key={`author:${author}`} value={`author:${author}`}>
