@@ -83,6 +83,11 @@ export const adjudicationCalls = {
   ),
   /** Decides one disagreement: gold spans and the remembered decision, one undoable set on the article's stack. */
   decideDisagreement: defineCall(DecideInputSchema, AppliedChangesSchema),
+  /** Copies the spans both layers have alike into gold (one undoable set); null when gold has them all. */
+  acceptAgreed: defineCall(
+    LayersSchema.extend({ articleId: ArticleIdSchema }).strict(),
+    AppliedChangesSchema.nullable(),
+  ),
   /** How many disagreements between two layers each article has, and how many are still open. */
   disagreementCounts: defineCall(
     LayersSchema.extend({ articleIds: z.array(ArticleIdSchema).max(MAX_COUNTED_ARTICLES) }).strict(),

@@ -71,6 +71,7 @@ export const CALL_NAMES = [
   'generateBriefSection',
   'listDisagreements',
   'decideDisagreement',
+  'acceptAgreed',
   'disagreementCounts',
 ] as const;
 

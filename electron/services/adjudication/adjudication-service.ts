@@ -87,23 +87,7 @@ export class AdjudicationService {
     if (accepts('mine') && disagreement.mine) chosen.push(disagreement.mine);
     if (accepts('theirs') && disagreement.theirs) chosen.push(disagreement.theirs);
     if (input.decision === 'edited' && input.edited) chosen.push({ ...input.edited, note: '' });
-    // A version gold already holds (label and range) is already accepted: it is not written twice.
-    const gold = spans.filter((span) => span.author === GOLD_AUTHOR);
-    const creates: Change[] = chosen
-      .filter((span) => !gold.some((g) => g.labelKey === span.labelKey && g.start === span.start && g.end === span.end))
-      .map((span, index) => ({
-        kind: 'annotation.create',
-        ref: `gold-${index}`,
-        annotation: {
-          articleId,
-          labelKey: span.labelKey,
-          start: span.start,
-          end: span.end,
-          quote: text.slice(span.start, span.end),
-          ...(span.note ? { note: span.note } : {}),
-          ...(span.attributes ? { attributes: span.attributes } : {}),
-        },
-      }));
+    const creates = goldCreates(articleId, text, spans, chosen);
     const record: AdjudicationRecord = {
       articleId,
       mine: input.mine,
@@ -117,6 +101,20 @@ export class AdjudicationService {
       author: GOLD_AUTHOR,
       changes: [...creates, { kind: 'adjudication.decide', decision: record }],
     });
+  }
+
+  /**
+   * Copies the spans both layers have alike (label and range) into gold, as one undoable set;
+   * those gold already holds are skipped. Null when there is nothing to copy.
+   */
+  acceptAgreed(input: Layers & { articleId: number }): AppliedChanges | null {
+    assertLayers(input);
+    const text = this.articles.getText(input.articleId);
+    const spans = this.annotations.listForArticle(input.articleId);
+    const agreed = this.diff(input, spans).agreed.map(([mine]) => mine);
+    const creates = goldCreates(input.articleId, text, spans, agreed);
+    if (creates.length === 0) return null;
+    return this.changes.apply({ articleId: input.articleId, origin: 'manual', author: GOLD_AUTHOR, changes: creates });
   }
 
   private defaultLayers(authors: readonly string[]): Layers | null {
@@ -133,6 +131,31 @@ export class AdjudicationService {
       spans.filter((span) => span.author === layers.theirs),
     );
   }
+}
+
+/** `annotation.create`s of the versions into gold; a version gold already holds (label and range) is not written twice. */
+function goldCreates(
+  articleId: number,
+  text: string,
+  spans: readonly Annotation[],
+  versions: readonly Pick<Annotation, 'labelKey' | 'start' | 'end' | 'note' | 'attributes'>[],
+): Change[] {
+  const gold = spans.filter((span) => span.author === GOLD_AUTHOR);
+  return versions
+    .filter((span) => !gold.some((g) => g.labelKey === span.labelKey && g.start === span.start && g.end === span.end))
+    .map((span, index) => ({
+      kind: 'annotation.create',
+      ref: `gold-${index}`,
+      annotation: {
+        articleId,
+        labelKey: span.labelKey,
+        start: span.start,
+        end: span.end,
+        quote: text.slice(span.start, span.end),
+        ...(span.note ? { note: span.note } : {}),
+        ...(span.attributes ? { attributes: span.attributes } : {}),
+      },
+    }));
 }
 
 function assertLayers({ mine, theirs }: Layers): void {

@@ -71,6 +71,15 @@ export function AdjudicationView({ articleId }: { articleId: number }) {
           <span className="muted">{t('adjudication.agreed', { count: list.agreed })}</span>
         </p>
         <div className="adjudication__nav">
+          {list.agreed > 0 ? (
+            <button
+              type="button"
+              title={t('adjudication.acceptAgreedTitle')}
+              onClick={() => void useAdjudicationStore.getState().acceptAgreed()}
+            >
+              {t('adjudication.acceptAgreed', { count: list.agreed })}
+            </button>
+          ) : null}
           <button type="button" onClick={() => useAppStore.getState().openArticle(articleId)}>
             {t('adjudication.openReader')}
           </button>

@@ -3,6 +3,7 @@ import type { Decision } from '../../../shared/adjudication/changes';
 import type { DisagreementList, DisagreementView } from '../../../shared/contract/adjudication';
 import { stepSpanEdge } from '../../../shared/text/syllable-steps';
 import { api } from '../api/client';
+import { i18next } from '../i18n';
 import { errorMessage, useAppStore } from '../state/app-store';
 
 /** A version being edited before it is accepted (E): a label and a range on the text. */
@@ -41,6 +42,8 @@ interface AdjudicationState {
   setEditLabel(labelKey: string): void;
   acceptEdit(): Promise<void>;
   cancelEdit(): void;
+  /** Copies the spans both layers have alike into gold (one undoable step). */
+  acceptAgreed(): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -71,7 +74,7 @@ export const useAdjudicationStore = create<AdjudicationState>((set, get) => {
    * Runs one write, reads the disagreements again, and moves on: after a decision to the next
    * open disagreement; after undo or redo to the one whose decision it took back or made again.
    */
-  const write = async (run: () => Promise<unknown>, after: 'next-open' | 'changed') => {
+  const write = async (run: () => Promise<unknown>, after: 'next-open' | 'changed' | 'stay') => {
     if (get().busy) return;
     set({ busy: true });
     try {
@@ -197,6 +200,16 @@ export const useAdjudicationStore = create<AdjudicationState>((set, get) => {
 
     cancelEdit() {
       set({ editing: null });
+    },
+
+    async acceptAgreed() {
+      const { articleId } = get();
+      const layers = layersOf();
+      if (articleId === null || !layers) return;
+      await write(async () => {
+        const applied = await api.acceptAgreed({ articleId, ...layers });
+        if (!applied) useAppStore.getState().notify('info', i18next.t('adjudication.agreedAlreadyGold'));
+      }, 'stay');
     },
 
     async undo() {

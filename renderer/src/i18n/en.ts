@@ -199,6 +199,10 @@ export const en = {
     next: 'Next',
     editing: 'Edited version:',
     editLabel: 'Label',
+    acceptAgreed: 'Copy agreed spans into gold ({{count}})',
+    acceptAgreedTitle:
+      'The spans both layers have alike go into gold as one step (Ctrl+Z takes it back); those gold has are skipped',
+    agreedAlreadyGold: 'Gold already holds every agreed span.',
     undoHint: 'Ctrl+Z takes the decision back.',
     decision: {
       mine: 'accepted mine',

@@ -417,6 +417,10 @@ export const vi: VietnameseResources = {
     next: 'Tiếp',
     editing: 'Bản đang sửa:',
     editLabel: 'Nhãn',
+    acceptAgreed: 'Chép các đoạn đã thống nhất vào lớp chuẩn ({{count}})',
+    acceptAgreedTitle:
+      'Các đoạn giống nhau ở cả hai lớp được chép vào lớp chuẩn trong một bước (Ctrl+Z để hoàn tác); đoạn đã có trong lớp chuẩn thì bỏ qua',
+    agreedAlreadyGold: 'Lớp chuẩn đã có mọi đoạn đã thống nhất.',
     undoHint: 'Ctrl+Z để hoàn tác quyết định.',
     decision: {
       mine: 'đã nhận bản của tôi',

@@ -175,6 +175,16 @@ describe('adjudication', () => {
     ]);
   });
 
+  it('copies the agreed spans into gold as one undoable step, once', async () => {
+    const workbench = open();
+    const { articleId } = await twoLayers(workbench);
+    expect(workbench.adjudication.acceptAgreed({ articleId, ...LAYERS })).not.toBeNull();
+    expect(goldOf(workbench, articleId)).toEqual(['PER Lương Tam Quang']);
+    expect(workbench.adjudication.acceptAgreed({ articleId, ...LAYERS })).toBeNull();
+    workbench.changes.undo(articleId);
+    expect(goldOf(workbench, articleId)).toEqual([]);
+  });
+
   it('counts total and remaining disagreements per article', async () => {
     const workbench = open();
     const { articleId } = await twoLayers(workbench);
