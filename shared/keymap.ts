@@ -12,9 +12,20 @@ import type { AppCommand } from './contract/app-commands';
  * Where a shortcut applies. `app` keys work in every view; the others only where named;
  * `relation` while a relation is being drawn by keyboard (after R), before the reader's keys;
  * `suggestion` while a suggestion is focused (N/P); `concordance` in the concordance view; `find`
- * in the reader's search field (Ctrl+F).
+ * in the reader's search field (Ctrl+F); `adjudication` in the adjudication view, and
+ * `adjudication-edit` there while a version is being edited before it is accepted (E).
  */
-export const KEY_SCOPES = ['app', 'reader', 'relation', 'suggestion', 'note', 'concordance', 'find'] as const;
+export const KEY_SCOPES = [
+  'app',
+  'reader',
+  'relation',
+  'suggestion',
+  'note',
+  'concordance',
+  'find',
+  'adjudication',
+  'adjudication-edit',
+] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -152,6 +163,23 @@ export const SHORTCUTS = [
   { id: 'find-next', scope: 'find', chords: [{ key: 'Enter' }] },
   { id: 'find-previous', scope: 'find', chords: [{ key: 'Enter', shift: true }] },
   { id: 'find-close', scope: 'find', chords: [{ key: 'Escape' }] },
+  // Issue 15: one key per decision on the current disagreement, then on to the next open one.
+  { id: 'adjudicate-mine', scope: 'adjudication', chords: [{ key: 'm' }] },
+  { id: 'adjudicate-theirs', scope: 'adjudication', chords: [{ key: 't' }] },
+  { id: 'adjudicate-both', scope: 'adjudication', chords: [{ key: 'b' }] },
+  { id: 'adjudicate-edit', scope: 'adjudication', chords: [{ key: 'e' }] },
+  { id: 'adjudicate-reject', scope: 'adjudication', chords: [{ key: 'x' }] },
+  { id: 'adjudicate-next', scope: 'adjudication', chords: [{ key: 'j' }, { key: 'ArrowDown' }] },
+  { id: 'adjudicate-previous', scope: 'adjudication', chords: [{ key: 'k' }, { key: 'ArrowUp' }] },
+  { id: 'adjudicate-edit-accept', scope: 'adjudication-edit', chords: [{ key: 'Enter' }] },
+  { id: 'adjudicate-edit-cancel', scope: 'adjudication-edit', chords: [{ key: 'Escape' }] },
+  { id: 'adjudicate-edit-end', scope: 'adjudication-edit', chords: arrows({ alt: true }) },
+  { id: 'adjudicate-edit-start', scope: 'adjudication-edit', chords: arrows({ alt: true, shift: true }) },
+  {
+    id: 'adjudicate-edit-label',
+    scope: 'adjudication-edit',
+    chords: [{ key: 'ArrowDown' }, { key: 'ArrowUp' }],
+  },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];

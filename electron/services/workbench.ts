@@ -13,6 +13,9 @@ import { AssistService } from './assist/assist-service';
 import { shippedAssistData } from './assist/shipped-data';
 import { AssistStore } from './store/assist';
 import { LabelHandler } from './changes/handlers/label-handler';
+import { AdjudicationHandler } from './changes/handlers/adjudication-handler';
+import { AdjudicationService } from './adjudication/adjudication-service';
+import { AdjudicationStore } from './store/adjudication';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -60,6 +63,8 @@ export interface Workbench {
   readonly corpus: CorpusService;
   /** Suggestions from names, the analyst's own spans and patterns (issue 14). */
   readonly assist: AssistService;
+  /** Disagreements between two layers of an article, decided into the gold layer (issue 15). */
+  readonly adjudication: AdjudicationService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
   readonly events: EventBus;
   close(): void;
@@ -78,6 +83,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const relationTypes = new RelationTypeStore(db);
   const relations = new RelationStore(db);
   const assistRows = new AssistStore(db);
+  const adjudicationRows = new AdjudicationStore(db);
   const settings = new SettingsStore(db);
   const profile = new ProfileService(settings);
   const changes = new ChangeService(db, articles, history, profile, {
@@ -91,6 +97,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     relation: new RelationHandler(articles, annotationRows, relationTypes, relations, labels),
     assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
     label: new LabelHandler(labels, relationTypes, attributeDefs),
+    adjudication: new AdjudicationHandler(articles, adjudicationRows),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
@@ -125,6 +132,13 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     search: new SearchService(db),
     corpus: new CorpusService(db, articles, labels, annotationRows, changes),
     assist: new AssistService(articles, annotationRows, assistRows, settings, shippedAssistData(), changes),
+    adjudication: new AdjudicationService(
+      articles,
+      annotationRows,
+      adjudicationRows,
+      changes,
+      () => profile.get().displayName,
+    ),
     events,
     close: () => {
       watcher.stop();

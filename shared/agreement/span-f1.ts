@@ -32,8 +32,18 @@ export interface MatchCounts {
 
 export const NO_MATCHES: Readonly<MatchCounts> = { first: 0, second: 0, exact: 0, overlap: 0 };
 
-/** Matches two coders' spans of ONE label in one article. */
-export function matchSpans(first: readonly Extent[], second: readonly Extent[]): MatchCounts {
+/**
+ * The pairs the matching above makes between two lists of extents, as indices into them: exact
+ * pairs (same start and end), then overlapping pairs among the rest. The agreement counts and
+ * the adjudication's disagreements (layer-diff.ts) are both read from this one alignment.
+ */
+export interface Alignment {
+  exact: [first: number, second: number][];
+  overlap: [first: number, second: number][];
+}
+
+/** Aligns two coders' extents (of ONE label, or of whatever the caller decides to compare). */
+export function alignExtents(first: readonly Extent[], second: readonly Extent[]): Alignment {
   const waiting = new Map<string, number[]>();
   second.forEach((extent, index) => {
     const key = `${extent.start}:${extent.end}`;
@@ -42,46 +52,63 @@ export function matchSpans(first: readonly Extent[], second: readonly Extent[]):
     else waiting.set(key, [index]);
   });
   const secondTaken = new Uint8Array(second.length);
-  const firstLeft: Extent[] = [];
-  let exact = 0;
-  for (const extent of first) {
+  const firstLeft: number[] = [];
+  const exact: [number, number][] = [];
+  first.forEach((extent, firstIndex) => {
     const index = waiting.get(`${extent.start}:${extent.end}`)?.pop();
-    if (index === undefined) firstLeft.push(extent);
+    if (index === undefined) firstLeft.push(firstIndex);
     else {
       secondTaken[index] = 1;
-      exact++;
+      exact.push([firstIndex, index]);
     }
-  }
-  const secondLeft = second.filter((_, index) => secondTaken[index] === 0);
+  });
+  const secondLeft = second.flatMap((_, index) => (secondTaken[index] === 0 ? [index] : []));
+  return { exact, overlap: alignOverlapping(first, firstLeft, second, secondLeft) };
+}
+
+/** Matches two coders' spans of ONE label in one article. */
+export function matchSpans(first: readonly Extent[], second: readonly Extent[]): MatchCounts {
+  const { exact, overlap } = alignExtents(first, second);
   return {
     first: first.length,
     second: second.length,
-    exact,
-    overlap: exact + matchOverlapping(firstLeft, secondLeft),
+    exact: exact.length,
+    overlap: exact.length + overlap.length,
   };
 }
 
-function matchOverlapping(first: Extent[], second: Extent[]): number {
+/** In text order, each extent of `firstLeft` takes the first overlapping untaken one of `secondLeft`. */
+function alignOverlapping(
+  first: readonly Extent[],
+  firstLeft: number[],
+  second: readonly Extent[],
+  secondLeft: number[],
+): [number, number][] {
   const byStart = (a: Extent, b: Extent) => a.start - b.start || a.end - b.end;
-  first.sort(byStart);
-  second.sort(byStart);
-  const taken = new Uint8Array(second.length);
-  let matched = 0;
+  firstLeft.sort((a, b) => byStart(first[a] as Extent, first[b] as Extent));
+  secondLeft.sort((a, b) => byStart(second[a] as Extent, second[b] as Extent));
+  const taken = new Uint8Array(secondLeft.length);
+  const pairs: [number, number][] = [];
   // Spans of `second` before `low` end before every later first-coder span starts, or are taken.
   let low = 0;
-  for (const extent of first) {
-    while (low < second.length && (taken[low] === 1 || (second[low] as Extent).end <= extent.start)) low++;
-    for (let index = low; index < second.length; index++) {
-      const candidate = second[index] as Extent;
+  for (const firstIndex of firstLeft) {
+    const extent = first[firstIndex] as Extent;
+    while (
+      low < secondLeft.length &&
+      (taken[low] === 1 || (second[secondLeft[low] as number] as Extent).end <= extent.start)
+    )
+      low++;
+    for (let index = low; index < secondLeft.length; index++) {
+      const candidate = second[secondLeft[index] as number] as Extent;
       if (candidate.start >= extent.end) break;
       if (taken[index] === 0 && candidate.end > extent.start) {
         taken[index] = 1;
-        matched++;
+        pairs.push([firstIndex, secondLeft[index] as number]);
         break;
       }
     }
   }
-  return matched;
+  return pairs;
 }
 
 export function addCounts(into: MatchCounts, counts: Readonly<MatchCounts>): void {

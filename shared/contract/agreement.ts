@@ -53,6 +53,11 @@ export const AgreementReportSchema = z.object({
   labels: z.array(AgreementFiguresSchema.extend({ labelKey: LabelKeySchema })),
   /** One row per compared article, in id order. */
   articles: z.array(AgreementFiguresSchema.extend({ articleId: ArticleIdSchema, displayTitle: z.string() })),
+  /**
+   * Each author against the gold layer alone (spans: [author, gold]), over the same articles;
+   * present when gold is compared with two or more authors (with one, the report is that pair).
+   */
+  withGold: z.array(AgreementFiguresSchema.extend({ author: AuthorSchema })).optional(),
 });
 export type AgreementReport = z.infer<typeof AgreementReportSchema>;
 

@@ -4,6 +4,7 @@
  * from this object, so a call cannot exist on one side only.
  */
 import type { z } from 'zod';
+import { adjudicationCalls } from './adjudication';
 import { agreementCalls } from './agreement';
 import { annotationCalls } from './annotations';
 import { articleCalls } from './articles';
@@ -39,6 +40,7 @@ export const contract = {
   ...attributeCalls,
   ...teamCalls,
   ...briefExportCalls,
+  ...adjudicationCalls,
 };
 
 export type Contract = typeof contract;
@@ -93,6 +95,7 @@ export type {
 export type { BackupInfo, BackupPreview, DatabaseHealth, RestoreResult } from './backups';
 export type { SchemaImportPreview } from './labels';
 export type { AgreementFigures, AgreementInput, AgreementReport } from './agreement';
+export type { DecideInput, DisagreementList, DisagreementView, Version } from './adjudication';
 export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
 export type { PackageImportReport, PackagePreview } from './team';

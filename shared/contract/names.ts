@@ -72,6 +72,10 @@ export const CALL_NAMES = [
   'discardPackage',
   'exportBrief',
   'generateBriefSection',
+  'listDisagreements',
+  'decideDisagreement',
+  'acceptAgreed',
+  'disagreementCounts',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

@@ -49,10 +49,19 @@ export const CompactSpansSchema = z
     notes: z.record(z.string().regex(/^\d+$/), z.string()),
     /** Attribute values of the spans that have some, by position in the columns. */
     attributes: z.record(z.string().regex(/^\d+$/), AttributeValuesSchema),
+    /**
+     * Who made each span, only when the article holds spans of more than one author (layers,
+     * issue 15): the distinct authors, and one index into them per span. Absent for the usual
+     * single-author article, whose wire and reader stay as they were.
+     */
+    layers: z.object({ authorKeys: z.array(z.string()).min(2), authors: integerColumn(0) }).optional(),
   })
   .refine(
     (spans) =>
-      [spans.labels, spans.startDeltasU16, spans.lengthsU16].every((column) => column.length === spans.ids.length) &&
+      [spans.labels, spans.startDeltasU16, spans.lengthsU16, ...(spans.layers ? [spans.layers.authors] : [])].every(
+        (column) => column.length === spans.ids.length,
+      ) &&
+      (spans.layers?.authors.every((author) => author < spans.layers!.authorKeys.length) ?? true) &&
       spans.labels.every((label) => label < spans.labelKeys.length) &&
       [spans.notes, spans.attributes].every((byPosition) =>
         Object.keys(byPosition).every((position) => Number(position) < spans.ids.length),
@@ -61,8 +70,12 @@ export const CompactSpansSchema = z
   );
 export type CompactSpans = z.infer<typeof CompactSpansSchema>;
 
-/** A span as the reader holds it: the fields of a stored annotation that the view uses. */
-export type ReaderSpan = Pick<Annotation, 'id' | 'labelKey' | 'start' | 'end' | 'quote' | 'note' | 'attributes'>;
+/**
+ * A span as the reader holds it: the fields of a stored annotation that the view uses. `author`
+ * is known only in an article of several layers (and for spans the backend has answered for).
+ */
+export type ReaderSpan = Pick<Annotation, 'id' | 'labelKey' | 'start' | 'end' | 'quote' | 'note' | 'attributes'> &
+  Partial<Pick<Annotation, 'author'>>;
 
 /**
  * One span as the store reads it for the reader: a tuple, so 10,000 of them stay cheap. Its
@@ -75,6 +88,7 @@ export type SpanRow = readonly [
   endU16: number,
   note: string,
   attributes: AttributeValues | null,
+  author: string,
 ];
 
 /**
@@ -95,6 +109,9 @@ export function encodeSpans(rows: readonly SpanRow[]): CompactSpans {
     notes: {},
     attributes: {},
   };
+  const authorKeys: string[] = [];
+  const authorIndex = new Map<string, number>();
+  const authors = new Array<number>(count);
   let previousStart = 0;
   for (let position = 0; position < count; position++) {
     const row = rows[position] as SpanRow;
@@ -116,8 +133,15 @@ export function encodeSpans(rows: readonly SpanRow[]): CompactSpans {
     compact.lengthsU16[position] = end - start;
     if (note) compact.notes[String(position)] = note;
     if (attributes) compact.attributes[String(position)] = attributes;
+    let author = authorIndex.get(row[6]);
+    if (author === undefined) {
+      author = authorKeys.push(row[6]) - 1;
+      authorIndex.set(row[6], author);
+    }
+    authors[position] = author;
     previousStart = start;
   }
+  if (authorKeys.length > 1) compact.layers = { authorKeys, authors };
   return compact;
 }
 
@@ -138,6 +162,8 @@ export function decodeSpans(compact: CompactSpans, text: string): ReaderSpan[] {
     };
     const attributes = compact.attributes[String(position)];
     if (attributes) (spans[position] as ReaderSpan).attributes = attributes;
+    if (compact.layers)
+      (spans[position] as ReaderSpan).author = compact.layers.authorKeys[compact.layers.authors[position] as number];
   }
   return spans;
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { MessageRefSchema } from '../contract/errors';
 import { ASSIST_CHANGE_SCHEMAS, type AssistTransition } from '../assist/changes';
+import { ADJUDICATION_CHANGE_SCHEMAS, type AdjudicationTransition } from '../adjudication/changes';
 import {
   ANNOTATION_ORIGINS,
   AnnotationIdSchema,
@@ -339,6 +340,7 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   RelationUpdateChangeSchema,
   RelationDeleteChangeSchema,
   ...ASSIST_CHANGE_SCHEMAS,
+  ...ADJUDICATION_CHANGE_SCHEMAS,
   LabelCreateChangeSchema,
   LabelUpdateChangeSchema,
   LabelDeleteChangeSchema,
@@ -434,7 +436,8 @@ export type Transition =
   | EntityTransition
   | EntityLinkTransition
   | LabelTransition
-  | AssistTransition;
+  | AssistTransition
+  | AdjudicationTransition;
 
 export const HistoryStateSchema = z.object({
   canUndo: z.boolean(),

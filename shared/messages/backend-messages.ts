@@ -308,6 +308,22 @@ export const BACKEND_MESSAGES_EN = {
   changeRefUsedTwice: 'the ref “{{ref}}” is used twice in the set.',
   changeInOtherArticle: 'it is in article {{articleId}}, not in article {{setArticleId}} of the set.',
   changeOfSet: 'Change {{index}} of {{count}} ({{kind}}): {{reason}}',
+  // Adjudication (issue 15)
+  adjudicationDecided:
+    'This disagreement between {{mine}} and {{theirs}} was decided already; undo that decision to decide again.',
+  adjudicationChangedSince: 'the decision on a disagreement between {{mine}} and {{theirs}} was changed since.',
+  adjudicationStale:
+    'The layers changed since this disagreement was shown ({{mine}} / {{theirs}}); it is no longer one. Reload the disagreements.',
+  adjudicationNoVersion: 'This disagreement has no version of {{author}} to accept.',
+  adjudicationSameLayer: 'Adjudication compares two different layers, not {{author}} with itself.',
+  adjudicationGoldLayer: 'The gold layer is what adjudication writes; compare two other layers.',
+  descAdjudicate: 'Adjudicate: {{decision}}',
+  descAdjudicateMany: 'Adjudicate {{count}} disagreements',
+  decisionMine: 'accept mine',
+  decisionTheirs: 'accept theirs',
+  decisionBoth: 'accept both',
+  decisionEdited: 'accept an edited version',
+  decisionRejected: 'reject both',
   undoRefused: 'Cannot undo “{{description}}”: {{reason}}',
   redoRefused: 'Cannot redo “{{description}}”: {{reason}}',
   // Exports by layer and annotation packages (issue 15)

@@ -1,3 +1,4 @@
+import { GOLD_AUTHOR } from '../../../shared/adjudication/changes';
 import { AgreementTally, LabelCodes, type CoderSpan } from '../../../shared/agreement/agreement-tally';
 import type { AgreementInput, AgreementReport } from '../../../shared/contract/agreement';
 import { ApiError } from '../../../shared/contract/errors';
@@ -33,6 +34,14 @@ export class AgreementService {
       const codes = new LabelCodes();
       const corpus = new AgreementTally(authors.length, codes);
       const rows: AgreementReport['articles'] = [];
+      // Agreement with gold per author: a two-coder tally of each author against gold.
+      const gold = authors.indexOf(GOLD_AUTHOR);
+      const againstGold =
+        gold >= 0 && authors.length > 2
+          ? authors.flatMap((author, coder) =>
+              coder === gold ? [] : [{ author, coder, tally: new AgreementTally(2, codes) }],
+            )
+          : [];
       const articleIds = source.articleIds(filter, articles);
       for (const [index, articleId] of articleIds.entries()) {
         if (index > 0 && index % ARTICLES_PER_TURN === 0) await nextTurn();
@@ -54,6 +63,12 @@ export class AgreementService {
         }
         rows.push({ articleId, displayTitle: article.displayTitle, ...tally.overallFigures() });
         corpus.merge(tally);
+        for (const pair of againstGold) {
+          pair.tally.addArticle({
+            text: article.text,
+            spansByCoder: [spansByCoder[pair.coder] as CoderSpan[], spansByCoder[gold] as CoderSpan[]],
+          });
+        }
       }
       const { overall, labels } = corpus.figures();
       return {
@@ -63,6 +78,9 @@ export class AgreementService {
         overall,
         labels: labels.sort((a, b) => (a.labelKey < b.labelKey ? -1 : a.labelKey > b.labelKey ? 1 : 0)),
         articles: rows,
+        ...(againstGold.length > 0
+          ? { withGold: againstGold.map(({ author, tally }) => ({ author, ...tally.overallFigures() })) }
+          : {}),
       };
     } finally {
       snapshot.close();

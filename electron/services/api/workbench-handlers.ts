@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '../../../shared/contract';
 import type { BackupCallName } from '../../../shared/contract/backups';
 import type { Workbench } from '../workbench';
+import { createAdjudicationHandlers } from './adjudication-handlers';
 import { createAgreementHandlers } from './agreement-handlers';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
@@ -36,5 +37,6 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createAgreementHandlers(workbench),
     ...createTeamHandlers(workbench, host),
     ...createBriefExportHandlers(workbench, host),
+    ...createAdjudicationHandlers(workbench),
   };
 }

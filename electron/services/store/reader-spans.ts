@@ -16,12 +16,13 @@ export class ReaderSpanStore {
     // SQLite builds the list as one JSON text of small arrays: at 10,000 spans that and one
     // JSON.parse take about half the time of 10,000 row objects from the driver. The ORDER BY
     // inside the aggregate is what fixes the order (an ordered subquery would not promise it).
-    // Attribute values go in as JSON (json(), not a quoted string), null when none is set.
+    // Attribute values go in as JSON (json(), not a quoted string), null when none is set. The
+    // author is sent on only when the article has several (encodeSpans), for the reader's layers.
     this.listStatement = db
       .prepare<[number], string>(
         `SELECT json_group_array(
            json_array(id, label_key, start, "end", note,
-             CASE WHEN attributes_json = '{}' THEN NULL ELSE json(attributes_json) END)
+             CASE WHEN attributes_json = '{}' THEN NULL ELSE json(attributes_json) END, author)
            ORDER BY start, "end" DESC, id)
          FROM annotations WHERE article_id = ?`,
       )

@@ -1,8 +1,10 @@
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { agreementArticlesCsv, agreementLabelsCsv } from '../../../shared/agreement/agreement-csv';
 import { MAX_AGREEMENT_AUTHORS, type AgreementReport } from '../../../shared/contract/agreement';
-import { events } from '../api/client';
+import { GOLD_AUTHOR } from '../../../shared/adjudication/changes';
+import { useAdjudicationStore } from '../adjudication/adjudication-store';
+import { api, events } from '../api/client';
 import { labelChipStyle } from '../app/contrast';
 import { download } from '../app/download';
 import { formatCount } from '../library/format';
@@ -139,6 +141,12 @@ function Report({
     .sort((a, b) => (a.f1Overlap ?? Infinity) - (b.f1Overlap ?? Infinity) || a.articleId - b.articleId)
     .slice(0, ARTICLES_SHOWN);
   const color = (key: string) => labels.find((label) => label.key === key)?.color;
+  const pair = adjudicationPair(report.authors);
+  const counts = useDisagreementCounts(
+    pair,
+    articleRows.map((row) => row.articleId),
+    stale,
+  );
 
   if (report.articles.length === 0) return <p className="agreement__none">{t('agreement.none')}</p>;
   return (
@@ -201,13 +209,26 @@ function Report({
         rows={articleRows.map((row) => ({
           key: String(row.articleId),
           head: (
-            <button type="button" className="agreement__article" onClick={() => openArticle(row.articleId)}>
-              {row.displayTitle}
-            </button>
+            <span className="agreement__articlehead">
+              <button type="button" className="agreement__article" onClick={() => openArticle(row.articleId)}>
+                {row.displayTitle}
+              </button>
+              {pair ? (
+                <AdjudicateCell articleId={row.articleId} pair={pair} count={counts?.get(row.articleId)} />
+              ) : null}
+            </span>
           ),
           figures: row,
         }))}
       />
+      {report.withGold ? (
+        <AgreementTable
+          caption={t('agreement.withGoldTable')}
+          headColumn={t('agreement.columns.annotator')}
+          authors={[t('agreement.columns.annotator'), GOLD_AUTHOR]}
+          rows={report.withGold.map((row) => ({ key: row.author, head: row.author, figures: row }))}
+        />
+      ) : null}
       {report.articles.length > ARTICLES_SHOWN ? (
         <p className="muted">
           {t('agreement.articlesShown', {
@@ -217,6 +238,66 @@ function Report({
         </p>
       ) : null}
     </div>
+  );
+}
+
+/** Two authors besides gold can be adjudicated: the first as mine, the second as theirs. */
+function adjudicationPair(authors: readonly string[]): { mine: string; theirs: string } | null {
+  const [mine, theirs] = authors;
+  return authors.length === 2 && mine && theirs && !authors.includes(GOLD_AUTHOR) ? { mine, theirs } : null;
+}
+
+/** How many disagreements of each listed article are still open between the pair (read after each report). */
+function useDisagreementCounts(
+  pair: { mine: string; theirs: string } | null,
+  articleIds: readonly number[],
+  stale: boolean,
+): Map<number, { total: number; remaining: number }> | null {
+  const [counts, setCounts] = useState<Map<number, { total: number; remaining: number }> | null>(null);
+  const idsKey = articleIds.join(',');
+  const mine = pair?.mine;
+  const theirs = pair?.theirs;
+  useEffect(() => {
+    if (!mine || !theirs || stale) return;
+    let current = true;
+    void api
+      .disagreementCounts({ mine, theirs, articleIds: idsKey ? idsKey.split(',').map(Number) : [] })
+      .then(({ counts: rows }) => {
+        if (current) setCounts(new Map(rows.map(({ articleId, ...count }) => [articleId, count])));
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [mine, theirs, idsKey, stale]);
+  return counts;
+}
+
+function AdjudicateCell({
+  articleId,
+  pair,
+  count,
+}: {
+  articleId: number;
+  pair: { mine: string; theirs: string };
+  count: { total: number; remaining: number } | undefined;
+}) {
+  const { t } = useTranslation();
+  return (
+    <span className="agreement__adjudicate">
+      {count ? (
+        <span className="muted" title={t('layers.remaining', { count: count.remaining })}>
+          {t('adjudication.remainingCell', count)}
+        </span>
+      ) : null}{' '}
+      <button
+        type="button"
+        title={t('adjudication.adjudicateTitle')}
+        onClick={() => useAdjudicationStore.getState().adjudicate(articleId, pair)}
+      >
+        {t('adjudication.adjudicate')}
+      </button>
+    </span>
   );
 }
 

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { AdjudicationView } from '../adjudication/AdjudicationView';
 import { AgreementView } from '../agreement/AgreementView';
 import { PreannotateDialog } from '../assist/PreannotateDialog';
 import { RestoreDialog } from '../backup/RestoreDialog';
@@ -30,6 +31,7 @@ const DashboardView = lazy(() =>
 
 export function App() {
   const openArticleId = useAppStore((state) => state.openArticleId);
+  const adjudicationArticleId = useAppStore((state) => state.adjudicationArticleId);
   const view = useAppStore((state) => state.view);
   const entityId = useAppStore((state) => state.entityId);
   const schemaOpen = useAppStore((state) => state.schemaOpen);
@@ -69,6 +71,10 @@ export function App() {
       <main className="app__main">
         {schemaOpen ? (
           <SchemaView />
+        ) : adjudicationArticleId !== null ? (
+          labelsLoaded ? (
+            <AdjudicationView articleId={adjudicationArticleId} />
+          ) : null
         ) : openArticleId !== null ? (
           labelsLoaded ? (
             <ReaderView articleId={openArticleId} />

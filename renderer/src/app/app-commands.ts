@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import type { AppCommand } from '../../../shared/contract/app-commands';
 import { events } from '../api/client';
+import { useAdjudicationStore } from '../adjudication/adjudication-store';
 import { useEntitiesStore } from '../entities/entities-store';
 import { useConcordanceStore } from '../corpus/concordance-store';
 import { useReaderStore } from '../reader/reader-store';
@@ -43,12 +44,15 @@ export function runAppCommand(command: AppCommand): void {
     case 'undo':
       // Outside the reader, undo takes back the last annotate-all of the concordance.
       if (app.schemaOpen) void useSchemaStore.getState().undo();
+      // In the adjudication view: the article's stack, where every decision is a step.
+      else if (app.adjudicationArticleId !== null) void useAdjudicationStore.getState().undo();
       else if (app.openArticleId === null && app.view === 'concordance') void useConcordanceStore.getState().undo();
       else if (app.openArticleId === null && app.view === 'entities') void useEntitiesStore.getState().undo();
       else void useReaderStore.getState().undo();
       break;
     case 'redo':
       if (app.schemaOpen) void useSchemaStore.getState().redo();
+      else if (app.adjudicationArticleId !== null) void useAdjudicationStore.getState().redo();
       else if (app.openArticleId === null && app.view === 'concordance') void useConcordanceStore.getState().redo();
       else if (app.openArticleId === null && app.view === 'entities') void useEntitiesStore.getState().redo();
       else void useReaderStore.getState().redo();

@@ -25,6 +25,13 @@ import { SuggestionsPanel } from './assist/SuggestionsPanel';
 import { FindBar } from './find/FindBar';
 import { useSuggestionStore } from './assist/suggestion-store';
 import type { TextLayout } from './text-layout';
+import { DiffPainter } from './layers/diff-painter';
+import { LayerBar } from './layers/LayerBar';
+import { layerModel } from './layers/layer-model';
+import { useLayerStore } from './layers/layer-store';
+import { useProfileStore } from '../settings/profile-store';
+
+const NOTHING_HIDDEN: ReadonlySet<number> = new Set();
 
 /** Longest wait for an idle moment after opening before suggestions are fetched anyway. */
 const SUGGESTIONS_AFTER_OPEN_MAX_MS = 500;
@@ -81,6 +88,48 @@ export function ReaderView({ articleId }: { articleId: number }) {
       view.painter.clear();
     };
   }, [view, sync]);
+
+  // Layers (issue 15), only in an article of several authors: spans of layers not on screen are
+  // left out of the painter's highlights, and the differences between two compared layers get
+  // a painter of their own; both follow span changes once per frame. One layer: nothing here runs.
+  const layerAuthors = useLayerStore((state) => state.authors);
+  const layerView = useLayerStore((state) => state.view);
+  const me = useLayerStore((state) => state.me);
+  const profileName = useProfileStore((state) => state.profile?.displayName ?? '');
+  useEffect(() => {
+    // The profile may load after the article: mine is then known only now.
+    if (sync && profileName !== useLayerStore.getState().me)
+      useLayerStore.getState().init(sync.spans.all(), profileName);
+  }, [sync, profileName]);
+  useEffect(() => {
+    const page = pageRef.current;
+    if (!view || !sync || !page) return;
+    if (layerAuthors === null) {
+      view.painter.setHidden(NOTHING_HIDDEN, sync.spans);
+      return;
+    }
+    const diffPainter = new DiffPainter(view.layout);
+    const update = () => {
+      const model = layerModel(sync.spans.all(), layerView, me);
+      useLayerStore.setState({ hidden: model.hidden });
+      view.painter.setHidden(model.hidden, sync.spans);
+      diffPainter.show(model.differences);
+    };
+    diffPainter.setWindow(paintWindowNow(view.layout, page));
+    update();
+    let frame = 0;
+    const unsubscribe = sync.onSpans(() => {
+      cancelAnimationFrame(frame);
+      frame = requestAnimationFrame(update);
+    });
+    const stopWatching = watchPaintWindow(view.layout, page, (window) => diffPainter.setWindow(window));
+    return () => {
+      cancelAnimationFrame(frame);
+      unsubscribe();
+      stopWatching();
+      diffPainter.dispose();
+    };
+  }, [view, sync, layerAuthors, layerView, me]);
 
   // The painters live as long as the rendered text (after the effect above, so it clears first).
   useEffect(
@@ -256,6 +305,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
         {article.trimmedText ? <TrimmedBlock trimmedText={article.trimmedText} /> : null}
       </div>
       <aside className="reader__sidebar" aria-label={t('reader.tools')}>
+        <LayerBar />
         <HistoryButtons />
         <LabelPalette labels={labels} />
         <SelectedSpanPanel labels={labels} />

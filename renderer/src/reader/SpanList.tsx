@@ -6,6 +6,7 @@ import type { Label } from '../../../shared/domain/schemas';
 import { labelChipStyle, labelInk } from '../app/contrast';
 import { labelName, useAppStore } from '../state/app-store';
 import { useReaderStore } from './reader-store';
+import { useLayerStore } from './layers/layer-store';
 
 const ROW_HEIGHT = 52;
 const OVERSCAN = 8;
@@ -30,9 +31,14 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
   const labelByKey = useMemo(() => new Map(labels.map((label) => [label.key, label])), [labels]);
 
   const sync = useReaderStore((state) => state.sync);
+  // Spans of layers not on screen are not listed either (empty in an article of one layer).
+  const otherLayers = useLayerStore((state) => state.hidden);
   // spansVersion is the signal that the sync's spans (outside React) changed.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  const all = useMemo(() => sync?.spans.all() ?? [], [sync, spansVersion]);
+  const all = useMemo(
+    () => (sync?.spans.all() ?? []).filter((span) => !otherLayers.has(span.id)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [sync, spansVersion, otherLayers],
+  );
   const spans = useMemo(() => {
     const off = expandLabelFilter(labels, hidden);
     return all.filter((span) => !off.has(span.labelKey));

@@ -43,6 +43,8 @@ export class HighlightPainter {
   private readonly draft = new Highlight();
   private window: TextRange = { start: 0, end: 0 };
   private painted = false;
+  /** Spans of layers not on screen (issue 15); empty in an article of one layer. */
+  private hidden: ReadonlySet<number> = new Set();
 
   constructor(
     private readonly layout: TextLayout,
@@ -114,6 +116,20 @@ export class HighlightPainter {
     }
   }
 
+  /**
+   * Leaves these spans out (other layers): only those whose state changed are registered or
+   * dropped, so a layer switch or a twin that appears costs what it touches, not a repaint.
+   */
+  setHidden(hidden: ReadonlySet<number>, index: SpanQueries): void {
+    const before = this.hidden;
+    this.hidden = hidden;
+    for (const id of hidden) if (!before.has(id)) this.unregister(id);
+    for (const id of before) {
+      const span = hidden.has(id) ? undefined : index.get(id);
+      if (span && span.start < this.window.end && span.end > this.window.start) this.register(span);
+    }
+  }
+
   showSelected(annotation: TextRange | null): void {
     this.selected.clear();
     if (annotation) this.selected.add(this.layout.staticRange(annotation.start, annotation.end));
@@ -141,6 +157,7 @@ export class HighlightPainter {
   }
 
   private register(annotation: Span): void {
+    if (this.hidden.has(annotation.id)) return;
     const placement = this.placements.get(annotation.id);
     const highlight = placement && this.highlights.get(highlightName(annotation.labelKey, placement.level));
     if (!highlight) return;

@@ -15,6 +15,9 @@ import { backendText } from '../i18n/backend';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { apiTransport } from './api-transport';
+import { canCreate, spanGuard, useLayerStore } from './layers/layer-store';
+import { useProfileStore } from '../settings/profile-store';
+import { i18next } from '../i18n';
 import { DocumentSync, type FieldValues, type LinkTarget, type Settled } from './sync/document-sync';
 import type { AttributePatch, AttributeValue } from '../../../shared/domain/attributes';
 
@@ -179,6 +182,8 @@ export const useReaderStore = create<ReaderState>((set, get) => {
           opened.fields,
           opened.entityLinks,
         );
+        // Before the sync is shown: the painter reads the layers when it first paints.
+        useLayerStore.getState().init(spans, useProfileStore.getState().profile?.displayName ?? '');
         follow(sync);
         deliver = (applied) => sync.receive(applied);
         for (const applied of early) sync.receive(applied);
@@ -223,7 +228,14 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     },
 
     select(selectedId) {
-      set({ selectedId, pending: null, attributeKey: null });
+      // Spans of other layers are shown, not edited: selecting is what every edit starts from.
+      const span = selectedId === null ? undefined : get().sync?.spans.get(selectedId);
+      const guard = span ? spanGuard(span) : null;
+      if (guard === 'readOnly' && span) {
+        const author = span.author ?? '';
+        useAppStore.getState().notify('info', i18next.t('layers.readOnly', { author }));
+      }
+      set({ selectedId: guard ? null : selectedId, pending: null, attributeKey: null });
     },
 
     setPending(pending) {
@@ -234,6 +246,10 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       const { article, sync, pending, selectedId } = get();
       if (!article || !sync) return;
       if (pending) {
+        if (!canCreate()) {
+          useAppStore.getState().notify('info', i18next.t('layers.switchToMine'));
+          return;
+        }
         const quote = article.text.slice(pending.start, pending.end);
         const created = sync.create({ labelKey, start: pending.start, end: pending.end, quote, note: '' });
         set({ pending: null, selectedId: created.id });

@@ -27,6 +27,8 @@ interface AppState {
   view: View;
   /** In the `entities` view: the entity whose page is shown; null shows the registry's list. */
   entityId: number | null;
+  /** The article whose layers are being adjudicated (#/adjudicate/3); shown instead of the reader. */
+  adjudicationArticleId: number | null;
   /** The schema editor is shown instead of the library or reader (#/schema). */
   schemaOpen: boolean;
   /** The UI language; label names follow it. */
@@ -42,6 +44,8 @@ interface AppState {
   /** Shows one entity's page (null: the registry's list) in the `entities` view. */
   openEntity(id: number | null): void;
   openSchema(open: boolean): void;
+  /** Opens the adjudication view of an article (null: back to where it was opened from). */
+  openAdjudication(id: number | null): void;
   setLanguage(language: Language): void;
   setDialog(dialog: Dialog): void;
   notify(kind: Toast['kind'], message: string): void;
@@ -53,6 +57,12 @@ let nextToastId = 1;
 /** The article id in the URL hash (#/article/3), so a reload reopens the same article. */
 function articleIdFromHash(): number | null {
   const match = /^#\/article\/(\d+)$/.exec(window.location.hash);
+  return match ? Number(match[1]) : null;
+}
+
+/** The article being adjudicated (#/adjudicate/3). */
+function adjudicationIdFromHash(): number | null {
+  const match = /^#\/adjudicate\/(\d+)$/.exec(window.location.hash);
   return match ? Number(match[1]) : null;
 }
 
@@ -90,6 +100,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   openArticleId: articleIdFromHash(),
   view: viewFromHash(),
   entityId: entityIdFromHash(),
+  adjudicationArticleId: adjudicationIdFromHash(),
   schemaOpen: schemaFromHash(),
   language: initialLanguage,
   dialog: null,
@@ -121,7 +132,16 @@ export const useAppStore = create<AppState>((set, get) => ({
       return;
     }
     pushHash(`#/article/${id}`);
-    set({ openArticleId: id, schemaOpen: false });
+    set({ openArticleId: id, adjudicationArticleId: null, schemaOpen: false });
+  },
+
+  openAdjudication(id) {
+    if (id === null) {
+      get().openArticle(null);
+      return;
+    }
+    pushHash(`#/adjudicate/${id}`);
+    set({ adjudicationArticleId: id, openArticleId: null, schemaOpen: false });
   },
 
   openSchema(open) {
@@ -133,12 +153,12 @@ export const useAppStore = create<AppState>((set, get) => ({
 
   showView(view) {
     pushHash(viewHash(view, null));
-    set({ openArticleId: null, view, entityId: null, schemaOpen: false });
+    set({ openArticleId: null, adjudicationArticleId: null, view, entityId: null, schemaOpen: false });
   },
 
   openEntity(id) {
     pushHash(viewHash('entities', id));
-    set({ openArticleId: null, view: 'entities', entityId: id, schemaOpen: false });
+    set({ openArticleId: null, adjudicationArticleId: null, view: 'entities', entityId: id, schemaOpen: false });
   },
 
   setLanguage(language) {
@@ -164,9 +184,13 @@ export const useAppStore = create<AppState>((set, get) => ({
 window.addEventListener('popstate', () =>
   useAppStore.setState(() => {
     const openArticleId = articleIdFromHash();
+    const adjudicationArticleId = adjudicationIdFromHash();
     // An article's hash does not say the view it was opened from: keep the one there is.
-    const corpusView = openArticleId === null ? { view: viewFromHash(), entityId: entityIdFromHash() } : {};
-    return { openArticleId, ...corpusView, schemaOpen: schemaFromHash() };
+    const corpusView =
+      openArticleId === null && adjudicationArticleId === null
+        ? { view: viewFromHash(), entityId: entityIdFromHash() }
+        : {};
+    return { openArticleId, adjudicationArticleId, ...corpusView, schemaOpen: schemaFromHash() };
   }),
 );
 

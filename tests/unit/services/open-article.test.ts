@@ -68,18 +68,19 @@ describe('openArticle', () => {
     expect(decodeSpans(encodeSpans([]), text)).toEqual([]);
     expect(() =>
       encodeSpans([
-        [2, 'PER', 10, 12, '', null],
-        [1, 'PER', 5, 12, '', null],
+        [2, 'PER', 10, 12, '', null, 'An'],
+        [1, 'PER', 5, 12, '', null, 'An'],
       ]),
     ).toThrow(/text order/);
   });
 
   it('the wire schema checks every entry of the columns (each checked in one loop, not one schema per entry)', () => {
     const valid = encodeSpans([
-      [3, 'PER', 0, 4, '', null],
-      [4, 'ORG', 2, 9, 'ghi chú', { severity: 'high' }],
+      [3, 'PER', 0, 4, '', null, 'An'],
+      [4, 'ORG', 2, 9, 'ghi chú', { severity: 'high' }, 'An'],
     ]);
     expect(CompactSpansSchema.safeParse(valid).success).toBe(true);
+    expect(valid.layers).toBeUndefined();
     for (const broken of [
       { ...valid, ids: [3, 4.5] },
       { ...valid, ids: [3, 0] },
@@ -90,6 +91,23 @@ describe('openArticle', () => {
       { ...valid, lengthsU16: [4] },
       { ...valid, attributes: { '2': { severity: 'high' } } },
       { ...valid, attributes: { '1': { Severity: 'high' } } },
+    ]) {
+      expect(CompactSpansSchema.safeParse(broken).success, JSON.stringify(broken)).toBe(false);
+    }
+  });
+
+  it('sends who made each span only when the article holds several layers (issue 15)', () => {
+    const layered = encodeSpans([
+      [3, 'PER', 0, 4, '', null, 'An'],
+      [4, 'PER', 0, 4, '', null, 'Bình'],
+      [5, 'ORG', 2, 9, '', null, 'gold'],
+    ]);
+    expect(layered.layers).toEqual({ authorKeys: ['An', 'Bình', 'gold'], authors: [0, 1, 2] });
+    expect(CompactSpansSchema.safeParse(layered).success).toBe(true);
+    expect(decodeSpans(layered, 'Tô Lâm nói').map((span) => span.author)).toEqual(['An', 'Bình', 'gold']);
+    for (const broken of [
+      { ...layered, layers: { authorKeys: ['An', 'Bình'], authors: [0, 1, 2] } },
+      { ...layered, layers: { authorKeys: ['An', 'Bình', 'gold'], authors: [0, 1] } },
     ]) {
       expect(CompactSpansSchema.safeParse(broken).success, JSON.stringify(broken)).toBe(false);
     }

@@ -36,6 +36,7 @@ describe('store migrations', () => {
       sql: string;
     }[];
     expect(tables.map((t) => t.name).sort()).toEqual([
+      'adjudication_decisions',
       'annotations',
       'article_fields',
       'article_sentences',

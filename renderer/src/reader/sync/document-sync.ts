@@ -892,8 +892,17 @@ class ShownRelations implements RelationQueries {
 }
 
 /** Only the fields the reader uses, so a confirmation that changes only timestamps repaints nothing. */
-function spanOf({ id, labelKey, start, end, quote, note, attributes }: Span): Span {
-  return { id, labelKey, start, end, quote, note, ...(attributes ? { attributes } : {}) };
+function spanOf({ id, labelKey, start, end, quote, note, attributes, author }: Span): Span {
+  return {
+    id,
+    labelKey,
+    start,
+    end,
+    quote,
+    note,
+    ...(attributes ? { attributes } : {}),
+    ...(author ? { author } : {}),
+  };
 }
 
 /** Checked before a step is queued: a queued step must replay cleanly. */
