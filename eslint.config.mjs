@@ -89,6 +89,7 @@ export default tseslint.config(
       'bench/bench-browser.ts',
       'bench/relations-bench.ts',
       'bench/library-bench.ts',
+      'bench/suggest-paint-bench.ts',
       'bench/peers/**',
     ],
     rules: {
