@@ -90,6 +90,7 @@ export default tseslint.config(
       'bench/relations-bench.ts',
       'bench/library-bench.ts',
       'bench/adjudication-bench.ts',
+      'bench/suggest-paint-bench.ts',
       'bench/peers/**',
     ],
     rules: {

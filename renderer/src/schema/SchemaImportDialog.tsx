@@ -102,16 +102,34 @@ export function SchemaImportDialog({ onClose }: { onClose: () => void }) {
             </ul>
           ) : null}
           <DefinitionChanges
-            defs={preview.attributes}
-            added="schema.import.attributesAdded"
-            changed="schema.import.attributesChanged"
-            removed="schema.import.attributeRemoved"
+            added={
+              preview.attributes.added.length > 0
+                ? t('schema.import.attributesAdded', { keys: preview.attributes.added.join(', ') })
+                : null
+            }
+            changed={
+              preview.attributes.changed.length > 0
+                ? t('schema.import.attributesChanged', { keys: preview.attributes.changed.join(', ') })
+                : null
+            }
+            removed={preview.attributes.removed.map((entry) =>
+              t('schema.import.attributeRemoved', { key: entry.key, count: entry.valueCount }),
+            )}
           />
           <DefinitionChanges
-            defs={preview.fields}
-            added="schema.import.fieldsAdded"
-            changed="schema.import.fieldsChanged"
-            removed="schema.import.fieldRemoved"
+            added={
+              preview.fields.added.length > 0
+                ? t('schema.import.fieldsAdded', { keys: preview.fields.added.join(', ') })
+                : null
+            }
+            changed={
+              preview.fields.changed.length > 0
+                ? t('schema.import.fieldsChanged', { keys: preview.fields.changed.join(', ') })
+                : null
+            }
+            removed={preview.fields.removed.map((entry) =>
+              t('schema.import.fieldRemoved', { key: entry.key, count: entry.valueCount }),
+            )}
           />
           {preview.refusal ? (
             <p className="schema__problems" role="alert">
@@ -137,27 +155,24 @@ export function SchemaImportDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-/** What a schema file does to the attribute or the document field definitions. */
+/** What a schema file does to the attribute or the document field definitions, in words. */
 function DefinitionChanges({
-  defs,
   added,
   changed,
   removed,
 }: {
-  defs: SchemaImportPreview['attributes'];
-  added: 'schema.import.attributesAdded' | 'schema.import.fieldsAdded';
-  changed: 'schema.import.attributesChanged' | 'schema.import.fieldsChanged';
-  removed: 'schema.import.attributeRemoved' | 'schema.import.fieldRemoved';
+  added: string | null;
+  changed: string | null;
+  removed: readonly string[];
 }) {
-  const { t } = useTranslation();
   return (
     <>
-      {defs.added.length > 0 ? <p>{t(added, { keys: defs.added.join(', ') })}</p> : null}
-      {defs.changed.length > 0 ? <p>{t(changed, { keys: defs.changed.join(', ') })}</p> : null}
-      {defs.removed.length > 0 ? (
+      {added ? <p>{added}</p> : null}
+      {changed ? <p>{changed}</p> : null}
+      {removed.length > 0 ? (
         <ul>
-          {defs.removed.map((entry) => (
-            <li key={entry.key}>{t(removed, { key: entry.key, count: entry.valueCount })}</li>
+          {removed.map((line) => (
+            <li key={line}>{line}</li>
           ))}
         </ul>
       ) : null}
