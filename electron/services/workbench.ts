@@ -13,6 +13,9 @@ import { AssistService } from './assist/assist-service';
 import { shippedAssistData } from './assist/shipped-data';
 import { AssistStore } from './store/assist';
 import { LabelHandler } from './changes/handlers/label-handler';
+import { BriefHandler } from './changes/handlers/brief-handler';
+import { BriefService } from './briefs/brief-service';
+import { BriefStore } from './store/briefs';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -60,6 +63,8 @@ export interface Workbench {
   readonly corpus: CorpusService;
   /** Suggestions from names, the analyst's own spans and patterns (issue 14). */
   readonly assist: AssistService;
+  /** Briefs (issue 16): reads, citation resolution and the palette's span search; writes are `brief.*` sets. */
+  readonly briefs: BriefService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
   readonly events: EventBus;
   close(): void;
@@ -79,6 +84,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const relations = new RelationStore(db);
   const assistRows = new AssistStore(db);
   const settings = new SettingsStore(db);
+  const briefRows = new BriefStore(db);
   const profile = new ProfileService(settings);
   const changes = new ChangeService(db, articles, history, profile, {
     annotation: new AnnotationHandler(articles, labels, annotationRows, attributeDefs),
@@ -91,6 +97,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     relation: new RelationHandler(articles, annotationRows, relationTypes, relations),
     assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
     label: new LabelHandler(labels, relationTypes),
+    brief: new BriefHandler(briefRows),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
@@ -125,6 +132,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     search: new SearchService(db),
     corpus: new CorpusService(db, articles, labels, annotationRows, changes),
     assist: new AssistService(articles, annotationRows, assistRows, settings, shippedAssistData(), changes),
+    briefs: new BriefService(briefRows, labels),
     events,
     close: () => {
       watcher.stop();

@@ -10,6 +10,7 @@ import { articleCalls } from './articles';
 import { attributeCalls } from './attributes';
 import { assistCalls } from './assist';
 import { backupCalls } from './backups';
+import { briefCalls } from './briefs';
 import { changeCalls } from './changes';
 import { entityCalls } from './entities';
 import { corpusCalls } from './corpus';
@@ -35,6 +36,7 @@ export const contract = {
   ...labelCalls,
   ...agreementCalls,
   ...attributeCalls,
+  ...briefCalls,
 };
 
 export type Contract = typeof contract;

@@ -63,6 +63,10 @@ export const CALL_NAMES = [
   'agreement',
   'listAttributeDefs',
   'listFieldDefs',
+  'listBriefs',
+  'getBrief',
+  'resolveCitations',
+  'searchCitableSpans',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

@@ -5,6 +5,7 @@ import { createAgreementHandlers } from './agreement-handlers';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
 import { createAttributeHandlers } from './attribute-handlers';
+import { createBriefHandlers } from './brief-handlers';
 import { createEntityHandlers } from './entity-handlers';
 import { createCorpusHandlers } from './corpus-handlers';
 import { createAssistHandlers } from './assist-handlers';
@@ -32,5 +33,6 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createAssistHandlers(workbench),
     ...createLabelHandlers(workbench),
     ...createAgreementHandlers(workbench),
+    ...createBriefHandlers(workbench),
   };
 }

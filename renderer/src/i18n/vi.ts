@@ -185,6 +185,7 @@ export const vi: VietnameseResources = {
     patternNotFound: 'Không có mẫu “{{id}}”.',
     assistRecordChangedSince: '{{record}} đã bị thay đổi sau đó.',
     changeRefUsedTwice: 'mã tham chiếu “{{ref}}” được dùng hai lần trong cùng một nhóm thay đổi.',
+    changeSetMixesBriefs: 'thay đổi bản tóm lược không được chung một nhóm với các thay đổi có thể hoàn tác.',
     changeInOtherArticle: 'nó thuộc bài {{articleId}}, không thuộc bài {{setArticleId}} của nhóm thay đổi.',
     changeOfSet: 'Thay đổi {{index}} trên {{count}} ({{kind}}): {{reason}}',
     undoRefused: 'Không hoàn tác được “{{description}}”: {{reason}}',

@@ -10,6 +10,7 @@ import { migration012Assist } from './012-assist';
 import { migration013AttributesAndFields } from './013-attributes-and-fields';
 import { migration014Entities } from './014-entities';
 import { migration015DashboardCounters } from './015-dashboard-counters';
+import { migration016Briefs } from './016-briefs';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013AttributesAndFields,
   migration014Entities,
   migration015DashboardCounters,
+  migration016Briefs,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
