@@ -12,9 +12,9 @@ import type { AppCommand } from './contract/app-commands';
  * Where a shortcut applies. `app` keys work in every view; the others only where named;
  * `relation` while a relation is being drawn by keyboard (after R), before the reader's keys;
  * `suggestion` while a suggestion is focused (N/P); `concordance` in the concordance view; `find`
- * in the reader's search field (Ctrl+F).
+ * in the reader's search field (Ctrl+F); `brief` in the brief editor (issue 16).
  */
-export const KEY_SCOPES = ['app', 'reader', 'relation', 'suggestion', 'note', 'concordance', 'find'] as const;
+export const KEY_SCOPES = ['app', 'reader', 'relation', 'suggestion', 'note', 'concordance', 'find', 'brief'] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
 /**
@@ -52,6 +52,7 @@ export const SHORTCUTS = [
   { id: 'concordance', scope: 'app', chords: [{ key: 'f', mod: true, shift: true }] },
   { id: 'dashboard', scope: 'app', chords: [{ key: 'd', mod: true, shift: true }] },
   { id: 'entities', scope: 'app', chords: [{ key: 'e', mod: true, shift: true }] },
+  { id: 'briefs', scope: 'app', chords: [{ key: 'b', mod: true, shift: true }] },
   { id: 'undo', scope: 'app', chords: [{ key: 'z', mod: true }] },
   {
     id: 'redo',
@@ -152,6 +153,25 @@ export const SHORTCUTS = [
   { id: 'find-next', scope: 'find', chords: [{ key: 'Enter' }] },
   { id: 'find-previous', scope: 'find', chords: [{ key: 'Enter', shift: true }] },
   { id: 'find-close', scope: 'find', chords: [{ key: 'Escape' }] },
+  // The brief editor: matched in its own key handler, ahead of Lexical's defaults.
+  { id: 'brief-bold', scope: 'brief', chords: [{ key: 'b', mod: true }] },
+  { id: 'brief-italic', scope: 'brief', chords: [{ key: 'i', mod: true }] },
+  { id: 'brief-heading-1', scope: 'brief', chords: [{ key: '1', mod: true, alt: true }] },
+  { id: 'brief-heading-2', scope: 'brief', chords: [{ key: '2', mod: true, alt: true }] },
+  { id: 'brief-paragraph', scope: 'brief', chords: [{ key: '0', mod: true, alt: true }] },
+  { id: 'brief-bullet-list', scope: 'brief', chords: [{ key: 'l', mod: true, shift: true }] },
+  { id: 'brief-numbered-list', scope: 'brief', chords: [{ key: 'o', mod: true, shift: true }] },
+  { id: 'brief-link', scope: 'brief', chords: [{ key: 'k', mod: true }] },
+  { id: 'brief-cite', scope: 'brief', chords: [{ key: 'p', mod: true, shift: true }] },
+  { id: 'brief-undo', scope: 'brief', chords: [{ key: 'z', mod: true }] },
+  {
+    id: 'brief-redo',
+    scope: 'brief',
+    chords: [
+      { key: 'z', mod: true, shift: true },
+      { key: 'y', mod: true },
+    ],
+  },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];

@@ -197,6 +197,13 @@ export function ConcordanceView() {
                 className={`kwic ${row.index === focused ? 'is-focused' : ''}`}
                 style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => store.setFocused(row.index)}
+                // A line of the spans mode (a dashboard bar's spans) is a stored span: citable.
+                {...(hit.annotationId !== null
+                  ? {
+                      title: t('briefs.drag'),
+                      ...spanDragSource({ annotationId: hit.annotationId, articleId: hit.articleId }),
+                    }
+                  : {})}
               >
                 <input
                   type="checkbox"
