@@ -1,5 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { AgreementView } from '../agreement/AgreementView';
+import { BriefDock, BriefsView } from '../briefs/BriefsView';
 import { PreannotateDialog } from '../assist/PreannotateDialog';
 import { RestoreDialog } from '../backup/RestoreDialog';
 import { EntitiesView } from '../entities/EntitiesView';
@@ -86,10 +87,14 @@ export function App() {
           </Suspense>
         ) : view === 'agreement' ? (
           <AgreementView />
+        ) : view === 'briefs' ? (
+          <BriefsView />
         ) : (
           <LibraryView />
         )}
       </main>
+      {/* The docked brief, beside every view but the briefs view itself (one editor per brief). */}
+      {view !== 'briefs' || openArticleId !== null || schemaOpen ? <BriefDock /> : null}
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}

@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelChipStyle } from '../app/contrast';
+import { spanDragSource } from '../briefs/span-drag';
 import { isTypingTarget, shortcutFor } from '../app/keymap';
 import { formatCount, formatPublished } from '../library/format';
 import { labelName, useAppStore } from '../state/app-store';

@@ -641,6 +641,8 @@ export const en = {
       searching: 'Searching…',
     },
     drag: 'Drag into a brief to cite this span',
+    dock: 'Keep open beside the reader and the concordance (to drag spans in)',
+    undock: 'Close the brief beside the reader',
   },
   export: {
     title: 'Export annotations',

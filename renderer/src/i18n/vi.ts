@@ -973,6 +973,8 @@ export const vi: VietnameseResources = {
       searching: 'Đang tìm…',
     },
     drag: 'Kéo vào bản tóm lược để trích dẫn đoạn này',
+    dock: 'Giữ mở bên cạnh trình đọc và tra cứu ngữ cảnh (để kéo đoạn vào)',
+    undock: 'Đóng bản tóm lược bên cạnh trình đọc',
   },
   attributes: {
     heading: 'Thuộc tính',
