@@ -11,7 +11,7 @@ import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { LinkNode } from '@lexical/link';
 import { TableCellNode, TableNode, TableRowNode } from '@lexical/table';
-import { mergeRegister } from '@lexical/utils';
+import { $unwrapNode, mergeRegister } from '@lexical/utils';
 import {
   $getNearestNodeFromDOMNode,
   $getRoot,
@@ -411,15 +411,21 @@ function insertCitation(editor: LexicalEditor, snapshot: CitationSnapshot, selec
 /**
  * Pasted rich text keeps only what the editor's nodes express (headings, lists, bold, italic,
  * links, tables): Lexical's HTML import skips scripts and styles, has no node for images, and
- * keeps no attributes such as onclick. Inline CSS it would keep on text (colours, fonts, a
- * background image's URL) is cleared here, so nothing in a brief can point the page at the network.
+ * keeps no attributes such as onclick. Here, inline CSS it would keep on text (colours, fonts, a
+ * background image's URL) is cleared, and a link to anything but http(s) or mailto (javascript:,
+ * data:, file:) becomes plain text, so nothing in a brief can run or fetch.
  */
 function useCleanPaste(editor: LexicalEditor): void {
   useEffect(
     () =>
-      editor.registerNodeTransform(TextNode, (node) => {
-        if (node.getStyle() !== '') node.setStyle('');
-      }),
+      mergeRegister(
+        editor.registerNodeTransform(TextNode, (node) => {
+          if (node.getStyle() !== '') node.setStyle('');
+        }),
+        editor.registerNodeTransform(LinkNode, (node) => {
+          if (!isAllowedLink(node.getURL())) $unwrapNode(node);
+        }),
+      ),
     [editor],
   );
 }

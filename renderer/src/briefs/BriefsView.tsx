@@ -109,7 +109,11 @@ function OpenBrief({ id }: { id: number }) {
         </button>
         <h1>{title}</h1>
         <label className="briefs__dock">
-          <input type="checkbox" checked={dockedId === id} onChange={(event) => dock(event.target.checked ? id : null)} />{' '}
+          <input
+            type="checkbox"
+            checked={dockedId === id}
+            onChange={(event) => dock(event.target.checked ? id : null)}
+          />{' '}
           {t('briefs.dock')}
         </label>
       </header>
