@@ -178,7 +178,7 @@ function BriefToolbar({
     ['brief-paragraph', '¶', t('briefs.toolbar.paragraph')],
     ['brief-bullet-list', '•', t('briefs.toolbar.bullets')],
     ['brief-numbered-list', '1.', t('briefs.toolbar.numbers')],
-    ['brief-link', '🔗', t('briefs.toolbar.link')],
+    ['brief-link', '↗', t('briefs.toolbar.link')],
     ['brief-table', '▦', t('briefs.toolbar.table')],
     ['brief-undo', '↶', t('briefs.toolbar.undo')],
     ['brief-redo', '↷', t('briefs.toolbar.redo')],
@@ -228,6 +228,8 @@ function useSave(editor: LexicalEditor, briefId: number): SaveState {
   useEffect(() => {
     let timer: number | undefined;
     let dirty = false;
+    // What the store holds: opening a brief (Lexical's first update) is no edit, nor a no-op update.
+    let savedJson = JSON.stringify(editor.getEditorState().toJSON());
     let running: Promise<void> | null = null;
     const flush = (): Promise<void> => {
       window.clearTimeout(timer);
@@ -235,6 +237,12 @@ function useSave(editor: LexicalEditor, briefId: number): SaveState {
       if (running) return running.then(flush);
       dirty = false;
       const content = editor.getEditorState().toJSON() as unknown as BriefContent;
+      const json = JSON.stringify(content);
+      if (json === savedJson) {
+        setState('saved');
+        return Promise.resolve();
+      }
+      savedJson = json;
       setState('saving');
       running = useBriefsStore
         .getState()
@@ -243,6 +251,7 @@ function useSave(editor: LexicalEditor, briefId: number): SaveState {
           () => setState(dirty ? 'saving' : 'saved'),
           (error: unknown) => {
             dirty = true;
+            savedJson = '';
             setState({ failed: errorMessage(error) });
           },
         )
