@@ -15,6 +15,8 @@ export const CitationViewContext = createContext<ComponentType<CitationViewProps
 
 function CitationSlot(props: CitationViewProps): JSX.Element | null {
   const View = useContext(CitationViewContext);
+  // The editor provides one module-level component for its whole life: nothing is created per render.
+  // eslint-disable-next-line react-hooks/static-components
   return View ? <View {...props} /> : null;
 }
 
