@@ -153,7 +153,8 @@ export const SHORTCUTS = [
   { id: 'find-next', scope: 'find', chords: [{ key: 'Enter' }] },
   { id: 'find-previous', scope: 'find', chords: [{ key: 'Enter', shift: true }] },
   { id: 'find-close', scope: 'find', chords: [{ key: 'Escape' }] },
-  // The brief editor: matched in its own key handler, ahead of Lexical's defaults.
+  // The brief editor: matched in its own key handler, ahead of Lexical's defaults. Undo and redo
+  // there are the app's chords (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y), taken by Lexical's own history.
   { id: 'brief-bold', scope: 'brief', chords: [{ key: 'b', mod: true }] },
   { id: 'brief-italic', scope: 'brief', chords: [{ key: 'i', mod: true }] },
   { id: 'brief-heading-1', scope: 'brief', chords: [{ key: '1', mod: true, alt: true }] },
@@ -163,15 +164,6 @@ export const SHORTCUTS = [
   { id: 'brief-numbered-list', scope: 'brief', chords: [{ key: 'o', mod: true, shift: true }] },
   { id: 'brief-link', scope: 'brief', chords: [{ key: 'k', mod: true }] },
   { id: 'brief-cite', scope: 'brief', chords: [{ key: 'p', mod: true, shift: true }] },
-  { id: 'brief-undo', scope: 'brief', chords: [{ key: 'z', mod: true }] },
-  {
-    id: 'brief-redo',
-    scope: 'brief',
-    chords: [
-      { key: 'z', mod: true, shift: true },
-      { key: 'y', mod: true },
-    ],
-  },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];

@@ -13,8 +13,12 @@ import {
 } from 'lexical';
 import type { ShortcutIdIn } from '../../../shared/keymap';
 
-/** What the brief's toolbar and keyboard do; one table, so a button and its keys cannot differ. */
-export type BriefAction = ShortcutIdIn<'brief'> | 'brief-table';
+/**
+ * What the brief's toolbar and keyboard do; one table, so a button and its keys cannot differ.
+ * Table, undo and redo are buttons only (undo and redo keys are the app's chords, which Lexical's
+ * history takes inside the editor).
+ */
+export type BriefAction = ShortcutIdIn<'brief'> | 'brief-table' | 'brief-undo' | 'brief-redo';
 
 /** Links that can be followed offline or handed to the OS; no script or data URLs. */
 export function isAllowedLink(url: string): boolean {

@@ -575,8 +575,6 @@ export const en = {
       'brief-numbered-list': 'Numbered list',
       'brief-link': 'Link the selected text (or remove its link)',
       'brief-cite': 'Cite a span: search by quote, label or entity',
-      'brief-undo': 'Undo in the brief',
-      'brief-redo': 'Redo in the brief',
     },
     scope: {
       app: 'Everywhere',

@@ -744,8 +744,6 @@ export const vi: VietnameseResources = {
       'brief-numbered-list': 'Danh sách đánh số',
       'brief-link': 'Gắn liên kết cho chữ đang chọn (hoặc bỏ liên kết)',
       'brief-cite': 'Trích dẫn một đoạn: tìm theo nội dung, nhãn hoặc thực thể',
-      'brief-undo': 'Hoàn tác trong bản tóm lược',
-      'brief-redo': 'Làm lại trong bản tóm lược',
     },
     scope: {
       app: 'Mọi nơi',
