@@ -9,7 +9,7 @@
  * Run: npm run build && npx tsx bench/annotate-bench.ts [--skip-scroll] [--opens N] [--creates N]
  */
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -24,7 +24,7 @@ const SPANS = 10_000;
 const CREATES = 200;
 const CREATES_PER_SCREEN = 20;
 /** Trace events (devtools.timeline) that split a frame's work. */
-const CREATE_PHASES = [
+const FRAME_PHASES = [
   'FunctionCall',
   'EventDispatch',
   'UpdateLayoutTree',
@@ -162,6 +162,23 @@ function mainThread(events: TraceEvent[], markName: string): { tasks: TraceEvent
 
 const threadMs = (task: TraceEvent) => (task.tdur ?? task.dur ?? 0) / 1000;
 
+/** CPU per timeline phase (FRAME_PHASES) inside `tasks`, summed (nested phases overlap). */
+function phaseTotals(events: TraceEvent[], tasks: TraceEvent[]): Map<string, number> {
+  const phases = new Map<string, number>();
+  for (const task of tasks) {
+    for (const event of events) {
+      if (event.tid !== task.tid || event.pid !== task.pid || event.ph !== 'X' || event === task) continue;
+      if (event.ts < task.ts || event.ts > task.ts + (task.dur ?? 0)) continue;
+      if (!FRAME_PHASES.includes(event.name)) continue;
+      phases.set(event.name, (phases.get(event.name) ?? 0) + threadMs(event));
+    }
+  }
+  return phases;
+}
+
+const formatPhases = (phases: Map<string, number>, divisor = 1) =>
+  [...phases].map(([name, ms]) => `${name} ${(ms / divisor).toFixed(1)}`).join(', ');
+
 /** User + system CPU of a process so far (Linux /proc), in ms. */
 function processCpuMs(child: ChildProcess): number {
   const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
@@ -202,6 +219,8 @@ async function main(): Promise<void> {
       'skip-scroll': { type: 'boolean', default: false },
       opens: { type: 'string', default: '1' },
       creates: { type: 'string', default: String(CREATES) },
+      /** Writes a V8 CPU profile of the page during the last open (open it in DevTools). */
+      'profile-open': { type: 'string' },
     },
   });
   const opens = Math.max(1, Number(options.opens));
@@ -216,18 +235,23 @@ async function main(): Promise<void> {
     const cdp = await page.context().newCDPSession(page);
     // 1. Open: click → all highlights registered → the next frame. The first open is the one a
     // user makes after starting; later ones (the library reloaded each time) run warm code.
-    const openRuns: { wallMs: number; pageCpuMs: number; hostCpuMs: number }[] = [];
+    const openRuns: { wallMs: number; pageCpuMs: number; hostCpuMs: number; phases: Map<string, number> }[] = [];
     for (let run = 0; run < opens; run++) {
       await page.goto(host.url);
+      const profiled = options['profile-open'] !== undefined && run === opens - 1;
+      if (profiled) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
       const hostCpuBeforeMs = processCpuMs(host.child);
       const { result: wallMs, events: openEvents } = await traced(cdp, () => openInReader(page, articleId));
       const hostCpuMs = processCpuMs(host.child) - hostCpuBeforeMs;
+      if (profiled)
+        writeFileSync(options['profile-open'] as string, JSON.stringify((await cdp.send('Profiler.stop')).profile));
       const open = mainThread(openEvents, 'bench-open');
       const [openStart, openEnd] = open.marks;
-      const pageCpuMs = open.tasks
-        .filter((task) => openStart && openEnd && task.ts + (task.dur ?? 0) >= openStart.ts && task.ts <= openEnd.ts)
-        .reduce((sum, task) => sum + threadMs(task), 0);
-      openRuns.push({ wallMs, pageCpuMs, hostCpuMs });
+      const openTasks = open.tasks.filter(
+        (task) => openStart && openEnd && task.ts + (task.dur ?? 0) >= openStart.ts && task.ts <= openEnd.ts,
+      );
+      const pageCpuMs = openTasks.reduce((sum, task) => sum + threadMs(task), 0);
+      openRuns.push({ wallMs, pageCpuMs, hostCpuMs, phases: phaseTotals(openEvents, openTasks) });
     }
 
     const apiTimings = await page.evaluate(() =>
@@ -270,7 +294,7 @@ async function main(): Promise<void> {
             return element.textContent && box.top >= view.top && box.bottom <= view.bottom;
           });
           const paragraph = visible[index % Math.max(1, visible.length)];
-          const node = paragraph?.querySelector('[data-lexical-text]')?.firstChild as Text | null | undefined;
+          const node = paragraph?.firstChild as Text | null | undefined;
           if (!node) return false;
           const at = node.data.indexOf(' ', (index * 13) % Math.max(1, node.data.length - 40)) + 1;
           const range = document.createRange();
@@ -319,16 +343,8 @@ async function main(): Promise<void> {
       creates.tasks.filter((candidate) => candidate.ts <= mark.ts && mark.ts <= candidate.ts + (candidate.dur ?? 0)),
     );
     const createCpuMs = createTasks.map(threadMs);
-    // Where that time goes: the timeline's phases inside those tasks (nested phases overlap).
-    const phases = new Map<string, number>();
-    for (const task of createTasks) {
-      for (const event of createEvents) {
-        if (event.tid !== task.tid || event.pid !== task.pid || event.ph !== 'X' || event === task) continue;
-        if (event.ts < task.ts || event.ts > task.ts + (task.dur ?? 0)) continue;
-        if (!CREATE_PHASES.includes(event.name)) continue;
-        phases.set(event.name, (phases.get(event.name) ?? 0) + threadMs(event) / createTasks.length);
-      }
-    }
+    // Where that time goes: the timeline's phases inside those tasks.
+    const phases = phaseTotals(createEvents, createTasks);
 
     // 3. Scroll the whole article in steps, one per frame, watching for long tasks.
     const scroll = options['skip-scroll']
@@ -379,11 +395,12 @@ async function main(): Promise<void> {
     console.log(
       `Article: ${TEXT_LENGTH.toLocaleString('en')} characters, ${SPANS.toLocaleString('en')} spans (Chromium, browser host)`,
     );
-    openRuns.forEach(({ wallMs, pageCpuMs, hostCpuMs }, run) =>
+    openRuns.forEach(({ wallMs, pageCpuMs, hostCpuMs, phases }, run) =>
       console.log(
         `open ${run === 0 ? '(first)' : `(again, ${run + 1})`} to first paint with all highlights near the viewport: ` +
           `${wallMs.toFixed(0)} ms wall (target < 250 ms on a quiet machine); ` +
-          `CPU: page main thread ${pageCpuMs.toFixed(0)} ms + host ${hostCpuMs.toFixed(0)} ms = ${(pageCpuMs + hostCpuMs).toFixed(0)} ms`,
+          `CPU: page main thread ${pageCpuMs.toFixed(0)} ms + host ${hostCpuMs.toFixed(0)} ms = ${(pageCpuMs + hostCpuMs).toFixed(0)} ms; ` +
+          `page per phase: ${formatPhases(phases)}`,
       ),
     );
     console.log(
@@ -402,7 +419,7 @@ async function main(): Promise<void> {
       console.log(
         `create span on screen, CPU of the frame task carrying it: median ${median(createCpuMs).toFixed(1)} ms, ` +
           `p90 ${percentile(createCpuMs, 0.9).toFixed(1)} ms, ${fitting} of ${createCpuMs.length} under 16.7 ms; mean per phase: ` +
-          [...phases].map(([name, ms]) => `${name} ${ms.toFixed(1)}`).join(', '),
+          formatPhases(phases, createTasks.length),
       );
     }
     if (scroll)

@@ -10,7 +10,7 @@ const COMMANDS: Record<string, { summary: string; run: (argv: string[]) => Promi
   import: { summary: 'import <files or folders…> [--db PATH]', run: runImportCommand },
   export: {
     summary:
-      'export --format json|jsonl|csv|conll --out FILE [--status S] [--labels A,B] [--unit codepoint|utf16] [--db PATH]',
+      'export --format json|jsonl|csv|conll --out FILE [--status S] [--labels A,B] [--authors A,B] [--unit codepoint|utf16] [--db PATH]',
     run: runExportCommand,
   },
   backup: { summary: 'backup list|create|restore <file> [--yes] [--db PATH]', run: runBackupCommand },

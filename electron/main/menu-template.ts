@@ -35,6 +35,8 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
       submenu: [
         item(s.import, 'import'),
         item(s.export, 'export'),
+        item(s.exportWork, 'export-work'),
+        item(s.importPackage, 'import-package'),
         item(s.restoreBackup, 'restore-backup'),
         { type: 'separator' },
         item(s.library, 'library'),

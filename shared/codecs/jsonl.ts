@@ -19,7 +19,12 @@ import { toUnitSpans } from './unit-spans';
 import { CANONICAL_NORMALIZATION } from './workbench-json';
 
 export function createJsonlCodec(context: ExportContext): ExportCodec {
-  const meta = { offset_unit: context.unit, normalization: CANONICAL_NORMALIZATION };
+  // `authors`: the layers this file holds (null: every author); each span names its own `author`.
+  const meta = {
+    offset_unit: context.unit,
+    normalization: CANONICAL_NORMALIZATION,
+    authors: context.authors ?? null,
+  };
   const defs = defsByLabel(context.attributeDefs);
   const paths = labelPaths(context);
   return {

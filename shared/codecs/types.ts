@@ -46,6 +46,8 @@ export interface ExportContext {
   appVersion: string;
   /** ISO-8601; the one value that differs between two exports of the same data. */
   exportedAt: string;
+  /** The layers exported (authors of the spans, "gold" among them); absent: every author. */
+  authors?: readonly string[];
   /** The entity registry and the spans' links; absent, no entity fields are written. */
   entities?: ExportEntities;
 }

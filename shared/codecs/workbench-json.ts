@@ -116,6 +116,8 @@ export const WorkbenchExportSchema = z.object({
   exportedAt: z.string(),
   offset_unit: OffsetUnitSchema,
   normalization: z.literal(CANONICAL_NORMALIZATION),
+  /** The layers the file holds (the authors of its spans); null or absent: every author. */
+  authors: z.array(AuthorSchema).nullable().default(null),
   /** The label schema's version (schema-file.ts); absent in files written before it. */
   schemaVersion: z.number().int().optional(),
   /** The schema: every label with its `path` (`RISK/CYBER`). */
@@ -149,6 +151,7 @@ export function createWorkbenchJsonCodec(context: ExportContext): ExportCodec {
         offset_unit: context.unit,
         normalization: CANONICAL_NORMALIZATION,
         schemaVersion: SCHEMA_FILE_VERSION,
+        authors: context.authors ?? null,
       };
       const headerJson = JSON.stringify(header).slice(0, -1);
       // The exported labels in schema order, each with its full path, as a schema file holds them.

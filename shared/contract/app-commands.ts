@@ -16,5 +16,7 @@ export const APP_COMMANDS = [
   'briefs',
   'restore-backup',
   'schema',
+  'export-work',
+  'import-package',
 ] as const;
 export type AppCommand = (typeof APP_COMMANDS)[number];

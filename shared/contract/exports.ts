@@ -3,6 +3,7 @@ import { defineCall } from './call';
 import { ArticleIdSchema, ArticleStatusSchema, LabelKeySchema } from '../domain/schemas';
 import { JobRevisionSchema, JobStateSchema } from './imports';
 import { MessageRefSchema } from './errors';
+import { AuthorSchema } from '../domain/changes';
 
 /** Format names; what each one is (label, extension, units, codec) lives in shared/codecs/registry.ts. */
 export const EXPORT_FORMATS = [
@@ -33,6 +34,16 @@ export const ExportOptionsSchema = z
     scope: ExportScopeSchema,
     /** Labels to include; null means every label. */
     labelKeys: z.array(LabelKeySchema).nullable(),
+    /**
+     * The layers to export: spans of these authors only ("gold" is the adjudicated layer), and
+     * only the articles where one of them has spans. Absent: every author, every article in scope.
+     */
+    authors: z
+      .array(AuthorSchema)
+      .min(1)
+      .max(200)
+      .refine((authors) => new Set(authors).size === authors.length, 'authors must be different')
+      .optional(),
     format: ExportFormatSchema,
     offsetUnit: OffsetUnitSchema.default('codepoint'),
     /** CSV only: a UTF-8 BOM so Excel reads Vietnamese correctly. */

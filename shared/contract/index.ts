@@ -20,6 +20,7 @@ import { labelCalls } from './labels';
 import type { CallNameOfList } from './names';
 import { readerCalls } from './reader';
 import { relationCalls } from './relations';
+import { teamCalls } from './team';
 
 export const contract = {
   ...articleCalls,
@@ -36,6 +37,7 @@ export const contract = {
   ...labelCalls,
   ...agreementCalls,
   ...attributeCalls,
+  ...teamCalls,
   ...briefCalls,
 };
 
@@ -93,4 +95,5 @@ export type { SchemaImportPreview } from './labels';
 export type { AgreementFigures, AgreementInput, AgreementReport } from './agreement';
 export type { SchemaFile } from '../domain/schema-file';
 export type { ExportFormat, ExportJob, ExportOptions, ExportScope } from './exports';
+export type { PackageImportReport, PackagePreview } from './team';
 export { BRIDGE_GLOBAL, CALL_NAMES, ipcChannelOf } from './names';

@@ -15,6 +15,8 @@ export interface ShellStrings {
     import: string;
     export: string;
     restoreBackup: string;
+    exportWork: string;
+    importPackage: string;
     library: string;
     concordance: string;
     dashboard: string;
@@ -55,6 +57,8 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       import: 'Import…',
       export: 'Export…',
       restoreBackup: 'Restore from backup…',
+      exportWork: 'Export my work…',
+      importPackage: 'Import a colleague’s package…',
       library: 'Library',
       concordance: 'Concordance',
       dashboard: 'Dashboard',
@@ -93,6 +97,8 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       import: 'Nhập…',
       export: 'Xuất…',
       restoreBackup: 'Khôi phục từ bản sao lưu…',
+      exportWork: 'Xuất công việc của tôi…',
+      importPackage: 'Nhập gói của đồng nghiệp…',
       library: 'Thư viện',
       concordance: 'Tra cứu ngữ cảnh',
       dashboard: 'Tổng quan',

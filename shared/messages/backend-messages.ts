@@ -204,6 +204,33 @@ export const BACKEND_MESSAGES_EN = {
   changeOfSet: 'Change {{index}} of {{count}} ({{kind}}): {{reason}}',
   undoRefused: 'Cannot undo “{{description}}”: {{reason}}',
   redoRefused: 'Cannot redo “{{description}}”: {{reason}}',
+  // Exports by layer and annotation packages (issue 15)
+  conllOneLayer:
+    'CoNLL holds one layer at a time (one tag per token): the spans of {{authors}} would compete for the same tags. Choose one author, or gold, to export.',
+  packageNothingToExport: 'There is nothing by “{{author}}” to export: no span of theirs is stored here.',
+  packageTooLarge: '{{file}} is {{size}}; the limit for a package is {{limit}}. Nothing was imported.',
+  packageNotZip: '{{file}} is not an annotation package: it is not a zip file. Nothing was imported.',
+  packageTruncated:
+    '{{file}} is damaged or truncated: its zip cannot be read ({{detail}}). Ask for the package again; nothing was imported.',
+  packageNoManifest: '{{file}} is not an annotation package: it holds no {{entry}}. Nothing was imported.',
+  packageNoWorkbench: '{{file}}: the package holds no {{entry}}. Nothing was imported.',
+  packageMalformedJson: '{{file}}: {{entry}} is not valid JSON ({{detail}}). Nothing was imported.',
+  packageInvalid: '{{file}}: {{entry}} is not valid at {{where}}: {{detail}}. Nothing was imported.',
+  packageNewerVersion:
+    '{{file}} was written by a newer Marginalia (package format version {{version}}); this one reads version {{supported}}. Update Marginalia to import it; nothing was imported.',
+  packageHashMismatch:
+    '{{file}}: the text of article {{article}} (“{{title}}”) does not match its content hash; the package was altered or damaged. Nothing was imported.',
+  packageSpanInvalid:
+    '{{file}}: article {{article}}, annotation {{annotation}} ({{label}} [{{start}}, {{end}})): {{problem}}. Nothing was imported.',
+  packageOtherAuthor:
+    '{{file}}: annotation {{annotation}} of article {{article}} is by “{{found}}”, but the package holds the work of “{{author}}” only. Nothing was imported.',
+  packageCountsDiffer:
+    '{{file}}: the manifest counts {{expected}} {{what}}, the package holds {{found}}; it was altered or damaged. Nothing was imported.',
+  packageBrokenRegistry: '{{file}}: its entity registry is broken at {{where}}. Nothing was imported.',
+  packageNotFound:
+    'The package {{packageId}} is gone (imported already, or it waited too long); choose the file again.',
+  packageUndecided: 'Decide what to do with the label {{label}} before importing.',
+  packageChoiceInvalid: 'The label {{label}}: {{problem}}',
 } as const;
 
 export type BackendMessageKey = keyof typeof BACKEND_MESSAGES_EN;

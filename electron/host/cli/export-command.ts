@@ -9,13 +9,15 @@ import { openWorkbenchAt } from '../open-workbench';
 
 const USAGE =
   `Usage: npm run cli -- export --format ${EXPORT_FORMAT_SPECS.map((spec) => spec.name).join('|')} --out FILE ` +
-  '[--status new|in_progress|done] [--labels RISK,PROPOSAL] [--unit codepoint|utf16] [--no-bom] [--db PATH]';
+  '[--status new|in_progress|done] [--labels RISK,PROPOSAL] [--authors Lan,gold] [--unit codepoint|utf16] [--no-bom] [--db PATH]';
 const OPTIONS = {
   ...DB_OPTION,
   format: { type: 'string' },
   out: { type: 'string' },
   status: { type: 'string' },
   labels: { type: 'string' },
+  /** The layers: spans of these authors only (gold is "gold"); CoNLL takes one. */
+  authors: { type: 'string' },
   unit: { type: 'string' },
   'no-bom': { type: 'boolean' },
 } as const;
@@ -63,11 +65,12 @@ function parseArguments(argv: string[]): { options: ExportOptions; out: string; 
   const formatName = values.format;
   const format = formatName === undefined ? undefined : exportFormatByName(formatName)?.name;
   if (!format) return formatName ? `Unknown format: ${formatName}` : 'Missing --format.';
-  const { out, status, labels } = values;
+  const { out, status, labels, authors } = values;
   if (!out) return 'Missing --out FILE.';
   const options = ExportOptionsSchema.safeParse({
     scope: status ? { kind: 'status', status } : { kind: 'all' },
     labelKeys: labels ? labels.split(',').map((key) => key.trim().toUpperCase()) : null,
+    ...(authors ? { authors: authors.split(',').map((author) => author.trim()) } : {}),
     format,
     offsetUnit: values.unit ?? 'codepoint',
     csvBom: !values['no-bom'],

@@ -15,6 +15,7 @@ import { createLabelHandlers } from './label-handlers';
 import { createReaderHandlers } from './reader-handlers';
 import { createRelationHandlers } from './relation-handlers';
 import { createImportHandlers } from './import-handlers';
+import { createTeamHandlers } from './team-handlers';
 
 export type WorkbenchApiHandlers = Omit<ApiHandlers, BackupCallName>;
 
@@ -33,6 +34,7 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createAssistHandlers(workbench),
     ...createLabelHandlers(workbench),
     ...createAgreementHandlers(workbench),
+    ...createTeamHandlers(workbench, host),
     ...createBriefHandlers(workbench),
   };
 }

@@ -9,7 +9,9 @@ import type { ExportJob, ExportOptions } from '../../../shared/contract/exports'
 import { JOB_PROGRESS_INTERVAL_MS, Throttle } from '../events/throttle';
 import { perWorkbench } from '../per-workbench';
 import type { Workbench } from '../workbench';
-import { emptyExportReport, exportToFile, type ExportReport } from './export-service';
+import { emptyExportReport, exportToFile, type ExportReport, type ExportRun } from './export-service';
+import { exportPackage, packageExportOptions } from '../team/package-export';
+import { packageFileName } from '../../../shared/team/package-manifest';
 
 /** A finished export kept for the browser host to send as a download. */
 export interface ExportDownload {
@@ -20,6 +22,7 @@ export interface ExportDownload {
 
 interface RunningExport {
   job: ExportJob;
+  contentType: string;
   controller: AbortController;
   /** The temp folder holding a download-only export; null when written to the user's path. */
   downloadDir: string | null;
@@ -57,18 +60,57 @@ export class ExportJobs {
 
   /** Starts writing to `path`, or, when it is null, to a temp folder for download. */
   start(options: ExportOptions, path: string | null, appVersion: string): string {
+    return this.run(
+      {
+        format: options.format,
+        offsetUnit: options.offsetUnit,
+        fileName: suggestedExportFileName(options.format, new Date()),
+        contentType: exportFormatSpec(options.format).contentType,
+      },
+      path,
+      (target, run) => exportToFile(this.workbench, options, target, { ...run, appVersion }),
+    );
+  }
+
+  /** "Export my work": `author`'s annotation package, followed as an export job like any other. */
+  startPackage(author: string, path: string | null, appVersion: string): string {
+    const options = packageExportOptions(author);
+    return this.run(
+      {
+        format: options.format,
+        offsetUnit: options.offsetUnit,
+        fileName: packageFileName(author, new Date()),
+        contentType: 'application/zip',
+      },
+      path,
+      async (target, run) => {
+        const { manifest: _written, ...report } = await exportPackage(this.workbench, author, target, {
+          ...run,
+          appVersion,
+        });
+        return report;
+      },
+    );
+  }
+
+  private run(
+    what: Pick<ExportJob, 'format' | 'offsetUnit' | 'fileName'> & { contentType: string },
+    path: string | null,
+    write: (target: string, run: Omit<ExportRun, 'appVersion'>) => Promise<ExportReport>,
+  ): string {
     const jobId = randomUUID();
-    const fileName = suggestedExportFileName(options.format, new Date());
+    const { fileName, contentType } = what;
     const downloadDir = path === null ? mkdtempSync(join(tmpdir(), 'marginalia-export-')) : null;
     const target = path ?? join(downloadDir as string, fileName);
     const running: RunningExport = {
       controller: new AbortController(),
       downloadDir,
+      contentType,
       job: {
         jobId,
         state: 'running',
-        format: options.format,
-        offsetUnit: options.offsetUnit,
+        format: what.format,
+        offsetUnit: what.offsetUnit,
         ...emptyExportReport(),
         fileName,
         path,
@@ -85,8 +127,7 @@ export class ExportJobs {
       if (running.job.state === 'running') progress.request();
       else progress.flush();
     };
-    exportToFile(this.workbench, options, target, {
-      appVersion,
+    write(target, {
       signal: running.controller.signal,
       onProgress: (report) => update(copyOf(report)),
     }).then(
@@ -122,8 +163,8 @@ export class ExportJobs {
   download(jobId: string): ExportDownload | null {
     const running = this.exports.get(jobId);
     if (!running || running.job.state !== 'done' || !running.downloadDir) return null;
-    const { fileName, format } = running.job;
-    return { path: join(running.downloadDir, fileName), fileName, contentType: exportFormatSpec(format).contentType };
+    const { fileName } = running.job;
+    return { path: join(running.downloadDir, fileName), fileName, contentType: running.contentType };
   }
 
   /** The download was sent (or expired): its file goes, and the job no longer offers it. */

@@ -90,6 +90,7 @@ async function writeExport(
   run: ExportRun,
 ): Promise<ExportReport> {
   const exportedAt = (run.now?.() ?? new Date()).toISOString();
+  if (options.format === 'conll') refuseSeveralLayers(options.authors ?? source.authorsInScope());
   const codec = createExportCodec(
     options,
     {
@@ -102,6 +103,7 @@ async function writeExport(
       appVersion: run.appVersion,
       exportedAt,
       entities: exportEntities(entityRows.listAll(), entityRows.allLinks()),
+      ...(options.authors ? { authors: options.authors } : {}),
     },
     { stringifyCsvRows },
   );
@@ -127,6 +129,15 @@ async function writeExport(
     await file.discard();
     throw error;
   }
+}
+
+/**
+ * CoNLL has one tag per token and column: two annotators' spans on the same words cannot both be
+ * written, so one layer is exported at a time (the user picks the author, or gold).
+ */
+function refuseSeveralLayers(authors: readonly string[]): void {
+  if (authors.length > 1)
+    throw ApiError.of('rejected', 'conllOneLayer', { authors: authors.map((author) => `“${author}”`).join(', ') });
 }
 
 /** Encodes the articles after `afterId` until about BATCH_CHARS are ready; null when none are left. */

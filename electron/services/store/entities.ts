@@ -97,6 +97,14 @@ export class EntityStore {
     return rows.map(toEntity);
   }
 
+  /** The entity types (label keys) that live entities have: only spans of these can match one. */
+  liveTypeLabelKeys(): Set<string> {
+    const rows = this.db
+      .prepare(`SELECT DISTINCT type_label_key AS key FROM entities WHERE merged_into IS NULL`)
+      .all() as { key: string }[];
+    return new Set(rows.map((row) => row.key));
+  }
+
   /** Live entities whose folded name or an alias is exactly one of `namesFolded`. */
   byFoldedName(namesFolded: readonly string[]): Entity[] {
     if (namesFolded.length === 0) return [];

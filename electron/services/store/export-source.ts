@@ -49,13 +49,14 @@ export class ExportSource {
   private readonly scopeSql: string;
   private readonly scopeParams: Record<string, string>;
   private readonly labelsParam: { labels: string } | Record<string, never>;
+  private readonly authorsParam: { authors: string } | Record<string, never>;
   private readonly selectArticles: Statement;
   private readonly selectAnnotations: Statement;
   private readonly selectRelations: Statement;
 
   constructor(
     private readonly db: Database,
-    options: Pick<ExportOptions, 'scope' | 'labelKeys'>,
+    options: Pick<ExportOptions, 'scope' | 'labelKeys' | 'authors'>,
   ) {
     const { scope } = options;
     const allLabels = new LabelStore(db).list();
@@ -73,35 +74,51 @@ export class ExportSource {
     this.fieldDefs = new FieldDefStore(db).list();
     this.fields = new ArticleFieldStore(db);
 
+    let scopeSql: string;
+    let scopeParams: Record<string, string>;
     if (scope.kind === 'all') {
-      this.scopeSql = '1';
-      this.scopeParams = {};
+      scopeSql = '1';
+      scopeParams = {};
     } else if (scope.kind === 'status') {
-      this.scopeSql = 'status = @status';
-      this.scopeParams = { status: scope.status };
+      scopeSql = 'status = @status';
+      scopeParams = { status: scope.status };
     } else {
-      this.scopeSql = 'id IN (SELECT value FROM json_each(@ids))';
-      this.scopeParams = { ids: JSON.stringify(scope.articleIds) };
+      scopeSql = 'id IN (SELECT value FROM json_each(@ids))';
+      scopeParams = { ids: JSON.stringify(scope.articleIds) };
     }
+    // A layer export holds the articles where the layer has spans: an article nobody of the layer
+    // annotated is not a negative example (gold, say, covers only the adjudicated articles).
+    const authors = options.authors;
+    this.authorsParam = authors ? { authors: JSON.stringify(authors) } : {};
+    const inLayer = (alias: string) => `${alias}.author IN (SELECT value FROM json_each(@authors))`;
+    if (authors) {
+      scopeSql = `(${scopeSql}) AND EXISTS (SELECT 1 FROM annotations l WHERE l.article_id = articles.id AND ${inLayer('l')})`;
+      scopeParams = { ...scopeParams, ...this.authorsParam };
+    }
+    this.scopeSql = scopeSql;
+    this.scopeParams = scopeParams;
+    if (scope.kind === 'articles') this.assertArticlesExist(scope.articleIds);
 
     this.selectArticles = db.prepare(
       `SELECT id, title, source, byline, url, published_at, file_name, content_hash, status, imported_at, updated_at,
          text, trimmed_text
        FROM articles WHERE id > @afterId AND ${this.scopeSql} ORDER BY id`,
     );
-    const labelFilter = labelKeys ? `AND label_key IN (SELECT value FROM json_each(@labels))` : '';
+    const labelFilter = labelKeys ? `AND a.label_key IN (SELECT value FROM json_each(@labels))` : '';
+    const authorFilter = authors ? `AND ${inLayer('a')}` : '';
     this.selectAnnotations = db.prepare(
-      `SELECT * FROM annotations WHERE article_id = @articleId ${labelFilter} ORDER BY start, "end" DESC, id`,
+      `SELECT * FROM annotations a WHERE article_id = @articleId ${labelFilter} ${authorFilter}
+       ORDER BY start, "end" DESC, id`,
     );
-    // A relation is exported only with both its ends (a label filter may leave one out).
+    // A relation is exported only with both its ends (a label or layer filter may leave one out).
     this.selectRelations = db.prepare(
       `SELECT r.* FROM relations r
          JOIN annotations h ON h.id = r.head_id JOIN annotations t ON t.id = r.tail_id
        WHERE r.article_id = @articleId
          ${labelKeys ? `AND h.label_key IN (SELECT value FROM json_each(@labels)) AND t.label_key IN (SELECT value FROM json_each(@labels))` : ''}
+         ${authors ? `AND ${inLayer('h')} AND ${inLayer('t')}` : ''}
        ORDER BY r.id`,
     );
-    if (scope.kind === 'articles') this.assertArticlesExist(scope.articleIds);
   }
 
   countArticles(): number {
@@ -136,21 +153,40 @@ export class ExportSource {
   }
 
   annotationsOf(articleId: number): Annotation[] {
-    const rows = this.selectAnnotations.all({ articleId, ...this.labelsParam }) as AnnotationRow[];
+    const rows = this.selectAnnotations.all({
+      articleId,
+      ...this.labelsParam,
+      ...this.authorsParam,
+    }) as AnnotationRow[];
     return rows.map(toAnnotation);
   }
 
   relationsOf(articleId: number): Relation[] {
-    return (this.selectRelations.all({ articleId, ...this.labelsParam }) as Parameters<typeof toRelation>[0][]).map(
-      toRelation,
-    );
+    return (
+      this.selectRelations.all({ articleId, ...this.labelsParam, ...this.authorsParam }) as Parameters<
+        typeof toRelation
+      >[0][]
+    ).map(toRelation);
   }
 
+  /** The authors of the spans that would be exported (label filter and layers applied), sorted. */
+  authorsInScope(): string[] {
+    return this.db
+      .prepare(
+        `SELECT DISTINCT a.author FROM annotations a
+         WHERE a.article_id IN (SELECT id FROM articles WHERE ${this.scopeSql}) ${this.labelsParam.labels ? 'AND a.label_key IN (SELECT value FROM json_each(@labels))' : ''}
+         ORDER BY a.author`,
+      )
+      .pluck()
+      .all({ ...this.scopeParams, ...this.labelsParam }) as string[];
+  }
+
+  /** Ticked articles must exist (whether the layer annotated them or not). */
   private assertArticlesExist(ids: readonly number[]): void {
     const found = this.db
-      .prepare(`SELECT id FROM articles WHERE ${this.scopeSql}`)
+      .prepare(`SELECT id FROM articles WHERE id IN (SELECT value FROM json_each(@ids))`)
       .pluck()
-      .all(this.scopeParams) as number[];
+      .all({ ids: JSON.stringify(ids) }) as number[];
     const present = new Set(found);
     const missing = ids.filter((id) => !present.has(id));
     if (missing.length > 0) throw ApiError.of('not_found', 'articlesNotFound', { ids: missing.join(', ') });

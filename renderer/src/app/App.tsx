@@ -17,6 +17,8 @@ import { useAppStore } from '../state/app-store';
 import { useLiveUpdates } from '../state/live-updates';
 import { ExportDialog } from '../transfer/ExportDialog';
 import { ImportDialog } from '../transfer/ImportDialog';
+import { ExportWorkDialog } from '../team/ExportWorkDialog';
+import { ImportPackageDialog } from '../team/ImportPackageDialog';
 import { useImportStore } from '../transfer/import-store';
 import { filesFromDrop } from '../transfer/read-files';
 import { useAppCommands } from './app-commands';
@@ -98,6 +100,8 @@ export function App() {
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'export-work' ? <ExportWorkDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'import-package' ? <ImportPackageDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'preannotate' ? <PreannotateDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'restore-backup' ? <RestoreDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'attributes' ? <AttributesDialog onClose={() => setDialog(null)} /> : null}

@@ -48,6 +48,12 @@ export function Toolbar() {
       <button type="button" onClick={() => setDialog('export')} title={t('app.exportTitle')}>
         {t('app.export')}
       </button>
+      <button type="button" onClick={() => setDialog('export-work')} title={t('team.exportWorkTitle')}>
+        {t('team.exportWorkButton')}
+      </button>
+      <button type="button" onClick={() => setDialog('import-package')} title={t('team.importPackageTitle')}>
+        {t('team.importPackageButton')}
+      </button>
       <button type="button" onClick={() => setDialog('restore-backup')} title={t('app.backupsTitle')}>
         {t('app.backups')}
       </button>

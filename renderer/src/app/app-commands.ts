@@ -31,7 +31,9 @@ export function runAppCommand(command: AppCommand): void {
       app.showView(command);
       break;
     case 'restore-backup':
-      app.setDialog('restore-backup');
+    case 'export-work':
+    case 'import-package':
+      app.setDialog(command);
       break;
     case 'schema':
       app.openSchema(true);

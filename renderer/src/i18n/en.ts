@@ -970,6 +970,54 @@ export const en = {
       conllPath: 'the full path (RISK/CYBER)',
     },
   },
+  /** Annotation packages and layers (issue 15). */
+  team: {
+    exportWorkButton: 'Export my work…',
+    exportWorkTitle: 'Export your annotations as one package file for a colleague',
+    importPackageButton: 'Import package…',
+    importPackageTitle: 'Import a colleague’s package: their annotations stay their layer',
+    exportWork: {
+      title: 'Export my work',
+      intro:
+        'One file (a zip) with the articles you annotated and their texts, the label schema, and your annotations with their attributes, relations and entity links. A colleague imports it as your layer, under your name.',
+      author: 'Whose work',
+      nobody: 'No annotations are stored yet.',
+      me_one: '{{name}} (you) · {{count, number}} article',
+      me_other: '{{name}} (you) · {{count, number}} articles',
+      other_one: '{{name}} · {{count, number}} article',
+      other_other: '{{name}} · {{count, number}} articles',
+      submit: 'Export package',
+    },
+    importPackage: {
+      title: 'Import a colleague’s package',
+      intro:
+        'Choose a package file (.mpkg.zip) a colleague wrote with “Export my work”. It is checked completely before anything is written; their annotations are kept as their layer, under their name, beside yours.',
+      chooseFile: 'Choose package…',
+      chooseFileLabel: 'Package file',
+      checking: 'Checking {{file}}…',
+      summaryRegion: 'The package',
+      summary: '{{file}}: the work of {{author}}, exported {{date}}.',
+      counts:
+        'Articles: {{articles, number}} ({{alreadyHere, number}} already here) · annotations: {{annotations, number}} · relations: {{relations, number}} · entity links: {{entityLinks, number}}',
+      layerNote:
+        'Articles you lack are added. {{author}}’s annotations stay theirs: compare them in Agreement; nothing of yours is changed.',
+      confirm: 'Import {{author}}’s layer',
+      done: 'Imported {{author}}’s layer: {{spansAdded, number}} annotations added ({{spansAlreadyHere, number}} already here, {{spansSkipped, number}} skipped as you chose); {{articlesAdded, number}} articles added, {{articlesMatched, number}} matched.',
+      notes: 'Details',
+      close: 'Close',
+      another: 'Import another package',
+    },
+    layers: {
+      legend: 'Layers (annotators)',
+      every: 'Every author',
+      chosen: 'Only these authors',
+      oneOnly: 'CoNLL holds one layer at a time: choose one author, or gold.',
+      gold: 'Gold (adjudicated)',
+      me: '{{name}} (you)',
+      articles_one: '{{count, number}} article',
+      articles_other: '{{count, number}} articles',
+    },
+  },
 } as const;
 
 /** The shape every language's resources must have: en's keys, any strings. */

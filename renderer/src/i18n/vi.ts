@@ -190,6 +190,31 @@ export const vi: VietnameseResources = {
     changeOfSet: 'Thay đổi {{index}} trên {{count}} ({{kind}}): {{reason}}',
     undoRefused: 'Không hoàn tác được “{{description}}”: {{reason}}',
     redoRefused: 'Không làm lại được “{{description}}”: {{reason}}',
+    conllOneLayer:
+      'CoNLL chỉ chứa một lớp mỗi lần (mỗi token một nhãn): các đoạn của {{authors}} sẽ tranh nhau cùng một nhãn. Hãy chọn một người chú thích, hoặc bản chuẩn (gold), để xuất.',
+    packageNothingToExport: 'Không có gì của “{{author}}” để xuất: ở đây không lưu đoạn nào của họ.',
+    packageTooLarge: '{{file}} có dung lượng {{size}}; giới hạn cho một gói là {{limit}}. Chưa nhập gì.',
+    packageNotZip: '{{file}} không phải là gói chú thích: đó không phải là tệp zip. Chưa nhập gì.',
+    packageTruncated:
+      '{{file}} bị hỏng hoặc bị cắt cụt: không đọc được tệp zip ({{detail}}). Hãy xin lại gói; chưa nhập gì.',
+    packageNoManifest: '{{file}} không phải là gói chú thích: trong đó không có {{entry}}. Chưa nhập gì.',
+    packageNoWorkbench: '{{file}}: gói không chứa {{entry}}. Chưa nhập gì.',
+    packageMalformedJson: '{{file}}: {{entry}} không phải là JSON hợp lệ ({{detail}}). Chưa nhập gì.',
+    packageInvalid: '{{file}}: {{entry}} không hợp lệ tại {{where}}: {{detail}}. Chưa nhập gì.',
+    packageNewerVersion:
+      '{{file}} được tạo bởi một phiên bản Marginalia mới hơn (định dạng gói phiên bản {{version}}); bản này đọc phiên bản {{supported}}. Hãy cập nhật Marginalia để nhập; chưa nhập gì.',
+    packageHashMismatch:
+      '{{file}}: văn bản của bài {{article}} (“{{title}}”) không khớp với mã băm nội dung; gói đã bị sửa hoặc bị hỏng. Chưa nhập gì.',
+    packageSpanInvalid:
+      '{{file}}: bài {{article}}, chú thích {{annotation}} ({{label}} [{{start}}, {{end}})): {{problem}}. Chưa nhập gì.',
+    packageOtherAuthor:
+      '{{file}}: chú thích {{annotation}} của bài {{article}} là của “{{found}}”, nhưng gói chỉ chứa công việc của “{{author}}”. Chưa nhập gì.',
+    packageCountsDiffer:
+      '{{file}}: tệp kê khai ghi {{expected}} {{what}}, nhưng gói chứa {{found}}; gói đã bị sửa hoặc bị hỏng. Chưa nhập gì.',
+    packageBrokenRegistry: '{{file}}: danh mục thực thể bị lỗi tại {{where}}. Chưa nhập gì.',
+    packageNotFound: 'Gói {{packageId}} không còn nữa (đã nhập rồi, hoặc đã chờ quá lâu); hãy chọn lại tệp.',
+    packageUndecided: 'Hãy quyết định xử lý nhãn {{label}} trước khi nhập.',
+    packageChoiceInvalid: 'Nhãn {{label}}: {{problem}}',
   },
   app: {
     mainNav: 'Điều hướng chính',
@@ -1126,6 +1151,50 @@ export const vi: VietnameseResources = {
       conllLabelsLabel: 'Nhãn trong thẻ CoNLL',
       conllTop: 'nhãn cấp trên cùng (RISK)',
       conllPath: 'đường dẫn đầy đủ (RISK/CYBER)',
+    },
+  },
+  team: {
+    exportWorkButton: 'Xuất công việc của tôi…',
+    exportWorkTitle: 'Xuất các chú thích của bạn thành một tệp gói để gửi đồng nghiệp',
+    importPackageButton: 'Nhập gói…',
+    importPackageTitle: 'Nhập gói của đồng nghiệp: chú thích của họ được giữ thành lớp riêng của họ',
+    exportWork: {
+      title: 'Xuất công việc của tôi',
+      intro:
+        'Một tệp (zip) gồm các bài bạn đã chú thích cùng văn bản của chúng, bộ nhãn, và các chú thích của bạn với thuộc tính, quan hệ và liên kết thực thể. Đồng nghiệp nhập tệp này thành lớp của bạn, mang tên bạn.',
+      author: 'Công việc của ai',
+      nobody: 'Chưa có chú thích nào được lưu.',
+      me_other: '{{name}} (bạn) · {{count, number}} bài',
+      other_other: '{{name}} · {{count, number}} bài',
+      submit: 'Xuất gói',
+    },
+    importPackage: {
+      title: 'Nhập gói của đồng nghiệp',
+      intro:
+        'Chọn một tệp gói (.mpkg.zip) mà đồng nghiệp đã tạo bằng “Xuất công việc của tôi”. Gói được kiểm tra toàn bộ trước khi ghi bất cứ thứ gì; chú thích của họ được giữ thành lớp của họ, mang tên họ, bên cạnh chú thích của bạn.',
+      chooseFile: 'Chọn gói…',
+      chooseFileLabel: 'Tệp gói',
+      checking: 'Đang kiểm tra {{file}}…',
+      summaryRegion: 'Gói',
+      summary: '{{file}}: công việc của {{author}}, xuất ngày {{date}}.',
+      counts:
+        'Bài: {{articles, number}} ({{alreadyHere, number}} bài đã có ở đây) · chú thích: {{annotations, number}} · quan hệ: {{relations, number}} · liên kết thực thể: {{entityLinks, number}}',
+      layerNote:
+        'Các bài bạn chưa có sẽ được thêm vào. Chú thích của {{author}} vẫn là của họ: hãy so sánh trong mục Đồng thuận; không có gì của bạn bị thay đổi.',
+      confirm: 'Nhập lớp của {{author}}',
+      done: 'Đã nhập lớp của {{author}}: thêm {{spansAdded, number}} chú thích ({{spansAlreadyHere, number}} đã có sẵn, {{spansSkipped, number}} bỏ qua theo lựa chọn của bạn); thêm {{articlesAdded, number}} bài, khớp {{articlesMatched, number}} bài.',
+      notes: 'Chi tiết',
+      close: 'Đóng',
+      another: 'Nhập một gói khác',
+    },
+    layers: {
+      legend: 'Lớp (người chú thích)',
+      every: 'Tất cả người chú thích',
+      chosen: 'Chỉ những người này',
+      oneOnly: 'CoNLL chỉ chứa một lớp mỗi lần: hãy chọn một người chú thích, hoặc bản chuẩn (gold).',
+      gold: 'Bản chuẩn (đã phân xử)',
+      me: '{{name}} (bạn)',
+      articles_other: '{{count, number}} bài',
     },
   },
 };

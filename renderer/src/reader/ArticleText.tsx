@@ -1,13 +1,6 @@
-import { LexicalComposer } from '@lexical/react/LexicalComposer';
-import { useLexicalComposerContext } from '@lexical/react/LexicalComposerContext';
-import { ContentEditable } from '@lexical/react/LexicalContentEditable';
-import { LexicalErrorBoundary } from '@lexical/react/LexicalErrorBoundary';
-import { PlainTextPlugin } from '@lexical/react/LexicalPlainTextPlugin';
-import { $createParagraphNode, $createTextNode, $getRoot, ParagraphNode, TextNode } from 'lexical';
-import { memo, useEffect } from 'react';
-import { $createReaderChunkNode, ReaderChunkNode } from './chunk-node';
-import { planChunks, TextLayout } from './text-layout';
+import { memo, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { TextLayout } from './text-layout';
 
 interface ArticleTextProps {
   text: string;
@@ -16,70 +9,38 @@ interface ArticleTextProps {
 }
 
 /**
- * The article as a read-only Lexical view: one paragraph node per line, built with
- * $createTextNode (never from HTML, which would collapse whitespace), so DOM text equals the
- * canonical text; paragraphs are grouped into chunks (ReaderChunkNode) that the browser lays
- * out and paints only near the viewport. Selection works; editing is off (editable: false) and
- * spans are painted over it with CSS highlights, not written into the tree. Memoised: a span
- * edit re-renders the reader around it, and this subtree has nothing to change.
+ * The article as plain read-only DOM, built and mapped by `TextLayout.render` (one <p> per line,
+ * grouped into chunks, the far chunks filled in idle time). Spans are painted over it with CSS
+ * highlights, not written into it, so the text DOM never changes once built.
+ *
+ * This used to be a read-only Lexical editor. In a read-only view Lexical added nothing the
+ * browser does not (selection, copy, find) and building its node tree and reconciling it to the
+ * DOM was about half of the page's script when opening a long article (bench/README.md,
+ * "Reader without Lexical"). Lexical is used where it earns its place: the brief editor.
+ *
+ * React renders only the empty root; its children are built once per article (the component is
+ * keyed by article) and React never touches them. Memoised: a span edit re-renders the reader
+ * around it, and this subtree has nothing to change.
  */
 export const ArticleText = memo(function ArticleText({ text, onLayout }: ArticleTextProps) {
   const { t } = useTranslation();
+  const rootRef = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    const root = rootRef.current;
+    if (!root) return;
+    const layout = TextLayout.render(root, text);
+    onLayout(layout, root);
+    return layout.fillInIdle();
+  }, [text, onLayout]);
   return (
-    <LexicalComposer
-      initialConfig={{
-        namespace: 'marginalia-reader',
-        editable: false,
-        nodes: [ReaderChunkNode, ParagraphNode, TextNode],
-        theme: { paragraph: 'reader__paragraph' },
-        onError: (error) => {
-          throw error;
-        },
-        editorState: () => {
-          // Children are appended in one call per parent: each append marks its parent dirty.
-          const lines = text.split('\n');
-          const chunks = planChunks(lines).map((plan) => {
-            const paragraphs = lines.slice(plan.firstLine, plan.endLine).map((line) => {
-              const paragraph = $createParagraphNode();
-              return line ? paragraph.append($createTextNode(line)) : paragraph;
-            });
-            return $createReaderChunkNode(plan.estimatedLines).append(...paragraphs);
-          });
-          $getRoot().append(...chunks);
-        },
-      }}
-    >
-      <PlainTextPlugin
-        contentEditable={
-          <ContentEditable
-            className="reader__text"
-            aria-label={t('reader.articleText')}
-            aria-readonly="true"
-            tabIndex={0}
-          />
-        }
-        ErrorBoundary={LexicalErrorBoundary}
-      />
-      <LayoutPlugin text={text} onLayout={onLayout} />
-    </LexicalComposer>
+    <div
+      ref={rootRef}
+      className="reader__text"
+      role="document"
+      aria-label={t('reader.articleText')}
+      aria-readonly="true"
+      contentEditable={false}
+      tabIndex={0}
+    />
   );
 });
-
-function LayoutPlugin({ text, onLayout }: ArticleTextProps) {
-  const [editor] = useLexicalComposerContext();
-  useEffect(() => {
-    let reported = false;
-    const tryReport = () => {
-      const root = editor.getRootElement();
-      if (reported || !root) return;
-      const layout = TextLayout.fromDom(root, text);
-      if (!layout) return;
-      reported = true;
-      onLayout(layout, root);
-    };
-    const unregister = editor.registerUpdateListener(tryReport);
-    tryReport();
-    return unregister;
-  }, [editor, text, onLayout]);
-  return null;
-}

@@ -6,6 +6,18 @@ export const MAX_LEVELS = 3;
 export const SELECTED_HIGHLIGHT = 'm-selected';
 export const DRAFT_HIGHLIGHT = 'm-draft';
 
+/**
+ * A `::highlight()` rule for the reader's paragraphs only. Chromium resolves the highlight
+ * pseudo-styles of every element a rule can match on each style recalc, so an unscoped
+ * `::highlight(x)` (i.e. `*::highlight(x)`) made the toolbar, sidebar and every other element
+ * pay for each of the ~90 label, level and suggestion highlights: a full style recalc of the
+ * reader with a long article open took several hundred ms (bench/README.md). Highlighted text
+ * sits directly in a `.reader__paragraph`, its originating element.
+ */
+export function highlightRule(name: string, declarations: string): string {
+  return `.reader__paragraph::highlight(${name}) { ${declarations} }`;
+}
+
 export function highlightName(labelKey: string, level: number): string {
   return `m-${labelKey}-${level}`;
 }
@@ -38,19 +50,22 @@ export function highlightStyleSheet(labels: readonly Label[]): string {
     for (let level = 0; level < MAX_LEVELS; level++) {
       const name = highlightName(label.key, level);
       if (label.kind === 'analytic') {
-        rules.push(`::highlight(${name}) { background-color: ${alpha(label.color, analyticOpacity(level))}; }`);
+        rules.push(highlightRule(name, `background-color: ${alpha(label.color, analyticOpacity(level))};`));
       } else {
         const line = level === 1 ? 'overline' : 'underline';
         const style = level === 2 ? 'dotted' : 'solid';
         rules.push(
-          `::highlight(${name}) { text-decoration-line: ${line}; text-decoration-style: ${style}; ` +
-            `text-decoration-color: ${label.color}; text-decoration-thickness: 2.5px; text-underline-offset: 4px; ` +
-            `background-color: ${alpha(label.color, 0.07)}; }`,
+          highlightRule(
+            name,
+            `text-decoration-line: ${line}; text-decoration-style: ${style}; ` +
+              `text-decoration-color: ${label.color}; text-decoration-thickness: 2.5px; text-underline-offset: 4px; ` +
+              `background-color: ${alpha(label.color, 0.07)};`,
+          ),
         );
       }
     }
   }
-  rules.push(`::highlight(${SELECTED_HIGHLIGHT}) { background-color: rgb(255 200 0 / 38%); }`);
-  rules.push(`::highlight(${DRAFT_HIGHLIGHT}) { background-color: rgb(28 93 153 / 22%); }`);
+  rules.push(highlightRule(SELECTED_HIGHLIGHT, 'background-color: rgb(255 200 0 / 38%);'));
+  rules.push(highlightRule(DRAFT_HIGHLIGHT, 'background-color: rgb(28 93 153 / 22%);'));
   return rules.join('\n');
 }

@@ -199,7 +199,7 @@ export const useReaderStore = create<ReaderState>((set, get) => {
           suggestions: [],
           spansVersion: state.spansVersion + 1,
         }));
-        void get().refreshSuggestions();
+        // Link suggestions come after the first paint (ReaderView), like the assist suggestions.
       } catch (error) {
         fail(error);
       }

@@ -1,10 +1,10 @@
 import type { TextRange } from '../../../shared/text/syllables';
 
 /**
- * The table between canonical-text offsets (UTF-16) and DOM positions in the reader, built
- * once per article. The reader renders line i of the text (split on "\n") as paragraph i, with
- * at most one DOM text node, and groups consecutive paragraphs into chunks (see planChunks);
- * so offset ↔ position is a binary search over line starts.
+ * The reader's text DOM and the table between canonical-text offsets (UTF-16) and positions in
+ * it, built once per article (`TextLayout.render`). Line i of the text (split on "\n") is
+ * paragraph i, with at most one DOM text node, and consecutive paragraphs are grouped into
+ * chunks (see planChunks); so offset ↔ position is a binary search over line starts.
  */
 export interface DomPoint {
   node: Node;
@@ -52,70 +52,154 @@ export function planChunks(lines: readonly string[], targetChars = CHUNK_TARGET_
   return chunks;
 }
 
+/**
+ * About this many characters of text are rendered at once when an article opens (the chunks
+ * holding them); the other chunks are empty shells, filled in idle time or on demand. A
+ * screenful is ~3,000 characters; 20,000 also covers every ordinary news article whole.
+ */
+const EAGER_CHARS = 20_000;
+
+/** An idle slice leaves the frame this much time (ms) after filling chunks. */
+const IDLE_SLACK_MS = 4;
+
 export class TextLayout {
   /** Offset of the first character of each line. */
   readonly lineStarts: number[];
+  /** The chunk elements, in text order: blocks of consecutive paragraphs (see `render`). */
+  readonly chunks: readonly HTMLElement[];
+  private readonly lines: readonly string[];
+  private readonly plans: readonly ChunkPlan[];
+  private readonly chunkIndex = new Map<Node, number>();
+  /** Per line, once its chunk is filled: the paragraph, and its one text node (null if empty). */
+  private readonly paragraphs: (HTMLElement | undefined)[];
+  private readonly textNodes: (Text | null | undefined)[];
   private readonly lineOfTextNode = new Map<Node, number>();
   private readonly lineOfParagraph = new Map<Node, number>();
-  private readonly chunkIndex = new Map<Node, number>();
+  private readonly filled: boolean[];
+  private unfilled: number;
 
   private constructor(
     readonly text: string,
     private readonly root: HTMLElement,
-    /** The chunk elements, in text order. */
-    readonly chunks: readonly HTMLElement[],
-    /** The first line of each chunk. */
-    private readonly chunkFirstLines: readonly number[],
-    private readonly paragraphs: readonly HTMLElement[],
-    private readonly textNodes: readonly (Text | null)[],
+    targetChars: number,
   ) {
+    this.lines = text.split('\n');
     this.lineStarts = [];
     let start = 0;
-    for (const line of text.split('\n')) {
+    for (const line of this.lines) {
       this.lineStarts.push(start);
       start += line.length + 1;
     }
-    textNodes.forEach((node, line) => node && this.lineOfTextNode.set(node, line));
-    paragraphs.forEach((paragraph, line) => this.lineOfParagraph.set(paragraph, line));
-    chunks.forEach((chunk, index) => this.chunkIndex.set(chunk, index));
+    this.plans = planChunks(this.lines, targetChars);
+    this.paragraphs = new Array<HTMLElement | undefined>(this.lines.length);
+    this.textNodes = new Array<Text | null | undefined>(this.lines.length);
+    this.filled = this.plans.map(() => false);
+    this.unfilled = this.plans.length;
+    this.chunks = this.plans.map((plan, index) => {
+      const chunk = document.createElement('div');
+      chunk.className = 'reader__chunk';
+      chunk.style.setProperty('--chunk-lines', String(plan.estimatedLines));
+      this.chunkIndex.set(chunk, index);
+      return chunk;
+    });
   }
 
   /**
-   * Reads the rendered chunks of paragraphs under `root`. Returns null while the view does not
-   * (yet) show one paragraph per line, e.g. before the editor's first render.
+   * Renders `text` into `root` (replacing its children) and returns the table for it. The text
+   * is plain read-only DOM: one <p> per line holding one text node, written with DOM calls and
+   * never parsed from HTML, so DOM text equals the canonical text; an empty line is `<p><br></p>`
+   * so that it keeps a line's height.
+   *
+   * Paragraphs are grouped into chunks of about `targetChars` characters. The chunk, not each
+   * paragraph, carries `content-visibility: auto`: Chromium watches every such element with an
+   * intersection observer on every frame, and at one per paragraph (about 2,000 in a
+   * 400,000-character article) that work filled a quarter of the main thread while scrolling. Its
+   * placeholder height before it is first shown comes from `--chunk-lines` (CSS:
+   * `contain-intrinsic-size: auto calc(var(--chunk-lines) * 1lh)`); after that the browser
+   * remembers the real height.
+   *
+   * Only the chunks holding the first `eagerChars` characters get their paragraphs now; the others
+   * stay empty shells of the same estimated height until `fillInIdle` or a position inside them
+   * (`pointAt`, so any range, highlight or scroll target) fills them. Styling the paragraphs of a
+   * whole 400,000-character article (~18,000 nodes) took ~100 ms of the open, before the first
+   * frame, for text nobody sees yet.
    */
-  static fromDom(root: HTMLElement, text: string): TextLayout | null {
-    const chunks = Array.from(root.children) as HTMLElement[];
-    const chunkFirstLines: number[] = [];
-    const paragraphs: HTMLElement[] = [];
-    for (const chunk of chunks) {
-      chunkFirstLines.push(paragraphs.length);
-      for (const paragraph of chunk.children) paragraphs.push(paragraph as HTMLElement);
+  static render(
+    root: HTMLElement,
+    text: string,
+    { targetChars = CHUNK_TARGET_CHARS, eagerChars = EAGER_CHARS } = {},
+  ): TextLayout {
+    const layout = new TextLayout(text, root, targetChars);
+    for (let index = 0; index < layout.chunks.length; index++) {
+      if (layout.lineStarts[layout.plans[index]!.firstLine]! >= eagerChars) break;
+      layout.fill(index);
     }
-    let lineCount = 1;
-    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lineCount++;
-    if (paragraphs.length !== lineCount) return null;
-    // Lexical renders a line as <p><span data-lexical-text>line</span></p>, an empty one as <p><br></p>.
-    const textNodes = paragraphs.map((paragraph) => {
-      const node = paragraph.firstElementChild?.firstChild;
-      return node instanceof Text ? node : null;
-    });
-    return new TextLayout(text, root, chunks, chunkFirstLines, paragraphs, textNodes);
+    root.replaceChildren(...layout.chunks);
+    return layout;
+  }
+
+  /** Fills the remaining chunks in idle time, in text order; returns a function that stops it. */
+  fillInIdle(): () => void {
+    let next = 0;
+    let handle = 0;
+    const work = (deadline: IdleDeadline) => {
+      while (next < this.chunks.length && deadline.timeRemaining() > IDLE_SLACK_MS) this.fill(next++);
+      if (this.unfilled > 0 && next < this.chunks.length) handle = requestIdleCallback(work);
+    };
+    if (this.unfilled > 0) handle = requestIdleCallback(work);
+    return () => cancelIdleCallback(handle);
+  }
+
+  /** Whether every chunk has its paragraphs (tests, and the idle filler's end). */
+  get complete(): boolean {
+    return this.unfilled === 0;
+  }
+
+  private fill(index: number): void {
+    if (this.filled[index]) return;
+    const plan = this.plans[index] as ChunkPlan;
+    const paragraphs: HTMLElement[] = [];
+    for (let line = plan.firstLine; line < plan.endLine; line++) {
+      const paragraph = document.createElement('p');
+      paragraph.className = 'reader__paragraph';
+      const content = this.lines[line] as string;
+      const textNode = content ? document.createTextNode(content) : null;
+      paragraph.append(textNode ?? document.createElement('br'));
+      this.paragraphs[line] = paragraph;
+      this.textNodes[line] = textNode;
+      this.lineOfParagraph.set(paragraph, line);
+      if (textNode) this.lineOfTextNode.set(textNode, line);
+      paragraphs.push(paragraph);
+    }
+    (this.chunks[index] as HTMLElement).append(...paragraphs);
+    this.filled[index] = true;
+    this.unfilled--;
+  }
+
+  /** The chunk holding `line` (binary search over the chunks' first lines). */
+  private chunkOfLine(line: number): number {
+    let lo = 0;
+    let hi = this.plans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if ((this.plans[mid] as ChunkPlan).firstLine <= line) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo;
   }
 
   /** The text range of chunk `index` (its first line's start to its last line's end). */
   chunkRange(index: number): TextRange {
-    const first = this.chunkFirstLines[index] as number;
-    const end = this.chunkFirstLines[index + 1] ?? this.paragraphs.length;
-    return { start: this.lineStarts[first] as number, end: this.lineEnd(end - 1) };
+    const plan = this.plans[index] as ChunkPlan;
+    return { start: this.lineStarts[plan.firstLine] as number, end: this.lineEnd(plan.endLine - 1) };
   }
 
   /**
    * The visual lines chunk `index` was planned to take (its placeholder height before it is first
-   * shown, see ReaderChunkNode), read from its inline style: no layout needed.
+   * shown, see `render`): no layout needed.
    */
   estimatedLines(index: number): number {
-    return Number(this.chunks[index]?.style.getPropertyValue('--chunk-lines')) || 1;
+    return this.plans[index]?.estimatedLines ?? 1;
   }
 
   /** The index of a chunk element, or undefined for any other node. */
@@ -156,15 +240,16 @@ export class TextLayout {
       return atStart ? (this.lineStarts[paragraphLine] as number) : this.lineEnd(paragraphLine);
     }
     // Between paragraphs: the start of the paragraph after the position, or the end of the last.
+    // (In a chunk not filled yet, offset 0 is its start and any other its end.)
     const chunk = this.chunkIndex.get(node);
     if (chunk !== undefined) {
-      const first = this.chunkFirstLines[chunk] as number;
-      const end = this.chunkFirstLines[chunk + 1] ?? this.paragraphs.length;
-      return first + offset < end ? (this.lineStarts[first + offset] as number) : this.lineEnd(end - 1);
+      const { firstLine, endLine } = this.plans[chunk] as ChunkPlan;
+      const line = this.filled[chunk] ? firstLine + offset : offset === 0 ? firstLine : endLine;
+      return line < endLine ? (this.lineStarts[line] as number) : this.lineEnd(endLine - 1);
     }
     if (node === this.root) {
       if (offset >= this.chunks.length) return this.text.length;
-      return this.lineStarts[this.chunkFirstLines[offset] as number] ?? null;
+      return this.lineStarts[(this.plans[offset] as ChunkPlan).firstLine] ?? null;
     }
     return null;
   }
@@ -173,6 +258,7 @@ export class TextLayout {
   pointAt(offset: number): DomPoint {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     const line = this.lineOf(clamped);
+    this.fill(this.chunkOfLine(line));
     const textNode = this.textNodes[line];
     const column = clamped - (this.lineStarts[line] as number);
     if (textNode) return { node: textNode, offset: Math.min(column, textNode.length) };

@@ -10,6 +10,9 @@ import { formatCount } from '../library/format';
 import { labelName, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { useExportStore } from './export-store';
+import { exportedAuthors, LayerChoice, type LayerSelection } from '../team/LayerChoice';
+import { useStoredAuthors } from '../team/use-authors';
+import { useProfileStore } from '../settings/profile-store';
 
 type ScopeKind = 'all' | 'selected' | 'status';
 
@@ -28,6 +31,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   const [csvBom, setCsvBom] = useState(true);
   const [conllLastColumn, setConllLastColumn] = useState<ExportOptions['conllLastColumn']>('entity');
   const [conllLabels, setConllLabels] = useState<ExportOptions['conllLabels']>('top');
+  const storedAuthors = useStoredAuthors();
+  const me = useProfileStore((state) => state.profile?.displayName ?? null);
+  const [layers, setLayers] = useState<LayerSelection>({ kind: 'every' });
+  const [singleLayer, setSingleLayer] = useState<string | null>(null);
+  // CoNLL has one tag per token: one layer at a time (the local profile's by default).
+  const oneLayerOnly = format === 'conll';
+  const listedAuthors = storedAuthors ?? [];
+  const single =
+    singleLayer ?? (listedAuthors.some((entry) => entry.author === me) ? me : (listedAuthors[0]?.author ?? null));
+  const authors = exportedAuthors(layers, single, oneLayerOnly);
   const spec = exportFormatSpec(format);
   const unitAvailable = (unit: ExportOptions['offsetUnit']) => spec.offsetUnits.includes(unit);
   const running = job?.state === 'running';
@@ -40,6 +53,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           ? { kind: 'articles', articleIds: [...selectedIds] }
           : { kind: 'status', status },
     labelKeys: labelKeys.size === labels.length ? null : [...labelKeys],
+    ...(authors ? { authors } : {}),
     format,
     // A format that counts one unit only (brat, spaCy) gets that unit.
     offsetUnit: unitAvailable(offsetUnit) ? offsetUnit : (spec.offsetUnits[0] ?? 'codepoint'),
@@ -113,6 +127,15 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
             ))}
           </div>
         </fieldset>
+        <LayerChoice
+          authors={listedAuthors}
+          selection={layers}
+          onSelection={setLayers}
+          single={single}
+          onSingle={setSingleLayer}
+          oneLayerOnly={oneLayerOnly}
+          me={me}
+        />
         <fieldset disabled={running}>
           <legend>{t('export.format')}</legend>
           {EXPORT_FORMAT_SPECS.map((option) => (
@@ -184,7 +207,11 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
           </label>
         </fieldset>
         <div className="row">
-          <button type="submit" className="primary" disabled={running || labelKeys.size === 0}>
+          <button
+            type="submit"
+            className="primary"
+            disabled={running || labelKeys.size === 0 || (authors !== undefined && authors.length === 0)}
+          >
             {t('export.submit')}
           </button>
           {running ? (
@@ -199,7 +226,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
   );
 }
 
-function ExportProgress({ job }: { job: ExportJob }) {
+export function ExportProgress({ job }: { job: ExportJob }) {
   const { t } = useTranslation();
   return (
     <div className="progress-block" aria-label={t('export.progress')}>

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { ExportJob, ExportOptions } from '../../../shared/contract';
 import { suggestedExportFileName } from '../../../shared/codecs';
+import { packageFileName } from '../../../shared/team/package-manifest';
 import { api, browserHostToken, events } from '../api/client';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { JobTracker } from './job-tracker';
@@ -8,6 +9,8 @@ import { JobTracker } from './job-tracker';
 interface ExportState {
   job: ExportJob | null;
   start(options: ExportOptions): Promise<void>;
+  /** "Export my work": `author`'s annotation package, followed like any export. */
+  startPackage(author: string): Promise<void>;
   cancel(): Promise<void>;
   reset(): void;
 }
@@ -38,24 +41,27 @@ export const useExportStore = create<ExportState>((set, get) => {
     if (progress.kind === 'export') tracker.receive(progress);
   });
   events.onResync(() => void tracker.resync());
+  /** Electron writes where the user says; the browser host prepares a download. */
+  const startWith = async (suggestedName: string, begin: (path: string | null) => Promise<{ jobId: string }>) => {
+    try {
+      let path: string | null = null;
+      if (useAppStore.getState().appInfo?.nativeDialogs) {
+        path = await api.pickExportPath({ suggestedName });
+        if (path === null) return;
+      }
+      tracker.follow((await begin(path)).jobId);
+    } catch (error) {
+      fail(error);
+    }
+  };
   return {
     job: null,
 
-    async start(options) {
-      try {
-        const appInfo = useAppStore.getState().appInfo;
-        // Electron writes where the user says; the browser host prepares a download.
-        let path: string | null = null;
-        if (appInfo?.nativeDialogs) {
-          path = await api.pickExportPath({ suggestedName: suggestedExportFileName(options.format, new Date()) });
-          if (path === null) return;
-        }
-        const { jobId } = await api.startExport({ options, path });
-        tracker.follow(jobId);
-      } catch (error) {
-        fail(error);
-      }
-    },
+    start: (options) =>
+      startWith(suggestedExportFileName(options.format, new Date()), (path) => api.startExport({ options, path })),
+
+    startPackage: (author) =>
+      startWith(packageFileName(author, new Date()), (path) => api.startPackageExport({ author, path })),
 
     cancel: () => tracker.cancel(get().job),
 

@@ -103,6 +103,20 @@ def read_conll_with_spacy(path):
     return [f"{ent.label_} {ent.text}" for doc in bin_.get_docs(nlp.vocab) for ent in doc.ents]
 
 
+def read_layers(path):
+    """Which authors a layer export holds, as a consumer splitting the dataset by annotator reads them."""
+    if path.endswith(".csv"):
+        with open(path, encoding="utf-8-sig", newline="") as handle:
+            return {"span_authors": sorted({row["author"] for row in csv.DictReader(handle, strict=True)})}
+    span_authors, file_authors = set(), set()
+    with open(path, encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            span_authors.update(span["author"] for span in record["spans"])
+            file_authors.add(tuple(record["meta"]["authors"] or []))
+    return {"span_authors": sorted(span_authors), "meta_authors": [list(a) for a in sorted(file_authors)]}
+
+
 READERS = {
     "csv": read_csv,
     "jsonl": read_jsonl,
@@ -110,6 +124,7 @@ READERS = {
     "conll": read_conll,
     "conll-spacy": read_conll_with_spacy,
     "spacy": read_spacy,
+    "layers": read_layers,
 }
 
 if __name__ == "__main__":

@@ -1,32 +1,12 @@
 // @vitest-environment jsdom
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { planChunks, TextLayout } from '../../../renderer/src/reader/text-layout';
 
-/**
- * The DOM the reader's Lexical view renders: one <p> per line, text inside a <span>, the
- * paragraphs grouped into chunk <div>s as planChunks says.
- */
-function render(text: string, targetChars: number): HTMLElement {
+/** The reader's text DOM at a chunk size small enough to split TEXT; `eagerChars` as in render. */
+function render(text: string, targetChars: number, eagerChars = Infinity): { root: HTMLElement; layout: TextLayout } {
   const root = document.createElement('div');
-  const lines = text.split('\n');
-  for (const plan of planChunks(lines, targetChars)) {
-    const chunk = document.createElement('div');
-    for (const line of lines.slice(plan.firstLine, plan.endLine)) {
-      const paragraph = document.createElement('p');
-      if (line) {
-        const span = document.createElement('span');
-        span.setAttribute('data-lexical-text', 'true');
-        span.textContent = line;
-        paragraph.append(span);
-      } else {
-        paragraph.append(document.createElement('br'));
-      }
-      chunk.append(paragraph);
-    }
-    root.append(chunk);
-  }
   document.body.replaceChildren(root);
-  return root;
+  return { root, layout: TextLayout.render(root, text, { targetChars, eagerChars }) };
 }
 
 const TEXT = 'Thượng tướng Lương Tam Quang\n\nThứ hai, mở rộng 😀 hợp tác.\nHết';
@@ -48,13 +28,13 @@ describe('planChunks', () => {
 
 describe('TextLayout', () => {
   // Chunks of [line 0, line 1] and [line 2, line 3].
-  const root = render(TEXT, 30);
-  const layout = TextLayout.fromDom(root, TEXT) as TextLayout;
+  const { root, layout } = render(TEXT, 30);
 
-  it('is built only when the view shows one paragraph per line', () => {
-    expect(layout).not.toBeNull();
-    expect(TextLayout.fromDom(root, `${TEXT}\nextra line`)).toBeNull();
+  it('renders one paragraph per line, whose DOM text is the line', () => {
     expect(layout.lineStarts).toEqual([0, 29, 30, TEXT.indexOf('Hết')]);
+    const paragraphs = Array.from(root.querySelectorAll('.reader__chunk > p'));
+    expect(paragraphs.map((paragraph) => paragraph.textContent)).toEqual(TEXT.split('\n'));
+    expect(paragraphs[1]?.innerHTML).toBe('<br>');
   });
 
   it('maps every offset to a DOM point and back', () => {
@@ -97,5 +77,42 @@ describe('TextLayout', () => {
     live.setStart(staticRange.startContainer, staticRange.startOffset);
     live.setEnd(staticRange.endContainer, staticRange.endOffset);
     expect(live.toString()).toBe('😀');
+  });
+});
+
+describe('TextLayout, chunks filled later', () => {
+  it('renders far chunks empty and fills one when a position inside it is asked for', () => {
+    const { root, layout } = render(TEXT, 30, 0);
+    const [firstChunk, secondChunk] = layout.chunks as [HTMLElement, HTMLElement];
+    expect(root.textContent).toBe('');
+    // An empty chunk still reads as its text range: offset 0 its start, any other its end.
+    expect(layout.offsetOf(secondChunk, 0)).toBe(30);
+    expect(layout.offsetOf(secondChunk, 1)).toBe(TEXT.length);
+    const start = TEXT.indexOf('mở');
+    expect(layout.range(start, start + 5).toString()).toBe('mở rộ');
+    expect(secondChunk.textContent).toBe(TEXT.split('\n').slice(2).join(''));
+    expect(firstChunk.childElementCount).toBe(0);
+    expect(layout.complete).toBe(false);
+  });
+
+  it('fills every chunk in idle time, and the offsets map the same as when built at once', () => {
+    const idle: IdleRequestCallback[] = [];
+    // jsdom has no requestIdleCallback: a queue run by hand stands in for the browser's idle time.
+    vi.stubGlobal('requestIdleCallback', (callback: IdleRequestCallback) => idle.push(callback));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    try {
+      const { layout } = render(TEXT, 30, 0);
+      layout.fillInIdle();
+      while (idle.length) idle.shift()?.({ didTimeout: false, timeRemaining: () => 10 });
+      expect(layout.complete).toBe(true);
+      const { layout: eager } = render(TEXT, 30);
+      for (let offset = 0; offset <= TEXT.length; offset++) {
+        const point = layout.pointAt(offset);
+        expect(layout.offsetOf(point.node, point.offset)).toBe(offset);
+        expect(eager.pointAt(offset).offset).toBe(point.offset);
+      }
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

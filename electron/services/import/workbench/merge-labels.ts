@@ -1,4 +1,4 @@
-import type { LabelDifference } from '../../../../shared/contract/imports';
+import type { LabelDifference, ReviewQuestion } from '../../../../shared/contract/imports';
 import type { Label } from '../../../../shared/domain/schemas';
 import { labelHotkeyClash } from '../../../../shared/keymap';
 import type { Workbench } from '../../workbench';
@@ -19,6 +19,36 @@ const shown = (value: string | null): string => (value === null ? 'none' : `“$
 
 /** How the review names this format, like the peer formats' names ("doccano JSONL"). */
 const FORMAT_NAME = 'Marginalia workbench JSON';
+
+/**
+ * The review question a label of a colleague's file raises here: it is missing (`existing`
+ * false) or defined differently (with the differences); null when the label here is the same.
+ */
+export function labelQuestion(
+  local: Label | null,
+  label: Label,
+  context: { fileName: string; spanCount: number },
+): (ReviewQuestion & { kind: 'label' }) | null {
+  const differences: LabelDifference[] = local
+    ? COMPARED_FIELDS.filter(([field]) => local[field] !== label[field]).map(([field]) => ({
+        field,
+        here: local[field],
+        inFile: label[field],
+      }))
+    : [];
+  if (local && differences.length === 0) return null;
+  return {
+    kind: 'label',
+    id: `label:${label.key}`,
+    label: label.key,
+    format: FORMAT_NAME,
+    files: [context.fileName],
+    spanCount: context.spanCount,
+    fileLabel: { nameVi: label.nameVi, nameEn: label.nameEn, color: label.color },
+    existing: local !== null,
+    differences,
+  };
+}
 
 export interface MergedLabels {
   /** What was added, mapped, kept or skipped, in words. */
@@ -42,29 +72,14 @@ export function mergeLabels(
   const merged: MergedLabels = { notes: [], keys: new Map() };
   for (const label of fileLabels) {
     const local = workbench.labels.get(label.key);
-    const differences: LabelDifference[] = local
-      ? COMPARED_FIELDS.filter(([field]) => local[field] !== label[field]).map(([field]) => ({
-          field,
-          here: local[field],
-          inFile: label[field],
-        }))
-      : [];
-    if (local && differences.length === 0) {
+    const spans = context.spanCounts.get(label.key) ?? 0;
+    const question = labelQuestion(local, label, { fileName: context.fileName, spanCount: spans });
+    if (!question) {
       merged.keys.set(label.key, label.key);
       continue;
     }
-    const spans = context.spanCounts.get(label.key) ?? 0;
-    const answer = context.review.ask({
-      kind: 'label',
-      id: `label:${label.key}`,
-      label: label.key,
-      format: FORMAT_NAME,
-      files: [context.fileName],
-      spanCount: spans,
-      fileLabel: { nameVi: label.nameVi, nameEn: label.nameEn, color: label.color },
-      existing: local !== null,
-      differences,
-    });
+    const { differences } = question;
+    const answer = context.review.ask(question);
     if (answer.choice === 'skip') {
       merged.keys.set(label.key, null);
       merged.notes.push(`Skipped the ${spans} spans labelled ${label.key} in the file, as you chose.`);

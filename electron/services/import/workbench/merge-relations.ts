@@ -56,7 +56,8 @@ export function addRelations(
   storedIdOf: ReadonlyMap<number, number>,
 ): { count: number; notes: string[] } {
   const notes: string[] = [];
-  const changes: Change[] = [];
+  // A relation keeps its author, like a span (a set has one author: one set per author).
+  const byAuthor = new Map<string, Change[]>();
   const seen = new Set<string>();
   for (const relation of relations) {
     const headId = storedIdOf.get(relation.head);
@@ -85,19 +86,25 @@ export function addRelations(
     const key = `${relation.type}:${headId}:${tailId}`;
     if (seen.has(key) || workbench.relations.findBetween(type!.key, headId, tailId, !type!.directed, null)) continue;
     seen.add(key);
+    const changes = byAuthor.get(relation.author) ?? [];
+    byAuthor.set(relation.author, changes);
     changes.push({
       kind: 'relation.create',
       ref: `relation-${relation.id}`,
       relation: { articleId, typeKey: relation.type, headId, tailId, note: relation.note },
     });
   }
-  if (changes.length > 0) {
+  let count = 0;
+  for (const [author, changes] of byAuthor) {
     workbench.changes.apply({
       articleId,
       origin: 'import',
+      // Files written before authors were recorded ('') take the importer's name, as before.
+      ...(author ? { author } : {}),
       description: `Import ${changes.length} relations from ${fileName}`,
       changes,
     });
+    count += changes.length;
   }
-  return { count: changes.length, notes };
+  return { count, notes };
 }

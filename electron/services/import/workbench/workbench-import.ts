@@ -9,8 +9,8 @@
  *   map its spans to a label here, or skip them. Nothing is written before it is answered.
  * - Each article is stored through `storeArticle` and gets back its status, timestamps and
  *   metadata, so an import into an empty database reproduces the export.
- * - An article already here (same content hash) is merged: the annotations it lacks (by label,
- *   start and end) are added, nothing is duplicated, and its own status and metadata are kept.
+ * - An article already here (same content hash) is merged: the annotations it lacks (by author,
+ *   label, start and end) are added, nothing is duplicated, and its own status and metadata are kept.
  * - Annotations are written through the change pipeline as one set per article (origin
  *   "import", one undo step). They always get ids of this database: a file's id is never
  *   reused (it could be huge, or the id of a deleted annotation that undo would bring back).
@@ -192,13 +192,17 @@ function addAnnotations(
   converter: OffsetConverter,
 ): AddedAnnotations {
   const text = workbench.articles.getText(articleId);
-  const keyOf = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
-  /** Key → the id of the span here with that label and range (-1: added earlier in this file). */
-  const present = new Map(
-    workbench.annotationRows
-      .listForArticle(articleId)
-      .map((existing) => [keyOf(existing.labelKey, existing.start, existing.end), existing.id]),
-  );
+  // Per author, as the pipeline refuses identical spans: a colleague's twin of my span is their
+  // layer agreeing with mine, not a duplicate (issue 15).
+  const keyOf = (author: string, label: string, start: number, end: number) =>
+    `${author}\u0000${label}\u0000${start}\u0000${end}`;
+  /** Key → the id of the span here by that author with that label and range (-1: added earlier in this file). */
+  const present = new Map<string, number>();
+  for (const existing of workbench.annotationRows.listForArticle(articleId)) {
+    present.set(keyOf(existing.author, existing.labelKey, existing.start, existing.end), existing.id);
+    // Files written before authors were recorded (author ''): any author's twin is the same span.
+    present.set(keyOf('', existing.labelKey, existing.start, existing.end), existing.id);
+  }
   const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [], storedIdOf: new Map() };
   const skipped: string[] = [];
   const changes: Change[] = [];
@@ -228,7 +232,7 @@ function addAnnotations(
       skipped.push(`${describe}: there is no label ${labelKey}`);
       continue;
     }
-    const key = keyOf(labelKey, start, end);
+    const key = keyOf(annotation.author, labelKey, start, end);
     const existing = present.get(key);
     if (existing !== undefined) {
       // -1: a twin earlier in this file, linked (or not) through that one.

@@ -2,6 +2,7 @@ import type { Suggestion } from '../../../../shared/assist/suggestion';
 import type { Label } from '../../../../shared/domain/schemas';
 import type { TextRange } from '../../../../shared/text/syllables';
 import type { TextLayout } from '../text-layout';
+import { highlightRule } from '../highlight-styles';
 
 const FOCUSED = 'm-suggest-focused';
 const suggestionHighlight = (labelKey: string) => `m-suggest-${labelKey}`;
@@ -24,11 +25,13 @@ export class SuggestionPainter {
   ) {
     this.styleElement = document.createElement('style');
     this.styleElement.textContent = labels
-      .map(
-        (label) =>
-          `::highlight(${suggestionHighlight(label.key)}) { text-decoration: underline dashed ${label.color} 2px; text-underline-offset: 5px; }`,
+      .map((label) =>
+        highlightRule(
+          suggestionHighlight(label.key),
+          `text-decoration: underline dashed ${label.color} 2px; text-underline-offset: 5px;`,
+        ),
       )
-      .concat(`::highlight(${FOCUSED}) { background-color: rgb(28 93 153 / 16%); }`)
+      .concat(highlightRule(FOCUSED, 'background-color: rgb(28 93 153 / 16%);'))
       .join('\n');
     document.head.append(this.styleElement);
     for (const label of labels) {

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildTeamPackage, FIXTURE_AUTHOR, THEIR_SPANS, type BuiltTeamPackage } from '../../helpers/team-package';
+
+const built: BuiltTeamPackage[] = [];
+afterEach(() => built.splice(0).forEach((pkg) => pkg.dispose()));
+
+describe('the team package fixture', () => {
+  it("builds Bình's package: a zip with a manifest counting her spans and the workbench JSON of her layer", async () => {
+    const pkg = await buildTeamPackage();
+    built.push(pkg);
+    const entries = unzipSync(new Uint8Array(readFileSync(pkg.path)));
+    expect(Object.keys(entries).sort()).toEqual(['manifest.json', 'workbench.json']);
+    const manifest = JSON.parse(strFromU8(entries['manifest.json'] as Uint8Array));
+    expect(manifest).toMatchObject({
+      format: 'marginalia-package',
+      formatVersion: 1,
+      author: FIXTURE_AUTHOR,
+      counts: { articles: 1, annotations: THEIR_SPANS.length, relations: 0, entityLinks: 0 },
+    });
+    const workbench = JSON.parse(strFromU8(entries['workbench.json'] as Uint8Array));
+    expect(workbench.authors).toEqual([FIXTURE_AUTHOR]);
+    expect(workbench.articles).toHaveLength(1);
+    const authors = new Set(
+      workbench.articles[0].annotations.map((annotation: { author: string }) => annotation.author),
+    );
+    expect([...authors]).toEqual([FIXTURE_AUTHOR]);
+  });
+});
