@@ -185,3 +185,26 @@ test('pasted HTML keeps its formatting but no script, no remote image, no event 
   expect(await page.evaluate(() => (window as unknown as { pwned?: boolean }).pwned)).toBe(false);
   expect(remoteRequests).toEqual([]);
 });
+
+test('the citation palette finds a span by its quote without accents and inserts it', async ({ page, host }) => {
+  const articleId = await articleIdByTitle(host, SEED_TITLE);
+  const person = await createSpan(host, articleId, 'PER', NAME);
+  const brief = await callApi<{ createdIds: Record<string, number> }>(host, 'applyChanges', {
+    origin: 'manual',
+    changes: [{ kind: 'brief.create', ref: 'b', brief: { title: 'Bảng trích dẫn' } }],
+  });
+  const briefId = brief.createdIds.b!;
+  await page.goto(`${host.url}#/brief/${briefId}`);
+  const editor = page.getByRole('textbox', { name: 'Text of the brief' });
+  await editor.click();
+  await page.keyboard.type('Người phát biểu: ');
+  await page.keyboard.press('Control+Shift+P');
+  await page.getByRole('searchbox', { name: 'Search spans by quote, label or entity' }).fill('luong tam');
+  await expect(page.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(editor.locator(`.citation[data-annotation-id="${person}"]`)).toHaveCount(1);
+  await expect(page.locator('.brief-toolbar__status')).toHaveText('Saved');
+  const stored = await storedBrief(host, briefId);
+  expect(citationsOf(stored.content).map((citation) => citation.quote)).toEqual([NAME]);
+  expect(JSON.stringify(stored.content)).toContain('Người phát biểu: ');
+});
