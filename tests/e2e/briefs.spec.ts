@@ -143,6 +143,11 @@ test('a brief: Vietnamese by composition, two spans dragged in, a citation follo
   await expect(orphan).toHaveAttribute('data-state', 'orphaned');
   await expect(orphan.locator('.citation__quote')).toHaveText('Bộ Công an');
   await expect(orphan).toContainText('span deleted');
+
+  // Clicking a live citation opens its article with the span selected.
+  await reopened.locator(`.citation[data-annotation-id="${person}"]`).click();
+  await page.getByLabel('Article text').waitFor();
+  await expect(page.locator(`.spans__row.is-selected[data-span-id="${person}"]`)).toHaveCount(1);
   expect(remoteRequests).toEqual([]);
 });
 

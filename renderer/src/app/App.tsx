@@ -68,35 +68,37 @@ export function App() {
       }}
     >
       <Toolbar />
-      <main className="app__main">
-        {schemaOpen ? (
-          <SchemaView />
-        ) : openArticleId !== null ? (
-          labelsLoaded ? (
-            <ReaderView articleId={openArticleId} />
-          ) : null
-        ) : view === 'concordance' ? (
-          <ConcordanceView />
-        ) : view === 'entities' ? (
-          entityId === null ? (
-            <EntitiesView />
+      <div className="app__body">
+        <main className="app__main">
+          {schemaOpen ? (
+            <SchemaView />
+          ) : openArticleId !== null ? (
+            labelsLoaded ? (
+              <ReaderView articleId={openArticleId} />
+            ) : null
+          ) : view === 'concordance' ? (
+            <ConcordanceView />
+          ) : view === 'entities' ? (
+            entityId === null ? (
+              <EntitiesView />
+            ) : (
+              <EntityPage id={entityId} />
+            )
+          ) : view === 'dashboard' ? (
+            <Suspense fallback={null}>
+              <DashboardView />
+            </Suspense>
+          ) : view === 'agreement' ? (
+            <AgreementView />
+          ) : view === 'briefs' ? (
+            <BriefsView />
           ) : (
-            <EntityPage id={entityId} />
-          )
-        ) : view === 'dashboard' ? (
-          <Suspense fallback={null}>
-            <DashboardView />
-          </Suspense>
-        ) : view === 'agreement' ? (
-          <AgreementView />
-        ) : view === 'briefs' ? (
-          <BriefsView />
-        ) : (
-          <LibraryView />
-        )}
-      </main>
-      {/* The docked brief, beside every view but the briefs view itself (one editor per brief). */}
-      {view !== 'briefs' || openArticleId !== null || schemaOpen ? <BriefDock /> : null}
+            <LibraryView />
+          )}
+        </main>
+        {/* The docked brief, beside every view but the briefs view itself (one editor per brief). */}
+        {view !== 'briefs' || openArticleId !== null || schemaOpen ? <BriefDock /> : null}
+      </div>
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}
