@@ -116,7 +116,7 @@ interface TraceEvent {
   args?: { name?: string };
 }
 
-async function traced<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
+export async function traced<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ result: T; events: TraceEvent[] }> {
   const events: TraceEvent[] = [];
   const collect = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
@@ -138,7 +138,7 @@ async function traced<T>(cdp: CDPSession, run: () => Promise<T>): Promise<{ resu
  * between them (where promise continuations, e.g. an API answer's handling, run; counting only
  * `ThreadControllerImpl::RunTask` missed those).
  */
-function mainThread(events: TraceEvent[], markName: string): { tasks: TraceEvent[]; marks: TraceEvent[] } {
+export function mainThread(events: TraceEvent[], markName: string): { tasks: TraceEvent[]; marks: TraceEvent[] } {
   const marks = events.filter((event) => event.name === markName).sort((a, b) => a.ts - b.ts);
   const pid = marks[0]?.pid;
   const tid = events.find(
@@ -160,7 +160,7 @@ function mainThread(events: TraceEvent[], markName: string): { tasks: TraceEvent
   return { tasks, marks };
 }
 
-const threadMs = (task: TraceEvent) => (task.tdur ?? task.dur ?? 0) / 1000;
+export const threadMs = (task: TraceEvent) => (task.tdur ?? task.dur ?? 0) / 1000;
 
 /** CPU per timeline phase (FRAME_PHASES) inside `tasks`, summed (nested phases overlap). */
 function phaseTotals(events: TraceEvent[], tasks: TraceEvent[]): Map<string, number> {
@@ -180,7 +180,7 @@ const formatPhases = (phases: Map<string, number>, divisor = 1) =>
   [...phases].map(([name, ms]) => `${name} ${(ms / divisor).toFixed(1)}`).join(', ');
 
 /** User + system CPU of a process so far (Linux /proc), in ms. */
-function processCpuMs(child: ChildProcess): number {
+export function processCpuMs(child: ChildProcess): number {
   const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
   const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime (fields 14 and 15)
   return (ticks * 1000) / CLOCK_TICKS_PER_SECOND;

@@ -10,6 +10,7 @@ import packageJson from '../../package.json';
 import { createApiHandlers } from '../services/api/handlers';
 import { UsageError } from '../services/command-line';
 import { followHeldWorkbench } from '../services/events/held-events';
+import { briefDownloadsOf } from '../services/briefs/export/brief-downloads';
 import { exportJobsOf } from '../services/export/export-jobs';
 import { DEFAULT_UPLOAD_BYTES, PortInUseError, startBrowserHost } from './browser-host';
 import { damagedDatabaseMessage, openHolderAt, RENDERER_DIR } from './open-workbench';
@@ -48,11 +49,16 @@ async function main(): Promise<void> {
       importLimits: options.importLimits,
       resolveDownload: (jobId) => {
         const workbench = holder.currentOrNull;
-        return workbench ? exportJobsOf(workbench).download(jobId) : null;
+        // Dataset export jobs and exported briefs share the route; their ids are random UUIDs.
+        return workbench
+          ? (exportJobsOf(workbench).download(jobId) ?? briefDownloadsOf(workbench).download(jobId))
+          : null;
       },
       onDownloadServed: (jobId) => {
         const workbench = holder.currentOrNull;
-        if (workbench) exportJobsOf(workbench).downloadServed(jobId);
+        if (!workbench) return;
+        exportJobsOf(workbench).downloadServed(jobId);
+        briefDownloadsOf(workbench).served(jobId);
       },
       events: followHeldWorkbench(holder),
     });

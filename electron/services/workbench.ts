@@ -94,9 +94,9 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     entity: new EntityHandler(labels, entityRows),
     entityLink: new EntityLinkHandler(annotationRows, entityRows),
     relationType: new RelationTypeHandler(labels, relationTypes, relations),
-    relation: new RelationHandler(articles, annotationRows, relationTypes, relations),
+    relation: new RelationHandler(articles, annotationRows, relationTypes, relations, labels),
     assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
-    label: new LabelHandler(labels, relationTypes),
+    label: new LabelHandler(labels, relationTypes, attributeDefs),
     brief: new BriefHandler(briefRows),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));

@@ -16,14 +16,17 @@ import type { ExportCodec, ExportContext } from './types';
 import { labelPaths } from './label-paths';
 import { relationsAmong } from './relations';
 import { toUnitSpans } from './unit-spans';
+import { SCHEMA_FILE_VERSION } from '../domain/schema-file';
 import { CANONICAL_NORMALIZATION } from './workbench-json';
 
 export function createJsonlCodec(context: ExportContext): ExportCodec {
   // `authors`: the layers this file holds (null: every author); each span names its own `author`.
+  // `schema_version`: the version of the schema (the schema file beside the export) the labels follow.
   const meta = {
     offset_unit: context.unit,
     normalization: CANONICAL_NORMALIZATION,
     authors: context.authors ?? null,
+    schema_version: SCHEMA_FILE_VERSION,
   };
   const defs = defsByLabel(context.attributeDefs);
   const paths = labelPaths(context);

@@ -39,6 +39,12 @@ export interface ExportFormatSpec {
   /** Units the format can count offsets in; the first is its own. */
   offsetUnits: readonly OffsetUnit[];
   options: readonly ExportFormatOption[];
+  /**
+   * Where the file's schema (labels, attributes, fields, schema version) goes: in the file itself
+   * (workbench JSON), or in a schema file beside it (`data.schema.json`, `schemaSidecarPath`),
+   * since a header line would break what reads CSV, CoNLL, JSON lines or brat.
+   */
+  schema: 'in-file' | 'sidecar';
   create(options: CodecOptions, context: ExportContext, deps: CodecDeps): ExportCodec;
 }
 
@@ -60,6 +66,7 @@ function csvFormat<Name extends 'csv' | 'csv-data'>(
     contentType: 'text/csv; charset=utf-8',
     offsetUnits: BOTH_UNITS,
     options: ['csvBom'],
+    schema: 'sidecar',
     create: (options, context, deps) =>
       createCsvCodec(context, { bom: options.csvBom, variant, stringifyRows: deps.stringifyCsvRows }),
   };
@@ -75,6 +82,7 @@ export const EXPORT_FORMAT_REGISTRY = {
     contentType: JSON_TYPE,
     offsetUnits: BOTH_UNITS,
     options: [],
+    schema: 'in-file',
     create: (_options, context) => createWorkbenchJsonCodec(context),
   },
   jsonl: {
@@ -86,6 +94,7 @@ export const EXPORT_FORMAT_REGISTRY = {
     contentType: JSONL_TYPE,
     offsetUnits: BOTH_UNITS,
     options: [],
+    schema: 'sidecar',
     create: (_options, context) => createJsonlCodec(context),
   },
   'spacy-jsonl': {
@@ -97,6 +106,7 @@ export const EXPORT_FORMAT_REGISTRY = {
     contentType: JSONL_TYPE,
     offsetUnits: ['codepoint'],
     options: [],
+    schema: 'sidecar',
     create: (_options, context) => createSpacyJsonlCodec(context),
   },
   csv: csvFormat('csv', 'spreadsheet', {
@@ -116,6 +126,7 @@ export const EXPORT_FORMAT_REGISTRY = {
     contentType: 'text/csv; charset=utf-8',
     offsetUnits: BOTH_UNITS,
     options: ['csvBom'],
+    schema: 'sidecar',
     create: (options, context, deps) =>
       createRelationsCsvCodec(context, { bom: options.csvBom, stringifyRows: deps.stringifyCsvRows }),
   },
@@ -128,6 +139,7 @@ export const EXPORT_FORMAT_REGISTRY = {
     contentType: 'text/plain; charset=utf-8',
     offsetUnits: BOTH_UNITS,
     options: ['conllLastColumn', 'conllLabels'],
+    schema: 'sidecar',
     create: (options, context) => createConllCodec(context, options.conllLastColumn, options.conllLabels),
   },
   brat: {
@@ -139,6 +151,7 @@ export const EXPORT_FORMAT_REGISTRY = {
     contentType: 'application/zip',
     offsetUnits: ['codepoint'],
     options: [],
+    schema: 'sidecar',
     create: (_options, context) => createBratCodec(context),
   },
   'web-annotation': {
@@ -150,6 +163,7 @@ export const EXPORT_FORMAT_REGISTRY = {
     contentType: 'application/ld+json; charset=utf-8',
     offsetUnits: BOTH_UNITS,
     options: [],
+    schema: 'sidecar',
     create: (_options, context) => createWebAnnotationCodec(context),
   },
 } as const satisfies { [Name in ExportFormat]: ExportFormatSpec & { name: Name } };
@@ -174,4 +188,11 @@ export function exportOptionsProblem(options: Pick<ExportOptions, 'format' | 'of
     key: 'exportUnitUnavailable',
     params: { format: spec.label, units: spec.offsetUnits.join(' or '), unit: options.offsetUnit },
   };
+}
+
+/** The schema file beside an export: `data.csv` → `data.schema.json`, `x.brat.zip` → `x.brat.schema.json`. */
+export function schemaSidecarPath(exportPath: string): string {
+  const slash = Math.max(exportPath.lastIndexOf('/'), exportPath.lastIndexOf('\\'));
+  const dot = exportPath.lastIndexOf('.');
+  return `${dot > slash + 1 ? exportPath.slice(0, dot) : exportPath}.schema.json`;
 }

@@ -11,6 +11,7 @@
  * with `head_span`/`child_span` giving the spans themselves.
  * The recipe that turns the file into a DocBin is in the README.
  */
+import { SCHEMA_FILE_VERSION } from '../domain/schema-file';
 import { syllableTokens } from '../text/syllables';
 import { OffsetConverter } from '../text/offsets';
 import type { ExportCodec, ExportContext } from './types';
@@ -53,7 +54,12 @@ export function spacyTokens(text: string, cuts: Iterable<number>): { start: numb
 
 export function createSpacyJsonlCodec(context: ExportContext): ExportCodec {
   const entityLabels = context.labels.filter((label) => label.kind === 'entity').map((label) => label.key);
-  const meta = { offset_unit: 'codepoint', normalization: CANONICAL_NORMALIZATION, entity_labels: entityLabels };
+  const meta = {
+    offset_unit: 'codepoint',
+    normalization: CANONICAL_NORMALIZATION,
+    schema_version: SCHEMA_FILE_VERSION,
+    entity_labels: entityLabels,
+  };
   return {
     begin: () => '',
     article(article, annotations, relations) {

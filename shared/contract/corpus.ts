@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineCall } from './call';
 import { AnnotationIdSchema, ArticleIdSchema, ArticleStatusSchema, LabelKeySchema } from '../domain/schemas';
 import { AppliedChangesSchema, AuthorSchema } from '../domain/changes';
+import { JobRevisionSchema, JobStateSchema } from './imports';
 import {
   LibraryFacetsSchema,
   LibraryFilterSchema,
@@ -13,11 +14,15 @@ import {
 export const MAX_CONCORDANCE_HITS = 50_000;
 
 /**
- * What a concordance lists. `text`: occurrences of a phrase; `spans`: stored spans chosen by
- * label, month, source, author or status (a dashboard bar's spans).
+ * What a concordance lists. `text`: occurrences of a phrase; `quotes`: the occurrences that lie
+ * inside a stored span (of `labelKey` when given; "mạng" within RISK spans); `notes`: occurrences in
+ * the notes of spans (of `labelKey` when given); `spans`: stored spans chosen by label, month,
+ * source, author or status (a dashboard bar's spans). The phrase rules are the same everywhere.
  */
 export const ConcordanceQuerySchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('text'), query: z.string().max(200) }).strict(),
+  z.object({ kind: z.literal('quotes'), query: z.string().max(200), labelKey: LabelKeySchema.optional() }).strict(),
+  z.object({ kind: z.literal('notes'), query: z.string().max(200), labelKey: LabelKeySchema.optional() }).strict(),
   z
     .object({
       kind: z.literal('spans'),
@@ -50,8 +55,13 @@ export const ConcordanceHitSchema = z.object({
   labels: z.array(LabelKeySchema),
   /** Labels of stored spans with exactly this range (annotate-all skips these). */
   identicalLabels: z.array(LabelKeySchema),
-  /** Spans mode: the span this line shows. */
+  /** Spans, quotes and notes: the span this line shows (the innermost one for a quote). */
   annotationId: AnnotationIdSchema.nullable(),
+  /**
+   * Notes: the match is in the span's note, and `left`, `match`, `right` are cut from the note;
+   * `startU16`/`endU16` are then the span's range in the article (not something to annotate).
+   */
+  inNote: z.literal(true).optional(),
 });
 export type ConcordanceHit = z.infer<typeof ConcordanceHitSchema>;
 
@@ -110,6 +120,27 @@ export type AnnotateAllResult = z.infer<typeof AnnotateAllResultSchema>;
 
 const Count = z.number().int().nonnegative();
 
+/**
+ * Annotate-all as a background job: the hits are checked in slices (snapped, identical and
+ * overlapping ones skipped) with progress, then written as ONE change set (one undo step). Cancel
+ * while checking writes nothing; the write itself is one transaction and is not interrupted.
+ */
+export const AnnotateAllJobSchema = z.object({
+  jobId: z.string(),
+  state: JobStateSchema,
+  /** `checking` the hits, then `writing` the change set. */
+  phase: z.enum(['checking', 'writing']),
+  hitsTotal: Count,
+  hitsChecked: Count,
+  /** The finished job's answer (state `done`); null before, and when cancelled or failed. */
+  result: AnnotateAllResultSchema.nullable(),
+  error: z.string().nullable(),
+  revision: JobRevisionSchema,
+});
+export type AnnotateAllJob = z.infer<typeof AnnotateAllJobSchema>;
+
+const AnnotateAllJobRef = z.object({ jobId: z.string().min(1).max(100) }).strict();
+
 /** The tables behind the dashboard's charts; every count comes from one SQL aggregate. */
 export const DashboardSchema = z.object({
   /** Spans per label and month of publication; month `undated` for articles without one. */
@@ -118,8 +149,11 @@ export const DashboardSchema = z.object({
   analyticBySource: z.array(z.object({ labelKey: z.string(), source: z.string(), count: Count })),
   /** The most frequent entity spans (PER, ORG…) by folded text, with the most common spelling. */
   topEntities: z.array(z.object({ labelKey: z.string(), quoteFolded: z.string(), quote: z.string(), count: Count })),
-  /** Pairs of labels found in the same article, and in how many articles. */
-  coOccurrence: z.array(z.object({ a: z.string(), b: z.string(), articles: Count })),
+  /**
+   * Pairs of labels found in the same article: in how many articles, and in how many sentences
+   * both occur (`sentenceRanges`; a span counts in every sentence it touches).
+   */
+  coOccurrence: z.array(z.object({ a: z.string(), b: z.string(), articles: Count, sentences: Count })),
   byStatus: z.array(z.object({ status: ArticleStatusSchema, articles: Count })),
   byAuthor: z.array(z.object({ author: z.string(), spans: Count, articles: Count })),
   totals: z.object({ articles: Count, spans: Count }),
@@ -153,6 +187,10 @@ export const corpusCalls = {
    * stack, when the spans are in several articles).
    */
   annotateAll: defineCall(AnnotateAllInputSchema, AnnotateAllResultSchema),
+  /** The same as a background job with progress (`jobProgress`, kind `annotateAll`) and cancel. */
+  startAnnotateAll: defineCall(AnnotateAllInputSchema, z.object({ jobId: z.string() })),
+  getAnnotateAllJob: defineCall(AnnotateAllJobRef, AnnotateAllJobSchema),
+  cancelAnnotateAll: defineCall(AnnotateAllJobRef, AnnotateAllJobSchema),
   /** The dashboard's tables over the articles under `filter`. */
   corpusDashboard: defineCall(z.object({ filter: LibraryFilterSchema.default({}) }).strict(), DashboardSchema),
 };

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { APP_COMMANDS } from './app-commands';
 import type { EventName } from './event-names';
 import { PreannotationJobSchema } from './assist';
+import { AnnotateAllJobSchema } from './corpus';
 import { ExportJobSchema } from './exports';
 import { ImportJobSchema } from './imports';
 import { AppliedChangesSchema } from '../domain/changes';
@@ -36,6 +37,7 @@ export const JobProgressSchema = z.discriminatedUnion('kind', [
     from: z.object({ leftOut: ListStartSchema, widened: ListStartSchema }),
   }),
   z.object({ kind: z.literal('preannotate'), job: PreannotationJobSchema, from: z.object({}) }),
+  z.object({ kind: z.literal('annotateAll'), job: AnnotateAllJobSchema, from: z.object({}) }),
 ]);
 export type JobProgress = z.infer<typeof JobProgressSchema>;
 
@@ -48,7 +50,7 @@ export const eventContract = {
    * articles were added or removed.
    */
   storeChanged: defineEvent(z.object({ articleIds: z.array(ArticleIdSchema), library: z.boolean() })),
-  /** An import, export or pre-annotation job moved on (at most about ten a second, plus its final state). */
+  /** An import, export, pre-annotation or annotate-all job moved on (at most about ten a second, plus its final state). */
   jobProgress: defineEvent(JobProgressSchema),
   /** A desktop menu item was chosen. */
   appCommand: defineEvent(z.object({ command: z.enum(APP_COMMANDS) })),

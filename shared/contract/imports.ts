@@ -38,8 +38,10 @@ export const ImportFileResultSchema = z.discriminatedUnion('outcome', [
     file: z.string(),
     articleId: ArticleIdSchema,
     title: z.string(),
-    /** Plain-language notes: canonicalisation counts, detected encoding, trimmed chrome. */
+    /** Plain-language notes in English: canonicalisation counts, detected encoding, trimmed chrome. */
     notes: z.array(z.string()),
+    /** The same notes by catalogue key, one per note in order, for the UI's language. */
+    noteRefs: z.array(MessageRefSchema).optional(),
     /** An article with the same body once markup and chrome are removed (e.g. the .html of this .md). */
     probableDuplicateOf: ArticleIdSchema.optional(),
   }),
@@ -50,6 +52,7 @@ export const ImportFileResultSchema = z.discriminatedUnion('outcome', [
     articleId: ArticleIdSchema,
     title: z.string(),
     notes: z.array(z.string()),
+    noteRefs: z.array(MessageRefSchema).optional(),
   }),
   z.object({
     outcome: z.literal('skipped'),

@@ -10,6 +10,7 @@ import { articleCalls } from './articles';
 import { attributeCalls } from './attributes';
 import { assistCalls } from './assist';
 import { backupCalls } from './backups';
+import { briefExportCalls } from './brief-exports';
 import { briefCalls } from './briefs';
 import { changeCalls } from './changes';
 import { entityCalls } from './entities';
@@ -38,6 +39,7 @@ export const contract = {
   ...agreementCalls,
   ...attributeCalls,
   ...teamCalls,
+  ...briefExportCalls,
   ...briefCalls,
 };
 

@@ -4,6 +4,15 @@ import { AppliedChangesSchema, HistoryStateSchema } from '../domain/changes';
 import { SchemaFileSchema } from '../domain/schema-file';
 import { ArticleIdSchema, LabelKeySchema } from '../domain/schemas';
 
+/** Definitions (attributes as `LABEL.key`, document fields by key) a schema file adds, changes or removes. */
+const DefinitionsPreviewSchema = z.object({
+  added: z.array(z.string()),
+  changed: z.array(z.string()),
+  /** With the stored values they hold here (spans or articles): any refuses the import. */
+  removed: z.array(z.object({ key: z.string(), valueCount: z.number().int().nonnegative() })),
+});
+export type DefinitionsPreview = z.infer<typeof DefinitionsPreviewSchema>;
+
 /** What importing a schema file would do here, before it is done. */
 export const SchemaImportPreviewSchema = z.object({
   added: z.array(LabelKeySchema),
@@ -11,6 +20,9 @@ export const SchemaImportPreviewSchema = z.object({
   changed: z.array(z.object({ key: LabelKeySchema, fields: z.array(z.string()) })),
   /** Labels here that the file lacks; unused ones are removed with the import. */
   removed: z.array(z.object({ key: LabelKeySchema, annotationCount: z.number().int().nonnegative() })),
+  /** Attribute and document field definitions (a version 1 file has none: they stay as they are). */
+  attributes: DefinitionsPreviewSchema,
+  fields: DefinitionsPreviewSchema,
   /** Why the import is refused (it would orphan annotations), or null when it can be applied. */
   refusal: z.string().nullable(),
 });

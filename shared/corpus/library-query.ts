@@ -5,11 +5,11 @@
  * `LIBRARY_FILTERS` is the one registry of filters: each entry is a filter's input schema, and the
  * store has one SQL builder per entry (a missing builder does not compile). Filters combine with
  * AND; the values inside one filter (several statuses, several sources) with OR.
- * Extension points, waiting for their issues: `attribute` (has attribute value, migration 013)
- * and `entity` (linked entity, migration 014) are added here with a builder in store/library.ts.
+ * A new filter is an entry here and a builder in store/library.ts.
  */
 import { z } from 'zod';
 import { AttributeKeySchema } from '../domain/attribute-values';
+import { EntityIdSchema } from '../domain/entities';
 import { ArticleStatusSchema, ArticleSummarySchema, LabelKeySchema } from '../domain/schemas';
 
 /** A year, a month or a day: `2023`, `2023-06`, `2023-06-30`. */
@@ -48,6 +48,21 @@ export const LIBRARY_FILTERS = {
       value: z.union([z.string().trim().min(1).max(200), z.number().finite(), z.boolean()]),
     })
     .strict(),
+  /**
+   * Has a span of `label` whose attribute `key` holds `value` (migration 013): an enum attribute
+   * holds that option (alone or in its list), a boolean, number or date attribute equals it, a
+   * text attribute contains it (ignoring ASCII case). The label is matched exactly, since
+   * attributes are defined per label.
+   */
+  attribute: z
+    .object({
+      label: LabelKeySchema,
+      key: AttributeKeySchema,
+      value: z.union([z.string().trim().min(1).max(200), z.number().finite(), z.boolean()]),
+    })
+    .strict(),
+  /** Has a span linked to this entity of the registry (migration 014). */
+  entity: EntityIdSchema,
 } as const;
 
 export type LibraryFilterKind = keyof typeof LIBRARY_FILTERS;

@@ -3,6 +3,7 @@
  * (upper-case, as every format writes them); the path joins the keys from the top, `RISK/CYBER`.
  * Pure functions over a label list, shared by the label service, the codecs and the renderer.
  */
+import type { MessageRef } from '../messages/backend-messages';
 import type { Label } from './schemas';
 
 type TreeLabel = Pick<Label, 'key' | 'parentKey' | 'sortOrder'>;
@@ -25,6 +26,19 @@ export function labelAncestry(labels: readonly TreeLabel[], key: string): string
     current = index.get(current)?.parentKey ?? null;
   }
   return chain;
+}
+
+/**
+ * `labelAncestry` over one label list, with the index built once and each answer kept: for
+ * checks asked per span (which relation types fit two spans).
+ */
+export function ancestryLookup(labels: readonly TreeLabel[]): (key: string) => readonly string[] {
+  const known = new Map<string, string[]>();
+  return (key) => {
+    let chain = known.get(key);
+    if (!chain) known.set(key, (chain = labelAncestry(labels, key)));
+    return chain;
+  };
 }
 
 /** `RISK/CYBER` for CYBER under RISK; the key alone at the top. */
@@ -60,15 +74,25 @@ export function expandLabelFilter(labels: readonly TreeLabel[], keys: Iterable<s
 }
 
 /**
+ * A list of allowed label keys (a relation type's ends, a span reference's targets) after label
+ * `from` is renamed or merged into `to`, or deleted (`to` null): each key once, order kept.
+ */
+export function replaceLabelKey(keys: readonly string[], from: string, to: string | null): string[] {
+  return [...new Set(keys.flatMap((key) => (key !== from ? [key] : to === null ? [] : [to])))];
+}
+
+/**
  * Why `key` cannot be placed under `parentKey`, or null when it can: the parent must exist, and
  * must not be the label itself or one of its descendants (a cycle).
  */
-export function parentProblem(labels: readonly TreeLabel[], key: string, parentKey: string | null): string | null {
+export function parentProblem(labels: readonly TreeLabel[], key: string, parentKey: string | null): MessageRef | null {
   if (parentKey === null) return null;
-  if (parentKey === key) return `${key} cannot be its own parent`;
-  if (!labels.some((label) => label.key === parentKey)) return `there is no label ${parentKey} to put ${key} under`;
+  if (parentKey === key) return { key: 'labelParentSelf', params: { label: key } };
+  if (!labels.some((label) => label.key === parentKey)) {
+    return { key: 'labelParentMissing', params: { label: key, parent: parentKey } };
+  }
   if (withDescendants(labels, key).has(parentKey)) {
-    return `${key} cannot go under ${parentKey}: ${parentKey} is already under ${key} (${labelPath(labels, parentKey)}), which would make a cycle`;
+    return { key: 'labelParentCycle', params: { label: key, parent: parentKey, path: labelPath(labels, parentKey) } };
   }
   return null;
 }

@@ -43,33 +43,36 @@ export const RelationSchema = z.object({
 });
 export type Relation = z.infer<typeof RelationSchema>;
 
-/** A label fits an allowed key when it is that key or one of its children (`PER/politician`). */
-export function labelFits(labelKey: string, allowedKey: string): boolean {
-  return labelKey === allowedKey || labelKey.startsWith(`${allowedKey}/`);
+/** A label fits an allowed key when it is that key or one of its descendants (COOPERATION under PROPOSAL). */
+export function labelFits(labelKey: string, allowedKey: string, ancestry: LabelAncestry): boolean {
+  return ancestry(labelKey).includes(allowedKey);
 }
 
-const fitsAny = (labelKey: string, allowed: readonly string[]): boolean =>
-  allowed.length === 0 || allowed.some((key) => labelFits(labelKey, key));
+/**
+ * The keys from the top of the label tree down to a label (`ancestryLookup` in label-tree.ts):
+ * label keys are flat (COOPERATION under PROPOSAL), so only the tree says what refines what.
+ */
+export type LabelAncestry = (labelKey: string) => readonly string[];
+
+const fitsAny = (labelKey: string, allowed: readonly string[], ancestry: LabelAncestry): boolean =>
+  allowed.length === 0 || allowed.some((key) => labelFits(labelKey, key, ancestry));
 
 /** Whether a relation of this type may go from a span labelled `headLabel` to one labelled `tailLabel`. */
 export function relationAllowed(
   type: Pick<RelationType, 'directed' | 'headLabels' | 'tailLabels'>,
   headLabel: string,
   tailLabel: string,
+  ancestry: LabelAncestry,
 ): boolean {
-  if (fitsAny(headLabel, type.headLabels) && fitsAny(tailLabel, type.tailLabels)) return true;
-  return !type.directed && fitsAny(tailLabel, type.headLabels) && fitsAny(headLabel, type.tailLabels);
+  const fits = (label: string, allowed: readonly string[]) => fitsAny(label, allowed, ancestry);
+  if (fits(headLabel, type.headLabels) && fits(tailLabel, type.tailLabels)) return true;
+  return !type.directed && fits(tailLabel, type.headLabels) && fits(headLabel, type.tailLabels);
 }
 
 /** The rule in words, e.g. "proposed_by: PROPOSAL → PER/ORG". */
 export function relationRule(type: Pick<RelationType, 'key' | 'directed' | 'headLabels' | 'tailLabels'>): string {
   const side = (labels: readonly string[]) => (labels.length ? labels.join('/') : 'any label');
   return `${type.key}: ${side(type.headLabels)} ${type.directed ? '→' : '—'} ${side(type.tailLabels)}`;
-}
-
-/** The types offered for a head and a tail, in schema order (the first is the default). */
-export function allowedTypes<T extends RelationType>(types: readonly T[], headLabel: string, tailLabel: string): T[] {
-  return types.filter((type) => relationAllowed(type, headLabel, tailLabel));
 }
 
 /** The defaults of issue 12: who proposed, who is blamed, who holds which title, and where. */

@@ -1,15 +1,23 @@
 /**
  * The label schema as a file of its own (to share with colleagues) and as every dataset export
- * carries it: a format name, a version, and the labels with their full paths. Unknown fields are
- * refused, naming them, so a typo (`colour`) is never silently dropped.
+ * carries it: a format name, a version, the labels with their full paths, and the attribute and
+ * document field definitions. Unknown fields are refused, naming them, so a typo (`colour`) is
+ * never silently dropped.
  */
 import { z } from 'zod';
+import { AttributeDefSchema, FieldDefSchema, type AttributeDef, type FieldDef } from './attributes';
 import { labelAncestry, labelPath, labelTree } from './label-tree';
 import { LabelSchema, type Label } from './schemas';
 
 export const SCHEMA_FILE_FORMAT = 'marginalia-schema';
-/** Version 1: labels with names, colour, hotkey, kind, texts, order, parent and hidden. */
-export const SCHEMA_FILE_VERSION = 1;
+/**
+ * Version 1: labels with names, colour, hotkey, kind, texts, order, parent and hidden.
+ * Version 2: and the attribute definitions of the labels and the document fields' definitions.
+ * A version 1 file is still read; it says nothing about attributes and fields, so an import of it
+ * leaves them as they are.
+ */
+export const SCHEMA_FILE_VERSION = 2;
+const READABLE_VERSIONS = [1, SCHEMA_FILE_VERSION] as const;
 
 export const SchemaFileLabelSchema = LabelSchema.extend({
   /** `RISK/CYBER`: the keys from the top down; written for readers, checked on import. */
@@ -21,22 +29,35 @@ export const SchemaFileSchema = z
     format: z.literal(SCHEMA_FILE_FORMAT, {
       error: `the file is not a Marginalia schema (format “${SCHEMA_FILE_FORMAT}”)`,
     }),
-    version: z.literal(SCHEMA_FILE_VERSION, {
-      error: `this schema file is of another version; this Marginalia reads version ${SCHEMA_FILE_VERSION}`,
-    }),
+    version: z.union(
+      READABLE_VERSIONS.map((version) => z.literal(version)),
+      {
+        error: `this schema file is of another version; this Marginalia reads versions ${READABLE_VERSIONS.join(' and ')}`,
+      },
+    ),
     exportedAt: z.string().optional(),
     labels: z.array(SchemaFileLabelSchema),
+    /** Absent in version 1 files. */
+    attributes: z.array(AttributeDefSchema).optional(),
+    fields: z.array(FieldDefSchema).optional(),
   })
   .strict();
 export type SchemaFile = z.infer<typeof SchemaFileSchema>;
 
-/** The schema as written to files: tree order, each label with its path. */
-export function schemaFileOf(labels: readonly Label[], exportedAt?: string): SchemaFile {
+/** The schema as written to files: tree order, each label with its path, then the definitions. */
+export function schemaFileOf(
+  labels: readonly Label[],
+  attributes: readonly AttributeDef[],
+  fields: readonly FieldDef[],
+  exportedAt?: string,
+): SchemaFile {
   return {
     format: SCHEMA_FILE_FORMAT,
     version: SCHEMA_FILE_VERSION,
     ...(exportedAt ? { exportedAt } : {}),
     labels: labelTree(labels).map(({ label }) => ({ ...label, path: labelPath(labels, label.key) })),
+    attributes: [...attributes],
+    fields: [...fields],
   };
 }
 
@@ -76,7 +97,28 @@ export function parseSchemaFile(input: unknown): { ok: true; schema: SchemaFile 
       };
     }
   }
-  return { ok: true, schema: result.data };
+  const problem = definitionsProblem(result.data);
+  return problem ? { ok: false, problem } : { ok: true, schema: result.data };
+}
+
+/** Attributes of labels the file has, each key once per label, references to labels of the file; fields once each. */
+function definitionsProblem({ labels, attributes = [], fields = [] }: SchemaFile): string | null {
+  const keys = new Set(labels.map((label) => label.key));
+  const seen = new Set<string>();
+  for (const [index, def] of attributes.entries()) {
+    if (!keys.has(def.labelKey)) return `attributes[${index}].labelKey: there is no label ${def.labelKey} in the file`;
+    const id = `${def.labelKey}.${def.key}`;
+    if (seen.has(id)) return `attributes[${index}].key: ${id} appears twice`;
+    seen.add(id);
+    const missing = def.spec.type === 'span' ? def.spec.labelKeys.find((key) => !keys.has(key)) : undefined;
+    if (missing) return `attributes[${index}].spec.labelKeys: there is no label ${missing} in the file`;
+  }
+  const fieldKeys = new Set<string>();
+  for (const [index, def] of fields.entries()) {
+    if (fieldKeys.has(def.key)) return `fields[${index}].key: ${def.key} appears twice`;
+    fieldKeys.add(def.key);
+  }
+  return null;
 }
 
 /** Walks up from `key`; undefined when the chain comes back to a label it passed (a cycle). */

@@ -32,6 +32,9 @@ export const LabelColorSchema = z.string().regex(/^#[0-9a-f]{6}$/i, 'colours are
  * Fields added with the label editor (migration 005) default, so files written before it
  * (workbench exports, schema files) still read.
  */
+export const LABEL_DESCRIPTION_MAX_CHARS = 2000;
+export const LABEL_GUIDELINE_MAX_CHARS = 20_000;
+
 export const LabelSchema = z.object({
   key: LabelKeySchema,
   nameVi: z.string().trim().min(1, 'a Vietnamese name is needed'),
@@ -39,14 +42,14 @@ export const LabelSchema = z.object({
   color: LabelColorSchema,
   hotkey: LabelHotkeySchema.nullable(),
   kind: LabelKindSchema,
-  description: z.string().max(2000),
+  description: z.string().max(LABEL_DESCRIPTION_MAX_CHARS),
   sortOrder: z.number().int(),
   /** The label this one refines (RISK for CYBER); null at the top of the tree. */
   parentKey: LabelKeySchema.nullable().default(null),
   /** Hidden from the palette and hotkeys; its annotations stay and are shown. */
   hidden: z.boolean().default(false),
   /** Longer guidance for annotators: when to use the label, borderline cases. */
-  guideline: z.string().max(20_000).default(''),
+  guideline: z.string().max(LABEL_GUIDELINE_MAX_CHARS).default(''),
 });
 export type Label = z.infer<typeof LabelSchema>;
 

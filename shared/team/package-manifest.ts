@@ -36,6 +36,10 @@ export type PackageManifest = z.infer<typeof PackageManifestSchema>;
 
 /** The file name a package is offered under: the author's name kept, path characters removed. */
 export function packageFileName(author: string, date: Date): string {
-  const safe = author.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '_').trim() || 'author';
+  // Characters no file system takes in a name (and control characters) become "_".
+  const safe =
+    Array.from(author, (char) => ((char.codePointAt(0) ?? 0) < 0x20 || '\\/:*?"<>|'.includes(char) ? '_' : char))
+      .join('')
+      .trim() || 'author';
   return `marginalia-work-${safe}-${date.toISOString().slice(0, 10)}${PACKAGE_EXTENSION}`;
 }

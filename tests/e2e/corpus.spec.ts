@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { HistoryState } from '../../shared/contract';
-import type { ConcordanceResult } from '../../shared/contract/corpus';
+import type { AnnotateAllResult, ConcordanceResult, Dashboard } from '../../shared/contract/corpus';
 import type { LibraryPage } from '../../shared/corpus/library-query';
 import { findOccurrences, parsePhraseQuery } from '../../shared/search/concordance';
 import { canonicalize } from '../../shared/text/canonical';
@@ -230,4 +230,128 @@ test('Ctrl+F finds in the open article with the concordance rules, highlights ev
   await field.press('Escape');
   await expect(field).toBeHidden();
   expect((await paintedTexts(page))['m-find']).toBeUndefined();
+});
+
+test('library: the entity page shows its articles, combined with an attribute value filter; the list matches the API', async ({
+  page,
+  host,
+}) => {
+  const annotate = async (labelKey: string, query: string) => {
+    const hits = await callApi<ConcordanceResult>(host, 'concordance', { query: { kind: 'text', query } });
+    return callApi<AnnotateAllResult>(host, 'annotateAll', {
+      labelKey,
+      query,
+      hits: hits.hits.map(({ articleId, startU16, endU16 }) => ({ articleId, startU16, endU16 })),
+    });
+  };
+  const risks = await annotate('RISK', 'an ninh mạng');
+  const people = await annotate('PER', 'Tô Lâm');
+  // Severity high on the risks of the first two articles that have one.
+  const riskArticles = [...new Set(risks.created.map((span) => span.articleId))];
+  await callApi(host, 'applyChanges', {
+    origin: 'manual',
+    changes: risks.created
+      .filter((span) => riskArticles.slice(0, 2).includes(span.articleId))
+      .map((span) => ({ kind: 'annotation.update', id: span.id, patch: { attributes: { severity: 'high' } } })),
+  });
+  // One entity for every "Tô Lâm" span.
+  const linked = await callApi<{ createdIds: Record<string, number> }>(host, 'applyChanges', {
+    origin: 'manual',
+    changes: [
+      { kind: 'entity.create', ref: 'e', entity: { name: 'Tô Lâm', typeLabelKey: 'PER' } },
+      ...people.created.map((span) => ({ kind: 'entityLink.set', annotationId: span.id, entityRef: 'e' })),
+    ],
+  });
+  const entityId = linked.createdIds.e;
+  const attribute = { label: 'RISK', key: 'severity', value: 'high' };
+  const byEntity = await callApi<LibraryPage>(host, 'queryLibrary', { filter: { entity: entityId } });
+  const byAttribute = await callApi<LibraryPage>(host, 'queryLibrary', { filter: { attribute } });
+  const both = await callApi<LibraryPage>(host, 'queryLibrary', { filter: { entity: entityId, attribute } });
+  // The seeds make the combination narrower than either filter alone.
+  expect(byEntity.total).toBe(new Set(people.created.map((span) => span.articleId)).size);
+  expect(byAttribute.total).toBe(2);
+  expect(both.total).toBeGreaterThan(0);
+  expect(both.total).toBeLessThan(Math.min(byEntity.total, byAttribute.total));
+
+  await page.goto(`${host.url}#/entity/${entityId}`);
+  await page.getByRole('button', { name: 'Show its articles in the library' }).click();
+  const rows = page.locator('.library__table tbody tr[data-article-id]');
+  const shownIds = () =>
+    rows.evaluateAll((elements) =>
+      elements.map((element) => Number((element as HTMLElement).dataset.articleId)).sort(),
+    );
+  await expect(page.getByText('Mentions Tô Lâm')).toBeVisible();
+  await expect(rows).toHaveCount(byEntity.total);
+  expect(await shownIds()).toEqual(byEntity.rows.map((row) => row.id).sort());
+  await page.getByLabel('Attribute', { exact: true }).selectOption({ label: 'Risk › Severity' });
+  await page.getByLabel('Value of the attribute').selectOption('high');
+  await expect(rows).toHaveCount(both.total);
+  expect(await shownIds()).toEqual(both.rows.map((row) => row.id).sort());
+  await page.screenshot({ path: join(SCREENSHOTS, 'library-entity-attribute.png') });
+  // Removing the entity chip leaves the attribute filter.
+  await page.getByRole('button', { name: 'Remove the entity filter' }).click();
+  await expect(rows).toHaveCount(byAttribute.total);
+});
+
+test('concordance: "mạng" looked for within the quotes of RISK spans lists only the covered occurrences', async ({
+  page,
+  host,
+}) => {
+  const hits = await callApi<ConcordanceResult>(host, 'concordance', {
+    query: { kind: 'text', query: 'an ninh mạng' },
+  });
+  await callApi(host, 'annotateAll', {
+    labelKey: 'RISK',
+    query: 'an ninh mạng',
+    hits: hits.hits.map(({ articleId, startU16, endU16 }) => ({ articleId, startU16, endU16 })),
+  });
+  const everywhere = await callApi<ConcordanceResult>(host, 'concordance', { query: { kind: 'text', query: 'mạng' } });
+  const inRisks = await callApi<ConcordanceResult>(host, 'concordance', {
+    query: { kind: 'quotes', query: 'mạng', labelKey: 'RISK' },
+  });
+  expect(inRisks.hits.length).toBe(hits.hits.length);
+  expect(everywhere.hits.length).toBeGreaterThan(inRisks.hits.length);
+
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Concordance', exact: true }).click();
+  await page.getByLabel('Look in').selectOption('quotes');
+  await page.getByLabel('Spans of label').selectOption('RISK');
+  await page.getByLabel('Phrase to find in every article').fill('mạng');
+  await page.getByRole('button', { name: 'Find', exact: true }).click();
+  await expect(page.locator('.concordance__summary')).toHaveText(
+    `${inRisks.hits.length} occurrences in ${inRisks.articleCount} articles`,
+  );
+  await expect(page.locator('.kwic__match')).toHaveText(inRisks.hits.map(() => 'mạng'));
+});
+
+test('dashboard: label pairs per sentence beside per article, from the stored counters', async ({ page, host }) => {
+  for (const [labelKey, query] of [
+    ['RISK', 'an ninh'],
+    ['LOC', 'Việt Nam'],
+  ] as const) {
+    const hits = await callApi<ConcordanceResult>(host, 'concordance', { query: { kind: 'text', query } });
+    await callApi(host, 'annotateAll', {
+      labelKey,
+      query,
+      hits: hits.hits.map(({ articleId, startU16, endU16 }) => ({ articleId, startU16, endU16 })),
+    });
+  }
+  const dashboard = await callApi<Dashboard>(host, 'corpusDashboard', {});
+  const pair = dashboard.coOccurrence.find((row) => row.a === 'LOC' && row.b === 'RISK')!;
+  // Sentences sharing both outnumber the articles, but not every sentence of those articles has both.
+  expect(pair.sentences).toBeGreaterThan(pair.articles);
+
+  await page.goto(host.url);
+  await page.getByRole('button', { name: 'Dashboard', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Labels found in the same article (articles)' })).toBeVisible();
+  await page.getByLabel('Count label pairs by').selectOption('sentence');
+  await expect(page.getByRole('heading', { name: 'Labels found in the same sentence (sentences)' })).toBeVisible();
+  const card = page.locator('[data-chart="label-pairs-sentences"]');
+  await expect(card.locator('canvas').first()).toBeVisible();
+  await card.screenshot({ path: join(SCREENSHOTS, 'dashboard-sentence-pairs.png') });
+  // The CSV behind it carries both counts.
+  const download = page.waitForEvent('download');
+  await card.getByRole('button', { name: 'CSV' }).click();
+  const csv = readFileSync(await (await download).path(), 'utf8');
+  expect(csv).toContain(`LOC,RISK,${pair.articles},${pair.sentences}`);
 });

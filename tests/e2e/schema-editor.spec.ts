@@ -22,7 +22,8 @@ const openEditor = async (page: Page) => {
   await expect(page.getByRole('heading', { name: 'Label schema' })).toBeVisible();
 };
 const row = (page: Page, key: string) => page.locator(`[data-label-row="${key}"]`);
-const field = (page: Page, name: string) => page.getByLabel(name, { exact: true });
+/** A field of the label form (the attribute and field forms of the view have fields of the same names). */
+const field = (page: Page, name: string) => page.locator('form.schema__form').getByLabel(name, { exact: true });
 
 test('(1) a label made in the editor with a letter hotkey tags text in the reader; conflicts are named', async ({
   page,
@@ -164,7 +165,7 @@ test('(5) export the schema and import it into a new database, with a preview; a
   await page.getByRole('button', { name: 'Export schema…' }).click();
   const download = await downloading;
   const exported = JSON.parse(await readFile((await download.path()) as string, 'utf8'));
-  expect(exported).toMatchObject({ format: 'marginalia-schema', version: 1 });
+  expect(exported).toMatchObject({ format: 'marginalia-schema', version: 2 });
 
   const second = await startHost();
   try {
@@ -210,6 +211,41 @@ test('(5) export the schema and import it into a new database, with a preview; a
   } finally {
     await second.stop();
   }
+});
+
+test('(6) attributes and document fields are defined in the schema view, by keyboard; the toolbar has no separate button', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await expect(page.getByRole('button', { name: 'Attributes…' })).toHaveCount(0);
+  await openEditor(page);
+  // The document fields sit under the label tree.
+  const fields = page.getByRole('region', { name: 'Document fields' });
+  await expect(fields).toContainText('topics');
+  // A label's attributes sit under its form: reached by keyboard from the label's row.
+  await row(page, 'PROPOSAL').getByRole('button').focus();
+  await page.keyboard.press('Enter');
+  const attributes = page.getByRole('region', { name: 'Attributes of Proposal (PROPOSAL)' });
+  await expect(attributes).toContainText('stance');
+  await attributes.getByLabel('Key', { exact: true }).focus();
+  await page.keyboard.type('urgency');
+  await attributes.getByLabel('Vietnamese name', { exact: true }).fill('Mức khẩn');
+  await attributes.getByLabel('English name', { exact: true }).fill('Urgency');
+  await attributes.getByRole('combobox', { name: /^Type/ }).selectOption('boolean');
+  await attributes.getByRole('button', { name: 'Add attribute' }).press('Enter');
+  await expect(attributes).toContainText('urgency');
+  await page.screenshot({ path: `${SHOTS}/editor-attributes.png`, fullPage: true });
+
+  // Read back after a reload: the definition is stored, and undo in the editor takes it back.
+  await page.reload();
+  const defs = async () =>
+    (await callApi<{ labelKey: string; key: string }[]>(host, 'listAttributeDefs', {})).map(
+      (def) => `${def.labelKey}.${def.key}`,
+    );
+  expect(await defs()).toContain('PROPOSAL.urgency');
+  await page.getByRole('button', { name: '↶ Undo' }).click();
+  await expect.poll(defs).not.toContain('PROPOSAL.urgency');
 });
 
 test('the editor as an analyst sees it', async ({ page, host }) => {

@@ -3,6 +3,7 @@ import { BACKUP_CALL_NAMES, type BackupCallName } from '../../../shared/contract
 import { ApiError } from '../../../shared/contract/errors';
 import type { WorkbenchHolder } from '../backup/workbench-holder';
 import { preannotationJobsOf } from '../assist/preannotation-jobs';
+import { annotateAllJobsOf } from '../corpus/annotate-all';
 import { exportJobsOf } from '../export/export-jobs';
 import type { Workbench } from '../workbench';
 import { isLive } from '../import/import-jobs';
@@ -26,10 +27,11 @@ export function createHeldApiHandlers(holder: WorkbenchHolder, host: HostAdapter
     }
     return handlers;
   };
-  // Export and pre-annotation jobs hold the store; they end with the workbench.
+  // Export, pre-annotation and annotate-all jobs hold the store; they end with the workbench.
   holder.onClose((workbench) => {
     exportJobsOf(workbench).dispose();
     preannotationJobsOf(workbench).dispose();
+    annotateAllJobsOf(workbench).dispose();
     importJobIds.clear();
   });
 

@@ -7,7 +7,7 @@ import type { Workbench } from '../workbench';
 type LabelHandlers = Pick<ApiHandlers, LabelCallName>;
 
 export function createLabelHandlers(workbench: Workbench): LabelHandlers {
-  const labels = new LabelService(workbench.labels, workbench.changes);
+  const labels = new LabelService(workbench);
   const newest = new NewestHistory(workbench.changes, workbench.history, workbench.articles);
   return {
     getLabelUsage: () => labels.usage(),

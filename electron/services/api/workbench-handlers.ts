@@ -5,6 +5,7 @@ import { createAgreementHandlers } from './agreement-handlers';
 import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
 import { createAttributeHandlers } from './attribute-handlers';
+import { createBriefExportHandlers } from './brief-export-handlers';
 import { createBriefHandlers } from './brief-handlers';
 import { createEntityHandlers } from './entity-handlers';
 import { createCorpusHandlers } from './corpus-handlers';
@@ -35,6 +36,7 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createLabelHandlers(workbench),
     ...createAgreementHandlers(workbench),
     ...createTeamHandlers(workbench, host),
+    ...createBriefExportHandlers(workbench, host),
     ...createBriefHandlers(workbench),
   };
 }

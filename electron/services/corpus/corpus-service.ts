@@ -9,11 +9,9 @@ import type {
   Dashboard,
 } from '../../../shared/contract/corpus';
 import type { LibraryFacets, LibraryFilter, LibraryPage, LibrarySort } from '../../../shared/corpus/library-query';
-import type { Change } from '../../../shared/domain/changes';
 import { findOccurrences, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
 import { parseSearchQuery } from '../../../shared/search/query';
 import { snippetFor } from '../../../shared/search/snippet';
-import { snapToSyllables } from '../../../shared/text/syllables';
 import type { ChangeService } from '../changes/change-service';
 import { phraseQuery } from '../search/fts-query';
 import type { AnnotationStore } from '../store/annotations';
@@ -21,6 +19,7 @@ import type { ArticleStore } from '../store/articles';
 import { CorpusStore, type SpanRow } from '../store/corpus';
 import type { LabelStore } from '../store/labels';
 import { LibraryStore } from '../store/library';
+import { AnnotateAllPlan } from './annotate-all';
 
 /** A short quote for descriptions: “an ninh mạng”. */
 const shortQuery = (query: string) => (query.length > 40 ? `${query.slice(0, 39)}…` : query);
@@ -71,11 +70,19 @@ export class CorpusService {
   }
 
   concordance(query: ConcordanceQuery, filter: LibraryFilter, limit: number): ConcordanceResult {
-    return query.kind === 'text'
-      ? this.textConcordance(query.query, filter, limit)
-      : this.spanConcordance(query, filter, limit);
+    switch (query.kind) {
+      case 'text':
+        return this.textConcordance(query.query, filter, limit);
+      case 'quotes':
+        return this.spanTextConcordance(query.query, query.labelKey, filter, limit, false);
+      case 'notes':
+        return this.spanTextConcordance(query.query, query.labelKey, filter, limit, true);
+      case 'spans':
+        return this.spanConcordance(query, filter, limit);
+    }
   }
 
+  /** Occurrences of a phrase in the texts, the index finding the candidate articles. */
   private textConcordance(text: string, filter: LibraryFilter, limit: number): ConcordanceResult {
     const phrase = parsePhraseQuery(text);
     if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
@@ -100,6 +107,73 @@ export class CorpusService {
           ...labelsAt(spans, startU16, endU16),
           annotationId: null,
         });
+      }
+    }
+    return { hits, articleCount, complete: true };
+  }
+
+  /**
+   * Occurrences of a phrase in the quotes of stored spans (of `labelKey` when given), matched on
+   * the quotes themselves (read through the label's index; an article's text is read only when one
+   * of its quotes matches), placed in the article at the span's offset and named by the innermost
+   * span holding them; or in their notes (`inNotes`), the line cut from the note.
+   */
+  private spanTextConcordance(
+    text: string,
+    labelKey: string | undefined,
+    filter: LibraryFilter,
+    limit: number,
+    inNotes: boolean,
+  ): ConcordanceResult {
+    const phrase = parsePhraseQuery(text);
+    if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
+    const hits: ConcordanceHit[] = [];
+    let articleCount = 0;
+    for (const group of this.corpus.spansByArticle(labelKey, filter, inNotes)) {
+      // Each occurrence once: nested spans hold the same one, and the innermost names it.
+      const found = new Map<string, { span: (typeof group)[number]; startU16: number; endU16: number }>();
+      for (const span of group) {
+        for (const occurrence of findOccurrences(inNotes ? span.note : span.quote, phrase)) {
+          const shift = inNotes ? 0 : span.start;
+          const startU16 = shift + occurrence.startU16;
+          const endU16 = shift + occurrence.endU16;
+          const key = inNotes ? `${span.id}:${startU16}` : `${startU16}:${endU16}`;
+          const known = found.get(key);
+          if (!known || span.end - span.start < known.span.end - known.span.start) {
+            found.set(key, { span, startU16, endU16 });
+          }
+        }
+      }
+      if (found.size === 0) continue;
+      const articleId = group[0]!.articleId;
+      const spans = this.corpus.spansOf(articleId);
+      // A note's line needs no text: the summary is read instead of the whole article.
+      const article = inNotes ? { ...this.articles.getSummary(articleId), text: '' } : this.articles.get(articleId);
+      articleCount++;
+      const lines = [...found.values()].sort((a, b) => a.span.start - b.span.start || a.startU16 - b.startU16);
+      for (const { span, startU16, endU16 } of lines) {
+        if (hits.length >= limit) return { hits, articleCount, complete: false };
+        const common = { articleId, displayTitle: article.displayTitle, publishedAt: article.publishedAt };
+        hits.push(
+          inNotes
+            ? {
+                ...common,
+                startU16: span.start,
+                endU16: span.end,
+                ...kwicLine(span.note, startU16, endU16),
+                ...labelsAt(spans, span.start, span.end),
+                annotationId: span.id,
+                inNote: true,
+              }
+            : {
+                ...common,
+                startU16,
+                endU16,
+                ...kwicLine(article.text, startU16, endU16),
+                ...labelsAt(spans, startU16, endU16),
+                annotationId: span.id,
+              },
+        );
       }
     }
     return { hits, articleCount, complete: true };
@@ -136,55 +210,25 @@ export class CorpusService {
   }
 
   /**
-   * One span of `labelKey` on every hit, as ONE change set (origin manual): snapped to whole
-   * syllables (refused when nothing is left), skipping hits where the same span exists and hits
-   * overlapping an earlier one in the same article. Nothing is written when nothing is left.
+   * One span of `labelKey` on every hit, as ONE change set (origin manual): see AnnotateAllPlan
+   * for what is skipped. Nothing is written when nothing is left. AnnotateAllJobs does the same in
+   * slices, with progress and cancel.
    */
   annotateAll(input: AnnotateAllInput): AnnotateAllResult {
+    const plan = this.planAnnotateAll(input);
+    for (const hit of plan.hits) plan.check(hit);
+    return this.applyAnnotateAll(plan);
+  }
+
+  /** An empty plan for `input`; refused when the label does not exist. */
+  planAnnotateAll(input: AnnotateAllInput): AnnotateAllPlan {
     if (!this.labels.exists(input.labelKey)) throw new ApiError('rejected', `There is no label ${input.labelKey}.`);
-    const texts = new Map<number, string>();
-    const taken = new Map<number, { start: number; end: number }[]>();
-    const changes: Change[] = [];
-    let skippedIdentical = 0;
-    let skippedOverlapping = 0;
-    let refused = 0;
-    // The set is written as the local profile; only that author's own twins are duplicates.
-    const author = this.changes.defaultAuthor();
-    let snapped = 0;
-    const ordered = [...input.hits].sort((a, b) => a.articleId - b.articleId || a.startU16 - b.startU16);
-    for (const hit of ordered) {
-      let text = texts.get(hit.articleId);
-      if (text === undefined) texts.set(hit.articleId, (text = this.articles.getText(hit.articleId)));
-      if (hit.endU16 > text.length || hit.startU16 >= hit.endU16) {
-        throw new ApiError(
-          'invalid_input',
-          `Hit [${hit.startU16}, ${hit.endU16}) is outside article ${hit.articleId} (${text.length} characters).`,
-        );
-      }
-      const range = snapToSyllables(text, hit.startU16, hit.endU16);
-      if (!range) {
-        refused++;
-        continue;
-      }
-      if (range.start !== hit.startU16 || range.end !== hit.endU16) snapped++;
-      const span = { articleId: hit.articleId, labelKey: input.labelKey, ...range };
-      if (this.annotations.findIdentical({ ...span, author }, null)) {
-        skippedIdentical++;
-        continue;
-      }
-      const earlier = taken.get(hit.articleId) ?? [];
-      if (earlier.some((other) => other.start < range.end && range.start < other.end)) {
-        skippedOverlapping++;
-        continue;
-      }
-      taken.set(hit.articleId, [...earlier, range]);
-      changes.push({
-        kind: 'annotation.create',
-        ref: String(changes.length),
-        annotation: { ...span, quote: text.slice(range.start, range.end) },
-      });
-    }
-    const counts = { skippedIdentical, skippedOverlapping, refused, snapped };
+    return new AnnotateAllPlan(input, this.changes.defaultAuthor(), this.articles, this.annotations);
+  }
+
+  /** Writes a checked plan as one change set. */
+  applyAnnotateAll(plan: AnnotateAllPlan): AnnotateAllResult {
+    const { changes, counts, input } = plan;
     if (changes.length === 0) return { applied: null, created: [], ...counts };
     const applied = this.changes.apply({
       origin: 'manual',

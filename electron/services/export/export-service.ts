@@ -1,5 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { createExportCodec, exportOptionsProblem } from '../../../shared/codecs';
+import { exportFormatSpec, schemaSidecarPath } from '../../../shared/codecs/registry';
+import { schemaFileOf } from '../../../shared/domain/schema-file';
 import type { CsvRowsWriter } from '../../../shared/codecs/csv';
 import { exportEntities } from '../../../shared/codecs/entities';
 import type { EncodedArticle, ExportChunk, ExportCodec } from '../../../shared/codecs/types';
@@ -123,6 +125,8 @@ async function writeExport(
     }
     await file.write(codec.end());
     run.signal?.throwIfAborted();
+    // The schema file first: the export never appears under its name without the schema it was made with.
+    if (exportFormatSpec(options.format).schema === 'sidecar') await writeSchemaSidecar(source, path, exportedAt);
     await file.commit();
     return report;
   } catch (error) {
@@ -138,6 +142,19 @@ async function writeExport(
 function refuseSeveralLayers(authors: readonly string[]): void {
   if (authors.length > 1)
     throw ApiError.of('rejected', 'conllOneLayer', { authors: authors.map((author) => `“${author}”`).join(', ') });
+}
+
+/** The schema of the snapshot the export read, as a schema file (version 2) beside it. */
+async function writeSchemaSidecar(source: ExportSource, exportPath: string, exportedAt: string): Promise<void> {
+  const schema = schemaFileOf(source.schema, source.schemaAttributeDefs, source.fieldDefs, exportedAt);
+  const sidecar = await AtomicFile.create(schemaSidecarPath(exportPath));
+  try {
+    await sidecar.write(`${JSON.stringify(schema, null, 2)}\n`);
+    await sidecar.commit();
+  } catch (error) {
+    await sidecar.discard();
+    throw error;
+  }
 }
 
 /** Encodes the articles after `afterId` until about BATCH_CHARS are ready; null when none are left. */

@@ -13,7 +13,8 @@ import type { Workbench } from '../workbench';
 import type { AnnotationRow } from './formats/types';
 import { addPeerAnnotations } from './peer-annotations';
 import type { FileReview } from './review';
-import { skippedFor } from './skipped';
+import type { MessageRef } from '../../../shared/messages/backend-messages';
+import { notesOf, skippedFor } from './skipped';
 
 const FORMAT = 'Marginalia CSV';
 
@@ -48,13 +49,14 @@ export function importAnnotationRows(
         review,
         labelCounts,
       });
-      const placed = here.id === articleId ? [] : [`The file's article ${articleId} is article ${here.id} here.`];
+      const placed: MessageRef[] =
+        here.id === articleId ? [] : [{ key: 'noteArticleIsHere', params: { fileId: articleId, id: here.id } }];
       return {
         outcome: 'duplicate',
         file: name,
         articleId: here.id,
         title: here.displayTitle,
-        notes: [...placed, ...notes],
+        ...notesOf([...placed, ...notes]),
       };
     });
     review.throwIfOpen();

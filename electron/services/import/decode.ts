@@ -14,7 +14,7 @@ import { vniToUnicode } from '../../../shared/import/vni';
 import type { MessageRef } from '../../../shared/messages/backend-messages';
 
 export type DecodeResult =
-  | { ok: true; text: string; encoding: string; notes?: string[]; legacy?: LegacyConversion }
+  | { ok: true; text: string; encoding: string; notes?: MessageRef[]; legacy?: LegacyConversion }
   | { ok: false; reason: MessageRef; preview?: string };
 
 /** Signatures of common binary files that users rename or drop by mistake. */
@@ -179,11 +179,9 @@ function legacyConverted(text: string, bytes: Uint8Array | null): DecodeResult |
   return {
     ok: true,
     text: converted,
-    encoding: `${legacy.encoding} (legacy font encoding, converted to Unicode)`,
+    encoding: legacy.encoding,
     legacy: conversionExcerpt(legacy.encoding, text, converted),
-    notes: [
-      `Converted from ${legacy.encoding} to Unicode. Check the text: “${preview}” (as read: “${legacy.preview}”). If it reads wrong, delete the article and convert the file with UniKey.`,
-    ],
+    notes: [{ key: 'noteLegacyConverted', params: { encoding: legacy.encoding, preview, read: legacy.preview } }],
   };
 }
 

@@ -18,7 +18,8 @@ import { addPeerAnnotations } from './peer-annotations';
 import { prepareArticle } from './prepare-article';
 import { FileReview, ReviewNeeded, suggestedChoice, type Decide } from './review';
 import { importAnnotationRows } from './annotation-rows';
-import { skippedFor } from './skipped';
+import type { MessageRef } from '../../../shared/messages/backend-messages';
+import { notesOf, skippedFor } from './skipped';
 import { contentHashOf, storeArticle } from './store-article';
 
 /** A file to import: the name shown in the report, and its bytes. */
@@ -43,7 +44,7 @@ function storeDocuments(
   workbench: Workbench,
   file: string,
   documents: readonly SourceDocument[],
-  fileNotes: readonly string[],
+  fileNotes: readonly MessageRef[],
   review: FileReview,
   questionPrefix: string,
 ): ImportFileResult[] {
@@ -93,17 +94,24 @@ function storeDocuments(
           file: name,
           articleId: stored.articleId,
           title: stored.displayTitle,
-          notes: [`Same canonical text as article ${stored.articleId}, “${stored.displayTitle}”.`, ...spanNotes],
+          ...notesOf([
+            { key: 'noteSameText', params: { id: stored.articleId, title: stored.displayTitle } },
+            ...spanNotes,
+          ]),
         };
       }
       storedHere.add(stored.articleId);
       notes.push(...spanNotes);
       if (probable) {
-        notes.push(
-          `Probable duplicate of article ${probable.id}, “${probable.displayTitle}”: the same text once markup and chrome are removed. Kept both.`,
-        );
+        notes.push({ key: 'noteProbableDuplicateKept', params: { id: probable.id, title: probable.displayTitle } });
       }
-      const result: ImportFileResult = { outcome: 'imported', file: name, articleId: stored.articleId, title, notes };
+      const result: ImportFileResult = {
+        outcome: 'imported',
+        file: name,
+        articleId: stored.articleId,
+        title,
+        ...notesOf(notes),
+      };
       return probable ? { ...result, probableDuplicateOf: probable.id } : result;
     });
     review.throwIfOpen();
@@ -163,7 +171,9 @@ export async function importFileReviewed(
       const skippedRows = extraction.skipped.map((part) => skippedFor(`${file} (${part.part})`, part.reason));
       return done([...results, ...skippedRows]);
     }
-    const fileNotes = [...(encoding ? [`Encoding: ${encoding}.`] : []), ...notes, ...extraction.notes];
+    const encodingNote: MessageRef[] =
+      encoding === null ? [] : [{ key: legacy ? 'noteEncodingLegacy' : 'noteEncoding', params: { encoding } }];
+    const fileNotes = [...encodingNote, ...notes, ...extraction.notes];
     const results = storeDocuments(workbench, file, extraction.documents, fileNotes, review, questionPrefix);
     const skippedParts = extraction.skipped.map((part) => skippedFor(`${file} (${part.part})`, part.reason));
     if (results.length === 0 && skippedParts.length === 0)

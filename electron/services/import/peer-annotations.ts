@@ -10,6 +10,7 @@
 import type { Change } from '../../../shared/domain/changes';
 import type { Label } from '../../../shared/domain/schemas';
 import { resolveSpans, type PeerAnnotations } from '../../../shared/import/peers/spans';
+import type { MessageRef } from '../../../shared/messages/backend-messages';
 import { canonicalize } from '../../../shared/text/canonical';
 import { nowIso } from '../store/clock';
 import type { Workbench } from '../workbench';
@@ -128,10 +129,10 @@ export function addPeerAnnotations(
   rawText: string,
   annotations: PeerAnnotations,
   context: PeerImportContext,
-): string[] {
+): MessageRef[] {
   const { fileName } = context;
   const resolution = resolveSpans(rawText, annotations);
-  const notes = [...resolution.notes];
+  const notes: MessageRef[] = [...resolution.notes];
   const text = workbench.articles.getText(articleId);
   const labels = new LabelMapper(workbench, annotations.format, context);
   const keyOfSpan = (label: string, start: number, end: number) => `${label}\u0000${start}\u0000${end}`;
@@ -180,17 +181,16 @@ export function addPeerAnnotations(
     });
   }
   const skippedByChoice = [...labels.skipped.values()].reduce((sum, n) => sum + n, 0);
-  notes.push(
-    `Added ${changes.length} annotations${resolution.spans.length > changes.length + lost.length + skippedByChoice ? ' (the others were already there)' : ''}.`,
-  );
+  const alreadyThere = resolution.spans.length > changes.length + lost.length + skippedByChoice;
+  notes.push({ key: alreadyThere ? 'notePeerAddedSomeThere' : 'notePeerAdded', params: { count: changes.length } });
   if (labels.created.length > 0)
-    notes.push(`New labels for names this workbench did not have: ${labels.created.join(', ')}.`);
-  if (labels.mapped.length > 0) notes.push(`Labels mapped to labels here: ${labels.mapped.join(', ')}.`);
+    notes.push({ key: 'notePeerLabelsCreated', params: { labels: labels.created.join(', ') } });
+  if (labels.mapped.length > 0)
+    notes.push({ key: 'notePeerLabelsMapped', params: { labels: labels.mapped.join(', ') } });
   if (skippedByChoice > 0) {
     const which = [...labels.skipped].map(([name, n]) => `${n} “${name}”`).join(', ');
-    notes.push(`Skipped ${skippedByChoice} spans whose label you chose to skip: ${which}.`);
+    notes.push({ key: 'notePeerLabelsSkipped', params: { count: skippedByChoice, which } });
   }
-  if (lost.length > 0)
-    notes.push(`Not placed on the canonical text (outside it, or blank): ${lost.slice(0, 10).join('; ')}.`);
+  if (lost.length > 0) notes.push({ key: 'notePeerNotPlaced', params: { spans: lost.slice(0, 10).join('; ') } });
   return notes;
 }

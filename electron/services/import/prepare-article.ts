@@ -13,17 +13,17 @@ import type { SourceDocument } from './formats/types';
 
 export type PreparedArticle = Omit<NewArticle, 'contentHash'>;
 
-const count = (value: number): string => value.toLocaleString('en-US');
-
-/** "NFD → NFC: 2,114 characters; CRLF → LF: 48 lines", or null when nothing changed. */
-export function describeCanonicalChanges(changes: CanonicalChanges): string | null {
-  const parts: string[] = [];
-  if (changes.nfcComposedChars > 0) parts.push(`NFD → NFC: ${count(changes.nfcComposedChars)} characters`);
-  if (changes.newlinesNormalised > 0) parts.push(`CRLF → LF: ${count(changes.newlinesNormalised)} lines`);
-  if (changes.spacesNormalised > 0) parts.push(`no-break and other spaces → space: ${count(changes.spacesNormalised)}`);
-  if (changes.invisiblesRemoved > 0)
-    parts.push(`invisible characters removed (BOM, zero-width, soft hyphen): ${count(changes.invisiblesRemoved)}`);
-  return parts.length > 0 ? `Canonical text: ${parts.join('; ')}.` : null;
+/** One note per kind of change canonicalisation made ("NFD → NFC: 2,114 characters"); none when nothing changed. */
+function describeCanonicalChanges(changes: CanonicalChanges): MessageRef[] {
+  const notes: MessageRef[] = [];
+  const add = (key: MessageRef['key'], count: number) => {
+    if (count > 0) notes.push({ key, params: { count } });
+  };
+  add('noteCanonicalNfc', changes.nfcComposedChars);
+  add('noteCanonicalNewlines', changes.newlinesNormalised);
+  add('noteCanonicalSpaces', changes.spacesNormalised);
+  add('noteCanonicalInvisibles', changes.invisiblesRemoved);
+  return notes;
 }
 
 /** A date given by the format, in the same representation as the heuristics when it parses. */
@@ -46,7 +46,8 @@ function withDropped(cut: ChromeCut, droppedText: string | undefined): ChromeCut
   return { ...cut, trimmedText: `${cut.trimmedText ?? ''}\n\n${dropped}` };
 }
 
-export type Preparation = { ok: true; article: PreparedArticle; notes: string[] } | { ok: false; reason: MessageRef };
+export type Preparation =
+  { ok: true; article: PreparedArticle; notes: MessageRef[] } | { ok: false; reason: MessageRef };
 
 export function prepareArticle(document: SourceDocument, fileName: string): Preparation {
   const { text: fullText, changes } = canonicalize(document.rawText);
@@ -56,14 +57,11 @@ export function prepareArticle(document: SourceDocument, fileName: string): Prep
     ? { text: fullText, trimmedText: null, trimmedLines: [] }
     : withDropped(cutTrailingChrome(fullText), document.droppedText);
   const found = extractMetadata(cut.text, cut.trimmedText);
-  const notes: string[] = [...(document.notes ?? [])];
-  const canonicalNote = describeCanonicalChanges(changes);
-  if (canonicalNote) notes.push(canonicalNote);
+  const notes: MessageRef[] = [...(document.notes ?? []), ...describeCanonicalChanges(changes)];
   if (cut.trimmedLines.length > 0) {
     const shown = cut.trimmedLines.slice(0, 3).map((line) => (line.length > 40 ? `${line.slice(0, 40)}…` : line));
-    notes.push(
-      `Site chrome trimmed from the end: ${count(cut.trimmedLines.length)} lines (${shown.join(' · ')}${cut.trimmedLines.length > 3 ? ' · …' : ''}); it can be restored.`,
-    );
+    const lines = `${shown.join(' · ')}${cut.trimmedLines.length > 3 ? ' · …' : ''}`;
+    notes.push({ key: 'noteChromeTrimmed', params: { count: cut.trimmedLines.length, lines } });
   }
   return {
     ok: true,

@@ -9,3 +9,9 @@ export const skippedFor = (file: string, reason: MessageRef, preview?: string): 
   reasonRef: reason,
   ...(preview === undefined ? {} : { preview }),
 });
+
+/** An imported or duplicate file's notes: English for the command line and logs, and by key for the UI. */
+export const notesOf = (refs: readonly MessageRef[]): { notes: string[]; noteRefs: MessageRef[] } => ({
+  notes: refs.map((ref) => englishMessage(ref.key, ref.params)),
+  noteRefs: [...refs],
+});

@@ -1,7 +1,8 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { AttributeValues } from '../../../shared/domain/attribute-values';
 import type { Annotation } from '../../../shared/domain/schemas';
 import { ApiError } from '../../../shared/contract/errors';
+import { SentenceStore } from './sentences';
 
 interface AnnotationRow {
   id: number;
@@ -47,17 +48,33 @@ export type NewAnnotationRow = Omit<Annotation, 'id' | 'author'> & {
 
 /** Row-level access to annotations. Validation and history live in the change service. */
 export class AnnotationStore {
-  constructor(private readonly db: Database) {}
+  private readonly sentences: SentenceStore;
+  /**
+   * Statements prepared once: preparing a write to `annotations` compiles every trigger on it (the
+   * library's and the dashboard's counters), about a millisecond each time, which an annotate-all
+   * of thousands of spans paid per span.
+   */
+  private readonly statements = new Map<string, Statement>();
+
+  constructor(private readonly db: Database) {
+    this.sentences = new SentenceStore(db);
+  }
+
+  private prepare(sql: string): Statement {
+    let statement = this.statements.get(sql);
+    if (!statement) this.statements.set(sql, (statement = this.db.prepare(sql)));
+    return statement;
+  }
 
   listForArticle(articleId: number): Annotation[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM annotations WHERE article_id = ? ORDER BY start, "end" DESC, id`)
-      .all(articleId) as AnnotationRow[];
+    const rows = this.prepare(`SELECT * FROM annotations WHERE article_id = ? ORDER BY start, "end" DESC, id`).all(
+      articleId,
+    ) as AnnotationRow[];
     return rows.map(toAnnotation);
   }
 
   find(id: number): Annotation | null {
-    const row = this.db.prepare(`SELECT * FROM annotations WHERE id = ?`).get(id) as AnnotationRow | undefined;
+    const row = this.prepare(`SELECT * FROM annotations WHERE id = ?`).get(id) as AnnotationRow | undefined;
     return row ? toAnnotation(row) : null;
   }
 
@@ -70,12 +87,10 @@ export class AnnotationStore {
     span: Pick<Annotation, 'articleId' | 'labelKey' | 'start' | 'end' | 'author'>,
     exceptId: number | null,
   ): Annotation | null {
-    const row = this.db
-      .prepare(
-        `SELECT * FROM annotations WHERE article_id = ? AND start = ? AND "end" = ? AND label_key = ?
+    const row = this.prepare(
+      `SELECT * FROM annotations WHERE article_id = ? AND start = ? AND "end" = ? AND label_key = ?
            AND author = ? AND id IS NOT ? LIMIT 1`,
-      )
-      .get(span.articleId, span.start, span.end, span.labelKey, span.author, exceptId) as AnnotationRow | undefined;
+    ).get(span.articleId, span.start, span.end, span.labelKey, span.author, exceptId) as AnnotationRow | undefined;
     return row ? toAnnotation(row) : null;
   }
 
@@ -86,60 +101,56 @@ export class AnnotationStore {
   }
 
   insert(annotation: NewAnnotationRow): Annotation {
-    const result = this.db
-      .prepare(
-        `INSERT INTO annotations (id, article_id, label_key, start, "end", quote, note, author, origin, imported_id,
+    // The dashboard's per-sentence triggers look the span's sentences up (migration 020).
+    this.sentences.ensure(annotation.articleId);
+    const result = this.prepare(
+      `INSERT INTO annotations (id, article_id, label_key, start, "end", quote, note, author, origin, imported_id,
            attributes_json, created_at, updated_at)
          VALUES (@id, @articleId, @labelKey, @start, @end, @quote, @note, @author, @origin, @importedId,
            @attributesJson, @createdAt, @updatedAt)`,
-      )
-      .run({
-        ...annotation,
-        id: annotation.id ?? null,
-        author: annotation.author ?? '',
-        importedId: annotation.importedId ?? null,
-        attributesJson: attributesJson(annotation.attributes),
-      });
+    ).run({
+      ...annotation,
+      id: annotation.id ?? null,
+      author: annotation.author ?? '',
+      importedId: annotation.importedId ?? null,
+      attributesJson: attributesJson(annotation.attributes),
+    });
     return this.get(Number(result.lastInsertRowid));
   }
 
   /** Rewrites every column but the id and the article. */
   replace(annotation: Annotation): Annotation {
-    this.db
-      .prepare(
-        `UPDATE annotations SET label_key = @labelKey, start = @start, "end" = @end, quote = @quote, note = @note,
+    this.prepare(
+      `UPDATE annotations SET label_key = @labelKey, start = @start, "end" = @end, quote = @quote, note = @note,
            author = @author, origin = @origin, imported_id = @importedId, attributes_json = @attributesJson,
            created_at = @createdAt, updated_at = @updatedAt
          WHERE id = @id`,
-      )
-      .run({
-        ...annotation,
-        importedId: annotation.importedId ?? null,
-        attributesJson: attributesJson(annotation.attributes),
-      });
+    ).run({
+      ...annotation,
+      importedId: annotation.importedId ?? null,
+      attributesJson: attributesJson(annotation.attributes),
+    });
     return this.get(annotation.id);
   }
 
   delete(id: number): void {
-    this.db.prepare(`DELETE FROM annotations WHERE id = ?`).run(id);
+    this.prepare(`DELETE FROM annotations WHERE id = ?`).run(id);
   }
 
   /** The annotations of a label on which the attribute `key` is set (a definition being changed or deleted). */
   listWithAttribute(labelKey: string, key: string): Annotation[] {
-    const rows = this.db
-      .prepare(
-        `SELECT * FROM annotations WHERE label_key = ? AND json_type(attributes_json, '$."' || ? || '"') IS NOT NULL
+    const rows = this.prepare(
+      `SELECT * FROM annotations WHERE label_key = ? AND json_type(attributes_json, '$."' || ? || '"') IS NOT NULL
          ORDER BY id`,
-      )
-      .all(labelKey, key) as AnnotationRow[];
+    ).all(labelKey, key) as AnnotationRow[];
     return rows.map(toAnnotation);
   }
 
   /** The article's annotations that have attributes set: those that may point at another span. */
   listWithAttributes(articleId: number): Annotation[] {
-    const rows = this.db
-      .prepare(`SELECT * FROM annotations WHERE article_id = ? AND attributes_json <> '{}' ORDER BY id`)
-      .all(articleId) as AnnotationRow[];
+    const rows = this.prepare(
+      `SELECT * FROM annotations WHERE article_id = ? AND attributes_json <> '{}' ORDER BY id`,
+    ).all(articleId) as AnnotationRow[];
     return rows.map(toAnnotation);
   }
 }

@@ -4,6 +4,7 @@ import { ApiError } from '../../../shared/contract/errors';
 import { countWords } from '../../../shared/text/fold';
 import { storedDuplicateKeyOf } from './duplicate-keys';
 import { SearchIndex } from './search-index';
+import { SentenceStore } from './sentences';
 import { SortKeyWriter } from './sort-keys';
 import { nowIso } from './clock';
 import { writeTransaction } from './write-transaction';
@@ -82,10 +83,13 @@ export class ArticleStore {
   private readonly searchIndex: SearchIndex;
   /** The library's sort keys (migration 009), written with the row so a fresh import sorts at once. */
   private readonly sortKeys: SortKeyWriter;
+  /** Sentence starts of annotated articles (migration 020), extended when text is appended. */
+  private readonly sentences: SentenceStore;
 
   constructor(private readonly db: Database) {
     this.searchIndex = new SearchIndex(db);
     this.sortKeys = new SortKeyWriter(db);
+    this.sentences = new SentenceStore(db);
   }
 
   /** Inserts a new article; the caller has checked the hash for duplicates. */
@@ -240,6 +244,8 @@ export class ArticleStore {
         )
         .run(text, countWords(text), storedDuplicateKeyOf(text), nowIso(), id);
       this.searchIndex.put(id, article.title, text);
+      // The appended text's sentences, for spans made there (migration 020).
+      if (this.sentences.has(id)) this.sentences.write(id, text);
       return this.get(id);
     });
   }

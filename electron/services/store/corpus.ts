@@ -51,6 +51,45 @@ export class CorpusStore {
       .all(articleId) as SpanRow[];
   }
 
+  /**
+   * The spans (of `labelKey` when given; only those with a note when `withNotes`) of the articles
+   * under the filter, one article at a time, each article's in text order. Streamed: quotes and
+   * notes are matched folded in TypeScript, which SQL cannot do, and the caller stops at its
+   * limit. Ordered by article only, which the (label, article) index and the article index both
+   * give, so no sort of every row comes first.
+   */
+  *spansByArticle(
+    labelKey: string | undefined,
+    filter: LibraryFilter,
+    withNotes: boolean,
+  ): Generator<(SpanRow & { note: string })[]> {
+    const scope = this.library.scope(filter);
+    const conditions = [
+      withNotes ? `note <> ''` : '',
+      labelKey !== undefined ? 'label_key = @labelKey' : '',
+      scope ? `article_id IN (${scope.where})` : '',
+    ].filter(Boolean);
+    const rows = this.db
+      .prepare(
+        `SELECT id, article_id AS articleId, label_key AS labelKey, start, "end", quote, note FROM annotations
+         ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY article_id`,
+      )
+      .iterate({ ...scope?.params, ...(labelKey !== undefined ? { labelKey } : {}) }) as IterableIterator<
+      SpanRow & { note: string }
+    >;
+    const inTextOrder = (spans: (SpanRow & { note: string })[]) =>
+      spans.sort((a, b) => a.start - b.start || a.id - b.id);
+    let group: (SpanRow & { note: string })[] = [];
+    for (const row of rows) {
+      if (group.length > 0 && group[0]!.articleId !== row.articleId) {
+        yield inTextOrder(group);
+        group = [];
+      }
+      group.push(row);
+    }
+    if (group.length > 0) yield inTextOrder(group);
+  }
+
   /** Stored spans chosen by a dashboard bar, in article and text order; at most `limit`. */
   spans(query: Extract<ConcordanceQuery, { kind: 'spans' }>, filter: LibraryFilter, limit: number): SpanRow[] {
     const scope = this.library.scope(filter);
@@ -111,8 +150,10 @@ export class CorpusStore {
        WHERE spans > 0 AND label_key IN (SELECT key FROM labels WHERE kind = 'entity')
        ORDER BY spans DESC, label_key, quote LIMIT ${TOP_ENTITY_CANDIDATES}`,
     );
-    const coOccurrence = all<{ a: string; b: string; articles: number }>(
-      `SELECT a, b, articles FROM dashboard_label_pair WHERE articles > 0`,
+    // Two labels met in a sentence have met in its article: the sentence pairs join the article pairs.
+    const coOccurrence = all<{ a: string; b: string; articles: number; sentences: number }>(
+      `SELECT p.a, p.b, p.articles, coalesce(s.sentences, 0) AS sentences FROM dashboard_label_pair p
+       LEFT JOIN dashboard_label_pair_sentence s ON s.a = p.a AND s.b = p.b WHERE p.articles > 0`,
     );
     const byAuthor = all<{ author: string; spans: number; articles: number }>(
       `SELECT author, spans, articles FROM dashboard_author WHERE spans > 0 ORDER BY spans DESC`,
@@ -160,11 +201,18 @@ export class CorpusStore {
       `SELECT n.author, count(*) AS spans, count(DISTINCT n.article_id) AS articles FROM annotations n
        WHERE ${inScope('n.article_id')} GROUP BY n.author ORDER BY spans DESC`,
     );
+    // The labels of each sentence (migration 020), paired within the sentence through its key.
+    const sentencePairs = all<{ a: string; b: string; sentences: number }>(
+      `SELECT x.label_key AS a, y.label_key AS b, count(*) AS sentences FROM dashboard_sentence_label x
+       JOIN dashboard_sentence_label y ON y.article_id = x.article_id AND y.sentence_start = x.sentence_start
+         AND y.label_key > x.label_key
+       WHERE ${inScope('x.article_id')} GROUP BY 1, 2`,
+    );
     return {
       labelsByMonth,
       analyticBySource,
       topEntities: mergeFolded(entityQuotes),
-      coOccurrence: countPairs(present),
+      coOccurrence: countPairs(present, sentencePairs),
       byAuthor,
       ...this.statusAndTotals(scope),
     };
@@ -186,15 +234,18 @@ export class CorpusStore {
   }
 }
 
-/** For each pair of labels (a < b), the articles that have both. */
-function countPairs(present: readonly { labelKey: string; articleId: number }[]): Dashboard['coOccurrence'] {
+/** For each pair of labels (a < b), the articles that have both, and the sentences (given). */
+function countPairs(
+  present: readonly { labelKey: string; articleId: number }[],
+  sentencePairs: readonly { a: string; b: string; sentences: number }[],
+): Dashboard['coOccurrence'] {
   const labelsByArticle = new Map<number, string[]>();
   for (const { labelKey, articleId } of present) {
     const labels = labelsByArticle.get(articleId);
     if (labels) labels.push(labelKey);
     else labelsByArticle.set(articleId, [labelKey]);
   }
-  const pairs = new Map<string, { a: string; b: string; articles: number }>();
+  const pairs = new Map<string, Dashboard['coOccurrence'][number]>();
   for (const labels of labelsByArticle.values()) {
     labels.sort();
     for (let i = 0; i < labels.length; i++) {
@@ -202,9 +253,13 @@ function countPairs(present: readonly { labelKey: string; articleId: number }[])
         const key = `${labels[i]}\u0000${labels[j]}`;
         const pair = pairs.get(key);
         if (pair) pair.articles++;
-        else pairs.set(key, { a: labels[i]!, b: labels[j]!, articles: 1 });
+        else pairs.set(key, { a: labels[i]!, b: labels[j]!, articles: 1, sentences: 0 });
       }
     }
+  }
+  for (const { a, b, sentences } of sentencePairs) {
+    const pair = pairs.get(`${a}\u0000${b}`);
+    if (pair) pair.sentences = sentences;
   }
   return [...pairs.values()].sort(byPairCount);
 }

@@ -44,6 +44,8 @@ export class ExportSource {
   readonly relationTypes: RelationType[];
   /** The exported labels' attributes, label by label in schema order (the CSV's column order). */
   readonly attributeDefs: AttributeDef[];
+  /** Every label's attributes, for the schema file written beside the export. */
+  readonly schemaAttributeDefs: AttributeDef[];
   readonly fieldDefs: FieldDef[];
   private readonly fields: ArticleFieldStore;
   private readonly scopeSql: string;
@@ -70,6 +72,7 @@ export class ExportSource {
     this.labelsParam = labelKeys ? { labels: JSON.stringify(labelKeys) } : {};
     // Read once, with the labels: a definition changed while the export runs cannot reorder its columns.
     const attributeDefs = new AttributeDefStore(db).list();
+    this.schemaAttributeDefs = attributeDefs;
     this.attributeDefs = this.labels.flatMap((label) => attributesOfLabel(attributeDefs, label.key));
     this.fieldDefs = new FieldDefStore(db).list();
     this.fields = new ArticleFieldStore(db);

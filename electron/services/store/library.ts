@@ -30,6 +30,14 @@ interface BuildContext {
   sourcesMatching(queryFolded: string): string[];
   /** The type of a document field (`text`, `enum`, …); not_found when there is no such field. */
   fieldType(key: string): string;
+  /** The type of a label's attribute; not_found when the label defines no such attribute. */
+  attributeType(label: string, key: string): string;
+  /**
+   * `column` as a filter writes it: prefixed with `+` (no index may serve it) when the page is
+   * ordered through another column's index, so SQLite walks that index and stops at the page's
+   * last row instead of reading every row the filter keeps to sort them.
+   */
+  filterColumn(column: 'f.status' | 'f.published_at'): string;
 }
 
 /** Named parameters `@prefix0, @prefix1…` for `IN (…)`, with their values. */
@@ -47,8 +55,8 @@ const HAS_YEAR = `f.published_at GLOB '[0-9][0-9][0-9][0-9]*'`;
 /**
  * One SQL builder per entry of LIBRARY_FILTERS (shared/corpus/library-query.ts); the mapped type
  * makes a filter without a builder a compile error. Every builder reads only `library_facets`,
- * the `annotations` indexes of migration 009, the full-text index, or `article_fields` by its
- * field index (migration 013).
+ * the `annotations` indexes of migration 009, the full-text index, `article_fields` by its
+ * field index (migration 013), or `entity_links` by entity (migration 014).
  */
 const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
   text: (text, context) => {
@@ -57,9 +65,9 @@ const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
     const byText = `f.article_id IN (SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @text_fts)`;
     return { where: `(${byText}${bySource})`, params: sources.params };
   },
-  status: (statuses) => {
+  status: (statuses, context) => {
     const values = list('status', statuses);
-    return { where: `f.status IN (${values.sql})`, params: values.params };
+    return { where: `${context.filterColumn('f.status')} IN (${values.sql})`, params: values.params };
   },
   source: (sources) => {
     const values = list('source', sources);
@@ -67,10 +75,10 @@ const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
   },
   // A partial date stands for its whole period: it must start at or after `from` and end at or
   // before the end of `to`. "~" sorts after every digit, "-" and "T", so `x || '~'` is the end of x.
-  published: ({ from, to }) => ({
+  published: ({ from, to }, context) => ({
     where: [
       HAS_YEAR,
-      from ? `f.published_at >= @published_from` : '',
+      from ? `${context.filterColumn('f.published_at')} >= @published_from` : '',
       to ? `f.published_at || '~' <= @published_to` : '',
     ]
       .filter(Boolean)
@@ -97,30 +105,60 @@ const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
       params: values.params,
     };
   },
-  // json_each walks a list's items and yields a single value as itself; it gives true/false as
-  // 1/0 with the type 'true'/'false', so the type is compared too. A text field matches by contents.
   field: ({ key, value }, context) => {
-    const byField = `SELECT v.article_id FROM article_fields v, json_each(v.value_json) AS item WHERE v.field_key = @field_key`;
-    if (context.fieldType(key) === 'text') {
-      return {
-        where: `f.article_id IN (${byField} AND item.type = 'text' AND instr(lower(item.value), lower(@field_value)) > 0)`,
-        params: { field_key: key, field_value: String(value) },
-      };
-    }
-    const type =
-      typeof value === 'string'
-        ? 'text'
-        : typeof value === 'boolean'
-          ? String(value)
-          : Number.isInteger(value)
-            ? 'integer'
-            : 'real';
+    const match = jsonItemMatches(context.fieldType(key), value, 'field');
     return {
-      where: `f.article_id IN (${byField} AND item.value = @field_value AND item.type = @field_type)`,
-      params: { field_key: key, field_value: typeof value === 'boolean' ? Number(value) : value, field_type: type },
+      where: `f.article_id IN (SELECT v.article_id FROM article_fields v, json_each(v.value_json) AS item
+        WHERE v.field_key = @field_key AND ${match.where})`,
+      params: { field_key: key, ...match.params },
     };
   },
+  // Probes the (label, article) index per row, as `labels` does; the attribute's value is read
+  // from the span's JSON (a key is lower-case ASCII, so it is safe inside the JSON path).
+  attribute: ({ label, key, value }, context) => {
+    const match = jsonItemMatches(context.attributeType(label, key), value, 'attribute');
+    return {
+      where: `EXISTS (SELECT 1 FROM annotations n, json_each(n.attributes_json, '$.' || @attribute_key) AS item
+        WHERE n.label_key = @attribute_label AND n.article_id = f.article_id AND ${match.where})`,
+      params: { attribute_label: label, attribute_key: key, ...match.params },
+    };
+  },
+  // An entity has few mentions: its articles are read once through entity_links_by_entity.
+  entity: (entityId) => ({
+    where: `f.article_id IN (SELECT n.article_id FROM entity_links l JOIN annotations n ON n.id = l.annotation_id
+      WHERE l.entity_id = @entity_id)`,
+    params: { entity_id: entityId },
+  }),
 };
+
+/**
+ * Whether a `json_each` row `item` holds `value`, for a field or attribute of `type`. json_each
+ * walks a list's items and yields a single value as itself; it gives true/false as 1/0 with the
+ * type 'true'/'false', so the type is compared too. A text value matches by contents.
+ */
+function jsonItemMatches(type: string, value: string | number | boolean, prefix: string): SqlPart {
+  if (type === 'text') {
+    return {
+      where: `item.type = 'text' AND instr(lower(item.value), lower(@${prefix}_value)) > 0`,
+      params: { [`${prefix}_value`]: String(value) },
+    };
+  }
+  const itemType =
+    typeof value === 'string'
+      ? 'text'
+      : typeof value === 'boolean'
+        ? String(value)
+        : Number.isInteger(value)
+          ? 'integer'
+          : 'real';
+  return {
+    where: `item.value = @${prefix}_value AND item.type = @${prefix}_type`,
+    params: {
+      [`${prefix}_value`]: typeof value === 'boolean' ? Number(value) : value,
+      [`${prefix}_type`]: itemType,
+    },
+  };
+}
 
 const STATUS_RANK = `CASE f.status WHEN 'new' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END`;
 
@@ -133,6 +171,10 @@ const ORDER_COLUMNS: Record<Exclude<LibrarySortKey, 'relevance'>, string> = {
   annotations: 'f.annotation_count',
   status: STATUS_RANK,
 };
+
+/** Sorts whose column has an index `(column, article_id)` (migration 009); status sorts by a rank. */
+type IndexedOrder = Exclude<LibrarySortKey, 'relevance' | 'status'>;
+const INDEXED_ORDER = new Set<LibrarySortKey>(['imported', 'title', 'source', 'published', 'words', 'annotations']);
 
 interface SummaryRow {
   id: number;
@@ -182,17 +224,20 @@ export class LibraryStore {
     return this.db.prepare(`SELECT count(*) FROM ${from} ${where}`).pluck().get(params) as number;
   }
 
-  /** Ids of one page, in the sort's order; ties in import order. */
+  /**
+   * Ids of one page, in the sort's order; ties in import order (ids are given in import order).
+   * The order is an index's (column, article_id), so a page is a walk of that index.
+   */
   pageIds(filter: LibraryFilter, sort: LibrarySort, offset: number, limit: number): number[] {
     const ranked = sort.key === 'relevance' && filter.text !== undefined;
-    const { with: with_, from, where, params } = this.compile(filter, ranked);
+    const { with: with_, from, where, params } = this.compile(filter, ranked, sort.key);
     const direction = sort.direction === 'ascending' ? 'ASC' : 'DESC';
     const order =
       sort.key === 'relevance'
         ? ranked
           ? `s.rank IS NULL, s.adjacent ${direction}, s.rank ${direction}, f.imported_at, f.article_id`
           : `f.imported_at ${direction}, f.article_id ${direction}`
-        : `${ORDER_COLUMNS[sort.key]} ${direction}, f.imported_at ${direction}, f.article_id ${direction}`;
+        : `${ORDER_COLUMNS[sort.key]} ${direction}, f.article_id ${direction}`;
     return this.db
       .prepare(`${with_}SELECT f.article_id FROM ${from} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
       .pluck()
@@ -288,6 +333,8 @@ export class LibraryStore {
   private compile(
     filter: LibraryFilter,
     ranked = false,
+    /** The page's sort, when the query pages (count and id lists leave it out). */
+    orderedBy: LibrarySortKey | null = null,
   ): {
     /** A leading WITH clause, or ''. */
     with: string;
@@ -310,6 +357,20 @@ export class LibraryStore {
         if (type === undefined) throw new ApiError('not_found', `There is no document field “${key}”.`);
         return type;
       },
+      attributeType: (label, key) => {
+        const type = this.db
+          .prepare(`SELECT json_extract(spec_json, '$.type') FROM attribute_defs WHERE label_key = ? AND key = ?`)
+          .pluck()
+          .get(label, key) as string | undefined;
+        if (type === undefined) {
+          throw new ApiError('not_found', `Label “${label}” has no attribute “${key}”.`);
+        }
+        return type;
+      },
+      filterColumn: (column) =>
+        orderedBy !== null && INDEXED_ORDER.has(orderedBy) && ORDER_COLUMNS[orderedBy as IndexedOrder] !== column
+          ? `+${column}`
+          : column,
     };
     for (const kind of Object.keys(FILTER_SQL) as LibraryFilterKind[]) {
       const value = filter[kind];

@@ -9,7 +9,6 @@ import { ConcordanceView } from '../corpus/ConcordanceView';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
-import { AttributesDialog } from '../schema/AttributesDialog';
 import { SchemaView } from '../schema/SchemaView';
 import { useLiveLabels } from '../schema/schema-store';
 import { ProfileDialog } from '../settings/ProfileDialog';
@@ -106,7 +105,6 @@ export function App() {
       {dialog === 'import-package' ? <ImportPackageDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'preannotate' ? <PreannotateDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'restore-backup' ? <RestoreDialog onClose={() => setDialog(null)} /> : null}
-      {dialog === 'attributes' ? <AttributesDialog onClose={() => setDialog(null)} /> : null}
       <ProfileDialog />
       <Toasts />
     </div>

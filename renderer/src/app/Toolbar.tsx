@@ -65,9 +65,6 @@ export function Toolbar() {
       >
         {t('schema.toolbar')}
       </button>
-      <button type="button" onClick={() => setDialog('attributes')} title={t('attributes.editorButtonTitle')}>
-        {t('attributes.editorButton')}
-      </button>
       <span className="toolbar__spacer" />
       <ProfileButton />
       <button

@@ -7,6 +7,7 @@ import { LinkPlugin } from '@lexical/react/LexicalLinkPlugin';
 import { ListPlugin } from '@lexical/react/LexicalListPlugin';
 import { RichTextPlugin } from '@lexical/react/LexicalRichTextPlugin';
 import { TablePlugin } from '@lexical/react/LexicalTablePlugin';
+import { $generateNodesFromSerializedNodes, type BaseSerializedNode } from '@lexical/clipboard';
 import { HeadingNode, QuoteNode } from '@lexical/rich-text';
 import { ListItemNode, ListNode } from '@lexical/list';
 import { LinkNode } from '@lexical/link';
@@ -41,6 +42,8 @@ import { useBriefsStore } from './briefs-store';
 import { useCitationStore } from './citation-store';
 import { CitationPalette } from './CitationPalette';
 import { CitationView } from './CitationView';
+import { BriefExportButton } from './export/BriefExportButton';
+import { GenerateSectionButton } from './generate/GenerateSectionButton';
 import { isAllowedLink, runBriefAction, type BriefAction } from './editor-actions';
 import { $createCitationNode, $isCitationNode, CitationNode, CitationViewContext } from './nodes/CitationNode';
 import { spanFromDrag, SPAN_DRAG_TYPE } from './span-drag';
@@ -133,7 +136,12 @@ function EditorBody({ briefId }: { briefId: number }) {
 
   return (
     <div className="brief-editor">
-      <BriefToolbar act={act} briefId={briefId} saveState={saveState} />
+      <BriefToolbar
+        act={act}
+        briefId={briefId}
+        saveState={saveState}
+        onInsertNodes={(nodes) => insertSerialized(editor, nodes)}
+      />
       <div className="brief-editor__page">
         <RichTextPlugin
           contentEditable={
@@ -164,10 +172,12 @@ function BriefToolbar({
   act,
   briefId,
   saveState,
+  onInsertNodes,
 }: {
   act: (action: BriefAction) => void;
   briefId: number;
   saveState: SaveState;
+  onInsertNodes: (nodes: BaseSerializedNode[]) => void;
 }) {
   const { t } = useTranslation();
   const buttons: [BriefAction, string, string][] = [
@@ -201,12 +211,11 @@ function BriefToolbar({
       <button type="button" onMouseDown={(event) => event.preventDefault()} onClick={() => act('brief-cite')}>
         {t('briefs.toolbar.cite')}
       </button>
-      {/*
-        Extension slot for the exports and generated sections (issue 16, helper `briefout`):
-        <BriefExportButton briefId={briefId} /> and <GenerateSectionButton onInsert={…} />,
-        from renderer/src/briefs/export/ and renderer/src/briefs/generate/, go here.
-      */}
-      <span className="brief-toolbar__extensions" data-brief-id={briefId} aria-label={t('briefs.toolbar.extensions')} />
+      {/* The exports and the generated sections (helper `briefout`). */}
+      <span className="brief-toolbar__extensions" role="group" aria-label={t('briefs.toolbar.extensions')}>
+        <BriefExportButton briefId={briefId} />
+        <GenerateSectionButton onInsert={onInsertNodes} />
+      </span>
       <span className="brief-toolbar__status" role="status">
         {saveState === 'saved'
           ? t('briefs.saved')
@@ -406,6 +415,14 @@ function placeCaret(caret: Range | null): void {
   const node = caret ? $getNearestNodeFromDOMNode(caret.startContainer) : null;
   if ($isTextNode(node) && caret) node.select(caret.startOffset, caret.startOffset);
   else if (!$isRangeSelection($getSelection())) $getRoot().selectEnd();
+}
+
+/** Serialised nodes (a generated section) inserted at the selection, or at the end of the brief. */
+function insertSerialized(editor: LexicalEditor, nodes: BaseSerializedNode[]): void {
+  editor.update(() => {
+    if (!$isRangeSelection($getSelection())) $getRoot().selectEnd();
+    $insertNodes($generateNodesFromSerializedNodes(nodes));
+  });
 }
 
 function insertCitation(editor: LexicalEditor, snapshot: CitationSnapshot, selection: BaseSelection | null): void {

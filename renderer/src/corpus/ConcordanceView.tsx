@@ -9,6 +9,10 @@ import { labelName, useAppStore } from '../state/app-store';
 import { orderHits, useConcordanceStore, type HitOrder } from './concordance-store';
 
 const ROW_HEIGHT = 34;
+
+/** Where a phrase is looked for (the query kinds of the concordance that take a phrase). */
+const SEARCH_IN = ['text', 'quotes', 'notes'] as const;
+type SearchIn = (typeof SEARCH_IN)[number];
 /** Above this many ticked hits, annotate-all asks first, with the count. */
 const CONFIRM_ABOVE = 500;
 
@@ -24,7 +28,12 @@ export function ConcordanceView() {
   const openArticle = useAppStore((state) => state.openArticle);
   const store = useConcordanceStore();
   const { hits, order, selected, focused, query, labelKey, review, loading, busy } = store;
-  const [text, setText] = useState(query?.kind === 'text' ? query.query : '');
+  const [text, setText] = useState(query && query.kind !== 'spans' ? query.query : '');
+  // Where the phrase is looked for: the texts, the quotes of stored spans, or their notes.
+  const [searchIn, setSearchIn] = useState<SearchIn>(query && query.kind !== 'spans' ? query.kind : 'text');
+  const [withinLabel, setWithinLabel] = useState(
+    query && (query.kind === 'quotes' || query.kind === 'notes') ? (query.labelKey ?? '') : '',
+  );
   const [confirming, setConfirming] = useState(false);
   const list = useRef<HTMLDivElement>(null);
   const ordered = useMemo(() => orderHits(hits, order), [hits, order]);
@@ -87,9 +96,40 @@ export function ConcordanceView() {
           className="concordance__search"
           onSubmit={(event) => {
             event.preventDefault();
-            if (text.trim()) void store.search({ kind: 'text', query: text.trim().slice(0, 200) });
+            const phrase = text.trim().slice(0, 200);
+            if (!phrase) return;
+            void store.search(
+              searchIn === 'text'
+                ? { kind: 'text', query: phrase }
+                : { kind: searchIn, query: phrase, ...(withinLabel ? { labelKey: withinLabel } : {}) },
+            );
           }}
         >
+          <select
+            aria-label={t('concordance.searchIn')}
+            value={searchIn}
+            onChange={(event) => setSearchIn(event.target.value as SearchIn)}
+          >
+            {SEARCH_IN.map((where) => (
+              <option key={where} value={where}>
+                {t(`concordance.in.${where}`)}
+              </option>
+            ))}
+          </select>
+          {searchIn !== 'text' ? (
+            <select
+              aria-label={t('concordance.withinLabel')}
+              value={withinLabel}
+              onChange={(event) => setWithinLabel(event.target.value)}
+            >
+              <option value="">{t('concordance.anyLabel')}</option>
+              {labels.map((label) => (
+                <option key={label.key} value={label.key}>
+                  {labelName(label, language)}
+                </option>
+              ))}
+            </select>
+          ) : null}
           <input
             type="search"
             value={text}
@@ -153,7 +193,8 @@ export function ConcordanceView() {
           <button
             type="button"
             className="primary"
-            disabled={!labelKey || selected.size === 0 || busy}
+            disabled={!labelKey || selected.size === 0 || busy || query?.kind === 'notes'}
+            title={query?.kind === 'notes' ? t('concordance.notesNotAnnotated') : undefined}
             onClick={annotate}
           >
             {t('concordance.annotate', { count: selected.size })}
@@ -170,6 +211,27 @@ export function ConcordanceView() {
           <button type="button" onClick={() => setConfirming(false)}>
             {t('app.cancel')}
           </button>
+        </div>
+      ) : null}
+
+      {store.job?.state === 'running' ? (
+        <div className="concordance__job" role="status" aria-label={t('concordance.job.region')}>
+          {store.job.phase === 'checking' ? (
+            <>
+              <progress value={store.job.hitsChecked} max={Math.max(1, store.job.hitsTotal)} />{' '}
+              {t('concordance.job.checking', {
+                done: formatCount(store.job.hitsChecked, language),
+                total: formatCount(store.job.hitsTotal, language),
+              })}{' '}
+              <button type="button" onClick={() => void store.cancelAnnotate()}>
+                {t('app.cancel')}
+              </button>
+            </>
+          ) : (
+            <>
+              <progress /> {t('concordance.job.writing')}
+            </>
+          )}
         </div>
       ) : null}
 
@@ -233,6 +295,7 @@ export function ConcordanceView() {
                   {hit.right}
                 </span>
                 <span className="kwic__labels">
+                  {hit.inNote ? <span className="chip kwic__note">{t('concordance.inNote')}</span> : null}
                   {hit.labels.map((key) => {
                     const label = labelByKey.get(key);
                     return (

@@ -1,6 +1,6 @@
 import type { ECharts } from 'echarts/core';
 import type { TFunction } from 'i18next';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ConcordanceQuery, Dashboard } from '../../../shared/contract/corpus';
 import type { LibraryFilter } from '../../../shared/corpus/library-query';
@@ -27,13 +27,15 @@ interface ChartSpec {
   height: number;
   /** The table behind the chart, for CSV. */
   table: { header: string[]; rows: (string | number)[][] };
+  /** A switch of the chart's own, beside its title. */
+  controls?: ReactNode;
   /** The concordance query of the spans behind a clicked bar, with a caption. */
   drill: (event: ChartClick) => { query: ConcordanceQuery; caption: string; filter?: LibraryFilter } | null;
 }
 
 /**
  * The corpus at a glance: spans per label over time, risks and proposals per source, the top
- * entities, label pairs per article, progress by status and author. Every aggregate is one SQL
+ * entities, label pairs per article or per sentence, progress by status and author. Every aggregate is one SQL
  * query (corpusDashboard); the view refreshes when changes are applied or the store changes.
  * Clicking a bar opens the concordance of the spans behind it.
  */
@@ -44,6 +46,7 @@ export function DashboardView() {
   const showView = useAppStore((state) => state.showView);
   const libraryFilter = useLibraryStore((state) => state.filter);
   const [within, setWithin] = useState(false);
+  const [pairsBy, setPairsBy] = useState<PairsBy>('article');
   const [data, setData] = useState<Dashboard | null>(null);
   const filter = useMemo(() => (within ? libraryFilter : {}), [within, libraryFilter]);
 
@@ -76,8 +79,8 @@ export function DashboardView() {
     [labelByKey, language],
   );
   const charts = useMemo(
-    () => (data ? buildCharts(data, { labels, labelByKey, nameOf, t, language, filter }) : []),
-    [data, labels, labelByKey, nameOf, t, language, filter],
+    () => (data ? buildCharts(data, { labels, labelByKey, nameOf, t, language, filter, pairsBy, setPairsBy }) : []),
+    [data, labels, labelByKey, nameOf, t, language, filter, pairsBy],
   );
 
   const drillInto = (spec: ChartSpec, event: ChartClick) => {
@@ -122,6 +125,7 @@ function ChartCard({ spec, onDrill }: { spec: ChartSpec; onDrill: (event: ChartC
     <figure className="dashboard__card" data-chart={spec.id}>
       <figcaption>
         <h2>{spec.title}</h2>
+        {spec.controls}
         <span className="dashboard__actions">
           <button
             type="button"
@@ -185,7 +189,12 @@ interface BuildContext {
   t: TFunction;
   language: string;
   filter: LibraryFilter;
+  /** Whether the label pairs count shared articles or shared sentences. */
+  pairsBy: PairsBy;
+  setPairsBy: (pairsBy: PairsBy) => void;
 }
+
+type PairsBy = 'article' | 'sentence';
 
 const BASE: ChartOption = {
   // Every change applied anywhere redraws the charts: drawn at once, each redraw is one frame
@@ -316,15 +325,29 @@ function buildCharts(data: Dashboard, context: BuildContext): ChartSpec[] {
     },
   };
 
-  // 4. Label pairs present in the same article.
+  // 4. Label pairs present in the same article, or in the same sentence.
+  const bySentence = context.pairsBy === 'sentence';
+  const pairs = data.coOccurrence
+    .map((row) => ({ a: row.a, b: row.b, count: bySentence ? row.sentences : row.articles }))
+    .filter((row) => row.count > 0);
   const pairKeys = labels
     .map((label) => label.key)
-    .filter((key) => data.coOccurrence.some((row) => row.a === key || row.b === key));
-  const pairMax = Math.max(1, ...data.coOccurrence.map((row) => row.articles));
+    .filter((key) => pairs.some((row) => row.a === key || row.b === key));
+  const pairMax = Math.max(1, ...pairs.map((row) => row.count));
   const coOccurrence: ChartSpec = {
-    id: 'label-pairs',
-    empty: t('dashboard.empty.pairs'),
-    title: t('dashboard.charts.pairs'),
+    id: bySentence ? 'label-pairs-sentences' : 'label-pairs',
+    empty: bySentence ? t('dashboard.empty.sentencePairs') : t('dashboard.empty.pairs'),
+    title: bySentence ? t('dashboard.charts.sentencePairs') : t('dashboard.charts.pairs'),
+    controls: (
+      <select
+        aria-label={t('dashboard.pairsBy.label')}
+        value={context.pairsBy}
+        onChange={(event) => context.setPairsBy(event.target.value as PairsBy)}
+      >
+        <option value="article">{t('dashboard.pairsBy.article')}</option>
+        <option value="sentence">{t('dashboard.pairsBy.sentence')}</option>
+      </select>
+    ),
     height: Math.max(240, pairKeys.length * 30 + 90),
     option: {
       ...BASE,
@@ -345,20 +368,20 @@ function buildCharts(data: Dashboard, context: BuildContext): ChartSpec[] {
         {
           type: 'heatmap',
           label: { show: true },
-          data: data.coOccurrence.flatMap((row) => {
+          data: pairs.flatMap((row) => {
             const a = pairKeys.indexOf(row.a);
             const b = pairKeys.indexOf(row.b);
             return [
-              [a, b, row.articles],
-              [b, a, row.articles],
+              [a, b, row.count],
+              [b, a, row.count],
             ];
           }),
         },
       ],
     },
     table: {
-      header: ['label_a', 'label_b', 'articles'],
-      rows: data.coOccurrence.map((row) => [row.a, row.b, row.articles]),
+      header: ['label_a', 'label_b', 'articles', 'sentences'],
+      rows: data.coOccurrence.map((row) => [row.a, row.b, row.articles, row.sentences]),
     },
     drill: (event) => {
       const [x, y] = (event.data as number[] | undefined) ?? [];

@@ -1,16 +1,18 @@
 import { create } from 'zustand';
 import type {
   AnnotateAllInput,
+  AnnotateAllJob,
   AnnotateAllResult,
   ConcordanceHit,
   ConcordanceQuery,
 } from '../../../shared/contract/corpus';
 import type { LibraryFilter } from '../../../shared/corpus/library-query';
 import { foldVietnamese } from '../../../shared/text/fold';
-import { api } from '../api/client';
+import { api, events } from '../api/client';
 import { i18next } from '../i18n';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
+import { JobTracker } from '../transfer/job-tracker';
 
 export type HitOrder = 'text' | 'left' | 'right';
 
@@ -43,6 +45,8 @@ interface ConcordanceState {
   labelKey: string | null;
   review: AnnotateReview | null;
   busy: boolean;
+  /** The annotate-all job running (or just finished), with its progress. */
+  job: AnnotateAllJob | null;
   /** `filter` replaces the scope for this query (a dashboard bar's own scope). */
   search(query: ConcordanceQuery, caption?: string | null, filter?: LibraryFilter): Promise<void>;
   setWithinLibraryFilter(within: boolean): void;
@@ -53,6 +57,8 @@ interface ConcordanceState {
   setFocused(position: number): void;
   setLabel(labelKey: string): void;
   annotateSelected(): Promise<void>;
+  /** Stops the annotate-all job while it checks the hits; nothing is written. */
+  cancelAnnotate(): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
 }
@@ -82,6 +88,7 @@ export const useConcordanceStore = create<ConcordanceState>((set, get) => ({
   labelKey: null,
   review: null,
   busy: false,
+  job: null,
 
   async search(query, caption = null, filter) {
     set({ query, caption, loading: true, scope: filter ?? null });
@@ -142,7 +149,7 @@ export const useConcordanceStore = create<ConcordanceState>((set, get) => ({
     if (!labelKey || selected.size === 0 || busy) return;
     const request: AnnotateAllInput = {
       labelKey,
-      query: query?.kind === 'text' ? query.query : labelKey,
+      query: query && query.kind !== 'spans' ? query.query : labelKey,
       hits: [...selected]
         .sort((a, b) => a - b)
         .map((index) => {
@@ -152,6 +159,8 @@ export const useConcordanceStore = create<ConcordanceState>((set, get) => ({
     };
     await runAnnotate(request);
   },
+
+  cancelAnnotate: () => annotateJobs.cancel(get().job),
 
   async undo() {
     const { review } = get();
@@ -194,19 +203,57 @@ async function stepHistory(review: AnnotateReview, action: 'undo' | 'redo'): Pro
   }
 }
 
+/** The request of the job being followed, for its review. */
+let annotating: AnnotateAllInput | null = null;
+
+/** Follows the annotate-all job through its progress events; its end makes the review. */
+const annotateJobs = new JobTracker<AnnotateAllJob>(
+  {
+    get: (jobId) => api.getAnnotateAllJob({ jobId }),
+    cancel: (jobId) => api.cancelAnnotateAll({ jobId }),
+  },
+  (job) => {
+    const store = useConcordanceStore;
+    store.setState({ job });
+    const request = annotating;
+    if (job.state === 'running' || request === null) return;
+    annotating = null;
+    annotateJobs.stop();
+    store.setState({ busy: false });
+    if (job.state === 'done' && job.result) {
+      const articleCount = new Set(job.result.created.map((span) => span.articleId)).size;
+      store.setState({ review: { request, result: job.result, articleCount, undone: false } });
+      void refreshHits();
+    } else if (job.state === 'cancelled') {
+      useAppStore.getState().notify('info', i18next.t('concordance.job.cancelled'));
+    } else {
+      useAppStore.getState().notify('error', job.error ?? i18next.t('concordance.job.failed'));
+    }
+  },
+  (error) => {
+    annotating = null;
+    useConcordanceStore.setState({ busy: false });
+    fail(error);
+  },
+);
+events.on('jobProgress', (progress) => {
+  if (progress.kind === 'annotateAll') annotateJobs.receive(progress);
+});
+events.onResync(() => void annotateJobs.resync());
+
+/** Starts annotate-all as a job: progress and cancel while the hits are checked, then one change set. */
 async function runAnnotate(request: AnnotateAllInput): Promise<void> {
   const store = useConcordanceStore;
   if (store.getState().busy) return;
-  store.setState({ busy: true });
+  store.setState({ busy: true, job: null });
   try {
-    const result = await api.annotateAll(request);
-    const articleCount = new Set(result.created.map((span) => span.articleId)).size;
-    store.setState({ review: { request, result, articleCount, undone: false } });
-    await refreshHits();
+    annotating = request;
+    const { jobId } = await api.startAnnotateAll(request);
+    annotateJobs.follow(jobId);
   } catch (error) {
-    fail(error);
-  } finally {
+    annotating = null;
     store.setState({ busy: false });
+    fail(error);
   }
 }
 

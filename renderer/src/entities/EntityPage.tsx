@@ -5,6 +5,7 @@ import { EXTERNAL_ID_PATTERN } from '../../../shared/domain/entities';
 import { formatPublished } from '../library/format';
 import { useReaderStore } from '../reader/reader-store';
 import { labelName, useAppStore } from '../state/app-store';
+import { useLibraryStore } from '../state/library-store';
 import { useEntitiesStore } from './entities-store';
 import { EntityHistoryButtons } from './EntityHistoryButtons';
 
@@ -49,6 +50,12 @@ function EntityDetails({ page }: { page: Page }) {
         {entity.externalId ? <code className="entity__external">{entity.externalId}</code> : null}
         <button type="button" onClick={() => setEditing(!editing)} aria-expanded={editing}>
           {t('entities.page.edit')}
+        </button>
+        <button
+          type="button"
+          onClick={() => useLibraryStore.getState().showEntityArticles({ id: entity.id, name: entity.name })}
+        >
+          {t('entities.page.showArticles')}
         </button>
       </div>
       {entity.aliases.length ? (

@@ -1,21 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LibraryFilter } from '../../../shared/corpus/library-query';
-import type { FieldDef } from '../../../shared/domain/attributes';
 import { useAppStore } from '../state/app-store';
 import { nameIn, useAttributeStore } from '../state/attribute-store';
 import { useLibraryStore } from '../state/library-store';
-
-type FieldValue = NonNullable<LibraryFilter['field']>['value'];
-
-/** The typed value a control's text stands for, or null when it is empty or not a value of the field. */
-function wantedValue(field: FieldDef, text: string): FieldValue | null {
-  const trimmed = text.trim();
-  if (trimmed === '') return null;
-  if (field.spec.type === 'boolean') return trimmed === 'true';
-  if (field.spec.type === 'number') return Number.isFinite(Number(trimmed)) ? Number(trimmed) : null;
-  return trimmed;
-}
+import { ValueControl, wantedValue } from './ValueControl';
 
 /**
  * "Articles whose document field F has value V": a field, then one of its options (or text it
@@ -39,7 +27,7 @@ export function FieldFilter() {
     setKey(nextKey);
     setText(nextText);
     const field = fieldDefs.find((candidate) => candidate.key === nextKey);
-    const value = field ? wantedValue(field, nextText) : null;
+    const value = field ? wantedValue(field.spec, nextText) : null;
     const { field: _previous, ...rest } = useLibraryStore.getState().filter;
     setFilter(field && value !== null ? { ...rest, field: { key: field.key, value } } : rest);
   };
@@ -54,36 +42,12 @@ export function FieldFilter() {
           </option>
         ))}
       </select>
-      {def?.spec.type === 'enum' || def?.spec.type === 'boolean' ? (
-        <select
-          aria-label={t('fields.filterValueLabel')}
-          value={text}
-          onChange={(event) => choose(key, event.target.value)}
-        >
-          <option value="">{t('fields.filterValue')}</option>
-          {def.spec.type === 'enum'
-            ? def.spec.options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {nameIn(option, language)}
-                </option>
-              ))
-            : [
-                <option key="true" value="true">
-                  {t('attributes.yes')}
-                </option>,
-                <option key="false" value="false">
-                  {t('attributes.no')}
-                </option>,
-              ]}
-        </select>
-      ) : def ? (
-        <input
-          type="search"
-          aria-label={t('fields.filterValueLabel')}
-          placeholder={t('fields.filterValue')}
-          value={text}
-          aria-invalid={text.trim() !== '' && wantedValue(def, text) === null}
-          onChange={(event) => choose(key, event.target.value)}
+      {def ? (
+        <ValueControl
+          spec={def.spec}
+          text={text}
+          label={t('fields.filterValueLabel')}
+          onChange={(next) => choose(key, next)}
         />
       ) : null}
       {filter.field && total !== null ? (

@@ -4,6 +4,7 @@ import { LibraryFilterSchema, PartialDateSchema, type LibraryFilter } from '../.
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
 import { labelName, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
+import { AttributeFilter } from './AttributeFilter';
 import { FieldFilter } from './FieldFilter';
 
 /** Drops a filter key whose value is empty, so an unset control never filters. */
@@ -15,15 +16,16 @@ function withFilter<K extends keyof LibraryFilter>(filter: LibraryFilter, key: K
 
 /**
  * The library's filters: status, source, publication date range (partial dates allowed),
- * undated, has label, annotated by, a document field's value. They combine (AND); the count and
- * list follow at once. Filters on attribute values and entities will join here when their issues
- * land (LIBRARY_FILTERS in shared/corpus/library-query.ts is the registry).
+ * undated, has label, annotated by, an attribute's value, a document field's value, and the
+ * linked entity (set from the entity page's "show articles", shown as a chip). They combine
+ * (AND); the count and list follow at once (LIBRARY_FILTERS in shared/corpus/library-query.ts is
+ * the registry).
  */
 export function LibraryFilters() {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const labels = useAppStore((state) => state.labels);
-  const { filter, setFilter, facets } = useLibraryStore();
+  const { filter, setFilter, facets, entityName } = useLibraryStore();
   const [from, setFrom] = useState(filter.published?.from ?? '');
   const [to, setTo] = useState(filter.published?.to ?? '');
   /** Bumped by Clear, so the field filter's controls start empty again. */
@@ -146,7 +148,20 @@ export function LibraryFilters() {
         />{' '}
         {t('library.filters.undated')}
       </label>
+      <AttributeFilter key={`attribute${clears}`} />
       <FieldFilter key={clears} />
+      {filter.entity !== undefined ? (
+        <span className="chip chip--on library__entity">
+          <span lang="vi">{t('library.filters.entity', { name: entityName ?? `#${filter.entity}` })}</span>
+          <button
+            type="button"
+            aria-label={t('library.filters.entityClear')}
+            onClick={() => setFilter(withFilter(filter, 'entity', null))}
+          >
+            ×
+          </button>
+        </span>
+      ) : null}
       {active ? (
         <button
           type="button"

@@ -1,38 +1,30 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { attributesOfLabel } from '../../../shared/domain/attributes';
+import type { Label } from '../../../shared/domain/schemas';
 import { labelName, useAppStore } from '../state/app-store';
 import { useAttributeStore } from '../state/attribute-store';
 import { DefinitionForm } from './definition-form';
 import { DefinitionRow } from './DefinitionRow';
 
 /**
- * The attributes of one label at a time: edited in place, added, deleted. Every edit is a change
- * set on the corpus-wide history (attributeDef.*), so it is undone like any schema edit.
+ * The attributes of the label selected in the schema view: edited in place, added, deleted. Every
+ * edit is a change set on the corpus-wide history (attributeDef.*), so it is undone like any
+ * schema edit.
  */
-export function AttributeDefinitions() {
+export function AttributeDefinitions({ label }: { label: Label }) {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
-  const labels = useAppStore((state) => state.labels);
   const { attributeDefs, loaded, load, applyDefinitions } = useAttributeStore();
-  const [labelKey, setLabelKey] = useState(labels[0]?.key ?? '');
   useEffect(() => {
     if (!loaded) void load();
   }, [loaded, load]);
+  const labelKey = label.key;
   const defs = attributesOfLabel(attributeDefs, labelKey);
+  const heading = t('attributes.ofLabel', { label: `${labelName(label, language)} (${labelKey})` });
   return (
-    <section aria-label={t('attributes.heading')}>
-      <h3>{t('attributes.heading')}</h3>
-      <label>
-        {t('attributes.label')}{' '}
-        <select value={labelKey} onChange={(event) => setLabelKey(event.target.value)}>
-          {labels.map((label) => (
-            <option key={label.key} value={label.key}>
-              {labelName(label, language)} ({label.key})
-            </option>
-          ))}
-        </select>
-      </label>
+    <section aria-label={heading}>
+      <h3>{heading}</h3>
       {defs.length === 0 ? <p>{t('attributes.none')}</p> : null}
       <table>
         <tbody>

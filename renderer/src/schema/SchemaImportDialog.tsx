@@ -49,7 +49,16 @@ export function SchemaImportDialog({ onClose }: { onClose: () => void }) {
     setPreview(await previewImport(content));
   };
 
-  const nothing = preview && preview.added.length + preview.changed.length + preview.removed.length === 0;
+  const definitionChanges = (defs: SchemaImportPreview['attributes']) =>
+    defs.added.length + defs.changed.length + defs.removed.length;
+  const nothing =
+    preview &&
+    preview.added.length +
+      preview.changed.length +
+      preview.removed.length +
+      definitionChanges(preview.attributes) +
+      definitionChanges(preview.fields) ===
+      0;
   return (
     <Modal title={t('schema.import.title')} onClose={onClose} wide>
       <p>
@@ -92,6 +101,18 @@ export function SchemaImportDialog({ onClose }: { onClose: () => void }) {
               ))}
             </ul>
           ) : null}
+          <DefinitionChanges
+            defs={preview.attributes}
+            added="schema.import.attributesAdded"
+            changed="schema.import.attributesChanged"
+            removed="schema.import.attributeRemoved"
+          />
+          <DefinitionChanges
+            defs={preview.fields}
+            added="schema.import.fieldsAdded"
+            changed="schema.import.fieldsChanged"
+            removed="schema.import.fieldRemoved"
+          />
           {preview.refusal ? (
             <p className="schema__problems" role="alert">
               {preview.refusal}
@@ -113,5 +134,33 @@ export function SchemaImportDialog({ onClose }: { onClose: () => void }) {
         </button>
       </div>
     </Modal>
+  );
+}
+
+/** What a schema file does to the attribute or the document field definitions. */
+function DefinitionChanges({
+  defs,
+  added,
+  changed,
+  removed,
+}: {
+  defs: SchemaImportPreview['attributes'];
+  added: 'schema.import.attributesAdded' | 'schema.import.fieldsAdded';
+  changed: 'schema.import.attributesChanged' | 'schema.import.fieldsChanged';
+  removed: 'schema.import.attributeRemoved' | 'schema.import.fieldRemoved';
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {defs.added.length > 0 ? <p>{t(added, { keys: defs.added.join(', ') })}</p> : null}
+      {defs.changed.length > 0 ? <p>{t(changed, { keys: defs.changed.join(', ') })}</p> : null}
+      {defs.removed.length > 0 ? (
+        <ul>
+          {defs.removed.map((entry) => (
+            <li key={entry.key}>{t(removed, { key: entry.key, count: entry.valueCount })}</li>
+          ))}
+        </ul>
+      ) : null}
+    </>
   );
 }

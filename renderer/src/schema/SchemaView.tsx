@@ -6,6 +6,8 @@ import { labelHotkeyText } from '../../../shared/keymap';
 import { api } from '../api/client';
 import { backendText } from '../i18n/backend';
 import { labelName, useAppStore } from '../state/app-store';
+import { AttributeDefinitions } from './AttributeDefinitions';
+import { FieldDefinitions } from './FieldDefinitions';
 import { LabelForm } from './LabelForm';
 import { RemoveLabelDialog } from './RemoveLabelDialog';
 import { SchemaImportDialog } from './SchemaImportDialog';
@@ -16,8 +18,9 @@ type Editing = { kind: 'label'; key: string } | { kind: 'new' } | null;
 
 /**
  * The schema editor, a view of its own (toolbar and menu, #/schema): the labels as a tree with
- * their counts, a form for the selected one, merge and delete with counts first, hide, the
- * schema's own undo and redo (the corpus-wide history), and the schema as a JSON file.
+ * their counts, a form for the selected one with its attribute definitions under it, the document
+ * fields under the tree, merge and delete with counts first, hide, the schema's own undo and redo
+ * (the corpus-wide history), and the schema as a JSON file.
  */
 export function SchemaView() {
   const { t } = useTranslation();
@@ -150,6 +153,9 @@ export function SchemaView() {
               ))}
             </tbody>
           </table>
+          <div className="attribute-editor">
+            <FieldDefinitions />
+          </div>
         </div>
         <div className="schema__editor">
           {editingNow === null ? (
@@ -169,6 +175,11 @@ export function SchemaView() {
               usage={selected ? (usage[selected.key] ?? 0) : 0}
             />
           )}
+          {editingNow?.kind === 'label' && selected ? (
+            <div className="attribute-editor">
+              <AttributeDefinitions label={selected} />
+            </div>
+          ) : null}
         </div>
       </div>
       {removing ? (

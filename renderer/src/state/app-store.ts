@@ -7,15 +7,7 @@ import type { Language } from '../i18n/languages';
 import { errorMessage } from '../i18n/backend';
 
 export type Dialog =
-  | 'import'
-  | 'export'
-  | 'preannotate'
-  | 'keyboard-help'
-  | 'restore-backup'
-  | 'attributes'
-  | 'export-work'
-  | 'import-package'
-  | null;
+  'import' | 'export' | 'preannotate' | 'keyboard-help' | 'restore-backup' | 'export-work' | 'import-package' | null;
 
 /** The corpus views; the reader shows instead of them while an article is open. */
 export const VIEWS = ['library', 'concordance', 'dashboard', 'agreement', 'entities', 'briefs'] as const;

@@ -28,6 +28,10 @@ interface LibraryState {
   /** Articles ticked in the library, e.g. to export only those. */
   selectedIds: ReadonlySet<number>;
   setFilter(filter: LibraryFilter): void;
+  /** The name of the entity of the `entity` filter, for its chip (the filter holds the id only). */
+  entityName: string | null;
+  /** The entity registry's "show articles": the library filtered to the articles that mention it. */
+  showEntityArticles(entity: { id: number; name: string }): void;
   sortBy(key: LibrarySortKey): void;
   /** Loads the page holding row `index` unless it is loaded or on its way. */
   ensureRow(index: number): void;
@@ -91,9 +95,16 @@ export const useLibraryStore = create<LibraryState>((set, get) => {
     generation: 0,
     facets: null,
     selectedIds: new Set(),
+    entityName: null,
 
     setFilter(filter) {
       requery({ filter });
+    },
+
+    showEntityArticles(entity) {
+      set({ entityName: entity.name });
+      requery({ filter: { entity: entity.id } });
+      useAppStore.getState().showView('library');
     },
 
     sortBy(key) {

@@ -161,7 +161,11 @@ function ImportReport({ results, onOpen }: { results: ImportFileResult[]; onOpen
                   >
                     {result.title}
                   </button>
-                  {result.notes.length ? <div className="report__notes">{result.notes.join(' · ')}</div> : null}
+                  {result.notes.length ? (
+                    <div className="report__notes">
+                      {result.notes.map((english, index) => backendText(result.noteRefs?.[index], english)).join(' · ')}
+                    </div>
+                  ) : null}
                 </>
               )}
             </td>

@@ -6,11 +6,12 @@
  * relations, events and attributes (they are not spans). `#<n>\tAnnotatorNotes T<n>\t<note>` becomes
  * the span's note.
  */
+import type { MessageRef } from '../../messages/backend-messages';
 import type { PeerAnnotations, PeerSpan } from './spans';
 
 export function bratAnnotations(text: string, ann: string): PeerAnnotations {
   const spans: PeerSpan[] = [];
-  const problems: string[] = [];
+  const problems: MessageRef[] = [];
   const points = Array.from(text);
   const notes = annotatorNotes(ann);
   let otherLines = 0;
@@ -31,7 +32,7 @@ export function bratAnnotations(text: string, ann: string): PeerAnnotations {
       label === '' ||
       ranges.some((range) => range.length !== 2 || range.some((n) => !Number.isInteger(n) || n < 0))
     ) {
-      problems.push(`line ${index + 1} (${id}) is not a text-bound annotation`);
+      problems.push({ key: 'bratLineNotTextBound', params: { line: index + 1, id: id ?? '' } });
       return;
     }
     const start = ranges[0]?.[0] as number;
@@ -47,7 +48,7 @@ export function bratAnnotations(text: string, ann: string): PeerAnnotations {
       );
     });
     if (!gapsAreBreaks) {
-      problems.push(`${id} ${label} is discontinuous (${rest.join(' ')}), which Marginalia spans cannot be`);
+      problems.push({ key: 'bratDiscontinuous', params: { id: id ?? '', label, ranges: rest.join(' ') } });
       return;
     }
     // The file's text field joins fragments with spaces; the check is on the span as a whole.
@@ -60,7 +61,7 @@ export function bratAnnotations(text: string, ann: string): PeerAnnotations {
       ...(id !== undefined && notes.byId.has(id) ? { note: notes.byId.get(id) } : {}),
     });
   });
-  if (otherLines > 0) problems.push(`${otherLines} relation, event or attribute lines are not spans and were left out`);
+  if (otherLines > 0) problems.push({ key: 'bratOtherLines', params: { count: otherLines } });
   return { format: 'brat standoff', unit: 'codepoint', spans, problems };
 }
 

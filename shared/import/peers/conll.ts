@@ -5,6 +5,7 @@
  * space between tokens except before closing punctuation and after opening punctuation, a line
  * break between sentences; each tag run then becomes a span on that text.
  */
+import type { MessageRef } from '../../messages/backend-messages';
 import type { PeerAnnotations, PeerSpan } from './spans';
 
 export interface ConllDocument {
@@ -40,7 +41,7 @@ export function conllDocuments(content: string): ConllDocument[] {
 function documentOf(sentences: readonly string[][]): ConllDocument {
   let text = '';
   const spans: PeerSpan[] = [];
-  const problems: string[] = [];
+  const problems: MessageRef[] = [];
   let open: PeerSpan | null = null;
   const close = () => {
     if (open) spans.push({ ...open, quote: text.slice(open.start, open.end) });
@@ -63,7 +64,7 @@ function documentOf(sentences: readonly string[][]): ConllDocument {
         if (open) open.end = text.length;
       } else {
         close();
-        if (tag !== 'O') problems.push(`tag “${tag}” on “${token}” is not BIO`);
+        if (tag !== 'O') problems.push({ key: 'conllTagNotBio', params: { tag, token } });
       }
       if (prefix === 'E' || prefix === 'S') close();
     });

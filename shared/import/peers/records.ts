@@ -17,13 +17,16 @@ const isObject = (value: unknown): value is Json =>
 const isOffset = (value: unknown): value is number => Number.isInteger(value) && (value as number) >= 0;
 
 /** Reads `items` with `read`; items it cannot read become problems naming their position. */
-function collect(items: readonly unknown[], read: (item: unknown) => PeerSpan | null, what: string) {
+function collect(items: readonly unknown[], read: (item: unknown) => PeerSpan | null, field: string) {
   const spans: PeerSpan[] = [];
-  const problems: string[] = [];
+  const problems: MessageRef[] = [];
   items.forEach((item, index) => {
     const span = read(item);
     if (span) spans.push(span);
-    else problems.push(`${what} ${index + 1} is not a span (${JSON.stringify(item)?.slice(0, 60)})`);
+    else {
+      const sample = JSON.stringify(item)?.slice(0, 60) ?? '';
+      problems.push({ key: 'peerItemNotASpan', params: { field, index: index + 1, sample } });
+    }
   });
   return { spans, problems };
 }
@@ -55,7 +58,7 @@ export function recordAnnotations(record: Json): PeerAnnotations | null {
               ...(marginalia ? marginaliaSpanData(item) : {}),
             }
           : null,
-      'span',
+      'spans',
     );
     return marginalia
       ? { format: 'Marginalia JSONL', unit: meta.offset_unit as 'utf16' | 'codepoint', spans, problems }
@@ -79,7 +82,7 @@ export function recordAnnotations(record: Json): PeerAnnotations | null {
         isObject(item) && isOffset(item.start_offset) && isOffset(item.end_offset) && typeof item.label === 'string'
           ? { start: item.start_offset, end: item.end_offset, label: item.label, quote: null }
           : null,
-      'entity',
+      'entities',
     );
     return { format: 'doccano JSONL', unit: 'utf16', spans, problems };
   }
@@ -113,12 +116,12 @@ export function labelStudioTasks(tasks: readonly Json[]): (LabelStudioTask | { r
       .flatMap((annotation) => (Array.isArray(annotation.result) ? annotation.result : []))
       .filter((region) => isObject(region) && isObject(region.value) && Array.isArray((region.value as Json).labels));
     const spans: PeerSpan[] = [];
-    const problems: string[] = [];
+    const problems: MessageRef[] = [];
     for (const region of regions as Json[]) {
       const value = region.value as Json;
       const labels = (value.labels as unknown[]).filter((label): label is string => typeof label === 'string');
       if (!isOffset(value.start) || !isOffset(value.end) || labels.length === 0) {
-        problems.push(`region ${String(region.id ?? '?')} has no offsets or label`);
+        problems.push({ key: 'peerRegionNoOffsets', params: { region: String(region.id ?? '?') } });
         continue;
       }
       const quote = typeof value.text === 'string' ? value.text : null;

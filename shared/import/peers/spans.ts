@@ -5,6 +5,7 @@
  * given, spans skipped and why).
  */
 import type { AnnotationOrigin } from '../../domain/schemas';
+import type { MessageRef } from '../../messages/backend-messages';
 import { OffsetConverter } from '../../text/offsets';
 
 export type PeerUnit = 'utf16' | 'codepoint';
@@ -28,7 +29,7 @@ export interface PeerAnnotations {
   unit: PeerUnit | 'detect';
   spans: PeerSpan[];
   /** What the parser already set aside (discontinuous brat spans, broken BIO). */
-  problems: string[];
+  problems: MessageRef[];
 }
 
 /** A span in UTF-16 on the text it came with, its quote checked. */
@@ -41,8 +42,11 @@ export interface ResolvedSpan extends Pick<PeerSpan, 'note' | 'made'> {
 
 export interface Resolution {
   spans: ResolvedSpan[];
-  notes: string[];
+  notes: MessageRef[];
 }
+
+const UNIT_GIVEN = { utf16: 'peerUnitGivenUtf16', codepoint: 'peerUnitGivenCodePoints' } as const;
+const UNIT_DETECTED = { utf16: 'peerUnitDetectedUtf16', codepoint: 'peerUnitDetectedCodePoints' } as const;
 
 const describe = (span: PeerSpan) =>
   `${span.label} [${span.start}, ${span.end})${span.quote ? ` “${span.quote}”` : ''}`;
@@ -75,48 +79,51 @@ function unitOf(
   text: string,
   converter: OffsetConverter,
   annotations: PeerAnnotations,
-): { unit: PeerUnit; note: string } {
+): { unit: PeerUnit; note: MessageRef } {
   if (annotations.unit !== 'detect') {
     return {
       unit: annotations.unit,
-      note: `Offsets in ${unitName(annotations.unit)}, as ${annotations.format} counts them.`,
+      note: { key: UNIT_GIVEN[annotations.unit], params: { format: annotations.format } },
     };
   }
-  if (!converter.hasAstral) return { unit: 'codepoint', note: 'Offsets: UTF-16 and code points agree on this text.' };
+  if (!converter.hasAstral) return { unit: 'codepoint', note: { key: 'peerUnitsAgree', params: {} } };
   const matches = (unit: PeerUnit) =>
     annotations.spans.filter((span) => span.quote !== null && fits(text, converter, span, unit)).length;
   const [codepoint, utf16] = [matches('codepoint'), matches('utf16')];
   const unit: PeerUnit = utf16 > codepoint ? 'utf16' : 'codepoint';
   return {
     unit,
-    note: `Offsets detected as ${unitName(unit)} (${Math.max(codepoint, utf16)} quotes matched that way).`,
+    note: { key: UNIT_DETECTED[unit], params: { count: Math.max(codepoint, utf16) } },
   };
 }
-
-const unitName = (unit: PeerUnit) => (unit === 'utf16' ? 'UTF-16 code units' : 'code points');
 
 export function resolveSpans(text: string, annotations: PeerAnnotations): Resolution {
   const converter = new OffsetConverter(text);
   const { unit, note } = unitOf(text, converter, annotations);
   const spans: ResolvedSpan[] = [];
-  const skipped = [...annotations.problems];
+  const skipped: MessageRef[] = [...annotations.problems];
   for (const span of annotations.spans) {
     const range = toUtf16(converter, span, unit);
     if (!range) {
-      skipped.push(`${describe(span)}: the offsets do not fit the text`);
+      skipped.push({ key: 'peerSpanOffsetsMisfit', params: { span: describe(span) } });
       continue;
     }
     const quote = text.slice(range.start, range.end);
     if (span.quote !== null && span.quote !== quote) {
-      skipped.push(`${describe(span)}: the text at these offsets is “${quote}”, not the file's quote`);
+      skipped.push({ key: 'peerSpanQuoteMisfit', params: { span: describe(span), quote } });
       continue;
     }
     spans.push({ ...span, ...range, quote });
   }
-  const notes = [`${annotations.format}: ${spans.length} of ${annotations.spans.length} spans read. ${note}`];
+  const notes: MessageRef[] = [
+    {
+      key: 'peerSpansRead',
+      params: { format: annotations.format, read: spans.length, total: annotations.spans.length },
+    },
+    note,
+  ];
+  // The first ten reasons, each a note of its own so that each is shown in the UI's language.
   if (skipped.length > 0)
-    notes.push(
-      `Skipped ${skipped.length} spans: ${skipped.slice(0, 10).join('; ')}${skipped.length > 10 ? '; …' : ''}.`,
-    );
+    notes.push({ key: 'peerSpansSkipped', params: { count: skipped.length } }, ...skipped.slice(0, 10));
   return { spans, notes };
 }

@@ -313,6 +313,61 @@ describe('attribute definitions', () => {
     expect(workbench.annotationRows.get(cyber)).toMatchObject({ labelKey: 'CYBER', attributes: { vector: 'high' } });
   });
 
+  it('span-reference attributes follow a label renamed, merged or deleted, in the same undo step (regression: they kept the old key)', () => {
+    const reference = (labelKey: string, key: string, labelKeys: string[]): Change => ({
+      kind: 'attributeDef.create',
+      def: {
+        labelKey,
+        key,
+        nameVi: key,
+        nameEn: key,
+        required: false,
+        sortOrder: 9,
+        spec: { type: 'span', labelKeys },
+      },
+    });
+    // One on another label, and one on the renamed label itself (its own row moves with the rename).
+    workbench.changes.apply(
+      manual([reference('PROPOSAL', 'raised_by', ['PER', 'ORG']), reference('PER', 'relative', ['PER'])]),
+    );
+    const allowed = () => {
+      const spans = workbench.attributeDefs
+        .list()
+        .flatMap((def) =>
+          def.spec.type === 'span' ? [`${def.labelKey}.${def.key}: ${def.spec.labelKeys.join('+')}`] : [],
+        );
+      return spans.sort().join(' | ');
+    };
+    expect(allowed()).toBe('PER.relative: PER | PROPOSAL.raised_by: PER+ORG');
+
+    workbench.changes.apply(manual([{ kind: 'label.update', key: 'PER', patch: { key: 'PERSON' } }]));
+    expect(allowed()).toBe('PERSON.relative: PERSON | PROPOSAL.raised_by: PERSON+ORG');
+    // A reference to a span of the renamed label is accepted under its new key.
+    const person = tag('PERSON', 'Lương Tam Quang');
+    const proposal = tag('PROPOSAL', 'tăng cường hợp tác quốc tế', articleId, { raised_by: person });
+    expect(stored(proposal)).toEqual({ raised_by: person });
+
+    // The spans are on the article's stack; the rename is the corpus-wide stack's newest step.
+    workbench.changes.undo(null);
+    expect(workbench.annotationRows.get(person).labelKey).toBe('PER');
+    expect(allowed()).toBe('PER.relative: PER | PROPOSAL.raised_by: PER+ORG');
+    workbench.changes.redo(null);
+    expect(allowed()).toBe('PERSON.relative: PERSON | PROPOSAL.raised_by: PERSON+ORG');
+
+    workbench.changes.apply(manual([{ kind: 'label.merge', key: 'PERSON', intoKey: 'ORG' }]));
+    expect(allowed()).toBe('PROPOSAL.raised_by: ORG');
+    workbench.changes.undo(null);
+    expect(allowed()).toBe('PERSON.relative: PERSON | PROPOSAL.raised_by: PERSON+ORG');
+
+    // Deleting the only label a reference may point at deletes the reference; undo brings it back.
+    workbench.changes.apply(manual([reference('RISK', 'victim', ['ORG'])]));
+    workbench.changes.apply(manual([{ kind: 'label.delete', key: 'ORG', moveAnnotationsTo: null }]));
+    expect(allowed()).toBe('PERSON.relative: PERSON | PROPOSAL.raised_by: PERSON');
+    workbench.changes.undo(null);
+    expect(allowed()).toBe('PERSON.relative: PERSON | PROPOSAL.raised_by: PERSON+ORG | RISK.victim: ORG');
+    expect(workbench.db.pragma('foreign_key_check')).toEqual([]);
+  });
+
   it('a label removed outside the pipeline takes its definitions (the foreign key cascades on delete)', () => {
     expect(workbench.attributeDefs.listForLabel('TITLE')).not.toEqual([]);
     workbench.db.prepare(`DELETE FROM labels WHERE key = 'TITLE'`).run();

@@ -225,9 +225,8 @@ describe('workbench JSON import of a colleague’s file', () => {
     expect(target.labels.get('THREAT')).toMatchObject({ nameEn: 'Threat', color: '#abcdef' });
     const notes = results[0]?.outcome === 'imported' ? results[0].notes : [];
     expect(notes).toContain('Added the label THREAT (Threat).');
-    expect(notes).toContain(
-      'Kept your label RISK as it is: colour “#e8590c” here, “#ff0000” in the file; hotkey “1” here, “2” in the file.',
-    );
+    expect(notes).toContain('Kept your label RISK as it is: colour “#e8590c” here, “#ff0000” in the file.');
+    expect(notes).toContain('Kept your label RISK as it is: hotkey “1” here, “2” in the file.');
     expect(notes).toContain('Kept your label PROPOSAL as it is: hotkey “2” here, “1” in the file.');
   });
 

@@ -1,4 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { AnnotateAllJobs } from '../../../electron/services/corpus/annotate-all';
+import type { AnnotateAllJob } from '../../../shared/contract/corpus';
 import type { AppliedChanges } from '../../../shared/domain/changes';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 import { addArticle, addSpan } from './helpers';
@@ -150,5 +152,90 @@ describe('annotate all occurrences (issue 13)', () => {
     expect(workbench.changes.historyState(null).canUndo).toBe(false);
     expect(workbench.changes.undo(first)?.removed).toHaveLength(2);
     expect(workbench.annotationRows.listForArticle(first)).toEqual([]);
+  });
+});
+
+describe('annotate all as a job (issue 13: progress and cancel)', () => {
+  const openWorkbench = useTempWorkbenches();
+
+  /** 1,000 hits in two articles, and a job list that yields after every hit. */
+  function bigCorpus() {
+    const workbench = openWorkbench();
+    const first = addArticle(workbench, { title: 'Một', text: 'Nguy cơ an ninh mạng tăng. '.repeat(500) });
+    const second = addArticle(workbench, { title: 'Hai', text: 'Bảo đảm an ninh mạng quốc gia. '.repeat(500) });
+    const { hits } = workbench.corpus.concordance({ kind: 'text', query: 'an ninh mạng' }, {}, 50_000);
+    const input = { labelKey: 'RISK', query: 'an ninh mạng', hits };
+    const jobs = new AnnotateAllJobs(workbench, { sliceMs: 0, progressIntervalMs: 0 });
+    const events: AnnotateAllJob[] = [];
+    workbench.events.subscribe('jobProgress', (progress) => {
+      if (progress.kind === 'annotateAll') events.push(progress.job);
+    });
+    const stored = () => [first, second].flatMap((id) => workbench.annotationRows.listForArticle(id));
+    return { workbench, jobs, input, events, stored };
+  }
+
+  const finished = (jobs: AnnotateAllJobs, jobId: string) =>
+    vi.waitFor(
+      () => {
+        const job = jobs.get(jobId);
+        if (job.state === 'running') throw new Error('still running');
+        return job;
+      },
+      { timeout: 60_000, interval: 20 },
+    );
+
+  it('reports progress while checking, then writes ONE change set: one undo step takes every span back', async () => {
+    const { workbench, jobs, input, events, stored } = bigCorpus();
+    expect(input.hits).toHaveLength(1000);
+    const jobId = jobs.start(input);
+    const job = await finished(jobs, jobId);
+    expect(job).toMatchObject({ state: 'done', phase: 'writing', hitsTotal: 1000, hitsChecked: 1000 });
+    expect(job.result!.created).toHaveLength(1000);
+
+    // Progress: checking counts go up between slices, then 'writing', then the final state.
+    const checking = events.filter((event) => event.phase === 'checking');
+    expect(checking.some((event) => event.hitsChecked > 0 && event.hitsChecked < 1000)).toBe(true);
+    const counts = checking.map((event) => event.hitsChecked);
+    expect(counts).toEqual([...counts].sort((a, b) => a - b));
+    expect(events.at(-2)).toMatchObject({ state: 'running', phase: 'writing' });
+    expect(events.at(-1)).toMatchObject({ state: 'done', result: { created: expect.any(Array) } });
+    expect(events.map((event) => event.revision)).toEqual(
+      [...events.map((event) => event.revision)].sort((a, b) => a - b),
+    );
+
+    // Read back: the spans are stored, as one history entry on the corpus-wide stack.
+    expect(stored()).toHaveLength(1000);
+    expect(workbench.changes.historyState(null)).toMatchObject({
+      canUndo: true,
+      undoDescription: 'Annotate all “an ninh mạng” as RISK (1000)',
+    });
+    workbench.changes.undo(null);
+    expect(stored()).toEqual([]);
+    expect(workbench.changes.historyState(null).canUndo).toBe(false);
+  });
+
+  it('cancel while checking writes nothing: the store and the history are as before', async () => {
+    const { workbench, jobs, input, events, stored } = bigCorpus();
+    const before = workbench.changes.historyState(null);
+    const unsubscribe = workbench.events.subscribe('jobProgress', (progress) => {
+      if (progress.kind === 'annotateAll' && progress.job.hitsChecked > 0) jobs.cancel(progress.job.jobId);
+    });
+    const jobId = jobs.start(input);
+    const job = await finished(jobs, jobId);
+    unsubscribe();
+    expect(job).toMatchObject({ state: 'cancelled', phase: 'checking', result: null });
+    expect(job.hitsChecked).toBeLessThan(1000);
+    expect(events.at(-1)).toMatchObject({ state: 'cancelled' });
+    expect(events.some((event) => event.phase === 'writing')).toBe(false);
+    expect(stored()).toEqual([]);
+    expect(workbench.changes.historyState(null)).toEqual(before);
+    // Cancelling a finished job changes nothing.
+    expect(jobs.cancel(jobId)).toMatchObject({ state: 'cancelled' });
+  });
+
+  it('refuses an unknown label at once, and an unknown job by name', () => {
+    const { jobs, input } = bigCorpus();
+    expect(() => jobs.start({ ...input, labelKey: 'NOPE' })).toThrow(/no label NOPE/);
+    expect(() => jobs.get('missing')).toThrow(/no annotate-all job missing/);
   });
 });

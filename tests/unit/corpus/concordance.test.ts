@@ -100,4 +100,68 @@ describe('concordance service', () => {
     ]);
     expect(spans({ month: 'undated' })).toEqual([[second, 'Hà Nội']]);
   });
+
+  it('searches inside span quotes by label ("mạng" within RISK spans) and inside notes, as KWIC lines', () => {
+    const workbench = openWorkbench();
+    const first = addArticle(workbench, {
+      title: 'Một',
+      text: 'Nguy cơ an ninh mạng tăng. Mạng lưới giao thông mở rộng. Tội phạm mạng xuyên quốc gia.',
+    });
+    const second = addArticle(workbench, { title: 'Hai', text: 'Đề xuất bảo vệ hạ tầng mạng quốc gia.' });
+    const risk = addSpan(workbench, first, 'RISK', 'an ninh mạng');
+    const crime = addSpan(workbench, first, 'RISK', 'Tội phạm mạng xuyên quốc gia');
+    // A nested span: the line names the innermost RISK span.
+    const crimeInner = addSpan(workbench, first, 'RISK', 'Tội phạm mạng');
+    const proposal = addSpan(workbench, second, 'PROPOSAL', 'Đề xuất bảo vệ hạ tầng mạng');
+    const lines = (query: object) =>
+      workbench.corpus
+        .concordance(query as never, {}, 100)
+        .hits.map((hit) => [hit.articleId, hit.annotationId, hit.left, hit.match, hit.right]);
+
+    const inRisks = workbench.corpus.concordance({ kind: 'quotes', query: 'mang', labelKey: 'RISK' }, {}, 100);
+    expect(inRisks.articleCount).toBe(1);
+    expect(inRisks.hits.map((hit) => [hit.annotationId, hit.match, hit.labels])).toEqual([
+      [risk, 'mạng', ['RISK']],
+      [crimeInner, 'mạng', ['RISK']],
+    ]);
+    // The line is cut from the article as for text, and its range is the occurrence's.
+    const text = workbench.articles.getText(first);
+    expect(text.slice(inRisks.hits[0]!.startU16, inRisks.hits[0]!.endU16)).toBe('mạng');
+    expect(inRisks.hits[0]).toMatchObject({
+      left: 'Nguy cơ an ninh ',
+      right: ' tăng. Mạng lưới giao thông mở rộng. Tội phạm mạng xuyên',
+    });
+    expect(crime).toBeGreaterThan(0);
+    // Any label: the proposal's quote too; outside every span ("Mạng lưới") never.
+    expect(lines({ kind: 'quotes', query: 'mạng' }).map(([article, id]) => [article, id])).toEqual([
+      [first, risk],
+      [first, crimeInner],
+      [second, proposal],
+    ]);
+
+    const note = (id: number, text: string) =>
+      workbench.changes.apply({
+        origin: 'manual',
+        changes: [{ kind: 'annotation.update', id, patch: { note: text } }],
+      });
+    note(risk, 'Nguồn: Bộ Công an, an ninh mạng 2023');
+    note(proposal, 'Kiến nghị của Bộ Quốc phòng');
+    expect(lines({ kind: 'notes', query: 'bo cong an' })).toEqual([
+      [first, risk, 'Nguồn: ', 'Bộ Công an', ', an ninh mạng 2023'],
+    ]);
+    const inNotes = workbench.corpus.concordance({ kind: 'notes', query: 'bộ' }, {}, 100);
+    expect(inNotes.hits.map((hit) => [hit.annotationId, hit.inNote, hit.labels])).toEqual([
+      [risk, true, ['RISK']],
+      [proposal, true, ['PROPOSAL']],
+    ]);
+    expect(inNotes.articleCount).toBe(2);
+    // The span's range, so a line opens the article at it.
+    expect(text.slice(inNotes.hits[0]!.startU16, inNotes.hits[0]!.endU16)).toBe('an ninh mạng');
+    expect(lines({ kind: 'notes', query: 'bộ', labelKey: 'PROPOSAL' }).map(([, id]) => id)).toEqual([proposal]);
+    // Scoped by the library's filter, like text.
+    expect(
+      workbench.corpus.concordance({ kind: 'notes', query: 'bộ' }, { labels: ['PROPOSAL'] }, 100).hits,
+    ).toHaveLength(1);
+    expect(workbench.corpus.concordance({ kind: 'notes', query: 'bộ' }, {}, 1).complete).toBe(false);
+  });
 });

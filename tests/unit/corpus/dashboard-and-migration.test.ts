@@ -44,8 +44,9 @@ describe('the dashboard tables (issue 13)', () => {
     expect(dashboard.topEntities).toEqual([{ labelKey: 'LOC', quoteFolded: 'ha noi', quote: 'Hà Nội', count: 3 }]);
     expect(dashboard.coOccurrence).toEqual(
       expect.arrayContaining([
-        { a: 'LOC', b: 'RISK', articles: 2 },
-        { a: 'PROPOSAL', b: 'RISK', articles: 1 },
+        // In A, the risk and the place share the first sentence, the proposal is alone in the second.
+        { a: 'LOC', b: 'RISK', articles: 2, sentences: 2 },
+        { a: 'PROPOSAL', b: 'RISK', articles: 1, sentences: 0 },
       ]),
     );
     expect(dashboard.byStatus).toEqual(

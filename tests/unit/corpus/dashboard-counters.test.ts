@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../../shared/contract/corpus';
 import { ARTICLE_STATUSES } from '../../../shared/domain/schemas';
+import { sentenceRanges } from '../../../shared/text/syllables';
 import { openDatabase } from '../../../electron/services/store/database';
 import { MIGRATIONS } from '../../../electron/services/store/migrations';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
@@ -22,12 +23,50 @@ function canonical(dashboard: Dashboard): Dashboard {
   };
 }
 
-/** The whole corpus from the counters (no filter) equals the same tables aggregated from the spans. */
+/**
+ * Sentences holding both labels of each pair, computed here from the stored texts and spans with
+ * the shared splitter, independently of the triggers of migration 020.
+ */
+function sentencePairsRecomputed(workbench: Workbench): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const articleId of workbench.corpus.libraryIds({})) {
+    const starts = sentenceRanges(workbench.articles.getText(articleId)).map((sentence) => sentence.start);
+    if (starts[0] !== 0) starts.unshift(0);
+    const labelsBySentence = starts.map(() => new Set<string>());
+    for (const span of workbench.annotations.list(articleId)) {
+      starts.forEach((start, index) => {
+        const end = starts[index + 1] ?? Infinity;
+        const holdsStart = start <= span.start && span.start < end;
+        if (holdsStart || (start > span.start && start < span.end)) labelsBySentence[index]!.add(span.labelKey);
+      });
+    }
+    for (const labels of labelsBySentence) {
+      const sorted = [...labels].sort();
+      sorted.forEach((a, i) =>
+        sorted.slice(i + 1).forEach((b) => {
+          counts[`${a}+${b}`] = (counts[`${a}+${b}`] ?? 0) + 1;
+        }),
+      );
+    }
+  }
+  return counts;
+}
+
+/**
+ * The whole corpus from the counters (no filter) equals the same tables aggregated from the spans,
+ * and the per-sentence pairs equal a recomputation from the texts.
+ */
 function expectCountersRight(workbench: Workbench): Dashboard {
   const fromCounters = workbench.corpus.dashboard({});
   // Every status ticked: the same articles, but a filter, so the spans are aggregated.
   const fromSpans = workbench.corpus.dashboard({ status: [...ARTICLE_STATUSES] });
   expect(canonical(fromCounters)).toEqual(canonical(fromSpans));
+  const bySentence = Object.fromEntries(
+    fromCounters.coOccurrence
+      .filter((pair) => pair.sentences > 0)
+      .map((pair) => [`${pair.a}+${pair.b}`, pair.sentences]),
+  );
+  expect(bySentence).toEqual(sentencePairsRecomputed(workbench));
   return fromCounters;
 }
 
@@ -104,6 +143,41 @@ describe('dashboard counters (migration 015)', () => {
   });
 });
 
+describe('label pairs per sentence (migration 020)', () => {
+  const openTemp = useTempWorkbenches();
+
+  it('counts a pair once per sentence, splitting after "TP." and "1.000" only where a sentence ends, and a span across two sentences in both', () => {
+    const workbench = openTemp();
+    const text =
+      'PGS.TS. Nguyễn Văn A nói TP. Hồ Chí Minh có 1.000 vụ lừa đảo. Bộ Công an đề xuất siết chặt. “Nguy cơ lớn.” Hà Nội cũng vậy.';
+    const id = addArticle(workbench, { title: 'Câu', text });
+    addSpan(workbench, id, 'PER', 'Nguyễn Văn A');
+    addSpan(workbench, id, 'LOC', 'TP. Hồ Chí Minh');
+    addSpan(workbench, id, 'RISK', '1.000 vụ lừa đảo');
+    addSpan(workbench, id, 'ORG', 'Bộ Công an');
+    // A proposal across the second and third sentences meets ORG and RISK there.
+    addSpan(workbench, id, 'PROPOSAL', 'đề xuất siết chặt. “Nguy cơ lớn.”');
+    addSpan(workbench, id, 'RISK', 'Nguy cơ lớn');
+    const pair = (a: string, b: string) =>
+      expectCountersRight(workbench).coOccurrence.find((row) => row.a === a && row.b === b);
+    // "TP." and "1.000" do not end the first sentence: PER, LOC and RISK meet in it.
+    expect(pair('LOC', 'PER')).toMatchObject({ articles: 1, sentences: 1 });
+    expect(pair('PER', 'RISK')).toMatchObject({ articles: 1, sentences: 1 });
+    expect(pair('ORG', 'PROPOSAL')).toMatchObject({ sentences: 1 });
+    // RISK meets PROPOSAL in the third sentence only (the second RISK span); twice RISK counts once.
+    expect(pair('PROPOSAL', 'RISK')).toMatchObject({ articles: 1, sentences: 1 });
+    expect(pair('ORG', 'RISK')).toMatchObject({ articles: 1, sentences: 0 });
+    expect(pair('LOC', 'ORG')).toMatchObject({ sentences: 0 });
+
+    // Deleting a span unpairs only where its label is gone; undo brings it back.
+    const risks = workbench.annotations.list(id).filter((span) => span.labelKey === 'RISK');
+    workbench.changes.apply({ origin: 'manual', changes: [{ kind: 'annotation.delete', id: risks[1]!.id }] });
+    expect(pair('PROPOSAL', 'RISK')).toMatchObject({ sentences: 0 });
+    workbench.changes.undo(id);
+    expect(pair('PROPOSAL', 'RISK')).toMatchObject({ sentences: 1 });
+  });
+});
+
 describe('migration 015', () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -134,7 +208,8 @@ describe('migration 015', () => {
     const dashboard = expectCountersRight(workbench);
     // Spellings merged by folding; of two equally common, the first in binary order is shown.
     expect(dashboard.topEntities).toEqual([{ labelKey: 'LOC', quoteFolded: 'ha noi', quote: 'HÀ NỘI', count: 2 }]);
-    expect(dashboard.coOccurrence).toEqual([{ a: 'LOC', b: 'RISK', articles: 2 }]);
+    // Each article is one sentence, so the pair met in two sentences too (migration 020's fill).
+    expect(dashboard.coOccurrence).toEqual([{ a: 'LOC', b: 'RISK', articles: 2, sentences: 2 }]);
     expect(dashboard.byAuthor).toEqual([
       { author: 'Lan', spans: 3, articles: 2 },
       { author: 'Minh', spans: 1, articles: 1 },

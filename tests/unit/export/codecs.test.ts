@@ -61,7 +61,7 @@ describe('offset units on text with emoji', () => {
         .map((line) => JSON.parse(line));
       expect(lines).toHaveLength(1);
       const [line] = lines;
-      expect(line.meta).toEqual({ offset_unit: unit, normalization: 'NFC, LF', authors: null });
+      expect(line.meta).toEqual({ offset_unit: unit, normalization: 'NFC, LF', authors: null, schema_version: 2 });
       expect(line.spans).toHaveLength(4);
       for (const s of line.spans) expect(independentSlice(line.text, s.start, s.end, unit)).toBe(s.text);
       const per = line.spans.find((s: { label: string }) => s.label === 'PER');

@@ -246,3 +246,58 @@ describe('export job errors were English only', () => {
     }
   });
 });
+
+describe('label refusals embedded English reasons', () => {
+  it('a bad label field and a parent cycle: English for the log, Vietnamese in a Vietnamese UI', () => {
+    const wb = workbench();
+    const colour = refusal(() =>
+      wb.changes.apply({ origin: 'manual', changes: [{ kind: 'label.update', key: 'RISK', patch: { color: 'red' } }] }),
+    );
+    expect(colour.message).toBe('Label RISK: color — colours are #rrggbb, e.g. #e8590c.');
+    expect(errorMessage(overTheWire(colour))).toBe('Nhãn RISK: color — màu viết dạng #rrggbb, ví dụ #e8590c.');
+
+    const cycle = refusal(() =>
+      wb.changes.apply({
+        origin: 'manual',
+        changes: [{ kind: 'label.update', key: 'RISK', patch: { parentKey: 'CYBER' } }],
+      }),
+    );
+    expect(cycle.message).toBe(
+      'Label RISK: parent — RISK cannot go under CYBER: CYBER is already under RISK (RISK/CYBER), which would make a cycle.',
+    );
+    expect(errorMessage(overTheWire(cycle))).toBe(
+      'Nhãn RISK: nhãn cha — RISK không thể nằm dưới CYBER: CYBER đã nằm dưới RISK (RISK/CYBER), như vậy sẽ thành vòng lặp.',
+    );
+    expect(wb.labels.get('RISK')).toMatchObject({ color: expect.stringMatching(/^#/), parentKey: null });
+  });
+});
+
+describe('import report notes were English only', () => {
+  it('a JSONL file with spans: the notes carry keys, English for the command line, Vietnamese in a Vietnamese UI', async () => {
+    const wb = workbench();
+    const record = {
+      text: 'Bộ Công an họp tại Hà Nội.',
+      meta: { offset_unit: 'codepoint' },
+      spans: [
+        { start: 0, end: 10, label: 'ORG', text: 'Bộ Công an' },
+        { start: 19, end: 25, label: 'LOC', text: 'Hà Nội' },
+      ],
+    };
+    const [result] = await importFile(wb, { name: 'tin.jsonl', bytes: Buffer.from(JSON.stringify(record)) });
+    if (result?.outcome !== 'imported') throw new Error(`not imported: ${JSON.stringify(result)}`);
+    expect(result.notes.slice(0, 3)).toEqual([
+      'Encoding: UTF-8.',
+      'Marginalia JSONL: 2 of 2 spans read.',
+      'Offsets in code points, as Marginalia JSONL counts them.',
+    ]);
+    const shown = result.notes.map((english, index) => backendText(result.noteRefs?.[index], english));
+    expect(shown.slice(0, 3)).toEqual([
+      'Mã hoá: UTF-8.',
+      'Marginalia JSONL: đã đọc 2 trên 2 đoạn.',
+      'Vị trí tính theo điểm mã, như Marginalia JSONL vẫn đếm.',
+    ]);
+    expect(shown).toContain('Đã thêm 2 chú thích.');
+    // Read back: the spans the notes speak of are stored.
+    expect(wb.annotationRows.listForArticle(result.articleId).map((row) => row.labelKey)).toEqual(['ORG', 'LOC']);
+  });
+});

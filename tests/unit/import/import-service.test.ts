@@ -249,6 +249,12 @@ describe('safety', () => {
       articleId: first.articleId,
       title: 'Bộ Công an tổng kết công tác đối ngoại năm 2023',
       notes: [`Same canonical text as article ${first.articleId}, “Bộ Công an tổng kết công tác đối ngoại năm 2023”.`],
+      noteRefs: [
+        {
+          key: 'noteSameText',
+          params: { id: first.articleId, title: 'Bộ Công an tổng kết công tác đối ngoại năm 2023' },
+        },
+      ],
     });
   });
 

@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ExportOptionsSchema, type ExportOptions } from '../../../shared/contract/exports';
 import { exportToFile } from '../../../electron/services/export/export-service';
+import { EXPORT_FORMAT_SPECS, schemaSidecarPath } from '../../../shared/codecs/registry';
+import { parseSchemaFile, SCHEMA_FILE_VERSION } from '../../../shared/domain/schema-file';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 import { addArticle, annotate } from '../export/fixtures';
 
@@ -19,12 +21,49 @@ function annotated() {
 }
 
 describe('exports carry the label schema', () => {
+  it('every dataset export carries the schema and its version: in the file (workbench JSON) or in a schema file beside it', async () => {
+    const workbench = annotated();
+    for (const spec of EXPORT_FORMAT_SPECS) {
+      const path = join(workbench.dir, `every${spec.extension}`);
+      await exportToFile(workbench, options({ format: spec.name, offsetUnit: spec.offsetUnits[0] }), path, {
+        appVersion: 't',
+      });
+      const sidecar = schemaSidecarPath(path);
+      if (spec.schema === 'in-file') {
+        const file = JSON.parse(readFileSync(path, 'utf8'));
+        expect(file.schemaVersion, spec.name).toBe(SCHEMA_FILE_VERSION);
+        expect(file.attributeDefs.length, spec.name).toBeGreaterThan(0);
+        expect(existsSync(sidecar), spec.name).toBe(false);
+        continue;
+      }
+      const parsed = parseSchemaFile(JSON.parse(readFileSync(sidecar, 'utf8')));
+      if (!parsed.ok) throw new Error(`${spec.name}: ${parsed.problem}`);
+      expect(parsed.schema.version, spec.name).toBe(SCHEMA_FILE_VERSION);
+      expect(parsed.schema.labels.find((label) => label.key === 'CYBER')?.path, spec.name).toBe('RISK/CYBER');
+      expect(
+        parsed.schema.attributes?.map((def) => `${def.labelKey}.${def.key}`),
+        spec.name,
+      ).toContain('RISK.severity');
+      expect(
+        parsed.schema.fields?.map((def) => def.key),
+        spec.name,
+      ).toContain('topics');
+    }
+    // The CSV and CoNLL files themselves stay as their readers expect: a header row, a DOCSTART line first.
+    expect(readFileSync(join(workbench.dir, 'every.csv'), 'utf8').split('\r\n')[0]).toMatch(/^\uFEFF?article_id,/);
+    expect(readFileSync(join(workbench.dir, 'every.conll'), 'utf8').split('\n')[0]).toBe('-DOCSTART- -X- O O');
+    // JSON lines say the schema version on every record.
+    const record = JSON.parse(readFileSync(join(workbench.dir, 'every.jsonl'), 'utf8').split('\n')[0]!);
+    expect(record.meta.schema_version).toBe(SCHEMA_FILE_VERSION);
+    expect(schemaSidecarPath('/a/b.brat.zip')).toBe('/a/b.brat.schema.json');
+  });
+
   it('workbench JSON: the schema version and each label with its full path', async () => {
     const workbench = annotated();
     const path = join(workbench.dir, 'out.json');
     await exportToFile(workbench, options({ format: 'workbench-json' }), path, { appVersion: 't' });
     const file = JSON.parse(readFileSync(path, 'utf8'));
-    expect(file.schemaVersion).toBe(1);
+    expect(file.schemaVersion).toBe(2);
     expect(file.labels.find((label: { key: string }) => label.key === 'CYBER')).toMatchObject({
       path: 'RISK/CYBER',
       parentKey: 'RISK',

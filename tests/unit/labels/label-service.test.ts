@@ -112,7 +112,7 @@ describe('label changes on real SQLite', () => {
     const b = tag(workbench, articleId, text, 'CYBER', 'Thứ nhất');
     const twinTarget = tag(workbench, articleId, text, 'ESPIONAGE', 'Thứ nhất');
     apply(workbench, { kind: 'label.create', label: newLabel('CYBER_SUB', { parentKey: 'CYBER' }) });
-    expect(new LabelService(workbench.labels, workbench.changes).usage()).toMatchObject({ CYBER: 2, ESPIONAGE: 1 });
+    expect(new LabelService(workbench).usage()).toMatchObject({ CYBER: 2, ESPIONAGE: 1 });
 
     const merged = apply(workbench, { kind: 'label.merge', key: 'CYBER', intoKey: 'ESPIONAGE' });
     expect(merged.description).toBe('Merge label CYBER into ESPIONAGE');
@@ -167,6 +167,17 @@ describe('label changes on real SQLite', () => {
     workbench.changes.undo(null);
     expect(labelOf(workbench, a)).toBe('RISK');
     expect(workbench.labels.get('CYBER')?.parentKey).toBe('RISK');
+  });
+
+  it('redo of a label rename is not refused by the relation types naming the label (regression: “names the label PERSON, which does not exist”)', () => {
+    const workbench = freshWorkbench();
+    apply(workbench, { kind: 'label.update', key: 'PER', patch: { key: 'PERSON' } });
+    workbench.changes.undo(null);
+    workbench.changes.redo(null);
+    expect(workbench.labels.exists('PERSON')).toBe(true);
+    expect(workbench.relationTypes.get('proposed_by').tailLabels).toEqual(['PERSON', 'ORG']);
+    workbench.changes.undo(null);
+    expect(workbench.relationTypes.get('proposed_by').tailLabels).toEqual(['PER', 'ORG']);
   });
 
   it('relation types follow a label renamed, merged or deleted, in the same undo step (regression: they kept the old key)', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../shared/contract/errors';
 import { LabelService } from '../../../electron/services/labels/label-service';
+import { openWorkbench } from '../../../electron/services/workbench';
 import { seededArticle, useTempWorkbenches } from '../../helpers/temp-workbench';
 
 const freshWorkbench = useTempWorkbenches();
-const serviceOf = (workbench: ReturnType<typeof freshWorkbench>) =>
-  new LabelService(workbench.labels, workbench.changes);
+const serviceOf = (workbench: ReturnType<typeof freshWorkbench>) => new LabelService(workbench);
 
 function refusal(run: () => unknown): string {
   try {
@@ -28,7 +28,7 @@ describe('the schema as a file', () => {
       ],
     });
     const file = JSON.parse(JSON.stringify(serviceOf(source).exportSchema()));
-    expect(file).toMatchObject({ format: 'marginalia-schema', version: 1 });
+    expect(file).toMatchObject({ format: 'marginalia-schema', version: 2 });
     expect(file.labels.find((label: { key: string }) => label.key === 'CYBER')).toMatchObject({
       path: 'RISK/CYBER',
       hotkey: 'c',
@@ -43,6 +43,8 @@ describe('the schema as a file', () => {
         { key: 'MISC', fields: ['hidden'] },
       ],
       removed: [],
+      attributes: { added: [], changed: [], removed: [] },
+      fields: { added: [], changed: [], removed: [] },
       refusal: null,
     });
     serviceOf(target).importSchema(file);
@@ -103,5 +105,111 @@ describe('the schema as a file', () => {
     twinHotkey.labels[1].hotkey = twinHotkey.labels[0].hotkey;
     expect(refusal(() => service.importSchema(twinHotkey))).toMatch(/labels\[1\]\.hotkey: 1 is also RISK’s/);
     expect(refusal(() => service.importSchema({ format: 'x' }))).toMatch(/format: the file is not a Marginalia schema/);
+  });
+
+  it('carries attribute and document field definitions: round trip between two workbenches, read back', async () => {
+    const source = freshWorkbench();
+    const severity = source.attributeDefs.find('RISK', 'severity')!;
+    source.changes.apply({
+      origin: 'manual',
+      changes: [
+        { kind: 'label.create', label: { ...source.labels.get('RISK')!, key: 'THREAT', hotkey: null, sortOrder: 90 } },
+        {
+          kind: 'attributeDef.create',
+          def: {
+            ...severity,
+            labelKey: 'THREAT',
+            key: 'actor',
+            nameVi: 'Chủ thể',
+            nameEn: 'Actor',
+            spec: { type: 'span', labelKeys: ['ORG', 'PER'] },
+          },
+        },
+        {
+          kind: 'attributeDef.update',
+          labelKey: 'RISK',
+          key: 'severity',
+          patch: { required: false, nameEn: 'Gravity' },
+        },
+        { kind: 'fieldDef.delete', key: 'summary' },
+        {
+          kind: 'fieldDef.create',
+          def: {
+            key: 'pages',
+            nameVi: 'Số trang',
+            nameEn: 'Pages',
+            required: false,
+            sortOrder: 9,
+            spec: { type: 'number', min: 1, max: null, integer: true },
+          },
+        },
+      ],
+    });
+    const file = JSON.parse(JSON.stringify(serviceOf(source).exportSchema()));
+    expect(file.attributes.find((def: { key: string }) => def.key === 'actor')).toMatchObject({ labelKey: 'THREAT' });
+
+    const target = freshWorkbench();
+    const preview = serviceOf(target).previewImport(file);
+    expect(preview.added).toEqual(['THREAT']);
+    expect(preview.attributes).toEqual({ added: ['THREAT.actor'], changed: ['RISK.severity'], removed: [] });
+    expect(preview.fields).toEqual({ added: ['pages'], changed: [], removed: [{ key: 'summary', valueCount: 0 }] });
+    expect(preview.refusal).toBeNull();
+    serviceOf(target).importSchema(file);
+
+    // Read back through a fresh connection: the definitions are the source's.
+    const path = target.databasePath;
+    target.close();
+    const reopened = openWorkbench(path);
+    try {
+      expect(reopened.attributeDefs.list()).toEqual(source.attributeDefs.list());
+      expect(reopened.fieldDefs.list()).toEqual(source.fieldDefs.list());
+      // One undo step takes the whole import back.
+      reopened.changes.undo(null);
+      expect(reopened.attributeDefs.find('THREAT', 'actor')).toBeNull();
+      expect(reopened.fieldDefs.find('summary')).not.toBeNull();
+      expect(reopened.labels.exists('THREAT')).toBe(false);
+    } finally {
+      reopened.close();
+    }
+  });
+
+  it('refuses a file whose definitions would delete stored values, or that names labels it lacks, and writes nothing', async () => {
+    const workbench = freshWorkbench();
+    const { articleId } = await seededArticle(workbench);
+    workbench.changes.apply({
+      origin: 'manual',
+      changes: [{ kind: 'fieldValue.set', articleId, key: 'summary', value: 'Tóm tắt' }],
+    });
+    const service = serviceOf(workbench);
+    const file = JSON.parse(JSON.stringify(service.exportSchema()));
+    file.fields = file.fields.filter((def: { key: string }) => def.key !== 'summary');
+    file.labels.find((label: { key: string }) => label.key === 'RISK').nameEn = 'Danger';
+    expect(service.previewImport(file).refusal).toBe(
+      'The schema file has no field summary (1 articles): importing it would delete those values here. Add the definitions to the file, or clear the values here first.',
+    );
+    expect(refusal(() => service.importSchema(file))).toContain('The schema file has no field summary');
+    expect(workbench.labels.get('RISK')?.nameEn).toBe('Risk');
+    expect(workbench.articleFields.find(articleId, 'summary')?.value).toBe('Tóm tắt');
+
+    const orphan = JSON.parse(JSON.stringify(service.exportSchema()));
+    orphan.attributes[0].labelKey = 'NOPE';
+    expect(refusal(() => service.importSchema(orphan))).toBe(
+      'The schema file was not imported: attributes[0].labelKey: there is no label NOPE in the file.',
+    );
+    const twice = JSON.parse(JSON.stringify(service.exportSchema()));
+    twice.fields.push(twice.fields[0]);
+    expect(refusal(() => service.importSchema(twice))).toMatch(/fields\[4\]\.key: \w+ appears twice/);
+  });
+
+  it('still reads a version 1 file (labels only) and leaves the definitions as they are', () => {
+    const workbench = freshWorkbench();
+    const service = serviceOf(workbench);
+    const { attributes: _attributes, fields: _fields, ...rest } = JSON.parse(JSON.stringify(service.exportSchema()));
+    const v1 = { ...rest, version: 1 };
+    v1.labels.find((label: { key: string }) => label.key === 'RISK').nameEn = 'Danger';
+    const before = workbench.attributeDefs.list();
+    service.importSchema(v1);
+    expect(workbench.labels.get('RISK')?.nameEn).toBe('Danger');
+    expect(workbench.attributeDefs.list()).toEqual(before);
   });
 });

@@ -7,6 +7,7 @@ import { openWorkbench } from '../../../electron/services/workbench';
 import { dispatchCall } from '../../../shared/contract/dispatch';
 import { decodeRelations, decodeSpans } from '../../../shared/contract/reader';
 import type { AppliedChanges, Change, ChangeSet } from '../../../shared/domain/changes';
+import { ancestryLookup } from '../../../shared/domain/label-tree';
 import { DEFAULT_RELATION_TYPES, labelFits, relationAllowed } from '../../../shared/domain/relations';
 import { addArticle } from '../export/fixtures';
 import { seededArticle, tempDir, useTempWorkbenches } from '../../helpers/temp-workbench';
@@ -74,14 +75,28 @@ describe('relation types', () => {
     });
   });
 
-  it('count a label’s children as the label (PER/politician fits PER, PERSON does not)', () => {
-    expect(labelFits('PER', 'PER')).toBe(true);
-    expect(labelFits('PER/politician', 'PER')).toBe(true);
-    expect(labelFits('PERSON', 'PER')).toBe(false);
+  it('count a label’s descendants as the label (POLITICIAN under PER fits PER, PERSON does not)', () => {
+    const ancestry = ancestryLookup([
+      { key: 'PER', parentKey: null, sortOrder: 0 },
+      { key: 'POLITICIAN', parentKey: 'PER', sortOrder: 1 },
+      { key: 'PERSON', parentKey: null, sortOrder: 2 },
+      { key: 'MINISTRY', parentKey: 'ORG', sortOrder: 3 },
+    ]);
+    expect(labelFits('PER', 'PER', ancestry)).toBe(true);
+    expect(labelFits('POLITICIAN', 'PER', ancestry)).toBe(true);
+    expect(labelFits('PERSON', 'PER', ancestry)).toBe(false);
     const proposedBy = DEFAULT_RELATION_TYPES[0]!;
-    expect(relationAllowed(proposedBy, 'PROPOSAL', 'ORG/ministry')).toBe(true);
-    expect(relationAllowed(proposedBy, 'PER', 'PROPOSAL')).toBe(false);
-    expect(relationAllowed({ ...proposedBy, directed: false }, 'PER', 'PROPOSAL')).toBe(true);
+    expect(relationAllowed(proposedBy, 'PROPOSAL', 'MINISTRY', ancestry)).toBe(true);
+    expect(relationAllowed(proposedBy, 'PER', 'PROPOSAL', ancestry)).toBe(false);
+    expect(relationAllowed({ ...proposedBy, directed: false }, 'PER', 'PROPOSAL', ancestry)).toBe(true);
+  });
+
+  it('regression: a proposed_by from a sub-label of PROPOSAL was refused (keys are flat since the label tree)', () => {
+    expect(workbench.labels.get('COOPERATION')?.parentKey).toBe('PROPOSAL');
+    const proposal = tag('COOPERATION', PROPOSALS[0]!);
+    const person = tag('PER', 'Lương Tam Quang');
+    workbench.changes.apply(manual([relate('proposed_by', proposal, person)]));
+    expect(workbench.relations.listForArticle(articleId).map((relation) => relation.typeKey)).toEqual(['proposed_by']);
   });
 
   it('are edited on the corpus-wide stack; a new rule that stored relations break is refused naming it', () => {

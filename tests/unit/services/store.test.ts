@@ -38,6 +38,7 @@ describe('store migrations', () => {
     expect(tables.map((t) => t.name).sort()).toEqual([
       'annotations',
       'article_fields',
+      'article_sentences',
       'articles',
       'assist_names',
       'assist_patterns',
@@ -49,8 +50,10 @@ describe('store migrations', () => {
       'dashboard_author',
       'dashboard_label_month',
       'dashboard_label_pair',
+      'dashboard_label_pair_sentence',
       'dashboard_label_quote',
       'dashboard_label_source',
+      'dashboard_sentence_label',
       'entities',
       'entity_aliases',
       'entity_links',

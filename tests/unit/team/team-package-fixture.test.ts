@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { packageFileName } from '../../../shared/team/package-manifest';
 import { buildTeamPackage, FIXTURE_AUTHOR, THEIR_SPANS, type BuiltTeamPackage } from '../../helpers/team-package';
 
 const built: BuiltTeamPackage[] = [];
@@ -26,5 +27,13 @@ describe('the team package fixture', () => {
       workbench.articles[0].annotations.map((annotation: { author: string }) => annotation.author),
     );
     expect([...authors]).toEqual([FIXTURE_AUTHOR]);
+  });
+});
+
+describe('packageFileName', () => {
+  it('keeps the author’s Vietnamese name and replaces what no file system takes in a name', () => {
+    const date = new Date('2026-11-30T10:00:00Z');
+    expect(packageFileName('Bình', date)).toBe('marginalia-work-Bình-2026-11-30.mpkg.zip');
+    expect(packageFileName('a/b:c\u0001', date)).toBe('marginalia-work-a_b_c_-2026-11-30.mpkg.zip');
   });
 });

@@ -1,5 +1,6 @@
 import { ApiError } from '../../../../shared/contract/errors';
 import { valueProblem, type AttributeDef, type FieldDef } from '../../../../shared/domain/attributes';
+import { replaceLabelKey } from '../../../../shared/domain/label-tree';
 import type { Change, FieldValueState } from '../../../../shared/domain/changes';
 import type { AnnotationStore } from '../../store/annotations';
 import type { ArticleFieldStore } from '../../store/article-fields';
@@ -87,12 +88,33 @@ export class AttributeDefHandler implements ChangeHandler<'attributeDef'> {
   /**
    * A label deleted, or merged into another, takes its attribute definitions (and their values)
    * with it, in the same set: undo brings the label, its definitions and its spans' values back.
+   * Span references name the labels they may point at by key, so a merge or delete rewrites those
+   * lists in the same set, as it does relation types' (a rename rewrites them in place, see
+   * `LabelHandler`); a reference left with no label to point at is deleted (its values pointed at
+   * the deleted spans and are cleared with them).
    */
   cascade(change: Change): Change[] {
     if (change.kind !== 'label.delete' && change.kind !== 'label.merge') return [];
-    return this.defs
+    const own = this.defs
       .listForLabel(change.key)
       .map((def): Change => ({ kind: 'attributeDef.delete', labelKey: def.labelKey, key: def.key }));
+    const target = change.kind === 'label.merge' ? change.intoKey : change.moveAnnotationsTo;
+    const references = this.defs.list().flatMap((def): Change[] => {
+      if (def.labelKey === change.key || def.spec.type !== 'span' || !def.spec.labelKeys.includes(change.key))
+        return [];
+      const labelKeys = replaceLabelKey(def.spec.labelKeys, change.key, target);
+      return labelKeys.length === 0
+        ? [{ kind: 'attributeDef.delete', labelKey: def.labelKey, key: def.key }]
+        : [
+            {
+              kind: 'attributeDef.update',
+              labelKey: def.labelKey,
+              key: def.key,
+              patch: { spec: { ...def.spec, labelKeys } },
+            },
+          ];
+    });
+    return [...own, ...references];
   }
 
   replay({ before, after }: TransitionOf<'attributeDef'>): AttributeDef | null {

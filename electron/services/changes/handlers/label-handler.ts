@@ -1,8 +1,14 @@
 import { ApiError } from '../../../../shared/contract/errors';
 import type { MessageRef } from '../../../../shared/messages/backend-messages';
-import { parentProblem } from '../../../../shared/domain/label-tree';
-import { LabelSchema, type Label } from '../../../../shared/domain/schemas';
+import { parentProblem, replaceLabelKey } from '../../../../shared/domain/label-tree';
+import {
+  LABEL_DESCRIPTION_MAX_CHARS,
+  LABEL_GUIDELINE_MAX_CHARS,
+  LabelSchema,
+  type Label,
+} from '../../../../shared/domain/schemas';
 import { labelHotkeyClash, labelHotkeyText } from '../../../../shared/keymap';
+import type { AttributeDefStore } from '../../store/attribute-defs';
 import type { LabelStore } from '../../store/labels';
 import type { RelationTypeStore } from '../../store/relations';
 import type { ApplyContext, AppliedReport, ChangeHandler, ChangeOf, TransitionOf, WriteMemo } from '../change-handler';
@@ -19,6 +25,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
   constructor(
     private readonly labels: LabelStore,
     private readonly relationTypes: RelationTypeStore,
+    private readonly attributeDefs: AttributeDefStore,
   ) {}
 
   apply(change: ChangeOf<'label'>, context: ApplyContext): TransitionOf<'label'> {
@@ -34,14 +41,14 @@ export class LabelHandler implements ChangeHandler<'label'> {
         const after = this.parsed({ ...before, ...change.patch });
         this.assertFits(after, before.key);
         this.labels.replace(before.key, after);
-        if (after.key !== before.key) this.retargetRelationTypes(before.key, after.key, context);
+        if (after.key !== before.key) this.renameInKeyLists(before.key, after.key);
         return { kind: change.kind, before, after };
       }
       case 'label.delete': {
         const before = this.existing(change.key);
         const target = change.moveAnnotationsTo;
         if (target !== null) this.assertMoveTarget(before.key, target);
-        this.assertNoEntities(before.key, 'deleted');
+        this.assertNoEntities(before.key);
         this.moveSublabels(before, () => before.parentKey, context);
         this.moveAnnotations(before.key, target, context);
         this.retargetRelationTypes(before.key, target, context);
@@ -51,7 +58,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
       case 'label.merge': {
         const before = this.existing(change.key);
         this.assertMoveTarget(before.key, change.intoKey);
-        this.assertNoEntities(before.key, 'merged');
+        this.assertNoEntities(before.key);
         // The target itself may be one of the sublabels: it takes the merged label's place.
         this.moveSublabels(
           before,
@@ -76,7 +83,7 @@ export class LabelHandler implements ChangeHandler<'label'> {
       const key = before!.key;
       const used = this.labels.countAnnotations(key);
       if (used > 0) throw ApiError.of('rejected', 'labelStillUsed', { label: key, count: used });
-      this.assertNoEntities(key, 'removed');
+      this.assertNoEntities(key);
       const children = this.labels.list().filter((label) => label.parentKey === key);
       if (children.length > 0) {
         throw ApiError.of('rejected', 'labelHasSublabels', {
@@ -88,8 +95,10 @@ export class LabelHandler implements ChangeHandler<'label'> {
       return null;
     }
     this.assertFits(after, before?.key ?? null);
-    if (before) this.labels.replace(before.key, after);
-    else this.labels.insert(after);
+    if (before) {
+      this.labels.replace(before.key, after);
+      if (after.key !== before.key) this.renameInKeyLists(before.key, after.key);
+    } else this.labels.insert(after);
     return after;
   }
 
@@ -139,13 +148,13 @@ export class LabelHandler implements ChangeHandler<'label'> {
     }
   }
 
-  /** Checks the fields one by one, so the message names the field. */
+  /** Checks the fields one by one, so the message names the field (as it is spelled in files and calls). */
   private parsed(label: Label): Label {
     const result = LabelSchema.strict().safeParse(label);
     if (result.success) return result.data;
-    const issue = result.error.issues[0];
-    const field = issue?.path.join('.') || 'label';
-    throw new ApiError('rejected', `Label ${label.key}: ${field} — ${issue?.message ?? 'invalid'}.`);
+    const field = String(result.error.issues[0]?.path[0] ?? 'label');
+    const problem: MessageRef = LABEL_FIELD_PROBLEMS[field as keyof Label] ?? { key: 'labelFieldInvalid', params: {} };
+    throw ApiError.of('rejected', 'labelFieldRefused', { label: String(label.key), field, problem });
   }
 
   private existing(key: string): Label {
@@ -183,18 +192,13 @@ export class LabelHandler implements ChangeHandler<'label'> {
     }
     // The tree as it would be, with this row written over its old self.
     const problem = parentProblem([...others, label], label.key, label.parentKey);
-    if (problem) throw new ApiError('rejected', `Label ${label.key}: parent — ${problem}.`);
+    if (problem) throw ApiError.of('rejected', 'labelParentRefused', { label: label.key, problem });
   }
 
   /** Entities are typed by a label (`entities.type_label_key`): a label they use stays. */
-  private assertNoEntities(key: string, what: 'deleted' | 'merged' | 'removed'): void {
-    const typed = this.labels.countEntities(key);
-    if (typed === 0) return;
-    const entities = typed === 1 ? '1 entity' : `${typed} entities`;
-    throw new ApiError(
-      'rejected',
-      `Label ${key} is the type of ${entities} in the registry and cannot be ${what}; change their type on the Entities page first.`,
-    );
+  private assertNoEntities(key: string): void {
+    const count = this.labels.countEntities(key);
+    if (count > 0) throw ApiError.of('rejected', 'labelTypesEntities', { label: key, count });
   }
 
   private assertMoveTarget(key: string, target: string): void {
@@ -209,24 +213,52 @@ export class LabelHandler implements ChangeHandler<'label'> {
   }
 
   /**
-   * Moves every annotation of `key` to `target`, or deletes them (null). A span that the target
-   * label already has on the same range is deleted instead: the two become one.
+   * Relation types that allow `key` allow `target` instead (or no longer allow it, when null), as
+   * changes of the set: a merge's or delete's target exists before and after it, so they replay
+   * in either direction.
    */
-  /** Relation types that allow `key` allow `target` instead (or no longer allow it, when null). */
   private retargetRelationTypes(key: string, target: string | null, context: ApplyContext): void {
-    const retarget = (keys: readonly string[]) => [
-      ...new Set(keys.flatMap((allowed) => (allowed !== key ? [allowed] : target === null ? [] : [target]))),
-    ];
     for (const type of this.relationTypes.list()) {
       if (!type.headLabels.includes(key) && !type.tailLabels.includes(key)) continue;
       context.apply({
         kind: 'relationType.update',
         key: type.key,
-        patch: { headLabels: retarget(type.headLabels), tailLabels: retarget(type.tailLabels) },
+        patch: {
+          headLabels: replaceLabelKey(type.headLabels, key, target),
+          tailLabels: replaceLabelKey(type.tailLabels, key, target),
+        },
       });
     }
   }
 
+  /**
+   * A rename rewrites the lists that name labels by key (relation types' ends, span references'
+   * targets) in place, as `ON UPDATE CASCADE` does for the annotations, both when applied and when
+   * replayed. As changes of their own they could not be replayed: whichever comes first of list
+   * and label, one direction would meet a list naming a key that is not (yet, or any more) a label.
+   */
+  private renameInKeyLists(from: string, to: string): void {
+    for (const type of this.relationTypes.list()) {
+      if (!type.headLabels.includes(from) && !type.tailLabels.includes(from)) continue;
+      this.relationTypes.put({
+        ...type,
+        headLabels: replaceLabelKey(type.headLabels, from, to),
+        tailLabels: replaceLabelKey(type.tailLabels, from, to),
+      });
+    }
+    for (const def of this.attributeDefs.list()) {
+      if (def.spec.type !== 'span' || !def.spec.labelKeys.includes(from)) continue;
+      this.attributeDefs.put({
+        ...def,
+        spec: { ...def.spec, labelKeys: replaceLabelKey(def.spec.labelKeys, from, to) },
+      });
+    }
+  }
+
+  /**
+   * Moves every annotation of `key` to `target`, or deletes them (null). A span that the target
+   * label already has on the same range is deleted instead: the two become one.
+   */
   private moveAnnotations(key: string, target: string | null, context: ApplyContext): void {
     const spot = (span: { articleId: number; start: number; end: number }) =>
       `${span.articleId}:${span.start}:${span.end}`;
@@ -237,6 +269,21 @@ export class LabelHandler implements ChangeHandler<'label'> {
     }
   }
 }
+
+/** What a label field must be, by field: zod's own texts are English only. */
+const LABEL_FIELD_PROBLEMS: Partial<Record<keyof Label, MessageRef>> = {
+  key: { key: 'labelFieldKey', params: {} },
+  parentKey: { key: 'labelFieldKey', params: {} },
+  nameVi: { key: 'labelFieldNameVi', params: {} },
+  nameEn: { key: 'labelFieldNameEn', params: {} },
+  color: { key: 'labelFieldColor', params: {} },
+  hotkey: { key: 'labelFieldHotkey', params: {} },
+  kind: { key: 'labelFieldKind', params: {} },
+  description: { key: 'labelFieldTooLong', params: { max: LABEL_DESCRIPTION_MAX_CHARS } },
+  guideline: { key: 'labelFieldTooLong', params: { max: LABEL_GUIDELINE_MAX_CHARS } },
+  sortOrder: { key: 'labelFieldWholeNumber', params: {} },
+  hidden: { key: 'labelFieldTrueFalse', params: {} },
+};
 
 const sameLabel = (a: Label, b: Label): boolean =>
   (Object.keys(a) as (keyof Label)[]).every((field) => a[field] === b[field]);

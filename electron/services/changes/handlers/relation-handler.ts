@@ -1,10 +1,12 @@
 import { ApiError } from '../../../../shared/contract/errors';
 import type { Change } from '../../../../shared/domain/changes';
+import { ancestryLookup } from '../../../../shared/domain/label-tree';
 import { relationAllowed, relationRule, type Relation } from '../../../../shared/domain/relations';
 import type { Annotation } from '../../../../shared/domain/schemas';
 import type { BackendMessageKey, MessageRef } from '../../../../shared/messages/backend-messages';
 import type { AnnotationStore } from '../../store/annotations';
 import type { ArticleStore } from '../../store/articles';
+import type { LabelStore } from '../../store/labels';
 import { nowIso } from '../../store/clock';
 import type { RelationStore, RelationTypeStore } from '../../store/relations';
 import type { ApplyContext, AppliedReport, ChangeHandler, ChangeOf, TransitionOf, WriteMemo } from '../change-handler';
@@ -29,6 +31,7 @@ export class RelationHandler implements ChangeHandler<'relation'> {
     private readonly annotations: AnnotationStore,
     private readonly types: RelationTypeStore,
     private readonly relations: RelationStore,
+    private readonly labels: LabelStore,
   ) {}
 
   apply(change: ChangeOf<'relation'>, context: ApplyContext): TransitionOf<'relation'> {
@@ -159,7 +162,7 @@ export class RelationHandler implements ChangeHandler<'relation'> {
 
   private assertAllowed(relation: Pick<Relation, 'typeKey'>, headLabel: string, tailLabel: string): void {
     const type = this.types.get(relation.typeKey);
-    if (!relationAllowed(type, headLabel, tailLabel)) {
+    if (!relationAllowed(type, headLabel, tailLabel, ancestryLookup(this.labels.list()))) {
       throw ApiError.of('rejected', 'relationNotAllowed', {
         type: type.key,
         rule: relationRule(type).slice(type.key.length + 2),

@@ -1,4 +1,5 @@
 import { ApiError } from '../../../../shared/contract/errors';
+import { ancestryLookup } from '../../../../shared/domain/label-tree';
 import { relationAllowed, relationRule, type RelationType } from '../../../../shared/domain/relations';
 import type { LabelStore } from '../../store/labels';
 import type { RelationStore, RelationTypeStore } from '../../store/relations';
@@ -92,9 +93,10 @@ export class RelationTypeHandler implements ChangeHandler<'relationType'> {
   private assertValid(type: RelationType): void {
     const unknown = [...type.headLabels, ...type.tailLabels].find((key) => !this.labels.exists(key));
     if (unknown) throw ApiError.of('rejected', 'relationTypeUnknownLabel', { type: type.key, label: unknown });
+    const ancestry = ancestryLookup(this.labels.list());
     const broken = this.relations
       .listOfTypeWithLabels(type.key)
-      .filter((relation) => !relationAllowed(type, relation.headLabel, relation.tailLabel));
+      .filter((relation) => !relationAllowed(type, relation.headLabel, relation.tailLabel, ancestry));
     if (broken.length > 0) {
       throw ApiError.of('rejected', 'relationTypeRuleBroken', {
         count: broken.length,

@@ -14,7 +14,7 @@ export type ExtractOutcome =
       kind: 'extracted';
       extraction: Extraction;
       encoding: string | null;
-      notes: string[];
+      notes: MessageRef[];
       /** Set when the text was converted from a legacy font encoding: the review asks about it. */
       legacy: LegacyConversion | null;
     }

@@ -14,6 +14,6 @@ export function extractConll(content: string): Extraction {
       annotations: document.annotations,
     })),
     skipped: [],
-    notes: ['CoNLL has no text: it was rebuilt from the tokens (spaces between them, a line per sentence).'],
+    notes: [{ key: 'noteConllRebuilt', params: {} }],
   };
 }

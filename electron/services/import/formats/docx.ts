@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { formatBytes, type ImportLimits } from '../limits';
 import { refused, type Extraction } from './types';
+import type { MessageRef } from '../../../../shared/messages/backend-messages';
 
 /**
  * A Word document's text through mammoth (loaded lazily, like jsdom); mammoth's closing blank
@@ -27,9 +28,10 @@ export async function extractDocx(bytes: Uint8Array, limits: ImportLimits): Prom
   if (result.value.length > limits.maxFileBytes) {
     return refused({ key: 'docxTextTooLong', params: { length: result.value.length, limit: limits.maxFileBytes } });
   }
+  // mammoth's own words, in English: the note carries them as they are.
   const warnings = result.messages
     .filter((message) => message.type !== 'info')
-    .map((message) => `Word: ${message.message}`);
+    .map((message): MessageRef => ({ key: 'noteWordWarning', params: { detail: message.message } }));
   return {
     kind: 'documents',
     documents: [{ part: null, rawText: result.value.trimEnd(), given: {} }],

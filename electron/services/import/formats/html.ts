@@ -152,10 +152,13 @@ export async function extractHtml(html: string): Promise<Extraction> {
         ],
         skipped: [],
         notes: [
-          'Article body extracted with Readability.',
+          { key: 'noteReadability', params: {} },
           ...(dropped.length > 0
             ? [
-                `Page text Readability left out (${dropped.length.toLocaleString('en-US')} lines, e.g. “${shorten(dropped[0] as string)}”) is kept as trimmed chrome; it can be restored.`,
+                {
+                  key: 'noteReadabilityLeftOut',
+                  params: { count: dropped.length, example: shorten(dropped[0] as string) },
+                } as const,
               ]
             : []),
         ],
@@ -165,7 +168,7 @@ export async function extractHtml(html: string): Promise<Extraction> {
       kind: 'documents',
       documents: [{ part: null, rawText: pageText, given: { title: pageTitle, url } }],
       skipped: [],
-      notes: ['Readability found no article; the whole page text was imported.'],
+      notes: [{ key: 'noteReadabilityNoArticle', params: {} }],
     };
   } finally {
     dom.window.close();

@@ -12,6 +12,7 @@ import {
 } from '../../../../shared/import/import-formats';
 import { decodeText, type LegacyConversion } from '../decode';
 import type { ImportLimits } from '../limits';
+import type { MessageRef } from '../../../../shared/messages/backend-messages';
 import { extractBratZip } from './brat';
 import { extractConll } from './conll';
 import { extractCsv } from './csv';
@@ -50,7 +51,7 @@ const EXTRACTORS = {
 export interface ExtractedFile {
   extraction: Extraction;
   encoding: string | null;
-  notes: string[];
+  notes: MessageRef[];
   /** Set when the text was converted from a legacy font encoding: the review asks about it. */
   legacy: LegacyConversion | null;
 }

@@ -13,7 +13,7 @@ export function extractMarkdown(markdown: string): Extraction {
     kind: 'documents',
     documents: [{ part: null, rawText: blocks.join('\n\n'), given: {} }],
     skipped: [],
-    notes: ['Markdown markup stripped to plain text.'],
+    notes: [{ key: 'noteMarkdownStripped', params: {} }],
   };
 }
 

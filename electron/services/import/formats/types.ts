@@ -11,7 +11,7 @@ export interface SourceDocument {
   /** Text the extractor left out (HTML: what Readability dropped), kept as restorable trimmed chrome. */
   droppedText?: string;
   /** What the report should say about this record. */
-  notes?: string[];
+  notes?: MessageRef[];
   /**
    * Spans the file brought from an annotation tool, on `rawText`. Such a text is stored whole
    * (no chrome cut), since the spans may point anywhere in it.
@@ -43,7 +43,7 @@ export interface SkippedPart {
 }
 
 export type Extraction =
-  | { kind: 'documents'; documents: SourceDocument[]; skipped: SkippedPart[]; notes: string[] }
+  | { kind: 'documents'; documents: SourceDocument[]; skipped: SkippedPart[]; notes: MessageRef[] }
   /** Marginalia's annotation CSV: rows of spans for articles already in the workbench (../annotation-rows). */
   | { kind: 'annotation-rows'; rows: AnnotationRow[]; skipped: SkippedPart[] }
   /** The workbench's own export, re-imported with its annotations by the export module. */

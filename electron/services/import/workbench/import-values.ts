@@ -4,6 +4,7 @@
  * value fits it; any other is skipped and named in the notes. A reference to another span holds
  * the file's annotation id; it is linked to the id that span got here, after the spans exist.
  */
+import type { MessageRef } from '../../../../shared/messages/backend-messages';
 import { valueProblem, type AttributeValues } from '../../../../shared/domain/attributes';
 import type { Change } from '../../../../shared/domain/changes';
 import type { WorkbenchAnnotation } from '../../../../shared/codecs/workbench-json';
@@ -22,13 +23,16 @@ export function importableAttributes(
   labelKey: string,
   annotation: WorkbenchAnnotation,
   pending: PendingReferences,
-  skipped: string[],
+  skipped: MessageRef[],
 ): AttributeValues | undefined {
   const values: AttributeValues = {};
   for (const [key, value] of Object.entries(annotation.attributes ?? {})) {
     const def = workbench.attributeDefs.find(labelKey, key);
-    const problem = def ? valueProblem(def.spec, value) : `${labelKey} has no attribute “${key}” here`;
-    if (problem) skipped.push(`the attribute ${key} of ${labelKey} “${annotation.quote}”: ${problem}`);
+    const where = { key, label: labelKey, quote: annotation.quote };
+    // valueProblem's reason is English (it is also the editors' inline check).
+    const problem = def ? valueProblem(def.spec, value) : null;
+    if (!def) skipped.push({ key: 'noteSkippedAttributeUndefined', params: where });
+    else if (problem) skipped.push({ key: 'noteSkippedAttribute', params: { ...where, problem } });
     else if (def?.spec.type === 'span')
       pending.set(annotation.id, { ...pending.get(annotation.id), [key]: value as number });
     else values[key] = value;
@@ -43,8 +47,8 @@ export function linkReferences(
   pending: PendingReferences,
   createdIds: Readonly<Record<string, number>>,
   fileName: string,
-): string[] {
-  const notes: string[] = [];
+): MessageRef[] {
+  const notes: MessageRef[] = [];
   const changes: Change[] = [];
   for (const [fileId, references] of pending) {
     const id = createdIds[String(fileId)];
@@ -52,8 +56,7 @@ export function linkReferences(
     const linked: Record<string, number> = {};
     for (const [key, targetFileId] of Object.entries(references)) {
       const target = createdIds[String(targetFileId)];
-      if (target === undefined)
-        notes.push(`Skipped the reference ${key} of annotation ${fileId}: its span was not imported.`);
+      if (target === undefined) notes.push({ key: 'noteSkippedReference', params: { key, id: fileId } });
       else linked[key] = target;
     }
     if (Object.keys(linked).length > 0) changes.push({ kind: 'annotation.update', id, patch: { attributes: linked } });
@@ -75,15 +78,16 @@ export function importFields(
   articleId: number,
   fields: Readonly<Record<string, unknown>>,
   fileName: string,
-): string[] {
-  const notes: string[] = [];
+): MessageRef[] {
+  const notes: MessageRef[] = [];
   const present = workbench.articleFields.valuesOf(articleId);
   const changes: Change[] = [];
   for (const [key, value] of Object.entries(fields)) {
     if (present[key] !== undefined) continue;
     const def = workbench.fieldDefs.find(key);
-    const problem = def ? valueProblem(def.spec, value) : `there is no document field “${key}” here`;
-    if (problem) notes.push(`Skipped the field ${key}: ${problem}.`);
+    const problem = def ? valueProblem(def.spec, value) : null;
+    if (!def) notes.push({ key: 'noteSkippedFieldUndefined', params: { key } });
+    else if (problem) notes.push({ key: 'noteSkippedField', params: { key, problem } });
     else changes.push({ kind: 'fieldValue.set', articleId, key, value: value as never });
   }
   if (changes.length > 0) {

@@ -1,4 +1,5 @@
 import type { WorkbenchEntity } from '../../../../shared/codecs/workbench-json';
+import type { MessageParam, MessageRef } from '../../../../shared/messages/backend-messages';
 import type { Change } from '../../../../shared/domain/changes';
 import { normalizeEntityName, type Entity } from '../../../../shared/domain/entities';
 import { foldVietnamese } from '../../../../shared/text/fold';
@@ -38,7 +39,7 @@ export function entityRegistryProblem(
 export interface MergedEntities {
   /** File entity id → the id of the entity it became here. */
   localIds: Map<number, number>;
-  notes: string[];
+  notes: MessageRef[];
 }
 
 /**
@@ -173,16 +174,22 @@ export function mergeEntities(
     const target = localIds.get(finalOf(entity).id);
     if (entity.mergedInto !== null && target !== undefined) localIds.set(entity.id, target);
   }
-  const notes: string[] = [];
+  const notes: MessageRef[] = [];
   if (entities.length > 0) {
-    notes.push(
-      `Entities: ${counts.byId} merged by id, ${counts.byName} merged by name and type, ${counts.added} added` +
-        (updates.size ? `, ${updates.size} gained aliases or an external id` : '') +
-        (redirects.length ? `, ${redirects.length} kept as merged into the one they were merged into` : '') +
-        '.',
-    );
+    const part = (key: MessageRef['key'], count: number): MessageParam => (count > 0 ? { key, params: { count } } : '');
+    notes.push({
+      key: 'noteEntitiesMerged',
+      params: {
+        byId: counts.byId,
+        byName: counts.byName,
+        added: counts.added,
+        gained: part('noteEntitiesGainedPart', updates.size),
+        redirects: part('noteEntitiesRedirectsPart', redirects.length),
+      },
+    });
   }
-  if (counts.skipped.length) notes.push(`Skipped the entities ${counts.skipped.join(', ')}.`);
+  if (counts.skipped.length)
+    notes.push({ key: 'noteEntitiesSkipped', params: { entities: counts.skipped.join(', ') } });
   return { localIds, notes };
 }
 

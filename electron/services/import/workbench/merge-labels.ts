@@ -1,21 +1,22 @@
 import type { LabelDifference, ReviewQuestion } from '../../../../shared/contract/imports';
 import type { Label } from '../../../../shared/domain/schemas';
 import { labelHotkeyClash } from '../../../../shared/keymap';
+import type { MessageParam, MessageRef } from '../../../../shared/messages/backend-messages';
 import type { Workbench } from '../../workbench';
 import type { FileReview } from '../review';
 
 /** The label fields an analyst sees and could have changed, with the words the notes use. */
-const COMPARED_FIELDS: readonly [LabelDifference['field'], string][] = [
-  ['nameVi', 'Vietnamese name'],
-  ['nameEn', 'English name'],
-  ['color', 'colour'],
-  ['hotkey', 'hotkey'],
-  ['kind', 'kind'],
-  ['description', 'description'],
-  ['parentKey', 'parent'],
+const COMPARED_FIELDS: readonly [LabelDifference['field'], MessageRef['key']][] = [
+  ['nameVi', 'wordLabelNameVi'],
+  ['nameEn', 'wordLabelNameEn'],
+  ['color', 'wordLabelColor'],
+  ['hotkey', 'wordLabelHotkey'],
+  ['kind', 'wordLabelKind'],
+  ['description', 'wordLabelDescription'],
+  ['parentKey', 'wordLabelParent'],
 ];
 
-const shown = (value: string | null): string => (value === null ? 'none' : `“${value}”`);
+const shown = (value: string | null): MessageParam => (value === null ? { key: 'wordNone', params: {} } : `“${value}”`);
 
 /** How the review names this format, like the peer formats' names ("doccano JSONL"). */
 const FORMAT_NAME = 'Marginalia workbench JSON';
@@ -52,7 +53,7 @@ export function labelQuestion(
 
 export interface MergedLabels {
   /** What was added, mapped, kept or skipped, in words. */
-  notes: string[];
+  notes: MessageRef[];
   /** The label here for each label key of the file; null: its spans are skipped, as the user chose. */
   keys: Map<string, string | null>;
 }
@@ -82,17 +83,20 @@ export function mergeLabels(
     const answer = context.review.ask(question);
     if (answer.choice === 'skip') {
       merged.keys.set(label.key, null);
-      merged.notes.push(`Skipped the ${spans} spans labelled ${label.key} in the file, as you chose.`);
+      merged.notes.push({ key: 'noteLabelSkipped', params: { count: spans, label: label.key } });
     } else if (answer.choice === 'map' && answer.labelKey !== label.key) {
       merged.keys.set(label.key, answer.labelKey);
-      merged.notes.push(`The spans labelled ${label.key} in the file were given your label ${answer.labelKey}.`);
+      merged.notes.push({ key: 'noteLabelMapped', params: { label: label.key, to: answer.labelKey } });
     } else if (local) {
       merged.keys.set(label.key, label.key);
-      const words = differences.map(({ field, here, inFile }) => {
-        const name = COMPARED_FIELDS.find(([candidate]) => candidate === field)?.[1] ?? field;
-        return `${name} ${shown(here)} here, ${shown(inFile)} in the file`;
-      });
-      merged.notes.push(`Kept your label ${label.key} as it is: ${words.join('; ')}.`);
+      for (const { field, here, inFile } of differences) {
+        // Every difference is of a compared field.
+        const word = COMPARED_FIELDS.find(([candidate]) => candidate === field)![1];
+        merged.notes.push({
+          key: 'noteLabelKept',
+          params: { label: label.key, field: { key: word, params: {} }, here: shown(here), inFile: shown(inFile) },
+        });
+      }
     } else {
       // Through the pipeline, as a `label.create` of its own: without a hotkey another label (or
       // a reader shortcut) holds here, and at the top when its parent is missing here.
@@ -106,11 +110,12 @@ export function mergeLabels(
         changes: [{ kind: 'label.create', label: { ...label, hotkey: hotkeyTaken ? null : label.hotkey, parentKey } }],
       });
       merged.keys.set(label.key, label.key);
-      const without = [
-        hotkeyTaken ? ` without its hotkey ${label.hotkey}, which is taken here` : '',
-        label.parentKey !== null && parentKey === null ? ` at the top (its parent ${label.parentKey} is missing)` : '',
-      ].join('');
-      merged.notes.push(`Added the label ${label.key} (${label.nameEn})${without}.`);
+      const params = { label: label.key, name: label.nameEn };
+      merged.notes.push({ key: 'noteLabelAdded', params });
+      if (hotkeyTaken)
+        merged.notes.push({ key: 'noteLabelAddedNoHotkey', params: { ...params, hotkey: label.hotkey! } });
+      if (label.parentKey !== null && parentKey === null)
+        merged.notes.push({ key: 'noteLabelAddedAtTop', params: { ...params, parent: label.parentKey } });
     }
   }
   return merged;

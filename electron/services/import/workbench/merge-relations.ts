@@ -1,5 +1,7 @@
 import type { WorkbenchRelation } from '../../../../shared/codecs/workbench-json';
+import type { MessageRef } from '../../../../shared/messages/backend-messages';
 import type { Change } from '../../../../shared/domain/changes';
+import { ancestryLookup } from '../../../../shared/domain/label-tree';
 import { relationAllowed, relationRule, type RelationType } from '../../../../shared/domain/relations';
 import type { Workbench } from '../../workbench';
 
@@ -13,7 +15,7 @@ export function mergeRelationTypes(
   workbench: Workbench,
   fileTypes: readonly RelationType[],
   labelKeys: ReadonlyMap<string, string | null> = new Map(),
-): string[] {
+): MessageRef[] {
   const mapLabels = (keys: readonly string[]) =>
     keys.flatMap((key) => {
       const mapped = labelKeys.get(key);
@@ -37,9 +39,11 @@ export function mergeRelationTypes(
       })),
     });
   }
-  const notes = usable.length ? [`Added the relation types ${usable.map((type) => type.key).join(', ')}.`] : [];
+  const notes: MessageRef[] = usable.length
+    ? [{ key: 'noteRelationTypesAdded', params: { types: usable.map((type) => type.key).join(', ') } }]
+    : [];
   for (const type of missing.filter((candidate) => !usable.includes(candidate))) {
-    notes.push(`Skipped the relation type ${type.key}: it names labels that do not exist here.`);
+    notes.push({ key: 'noteRelationTypeSkipped', params: { type: type.key } });
   }
   return notes;
 }
@@ -54,17 +58,18 @@ export function addRelations(
   articleId: number,
   relations: readonly WorkbenchRelation[],
   storedIdOf: ReadonlyMap<number, number>,
-): { count: number; notes: string[] } {
-  const notes: string[] = [];
+): { count: number; notes: MessageRef[] } {
+  const notes: MessageRef[] = [];
   // A relation keeps its author, like a span (a set has one author: one set per author).
   const byAuthor = new Map<string, Change[]>();
   const seen = new Set<string>();
+  const ancestry = ancestryLookup(workbench.labels.list());
   for (const relation of relations) {
     const headId = storedIdOf.get(relation.head);
     const tailId = storedIdOf.get(relation.tail);
-    const describe = `relation ${relation.id} (${relation.type})`;
+    const which = { id: relation.id, type: relation.type };
     if (headId === undefined || tailId === undefined) {
-      notes.push(`Skipped ${describe}: one of its spans was not imported.`);
+      notes.push({ key: 'noteRelationSpanMissing', params: which });
       continue;
     }
     // The handler checks all this again; checked here so one broken relation does not cost the
@@ -72,15 +77,18 @@ export function addRelations(
     const type = workbench.relationTypes.find(relation.type);
     const head = workbench.annotationRows.get(headId);
     const tail = workbench.annotationRows.get(tailId);
-    const problem = !type
-      ? `there is no relation type ${relation.type}`
+    const problem: MessageRef | null = !type
+      ? { key: 'noteRelationNoType', params: which }
       : headId === tailId
-        ? 'it relates a span to itself'
-        : !relationAllowed(type, head.labelKey, tail.labelKey)
-          ? `the rule is ${relationRule(type)}, not ${head.labelKey} → ${tail.labelKey}`
+        ? { key: 'noteRelationToItself', params: which }
+        : !relationAllowed(type, head.labelKey, tail.labelKey, ancestry)
+          ? {
+              key: 'noteRelationRule',
+              params: { ...which, rule: relationRule(type), head: head.labelKey, tail: tail.labelKey },
+            }
           : null;
     if (problem) {
-      notes.push(`Skipped ${describe}: ${problem}.`);
+      notes.push(problem);
       continue;
     }
     const key = `${relation.type}:${headId}:${tailId}`;

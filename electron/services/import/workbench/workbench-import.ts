@@ -29,11 +29,12 @@ import {
   type WorkbenchArticle,
 } from '../../../../shared/codecs/workbench-json';
 import type { Change } from '../../../../shared/domain/changes';
-import { spanProblem } from '../../../../shared/domain/spans';
+import { spanProblemRef } from '../../../../shared/domain/spans';
+import type { MessageRef } from '../../../../shared/messages/backend-messages';
 import { isCanonical } from '../../../../shared/text/canonical';
 import { OffsetConverter, type OffsetUnit } from '../../../../shared/text/offsets';
 import type { Workbench } from '../../workbench';
-import { skippedFor } from '../skipped';
+import { notesOf, skippedFor } from '../skipped';
 import { storeArticle } from '../store-article';
 import { importableAttributes, importFields, linkReferences, type PendingReferences } from './import-values';
 import { entityRegistryProblem, mergeEntities } from './merge-entities';
@@ -99,11 +100,13 @@ export function importWorkbenchExport(
 }
 
 /** Notes about the file as a whole go with its first stored article (the report is per article). */
-function withFileNotes(results: ImportFileResult[], notes: readonly string[]): ImportFileResult[] {
+function withFileNotes(results: ImportFileResult[], notes: readonly MessageRef[]): ImportFileResult[] {
   if (notes.length === 0) return results;
   const first = results.findIndex((result) => result.outcome !== 'skipped');
   return results.map((result, index) =>
-    index === first && result.outcome !== 'skipped' ? { ...result, notes: [...result.notes, ...notes] } : result,
+    index === first && result.outcome !== 'skipped'
+      ? { ...result, ...notesOf([...(result.noteRefs ?? []), ...notes]) }
+      : result,
   );
 }
 
@@ -128,7 +131,7 @@ function importArticle(
     return skippedFor(file, { key: 'workbenchTextNotCanonical', params: {} });
   }
   const converter = new OffsetConverter(article.text);
-  let restoredNotes: string[] = [];
+  let restoredNotes: MessageRef[] = [];
   const stored = storeArticle(
     workbench.db,
     workbench.articles,
@@ -149,8 +152,9 @@ function importArticle(
       const related = addRelations(workbench, context.fileName, articleId, article.relations, added.storedIdOf);
       const fieldNotes = importFields(workbench, articleId, article.fields, context.fileName);
       workbench.articles.restoreImportedState(articleId, article);
+      const restored = { count: added.count, relations: related.count, status: article.status };
       restoredNotes = [
-        `Restored ${added.count} annotations${related.count ? `, ${related.count} relations` : ''} and the status “${article.status}”.`,
+        { key: related.count ? 'noteRestoredWithRelations' : 'noteRestored', params: restored },
         ...added.notes,
         ...related.notes,
         ...fieldNotes,
@@ -159,26 +163,32 @@ function importArticle(
   );
   if (stored.outcome === 'imported') {
     const title = workbench.articles.getSummary(stored.articleId).displayTitle;
-    return { outcome: 'imported', file, articleId: stored.articleId, title, notes: restoredNotes };
+    return { outcome: 'imported', file, articleId: stored.articleId, title, ...notesOf(restoredNotes) };
   }
   const merged = addAnnotations(workbench, context, stored.articleId, article.annotations, converter);
   const related = addRelations(workbench, context.fileName, stored.articleId, article.relations, merged.storedIdOf);
-  const notes = [
-    `Already here as article ${stored.articleId}; merged: kept its status and metadata, ` +
-      `added ${merged.count} of ${article.annotations.length} annotations (${merged.alreadyThere} were already there)` +
-      `${article.relations.length ? ` and ${related.count} of ${article.relations.length} relations` : ''}.`,
+  const counts = {
+    id: stored.articleId,
+    added: merged.count,
+    total: article.annotations.length,
+    there: merged.alreadyThere,
+    relations: related.count,
+    relationsTotal: article.relations.length,
+  };
+  const notes: MessageRef[] = [
+    { key: article.relations.length ? 'noteMergedWithRelations' : 'noteMerged', params: counts },
     ...merged.notes,
     ...related.notes,
     ...importFields(workbench, stored.articleId, article.fields, context.fileName),
   ];
-  return { outcome: 'duplicate', file, articleId: stored.articleId, title: stored.displayTitle, notes };
+  return { outcome: 'duplicate', file, articleId: stored.articleId, title: stored.displayTitle, ...notesOf(notes) };
 }
 
 interface AddedAnnotations {
   count: number;
   alreadyThere: number;
   /** New ids and skipped spans, in words. */
-  notes: string[];
+  notes: MessageRef[];
   /** The stored id of each of the file's annotations that is here now (added or already there). */
   storedIdOf: Map<number, number>;
 }
@@ -204,7 +214,7 @@ function addAnnotations(
     present.set(keyOf('', existing.labelKey, existing.start, existing.end), existing.id);
   }
   const result: AddedAnnotations = { count: 0, alreadyThere: 0, notes: [], storedIdOf: new Map() };
-  const skipped: string[] = [];
+  const skipped: MessageRef[] = [];
   const changes: Change[] = [];
   const references: PendingReferences = new Map();
   const byFileId = [...annotations].sort((a, b) => a.id - b.id);
@@ -213,23 +223,23 @@ function addAnnotations(
     // Skipped as the user chose: said once per label in the file's notes.
     if (mapped === null) continue;
     const labelKey = mapped ?? annotation.label;
-    const describe = `${annotation.label} “${annotation.quote}” [${annotation.start}, ${annotation.end})`;
+    const span = `${annotation.label} “${annotation.quote}” [${annotation.start}, ${annotation.end})`;
     let start: number;
     let end: number;
     try {
       start = converter.toU16(annotation.start, unit);
       end = converter.toU16(annotation.end, unit);
     } catch (error) {
-      skipped.push(`${describe}: ${(error as Error).message}`);
+      skipped.push({ key: 'noteSkippedSpanOffsets', params: { span, detail: (error as Error).message } });
       continue;
     }
-    const problem = spanProblem(text, start, end, annotation.quote);
+    const problem = spanProblemRef(text, start, end, annotation.quote);
     if (problem) {
-      skipped.push(`${describe}: ${problem}`);
+      skipped.push({ key: 'noteSkippedSpan', params: { span, problem } });
       continue;
     }
     if (!workbench.labels.exists(labelKey)) {
-      skipped.push(`${describe}: there is no label ${labelKey}`);
+      skipped.push({ key: 'noteSkippedSpanNoLabel', params: { span, label: labelKey } });
       continue;
     }
     const key = keyOf(annotation.author, labelKey, start, end);
@@ -272,16 +282,16 @@ function addAnnotations(
     });
     result.count = changes.length;
     for (const [fileId, id] of Object.entries(applied.createdIds)) result.storedIdOf.set(Number(fileId), id);
-    result.notes.push(...skipped.map((reason) => `Skipped ${reason}.`));
+    result.notes.push(...skipped);
     result.notes.push(...linkReferences(workbench, articleId, references, applied.createdIds, fileName));
     const renumbered = Object.entries(applied.createdIds).filter(([fileId, id]) => String(id) !== fileId).length;
     if (renumbered > 0) {
-      result.notes.push(`${renumbered} annotations got new ids here; their ids in the file are kept as imported ids.`);
+      result.notes.push({ key: 'noteRenumbered', params: { count: renumbered } });
     }
     linkEntities(workbench, fileName, articleId, byFileId, result.storedIdOf, entityIds, result.notes);
     return result;
   }
-  result.notes.push(...skipped.map((reason) => `Skipped ${reason}.`));
+  result.notes.push(...skipped);
   linkEntities(workbench, fileName, articleId, byFileId, result.storedIdOf, entityIds, result.notes);
   return result;
 }
@@ -298,7 +308,7 @@ function linkEntities(
   annotations: readonly WorkbenchAnnotation[],
   storedIdOf: ReadonlyMap<number, number>,
   entityIds: ReadonlyMap<number, number>,
-  notes: string[],
+  notes: MessageRef[],
 ): void {
   const changes: Change[] = [];
   let keptHere = 0;
@@ -322,7 +332,7 @@ function linkEntities(
       description: `Import ${changes.length} entity links from ${fileName}`,
       changes,
     });
-    notes.push(`Linked ${changes.length} spans to entities.`);
+    notes.push({ key: 'noteEntityLinks', params: { count: changes.length } });
   }
-  if (keptHere > 0) notes.push(`${keptHere} spans linked to another entity here kept their link.`);
+  if (keptHere > 0) notes.push({ key: 'noteEntityLinksKept', params: { count: keptHere } });
 }

@@ -11,6 +11,7 @@ import { migration013AttributesAndFields } from './013-attributes-and-fields';
 import { migration014Entities } from './014-entities';
 import { migration015DashboardCounters } from './015-dashboard-counters';
 import { migration016Briefs } from './016-briefs';
+import { migration020SentencePairs } from './020-sentence-pairs';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014Entities,
   migration015DashboardCounters,
   migration016Briefs,
+  migration020SentencePairs,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;

@@ -1,4 +1,4 @@
-import { relationAllowed, type RelationType } from '../../../../shared/domain/relations';
+import { relationAllowed, type LabelAncestry, type RelationType } from '../../../../shared/domain/relations';
 import type { Span, SpanQueries } from '../sync/document-sync';
 
 /** How far (UTF-16 units) from the head a keyboard relation looks for targets: about a page. */
@@ -15,19 +15,29 @@ export interface RelationOption {
  * the types that allow from → to, then the directed ones that allow to → from (the user began
  * at the person and is pointing at the proposal).
  */
-export function relationOptions(types: readonly RelationType[], from: Span, to: Span): RelationOption[] {
-  const forward = types.filter((type) => relationAllowed(type, from.labelKey, to.labelKey));
+export function relationOptions(
+  types: readonly RelationType[],
+  from: Span,
+  to: Span,
+  ancestry: LabelAncestry,
+): RelationOption[] {
+  const forward = types.filter((type) => relationAllowed(type, from.labelKey, to.labelKey, ancestry));
   const backward = types.filter(
-    (type) => type.directed && !forward.includes(type) && relationAllowed(type, to.labelKey, from.labelKey),
+    (type) => type.directed && !forward.includes(type) && relationAllowed(type, to.labelKey, from.labelKey, ancestry),
   );
   return [...forward.map((type) => ({ type, reversed: false })), ...backward.map((type) => ({ type, reversed: true }))];
 }
 
 /** The spans near `from` (across paragraphs) that some type can relate it to, in text order. */
-export function nearbyTargets(spans: SpanQueries, types: readonly RelationType[], from: Span): Span[] {
+export function nearbyTargets(
+  spans: SpanQueries,
+  types: readonly RelationType[],
+  from: Span,
+  ancestry: LabelAncestry,
+): Span[] {
   return spans
     .intersecting(Math.max(0, from.start - NEARBY_U16), from.end + NEARBY_U16)
-    .filter((span) => span.id !== from.id && relationOptions(types, from, span).length > 0);
+    .filter((span) => span.id !== from.id && relationOptions(types, from, span, ancestry).length > 0);
 }
 
 /** The candidate nearest to `from` (by distance between the spans), the keyboard's first target. */

@@ -1,5 +1,7 @@
 import { create } from 'zustand';
+import { ancestryLookup } from '../../../../shared/domain/label-tree';
 import type { RelationType } from '../../../../shared/domain/relations';
+import { useAppStore } from '../../state/app-store';
 import { useReaderStore } from '../reader-store';
 import type { Span } from '../sync/document-sync';
 import { nearbyTargets, nearestIndex, relationOptions, type RelationOption } from './relation-draft';
@@ -30,6 +32,9 @@ interface RelationState {
   hover(id: number | null): void;
 }
 
+/** The label tree as the schema stands now (a rule naming PROPOSAL admits COOPERATION under it). */
+const labelAncestry = () => ancestryLookup(useAppStore.getState().labels);
+
 const withOptions = (
   types: readonly RelationType[],
   from: Span,
@@ -41,7 +46,7 @@ const withOptions = (
     fromId: from.id,
     candidates,
     targetIndex,
-    options: target ? relationOptions(types, from, target) : [],
+    options: target ? relationOptions(types, from, target, labelAncestry()) : [],
     optionIndex: 0,
   };
 };
@@ -57,7 +62,7 @@ export const useRelationStore = create<RelationState>((set, get) => {
       const { sync, selectedId } = useReaderStore.getState();
       const from = selectedId === null ? undefined : sync?.spans.get(selectedId);
       if (!sync || !from) return false;
-      const candidates = nearbyTargets(sync.spans, types(), from);
+      const candidates = nearbyTargets(sync.spans, types(), from, labelAncestry());
       set({ draft: withOptions(types(), from, candidates, nearestIndex(candidates, from)) });
       return true;
     },
