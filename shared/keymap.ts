@@ -13,7 +13,8 @@ import type { AppCommand } from './contract/app-commands';
  * `relation` while a relation is being drawn by keyboard (after R), before the reader's keys;
  * `suggestion` while a suggestion is focused (N/P); `concordance` in the concordance view; `find`
  * in the reader's search field (Ctrl+F); `adjudication` in the adjudication view, and
- * `adjudication-edit` there while a version is being edited before it is accepted (E).
+ * `adjudication-edit` there while a version is being edited before it is accepted (E); `brief`
+ * in the brief editor (issue 16).
  */
 export const KEY_SCOPES = [
   'app',
@@ -25,6 +26,7 @@ export const KEY_SCOPES = [
   'find',
   'adjudication',
   'adjudication-edit',
+  'brief',
 ] as const;
 export type KeyScope = (typeof KEY_SCOPES)[number];
 
@@ -63,6 +65,7 @@ export const SHORTCUTS = [
   { id: 'concordance', scope: 'app', chords: [{ key: 'f', mod: true, shift: true }] },
   { id: 'dashboard', scope: 'app', chords: [{ key: 'd', mod: true, shift: true }] },
   { id: 'entities', scope: 'app', chords: [{ key: 'e', mod: true, shift: true }] },
+  { id: 'briefs', scope: 'app', chords: [{ key: 'b', mod: true, shift: true }] },
   { id: 'undo', scope: 'app', chords: [{ key: 'z', mod: true }] },
   {
     id: 'redo',
@@ -180,6 +183,17 @@ export const SHORTCUTS = [
     scope: 'adjudication-edit',
     chords: [{ key: 'ArrowDown' }, { key: 'ArrowUp' }],
   },
+  // The brief editor: matched in its own key handler, ahead of Lexical's defaults. Undo and redo
+  // there are the app's chords (Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y), taken by Lexical's own history.
+  { id: 'brief-bold', scope: 'brief', chords: [{ key: 'b', mod: true }] },
+  { id: 'brief-italic', scope: 'brief', chords: [{ key: 'i', mod: true }] },
+  { id: 'brief-heading-1', scope: 'brief', chords: [{ key: '1', mod: true, alt: true }] },
+  { id: 'brief-heading-2', scope: 'brief', chords: [{ key: '2', mod: true, alt: true }] },
+  { id: 'brief-paragraph', scope: 'brief', chords: [{ key: '0', mod: true, alt: true }] },
+  { id: 'brief-bullet-list', scope: 'brief', chords: [{ key: 'l', mod: true, shift: true }] },
+  { id: 'brief-numbered-list', scope: 'brief', chords: [{ key: 'o', mod: true, shift: true }] },
+  { id: 'brief-link', scope: 'brief', chords: [{ key: 'k', mod: true }] },
+  { id: 'brief-cite', scope: 'brief', chords: [{ key: 'p', mod: true, shift: true }] },
 ] as const satisfies readonly Shortcut[];
 
 export type ShortcutId = (typeof SHORTCUTS)[number]['id'];

@@ -43,6 +43,7 @@ export function buildMenuTemplate(options: MenuTemplateOptions): MenuItemConstru
         item(s.concordance, 'concordance'),
         item(s.dashboard, 'dashboard'),
         item(s.entities, 'entities'),
+        item(s.briefs, 'briefs'),
         item(s.schema, 'schema'),
         { type: 'separator' },
         options.isMac ? { role: 'close', label: s.close } : { role: 'quit', label: s.quit },

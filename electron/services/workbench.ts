@@ -16,6 +16,9 @@ import { LabelHandler } from './changes/handlers/label-handler';
 import { AdjudicationHandler } from './changes/handlers/adjudication-handler';
 import { AdjudicationService } from './adjudication/adjudication-service';
 import { AdjudicationStore } from './store/adjudication';
+import { BriefHandler } from './changes/handlers/brief-handler';
+import { BriefService } from './briefs/brief-service';
+import { BriefStore } from './store/briefs';
 import { EventBus } from './events/event-bus';
 import { StoreWatcher } from './events/store-watcher';
 import { ProfileService } from './profile/profile-service';
@@ -65,6 +68,8 @@ export interface Workbench {
   readonly assist: AssistService;
   /** Disagreements between two layers of an article, decided into the gold layer (issue 15). */
   readonly adjudication: AdjudicationService;
+  /** Briefs (issue 16): reads, citation resolution and the palette's span search; writes are `brief.*` sets. */
+  readonly briefs: BriefService;
   /** Pushed events; while anyone listens, commits by other connections become `storeChanged`. */
   readonly events: EventBus;
   close(): void;
@@ -85,6 +90,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
   const assistRows = new AssistStore(db);
   const adjudicationRows = new AdjudicationStore(db);
   const settings = new SettingsStore(db);
+  const briefRows = new BriefStore(db);
   const profile = new ProfileService(settings);
   const changes = new ChangeService(db, articles, history, profile, {
     annotation: new AnnotationHandler(articles, labels, annotationRows, attributeDefs),
@@ -98,6 +104,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     assist: new AssistHandler(articles, labels, assistRows, shippedAssistData()),
     label: new LabelHandler(labels, relationTypes, attributeDefs),
     adjudication: new AdjudicationHandler(articles, adjudicationRows),
+    brief: new BriefHandler(briefRows),
   });
   const watcher = new StoreWatcher(new StoreChangeStore(db), (payload) => events.publish('storeChanged', payload));
   // The watcher polls only while someone listens: the command line and import workers never do.
@@ -139,6 +146,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
       changes,
       () => profile.get().displayName,
     ),
+    briefs: new BriefService(briefRows, labels),
     events,
     close: () => {
       watcher.stop();

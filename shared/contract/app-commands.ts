@@ -13,6 +13,7 @@ export const APP_COMMANDS = [
   'concordance',
   'dashboard',
   'entities',
+  'briefs',
   'restore-backup',
   'schema',
   'export-work',

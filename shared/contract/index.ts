@@ -12,6 +12,7 @@ import { attributeCalls } from './attributes';
 import { assistCalls } from './assist';
 import { backupCalls } from './backups';
 import { briefExportCalls } from './brief-exports';
+import { briefCalls } from './briefs';
 import { changeCalls } from './changes';
 import { entityCalls } from './entities';
 import { corpusCalls } from './corpus';
@@ -41,6 +42,7 @@ export const contract = {
   ...teamCalls,
   ...briefExportCalls,
   ...adjudicationCalls,
+  ...briefCalls,
 };
 
 export type Contract = typeof contract;

@@ -76,6 +76,10 @@ export const CALL_NAMES = [
   'decideDisagreement',
   'acceptAgreed',
   'disagreementCounts',
+  'listBriefs',
+  'getBrief',
+  'resolveCitations',
+  'searchCitableSpans',
 ] as const;
 
 export type CallNameOfList = (typeof CALL_NAMES)[number];

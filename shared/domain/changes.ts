@@ -52,6 +52,7 @@ import {
   type Relation,
   type RelationType,
 } from './relations';
+import { BriefContentSchema, BriefIdSchema, BriefSummarySchema, BriefTitleSchema, type Brief } from '../brief/brief';
 
 export const CHANGE_ORIGINS = ANNOTATION_ORIGINS;
 export const ChangeOriginSchema = AnnotationOriginSchema;
@@ -316,6 +317,26 @@ export const FieldValueSetChangeSchema = z
   })
   .strict();
 
+/**
+ * Briefs (issue 16). Their sets are kept off every undo stack: the editor's own history (Lexical)
+ * is the undo inside a brief, and saves every few hundred milliseconds must not bury the
+ * article and corpus steps. `brief.setContent` replaces the whole serialised editor state.
+ */
+export const BriefCreateChangeSchema = z
+  .object({
+    kind: z.literal('brief.create'),
+    ref: RefSchema,
+    brief: z.object({ title: BriefTitleSchema, content: BriefContentSchema.optional() }).strict(),
+  })
+  .strict();
+export const BriefRenameChangeSchema = z
+  .object({ kind: z.literal('brief.rename'), id: BriefIdSchema, title: BriefTitleSchema })
+  .strict();
+export const BriefSetContentChangeSchema = z
+  .object({ kind: z.literal('brief.setContent'), id: BriefIdSchema, content: BriefContentSchema })
+  .strict();
+export const BriefDeleteChangeSchema = z.object({ kind: z.literal('brief.delete'), id: BriefIdSchema }).strict();
+
 export const ChangeSchema = z.discriminatedUnion('kind', [
   AnnotationCreateChangeSchema,
   AnnotationUpdateChangeSchema,
@@ -345,6 +366,10 @@ export const ChangeSchema = z.discriminatedUnion('kind', [
   LabelUpdateChangeSchema,
   LabelDeleteChangeSchema,
   LabelMergeChangeSchema,
+  BriefCreateChangeSchema,
+  BriefRenameChangeSchema,
+  BriefSetContentChangeSchema,
+  BriefDeleteChangeSchema,
 ]);
 export type Change = z.infer<typeof ChangeSchema>;
 export type ChangeKind = Change['kind'];
@@ -426,6 +451,11 @@ export interface LabelTransition {
   /** Delete and merge: the label the annotations went to (null: they were deleted). */
   movedTo?: string | null;
 }
+export interface BriefTransition {
+  kind: 'brief.create' | 'brief.rename' | 'brief.setContent' | 'brief.delete';
+  before: Brief | null;
+  after: Brief | null;
+}
 export type Transition =
   | AnnotationTransition
   | AttributeDefTransition
@@ -437,7 +467,8 @@ export type Transition =
   | EntityLinkTransition
   | LabelTransition
   | AssistTransition
-  | AdjudicationTransition;
+  | AdjudicationTransition
+  | BriefTransition;
 
 export const HistoryStateSchema = z.object({
   canUndo: z.boolean(),
@@ -499,5 +530,7 @@ export const AppliedChangesSchema = z.object({
   assistChanged: z.boolean().optional(),
   /** Labels the write created or changed (now with these values), and keys that no longer exist. */
   labels: z.object({ upserted: z.array(LabelSchema), removed: z.array(LabelKeySchema) }).optional(),
+  /** Briefs now with these titles and times (no content: saves are frequent), and ids gone. */
+  briefs: z.object({ upserted: z.array(BriefSummarySchema), removed: z.array(BriefIdSchema) }).optional(),
 });
 export type AppliedChanges = z.infer<typeof AppliedChangesSchema>;

@@ -21,6 +21,7 @@ export interface ShellStrings {
     concordance: string;
     dashboard: string;
     entities: string;
+    briefs: string;
     schema: string;
     quit: string;
     close: string;
@@ -62,6 +63,7 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       concordance: 'Concordance',
       dashboard: 'Dashboard',
       entities: 'Entities',
+      briefs: 'Briefs',
       schema: 'Label schema',
       quit: 'Quit',
       close: 'Close window',
@@ -101,6 +103,7 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
       concordance: 'Tra cứu ngữ cảnh',
       dashboard: 'Tổng quan',
       entities: 'Thực thể',
+      briefs: 'Bản tóm lược',
       schema: 'Bộ nhãn',
       quit: 'Thoát',
       close: 'Đóng cửa sổ',

@@ -306,6 +306,7 @@ export const BACKEND_MESSAGES_EN = {
   patternNotFound: 'There is no pattern “{{id}}”.',
   assistRecordChangedSince: '{{record}} was changed since.',
   changeRefUsedTwice: 'the ref “{{ref}}” is used twice in the set.',
+  changeSetMixesBriefs: 'brief changes cannot share a change set with changes that are undone.',
   changeInOtherArticle: 'it is in article {{articleId}}, not in article {{setArticleId}} of the set.',
   changeOfSet: 'Change {{index}} of {{count}} ({{kind}}): {{reason}}',
   // Adjudication (issue 15)

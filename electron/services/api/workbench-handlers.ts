@@ -7,6 +7,7 @@ import { createAnnotationHandlers } from './annotation-handlers';
 import { createArticleHandlers } from './article-handlers';
 import { createAttributeHandlers } from './attribute-handlers';
 import { createBriefExportHandlers } from './brief-export-handlers';
+import { createBriefHandlers } from './brief-handlers';
 import { createEntityHandlers } from './entity-handlers';
 import { createCorpusHandlers } from './corpus-handlers';
 import { createAssistHandlers } from './assist-handlers';
@@ -38,5 +39,6 @@ export function createWorkbenchHandlers(workbench: Workbench, host: HostAdapter)
     ...createTeamHandlers(workbench, host),
     ...createBriefExportHandlers(workbench, host),
     ...createAdjudicationHandlers(workbench),
+    ...createBriefHandlers(workbench),
   };
 }

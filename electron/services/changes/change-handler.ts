@@ -38,6 +38,11 @@ export type AppliedReport = Omit<AppliedChanges, 'articleId' | 'description' | '
  * registering it in `ChangeHandlers`; the compiler insists every family of `Change` has one.
  */
 export interface ChangeHandler<F extends ChangeFamily> {
+  /**
+   * True for a family whose sets are applied and announced but recorded on no undo stack (briefs:
+   * the editor has its own history). Such changes cannot share a set with recorded ones.
+   */
+  readonly offTheRecord?: boolean;
   /** Validates one change against the stored state, writes it through the stores, and says what it did. */
   apply(change: ChangeOf<F>, context: ApplyContext): TransitionOf<F>;
   /**

@@ -226,10 +226,24 @@ export class ChangeService {
     const described =
       set.description ?? this.describeSet(set.changes.length === 1 ? transitions.slice(-1) : transitions);
     const description = textOf(described);
-    this.history.record({ articleId: scope, origin: set.origin, author: context.author, description, transitions });
+    if (!this.offTheRecord(transitions)) {
+      this.history.record({ articleId: scope, origin: set.origin, author: context.author, description, transitions });
+    }
     this.afterWrite(transitions);
     const ref = typeof described === 'string' ? undefined : described;
     return this.result(scope, description, transitions, context.createdIds, ref);
+  }
+
+  /**
+   * Whether a set stays off every undo stack (see `ChangeHandler.offTheRecord`). A set mixing such
+   * changes with recorded ones is refused: half of it could be undone and half not.
+   */
+  private offTheRecord(transitions: readonly Transition[]): boolean {
+    const off = transitions.filter((step) => this.handlerFor(step.kind).offTheRecord === true).length;
+    if (off > 0 && off < transitions.length) {
+      throw ApiError.of('rejected', 'changeSetMixesBriefs', {});
+    }
+    return off > 0;
   }
 
   /** The one article every transition belongs to, or null (several, or corpus-wide records). */

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { AdjudicationView } from '../adjudication/AdjudicationView';
 import { AgreementView } from '../agreement/AgreementView';
+import { BriefDock, BriefsView } from '../briefs/BriefsView';
 import { PreannotateDialog } from '../assist/PreannotateDialog';
 import { RestoreDialog } from '../backup/RestoreDialog';
 import { EntitiesView } from '../entities/EntitiesView';
@@ -68,35 +69,41 @@ export function App() {
       }}
     >
       <Toolbar />
-      <main className="app__main">
-        {schemaOpen ? (
-          <SchemaView />
-        ) : adjudicationArticleId !== null ? (
-          labelsLoaded ? (
-            <AdjudicationView articleId={adjudicationArticleId} />
-          ) : null
-        ) : openArticleId !== null ? (
-          labelsLoaded ? (
-            <ReaderView articleId={openArticleId} />
-          ) : null
-        ) : view === 'concordance' ? (
-          <ConcordanceView />
-        ) : view === 'entities' ? (
-          entityId === null ? (
-            <EntitiesView />
+      <div className="app__body">
+        <main className="app__main">
+          {schemaOpen ? (
+            <SchemaView />
+          ) : adjudicationArticleId !== null ? (
+            labelsLoaded ? (
+              <AdjudicationView articleId={adjudicationArticleId} />
+            ) : null
+          ) : openArticleId !== null ? (
+            labelsLoaded ? (
+              <ReaderView articleId={openArticleId} />
+            ) : null
+          ) : view === 'concordance' ? (
+            <ConcordanceView />
+          ) : view === 'entities' ? (
+            entityId === null ? (
+              <EntitiesView />
+            ) : (
+              <EntityPage id={entityId} />
+            )
+          ) : view === 'dashboard' ? (
+            <Suspense fallback={null}>
+              <DashboardView />
+            </Suspense>
+          ) : view === 'agreement' ? (
+            <AgreementView />
+          ) : view === 'briefs' ? (
+            <BriefsView />
           ) : (
-            <EntityPage id={entityId} />
-          )
-        ) : view === 'dashboard' ? (
-          <Suspense fallback={null}>
-            <DashboardView />
-          </Suspense>
-        ) : view === 'agreement' ? (
-          <AgreementView />
-        ) : (
-          <LibraryView />
-        )}
-      </main>
+            <LibraryView />
+          )}
+        </main>
+        {/* The docked brief, beside every view but the briefs view itself (one editor per brief). */}
+        {view !== 'briefs' || openArticleId !== null || schemaOpen ? <BriefDock /> : null}
+      </div>
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
       {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
       {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}

@@ -28,6 +28,7 @@ export function runAppCommand(command: AppCommand): void {
     case 'concordance':
     case 'dashboard':
     case 'entities':
+    case 'briefs':
       app.showView(command);
       break;
     case 'restore-backup':

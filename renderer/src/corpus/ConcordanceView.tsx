@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelChipStyle } from '../app/contrast';
+import { spanDragSource } from '../briefs/span-drag';
 import { isTypingTarget, shortcutFor } from '../app/keymap';
 import { formatCount, formatPublished } from '../library/format';
 import { labelName, useAppStore } from '../state/app-store';
@@ -259,6 +260,13 @@ export function ConcordanceView() {
                 className={`kwic ${row.index === focused ? 'is-focused' : ''}`}
                 style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
                 onClick={() => store.setFocused(row.index)}
+                // A line of the spans mode (a dashboard bar's spans) is a stored span: citable.
+                {...(hit.annotationId !== null
+                  ? {
+                      title: t('briefs.drag'),
+                      ...spanDragSource({ annotationId: hit.annotationId, articleId: hit.articleId }),
+                    }
+                  : {})}
               >
                 <input
                   type="checkbox"

@@ -5,6 +5,7 @@ import { expandLabelFilter, labelTree, withDescendants } from '../../../shared/d
 import type { Label } from '../../../shared/domain/schemas';
 import { labelChipStyle, labelInk } from '../app/contrast';
 import { labelName, useAppStore } from '../state/app-store';
+import { spanDragSource } from '../briefs/span-drag';
 import { useReaderStore } from './reader-store';
 import { useLayerStore } from './layers/layer-store';
 
@@ -26,6 +27,7 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
   const language = useAppStore((state) => state.language);
   const spansVersion = useReaderStore((state) => state.spansVersion);
   const selectedId = useReaderStore((state) => state.selectedId);
+  const articleId = useReaderStore((state) => state.article?.id);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const viewport = useRef<HTMLDivElement>(null);
   const labelByKey = useMemo(() => new Map(labels.map((label) => [label.key, label])), [labels]);
@@ -115,6 +117,10 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
                 className={`spans__row ${span.id === selectedId ? 'is-selected' : ''}`}
                 style={{ top: row.start, height: ROW_HEIGHT }}
                 data-span-id={span.id}
+                // A span not yet saved (a negative id) cannot be cited.
+                {...(articleId !== undefined && span.id > 0
+                  ? { title: t('briefs.drag'), ...spanDragSource({ annotationId: span.id, articleId }) }
+                  : {})}
               >
                 <button type="button" onClick={() => onReveal(span.id)}>
                   <span className="spans__label" style={{ color: label ? labelInk(label.color) : undefined }}>

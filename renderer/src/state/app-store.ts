@@ -10,7 +10,7 @@ export type Dialog =
   'import' | 'export' | 'preannotate' | 'keyboard-help' | 'restore-backup' | 'export-work' | 'import-package' | null;
 
 /** The corpus views; the reader shows instead of them while an article is open. */
-export const VIEWS = ['library', 'concordance', 'dashboard', 'agreement', 'entities'] as const;
+export const VIEWS = ['library', 'concordance', 'dashboard', 'agreement', 'entities', 'briefs'] as const;
 export type View = (typeof VIEWS)[number];
 
 interface Toast {
@@ -29,6 +29,8 @@ interface AppState {
   entityId: number | null;
   /** The article whose layers are being adjudicated (#/adjudicate/3); shown instead of the reader. */
   adjudicationArticleId: number | null;
+  /** In the `briefs` view: the brief open in the editor; null shows the list of briefs. */
+  briefId: number | null;
   /** The schema editor is shown instead of the library or reader (#/schema). */
   schemaOpen: boolean;
   /** The UI language; label names follow it. */
@@ -43,6 +45,8 @@ interface AppState {
   showView(view: View): void;
   /** Shows one entity's page (null: the registry's list) in the `entities` view. */
   openEntity(id: number | null): void;
+  /** Opens one brief in the editor (null: the list of briefs) in the `briefs` view. */
+  openBrief(id: number | null): void;
   openSchema(open: boolean): void;
   /** Opens the adjudication view of an article (null: back to where it was opened from). */
   openAdjudication(id: number | null): void;
@@ -69,7 +73,8 @@ function adjudicationIdFromHash(): number | null {
 /** The corpus view in the URL hash (#/concordance, #/agreement, #/entities…); the library has none. */
 function viewFromHash(): View {
   if (entityIdFromHash() !== null) return 'entities';
-  const match = /^#\/(concordance|dashboard|agreement|entities)$/.exec(window.location.hash);
+  if (briefIdFromHash() !== null) return 'briefs';
+  const match = /^#\/(concordance|dashboard|agreement|entities|briefs)$/.exec(window.location.hash);
   return (match?.[1] as View | undefined) ?? 'library';
 }
 
@@ -79,9 +84,16 @@ function entityIdFromHash(): number | null {
   return match ? Number(match[1]) : null;
 }
 
-/** The hash of a corpus view, with the entity page shown in `entities`. */
-function viewHash(view: View, entityId: number | null): string {
+/** The brief open in the editor (#/brief/2). */
+function briefIdFromHash(): number | null {
+  const match = /^#\/brief\/(\d+)$/.exec(window.location.hash);
+  return match ? Number(match[1]) : null;
+}
+
+/** The hash of a corpus view, with the entity page shown in `entities` or the brief open in `briefs`. */
+function viewHash(view: View, entityId: number | null, briefId: number | null = null): string {
   if (view === 'entities' && entityId !== null) return `#/entity/${entityId}`;
+  if (view === 'briefs' && briefId !== null) return `#/brief/${briefId}`;
   return view === 'library' ? '' : `#/${view}`;
 }
 
@@ -101,6 +113,7 @@ export const useAppStore = create<AppState>((set, get) => ({
   view: viewFromHash(),
   entityId: entityIdFromHash(),
   adjudicationArticleId: adjudicationIdFromHash(),
+  briefId: briefIdFromHash(),
   schemaOpen: schemaFromHash(),
   language: initialLanguage,
   dialog: null,
@@ -126,8 +139,9 @@ export const useAppStore = create<AppState>((set, get) => ({
   openArticle(id) {
     if (id === null) {
       // Back to the view the article was opened from, an entity's page included.
-      const { view, entityId } = get();
+      const { view, entityId, briefId } = get();
       if (view === 'entities') get().openEntity(entityId);
+      else if (view === 'briefs') get().openBrief(briefId);
       else get().showView(view);
       return;
     }
@@ -145,20 +159,25 @@ export const useAppStore = create<AppState>((set, get) => ({
   },
 
   openSchema(open) {
-    const { openArticleId, view, entityId } = get();
-    const back = openArticleId !== null ? `#/article/${openArticleId}` : viewHash(view, entityId);
+    const { openArticleId, view, entityId, briefId } = get();
+    const back = openArticleId !== null ? `#/article/${openArticleId}` : viewHash(view, entityId, briefId);
     pushHash(open ? SCHEMA_HASH : back);
     set({ schemaOpen: open });
   },
 
   showView(view) {
     pushHash(viewHash(view, null));
-    set({ openArticleId: null, adjudicationArticleId: null, view, entityId: null, schemaOpen: false });
+    set({ openArticleId: null, adjudicationArticleId: null, view, entityId: null, briefId: null, schemaOpen: false });
   },
 
   openEntity(id) {
     pushHash(viewHash('entities', id));
     set({ openArticleId: null, adjudicationArticleId: null, view: 'entities', entityId: id, schemaOpen: false });
+  },
+
+  openBrief(id) {
+    pushHash(viewHash('briefs', null, id));
+    set({ openArticleId: null, view: 'briefs', briefId: id, schemaOpen: false });
   },
 
   setLanguage(language) {
@@ -188,7 +207,7 @@ window.addEventListener('popstate', () =>
     // An article's hash does not say the view it was opened from: keep the one there is.
     const corpusView =
       openArticleId === null && adjudicationArticleId === null
-        ? { view: viewFromHash(), entityId: entityIdFromHash() }
+        ? { view: viewFromHash(), entityId: entityIdFromHash(), briefId: briefIdFromHash() }
         : {};
     return { openArticleId, adjudicationArticleId, ...corpusView, schemaOpen: schemaFromHash() };
   }),

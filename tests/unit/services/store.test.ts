@@ -46,6 +46,7 @@ describe('store migrations', () => {
       'assist_rejections',
       'assist_stored_suggestions',
       'attribute_defs',
+      'briefs',
       'change_history',
       'dashboard_author',
       'dashboard_label_month',

@@ -10,6 +10,7 @@ import { migration012Assist } from './012-assist';
 import { migration013AttributesAndFields } from './013-attributes-and-fields';
 import { migration014Entities } from './014-entities';
 import { migration015DashboardCounters } from './015-dashboard-counters';
+import { migration016Briefs } from './016-briefs';
 import { migration018Adjudication } from './018-adjudication';
 import { migration020SentencePairs } from './020-sentence-pairs';
 import type { Migration } from './types';
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013AttributesAndFields,
   migration014Entities,
   migration015DashboardCounters,
+  migration016Briefs,
   migration018Adjudication,
   migration020SentencePairs,
 ];
