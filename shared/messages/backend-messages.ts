@@ -15,6 +15,7 @@ export const BACKEND_MESSAGES_EN = {
   articleNotFound: 'Article {{id}} does not exist.',
   articlesNotFound: 'These articles do not exist: {{ids}}.',
   annotationNotFound: 'Annotation {{id}} does not exist.',
+  briefNotFound: 'Brief {{id}} does not exist.',
   labelNotFound: 'There is no label {{label}}.',
   importJobNotFound: 'There is no import job {{jobId}}.',
   exportJobNotFound: 'There is no export job {{jobId}}.',
@@ -356,7 +357,6 @@ export const BACKEND_MESSAGES_EN = {
   packageChoiceInvalid: 'The label {{label}}: {{problem}}',
   // Brief exports and generated sections (electron/services/briefs/export)
   briefContentInvalid: 'Brief {{briefId}} cannot be exported: {{path}}: {{reason}}.',
-  briefsNotAvailable: 'Briefs are not available in this build.',
   briefLabelNotFound: 'The section needs the label {{label}}, which this schema does not have.',
 } as const;
 

@@ -11,20 +11,15 @@ import { refuseUnchosenPaths } from './import-handlers';
 
 type BriefExportHandlers = Pick<ApiHandlers, 'exportBrief' | 'generateBriefSection'>;
 
-/**
- * `deps` finds briefs and resolves citations; by default the workbench's own (brief-export-deps.ts),
- * tests pass theirs.
- */
+/** `deps` finds briefs and resolves citations: the workbench's own (brief-export-deps.ts), or a test's. */
 export function createBriefExportHandlers(
   workbench: Workbench,
   host: HostAdapter,
-  deps: () => BriefExportDeps | null = () => briefExportDepsOf(workbench),
+  deps: () => BriefExportDeps = () => briefExportDepsOf(workbench),
 ): BriefExportHandlers {
   return {
     exportBrief: async ({ briefId, formatId, path, language }) => {
-      const sources = deps();
-      if (!sources) throw ApiError.of('unsupported', 'briefsNotAvailable');
-      const rendered = await renderBrief(sources, briefId, formatId, language);
+      const rendered = await renderBrief(deps(), briefId, formatId, language);
       const { missingCitations } = rendered;
       let target = path ?? null;
       // Electron asks where, as a dataset export does; the browser host has no dialog and downloads.

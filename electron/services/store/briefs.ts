@@ -62,7 +62,7 @@ export class BriefStore {
 
   get(id: number): Brief {
     const found = this.find(id);
-    if (!found) throw new ApiError('not_found', `Brief ${id} does not exist.`);
+    if (!found) throw ApiError.of('not_found', 'briefNotFound', { id });
     return found;
   }
 
@@ -118,7 +118,7 @@ export class BriefStore {
   /** An article's canonical text (for code-point offsets). */
   articleText(articleId: number): string {
     const text = this.db.prepare(`SELECT text FROM articles WHERE id = ?`).pluck().get(articleId) as string | undefined;
-    if (text === undefined) throw new ApiError('not_found', `Article ${articleId} does not exist.`);
+    if (text === undefined) throw ApiError.of('not_found', 'articleNotFound', { id: articleId });
     return text;
   }
 

@@ -10,6 +10,7 @@ export const vi: VietnameseResources = {
     articleNotFound: 'Bài viết {{id}} không tồn tại.',
     articlesNotFound: 'Các bài viết này không tồn tại: {{ids}}.',
     annotationNotFound: 'Chú thích {{id}} không tồn tại.',
+    briefNotFound: 'Bản tóm lược {{id}} không tồn tại.',
     labelNotFound: 'Không có nhãn {{label}}.',
     importJobNotFound: 'Không có lượt nhập {{jobId}}.',
     exportJobNotFound: 'Không có lượt xuất {{jobId}}.',
@@ -340,7 +341,6 @@ export const vi: VietnameseResources = {
     packageUndecided: 'Hãy quyết định xử lý nhãn {{label}} trước khi nhập.',
     packageChoiceInvalid: 'Nhãn {{label}}: {{problem}}',
     briefContentInvalid: 'Không xuất được báo cáo {{briefId}}: {{path}}: {{reason}}.',
-    briefsNotAvailable: 'Bản cài đặt này chưa có chức năng báo cáo.',
     briefLabelNotFound: 'Phần này cần nhãn {{label}}, nhưng lược đồ nhãn hiện tại không có nhãn đó.',
   },
   app: {

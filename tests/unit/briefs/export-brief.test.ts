@@ -16,7 +16,7 @@ import { dispatchCall } from '../../../shared/contract/dispatch';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 import { addArticle, addSpan } from '../corpus/helpers';
 import { citation, editorState, heading, paragraph, text } from './lexical-fixtures';
-import { storeCitations } from './store-citations';
+import { briefExportDepsOf } from '../../../electron/services/briefs/export/brief-export-deps';
 
 const openWorkbench = useTempWorkbenches();
 
@@ -82,9 +82,9 @@ function briefOverCorpus(workbench: Workbench) {
         return brief;
       },
     },
-    citations: storeCitations(workbench),
+    citations: briefExportDepsOf(workbench).citations,
   };
-  return { deps, brief, editedQuote: quote };
+  return { deps, brief, content, editedQuote: quote };
 }
 
 const browserHost: HostAdapter = { kind: 'browser', appVersion: 'test' };
@@ -182,12 +182,20 @@ describe('exportBrief', () => {
     expect(readFileSync(target, 'utf8')).toBe('before');
   });
 
-  it('says briefs are not available until the brief store is wired in', async () => {
+  it('exports a brief stored through brief.create with the workbench’s own brief store and resolver', async () => {
     const workbench = openWorkbench();
+    const { content } = briefOverCorpus(workbench);
+    const applied = workbench.changes.apply({
+      origin: 'manual',
+      changes: [{ kind: 'brief.create', ref: 'b', brief: { title: 'Năm nguy cơ', content } }],
+    });
+    const briefId = applied.createdIds.b!;
     const handlers = createApiHandlers(workbench, browserHost);
-    const result = await dispatchCall(handlers, 'exportBrief', { briefId: 1, formatId: 'docx' }, () => {});
-    expect(result).toMatchObject({ ok: false, error: { code: 'unsupported', ref: { key: 'briefsNotAvailable' } } });
-    const bad = await dispatchCall(handlers, 'exportBrief', { briefId: 1, formatId: 'pdf' }, () => {});
+    const result = await dispatchCall(handlers, 'exportBrief', { briefId, formatId: 'docx' }, () => {});
+    expect(result).toMatchObject({ ok: true, value: { state: 'download', missingCitations: 2 } });
+    const bad = await dispatchCall(handlers, 'exportBrief', { briefId, formatId: 'pdf' }, () => {});
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    const missing = await dispatchCall(handlers, 'exportBrief', { briefId: briefId + 1, formatId: 'docx' }, () => {});
+    expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 });

@@ -21,7 +21,7 @@ import { openTempWorkbench } from '../../helpers/temp-workbench';
 import { addArticle, addSpan } from '../corpus/helpers';
 import { citation, editorState, paragraph, text } from '../briefs/lexical-fixtures';
 import { LIVE, MISSING } from '../briefs/sample-brief';
-import { storeCitations } from '../briefs/store-citations';
+import { briefExportDepsOf } from '../../../electron/services/briefs/export/brief-export-deps';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -51,7 +51,7 @@ beforeAll(async () => {
         ),
       }),
     },
-    citations: storeCitations(workbench),
+    citations: briefExportDepsOf(workbench).citations,
   };
   // The desktop host: its save dialog answers `target`, which is then granted for the export.
   const host = {
@@ -118,7 +118,7 @@ describe('BriefExportButton', () => {
     await act(async () => button(container, 'Markdown, trích dẫn thành chú thích').click());
     await vi.waitFor(() =>
       expect(container.querySelector('[role="alert"]')?.textContent).toBe(
-        'Xuất không thành công: Bản cài đặt này chưa có chức năng báo cáo.',
+        'Xuất không thành công: Bản tóm lược 1 không tồn tại.',
       ),
     );
   });
