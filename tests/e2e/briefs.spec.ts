@@ -1,10 +1,12 @@
 /**
  * Briefs (issue 16): a brief is created, Vietnamese is typed through IME composition, two spans
  * are dragged in from the reader's span list, a span edited in the reader updates its citation,
- * and after a reload the brief is as it was, in the page and in the store.
+ * after a reload the brief is as it was, in the page and in the store, and its DOCX export reads
+ * back with mammoth.
  */
 import { mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import mammoth from 'mammoth';
 import type { Brief } from '../../shared/brief/brief';
 import type { SerializedCitationNode } from '../../shared/brief/citation';
 import { citationsOf } from '../../shared/brief/brief';
@@ -136,6 +138,18 @@ test('a brief: Vietnamese by composition, two spans dragged in, a citation follo
   await expect(reopened.locator('.citation')).toHaveCount(2);
   await expect(reopened.locator(`.citation[data-annotation-id="${person}"] .citation__quote`)).toHaveText(wider);
   await page.screenshot({ path: `${SCREENSHOTS}/brief-with-citations.png`, fullPage: true });
+
+  // Exported as Word (a download in the browser host) and read back with mammoth: the typed
+  // Vietnamese, the edited citation's quote, and its footnote naming the article.
+  const downloading = page.waitForEvent('download');
+  await page.locator('.briefs--open').getByRole('button', { name: 'Export…' }).click();
+  await page.getByRole('menuitem', { name: 'Word (DOCX), citations as footnotes' }).click();
+  const docx = await downloading;
+  expect(docx.suggestedFilename()).toMatch(/\.docx$/);
+  const { value: html } = await mammoth.convertToHtml({ path: await docx.path() });
+  expect(html).toContain('Việt Nam cần lưu ý:');
+  expect(html).toContain(wider);
+  expect(html).toMatch(/<li id="footnote-\d+">.*3 đề xuất của Bộ Công an/s);
 
   // Deleting a span orphans its citation: the last text stays, marked.
   await callApi(host, 'applyChanges', { origin: 'manual', changes: [{ kind: 'annotation.delete', id: org }] });
