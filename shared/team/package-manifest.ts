@@ -4,6 +4,7 @@
  * author's layer: the articles they annotated with their texts and content hashes, the schema,
  * and their spans with attribute values, relations and entity links.
  */
+import { fileNamePart } from '../text/file-name';
 import { z } from 'zod';
 import { AuthorSchema } from '../domain/changes';
 
@@ -36,10 +37,5 @@ export type PackageManifest = z.infer<typeof PackageManifestSchema>;
 
 /** The file name a package is offered under: the author's name kept, path characters removed. */
 export function packageFileName(author: string, date: Date): string {
-  // Characters no file system takes in a name (and control characters) become "_".
-  const safe =
-    Array.from(author, (char) => ((char.codePointAt(0) ?? 0) < 0x20 || '\\/:*?"<>|'.includes(char) ? '_' : char))
-      .join('')
-      .trim() || 'author';
-  return `marginalia-work-${safe}-${date.toISOString().slice(0, 10)}${PACKAGE_EXTENSION}`;
+  return `marginalia-work-${fileNamePart(author, 'author')}-${date.toISOString().slice(0, 10)}${PACKAGE_EXTENSION}`;
 }

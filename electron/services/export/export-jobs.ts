@@ -64,7 +64,7 @@ export class ExportJobs {
       {
         format: options.format,
         offsetUnit: options.offsetUnit,
-        fileName: suggestedExportFileName(options.format, new Date()),
+        fileName: suggestedExportFileName(options.format, new Date(), options.authors),
         contentType: exportFormatSpec(options.format).contentType,
       },
       path,

@@ -58,7 +58,9 @@ export const useExportStore = create<ExportState>((set, get) => {
     job: null,
 
     start: (options) =>
-      startWith(suggestedExportFileName(options.format, new Date()), (path) => api.startExport({ options, path })),
+      startWith(suggestedExportFileName(options.format, new Date(), options.authors), (path) =>
+        api.startExport({ options, path }),
+      ),
 
     startPackage: (author) =>
       startWith(packageFileName(author, new Date()), (path) => api.startPackageExport({ author, path })),

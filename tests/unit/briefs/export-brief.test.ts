@@ -10,6 +10,7 @@ import { grantingDialogs } from '../../../electron/services/api/path-grants';
 import { briefDownloadsOf } from '../../../electron/services/briefs/export/brief-downloads';
 import type { BriefForExport, BriefExportDeps } from '../../../electron/services/briefs/export/brief-export-service';
 import type { Workbench } from '../../../electron/services/workbench';
+import { BriefContentSchema } from '../../../shared/brief/brief';
 import type { CitationSnapshot } from '../../../shared/brief/citation';
 import { ApiError } from '../../../shared/contract/errors';
 import { dispatchCall } from '../../../shared/contract/dispatch';
@@ -187,7 +188,9 @@ describe('exportBrief', () => {
     const { content } = briefOverCorpus(workbench);
     const applied = workbench.changes.apply({
       origin: 'manual',
-      changes: [{ kind: 'brief.create', ref: 'b', brief: { title: 'Năm nguy cơ', content } }],
+      changes: [
+        { kind: 'brief.create', ref: 'b', brief: { title: 'Năm nguy cơ', content: BriefContentSchema.parse(content) } },
+      ],
     });
     const briefId = applied.createdIds.b!;
     const handlers = createApiHandlers(workbench, browserHost);

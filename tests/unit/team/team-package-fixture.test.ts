@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { strFromU8, unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
+import { suggestedExportFileName } from '../../../shared/codecs';
 import { packageFileName } from '../../../shared/team/package-manifest';
 import { buildTeamPackage, FIXTURE_AUTHOR, THEIR_SPANS, type BuiltTeamPackage } from '../../helpers/team-package';
 
@@ -35,5 +36,14 @@ describe('packageFileName', () => {
     const date = new Date('2026-11-30T10:00:00Z');
     expect(packageFileName('Bình', date)).toBe('marginalia-work-Bình-2026-11-30.mpkg.zip');
     expect(packageFileName('a/b:c\u0001', date)).toBe('marginalia-work-a_b_c_-2026-11-30.mpkg.zip');
+  });
+});
+
+describe('suggestedExportFileName', () => {
+  it('names the layers of a layer export (CoNLL has no column to say whose tags it holds)', () => {
+    const date = new Date(2026, 10, 30, 10);
+    expect(suggestedExportFileName('conll', date, ['gold'])).toBe('marginalia-gold-2026-11-30.conll');
+    expect(suggestedExportFileName('jsonl', date, ['Bình', 'a/b'])).toBe('marginalia-Bình+a_b-2026-11-30.jsonl');
+    expect(suggestedExportFileName('jsonl', date)).toBe('marginalia-2026-11-30.jsonl');
   });
 });
