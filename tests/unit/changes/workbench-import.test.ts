@@ -141,6 +141,9 @@ describe('workbench JSON merge into a database that has some of the articles', (
     const exported = JSON.parse(await exportJson(annotatedWorkbench(), 'first.json'));
 
     const target = freshWorkbench();
+    // The same analyst on another machine: a twin of her own span is a duplicate. (A colleague's
+    // identical span is a second layer, kept beside it: tests/unit/team/package-round-trip.test.ts.)
+    target.profile.set('Lan');
     const here = addArticle(target, 'Một bài chỉ có ở đây.');
     annotate(target, here, 'MISC', 'bài');
     const second = storeArticle(target.db, target.articles, {
@@ -272,6 +275,9 @@ describe('workbench JSON import of a colleague’s file', () => {
 
   it('imported id equal to a deleted annotation’s id does not block undo of the delete', async () => {
     const target = freshWorkbench();
+    // The same analyst on another machine: a twin of her own span is a duplicate. (A colleague's
+    // identical span is a second layer, kept beside it: tests/unit/team/package-round-trip.test.ts.)
+    target.profile.set('Lan');
     const here = addArticle(target, 'Một bài chỉ có ở đây.');
     const deleted = annotate(target, here, 'MISC', 'bài');
     target.annotations.delete(deleted.id);
