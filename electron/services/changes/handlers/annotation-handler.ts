@@ -226,16 +226,22 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
     for (const [key, value] of Object.entries(values)) {
       const def = defs.find((candidate) => candidate.key === key);
       if (!def) {
-        const known = defs.map((candidate) => candidate.key).join(', ') || 'none';
-        throw new ApiError('rejected', `${span.labelKey} has no attribute “${key}” (its attributes: ${known}).`);
+        const known = defs.map((candidate) => candidate.key).join(', ');
+        throw ApiError.of('rejected', 'attributeUndefinedFor', {
+          label: span.labelKey,
+          key,
+          known: known || { key: 'wordNone', params: {} },
+        });
       }
       const problem =
         valueProblem(def.spec, value) ?? (def.spec.type === 'span' ? this.referenceProblem(def, span, value) : null);
       if (problem) {
-        throw new ApiError(
-          'rejected',
-          `The attribute ${key} (${def.nameEn}) of ${span.labelKey} was not saved: ${problem}.`,
-        );
+        throw ApiError.of('rejected', 'attributeValueNotSaved', {
+          key,
+          name: def.nameEn,
+          label: span.labelKey,
+          problem,
+        });
       }
     }
   }
