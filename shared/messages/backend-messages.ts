@@ -383,6 +383,11 @@ export const BACKEND_MESSAGES_EN = {
   attributeUndefinedFor: '{{label}} has no attribute “{{key}}” (its attributes: {{known}}).',
   attributeValueNotSaved: 'The attribute {{key}} ({{name}}) of {{label}} was not saved: {{problem}}.',
   labelAttributeNotFound: 'Label “{{label}}” has no attribute “{{key}}”.',
+  // Why a span attribute's reference was refused (a fragment, placed in attributeValueNotSaved)
+  attributeRefNoSpan: 'there is no span {{id}}',
+  attributeRefSelf: 'a span cannot point at itself',
+  attributeRefOtherArticle: 'span {{id}} is in another article',
+  attributeRefWrongLabel: 'span {{id}} is {{label}}, not {{wanted}}',
   // Entities (changes/handlers/entity-handler.ts, store/entities.ts)
   entityNotFound: 'Entity {{id}} does not exist.',
   entityImportedTimesRefused: 'only import and merge sets can carry imported times.',

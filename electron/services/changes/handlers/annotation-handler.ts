@@ -247,13 +247,16 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
   }
 
   /** A reference must name another span of the same article, with one of the allowed labels. */
-  private referenceProblem(def: AttributeDef, span: AttributeOwner, value: unknown): string | null {
+  private referenceProblem(def: AttributeDef, span: AttributeOwner, value: unknown): MessageRef | null {
     const target = typeof value === 'number' ? this.annotations.find(value) : null;
-    if (!target) return `there is no span ${String(value)}`;
-    if (target.id === span.id) return 'a span cannot point at itself';
-    if (target.articleId !== span.articleId) return `span ${target.id} is in another article`;
+    if (!target) return { key: 'attributeRefNoSpan', params: { id: String(value) } };
+    if (target.id === span.id) return { key: 'attributeRefSelf', params: {} };
+    if (target.articleId !== span.articleId) return { key: 'attributeRefOtherArticle', params: { id: target.id } };
     if (def.spec.type === 'span' && def.spec.labelKeys.length > 0 && !def.spec.labelKeys.includes(target.labelKey)) {
-      return `span ${target.id} is ${target.labelKey}, not ${def.spec.labelKeys.join(' or ')}`;
+      return {
+        key: 'attributeRefWrongLabel',
+        params: { id: target.id, label: target.labelKey, wanted: def.spec.labelKeys.join(' or ') },
+      };
     }
     return null;
   }
