@@ -42,10 +42,12 @@ export class AnnotateAllPlan {
     let text = this.texts.get(hit.articleId);
     if (text === undefined) this.texts.set(hit.articleId, (text = this.articles.getText(hit.articleId)));
     if (hit.endU16 > text.length || hit.startU16 >= hit.endU16) {
-      throw new ApiError(
-        'invalid_input',
-        `Hit [${hit.startU16}, ${hit.endU16}) is outside article ${hit.articleId} (${text.length} characters).`,
-      );
+      throw ApiError.of('invalid_input', 'annotateAllHitOutside', {
+        start: hit.startU16,
+        end: hit.endU16,
+        articleId: hit.articleId,
+        length: text.length,
+      });
     }
     const range = snapToSyllables(text, hit.startU16, hit.endU16);
     if (!range) {

@@ -222,7 +222,7 @@ export class CorpusService {
 
   /** An empty plan for `input`; refused when the label does not exist. */
   planAnnotateAll(input: AnnotateAllInput): AnnotateAllPlan {
-    if (!this.labels.exists(input.labelKey)) throw new ApiError('rejected', `There is no label ${input.labelKey}.`);
+    if (!this.labels.exists(input.labelKey)) throw ApiError.of('rejected', 'labelNotFound', { label: input.labelKey });
     return new AnnotateAllPlan(input, this.changes.defaultAuthor(), this.articles, this.annotations);
   }
 

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { Worker } from 'node:worker_threads';
 import type { ImportFileResult, ImportJob, ReviewDecisions } from '../../../shared/contract';
 import { ApiError } from '../../../shared/contract/errors';
+import type { MessageRef } from '../../../shared/messages/backend-messages';
 import type { JobProgress } from '../../../shared/contract/events';
 import { MAX_LISTED_IMPORT_RESULTS } from '../../../shared/contract/imports';
 import { JOB_PROGRESS_INTERVAL_MS, Throttle } from '../events/throttle';
@@ -141,18 +142,18 @@ export class ImportJobs {
   decide(jobId: string, decisions: ReviewDecisions, labelExists: (key: string) => boolean): ImportJob {
     const entry = this.entry(jobId);
     const { job } = entry;
-    if (job.state !== 'review') throw new ApiError('rejected', `The import job ${jobId} is not waiting for decisions.`);
+    if (job.state !== 'review') throw ApiError.of('rejected', 'importJobNotWaiting', { jobId });
     for (const question of job.review) {
       const choice = decisions[question.id];
-      const what = question.kind === 'label' ? `the label “${question.label}”` : `“${question.file}”`;
-      if (!choice) throw new ApiError('rejected', `No decision about ${what} (question ${question.id}).`);
+      const what: MessageRef =
+        question.kind === 'label'
+          ? { key: 'importWhatLabel', params: { label: question.label } }
+          : { key: 'importWhatFile', params: { file: question.file } };
+      if (!choice) throw ApiError.of('rejected', 'importNoDecision', { what, id: question.id });
       const problem = choiceProblem(question, choice);
-      if (problem) throw new ApiError('rejected', `The decision about ${what}: ${problem}`);
+      if (problem) throw ApiError.of('rejected', 'importDecisionProblem', { what, problem });
       if (choice.choice === 'map' && !labelExists(choice.labelKey))
-        throw new ApiError(
-          'rejected',
-          `The decision about ${what} maps to ${choice.labelKey}, a label that does not exist.`,
-        );
+        throw ApiError.of('rejected', 'importDecisionMapsToMissing', { what, label: choice.labelKey });
     }
     const answered = Object.fromEntries(job.review.map((question) => [question.id, decisions[question.id]]));
     job.state = 'running';

@@ -68,14 +68,13 @@ export class LabelService {
   importSchema(file: unknown): AppliedChanges {
     const { preview, changes } = this.plan(this.parse(file));
     if (preview.refusal) throw new ApiError('rejected', preview.refusal);
-    if (changes.length === 0)
-      throw new ApiError('rejected', 'The schema file is the same as this schema: nothing to import.');
+    if (changes.length === 0) throw ApiError.of('rejected', 'schemaImportNothing');
     return this.stores.changes.apply({ origin: 'manual', description: 'Import a label schema', changes });
   }
 
   private parse(file: unknown): { labels: Label[]; definitions: WantedDefinitions | null } {
     const parsed = parseSchemaFile(file);
-    if (!parsed.ok) throw new ApiError('invalid_input', `The schema file was not imported: ${parsed.problem}.`);
+    if (!parsed.ok) throw ApiError.of('invalid_input', 'schemaImportInvalid', { problem: parsed.problem });
     const { labels, attributes, fields } = parsed.schema;
     return {
       labels: labels.map(({ path: _path, ...label }) => label),

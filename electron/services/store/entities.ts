@@ -73,7 +73,7 @@ export class EntityStore {
 
   get(id: number): Entity {
     const found = this.find(id);
-    if (!found) throw new ApiError('not_found', `Entity ${id} does not exist.`);
+    if (!found) throw ApiError.of('not_found', 'entityNotFound', { id });
     return found;
   }
 

@@ -354,7 +354,7 @@ export class LibraryStore {
           .prepare(`SELECT json_extract(spec_json, '$.type') FROM field_defs WHERE key = ?`)
           .pluck()
           .get(key) as string | undefined;
-        if (type === undefined) throw new ApiError('not_found', `There is no document field “${key}”.`);
+        if (type === undefined) throw ApiError.of('not_found', 'fieldDefNotFound', { key });
         return type;
       },
       attributeType: (label, key) => {
@@ -363,7 +363,7 @@ export class LibraryStore {
           .pluck()
           .get(label, key) as string | undefined;
         if (type === undefined) {
-          throw new ApiError('not_found', `Label “${label}” has no attribute “${key}”.`);
+          throw ApiError.of('not_found', 'labelAttributeNotFound', { label, key });
         }
         return type;
       },

@@ -67,7 +67,7 @@ export class RelationTypeStore {
 
   get(key: string): RelationType {
     const found = this.find(key);
-    if (!found) throw new ApiError('not_found', `There is no relation type ${key}.`);
+    if (!found) throw ApiError.of('not_found', 'relationTypeNotFound', { type: key });
     return found;
   }
 
@@ -164,7 +164,7 @@ export class RelationStore {
 
   get(id: number): Relation {
     const found = this.find(id);
-    if (!found) throw new ApiError('not_found', `Relation ${id} does not exist.`);
+    if (!found) throw ApiError.of('not_found', 'relationNotFound', { id });
     return found;
   }
 

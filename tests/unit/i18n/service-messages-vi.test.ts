@@ -301,3 +301,39 @@ describe('import report notes were English only', () => {
     expect(wb.annotationRows.listForArticle(result.articleId).map((row) => row.labelKey)).toEqual(['ORG', 'LOC']);
   });
 });
+
+describe('attribute, field and entity refusals were English in a Vietnamese UI', () => {
+  it('a document field, an attribute and an entity name refused: English for the log, Vietnamese in the UI', () => {
+    const wb = workbench();
+    const articleId = addArticle(wb, TEXT);
+    const field = refusal(() =>
+      wb.changes.apply({
+        origin: 'manual',
+        changes: [{ kind: 'fieldValue.set', articleId, key: 'nope', value: 'x' }],
+      }),
+    );
+    expect(field.message).toBe('There is no document field “nope”.');
+    expect(errorMessage(overTheWire(field))).toBe('Không có trường tài liệu “nope”.');
+
+    const span = annotate(wb, articleId, 'LOC', 'Hà Nội');
+    const attribute = refusal(() =>
+      wb.changes.apply({
+        origin: 'manual',
+        changes: [{ kind: 'annotation.update', id: span.id, patch: { attributes: { nope: 1 } } }],
+      }),
+    );
+    expect(attribute.message).toMatch(/^LOC has no attribute “nope” \(its attributes: .+\)\.$/);
+    expect(errorMessage(overTheWire(attribute))).toMatch(
+      /^Nhãn LOC không có thuộc tính “nope” \(các thuộc tính của nhãn: .+\)\.$/,
+    );
+
+    const entity = refusal(() =>
+      wb.changes.apply({
+        origin: 'manual',
+        changes: [{ kind: 'entity.create', ref: 'e', entity: { name: '   ', typeLabelKey: 'PER' } }],
+      }),
+    );
+    expect(entity.message).toBe('An entity name cannot be empty or only whitespace.');
+    expect(errorMessage(overTheWire(entity))).toBe('Tên thực thể không được để trống hoặc chỉ có khoảng trắng.');
+  });
+});

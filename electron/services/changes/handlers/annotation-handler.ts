@@ -226,28 +226,37 @@ export class AnnotationHandler implements ChangeHandler<'annotation'> {
     for (const [key, value] of Object.entries(values)) {
       const def = defs.find((candidate) => candidate.key === key);
       if (!def) {
-        const known = defs.map((candidate) => candidate.key).join(', ') || 'none';
-        throw new ApiError('rejected', `${span.labelKey} has no attribute “${key}” (its attributes: ${known}).`);
+        const known = defs.map((candidate) => candidate.key).join(', ');
+        throw ApiError.of('rejected', 'attributeUndefinedFor', {
+          label: span.labelKey,
+          key,
+          known: known || { key: 'wordNone', params: {} },
+        });
       }
       const problem =
         valueProblem(def.spec, value) ?? (def.spec.type === 'span' ? this.referenceProblem(def, span, value) : null);
       if (problem) {
-        throw new ApiError(
-          'rejected',
-          `The attribute ${key} (${def.nameEn}) of ${span.labelKey} was not saved: ${problem}.`,
-        );
+        throw ApiError.of('rejected', 'attributeValueNotSaved', {
+          key,
+          name: def.nameEn,
+          label: span.labelKey,
+          problem,
+        });
       }
     }
   }
 
   /** A reference must name another span of the same article, with one of the allowed labels. */
-  private referenceProblem(def: AttributeDef, span: AttributeOwner, value: unknown): string | null {
+  private referenceProblem(def: AttributeDef, span: AttributeOwner, value: unknown): MessageRef | null {
     const target = typeof value === 'number' ? this.annotations.find(value) : null;
-    if (!target) return `there is no span ${String(value)}`;
-    if (target.id === span.id) return 'a span cannot point at itself';
-    if (target.articleId !== span.articleId) return `span ${target.id} is in another article`;
+    if (!target) return { key: 'attributeRefNoSpan', params: { id: String(value) } };
+    if (target.id === span.id) return { key: 'attributeRefSelf', params: {} };
+    if (target.articleId !== span.articleId) return { key: 'attributeRefOtherArticle', params: { id: target.id } };
     if (def.spec.type === 'span' && def.spec.labelKeys.length > 0 && !def.spec.labelKeys.includes(target.labelKey)) {
-      return `span ${target.id} is ${target.labelKey}, not ${def.spec.labelKeys.join(' or ')}`;
+      return {
+        key: 'attributeRefWrongLabel',
+        params: { id: target.id, label: target.labelKey, wanted: def.spec.labelKeys.join(' or ') },
+      };
     }
     return null;
   }

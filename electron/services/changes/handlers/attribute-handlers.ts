@@ -1,4 +1,5 @@
 import { ApiError } from '../../../../shared/contract/errors';
+import type { BackendMessageKey, MessageParams } from '../../../../shared/messages/backend-messages';
 import { valueProblem, type AttributeDef, type FieldDef } from '../../../../shared/domain/attributes';
 import { replaceLabelKey } from '../../../../shared/domain/label-tree';
 import type { Change, FieldValueState } from '../../../../shared/domain/changes';
@@ -17,20 +18,44 @@ const same = (a: unknown, b: unknown): boolean => JSON.stringify(a) === JSON.str
  * Refuses a replay when the record is no longer what the step left (changed since by a set on
  * another stack), or when the id it would create is taken.
  */
-function assertReplayable(name: string, before: unknown, current: unknown): void {
-  if (before !== null && current === null) throw new ApiError('rejected', `${name} no longer exists.`);
-  if (before === null && current !== null) throw new ApiError('rejected', `${name} exists again.`);
-  if (before !== null && !same(before, current)) throw new ApiError('rejected', `${name} was changed since.`);
+/** The messages of one kind of record whose state moved under an undo or redo: gone, back, or changed. */
+interface ReplayMessages {
+  gone: BackendMessageKey;
+  again: BackendMessageKey;
+  changed: BackendMessageKey;
+}
+const ATTRIBUTE_DEF: ReplayMessages = {
+  gone: 'attributeDefGone',
+  again: 'attributeDefExistsAgain',
+  changed: 'attributeDefChangedSince',
+};
+const FIELD_DEF: ReplayMessages = {
+  gone: 'fieldDefGone',
+  again: 'fieldDefExistsAgain',
+  changed: 'fieldDefChangedSince',
+};
+const FIELD_VALUE: ReplayMessages = {
+  gone: 'fieldValueGone',
+  again: 'fieldValueExistsAgain',
+  changed: 'fieldValueChangedSince',
+};
+
+function assertReplayable(messages: ReplayMessages, params: MessageParams, before: unknown, current: unknown): void {
+  if (before !== null && current === null) throw ApiError.of('rejected', messages.gone, params);
+  if (before === null && current !== null) throw ApiError.of('rejected', messages.again, params);
+  if (before !== null && !same(before, current)) throw ApiError.of('rejected', messages.changed, params);
 }
 
 /** How many stored values a changed definition would no longer accept, as a refusal naming the definition. */
-function refuseMisfits(name: string, values: readonly unknown[], accepts: (value: unknown) => boolean, where: string) {
+function refuseMisfits(
+  key: 'attributeDefMisfits' | 'fieldDefMisfits',
+  params: MessageParams,
+  values: readonly unknown[],
+  accepts: (value: unknown) => boolean,
+) {
   const misfits = values.filter((value) => !accepts(value));
   if (misfits.length > 0) {
-    throw new ApiError(
-      'rejected',
-      `${name} was not changed: ${misfits.length} ${where} hold values the new definition refuses (${JSON.stringify(misfits[0])}…). Change or clear them first.`,
-    );
+    throw ApiError.of('rejected', key, { ...params, count: misfits.length, example: JSON.stringify(misfits[0]) });
   }
 }
 
@@ -47,7 +72,7 @@ export class AttributeDefHandler implements ChangeHandler<'attributeDef'> {
       case 'attributeDef.create': {
         const { def } = change;
         if (this.defs.find(def.labelKey, def.key)) {
-          throw new ApiError('rejected', `${def.labelKey} already has an attribute “${def.key}”.`);
+          throw ApiError.of('rejected', 'attributeDefExists', { label: def.labelKey, key: def.key });
         }
         this.assertFits(def);
         return { kind: change.kind, before: null, after: this.defs.put(def) };
@@ -61,10 +86,10 @@ export class AttributeDefHandler implements ChangeHandler<'attributeDef'> {
             .listWithAttribute(next.labelKey, next.key)
             .map((annotation) => annotation.attributes?.[next.key]);
           refuseMisfits(
-            `The attribute ${next.labelKey}.${next.key}`,
+            'attributeDefMisfits',
+            { label: next.labelKey, key: next.key },
             values,
             (value) => valueProblem(next.spec, value) === null,
-            'spans',
           );
         }
         return { kind: change.kind, before, after: this.defs.put(next) };
@@ -119,7 +144,7 @@ export class AttributeDefHandler implements ChangeHandler<'attributeDef'> {
 
   replay({ before, after }: TransitionOf<'attributeDef'>): AttributeDef | null {
     const { labelKey, key } = (after ?? before)!;
-    assertReplayable(`The attribute ${labelKey}.${key}`, before, this.defs.find(labelKey, key));
+    assertReplayable(ATTRIBUTE_DEF, { label: labelKey, key }, before, this.defs.find(labelKey, key));
     if (after === null) {
       this.defs.delete(labelKey, key);
       return null;
@@ -161,19 +186,20 @@ export class AttributeDefHandler implements ChangeHandler<'attributeDef'> {
 
   private get(labelKey: string, key: string): AttributeDef {
     const def = this.defs.find(labelKey, key);
-    if (!def) throw new ApiError('not_found', `${labelKey} has no attribute “${key}”.`);
+    if (!def) throw ApiError.of('not_found', 'attributeDefNotFound', { label: labelKey, key });
     return def;
   }
 
   /** The label exists, and a span reference names labels that exist. */
   private assertFits(def: AttributeDef): void {
-    if (!this.labels.exists(def.labelKey)) throw new ApiError('rejected', `There is no label ${def.labelKey}.`);
+    if (!this.labels.exists(def.labelKey)) throw ApiError.of('rejected', 'labelNotFound', { label: def.labelKey });
     const missing = def.spec.type === 'span' ? def.spec.labelKeys.find((key) => !this.labels.exists(key)) : undefined;
     if (missing) {
-      throw new ApiError(
-        'rejected',
-        `The attribute ${def.labelKey}.${def.key} points at spans of ${missing}, which is no label.`,
-      );
+      throw ApiError.of('rejected', 'attributeSpanTargetNotLabel', {
+        label: def.labelKey,
+        key: def.key,
+        target: missing,
+      });
     }
   }
 }
@@ -189,7 +215,7 @@ export class FieldDefHandler implements ChangeHandler<'fieldDef'> {
     switch (change.kind) {
       case 'fieldDef.create': {
         if (this.defs.find(change.def.key)) {
-          throw new ApiError('rejected', `There is already a document field “${change.def.key}”.`);
+          throw ApiError.of('rejected', 'fieldDefExists', { key: change.def.key });
         }
         return { kind: change.kind, before: null, after: this.defs.put(change.def) };
       }
@@ -198,10 +224,10 @@ export class FieldDefHandler implements ChangeHandler<'fieldDef'> {
         const next: FieldDef = { ...before, ...change.patch };
         if (change.patch.spec) {
           refuseMisfits(
-            `The document field ${next.key}`,
+            'fieldDefMisfits',
+            { key: next.key },
             this.values.listForField(next.key).map((state) => state.value),
             (value) => valueProblem(next.spec, value) === null,
-            'articles',
           );
         }
         return { kind: change.kind, before, after: this.defs.put(next) };
@@ -219,7 +245,7 @@ export class FieldDefHandler implements ChangeHandler<'fieldDef'> {
 
   replay({ before, after }: TransitionOf<'fieldDef'>): FieldDef | null {
     const { key } = (after ?? before)!;
-    assertReplayable(`The document field ${key}`, before, this.defs.find(key));
+    assertReplayable(FIELD_DEF, { key }, before, this.defs.find(key));
     if (after === null) {
       this.defs.delete(key);
       return null;
@@ -256,7 +282,7 @@ export class FieldDefHandler implements ChangeHandler<'fieldDef'> {
 
   private get(key: string): FieldDef {
     const def = this.defs.find(key);
-    if (!def) throw new ApiError('not_found', `There is no document field “${key}”.`);
+    if (!def) throw ApiError.of('not_found', 'fieldDefNotFound', { key });
     return def;
   }
 }
@@ -272,15 +298,15 @@ export class FieldValueHandler implements ChangeHandler<'fieldValue'> {
   apply(change: ChangeOf<'fieldValue'>, context: ApplyContext): TransitionOf<'fieldValue'> {
     this.articles.getSummary(change.articleId); // not_found for a missing article
     const def = this.defs.find(change.key);
-    if (!def) throw new ApiError('rejected', `There is no document field “${change.key}”.`);
+    if (!def) throw ApiError.of('rejected', 'fieldDefNotFound', { key: change.key });
     const before = this.values.find(change.articleId, change.key);
     if (change.value === null) {
-      if (!before) throw new ApiError('rejected', `The field ${change.key} (${def.nameEn}) is not set.`);
+      if (!before) throw ApiError.of('rejected', 'fieldValueNotSet', { key: change.key, name: def.nameEn });
       this.values.delete(change.articleId, change.key);
       return { kind: change.kind, before, after: null };
     }
     const problem = valueProblem(def.spec, change.value);
-    if (problem) throw new ApiError('rejected', `The field ${change.key} (${def.nameEn}) was not saved: ${problem}.`);
+    if (problem) throw ApiError.of('rejected', 'fieldValueNotSaved', { key: change.key, name: def.nameEn, problem });
     const after = this.values.put({
       articleId: change.articleId,
       key: change.key,
@@ -293,12 +319,12 @@ export class FieldValueHandler implements ChangeHandler<'fieldValue'> {
 
   replay({ before, after }: TransitionOf<'fieldValue'>): FieldValueState | null {
     const { articleId, key } = (after ?? before)!;
-    assertReplayable(`The field ${key} of article ${articleId}`, before, this.values.find(articleId, key));
+    assertReplayable(FIELD_VALUE, { key, articleId }, before, this.values.find(articleId, key));
     if (after === null) {
       this.values.delete(articleId, key);
       return null;
     }
-    if (!this.defs.find(key)) throw new ApiError('rejected', `there is no document field “${key}” any more.`);
+    if (!this.defs.find(key)) throw ApiError.of('rejected', 'fieldDefNoLonger', { key });
     return this.values.put(after);
   }
 

@@ -53,9 +53,9 @@ export class BriefHandler implements ChangeHandler<'brief'> {
     const id = (after ?? before)!.id;
     const current = this.briefs.find(id);
     if (before !== null && current?.updatedAt !== before.updatedAt) {
-      throw new ApiError('rejected', `brief ${id} was changed since.`);
+      throw ApiError.of('rejected', 'briefChangedSince', { id });
     }
-    if (before === null && current !== null) throw new ApiError('rejected', `brief id ${id} is taken.`);
+    if (before === null && current !== null) throw ApiError.of('rejected', 'briefIdTaken', { id });
     if (after === null) {
       this.briefs.delete(id);
       return null;
@@ -97,12 +97,12 @@ export class BriefHandler implements ChangeHandler<'brief'> {
 /** Trimmed; the schema does the same for calls from outside, this for services that apply sets directly. */
 function checkedTitle(title: string): string {
   const trimmed = title.trim();
-  if (!trimmed) throw new ApiError('invalid_input', 'A brief title cannot be empty or only whitespace.');
+  if (!trimmed) throw ApiError.of('invalid_input', 'briefTitleEmpty');
   return trimmed;
 }
 
 function checkedContent(content: BriefContent): BriefContent {
   const problem = briefContentProblem(content);
-  if (problem) throw new ApiError('invalid_input', `Brief content: ${problem}.`);
+  if (problem) throw ApiError.of('invalid_input', 'briefContentProblem', { problem });
   return content;
 }

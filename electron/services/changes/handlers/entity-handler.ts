@@ -33,7 +33,7 @@ export class EntityHandler implements ChangeHandler<'entity'> {
           note: entity.note ?? '',
         });
         if (entity.imported && context.origin !== 'import' && context.origin !== 'merge') {
-          throw new ApiError('rejected', 'only import and merge sets can carry imported times.');
+          throw ApiError.of('rejected', 'entityImportedTimesRefused');
         }
         const now = nowIso();
         const created = this.entities.insert({
@@ -52,7 +52,7 @@ export class EntityHandler implements ChangeHandler<'entity'> {
         return { kind: change.kind, before, after };
       }
       case 'entity.merge': {
-        if (change.fromId === change.intoId) throw new ApiError('rejected', 'An entity cannot be merged into itself.');
+        if (change.fromId === change.intoId) throw ApiError.of('rejected', 'entityMergeIntoItself');
         const from = this.live(change.fromId);
         const into = this.live(change.intoId);
         for (const link of this.entities.linksOf(from.id)) {
@@ -74,10 +74,7 @@ export class EntityHandler implements ChangeHandler<'entity'> {
         const before = this.entities.get(change.id);
         const redirects = this.entities.mergedInto(before.id);
         if (redirects.length) {
-          throw new ApiError(
-            'rejected',
-            `“${before.name}” cannot be deleted: ${redirects.length} merged entities redirect to it.`,
-          );
+          throw ApiError.of('rejected', 'entityHasRedirects', { name: before.name, count: redirects.length });
         }
         this.entities.delete(before.id);
         return { kind: change.kind, before, after: null };
@@ -88,18 +85,18 @@ export class EntityHandler implements ChangeHandler<'entity'> {
   replay({ before, after }: TransitionOf<'entity'>): Entity | null {
     const id = (after ?? before)!.id;
     const current = this.entities.find(id);
-    if (before !== null && current === null) throw new ApiError('rejected', `entity ${id} no longer exists.`);
-    if (before === null && current !== null) throw new ApiError('rejected', `entity id ${id} is taken.`);
+    if (before !== null && current === null) throw ApiError.of('rejected', 'entityGone', { id });
+    if (before === null && current !== null) throw ApiError.of('rejected', 'entityIdTaken', { id });
     if (before !== null && current !== null && !sameEntity(before, current)) {
-      throw new ApiError('rejected', `entity “${current.name}” was changed since.`);
+      throw ApiError.of('rejected', 'entityChangedSince', { name: current.name });
     }
     if (after === null) {
-      if (this.entities.linksOf(id).length) throw new ApiError('rejected', `entity “${before!.name}” has links now.`);
+      if (this.entities.linksOf(id).length) throw ApiError.of('rejected', 'entityHasLinksNow', { name: before!.name });
       this.entities.delete(id);
       return null;
     }
     if (!this.labels.exists(after.typeLabelKey))
-      throw new ApiError('rejected', `There is no label ${after.typeLabelKey}.`);
+      throw ApiError.of('rejected', 'labelNotFound', { label: after.typeLabelKey });
     return before === null ? this.entities.insert(after) : this.entities.replace(after);
   }
 
@@ -143,7 +140,7 @@ export class EntityHandler implements ChangeHandler<'entity'> {
   private live(id: number): Entity {
     const entity = this.entities.get(id);
     if (entity.mergedInto !== null) {
-      throw new ApiError('rejected', `Entity “${entity.name}” was merged into entity ${entity.mergedInto}.`);
+      throw ApiError.of('rejected', 'entityMerged', { name: entity.name, into: entity.mergedInto });
     }
     return entity;
   }
@@ -151,9 +148,9 @@ export class EntityHandler implements ChangeHandler<'entity'> {
   /** Names normalised, the canonical name and duplicates dropped from the aliases, the type checked. */
   private checked(fields: EntityFields): EntityFields {
     const name = normalizeEntityName(fields.name);
-    if (!name) throw new ApiError('rejected', 'An entity name cannot be empty or only whitespace.');
+    if (!name) throw ApiError.of('rejected', 'entityNameEmpty');
     if (!this.labels.exists(fields.typeLabelKey)) {
-      throw new ApiError('rejected', `There is no label ${fields.typeLabelKey} for the entity’s type.`);
+      throw ApiError.of('rejected', 'entityTypeLabelNotFound', { label: fields.typeLabelKey });
     }
     return { ...fields, name, aliases: unitedAliases({ name, aliases: [] }, fields.aliases) };
   }
@@ -172,27 +169,26 @@ export class EntityLinkHandler implements ChangeHandler<'entityLink'> {
   apply(change: ChangeOf<'entityLink'>, context: ApplyContext): TransitionOf<'entityLink'> {
     const before = this.entities.findLink(change.annotationId);
     if (change.kind === 'entityLink.delete') {
-      if (!before) throw new ApiError('not_found', `Annotation ${change.annotationId} is not linked to an entity.`);
+      if (!before) throw ApiError.of('not_found', 'entityLinkNotFound', { id: change.annotationId });
       this.entities.deleteLink(change.annotationId);
       return { kind: change.kind, before, after: null };
     }
     const span = this.annotations.get(change.annotationId);
     const entityId = change.entityId ?? context.createdIds[change.entityRef ?? ''];
     if (entityId === undefined) {
-      throw new ApiError('rejected', `No entity.create earlier in the set has the ref “${change.entityRef}”.`);
+      throw ApiError.of('rejected', 'entityRefUnknown', { ref: String(change.entityRef) });
     }
     const entity = this.entities.get(entityId);
     if (entity.mergedInto !== null) {
-      throw new ApiError(
-        'rejected',
-        `Entity “${entity.name}” was merged into entity ${entity.mergedInto}; link to that one.`,
-      );
+      throw ApiError.of('rejected', 'entityMergedLinkThat', { name: entity.name, into: entity.mergedInto });
     }
     if (entity.typeLabelKey !== span.labelKey && !change.allowTypeMismatch) {
-      throw new ApiError(
-        'rejected',
-        `Type mismatch: the span “${shorten(span.quote)}” is ${span.labelKey} but “${entity.name}” is ${entity.typeLabelKey}; confirm to link anyway.`,
-      );
+      throw ApiError.of('rejected', 'entityTypeMismatch', {
+        quote: shorten(span.quote),
+        label: span.labelKey,
+        name: entity.name,
+        type: entity.typeLabelKey,
+      });
     }
     this.entities.setLink(span.id, entity.id);
     return {
@@ -206,16 +202,14 @@ export class EntityLinkHandler implements ChangeHandler<'entityLink'> {
     const annotationId = (after ?? before)!.annotationId;
     const current = this.entities.findLink(annotationId);
     if (before === null ? current !== null : current?.entityId !== before.entityId) {
-      throw new ApiError('rejected', `the link of annotation ${annotationId} was changed since.`);
+      throw ApiError.of('rejected', 'entityLinkChangedSince', { id: annotationId });
     }
     if (after === null) {
       this.entities.deleteLink(annotationId);
       return null;
     }
-    if (!this.annotations.find(annotationId))
-      throw new ApiError('rejected', `annotation ${annotationId} no longer exists.`);
-    if (!this.entities.find(after.entityId))
-      throw new ApiError('rejected', `entity ${after.entityId} no longer exists.`);
+    if (!this.annotations.find(annotationId)) throw ApiError.of('rejected', 'annotationGone', { id: annotationId });
+    if (!this.entities.find(after.entityId)) throw ApiError.of('rejected', 'entityGone', { id: after.entityId });
     this.entities.setLink(annotationId, after.entityId);
     return after;
   }
