@@ -9,6 +9,7 @@
  */
 import { z } from 'zod';
 import { publishedDateProblem } from '../import/dates';
+import type { BackendMessageKey, MessageParams, MessageRef } from '../messages/backend-messages';
 import {
   AttributeKeySchema,
   AttributeValueSchema,
@@ -119,45 +120,51 @@ export type AttributePatch = z.infer<typeof AttributePatchSchema>;
 const describeValue = (value: unknown): string => (typeof value === 'string' ? `“${value}”` : JSON.stringify(value));
 
 /**
- * Why `value` does not fit `spec`, or null when it does. Span references are only checked for
- * form here (a positive integer id); the store checks that the span exists in the same article.
+ * Why `value` does not fit `spec` (a catalogue message, shown in the UI's language), or null when
+ * it does. Span references are only checked for form here (a positive integer id); the store
+ * checks that the span exists in the same article.
  */
-export function valueProblem(spec: AttributeSpec, value: unknown): string | null {
+export function valueProblem(spec: AttributeSpec, value: unknown): MessageRef | null {
+  const problem = (key: BackendMessageKey, params: MessageParams = {}): MessageRef => ({ key, params });
+  const shown = describeValue(value);
   switch (spec.type) {
     case 'enum': {
       const allowed = spec.options.map((option) => option.value);
       const values = spec.multiple ? value : [value];
-      if (spec.multiple && !Array.isArray(value)) return `${describeValue(value)} is not a list of options`;
-      if (!Array.isArray(values)) return `${describeValue(value)} is not an option`;
-      if (spec.multiple && values.length === 0) return 'an empty list: clear the value instead';
-      if (new Set(values).size !== values.length) return 'an option is listed twice';
+      if (spec.multiple && !Array.isArray(value)) return problem('valueNotOptionList', { value: shown });
+      if (!Array.isArray(values)) return problem('valueNotOption', { value: shown });
+      if (spec.multiple && values.length === 0) return problem('valueEmptyList');
+      if (new Set(values).size !== values.length) return problem('valueOptionTwice');
       const unknown = values.find((one) => typeof one !== 'string' || !allowed.includes(one));
-      if (unknown !== undefined) return `${describeValue(unknown)} is not one of ${allowed.join(', ')}`;
+      if (unknown !== undefined)
+        return problem('valueNotAllowedOption', { value: describeValue(unknown), allowed: allowed.join(', ') });
       return null;
     }
     case 'boolean':
-      return typeof value === 'boolean' ? null : `${describeValue(value)} is not true or false`;
+      return typeof value === 'boolean' ? null : problem('valueNotBoolean', { value: shown });
     case 'number': {
-      if (typeof value !== 'number' || !Number.isFinite(value)) return `${describeValue(value)} is not a number`;
-      if (spec.integer && !Number.isInteger(value)) return `${value} is not a whole number`;
-      if (spec.min !== null && value < spec.min) return `${value} is below the minimum ${spec.min}`;
-      if (spec.max !== null && value > spec.max) return `${value} is above the maximum ${spec.max}`;
+      if (typeof value !== 'number' || !Number.isFinite(value)) return problem('valueNotNumber', { value: shown });
+      if (spec.integer && !Number.isInteger(value)) return problem('valueNotWhole', { value: String(value) });
+      if (spec.min !== null && value < spec.min)
+        return problem('valueBelowMin', { value: String(value), min: String(spec.min) });
+      if (spec.max !== null && value > spec.max)
+        return problem('valueAboveMax', { value: String(value), max: String(spec.max) });
       return null;
     }
     case 'date':
-      if (typeof value !== 'string') return `${describeValue(value)} is not a date`;
+      if (typeof value !== 'string') return problem('valueNotDate', { value: shown });
       // The same dates as an article's publication date; the message names this value, not that field.
-      return publishedDateProblem(value)
-        ? `“${value}” is not a date (write 2024-03-05, 2024-03, 2024 or --03-05)`
-        : null;
+      return publishedDateProblem(value) ? problem('valueBadDate', { value }) : null;
     case 'text':
-      if (typeof value !== 'string') return `${describeValue(value)} is not text`;
-      if (value.trim() === '') return 'empty text: clear the value instead';
-      return value.length > MAX_TEXT_VALUE_CHARS ? `the text is longer than ${MAX_TEXT_VALUE_CHARS} characters` : null;
+      if (typeof value !== 'string') return problem('valueNotText', { value: shown });
+      if (value.trim() === '') return problem('valueEmptyText');
+      return value.length > MAX_TEXT_VALUE_CHARS
+        ? problem('valueTextTooLong', { max: String(MAX_TEXT_VALUE_CHARS) })
+        : null;
     case 'span':
       return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
         ? null
-        : `${describeValue(value)} is not the id of a span`;
+        : problem('valueNotSpanId', { value: shown });
   }
 }
 

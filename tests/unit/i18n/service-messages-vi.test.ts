@@ -337,3 +337,22 @@ describe('attribute, field and entity refusals were English in a Vietnamese UI',
     expect(errorMessage(overTheWire(entity))).toBe('Tên thực thể không được để trống hoặc chỉ có khoảng trắng.');
   });
 });
+
+describe('value reasons were English inside Vietnamese refusals', () => {
+  it('a field value that is not an option: the reason is translated with the sentence around it', () => {
+    const wb = workbench();
+    const articleId = addArticle(wb, TEXT);
+    const refused = refusal(() =>
+      wb.changes.apply({
+        origin: 'manual',
+        changes: [{ kind: 'fieldValue.set', articleId, key: 'doc_type', value: 'interview' }],
+      }),
+    );
+    expect(refused.message).toBe(
+      'The field doc_type (Document type) was not saved: “interview” is not one of speech, report, news.',
+    );
+    const shown = errorMessage(overTheWire(refused));
+    expect(shown).toContain('“interview” không thuộc các lựa chọn speech, report, news');
+    expect(shown).not.toContain('is not one of');
+  });
+});

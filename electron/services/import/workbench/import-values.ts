@@ -29,7 +29,6 @@ export function importableAttributes(
   for (const [key, value] of Object.entries(annotation.attributes ?? {})) {
     const def = workbench.attributeDefs.find(labelKey, key);
     const where = { key, label: labelKey, quote: annotation.quote };
-    // valueProblem's reason is English (it is also the editors' inline check).
     const problem = def ? valueProblem(def.spec, value) : null;
     if (!def) skipped.push({ key: 'noteSkippedAttributeUndefined', params: where });
     else if (problem) skipped.push({ key: 'noteSkippedAttribute', params: { ...where, problem } });
