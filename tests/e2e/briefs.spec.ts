@@ -97,6 +97,9 @@ test('a brief: Vietnamese by composition, two spans dragged in, a citation follo
   const dock = page.locator('.brief-dock');
   const dockText = dock.getByRole('textbox', { name: 'Text of the brief' });
   await expect(dockText).toContainText('Việt Nam cần lưu ý:');
+  // The suggestions arrive after the article paints and push the span list down: drag once the
+  // sidebar has settled, or the drag starts where a row was a moment before.
+  await expect(page.getByText(/^\d+ suggestions/)).toBeVisible();
   await page.locator(`.spans__row[data-span-id="${person}"]`).dragTo(dockText);
   await expect(dock.locator('.citation')).toHaveCount(1);
   await page.locator(`.spans__row[data-span-id="${org}"]`).dragTo(dockText);

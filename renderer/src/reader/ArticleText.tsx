@@ -38,7 +38,6 @@ export const ArticleText = memo(function ArticleText({ text, onLayout }: Article
       className="reader__text"
       role="document"
       aria-label={t('reader.articleText')}
-      aria-readonly="true"
       contentEditable={false}
       tabIndex={0}
     />
