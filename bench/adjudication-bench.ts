@@ -19,22 +19,13 @@ import type { Page } from '@playwright/test';
 import { openWorkbench } from '../electron/services/workbench';
 import { startHost } from './annotate-bench';
 import { launchChromium, newBenchPage } from './bench-browser';
+import { random } from './seeded-random';
 
 const SYLLABLES = (
   'bộ công an đề xuất tăng cường bảo vệ an ninh quốc gia trật tự xã hội hợp tác quốc tế ' +
   'phòng chống tội phạm ma túy biên giới kinh tế chính sách pháp luật người dân đối ngoại'
 ).split(' ');
 const LABEL_KEYS = ['RISK', 'PROPOSAL', 'PER', 'ORG', 'LOC'];
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Step {
   ms: number;

@@ -17,6 +17,7 @@ import { contentHashOf } from '../electron/services/import/store-article';
 import { AgreementService } from '../electron/services/agreement/agreement-service';
 import { AgreementSource } from '../electron/services/store/agreement-source';
 import { openWorkbench, type Workbench } from '../electron/services/workbench';
+import { random } from './seeded-random';
 
 const SYLLABLES = (
   'bộ công an đề xuất tăng cường bảo vệ an ninh quốc gia trật tự xã hội hợp tác quốc tế ' +
@@ -25,16 +26,6 @@ const SYLLABLES = (
 ).split(' ');
 const LABEL_KEYS = ['RISK', 'PROPOSAL', 'PER', 'ORG', 'LOC'];
 const WORDS_PER_ARTICLE = 650;
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Word {
   first: number;

@@ -16,6 +16,7 @@ import { ExportOptionsSchema, type ExportFormat } from '../shared/contract/expor
 import { exportToFile } from '../electron/services/export/export-service';
 import { contentHashOf } from '../electron/services/import/store-article';
 import { openWorkbench, type Workbench } from '../electron/services/workbench';
+import { random } from './seeded-random';
 
 const ARTICLES = 10_000;
 const SPANS_PER_ARTICLE = 100;
@@ -33,17 +34,6 @@ interface ChildResult {
   peakRssMb: number;
   megabytes: number;
   spans: number;
-}
-
-/** A small deterministic PRNG (mulberry32), so every run benchmarks the same data. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Inserts rows directly: the annotation service's per-span validation and undo log would only slow seeding. */

@@ -31,6 +31,7 @@ import { contentHashOf } from '../electron/services/import/store-article';
 import { openWorkbench, type Workbench } from '../electron/services/workbench';
 import { startHost } from './annotate-bench';
 import { launchChromium, newBenchPage } from './bench-browser';
+import { random } from './seeded-random';
 
 const SPANS_PER_ARTICLE = 10;
 const SYLLABLES = (
@@ -44,16 +45,6 @@ const LABEL_KEYS = ['RISK', 'PROPOSAL', 'PER', 'TITLE', 'ORG', 'LOC', 'DATE', 'L
 const STATUSES = ['new', 'in_progress', 'done'];
 const SEVERITIES = ['low', 'medium', 'high'];
 const ENTITIES = 200;
-
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rows straight into SQLite (triggers fill library_facets), indexed and sort-keyed as an import does. */
 export function seed(workbench: Workbench, articles: number): void {
