@@ -12,6 +12,7 @@ import { labelName, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { AgreementTable } from './AgreementTable';
 import { useAgreementStore } from './agreement-store';
+import { RadioOption } from '../app/RadioOption';
 
 /** Articles listed on screen, those that agree least first; the CSV has every article. */
 const ARTICLES_SHOWN = 200;
@@ -76,24 +77,20 @@ export function AgreementView() {
         </fieldset>
         <fieldset>
           <legend>{t('agreement.articles')}</legend>
-          <label>
-            <input
-              type="radio"
-              name="agreement-articles"
-              checked={store.articles === 'annotatedByAll'}
-              onChange={() => store.setArticles('annotatedByAll')}
-            />{' '}
+          <RadioOption
+            name="agreement-articles"
+            checked={store.articles === 'annotatedByAll'}
+            onSelect={() => store.setArticles('annotatedByAll')}
+          >
             {t('agreement.articlesAll')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="agreement-articles"
-              checked={store.articles === 'annotatedByAny'}
-              onChange={() => store.setArticles('annotatedByAny')}
-            />{' '}
+          </RadioOption>
+          <RadioOption
+            name="agreement-articles"
+            checked={store.articles === 'annotatedByAny'}
+            onSelect={() => store.setArticles('annotatedByAny')}
+          >
             {t('agreement.articlesAny')}
-          </label>
+          </RadioOption>
           <label>
             <input
               type="checkbox"

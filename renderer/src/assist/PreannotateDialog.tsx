@@ -1,7 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PreannotationJob, PreannotationScope } from '../../../shared/contract';
+import { JobFormButtons } from '../app/JobFormButtons';
 import { Modal } from '../app/Modal';
+import { RadioOption } from '../app/RadioOption';
 import { useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
 import { usePreannotationStore } from './preannotation-store';
@@ -44,41 +46,27 @@ export function PreannotateDialog({ onClose }: { onClose: () => void }) {
       >
         <fieldset disabled={running}>
           <legend>{t('preannotate.articles')}</legend>
-          <label>
-            <input
-              type="radio"
-              name="scope"
-              disabled={selectedIds.size === 0}
-              checked={scopeKind === 'articles'}
-              onChange={() => setScopeKind('articles')}
-            />{' '}
+          <RadioOption
+            name="scope"
+            disabled={selectedIds.size === 0}
+            checked={scopeKind === 'articles'}
+            onSelect={() => setScopeKind('articles')}
+          >
             {t('preannotate.selected', { n: selectedIds.size })}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="scope"
-              disabled={!filtered}
-              checked={scopeKind === 'filter'}
-              onChange={() => setScopeKind('filter')}
-            />{' '}
+          </RadioOption>
+          <RadioOption
+            name="scope"
+            disabled={!filtered}
+            checked={scopeKind === 'filter'}
+            onSelect={() => setScopeKind('filter')}
+          >
             {t('preannotate.filtered', { n: filtered ? (total ?? 0) : 0 })}
-          </label>
-          <label>
-            <input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} />{' '}
+          </RadioOption>
+          <RadioOption name="scope" checked={scopeKind === 'all'} onSelect={() => setScopeKind('all')}>
             {t('preannotate.all', { n: libraryTotal ?? total ?? 0 })}
-          </label>
+          </RadioOption>
         </fieldset>
-        <div className="row">
-          <button type="submit" className="primary" disabled={running}>
-            {t('preannotate.submit')}
-          </button>
-          {running ? (
-            <button type="button" onClick={() => void cancel()}>
-              {t('app.cancel')}
-            </button>
-          ) : null}
-        </div>
+        <JobFormButtons submitLabel={t('preannotate.submit')} running={running} onCancel={() => void cancel()} />
       </form>
       {job ? <PreannotationProgress job={job} onOpen={close} /> : null}
     </Modal>

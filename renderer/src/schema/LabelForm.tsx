@@ -6,6 +6,7 @@ import { labelHotkeyClash, labelHotkeyText } from '../../../shared/keymap';
 import { labelName, useAppStore } from '../state/app-store';
 import { checkLabelContrast } from './contrast-check';
 import { useSchemaStore } from './schema-store';
+import { RadioOption } from '../app/RadioOption';
 
 interface LabelFormProps {
   /** The label edited; null for a new one. */
@@ -166,10 +167,9 @@ export function LabelForm({ label, labels, usage, onSaved, onMerge, onDelete, on
         <span id={field('kind-label')}>{t('schema.field.kind')}</span>
         <div role="radiogroup" aria-labelledby={field('kind-label')} className="schema__radios">
           {(['analytic', 'entity'] as const).map((kind) => (
-            <label key={kind}>
-              <input type="radio" name="label-kind" checked={draft.kind === kind} onChange={() => set('kind', kind)} />{' '}
+            <RadioOption key={kind} name="label-kind" checked={draft.kind === kind} onSelect={() => set('kind', kind)}>
               {t(`schema.kindLong.${kind}`)}
-            </label>
+            </RadioOption>
           ))}
         </div>
         <label htmlFor={field('parent')}>{t('schema.field.parent')}</label>

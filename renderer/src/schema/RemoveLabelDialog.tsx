@@ -4,6 +4,7 @@ import type { Label } from '../../../shared/domain/schemas';
 import { Modal } from '../app/Modal';
 import { labelName, useAppStore } from '../state/app-store';
 import { useSchemaStore } from './schema-store';
+import { RadioOption } from '../app/RadioOption';
 
 interface RemoveLabelDialogProps {
   label: Label;
@@ -58,24 +59,12 @@ export function RemoveLabelDialog({ label, mode, labels, count, onClose }: Remov
       ) : (
         <fieldset className="schema__radios">
           <legend>{t('schema.remove.whatAnnotations')}</legend>
-          <label>
-            <input
-              type="radio"
-              name="remove-mode"
-              checked={!moveAnnotations}
-              onChange={() => setMoveAnnotations(false)}
-            />{' '}
+          <RadioOption name="remove-mode" checked={!moveAnnotations} onSelect={() => setMoveAnnotations(false)}>
             {t('schema.remove.deleteThem', { count })}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="remove-mode"
-              checked={moveAnnotations}
-              onChange={() => setMoveAnnotations(true)}
-            />{' '}
+          </RadioOption>
+          <RadioOption name="remove-mode" checked={moveAnnotations} onSelect={() => setMoveAnnotations(true)}>
             {t('schema.remove.moveThem')} {moveAnnotations ? targetSelect : null}
-          </label>
+          </RadioOption>
         </fieldset>
       )}
       <p className="muted">{t('schema.remove.sublabels')}</p>

@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { JobFormButtons } from '../app/JobFormButtons';
 import { Modal } from '../app/Modal';
+import { RadioOption } from '../app/RadioOption';
 import { useProfileStore } from '../settings/profile-store';
 import { useExportStore } from '../transfer/export-store';
 import { ExportProgress } from '../transfer/ExportDialog';
@@ -38,29 +40,24 @@ export function ExportWorkDialog({ onClose }: { onClose: () => void }) {
           <legend>{t('team.exportWork.author')}</legend>
           {authors !== null && listed.length === 0 ? <p>{t('team.exportWork.nobody')}</p> : null}
           {listed.map((entry) => (
-            <label key={entry.author}>
-              <input
-                type="radio"
-                name="package-author"
-                checked={author === entry.author}
-                onChange={() => setChosen(entry.author)}
-              />{' '}
+            <RadioOption
+              key={entry.author}
+              name="package-author"
+              checked={author === entry.author}
+              onSelect={() => setChosen(entry.author)}
+            >
               {entry.author === me
                 ? t('team.exportWork.me', { name: entry.author, count: entry.articles })
                 : t('team.exportWork.other', { name: entry.author, count: entry.articles })}
-            </label>
+            </RadioOption>
           ))}
         </fieldset>
-        <div className="row">
-          <button type="submit" className="primary" disabled={running || author === null}>
-            {t('team.exportWork.submit')}
-          </button>
-          {running ? (
-            <button type="button" onClick={() => void cancel()}>
-              {t('app.cancel')}
-            </button>
-          ) : null}
-        </div>
+        <JobFormButtons
+          submitLabel={t('team.exportWork.submit')}
+          running={running}
+          submitDisabled={author === null}
+          onCancel={() => void cancel()}
+        />
       </form>
       {job ? <ExportProgress job={job} /> : null}
     </Modal>

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { GOLD_AUTHOR } from '../../../shared/team/package-manifest';
+import { RadioOption } from '../app/RadioOption';
 import type { StoredAuthor } from './use-authors';
 
 /** What the export dialog sends: every author (undefined) or these layers. */
@@ -52,37 +53,32 @@ export function LayerChoice({
         <>
           <p className="muted">{t('team.layers.oneOnly')}</p>
           {authors.map((entry) => (
-            <label key={entry.author}>
-              <input
-                type="radio"
-                name="layer"
-                checked={single === entry.author}
-                onChange={() => onSingle(entry.author)}
-              />{' '}
+            <RadioOption
+              key={entry.author}
+              name="layer"
+              checked={single === entry.author}
+              onSelect={() => onSingle(entry.author)}
+            >
               {name(entry.author)} <span className="muted">{t('team.layers.articles', { count: entry.articles })}</span>
-            </label>
+            </RadioOption>
           ))}
         </>
       ) : (
         <>
-          <label>
-            <input
-              type="radio"
-              name="layers"
-              checked={selection.kind === 'every'}
-              onChange={() => onSelection({ kind: 'every' })}
-            />{' '}
+          <RadioOption
+            name="layers"
+            checked={selection.kind === 'every'}
+            onSelect={() => onSelection({ kind: 'every' })}
+          >
             {t('team.layers.every')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="layers"
-              checked={selection.kind === 'chosen'}
-              onChange={() => onSelection({ kind: 'chosen', authors: chosen })}
-            />{' '}
+          </RadioOption>
+          <RadioOption
+            name="layers"
+            checked={selection.kind === 'chosen'}
+            onSelect={() => onSelection({ kind: 'chosen', authors: chosen })}
+          >
             {t('team.layers.chosen')}
-          </label>
+          </RadioOption>
           {selection.kind === 'chosen' ? (
             <div className="export__labels">
               {authors.map((entry) => (

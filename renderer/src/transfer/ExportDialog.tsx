@@ -5,7 +5,9 @@ import type { ExportFormat, ExportJob, ExportOptions } from '../../../shared/con
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
 import { labelInk } from '../app/contrast';
 import { backendText } from '../i18n/backend';
+import { JobFormButtons } from '../app/JobFormButtons';
 import { Modal } from '../app/Modal';
+import { RadioOption } from '../app/RadioOption';
 import { formatCount } from '../library/format';
 import { labelName, useAppStore } from '../state/app-store';
 import { useLibraryStore } from '../state/library-store';
@@ -15,6 +17,11 @@ import { useStoredAuthors } from '../team/use-authors';
 import { useProfileStore } from '../settings/profile-store';
 
 type ScopeKind = 'all' | 'selected' | 'status';
+
+const OFFSET_UNIT_CHOICES = [
+  { unit: 'codepoint', labelKey: 'export.codePoints' },
+  { unit: 'utf16', labelKey: 'export.utf16' },
+] as const satisfies readonly { unit: ExportOptions['offsetUnit']; labelKey: string }[];
 
 /** Export…: scope, labels, format and offset unit; progress and Cancel for large exports. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
@@ -83,22 +90,18 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
       >
         <fieldset disabled={running}>
           <legend>{t('export.articles')}</legend>
-          <label>
-            <input type="radio" name="scope" checked={scopeKind === 'all'} onChange={() => setScopeKind('all')} />{' '}
+          <RadioOption name="scope" checked={scopeKind === 'all'} onSelect={() => setScopeKind('all')}>
             {t('export.all')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="scope"
-              disabled={selectedIds.size === 0}
-              checked={scopeKind === 'selected'}
-              onChange={() => setScopeKind('selected')}
-            />{' '}
+          </RadioOption>
+          <RadioOption
+            name="scope"
+            disabled={selectedIds.size === 0}
+            checked={scopeKind === 'selected'}
+            onSelect={() => setScopeKind('selected')}
+          >
             {t('export.selected', { n: selectedIds.size })}
-          </label>
-          <label>
-            <input type="radio" name="scope" checked={scopeKind === 'status'} onChange={() => setScopeKind('status')} />{' '}
+          </RadioOption>
+          <RadioOption name="scope" checked={scopeKind === 'status'} onSelect={() => setScopeKind('status')}>
             {t('export.withStatus')}{' '}
             <select
               aria-label={t('export.statusToExport')}
@@ -111,7 +114,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
                 </option>
               ))}
             </select>
-          </label>
+          </RadioOption>
         </fieldset>
         <fieldset disabled={running}>
           <legend>{t('export.labels')}</legend>
@@ -139,16 +142,16 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         <fieldset disabled={running}>
           <legend>{t('export.format')}</legend>
           {EXPORT_FORMAT_SPECS.map((option) => (
-            <label key={option.name} className="export__format">
-              <input
-                type="radio"
-                name="format"
-                checked={format === option.name}
-                onChange={() => setFormat(option.name)}
-              />{' '}
+            <RadioOption
+              key={option.name}
+              className="export__format"
+              name="format"
+              checked={format === option.name}
+              onSelect={() => setFormat(option.name)}
+            >
               <strong>{t(`export.formatLabel.${option.name}`)}</strong>{' '}
               <span className="muted">{t(`export.formatHint.${option.name}`)}</span>
-            </label>
+            </RadioOption>
           ))}
           {spec.options.includes('conllLastColumn') ? (
             <label>
@@ -185,41 +188,24 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </fieldset>
         <fieldset disabled={running}>
           <legend>{t('export.offsets')}</legend>
-          <label>
-            <input
-              type="radio"
+          {OFFSET_UNIT_CHOICES.map(({ unit, labelKey }) => (
+            <RadioOption
+              key={unit}
               name="unit"
-              disabled={!unitAvailable('codepoint')}
-              checked={options().offsetUnit === 'codepoint'}
-              onChange={() => setOffsetUnit('codepoint')}
-            />{' '}
-            {t('export.codePoints')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="unit"
-              disabled={!unitAvailable('utf16')}
-              checked={options().offsetUnit === 'utf16'}
-              onChange={() => setOffsetUnit('utf16')}
-            />{' '}
-            {t('export.utf16')}
-          </label>
+              disabled={!unitAvailable(unit)}
+              checked={options().offsetUnit === unit}
+              onSelect={() => setOffsetUnit(unit)}
+            >
+              {t(labelKey)}
+            </RadioOption>
+          ))}
         </fieldset>
-        <div className="row">
-          <button
-            type="submit"
-            className="primary"
-            disabled={running || labelKeys.size === 0 || (authors !== undefined && authors.length === 0)}
-          >
-            {t('export.submit')}
-          </button>
-          {running ? (
-            <button type="button" onClick={() => void cancel()}>
-              {t('app.cancel')}
-            </button>
-          ) : null}
-        </div>
+        <JobFormButtons
+          submitLabel={t('export.submit')}
+          running={running}
+          submitDisabled={labelKeys.size === 0 || (authors !== undefined && authors.length === 0)}
+          onCancel={() => void cancel()}
+        />
       </form>
       {job ? <ExportProgress job={job} /> : null}
     </Modal>

@@ -11,6 +11,7 @@ import { Modal } from '../../app/Modal';
 import { errorMessage } from '../../i18n/backend';
 import { useAppStore } from '../../state/app-store';
 import { useLibraryStore } from '../../state/library-store';
+import { RadioOption } from '../../app/RadioOption';
 
 /**
  * "Insert a generated section": the risks grouped by label, or the proposals with their
@@ -91,28 +92,24 @@ function GenerateSectionDialog({
         <fieldset>
           <legend>{t('briefSections.kind')}</legend>
           {BRIEF_SECTION_KINDS.map((value) => (
-            <label key={value}>
-              <input type="radio" name="kind" checked={kind === value} onChange={() => setKind(value)} />{' '}
+            <RadioOption key={value} name="kind" checked={kind === value} onSelect={() => setKind(value)}>
               {t(`briefSections.kinds.${value}`)}
-            </label>
+            </RadioOption>
           ))}
         </fieldset>
         <fieldset>
           <legend>{t('briefSections.articles')}</legend>
-          <label>
-            <input type="radio" name="scope" checked={!withinLibrary} onChange={() => setWithinLibrary(false)} />{' '}
+          <RadioOption name="scope" checked={!withinLibrary} onSelect={() => setWithinLibrary(false)}>
             {t('briefSections.wholeCorpus')}
-          </label>
-          <label>
-            <input
-              type="radio"
-              name="scope"
-              checked={withinLibrary}
-              disabled={!libraryFiltered}
-              onChange={() => setWithinLibrary(true)}
-            />{' '}
+          </RadioOption>
+          <RadioOption
+            name="scope"
+            checked={withinLibrary}
+            disabled={!libraryFiltered}
+            onSelect={() => setWithinLibrary(true)}
+          >
             {libraryFiltered ? t('briefSections.libraryFilter') : t('briefSections.noLibraryFilter')}
-          </label>
+          </RadioOption>
           <div className="brief-sections__dates">
             <label>
               {t('briefSections.from')}{' '}
