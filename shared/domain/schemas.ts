@@ -53,6 +53,22 @@ export const LabelSchema = z.object({
 });
 export type Label = z.infer<typeof LabelSchema>;
 
+/**
+ * A label's definition beside its key and its hidden flag, in the order the editor and a schema
+ * file's preview list them. The editor also edits the key; a schema file also sets `hidden`.
+ */
+export const LABEL_DEFINITION_FIELDS = [
+  'nameVi',
+  'nameEn',
+  'color',
+  'hotkey',
+  'kind',
+  'description',
+  'guideline',
+  'sortOrder',
+  'parentKey',
+] as const satisfies readonly (keyof Label)[];
+
 export const ArticleIdSchema = z.number().int().positive();
 export const AnnotationIdSchema = z.number().int().positive();
 

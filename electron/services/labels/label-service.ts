@@ -4,22 +4,11 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { AppliedChanges, Change } from '../../../shared/domain/changes';
 import { labelAncestry } from '../../../shared/domain/label-tree';
 import { parseSchemaFile, schemaFileOf, type SchemaFile } from '../../../shared/domain/schema-file';
-import type { Label } from '../../../shared/domain/schemas';
+import { LABEL_DEFINITION_FIELDS, type Label } from '../../../shared/domain/schemas';
 import type { Workbench } from '../workbench';
 
 /** The fields of a label a schema file can change, in the order a preview lists them. */
-const LABEL_FIELDS = [
-  'nameVi',
-  'nameEn',
-  'color',
-  'hotkey',
-  'kind',
-  'description',
-  'guideline',
-  'sortOrder',
-  'parentKey',
-  'hidden',
-] as const satisfies readonly (keyof Label)[];
+const LABEL_FIELDS = [...LABEL_DEFINITION_FIELDS, 'hidden'] as const;
 
 type SchemaStores = Pick<
   Workbench,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { withDescendants } from '../../../shared/domain/label-tree';
-import { LabelHotkeySchema, LabelKeySchema, type Label } from '../../../shared/domain/schemas';
+import { LABEL_DEFINITION_FIELDS, LabelHotkeySchema, LabelKeySchema, type Label } from '../../../shared/domain/schemas';
 import { labelHotkeyClash, labelHotkeyText } from '../../../shared/keymap';
 import { labelName, useAppStore } from '../state/app-store';
 import { checkLabelContrast } from './contrast-check';
@@ -19,18 +19,8 @@ interface LabelFormProps {
   onToggleHidden: (label: Label) => void;
 }
 
-const EDITED_FIELDS = [
-  'key',
-  'nameVi',
-  'nameEn',
-  'color',
-  'hotkey',
-  'kind',
-  'description',
-  'guideline',
-  'sortOrder',
-  'parentKey',
-] as const satisfies readonly (keyof Label)[];
+/** What the form edits; hiding is a separate action (onToggleHidden). */
+const EDITED_FIELDS = ['key', ...LABEL_DEFINITION_FIELDS] as const;
 
 function blankLabel(labels: readonly Label[]): Label {
   return {
