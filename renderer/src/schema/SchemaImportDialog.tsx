@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SchemaImportPreview } from '../../../shared/contract';
+import type { DefinitionsPreview } from '../../../shared/contract/labels';
 import { Modal } from '../app/Modal';
 import { useSchemaStore } from './schema-store';
 
@@ -101,36 +102,8 @@ export function SchemaImportDialog({ onClose }: { onClose: () => void }) {
               ))}
             </ul>
           ) : null}
-          <DefinitionChanges
-            added={
-              preview.attributes.added.length > 0
-                ? t('schema.import.attributesAdded', { keys: preview.attributes.added.join(', ') })
-                : null
-            }
-            changed={
-              preview.attributes.changed.length > 0
-                ? t('schema.import.attributesChanged', { keys: preview.attributes.changed.join(', ') })
-                : null
-            }
-            removed={preview.attributes.removed.map((entry) =>
-              t('schema.import.attributeRemoved', { key: entry.key, count: entry.valueCount }),
-            )}
-          />
-          <DefinitionChanges
-            added={
-              preview.fields.added.length > 0
-                ? t('schema.import.fieldsAdded', { keys: preview.fields.added.join(', ') })
-                : null
-            }
-            changed={
-              preview.fields.changed.length > 0
-                ? t('schema.import.fieldsChanged', { keys: preview.fields.changed.join(', ') })
-                : null
-            }
-            removed={preview.fields.removed.map((entry) =>
-              t('schema.import.fieldRemoved', { key: entry.key, count: entry.valueCount }),
-            )}
-          />
+          <DefinitionChanges changes={preview.attributes} kind="attribute" />
+          <DefinitionChanges changes={preview.fields} kind="field" />
           {preview.refusal ? (
             <p className="schema__problems" role="alert">
               {preview.refusal}
@@ -156,23 +129,19 @@ export function SchemaImportDialog({ onClose }: { onClose: () => void }) {
 }
 
 /** What a schema file does to the attribute or the document field definitions, in words. */
-function DefinitionChanges({
-  added,
-  changed,
-  removed,
-}: {
-  added: string | null;
-  changed: string | null;
-  removed: readonly string[];
-}) {
+/** What importing the file would do to one kind of definition: label attributes or document fields. */
+function DefinitionChanges({ changes, kind }: { changes: DefinitionsPreview; kind: 'attribute' | 'field' }) {
+  const { t } = useTranslation();
   return (
     <>
-      {added ? <p>{added}</p> : null}
-      {changed ? <p>{changed}</p> : null}
-      {removed.length > 0 ? (
+      {changes.added.length > 0 ? <p>{t(`schema.import.${kind}.added`, { keys: changes.added.join(', ') })}</p> : null}
+      {changes.changed.length > 0 ? (
+        <p>{t(`schema.import.${kind}.changed`, { keys: changes.changed.join(', ') })}</p>
+      ) : null}
+      {changes.removed.length > 0 ? (
         <ul>
-          {removed.map((line) => (
-            <li key={line}>{line}</li>
+          {changes.removed.map((entry) => (
+            <li key={entry.key}>{t(`schema.import.${kind}.removed`, { key: entry.key, count: entry.valueCount })}</li>
           ))}
         </ul>
       ) : null}

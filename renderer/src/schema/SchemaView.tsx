@@ -1,10 +1,10 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { HistoryButtons } from '../app/HistoryButtons';
 import { labelPath, labelTree } from '../../../shared/domain/label-tree';
 import type { Label } from '../../../shared/domain/schemas';
 import { labelHotkeyText } from '../../../shared/keymap';
 import { api } from '../api/client';
-import { backendText } from '../i18n/backend';
 import { labelName, useAppStore } from '../state/app-store';
 import { AttributeDefinitions } from './AttributeDefinitions';
 import { FieldDefinitions } from './FieldDefinitions';
@@ -69,36 +69,7 @@ export function SchemaView() {
             {t('schema.importFile')}
           </button>
           <span className="toolbar__spacer" />
-          <div className="history" role="group" aria-label={t('schema.historyGroup')}>
-            <button
-              type="button"
-              disabled={!history.canUndo}
-              title={
-                history.undoDescription
-                  ? t('reader.history.undoTitle', {
-                      step: backendText(history.undoDescriptionRef, history.undoDescription),
-                    })
-                  : undefined
-              }
-              onClick={() => void undo()}
-            >
-              {t('reader.history.undo')}
-            </button>
-            <button
-              type="button"
-              disabled={!history.canRedo}
-              title={
-                history.redoDescription
-                  ? t('reader.history.redoTitle', {
-                      step: backendText(history.redoDescriptionRef, history.redoDescription),
-                    })
-                  : undefined
-              }
-              onClick={() => void redo()}
-            >
-              {t('reader.history.redo')}
-            </button>
-          </div>
+          <HistoryButtons history={history} undo={undo} redo={redo} groupLabel={t('schema.historyGroup')} />
           <button type="button" onClick={() => openSchema(false)}>
             {t('schema.close')}
           </button>

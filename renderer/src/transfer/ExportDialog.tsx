@@ -18,10 +18,7 @@ import { useProfileStore } from '../settings/profile-store';
 
 type ScopeKind = 'all' | 'selected' | 'status';
 
-const OFFSET_UNIT_CHOICES = [
-  { unit: 'codepoint', labelKey: 'export.codePoints' },
-  { unit: 'utf16', labelKey: 'export.utf16' },
-] as const satisfies readonly { unit: ExportOptions['offsetUnit']; labelKey: string }[];
+const OFFSET_UNITS = ['codepoint', 'utf16'] as const satisfies readonly ExportOptions['offsetUnit'][];
 
 /** Export…: scope, labels, format and offset unit; progress and Cancel for large exports. */
 export function ExportDialog({ onClose }: { onClose: () => void }) {
@@ -188,7 +185,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
         </fieldset>
         <fieldset disabled={running}>
           <legend>{t('export.offsets')}</legend>
-          {OFFSET_UNIT_CHOICES.map(({ unit, labelKey }) => (
+          {OFFSET_UNITS.map((unit) => (
             <RadioOption
               key={unit}
               name="unit"
@@ -196,7 +193,7 @@ export function ExportDialog({ onClose }: { onClose: () => void }) {
               checked={options().offsetUnit === unit}
               onSelect={() => setOffsetUnit(unit)}
             >
-              {t(labelKey)}
+              {t(`export.unit.${unit}`)}
             </RadioOption>
           ))}
         </fieldset>
