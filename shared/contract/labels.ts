@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineCall } from './call';
+import { MessageRefSchema } from './errors';
 import { AppliedChangesSchema, HistoryStateSchema } from '../domain/changes';
 import { SchemaFileSchema } from '../domain/schema-file';
 import { ArticleIdSchema, LabelKeySchema } from '../domain/schemas';
@@ -23,8 +24,10 @@ export const SchemaImportPreviewSchema = z.object({
   /** Attribute and document field definitions (a version 1 file has none: they stay as they are). */
   attributes: DefinitionsPreviewSchema,
   fields: DefinitionsPreviewSchema,
-  /** Why the import is refused (it would orphan annotations), or null when it can be applied. */
+  /** Why the import is refused (it would orphan annotations or delete values), or null when it can be applied. */
   refusal: z.string().nullable(),
+  /** The same reason by catalogue key, for the UI's language. */
+  refusalRef: MessageRefSchema.nullable(),
 });
 export type SchemaImportPreview = z.infer<typeof SchemaImportPreviewSchema>;
 

@@ -35,6 +35,10 @@ export const BACKEND_MESSAGES_EN = {
   valueTextTooLong: 'the text is longer than {{max}} characters',
   valueNotSpanId: '{{value}} is not the id of a span',
   labelNotFound: 'There is no label {{label}}.',
+  schemaImportOrphansAnnotations:
+    'The schema file has no label {{labels}} (annotations here in brackets): importing it would leave those annotations without a label. Add the labels to the file, or merge them into others here first.',
+  schemaImportDeletesValues:
+    'The schema file lacks definitions whose values are set here (attributes: {{attributes}}; document fields: {{fields}}; values in brackets): importing it would delete those values. Add the definitions to the file, or clear the values here first.',
   importJobNotFound: 'There is no import job {{jobId}}.',
   exportJobNotFound: 'There is no export job {{jobId}}.',
   preannotationJobNotFound: 'There is no pre-annotation job {{jobId}}.',

@@ -1,6 +1,7 @@
 import type { DefinitionsPreview, SchemaImportPreview } from '../../../shared/contract/labels';
 import type { AttributeDef, FieldDef } from '../../../shared/domain/attributes';
 import { ApiError } from '../../../shared/contract/errors';
+import { englishMessage, type MessageRef } from '../../../shared/messages/backend-messages';
 import type { AppliedChanges, Change } from '../../../shared/domain/changes';
 import { labelAncestry } from '../../../shared/domain/label-tree';
 import { parseSchemaFile, schemaFileOf, type SchemaFile } from '../../../shared/domain/schema-file';
@@ -21,6 +22,9 @@ interface WantedDefinitions {
   fields: FieldDef[];
 }
 
+/** "LAW (1), EVENT (4)": keys with a count each, language-neutral inside a catalogue message. */
+const countedList = (entries: readonly (readonly [string, number])[]) =>
+  entries.length === 0 ? '—' : entries.map(([key, count]) => `${key} (${count})`).join(', ');
 const attributeId = (def: Pick<AttributeDef, 'labelKey' | 'key'>) => `${def.labelKey}.${def.key}`;
 const sameDef = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
@@ -56,7 +60,7 @@ export class LabelService {
    */
   importSchema(file: unknown): AppliedChanges {
     const { preview, changes } = this.plan(this.parse(file));
-    if (preview.refusal) throw new ApiError('rejected', preview.refusal);
+    if (preview.refusalRef) throw ApiError.of('rejected', preview.refusalRef.key, preview.refusalRef.params);
     if (changes.length === 0) throw ApiError.of('rejected', 'schemaImportNothing');
     return this.stores.changes.apply({ origin: 'manual', description: 'Import a label schema', changes });
   }
@@ -89,11 +93,13 @@ export class LabelService {
       .map((label) => ({ key: label.key, annotationCount: counts[label.key] ?? 0 }));
     const orphaning = removed.filter((label) => label.annotationCount > 0);
     const defs = this.planDefinitions(definitions, wantedKeys);
-    const refusal =
+    const refusalRef: MessageRef | null =
       orphaning.length > 0
-        ? `The schema file has no label ${orphaning.map((label) => `${label.key} (${label.annotationCount} annotations here)`).join(', ')}: ` +
-          'importing it would leave those annotations without a label. Add the labels to the file, or merge them into others here first.'
-        : defs.refusal;
+        ? {
+            key: 'schemaImportOrphansAnnotations',
+            params: { labels: countedList(orphaning.map((label) => [label.key, label.annotationCount])) },
+          }
+        : defs.refusalRef;
     const changed = wanted.flatMap((label) => {
       const mine = currentByKey.get(label.key);
       const fields = mine ? LABEL_FIELDS.filter((field) => mine[field] !== label[field]) : [];
@@ -105,7 +111,8 @@ export class LabelService {
       removed,
       attributes: defs.attributes,
       fields: defs.fields,
-      refusal,
+      refusal: refusalRef && englishMessage(refusalRef.key, refusalRef.params),
+      refusalRef,
     };
     const changedKeys = new Map(changed.map((entry) => [entry.key, entry.fields as readonly string[]]));
     const clear = changed.flatMap(({ key, fields }) => {
@@ -141,9 +148,9 @@ export class LabelService {
   private planDefinitions(
     wanted: WantedDefinitions | null,
     wantedLabels: ReadonlySet<string>,
-  ): { attributes: DefinitionsPreview; fields: DefinitionsPreview; changes: Change[]; refusal: string | null } {
+  ): { attributes: DefinitionsPreview; fields: DefinitionsPreview; changes: Change[]; refusalRef: MessageRef | null } {
     const none: DefinitionsPreview = { added: [], changed: [], removed: [] };
-    if (wanted === null) return { attributes: none, fields: none, changes: [], refusal: null };
+    if (wanted === null) return { attributes: none, fields: none, changes: [], refusalRef: null };
     const { attributeDefs, fieldDefs, annotationRows, articleFields } = this.stores;
 
     // A label the file removes takes its own definitions, and the span references that could
@@ -180,19 +187,18 @@ export class LabelService {
         .map((def) => ({ key: def.key, valueCount: articleFields.listForField(def.key).length })),
     };
 
-    const losing = [
-      ...attributes.removed
-        .filter((def) => def.valueCount > 0)
-        .map((def) => `attribute ${def.key} (${def.valueCount} spans)`),
-      ...fields.removed
-        .filter((def) => def.valueCount > 0)
-        .map((def) => `field ${def.key} (${def.valueCount} articles)`),
-    ];
-    const refusal =
-      losing.length === 0
+    const losingAttributes = attributes.removed.filter((def) => def.valueCount > 0);
+    const losingFields = fields.removed.filter((def) => def.valueCount > 0);
+    const refusalRef: MessageRef | null =
+      losingAttributes.length + losingFields.length === 0
         ? null
-        : `The schema file has no ${losing.join(', ')}: importing it would delete those values here. ` +
-          'Add the definitions to the file, or clear the values here first.';
+        : {
+            key: 'schemaImportDeletesValues',
+            params: {
+              attributes: countedList(losingAttributes.map((def) => [def.key, def.valueCount])),
+              fields: countedList(losingFields.map((def) => [def.key, def.valueCount])),
+            },
+          };
 
     const changes: Change[] = [
       ...attributes.removed.map(({ key }): Change => {
@@ -213,6 +219,6 @@ export class LabelService {
         return [{ kind: 'fieldDef.update', key, patch }];
       }),
     ];
-    return { attributes, fields, changes, refusal };
+    return { attributes, fields, changes, refusalRef };
   }
 }

@@ -28,6 +28,10 @@ export const vi: VietnameseResources = {
     valueTextTooLong: 'văn bản dài hơn {{max}} ký tự',
     valueNotSpanId: '{{value}} không phải là mã của một đoạn chú thích',
     labelNotFound: 'Không có nhãn {{label}}.',
+    schemaImportOrphansAnnotations:
+      'Tệp bộ nhãn không có nhãn {{labels}} (số chú thích ở đây trong ngoặc): nhập tệp sẽ để các chú thích đó không còn nhãn. Hãy thêm các nhãn vào tệp, hoặc gộp chúng vào nhãn khác ở đây trước.',
+    schemaImportDeletesValues:
+      'Tệp bộ nhãn thiếu các định nghĩa đang có giá trị ở đây (thuộc tính: {{attributes}}; trường tài liệu: {{fields}}; số giá trị trong ngoặc): nhập tệp sẽ xoá các giá trị đó. Hãy thêm các định nghĩa vào tệp, hoặc xoá các giá trị ở đây trước.',
     importJobNotFound: 'Không có lượt nhập {{jobId}}.',
     exportJobNotFound: 'Không có lượt xuất {{jobId}}.',
     preannotationJobNotFound: 'Không có lượt gợi ý hàng loạt {{jobId}}.',

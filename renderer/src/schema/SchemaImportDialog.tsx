@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SchemaImportPreview } from '../../../shared/contract';
 import type { DefinitionsPreview } from '../../../shared/contract/labels';
 import { Modal } from '../app/Modal';
+import { backendText } from '../i18n/backend';
 import { useSchemaStore } from './schema-store';
 
 /** A label field as the form names it (the preview lists the backend's field names). */
@@ -106,7 +107,7 @@ export function SchemaImportDialog({ onClose }: { onClose: () => void }) {
           <DefinitionChanges changes={preview.fields} kind="field" />
           {preview.refusal ? (
             <p className="schema__problems" role="alert">
-              {preview.refusal}
+              {backendText(preview.refusalRef ?? undefined, preview.refusal)}
             </p>
           ) : null}
         </div>

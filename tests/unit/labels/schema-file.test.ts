@@ -46,6 +46,7 @@ describe('the schema as a file', () => {
       attributes: { added: [], changed: [], removed: [] },
       fields: { added: [], changed: [], removed: [] },
       refusal: null,
+      refusalRef: null,
     });
     serviceOf(target).importSchema(file);
     expect(target.labels.list()).toEqual(source.labels.list());
@@ -75,7 +76,8 @@ describe('the schema as a file', () => {
       { key: 'LAW', annotationCount: 1 },
       { key: 'EVENT', annotationCount: 0 },
     ]);
-    expect(preview.refusal).toContain('The schema file has no label LAW (1 annotations here)');
+    expect(preview.refusal).toContain('The schema file has no label LAW (1) (annotations here in brackets)');
+    expect(preview.refusalRef).toEqual({ key: 'schemaImportOrphansAnnotations', params: { labels: 'LAW (1)' } });
     const before = workbench.labels.list();
     expect(refusal(() => serviceOf(workbench).importSchema(file))).toBe(preview.refusal);
     expect(workbench.labels.list()).toEqual(before);
@@ -185,9 +187,9 @@ describe('the schema as a file', () => {
     file.fields = file.fields.filter((def: { key: string }) => def.key !== 'summary');
     file.labels.find((label: { key: string }) => label.key === 'RISK').nameEn = 'Danger';
     expect(service.previewImport(file).refusal).toBe(
-      'The schema file has no field summary (1 articles): importing it would delete those values here. Add the definitions to the file, or clear the values here first.',
+      'The schema file lacks definitions whose values are set here (attributes: —; document fields: summary (1); values in brackets): importing it would delete those values. Add the definitions to the file, or clear the values here first.',
     );
-    expect(refusal(() => service.importSchema(file))).toContain('The schema file has no field summary');
+    expect(refusal(() => service.importSchema(file))).toContain('document fields: summary (1)');
     expect(workbench.labels.get('RISK')?.nameEn).toBe('Risk');
     expect(workbench.articleFields.find(articleId, 'summary')?.value).toBe('Tóm tắt');
 
