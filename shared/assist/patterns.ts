@@ -1,6 +1,7 @@
 import { parse, type AstNode, type Features } from 'regjsparser';
 import { z } from 'zod';
 import { LabelKeySchema } from '../domain/schemas';
+import { englishMessage, type MessageRef } from '../messages/backend-messages';
 import { sentenceRanges, snapToSyllables, type TextRange } from '../text/syllables';
 import type { Suggestion } from './suggestion';
 
@@ -45,7 +46,13 @@ export interface CompiledPattern {
   regex: RegExp;
 }
 
-export class PatternError extends Error {}
+/** Why a pattern cannot be used, in English and by catalogue key (the UI shows it in its language). */
+export class PatternError extends Error {
+  constructor(readonly ref: MessageRef) {
+    super(englishMessage(ref.key, ref.params));
+    this.name = 'PatternError';
+  }
+}
 
 /**
  * Compiles a pattern, or throws a `PatternError` naming it and saying why: not valid syntax, an
@@ -54,21 +61,19 @@ export class PatternError extends Error {}
  * front; the per-run time budget (below) bounds the rest.
  */
 export function compilePattern(definition: PatternDefinition): CompiledPattern {
-  const name = `Pattern “${definition.id}”`;
+  const pattern = definition.id;
   let tree: AstNode<typeof FEATURES>;
   try {
     tree = parse(definition.regex, 'u', FEATURES);
   } catch (error) {
-    throw new PatternError(`${name} is not a valid regular expression: ${firstLine(error)}.`);
+    throw new PatternError({ key: 'patternInvalidSyntax', params: { pattern, detail: firstLine(error) } });
   }
   const nested = findNestedQuantifier(tree, false);
   if (nested) {
-    throw new PatternError(
-      `${name} could run in catastrophic time: the repetition “${nested}” sits inside another repetition. Repeat a fixed piece instead (for example “(?: \\p{Lu}\\p{Ll}*){1,3}”).`,
-    );
+    throw new PatternError({ key: 'patternNestedRepetition', params: { pattern, repetition: nested } });
   }
   if (definition.group && !definition.regex.includes(`(?<${definition.group}>`)) {
-    throw new PatternError(`${name} names the group “${definition.group}”, which the expression does not have.`);
+    throw new PatternError({ key: 'patternUnknownGroup', params: { pattern, group: definition.group } });
   }
   const flags = `dgu${definition.caseInsensitive ? 'i' : ''}`;
   // Syllable boundaries on both sides: "an" never matches inside "ban".

@@ -6,6 +6,7 @@ import { SuggestionSchema } from '../assist/suggestion';
 import { LibraryFilterSchema } from '../corpus/library-query';
 import { ArticleIdSchema } from '../domain/schemas';
 import { defineCall } from './call';
+import { MessageRefSchema } from './errors';
 import { JobRevisionSchema, JobStateSchema } from './imports';
 
 /**
@@ -24,11 +25,19 @@ export const ArticleSuggestionsSchema = z.object({
   stoppedPatterns: z.array(z.string()),
 });
 
+/** A pattern as the settings panel lists it. */
 export const PatternListingSchema = z.object({
   definition: PatternDefinitionSchema,
+  /** Shipped with the app (it can be edited, switched off and reset, not deleted). */
   shipped: z.boolean(),
+  /** Edited here (a shipped pattern no longer in its shipped form, or the analyst's own). */
   edited: z.boolean(),
+  /**
+   * Why it cannot run (only possible for data written by an older version), in English; null when
+   * it compiles. `problemRef` is the same by catalogue key.
+   */
   problem: z.string().nullable(),
+  problemRef: MessageRefSchema.nullable(),
 });
 
 export const AssistSettingsSchema = z.object({

@@ -35,6 +35,11 @@ export const BACKEND_MESSAGES_EN = {
   valueTextTooLong: 'the text is longer than {{max}} characters',
   valueNotSpanId: '{{value}} is not the id of a span',
   labelNotFound: 'There is no label {{label}}.',
+  // Why a suggestion pattern cannot be used (shared/assist/patterns.ts)
+  patternInvalidSyntax: 'Pattern “{{pattern}}” is not a valid regular expression: {{detail}}.',
+  patternNestedRepetition:
+    'Pattern “{{pattern}}” could run in catastrophic time: the repetition “{{repetition}}” sits inside another repetition. Repeat a fixed piece instead (for example “(?: \\p{Lu}\\p{Ll}*){1,3}”).',
+  patternUnknownGroup: 'Pattern “{{pattern}}” names the group “{{group}}”, which the expression does not have.',
   schemaImportOrphansAnnotations:
     'The schema file has no label {{labels}} (annotations here in brackets): importing it would leave those annotations without a label. Add the labels to the file, or merge them into others here first.',
   schemaImportDeletesValues:

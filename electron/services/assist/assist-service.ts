@@ -9,23 +9,13 @@ import {
 } from '../../../shared/assist/patterns';
 import { AssistSourcesSchema, DEFAULT_ASSIST_SOURCES, type AssistSources } from '../../../shared/assist/settings';
 import { resolveOverlaps, suggestionTextKey, type Suggestion } from '../../../shared/assist/suggestion';
+import type { PatternListing } from '../../../shared/contract/assist';
 import type { ChangeService } from '../changes/change-service';
 import type { AnnotationStore } from '../store/annotations';
 import type { ArticleStore } from '../store/articles';
 import type { AssistStore } from '../store/assist';
 import type { SettingsStore } from '../store/settings';
 import type { ShippedAssistData } from './shipped-data';
-
-/** A pattern as the settings panel lists it. */
-export interface PatternListing {
-  definition: PatternDefinition;
-  /** Shipped with the app (it can be edited, switched off and reset, not deleted). */
-  shipped: boolean;
-  /** Edited here (a shipped pattern no longer in its shipped form, or the analyst's own). */
-  edited: boolean;
-  /** Why it cannot run (only possible for data written by an older version); null when it compiles. */
-  problem: string | null;
-}
 
 /** All of an article's open suggestions (the contract's answer lists the first ones). */
 export interface OpenSuggestions {
@@ -183,9 +173,9 @@ export class AssistService {
 function listing(definition: PatternDefinition, shipped: boolean, edited: boolean): PatternListing {
   try {
     compilePattern(definition);
-    return { definition, shipped, edited, problem: null };
+    return { definition, shipped, edited, problem: null, problemRef: null };
   } catch (error) {
     if (!(error instanceof PatternError)) throw error;
-    return { definition, shipped, edited, problem: error.message };
+    return { definition, shipped, edited, problem: error.message, problemRef: error.ref };
   }
 }

@@ -28,6 +28,10 @@ export const vi: VietnameseResources = {
     valueTextTooLong: 'văn bản dài hơn {{max}} ký tự',
     valueNotSpanId: '{{value}} không phải là mã của một đoạn chú thích',
     labelNotFound: 'Không có nhãn {{label}}.',
+    patternInvalidSyntax: 'Mẫu “{{pattern}}” không phải biểu thức chính quy hợp lệ: {{detail}}.',
+    patternNestedRepetition:
+      'Mẫu “{{pattern}}” có thể chạy mất thời gian bùng nổ: phép lặp “{{repetition}}” nằm trong một phép lặp khác. Hãy lặp một đoạn cố định (ví dụ “(?: \\p{Lu}\\p{Ll}*){1,3}”).',
+    patternUnknownGroup: 'Mẫu “{{pattern}}” gọi nhóm “{{group}}”, nhưng biểu thức không có nhóm này.',
     schemaImportOrphansAnnotations:
       'Tệp bộ nhãn không có nhãn {{labels}} (số chú thích ở đây trong ngoặc): nhập tệp sẽ để các chú thích đó không còn nhãn. Hãy thêm các nhãn vào tệp, hoặc gộp chúng vào nhãn khác ở đây trước.',
     schemaImportDeletesValues:

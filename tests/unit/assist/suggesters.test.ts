@@ -93,6 +93,15 @@ describe('patterns as data', () => {
     expect(() => compilePattern(pattern('(a+)+b'))).toThrow(/could run in catastrophic time: the repetition “a\+”/);
     expect(() => compilePattern(pattern('(?:\\p{L}+ ?)*x'))).toThrow(/catastrophic/);
     expect(() => compilePattern(pattern('(?<name>x)', { group: 'other' }))).toThrow(/names the group “other”/);
+    // The reason travels by catalogue key too, so the settings panel shows it in Vietnamese.
+    const refused = (() => {
+      try {
+        compilePattern(pattern('(a+)+b'));
+      } catch (error) {
+        return error as PatternError;
+      }
+    })();
+    expect(refused?.ref).toEqual({ key: 'patternNestedRepetition', params: { pattern: 'test', repetition: 'a+' } });
     // A bounded repetition of a fixed piece is fine.
     expect(() => compilePattern(pattern('\\p{Lu}\\p{Ll}*(?: \\p{Lu}\\p{Ll}*){1,3}'))).not.toThrow();
   });

@@ -192,7 +192,7 @@ export class AssistHandler implements ChangeHandler<'assist'> {
     try {
       compilePattern(definition);
     } catch (error) {
-      if (error instanceof PatternError) throw new ApiError('invalid_input', error.message);
+      if (error instanceof PatternError) throw ApiError.of('invalid_input', error.ref.key, error.ref.params);
       throw error;
     }
   }

@@ -7,6 +7,7 @@ import { SUGGESTION_SOURCES } from '../../../../shared/assist/suggestion';
 import type { Label } from '../../../../shared/domain/schemas';
 import { api } from '../../api/client';
 import { Modal } from '../../app/Modal';
+import { backendText } from '../../i18n/backend';
 import { errorMessage, labelName, useAppStore } from '../../state/app-store';
 
 interface AssistSettingsDialogProps {
@@ -182,7 +183,9 @@ function PatternRow({ pattern, labelText, onSave, onReset }: PatternRowProps) {
           </button>
         ) : null}
       </div>
-      {pattern.problem ? <p className="assist-settings__problem">{pattern.problem}</p> : null}
+      {pattern.problem ? (
+        <p className="assist-settings__problem">{backendText(pattern.problemRef ?? undefined, pattern.problem)}</p>
+      ) : null}
     </div>
   );
 }
