@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CITATION_NODE_TYPE, SerializedCitationNodeSchema, type SerializedCitationNode } from './citation';
+import type { MessageRef } from '../messages/backend-messages';
 
 /**
  * Briefs: the analyst's reports, written in a Lexical editor beside the corpus (issue 16). The
@@ -55,20 +56,25 @@ export function emptyBriefContent(): BriefContent {
 }
 
 /**
- * What is wrong with a brief's content, naming the node path and field, or null when it is fine:
- * the JSON size, and every citation node against `SerializedCitationNodeSchema`.
+ * What is wrong with a brief's content (a catalogue message naming the node path and field), or
+ * null when it is fine: the JSON size, and every citation node against
+ * `SerializedCitationNodeSchema`.
  */
-export function briefContentProblem(content: BriefContent): string | null {
+export function briefContentProblem(content: BriefContent): MessageRef | null {
   const size = JSON.stringify(content).length;
   if (size > MAX_BRIEF_CONTENT_CHARS) {
-    return `the content is ${size} characters of JSON, above the limit of ${MAX_BRIEF_CONTENT_CHARS}`;
+    return { key: 'briefContentTooLarge', params: { size, limit: MAX_BRIEF_CONTENT_CHARS } };
   }
   for (const { node, path } of walkNodes(content)) {
     if (node.type !== CITATION_NODE_TYPE) continue;
     const parsed = SerializedCitationNodeSchema.safeParse(node);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return `the citation at ${path}${issue ? `.${issue.path.join('.')}: ${issue.message}` : ''}`;
+      // zod's own wording of the issue stays English: only a hostile payload gets here.
+      return {
+        key: 'briefCitationInvalid',
+        params: { path: issue ? [path, ...issue.path].join('.') : path, detail: issue?.message ?? '' },
+      };
     }
   }
   return null;

@@ -441,6 +441,8 @@ export const BACKEND_MESSAGES_EN = {
   briefIdTaken: 'brief id {{id}} is taken.',
   briefTitleEmpty: 'A brief title cannot be empty or only whitespace.',
   briefContentProblem: 'Brief content: {{problem}}.',
+  briefContentTooLarge: 'the content is {{size}} characters of JSON, above the limit of {{limit}}',
+  briefCitationInvalid: 'the citation at {{path}} is not valid ({{detail}})',
   annotateAllHitOutside: 'Hit [{{start}}, {{end}}) is outside article {{articleId}} ({{length}} characters).',
   importJobNotWaiting: 'The import job {{jobId}} is not waiting for decisions.',
   importWhatLabel: 'the label “{{label}}”',

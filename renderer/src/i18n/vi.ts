@@ -418,6 +418,8 @@ export const vi: VietnameseResources = {
     briefIdTaken: 'mã bản tóm lược {{id}} đã được dùng.',
     briefTitleEmpty: 'Tiêu đề bản tóm lược không được để trống hoặc chỉ có khoảng trắng.',
     briefContentProblem: 'Nội dung bản tóm lược: {{problem}}.',
+    briefContentTooLarge: 'nội dung dài {{size}} ký tự JSON, quá giới hạn {{limit}}',
+    briefCitationInvalid: 'trích dẫn ở {{path}} không hợp lệ ({{detail}})',
     annotateAllHitOutside: 'Kết quả [{{start}}, {{end}}) nằm ngoài bài {{articleId}} ({{length}} ký tự).',
     importJobNotWaiting: 'Lượt nhập {{jobId}} không chờ quyết định nào.',
     importWhatLabel: 'nhãn “{{label}}”',

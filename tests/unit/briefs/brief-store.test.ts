@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { BriefContent } from '../../../shared/brief/brief';
 import type { SerializedCitationNode } from '../../../shared/brief/citation';
+import type { ApiError } from '../../../shared/contract/errors';
 import type { Change, ChangeSet } from '../../../shared/domain/changes';
 import { dispatchCall } from '../../../shared/contract/dispatch';
 import { createApiHandlers } from '../../../electron/services/api/handlers';
@@ -133,7 +134,21 @@ describe('brief.* changes', () => {
     const broken = { type: 'citation', version: 1, annotationId: 1, articleId: 1, labelKey: 'PER', quote: 'x' };
     expect(() =>
       workbench.changes.apply(set({ kind: 'brief.setContent', id, content: contentOf(paragraph('a', broken)) })),
-    ).toThrow(/citation at root\.children\[0\]\.children\[1\]\.articleTitle/);
+    ).toThrow(/citation at root\.children\[0\]\.children\[1\]\.articleTitle is not valid/);
+    // By catalogue key too: the problem is a message inside the message, shown in the UI's language.
+    const refused = (() => {
+      try {
+        workbench.changes.apply(set({ kind: 'brief.setContent', id, content: contentOf(paragraph('a', broken)) }));
+      } catch (error) {
+        return error as ApiError;
+      }
+    })();
+    expect(refused?.ref).toMatchObject({
+      key: 'briefContentProblem',
+      params: {
+        problem: { key: 'briefCitationInvalid', params: { path: 'root.children[0].children[1].articleTitle' } },
+      },
+    });
     expect(workbench.briefs.get(id).content.root.children).toHaveLength(1);
   });
 
