@@ -35,6 +35,22 @@ async function storedRelations(host: RunningHost, articleId: number): Promise<st
     .sort();
 }
 
+/**
+ * Opens seed 002 and tags each passage by dragging across it and pressing its label's hotkey,
+ * then waits until the store holds them all; returns the article's id.
+ */
+async function openAndTag(page: Page, host: RunningHost, tags: readonly [text: string, hotkey: string][]) {
+  await page.goto(host.url);
+  await openSeed(page, new RegExp(`^${SEED_TITLE}`));
+  const articleId = await articleIdByTitle(host, SEED_TITLE);
+  for (const [text, hotkey] of tags) {
+    await dragAcross(page, text);
+    await page.keyboard.press(hotkey);
+  }
+  await expect.poll(async () => (await storedSpans(host, articleId)).length).toBe(tags.length);
+  return articleId;
+}
+
 async function clickOn(page: Page, needle: string): Promise<void> {
   const [point] = await pointsInText(page, needle, 1, 2);
   await page.mouse.click(point.x, point.y);
@@ -45,16 +61,11 @@ test('tag the three proposals of seed 002 and “Lương Tam Quang”, link them
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await openSeed(page, new RegExp(`^${SEED_TITLE}`));
-  const articleId = await articleIdByTitle(host, SEED_TITLE);
-  await dragAcross(page, 'Lương Tam Quang');
-  await page.keyboard.press('3'); // PER
-  for (const proposal of PROPOSALS) {
-    await dragAcross(page, proposal);
-    await page.keyboard.press('2'); // PROPOSAL
-  }
-  await expect.poll(async () => (await storedSpans(host, articleId)).length).toBe(4);
+  // 3 is PER, 2 PROPOSAL.
+  const articleId = await openAndTag(page, host, [
+    ['Lương Tam Quang', '3'],
+    ...PROPOSALS.map((proposal): [string, string] => [proposal, '2']),
+  ]);
 
   for (const proposal of PROPOSALS) {
     await clickOn(page, proposal);
@@ -83,16 +94,12 @@ test('Tab moves the target, Escape cancels, and a type that breaks the rule is n
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await openSeed(page, new RegExp(`^${SEED_TITLE}`));
-  const articleId = await articleIdByTitle(host, SEED_TITLE);
-  await dragAcross(page, 'Lương Tam Quang');
-  await page.keyboard.press('3'); // PER
-  await dragAcross(page, 'Thượng tướng');
-  await page.keyboard.press('4'); // TITLE
-  await dragAcross(page, PROPOSALS[0]!);
-  await page.keyboard.press('2'); // PROPOSAL
-  await expect.poll(async () => (await storedSpans(host, articleId)).length).toBe(3);
+  // 3 is PER, 4 TITLE, 2 PROPOSAL.
+  const articleId = await openAndTag(page, host, [
+    ['Lương Tam Quang', '3'],
+    ['Thượng tướng', '4'],
+    [PROPOSALS[0]!, '2'],
+  ]);
 
   await clickOn(page, 'Lương Tam Quang');
   await page.keyboard.press('r');
