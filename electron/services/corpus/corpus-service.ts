@@ -114,9 +114,10 @@ export class CorpusService {
 
   /**
    * Occurrences of a phrase in the quotes of stored spans (of `labelKey` when given), matched on
-   * the quotes themselves (read through the label's index; an article's text is read only when one
-   * of its quotes matches), placed in the article at the span's offset and named by the innermost
-   * span holding them; or in their notes (`inNotes`), the line cut from the note.
+   * the quotes themselves (the candidates found by the quote and note index; an article's text is
+   * read only when one of its quotes matches), placed in the article at the span's offset and
+   * named by the innermost span holding them; or in their notes (`inNotes`), the line cut from
+   * the note.
    */
   private spanTextConcordance(
     text: string,
@@ -129,7 +130,7 @@ export class CorpusService {
     if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
     const hits: ConcordanceHit[] = [];
     let articleCount = 0;
-    for (const group of this.corpus.spansByArticle(labelKey, filter, inNotes)) {
+    for (const group of this.corpus.spansMatching(phraseQuery(phrase.terms), inNotes, labelKey, filter)) {
       // Each occurrence once: nested spans hold the same one, and the innermost names it.
       const found = new Map<string, { span: (typeof group)[number]; startU16: number; endU16: number }>();
       for (const span of group) {

@@ -6,6 +6,7 @@ import { foldVietnamese } from '../../../shared/text/fold';
 import type { LibraryStore, SqlPart } from './library';
 import { monthOf } from './migrations/015-dashboard-counters';
 import { FOLDED_TABLE } from './search-index';
+import { ANNOTATION_SEARCH_TABLE, SPAN_KEY_FACTOR } from './span-indexes';
 
 export interface SpanRow {
   id: number;
@@ -52,31 +53,35 @@ export class CorpusStore {
   }
 
   /**
-   * The spans (of `labelKey` when given; only those with a note when `withNotes`) of the articles
-   * under the filter, one article at a time, each article's in text order. Streamed: quotes and
-   * notes are matched folded in TypeScript, which SQL cannot do, and the caller stops at its
-   * limit. Ordered by article only, which the (label, article) index and the article index both
-   * give, so no sort of every row comes first.
+   * The spans (of `labelKey` when given) of the articles under the filter whose folded quote, or
+   * note (`inNotes`), holds the FTS5 `phrase`: one article at a time, in article order, each
+   * article's in text order. Read from the index of migration 021 in its key order (article, then
+   * span), so nothing is sorted first and the caller stops at its limit; the candidates are then
+   * matched word by word by the caller (the index ignores punctuation between the words).
    */
-  *spansByArticle(
+  *spansMatching(
+    phrase: string,
+    inNotes: boolean,
     labelKey: string | undefined,
     filter: LibraryFilter,
-    withNotes: boolean,
   ): Generator<(SpanRow & { note: string })[]> {
     const scope = this.library.scope(filter);
     const conditions = [
-      withNotes ? `note <> ''` : '',
-      labelKey !== undefined ? 'label_key = @labelKey' : '',
-      scope ? `article_id IN (${scope.where})` : '',
+      `${ANNOTATION_SEARCH_TABLE} MATCH @match`,
+      labelKey !== undefined ? 'n.label_key = @labelKey' : '',
+      scope ? `n.article_id IN (${scope.where})` : '',
     ].filter(Boolean);
     const rows = this.db
       .prepare(
-        `SELECT id, article_id AS articleId, label_key AS labelKey, start, "end", quote, note FROM annotations
-         ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY article_id`,
+        `SELECT n.id, n.article_id AS articleId, n.label_key AS labelKey, n.start, n."end", n.quote, n.note
+         FROM ${ANNOTATION_SEARCH_TABLE} s JOIN annotations n ON n.id = s.rowid % ${SPAN_KEY_FACTOR}
+         WHERE ${conditions.join(' AND ')} ORDER BY s.rowid`,
       )
-      .iterate({ ...scope?.params, ...(labelKey !== undefined ? { labelKey } : {}) }) as IterableIterator<
-      SpanRow & { note: string }
-    >;
+      .iterate({
+        ...scope?.params,
+        match: `{${inNotes ? 'note' : 'quote'}} : ${phrase}`,
+        ...(labelKey !== undefined ? { labelKey } : {}),
+      }) as IterableIterator<SpanRow & { note: string }>;
     const inTextOrder = (spans: (SpanRow & { note: string })[]) =>
       spans.sort((a, b) => a.start - b.start || a.id - b.id);
     let group: (SpanRow & { note: string })[] = [];

@@ -13,6 +13,7 @@ import { foldVietnamese } from '../../../shared/text/fold';
 import { adjacentQuery, searchMatchQuery } from '../search/fts-query';
 import { displayTitleOf } from './articles';
 import { adjacentFirst, FOLDED_TABLE } from './search-index';
+import { ATTRIBUTE_VALUES_TABLE } from './span-indexes';
 import { SortKeyWriter } from './sort-keys';
 import { writeTransaction } from './write-transaction';
 
@@ -56,7 +57,8 @@ const HAS_YEAR = `f.published_at GLOB '[0-9][0-9][0-9][0-9]*'`;
  * One SQL builder per entry of LIBRARY_FILTERS (shared/corpus/library-query.ts); the mapped type
  * makes a filter without a builder a compile error. Every builder reads only `library_facets`,
  * the `annotations` indexes of migration 009, the full-text index, `article_fields` by its
- * field index (migration 013), or `entity_links` by entity (migration 014).
+ * field index (migration 013), `entity_links` by entity (migration 014), or the attribute values
+ * (migration 021).
  */
 const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
   text: (text, context) => {
@@ -106,20 +108,23 @@ const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
     };
   },
   field: ({ key, value }, context) => {
-    const match = jsonItemMatches(context.fieldType(key), value, 'field');
+    const match = valueMatches(context.fieldType(key), value, 'field', JSON_ITEM);
     return {
       where: `f.article_id IN (SELECT v.article_id FROM article_fields v, json_each(v.value_json) AS item
         WHERE v.field_key = @field_key AND ${match.where})`,
       params: { field_key: key, ...match.params },
     };
   },
-  // Probes the (label, article) index per row, as `labels` does; the attribute's value is read
-  // from the span's JSON (a key is lower-case ASCII, so it is safe inside the JSON path).
+  // The articles holding the value, read from the index of migration 021 (label, key, type, value,
+  // article); the JSON of the label's spans is never parsed.
   attribute: ({ label, key, value }, context) => {
-    const match = jsonItemMatches(context.attributeType(label, key), value, 'attribute');
+    const match = valueMatches(context.attributeType(label, key), value, 'attribute', {
+      type: 'v.value_type',
+      value: 'v.value',
+    });
     return {
-      where: `EXISTS (SELECT 1 FROM annotations n, json_each(n.attributes_json, '$.' || @attribute_key) AS item
-        WHERE n.label_key = @attribute_label AND n.article_id = f.article_id AND ${match.where})`,
+      where: `f.article_id IN (SELECT v.article_id FROM ${ATTRIBUTE_VALUES_TABLE} v
+        WHERE v.label_key = @attribute_label AND v.attribute_key = @attribute_key AND ${match.where})`,
       params: { attribute_label: label, attribute_key: key, ...match.params },
     };
   },
@@ -131,15 +136,23 @@ const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
   }),
 };
 
+/** The columns holding a value and its `json_each` type. */
+interface ValueColumns {
+  type: string;
+  value: string;
+}
+const JSON_ITEM: ValueColumns = { type: 'item.type', value: 'item.value' };
+
 /**
- * Whether a `json_each` row `item` holds `value`, for a field or attribute of `type`. json_each
- * walks a list's items and yields a single value as itself; it gives true/false as 1/0 with the
- * type 'true'/'false', so the type is compared too. A text value matches by contents.
+ * Whether a value (a `json_each` row, or its copy in the attribute values table) holds `value`,
+ * for a field or attribute of `type`. json_each walks a list's items and yields a single value as
+ * itself; it gives true/false as 1/0 with the type 'true'/'false', so the type is compared too. A
+ * text value matches by contents.
  */
-function jsonItemMatches(type: string, value: string | number | boolean, prefix: string): SqlPart {
+function valueMatches(type: string, value: string | number | boolean, prefix: string, columns: ValueColumns): SqlPart {
   if (type === 'text') {
     return {
-      where: `item.type = 'text' AND instr(lower(item.value), lower(@${prefix}_value)) > 0`,
+      where: `${columns.type} = 'text' AND instr(lower(${columns.value}), lower(@${prefix}_value)) > 0`,
       params: { [`${prefix}_value`]: String(value) },
     };
   }
@@ -152,7 +165,7 @@ function jsonItemMatches(type: string, value: string | number | boolean, prefix:
           ? 'integer'
           : 'real';
   return {
-    where: `item.value = @${prefix}_value AND item.type = @${prefix}_type`,
+    where: `${columns.type} = @${prefix}_type AND ${columns.value} = @${prefix}_value`,
     params: {
       [`${prefix}_value`]: typeof value === 'boolean' ? Number(value) : value,
       [`${prefix}_type`]: itemType,
