@@ -3,6 +3,7 @@ import type { ConcordanceQuery, Dashboard } from '../../../shared/contract/corpu
 import type { LibraryFilter } from '../../../shared/corpus/library-query';
 import type { ArticleStatus } from '../../../shared/domain/schemas';
 import { foldVietnamese } from '../../../shared/text/fold';
+import { displayTitleOf } from './articles';
 import type { LibraryStore, SqlPart } from './library';
 import { monthOf } from './migrations/015-dashboard-counters';
 import { FOLDED_TABLE } from './search-index';
@@ -15,6 +16,14 @@ export interface SpanRow {
   start: number;
   end: number;
   quote: string;
+}
+
+/** Beside a concordance hit: its article's title, date and (for a line cut from it) text. */
+export interface LineArticle {
+  displayTitle: string;
+  publishedAt: string | null;
+  /** '' when not asked for. */
+  text: string;
 }
 
 const MONTH = monthOf('f.published_at');
@@ -42,14 +51,60 @@ export class CorpusStore {
       .all({ ...scope?.params, phrase }) as number[];
   }
 
-  /** Spans of one article, the columns the concordance needs. */
-  spansOf(articleId: number): SpanRow[] {
-    return this.db
+  /**
+   * What the concordance lines of `articleIds` show beside the hit: each article's display title,
+   * date and, with `withText`, its text. One read for all of them (a read per article cost more
+   * than the matching itself at thousands of articles).
+   */
+  lineArticles(articleIds: readonly number[], withText: boolean): Map<number, LineArticle> {
+    const rows = this.db
       .prepare(
-        `SELECT id, article_id AS articleId, label_key AS labelKey, start, "end", quote FROM annotations
-         WHERE article_id = ? ORDER BY start`,
+        `SELECT a.id, a.title, a.published_at AS publishedAt, substr(a.text, 1, 200) AS head
+           ${withText ? ', a.text' : ''}
+         FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
       )
-      .all(articleId) as SpanRow[];
+      .all(JSON.stringify(articleIds)) as {
+      id: number;
+      title: string | null;
+      publishedAt: string | null;
+      head: string;
+      text?: string;
+    }[];
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { displayTitle: displayTitleOf(row.title, row.head), publishedAt: row.publishedAt, text: row.text ?? '' },
+      ]),
+    );
+  }
+
+  /**
+   * For each range, the labels of the spans covering it and of those with exactly that range, each
+   * label once, in text order. Computed in SQL (the article index per range): reading every span of
+   * thousands of articles into objects cost more than the rest of a concordance.
+   */
+  labelsCovering(
+    ranges: readonly { articleId: number; startU16: number; endU16: number }[],
+  ): { labels: string[]; identicalLabels: string[] }[] {
+    const rows = this.db
+      .prepare(
+        `SELECT h.key AS hit, o.label_key AS labelKey, o.start = h.value ->> 1 AND o."end" = h.value ->> 2 AS identical
+         FROM json_each(?) h JOIN annotations o INDEXED BY annotations_by_article
+           ON o.article_id = h.value ->> 0 AND o.start <= h.value ->> 1 AND o."end" >= h.value ->> 2
+         ORDER BY h.key, o.start, o."end"`,
+      )
+      .raw()
+      .all(JSON.stringify(ranges.map((range) => [range.articleId, range.startU16, range.endU16]))) as [
+      number,
+      string,
+      number,
+    ][];
+    const found = ranges.map(() => ({ labels: new Set<string>(), identicalLabels: new Set<string>() }));
+    for (const [hit, labelKey, identical] of rows) {
+      found[hit]!.labels.add(labelKey);
+      if (identical) found[hit]!.identicalLabels.add(labelKey);
+    }
+    return found.map(({ labels, identicalLabels }) => ({ labels: [...labels], identicalLabels: [...identicalLabels] }));
   }
 
   /**

@@ -57,7 +57,7 @@ export const migration021SpanSearchIndexes: Migration = {
         FROM annotations n, json_each(n.attributes_json) AS k, json_each(n.attributes_json, k.fullkey) AS item
         WHERE n.attributes_json <> '{}';
       CREATE INDEX annotation_attribute_values_lookup
-        ON ${ATTRIBUTE_VALUES_TABLE} (label_key, attribute_key, value_type, value, article_id);
+        ON ${ATTRIBUTE_VALUES_TABLE} (label_key, attribute_key, article_id, value_type, value);
       CREATE INDEX annotation_attribute_values_by_annotation ON ${ATTRIBUTE_VALUES_TABLE} (annotation_id);
 
       CREATE TRIGGER annotation_attribute_values_insert AFTER INSERT ON annotations
