@@ -88,10 +88,13 @@ export class CorpusStore {
   ): { labels: string[]; identicalLabels: string[] }[] {
     const rows = this.db
       .prepare(
-        `SELECT h.key AS hit, o.label_key AS labelKey, o.start = h.value ->> 1 AND o."end" = h.value ->> 2 AS identical
-         FROM json_each(?) h JOIN annotations o INDEXED BY annotations_by_article
-           ON o.article_id = h.value ->> 0 AND o.start <= h.value ->> 1 AND o."end" >= h.value ->> 2
-         ORDER BY h.key, o.start, o."end"`,
+        // The ranges parsed once into a table: `->>` on the JSON in the join parsed it per span.
+        `WITH h AS MATERIALIZED (SELECT key AS hit, value ->> 0 AS articleId, value ->> 1 AS startU16,
+           value ->> 2 AS endU16 FROM json_each(?))
+         SELECT h.hit, o.label_key, o.start = h.startU16 AND o."end" = h.endU16
+         FROM h JOIN annotations o INDEXED BY annotations_by_article
+           ON o.article_id = h.articleId AND o.start <= h.startU16 AND o."end" >= h.endU16
+         ORDER BY h.hit, o.start, o."end"`,
       )
       .raw()
       .all(JSON.stringify(ranges.map((range) => [range.articleId, range.startU16, range.endU16]))) as [
