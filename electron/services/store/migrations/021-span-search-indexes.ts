@@ -31,7 +31,7 @@ const ADD_TEXTS = `
  *   the matching spans only (it folded every span of the label, or every note, in TypeScript).
  *   Its rowid is the article id and the annotation id in one (spanSearchKey), so matches come in
  *   article order without a sort and the concordance can stop at its limit.
- *   Folding needs the SQL function of annotation-search.ts, registered by openDatabase.
+ *   Folding needs the SQL function of span-indexes.ts, registered by openDatabase.
  */
 export const migration021SpanSearchIndexes: Migration = {
   version: 21,
