@@ -16,10 +16,17 @@ import type { ChangeService } from '../changes/change-service';
 import { phraseQuery } from '../search/fts-query';
 import type { AnnotationStore } from '../store/annotations';
 import type { ArticleStore } from '../store/articles';
-import { CorpusStore, type SpanRow } from '../store/corpus';
+import { CorpusStore, type LineArticle, type SpanRow } from '../store/corpus';
 import type { LabelStore } from '../store/labels';
 import { LibraryStore } from '../store/library';
 import { AnnotateAllPlan } from './annotate-all';
+
+/** A concordance hit before the labels covering it are read (for every hit at once). */
+type Line = Omit<ConcordanceHit, 'labels' | 'identicalLabels'>;
+type Lines = Omit<ConcordanceResult, 'hits'> & { hits: Line[] };
+
+/** Candidate articles of a text concordance read at once: their texts are a few KB each. */
+const TEXT_BATCH = 200;
 
 /** A short quote for descriptions: “an ninh mạng”. */
 const shortQuery = (query: string) => (query.length > 40 ? `${query.slice(0, 39)}…` : query);
@@ -70,6 +77,13 @@ export class CorpusService {
   }
 
   concordance(query: ConcordanceQuery, filter: LibraryFilter, limit: number): ConcordanceResult {
+    const found = this.concordanceLines(query, filter, limit);
+    // The labels covering each hit, for all of them in one read.
+    const labels = this.corpus.labelsCovering(found.hits);
+    return { ...found, hits: found.hits.map((hit, index) => ({ ...hit, ...labels[index]! })) };
+  }
+
+  private concordanceLines(query: ConcordanceQuery, filter: LibraryFilter, limit: number): Lines {
     switch (query.kind) {
       case 'text':
         return this.textConcordance(query.query, filter, limit);
@@ -83,30 +97,33 @@ export class CorpusService {
   }
 
   /** Occurrences of a phrase in the texts, the index finding the candidate articles. */
-  private textConcordance(text: string, filter: LibraryFilter, limit: number): ConcordanceResult {
+  private textConcordance(text: string, filter: LibraryFilter, limit: number): Lines {
     const phrase = parsePhraseQuery(text);
     if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
-    const hits: ConcordanceHit[] = [];
+    const hits: Line[] = [];
     let articleCount = 0;
-    // The index finds the candidate articles; each is then read once and matched word by word.
-    for (const articleId of this.corpus.articlesWithPhrase(phraseQuery(phrase.terms), filter)) {
-      const article = this.articles.get(articleId);
-      const occurrences = findOccurrences(article.text, phrase);
-      if (occurrences.length === 0) continue;
-      articleCount++;
-      const spans = this.corpus.spansOf(articleId);
-      for (const { startU16, endU16 } of occurrences) {
-        if (hits.length >= limit) return { hits, articleCount, complete: false };
-        hits.push({
-          articleId,
-          displayTitle: article.displayTitle,
-          publishedAt: article.publishedAt,
-          startU16,
-          endU16,
-          ...kwicLine(article.text, startU16, endU16),
-          ...labelsAt(spans, startU16, endU16),
-          annotationId: null,
-        });
+    // The index finds the candidate articles; they are read a batch at a time and matched word by word.
+    const candidates = this.corpus.articlesWithPhrase(phraseQuery(phrase.terms), filter);
+    for (let from = 0; from < candidates.length; from += TEXT_BATCH) {
+      const batch = candidates.slice(from, from + TEXT_BATCH);
+      const articles = this.corpus.lineArticles(batch, true);
+      for (const articleId of batch) {
+        const article = articleOf(articles, articleId);
+        const occurrences = findOccurrences(article.text, phrase);
+        if (occurrences.length === 0) continue;
+        articleCount++;
+        for (const { startU16, endU16 } of occurrences) {
+          if (hits.length >= limit) return { hits, articleCount, complete: false };
+          hits.push({
+            articleId,
+            displayTitle: article.displayTitle,
+            publishedAt: article.publishedAt,
+            startU16,
+            endU16,
+            ...kwicLine(article.text, startU16, endU16),
+            annotationId: null,
+          });
+        }
       }
     }
     return { hits, articleCount, complete: true };
@@ -114,9 +131,10 @@ export class CorpusService {
 
   /**
    * Occurrences of a phrase in the quotes of stored spans (of `labelKey` when given), matched on
-   * the quotes themselves (read through the label's index; an article's text is read only when one
-   * of its quotes matches), placed in the article at the span's offset and named by the innermost
-   * span holding them; or in their notes (`inNotes`), the line cut from the note.
+   * the quotes themselves (the candidates found by the quote and note index; an article's text is
+   * read only when one of its quotes matches), placed in the article at the span's offset and
+   * named by the innermost span holding them; or in their notes (`inNotes`), the line cut from
+   * the note.
    */
   private spanTextConcordance(
     text: string,
@@ -124,35 +142,44 @@ export class CorpusService {
     filter: LibraryFilter,
     limit: number,
     inNotes: boolean,
-  ): ConcordanceResult {
+  ): Lines {
     const phrase = parsePhraseQuery(text);
     if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
-    const hits: ConcordanceHit[] = [];
-    let articleCount = 0;
-    for (const group of this.corpus.spansByArticle(labelKey, filter, inNotes)) {
+    type Found = { span: SpanRow & { note: string }; startU16: number; endU16: number };
+    // First the occurrences, article by article, until one more than the limit is known; then the
+    // articles they are shown with, read at once.
+    const found: { articleId: number; occurrences: Found[] }[] = [];
+    let count = 0;
+    for (const group of this.corpus.spansMatching(phraseQuery(phrase.terms), inNotes, labelKey, filter)) {
       // Each occurrence once: nested spans hold the same one, and the innermost names it.
-      const found = new Map<string, { span: (typeof group)[number]; startU16: number; endU16: number }>();
+      const byRange = new Map<string, Found>();
       for (const span of group) {
         for (const occurrence of findOccurrences(inNotes ? span.note : span.quote, phrase)) {
           const shift = inNotes ? 0 : span.start;
           const startU16 = shift + occurrence.startU16;
           const endU16 = shift + occurrence.endU16;
           const key = inNotes ? `${span.id}:${startU16}` : `${startU16}:${endU16}`;
-          const known = found.get(key);
+          const known = byRange.get(key);
           if (!known || span.end - span.start < known.span.end - known.span.start) {
-            found.set(key, { span, startU16, endU16 });
+            byRange.set(key, { span, startU16, endU16 });
           }
         }
       }
-      if (found.size === 0) continue;
-      const articleId = group[0]!.articleId;
-      const spans = this.corpus.spansOf(articleId);
-      // A note's line needs no text: the summary is read instead of the whole article.
-      const article = inNotes ? { ...this.articles.getSummary(articleId), text: '' } : this.articles.get(articleId);
-      articleCount++;
-      const lines = [...found.values()].sort((a, b) => a.span.start - b.span.start || a.startU16 - b.startU16);
-      for (const { span, startU16, endU16 } of lines) {
-        if (hits.length >= limit) return { hits, articleCount, complete: false };
+      if (byRange.size === 0) continue;
+      const occurrences = [...byRange.values()].sort((a, b) => a.span.start - b.span.start || a.startU16 - b.startU16);
+      found.push({ articleId: group[0]!.articleId, occurrences });
+      count += occurrences.length;
+      if (count > limit) break;
+    }
+    const articles = this.corpus.lineArticles(
+      found.map(({ articleId }) => articleId),
+      !inNotes,
+    );
+    const hits: Line[] = [];
+    for (const { articleId, occurrences } of found) {
+      const article = articleOf(articles, articleId);
+      for (const { span, startU16, endU16 } of occurrences) {
+        if (hits.length >= limit) return { hits, articleCount: found.length, complete: false };
         const common = { articleId, displayTitle: article.displayTitle, publishedAt: article.publishedAt };
         hits.push(
           inNotes
@@ -161,52 +188,38 @@ export class CorpusService {
                 startU16: span.start,
                 endU16: span.end,
                 ...kwicLine(span.note, startU16, endU16),
-                ...labelsAt(spans, span.start, span.end),
                 annotationId: span.id,
                 inNote: true,
               }
-            : {
-                ...common,
-                startU16,
-                endU16,
-                ...kwicLine(article.text, startU16, endU16),
-                ...labelsAt(spans, startU16, endU16),
-                annotationId: span.id,
-              },
+            : { ...common, startU16, endU16, ...kwicLine(article.text, startU16, endU16), annotationId: span.id },
         );
       }
     }
-    return { hits, articleCount, complete: true };
+    return { hits, articleCount: found.length, complete: true };
   }
 
   private spanConcordance(
     query: Extract<ConcordanceQuery, { kind: 'spans' }>,
     filter: LibraryFilter,
     limit: number,
-  ): ConcordanceResult {
+  ): Lines {
     const rows = this.corpus.spans(query, filter, limit + 1);
     const complete = rows.length <= limit;
-    const byArticle = new Map<number, SpanRow[]>();
-    for (const row of rows.slice(0, limit))
-      byArticle.set(row.articleId, [...(byArticle.get(row.articleId) ?? []), row]);
-    const hits: ConcordanceHit[] = [];
-    for (const [articleId, spans] of byArticle) {
-      const article = this.articles.get(articleId);
-      const allSpans = this.corpus.spansOf(articleId);
-      for (const span of spans) {
-        hits.push({
-          articleId,
-          displayTitle: article.displayTitle,
-          publishedAt: article.publishedAt,
-          startU16: span.start,
-          endU16: span.end,
-          ...kwicLine(article.text, span.start, span.end),
-          ...labelsAt(allSpans, span.start, span.end),
-          annotationId: span.id,
-        });
-      }
-    }
-    return { hits, articleCount: byArticle.size, complete };
+    const shown = rows.slice(0, limit);
+    const articles = this.corpus.lineArticles([...new Set(shown.map((span) => span.articleId))], true);
+    const hits = shown.map((span): Line => {
+      const article = articleOf(articles, span.articleId);
+      return {
+        articleId: span.articleId,
+        displayTitle: article.displayTitle,
+        publishedAt: article.publishedAt,
+        startU16: span.start,
+        endU16: span.end,
+        ...kwicLine(article.text, span.start, span.end),
+        annotationId: span.id,
+      };
+    });
+    return { hits, articleCount: articles.size, complete };
   }
 
   /**
@@ -250,17 +263,9 @@ export class CorpusService {
   }
 }
 
-/** Labels of the spans covering [start, end), and of those with exactly that range. */
-function labelsAt(
-  spans: readonly SpanRow[],
-  start: number,
-  end: number,
-): { labels: string[]; identicalLabels: string[] } {
-  const covering = spans.filter((span) => span.start <= start && span.end >= end);
-  return {
-    labels: [...new Set(covering.map((span) => span.labelKey))],
-    identicalLabels: [
-      ...new Set(covering.filter((span) => span.start === start && span.end === end).map((span) => span.labelKey)),
-    ],
-  };
+/** The article read for `articleId`; the ids come from indexes written with the articles. */
+function articleOf(articles: ReadonlyMap<number, LineArticle>, articleId: number): LineArticle {
+  const article = articles.get(articleId);
+  if (!article) throw new Error(`The search index names article ${articleId}, which does not exist.`);
+  return article;
 }

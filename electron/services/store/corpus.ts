@@ -3,9 +3,11 @@ import type { ConcordanceQuery, Dashboard } from '../../../shared/contract/corpu
 import type { LibraryFilter } from '../../../shared/corpus/library-query';
 import type { ArticleStatus } from '../../../shared/domain/schemas';
 import { foldVietnamese } from '../../../shared/text/fold';
+import { displayTitleOf } from './articles';
 import type { LibraryStore, SqlPart } from './library';
 import { monthOf } from './migrations/015-dashboard-counters';
 import { FOLDED_TABLE } from './search-index';
+import { ANNOTATION_SEARCH_TABLE, SPAN_KEY_FACTOR } from './span-indexes';
 
 export interface SpanRow {
   id: number;
@@ -14,6 +16,14 @@ export interface SpanRow {
   start: number;
   end: number;
   quote: string;
+}
+
+/** Beside a concordance hit: its article's title, date and (for a line cut from it) text. */
+export interface LineArticle {
+  displayTitle: string;
+  publishedAt: string | null;
+  /** '' when not asked for. */
+  text: string;
 }
 
 const MONTH = monthOf('f.published_at');
@@ -41,42 +51,95 @@ export class CorpusStore {
       .all({ ...scope?.params, phrase }) as number[];
   }
 
-  /** Spans of one article, the columns the concordance needs. */
-  spansOf(articleId: number): SpanRow[] {
-    return this.db
+  /**
+   * What the concordance lines of `articleIds` show beside the hit: each article's display title,
+   * date and, with `withText`, its text. One read for all of them (a read per article cost more
+   * than the matching itself at thousands of articles).
+   */
+  lineArticles(articleIds: readonly number[], withText: boolean): Map<number, LineArticle> {
+    const rows = this.db
       .prepare(
-        `SELECT id, article_id AS articleId, label_key AS labelKey, start, "end", quote FROM annotations
-         WHERE article_id = ? ORDER BY start`,
+        `SELECT a.id, a.title, a.published_at AS publishedAt, substr(a.text, 1, 200) AS head
+           ${withText ? ', a.text' : ''}
+         FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
       )
-      .all(articleId) as SpanRow[];
+      .all(JSON.stringify(articleIds)) as {
+      id: number;
+      title: string | null;
+      publishedAt: string | null;
+      head: string;
+      text?: string;
+    }[];
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        { displayTitle: displayTitleOf(row.title, row.head), publishedAt: row.publishedAt, text: row.text ?? '' },
+      ]),
+    );
   }
 
   /**
-   * The spans (of `labelKey` when given; only those with a note when `withNotes`) of the articles
-   * under the filter, one article at a time, each article's in text order. Streamed: quotes and
-   * notes are matched folded in TypeScript, which SQL cannot do, and the caller stops at its
-   * limit. Ordered by article only, which the (label, article) index and the article index both
-   * give, so no sort of every row comes first.
+   * For each range, the labels of the spans covering it and of those with exactly that range, each
+   * label once, in text order. Computed in SQL (the article index per range): reading every span of
+   * thousands of articles into objects cost more than the rest of a concordance.
    */
-  *spansByArticle(
+  labelsCovering(
+    ranges: readonly { articleId: number; startU16: number; endU16: number }[],
+  ): { labels: string[]; identicalLabels: string[] }[] {
+    const rows = this.db
+      .prepare(
+        // The ranges parsed once into a table: `->>` on the JSON in the join parsed it per span.
+        `WITH h AS MATERIALIZED (SELECT key AS hit, value ->> 0 AS articleId, value ->> 1 AS startU16,
+           value ->> 2 AS endU16 FROM json_each(?))
+         SELECT h.hit, o.label_key, o.start = h.startU16 AND o."end" = h.endU16
+         FROM h JOIN annotations o INDEXED BY annotations_by_article
+           ON o.article_id = h.articleId AND o.start <= h.startU16 AND o."end" >= h.endU16
+         ORDER BY h.hit, o.start, o."end"`,
+      )
+      .raw()
+      .all(JSON.stringify(ranges.map((range) => [range.articleId, range.startU16, range.endU16]))) as [
+      number,
+      string,
+      number,
+    ][];
+    const found = ranges.map(() => ({ labels: new Set<string>(), identicalLabels: new Set<string>() }));
+    for (const [hit, labelKey, identical] of rows) {
+      found[hit]!.labels.add(labelKey);
+      if (identical) found[hit]!.identicalLabels.add(labelKey);
+    }
+    return found.map(({ labels, identicalLabels }) => ({ labels: [...labels], identicalLabels: [...identicalLabels] }));
+  }
+
+  /**
+   * The spans (of `labelKey` when given) of the articles under the filter whose folded quote, or
+   * note (`inNotes`), holds the FTS5 `phrase`: one article at a time, in article order, each
+   * article's in text order. Read from the index of migration 021 in its key order (article, then
+   * span), so nothing is sorted first and the caller stops at its limit; the candidates are then
+   * matched word by word by the caller (the index ignores punctuation between the words).
+   */
+  *spansMatching(
+    phrase: string,
+    inNotes: boolean,
     labelKey: string | undefined,
     filter: LibraryFilter,
-    withNotes: boolean,
   ): Generator<(SpanRow & { note: string })[]> {
     const scope = this.library.scope(filter);
     const conditions = [
-      withNotes ? `note <> ''` : '',
-      labelKey !== undefined ? 'label_key = @labelKey' : '',
-      scope ? `article_id IN (${scope.where})` : '',
+      `${ANNOTATION_SEARCH_TABLE} MATCH @match`,
+      labelKey !== undefined ? 'n.label_key = @labelKey' : '',
+      scope ? `n.article_id IN (${scope.where})` : '',
     ].filter(Boolean);
     const rows = this.db
       .prepare(
-        `SELECT id, article_id AS articleId, label_key AS labelKey, start, "end", quote, note FROM annotations
-         ${conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : ''} ORDER BY article_id`,
+        `SELECT n.id, n.article_id AS articleId, n.label_key AS labelKey, n.start, n."end", n.quote, n.note
+         FROM ${ANNOTATION_SEARCH_TABLE} s JOIN annotations n ON n.id = s.rowid % ${SPAN_KEY_FACTOR}
+         WHERE ${conditions.join(' AND ')} ORDER BY s.rowid`,
       )
-      .iterate({ ...scope?.params, ...(labelKey !== undefined ? { labelKey } : {}) }) as IterableIterator<
-      SpanRow & { note: string }
-    >;
+      .iterate({
+        ...scope?.params,
+        match: `{${inNotes ? 'note' : 'quote'}} : ${phrase}`,
+        ...(labelKey !== undefined ? { labelKey } : {}),
+      }) as IterableIterator<SpanRow & { note: string }>;
     const inTextOrder = (spans: (SpanRow & { note: string })[]) =>
       spans.sort((a, b) => a.start - b.start || a.id - b.id);
     let group: (SpanRow & { note: string })[] = [];

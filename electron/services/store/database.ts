@@ -1,6 +1,7 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { registerFoldFunction } from './span-indexes';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations';
 import type { Migration } from './migrations/types';
 
@@ -41,6 +42,8 @@ export function openDatabase(path: string, options: OpenDatabaseOptions = {}): D
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Before migrating: migration 021's backfill and triggers fold through it.
+    registerFoldFunction(db);
     migrate(db, path, options.migrations ?? MIGRATIONS);
     return db;
   } catch (error) {

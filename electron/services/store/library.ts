@@ -12,7 +12,9 @@ import { parseSearchQuery } from '../../../shared/search/query';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { adjacentQuery, searchMatchQuery } from '../search/fts-query';
 import { displayTitleOf } from './articles';
-import { adjacentFirst, FOLDED_TABLE } from './search-index';
+import { FOLDED_TABLE, RANK } from './search-index';
+import { ATTRIBUTE_VALUES_TABLE } from './span-indexes';
+import { changeFingerprint } from './snapshots';
 import { SortKeyWriter } from './sort-keys';
 import { writeTransaction } from './write-transaction';
 
@@ -56,7 +58,8 @@ const HAS_YEAR = `f.published_at GLOB '[0-9][0-9][0-9][0-9]*'`;
  * One SQL builder per entry of LIBRARY_FILTERS (shared/corpus/library-query.ts); the mapped type
  * makes a filter without a builder a compile error. Every builder reads only `library_facets`,
  * the `annotations` indexes of migration 009, the full-text index, `article_fields` by its
- * field index (migration 013), or `entity_links` by entity (migration 014).
+ * field index (migration 013), `entity_links` by entity (migration 014), or the attribute values
+ * (migration 021).
  */
 const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
   text: (text, context) => {
@@ -106,20 +109,24 @@ const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
     };
   },
   field: ({ key, value }, context) => {
-    const match = jsonItemMatches(context.fieldType(key), value, 'field');
+    const match = valueMatches(context.fieldType(key), value, 'field', JSON_ITEM);
     return {
       where: `f.article_id IN (SELECT v.article_id FROM article_fields v, json_each(v.value_json) AS item
         WHERE v.field_key = @field_key AND ${match.where})`,
       params: { field_key: key, ...match.params },
     };
   },
-  // Probes the (label, article) index per row, as `labels` does; the attribute's value is read
-  // from the span's JSON (a key is lower-case ASCII, so it is safe inside the JSON path).
+  // Probes the attribute values of migration 021 per row by (label, key, article), as `labels`
+  // probes its index; the JSON of the label's spans is never parsed. (As `article_id IN (list)`
+  // beside the entity's list and a status, SQLite probed their product: 2.4 s.)
   attribute: ({ label, key, value }, context) => {
-    const match = jsonItemMatches(context.attributeType(label, key), value, 'attribute');
+    const match = valueMatches(context.attributeType(label, key), value, 'attribute', {
+      type: 'v.value_type',
+      value: 'v.value',
+    });
     return {
-      where: `EXISTS (SELECT 1 FROM annotations n, json_each(n.attributes_json, '$.' || @attribute_key) AS item
-        WHERE n.label_key = @attribute_label AND n.article_id = f.article_id AND ${match.where})`,
+      where: `EXISTS (SELECT 1 FROM ${ATTRIBUTE_VALUES_TABLE} v WHERE v.label_key = @attribute_label
+        AND v.attribute_key = @attribute_key AND v.article_id = f.article_id AND ${match.where})`,
       params: { attribute_label: label, attribute_key: key, ...match.params },
     };
   },
@@ -131,15 +138,23 @@ const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
   }),
 };
 
+/** The columns holding a value and its `json_each` type. */
+interface ValueColumns {
+  type: string;
+  value: string;
+}
+const JSON_ITEM: ValueColumns = { type: 'item.type', value: 'item.value' };
+
 /**
- * Whether a `json_each` row `item` holds `value`, for a field or attribute of `type`. json_each
- * walks a list's items and yields a single value as itself; it gives true/false as 1/0 with the
- * type 'true'/'false', so the type is compared too. A text value matches by contents.
+ * Whether a value (a `json_each` row, or its copy in the attribute values table) holds `value`,
+ * for a field or attribute of `type`. json_each walks a list's items and yields a single value as
+ * itself; it gives true/false as 1/0 with the type 'true'/'false', so the type is compared too. A
+ * text value matches by contents.
  */
-function jsonItemMatches(type: string, value: string | number | boolean, prefix: string): SqlPart {
+function valueMatches(type: string, value: string | number | boolean, prefix: string, columns: ValueColumns): SqlPart {
   if (type === 'text') {
     return {
-      where: `item.type = 'text' AND instr(lower(item.value), lower(@${prefix}_value)) > 0`,
+      where: `${columns.type} = 'text' AND instr(lower(${columns.value}), lower(@${prefix}_value)) > 0`,
       params: { [`${prefix}_value`]: String(value) },
     };
   }
@@ -152,7 +167,7 @@ function jsonItemMatches(type: string, value: string | number | boolean, prefix:
           ? 'integer'
           : 'real';
   return {
-    where: `item.value = @${prefix}_value AND item.type = @${prefix}_type`,
+    where: `${columns.type} = @${prefix}_type AND ${columns.value} = @${prefix}_value`,
     params: {
       [`${prefix}_value`]: typeof value === 'boolean' ? Number(value) : value,
       [`${prefix}_type`]: itemType,
@@ -195,6 +210,7 @@ interface SummaryRow {
  */
 export class LibraryStore {
   private readonly sortKeys: SortKeyWriter;
+  private sources: { fingerprint: string; sources: string[] } | null = null;
 
   constructor(private readonly db: Database) {
     this.sortKeys = new SortKeyWriter(db);
@@ -229,19 +245,57 @@ export class LibraryStore {
    * The order is an index's (column, article_id), so a page is a walk of that index.
    */
   pageIds(filter: LibraryFilter, sort: LibrarySort, offset: number, limit: number): number[] {
-    const ranked = sort.key === 'relevance' && filter.text !== undefined;
-    const { with: with_, from, where, params } = this.compile(filter, ranked, sort.key);
+    if (sort.key === 'relevance' && filter.text !== undefined) return this.rankedPageIds(filter, sort, offset, limit);
+    const { from, where, params } = this.compile(filter, sort.key);
     const direction = sort.direction === 'ascending' ? 'ASC' : 'DESC';
     const order =
       sort.key === 'relevance'
-        ? ranked
-          ? `s.rank IS NULL, s.adjacent ${direction}, s.rank ${direction}, f.imported_at, f.article_id`
-          : `f.imported_at ${direction}, f.article_id ${direction}`
+        ? `f.imported_at ${direction}, f.article_id ${direction}`
         : `${ORDER_COLUMNS[sort.key]} ${direction}, f.article_id ${direction}`;
     return this.db
-      .prepare(`${with_}SELECT f.article_id FROM ${from} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .prepare(`SELECT f.article_id FROM ${from} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
       .pluck()
       .all({ ...params, limit, offset }) as number[];
+  }
+
+  /**
+   * A page by relevance, as SearchStore.rankedIds orders: the articles with the words one after
+   * the other (`a`, when the query has several words) first, by bm25; then the other text matches
+   * (`s`) by bm25; then those found by their source only, in import order (descending reverses it
+   * all). bm25 makes FTS5 score every row it is asked for, so a first page inside the first group
+   * (a few thousand articles where the words are in most of 100,000) ranks that group alone.
+   */
+  private rankedPageIds(filter: LibraryFilter, sort: LibrarySort, offset: number, limit: number): number[] {
+    const { from, where, params } = this.compile(filter, 'relevance');
+    const adjacent = adjacentQuery(parseSearchQuery(filter.text ?? ''));
+    const ranks = (name: string, match: string) =>
+      `${name} AS MATERIALIZED (SELECT rowid AS id, ${RANK} AS rank FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH ${match})`;
+    if (adjacent !== null && sort.direction === 'ascending') {
+      // The text filter itself is left out: the first group holds the words already.
+      const others = this.compile({ ...filter, text: undefined }, 'relevance');
+      const first = this.db
+        .prepare(
+          `WITH ${ranks('a', '@adjacent')} SELECT f.article_id FROM ${from} JOIN a ON a.id = f.article_id ${others.where}
+           ORDER BY a.rank, f.imported_at, f.article_id LIMIT @limit OFFSET @offset`,
+        )
+        .pluck()
+        .all({ ...others.params, adjacent, limit, offset }) as number[];
+      if (first.length === limit) return first;
+    }
+    const direction = sort.direction === 'ascending' ? 'ASC' : 'DESC';
+    const inFirst = adjacent === null ? 'false' : 'a.id IS NOT NULL';
+    return this.db
+      .prepare(
+        `WITH ${ranks('s', '@text_fts')}${adjacent === null ? '' : `, ${ranks('a', '@adjacent')}`}
+       SELECT f.article_id FROM ${from} LEFT JOIN s ON s.id = f.article_id
+         ${adjacent === null ? '' : 'LEFT JOIN a ON a.id = f.article_id'} ${where}
+       ORDER BY CASE WHEN ${inFirst} THEN 0 WHEN s.id IS NOT NULL THEN 1 ELSE 2 END ${direction},
+         CASE WHEN ${inFirst} THEN a.rank ELSE s.rank END ${direction}, f.imported_at ${direction},
+         f.article_id ${direction}
+       LIMIT @limit OFFSET @offset`,
+      )
+      .pluck()
+      .all({ ...params, ...(adjacent === null ? {} : { adjacent }), limit, offset }) as number[];
   }
 
   /** Every id under the filter, in import order. */
@@ -322,22 +376,28 @@ export class LibraryStore {
     };
   }
 
-  /** Distinct sources; few (one per news site), so matching them in JS costs nothing. */
+  /**
+   * Distinct sources; few (one per news site), so matching them in JS costs nothing. Finding them
+   * reads every library row (about 100 ms at 100,000 articles, twice per page: count and rows), so
+   * they are kept until the database changes (`changeFingerprint`: any write, here or elsewhere).
+   */
   private distinctSources(): string[] {
-    return this.db
-      .prepare(`SELECT DISTINCT source FROM library_facets WHERE source IS NOT NULL`)
-      .pluck()
-      .all() as string[];
+    const fingerprint = changeFingerprint(this.db);
+    if (this.sources?.fingerprint !== fingerprint) {
+      const sources = this.db
+        .prepare(`SELECT DISTINCT source FROM library_facets WHERE source IS NOT NULL`)
+        .pluck()
+        .all() as string[];
+      this.sources = { fingerprint, sources };
+    }
+    return this.sources.sources;
   }
 
   private compile(
     filter: LibraryFilter,
-    ranked = false,
     /** The page's sort, when the query pages (count and id lists leave it out). */
     orderedBy: LibrarySortKey | null = null,
   ): {
-    /** A leading WITH clause, or ''. */
-    with: string;
     from: string;
     where: string;
     params: Record<string, unknown>;
@@ -377,24 +437,11 @@ export class LibraryStore {
       if (value === undefined) continue;
       parts.push((FILTER_SQL[kind] as Builder<typeof kind>)(value as never, context));
     }
-    let from = 'library_facets f';
-    let with_ = '';
+    const from = 'library_facets f';
     const params: Record<string, unknown> = Object.assign({}, ...parts.map((part) => part.params));
-    if (filter.text !== undefined) {
-      const query = parseSearchQuery(filter.text);
-      // No words (only punctuation): nothing matches the text, only sources can.
-      params.text_fts = searchMatchQuery(query);
-      // Only the relevance order pays for bm25 (`s.rank`); counting and other orders need the ids.
-      // Materialised once: as a plain subquery SQLite ran the full-text query again for every row.
-      // Articles with the words one after the other come first (`s.adjacent` 0).
-      if (ranked) {
-        params.adjacent = adjacentQuery(query);
-        with_ = `WITH s AS MATERIALIZED (SELECT rowid AS id, bm25(${FOLDED_TABLE}, 2.0, 1.0) AS rank,
-          ${adjacentFirst('rowid')} AS adjacent FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @text_fts) `;
-        from += ` LEFT JOIN s ON s.id = f.article_id`;
-      }
-    }
+    // No words (only punctuation): nothing matches the text, only sources can.
+    if (filter.text !== undefined) params.text_fts = searchMatchQuery(parseSearchQuery(filter.text));
     const where = parts.length > 0 ? `WHERE ${parts.map((part) => `(${part.where})`).join(' AND ')}` : '';
-    return { with: with_, from, where, params };
+    return { from, where, params };
   }
 }

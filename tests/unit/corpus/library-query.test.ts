@@ -130,8 +130,12 @@ describe('the library in SQLite (issue 13)', () => {
   });
 
   it('searches titles, texts (accent-insensitive) and sources, with snippets for the page only', () => {
-    const { workbench } = library();
+    const { workbench, ids } = library();
     expect(titles(workbench, { text: 'an ninh mang' })).toEqual(['Đường biên giới', 'Ưu tiên hợp tác']);
+    expect(titles(workbench, { text: 'vnexpress' })).toEqual(['Dương Đông đón khách']);
+    // The sources are kept between queries, and read again once the database changed.
+    workbench.articles.updateMetadata(ids.uy, { source: 'Tuổi Trẻ' });
+    expect(titles(workbench, { text: 'tuoi tre' })).toEqual(['Uy tín']);
     expect(titles(workbench, { text: 'vnexpress' })).toEqual(['Dương Đông đón khách']);
     const page = workbench.corpus.queryLibrary(
       LibraryPageInputSchema.parse({ filter: { text: 'de xuat' }, sort: { key: 'relevance', direction: 'ascending' } }),

@@ -212,6 +212,37 @@ describe('search that means what the user typed (issue 13)', () => {
     expect(page.rows.map((row) => row.id)).toEqual([adjacent, scattered]);
   });
 
+  it('keeps that order page by page when the first group is ranked alone (it fills a page)', () => {
+    const workbench = empty();
+    const scattered = add(workbench, 'Nội bộ', 'Nội bộ công ty ở Hà Tĩnh, nội bộ hà khắc.');
+    const once = add(workbench, 'Tin', 'Hôm nay tại Hà Nội trời mưa, nhiều nơi ngập.');
+    const twice = add(workbench, 'Hà Nội', 'Hà Nội mưa to.');
+    const sourceOnly = workbench.articles.insert({
+      rawText: 'Không có từ khoá.',
+      text: 'Không có từ khoá.',
+      trimmedText: null,
+      contentHash: 'source-only',
+      title: 'Khác',
+      source: 'Hà Nội Mới',
+      byline: null,
+      url: null,
+      publishedAt: null,
+      fileName: null,
+    });
+    const all = [twice, once, scattered];
+    expect(workbench.search.search('ha noi').map((hit) => hit.articleId)).toEqual(all);
+    expect(workbench.search.search('ha noi', 1).map((hit) => hit.articleId)).toEqual([twice]);
+    const page = (offset: number, limit: number, direction: 'ascending' | 'descending' = 'ascending') =>
+      workbench.corpus
+        .queryLibrary({ filter: { text: 'ha noi' }, sort: { key: 'relevance', direction }, offset, limit })
+        .rows.map((row) => row.id);
+    // Found by its source only: after every text match.
+    expect(page(0, 10)).toEqual([...all, sourceOnly]);
+    expect([0, 1, 2, 3].flatMap((offset) => page(offset, 1))).toEqual([...all, sourceOnly]);
+    expect(page(1, 2)).toEqual([once, scattered]);
+    expect(page(0, 10, 'descending')).toEqual([sourceOnly, ...[...all].reverse()]);
+  });
+
   it('reads quotes as a phrase: "thứ nhất" lists only the article that has it', () => {
     const workbench = empty();
     const phrase = add(workbench, 'Một', 'Điều thứ nhất là an ninh.');

@@ -26,10 +26,12 @@ describe('store migrations', () => {
     expect(db.pragma('synchronous', { simple: true })).toBe(2); // FULL
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     const tables = db
-      // The full-text index (migration 002) is FTS5's virtual tables and their shadow tables, never STRICT.
+      // The full-text indexes (migrations 002 and 021) are FTS5's virtual tables and their shadow
+      // tables, never STRICT.
       .prepare(
         `SELECT name, sql FROM sqlite_master
-         WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_search%'`,
+         WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'article_search%'
+           AND name NOT LIKE 'annotation_search%'`,
       )
       .all() as {
       name: string;
@@ -37,6 +39,7 @@ describe('store migrations', () => {
     }[];
     expect(tables.map((t) => t.name).sort()).toEqual([
       'adjudication_decisions',
+      'annotation_attribute_values',
       'annotations',
       'article_fields',
       'article_sentences',

@@ -13,6 +13,7 @@ import { migration015DashboardCounters } from './015-dashboard-counters';
 import { migration016Briefs } from './016-briefs';
 import { migration018Adjudication } from './018-adjudication';
 import { migration020SentencePairs } from './020-sentence-pairs';
+import { migration021SpanSearchIndexes } from './021-span-search-indexes';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration016Briefs,
   migration018Adjudication,
   migration020SentencePairs,
+  migration021SpanSearchIndexes,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
