@@ -45,6 +45,12 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
+/** CPU time (user + system, every thread of this process) spent in `since`'s interval, in ms. */
+function cpuMsSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'marginalia-import-bench-'));
   try {
@@ -66,6 +72,7 @@ async function main(): Promise<void> {
     const workbench = openWorkbench(join(work, 'import.db'));
     let imported = 0;
     const importStart = performance.now();
+    const importCpu = process.cpuUsage();
     await runImport(
       workbench,
       { kind: 'paths', paths: [folder] },
@@ -78,8 +85,9 @@ async function main(): Promise<void> {
       },
     );
     const importMs = performance.now() - importStart;
+    const importCpuMs = cpuMsSince(importCpu);
     console.log(
-      `${'Import pipeline:'.padEnd(44)} ${seconds(importMs)} for ${imported.toLocaleString('en-US')} articles (${Math.round(imported / (importMs / 1000)).toLocaleString('en-US')} files/s)`,
+      `${'Import pipeline:'.padEnd(44)} ${seconds(importMs)} for ${imported.toLocaleString('en-US')} articles (${Math.round(imported / (importMs / 1000)).toLocaleString('en-US')} files/s), CPU ${seconds(importCpuMs)}`,
     );
 
     // The same rows, inserted raw into a fresh database with the same schema and pragmas.
@@ -99,10 +107,11 @@ async function main(): Promise<void> {
       raw.db.exec('DELETE FROM articles');
       raw.db.pragma('wal_checkpoint(TRUNCATE)');
       const start = performance.now();
+      const cpu = process.cpuUsage();
       insertRows();
       const ms = performance.now() - start;
       console.log(
-        `${label.padEnd(44)} ${seconds(ms)} (${Math.round(rows.length / (ms / 1000)).toLocaleString('en-US')} rows/s)`,
+        `${label.padEnd(44)} ${seconds(ms)} (${Math.round(rows.length / (ms / 1000)).toLocaleString('en-US')} rows/s), CPU ${seconds(cpuMsSince(cpu))}`,
       );
       return ms;
     };

@@ -62,7 +62,7 @@ function storeDocuments(
       const notes = [...fileNotes, ...prepared.notes];
       const title = displayTitleOf(article.title, article.text.slice(0, 200));
       const exact = workbench.articles.findIdByHash(contentHashOf(article.text + (article.trimmedText ?? '')));
-      const probable = exact ? null : workbench.articles.findProbableDuplicate(article.text);
+      const probable = exact ? null : workbench.articles.findByDuplicateKey(article.derived.duplicateKey);
       if (probable) {
         const inThisFile = storedHere.has(probable.id);
         const choice = review.ask({
