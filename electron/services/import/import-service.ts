@@ -12,6 +12,7 @@ import { importWorkbenchExport } from './workbench/workbench-import';
 import type { Workbench } from '../workbench';
 import { printableFileName } from './file-names';
 import { thisThreadExtractor, type Extractor } from './extraction/extractors';
+import type { ExtractOutcome } from './extraction/extract-file';
 import type { SourceDocument } from './formats/types';
 import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
 import { addPeerAnnotations } from './peer-annotations';
@@ -137,23 +138,57 @@ export type FileImport =
 const done = (results: ImportFileResult[]): FileImport => ({ kind: 'done', results });
 
 /**
- * Imports one file's bytes and reports what happened to each article in it, or holds it for
- * review. Extraction never throws: a file that breaks a parser, takes too long, holds too many
- * records or is cut off by Cancel is skipped with a message naming it, nothing of it is stored,
- * and the batch goes on.
+ * A file read: extracted and ready to store, or already done with (refused by size, unreadable,
+ * broken, cut off by Cancel). Reading is the part of a file's import that may wait (a worker
+ * thread extracts it); storing is synchronous, so a job can store several read files in one
+ * transaction without holding the write lock across a wait.
  */
-export async function importFileReviewed(
-  workbench: Workbench,
-  input: ImportInput,
-  run: ImportRun,
-): Promise<FileImport> {
+export type ReadFile =
+  | { kind: 'done'; results: ImportFileResult[]; bytes: number }
+  | { kind: 'read'; name: string; extracted: Extracted; bytes: number };
+
+type Extracted = Extract<ExtractOutcome, { kind: 'extracted' }>;
+
+/**
+ * Reads one file's bytes. Never throws: a file that breaks a parser, takes too long, holds too
+ * many records or is cut off by Cancel is done with, skipped with a message naming it.
+ */
+export async function readFileInput(input: ImportInput, run: ImportRun): Promise<ReadFile> {
   const file = printableFileName(input.name);
-  const tooLarge = tooLargeReason(input.bytes.length, run.limits);
-  if (tooLarge) return done([skippedFor(file, tooLarge)]);
+  const bytes = input.bytes.length;
+  const skipped = (reason: MessageRef): ReadFile => ({ kind: 'done', results: [skippedFor(file, reason)], bytes });
+  const tooLarge = tooLargeReason(bytes, run.limits);
+  if (tooLarge) return skipped(tooLarge);
   const extracted = await (run.extractor ?? thisThreadExtractor).extract(input.name, input.bytes, run.limits);
-  if (extracted.kind === 'failed') return done([skippedFor(file, extracted.reason)]);
-  if (extracted.kind === 'cancelled') return done([skippedFor(file, { key: 'fileReadCancelled', params: { file } })]);
-  const { extraction, encoding, notes, legacy } = extracted;
+  if (extracted.kind === 'failed') return skipped(extracted.reason);
+  if (extracted.kind === 'cancelled') return skipped({ key: 'fileReadCancelled', params: { file } });
+  return { kind: 'read', name: input.name, extracted, bytes };
+}
+
+/** Reads a file from disk, refusing it by size before reading; `name` is what the report shows. */
+export async function readFilePath(path: string, run: ImportRun, name: string = path): Promise<ReadFile> {
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(path).size;
+    const tooLarge = tooLargeReason(size, run.limits);
+    if (tooLarge) return { kind: 'done', results: [skippedFor(printableFileName(name), tooLarge)], bytes: 0 };
+    bytes = readFileSync(path);
+  } catch (error) {
+    const reason: MessageRef = { key: 'fileUnreadable', params: { detail: (error as Error).message } };
+    return { kind: 'done', results: [skippedFor(printableFileName(name), reason)], bytes: 0 };
+  }
+  return readFileInput({ name, bytes }, run);
+}
+
+/**
+ * Stores a file read, all of it in one transaction (a savepoint when the job has a batch open),
+ * and reports what happened to each article in it, or holds it for review with nothing of it
+ * written. Never throws for bad input: a failure rolls the file back and skips it.
+ */
+export function storeReadFile(workbench: Workbench, read: ReadFile, run: ImportRun): FileImport {
+  if (read.kind === 'done') return done(read.results);
+  const file = printableFileName(read.name);
+  const { extraction, encoding, notes, legacy } = read.extracted;
   const review = new FileReview(run.decide ?? suggestedChoice);
   const questionPrefix = run.questionPrefix ?? '';
   try {
@@ -186,6 +221,15 @@ export async function importFileReviewed(
   }
 }
 
+/** Imports one file's bytes (read, then stored in its own transaction), or holds it for review. */
+export async function importFileReviewed(
+  workbench: Workbench,
+  input: ImportInput,
+  run: ImportRun,
+): Promise<FileImport> {
+  return storeReadFile(workbench, await readFileInput(input, run), run);
+}
+
 /** Imports one file's bytes, answering every review question with its suggestion (tools, seeds, tests). */
 export async function importFile(
   workbench: Workbench,
@@ -200,24 +244,14 @@ function resultsOf(outcome: FileImport): ImportFileResult[] {
   return outcome.results;
 }
 
-/** Reads a file from disk (refusing it by size before reading) and imports it under `name`, or holds it for review. */
+/** Reads a file from disk and imports it under `name`, or holds it for review. */
 export async function importFilePathReviewed(
   workbench: Workbench,
   path: string,
   run: ImportRun,
   name: string = path,
 ): Promise<FileImport> {
-  let bytes: Uint8Array;
-  try {
-    const tooLarge = tooLargeReason(statSync(path).size, run.limits);
-    if (tooLarge) return done([skippedFor(printableFileName(name), tooLarge)]);
-    bytes = readFileSync(path);
-  } catch (error) {
-    return done([
-      skippedFor(printableFileName(name), { key: 'fileUnreadable', params: { detail: (error as Error).message } }),
-    ]);
-  }
-  return importFileReviewed(workbench, { name, bytes }, run);
+  return storeReadFile(workbench, await readFilePath(path, run, name), run);
 }
 
 /** `importFilePathReviewed` answering every review question with its suggestion. */
