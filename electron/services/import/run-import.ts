@@ -67,6 +67,8 @@ export type JobSource = Exclude<ImportSource, { kind: 'upload' }> | { kind: 'sta
 
 export interface ImportRunOptions {
   limits?: ImportLimits;
+  /** How much one write transaction holds (tests set it to pin which files share a batch). */
+  batch?: BatchLimits;
   /** The bundled extractWorker.js: files are read there, under the time limit; null reads on this thread. */
   extractWorkerPath?: string | null;
 }
@@ -124,8 +126,12 @@ function tasksOf(source: JobSource, limits: ImportLimits): ImportTask[] {
  * search index's flush are paid once per batch, not once per file. A batch ends after this long,
  * so the write lock is never held much longer: the user's edits wait for it (busy_timeout).
  */
-const BATCH_MAX_MS = 50;
-const BATCH_MAX_FILES = 256;
+export interface BatchLimits {
+  maxFiles: number;
+  maxMs: number;
+}
+
+const DEFAULT_BATCH_LIMITS: BatchLimits = { maxFiles: 256, maxMs: 50 };
 /**
  * Files are read ahead of the store (in the extract worker in the app, while this thread
  * writes), up to these many files or bytes waiting.
@@ -162,6 +168,7 @@ export async function runImport(
   const extractor =
     extractWorkerPath === null ? thisThreadExtractor : new WorkerExtractor(extractWorkerPath, hooks.signal);
   const run: ImportRun = { limits: options.limits ?? DEFAULT_IMPORT_LIMITS, extractor };
+  const batchLimits = options.batch ?? DEFAULT_BATCH_LIMITS;
   const tasks = tasksOf(source, run.limits);
   hooks.emit({ type: 'total', total: tasks.length });
   try {
@@ -177,14 +184,20 @@ export async function runImport(
     };
     /**
      * Stores files from the front of `queue` in one transaction, each in a savepoint, until the
-     * batch is full or has taken BATCH_MAX_MS; returns them with their outcomes, in order.
+     * batch is full, has taken its time or the job is cancelled; returns them with their
+     * outcomes, in order.
      */
     const storeBatch = (queue: QueuedFile[]): { file: QueuedFile; outcome: FileImport }[] => {
       const stored: { file: QueuedFile; outcome: FileImport }[] = [];
       try {
         workbench.changes.batch(() => {
           const started = performance.now();
-          while (queue.length > 0 && stored.length < BATCH_MAX_FILES && performance.now() - started < BATCH_MAX_MS) {
+          while (
+            queue.length > 0 &&
+            stored.length < batchLimits.maxFiles &&
+            performance.now() - started < batchLimits.maxMs &&
+            !(stored.length > 0 && hooks.signal.aborted)
+          ) {
             const file = queue.shift() as QueuedFile;
             stored.push({ file, outcome: storeFile(file) });
             // An error that ends the whole transaction (a full disk) took the batch's earlier files with it.
