@@ -16,7 +16,7 @@ import type { ExtractOutcome } from './extraction/extract-file';
 import type { SourceDocument } from './formats/types';
 import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
 import { addPeerAnnotations } from './peer-annotations';
-import { prepareArticle } from './prepare-article';
+import { prepareArticle, type Preparation } from './prepare-article';
 import { FileReview, ReviewNeeded, suggestedChoice, type Decide } from './review';
 import { importAnnotationRows } from './annotation-rows';
 import type { MessageRef } from '../../../shared/messages/backend-messages';
@@ -40,11 +40,15 @@ function peerLabelCounts(documents: readonly SourceDocument[]): Map<string, numb
   return counts;
 }
 
-/** Stores the documents of one file in one transaction; throws (and rolls back) on any store error or open question. */
+/**
+ * Stores the documents of one file in one transaction; throws (and rolls back) on any store error
+ * or open question. `prepared` holds the documents already prepared where the file was read.
+ */
 function storeDocuments(
   workbench: Workbench,
   file: string,
   documents: readonly SourceDocument[],
+  prepared: readonly Preparation[] | null,
   fileNotes: readonly MessageRef[],
   review: FileReview,
   questionPrefix: string,
@@ -55,12 +59,12 @@ function storeDocuments(
   return workbench.changes.batch((): ImportFileResult[] => {
     /** Articles this file stored so far: a probable duplicate of one of them is "earlier in this file". */
     const storedHere = new Set<number>();
-    const results = documents.map((document): ImportFileResult => {
+    const results = documents.map((document, index): ImportFileResult => {
       const name = partName(file, document);
-      const prepared = prepareArticle(document, basename(file));
-      if (!prepared.ok) return skippedFor(name, prepared.reason);
-      const { article } = prepared;
-      const notes = [...fileNotes, ...prepared.notes];
+      const preparation = prepared?.[index] ?? prepareArticle(document, basename(file));
+      if (!preparation.ok) return skippedFor(name, preparation.reason);
+      const { article } = preparation;
+      const notes = [...fileNotes, ...preparation.notes];
       const title = displayTitleOf(article.title, article.text.slice(0, 200));
       const exact = workbench.articles.findIdByHash(contentHashOf(article.text + (article.trimmedText ?? '')));
       const probable = exact ? null : workbench.articles.findByDuplicateKey(article.derived.duplicateKey);
@@ -144,8 +148,11 @@ const done = (results: ImportFileResult[]): FileImport => ({ kind: 'done', resul
  * transaction without holding the write lock across a wait.
  */
 export type ReadFile =
-  | { kind: 'done'; results: ImportFileResult[]; bytes: number }
-  | { kind: 'read'; name: string; extracted: Extracted; bytes: number };
+  /** `cutOff`: the file was being read when the import was cancelled (reported, as the job stops). */
+  | { kind: 'done'; results: ImportFileResult[]; bytes: number; cutOff?: true }
+  | { kind: 'read'; name: string; extracted: Extracted; bytes: number }
+  /** Cancelled before it was read: nothing to report. */
+  | { kind: 'unread'; bytes: 0 };
 
 type Extracted = Extract<ExtractOutcome, { kind: 'extracted' }>;
 
@@ -156,12 +163,14 @@ type Extracted = Extract<ExtractOutcome, { kind: 'extracted' }>;
 export async function readFileInput(input: ImportInput, run: ImportRun): Promise<ReadFile> {
   const file = printableFileName(input.name);
   const bytes = input.bytes.length;
-  const skipped = (reason: MessageRef): ReadFile => ({ kind: 'done', results: [skippedFor(file, reason)], bytes });
+  const skipped = (reason: MessageRef) => ({ kind: 'done' as const, results: [skippedFor(file, reason)], bytes });
   const tooLarge = tooLargeReason(bytes, run.limits);
   if (tooLarge) return skipped(tooLarge);
   const extracted = await (run.extractor ?? thisThreadExtractor).extract(input.name, input.bytes, run.limits);
   if (extracted.kind === 'failed') return skipped(extracted.reason);
-  if (extracted.kind === 'cancelled') return skipped({ key: 'fileReadCancelled', params: { file } });
+  if (extracted.kind === 'cancelled')
+    return { ...skipped({ key: 'fileReadCancelled', params: { file } }), cutOff: true };
+  if (extracted.kind === 'unread') return { kind: 'unread', bytes: 0 };
   return { kind: 'read', name: input.name, extracted, bytes };
 }
 
@@ -187,8 +196,9 @@ export async function readFilePath(path: string, run: ImportRun, name: string = 
  */
 export function storeReadFile(workbench: Workbench, read: ReadFile, run: ImportRun): FileImport {
   if (read.kind === 'done') return done(read.results);
+  if (read.kind === 'unread') return done([]);
   const file = printableFileName(read.name);
-  const { extraction, encoding, notes, legacy } = read.extracted;
+  const { extraction, encoding, notes, legacy, prepared } = read.extracted;
   const review = new FileReview(run.decide ?? suggestedChoice);
   const questionPrefix = run.questionPrefix ?? '';
   try {
@@ -209,7 +219,7 @@ export function storeReadFile(workbench: Workbench, read: ReadFile, run: ImportR
     const encodingNote: MessageRef[] =
       encoding === null ? [] : [{ key: legacy ? 'noteEncodingLegacy' : 'noteEncoding', params: { encoding } }];
     const fileNotes = [...encodingNote, ...notes, ...extraction.notes];
-    const results = storeDocuments(workbench, file, extraction.documents, fileNotes, review, questionPrefix);
+    const results = storeDocuments(workbench, file, extraction.documents, prepared, fileNotes, review, questionPrefix);
     const skippedParts = extraction.skipped.map((part) => skippedFor(`${file} (${part.part})`, part.reason));
     if (results.length === 0 && skippedParts.length === 0)
       return done([skippedFor(file, { key: 'fileHoldsNoArticles', params: {} })]);

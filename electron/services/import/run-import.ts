@@ -138,6 +138,8 @@ const DEFAULT_BATCH_LIMITS: BatchLimits = { maxFiles: 256, maxMs: 50 };
  */
 const READ_AHEAD_FILES = 256;
 const READ_AHEAD_BYTES = 32 * 1024 * 1024;
+/** Reads asked of the extractor at once (it reads them in order). */
+const READS_IN_FLIGHT = 8;
 
 interface QueuedFile {
   task: ImportTask;
@@ -178,10 +180,8 @@ export async function runImport(
       for (const { task } of held)
         hooks.emit({ type: 'results', results: [skippedFor(printableFileName(task.name), NOT_DECIDED)] });
     };
-    const storeFile = ({ task, index, read }: QueuedFile): FileImport => {
-      hooks.emit({ type: 'file', name: printableFileName(task.name) });
-      return storeReadFile(workbench, read, { ...run, decide, questionPrefix: `file ${index}:` });
-    };
+    const storeFile = ({ index, read }: QueuedFile): FileImport =>
+      storeReadFile(workbench, read, { ...run, decide, questionPrefix: `file ${index}:` });
     /**
      * Stores files from the front of `queue` in one transaction, each in a savepoint, until the
      * batch is full, has taken its time or the job is cancelled; returns them with their
@@ -227,15 +227,45 @@ export async function runImport(
       const reading = { waitingBytes: 0, done: false, failed: null as { error: unknown } | null, stopped: false };
       const wake: { store: (() => void) | null; reader: (() => void) | null } = { store: null, reader: null };
       void (async () => {
-        for (const { task, index } of files) {
-          while (!reading.stopped && (queue.length >= READ_AHEAD_FILES || reading.waitingBytes >= READ_AHEAD_BYTES))
-            await new Promise<void>((resolve) => (wake.reader = resolve));
-          if (reading.stopped || hooks.signal.aborted) break;
-          const read = await task.read(run);
-          queue.push({ task, index, read });
+        // Reads asked and not yet answered, in order: several at once, so the reading thread goes
+        // from file to file while this one stores.
+        const inFlight: { task: ImportTask; index: number; read: Promise<ReadFile> }[] = [];
+        let asked = 0;
+        let answered = 0;
+        let announced = 0;
+        /** Progress names the file being read: the first asked and not answered. */
+        const announce = () => {
+          if (announced === answered && announced < asked) {
+            const file = files[announced];
+            if (file) hooks.emit({ type: 'file', name: printableFileName(file.task.name) });
+            announced++;
+          }
+        };
+        const settleFirst = async () => {
+          const first = inFlight.shift();
+          if (!first) return;
+          const read = await first.read;
+          answered++;
+          announce();
+          queue.push({ task: first.task, index: first.index, read });
           reading.waitingBytes += read.bytes;
           wake.store?.();
+        };
+        for (const { task, index } of files) {
+          while (
+            !reading.stopped &&
+            (queue.length + inFlight.length >= READ_AHEAD_FILES || reading.waitingBytes >= READ_AHEAD_BYTES)
+          ) {
+            if (inFlight.length > 0) await settleFirst();
+            else await new Promise<void>((resolve) => (wake.reader = resolve));
+          }
+          if (reading.stopped || hooks.signal.aborted) break;
+          inFlight.push({ task, index, read: task.read(run) });
+          asked++;
+          announce();
+          if (inFlight.length >= READS_IN_FLIGHT) await settleFirst();
         }
+        while (inFlight.length > 0) await settleFirst();
       })()
         .catch((error: unknown) => (reading.failed = { error }))
         .finally(() => {
@@ -248,6 +278,10 @@ export async function runImport(
           // Let a pending cancel message in (worker port or handler call) before each batch.
           await yieldToEventLoop();
           if (hooks.signal.aborted) {
+            // The file being read when the cancel came is reported, cut off; files read and not
+            // stored yet are left as files not reached.
+            for (const { read } of queue)
+              if (read.kind === 'done' && read.cutOff) hooks.emit({ type: 'results', results: read.results });
             cancelHeld(held);
             if (wereHeld) cancelHeld(files.slice(position));
             return null;
@@ -266,7 +300,7 @@ export async function runImport(
           for (const { file, outcome } of stored) {
             if (outcome.kind === 'review')
               held.push({ task: file.task, index: file.index, questions: outcome.questions });
-            else hooks.emit({ type: 'results', results: outcome.results });
+            else if (file.read.kind !== 'unread') hooks.emit({ type: 'results', results: outcome.results });
           }
         }
       } finally {

@@ -57,13 +57,21 @@ interface Run {
   results: ImportFileResult[];
 }
 
-/** Imports `folder` in one batch (no time limit on it); `onFile` sees each file as it starts. */
-async function importFolder(
-  wb: TempWorkbench,
-  folder: string,
-  onFile: (name: string) => void = () => undefined,
-  controller = new AbortController(),
-): Promise<Run> {
+/**
+ * Calls `onInsert(title, articlesVisible)` from inside the import's transaction, as each article
+ * row is written (a trigger calling a JavaScript function): the moment a file is being stored.
+ */
+function onInsert(wb: TempWorkbench, onInsert: (title: string, articlesVisible: number) => void): void {
+  wb.db.function('on_insert', (title: unknown, visible: unknown) => {
+    onInsert(String(title), Number(visible));
+    return null;
+  });
+  wb.db.exec(`CREATE TEMP TRIGGER probe AFTER INSERT ON articles
+    BEGIN SELECT on_insert(NEW.title, (SELECT count(*) FROM articles)); END`);
+}
+
+/** Imports `folder` in one batch (no time limit on it). */
+async function importFolder(wb: TempWorkbench, folder: string, controller = new AbortController()): Promise<Run> {
   const results: ImportFileResult[] = [];
   const state = await runImport(
     wb,
@@ -71,7 +79,6 @@ async function importFolder(
     {
       signal: controller.signal,
       emit: (event: ImportEvent) => {
-        if (event.type === 'file') onFile(event.name);
         if (event.type === 'results') results.push(...event.results);
       },
     },
@@ -94,15 +101,14 @@ describe('import batches', () => {
       '4.txt': article(5),
     });
     const committed = otherConnection(wb);
-    const seenWhenLastStarts = { here: -1, committed: -1 };
-    const run = await importFolder(wb, folder, (name) => {
-      if (name.endsWith('4.txt')) {
-        seenWhenLastStarts.here = count(wb.db, 'articles');
-        seenWhenLastStarts.committed = count(committed, 'articles');
-      }
+    const seenWhenLastIsStored = { here: -1, committed: -1 };
+    onInsert(wb, (title, visible) => {
+      if (title === 'Bản tin số 5')
+        Object.assign(seenWhenLastIsStored, { here: visible, committed: count(committed, 'articles') });
     });
+    const run = await importFolder(wb, folder);
     // The failing file's neighbours were in its transaction: written here, not yet committed.
-    expect(seenWhenLastStarts).toEqual({ here: 2, committed: 0 });
+    expect(seenWhenLastIsStored).toEqual({ here: 3, committed: 0 });
     expect(run.state).toBe('done');
     expect(run.results.map((result) => [result.file, result.outcome])).toEqual([
       ['in/1.txt', 'imported'],
@@ -129,7 +135,8 @@ describe('import batches', () => {
     const folder = join(wb.dir, 'in');
     writeFiles(folder, Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`${i}.txt`, article(i)])));
     const controller = new AbortController();
-    const run = await importFolder(wb, folder, (name) => name.endsWith('3.txt') && controller.abort(), controller);
+    onInsert(wb, (title) => title === 'Bản tin số 3' && controller.abort());
+    const run = await importFolder(wb, folder, controller);
     expect(run.state).toBe('cancelled');
     expect(run.results.map((result) => [result.file, result.outcome])).toEqual(
       [0, 1, 2, 3].map((i) => [`in/${i}.txt`, 'imported']),
@@ -144,11 +151,13 @@ describe('import batches', () => {
     const retitled = VIETNAMESE_ARTICLE.replace('Bộ Công an tổng kết', 'Tin ảnh: Bộ Công an tổng kết');
     writeFiles(folder, { 'a.txt': VIETNAMESE_ARTICLE, 'b.txt': VIETNAMESE_ARTICLE, 'c.txt': retitled });
     const committed = otherConnection(wb);
-    let committedWhenLastStarts = -1;
-    const run = await importFolder(wb, folder, (name) => {
-      if (name.endsWith('c.txt')) committedWhenLastStarts = count(committed, 'articles');
+    const seenWhenLastIsStored = { here: -1, committed: -1 };
+    onInsert(wb, (title, visible) => {
+      if (title.startsWith('Tin ảnh'))
+        Object.assign(seenWhenLastIsStored, { here: visible, committed: count(committed, 'articles') });
     });
-    expect(committedWhenLastStarts).toBe(0);
+    const run = await importFolder(wb, folder);
+    expect(seenWhenLastIsStored).toEqual({ here: 2, committed: 0 });
     const [first, second, third] = run.results;
     if (first?.outcome !== 'imported') throw new Error(`a.txt: ${JSON.stringify(first)}`);
     expect(second).toMatchObject({ outcome: 'duplicate', file: 'in/b.txt', articleId: first.articleId });
