@@ -7,7 +7,7 @@ import { SearchIndex } from './search-index';
 import { SentenceStore } from './sentences';
 import { sortKeysOf, SortKeyWriter } from './sort-keys';
 import { nowIso } from './clock';
-import { writeTransaction } from './write-transaction';
+import { joinedWriteTransaction, writeTransaction } from './write-transaction';
 
 /** What an importer hands the store; the store adds id, status and timestamps. */
 export interface NewArticle {
@@ -157,11 +157,14 @@ export class ArticleStore {
     return this.statements;
   }
 
-  /** Inserts a new article; the caller has checked the hash for duplicates. */
+  /**
+   * Inserts a new article with its search row and sort keys; the caller has checked the hash for
+   * duplicates. Inside a transaction it joins it: the caller rolls back on an error.
+   */
   insert(article: NewArticle): number {
     const now = nowIso();
     const derived = article.derived ?? derivedColumnsOf(article);
-    return writeTransaction(this.db, () => {
+    return joinedWriteTransaction(this.db, () => {
       const result = this.prepared().insert.run({
         rawText: article.rawText,
         text: article.text,
