@@ -123,15 +123,18 @@ function tasksOf(source: JobSource, limits: ImportLimits): ImportTask[] {
 /**
  * Read files are stored in batches: one write transaction holds many files, each in a savepoint
  * of its own (a file that fails or raises questions rolls back alone), so the commit and the
- * search index's flush are paid once per batch, not once per file. A batch ends after this long,
- * so the write lock is never held much longer: the user's edits wait for it (busy_timeout).
+ * search index's flush are paid once per batch, not once per file. A batch ends after `maxMs`,
+ * so the write lock is never held much longer: the user's edits wait for it (busy_timeout). The
+ * first batch of a pass holds `firstFiles` and each next one twice as many, up to `maxFiles`, so
+ * the first results show at once.
  */
 export interface BatchLimits {
+  firstFiles: number;
   maxFiles: number;
   maxMs: number;
 }
 
-const DEFAULT_BATCH_LIMITS: BatchLimits = { maxFiles: 256, maxMs: 50 };
+const DEFAULT_BATCH_LIMITS: BatchLimits = { firstFiles: 1, maxFiles: 256, maxMs: 50 };
 /**
  * Files are read ahead of the store (in the extract worker in the app, while this thread
  * writes), up to these many files or bytes waiting.
@@ -187,14 +190,14 @@ export async function runImport(
      * batch is full, has taken its time or the job is cancelled; returns them with their
      * outcomes, in order.
      */
-    const storeBatch = (queue: QueuedFile[]): { file: QueuedFile; outcome: FileImport }[] => {
+    const storeBatch = (queue: QueuedFile[], maxFiles: number): { file: QueuedFile; outcome: FileImport }[] => {
       const stored: { file: QueuedFile; outcome: FileImport }[] = [];
       try {
         workbench.changes.batch(() => {
           const started = performance.now();
           while (
             queue.length > 0 &&
-            stored.length < batchLimits.maxFiles &&
+            stored.length < maxFiles &&
             performance.now() - started < batchLimits.maxMs &&
             !(stored.length > 0 && hooks.signal.aborted)
           ) {
@@ -273,6 +276,7 @@ export async function runImport(
           wake.store?.();
         });
       let position = 0;
+      let batchFiles = batchLimits.firstFiles;
       try {
         for (;;) {
           // Let a pending cancel message in (worker port or handler call) before each batch.
@@ -293,7 +297,8 @@ export async function runImport(
             wake.store = null;
             continue;
           }
-          const stored = storeBatch(queue);
+          const stored = storeBatch(queue, batchFiles);
+          batchFiles = Math.min(batchFiles * 2, batchLimits.maxFiles);
           position += stored.length;
           for (const { file } of stored) reading.waitingBytes -= file.read.bytes;
           wake.reader?.();

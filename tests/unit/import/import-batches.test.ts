@@ -82,7 +82,7 @@ async function importFolder(wb: TempWorkbench, folder: string, controller = new 
         if (event.type === 'results') results.push(...event.results);
       },
     },
-    { batch: { maxFiles: 1000, maxMs: Number.POSITIVE_INFINITY } },
+    { batch: { firstFiles: 1000, maxFiles: 1000, maxMs: Number.POSITIVE_INFINITY } },
   );
   return { state, results };
 }
