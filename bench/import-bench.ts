@@ -1,10 +1,13 @@
 /**
  * Import benchmark: 10,000 generated plain-text articles of about 8 KB each, in one folder,
- * imported into an empty database through the real pipeline (decode, canonicalise, chrome,
- * metadata, duplicate check, one transaction per file). Then the raw SQLite insert speed of
- * the same rows, in the same run, so the ratio shows the pipeline's overhead.
+ * imported into an empty database through the real pipeline (read, decode, canonicalise, chrome,
+ * metadata, fold, duplicate check, stored in batches of files, each file in its own savepoint),
+ * with files read and prepared in the extract worker thread while this thread writes, as an
+ * import job runs. Then the raw SQLite insert speed of the same rows, in the same run, so the
+ * ratio shows the pipeline's overhead.
  *
- * Run: npx tsx bench/import-bench.ts [--files N]
+ * Run: npx tsx bench/import-bench.ts [--files N] [--same-thread]
+ * (`--same-thread`: read and prepare on the writing thread too, as the command line's seeding does.)
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -13,12 +16,16 @@ import { join } from 'node:path';
 import { numberOption, parseCommandLine } from '../electron/services/command-line';
 import { runImport } from '../electron/services/import/run-import';
 import { openWorkbench } from '../electron/services/workbench';
+import { bundleDir, bundleNodeEntries } from '../tests/helpers/bundle-node-entries';
 
-const FILES =
-  numberOption('files', parseCommandLine(process.argv.slice(2), { files: { type: 'string' } }).values.files, {
-    min: 1,
-    integer: true,
-  }) ?? 10_000;
+const options = parseCommandLine(process.argv.slice(2), {
+  files: { type: 'string' },
+  'same-thread': { type: 'boolean' },
+}).values;
+const FILES = numberOption('files', options.files, { min: 1, integer: true }) ?? 10_000;
+const SAME_THREAD = options['same-thread'] === true;
+/** The most files an import batch holds (run-import.ts): the raw reference commits as often. */
+const IMPORT_BATCH_FILES = 256;
 const TARGET_BYTES = 8 * 1024;
 
 const PARAGRAPHS = [
@@ -45,6 +52,12 @@ function seconds(ms: number): string {
   return `${(ms / 1000).toFixed(2)} s`;
 }
 
+/** CPU time (user + system, every thread of this process) spent in `since`'s interval, in ms. */
+function cpuMsSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return (used.user + used.system) / 1000;
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'marginalia-import-bench-'));
   try {
@@ -63,9 +76,12 @@ async function main(): Promise<void> {
       `${FILES.toLocaleString('en-US')} files, ${(totalBytes / FILES / 1024).toFixed(1)} KB each on average, in one folder.`,
     );
 
+    const bundle = SAME_THREAD ? null : bundleDir();
+    if (bundle) await bundleNodeEntries(bundle);
     const workbench = openWorkbench(join(work, 'import.db'));
     let imported = 0;
     const importStart = performance.now();
+    const importCpu = process.cpuUsage();
     await runImport(
       workbench,
       { kind: 'paths', paths: [folder] },
@@ -76,10 +92,12 @@ async function main(): Promise<void> {
             imported += event.results.filter((result) => result.outcome === 'imported').length;
         },
       },
+      { extractWorkerPath: bundle ? join(bundle, 'extractWorker.js') : null },
     );
     const importMs = performance.now() - importStart;
+    const importCpuMs = cpuMsSince(importCpu);
     console.log(
-      `${'Import pipeline:'.padEnd(44)} ${seconds(importMs)} for ${imported.toLocaleString('en-US')} articles (${Math.round(imported / (importMs / 1000)).toLocaleString('en-US')} files/s)`,
+      `${(SAME_THREAD ? 'Import pipeline, one thread:' : 'Import pipeline, extract worker:').padEnd(44)} ${seconds(importMs)} for ${imported.toLocaleString('en-US')} articles (${Math.round(imported / (importMs / 1000)).toLocaleString('en-US')} files/s), CPU ${seconds(importCpuMs)}`,
     );
 
     // The same rows, inserted raw into a fresh database with the same schema and pragmas.
@@ -99,15 +117,24 @@ async function main(): Promise<void> {
       raw.db.exec('DELETE FROM articles');
       raw.db.pragma('wal_checkpoint(TRUNCATE)');
       const start = performance.now();
+      const cpu = process.cpuUsage();
       insertRows();
       const ms = performance.now() - start;
       console.log(
-        `${label.padEnd(44)} ${seconds(ms)} (${Math.round(rows.length / (ms / 1000)).toLocaleString('en-US')} rows/s)`,
+        `${label.padEnd(44)} ${seconds(ms)} (${Math.round(rows.length / (ms / 1000)).toLocaleString('en-US')} rows/s), CPU ${seconds(cpuMsSince(cpu))}`,
       );
       return ms;
     };
-    // As the import commits: one transaction per row, WAL synced at the end of the batch.
-    const sameDurabilityMs = timeInserts('Raw SQLite, tx per row, synced per batch:', () => {
+    // As the import commits: a transaction per batch of files, WAL synced at the end of the import.
+    const insertBatch = raw.db.transaction((batch: unknown[]) => batch.forEach((row) => insert.run(row)));
+    const sameDurabilityMs = timeInserts(`Raw SQLite, tx per ${IMPORT_BATCH_FILES} rows, synced per import:`, () => {
+      raw.db.pragma('synchronous = NORMAL');
+      for (let i = 0; i < rows.length; i += IMPORT_BATCH_FILES) insertBatch(rows.slice(i, i + IMPORT_BATCH_FILES));
+      raw.db.pragma('synchronous = FULL');
+      raw.db.pragma('wal_checkpoint(PASSIVE)');
+    });
+    // As the import committed before batches: one transaction per row.
+    const perRowMs = timeInserts('Raw SQLite, tx per row, synced per import:', () => {
       raw.db.pragma('synchronous = NORMAL');
       for (const row of rows) insertOne(row);
       raw.db.pragma('synchronous = FULL');
@@ -118,7 +145,10 @@ async function main(): Promise<void> {
       raw.db.transaction(() => rows.forEach((row) => insert.run(row)))(),
     );
     raw.close();
-    console.log(`Import / raw at the same durability: ${(importMs / sameDurabilityMs).toFixed(1)}×`);
+    console.log(
+      `Import / raw at the same durability: ${(importMs / sameDurabilityMs).toFixed(1)}× (/ raw with a tx per row: ${(importMs / perRowMs).toFixed(1)}×)`,
+    );
+    if (bundle) rmSync(bundle, { recursive: true, force: true });
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -33,17 +33,88 @@ const PREVIEW_LENGTH = 120;
 /** The verdict needs a few hundred words, not the whole article; a short sample keeps imports fast. */
 const SAMPLE_LENGTH = 4_000;
 
-function wordsOf(text: string): string[] {
-  return text
-    .slice(0, SAMPLE_LENGTH)
-    .split(/[\s.,;:!?()"'“”«»\-–—/]+/u)
-    .filter((word) => /\p{L}/u.test(word));
+const WORD_SEPARATORS = /[\s.,;:!?()"'“”«»\-–—/]/u;
+const LETTER = /\p{L}/u;
+/** The characters UNICODE_VIETNAMESE_WORD looks for, one by one: a word has one or it does not. */
+const UNICODE_VIETNAMESE_LETTER = UNICODE_VIETNAMESE_WORD;
+
+/** Bits of a BMP code unit's classes, filled on first sight (0: not yet asked). */
+const KNOWN = 1;
+const SEPARATOR = 2;
+const IS_LETTER = 4;
+const IS_UNICODE_VIETNAMESE = 8;
+/** U+00A1–U+00FE: every TCVN3 and VNI signature has one of these. */
+const IS_LEGACY_RANGE = 16;
+const classes = new Uint8Array(0x10000);
+
+function classOf(code: number): number {
+  let bits = classes[code] as number;
+  if (bits === 0) {
+    const character = String.fromCharCode(code);
+    bits =
+      KNOWN |
+      (WORD_SEPARATORS.test(character) ? SEPARATOR : 0) |
+      (LETTER.test(character) ? IS_LETTER : 0) |
+      (UNICODE_VIETNAMESE_LETTER.test(character) ? IS_UNICODE_VIETNAMESE : 0) |
+      (code >= 0xa1 && code <= 0xfe ? IS_LEGACY_RANGE : 0);
+    classes[code] = bits;
+  }
+  return bits;
 }
 
-function share(words: readonly string[], pattern: RegExp): number {
-  if (words.length === 0) return 0;
-  return words.filter((word) => pattern.test(word)).length / words.length;
+/** How many of a text's words carry each signature. */
+interface WordCounts {
+  /** Words holding a letter (what the shares are of). */
+  words: number;
+  unicode: number;
+  tcvn3: number;
+  vni: number;
 }
+
+/**
+ * Counts the words of the sample: the runs between separators that hold a letter. One pass over
+ * the characters; the signature patterns are tried only on words with a character in
+ * U+00A1–U+00FE, the only words they can match. Runs on every file an import reads.
+ */
+function countSignatures(text: string): WordCounts {
+  const sample = text.slice(0, SAMPLE_LENGTH);
+  const counts: WordCounts = { words: 0, unicode: 0, tcvn3: 0, vni: 0 };
+  let start = 0;
+  let bits = 0;
+  const endWord = (end: number) => {
+    if (bits & IS_LETTER) {
+      counts.words++;
+      if (bits & IS_UNICODE_VIETNAMESE) counts.unicode++;
+      if (bits & IS_LEGACY_RANGE) {
+        const word = sample.slice(start, end);
+        if (TCVN3_WORD.test(word)) counts.tcvn3++;
+        if (VNI_WORD.test(word)) counts.vni++;
+      }
+    }
+    bits = 0;
+  };
+  for (let i = 0; i < sample.length; i++) {
+    const code = sample.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) {
+      // Astral characters are no separators; an astral letter makes a word. A lone surrogate is neither.
+      const pair = code <= 0xdbff && (sample.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      if (pair && LETTER.test(sample.slice(i, i + 2))) bits |= IS_LETTER;
+      if (pair) i++;
+      continue;
+    }
+    const characterBits = classOf(code);
+    if (characterBits & SEPARATOR) {
+      endWord(i);
+      start = i + 1;
+    } else {
+      bits |= characterBits;
+    }
+  }
+  endWord(sample.length);
+  return counts;
+}
+
+const shareOf = (count: number, words: number): number => (words === 0 ? 0 : count / words);
 
 function previewOf(text: string, pattern: RegExp): string {
   const line = text.split('\n').find((candidate) => pattern.test(candidate)) ?? text;
@@ -53,11 +124,11 @@ function previewOf(text: string, pattern: RegExp): string {
 
 /** Flags decoded text that is probably TCVN3 or VNI; null when it reads as Unicode text. */
 export function detectLegacyVietnamese(text: string): LegacyVerdict | null {
-  const words = wordsOf(text);
-  const unicode = share(words, UNICODE_VIETNAMESE_WORD);
+  const counts = countSignatures(text);
+  const unicode = shareOf(counts.unicode, counts.words);
   const candidates: { encoding: LegacyEncoding; pattern: RegExp; score: number }[] = [
-    { encoding: 'TCVN3', pattern: TCVN3_WORD, score: share(words, TCVN3_WORD) },
-    { encoding: 'VNI', pattern: VNI_WORD, score: share(words, VNI_WORD) },
+    { encoding: 'TCVN3', pattern: TCVN3_WORD, score: shareOf(counts.tcvn3, counts.words) },
+    { encoding: 'VNI', pattern: VNI_WORD, score: shareOf(counts.vni, counts.words) },
   ];
   const best = candidates.sort((a, b) => b.score - a.score)[0];
   if (!best || best.score < MIN_SCORE || best.score <= unicode) return null;
@@ -66,5 +137,6 @@ export function detectLegacyVietnamese(text: string): LegacyVerdict | null {
 
 /** Share of words that are Vietnamese letters in Unicode: the evidence for a Vietnamese decode. */
 export function unicodeVietnameseShare(text: string): number {
-  return share(wordsOf(text.normalize('NFC')), UNICODE_VIETNAMESE_WORD);
+  const counts = countSignatures(text.normalize('NFC'));
+  return shareOf(counts.unicode, counts.words);
 }

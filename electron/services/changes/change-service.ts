@@ -120,10 +120,21 @@ export class ChangeService {
 
   /**
    * Runs `work` in one IMMEDIATE transaction (e.g. a whole imported file); the sets it applies
-   * are savepoints inside it and are announced to listeners only once it has committed.
+   * are savepoints inside it and are announced to listeners only once it has committed. Inside
+   * another batch it is a savepoint (an import batch holds many files, each one of these): when
+   * it rolls back, so do the announcements of the sets it applied.
    */
   batch<T>(work: () => T): T {
-    if (this.pending) return this.db.transaction(work)();
+    if (this.pending) {
+      const pending = this.pending;
+      const announcedBefore = pending.length;
+      try {
+        return this.db.transaction(work)();
+      } catch (error) {
+        pending.length = announcedBefore;
+        throw error;
+      }
+    }
     this.assertNoForeignTransaction();
     this.pending = [];
     try {

@@ -12,10 +12,11 @@ import { importWorkbenchExport } from './workbench/workbench-import';
 import type { Workbench } from '../workbench';
 import { printableFileName } from './file-names';
 import { thisThreadExtractor, type Extractor } from './extraction/extractors';
+import type { ExtractOutcome } from './extraction/extract-file';
 import type { SourceDocument } from './formats/types';
 import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
 import { addPeerAnnotations } from './peer-annotations';
-import { prepareArticle } from './prepare-article';
+import { prepareArticle, type Preparation } from './prepare-article';
 import { FileReview, ReviewNeeded, suggestedChoice, type Decide } from './review';
 import { importAnnotationRows } from './annotation-rows';
 import type { MessageRef } from '../../../shared/messages/backend-messages';
@@ -39,11 +40,15 @@ function peerLabelCounts(documents: readonly SourceDocument[]): Map<string, numb
   return counts;
 }
 
-/** Stores the documents of one file in one transaction; throws (and rolls back) on any store error or open question. */
+/**
+ * Stores the documents of one file in one transaction; throws (and rolls back) on any store error
+ * or open question. `prepared` holds the documents already prepared where the file was read.
+ */
 function storeDocuments(
   workbench: Workbench,
   file: string,
   documents: readonly SourceDocument[],
+  prepared: readonly Preparation[] | null,
   fileNotes: readonly MessageRef[],
   review: FileReview,
   questionPrefix: string,
@@ -54,15 +59,15 @@ function storeDocuments(
   return workbench.changes.batch((): ImportFileResult[] => {
     /** Articles this file stored so far: a probable duplicate of one of them is "earlier in this file". */
     const storedHere = new Set<number>();
-    const results = documents.map((document): ImportFileResult => {
+    const results = documents.map((document, index): ImportFileResult => {
       const name = partName(file, document);
-      const prepared = prepareArticle(document, basename(file));
-      if (!prepared.ok) return skippedFor(name, prepared.reason);
-      const { article } = prepared;
-      const notes = [...fileNotes, ...prepared.notes];
+      const preparation = prepared?.[index] ?? prepareArticle(document, basename(file));
+      if (!preparation.ok) return skippedFor(name, preparation.reason);
+      const { article } = preparation;
+      const notes = [...fileNotes, ...preparation.notes];
       const title = displayTitleOf(article.title, article.text.slice(0, 200));
       const exact = workbench.articles.findIdByHash(contentHashOf(article.text + (article.trimmedText ?? '')));
-      const probable = exact ? null : workbench.articles.findProbableDuplicate(article.text);
+      const probable = exact ? null : workbench.articles.findByDuplicateKey(article.derived.duplicateKey);
       if (probable) {
         const inThisFile = storedHere.has(probable.id);
         const choice = review.ask({
@@ -137,23 +142,63 @@ export type FileImport =
 const done = (results: ImportFileResult[]): FileImport => ({ kind: 'done', results });
 
 /**
- * Imports one file's bytes and reports what happened to each article in it, or holds it for
- * review. Extraction never throws: a file that breaks a parser, takes too long, holds too many
- * records or is cut off by Cancel is skipped with a message naming it, nothing of it is stored,
- * and the batch goes on.
+ * A file read: extracted and ready to store, or already done with (refused by size, unreadable,
+ * broken, cut off by Cancel). Reading is the part of a file's import that may wait (a worker
+ * thread extracts it); storing is synchronous, so a job can store several read files in one
+ * transaction without holding the write lock across a wait.
  */
-export async function importFileReviewed(
-  workbench: Workbench,
-  input: ImportInput,
-  run: ImportRun,
-): Promise<FileImport> {
+export type ReadFile =
+  /** `cutOff`: the file was being read when the import was cancelled (reported, as the job stops). */
+  | { kind: 'done'; results: ImportFileResult[]; bytes: number; cutOff?: true }
+  | { kind: 'read'; name: string; extracted: Extracted; bytes: number }
+  /** Cancelled before it was read: nothing to report. */
+  | { kind: 'unread'; bytes: 0 };
+
+type Extracted = Extract<ExtractOutcome, { kind: 'extracted' }>;
+
+/**
+ * Reads one file's bytes. Never throws: a file that breaks a parser, takes too long, holds too
+ * many records or is cut off by Cancel is done with, skipped with a message naming it.
+ */
+export async function readFileInput(input: ImportInput, run: ImportRun): Promise<ReadFile> {
   const file = printableFileName(input.name);
-  const tooLarge = tooLargeReason(input.bytes.length, run.limits);
-  if (tooLarge) return done([skippedFor(file, tooLarge)]);
+  const bytes = input.bytes.length;
+  const skipped = (reason: MessageRef) => ({ kind: 'done' as const, results: [skippedFor(file, reason)], bytes });
+  const tooLarge = tooLargeReason(bytes, run.limits);
+  if (tooLarge) return skipped(tooLarge);
   const extracted = await (run.extractor ?? thisThreadExtractor).extract(input.name, input.bytes, run.limits);
-  if (extracted.kind === 'failed') return done([skippedFor(file, extracted.reason)]);
-  if (extracted.kind === 'cancelled') return done([skippedFor(file, { key: 'fileReadCancelled', params: { file } })]);
-  const { extraction, encoding, notes, legacy } = extracted;
+  if (extracted.kind === 'failed') return skipped(extracted.reason);
+  if (extracted.kind === 'cancelled')
+    return { ...skipped({ key: 'fileReadCancelled', params: { file } }), cutOff: true };
+  if (extracted.kind === 'unread') return { kind: 'unread', bytes: 0 };
+  return { kind: 'read', name: input.name, extracted, bytes };
+}
+
+/** Reads a file from disk, refusing it by size before reading; `name` is what the report shows. */
+export async function readFilePath(path: string, run: ImportRun, name: string = path): Promise<ReadFile> {
+  let bytes: Uint8Array;
+  try {
+    const size = statSync(path).size;
+    const tooLarge = tooLargeReason(size, run.limits);
+    if (tooLarge) return { kind: 'done', results: [skippedFor(printableFileName(name), tooLarge)], bytes: 0 };
+    bytes = readFileSync(path);
+  } catch (error) {
+    const reason: MessageRef = { key: 'fileUnreadable', params: { detail: (error as Error).message } };
+    return { kind: 'done', results: [skippedFor(printableFileName(name), reason)], bytes: 0 };
+  }
+  return readFileInput({ name, bytes }, run);
+}
+
+/**
+ * Stores a file read, all of it in one transaction (a savepoint when the job has a batch open),
+ * and reports what happened to each article in it, or holds it for review with nothing of it
+ * written. Never throws for bad input: a failure rolls the file back and skips it.
+ */
+export function storeReadFile(workbench: Workbench, read: ReadFile, run: ImportRun): FileImport {
+  if (read.kind === 'done') return done(read.results);
+  if (read.kind === 'unread') return done([]);
+  const file = printableFileName(read.name);
+  const { extraction, encoding, notes, legacy, prepared } = read.extracted;
   const review = new FileReview(run.decide ?? suggestedChoice);
   const questionPrefix = run.questionPrefix ?? '';
   try {
@@ -174,7 +219,7 @@ export async function importFileReviewed(
     const encodingNote: MessageRef[] =
       encoding === null ? [] : [{ key: legacy ? 'noteEncodingLegacy' : 'noteEncoding', params: { encoding } }];
     const fileNotes = [...encodingNote, ...notes, ...extraction.notes];
-    const results = storeDocuments(workbench, file, extraction.documents, fileNotes, review, questionPrefix);
+    const results = storeDocuments(workbench, file, extraction.documents, prepared, fileNotes, review, questionPrefix);
     const skippedParts = extraction.skipped.map((part) => skippedFor(`${file} (${part.part})`, part.reason));
     if (results.length === 0 && skippedParts.length === 0)
       return done([skippedFor(file, { key: 'fileHoldsNoArticles', params: {} })]);
@@ -184,6 +229,15 @@ export async function importFileReviewed(
     const detail = error instanceof Error ? error.message : String(error);
     return done([skippedFor(file, { key: 'fileNotImported', params: { detail } })]);
   }
+}
+
+/** Imports one file's bytes (read, then stored in its own transaction), or holds it for review. */
+export async function importFileReviewed(
+  workbench: Workbench,
+  input: ImportInput,
+  run: ImportRun,
+): Promise<FileImport> {
+  return storeReadFile(workbench, await readFileInput(input, run), run);
 }
 
 /** Imports one file's bytes, answering every review question with its suggestion (tools, seeds, tests). */
@@ -200,24 +254,14 @@ function resultsOf(outcome: FileImport): ImportFileResult[] {
   return outcome.results;
 }
 
-/** Reads a file from disk (refusing it by size before reading) and imports it under `name`, or holds it for review. */
+/** Reads a file from disk and imports it under `name`, or holds it for review. */
 export async function importFilePathReviewed(
   workbench: Workbench,
   path: string,
   run: ImportRun,
   name: string = path,
 ): Promise<FileImport> {
-  let bytes: Uint8Array;
-  try {
-    const tooLarge = tooLargeReason(statSync(path).size, run.limits);
-    if (tooLarge) return done([skippedFor(printableFileName(name), tooLarge)]);
-    bytes = readFileSync(path);
-  } catch (error) {
-    return done([
-      skippedFor(printableFileName(name), { key: 'fileUnreadable', params: { detail: (error as Error).message } }),
-    ]);
-  }
-  return importFileReviewed(workbench, { name, bytes }, run);
+  return storeReadFile(workbench, await readFilePath(path, run, name), run);
 }
 
 /** `importFilePathReviewed` answering every review question with its suggestion. */

@@ -8,7 +8,7 @@ import { parseDateLine } from '../../../shared/import/dates';
 import { extractMetadata } from '../../../shared/import/metadata';
 import type { MessageRef } from '../../../shared/messages/backend-messages';
 import { canonicalize, type CanonicalChanges } from '../../../shared/text/canonical';
-import type { NewArticle } from '../store/articles';
+import { derivedColumnsOf, type DerivedColumns, type NewArticle } from '../store/articles';
 import type { SourceDocument } from './formats/types';
 
 export type PreparedArticle = Omit<NewArticle, 'contentHash'>;
@@ -47,7 +47,8 @@ function withDropped(cut: ChromeCut, droppedText: string | undefined): ChromeCut
 }
 
 export type Preparation =
-  { ok: true; article: PreparedArticle; notes: MessageRef[] } | { ok: false; reason: MessageRef };
+  | { ok: true; article: PreparedArticle & { derived: DerivedColumns }; notes: MessageRef[] }
+  | { ok: false; reason: MessageRef };
 
 export function prepareArticle(document: SourceDocument, fileName: string): Preparation {
   const { text: fullText, changes } = canonicalize(document.rawText);
@@ -63,6 +64,8 @@ export function prepareArticle(document: SourceDocument, fileName: string): Prep
     const lines = `${shown.join(' · ')}${cut.trimmedLines.length > 3 ? ' · …' : ''}`;
     notes.push({ key: 'noteChromeTrimmed', params: { count: cut.trimmedLines.length, lines } });
   }
+  const title = given(document.given.title) ?? found.title;
+  const source = given(document.given.source) ?? found.source;
   return {
     ok: true,
     notes,
@@ -70,12 +73,14 @@ export function prepareArticle(document: SourceDocument, fileName: string): Prep
       rawText: document.rawText,
       text: cut.text,
       trimmedText: cut.trimmedText,
-      title: given(document.given.title) ?? found.title,
-      source: given(document.given.source) ?? found.source,
+      title,
+      source,
       byline: given(document.given.byline) ?? found.byline,
       url: given(document.given.url),
       publishedAt: normaliseGivenDate(document.given.publishedAt) ?? found.publishedAt,
       fileName,
+      // Everything the store would compute from the text, computed here with the rest.
+      derived: derivedColumnsOf({ title, source, text: cut.text }),
     },
   };
 }

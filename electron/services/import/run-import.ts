@@ -18,7 +18,14 @@ import { withBatchDurability } from '../store/durability';
 import type { Workbench } from '../workbench';
 import { printableFileName } from './file-names';
 import { thisThreadExtractor, WorkerExtractor } from './extraction/extractors';
-import { importFilePathReviewed, importFileReviewed, type FileImport, type ImportRun } from './import-service';
+import {
+  readFileInput,
+  readFilePath,
+  storeReadFile,
+  type FileImport,
+  type ImportRun,
+  type ReadFile,
+} from './import-service';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
 import { mergeQuestion, suggestedChoice, type Decide } from './review';
 import { skippedFor } from './skipped';
@@ -60,11 +67,13 @@ export type JobSource = Exclude<ImportSource, { kind: 'upload' }> | { kind: 'sta
 
 export interface ImportRunOptions {
   limits?: ImportLimits;
+  /** How much one write transaction holds (tests set it to pin which files share a batch). */
+  batch?: BatchLimits;
   /** The bundled extractWorker.js: files are read there, under the time limit; null reads on this thread. */
   extractWorkerPath?: string | null;
 }
 
-type ImportTask = { name: string; run: (run: ImportRun) => Promise<FileImport> };
+type ImportTask = { name: string; read: (run: ImportRun) => Promise<ReadFile> };
 
 /** A file held for review: its task, where it stands in the job, and the questions it raised. */
 interface HeldFile {
@@ -80,34 +89,65 @@ function isBase64(data: string): boolean {
   return data.length % 4 === 0 && BASE64.test(data);
 }
 
-const skippedFile = (name: string, reason: MessageRef): FileImport => ({
+const skippedFile = (name: string, reason: MessageRef): ReadFile => ({
   kind: 'done',
   results: [skippedFor(printableFileName(name), reason)],
+  bytes: 0,
 });
 
-function tasksOf(workbench: Workbench, source: JobSource, limits: ImportLimits): ImportTask[] {
+function tasksOf(source: JobSource, limits: ImportLimits): ImportTask[] {
   if (source.kind === 'staged') {
     return source.files.map((file) => ({
       name: file.name,
-      run: (run): Promise<FileImport> => importFilePathReviewed(workbench, file.path, run, file.name),
+      read: (run): Promise<ReadFile> => readFilePath(file.path, run, file.name),
     }));
   }
   if (source.kind === 'paths') {
     return collectFiles(source.paths, limits.maxFiles).map((found) => ({
       name: found.name,
-      run: async (run): Promise<FileImport> =>
+      read: async (run): Promise<ReadFile> =>
         found.problem === undefined
-          ? importFilePathReviewed(workbench, found.path, run, found.name)
+          ? readFilePath(found.path, run, found.name)
           : skippedFile(found.name, found.problem),
     }));
   }
   return source.files.map((file) => ({
     name: file.name,
-    run: async (run): Promise<FileImport> =>
+    read: async (run): Promise<ReadFile> =>
       isBase64(file.dataBase64)
-        ? importFileReviewed(workbench, { name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') }, run)
-        : { kind: 'done', results: [skippedFor(printableFileName(file.name), { key: 'fileNotBase64', params: {} })] },
+        ? readFileInput({ name: file.name, bytes: Buffer.from(file.dataBase64, 'base64') }, run)
+        : skippedFile(file.name, { key: 'fileNotBase64', params: {} }),
   }));
+}
+
+/**
+ * Read files are stored in batches: one write transaction holds many files, each in a savepoint
+ * of its own (a file that fails or raises questions rolls back alone), so the commit and the
+ * search index's flush are paid once per batch, not once per file. A batch ends after `maxMs`,
+ * so the write lock is never held much longer: the user's edits wait for it (busy_timeout). The
+ * first batch of a pass holds `firstFiles` and each next one twice as many, up to `maxFiles`, so
+ * the first results show at once.
+ */
+export interface BatchLimits {
+  firstFiles: number;
+  maxFiles: number;
+  maxMs: number;
+}
+
+const DEFAULT_BATCH_LIMITS: BatchLimits = { firstFiles: 1, maxFiles: 256, maxMs: 50 };
+/**
+ * Files are read ahead of the store (in the extract worker in the app, while this thread
+ * writes), up to these many files or bytes waiting.
+ */
+const READ_AHEAD_FILES = 256;
+const READ_AHEAD_BYTES = 32 * 1024 * 1024;
+/** Reads asked of the extractor at once (it reads them in order). */
+const READS_IN_FLIGHT = 8;
+
+interface QueuedFile {
+  task: ImportTask;
+  index: number;
+  read: ReadFile;
 }
 
 /** The open questions of the held files, a label asked by several files once. */
@@ -133,7 +173,8 @@ export async function runImport(
   const extractor =
     extractWorkerPath === null ? thisThreadExtractor : new WorkerExtractor(extractWorkerPath, hooks.signal);
   const run: ImportRun = { limits: options.limits ?? DEFAULT_IMPORT_LIMITS, extractor };
-  const tasks = tasksOf(workbench, source, run.limits);
+  const batchLimits = options.batch ?? DEFAULT_BATCH_LIMITS;
+  const tasks = tasksOf(source, run.limits);
   hooks.emit({ type: 'total', total: tasks.length });
   try {
     const decisions: ReviewDecisions = {};
@@ -142,29 +183,135 @@ export async function runImport(
       for (const { task } of held)
         hooks.emit({ type: 'results', results: [skippedFor(printableFileName(task.name), NOT_DECIDED)] });
     };
+    const storeFile = ({ index, read }: QueuedFile): FileImport =>
+      storeReadFile(workbench, read, { ...run, decide, questionPrefix: `file ${index}:` });
+    /**
+     * Stores files from the front of `queue` in one transaction, each in a savepoint, until the
+     * batch is full, has taken its time or the job is cancelled; returns them with their
+     * outcomes, in order.
+     */
+    const storeBatch = (queue: QueuedFile[], maxFiles: number): { file: QueuedFile; outcome: FileImport }[] => {
+      const stored: { file: QueuedFile; outcome: FileImport }[] = [];
+      try {
+        workbench.changes.batch(() => {
+          const started = performance.now();
+          while (
+            queue.length > 0 &&
+            stored.length < maxFiles &&
+            performance.now() - started < batchLimits.maxMs &&
+            !(stored.length > 0 && hooks.signal.aborted)
+          ) {
+            const file = queue.shift() as QueuedFile;
+            stored.push({ file, outcome: storeFile(file) });
+            // An error that ends the whole transaction (a full disk) took the batch's earlier files with it.
+            if (!workbench.db.inTransaction) throw new Error('The import batch was rolled back.');
+          }
+        });
+        return stored;
+      } catch {
+        // The batch could not commit (or begin): nothing of it is stored. Each of its files again,
+        // in a transaction of its own, so that each gets its own outcome and its own error.
+        const files = stored.length > 0 ? stored.map(({ file }) => file) : [queue.shift() as QueuedFile];
+        return files.map((file) => ({ file, outcome: storeFile(file) }));
+      }
+    };
     /**
      * Imports the files in order; returns those held for review, or null when cancelled. Files held
-     * before (`wereHeld`) are reported as not imported when the cancel comes before them.
+     * before (`wereHeld`) are reported as not imported when the cancel comes before them. Files
+     * are read ahead (./import-service.ts, `ReadFile`) while the read ones are stored in batches;
+     * no transaction is open while this waits for a read.
      */
     const importEach = async (
       files: readonly { task: ImportTask; index: number }[],
       wereHeld: boolean,
     ): Promise<HeldFile[] | null> => {
       const held: HeldFile[] = [];
-      for (const [position, { task, index }] of files.entries()) {
-        // Let a pending cancel message in (worker port or handler call) before each file.
-        await yieldToEventLoop();
-        if (hooks.signal.aborted) {
-          cancelHeld(held);
-          if (wereHeld) cancelHeld(files.slice(position));
-          return null;
+      const queue: QueuedFile[] = [];
+      const reading = { waitingBytes: 0, done: false, failed: null as { error: unknown } | null, stopped: false };
+      const wake: { store: (() => void) | null; reader: (() => void) | null } = { store: null, reader: null };
+      void (async () => {
+        // Reads asked and not yet answered, in order: several at once, so the reading thread goes
+        // from file to file while this one stores.
+        const inFlight: { task: ImportTask; index: number; read: Promise<ReadFile> }[] = [];
+        let asked = 0;
+        let answered = 0;
+        let announced = 0;
+        /** Progress names the file being read: the first asked and not answered. */
+        const announce = () => {
+          if (announced === answered && announced < asked) {
+            const file = files[announced];
+            if (file) hooks.emit({ type: 'file', name: printableFileName(file.task.name) });
+            announced++;
+          }
+        };
+        const settleFirst = async () => {
+          const first = inFlight.shift();
+          if (!first) return;
+          const read = await first.read;
+          answered++;
+          announce();
+          queue.push({ task: first.task, index: first.index, read });
+          reading.waitingBytes += read.bytes;
+          wake.store?.();
+        };
+        for (const { task, index } of files) {
+          while (
+            !reading.stopped &&
+            (queue.length + inFlight.length >= READ_AHEAD_FILES || reading.waitingBytes >= READ_AHEAD_BYTES)
+          ) {
+            if (inFlight.length > 0) await settleFirst();
+            else await new Promise<void>((resolve) => (wake.reader = resolve));
+          }
+          if (reading.stopped || hooks.signal.aborted) break;
+          inFlight.push({ task, index, read: task.read(run) });
+          asked++;
+          announce();
+          if (inFlight.length >= READS_IN_FLIGHT) await settleFirst();
         }
-        hooks.emit({ type: 'file', name: printableFileName(task.name) });
-        const outcome = await task.run({ ...run, decide, questionPrefix: `file ${index}:` });
-        if (outcome.kind === 'review') held.push({ task, index, questions: outcome.questions });
-        else hooks.emit({ type: 'results', results: outcome.results });
+        while (inFlight.length > 0) await settleFirst();
+      })()
+        .catch((error: unknown) => (reading.failed = { error }))
+        .finally(() => {
+          reading.done = true;
+          wake.store?.();
+        });
+      let position = 0;
+      let batchFiles = batchLimits.firstFiles;
+      try {
+        for (;;) {
+          // Let a pending cancel message in (worker port or handler call) before each batch.
+          await yieldToEventLoop();
+          if (hooks.signal.aborted) {
+            // The file being read when the cancel came is reported, cut off; files read and not
+            // stored yet are left as files not reached.
+            for (const { read } of queue)
+              if (read.kind === 'done' && read.cutOff) hooks.emit({ type: 'results', results: read.results });
+            cancelHeld(held);
+            if (wereHeld) cancelHeld(files.slice(position));
+            return null;
+          }
+          if (queue.length === 0) {
+            if (reading.failed) throw reading.failed.error;
+            if (reading.done) return held;
+            await new Promise<void>((resolve) => (wake.store = resolve));
+            wake.store = null;
+            continue;
+          }
+          const stored = storeBatch(queue, batchFiles);
+          batchFiles = Math.min(batchFiles * 2, batchLimits.maxFiles);
+          position += stored.length;
+          for (const { file } of stored) reading.waitingBytes -= file.read.bytes;
+          wake.reader?.();
+          for (const { file, outcome } of stored) {
+            if (outcome.kind === 'review')
+              held.push({ task: file.task, index: file.index, questions: outcome.questions });
+            else if (file.read.kind !== 'unread') hooks.emit({ type: 'results', results: outcome.results });
+          }
+        }
+      } finally {
+        reading.stopped = true;
+        wake.reader?.();
       }
-      return held;
     };
     // Each pass is a batch of its own, synced before the job waits for the user.
     const importPass = (files: readonly { task: ImportTask; index: number }[], wereHeld: boolean) =>

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import type { ArticleStore, NewArticle } from '../store/articles';
-import { writeTransaction } from '../store/write-transaction';
+import { joinedWriteTransaction } from '../store/write-transaction';
 
 /** The fingerprint duplicates are found by: the full canonical text, chrome included. */
 export function contentHashOf(fullCanonicalText: string): string {
@@ -14,7 +14,8 @@ export type StoreOutcome =
 /**
  * Stores one prepared article in its own transaction, or reports the article it duplicates.
  * `afterInsert` runs inside the same transaction (e.g. to add imported annotations), so a
- * failure there leaves nothing of the file behind.
+ * failure there leaves nothing of the file behind. Inside a transaction (an imported file's) it
+ * joins it, and the error rolls the file back.
  */
 export function storeArticle(
   db: Database,
@@ -23,7 +24,7 @@ export function storeArticle(
   afterInsert?: (articleId: number) => void,
 ): StoreOutcome {
   const contentHash = contentHashOf(article.text + (article.trimmedText ?? ''));
-  return writeTransaction(db, (): StoreOutcome => {
+  return joinedWriteTransaction(db, (): StoreOutcome => {
     const existing = articles.findIdByHash(contentHash);
     if (existing) return { outcome: 'duplicate', articleId: existing.id, displayTitle: existing.displayTitle };
     const articleId = articles.insert({ ...article, contentHash });

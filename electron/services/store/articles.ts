@@ -1,13 +1,13 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import type { Article, ArticleMetadataPatch, ArticleStatus, ArticleSummary } from '../../../shared/domain/schemas';
 import { ApiError } from '../../../shared/contract/errors';
-import { countWords } from '../../../shared/text/fold';
-import { storedDuplicateKeyOf } from './duplicate-keys';
+import { countWords, foldVietnamese } from '../../../shared/text/fold';
+import { storedDuplicateKeyOf, storedDuplicateKeyOfFolded } from './duplicate-keys';
 import { SearchIndex } from './search-index';
 import { SentenceStore } from './sentences';
-import { SortKeyWriter } from './sort-keys';
+import { sortKeysOf, SortKeyWriter } from './sort-keys';
 import { nowIso } from './clock';
-import { writeTransaction } from './write-transaction';
+import { joinedWriteTransaction, writeTransaction } from './write-transaction';
 
 /** What an importer hands the store; the store adds id, status and timestamps. */
 export interface NewArticle {
@@ -23,6 +23,36 @@ export interface NewArticle {
   url: string | null;
   publishedAt: string | null;
   fileName: string | null;
+  /** Computed by the caller (an import computes them on its reading thread); else by `insert`. */
+  derived?: DerivedColumns;
+}
+
+/**
+ * The columns and rows the store derives from an article's title, source and text: its word
+ * count, duplicate key, search row (folded) and library sort keys. One fold of the text serves
+ * the search row and the duplicate key. Pure, so an import computes them off the writing thread.
+ */
+export interface DerivedColumns {
+  wordCount: number;
+  /** `articles.duplicate_key` (./duplicate-keys.ts). */
+  duplicateKey: string | null;
+  titleFolded: string;
+  textFolded: string;
+  titleSort: string;
+  sourceSort: string;
+}
+
+export function derivedColumnsOf(article: Pick<NewArticle, 'title' | 'source' | 'text'>): DerivedColumns {
+  const textFolded = foldVietnamese(article.text);
+  const sortKeys = sortKeysOf(displayTitleOf(article.title, article.text.slice(0, 200)), article.source);
+  return {
+    wordCount: countWords(article.text),
+    duplicateKey: storedDuplicateKeyOfFolded(article.text, textFolded),
+    titleFolded: foldVietnamese(article.title ?? ''),
+    textFolded,
+    titleSort: sortKeys.titleSort,
+    sourceSort: sortKeys.sourceSort,
+  };
 }
 
 interface ArticleRow {
@@ -63,6 +93,15 @@ export function displayTitleOf(title: string | null, textHead: string): string {
   return words.length > DISPLAY_TITLE_WORDS ? `${head}…` : head;
 }
 
+interface ArticleHead {
+  id: number;
+  title: string | null;
+  head: string;
+}
+
+const headOf = (row: ArticleHead | undefined): { id: number; displayTitle: string } | null =>
+  row ? { id: row.id, displayTitle: displayTitleOf(row.title, row.head) } : null;
+
 function toSummary(row: ArticleRow): ArticleSummary {
   return {
     id: row.id,
@@ -85,6 +124,16 @@ export class ArticleStore {
   private readonly sortKeys: SortKeyWriter;
   /** Sentence starts of annotated articles (migration 020), extended when text is appended. */
   private readonly sentences: SentenceStore;
+  /**
+   * The import's statements, prepared on first use and kept: preparing the insert compiles the
+   * triggers on `articles`, which cost more than the insert itself. Not prepared in the
+   * constructor, since stores are also made on databases older than the columns they name.
+   */
+  private statements: {
+    insert: Statement;
+    byHash: Statement<[string], ArticleHead>;
+    byDuplicateKey: Statement<[string], ArticleHead>;
+  } | null = null;
 
   constructor(private readonly db: Database) {
     this.searchIndex = new SearchIndex(db);
@@ -92,35 +141,54 @@ export class ArticleStore {
     this.sentences = new SentenceStore(db);
   }
 
-  /** Inserts a new article; the caller has checked the hash for duplicates. */
+  private prepared(): NonNullable<ArticleStore['statements']> {
+    this.statements ??= {
+      insert: this.db.prepare(
+        `INSERT INTO articles (raw_text, text, trimmed_text, content_hash, title, source, byline, url,
+           published_at, file_name, word_count, status, imported_at, updated_at, duplicate_key)
+         VALUES (@rawText, @text, @trimmedText, @contentHash, @title, @source, @byline, @url,
+           @publishedAt, @fileName, @wordCount, 'new', @now, @now, @duplicateKey)`,
+      ),
+      byHash: this.db.prepare(`SELECT id, title, substr(text, 1, 200) AS head FROM articles WHERE content_hash = ?`),
+      byDuplicateKey: this.db.prepare(
+        `SELECT id, title, substr(text, 1, 200) AS head FROM articles WHERE duplicate_key = ? ORDER BY id LIMIT 1`,
+      ),
+    };
+    return this.statements;
+  }
+
+  /**
+   * Inserts a new article with its search row and sort keys; the caller has checked the hash for
+   * duplicates. Inside a transaction it joins it: the caller rolls back on an error.
+   */
   insert(article: NewArticle): number {
     const now = nowIso();
-    return writeTransaction(this.db, () => {
-      const result = this.db
-        .prepare(
-          `INSERT INTO articles (raw_text, text, trimmed_text, content_hash, title, source, byline, url,
-             published_at, file_name, word_count, status, imported_at, updated_at, duplicate_key)
-           VALUES (@rawText, @text, @trimmedText, @contentHash, @title, @source, @byline, @url,
-             @publishedAt, @fileName, @wordCount, 'new', @now, @now, @duplicateKey)`,
-        )
-        .run({
-          ...article,
-          wordCount: countWords(article.text),
-          now,
-          duplicateKey: storedDuplicateKeyOf(article.text),
-        });
+    const derived = article.derived ?? derivedColumnsOf(article);
+    return joinedWriteTransaction(this.db, () => {
+      const result = this.prepared().insert.run({
+        rawText: article.rawText,
+        text: article.text,
+        trimmedText: article.trimmedText,
+        contentHash: article.contentHash,
+        title: article.title,
+        source: article.source,
+        byline: article.byline,
+        url: article.url,
+        publishedAt: article.publishedAt,
+        fileName: article.fileName,
+        wordCount: derived.wordCount,
+        now,
+        duplicateKey: derived.duplicateKey,
+      });
       const id = Number(result.lastInsertRowid);
-      this.searchIndex.put(id, article.title, article.text);
-      this.sortKeys.write(id, displayTitleOf(article.title, article.text.slice(0, 200)), article.source);
+      this.searchIndex.putFolded(id, derived.titleFolded, derived.textFolded);
+      this.sortKeys.writeKeys(id, derived);
       return id;
     });
   }
 
   findIdByHash(contentHash: string): { id: number; displayTitle: string } | null {
-    const row = this.db
-      .prepare(`SELECT id, title, substr(text, 1, 200) AS head FROM articles WHERE content_hash = ?`)
-      .get(contentHash) as { id: number; title: string | null; head: string } | undefined;
-    return row ? { id: row.id, displayTitle: displayTitleOf(row.title, row.head) } : null;
+    return headOf(this.prepared().byHash.get(contentHash));
   }
 
   /**
@@ -128,14 +196,12 @@ export class ArticleStore {
    * longest paragraph), found by the index of migration 010.
    */
   findProbableDuplicate(text: string): { id: number; displayTitle: string } | null {
-    const key = storedDuplicateKeyOf(text);
-    if (key === null) return null;
-    const row = this.db
-      .prepare(
-        `SELECT id, title, substr(text, 1, 200) AS head FROM articles WHERE duplicate_key = ? ORDER BY id LIMIT 1`,
-      )
-      .get(key) as { id: number; title: string | null; head: string } | undefined;
-    return row ? { id: row.id, displayTitle: displayTitleOf(row.title, row.head) } : null;
+    return this.findByDuplicateKey(storedDuplicateKeyOf(text));
+  }
+
+  /** `findProbableDuplicate` for a stored duplicate key already computed (`DerivedColumns.duplicateKey`). */
+  findByDuplicateKey(duplicateKey: string | null): { id: number; displayTitle: string } | null {
+    return duplicateKey === null ? null : headOf(this.prepared().byDuplicateKey.get(duplicateKey));
   }
 
   count(): number {

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { duplicateKeyOf } from '../../../shared/import/duplicate-key';
+import { duplicateKeyOf, duplicateKeyOfFolded } from '../../../shared/import/duplicate-key';
 
 /**
  * The stored form of an article's duplicate key (shared/import/duplicate-key.ts), the column
@@ -8,6 +8,13 @@ import { duplicateKeyOf } from '../../../shared/import/duplicate-key';
  * articles apart.
  */
 export function storedDuplicateKeyOf(text: string): string | null {
-  const key = duplicateKeyOf(text);
-  return key === null ? null : createHash('sha256').update(key, 'utf8').digest('hex');
+  return hashed(duplicateKeyOf(text));
+}
+
+const hashed = (key: string | null): string | null =>
+  key === null ? null : createHash('sha256').update(key, 'utf8').digest('hex');
+
+/** `storedDuplicateKeyOf` for a text already folded (`foldVietnamese(text)`). */
+export function storedDuplicateKeyOfFolded(text: string, textFolded: string): string | null {
+  return hashed(duplicateKeyOfFolded(text, textFolded));
 }

@@ -13,14 +13,19 @@ export const FOLDED_TABLE = 'article_search';
  * transaction, so the index never disagrees with the articles.
  */
 export class SearchIndex {
-  private readonly putFolded: Statement;
+  private readonly putRow: Statement;
 
   constructor(db: Database) {
-    this.putFolded = db.prepare(`INSERT OR REPLACE INTO ${FOLDED_TABLE} (rowid, title, body) VALUES (?, ?, ?)`);
+    this.putRow = db.prepare(`INSERT OR REPLACE INTO ${FOLDED_TABLE} (rowid, title, body) VALUES (?, ?, ?)`);
   }
 
   put(articleId: number, title: string | null, text: string): void {
-    this.putFolded.run(articleId, foldVietnamese(title ?? ''), foldVietnamese(text));
+    this.putFolded(articleId, foldVietnamese(title ?? ''), foldVietnamese(text));
+  }
+
+  /** `put` with title and text already folded (an import folds once for this row and the duplicate key). */
+  putFolded(articleId: number, titleFolded: string, textFolded: string): void {
+    this.putRow.run(articleId, titleFolded, textFolded);
   }
 }
 

@@ -2,9 +2,11 @@
  * One file's bytes → its articles, or why not: the step of an import that may run for long on
  * a hostile file, so it runs where it can be stopped (./extractors.ts) and never throws.
  */
+import { basename } from 'node:path';
 import type { MessageRef } from '../../../../shared/messages/backend-messages';
 import type { LegacyConversion } from '../decode';
 import { printableFileName } from '../file-names';
+import { prepareArticle, type Preparation } from '../prepare-article';
 import { extractDocuments } from '../formats';
 import type { Extraction } from '../formats/types';
 import type { ImportLimits } from '../limits';
@@ -17,15 +19,31 @@ export type ExtractOutcome =
       notes: MessageRef[];
       /** Set when the text was converted from a legacy font encoding: the review asks about it. */
       legacy: LegacyConversion | null;
+      /**
+       * Each of `extraction.documents` prepared for the store (canonical text, metadata, folded
+       * search row, duplicate key…), in order: computed here, on the reading thread, so the
+       * thread that writes only writes. Null for the other kinds of extraction.
+       */
+      prepared: Preparation[] | null;
     }
   | { kind: 'failed'; reason: MessageRef }
-  | { kind: 'cancelled' };
+  /** Cut off by Cancel while being read. */
+  | { kind: 'cancelled' }
+  /** Cancelled before its turn came. */
+  | { kind: 'unread' };
 
-/** What the parent posts to the extract worker, one file at a time. */
+/** What the parent posts to the extract worker; it reads them one after the other, in order. */
 export interface ExtractRequest {
+  id: number;
   name: string;
   bytes: Uint8Array;
   limits: ImportLimits;
+}
+
+/** What the extract worker answers for request `id`. */
+export interface ExtractReply {
+  id: number;
+  outcome: ExtractOutcome;
 }
 
 /** The extract worker's first message: its code is loaded. */
@@ -45,7 +63,12 @@ export async function extractFile(name: string, bytes: Uint8Array, limits: Impor
         },
       };
     }
-    return { kind: 'extracted', extraction, encoding, notes, legacy };
+    const fileName = basename(printableFileName(name));
+    const prepared =
+      extraction.kind === 'documents'
+        ? extraction.documents.map((document) => prepareArticle(document, fileName))
+        : null;
+    return { kind: 'extracted', extraction, encoding, notes, legacy, prepared };
   } catch (error) {
     return { kind: 'failed', reason: readableError(error) };
   }

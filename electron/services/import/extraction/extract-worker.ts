@@ -4,12 +4,20 @@
  * (./extractors.ts). It only reads; nothing here touches the database.
  */
 import { parentPort } from 'node:worker_threads';
-import { extractFile, READY, type ExtractRequest } from './extract-file';
+import { extractFile, READY, type ExtractReply, type ExtractRequest } from './extract-file';
 
 if (!parentPort) throw new Error('extract-worker must run in a worker thread.');
 const port = parentPort;
+/** Files are read one after the other, in the order asked: the parent's time limit is for the first unanswered. */
+let previous: Promise<void> = Promise.resolve();
 port.on('message', (request: ExtractRequest) => {
-  void extractFile(request.name, request.bytes, request.limits).then((outcome) => port.postMessage(outcome));
+  previous = previous.then(async () => {
+    const reply: ExtractReply = {
+      id: request.id,
+      outcome: await extractFile(request.name, request.bytes, request.limits),
+    };
+    port.postMessage(reply);
+  });
 });
 // Loaded: the parent starts a file's clock only now, so start-up time never counts against a file.
 port.postMessage(READY);

@@ -7,9 +7,13 @@
 import { Worker } from 'node:worker_threads';
 import { printableFileName } from '../file-names';
 import type { ImportLimits } from '../limits';
-import { extractFile, READY, type ExtractOutcome, type ExtractRequest } from './extract-file';
+import { extractFile, READY, type ExtractOutcome, type ExtractReply, type ExtractRequest } from './extract-file';
 
 export interface Extractor {
+  /**
+   * Reads a file. Several may be asked at once: they are read one after the other, in order, and
+   * a file still waiting its turn when the import is cancelled answers `unread`.
+   */
   extract(name: string, bytes: Uint8Array, limits: ImportLimits): Promise<ExtractOutcome>;
   /** Ends the worker, if any; the extractor may still be used after (it starts a new one). */
   close(): void;
@@ -21,90 +25,128 @@ export const thisThreadExtractor: Extractor = {
   close: () => undefined,
 };
 
+interface Asked {
+  request: ExtractRequest;
+  resolve: (outcome: ExtractOutcome) => void;
+}
+
 /**
  * Reads in one worker thread from `scriptPath` (the bundled extractWorker.js), reused from file
- * to file (so parsers load once) and replaced after it was stopped. `signal` cancels the file
- * being read at once.
+ * to file (so parsers load once) and replaced after it was stopped. Files asked for while one is
+ * being read are posted at once and wait in the worker's queue, so the worker goes from one to
+ * the next while the import's thread stores what was read. The time limit runs for the file
+ * being read (the first not answered). `signal` cancels it at once.
  */
 export class WorkerExtractor implements Extractor {
   private worker: Worker | null = null;
-  /** Resolves when the running worker has loaded its code. */
-  private ready: Promise<void> = Promise.resolve();
+  /** The worker has loaded its code: files asked now are posted at once (before, when it has). */
+  private ready = false;
+  /** Asked and not answered, in order; the first is being read. */
+  private readonly asked: Asked[] = [];
+  private nextId = 0;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly scriptPath: string,
     private readonly signal: AbortSignal,
-  ) {}
+  ) {
+    signal.addEventListener('abort', () => this.cancelAll(), { once: true });
+  }
 
   extract(name: string, bytes: Uint8Array, limits: ImportLimits): Promise<ExtractOutcome> {
     if (this.signal.aborted) return Promise.resolve({ kind: 'cancelled' });
-    const file = printableFileName(name);
     return new Promise((resolve) => {
-      const worker = this.running();
-      // A file being read keeps the process alive; an idle reader between files must not hold
-      // the command line open.
-      worker.ref();
-      const stop = () => {
-        this.worker = null;
-        void worker.terminate();
-      };
-      let timer: NodeJS.Timeout | undefined;
-      const finish = (outcome: ExtractOutcome | typeof READY) => {
-        if (outcome === READY) return;
-        clearTimeout(timer);
-        this.signal.removeEventListener('abort', onAbort);
-        worker.off('message', finish).off('error', onError).off('exit', onExit);
-        worker.unref();
-        resolve(outcome);
-      };
-      const onAbort = () => {
-        stop();
-        finish({ kind: 'cancelled' });
-      };
-      // A worker that ran out of memory (a zip bomb past the checks) or died fails this file only.
-      const onError = (error: Error) => {
-        stop();
-        finish({ kind: 'failed', reason: { key: 'fileReaderCrashed', params: { file, detail: error.message } } });
-      };
-      const onExit = (code: number) => {
-        this.worker = null;
-        finish({ kind: 'failed', reason: { key: 'fileReaderCrashed', params: { file, detail: `exit code ${code}` } } });
-      };
-      this.signal.addEventListener('abort', onAbort, { once: true });
-      worker.on('message', finish).on('error', onError).on('exit', onExit);
-      void this.ready.then(() => {
-        if (this.worker !== worker) return; // stopped while starting
-        timer = setTimeout(() => {
-          stop();
-          finish({
-            kind: 'failed',
-            reason: { key: 'fileReadTimedOut', params: { file, seconds: limits.maxExtractSeconds } },
-          });
-        }, limits.maxExtractSeconds * 1000);
-        const request: ExtractRequest = { name, bytes, limits };
-        worker.postMessage(request);
-      });
+      const asked: Asked = { request: { id: this.nextId++, name, bytes, limits }, resolve };
+      this.asked.push(asked);
+      if (!this.worker) {
+        this.start();
+      } else {
+        this.worker.ref();
+        if (this.ready) this.worker.postMessage(asked.request);
+        if (this.ready && this.asked.length === 1) this.startClock();
+      }
     });
   }
 
   close(): void {
-    void this.worker?.terminate();
-    this.worker = null;
+    this.stop();
   }
 
-  private running(): Worker {
-    if (!this.worker) {
-      const worker = new Worker(this.scriptPath);
-      this.worker = worker;
-      this.ready = new Promise((resolve) => {
-        const onReady = (message: unknown) => {
-          if (message !== READY) return;
-          worker.off('message', onReady);
-          resolve();
-        };
-        worker.on('message', onReady);
-      });
+  /** A new worker, posted every file asked and not answered; the first's clock starts once it has loaded. */
+  private start(): void {
+    const worker = new Worker(this.scriptPath);
+    this.worker = worker;
+    this.ready = false;
+    const onMessage = (message: ExtractReply | typeof READY) => {
+      if (message === READY) {
+        this.ready = true;
+        for (const asked of this.asked) worker.postMessage(asked.request);
+        this.startClock();
+        return;
+      }
+      const first = this.asked[0];
+      if (first?.request.id !== message.id) return;
+      this.answerFirst(message.outcome);
+    };
+    // A worker that ran out of memory (a zip bomb past the checks) or died fails the file being read only.
+    const onFailure = (detail: string) => {
+      if (this.worker !== worker) return;
+      this.stop();
+      const first = this.asked[0];
+      if (first) {
+        const file = printableFileName(first.request.name);
+        this.answerFirst({ kind: 'failed', reason: { key: 'fileReaderCrashed', params: { file, detail } } });
+      }
+    };
+    worker.on('message', onMessage);
+    worker.on('error', (error: Error) => onFailure(error.message));
+    worker.on('exit', (code: number) => onFailure(`exit code ${code}`));
+    // Files being read keep the process alive; an idle reader between files must not hold the command line open.
+    if (this.asked.length === 0) worker.unref();
+  }
+
+  /** Answers the file being read and starts the next one's clock (a stopped worker is replaced first). */
+  private answerFirst(outcome: ExtractOutcome): void {
+    clearTimeout(this.timer);
+    this.asked.shift()?.resolve(outcome);
+    if (this.asked.length === 0) {
+      this.worker?.unref();
+      return;
     }
-    return this.worker;
+    if (this.worker) this.startClock();
+    else this.start();
+  }
+
+  private startClock(): void {
+    const first = this.asked[0];
+    if (!first) return;
+    this.worker?.ref();
+    const { name, limits } = first.request;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      if (this.asked[0] !== first) return;
+      this.stop();
+      const reason = {
+        key: 'fileReadTimedOut',
+        params: { file: printableFileName(name), seconds: limits.maxExtractSeconds },
+      } as const;
+      this.answerFirst({ kind: 'failed', reason });
+    }, limits.maxExtractSeconds * 1000);
+  }
+
+  /** Cancel: the file being read is cut off, the files waiting their turn are left unread. */
+  private cancelAll(): void {
+    this.stop();
+    const [first, ...waiting] = this.asked.splice(0);
+    first?.resolve({ kind: 'cancelled' });
+    for (const asked of waiting) asked.resolve({ kind: 'unread' });
+  }
+
+  private stop(): void {
+    clearTimeout(this.timer);
+    const worker = this.worker;
+    this.worker = null;
+    this.ready = false;
+    void worker?.terminate();
   }
 }
