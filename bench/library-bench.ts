@@ -8,14 +8,25 @@
  *   concordance with many hits (to the rendered list, and scrolling it).
  *
  * Options: --articles N (default 100000), --runs N (default 5), --skip-browser, --skip-service,
- * --db FILE (kept; seeded only when it holds no article).
+ * --db FILE (kept; seeded only when it holds no article), --profile DIR (a V8 CPU profile of the
+ * page and a main-thread phase summary for each browser step, written to DIR; open the
+ * .cpuprofile files in DevTools).
  * Run: npm run build && npx tsx bench/library-bench.ts [--articles 10000]
  */
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Page } from '@playwright/test';
+import type { CDPSession, Page } from '@playwright/test';
 import type { ConcordanceResult } from '../shared/contract/corpus';
 import {
   LibraryPageInputSchema,
@@ -29,7 +40,7 @@ import { SentenceStore } from '../electron/services/store/sentences';
 import { SortKeyWriter } from '../electron/services/store/sort-keys';
 import { contentHashOf } from '../electron/services/import/store-article';
 import { openWorkbench, type Workbench } from '../electron/services/workbench';
-import { startHost } from './annotate-bench';
+import { startHost, threadMs, traced } from './annotate-bench';
 import { launchChromium, newBenchPage } from './bench-browser';
 import { random } from './seeded-random';
 
@@ -324,6 +335,77 @@ async function cpuMeter(page: Page, hostPid: number): Promise<() => Promise<stri
   };
 }
 
+/** Timeline events that say where a main-thread task's time went (they nest, so shares overlap). */
+const PHASES = [
+  'FunctionCall',
+  'EventDispatch',
+  'TimerFire',
+  'FireAnimationFrame',
+  'RunMicrotasks',
+  'v8.run',
+  'UpdateLayoutTree',
+  'Layout',
+  'PrePaint',
+  'Paint',
+  'Layerize',
+  'MajorGC',
+  'MinorGC',
+  'ParseHTML',
+];
+
+/**
+ * With --profile: runs `step` under a V8 CPU profile of the page and a timeline trace, writes
+ * DIR/<name>.cpuprofile and prints the main thread's busy time, longest task and time per phase.
+ */
+function stepProfiler(cdp: CDPSession, folder: string | undefined) {
+  return async <T>(name: string, step: () => Promise<T>): Promise<T> => {
+    if (folder === undefined) return step();
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+    const { result, events } = await traced(cdp, step);
+    const { profile } = await cdp.send('Profiler.stop');
+    const file = join(folder, `${name.replace(/[^\w]+/g, '-').replace(/^-|-$/g, '')}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(profile));
+    // The page's main thread: the renderer main thread that ran the most top-level work.
+    const busy = new Map<string, number>();
+    for (const event of events) {
+      if (event.ph === 'X' && (event.cat ?? '').split(',').includes('toplevel'))
+        busy.set(`${event.pid}:${event.tid}`, (busy.get(`${event.pid}:${event.tid}`) ?? 0) + threadMs(event));
+    }
+    const mains = new Set(
+      events
+        .filter((event) => event.ph === 'M' && event.args?.name === 'CrRendererMain')
+        .map((event) => `${event.pid}:${event.tid}`),
+    );
+    const main = [...busy].filter(([thread]) => mains.has(thread)).sort((a, b) => b[1] - a[1])[0]?.[0];
+    const onMain = events.filter((event) => `${event.pid}:${event.tid}` === main && event.ph === 'X');
+    const phases = new Map<string, number>();
+    for (const event of onMain) {
+      if (PHASES.includes(event.name)) phases.set(event.name, (phases.get(event.name) ?? 0) + threadMs(event));
+    }
+    // Outermost top-level events only (a task's microtask checkpoint nests in it).
+    const top: typeof onMain = [];
+    let outerEnd = -Infinity;
+    for (const event of onMain
+      .filter((candidate) => (candidate.cat ?? '').split(',').includes('toplevel'))
+      .sort((a, b) => a.ts - b.ts || (b.dur ?? 0) - (a.dur ?? 0))) {
+      if (event.ts < outerEnd) continue;
+      top.push(event);
+      outerEnd = event.ts + (event.dur ?? 0);
+    }
+    const longest = Math.max(0, ...top.map(threadMs));
+    console.error(
+      `[profile] ${name}: main thread ${top.reduce((sum, event) => sum + threadMs(event), 0).toFixed(0)} ms in ${top.length} tasks, ` +
+        `longest ${longest.toFixed(0)} ms; ${[...phases]
+          .sort((a, b) => b[1] - a[1])
+          .map(([phase, ms]) => `${phase} ${ms.toFixed(0)}`)
+          .join(', ')} → ${file}`,
+    );
+    return result;
+  };
+}
+
 async function heapMb(page: Page): Promise<string> {
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
@@ -349,7 +431,7 @@ async function startupBackupDone(databasePath: string, since: number): Promise<v
   }
 }
 
-async function browserFigures(databasePath: string): Promise<[string, string][]> {
+async function browserFigures(databasePath: string, profileFolder?: string): Promise<[string, string][]> {
   const hostStarted = Date.now() - 1_000;
   const host = await startHost(databasePath);
   await startupBackupDone(databasePath, hostStarted);
@@ -363,10 +445,13 @@ async function browserFigures(databasePath: string): Promise<[string, string][]>
   try {
     const page = await newBenchPage(browser);
     const cpu = await cpuMeter(page, host.child.pid!);
+    const profiled = stepProfiler(await page.context().newCDPSession(page), profileFolder);
     const timedFigure = async (name: string, wallMs: number) => figures.push([name, `${ms(wallMs)} (${await cpu()})`]);
     const started = performance.now();
-    await page.goto(host.url);
-    await page.locator('.library__table tbody tr[data-article-id]').first().waitFor({ timeout: 120_000 });
+    await profiled('first paint', async () => {
+      await page.goto(host.url);
+      await page.locator('.library__table tbody tr[data-article-id]').first().waitFor({ timeout: 120_000 });
+    });
     await timedFigure('library first paint (navigation → first rows)', performance.now() - started);
 
     // Each step: the list the API gives for the new state, then the action, timed to that list shown.
@@ -403,15 +488,20 @@ async function browserFigures(databasePath: string): Promise<[string, string][]>
     for (const [name, filter, sort, act] of steps) {
       await armRepaintClock(page, await expectation(filter, sort));
       await cpu();
-      await act();
-      await timedFigure(`${name} → repainted list`, await repaintMs(page));
+      const wallMs = await profiled(name, () => act().then(() => repaintMs(page)));
+      await timedFigure(`${name} → repainted list`, wallMs);
     }
     const filtered: LibraryFilter = { status: ['done'], labels: ['RISK'] };
     const titleDown: LibrarySort = { key: 'title', direction: 'descending' };
     await armRepaintClock(page, await expectation({ ...filtered, text: 'an ninh' }, titleDown, true));
     await cpu();
-    await page.getByLabel('Search articles').fill('an ninh');
-    await timedFigure('search "an ninh" typed → list with snippets (incl. 180 ms debounce)', await repaintMs(page));
+    const searchMs = await profiled('search typed', () =>
+      page
+        .getByLabel('Search articles')
+        .fill('an ninh')
+        .then(() => repaintMs(page)),
+    );
+    await timedFigure('search "an ninh" typed → list with snippets (incl. 180 ms debounce)', searchMs);
     await armRepaintClock(page, await expectation(filtered, titleDown));
     await cpu();
     await page.getByLabel('Search articles').fill('');
@@ -422,7 +512,7 @@ async function browserFigures(databasePath: string): Promise<[string, string][]>
     await timedFigure('filters cleared → repainted list', await repaintMs(page));
 
     await cpu();
-    const libraryFrames = await scrollFrames(page, '.library__scroller', 300);
+    const libraryFrames = await profiled('library scroll', () => scrollFrames(page, '.library__scroller', 300));
     figures.push(['library scroll, 300 frames of 160 px', `${fpsOf(libraryFrames)} (${await cpu()})`]);
     figures.push(['renderer JS heap after scrolling (after GC)', await heapMb(page)]);
 
@@ -463,11 +553,13 @@ async function browserFigures(databasePath: string): Promise<[string, string][]>
     await page.getByLabel('Phrase to find in every article').fill('an ninh');
     await cpu();
     const concordanceStart = performance.now();
-    await page.getByRole('button', { name: 'Find', exact: true }).click();
-    await page.locator('.kwic').first().waitFor({ timeout: 300_000 });
+    await profiled('concordance', async () => {
+      await page.getByRole('button', { name: 'Find', exact: true }).click();
+      await page.locator('.kwic').first().waitFor({ timeout: 300_000 });
+    });
     const hits = await page.locator('.concordance__summary').textContent();
     await timedFigure(`concordance "an ninh" → rendered (${hits})`, performance.now() - concordanceStart);
-    const kwicFrames = await scrollFrames(page, '.concordance__list', 300);
+    const kwicFrames = await profiled('concordance scroll', () => scrollFrames(page, '.concordance__list', 300));
     figures.push(['concordance scroll, 300 frames', `${fpsOf(kwicFrames)} (${await cpu()})`]);
     figures.push(['renderer JS heap with the concordance (after GC)', await heapMb(page)]);
   } finally {
@@ -485,6 +577,7 @@ async function main(): Promise<void> {
       'skip-browser': { type: 'boolean', default: false },
       'skip-service': { type: 'boolean', default: false },
       db: { type: 'string' },
+      profile: { type: 'string' },
     },
   });
   const articles = Number(values.articles);
@@ -513,7 +606,9 @@ async function main(): Promise<void> {
     workbench.close();
     if (!values['skip-browser']) {
       console.log('\n| Chromium through the browser host | Figure |\n| --- | --- |');
-      for (const [name, figure] of await browserFigures(databasePath)) console.log(`| ${name} | ${figure} |`);
+      if (values.profile) mkdirSync(values.profile, { recursive: true });
+      for (const [name, figure] of await browserFigures(databasePath, values.profile))
+        console.log(`| ${name} | ${figure} |`);
     }
     console.log(
       `\nLoad average after: ${loadavg()
