@@ -14,7 +14,9 @@ export function FieldFilter() {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const { fieldDefs, loaded, load } = useAttributeStore();
-  const { filter, setFilter, total } = useLibraryStore();
+  const filter = useLibraryStore((state) => state.filter);
+  const setFilter = useLibraryStore((state) => state.setFilter);
+  const total = useLibraryStore((state) => state.total);
   // The chosen field and the value's text; a field without a value does not filter yet.
   const [key, setKey] = useState(filter.field?.key ?? '');
   const [text, setText] = useState(filter.field ? String(filter.field.value) : '');

@@ -25,7 +25,11 @@ export function LibraryFilters() {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const labels = useAppStore((state) => state.labels);
-  const { filter, setFilter, facets, entityName } = useLibraryStore();
+  // Selectors, not the whole store: the filters need not render again when a page of rows arrives.
+  const filter = useLibraryStore((state) => state.filter);
+  const setFilter = useLibraryStore((state) => state.setFilter);
+  const facets = useLibraryStore((state) => state.facets);
+  const entityName = useLibraryStore((state) => state.entityName);
   const [from, setFrom] = useState(filter.published?.from ?? '');
   const [to, setTo] = useState(filter.published?.to ?? '');
   /** Bumped by Clear, so the field filter's controls start empty again. */
