@@ -280,9 +280,17 @@ function KwicList({ onAnnotate }: { onAnnotate(): void }) {
     estimateSize: () => ROW_HEIGHT,
     overscan: 12,
   });
+  // The focused line stays in view when the focus moves (keyboard steps). A new list or order
+  // starts at its top; the virtualiser's offset is kept from scroll events, so an answer does not
+  // make the page lay out before it renders.
+  const focusMoved = useRef(false);
   useEffect(() => {
-    if (ordered.length > 0) rows.scrollToIndex(focused, { align: 'auto' });
-  }, [focused, ordered.length, rows]);
+    if (focusMoved.current) rows.scrollToIndex(focused, { align: 'auto' });
+    focusMoved.current = true;
+  }, [focused, rows]);
+  useEffect(() => {
+    if ((rows.scrollOffset ?? 0) > 0) rows.scrollToOffset(0);
+  }, [ordered, rows]);
 
   const onKeyDown = (event: React.KeyboardEvent) => {
     if (isTypingTarget(event.target)) return;

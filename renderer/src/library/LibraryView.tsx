@@ -115,10 +115,13 @@ function LibraryTable() {
     ensureRow(firstIndex);
     ensureRow(lastIndex);
   }, [firstIndex, lastIndex, pages, ensureRow]);
+  // Row sizes are estimates, never measured: only a new row height makes them stale.
+  useEffect(() => rows.measure(), [rowHeight, rows]);
+  // A new list starts at its top. The virtualiser's offset is kept from scroll events: asking the
+  // element (scrollTop, scrollTo) would lay the page out in the middle of the change.
   useEffect(() => {
-    rows.measure();
-    scroller.current?.scrollTo({ top: 0 });
-  }, [filter, sort, rowHeight, rows]);
+    if ((rows.scrollOffset ?? 0) > 0) rows.scrollToOffset(0);
+  }, [filter, sort, rows]);
 
   const allSelected = total !== null && total > 0 && selectedIds.size >= total;
   const rowAt = (index: number) => pages.get(Math.floor(index / LIBRARY_PAGE_SIZE))?.[index % LIBRARY_PAGE_SIZE];
