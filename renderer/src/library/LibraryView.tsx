@@ -38,8 +38,8 @@ export function LibraryView() {
   const [query, setQuery] = useState(() => useLibraryStore.getState().filter.text ?? '');
 
   useEffect(() => {
-    const { refresh, loadFacets } = useLibraryStore.getState();
-    void refresh();
+    const { opened, loadFacets } = useLibraryStore.getState();
+    void opened();
     void loadFacets();
   }, []);
 
