@@ -278,7 +278,8 @@ function KwicList({ onAnnotate }: { onAnnotate(): void }) {
     count: ordered.length,
     getScrollElement: () => list.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    // As the library's: more than a frame of fast scrolling ahead, few lines to render per answer.
+    overscan: 8,
   });
   // The focused line stays in view when the focus moves (keyboard steps). A new list or order
   // starts at its top; the virtualiser's offset is kept from scroll events, so an answer does not

@@ -105,7 +105,9 @@ function LibraryTable() {
     count: total ?? 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 10,
+    // Rows rendered beyond the view: a sort or filter change renders all of them at once, and
+    // 160 px of scrolling a frame brings in four; six is more than a frame ahead.
+    overscan: 6,
   });
   const virtualRows = rows.getVirtualItems();
   const firstIndex = virtualRows[0]?.index;
