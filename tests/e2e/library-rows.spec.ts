@@ -140,7 +140,10 @@ test('concordance lines follow annotate-all and its undo, and a line scrolled to
   // The lines rendered (the list is virtualised), each by its hit's position in the API's answer.
   const labelsShown = () =>
     lines.evaluateAll((elements) =>
-      elements.map((line) => [Number(line.id.slice('hit-'.length)), line.querySelector('.kwic__labels')?.textContent]),
+      elements.map((line): [number, string | null | undefined] => [
+        Number(line.id.slice('hit-'.length)),
+        line.querySelector('.kwic__labels')?.textContent,
+      ]),
     );
   const labelsOf = (result: ConcordanceResult, shown: [number, string | null | undefined][]) =>
     shown.map(([index]) => [index, result.hits[index]!.labels.join('')]);
