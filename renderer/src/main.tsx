@@ -13,12 +13,28 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { HealthGate } from './backup/HealthGate';
+import { useAppStore } from './state/app-store';
+import { useLibraryStore } from './state/library-store';
 
 // The reader's faces (regular and bold, Latin and Vietnamese subsets), fetched while the library
 // shows: a face that arrives after an article opened makes Chromium restyle and lay out the whole
 // text again. The sample text picks the subsets by their unicode ranges.
 const READER_FONTS = ['400 17px "Noto Serif"', '700 17px "Noto Serif"'];
-requestIdleCallback(() => READER_FONTS.forEach((font) => void document.fonts.load(font, 'Aẫ')));
+// A load cut off by a reload or by the host stopping rejects ("A network error occurred."): not an
+// error of the page (an e2e check for uncaught errors failed on it under load); the reader's text
+// asks for the faces again.
+requestIdleCallback(() => READER_FONTS.forEach((font) => void document.fonts.load(font, 'Aẫ').catch(() => undefined)));
+
+// Opening on the library: its first page is asked for now, beside the health check, not after it.
+const start = useAppStore.getState();
+if (
+  start.view === 'library' &&
+  start.openArticleId === null &&
+  start.adjudicationArticleId === null &&
+  !start.schemaOpen
+) {
+  useLibraryStore.getState().prefetch();
+}
 
 createRoot(document.getElementById('root') as HTMLElement).render(
   <StrictMode>

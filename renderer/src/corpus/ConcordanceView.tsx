@@ -1,6 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import type { ConcordanceHit } from '../../../shared/contract/corpus';
+import type { Label } from '../../../shared/domain/schemas';
+import type { Language } from '../i18n/languages';
 import { labelChipStyle } from '../app/contrast';
 import { spanDragSource } from '../briefs/span-drag';
 import { isTypingTarget, shortcutFor } from '../app/keymap';
@@ -27,7 +31,7 @@ export function ConcordanceView() {
   const labels = useAppStore((state) => state.labels);
   const openArticle = useAppStore((state) => state.openArticle);
   const store = useConcordanceStore();
-  const { hits, order, selected, focused, query, labelKey, review, loading, busy } = store;
+  const { hits, order, selected, query, labelKey, review, loading, busy } = store;
   const [text, setText] = useState(query && query.kind !== 'spans' ? query.query : '');
   // Where the phrase is looked for: the texts, the quotes of stored spans, or their notes.
   const [searchIn, setSearchIn] = useState<SearchIn>(query && query.kind !== 'spans' ? query.kind : 'text');
@@ -35,56 +39,12 @@ export function ConcordanceView() {
     query && (query.kind === 'quotes' || query.kind === 'notes') ? (query.labelKey ?? '') : '',
   );
   const [confirming, setConfirming] = useState(false);
-  const list = useRef<HTMLDivElement>(null);
-  const ordered = useMemo(() => orderHits(hits, order), [hits, order]);
-  const labelByKey = useMemo(() => new Map(labels.map((label) => [label.key, label])), [labels]);
-
-  const rows = useVirtualizer({
-    count: ordered.length,
-    getScrollElement: () => list.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
-  });
-  useEffect(() => {
-    if (ordered.length > 0) rows.scrollToIndex(focused, { align: 'auto' });
-  }, [focused, ordered.length, rows]);
 
   const annotate = () => {
     if (selected.size > CONFIRM_ABOVE && !confirming) setConfirming(true);
     else {
       setConfirming(false);
       void store.annotateSelected();
-    }
-  };
-
-  const onKeyDown = (event: React.KeyboardEvent) => {
-    if (isTypingTarget(event.target)) return;
-    const action = shortcutFor(event.nativeEvent, 'concordance');
-    if (!action) return;
-    event.preventDefault();
-    const hitIndex = ordered[focused];
-    switch (action) {
-      case 'hit-next':
-        store.setFocused(focused + 1);
-        break;
-      case 'hit-previous':
-        store.setFocused(focused - 1);
-        break;
-      case 'hit-toggle':
-        if (hitIndex !== undefined) store.toggle(hitIndex);
-        break;
-      case 'hits-all':
-        store.selectAll();
-        break;
-      case 'hits-none':
-        store.selectNone();
-        break;
-      case 'annotate-hits':
-        annotate();
-        break;
-      case 'open-hit':
-        if (hitIndex !== undefined) openArticle(hits[hitIndex]!.articleId);
-        break;
     }
   };
 
@@ -237,83 +197,7 @@ export function ConcordanceView() {
 
       {review ? renderReview() : null}
 
-      <div
-        className="concordance__list"
-        ref={list}
-        role="listbox"
-        aria-multiselectable="true"
-        aria-label={t('concordance.hits')}
-        aria-activedescendant={ordered.length > 0 ? `hit-${ordered[focused]}` : undefined}
-        tabIndex={0}
-        onKeyDown={onKeyDown}
-      >
-        <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
-          {rows.getVirtualItems().map((row) => {
-            const index = ordered[row.index]!;
-            const hit = hits[index]!;
-            return (
-              <div
-                key={row.key}
-                id={`hit-${index}`}
-                role="option"
-                aria-selected={selected.has(index)}
-                className={`kwic ${row.index === focused ? 'is-focused' : ''}`}
-                style={{ transform: `translateY(${row.start}px)`, height: ROW_HEIGHT }}
-                onClick={() => store.setFocused(row.index)}
-                // A line of the spans mode (a dashboard bar's spans) is a stored span: citable.
-                {...(hit.annotationId !== null
-                  ? {
-                      title: t('briefs.drag'),
-                      ...spanDragSource({ annotationId: hit.annotationId, articleId: hit.articleId }),
-                    }
-                  : {})}
-              >
-                <input
-                  type="checkbox"
-                  tabIndex={-1}
-                  checked={selected.has(index)}
-                  aria-label={t('concordance.tick', { match: hit.match, title: hit.displayTitle })}
-                  onChange={() => store.toggle(index)}
-                />
-                <button
-                  type="button"
-                  tabIndex={-1}
-                  className="kwic__article link"
-                  title={hit.displayTitle}
-                  onClick={() => openArticle(hit.articleId)}
-                >
-                  {hit.publishedAt ? (
-                    <span className="kwic__date">{formatPublished(hit.publishedAt, language)} </span>
-                  ) : null}
-                  {hit.displayTitle}
-                </button>
-                <span className="kwic__left" lang="vi">
-                  <span>{hit.left}</span>
-                </span>
-                <span className="kwic__right" lang="vi">
-                  <mark className="kwic__match">{hit.match}</mark>
-                  {hit.right}
-                </span>
-                <span className="kwic__labels">
-                  {hit.inNote ? <span className="chip kwic__note">{t('concordance.inNote')}</span> : null}
-                  {hit.labels.map((key) => {
-                    const label = labelByKey.get(key);
-                    return (
-                      <span
-                        key={key}
-                        className="chip"
-                        style={label ? (labelChipStyle(label.color) as React.CSSProperties) : undefined}
-                      >
-                        {key}
-                      </span>
-                    );
-                  })}
-                </span>
-              </div>
-            );
-          })}
-        </div>
-      </div>
+      <KwicList onAnnotate={annotate} />
       <p className="concordance__hint muted">{t('concordance.keysHint')}</p>
     </section>
   );
@@ -372,3 +256,192 @@ export function ConcordanceView() {
 
 /** Created spans listed in the review; the rest are counted. */
 const REVIEW_ROWS = 30;
+
+/**
+ * The virtualised list of hits with its keyboard, apart from the search form, the tools and the
+ * review: it renders again on every scroll event (the virtualiser's window moves), and they
+ * should not.
+ */
+function KwicList({ onAnnotate }: { onAnnotate(): void }) {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const labels = useAppStore((state) => state.labels);
+  const hits = useConcordanceStore((state) => state.hits);
+  const order = useConcordanceStore((state) => state.order);
+  const selected = useConcordanceStore((state) => state.selected);
+  const focused = useConcordanceStore((state) => state.focused);
+  const list = useRef<HTMLDivElement>(null);
+  const ordered = useMemo(() => orderHits(hits, order), [hits, order]);
+  const labelByKey = useMemo(() => new Map(labels.map((label) => [label.key, label])), [labels]);
+
+  const rows = useVirtualizer({
+    count: ordered.length,
+    getScrollElement: () => list.current,
+    estimateSize: () => ROW_HEIGHT,
+    // As the library's: more than a frame of fast scrolling ahead, few lines to render per answer.
+    overscan: 8,
+  });
+  // The focused line stays in view when the focus moves (keyboard steps). A new list or order
+  // starts at its top; the virtualiser's offset is kept from scroll events, so an answer does not
+  // make the page lay out before it renders.
+  const focusMoved = useRef(false);
+  useEffect(() => {
+    if (focusMoved.current) rows.scrollToIndex(focused, { align: 'auto' });
+    focusMoved.current = true;
+  }, [focused, rows]);
+  useEffect(() => {
+    if ((rows.scrollOffset ?? 0) > 0) rows.scrollToOffset(0);
+  }, [ordered, rows]);
+
+  const onKeyDown = (event: React.KeyboardEvent) => {
+    if (isTypingTarget(event.target)) return;
+    const action = shortcutFor(event.nativeEvent, 'concordance');
+    if (!action) return;
+    event.preventDefault();
+    const store = useConcordanceStore.getState();
+    const hitIndex = ordered[focused];
+    switch (action) {
+      case 'hit-next':
+        store.setFocused(focused + 1);
+        break;
+      case 'hit-previous':
+        store.setFocused(focused - 1);
+        break;
+      case 'hit-toggle':
+        if (hitIndex !== undefined) store.toggle(hitIndex);
+        break;
+      case 'hits-all':
+        store.selectAll();
+        break;
+      case 'hits-none':
+        store.selectNone();
+        break;
+      case 'annotate-hits':
+        onAnnotate();
+        break;
+      case 'open-hit':
+        if (hitIndex !== undefined) useAppStore.getState().openArticle(hits[hitIndex]!.articleId);
+        break;
+    }
+  };
+
+  return (
+    <div
+      className="concordance__list"
+      ref={list}
+      role="listbox"
+      aria-multiselectable="true"
+      aria-label={t('concordance.hits')}
+      aria-activedescendant={ordered.length > 0 ? `hit-${ordered[focused]}` : undefined}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <div style={{ height: rows.getTotalSize(), position: 'relative' }}>
+        {rows.getVirtualItems().map((row) => {
+          const index = ordered[row.index]!;
+          return (
+            <KwicRow
+              key={row.key}
+              hit={hits[index]!}
+              index={index}
+              position={row.index}
+              top={row.start}
+              focused={row.index === focused}
+              selected={selected.has(index)}
+              labelByKey={labelByKey}
+              language={language}
+              t={t}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+/**
+ * One line of the concordance. Memoised: the list re-renders on every scroll event, and only the
+ * lines that came into view need rendering; a line renders again when its hit object changes (a
+ * refresh after annotate-all gives new ones), its place, focus, tick, the labels or the language.
+ */
+const KwicRow = memo(function KwicRow({
+  hit,
+  index,
+  position,
+  top,
+  focused,
+  selected,
+  labelByKey,
+  language,
+  t,
+}: {
+  hit: ConcordanceHit;
+  /** The hit's position in the store's `hits` (its id and selection key). */
+  index: number;
+  /** Its position in the ordered list. */
+  position: number;
+  top: number;
+  focused: boolean;
+  selected: boolean;
+  labelByKey: ReadonlyMap<string, Label>;
+  language: Language;
+  t: TFunction;
+}) {
+  return (
+    <div
+      id={`hit-${index}`}
+      role="option"
+      aria-selected={selected}
+      className={`kwic ${focused ? 'is-focused' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => useConcordanceStore.getState().setFocused(position)}
+      // A line of the spans mode (a dashboard bar's spans) is a stored span: citable.
+      {...(hit.annotationId !== null
+        ? {
+            title: t('briefs.drag'),
+            ...spanDragSource({ annotationId: hit.annotationId, articleId: hit.articleId }),
+          }
+        : {})}
+    >
+      <input
+        type="checkbox"
+        tabIndex={-1}
+        checked={selected}
+        aria-label={t('concordance.tick', { match: hit.match, title: hit.displayTitle })}
+        onChange={() => useConcordanceStore.getState().toggle(index)}
+      />
+      <button
+        type="button"
+        tabIndex={-1}
+        className="kwic__article link"
+        title={hit.displayTitle}
+        onClick={() => useAppStore.getState().openArticle(hit.articleId)}
+      >
+        {hit.publishedAt ? <span className="kwic__date">{formatPublished(hit.publishedAt, language)} </span> : null}
+        {hit.displayTitle}
+      </button>
+      <span className="kwic__left" lang="vi">
+        <span>{hit.left}</span>
+      </span>
+      <span className="kwic__right" lang="vi">
+        <mark className="kwic__match">{hit.match}</mark>
+        {hit.right}
+      </span>
+      <span className="kwic__labels">
+        {hit.inNote ? <span className="chip kwic__note">{t('concordance.inNote')}</span> : null}
+        {hit.labels.map((key) => {
+          const label = labelByKey.get(key);
+          return (
+            <span
+              key={key}
+              className="chip"
+              style={label ? (labelChipStyle(label.color) as React.CSSProperties) : undefined}
+            >
+              {key}
+            </span>
+          );
+        })}
+      </span>
+    </div>
+  );
+});

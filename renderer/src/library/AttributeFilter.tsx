@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { labelName, useAppStore } from '../state/app-store';
 import { nameIn, useAttributeStore } from '../state/attribute-store';
@@ -17,14 +17,11 @@ export function AttributeFilter() {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const labels = useAppStore((state) => state.labels);
-  const { attributeDefs, loaded, load } = useAttributeStore();
+  const attributeDefs = useAttributeStore((state) => state.attributeDefs);
   const filter = useLibraryStore((state) => state.filter);
   const setFilter = useLibraryStore((state) => state.setFilter);
   const [choice, setChoice] = useState(filter.attribute ? choiceOf(filter.attribute.label, filter.attribute.key) : '');
   const [text, setText] = useState(filter.attribute ? String(filter.attribute.value) : '');
-  useEffect(() => {
-    if (!loaded) void load();
-  }, [loaded, load]);
   const offered = attributeDefs.filter((def) => def.spec.type !== 'span');
   const def = offered.find((candidate) => choiceOf(candidate.labelKey, candidate.key) === choice);
 

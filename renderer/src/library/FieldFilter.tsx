@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/app-store';
 import { nameIn, useAttributeStore } from '../state/attribute-store';
@@ -13,14 +13,13 @@ import { ValueControl, wantedValue } from './ValueControl';
 export function FieldFilter() {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
-  const { fieldDefs, loaded, load } = useAttributeStore();
-  const { filter, setFilter, total } = useLibraryStore();
+  const fieldDefs = useAttributeStore((state) => state.fieldDefs);
+  const filter = useLibraryStore((state) => state.filter);
+  const setFilter = useLibraryStore((state) => state.setFilter);
+  const total = useLibraryStore((state) => state.total);
   // The chosen field and the value's text; a field without a value does not filter yet.
   const [key, setKey] = useState(filter.field?.key ?? '');
   const [text, setText] = useState(filter.field ? String(filter.field.value) : '');
-  useEffect(() => {
-    if (!loaded) void load();
-  }, [loaded, load]);
   const def = fieldDefs.find((candidate) => candidate.key === key);
 
   const choose = (nextKey: string, nextText: string) => {

@@ -1,8 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LibraryFilterSchema, PartialDateSchema, type LibraryFilter } from '../../../shared/corpus/library-query';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
 import { labelName, useAppStore } from '../state/app-store';
+import { useAttributeStore } from '../state/attribute-store';
 import { useLibraryStore } from '../state/library-store';
 import { AttributeFilter } from './AttributeFilter';
 import { FieldFilter } from './FieldFilter';
@@ -25,9 +26,18 @@ export function LibraryFilters() {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
   const labels = useAppStore((state) => state.labels);
-  const { filter, setFilter, facets, entityName } = useLibraryStore();
+  // Selectors, not the whole store: the filters need not render again when a page of rows arrives.
+  const filter = useLibraryStore((state) => state.filter);
+  const setFilter = useLibraryStore((state) => state.setFilter);
+  const facets = useLibraryStore((state) => state.facets);
+  const entityName = useLibraryStore((state) => state.entityName);
   const [from, setFrom] = useState(filter.published?.from ?? '');
   const [to, setTo] = useState(filter.published?.to ?? '');
+  // The attribute and field filters' definitions, asked for once (each filter asking doubled it).
+  useEffect(() => {
+    const { loaded, load } = useAttributeStore.getState();
+    if (!loaded) void load();
+  }, []);
   /** Bumped by Clear, so the field filter's controls start empty again. */
   const [clears, setClears] = useState(0);
   const dateProblem = [from, to].some((value) => value !== '' && !PartialDateSchema.safeParse(value).success);

@@ -1,7 +1,9 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { LibrarySortKey } from '../../../shared/corpus/library-query';
+import type { TFunction } from 'i18next';
+import type { LibraryRow as Row, LibrarySortKey } from '../../../shared/corpus/library-query';
+import type { Language } from '../i18n/languages';
 import { useAppStore } from '../state/app-store';
 import { LIBRARY_PAGE_SIZE, useLibraryStore } from '../state/library-store';
 import { formatCount, formatPublished } from './format';
@@ -29,52 +31,29 @@ const DEBOUNCE_MS = 180;
  */
 export function LibraryView() {
   const { t } = useTranslation();
-  const language = useAppStore((state) => state.language);
-  const openArticle = useAppStore((state) => state.openArticle);
   const setDialog = useAppStore((state) => state.setDialog);
-  const { filter, sort, total, libraryTotal, pages, selectedIds } = useLibraryStore();
-  const { setFilter, sortBy, ensureRow, refresh, toggleSelected, toggleAllUnderFilter } = useLibraryStore();
-  const [query, setQuery] = useState(filter.text ?? '');
-  const scroller = useRef<HTMLDivElement>(null);
+  const total = useLibraryStore((state) => state.total);
+  const libraryTotal = useLibraryStore((state) => state.libraryTotal);
+  const selectedCount = useLibraryStore((state) => state.selectedIds.size);
+  const [query, setQuery] = useState(() => useLibraryStore.getState().filter.text ?? '');
 
   useEffect(() => {
-    void refresh();
-    void useLibraryStore.getState().loadFacets();
-  }, [refresh]);
+    const { opened, loadFacets } = useLibraryStore.getState();
+    void opened();
+    void loadFacets();
+  }, []);
 
   // One request per pause in typing; the server folds the query once, never the titles.
   useEffect(() => {
     const trimmed = query.trim().slice(0, 200);
-    if (trimmed === (useLibraryStore.getState().filter.text ?? '')) return;
+    const { filter, setFilter } = useLibraryStore.getState();
+    if (trimmed === (filter.text ?? '')) return;
     const timer = window.setTimeout(() => {
       const { text: _previous, ...rest } = useLibraryStore.getState().filter;
       setFilter(trimmed ? { ...rest, text: trimmed } : rest);
     }, DEBOUNCE_MS);
     return () => window.clearTimeout(timer);
-  }, [query, setFilter]);
-
-  const rowHeight = filter.text !== undefined ? ROW_HEIGHT_WITH_SNIPPET : ROW_HEIGHT;
-  const rows = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => rowHeight,
-    overscan: 10,
-  });
-  const virtualRows = rows.getVirtualItems();
-  const firstIndex = virtualRows[0]?.index;
-  const lastIndex = virtualRows.at(-1)?.index;
-  useEffect(() => {
-    if (firstIndex === undefined || lastIndex === undefined) return;
-    ensureRow(firstIndex);
-    ensureRow(lastIndex);
-  }, [firstIndex, lastIndex, pages, ensureRow]);
-  useEffect(() => {
-    rows.measure();
-    scroller.current?.scrollTo({ top: 0 });
-  }, [filter, sort, rowHeight, rows]);
-
-  const allSelected = total !== null && total > 0 && selectedIds.size >= total;
-  const rowAt = (index: number) => pages.get(Math.floor(index / LIBRARY_PAGE_SIZE))?.[index % LIBRARY_PAGE_SIZE];
+  }, [query]);
 
   return (
     <section className="library" aria-label={t('library.region')}>
@@ -86,7 +65,7 @@ export function LibraryView() {
             : total === libraryTotal || libraryTotal === null
               ? t('library.articleCount', { count: total })
               : t('library.articleCountFiltered', { count: total, all: libraryTotal })}
-          {selectedIds.size > 0 ? t('library.selectedCount', { n: selectedIds.size }) : ''}
+          {selectedCount > 0 ? t('library.selectedCount', { n: selectedCount }) : ''}
         </span>
         <button type="button" onClick={() => setDialog('preannotate')} title={t('preannotate.buttonTitle')}>
           {t('preannotate.button')}
@@ -101,83 +80,162 @@ export function LibraryView() {
         />
       </header>
       <LibraryFilters />
-      {total === 0 && libraryTotal === 0 ? (
-        <p className="library__empty">{t('library.empty')}</p>
-      ) : (
-        <div className="library__scroller" ref={scroller}>
-          <table className="library__table" aria-rowcount={total ?? undefined}>
-            <thead>
-              <tr>
-                <th className="library__check">
-                  <input
-                    type="checkbox"
-                    aria-label={t('library.selectAll')}
-                    checked={allSelected}
-                    onChange={() => void toggleAllUnderFilter()}
-                  />
-                </th>
-                {COLUMNS.map((column) => (
-                  <th
-                    key={column.key}
-                    className={`library__col--${column.key} ${column.numeric ? 'num' : ''}`}
-                    aria-sort={sort.key === column.key ? sort.direction : 'none'}
-                  >
-                    <button type="button" className="sort" onClick={() => sortBy(column.key)}>
-                      {t(`library.columns.${column.key}`)}
-                      <span aria-hidden="true">
-                        {sort.key === column.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
-                      </span>
-                    </button>
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody style={{ height: rows.getTotalSize() }}>
-              {virtualRows.map((virtualRow) => {
-                const article = rowAt(virtualRow.index);
-                const style = { transform: `translateY(${virtualRow.start}px)`, height: rowHeight };
-                if (!article) {
-                  return (
-                    <tr
-                      key={`pending-${virtualRow.index}`}
-                      className="library__pending"
-                      style={style}
-                      aria-hidden="true"
-                    >
-                      <td colSpan={COLUMNS.length + 1} />
-                    </tr>
-                  );
-                }
-                return (
-                  <tr key={article.id} data-article-id={article.id} aria-rowindex={virtualRow.index + 2} style={style}>
-                    <td className="library__check">
-                      <input
-                        type="checkbox"
-                        aria-label={t('library.selectArticle', { title: article.displayTitle })}
-                        checked={selectedIds.has(article.id)}
-                        onChange={() => toggleSelected(article.id)}
-                      />
-                    </td>
-                    <td className="library__title library__col--title">
-                      <button type="button" className="link" onClick={() => openArticle(article.id)}>
-                        {article.displayTitle}
-                      </button>
-                      {article.snippet ? <Snippet text={article.snippet} /> : null}
-                    </td>
-                    <td className="library__col--source">{article.source ?? '—'}</td>
-                    <td className="library__col--published nowrap">{formatPublished(article.publishedAt, language)}</td>
-                    <td className="library__col--words num">{formatCount(article.wordCount, language)}</td>
-                    <td className="library__col--annotations num">{formatCount(article.annotationCount, language)}</td>
-                    <td className="library__col--status">
-                      <span className={`status status--${article.status}`}>{t(`status.${article.status}`)}</span>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      {total === 0 && libraryTotal === 0 ? <p className="library__empty">{t('library.empty')}</p> : <LibraryTable />}
     </section>
   );
 }
+
+/**
+ * The virtualised table, apart from the header and filters: it renders again on every scroll
+ * event (the virtualiser's window moves), and those should not.
+ */
+function LibraryTable() {
+  const { t } = useTranslation();
+  const language = useAppStore((state) => state.language);
+  const filter = useLibraryStore((state) => state.filter);
+  const sort = useLibraryStore((state) => state.sort);
+  const total = useLibraryStore((state) => state.total);
+  const pages = useLibraryStore((state) => state.pages);
+  const selectedIds = useLibraryStore((state) => state.selectedIds);
+  const { sortBy, ensureRow, toggleAllUnderFilter } = useLibraryStore.getState();
+  const scroller = useRef<HTMLDivElement>(null);
+
+  const rowHeight = filter.text !== undefined ? ROW_HEIGHT_WITH_SNIPPET : ROW_HEIGHT;
+  const rows = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => rowHeight,
+    // Rows rendered beyond the view: a sort or filter change renders all of them at once, and
+    // 160 px of scrolling a frame brings in four; six is more than a frame ahead.
+    overscan: 6,
+  });
+  const virtualRows = rows.getVirtualItems();
+  const firstIndex = virtualRows[0]?.index;
+  const lastIndex = virtualRows.at(-1)?.index;
+  useEffect(() => {
+    if (firstIndex === undefined || lastIndex === undefined) return;
+    ensureRow(firstIndex);
+    ensureRow(lastIndex);
+  }, [firstIndex, lastIndex, pages, ensureRow]);
+  // Row sizes are estimates, never measured: only a new row height makes them stale.
+  useEffect(() => rows.measure(), [rowHeight, rows]);
+  // A new list starts at its top. The virtualiser's offset is kept from scroll events: asking the
+  // element (scrollTop, scrollTo) would lay the page out in the middle of the change.
+  useEffect(() => {
+    if ((rows.scrollOffset ?? 0) > 0) rows.scrollToOffset(0);
+  }, [filter, sort, rows]);
+
+  const allSelected = total !== null && total > 0 && selectedIds.size >= total;
+  const rowAt = (index: number) => pages.get(Math.floor(index / LIBRARY_PAGE_SIZE))?.[index % LIBRARY_PAGE_SIZE];
+
+  return (
+    <div className="library__scroller" ref={scroller}>
+      <table className="library__table" aria-rowcount={total ?? undefined}>
+        <thead>
+          <tr>
+            <th className="library__check">
+              <input
+                type="checkbox"
+                aria-label={t('library.selectAll')}
+                checked={allSelected}
+                onChange={() => void toggleAllUnderFilter()}
+              />
+            </th>
+            {COLUMNS.map((column) => (
+              <th
+                key={column.key}
+                className={`library__col--${column.key} ${column.numeric ? 'num' : ''}`}
+                aria-sort={sort.key === column.key ? sort.direction : 'none'}
+              >
+                <button type="button" className="sort" onClick={() => sortBy(column.key)}>
+                  {t(`library.columns.${column.key}`)}
+                  <span aria-hidden="true">
+                    {sort.key === column.key ? (sort.direction === 'ascending' ? ' ▲' : ' ▼') : ''}
+                  </span>
+                </button>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody style={{ height: rows.getTotalSize() }}>
+          {virtualRows.map((virtualRow) => {
+            const article = rowAt(virtualRow.index);
+            if (!article) {
+              return (
+                <tr
+                  key={`pending-${virtualRow.index}`}
+                  className="library__pending"
+                  style={{ transform: `translateY(${virtualRow.start}px)`, height: rowHeight }}
+                  aria-hidden="true"
+                >
+                  <td colSpan={COLUMNS.length + 1} />
+                </tr>
+              );
+            }
+            return (
+              <LibraryRow
+                key={article.id}
+                article={article}
+                rowIndex={virtualRow.index}
+                top={virtualRow.start}
+                height={rowHeight}
+                selected={selectedIds.has(article.id)}
+                language={language}
+                t={t}
+              />
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/**
+ * One article's row. Memoised: scrolling re-renders the list on every scroll event, and only the
+ * rows that came into view need rendering; a row renders again when its article object changes
+ * (a new page, a summary updated elsewhere), its place, its tick or the language.
+ */
+const LibraryRow = memo(function LibraryRow({
+  article,
+  rowIndex,
+  top,
+  height,
+  selected,
+  language,
+  t,
+}: {
+  article: Row;
+  rowIndex: number;
+  top: number;
+  height: number;
+  selected: boolean;
+  language: Language;
+  t: TFunction;
+}) {
+  return (
+    <tr data-article-id={article.id} aria-rowindex={rowIndex + 2} style={{ transform: `translateY(${top}px)`, height }}>
+      <td className="library__check">
+        <input
+          type="checkbox"
+          aria-label={t('library.selectArticle', { title: article.displayTitle })}
+          checked={selected}
+          onChange={() => useLibraryStore.getState().toggleSelected(article.id)}
+        />
+      </td>
+      <td className="library__title library__col--title">
+        <button type="button" className="link" onClick={() => useAppStore.getState().openArticle(article.id)}>
+          {article.displayTitle}
+        </button>
+        {article.snippet ? <Snippet text={article.snippet} /> : null}
+      </td>
+      <td className="library__col--source">{article.source ?? '—'}</td>
+      <td className="library__col--published nowrap">{formatPublished(article.publishedAt, language)}</td>
+      <td className="library__col--words num">{formatCount(article.wordCount, language)}</td>
+      <td className="library__col--annotations num">{formatCount(article.annotationCount, language)}</td>
+      <td className="library__col--status">
+        <span className={`status status--${article.status}`}>{t(`status.${article.status}`)}</span>
+      </td>
+    </tr>
+  );
+});

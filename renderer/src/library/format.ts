@@ -19,6 +19,25 @@ const DAY_MONTH_OPTIONS: Record<Language, Intl.DateTimeFormatOptions> = {
   en: { day: 'numeric', month: 'short' },
 };
 const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' };
+type DatePart = 'date' | 'dayMonth' | 'time';
+const PART_OPTIONS: Record<DatePart, (language: Language) => Intl.DateTimeFormatOptions> = {
+  date: (language) => DATE_OPTIONS[language],
+  dayMonth: (language) => DAY_MONTH_OPTIONS[language],
+  time: () => TIME_OPTIONS,
+};
+
+// Made once per language and part: building an Intl.DateTimeFormat costs ~100 times a format
+// call, and the library and concordance format a date for every row scrolled into view.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+function formatUtc(utc: number, part: DatePart, language: Language): string {
+  const key = `${language}:${part}`;
+  let format = dateFormats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, { ...PART_OPTIONS[part](language), timeZone: 'UTC' });
+    dateFormats.set(key, format);
+  }
+  return format.format(utc);
+}
 
 /**
  * Publication dates are kept as found, without a time zone: they are shown in the UI language's
@@ -27,19 +46,16 @@ const TIME_OPTIONS: Intl.DateTimeFormatOptions = { hour: '2-digit', minute: '2-d
  */
 export function formatPublished(value: string | null, language: Language): string {
   if (!value) return '—';
-  const format = (utc: number, options: Intl.DateTimeFormatOptions) =>
-    new Intl.DateTimeFormat(language, { ...options, timeZone: 'UTC' }).format(utc);
   // Day and month found without a year ("Chiều 26/2"): stored as --02-26, never given a guessed year.
   const dayMonth = /^--(\d{2})-(\d{2})$/.exec(value);
   // A leap year, so 29/2 exists.
-  if (dayMonth)
-    return format(Date.UTC(2000, Number(dayMonth[1]) - 1, Number(dayMonth[2])), DAY_MONTH_OPTIONS[language]);
+  if (dayMonth) return formatUtc(Date.UTC(2000, Number(dayMonth[1]) - 1, Number(dayMonth[2])), 'dayMonth', language);
   const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(value);
   if (!match) return value;
   const [year, month, day, hour, minute] = match
     .slice(1)
     .map((part) => (part === undefined ? undefined : Number(part)));
   const utc = Date.UTC(year!, month! - 1, day!, hour ?? 0, minute ?? 0);
-  const date = format(utc, DATE_OPTIONS[language]);
-  return hour === undefined ? date : `${date} ${format(utc, TIME_OPTIONS)}`;
+  const date = formatUtc(utc, 'date', language);
+  return hour === undefined ? date : `${date} ${formatUtc(utc, 'time', language)}`;
 }

@@ -37,6 +37,13 @@ interface LibraryState {
   ensureRow(index: number): void;
   /** Asks again for the count and the loaded pages (after an import, an edit elsewhere). */
   refresh(): Promise<void>;
+  /**
+   * Asks for the first page while the app starts (main.tsx, beside the database health check),
+   * so the library's first paint does not wait for that round trip and the app's mount.
+   */
+  prefetch(): void;
+  /** The library view mounting: the prefetched page serves the first time, later it asks again. */
+  opened(): Promise<void>;
   loadFacets(): Promise<void>;
   toggleSelected(id: number): void;
   setSelected(ids: Iterable<number>): void;
@@ -47,6 +54,8 @@ interface LibraryState {
 }
 
 const inFlight = new Set<string>();
+/** The first page asked for at start, until the library view takes it. */
+let startPage: Promise<void> | null = null;
 
 /** The sort the server is asked for: with words to find, the default order is the best match first. */
 function effectiveSort(filter: LibraryFilter, sort: LibrarySort): LibrarySort {
@@ -54,7 +63,8 @@ function effectiveSort(filter: LibraryFilter, sort: LibrarySort): LibrarySort {
 }
 
 export const useLibraryStore = create<LibraryState>((set, get) => {
-  const fetchPage = async (page: number, generation: number) => {
+  /** `quiet`: a failure is not shown (the prefetch; the view asks again when it opens). */
+  const fetchPage = async (page: number, generation: number, quiet = false) => {
     const key = `${generation}:${page}`;
     if (inFlight.has(key)) return;
     inFlight.add(key);
@@ -73,7 +83,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => {
         pages: new Map(state.pages).set(page, answer.rows),
       }));
     } catch (error) {
-      useAppStore.getState().notify('error', errorMessage(error));
+      if (!quiet) useAppStore.getState().notify('error', errorMessage(error));
     } finally {
       inFlight.delete(key);
     }
@@ -129,6 +139,20 @@ export const useLibraryStore = create<LibraryState>((set, get) => {
         const all = await api.queryLibrary({ limit: 1 }).catch(() => null);
         if (all) set({ libraryTotal: all.total });
       }
+    },
+
+    prefetch() {
+      startPage = fetchPage(0, get().generation, true);
+    },
+
+    async opened() {
+      const prefetched = startPage;
+      startPage = null;
+      if (prefetched) {
+        await prefetched;
+        if (get().pages.has(0)) return;
+      }
+      await get().refresh();
     },
 
     async loadFacets() {
