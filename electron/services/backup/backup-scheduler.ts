@@ -36,7 +36,7 @@ export class BackupScheduler {
       const fingerprint = changeFingerprint(this.db);
       if (fingerprint === this.lastFingerprint) return;
       try {
-        await this.service.create(this.db, 'rolling', this.options.keep);
+        await this.service.snapshot(this.db, 'rolling', this.options.keep);
         this.lastFingerprint = fingerprint;
       } catch (error) {
         this.log(

@@ -61,6 +61,19 @@ describe('rolling backups', { timeout: 30_000 }, () => {
     expect(readdirSync(service.backupDir).filter((name) => name.endsWith('.partial'))).toEqual([]);
   });
 
+  it('the start-up backup does not check the new copy on the way (quick_check blocked the first calls for 2–3 s at 100,000 articles); the list checks it', async () => {
+    const path = tempDatabasePath();
+    const holder = openHolder(path);
+    addArticles(holder.current(), 2, 'Bài');
+    const service = new BackupService(path);
+    const scheduler = new BackupScheduler(holder.current().db, service, { intervalMinutes: 0, keep: 3 }, () => {});
+    await scheduler.start();
+    // The preview cache is where a check would have landed: empty until the list is asked for.
+    expect((service as unknown as { previews: Map<string, unknown> }).previews.size).toBe(0);
+    const [listed] = service.list();
+    expect(listed?.preview).toMatchObject({ ok: true, articleCount: 2 });
+  });
+
   it('notices writes made by another connection (the import worker) through data_version', async () => {
     const path = tempDatabasePath();
     const holder = openHolder(path);
