@@ -262,6 +262,14 @@ async function main(): Promise<void> {
       'profile-open': { type: 'string' },
       /** Prints the last open's critical path: API calls and the page's main-thread tasks, in time. */
       timeline: { type: 'boolean', default: false },
+      /**
+       * Unticks "show suggestions" before the creates: the article's first 1,000 suggestions
+       * (every phrase of its four sentences is tagged somewhere) crowd its first screens, where
+       * the creates are made, and Chromium repaints every registered range on any change.
+       */
+      'hide-suggestions': { type: 'boolean', default: false },
+      /** Spans in the article (10,000 by default): how a figure scales with them. */
+      spans: { type: 'string', default: String(SPANS) },
       /** Writes a V8 CPU profile of the page over all the creates. */
       'profile-creates': { type: 'string' },
     },
@@ -270,7 +278,8 @@ async function main(): Promise<void> {
   const createCount = Number(options.creates);
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-annotate-bench-'));
   const databasePath = join(dir, 'bench.db');
-  const articleId = seedSpans(databasePath);
+  const spanCount = Number(options.spans);
+  const articleId = seedSpans(databasePath, spanCount);
   const host = await startHost(databasePath);
   const browser = await launchChromium();
   try {
@@ -334,6 +343,11 @@ async function main(): Promise<void> {
     // 2. Create, on screen: select a word in a visible paragraph (untimed), then, right after a
     // frame starts, press the PER hotkey; the time is from that frame's start to the start of the
     // next one, so 16.7 ms means the new highlight was in the very next frame, 33 ms one missed.
+    if (options['hide-suggestions']) {
+      const show = page.locator('.suggestions__toggle input');
+      await show.waitFor();
+      await show.uncheck();
+    }
     const createFrameMs: number[] = [];
     const createScriptMs: number[] = [];
     let notPainted = 0;
@@ -401,13 +415,17 @@ async function main(): Promise<void> {
         if (i % 20 === 0) await page.waitForTimeout(30); // let the saves settle, as a user's pace would
       }
     });
-    if (options['profile-creates'])
-      writeFileSync(options['profile-creates'], JSON.stringify((await cdp.send('Profiler.stop')).profile));
     // The main-thread task that carries the hotkey also renders that frame (style, layout, paint).
     const creates = mainThread(createEvents, 'bench-create');
     const createTasks = creates.marks.flatMap((mark) =>
       creates.tasks.filter((candidate) => candidate.ts <= mark.ts && mark.ts <= candidate.ts + (candidate.dur ?? 0)),
     );
+    if (options['profile-creates']) {
+      // `benchWindows`: the create frames' tasks on the profile's clock, to keep only their samples.
+      const { profile } = await cdp.send('Profiler.stop');
+      const benchWindows = createTasks.map((task) => [task.ts, task.ts + (task.dur ?? 0)]);
+      writeFileSync(options['profile-creates'], JSON.stringify({ ...profile, benchWindows }));
+    }
     const createCpuMs = createTasks.map(threadMs);
     // Where that time goes: the timeline's phases inside those tasks.
     const phases = phaseTotals(createEvents, createTasks);
@@ -459,7 +477,7 @@ async function main(): Promise<void> {
         );
 
     console.log(
-      `Article: ${TEXT_LENGTH.toLocaleString('en')} characters, ${SPANS.toLocaleString('en')} spans (Chromium, browser host)`,
+      `Article: ${TEXT_LENGTH.toLocaleString('en')} characters, ${spanCount.toLocaleString('en')} spans (Chromium, browser host)`,
     );
     openRuns.forEach(({ wallMs, pageCpuMs, hostCpuMs, phases }, run) =>
       console.log(

@@ -48,7 +48,6 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const { t } = useTranslation();
   const labels = useAppStore((state) => state.labels);
   const article = useReaderStore((state) => state.article);
-  const selectedId = useReaderStore((state) => state.selectedId);
   const sync = useReaderStore((state) => state.sync);
   const linkerSpanId = useReaderStore((state) => state.linkerSpanId);
   const revealRequest = useReaderStore((state) => state.revealRequest);
@@ -178,11 +177,25 @@ export function ReaderView({ articleId }: { articleId: number }) {
     view?.suggestionPainter.show(suggestionsShown ? suggestions : [], suggestionsShown ? focusedSuggestion : null);
   }, [view, suggestions, focusedSuggestion, suggestionsShown]);
 
+  // The selection highlight follows the store directly, not through a render of this view: a
+  // render here re-renders the whole reader, sidebar included, inside the frame that must show a
+  // span just created or selected.
   useEffect(() => {
     if (!view) return;
-    const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
-    view.painter.showSelected(selected ?? null);
-  }, [view, sync, selectedId]);
+    const showSelected = ({ selectedId, sync: selectedSync }: ReturnType<typeof useReaderStore.getState>) => {
+      const selected = selectedId === null ? undefined : selectedSync?.spans.get(selectedId);
+      view.painter.showSelected(selected ?? null);
+    };
+    showSelected(useReaderStore.getState());
+    return useReaderStore.subscribe((state, previous) => {
+      if (
+        state.selectedId !== previous.selectedId ||
+        state.sync !== previous.sync ||
+        state.spansVersion !== previous.spansVersion
+      )
+        showSelected(state);
+    });
+  }, [view]);
 
   const onLayout = useCallback(
     (layout: TextLayout, root: HTMLElement) => {

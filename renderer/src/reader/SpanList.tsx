@@ -6,7 +6,7 @@ import type { Label } from '../../../shared/domain/schemas';
 import { labelChipStyle, labelInk } from '../app/contrast';
 import { labelName, useAppStore } from '../state/app-store';
 import { spanDragSource } from '../briefs/span-drag';
-import { useReaderStore } from './reader-store';
+import { useDeferredReader, useReaderStore } from './reader-store';
 import { useLayerStore } from './layers/layer-store';
 
 const ROW_HEIGHT = 52;
@@ -25,8 +25,8 @@ interface SpanListProps {
 export function SpanList({ labels, onReveal }: SpanListProps) {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
-  const spansVersion = useReaderStore((state) => state.spansVersion);
-  const selectedId = useReaderStore((state) => state.selectedId);
+  const spansVersion = useDeferredReader((state) => state.spansVersion);
+  const selectedId = useDeferredReader((state) => state.selectedId);
   const articleId = useReaderStore((state) => state.article?.id);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const viewport = useRef<HTMLDivElement>(null);

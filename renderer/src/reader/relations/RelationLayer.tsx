@@ -6,7 +6,7 @@ import { useAppStore } from '../../state/app-store';
 import { characterAtPoint } from '../dom-selection';
 import type { HighlightPainter } from '../highlight-painter';
 import { paintWindowNow, watchPaintWindow } from '../paint-window';
-import { useReaderStore } from '../reader-store';
+import { useDeferredReader, useReaderStore } from '../reader-store';
 import type { Relation, Span } from '../sync/document-sync';
 import type { TextLayout } from '../text-layout';
 import { layoutArcs, type ArcInput, type Box } from './arc-geometry';
@@ -38,8 +38,9 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
   const language = useAppStore((state) => state.language);
   const sync = useReaderStore((state) => state.sync);
   const types = useReaderStore((state) => state.relationTypes);
-  const selectedId = useReaderStore((state) => state.selectedId);
-  const spansVersion = useReaderStore((state) => state.spansVersion);
+  // The selection and spans only move the relation handle: deferred; a relation made is drawn at once.
+  const selectedId = useDeferredReader((state) => state.selectedId);
+  const spansVersion = useDeferredReader((state) => state.spansVersion);
   const relationsVersion = useReaderStore((state) => state.relationsVersion);
   const { draft, hoveredId } = useRelationStore();
   const [window, setWindow] = useState<TextRange>(() => paintWindowNow(layout, scroller));
