@@ -170,7 +170,9 @@ export function ReaderView({ articleId }: { articleId: number }) {
   useEffect(() => {
     const page = pageRef.current;
     if (!view || !page) return;
-    view.suggestionPainter.setWindow(paintWindowNow(view.layout, page));
+    // No measured window now: measuring would lay the new text out inside the script, before its
+    // first frame; suggestions come after that frame anyway, and the observer's first report (in
+    // the frame after it) gives the window.
     return watchPaintWindow(view.layout, page, (window) => view.suggestionPainter.setWindow(window));
   }, [view]);
   useEffect(() => {

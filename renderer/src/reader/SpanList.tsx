@@ -57,9 +57,21 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
     return withSublabels;
   }, [all, labels]);
 
+  // The list's box is measured (a layout) when it mounts: after the article's first frame, not
+  // inside the script before it, where it laid out the whole new text.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setMounted(true))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+
   const rows = useVirtualizer({
     count: spans.length,
-    getScrollElement: () => viewport.current,
+    getScrollElement: () => (mounted ? viewport.current : null),
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     getItemKey: (index) => spans[index]?.id ?? index,
