@@ -331,7 +331,7 @@ async function main(): Promise<void> {
         const start = (window as unknown as { benchOpenStart: number }).benchOpenStart;
         return performance
           .getEntriesByType('resource')
-          .filter((entry) => entry.name.includes('/api/') && entry.responseEnd >= start - 1000)
+          .filter((entry) => entry.name.includes('/api/') && entry.startTime >= start)
           .map((entry) => {
             const timing = entry as PerformanceResourceTiming;
             const at = (ms: number) => (ms - start).toFixed(0);
