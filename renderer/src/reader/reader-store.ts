@@ -358,7 +358,7 @@ export const openSpans = () => useReaderStore.getState().sync?.spans;
 
 /**
  * A reader-store value for the views beside the text (span list, selected-span panel, edge grips,
- * relation handle and panel, layer bar, palette): it follows the store at transition priority.
+ * relation panel, layer bar, link suggestions): it follows the store at transition priority.
  * A span created or selected shows in the text in the frame of the key press (the painter follows
  * the sync, and the selection highlight the store, both directly); these views re-render after
  * that frame, time-sliced. Rendered urgently, their render, layout reads and paint took about

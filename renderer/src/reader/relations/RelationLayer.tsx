@@ -6,7 +6,7 @@ import { useAppStore } from '../../state/app-store';
 import { characterAtPoint } from '../dom-selection';
 import type { HighlightPainter } from '../highlight-painter';
 import { watchPaintWindow } from '../paint-window';
-import { useDeferredReader, useReaderStore } from '../reader-store';
+import { useReaderStore } from '../reader-store';
 import type { Relation, Span } from '../sync/document-sync';
 import type { TextLayout } from '../text-layout';
 import { layoutArcs, type ArcInput, type Box } from './arc-geometry';
@@ -40,9 +40,8 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
   const language = useAppStore((state) => state.language);
   const sync = useReaderStore((state) => state.sync);
   const types = useReaderStore((state) => state.relationTypes);
-  // The selection and spans only move the relation handle: deferred; a relation made is drawn at once.
-  const selectedId = useDeferredReader((state) => state.selectedId);
-  const spansVersion = useDeferredReader((state) => state.spansVersion);
+  const selectedId = useReaderStore((state) => state.selectedId);
+  const spansVersion = useReaderStore((state) => state.spansVersion);
   const relationsVersion = useReaderStore((state) => state.relationsVersion);
   const { draft, hoveredId } = useRelationStore();
   // Empty until the observer's first report (the frame after the text's first): measuring now
