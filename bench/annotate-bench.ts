@@ -121,7 +121,7 @@ export async function traced<T>(cdp: CDPSession, run: () => Promise<T>): Promise
   const collect = (data: { value: object[] }) => events.push(...(data.value as TraceEvent[]));
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', {
-    categories: 'toplevel,blink.user_timing,devtools.timeline',
+    categories: 'toplevel,blink.user_timing,devtools.timeline,v8,blink,loading',
     transferMode: 'ReportEvents',
   });
   const result = await run();
@@ -163,7 +163,7 @@ export function mainThread(events: TraceEvent[], markName: string): { tasks: Tra
 export const threadMs = (task: TraceEvent) => (task.tdur ?? task.dur ?? 0) / 1000;
 
 /** CPU per timeline phase (FRAME_PHASES) inside `tasks`, summed (nested phases overlap). */
-function phaseTotals(events: TraceEvent[], tasks: TraceEvent[]): Map<string, number> {
+export function phaseTotals(events: TraceEvent[], tasks: TraceEvent[]): Map<string, number> {
   const phases = new Map<string, number>();
   for (const task of tasks) {
     for (const event of events) {
@@ -174,6 +174,42 @@ function phaseTotals(events: TraceEvent[], tasks: TraceEvent[]): Map<string, num
     }
   }
   return phases;
+}
+
+/**
+ * The page's main-thread tasks of one open, in time from the click: where the page works and
+ * where it waits (for the host's answer, for a frame). Tasks under 2 ms are summed, not listed.
+ */
+function printTimeline(events: TraceEvent[], tasks: TraceEvent[], clickTs: number): void {
+  let small = 0;
+  console.log('  last open, page main thread (ms from the click: start +wall, CPU, phases):');
+  for (const task of tasks) {
+    if (threadMs(task) < 2) {
+      small += threadMs(task);
+      continue;
+    }
+    const phases = formatPhases(phaseTotals(events, [task]));
+    // A task without timeline phases (e.g. a fetch's body handled natively): its largest inner events.
+    const inner = events
+      .filter(
+        (event) =>
+          event !== task &&
+          event.ph === 'X' &&
+          event.tid === task.tid &&
+          event.pid === task.pid &&
+          event.ts >= task.ts &&
+          event.ts <= task.ts + (task.dur ?? 0),
+      )
+      .sort((a, b) => threadMs(b) - threadMs(a))
+      .slice(0, 3)
+      .map((event) => `${event.name} ${threadMs(event).toFixed(1)}`)
+      .join(', ');
+    console.log(
+      `    ${((task.ts - clickTs) / 1000).toFixed(0).padStart(5)} +${((task.dur ?? 0) / 1000).toFixed(1)} ` +
+        `cpu ${threadMs(task).toFixed(1)}: ${phases || inner}`,
+    );
+  }
+  console.log(`    (tasks under 2 ms: ${small.toFixed(1)} ms CPU in all)`);
 }
 
 const formatPhases = (phases: Map<string, number>, divisor = 1) =>
@@ -187,10 +223,13 @@ export function processCpuMs(child: ChildProcess): number {
 }
 const CLOCK_TICKS_PER_SECOND = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
 
-export async function startHost(databasePath: string): Promise<{ url: string; child: ChildProcess; stop: () => void }> {
+export async function startHost(
+  databasePath: string,
+  nodeArgs: string[] = [],
+): Promise<{ url: string; child: ChildProcess; stop: () => void }> {
   const child = spawn(
     process.execPath,
-    [join(__dirname, '..', 'out', 'main', 'serve.js'), '--db', databasePath, '--port', '0'],
+    [...nodeArgs, join(__dirname, '..', 'out', 'main', 'serve.js'), '--db', databasePath, '--port', '0'],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -221,13 +260,26 @@ async function main(): Promise<void> {
       creates: { type: 'string', default: String(CREATES) },
       /** Writes a V8 CPU profile of the page during the last open (open it in DevTools). */
       'profile-open': { type: 'string' },
+      /** Prints the last open's critical path: API calls and the page's main-thread tasks, in time. */
+      timeline: { type: 'boolean', default: false },
+      /**
+       * Unticks "show suggestions" before the creates: the article's first 1,000 suggestions
+       * (every phrase of its four sentences is tagged somewhere) crowd its first screens, where
+       * the creates are made, and Chromium repaints every registered range on any change.
+       */
+      'hide-suggestions': { type: 'boolean', default: false },
+      /** Spans in the article (10,000 by default): how a figure scales with them. */
+      spans: { type: 'string', default: String(SPANS) },
+      /** Writes a V8 CPU profile of the page over all the creates. */
+      'profile-creates': { type: 'string' },
     },
   });
   const opens = Math.max(1, Number(options.opens));
   const createCount = Number(options.creates);
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-annotate-bench-'));
   const databasePath = join(dir, 'bench.db');
-  const articleId = seedSpans(databasePath);
+  const spanCount = Number(options.spans);
+  const articleId = seedSpans(databasePath, spanCount);
   const host = await startHost(databasePath);
   const browser = await launchChromium();
   try {
@@ -243,15 +295,21 @@ async function main(): Promise<void> {
       const hostCpuBeforeMs = processCpuMs(host.child);
       const { result: wallMs, events: openEvents } = await traced(cdp, () => openInReader(page, articleId));
       const hostCpuMs = processCpuMs(host.child) - hostCpuBeforeMs;
-      if (profiled)
-        writeFileSync(options['profile-open'] as string, JSON.stringify((await cdp.send('Profiler.stop')).profile));
       const open = mainThread(openEvents, 'bench-open');
       const [openStart, openEnd] = open.marks;
+      if (profiled) {
+        // The profile runs on past the open; `benchOpen` (the two marks, on the profile's clock)
+        // lets a reader of it keep only the samples of the open.
+        const { profile } = await cdp.send('Profiler.stop');
+        const benchOpen = [openStart?.ts, openEnd?.ts];
+        writeFileSync(options['profile-open'] as string, JSON.stringify({ ...profile, benchOpen }));
+      }
       const openTasks = open.tasks.filter(
         (task) => openStart && openEnd && task.ts + (task.dur ?? 0) >= openStart.ts && task.ts <= openEnd.ts,
       );
       const pageCpuMs = openTasks.reduce((sum, task) => sum + threadMs(task), 0);
       openRuns.push({ wallMs, pageCpuMs, hostCpuMs, phases: phaseTotals(openEvents, openTasks) });
+      if (options.timeline && run === opens - 1 && openStart) printTimeline(openEvents, openTasks, openStart.ts);
     }
 
     const apiTimings = await page.evaluate(() =>
@@ -268,12 +326,32 @@ async function main(): Promise<void> {
         }),
     );
     console.log(`API calls while opening (browser host): ${apiTimings.join(', ')}`);
+    if (options.timeline) {
+      const calls = await page.evaluate(() => {
+        const start = (window as unknown as { benchOpenStart: number }).benchOpenStart;
+        return performance
+          .getEntriesByType('resource')
+          .filter((entry) => entry.name.includes('/api/') && entry.startTime >= start)
+          .map((entry) => {
+            const timing = entry as PerformanceResourceTiming;
+            const at = (ms: number) => (ms - start).toFixed(0);
+            return `${timing.name.split('/api/')[1]}: sent ${at(timing.startTime)}, first byte ${at(timing.responseStart)}, done ${at(timing.responseEnd)} ms`;
+          });
+      });
+      console.log(`  last open's API calls, from the click: ${calls.join('; ')}`);
+    }
     // 2. Create, on screen: select a word in a visible paragraph (untimed), then, right after a
     // frame starts, press the PER hotkey; the time is from that frame's start to the start of the
     // next one, so 16.7 ms means the new highlight was in the very next frame, 33 ms one missed.
+    if (options['hide-suggestions']) {
+      const show = page.locator('.suggestions__toggle input');
+      await show.waitFor();
+      await show.uncheck();
+    }
     const createFrameMs: number[] = [];
     const createScriptMs: number[] = [];
     let notPainted = 0;
+    if (options['profile-creates']) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'));
     const { events: createEvents } = await traced(cdp, async () => {
       for (let i = 0; i < createCount; i++) {
         if (i > 0 && i % CREATES_PER_SCREEN === 0) {
@@ -342,6 +420,12 @@ async function main(): Promise<void> {
     const createTasks = creates.marks.flatMap((mark) =>
       creates.tasks.filter((candidate) => candidate.ts <= mark.ts && mark.ts <= candidate.ts + (candidate.dur ?? 0)),
     );
+    if (options['profile-creates']) {
+      // `benchWindows`: the create frames' tasks on the profile's clock, to keep only their samples.
+      const { profile } = await cdp.send('Profiler.stop');
+      const benchWindows = createTasks.map((task) => [task.ts, task.ts + (task.dur ?? 0)]);
+      writeFileSync(options['profile-creates'], JSON.stringify({ ...profile, benchWindows }));
+    }
     const createCpuMs = createTasks.map(threadMs);
     // Where that time goes: the timeline's phases inside those tasks.
     const phases = phaseTotals(createEvents, createTasks);
@@ -393,7 +477,7 @@ async function main(): Promise<void> {
         );
 
     console.log(
-      `Article: ${TEXT_LENGTH.toLocaleString('en')} characters, ${SPANS.toLocaleString('en')} spans (Chromium, browser host)`,
+      `Article: ${TEXT_LENGTH.toLocaleString('en')} characters, ${spanCount.toLocaleString('en')} spans (Chromium, browser host)`,
     );
     openRuns.forEach(({ wallMs, pageCpuMs, hostCpuMs, phases }, run) =>
       console.log(

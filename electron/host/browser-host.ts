@@ -370,9 +370,19 @@ function statusOf(code: string): number {
   }
 }
 
+/**
+ * Encoded once, with its length: given a string, Node measures it (Buffer.byteLength, ~4 ms for
+ * the 0.5 MB answer of `openArticle`, whose Vietnamese text makes it a two-byte string) and then
+ * encodes it again to write it; Buffer.from does both in one pass in well under a ms.
+ */
 function sendJson(response: ServerResponse, status: number, body: unknown): void {
-  response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-  response.end(JSON.stringify(body));
+  const bytes = Buffer.from(JSON.stringify(body), 'utf8');
+  response.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': bytes.length,
+    'cache-control': 'no-store',
+  });
+  response.end(bytes);
 }
 
 /** A refused upload ends the connection, so the rest of it is not read. */

@@ -202,9 +202,15 @@ export type CompactRelations = z.infer<typeof CompactRelationsSchema>;
 /** A relation as the reader holds it. */
 export type ReaderRelation = Pick<Relation, 'id' | 'typeKey' | 'headId' | 'tailId'>;
 
-/** Packs relations against the span ids in the order `encodeSpans` was given them. */
+/**
+ * Packs relations against the span ids in the order `encodeSpans` was given them (its `ids`).
+ * An index loop, and no table at all for an article without relations: it runs once per open,
+ * mostly interpreted, and building the table with `map` cost ~14 ms at 10,000 spans.
+ */
 export function encodeRelations(relations: readonly ReaderRelation[], spanIds: readonly number[]): CompactRelations {
-  const positionOf = new Map(spanIds.map((id, position) => [id, position]));
+  const positionOf = new Map<number, number>();
+  if (relations.length > 0)
+    for (let position = 0; position < spanIds.length; position++) positionOf.set(spanIds[position] as number, position);
   const typeKeys: string[] = [];
   const typeIndex = new Map<string, number>();
   const compact: CompactRelations = { ids: [], typeKeys, types: [], headPositions: [], tailPositions: [] };

@@ -15,15 +15,12 @@ export function createReaderHandlers(workbench: Workbench): ReaderHandlers {
   // another process (the command line) writes meanwhile.
   const open = workbench.db.transaction((id: number) => {
     const article = workbench.articles.get(id);
-    const spansInOrder = spans.listInTextOrder(id);
+    const compactSpans = encodeSpans(spans.listInTextOrder(id));
     return {
       article,
       history: history.state(id),
-      spans: encodeSpans(spansInOrder),
-      relations: encodeRelations(
-        spans.listRelations(id),
-        spansInOrder.map((span) => span[0]),
-      ),
+      spans: compactSpans,
+      relations: encodeRelations(spans.listRelations(id), compactSpans.ids),
       relationTypes: workbench.relationTypes.list(),
       fields: workbench.articleFields.valuesOf(id),
       entityLinks: entityLinksOf(workbench, id),

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useReaderStore } from '../reader/reader-store';
+import { useDeferredReader, useReaderStore } from '../reader/reader-store';
 
 /**
  * Unlinked spans of the article whose text is a known entity's name or alias. Each is offered,
@@ -7,8 +7,10 @@ import { useReaderStore } from '../reader/reader-store';
  */
 export function LinkSuggestions({ onReveal }: { onReveal: (id: number) => void }) {
   const { t } = useTranslation();
-  const { suggestions, confirmSuggestion, sync } = useReaderStore();
-  useReaderStore((state) => state.spansVersion);
+  const suggestions = useReaderStore((state) => state.suggestions);
+  const confirmSuggestion = useReaderStore((state) => state.confirmSuggestion);
+  const sync = useReaderStore((state) => state.sync);
+  useDeferredReader((state) => state.spansVersion);
   if (suggestions.length === 0) return null;
   return (
     <section className="link-suggestions" aria-labelledby="link-suggestions-heading">

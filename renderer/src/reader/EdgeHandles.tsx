@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { snapToSyllables, type TextRange } from '../../../shared/text/syllables';
 import { offsetAtPoint } from './dom-selection';
 import type { HighlightPainter } from './highlight-painter';
-import { useReaderStore } from './reader-store';
+import { useDeferredReader, useReaderStore } from './reader-store';
 import type { TextLayout } from './text-layout';
 
 interface EdgeHandlesProps {
@@ -26,8 +26,8 @@ interface HandleBox {
  */
 export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesProps) {
   const { t } = useTranslation();
-  const selectedId = useReaderStore((state) => state.selectedId);
-  const spansVersion = useReaderStore((state) => state.spansVersion);
+  const selectedId = useDeferredReader((state) => state.selectedId);
+  const spansVersion = useDeferredReader((state) => state.spansVersion);
   const resize = useReaderStore((state) => state.resize);
   const [viewportVersion, setViewportVersion] = useState(0);
   const sync = useReaderStore((state) => state.sync);

@@ -48,7 +48,6 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const { t } = useTranslation();
   const labels = useAppStore((state) => state.labels);
   const article = useReaderStore((state) => state.article);
-  const selectedId = useReaderStore((state) => state.selectedId);
   const sync = useReaderStore((state) => state.sync);
   const linkerSpanId = useReaderStore((state) => state.linkerSpanId);
   const revealRequest = useReaderStore((state) => state.revealRequest);
@@ -171,18 +170,34 @@ export function ReaderView({ articleId }: { articleId: number }) {
   useEffect(() => {
     const page = pageRef.current;
     if (!view || !page) return;
-    view.suggestionPainter.setWindow(paintWindowNow(view.layout, page));
+    // No measured window now: measuring would lay the new text out inside the script, before its
+    // first frame; suggestions come after that frame anyway, and the observer's first report (in
+    // the frame after it) gives the window.
     return watchPaintWindow(view.layout, page, (window) => view.suggestionPainter.setWindow(window));
   }, [view]);
   useEffect(() => {
     view?.suggestionPainter.show(suggestionsShown ? suggestions : [], suggestionsShown ? focusedSuggestion : null);
   }, [view, suggestions, focusedSuggestion, suggestionsShown]);
 
+  // The selection highlight follows the store directly, not through a render of this view: a
+  // render here re-renders the whole reader, sidebar included, inside the frame that must show a
+  // span just created or selected.
   useEffect(() => {
     if (!view) return;
-    const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
-    view.painter.showSelected(selected ?? null);
-  }, [view, sync, selectedId]);
+    const showSelected = ({ selectedId, sync: selectedSync }: ReturnType<typeof useReaderStore.getState>) => {
+      const selected = selectedId === null ? undefined : selectedSync?.spans.get(selectedId);
+      view.painter.showSelected(selected ?? null);
+    };
+    showSelected(useReaderStore.getState());
+    return useReaderStore.subscribe((state, previous) => {
+      if (
+        state.selectedId !== previous.selectedId ||
+        state.sync !== previous.sync ||
+        state.spansVersion !== previous.spansVersion
+      )
+        showSelected(state);
+    });
+  }, [view]);
 
   const onLayout = useCallback(
     (layout: TextLayout, root: HTMLElement) => {

@@ -4,15 +4,15 @@ import type { Label } from '../../../shared/domain/schemas';
 import { shortcutFor } from '../app/keymap';
 import { SpanEntityLink } from '../entities/SpanEntityLink';
 import { labelName, useAppStore } from '../state/app-store';
-import { useReaderStore } from './reader-store';
+import { useDeferredReader, useReaderStore } from './reader-store';
 import { SpanAttributes } from './SpanAttributes';
 import type { Span } from './sync/document-sync';
 
 /** The selected span: its label, quote, note and edge keys; every change is saved at once. */
 export function SelectedSpanPanel({ labels }: { labels: readonly Label[] }) {
   const { t } = useTranslation();
-  const selectedId = useReaderStore((state) => state.selectedId);
-  useReaderStore((state) => state.spansVersion); // re-read the span after each change
+  const selectedId = useDeferredReader((state) => state.selectedId);
+  useDeferredReader((state) => state.spansVersion); // re-read the span after each change
   const sync = useReaderStore((state) => state.sync);
   const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
   if (!selected) {

@@ -6,7 +6,7 @@ import type { Label } from '../../../shared/domain/schemas';
 import { labelChipStyle, labelInk } from '../app/contrast';
 import { labelName, useAppStore } from '../state/app-store';
 import { spanDragSource } from '../briefs/span-drag';
-import { useReaderStore } from './reader-store';
+import { useDeferredReader, useReaderStore } from './reader-store';
 import { useLayerStore } from './layers/layer-store';
 
 const ROW_HEIGHT = 52;
@@ -25,8 +25,8 @@ interface SpanListProps {
 export function SpanList({ labels, onReveal }: SpanListProps) {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
-  const spansVersion = useReaderStore((state) => state.spansVersion);
-  const selectedId = useReaderStore((state) => state.selectedId);
+  const spansVersion = useDeferredReader((state) => state.spansVersion);
+  const selectedId = useDeferredReader((state) => state.selectedId);
   const articleId = useReaderStore((state) => state.article?.id);
   const [hidden, setHidden] = useState<ReadonlySet<string>>(new Set());
   const viewport = useRef<HTMLDivElement>(null);
@@ -57,9 +57,21 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
     return withSublabels;
   }, [all, labels]);
 
+  // The list's box is measured (a layout) when it mounts: after the article's first frame, not
+  // inside the script before it, where it laid out the whole new text.
+  const [mounted, setMounted] = useState(false);
+  useEffect(() => {
+    let timer = 0;
+    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setMounted(true))));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, []);
+
   const rows = useVirtualizer({
     count: spans.length,
-    getScrollElement: () => viewport.current,
+    getScrollElement: () => (mounted ? viewport.current : null),
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
     getItemKey: (index) => spans[index]?.id ?? index,

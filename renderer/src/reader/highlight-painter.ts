@@ -16,6 +16,17 @@ interface Placement {
   layer: Label['kind'];
 }
 
+/** The level sweep of an opened article, while it has not placed every span yet (see paintAll). */
+interface Sweep {
+  spans: readonly Span[];
+  next: number;
+  furthestEnds: Map<Label['kind'], number[]>;
+  idle: number;
+}
+
+/** Spans the idle sweep places per slice before it checks the time left. */
+const SWEEP_SLICE = 500;
+
 interface Registered {
   highlight: Highlight;
   range: StaticRange;
@@ -43,6 +54,7 @@ export class HighlightPainter {
   private readonly draft = new Highlight();
   private window: TextRange = { start: 0, end: 0 };
   private painted = false;
+  private sweep: Sweep | null = null;
   /** Spans of layers not on screen (issue 15); empty in an article of one layer. */
   private hidden: ReadonlySet<number> = new Set();
 
@@ -73,21 +85,60 @@ export class HighlightPainter {
    * Places every span of a freshly opened article, then paints the ones in `window`. One sweep in
    * text order gives each span the lowest level no earlier overlapping span of its layer holds:
    * the levels `place` would give one by one, without a tree query per span (10,000 at opening).
+   *
+   * Earlier spans start at or before this one, so they overlap it exactly when they end after its
+   * start; a level is therefore taken exactly when the furthest end among the earlier spans at
+   * that level lies past this start. Keeping that one end per layer and level makes the sweep
+   * O(1) per span and allocation-free (it filtered a list of open spans per span, ~50 ms of the
+   * open at 10,000 spans).
+   *
+   * Only the spans up to the window's end are placed before the first frame; the sweep goes on in
+   * idle time, and any span registered or edit applied before it ends first sweeps up to it
+   * (levels depend only on earlier spans, so they come out the same).
    */
   paintAll(index: SpanQueries, window: TextRange): void {
     this.painted = true;
-    const open = new Map<Label['kind'], { end: number; level: number }[]>();
-    for (const span of index.all()) {
+    this.stopSweep();
+    this.sweep = { spans: index.all(), next: 0, furthestEnds: new Map(), idle: 0 };
+    this.sweepTo(window.end);
+    this.setWindow(window, index);
+    this.sweepInIdle();
+  }
+
+  /** Places every span of the sweep that starts before `offset`. */
+  private sweepTo(offset: number): void {
+    const sweep = this.sweep;
+    if (!sweep) return;
+    const { spans, furthestEnds } = sweep;
+    while (sweep.next < spans.length && (spans[sweep.next] as Span).start < offset) {
+      const span = spans[sweep.next++] as Span;
       const label = this.labels.get(span.labelKey);
       if (!label) continue;
-      // Earlier spans start at or before this one, so they overlap it exactly when they end after its start.
-      const overlapping = (open.get(label.kind) ?? []).filter((other) => other.end > span.start);
-      const level = lowestFreeLevel(new Set(overlapping.map((other) => other.level)));
-      overlapping.push({ end: span.end, level });
-      open.set(label.kind, overlapping);
+      let ends = furthestEnds.get(label.kind);
+      if (!ends) furthestEnds.set(label.kind, (ends = new Array<number>(MAX_LEVELS).fill(-Infinity)));
+      let level = 0;
+      while (level < MAX_LEVELS - 1 && (ends[level] as number) > span.start) level++;
+      if (span.end > (ends[level] as number)) ends[level] = span.end;
       this.placements.set(span.id, { level, layer: label.kind });
     }
-    this.setWindow(window, index);
+    if (sweep.next >= spans.length) this.stopSweep();
+  }
+
+  private sweepInIdle(): void {
+    const sweep = this.sweep;
+    if (!sweep) return;
+    sweep.idle = requestIdleCallback((deadline) => {
+      while (this.sweep === sweep && deadline.timeRemaining() > 1) {
+        const next = sweep.spans[sweep.next + SWEEP_SLICE];
+        this.sweepTo(next ? next.start + 1 : Infinity);
+      }
+      if (this.sweep === sweep) this.sweepInIdle();
+    });
+  }
+
+  private stopSweep(): void {
+    if (this.sweep) cancelIdleCallback(this.sweep.idle);
+    this.sweep = null;
   }
 
   /** Whether spans were painted over this text before (a reload of its article paints anew). */
@@ -104,6 +155,8 @@ export class HighlightPainter {
   }
 
   apply(change: SpanChange, index: SpanQueries): void {
+    // An edit places spans against the levels of all others: finish the open's sweep first.
+    this.sweepTo(Infinity);
     for (const annotation of change.removed) {
       this.unregister(annotation.id);
       this.placements.delete(annotation.id);
@@ -143,11 +196,13 @@ export class HighlightPainter {
 
   /** Forgets every span (before painting another set of them). */
   clear(): void {
+    this.stopSweep();
     for (const id of [...this.registered.keys()]) this.unregister(id);
     this.placements.clear();
   }
 
   dispose(): void {
+    this.stopSweep();
     for (const name of this.highlights.keys()) CSS.highlights.delete(name);
     CSS.highlights.delete(SELECTED_HIGHLIGHT);
     CSS.highlights.delete(DRAFT_HIGHLIGHT);
@@ -158,6 +213,7 @@ export class HighlightPainter {
 
   private register(annotation: Span): void {
     if (this.hidden.has(annotation.id)) return;
+    this.sweepTo(annotation.start + 1);
     const placement = this.placements.get(annotation.id);
     const highlight = placement && this.highlights.get(highlightName(annotation.labelKey, placement.level));
     if (!highlight) return;

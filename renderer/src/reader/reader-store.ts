@@ -1,3 +1,4 @@
+import { startTransition, useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { HistoryState, LinkSuggestion } from '../../../shared/contract';
 import type { AppliedChanges } from '../../../shared/domain/changes';
@@ -354,3 +355,28 @@ export const useReaderStore = create<ReaderState>((set, get) => {
 
 /** The open article's spans, for code outside React (keyboard, pointer handlers). */
 export const openSpans = () => useReaderStore.getState().sync?.spans;
+
+/**
+ * A reader-store value for the views beside the text (span list, selected-span panel, edge grips,
+ * relation panel, layer bar, link suggestions): it follows the store at transition priority.
+ * A span created or selected shows in the text in the frame of the key press (the painter follows
+ * the sync, and the selection highlight the store, both directly); these views re-render after
+ * that frame, time-sliced. Rendered urgently, their render, layout reads and paint took about
+ * two thirds of the create frame (bench/README.md, "Reader speed targets"). Only views: a handler
+ * acts on `useReaderStore.getState()`, which is always current. The selector must read the state
+ * only (it is taken once).
+ */
+export function useDeferredReader<T>(selector: (state: ReaderState) => T): T {
+  // The selector is taken once: it reads the state only, never props.
+  const [select] = useState(() => selector);
+  const [value, setValue] = useState(() => select(useReaderStore.getState()));
+  useEffect(() => {
+    const follow = () => {
+      const next = select(useReaderStore.getState());
+      startTransition(() => setValue(() => next));
+    };
+    follow(); // a change between the first render and this subscription
+    return useReaderStore.subscribe(follow);
+  }, [select]);
+  return value;
+}

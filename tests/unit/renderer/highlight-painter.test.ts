@@ -61,12 +61,28 @@ function painted(): Map<string, string> {
 }
 
 describe('HighlightPainter', () => {
+  /** Idle callbacks waiting to run (jsdom has none): `runIdle` runs them, with time to spare. */
+  let idle: Map<number, IdleRequestCallback>;
+  const runIdle = () => {
+    while (idle.size) {
+      const [handle, callback] = idle.entries().next().value as [number, IdleRequestCallback];
+      idle.delete(handle);
+      callback({ didTimeout: false, timeRemaining: () => 50 });
+    }
+  };
   beforeEach(() => {
-    Object.assign(globalThis, { Highlight: FakeHighlight, CSS: { highlights: new Map() } });
+    idle = new Map();
+    let handles = 0;
+    Object.assign(globalThis, {
+      Highlight: FakeHighlight,
+      CSS: { highlights: new Map() },
+      requestIdleCallback: (callback: IdleRequestCallback) => (idle.set(++handles, callback), handles),
+      cancelIdleCallback: (handle: number) => idle.delete(handle),
+    });
   });
   afterEach(() => {
-    Reflect.deleteProperty(globalThis, 'Highlight');
-    Reflect.deleteProperty(globalThis, 'CSS');
+    for (const name of ['Highlight', 'CSS', 'requestIdleCallback', 'cancelIdleCallback'])
+      Reflect.deleteProperty(globalThis, name);
   });
 
   it('places all spans at open in one sweep exactly as adding them one by one in text order does', () => {
@@ -86,6 +102,44 @@ describe('HighlightPainter', () => {
     for (const span of index.all()) oneByOne.apply({ upserted: [span], removed: [], renamed: new Map() }, index);
     expect(painted()).toEqual(sweep);
     expect(new Set(sweep.values()).size).toBeGreaterThan(LABELS.length); // overlaps did use levels
+  });
+
+  it('places the spans past the first window lazily (on scroll, on an edit or in idle time) with the levels of one sweep', () => {
+    const all = [...new Map(spans(400).map((span) => [`${span.start}-${span.end}`, span])).values()];
+    const index = new IntervalIndex(all);
+    const everything = { start: 0, end: 3000 };
+    const levelsOf = (run: (painter: HighlightPainter) => void) => {
+      CSS.highlights.clear();
+      const painter = new HighlightPainter(layout, LABELS);
+      run(painter);
+      painter.setWindow(everything, index);
+      const levels = painted();
+      painter.dispose();
+      return levels;
+    };
+    const atOnce = levelsOf((painter) => painter.paintAll(index, everything));
+    // Scrolled far before the idle sweep ran: the window's spans are placed on registering.
+    expect(
+      levelsOf((painter) => {
+        painter.paintAll(index, { start: 0, end: 100 });
+        painter.setWindow({ start: 1500, end: 1600 }, index);
+      }),
+    ).toEqual(atOnce);
+    // An edit before the idle sweep ran: the sweep is finished first.
+    expect(
+      levelsOf((painter) => {
+        painter.paintAll(index, { start: 0, end: 100 });
+        painter.apply({ upserted: [], removed: [], renamed: new Map() }, index);
+      }),
+    ).toEqual(atOnce);
+    // The idle sweep alone.
+    expect(
+      levelsOf((painter) => {
+        painter.paintAll(index, { start: 0, end: 100 });
+        runIdle();
+      }),
+    ).toEqual(atOnce);
+    expect(idle.size).toBe(0);
   });
 
   it('registers only the spans intersecting the painted window and follows it', () => {

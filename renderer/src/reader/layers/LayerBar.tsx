@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { GOLD_AUTHOR } from '../../../../shared/adjudication/changes';
 import { api } from '../../api/client';
 import { useAdjudicationStore } from '../../adjudication/adjudication-store';
-import { useReaderStore } from '../reader-store';
+import { useDeferredReader, useReaderStore } from '../reader-store';
 import { KindLegend } from './KindLegend';
 import type { LayerView } from './layer-model';
 import { useLayerStore } from './layer-store';
@@ -30,7 +30,7 @@ export function LayerBar() {
   const view = useLayerStore((state) => state.view);
   const setView = useLayerStore((state) => state.setView);
   const articleId = useReaderStore((state) => state.article?.id ?? null);
-  const spansVersion = useReaderStore((state) => state.spansVersion);
+  const spansVersion = useDeferredReader((state) => state.spansVersion);
   const remaining = useRemaining(
     articleId,
     view.kind === 'compare' ? { mine: me, theirs: view.author } : null,

@@ -5,7 +5,7 @@ import type { RelationType } from '../../../../shared/domain/relations';
 import { useAppStore } from '../../state/app-store';
 import { characterAtPoint } from '../dom-selection';
 import type { HighlightPainter } from '../highlight-painter';
-import { paintWindowNow, watchPaintWindow } from '../paint-window';
+import { watchPaintWindow } from '../paint-window';
 import { useReaderStore } from '../reader-store';
 import type { Relation, Span } from '../sync/document-sync';
 import type { TextLayout } from '../text-layout';
@@ -19,6 +19,8 @@ interface RelationLayerProps {
   /** The positioned element the layer covers (the text's wrapper), inside the reader's scroller. */
   container: HTMLElement;
 }
+
+const NO_WINDOW: TextRange = { start: 0, end: 0 };
 
 /** The highlight that lights both ends of the hovered relation (styled in app.css). */
 const ENDS_HIGHLIGHT = 'relation-ends';
@@ -42,7 +44,9 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
   const spansVersion = useReaderStore((state) => state.spansVersion);
   const relationsVersion = useReaderStore((state) => state.relationsVersion);
   const { draft, hoveredId } = useRelationStore();
-  const [window, setWindow] = useState<TextRange>(() => paintWindowNow(layout, scroller));
+  // Empty until the observer's first report (the frame after the text's first): measuring now
+  // would lay the new text out inside the script, before its first frame.
+  const [window, setWindow] = useState<TextRange>(NO_WINDOW);
   const [viewportVersion, setViewportVersion] = useState(0);
   const [dragLine, setDragLine] = useState<{ x1: number; y1: number; x2: number; y2: number } | null>(null);
 
@@ -59,7 +63,7 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
   // Geometry is read from the layout when the relations, spans, window or viewport change;
   // the DOM text itself never changes.
   const geometry = useMemo(() => {
-    if (!sync) return null;
+    if (!sync || window === NO_WINDOW) return null;
     const origin = container.getBoundingClientRect();
     const textBox = root.getBoundingClientRect();
     const boxOf = (span: Span): Box | null => {

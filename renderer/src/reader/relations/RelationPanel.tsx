@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../../state/app-store';
-import { useReaderStore } from '../reader-store';
+import { useDeferredReader, useReaderStore } from '../reader-store';
 import { typeName } from './RelationLayer';
 import { useRelationStore } from './relation-store';
 
@@ -11,11 +11,11 @@ import { useRelationStore } from './relation-store';
 export function RelationPanel({ onReveal }: { onReveal: (id: number) => void }) {
   const { t } = useTranslation();
   const language = useAppStore((state) => state.language);
-  const selectedId = useReaderStore((state) => state.selectedId);
+  const selectedId = useDeferredReader((state) => state.selectedId);
   const sync = useReaderStore((state) => state.sync);
   const types = useReaderStore((state) => state.relationTypes);
   useReaderStore((state) => state.relationsVersion); // re-read after each change
-  useReaderStore((state) => state.spansVersion);
+  useDeferredReader((state) => state.spansVersion);
   const hover = useRelationStore((state) => state.hover);
   const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
   if (!sync || !selected) return null;

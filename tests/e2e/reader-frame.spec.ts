@@ -1,0 +1,60 @@
+/**
+ * The create frame (issue 8, "creating a span takes one frame"): the text shows a span created or
+ * selected at once, in the frame of the key press, and the views beside it (span list, selected
+ * span panel, grips) follow after that frame. These pin that nothing is lost on the way: what is
+ * painted in the text, and what the views show, once they have followed.
+ */
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { dragAcross, openSeed, paintedTexts, pointsInText } from './reader-helpers';
+import { articleIdByTitle, storedSpans } from './stored-state';
+
+const spanRows = (page: Page) => page.locator('.spans__row');
+
+test('a span created by hotkey is painted and selected in the text before any view follows; the views then show it, and the selection follows an edge move', async ({
+  page,
+  host,
+}) => {
+  await page.goto(host.url);
+  await openSeed(page, /^3 đề xuất của Bộ Công an/);
+  await dragAcross(page, 'Lương Tam Quang');
+  // The key press and the read of the painted highlights in one task: no frame between them.
+  const paintedAtOnce = await page.evaluate(() => {
+    document.dispatchEvent(new KeyboardEvent('keydown', { key: '3', bubbles: true }));
+    const texts = (name: string) => {
+      const found: string[] = [];
+      CSS.highlights.get(name)?.forEach((range) => {
+        const live = document.createRange();
+        live.setStart(range.startContainer, range.startOffset);
+        live.setEnd(range.endContainer, range.endOffset);
+        found.push(live.toString());
+      });
+      return found;
+    };
+    return { per: texts('m-PER-0'), selected: texts('m-selected') };
+  });
+  expect(paintedAtOnce.per).toContain('Lương Tam Quang');
+  expect(paintedAtOnce.selected).toEqual(['Lương Tam Quang']);
+
+  // The views follow.
+  await expect(spanRows(page)).toHaveCount(1);
+  await expect(page.locator('.spans__row.is-selected .spans__quote')).toHaveText('Lương Tam Quang');
+  await expect(page.getByLabel('Label of the selected span')).toHaveValue('PER');
+  await expect(page.locator('.selected__quote')).toHaveText('Lương Tam Quang');
+  await expect(page.locator('.edge-handle')).toHaveCount(2);
+
+  // An edge moved by key: the selection highlight, the panel and the stored span agree.
+  await page.keyboard.press('Alt+Shift+ArrowLeft');
+  await expect(page.locator('.selected__quote')).toHaveText('tướng Lương Tam Quang');
+  await expect.poll(async () => (await paintedTexts(page))['m-selected']).toEqual(['tướng Lương Tam Quang']);
+  const articleId = await articleIdByTitle(host, '3 đề xuất của Bộ Công an');
+  await expect
+    .poll(async () => (await storedSpans(host, articleId)).map((span) => span.quote))
+    .toEqual(['tướng Lương Tam Quang']);
+
+  // A click elsewhere clears the selection in the text and in the views.
+  const [elsewhere] = await pointsInText(page, 'Bộ Ngoại giao tổ chức', 0, 1);
+  await page.mouse.click(elsewhere.x, elsewhere.y);
+  await expect.poll(async () => (await paintedTexts(page))['m-selected'] ?? []).toEqual([]);
+  await expect(page.locator('.selected--empty')).toBeVisible();
+});
