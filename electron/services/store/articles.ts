@@ -54,12 +54,12 @@ const SUMMARY_COLUMNS = `
 
 const DISPLAY_TITLE_WORDS = 12;
 
-/** The title, or the first words of the text when the article has none. */
 /** The title as shown, or null when it is missing or blank: the display title then comes from the text. */
 export function ownTitleOf(title: string | null): string | null {
   return title?.trim() || null;
 }
 
+/** The title, or the first words of the text when the article has none. */
 export function displayTitleOf(title: string | null, textHead: string): string {
   const own = ownTitleOf(title);
   if (own) return own;
