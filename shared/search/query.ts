@@ -29,8 +29,16 @@ export function wordsOf(text: string): WordMatch[] {
 }
 
 export interface SearchQuery {
-  /** Folded words, each matched as a word prefix; an article must match all of them. */
+  /** Folded words; an article must match all of them (see `lastIsPrefix`). */
   terms: string[];
+  /**
+   * Whether the last term is the word still being typed, matched as a word prefix ("an n" finds
+   * "an ninh"). Every other term matches whole words only: Vietnamese words are syllables, and
+   * once the user has typed past "an", "anh" is another word (a prefix term also costs FTS5 a
+   * merge of every token it could start). False when the query ends in a quoted part (a phrase
+   * is exact) or has more words than MAX_QUERY_TERMS (the user typed past the last term kept).
+   */
+  lastIsPrefix: boolean;
   /**
    * The words as typed (NFC, lower case) when the query carries tone marks, a vowel diacritic
    * or đ: tone marks are lexical, so articles with this exact phrase rank first. Null otherwise.
@@ -51,34 +59,51 @@ const DIACRITIC = /[\u0300-\u036f\u0111\u0110]/;
 
 export function parseSearchQuery(query: string): SearchQuery {
   // Order and repeats are kept: they find the query as a phrase for the snippet.
-  const terms = wordsOf(foldVietnamese(query))
-    .map((match) => match.word)
-    .slice(0, MAX_QUERY_TERMS);
+  const words = wordsOf(foldVietnamese(query)).map((match) => match.word);
+  const terms = words.slice(0, MAX_QUERY_TERMS);
   const typed = query.normalize('NFC').toLowerCase();
   const exactWords = wordsOf(typed)
     .map((match) => match.word)
     .slice(0, MAX_QUERY_TERMS);
   const hasDiacritics = DIACRITIC.test(query.normalize('NFD'));
-  const phrases = [...query.matchAll(QUOTED)]
+  const quotedParts = [...query.matchAll(QUOTED)];
+  const phrases = quotedParts
     .map((match) => wordsOf(foldVietnamese(match[1] ?? '')).map((word) => word.word))
-    .filter((words) => words.length > 0);
-  return { terms, exactPhrase: hasDiacritics && exactWords.length > 0 ? exactWords : null, phrases };
+    .filter((phrase) => phrase.length > 0);
+  const lastQuote = quotedParts.at(-1);
+  const afterLastQuote = lastQuote ? query.slice(lastQuote.index + lastQuote[0].length) : query;
+  return {
+    terms,
+    lastIsPrefix: words.length <= MAX_QUERY_TERMS && wordsOf(afterLastQuote).length > 0,
+    exactPhrase: hasDiacritics && exactWords.length > 0 ? exactWords : null,
+    phrases,
+  };
 }
 
-/** Words of folded `text` that start with one of the terms, in order. */
-export function findTermMatches(foldedText: string, terms: readonly string[]): WordMatch[] {
-  return wordsOf(foldedText).filter((match) => terms.some((term) => match.word.startsWith(term)));
+/** The terms and how the last one matches: what the index and the snippet need of a query. */
+export type TermQuery = Pick<SearchQuery, 'terms' | 'lastIsPrefix'>;
+
+/** Whether folded `word` matches term `index` of `query`: whole, or as a prefix for the word being typed. */
+export function matchesTerm(word: string, query: TermQuery, index: number): boolean {
+  const term = query.terms[index];
+  if (term === undefined) return false;
+  return query.lastIsPrefix && index === query.terms.length - 1 ? word.startsWith(term) : word === term;
+}
+
+/** Words of folded `text` matching one of the terms (as the index matches them), in order. */
+export function findTermMatches(foldedText: string, query: TermQuery): WordMatch[] {
+  return wordsOf(foldedText).filter((match) => query.terms.some((_, index) => matchesTerm(match.word, query, index)));
 }
 
 /**
  * Index in `matches` where the terms first occur as a phrase (consecutive words, in query
  * order), so "de xuat" shows "đề xuất" rather than an earlier "đến". 0 when they never do.
  */
-export function firstPhraseIndex(matches: readonly WordMatch[], terms: readonly string[]): number {
+export function firstPhraseIndex(matches: readonly WordMatch[], query: TermQuery): number {
   const index = matches.findIndex((first, at) =>
-    terms.every((term, k) => {
+    query.terms.every((_, k) => {
       const match = matches[at + k];
-      return match !== undefined && match.ordinal === first.ordinal + k && match.word.startsWith(term);
+      return match !== undefined && match.ordinal === first.ordinal + k && matchesTerm(match.word, query, k);
     }),
   );
   return Math.max(index, 0);
@@ -86,15 +111,16 @@ export function firstPhraseIndex(matches: readonly WordMatch[], terms: readonly 
 
 /**
  * Whether `text` holds the exact (accented) phrase as consecutive words, ignoring case; the
- * last word may be unfinished ("ĐỀ XU" is in "đề xuất"). `phrase` comes from parseSearchQuery.
+ * last word may be unfinished when it is the word being typed ("ĐỀ XU" is in "đề xuất").
+ * `phrase` and `lastIsPrefix` come from parseSearchQuery.
  */
-export function containsExactPhrase(text: string, phrase: readonly string[]): boolean {
+export function containsExactPhrase(text: string, phrase: readonly string[], lastIsPrefix: boolean): boolean {
   const words = wordsOf(text.normalize('NFC').toLowerCase()).map((match) => match.word);
   const last = phrase.length - 1;
   return words.some((_, at) =>
     phrase.every((word, k) => {
       const candidate = words[at + k];
-      return candidate !== undefined && (k === last ? candidate.startsWith(word) : candidate === word);
+      return candidate !== undefined && (lastIsPrefix && k === last ? candidate.startsWith(word) : candidate === word);
     }),
   );
 }

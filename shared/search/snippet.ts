@@ -1,6 +1,6 @@
 import { foldVietnamese } from '../text/fold';
 import { foldWithOffsets } from './fold-offsets';
-import { findTermMatches, firstPhraseIndex } from './query';
+import { findTermMatches, firstPhraseIndex, type TermQuery } from './query';
 
 export const MARK_OPEN = '[[';
 export const MARK_CLOSE = ']]';
@@ -20,15 +20,15 @@ export interface SnippetResult {
   matchCount: number;
 }
 
-/** The snippet of canonical `text` for folded query `terms`, and how often they match. */
-export function snippetFor(title: string | null, text: string, terms: readonly string[]): SnippetResult {
+/** The snippet of canonical `text` for a parsed query, and how often its terms match (as the index matches them). */
+export function snippetFor(title: string | null, text: string, query: TermQuery): SnippetResult {
   const folded = foldWithOffsets(text);
-  const matches = findTermMatches(folded.folded, terms);
+  const matches = findTermMatches(folded.folded, query);
   const ranges = matches.map((match) => folded.toSource(match.start, match.end));
-  const anchor = ranges[firstPhraseIndex(matches, terms)] ?? null;
+  const anchor = ranges[firstPhraseIndex(matches, query)] ?? null;
   return {
     snippet: buildSnippet(text, ranges, anchor),
-    matchCount: matches.length + findTermMatches(foldVietnamese(title ?? ''), terms).length,
+    matchCount: matches.length + findTermMatches(foldVietnamese(title ?? ''), query).length,
   };
 }
 

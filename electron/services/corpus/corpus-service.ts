@@ -58,11 +58,11 @@ export class CorpusService {
     if (sort.key === 'title' || sort.key === 'source') this.library.fillSortKeys();
     const total = this.library.count(filter);
     const ids = this.library.pageIds(filter, sort, offset, limit);
-    const terms = filter.text === undefined ? [] : parseSearchQuery(filter.text).terms;
+    const query = filter.text === undefined ? null : parseSearchQuery(filter.text);
     const rows = this.library.summaries(ids).map((summary) => {
-      if (terms.length === 0) return { ...summary, snippet: null };
+      if (query === null || query.terms.length === 0) return { ...summary, snippet: null };
       // Snippets for the rows of this page only: the texts of the others are never read.
-      const { snippet, matchCount } = snippetFor(summary.title, this.articles.getText(summary.id), terms);
+      const { snippet, matchCount } = snippetFor(summary.title, this.articles.getText(summary.id), query);
       return { ...summary, snippet: matchCount > 0 ? snippet : null };
     });
     return { total, offset, rows };

@@ -22,28 +22,29 @@ export class SearchService {
   }
 
   /**
-   * Articles containing every word of `query` as a word prefix, ignoring case and diacritics
-   * ("de xuat" finds "đề xuất"), and each quoted part as a phrase; those with the words one after
+   * Articles containing every word of `query`, ignoring case and diacritics ("de xuat" finds
+   * "đề xuất"), the last word as a prefix while it is typed ("an n" finds "an ninh"; "an ninh"
+   * does not find "anh ninh"), and each quoted part as a phrase; those with the words one after
    * the other first, then by bm25. When the query carries diacritics, articles with the exact
    * phrase come first. A query without words returns [].
    */
   search(query: string, limit = 50): SearchHit[] {
     const parsed = parseSearchQuery(query);
-    const { terms, exactPhrase } = parsed;
+    const { terms, exactPhrase, lastIsPrefix } = parsed;
     if (terms.length === 0) return [];
     const pool = this.store
       .rankedIds(searchMatchQuery(parsed), adjacentQuery(parsed), exactPhrase ? limit * EXACT_POOL_FACTOR : limit)
       .map((id) => this.articleText(id));
     const ordered = exactPhrase
       ? [
-          ...pool.filter((row) => containsExactPhrase(`${row.title ?? ''}\n${row.text}`, exactPhrase)),
-          ...pool.filter((row) => !containsExactPhrase(`${row.title ?? ''}\n${row.text}`, exactPhrase)),
+          ...pool.filter((row) => containsExactPhrase(`${row.title ?? ''}\n${row.text}`, exactPhrase, lastIsPrefix)),
+          ...pool.filter((row) => !containsExactPhrase(`${row.title ?? ''}\n${row.text}`, exactPhrase, lastIsPrefix)),
         ]
       : pool;
     return ordered.slice(0, limit).map((row) => ({
       articleId: row.id,
       displayTitle: displayTitleOf(row.title, row.text.slice(0, 200)),
-      ...snippetFor(row.title, row.text, terms),
+      ...snippetFor(row.title, row.text, parsed),
     }));
   }
 

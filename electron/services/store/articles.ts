@@ -84,9 +84,15 @@ const SUMMARY_COLUMNS = `
 
 const DISPLAY_TITLE_WORDS = 12;
 
+/** The title as shown, or null when it is missing or blank: the display title then comes from the text. */
+export function ownTitleOf(title: string | null): string | null {
+  return title?.trim() || null;
+}
+
 /** The title, or the first words of the text when the article has none. */
 export function displayTitleOf(title: string | null, textHead: string): string {
-  if (title && title.trim()) return title.trim();
+  const own = ownTitleOf(title);
+  if (own) return own;
   const words = textHead.trim().split(/\s+/).filter(Boolean);
   if (words.length === 0) return '(empty article)';
   const head = words.slice(0, DISPLAY_TITLE_WORDS).join(' ');

@@ -3,7 +3,7 @@ import type { ConcordanceQuery, Dashboard } from '../../../shared/contract/corpu
 import type { LibraryFilter } from '../../../shared/corpus/library-query';
 import type { ArticleStatus } from '../../../shared/domain/schemas';
 import { foldVietnamese } from '../../../shared/text/fold';
-import { displayTitleOf } from './articles';
+import { displayTitleOf, ownTitleOf } from './articles';
 import type { LibraryStore, SqlPart } from './library';
 import { monthOf } from './migrations/015-dashboard-counters';
 import { FOLDED_TABLE } from './search-index';
@@ -57,23 +57,35 @@ export class CorpusStore {
    * than the matching itself at thousands of articles).
    */
   lineArticles(articleIds: readonly number[], withText: boolean): Map<number, LineArticle> {
+    const ids = JSON.stringify(articleIds);
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.title, a.published_at AS publishedAt, substr(a.text, 1, 200) AS head
-           ${withText ? ', a.text' : ''}
+        `SELECT a.id, a.title, a.published_at AS publishedAt ${withText ? ', a.text' : ''}
          FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
       )
-      .all(JSON.stringify(articleIds)) as {
-      id: number;
-      title: string | null;
-      publishedAt: string | null;
-      head: string;
-      text?: string;
-    }[];
+      .all(ids) as { id: number; title: string | null; publishedAt: string | null; text?: string }[];
+    // The head of the text only for untitled articles: with substr() over every text, this read
+    // took 20–45 ms for the 4,000 articles of a notes concordance (which shows no text); titles and
+    // dates alone take 9–10 ms.
+    const untitled = rows.filter((row) => ownTitleOf(row.title) === null).map((row) => row.id);
+    const heads = new Map(
+      untitled.length === 0
+        ? []
+        : (this.db
+            .prepare(
+              `SELECT id, substr(text, 1, 200) AS head FROM articles WHERE id IN (SELECT value FROM json_each(?))`,
+            )
+            .raw()
+            .all(JSON.stringify(untitled)) as [number, string][]),
+    );
     return new Map(
       rows.map((row) => [
         row.id,
-        { displayTitle: displayTitleOf(row.title, row.head), publishedAt: row.publishedAt, text: row.text ?? '' },
+        {
+          displayTitle: displayTitleOf(row.title, heads.get(row.id) ?? ''),
+          publishedAt: row.publishedAt,
+          text: row.text ?? '',
+        },
       ]),
     );
   }

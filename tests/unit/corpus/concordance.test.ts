@@ -164,4 +164,30 @@ describe('concordance service', () => {
     ).toHaveLength(1);
     expect(workbench.corpus.concordance({ kind: 'notes', query: 'bộ' }, {}, 1).complete).toBe(false);
   });
+
+  it("names a note line's untitled or blank-titled article by its text, as the library does (its text is read only then)", () => {
+    const workbench = openWorkbench();
+    const titled = addArticle(workbench, { title: ' Có tiêu đề ', text: 'Nội dung thứ nhất về an ninh.' });
+    const untitled = addArticle(workbench, { title: null, text: 'Bài không tên nói về an ninh mạng.' });
+    const blank = addArticle(workbench, { title: ' \n', text: 'Tiêu đề trống, bàn về an ninh.' });
+    for (const id of [titled, untitled, blank]) {
+      const span = addSpan(workbench, id, 'RISK', 'an ninh');
+      workbench.changes.apply({
+        origin: 'manual',
+        changes: [{ kind: 'annotation.update', id: span, patch: { note: 'Nguồn tin' } }],
+      });
+    }
+    const titles = workbench.corpus
+      .concordance({ kind: 'notes', query: 'nguon' }, {}, 100)
+      .hits.map((hit) => [hit.articleId, hit.displayTitle]);
+    const listed = workbench.corpus
+      .queryLibrary({ filter: {}, sort: { key: 'imported', direction: 'ascending' }, offset: 0, limit: 10 })
+      .rows.map((row) => [row.id, row.displayTitle]);
+    expect(titles).toEqual(listed);
+    expect(titles.map(([, title]) => title)).toEqual([
+      'Có tiêu đề',
+      expect.stringMatching(/^Bài không tên/),
+      expect.stringMatching(/^Tiêu đề trống/),
+    ]);
+  });
 });

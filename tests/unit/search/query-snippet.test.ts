@@ -4,9 +4,19 @@ import { snippetFor } from '../../../shared/search/snippet';
 
 describe('parseSearchQuery', () => {
   it('folds the query into words and keeps the typed phrase only when it has diacritics', () => {
-    expect(parseSearchQuery('Đề xuất')).toEqual({ terms: ['de', 'xuat'], exactPhrase: ['đề', 'xuất'], phrases: [] });
-    expect(parseSearchQuery('de xuat')).toEqual({ terms: ['de', 'xuat'], exactPhrase: null, phrases: [] });
-    expect(parseSearchQuery('Duong')).toEqual({ terms: ['duong'], exactPhrase: null, phrases: [] });
+    expect(parseSearchQuery('Đề xuất')).toEqual({
+      terms: ['de', 'xuat'],
+      lastIsPrefix: true,
+      exactPhrase: ['đề', 'xuất'],
+      phrases: [],
+    });
+    expect(parseSearchQuery('de xuat')).toEqual({
+      terms: ['de', 'xuat'],
+      lastIsPrefix: true,
+      exactPhrase: null,
+      phrases: [],
+    });
+    expect(parseSearchQuery('Duong')).toEqual({ terms: ['duong'], lastIsPrefix: true, exactPhrase: null, phrases: [] });
     expect(parseSearchQuery('đuong').exactPhrase).toEqual(['đuong']); // đ alone counts
     expect(parseSearchQuery('ĐỀ XUẤT'.normalize('NFD')).exactPhrase).toEqual(['đề', 'xuất']);
   });
@@ -43,6 +53,17 @@ describe('parseSearchQuery', () => {
   it('caps the number of terms', () => {
     expect(parseSearchQuery('từ '.repeat(1000)).terms).toHaveLength(MAX_QUERY_TERMS);
   });
+
+  it('takes only the last word as a prefix (the word being typed), never the end of a quoted part', () => {
+    expect(parseSearchQuery('an n').lastIsPrefix).toBe(true);
+    expect(parseSearchQuery('"thứ nhất" bộ').lastIsPrefix).toBe(true);
+    expect(parseSearchQuery('"thứ nhất').lastIsPrefix).toBe(true); // an unmatched quote is a separator
+    expect(parseSearchQuery('bộ "thứ nhất"').lastIsPrefix).toBe(false);
+    expect(parseSearchQuery('bộ “thứ nhất”.').lastIsPrefix).toBe(false);
+    // Beyond the cap, the last term kept is a word the user has typed past.
+    expect(parseSearchQuery('từ '.repeat(MAX_QUERY_TERMS)).lastIsPrefix).toBe(true);
+    expect(parseSearchQuery('từ '.repeat(MAX_QUERY_TERMS + 1)).lastIsPrefix).toBe(false);
+  });
 });
 
 describe('snippetFor', () => {
@@ -52,7 +73,7 @@ describe('snippetFor', () => {
     'Thứ nhất, tiếp tục quán triệt sâu sắc đường lối đối ngoại của Đảng.';
 
   it('marks the matching words of the canonical text around the query as a phrase', () => {
-    const { snippet, matchCount } = snippetFor(null, text, ['de', 'xuat']);
+    const { snippet, matchCount } = snippetFor(null, text, parseSearchQuery('de xuat'));
     expect(snippet).toContain('nêu 3 [[đề xuất]] của Bộ Công an');
     expect(snippet.startsWith('…')).toBe(true);
     expect(snippet.endsWith('…')).toBe(true);
@@ -60,15 +81,27 @@ describe('snippetFor', () => {
     expect(matchCount).toBe(2);
   });
 
-  it('matches prefixes and marks whole words, counting title matches too', () => {
-    const { snippet, matchCount } = snippetFor('Đường lối đối ngoại', text, ['duong']);
+  it('matches the word being typed as a prefix and marks whole words, counting title matches too', () => {
+    const { snippet, matchCount } = snippetFor('Đường lối đối ngoại', text, parseSearchQuery('duong'));
     expect(snippet).toContain('sâu sắc [[đường]] lối');
     expect(matchCount).toBe(2);
-    expect(snippetFor(null, text, ['ngoa']).snippet).toContain('Bộ [[Ngoại]] giao');
+    expect(snippetFor(null, text, parseSearchQuery('ngoa')).snippet).toContain('Bộ [[Ngoại]] giao');
+  });
+
+  it('marks the words before the last only where they are whole, as the index matches them', () => {
+    // "ngoa" is typed past: it no longer matches "ngoại"; "gia" is still being typed.
+    const typedPast = snippetFor(null, text, parseSearchQuery('ngoa gia'));
+    expect(typedPast.snippet).toContain('Bộ Ngoại [[giao]]');
+    expect(typedPast.matchCount).toBe(1);
+    const anh = 'Anh Ninh về quê. Sau đó bàn về an ninh.';
+    // "Ninh" is a word of the query; "Anh" is not "an".
+    const marked = 'Anh [[Ninh]] về quê. Sau đó bàn về [[an ninh]].';
+    expect(snippetFor(null, anh, parseSearchQuery('an ninh')).snippet).toBe(marked);
+    expect(snippetFor(null, anh, parseSearchQuery('an n')).snippet).toBe(marked);
   });
 
   it('starts at the beginning, cut at a word, when only the title matches', () => {
-    const { snippet, matchCount } = snippetFor('Tiêu đề riêng', text, ['rieng']);
+    const { snippet, matchCount } = snippetFor('Tiêu đề riêng', text, parseSearchQuery('rieng'));
     expect(snippet).not.toContain('[[');
     expect(snippet.startsWith('Sáng 10/1')).toBe(true);
     expect(snippet).toMatch(/\S…$/);
@@ -77,6 +110,8 @@ describe('snippetFor', () => {
 
   it('marks NFD text at the right offsets and puts line breaks on one line', () => {
     const nfd = 'Tiêu đề\n\nNội dung có đề xuất.'.normalize('NFD');
-    expect(snippetFor(null, nfd, ['de', 'xuat']).snippet).toBe('Tiêu [[đề]] Nội dung có [[đề xuất]].'.normalize('NFD'));
+    expect(snippetFor(null, nfd, parseSearchQuery('de xuat')).snippet).toBe(
+      'Tiêu [[đề]] Nội dung có [[đề xuất]].'.normalize('NFD'),
+    );
   });
 });

@@ -62,12 +62,15 @@ describe('search over the seed corpus', () => {
     ).toEqual(folded.map((hit) => hit.articleId).sort());
   });
 
-  it('matches every word as a prefix, and requires all of them', async () => {
+  // Before issue 13's speed pass every word was a prefix; now only the one being typed is.
+  it('matches the last word as a prefix and the others whole, and requires all of them', async () => {
     const workbench = await seeded();
     const nguy = workbench.search.search('nguy');
     expect(nguy.some((hit) => hit.snippet.includes('[[nguy]] cơ'))).toBe(true);
     expect(workbench.search.search('nguy co thach').length).toBeGreaterThan(0);
     expect(workbench.search.search('nguy khongcotu')).toEqual([]);
+    // "ng", typed past, is a whole word that "nguy" does not complete ("ngu" is one: "đội ngũ").
+    expect(workbench.search.search('ng co thach')).toEqual([]);
   });
 
   it('honours the limit', async () => {
@@ -241,6 +244,39 @@ describe('search that means what the user typed (issue 13)', () => {
     expect([0, 1, 2, 3].flatMap((offset) => page(offset, 1))).toEqual([...all, sourceOnly]);
     expect(page(1, 2)).toEqual([once, scattered]);
     expect(page(0, 10, 'descending')).toEqual([sourceOnly, ...[...all].reverse()]);
+  });
+
+  it('matches only the last word as a prefix: "an ninh" does not find "anh ninh", "an n" finds "an ninh" while typing', () => {
+    const workbench = empty();
+    const anh = add(workbench, 'Anh Ninh', 'Anh Ninh về quê, anh ninh ninh cười.');
+    const security = add(workbench, 'Tin', 'Bảo đảm an ninh trật tự.');
+    const library = (text: string) =>
+      workbench.corpus
+        .queryLibrary({ filter: { text }, sort: { key: 'relevance', direction: 'ascending' }, offset: 0, limit: 10 })
+        .rows.map((row) => row.id);
+    for (const query of ['an ninh', 'an n', 'An Ninh', 'an ninh ']) {
+      expect(
+        workbench.search.search(query).map((hit) => hit.articleId),
+        query,
+      ).toEqual([security]);
+      expect(library(query), query).toEqual([security]);
+    }
+    expect(workbench.search.search('an n')[0]?.snippet).toBe('Bảo đảm [[an ninh]] trật tự.');
+    // The word being typed still completes: "a" is "anh" and "an" (and "ăn", accentless).
+    expect(new Set(workbench.search.search('a').map((hit) => hit.articleId))).toEqual(new Set([anh, security]));
+    expect(new Set(workbench.search.search('ninh a').map((hit) => hit.articleId))).toEqual(new Set([anh, security]));
+    // A quoted part is exact at the end of the query too: "an nin" is not a phrase of either.
+    expect(workbench.search.search('"an nin"')).toEqual([]);
+    expect(workbench.search.search('"an ninh"').map((hit) => hit.articleId)).toEqual([security]);
+  });
+
+  it('keeps accents narrowing and accentless finding accented under the new prefix rule', () => {
+    const workbench = empty();
+    const eat = add(workbench, 'Một', 'Về quê ăn tết.');
+    const safe = add(workbench, 'Hai', 'Giữ an toàn.');
+    expect(new Set(workbench.search.search('an t').map((hit) => hit.articleId))).toEqual(new Set([eat, safe]));
+    expect(workbench.search.search('ăn t').map((hit) => hit.articleId)).toEqual([eat, safe]);
+    expect(workbench.search.search('an to').map((hit) => hit.articleId)).toEqual([safe]);
   });
 
   it('reads quotes as a phrase: "thứ nhất" lists only the article that has it', () => {
