@@ -1,9 +1,16 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
+import { AdjudicationView } from '../adjudication/AdjudicationView';
+import { AgreementView } from '../agreement/AgreementView';
 import { BriefDock, BriefsView } from '../briefs/BriefsView';
 import { PreannotateDialog } from '../assist/PreannotateDialog';
 import { RestoreDialog } from '../backup/RestoreDialog';
+import { EntitiesView } from '../entities/EntitiesView';
+import { EntityPage } from '../entities/EntityPage';
+import { ConcordanceView } from '../corpus/ConcordanceView';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
+import { ReaderView } from '../reader/ReaderView';
+import { SchemaView } from '../schema/SchemaView';
 import { useLiveLabels } from '../schema/schema-store';
 import { ProfileDialog } from '../settings/ProfileDialog';
 import { useAppStore } from '../state/app-store';
@@ -18,27 +25,9 @@ import { useAppCommands } from './app-commands';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 
-// The app opens on the library: every other view is a chunk of its own, so the first paint
-// parses only what the library needs (ECharts alone is most of the dashboard's chunk). The
-// reader's chunk is fetched in idle time after that paint, so the first open does not wait for it.
-const importReaderView = () => import('../reader/ReaderView');
-const ReaderView = lazy(() => importReaderView().then((module) => ({ default: module.ReaderView })));
+// ECharts is most of the bundle: it loads when the dashboard is first opened, not at start.
 const DashboardView = lazy(() =>
   import('../corpus/DashboardView').then((module) => ({ default: module.DashboardView })),
-);
-const SchemaView = lazy(() => import('../schema/SchemaView').then((module) => ({ default: module.SchemaView })));
-const AdjudicationView = lazy(() =>
-  import('../adjudication/AdjudicationView').then((module) => ({ default: module.AdjudicationView })),
-);
-const ConcordanceView = lazy(() =>
-  import('../corpus/ConcordanceView').then((module) => ({ default: module.ConcordanceView })),
-);
-const EntitiesView = lazy(() =>
-  import('../entities/EntitiesView').then((module) => ({ default: module.EntitiesView })),
-);
-const EntityPage = lazy(() => import('../entities/EntityPage').then((module) => ({ default: module.EntityPage })));
-const AgreementView = lazy(() =>
-  import('../agreement/AgreementView').then((module) => ({ default: module.AgreementView })),
 );
 
 export function App() {
@@ -59,11 +48,6 @@ export function App() {
   useEffect(() => {
     void boot();
   }, [boot]);
-
-  useEffect(() => {
-    const idle = requestIdleCallback(() => void importReaderView());
-    return () => cancelIdleCallback(idle);
-  }, []);
 
   return (
     <div
@@ -87,35 +71,35 @@ export function App() {
       <Toolbar />
       <div className="app__body">
         <main className="app__main">
-          <Suspense fallback={null}>
-            {schemaOpen ? (
-              <SchemaView />
-            ) : adjudicationArticleId !== null ? (
-              labelsLoaded ? (
-                <AdjudicationView articleId={adjudicationArticleId} />
-              ) : null
-            ) : openArticleId !== null ? (
-              labelsLoaded ? (
-                <ReaderView articleId={openArticleId} />
-              ) : null
-            ) : view === 'concordance' ? (
-              <ConcordanceView />
-            ) : view === 'entities' ? (
-              entityId === null ? (
-                <EntitiesView />
-              ) : (
-                <EntityPage id={entityId} />
-              )
-            ) : view === 'dashboard' ? (
-              <DashboardView />
-            ) : view === 'agreement' ? (
-              <AgreementView />
-            ) : view === 'briefs' ? (
-              <BriefsView />
+          {schemaOpen ? (
+            <SchemaView />
+          ) : adjudicationArticleId !== null ? (
+            labelsLoaded ? (
+              <AdjudicationView articleId={adjudicationArticleId} />
+            ) : null
+          ) : openArticleId !== null ? (
+            labelsLoaded ? (
+              <ReaderView articleId={openArticleId} />
+            ) : null
+          ) : view === 'concordance' ? (
+            <ConcordanceView />
+          ) : view === 'entities' ? (
+            entityId === null ? (
+              <EntitiesView />
             ) : (
-              <LibraryView />
-            )}
-          </Suspense>
+              <EntityPage id={entityId} />
+            )
+          ) : view === 'dashboard' ? (
+            <Suspense fallback={null}>
+              <DashboardView />
+            </Suspense>
+          ) : view === 'agreement' ? (
+            <AgreementView />
+          ) : view === 'briefs' ? (
+            <BriefsView />
+          ) : (
+            <LibraryView />
+          )}
         </main>
         {/* The docked brief, beside every view but the briefs view itself (one editor per brief). */}
         {view !== 'briefs' || openArticleId !== null || schemaOpen ? <BriefDock /> : null}
