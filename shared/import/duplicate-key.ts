@@ -4,6 +4,7 @@
  * misses them. They share their body, though: the key is the longest paragraph, folded (no
  * diacritics, case or punctuation), of the text left after chrome removal.
  */
+import { cachedCodeUnitTest } from '../text/code-unit-test';
 import { foldVietnamese } from '../text/fold';
 
 /** Shorter paragraphs ("Tin liên quan", a one-line lead) are too common to tell articles apart. */
@@ -17,8 +18,7 @@ const NOT_LETTER_OR_DIGIT = /[^\p{L}\p{N}]+/gu;
 const FOLDED_AWAY_MARK = /[\u0300-\u036f]/;
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-/** Per BMP code unit: 0 not yet asked, 1 not a letter or digit, 2 a letter or digit (filled on first sight). */
-const bmpLetterOrDigit = new Uint8Array(0x10000);
+const isBmpLetterOrDigit = cachedCodeUnitTest(LETTER_OR_DIGIT);
 
 function isLetterOrDigitAt(text: string, i: number): boolean {
   const code = text.charCodeAt(i);
@@ -28,12 +28,7 @@ function isLetterOrDigitAt(text: string, i: number): boolean {
   }
   // Astral letters and lone surrogates: rare, asked of the regular expression each time.
   if (code >= 0xd800 && code <= 0xdfff) return LETTER_OR_DIGIT.test(String.fromCodePoint(text.codePointAt(i) ?? code));
-  let verdict = bmpLetterOrDigit[code] as number;
-  if (verdict === 0) {
-    verdict = LETTER_OR_DIGIT.test(String.fromCharCode(code)) ? 2 : 1;
-    bmpLetterOrDigit[code] = verdict;
-  }
-  return verdict === 2;
+  return isBmpLetterOrDigit(code);
 }
 
 /**

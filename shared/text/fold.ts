@@ -1,3 +1,5 @@
+import { cachedCodeUnitTest } from './code-unit-test';
+
 /**
  * Vietnamese folding for accent-insensitive matching: "Đề xuất" → "de xuat".
  * NFD, strip combining marks (tones, circumflex, breve, horn), map đ/Đ (which has no
@@ -14,21 +16,8 @@ export function foldVietnamese(text: string): string {
 }
 
 const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;
-/**
- * Whether each BMP code unit is a word character: 0 not yet asked, 1 no, 2 yes. Filled on first
- * sight, so the regular expression runs once per distinct character, not once per character.
- */
-const bmpWordCharacter = new Uint8Array(0x10000);
-
-function isBmpWordCharacter(code: number): boolean {
-  let verdict = bmpWordCharacter[code] as number;
-  if (verdict === 0) {
-    // A lone surrogate is no letter, as for the `u` regular expressions elsewhere.
-    verdict = WORD_CHARACTER.test(String.fromCharCode(code)) ? 2 : 1;
-    bmpWordCharacter[code] = verdict;
-  }
-  return verdict === 2;
-}
+// A lone surrogate is no letter, as for the `u` regular expressions elsewhere.
+const isBmpWordCharacter = cachedCodeUnitTest(WORD_CHARACTER);
 
 /**
  * Words as a reader counts them: runs of letters, marks and digits (`[\p{L}\p{M}\p{N}]+`). One
