@@ -81,6 +81,37 @@ test('(3) a severity is set on a RISK by keyboard: A, then H; undo and redo; it 
   await page.screenshot({ path: join(SCREENSHOTS, 'reader-risk-attributes.png') });
 });
 
+test("the attribute keys turned off when the new span's create was confirmed after A: they stay on for that span", async ({
+  page,
+  host,
+}) => {
+  const articleId = await openSeedArticle(page, host);
+  // The create answers late, as on a loaded machine (CI lost the A press this way): A comes first.
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(
+    '**/api/applyChanges',
+    async (route) => {
+      await answered;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  await dragAcross(page, RISK_QUOTE);
+  await page.keyboard.press('1');
+  const severity = page
+    .getByRole('region', { name: 'Selected span', exact: true })
+    .getByRole('group', { name: 'Severity' });
+  await expect(severity).toBeVisible();
+  await page.keyboard.press('a');
+  await expect(severity.locator('kbd')).toHaveText(['l', 'm', 'h']);
+  answer();
+  await expect.poll(async () => (await storedRisk(host, articleId))?.quote).toBe(RISK_QUOTE);
+  await expect(severity.locator('kbd')).toHaveText(['l', 'm', 'h']);
+  await page.keyboard.press('h');
+  await expect.poll(async () => (await storedRisk(host, articleId))?.attributes).toEqual({ severity: 'high' });
+});
+
 test('(4) a document field is filled in the reader, undone and redone, and the library filters by it', async ({
   page,
   host,

@@ -14,6 +14,7 @@ import type { TextRange } from '../../../shared/text/syllables';
 import { api, events } from '../api/client';
 import { backendText } from '../i18n/backend';
 import { errorMessage, useAppStore } from '../state/app-store';
+import { useAttributeStore } from '../state/attribute-store';
 import { useLibraryStore } from '../state/library-store';
 import { apiTransport } from './api-transport';
 import { canCreate, spanGuard, useLayerStore } from './layers/layer-store';
@@ -113,7 +114,9 @@ export const useReaderStore = create<ReaderState>((set, get) => {
       set((state) => ({
         spansVersion: state.spansVersion + 1,
         selectedId: nextSelected,
-        attributeKey: nextSelected === selectedId ? state.attributeKey : null,
+        // The same span under its saved id keeps its attribute keys: a create confirmed after A
+        // must not turn them off.
+        attributeKey: nextSelected === null ? null : state.attributeKey,
         linkerSpanId: nextLinker,
       }));
     });
@@ -170,10 +173,16 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         const early: AppliedChanges[] = [];
         let deliver: (applied: AppliedChanges) => void = (applied) => early.push(applied);
         const stop = events.on('changesApplied', (applied) => deliver(applied));
-        const opened = await api.openArticle({ id: articleId }).catch((error: unknown) => {
-          stop();
-          throw error;
-        });
+        // The document fields sit above the text: their definitions come with the article, or
+        // their arrival would push the text down under a drag already begun on it.
+        const attributes = useAttributeStore.getState();
+        const [opened] = await Promise.all([
+          api.openArticle({ id: articleId }).catch((error: unknown) => {
+            stop();
+            throw error;
+          }),
+          attributes.loaded ? undefined : attributes.load(),
+        ]);
         const spans = decodeSpans(opened.spans, opened.article.text);
         const sync = new DocumentSync(
           articleId,
