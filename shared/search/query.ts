@@ -11,6 +11,17 @@ const WORD = /[\p{L}\p{N}\p{Co}\p{Mn}]+/gu;
 /** Enough for any real query; beyond it, extra words are ignored rather than slowing every search. */
 export const MAX_QUERY_TERMS = 16;
 
+/**
+ * A text query matching more articles than this is broad: it is not ranked by bm25, whose cost
+ * FTS5 pays on every match (about 1 µs each, plus a pass over the whole index per word or phrase
+ * for its weight: 80–130 ms for words in most of 100,000 articles, a 50 ms budget). A broad
+ * query's results come as a relevance page always does, the articles with the words in a row
+ * first, but within each group newest (last imported) first, and the library says so. Such
+ * words are in so many articles that bm25 gives them almost no weight anyway (FTS5 clamps the
+ * weight of a word in more than half of the articles to ~0).
+ */
+export const RANKED_MATCHES_MAX = 10_000;
+
 export interface WordMatch {
   word: string;
   start: number;
@@ -109,18 +120,20 @@ export function firstPhraseIndex(matches: readonly WordMatch[], query: TermQuery
   return Math.max(index, 0);
 }
 
+/** A character of a word (see WORD), and one of what separates words. */
+const WORD_CHAR = '[\\p{L}\\p{N}\\p{Co}\\p{Mn}]';
+const SEPARATOR = '[^\\p{L}\\p{N}\\p{Co}\\p{Mn}]+';
+
 /**
- * Whether `text` holds the exact (accented) phrase as consecutive words, ignoring case; the
- * last word may be unfinished when it is the word being typed ("ĐỀ XU" is in "đề xuất").
- * `phrase` and `lastIsPrefix` come from parseSearchQuery.
+ * Whether a text holds the exact (accented) phrase as consecutive words, ignoring case; the last
+ * word may be unfinished when it is the word being typed ("ĐỀ XU" is in "đề xuất"). `phrase`
+ * and `lastIsPrefix` come from parseSearchQuery. One regular expression, built once per query:
+ * the words with separators between them and a word boundary at each end, as wordsOf splits a
+ * text (listing every word of hundreds of texts for this took a fifth of a search).
  */
-export function containsExactPhrase(text: string, phrase: readonly string[], lastIsPrefix: boolean): boolean {
-  const words = wordsOf(text.normalize('NFC').toLowerCase()).map((match) => match.word);
-  const last = phrase.length - 1;
-  return words.some((_, at) =>
-    phrase.every((word, k) => {
-      const candidate = words[at + k];
-      return candidate !== undefined && (lastIsPrefix && k === last ? candidate.startsWith(word) : candidate === word);
-    }),
-  );
+export function exactPhraseTest(phrase: readonly string[], lastIsPrefix: boolean): (text: string) => boolean {
+  // Words hold only word characters (wordsOf); escaping keeps the pattern safe all the same.
+  const words = phrase.map((word) => word.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
+  const pattern = new RegExp(`(?<!${WORD_CHAR})${words.join(SEPARATOR)}${lastIsPrefix ? '' : `(?!${WORD_CHAR})`}`, 'u');
+  return (text) => pattern.test(text.normalize('NFC').toLowerCase());
 }

@@ -49,6 +49,16 @@ export function adjacentQuery(query: SearchQuery): string | null {
   );
 }
 
+/**
+ * Every word of the query, matched as searchMatchQuery matches it, quotes ignored: what decides
+ * whether a query is broad (RANKED_MATCHES_MAX in shared/search/query.ts). It holds every match
+ * (a phrase holds its words) and costs FTS5 less (no word positions are compared). Broadness is a
+ * property of the words, so quoting them changes which articles match but not how they are ordered.
+ */
+export function wordsQuery(query: SearchQuery): string {
+  return query.terms.length === 0 ? '""' : query.terms.map((_, index) => termQuery(query, index)).join(' ');
+}
+
 /** The terms as one FTS5 phrase: the same tokens, one after the other. */
 export function phraseQuery(terms: readonly string[]): string {
   return quote(terms.join(' '));

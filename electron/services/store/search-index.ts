@@ -1,4 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
+import { RANKED_MATCHES_MAX } from '../../../shared/search/query';
 import { foldVietnamese } from '../../../shared/text/fold';
 
 /**
@@ -38,9 +39,17 @@ export interface ArticleText {
   text: string;
 }
 
+/** Ids of matches in ranking order, and whether the query was broad (RANKED_MATCHES_MAX). */
+export interface RankedIds {
+  ids: number[];
+  broad: boolean;
+}
+
 /** The reads of SearchService: ranked matches in the index, and the texts they point to. */
 export class SearchStore {
   private readonly ranked: Statement<[{ match: string; limit: number }], number>;
+  private readonly newest: Statement<[{ match: string; limit: number; excluding: string }], number>;
+  private readonly pastMax: Statement<[{ match: string; max: number }], number>;
   private readonly article: Statement<[number], ArticleText>;
 
   constructor(db: Database) {
@@ -49,21 +58,47 @@ export class SearchStore {
         `SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @match ORDER BY ${RANK}, rowid LIMIT @limit`,
       )
       .pluck();
+    // FTS5 walks its matches in rowid order and stops at the limit: no match is scored or sorted.
+    this.newest = db
+      .prepare<[{ match: string; limit: number; excluding: string }], number>(
+        `SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @match
+           AND rowid NOT IN (SELECT value FROM json_each(@excluding)) ORDER BY rowid DESC LIMIT @limit`,
+      )
+      .pluck();
+    this.pastMax = db
+      .prepare<[{ match: string; max: number }], number>(
+        `SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @max`,
+      )
+      .pluck();
     this.article = db.prepare(`SELECT id, title, text FROM articles WHERE id = ?`);
   }
 
   /**
-   * Article ids matching the FTS5 query `folded`, best first: those matching `adjacent` (the words
-   * one after the other) before the others, each group by bm25. The group of the others is ranked
-   * only when the adjacent matches do not fill `limit`: bm25 costs FTS5 a pass over every match
-   * (a word in most of 100,000 articles: 60–100 ms), the adjacent ones are far fewer.
+   * Whether more than RANKED_MATCHES_MAX articles hold the words of the FTS5 query `words` (see
+   * wordsQuery). Walks at most that many matches, newest first, never the whole list.
    */
-  rankedIds(folded: string, adjacent: string | null, limit: number): number[] {
-    const first = adjacent === null ? [] : this.ranked.all({ match: adjacent, limit });
-    if (first.length >= limit) return first;
-    const seen = new Set(first);
-    const rest = this.ranked.all({ match: folded, limit: limit + first.length }).filter((id) => !seen.has(id));
-    return [...first, ...rest].slice(0, limit);
+  isBroad(words: string): boolean {
+    return this.pastMax.get({ match: words, max: RANKED_MATCHES_MAX }) !== undefined;
+  }
+
+  /**
+   * Article ids matching the FTS5 query `folded`, best first: those matching `adjacent` (the words
+   * one after the other) before the others. Within each group by bm25; newest first when `words`
+   * (every word of the query, see wordsQuery) is broad (RANKED_MATCHES_MAX). The group of the others is read only when the adjacent
+   * matches do not fill `limit`: bm25 costs FTS5 a pass over every match (a word in most of
+   * 100,000 articles: 60–100 ms), the adjacent ones are far fewer.
+   */
+  rankedIds(folded: string, adjacent: string | null, words: string, limit: number): RankedIds {
+    const broad = this.isBroad(words);
+    const group = (match: string, excluding: readonly number[]) => {
+      if (broad)
+        return this.newest.all({ match, limit: limit - excluding.length, excluding: JSON.stringify(excluding) });
+      const seen = new Set(excluding);
+      return this.ranked.all({ match, limit: limit + excluding.length }).filter((id) => !seen.has(id));
+    };
+    const first = adjacent === null ? [] : group(adjacent, []);
+    if (first.length >= limit) return { ids: first, broad };
+    return { ids: [...first, ...group(folded, first)].slice(0, limit), broad };
   }
 
   articleText(articleId: number): ArticleText | undefined {
