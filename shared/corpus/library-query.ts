@@ -109,6 +109,12 @@ export const LibraryPageSchema = z.object({
   total: z.number().int().nonnegative(),
   offset: z.number().int().nonnegative(),
   rows: z.array(LibraryRowSchema),
+  /**
+   * True when the page is by relevance and the words are in more than RANKED_MATCHES_MAX articles
+   * (shared/search/query.ts): the articles with the words in a row come first, then the others,
+   * each group newest first instead of by bm25. `total` stays exact.
+   */
+  broad: z.literal(true).optional(),
 });
 export type LibraryPage = z.infer<typeof LibraryPageSchema>;
 

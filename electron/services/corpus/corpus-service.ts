@@ -57,7 +57,7 @@ export class CorpusService {
     const { filter, sort, offset, limit } = input;
     if (sort.key === 'title' || sort.key === 'source') this.library.fillSortKeys();
     const total = this.library.count(filter);
-    const ids = this.library.pageIds(filter, sort, offset, limit);
+    const { ids, broad } = this.library.page(filter, sort, offset, limit);
     const query = filter.text === undefined ? null : parseSearchQuery(filter.text);
     const rows = this.library.summaries(ids).map((summary) => {
       if (query === null || query.terms.length === 0) return { ...summary, snippet: null };
@@ -65,7 +65,7 @@ export class CorpusService {
       const { snippet, matchCount } = snippetFor(summary.title, this.articles.getText(summary.id), query);
       return { ...summary, snippet: matchCount > 0 ? snippet : null };
     });
-    return { total, offset, rows };
+    return { total, offset, rows, ...(broad ? { broad } : {}) };
   }
 
   libraryIds(filter: LibraryFilter): number[] {

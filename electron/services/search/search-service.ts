@@ -17,8 +17,9 @@ const EXACT_POOL_FACTOR = 4;
 export class SearchService {
   private readonly store: SearchStore;
 
-  constructor(db: Database) {
-    this.store = new SearchStore(db);
+  /** `rankedMatchesMax`: RANKED_MATCHES_MAX (shared/search/query.ts), smaller in tests. */
+  constructor(db: Database, rankedMatchesMax?: number) {
+    this.store = new SearchStore(db, rankedMatchesMax);
   }
 
   /**

@@ -10,9 +10,9 @@ import { ApiError } from '../../../shared/contract/errors';
 import type { ArticleSummary } from '../../../shared/domain/schemas';
 import { parseSearchQuery } from '../../../shared/search/query';
 import { foldVietnamese } from '../../../shared/text/fold';
-import { adjacentQuery, searchMatchQuery } from '../search/fts-query';
+import { adjacentQuery, searchMatchQuery, wordsQuery } from '../search/fts-query';
 import { displayTitleOf } from './articles';
-import { FOLDED_TABLE, RANK } from './search-index';
+import { FOLDED_TABLE, RANK, SearchStore } from './search-index';
 import { ATTRIBUTE_VALUES_TABLE } from './span-indexes';
 import { changeFingerprint } from './snapshots';
 import { SortKeyWriter } from './sort-keys';
@@ -29,7 +29,7 @@ type Builder<K extends LibraryFilterKind> = (value: NonNullable<LibraryFilter[K]
 
 interface BuildContext {
   /** Sources whose folded form contains the folded text query (sources are few; folded in JS). */
-  sourcesMatching(queryFolded: string): string[];
+  sourcesMatching(text: string): string[];
   /** The type of a document field (`text`, `enum`, …); not_found when there is no such field. */
   fieldType(key: string): string;
   /** The type of a label's attribute; not_found when the label defines no such attribute. */
@@ -63,7 +63,7 @@ const HAS_YEAR = `f.published_at GLOB '[0-9][0-9][0-9][0-9]*'`;
  */
 const FILTER_SQL: { [K in LibraryFilterKind]: Builder<K> } = {
   text: (text, context) => {
-    const sources = list('text_source', context.sourcesMatching(foldVietnamese(text)));
+    const sources = list('text_source', context.sourcesMatching(text));
     const bySource = sources.sql ? ` OR f.source IN (${sources.sql})` : '';
     const byText = `f.article_id IN (SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @text_fts)`;
     return { where: `(${byText}${bySource})`, params: sources.params };
@@ -210,10 +210,16 @@ interface SummaryRow {
  */
 export class LibraryStore {
   private readonly sortKeys: SortKeyWriter;
+  private readonly search: SearchStore;
   private sources: { fingerprint: string; sources: string[] } | null = null;
 
-  constructor(private readonly db: Database) {
+  /** `rankedMatchesMax`: RANKED_MATCHES_MAX (shared/search/query.ts), smaller in tests. */
+  constructor(
+    private readonly db: Database,
+    rankedMatchesMax?: number,
+  ) {
     this.sortKeys = new SortKeyWriter(db);
+    this.search = new SearchStore(db, rankedMatchesMax);
   }
 
   /** Fills the keys a trigger cleared (title or source edited) or an import left empty. */
@@ -236,41 +242,68 @@ export class LibraryStore {
   }
 
   count(filter: LibraryFilter): number {
+    // Words alone, no source holding them: FTS5 counts its matches (7–13 ms at 100,000 articles)
+    // without the library's rows probed against a list of every match (25–35 ms).
+    if (
+      filter.text !== undefined &&
+      Object.keys(filter).length === 1 &&
+      this.sourcesMatching(filter.text).length === 0
+    ) {
+      return this.db
+        .prepare(`SELECT count(*) FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH ?`)
+        .pluck()
+        .get(searchMatchQuery(parseSearchQuery(filter.text))) as number;
+    }
     const { from, where, params } = this.compile(filter);
     return this.db.prepare(`SELECT count(*) FROM ${from} ${where}`).pluck().get(params) as number;
   }
 
   /**
    * Ids of one page, in the sort's order; ties in import order (ids are given in import order).
-   * The order is an index's (column, article_id), so a page is a walk of that index.
+   * The order is an index's (column, article_id), so a page is a walk of that index. `broad`: the
+   * page is by relevance for words in more than RANKED_MATCHES_MAX articles (see rankedPage).
    */
-  pageIds(filter: LibraryFilter, sort: LibrarySort, offset: number, limit: number): number[] {
-    if (sort.key === 'relevance' && filter.text !== undefined) return this.rankedPageIds(filter, sort, offset, limit);
+  page(filter: LibraryFilter, sort: LibrarySort, offset: number, limit: number): { ids: number[]; broad: boolean } {
+    if (sort.key === 'relevance' && filter.text !== undefined) return this.rankedPage(filter, sort, offset, limit);
     const { from, where, params } = this.compile(filter, sort.key);
     const direction = sort.direction === 'ascending' ? 'ASC' : 'DESC';
     const order =
       sort.key === 'relevance'
         ? `f.imported_at ${direction}, f.article_id ${direction}`
         : `${ORDER_COLUMNS[sort.key]} ${direction}, f.article_id ${direction}`;
-    return this.db
+    const ids = this.db
       .prepare(`SELECT f.article_id FROM ${from} ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
       .pluck()
       .all({ ...params, limit, offset }) as number[];
+    return { ids, broad: false };
   }
 
   /**
    * A page by relevance, as SearchStore.rankedIds orders: the articles with the words one after
-   * the other (`a`, when the query has several words) first, by bm25; then the other text matches
-   * (`s`) by bm25; then those found by their source only, in import order (descending reverses it
-   * all). bm25 makes FTS5 score every row it is asked for, so a first page inside the first group
-   * (a few thousand articles where the words are in most of 100,000) ranks that group alone.
+   * the other (`a`, when the query has several words) first; then the other text matches (`s`);
+   * then those found by their source only (descending reverses it all). Within each group by
+   * bm25 (those found by their source only in import order), or newest first when the words are
+   * in more than RANKED_MATCHES_MAX articles (`broad`). bm25 makes FTS5 score every row it is
+   * asked for, so a first page inside the first group (a few thousand articles where the words are
+   * in most of 100,000) ranks that group alone.
    */
-  private rankedPageIds(filter: LibraryFilter, sort: LibrarySort, offset: number, limit: number): number[] {
+  private rankedPage(
+    filter: LibraryFilter,
+    sort: LibrarySort,
+    offset: number,
+    limit: number,
+  ): { ids: number[]; broad: boolean } {
+    const query = parseSearchQuery(filter.text ?? '');
+    const adjacent = adjacentQuery(query);
+    const broad = query.terms.length > 0 && this.search.isBroad(wordsQuery(query));
+    if (broad && sort.direction === 'ascending' && this.sourcesMatching(filter.text ?? '').length === 0) {
+      return { ids: this.newestPage(filter, adjacent, offset, limit), broad };
+    }
     const { from, where, params } = this.compile(filter, 'relevance');
-    const adjacent = adjacentQuery(parseSearchQuery(filter.text ?? ''));
     const ranks = (name: string, match: string) =>
-      `${name} AS MATERIALIZED (SELECT rowid AS id, ${RANK} AS rank FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH ${match})`;
-    if (adjacent !== null && sort.direction === 'ascending') {
+      `${name} AS MATERIALIZED (SELECT rowid AS id, ${broad ? 'NULL' : RANK} AS rank FROM ${FOLDED_TABLE}
+         WHERE ${FOLDED_TABLE} MATCH ${match})`;
+    if (adjacent !== null && sort.direction === 'ascending' && !broad) {
       // The text filter itself is left out: the first group holds the words already.
       const others = this.compile({ ...filter, text: undefined }, 'relevance');
       const first = this.db
@@ -280,22 +313,51 @@ export class LibraryStore {
         )
         .pluck()
         .all({ ...others.params, adjacent, limit, offset }) as number[];
-      if (first.length === limit) return first;
+      if (first.length === limit) return { ids: first, broad };
     }
     const direction = sort.direction === 'ascending' ? 'ASC' : 'DESC';
     const inFirst = adjacent === null ? 'false' : 'a.id IS NOT NULL';
-    return this.db
+    const withinGroups = broad
+      ? `f.article_id ${sort.direction === 'ascending' ? 'DESC' : 'ASC'}`
+      : `CASE WHEN ${inFirst} THEN a.rank ELSE s.rank END ${direction}, f.imported_at ${direction},
+         f.article_id ${direction}`;
+    const ids = this.db
       .prepare(
         `WITH ${ranks('s', '@text_fts')}${adjacent === null ? '' : `, ${ranks('a', '@adjacent')}`}
        SELECT f.article_id FROM ${from} LEFT JOIN s ON s.id = f.article_id
          ${adjacent === null ? '' : 'LEFT JOIN a ON a.id = f.article_id'} ${where}
-       ORDER BY CASE WHEN ${inFirst} THEN 0 WHEN s.id IS NOT NULL THEN 1 ELSE 2 END ${direction},
-         CASE WHEN ${inFirst} THEN a.rank ELSE s.rank END ${direction}, f.imported_at ${direction},
-         f.article_id ${direction}
+       ORDER BY CASE WHEN ${inFirst} THEN 0 WHEN s.id IS NOT NULL THEN 1 ELSE 2 END ${direction}, ${withinGroups}
        LIMIT @limit OFFSET @offset`,
       )
       .pluck()
       .all({ ...params, ...(adjacent === null ? {} : { adjacent }), limit, offset }) as number[];
+    return { ids, broad };
+  }
+
+  /**
+   * rankedPage for broad words, ascending, when no source holds them: the adjacent group newest
+   * first, then the other matches newest first. Each group is a walk of the full-text index in
+   * descending rowid order that stops at the page's end; nothing is scored or sorted.
+   */
+  private newestPage(filter: LibraryFilter, adjacent: string | null, offset: number, limit: number): number[] {
+    const others = this.compile({ ...filter, text: undefined }, 'relevance');
+    const group = (match: string, excluding: readonly number[], skip: number, count: number) =>
+      this.db
+        .prepare(
+          `SELECT s.rowid FROM ${FOLDED_TABLE} s JOIN library_facets f ON f.article_id = s.rowid
+           WHERE s.${FOLDED_TABLE} MATCH @match AND s.rowid NOT IN (SELECT value FROM json_each(@excluding))
+             ${others.conditions ? `AND ${others.conditions}` : ''}
+           ORDER BY s.rowid DESC LIMIT @count OFFSET @skip`,
+        )
+        .pluck()
+        .all({ ...others.params, match, excluding: JSON.stringify(excluding), skip, count }) as number[];
+    const first = adjacent === null ? [] : group(adjacent, [], offset, limit);
+    if (first.length === limit) return first;
+    // The whole adjacent group under the filter: skipped in the second group, and counted to place
+    // the page in it (from the first page, what was read is all of it).
+    const adjacentIds = adjacent === null ? [] : offset === 0 ? first : group(adjacent, [], 0, -1);
+    const match = searchMatchQuery(parseSearchQuery(filter.text ?? ''));
+    return [...first, ...group(match, adjacentIds, Math.max(0, offset - adjacentIds.length), limit - first.length)];
   }
 
   /** Every id under the filter, in import order. */
@@ -381,6 +443,12 @@ export class LibraryStore {
    * reads every library row (about 100 ms at 100,000 articles, twice per page: count and rows), so
    * they are kept until the database changes (`changeFingerprint`: any write, here or elsewhere).
    */
+  /** Sources whose folded form contains the folded `text` (sources are few; folded in JS). */
+  private sourcesMatching(text: string): string[] {
+    const folded = foldVietnamese(text);
+    return folded ? this.distinctSources().filter((source) => foldVietnamese(source).includes(folded)) : [];
+  }
+
   private distinctSources(): string[] {
     const fingerprint = changeFingerprint(this.db);
     if (this.sources?.fingerprint !== fingerprint) {
@@ -400,15 +468,13 @@ export class LibraryStore {
   ): {
     from: string;
     where: string;
+    /** `where` without WHERE ('' for none), to add to other conditions. */
+    conditions: string;
     params: Record<string, unknown>;
   } {
     const parts: SqlPart[] = [];
-    let sources: string[] | null = null;
     const context: BuildContext = {
-      sourcesMatching: (queryFolded) => {
-        sources ??= this.distinctSources();
-        return queryFolded ? sources.filter((source) => foldVietnamese(source).includes(queryFolded)) : [];
-      },
+      sourcesMatching: (text) => this.sourcesMatching(text),
       fieldType: (key) => {
         const type = this.db
           .prepare(`SELECT json_extract(spec_json, '$.type') FROM field_defs WHERE key = ?`)
@@ -441,7 +507,7 @@ export class LibraryStore {
     const params: Record<string, unknown> = Object.assign({}, ...parts.map((part) => part.params));
     // No words (only punctuation): nothing matches the text, only sources can.
     if (filter.text !== undefined) params.text_fts = searchMatchQuery(parseSearchQuery(filter.text));
-    const where = parts.length > 0 ? `WHERE ${parts.map((part) => `(${part.where})`).join(' AND ')}` : '';
-    return { from, where, params };
+    const conditions = parts.map((part) => `(${part.where})`).join(' AND ');
+    return { from, where: conditions ? `WHERE ${conditions}` : '', conditions, params };
   }
 }

@@ -52,7 +52,11 @@ export class SearchStore {
   private readonly pastMax: Statement<[{ match: string; max: number }], number>;
   private readonly article: Statement<[number], ArticleText>;
 
-  constructor(db: Database) {
+  /** `rankedMatchesMax`: RANKED_MATCHES_MAX, smaller in tests. */
+  constructor(
+    db: Database,
+    private readonly rankedMatchesMax = RANKED_MATCHES_MAX,
+  ) {
     this.ranked = db
       .prepare<[{ match: string; limit: number }], number>(
         `SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @match ORDER BY ${RANK}, rowid LIMIT @limit`,
@@ -78,7 +82,7 @@ export class SearchStore {
    * wordsQuery). Walks at most that many matches, newest first, never the whole list.
    */
   isBroad(words: string): boolean {
-    return this.pastMax.get({ match: words, max: RANKED_MATCHES_MAX }) !== undefined;
+    return this.pastMax.get({ match: words, max: this.rankedMatchesMax }) !== undefined;
   }
 
   /**
