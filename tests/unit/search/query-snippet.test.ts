@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_QUERY_TERMS, parseSearchQuery } from '../../../shared/search/query';
+import { exactPhraseTest, MAX_QUERY_TERMS, parseSearchQuery } from '../../../shared/search/query';
 import { snippetFor } from '../../../shared/search/snippet';
 
 describe('parseSearchQuery', () => {
@@ -113,5 +113,30 @@ describe('snippetFor', () => {
     expect(snippetFor(null, nfd, parseSearchQuery('de xuat')).snippet).toBe(
       'Tiêu [[đề]] Nội dung có [[đề xuất]].'.normalize('NFD'),
     );
+  });
+});
+
+describe('exactPhraseTest (one regular expression per query since the search speed pass)', () => {
+  it('matches the accented words whole and consecutive, ignoring case and what separates them', () => {
+    // As a quoted query ends: every word whole.
+    const holds = exactPhraseTest(['đề', 'xuất'], false);
+    expect(holds('Ba ĐỀ XUẤT mới')).toBe(true);
+    expect(holds('Ba đề,\nxuất khẩu')).toBe(true); // words in a row, as wordsOf reads them
+    expect(holds('đề xuất')).toBe(true);
+    expect(holds('đê xuất')).toBe(false); // tone marks are lexical
+    expect(holds('để xuất')).toBe(false);
+    expect(holds('nđề xuất')).toBe(false); // a word boundary at each end
+    expect(holds('đề xuấtt')).toBe(false);
+    expect(holds('de\u0300 xua\u0302\u0301t'.normalize('NFD'))).toBe(false);
+    expect(holds('đề xuất'.normalize('NFD'))).toBe(true);
+  });
+
+  it('lets the word being typed be unfinished', () => {
+    const { exactPhrase, lastIsPrefix } = parseSearchQuery('ĐỀ XU');
+    expect(lastIsPrefix).toBe(true);
+    const holds = exactPhraseTest(exactPhrase!, lastIsPrefix);
+    expect(holds('ba đề xuất')).toBe(true);
+    expect(holds('ba đề xu')).toBe(true);
+    expect(holds('ba đề ru')).toBe(false);
   });
 });
