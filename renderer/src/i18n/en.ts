@@ -69,6 +69,8 @@ export const en = {
     selectedCount: ' · {{n, number}} selected',
     searchPlaceholder: 'Search titles, sources and text (accents optional)',
     searchLabel: 'Search articles',
+    broadQuery:
+      'These words are in more than {{max, number}} articles, too many to rank by relevance: articles with the words in a row come first, then the others, each newest first (last imported). Add a rarer word to rank them.',
     empty: 'No articles yet. Use Import… to bring some in.',
     selectAll: 'Select all shown',
     selectArticle: 'Select {{title}}',

@@ -3,6 +3,7 @@ import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { LibraryRow as Row, LibrarySortKey } from '../../../shared/corpus/library-query';
+import { RANKED_MATCHES_MAX } from '../../../shared/search/query';
 import type { Language } from '../i18n/languages';
 import { useAppStore } from '../state/app-store';
 import { LIBRARY_PAGE_SIZE, useLibraryStore } from '../state/library-store';
@@ -34,6 +35,7 @@ export function LibraryView() {
   const setDialog = useAppStore((state) => state.setDialog);
   const total = useLibraryStore((state) => state.total);
   const libraryTotal = useLibraryStore((state) => state.libraryTotal);
+  const broad = useLibraryStore((state) => state.broad && state.filter.text !== undefined);
   const selectedCount = useLibraryStore((state) => state.selectedIds.size);
   const [query, setQuery] = useState(() => useLibraryStore.getState().filter.text ?? '');
 
@@ -80,6 +82,11 @@ export function LibraryView() {
         />
       </header>
       <LibraryFilters />
+      {broad ? (
+        <p className="library__broad" role="note">
+          {t('library.broadQuery', { max: RANKED_MATCHES_MAX })}
+        </p>
+      ) : null}
       {total === 0 && libraryTotal === 0 ? <p className="library__empty">{t('library.empty')}</p> : <LibraryTable />}
     </section>
   );

@@ -20,6 +20,11 @@ interface LibraryState {
   total: number | null;
   /** Articles in the whole library (no filter), for the heading. */
   libraryTotal: number | null;
+  /**
+   * The words searched are in more than RANKED_MATCHES_MAX articles, so the list is not ranked by
+   * relevance (newest first within the words-in-a-row group and the rest); the view says so.
+   */
+  broad: boolean;
   /** Loaded pages by page index; a new filter or sort starts an empty map. */
   pages: ReadonlyMap<number, LibraryRow[]>;
   /** Bumped by every new query, so answers to an older one are dropped. */
@@ -79,6 +84,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => {
       if (get().generation !== generation) return;
       set((state) => ({
         total: answer.total,
+        broad: answer.broad === true,
         libraryTotal: Object.keys(filter).length === 0 ? answer.total : state.libraryTotal,
         pages: new Map(state.pages).set(page, answer.rows),
       }));
@@ -100,6 +106,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => {
     filter: {},
     sort: { key: 'imported', direction: 'ascending' },
     total: null,
+    broad: false,
     libraryTotal: null,
     pages: new Map(),
     generation: 0,
