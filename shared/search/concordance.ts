@@ -23,29 +23,39 @@ export interface Occurrence {
   endU16: number;
 }
 
-/** Only spaces or tabs between the words of a phrase: a line break ends it, and so does punctuation. */
-const PHRASE_GAP = /^[^\S\n]+$/;
+/**
+ * The folded terms as consecutive whole words with only spaces or tabs between them (a line break
+ * ends a phrase, and so does punctuation), as wordsOf splits a text. Built once per query: the
+ * concordance runs it over thousands of notes or texts.
+ */
+function phrasePattern(terms: readonly string[]): RegExp {
+  const key = terms.join(' ');
+  if (lastPattern?.key !== key) {
+    // Folded terms hold only word characters (wordsOf); escaping keeps the pattern safe all the same.
+    const words = terms.map((term) => term.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
+    lastPattern = { key, pattern: new RegExp(`(?<!${WORD_CHAR})${words.join('[^\\S\\n]+')}(?!${WORD_CHAR})`, 'gu') };
+  }
+  return lastPattern.pattern;
+}
+const WORD_CHAR = '[\\p{L}\\p{N}\\p{Co}\\p{Mn}]';
+let lastPattern: { key: string; pattern: RegExp } | null = null;
 
 /** Occurrences of `query` in `text` (canonical), in text order; none for a query without words. */
 export function findOccurrences(text: string, query: PhraseQuery): Occurrence[] {
   const { terms, exactPhrase } = query;
   if (terms.length === 0) return [];
   const folded = foldWithOffsets(text);
-  const words = wordsOf(folded.folded);
+  const pattern = phrasePattern(terms);
   const found: Occurrence[] = [];
-  for (let at = 0; at + terms.length <= words.length; at++) {
-    const matches = terms.every((term, k) => {
-      const word = words[at + k]!;
-      if (word.word !== term) return false;
-      return k === 0 || PHRASE_GAP.test(folded.folded.slice(words[at + k - 1]!.end, word.start));
-    });
-    if (!matches) continue;
-    const first = words[at]!;
-    const last = words[at + terms.length - 1]!;
-    const { start, end } = folded.toSource(first.start, last.end);
-    if (exactPhrase && !hasExactWords(text.slice(start, end), exactPhrase)) continue;
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(folded.folded); match !== null; match = pattern.exec(folded.folded)) {
+    const { start, end } = folded.toSource(match.index, match.index + match[0].length);
+    if (exactPhrase && !hasExactWords(text.slice(start, end), exactPhrase)) {
+      // Not this one; the next word may begin another.
+      pattern.lastIndex = match.index + 1;
+      continue;
+    }
     found.push({ startU16: start, endU16: end });
-    at += terms.length - 1;
   }
   return found;
 }

@@ -7,7 +7,7 @@ import { displayTitleOf, ownTitleOf } from './articles';
 import type { LibraryStore, SqlPart } from './library';
 import { monthOf } from './migrations/015-dashboard-counters';
 import { FOLDED_TABLE } from './search-index';
-import { ANNOTATION_SEARCH_TABLE, SPAN_KEY_FACTOR } from './span-indexes';
+import { ANNOTATION_SEARCH_TABLE, NOTES_INDEX, SPAN_KEY_FACTOR } from './span-indexes';
 
 export interface SpanRow {
   id: number;
@@ -138,13 +138,16 @@ export class CorpusStore {
     const scope = this.library.scope(filter);
     const conditions = [
       `${ANNOTATION_SEARCH_TABLE} MATCH @match`,
+      // A note that matches is not empty: the spans with a note are read from their index.
+      inNotes ? `n.note <> ''` : '',
       labelKey !== undefined ? 'n.label_key = @labelKey' : '',
       scope ? `n.article_id IN (${scope.where})` : '',
     ].filter(Boolean);
     const rows = this.db
       .prepare(
         `SELECT n.id, n.article_id AS articleId, n.label_key AS labelKey, n.start, n."end", n.quote, n.note
-         FROM ${ANNOTATION_SEARCH_TABLE} s JOIN annotations n ON n.id = s.rowid % ${SPAN_KEY_FACTOR}
+         FROM ${ANNOTATION_SEARCH_TABLE} s JOIN annotations n ${inNotes ? `INDEXED BY ${NOTES_INDEX}` : ''}
+           ON n.id = s.rowid % ${SPAN_KEY_FACTOR}
          WHERE ${conditions.join(' AND ')} ORDER BY s.rowid`,
       )
       .iterate({

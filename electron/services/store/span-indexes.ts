@@ -14,6 +14,12 @@ export const ATTRIBUTE_VALUES_TABLE = 'annotation_attribute_values';
  */
 export const ANNOTATION_SEARCH_TABLE = 'annotation_search';
 
+/**
+ * The partial index of migration 022 over the spans with a note (`note <> ''`), holding what the
+ * notes concordance reads of them, so its hits are read from the index alone.
+ */
+export const NOTES_INDEX = 'annotations_with_note';
+
 /** 2^32: ids below it fit in the low half of a span's search key (a trigger refuses the others). */
 export const SPAN_KEY_FACTOR = 4_294_967_296;
 

@@ -14,6 +14,7 @@ import { migration016Briefs } from './016-briefs';
 import { migration018Adjudication } from './018-adjudication';
 import { migration020SentencePairs } from './020-sentence-pairs';
 import { migration021SpanSearchIndexes } from './021-span-search-indexes';
+import { migration022NoteIndex } from './022-note-index';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration018Adjudication,
   migration020SentencePairs,
   migration021SpanSearchIndexes,
+  migration022NoteIndex,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
