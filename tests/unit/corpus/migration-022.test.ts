@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../../electron/services/store/database';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/services/store/migrations';
+import { NOTES_INDEX } from '../../../electron/services/store/span-indexes';
+import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
+import { tempDir } from '../../helpers/temp-workbench';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+const TEXT = 'Cảnh báo nguy cơ an ninh mạng tăng. Bộ Công an đề xuất tăng cường hợp tác quốc tế.';
+
+/** A database at version 21 with one article and three spans, two of them with a note. */
+function version21(): { path: string; articleId: number; spans: Record<string, number> } {
+  const { dir, dispose } = tempDir();
+  cleanups.push(dispose);
+  const path = join(dir, 'v21.db');
+  const v21 = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version <= 21) });
+  expect(v21.pragma('user_version', { simple: true })).toBe(21);
+  const articleId = Number(
+    v21
+      .prepare(
+        `INSERT INTO articles (raw_text, text, content_hash, title, word_count, imported_at, updated_at)
+         VALUES (@text, @text, 'a', 'Một', 10, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
+      )
+      .run({ text: TEXT }).lastInsertRowid,
+  );
+  const insertSpan = v21.prepare(
+    `INSERT INTO annotations (article_id, label_key, start, "end", quote, note, author, origin, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, 'Lan', 'manual', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
+  );
+  const span = (labelKey: string, quote: string, note: string) => {
+    const start = TEXT.indexOf(quote);
+    return Number(insertSpan.run(articleId, labelKey, start, start + quote.length, quote, note).lastInsertRowid);
+  };
+  const spans = {
+    risk: span('RISK', 'an ninh mạng', 'Nguồn: Bộ Công an'),
+    org: span('ORG', 'Bộ Công an', 'Nguồn khác: báo Nhân Dân'),
+    proposal: span('PROPOSAL', 'đề xuất tăng cường hợp tác', ''),
+  };
+  v21.close();
+  return { path, articleId, spans };
+}
+
+const noteHits = (workbench: Workbench, query: string) =>
+  workbench.corpus
+    .concordance({ kind: 'notes', query }, {}, 10)
+    .hits.map((hit) => [hit.annotationId, hit.match, hit.inNote]);
+
+describe('migration 022: the spans with a note in an index of their own', () => {
+  it('indexes the notes of a version-21 database, and the notes concordance reads them from it', () => {
+    const { path, spans } = version21();
+    const workbench = openWorkbench(path);
+    cleanups.unshift(() => workbench.close());
+    expect(workbench.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    const indexed = workbench.db
+      .prepare(`SELECT id FROM annotations INDEXED BY ${NOTES_INDEX} WHERE note <> '' ORDER BY id`)
+      .pluck()
+      .all();
+    expect(indexed).toEqual([spans.risk, spans.org]);
+    expect(noteHits(workbench, 'nguồn')).toEqual([
+      [spans.risk, 'Nguồn', true],
+      [spans.org, 'Nguồn', true],
+    ]);
+    expect(noteHits(workbench, 'bo cong an')).toEqual([[spans.risk, 'Bộ Công an', true]]);
+  });
+
+  it('follows notes written, changed and cleared through the pipeline', () => {
+    const { path, spans } = version21();
+    const workbench = openWorkbench(path);
+    cleanups.unshift(() => workbench.close());
+    const note = (id: number, text: string) =>
+      workbench.changes.apply({
+        origin: 'manual',
+        changes: [{ kind: 'annotation.update', id, patch: { note: text } } as never],
+      });
+    note(spans.proposal, 'Nguồn: Bộ Ngoại giao');
+    note(spans.risk, '');
+    expect(noteHits(workbench, 'nguồn')).toEqual([
+      [spans.org, 'Nguồn', true],
+      [spans.proposal, 'Nguồn', true],
+    ]);
+    expect(noteHits(workbench, 'bo cong an')).toEqual([]);
+  });
+
+  it('the notes concordance reads the spans from that index, in article order without a sort (query plan)', () => {
+    const { path } = version21();
+    const workbench = openWorkbench(path);
+    cleanups.unshift(() => workbench.close());
+    const prepared: string[] = [];
+    const prepare = workbench.db.prepare.bind(workbench.db);
+    workbench.db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as Workbench['db']['prepare'];
+    noteHits(workbench, 'nguồn');
+    const read = prepared.find((sql) => sql.includes('MATCH @match'))!;
+    const plan = (prepare(`EXPLAIN QUERY PLAN ${read}`).all({ match: 'x' }) as { detail: string }[])
+      .map((step) => step.detail)
+      .join('\n');
+    expect(plan).toMatch(/SCAN s VIRTUAL TABLE/);
+    expect(plan).toMatch(new RegExp(`SEARCH n USING COVERING INDEX ${NOTES_INDEX}`));
+    expect(plan).not.toMatch(/TEMP B-TREE/);
+  });
+});
