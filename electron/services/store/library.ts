@@ -319,8 +319,9 @@ export class LibraryStore {
     const inFirst = adjacent === null ? 'false' : 'a.id IS NOT NULL';
     const withinGroups = broad
       ? `f.article_id ${sort.direction === 'ascending' ? 'DESC' : 'ASC'}`
-      : `CASE WHEN ${inFirst} THEN a.rank ELSE s.rank END ${direction}, f.imported_at ${direction},
-         f.article_id ${direction}`;
+      : // One word has no adjacent group (`a`) to read a rank from.
+        `${adjacent === null ? 's.rank' : `CASE WHEN ${inFirst} THEN a.rank ELSE s.rank END`} ${direction},
+         f.imported_at ${direction}, f.article_id ${direction}`;
     const ids = this.db
       .prepare(
         `WITH ${ranks('s', '@text_fts')}${adjacent === null ? '' : `, ${ranks('a', '@adjacent')}`}

@@ -246,6 +246,18 @@ describe('search that means what the user typed (issue 13)', () => {
     expect(page(0, 10, 'descending')).toEqual([sourceOnly, ...[...all].reverse()]);
   });
 
+  it('ranks a one-word library search by relevance (regression: "no such column: a.rank", one word has no adjacent group)', () => {
+    const workbench = empty();
+    const once = add(workbench, 'Tin', 'Đường phố sạch.');
+    const twice = add(workbench, 'Đường', 'Đường mới, đường đẹp.');
+    const page = (direction: 'ascending' | 'descending') =>
+      workbench.corpus
+        .queryLibrary({ filter: { text: 'duong' }, sort: { key: 'relevance', direction }, offset: 0, limit: 10 })
+        .rows.map((row) => row.id);
+    expect(page('ascending')).toEqual([twice, once]);
+    expect(page('descending')).toEqual([once, twice]);
+  });
+
   it('matches only the last word as a prefix: "an ninh" does not find "anh ninh", "an n" finds "an ninh" while typing', () => {
     const workbench = empty();
     const anh = add(workbench, 'Anh Ninh', 'Anh Ninh về quê, anh ninh ninh cười.');
