@@ -70,7 +70,7 @@ export const en = {
     searchPlaceholder: 'Search titles, sources and text (accents optional)',
     searchLabel: 'Search articles',
     broadQuery:
-      'These words are in more than {{max, number}} articles, too many to rank by relevance: articles with the words in a row come first, then the others, each newest first (last imported). Add a rarer word to rank them.',
+      'Common words (in more than {{max, number}} articles), so not ranked by relevance: articles with the words in a row come first, then the others; within each, the most recently imported first. Add a rarer word to rank them.',
     empty: 'No articles yet. Use Import… to bring some in.',
     selectAll: 'Select all shown',
     selectArticle: 'Select {{title}}',

@@ -487,7 +487,7 @@ export const vi: VietnameseResources = {
     searchPlaceholder: 'Tìm tiêu đề, nguồn, nội dung (không cần dấu)',
     searchLabel: 'Tìm bài viết',
     broadQuery:
-      'Các từ này có trong hơn {{max, number}} bài viết, quá nhiều để xếp theo mức độ liên quan: bài có các từ liền nhau đứng trước, rồi đến các bài còn lại, mỗi nhóm xếp bài mới nhất (nhập sau cùng) lên đầu. Thêm một từ hiếm hơn để xếp theo mức độ liên quan.',
+      'Các từ phổ biến (có trong hơn {{max, number}} bài viết) nên không xếp theo mức độ liên quan: bài có các từ liền nhau đứng trước, rồi đến các bài khác, mỗi nhóm xếp bài nhập sau cùng lên đầu. Thêm một từ hiếm hơn để xếp theo mức độ liên quan.',
     empty: 'Chưa có bài viết nào. Dùng Nhập… để đưa bài vào.',
     selectAll: 'Chọn tất cả bài đang hiện',
     selectArticle: 'Chọn {{title}}',

@@ -12,7 +12,7 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 const TEXT = 'Cảnh báo nguy cơ an ninh mạng tăng. Bộ Công an đề xuất tăng cường hợp tác quốc tế.';
 
 /** A database at version 21 with one article and three spans, two of them with a note. */
-function version21(): { path: string; articleId: number; spans: Record<string, number> } {
+function version21(): { path: string; articleId: number; spans: { risk: number; org: number; proposal: number } } {
   const { dir, dispose } = tempDir();
   cleanups.push(dispose);
   const path = join(dir, 'v21.db');
