@@ -12,6 +12,7 @@ import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { preloadDeferred } from './app/deferred';
 import { HealthGate } from './backup/HealthGate';
 import { useAppStore } from './state/app-store';
 import { useLibraryStore } from './state/library-store';
@@ -26,6 +27,8 @@ const READER_FONTS = ['400 17px "Noto Serif"', '700 17px "Noto Serif"'];
 requestIdleCallback(() => READER_FONTS.forEach((font) => void document.fonts.load(font, 'Aẫ').catch(() => undefined)));
 
 // Opening on the library: its first page is asked for now, beside the health check, not after it.
+// The views and dialogs not shown at start load after the rows have painted (or at once, when
+// the app opens elsewhere).
 const start = useAppStore.getState();
 if (
   start.view === 'library' &&
@@ -34,6 +37,13 @@ if (
   !start.schemaOpen
 ) {
   useLibraryStore.getState().prefetch();
+  const stop = useLibraryStore.subscribe((library) => {
+    if (library.pages.size === 0) return;
+    stop();
+    requestAnimationFrame(() => setTimeout(preloadDeferred));
+  });
+} else {
+  preloadDeferred();
 }
 
 createRoot(document.getElementById('root') as HTMLElement).render(
