@@ -27,8 +27,9 @@ const READER_FONTS = ['400 17px "Noto Serif"', '700 17px "Noto Serif"'];
 requestIdleCallback(() => READER_FONTS.forEach((font) => void document.fonts.load(font, 'Aẫ').catch(() => undefined)));
 
 // Opening on the library: its first page is asked for now, beside the health check, not after it.
-// The views and dialogs not shown at start load after the rows have painted (or at once, when
-// the app opens elsewhere).
+// The views and dialogs not shown at start, and the events' schemas, load after the library's
+// first rows have painted (app/deferred.ts), or at once when the app opens elsewhere.
+const DEFERRED_FALLBACK_MS = 5_000;
 const start = useAppStore.getState();
 if (
   start.view === 'library' &&
@@ -37,11 +38,9 @@ if (
   !start.schemaOpen
 ) {
   useLibraryStore.getState().prefetch();
-  const stop = useLibraryStore.subscribe((library) => {
-    if (library.pages.size === 0) return;
-    stop();
-    requestAnimationFrame(() => setTimeout(preloadDeferred));
-  });
+  // The library starts the deferred loads once its first answer is on screen; should that answer
+  // never come (the host failed), they start anyway.
+  setTimeout(preloadDeferred, DEFERRED_FALLBACK_MS);
 } else {
   preloadDeferred();
 }

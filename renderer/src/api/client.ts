@@ -3,6 +3,7 @@ import { ApiError } from '../../../shared/contract/api-error';
 import { EVENT_NAMES, EVENTS_BRIDGE_GLOBAL, EVENTS_PATH, type EventName } from '../../../shared/contract/event-names';
 import type { EventContract, EventHandler, EventsClient } from '../../../shared/contract/events';
 import { BRIDGE_GLOBAL, CALL_NAMES, UPLOAD_PATH } from '../../../shared/contract/names';
+import { preloadStarted } from '../app/deferred';
 
 type Transport = (name: CallName, input: unknown) => Promise<CallResult<unknown>>;
 type Bridge = Record<CallName, (input: unknown) => Promise<CallResult<unknown>>>;
@@ -135,17 +136,17 @@ function pickEventSource(): EventSourceLike {
 }
 
 /**
- * The events' schemas, from a chunk of their own: building the contract's zod schemas cost more
- * than any other module's evaluation at start (issue 13), so the start bundle holds no schema.
+ * The events' schemas, from a chunk of their own loaded after the first paint: building the
+ * contract's zod schemas cost more than any other module's evaluation at start (issue 13).
  */
 const loadEventSchemas = (): Promise<EventContract> =>
-  import('../../../shared/contract/events').then((module) => module.eventContract);
+  preloadStarted.then(() => import('../../../shared/contract/events')).then((module) => module.eventContract);
 
 /**
- * Typed subscriptions to the pushed events. The source opens on the first subscription, and the
- * schemas start loading then; every payload is parsed with the event's schema, and one that does
- * not match is dropped loudly rather than handed to the UI. Events that arrive before the schemas
- * have loaded wait for them and are delivered in the order they came.
+ * Typed subscriptions to the pushed events. The source opens on the first subscription; every
+ * payload is parsed with the event's schema, and one that does not match is dropped loudly rather
+ * than handed to the UI. Events that arrive before the schemas have loaded wait for them and are
+ * delivered in the order they came.
  */
 export function createEventsClient(
   source: EventSourceLike = pickEventSource(),

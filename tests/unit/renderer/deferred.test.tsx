@@ -2,13 +2,13 @@
 /**
  * Views not shown at start load as chunks of their own without React Suspense (issue 13,
  * renderer/src/app/deferred.tsx): a view opened before its chunk has loaded renders once it has,
- * a failed load is tried again the next time the view is shown, and the idle preload loads every
- * registered module.
+ * a failed load is tried again the next time the view is shown, and the preload (after the first
+ * paint) loads every registered module and lets the events' schemas load.
  */
 import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { deferred, DeferredView, preloadDeferred } from '../../../renderer/src/app/deferred';
+import { deferred, DeferredView, preloadDeferred, preloadStarted } from '../../../renderer/src/app/deferred';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -67,12 +67,18 @@ describe('deferred views', () => {
     error.mockRestore();
   });
 
-  it('the idle preload loads every module, one per idle period', async () => {
+  it('the preload, after the next frame, loads every module, one per idle period, once', async () => {
     const idle: (() => void)[] = [];
     vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback));
     const first = pendingModule();
     const second = pendingModule();
     preloadDeferred();
+    preloadDeferred(); // a second call (main.tsx's fallback) starts nothing more
+    let started = false;
+    void preloadStarted.then(() => (started = true));
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(started).toBe(true);
     const runIdle = async () => {
       const callback = idle.shift();
       callback?.();
@@ -87,6 +93,7 @@ describe('deferred views', () => {
     expect(first.importer).toHaveBeenCalledTimes(1);
     expect(second.importer).toHaveBeenCalledTimes(1);
     expect(first.module.current()).not.toBeNull();
+    expect(idle.length).toBeLessThanOrEqual(1);
     vi.unstubAllGlobals();
   });
 });

@@ -5,8 +5,9 @@ import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
  * own: the start bundle parses and evaluates less (issue 13). Not `React.lazy`: React throttles a
  * Suspense boundary's reveal (~300 ms), which delayed the first article open by ~250 ms when
  * tried (bench/README.md). A deferred module is loaded in idle time after the first paint
- * (`preloadDeferred`), or at once when something shows it earlier; until then that place renders
- * nothing, and it renders as soon as the module has loaded.
+ * (`preloadDeferred`, called by the library once its first answer is shown, or by main.tsx when
+ * the app opens elsewhere), or at once when something shows it earlier; until then that place
+ * renders nothing, and it renders as soon as the module has loaded.
  */
 export interface Deferred<M> {
   /** Starts the load (once); a failed load is tried again on the next call. */
@@ -57,11 +58,19 @@ export function DeferredView<M>({ module, render }: { module: Deferred<M>; rende
   return loaded === null ? null : render(loaded);
 }
 
+let resolveStarted: () => void = () => undefined;
+/** Resolves when the deferred modules start loading: after the first paint (`preloadDeferred`). */
+export const preloadStarted = new Promise<void>((resolve) => (resolveStarted = resolve));
+let preloading = false;
+
 /**
- * Loads every deferred module, one per idle period (each chunk's evaluation is a task of its
- * own, so input is never held up by more than one of them).
+ * After the frame that shows what was just rendered (the library's first rows), loads every
+ * deferred module, one per idle period (each chunk's evaluation is a task of its own, so input is
+ * never held up by more than one of them). Only the first call does anything.
  */
 export function preloadDeferred(): void {
+  if (preloading) return;
+  preloading = true;
   const queue = [...registry];
   const next = () => {
     const module = queue.shift();
@@ -71,5 +80,10 @@ export function preloadDeferred(): void {
       .catch(() => undefined) // loaded again when shown
       .finally(() => requestIdleCallback(next));
   };
-  requestIdleCallback(next);
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      resolveStarted();
+      requestIdleCallback(next);
+    }),
+  );
 }
