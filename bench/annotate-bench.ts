@@ -104,7 +104,7 @@ export function seedSpans(databasePath: string, spanCount = SPANS): number {
  * measures waiting for a core, while the thread time a task used is what it would take on a
  * quiet machine. Chromium's trace gives each main-thread task's thread time (`tdur`).
  */
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   cat?: string;
   ph: string;

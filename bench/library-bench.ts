@@ -439,7 +439,7 @@ async function heapMb(page: Page): Promise<string> {
  * copies most of a gigabyte on the host's thread, and the first steps measured that copy instead
  * (a title sort took 14 s and 2.7 s of host CPU). The file is renamed into place when complete.
  */
-async function startupBackupDone(databasePath: string, since: number): Promise<void> {
+export async function startupBackupDone(databasePath: string, since: number): Promise<void> {
   const folder = join(dirname(databasePath), 'backups');
   for (;;) {
     const done = existsSync(folder)
@@ -457,7 +457,7 @@ async function startupBackupDone(databasePath: string, since: number): Promise<v
  * host's thread: 2–3 s of CPU at 100,000 articles, which the first paint measured. Waits until
  * the host has used under 50 ms of CPU in a second.
  */
-async function hostSettled(host: ChildProcess): Promise<void> {
+export async function hostSettled(host: ChildProcess): Promise<void> {
   for (let last = processCpuMs(host); ;) {
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const now = processCpuMs(host);

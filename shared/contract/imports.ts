@@ -10,12 +10,8 @@ export const UploadedFileSchema = z.object({
   dataBase64: z.string(),
 });
 
-/**
- * The browser host's upload route: files as multipart/form-data (each part's filename is the
- * name the user chose), streamed to a temp folder; it answers `{ uploadId, files }` for an
- * `upload` source.
- */
-export const UPLOAD_PATH = '/api/upload';
+// The upload route's path is zod-free, in names.ts (the renderer's start bundle needs it).
+export { UPLOAD_PATH } from './names';
 
 export const ImportSourceSchema = z.discriminatedUnion('kind', [
   /** Files and folders on this machine (Electron dialog, command line). */

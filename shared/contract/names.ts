@@ -89,3 +89,10 @@ export const ipcChannelOf = (name: CallNameOfList): string => `marginalia:${name
 
 /** The name of the preload bridge on `window` (Electron only). */
 export const BRIDGE_GLOBAL = 'marginalia';
+
+/**
+ * The browser host's upload route: files as multipart/form-data (each part's filename is the
+ * name the user chose), streamed to a temp folder; it answers `{ uploadId, files }` for an
+ * `upload` source.
+ */
+export const UPLOAD_PATH = '/api/upload';

@@ -1,20 +1,9 @@
-import {
-  ApiError,
-  BRIDGE_GLOBAL,
-  CALL_NAMES,
-  type ApiClient,
-  type CallName,
-  type CallResult,
-} from '../../../shared/contract';
-import { EVENTS_BRIDGE_GLOBAL, EVENTS_PATH } from '../../../shared/contract/event-names';
-import { UPLOAD_PATH } from '../../../shared/contract/imports';
-import {
-  EVENT_NAMES,
-  eventContract,
-  type EventHandler,
-  type EventName,
-  type EventsClient,
-} from '../../../shared/contract/events';
+import type { ApiClient, CallName, CallResult } from '../../../shared/contract';
+import { ApiError } from '../../../shared/contract/api-error';
+import { EVENT_NAMES, EVENTS_BRIDGE_GLOBAL, EVENTS_PATH, type EventName } from '../../../shared/contract/event-names';
+import type { EventContract, EventHandler, EventsClient } from '../../../shared/contract/events';
+import { BRIDGE_GLOBAL, CALL_NAMES, UPLOAD_PATH } from '../../../shared/contract/names';
+import { preloadStarted } from '../app/deferred';
 
 type Transport = (name: CallName, input: unknown) => Promise<CallResult<unknown>>;
 type Bridge = Record<CallName, (input: unknown) => Promise<CallResult<unknown>>>;
@@ -147,25 +136,59 @@ function pickEventSource(): EventSourceLike {
 }
 
 /**
- * Typed subscriptions to the pushed events. The source opens on the first subscription; every
- * payload is parsed with the event's schema, and one that does not match is dropped loudly
- * rather than handed to the UI.
+ * The events' schemas, from a chunk of their own loaded after the first paint: building the
+ * contract's zod schemas cost more than any other module's evaluation at start (issue 13).
  */
-export function createEventsClient(source: EventSourceLike = pickEventSource()): EventsClient {
+const loadEventSchemas = (): Promise<EventContract> =>
+  preloadStarted.then(() => import('../../../shared/contract/events')).then((module) => module.eventContract);
+
+/**
+ * Typed subscriptions to the pushed events. The source opens on the first subscription; every
+ * payload is parsed with the event's schema, and one that does not match is dropped loudly rather
+ * than handed to the UI. Events that arrive before the schemas have loaded wait for them and are
+ * delivered in the order they came.
+ */
+export function createEventsClient(
+  source: EventSourceLike = pickEventSource(),
+  loadSchemas: () => Promise<EventContract> = loadEventSchemas,
+): EventsClient {
   const handlers = new Map<EventName, Set<(payload: never) => void>>();
   const resyncHandlers = new Set<() => void>();
   let opened = false;
-  const deliver = (name: EventName, raw: unknown) => {
-    const parsed = eventContract[name].payload.safeParse(raw);
+  /** The schemas once loaded; `failed` when their chunk could not be loaded. */
+  let schemas: EventContract | 'failed' | null = null;
+  /** Events received while the schemas load, in arrival order. */
+  let waiting: [EventName, unknown][] = [];
+  const dispatch = (contract: EventContract, name: EventName, raw: unknown) => {
+    const parsed = contract[name].payload.safeParse(raw);
     if (!parsed.success) {
       console.error(`Dropped a ${name} event that does not match its schema`, parsed.error.issues[0]);
       return;
     }
     for (const handler of handlers.get(name) ?? []) (handler as (payload: unknown) => void)(parsed.data);
   };
+  const deliver = (name: EventName, raw: unknown) => {
+    if (schemas === null) waiting.push([name, raw]);
+    else if (schemas === 'failed') console.error(`Dropped a ${name} event: its schema could not be loaded`);
+    else dispatch(schemas, name, raw);
+  };
   const ensureOpen = () => {
     if (opened) return;
     opened = true;
+    loadSchemas().then(
+      (contract) => {
+        schemas = contract;
+        const queued = waiting;
+        waiting = [];
+        for (const [name, raw] of queued) dispatch(contract, name, raw);
+      },
+      (error: unknown) => {
+        // Without their schemas no event can be checked: none is handed to the UI.
+        console.error(`Could not load the events' schemas; ${waiting.length} events dropped`, error);
+        schemas = 'failed';
+        waiting = [];
+      },
+    );
     source.open(deliver, () => resyncHandlers.forEach((handler) => handler()));
   };
   return {

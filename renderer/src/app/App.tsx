@@ -1,27 +1,16 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { AdjudicationView } from '../adjudication/AdjudicationView';
-import { AgreementView } from '../agreement/AgreementView';
 import { BriefDock, BriefsView } from '../briefs/BriefsView';
-import { PreannotateDialog } from '../assist/PreannotateDialog';
-import { RestoreDialog } from '../backup/RestoreDialog';
-import { EntitiesView } from '../entities/EntitiesView';
-import { EntityPage } from '../entities/EntityPage';
-import { ConcordanceView } from '../corpus/ConcordanceView';
 import { LibraryView } from '../library/LibraryView';
 import { KeyboardHelp } from '../reader/KeyboardHelp';
 import { ReaderView } from '../reader/ReaderView';
-import { SchemaView } from '../schema/SchemaView';
 import { useLiveLabels } from '../schema/schema-store';
 import { ProfileDialog } from '../settings/ProfileDialog';
 import { useAppStore } from '../state/app-store';
 import { useLiveUpdates } from '../state/live-updates';
-import { ExportDialog } from '../transfer/ExportDialog';
-import { ImportDialog } from '../transfer/ImportDialog';
-import { ExportWorkDialog } from '../team/ExportWorkDialog';
-import { ImportPackageDialog } from '../team/ImportPackageDialog';
 import { useImportStore } from '../transfer/import-store';
 import { filesFromDrop } from '../transfer/read-files';
 import { useAppCommands } from './app-commands';
+import { deferred, DeferredView } from './deferred';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 
@@ -29,6 +18,21 @@ import { Toolbar } from './Toolbar';
 const DashboardView = lazy(() =>
   import('../corpus/DashboardView').then((module) => ({ default: module.DashboardView })),
 );
+
+// Views and dialogs not shown at start: chunks of their own, loaded after the first paint
+// (deferred.tsx; main.tsx starts it). The reader and the library stay in the start bundle.
+const schemaView = deferred(() => import('../schema/SchemaView'));
+const adjudicationView = deferred(() => import('../adjudication/AdjudicationView'));
+const concordanceView = deferred(() => import('../corpus/ConcordanceView'));
+const entitiesView = deferred(() => import('../entities/EntitiesView'));
+const entityPage = deferred(() => import('../entities/EntityPage'));
+const agreementView = deferred(() => import('../agreement/AgreementView'));
+const importDialog = deferred(() => import('../transfer/ImportDialog'));
+const exportDialog = deferred(() => import('../transfer/ExportDialog'));
+const exportWorkDialog = deferred(() => import('../team/ExportWorkDialog'));
+const importPackageDialog = deferred(() => import('../team/ImportPackageDialog'));
+const preannotateDialog = deferred(() => import('../assist/PreannotateDialog'));
+const restoreDialog = deferred(() => import('../backup/RestoreDialog'));
 
 export function App() {
   const openArticleId = useAppStore((state) => state.openArticleId);
@@ -72,29 +76,32 @@ export function App() {
       <div className="app__body">
         <main className="app__main">
           {schemaOpen ? (
-            <SchemaView />
+            <DeferredView module={schemaView} render={({ SchemaView }) => <SchemaView />} />
           ) : adjudicationArticleId !== null ? (
             labelsLoaded ? (
-              <AdjudicationView articleId={adjudicationArticleId} />
+              <DeferredView
+                module={adjudicationView}
+                render={({ AdjudicationView }) => <AdjudicationView articleId={adjudicationArticleId} />}
+              />
             ) : null
           ) : openArticleId !== null ? (
             labelsLoaded ? (
               <ReaderView articleId={openArticleId} />
             ) : null
           ) : view === 'concordance' ? (
-            <ConcordanceView />
+            <DeferredView module={concordanceView} render={({ ConcordanceView }) => <ConcordanceView />} />
           ) : view === 'entities' ? (
             entityId === null ? (
-              <EntitiesView />
+              <DeferredView module={entitiesView} render={({ EntitiesView }) => <EntitiesView />} />
             ) : (
-              <EntityPage id={entityId} />
+              <DeferredView module={entityPage} render={({ EntityPage }) => <EntityPage id={entityId} />} />
             )
           ) : view === 'dashboard' ? (
             <Suspense fallback={null}>
               <DashboardView />
             </Suspense>
           ) : view === 'agreement' ? (
-            <AgreementView />
+            <DeferredView module={agreementView} render={({ AgreementView }) => <AgreementView />} />
           ) : view === 'briefs' ? (
             <BriefsView />
           ) : (
@@ -105,12 +112,42 @@ export function App() {
         {view !== 'briefs' || openArticleId !== null || schemaOpen ? <BriefDock /> : null}
       </div>
       {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
-      {dialog === 'import' ? <ImportDialog onClose={() => setDialog(null)} /> : null}
-      {dialog === 'export' ? <ExportDialog onClose={() => setDialog(null)} /> : null}
-      {dialog === 'export-work' ? <ExportWorkDialog onClose={() => setDialog(null)} /> : null}
-      {dialog === 'import-package' ? <ImportPackageDialog onClose={() => setDialog(null)} /> : null}
-      {dialog === 'preannotate' ? <PreannotateDialog onClose={() => setDialog(null)} /> : null}
-      {dialog === 'restore-backup' ? <RestoreDialog onClose={() => setDialog(null)} /> : null}
+      {dialog === 'import' ? (
+        <DeferredView
+          module={importDialog}
+          render={({ ImportDialog }) => <ImportDialog onClose={() => setDialog(null)} />}
+        />
+      ) : null}
+      {dialog === 'export' ? (
+        <DeferredView
+          module={exportDialog}
+          render={({ ExportDialog }) => <ExportDialog onClose={() => setDialog(null)} />}
+        />
+      ) : null}
+      {dialog === 'export-work' ? (
+        <DeferredView
+          module={exportWorkDialog}
+          render={({ ExportWorkDialog }) => <ExportWorkDialog onClose={() => setDialog(null)} />}
+        />
+      ) : null}
+      {dialog === 'import-package' ? (
+        <DeferredView
+          module={importPackageDialog}
+          render={({ ImportPackageDialog }) => <ImportPackageDialog onClose={() => setDialog(null)} />}
+        />
+      ) : null}
+      {dialog === 'preannotate' ? (
+        <DeferredView
+          module={preannotateDialog}
+          render={({ PreannotateDialog }) => <PreannotateDialog onClose={() => setDialog(null)} />}
+        />
+      ) : null}
+      {dialog === 'restore-backup' ? (
+        <DeferredView
+          module={restoreDialog}
+          render={({ RestoreDialog }) => <RestoreDialog onClose={() => setDialog(null)} />}
+        />
+      ) : null}
       <ProfileDialog />
       <Toasts />
     </div>

@@ -1,4 +1,4 @@
-import { ApiError } from '../../../shared/contract/errors';
+import { ApiError } from '../../../shared/contract/api-error';
 import { englishMessage, type MessageRef } from '../../../shared/messages/backend-messages';
 import { i18next } from './index';
 

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import type { LibraryRow as Row, LibrarySortKey } from '../../../shared/corpus/library-query';
 import { RANKED_MATCHES_MAX } from '../../../shared/search/query';
 import type { Language } from '../i18n/languages';
+import { preloadDeferred } from '../app/deferred';
 import { useAppStore } from '../state/app-store';
 import { LIBRARY_PAGE_SIZE, useLibraryStore } from '../state/library-store';
 import { formatCount, formatPublished } from './format';
@@ -44,6 +45,10 @@ export function LibraryView() {
     void opened();
     void loadFacets();
   }, []);
+  // The first answer is on screen (rows, or the empty library): the rest of the app may load now.
+  useEffect(() => {
+    if (total !== null) preloadDeferred();
+  }, [total]);
 
   // One request per pause in typing; the server folds the query once, never the titles.
   useEffect(() => {
@@ -124,8 +129,14 @@ function LibraryTable() {
     ensureRow(firstIndex);
     ensureRow(lastIndex);
   }, [firstIndex, lastIndex, pages, ensureRow]);
-  // Row sizes are estimates, never measured: only a new row height makes them stale.
-  useEffect(() => rows.measure(), [rowHeight, rows]);
+  // Row sizes are estimates, never measured: only a new row height makes them stale (not the
+  // mount, whose estimates are already of this height: a pass over all 100,000 rows for nothing).
+  const measuredHeight = useRef(rowHeight);
+  useEffect(() => {
+    if (measuredHeight.current === rowHeight) return;
+    measuredHeight.current = rowHeight;
+    rows.measure();
+  }, [rowHeight, rows]);
   // A new list starts at its top. The virtualiser's offset is kept from scroll events: asking the
   // element (scrollTop, scrollTo) would lay the page out in the middle of the change.
   useEffect(() => {

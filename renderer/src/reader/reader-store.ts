@@ -2,7 +2,7 @@ import { startTransition, useEffect, useState } from 'react';
 import { create } from 'zustand';
 import type { HistoryState, LinkSuggestion } from '../../../shared/contract';
 import type { AppliedChanges } from '../../../shared/domain/changes';
-import { decodeRelations, decodeSpans } from '../../../shared/contract/reader';
+import { decodeRelations, decodeSpans } from '../../../shared/contract/reader-codec';
 import type { RelationType } from '../../../shared/domain/relations';
 import {
   ArticleSummarySchema,

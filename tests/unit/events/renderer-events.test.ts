@@ -1,13 +1,14 @@
 // @vitest-environment jsdom
 /**
- * The renderer's side: the events client parses every payload with the registry's schema,
- * and the job tracker follows a job through one snapshot and then deltas only.
+ * The renderer's side: the events client parses every payload with the registry's schema
+ * (loaded from a chunk of its own, issue 13: events that come first wait for it, in order), and
+ * the job tracker follows a job through one snapshot and then deltas only.
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createEventsClient, type EventSourceLike } from '../../../renderer/src/api/client';
 import { JobTracker, type JobDelta } from '../../../renderer/src/transfer/job-tracker';
 import type { ImportFileResult, ImportJob } from '../../../shared/contract';
-import type { EventName } from '../../../shared/contract/events';
+import { eventContract, type EventContract, type EventName } from '../../../shared/contract/events';
 
 function fakeSource() {
   let deliver: (name: EventName, payload: unknown) => void = () => undefined;
@@ -21,26 +22,32 @@ function fakeSource() {
   return { source, deliver: (name: EventName, payload: unknown) => deliver(name, payload), resync: () => resync() };
 }
 
+/** The schemas' chunk, loaded by the time the test awaits `loaded`. */
+const loadedSchemas = () => Promise.resolve(eventContract);
+const loaded = () => new Promise((resolve) => setTimeout(resolve));
+
 describe('events client', () => {
-  it('opens the source on the first subscription and hands handlers parsed payloads', () => {
+  it('opens the source on the first subscription and hands handlers parsed payloads', async () => {
     const { source, deliver } = fakeSource();
-    const client = createEventsClient(source);
+    const client = createEventsClient(source, loadedSchemas);
     expect(source.open).not.toHaveBeenCalled();
     const commands: string[] = [];
     const off = client.on('appCommand', ({ command }) => commands.push(command));
     client.on('storeChanged', () => undefined);
     expect(source.open).toHaveBeenCalledTimes(1);
+    await loaded();
     deliver('appCommand', { command: 'library' });
     off();
     deliver('appCommand', { command: 'export' });
     expect(commands).toEqual(['library']);
   });
 
-  it('drops a payload that does not match its schema instead of handing it to the UI', () => {
+  it('drops a payload that does not match its schema instead of handing it to the UI', async () => {
     const { source, deliver } = fakeSource();
-    const client = createEventsClient(source);
+    const client = createEventsClient(source, loadedSchemas);
     const handler = vi.fn();
     client.on('appCommand', handler);
+    await loaded();
     const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
     deliver('appCommand', { command: 'rm -rf' });
     deliver('appCommand', null);
@@ -51,11 +58,47 @@ describe('events client', () => {
 
   it('tells resync listeners when the stream came back after a break', () => {
     const { source, resync } = fakeSource();
-    const client = createEventsClient(source);
+    const client = createEventsClient(source, loadedSchemas);
     const onResync = vi.fn();
     client.onResync(onResync);
     resync();
     expect(onResync).toHaveBeenCalledTimes(1);
+  });
+
+  it('delivers events that arrive before the schemas have loaded once they have, in arrival order', async () => {
+    const { source, deliver } = fakeSource();
+    let schemasLoaded: (contract: EventContract) => void = () => undefined;
+    const client = createEventsClient(source, () => new Promise((resolve) => (schemasLoaded = resolve)));
+    const seen: string[] = [];
+    client.on('appCommand', ({ command }) => seen.push(`command ${command}`));
+    client.on('storeChanged', ({ articleIds }) => seen.push(`store ${articleIds.join()}`));
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    deliver('appCommand', { command: 'library' });
+    deliver('storeChanged', { articleIds: [3], library: false });
+    deliver('appCommand', { command: 'rm -rf' }); // still checked: dropped, not handed on
+    deliver('appCommand', { command: 'export' });
+    await loaded();
+    expect(seen).toEqual([]);
+    schemasLoaded(eventContract);
+    deliver('storeChanged', { articleIds: [4], library: true }); // after the load began resolving
+    await loaded();
+    expect(seen).toEqual(['command library', 'store 3', 'command export', 'store 4']);
+    expect(error).toHaveBeenCalledTimes(1);
+    error.mockRestore();
+  });
+
+  it('drops events, loudly, when the schemas cannot be loaded', async () => {
+    const { source, deliver } = fakeSource();
+    const client = createEventsClient(source, () => Promise.reject(new Error('chunk missing')));
+    const handler = vi.fn();
+    client.on('appCommand', handler);
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    deliver('appCommand', { command: 'library' });
+    await loaded();
+    deliver('appCommand', { command: 'export' });
+    expect(handler).not.toHaveBeenCalled();
+    expect(error).toHaveBeenCalledTimes(2);
+    error.mockRestore();
   });
 });
 

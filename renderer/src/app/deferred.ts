@@ -1,0 +1,89 @@
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+
+/**
+ * A module the first paint does not need (a view or dialog not shown at start), in a chunk of its
+ * own: the start bundle parses and evaluates less (issue 13). Not `React.lazy`: React throttles a
+ * Suspense boundary's reveal (~300 ms), which delayed the first article open by ~250 ms when
+ * tried (bench/README.md). A deferred module is loaded in idle time after the first paint
+ * (`preloadDeferred`, called by the library once its first answer is shown, or by main.tsx when
+ * the app opens elsewhere), or at once when something shows it earlier; until then that place
+ * renders nothing, and it renders as soon as the module has loaded.
+ */
+export interface Deferred<M> {
+  /** Starts the load (once); a failed load is tried again on the next call. */
+  load(): Promise<M>;
+  /** The module once loaded, else null. */
+  current(): M | null;
+  subscribe(listener: () => void): () => void;
+}
+
+const registry: Deferred<unknown>[] = [];
+
+export function deferred<M>(importer: () => Promise<M>): Deferred<M> {
+  let loaded: M | null = null;
+  let loading: Promise<M> | null = null;
+  const listeners = new Set<() => void>();
+  const module: Deferred<M> = {
+    load() {
+      loading ??= importer().then(
+        (value) => {
+          loaded = value;
+          listeners.forEach((listener) => listener());
+          return value;
+        },
+        (error: unknown) => {
+          loading = null;
+          throw error;
+        },
+      );
+      return loading;
+    },
+    current: () => loaded,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+  registry.push(module as Deferred<unknown>);
+  return module;
+}
+
+/** Renders `render(module)` once the module has loaded, and starts its load when mounted first. */
+export function DeferredView<M>({ module, render }: { module: Deferred<M>; render: (loaded: M) => ReactNode }) {
+  const loaded = useSyncExternalStore(module.subscribe, module.current);
+  useEffect(() => {
+    if (loaded === null)
+      module.load().catch((error: unknown) => console.error('Could not load a part of the app', error));
+  }, [loaded, module]);
+  return loaded === null ? null : render(loaded);
+}
+
+let resolveStarted: () => void = () => undefined;
+/** Resolves when the deferred modules start loading: after the first paint (`preloadDeferred`). */
+export const preloadStarted = new Promise<void>((resolve) => (resolveStarted = resolve));
+let preloading = false;
+
+/**
+ * After the frame that shows what was just rendered (the library's first rows), loads every
+ * deferred module, one per idle period (each chunk's evaluation is a task of its own, so input is
+ * never held up by more than one of them). Only the first call does anything.
+ */
+export function preloadDeferred(): void {
+  if (preloading) return;
+  preloading = true;
+  const queue = [...registry];
+  const next = () => {
+    const module = queue.shift();
+    if (!module) return;
+    module
+      .load()
+      .catch(() => undefined) // loaded again when shown
+      .finally(() => requestIdleCallback(next));
+  };
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      resolveStarted();
+      requestIdleCallback(next);
+    }),
+  );
+}
