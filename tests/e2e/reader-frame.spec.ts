@@ -136,16 +136,18 @@ test('a suggestion far down a long article is painted once scrolled into view by
   const text = page.getByLabel('Article text');
   const box = await text.boundingBox();
   await page.mouse.move((box?.x ?? 0) + 40, (box?.y ?? 0) + 40);
+  const scrollTop = () => page.evaluate(() => (document.querySelector('.reader__page') as HTMLElement).scrollTop);
   const atEnd = () =>
     page.evaluate(() => {
       const scroller = document.querySelector('.reader__page') as HTMLElement;
       return scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
     });
-  await expect
-    .poll(async () => {
-      await page.mouse.wheel(0, 800);
-      return atEnd();
-    })
-    .toBe(true);
+  // Each step waits for the scroll to land (a loaded machine may lag), so none is lost.
+  for (let step = 0; step < 400 && !(await atEnd()); step++) {
+    const before = await scrollTop();
+    await page.mouse.wheel(0, 1200);
+    await expect.poll(async () => (await scrollTop()) > before || (await atEnd())).toBe(true);
+  }
+  expect(await atEnd()).toBe(true);
   await expect.poll(farPaintedInView).toBe(true);
 });
