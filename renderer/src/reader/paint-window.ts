@@ -73,7 +73,9 @@ export function watchPaintWindow(
  * every marked paragraph being painted whenever any highlight, the DOM or a style changes (a span
  * created), so each suggested paragraph painted off screen is paid for again by every create.
  * The bench article's suggestions fill every paragraph; at rest, painting them over the viewport
- * only instead of the chunks' window (~3 screens) took about a third off the create frame.
+ * only instead of the chunks' window took about a third off the create frame. No margin at rest:
+ * a paragraph reaching into the viewport counts whole, and the first scroll event widens the band
+ * before its frame paints.
  */
 const REST_MARGIN_SCREENS = 0;
 const SCROLL_MARGIN_SCREENS = 1;
@@ -86,17 +88,22 @@ const within = (inner: TextRange, outer: TextRange) => inner.start >= outer.star
 
 /**
  * The band to paint next: the current one while it still covers what is needed (the viewport and
- * REST_MARGIN_SCREENS); else `wide` (SCROLL_MARGIN_SCREENS), so a scroll moves it about once a
- * screen rather than every frame. Once scrolling settles, the band shrinks to `needed`.
+ * REST_MARGIN_SCREENS); else `wide` (SCROLL_MARGIN_SCREENS, measured only then), so a scroll moves
+ * it about once a screen rather than every frame. Once scrolling settles, it shrinks to `needed`.
  */
-export function nextBand(current: TextRange | null, needed: TextRange, wide: TextRange, settled: boolean): TextRange {
+export function nextBand(
+  current: TextRange | null,
+  needed: TextRange,
+  wide: () => TextRange,
+  settled: boolean,
+): TextRange {
   if (settled) return needed;
-  return current && within(needed, current) ? current : wide;
+  return current && within(needed, current) ? current : wide();
 }
 
 /**
- * Calls `onChange` with the paragraphs to paint suggestions over: those in `scroller`'s viewport
- * and a quarter screen around it at rest; a screen around it while scrolling (set in the scroll
+ * Calls `onChange` with the paragraphs to paint suggestions over: those reaching into `scroller`'s
+ * viewport at rest; a screen around it while scrolling (set in the scroll
  * event, before the frame paints, so text scrolled in shows its suggestions in that frame); back
  * to the viewport SETTLE_MS after the last scroll. The chunk observer (chunks laid out at their
  * real height move the text) and window resizes check the band too; its first report, a frame
@@ -112,7 +119,7 @@ export function watchVisibleBand(
   const update = (settled: boolean) => {
     const height = scroller.clientHeight;
     const needed = layout.visibleLines(scroller, height * REST_MARGIN_SCREENS);
-    const wide = settled ? needed : layout.visibleLines(scroller, height * SCROLL_MARGIN_SCREENS);
+    const wide = () => layout.visibleLines(scroller, height * SCROLL_MARGIN_SCREENS);
     const next = nextBand(band, needed, wide, settled);
     if (band && next.start === band.start && next.end === band.end) return;
     band = next;
