@@ -162,14 +162,25 @@ export function mainThread(events: TraceEvent[], markName: string): { tasks: Tra
 
 export const threadMs = (task: TraceEvent) => (task.tdur ?? task.dur ?? 0) / 1000;
 
-/** CPU per timeline phase (FRAME_PHASES) inside `tasks`, summed (nested phases overlap). */
+/**
+ * CPU per timeline phase (FRAME_PHASES) inside `tasks`, summed. An event inside another of the
+ * same name is not counted again: Chromium nests `Paint` events (the document's, then each
+ * painted layer's inside it, e.g. a `content-visibility` chunk), and summing them all counted a
+ * create frame's paint about twice (figures before 2026-11-30 07:50 UTC). Different phases still
+ * overlap (a `FunctionCall` may hold a forced `Layout`).
+ */
 export function phaseTotals(events: TraceEvent[], tasks: TraceEvent[]): Map<string, number> {
   const phases = new Map<string, number>();
+  const sorted = events
+    .filter((event) => event.ph === 'X' && FRAME_PHASES.includes(event.name))
+    .sort((a, b) => a.ts - b.ts);
   for (const task of tasks) {
-    for (const event of events) {
-      if (event.tid !== task.tid || event.pid !== task.pid || event.ph !== 'X' || event === task) continue;
+    const openUntil = new Map<string, number>();
+    for (const event of sorted) {
+      if (event.tid !== task.tid || event.pid !== task.pid || event === task) continue;
       if (event.ts < task.ts || event.ts > task.ts + (task.dur ?? 0)) continue;
-      if (!FRAME_PHASES.includes(event.name)) continue;
+      if (event.ts < (openUntil.get(event.name) ?? -Infinity)) continue;
+      openUntil.set(event.name, event.ts + (event.dur ?? 0));
       phases.set(event.name, (phases.get(event.name) ?? 0) + threadMs(event));
     }
   }

@@ -5,9 +5,12 @@
  * painted in the text, and what the views show, once they have followed.
  */
 import type { Page } from '@playwright/test';
+import { storeArticle } from '../../electron/services/import/store-article';
+import { openWorkbench } from '../../electron/services/workbench';
+import { canonicalize } from '../../shared/text/canonical';
 import { expect, test } from './fixtures';
 import { dragAcross, openSeed, paintedTexts, pointsInText } from './reader-helpers';
-import { articleIdByTitle, storedSpans } from './stored-state';
+import { articleIdByTitle, callApi, storedSpans } from './stored-state';
 
 const spanRows = (page: Page) => page.locator('.spans__row');
 
@@ -76,4 +79,75 @@ test('the document fields arrived after the text and pushed it down under a drag
   const shownAt = (await firstLine.boundingBox())!.y;
   await expect(page.getByRole('region', { name: 'Document fields' })).toBeVisible();
   expect((await firstLine.boundingBox())!.y).toBe(shownAt);
+});
+
+test('a suggestion far down a long article is painted once scrolled into view by the wheel (the suggestions are painted around the viewport only)', async ({
+  page,
+  host,
+}) => {
+  test.setTimeout(120_000);
+  // The seed article twelve times over: its suggestions recur down to the last copy, screens below.
+  const workbench = openWorkbench(host.databasePath);
+  let articleId: number;
+  try {
+    const seedText = workbench.articles.getText(await articleIdByTitle(host, '3 đề xuất của Bộ Công an'));
+    const text = canonicalize(Array.from({ length: 12 }, () => seedText).join('\n\n')).text;
+    articleId = storeArticle(workbench.db, workbench.articles, {
+      rawText: text,
+      text,
+      trimmedText: null,
+      title: 'Twelve copies of the proposals',
+      source: null,
+      byline: null,
+      url: null,
+      publishedAt: null,
+      fileName: null,
+    }).articleId;
+  } finally {
+    workbench.close();
+  }
+  const { suggestions } = await callApi<{ suggestions: { labelKey: string; start: number; quote: string }[] }>(
+    host,
+    'getSuggestions',
+    { articleId },
+  );
+  const far = suggestions.reduce((last, suggestion) => (suggestion.start > last.start ? suggestion : last));
+
+  await page.goto(host.url);
+  await openSeed(page, /^Twelve copies of the proposals/);
+  await expect
+    .poll(async () => Object.keys(await paintedTexts(page)).some((name) => name.startsWith('m-suggest-')))
+    .toBe(true);
+  const farPaintedInView = () =>
+    page.evaluate(({ labelKey, quote }) => {
+      const view = (document.querySelector('.reader__page') as HTMLElement).getBoundingClientRect();
+      let found = false;
+      CSS.highlights.get(`m-suggest-${labelKey}`)?.forEach((abstractRange) => {
+        const range = document.createRange();
+        range.setStart(abstractRange.startContainer, abstractRange.startOffset);
+        range.setEnd(abstractRange.endContainer, abstractRange.endOffset);
+        const box = range.getBoundingClientRect();
+        if (range.toString().includes(quote) && box.bottom > view.top && box.top < view.bottom) found = true;
+      });
+      return found;
+    }, far);
+
+  // Wheel down until the page reaches its end (the last copy is then in view), as a reader would.
+  const text = page.getByLabel('Article text');
+  const box = await text.boundingBox();
+  await page.mouse.move((box?.x ?? 0) + 40, (box?.y ?? 0) + 40);
+  const scrollTop = () => page.evaluate(() => (document.querySelector('.reader__page') as HTMLElement).scrollTop);
+  const atEnd = () =>
+    page.evaluate(() => {
+      const scroller = document.querySelector('.reader__page') as HTMLElement;
+      return scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
+    });
+  // Each step waits for the scroll to land (a loaded machine may lag), so none is lost.
+  for (let step = 0; step < 400 && !(await atEnd()); step++) {
+    const before = await scrollTop();
+    await page.mouse.wheel(0, 1200);
+    await expect.poll(async () => (await scrollTop()) > before || (await atEnd())).toBe(true);
+  }
+  expect(await atEnd()).toBe(true);
+  await expect.poll(farPaintedInView).toBe(true);
 });

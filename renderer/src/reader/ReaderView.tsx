@@ -12,7 +12,7 @@ import { HighlightPainter, supportsHighlights } from './highlight-painter';
 import { HistoryButtons } from './HistoryButtons';
 import { HoverCard, type HoverState } from './HoverCard';
 import { LabelPalette } from './LabelPalette';
-import { firstPaintWindow, paintWindowNow, watchPaintWindow } from './paint-window';
+import { firstPaintWindow, paintWindowNow, watchPaintWindow, watchVisibleBand } from './paint-window';
 import { handleReaderKey } from './reader-keyboard';
 import { openSpans, useReaderStore } from './reader-store';
 import { RelationLayer } from './relations/RelationLayer';
@@ -170,10 +170,11 @@ export function ReaderView({ articleId }: { articleId: number }) {
   useEffect(() => {
     const page = pageRef.current;
     if (!view || !page) return;
-    // No measured window now: measuring would lay the new text out inside the script, before its
-    // first frame; suggestions come after that frame anyway, and the observer's first report (in
-    // the frame after it) gives the window.
-    return watchPaintWindow(view.layout, page, (window) => view.suggestionPainter.setWindow(window));
+    // No measured band now: measuring would lay the new text out inside the script, before its
+    // first frame; suggestions come after that frame anyway, and the chunk observer's first report
+    // (in the frame after it) gives the band. The band is the viewport's paragraphs at rest, not
+    // the spans' chunk window: every suggested paragraph painted is repainted by each create.
+    return watchVisibleBand(view.layout, page, (band) => view.suggestionPainter.setWindow(band));
   }, [view]);
   useEffect(() => {
     view?.suggestionPainter.show(suggestionsShown ? suggestions : [], suggestionsShown ? focusedSuggestion : null);

@@ -66,3 +66,81 @@ export function watchPaintWindow(
   for (const chunk of layout.chunks) observer.observe(chunk);
   return () => observer.disconnect();
 }
+
+/**
+ * How far beyond the viewport suggestions stay painted, in viewport heights: at rest, and once a
+ * scroll has left that band. Chromium removes and re-adds every highlight marker and repaints
+ * every marked paragraph being painted whenever any highlight, the DOM or a style changes (a span
+ * created), so each suggested paragraph painted off screen is paid for again by every create.
+ * The bench article's suggestions fill every paragraph; at rest, painting them over the viewport
+ * only instead of the chunks' window took about a third off the create frame. No margin at rest:
+ * a paragraph reaching into the viewport counts whole, and the first scroll event widens the band
+ * before its frame paints.
+ */
+const REST_MARGIN_SCREENS = 0;
+const SCROLL_MARGIN_SCREENS = 1;
+
+/** Quiet time after the last scroll event before the band shrinks back to the viewport. */
+const SETTLE_MS = 150;
+
+/** Whether `inner` lies within `outer`. */
+const within = (inner: TextRange, outer: TextRange) => inner.start >= outer.start && inner.end <= outer.end;
+
+/**
+ * The band to paint next: the current one while it still covers what is needed (the viewport and
+ * REST_MARGIN_SCREENS); else `wide` (SCROLL_MARGIN_SCREENS, measured only then), so a scroll moves
+ * it about once a screen rather than every frame. Once scrolling settles, it shrinks to `needed`.
+ */
+export function nextBand(
+  current: TextRange | null,
+  needed: TextRange,
+  wide: () => TextRange,
+  settled: boolean,
+): TextRange {
+  if (settled) return needed;
+  return current && within(needed, current) ? current : wide();
+}
+
+/**
+ * Calls `onChange` with the paragraphs to paint suggestions over: those reaching into `scroller`'s
+ * viewport at rest; a screen around it while scrolling (set in the scroll
+ * event, before the frame paints, so text scrolled in shows its suggestions in that frame); back
+ * to the viewport SETTLE_MS after the last scroll. The chunk observer (chunks laid out at their
+ * real height move the text) and window resizes check the band too; its first report, a frame
+ * after the text is shown, gives the first band without forcing a layout before that frame.
+ */
+export function watchVisibleBand(
+  layout: TextLayout,
+  scroller: HTMLElement,
+  onChange: (band: TextRange) => void,
+): () => void {
+  let band: TextRange | null = null;
+  let settle = 0;
+  const update = (settled: boolean) => {
+    const height = scroller.clientHeight;
+    const needed = layout.visibleLines(scroller, height * REST_MARGIN_SCREENS);
+    const wide = () => layout.visibleLines(scroller, height * SCROLL_MARGIN_SCREENS);
+    const next = nextBand(band, needed, wide, settled);
+    if (band && next.start === band.start && next.end === band.end) return;
+    band = next;
+    onChange(next);
+  };
+  const onMove = () => {
+    if (band === null) {
+      update(true);
+      return;
+    }
+    update(false);
+    clearTimeout(settle);
+    settle = window.setTimeout(() => update(true), SETTLE_MS);
+  };
+  const stopWatching = watchPaintWindow(layout, scroller, onMove);
+  scroller.addEventListener('scroll', onMove, { passive: true });
+  window.addEventListener('resize', onMove);
+  return () => {
+    clearTimeout(settle);
+    stopWatching();
+    scroller.removeEventListener('scroll', onMove);
+    window.removeEventListener('resize', onMove);
+  };
+}

@@ -292,6 +292,34 @@ export class TextLayout {
    * and below: a binary search over the chunks' boxes, so it costs O(log chunks) layout reads.
    */
   visibleRange(container: HTMLElement, marginPx: number): TextRange {
+    const { firstChunk, lastChunk } = this.visibleChunks(container, marginPx);
+    return { start: this.chunkRange(firstChunk).start, end: this.chunkRange(lastChunk).end };
+  }
+
+  /**
+   * Like `visibleRange`, to the paragraph: from the first line whose paragraph reaches into the
+   * band to the end of the last one that does (a chunk not filled yet counts whole). A binary
+   * search in the first and last chunks on top of the chunks' one: O(log) layout reads.
+   */
+  visibleLines(container: HTMLElement, marginPx: number): TextRange {
+    const { top, bottom, firstChunk, lastChunk } = this.visibleChunks(container, marginPx);
+    const first = this.plans[firstChunk] as ChunkPlan;
+    const last = this.plans[lastChunk] as ChunkPlan;
+    const firstLine = this.filled[firstChunk]
+      ? this.firstLineBelow(first.firstLine, first.endLine, top, 'bottom')
+      : first.firstLine;
+    const lastLine = this.filled[lastChunk]
+      ? Math.max(this.firstLineBelow(last.firstLine, last.endLine, bottom, 'top') - 1, last.firstLine)
+      : last.endLine - 1;
+    const startLine = Math.min(firstLine, lastLine, first.endLine - 1);
+    return { start: this.lineStarts[startLine] as number, end: this.lineEnd(Math.max(lastLine, startLine)) };
+  }
+
+  /** The chunks within `marginPx` of `container`'s viewport, and that band's edges. */
+  private visibleChunks(
+    container: HTMLElement,
+    marginPx: number,
+  ): { top: number; bottom: number; firstChunk: number; lastChunk: number } {
     const box = container.getBoundingClientRect();
     const top = box.top - marginPx;
     const bottom = box.bottom + marginPx;
@@ -307,7 +335,19 @@ export class TextLayout {
     };
     const firstChunk = Math.min(firstBelow(top, 'bottom'), this.chunks.length - 1);
     const lastChunk = Math.max(firstChunk, Math.min(firstBelow(bottom, 'top'), this.chunks.length) - 1);
-    return { start: this.chunkRange(firstChunk).start, end: this.chunkRange(lastChunk).end };
+    return { top, bottom, firstChunk, lastChunk };
+  }
+
+  /** The first line in [from, to) whose paragraph's `edge` is at or below `y` (`to` if none). */
+  private firstLineBelow(from: number, to: number, y: number, edge: 'top' | 'bottom'): number {
+    let lo = from;
+    let hi = to;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.paragraphs[mid] as HTMLElement).getBoundingClientRect()[edge] < y) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private paragraphLineContaining(node: Node): number | null {

@@ -71,4 +71,28 @@ describe('SuggestionPainter', () => {
     painter.show([], null);
     expect(painted()).toEqual({});
   });
+
+  it('leaves out a run with the same extent as a run of a label registered later, which covers it whole', () => {
+    // Registered PER, then ORG, then LOC: at equal priority the later paints on top.
+    const painter = new SuggestionPainter(layout, [label('PER'), label('ORG'), label('LOC')]);
+    painter.setWindow({ start: 0, end: 100 });
+    painter.show(
+      [
+        suggestion('PER', 0, 10),
+        suggestion('ORG', 0, 10), // the same phrase under ORG: on top of PER there
+        suggestion('LOC', 0, 10), // and under LOC: on top of both
+        suggestion('PER', 20, 30),
+        suggestion('ORG', 22, 30), // overlapping, not the same extent: both show
+        suggestion('PER', 40, 44),
+        suggestion('PER', 44, 50), // merged with the one before into 40-50 …
+        suggestion('ORG', 40, 50), // … which this covers whole
+      ],
+      null,
+    );
+    expect(painted()).toEqual({
+      'm-suggest-PER': ['20-30'],
+      'm-suggest-ORG': ['22-30', '40-50'],
+      'm-suggest-LOC': ['0-10'],
+    });
+  });
 });

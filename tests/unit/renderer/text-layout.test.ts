@@ -116,3 +116,51 @@ describe('TextLayout, chunks filled later', () => {
     }
   });
 });
+
+describe('TextLayout, visible lines', () => {
+  /**
+   * jsdom lays nothing out: every line's paragraph is given a 30 px box, one under the other (a
+   * chunk spans its lines), and the scroller the viewport [top, top + height).
+   */
+  function laidOut(lineCount: number, targetChars: number, eagerChars = Infinity) {
+    const text = Array.from({ length: lineCount }, (_, line) => `line ${line}`).join('\n');
+    const { layout } = render(text, targetChars, eagerChars);
+    const box = (top: number, bottom: number) => ({ top, bottom }) as DOMRect;
+    layout.chunks.forEach((chunk) => {
+      const lines = Array.from(chunk.children);
+      const first = layout.lineOf(layout.offsetOf(chunk, 0) ?? 0);
+      const count = lines.length || 3; // an unfilled chunk keeps its planned height
+      chunk.getBoundingClientRect = () => box(first * 30, (first + count) * 30);
+      lines.forEach((paragraph, index) => {
+        paragraph.getBoundingClientRect = () => box((first + index) * 30, (first + index + 1) * 30);
+      });
+    });
+    const scroller = (top: number, height: number) =>
+      ({ getBoundingClientRect: () => box(top, top + height) }) as HTMLElement;
+    return { text, layout, scroller };
+  }
+
+  it('gives the paragraphs reaching into the viewport and its margin, to the line, where chunks give whole chunks', () => {
+    // 30 lines of "line N", chunks of three lines (each ~20 characters with its newline).
+    const { text, layout, scroller } = laidOut(30, 20);
+    const lineStart = (line: number) => text.indexOf(`line ${line}`);
+    const lineEnd = (line: number) => lineStart(line) + `line ${line}`.length;
+    // Viewport 100–200 px: lines 3 (90–120) to 6 (180–210); chunks [3, 6) and [6, 9).
+    expect(layout.visibleLines(scroller(100, 100), 0)).toEqual({ start: lineStart(3), end: lineEnd(6) });
+    expect(layout.visibleRange(scroller(100, 100), 0)).toEqual({ start: lineStart(3), end: lineEnd(8) });
+    // A margin of 35 px: 65–235 px, lines 2 (60–90) to 7 (210–240).
+    expect(layout.visibleLines(scroller(100, 100), 35)).toEqual({ start: lineStart(2), end: lineEnd(7) });
+    // Within one chunk: 125–175 px, lines 4 and 5.
+    expect(layout.visibleLines(scroller(125, 50), 0)).toEqual({ start: lineStart(4), end: lineEnd(5) });
+    // Past the text's end: the last line.
+    expect(layout.visibleLines(scroller(5000, 100), 0)).toEqual({ start: lineStart(29), end: text.length });
+  });
+
+  it('counts a chunk not filled yet whole', () => {
+    // Only the first chunk is filled; the viewport reaches into the second, which is a shell.
+    const { text, layout, scroller } = laidOut(9, 20, 1);
+    expect(layout.complete).toBe(false);
+    const range = layout.visibleLines(scroller(40, 80), 0);
+    expect(range).toEqual({ start: text.indexOf('line 1'), end: text.indexOf('line 5') + 'line 5'.length });
+  });
+});
