@@ -193,20 +193,23 @@ export async function runImport(
     const storeBatch = (queue: QueuedFile[], maxFiles: number): { file: QueuedFile; outcome: FileImport }[] => {
       const stored: { file: QueuedFile; outcome: FileImport }[] = [];
       try {
-        workbench.changes.batch(() => {
-          const started = performance.now();
-          while (
-            queue.length > 0 &&
-            stored.length < maxFiles &&
-            performance.now() - started < batchLimits.maxMs &&
-            !(stored.length > 0 && hooks.signal.aborted)
-          ) {
-            const file = queue.shift() as QueuedFile;
-            stored.push({ file, outcome: storeFile(file) });
-            // An error that ends the whole transaction (a full disk) took the batch's earlier files with it.
-            if (!workbench.db.inTransaction) throw new Error('The import batch was rolled back.');
-          }
-        });
+        // The articles' search rows are written at the batch's end, after the files' savepoints.
+        workbench.changes.batch(() =>
+          workbench.articles.withSearchRowsAtEnd(() => {
+            const started = performance.now();
+            while (
+              queue.length > 0 &&
+              stored.length < maxFiles &&
+              performance.now() - started < batchLimits.maxMs &&
+              !(stored.length > 0 && hooks.signal.aborted)
+            ) {
+              const file = queue.shift() as QueuedFile;
+              stored.push({ file, outcome: storeFile(file) });
+              // An error that ends the whole transaction (a full disk) took the batch's earlier files with it.
+              if (!workbench.db.inTransaction) throw new Error('The import batch was rolled back.');
+            }
+          }),
+        );
         return stored;
       } catch {
         // The batch could not commit (or begin): nothing of it is stored. Each of its files again,

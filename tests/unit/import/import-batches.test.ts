@@ -130,6 +130,45 @@ describe('import batches', () => {
     ).toBe(0);
   });
 
+  it('the last file of a batch fails after its first record: no search row of it is written at the batch’s end', async () => {
+    // The articles' search rows are held until the batch's end (ArticleStore.withSearchRowsAtEnd):
+    // a rolled-back article whose id no later file took must leave no row behind.
+    const wb = workbench();
+    wb.db.exec(`CREATE TRIGGER refuse_marked BEFORE INSERT ON articles WHEN instr(NEW.text, 'HỎNG') > 0
+      BEGIN SELECT RAISE(ABORT, 'refused on purpose'); END`);
+    const folder = join(wb.dir, 'in');
+    writeFiles(folder, {
+      '1.txt': article(1),
+      '2.jsonl': `${JSON.stringify({ title: 'Bản ghi tốt', text: article(3, 'duynhat') })}\n${JSON.stringify({ title: 'Bản ghi hỏng', text: article(4, 'HỎNG') })}\n`,
+    });
+    const run = await importFolder(wb, folder);
+    expect(run.results.map((result) => [result.file, result.outcome])).toEqual([
+      ['in/1.txt', 'imported'],
+      ['in/2.jsonl', 'skipped'],
+    ]);
+    expectWholeArticles(wb, 1);
+    const matches = (query: string) =>
+      wb.db.prepare(`SELECT rowid FROM article_search WHERE article_search MATCH ?`).pluck().all(query);
+    expect(matches('duynhat')).toEqual([]);
+    // The stored file's row is there, written at the batch's end, and matches by folded words.
+    expect(matches('"hoi nghi lan thu 1"')).toEqual(wb.articles.list().map((summary) => summary.id));
+  });
+
+  it('search rows held to a batch’s end: an article whose title changes inside the batch is indexed as it ends', () => {
+    const wb = workbench();
+    const id = wb.changes.batch(() =>
+      wb.articles.withSearchRowsAtEnd(() => {
+        const articleId = addArticle(wb, VIETNAMESE_ARTICLE, 'Tiêu đề cũ');
+        wb.articles.updateMetadata(articleId, { title: 'Tiêu đề mới' });
+        return articleId;
+      }),
+    );
+    const matches = (query: string) =>
+      wb.db.prepare(`SELECT rowid FROM article_search WHERE article_search MATCH ?`).pluck().all(query);
+    expect(matches('title:moi')).toEqual([id]);
+    expect(matches('title:cu')).toEqual([]);
+  });
+
   it('a cancel during a batch stops it after the file being stored; those files are stored whole and reported', async () => {
     const wb = workbench();
     const folder = join(wb.dir, 'in');
