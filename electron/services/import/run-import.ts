@@ -141,8 +141,12 @@ const DEFAULT_BATCH_LIMITS: BatchLimits = { firstFiles: 1, maxFiles: 256, maxMs:
  */
 const READ_AHEAD_FILES = 256;
 const READ_AHEAD_BYTES = 32 * 1024 * 1024;
-/** Reads asked of the extractor at once (it reads them in order). */
-const READS_IN_FLIGHT = 8;
+/**
+ * Reads asked of the extractor at once (it reads them in order, from disk): enough that it keeps
+ * reading while this thread stores a batch, and as many as the read-ahead's bytes hold at the
+ * average size of the files read so far, never fewer than this.
+ */
+const MIN_READS_IN_FLIGHT = 8;
 
 interface QueuedFile {
   task: ImportTask;
@@ -238,6 +242,11 @@ export async function runImport(
         const inFlight: { task: ImportTask; index: number; read: Promise<ReadFile> }[] = [];
         let asked = 0;
         let answered = 0;
+        let answeredBytes = 0;
+        const readsInFlight = () =>
+          answered === 0
+            ? MIN_READS_IN_FLIGHT
+            : Math.max(MIN_READS_IN_FLIGHT, Math.floor(READ_AHEAD_BYTES / Math.max(1, answeredBytes / answered)));
         let announced = 0;
         /** Progress names the file being read: the first asked and not answered. */
         const announce = () => {
@@ -252,6 +261,7 @@ export async function runImport(
           if (!first) return;
           const read = await first.read;
           answered++;
+          answeredBytes += read.bytes;
           announce();
           queue.push({ task: first.task, index: first.index, read });
           reading.waitingBytes += read.bytes;
@@ -269,7 +279,7 @@ export async function runImport(
           inFlight.push({ task, index, read: task.read(run) });
           asked++;
           announce();
-          if (inFlight.length >= READS_IN_FLIGHT) await settleFirst();
+          if (inFlight.length >= readsInFlight()) await settleFirst();
         }
         while (inFlight.length > 0) await settleFirst();
       })()
