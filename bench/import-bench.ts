@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { numberOption, parseCommandLine } from '../electron/services/command-line';
 import { runImport } from '../electron/services/import/run-import';
+import { beginBatchDurability } from '../electron/services/store/durability';
 import { openWorkbench } from '../electron/services/workbench';
 import { bundleDir, bundleNodeEntries } from '../tests/helpers/bundle-node-entries';
 
@@ -128,17 +129,15 @@ async function main(): Promise<void> {
     // As the import commits: a transaction per batch of files, WAL synced at the end of the import.
     const insertBatch = raw.db.transaction((batch: unknown[]) => batch.forEach((row) => insert.run(row)));
     const sameDurabilityMs = timeInserts(`Raw SQLite, tx per ${IMPORT_BATCH_FILES} rows, synced per import:`, () => {
-      raw.db.pragma('synchronous = NORMAL');
+      const end = beginBatchDurability(raw.db);
       for (let i = 0; i < rows.length; i += IMPORT_BATCH_FILES) insertBatch(rows.slice(i, i + IMPORT_BATCH_FILES));
-      raw.db.pragma('synchronous = FULL');
-      raw.db.pragma('wal_checkpoint(PASSIVE)');
+      end();
     });
     // As the import committed before batches: one transaction per row.
     const perRowMs = timeInserts('Raw SQLite, tx per row, synced per import:', () => {
-      raw.db.pragma('synchronous = NORMAL');
+      const end = beginBatchDurability(raw.db);
       for (const row of rows) insertOne(row);
-      raw.db.pragma('synchronous = FULL');
-      raw.db.pragma('wal_checkpoint(PASSIVE)');
+      end();
     });
     timeInserts('Raw SQLite, tx per row, synced per commit:', () => rows.forEach((row) => insertOne(row)));
     timeInserts('Raw SQLite, one tx for all rows:', () =>

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportFileResult } from '../../../shared/contract';
 import { runImport, type ImportEvent } from '../../../electron/services/import/run-import';
+import { IMPORT_WAL_AUTOCHECKPOINT_PAGES } from '../../../electron/services/store/durability';
 import { openTempWorkbench } from '../../helpers/temp-workbench';
 import { addArticle } from '../export/fixtures';
 import { VIETNAMESE_ARTICLE, writeFiles } from './helpers/fixtures';
@@ -167,6 +168,38 @@ describe('import batches', () => {
       wb.db.prepare(`SELECT rowid FROM article_search WHERE article_search MATCH ?`).pluck().all(query);
     expect(matches('title:moi')).toEqual([id]);
     expect(matches('title:cu')).toEqual([]);
+  });
+
+  it('an import pass syncs at its end and checkpoints less often; the connection is as before after it', async () => {
+    const wb = workbench();
+    const folder = join(wb.dir, 'in');
+    writeFiles(folder, { '1.txt': article(1), '2.txt': article(2) });
+    const pragmas = () => ({
+      synchronous: wb.db.pragma('synchronous', { simple: true }),
+      walAutocheckpoint: wb.db.pragma('wal_autocheckpoint', { simple: true }),
+    });
+    const before = pragmas();
+    expect(before).toEqual({ synchronous: 2, walAutocheckpoint: 1000 });
+    // As each batch's results are reported, inside the pass.
+    const during: unknown[] = [];
+    const state = await runImport(
+      wb,
+      { kind: 'paths', paths: [folder] },
+      {
+        signal: new AbortController().signal,
+        emit: (event: ImportEvent) => {
+          if (event.type === 'results') during.push(pragmas());
+        },
+      },
+    );
+    expect(state).toBe('done');
+    expect(during).toEqual([
+      { synchronous: 1, walAutocheckpoint: IMPORT_WAL_AUTOCHECKPOINT_PAGES },
+      { synchronous: 1, walAutocheckpoint: IMPORT_WAL_AUTOCHECKPOINT_PAGES },
+    ]);
+    expect(pragmas()).toEqual(before);
+    // Checkpointed at the end: another connection reads both from the database file.
+    expect(count(otherConnection(wb), 'articles')).toBe(2);
   });
 
   it('a cancel during a batch stops it after the file being stored; those files are stored whole and reported', async () => {
