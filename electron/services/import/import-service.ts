@@ -83,7 +83,7 @@ function storeDocuments(
           });
         }
       }
-      const stored = storeArticle(workbench.db, workbench.articles, article);
+      const stored = storeArticle(workbench.db, workbench.articles, { ...article, rawText: document.rawText });
       // Spans from another tool go onto the article, new or already here.
       const spanNotes = document.annotations
         ? addPeerAnnotations(workbench, stored.articleId, document.rawText, document.annotations, {

@@ -12,7 +12,11 @@ import { derivedColumnsOf, type DerivedColumns, type NewArticle } from '../store
 import type { SourceDocument } from './formats/types';
 import { contentHashOf } from './store-article';
 
-export type PreparedArticle = NewArticle;
+/**
+ * The row of an article, but for its raw text: that is the document's (`SourceDocument.rawText`),
+ * not sent twice from the extract worker.
+ */
+export type PreparedArticle = Omit<NewArticle, 'rawText'>;
 
 /** One note per kind of change canonicalisation made ("NFD → NFC: 2,114 characters"); none when nothing changed. */
 function describeCanonicalChanges(changes: CanonicalChanges): MessageRef[] {
@@ -71,7 +75,6 @@ export function prepareArticle(document: SourceDocument, fileName: string): Prep
     ok: true,
     notes,
     article: {
-      rawText: document.rawText,
       text: cut.text,
       trimmedText: cut.trimmedText,
       title,
