@@ -17,7 +17,6 @@ const foldByDefinition = (text: string): string =>
     .toLowerCase()
     .normalize('NFC');
 
-const inTable = (code: number): boolean => FOLD_TABLE_RANGES.some(([first, last]) => code >= first && code <= last);
 const tableCodes = FOLD_TABLE_RANGES.flatMap(([first, last]) =>
   Array.from({ length: last - first + 1 }, (_, i) => first + i),
 );
