@@ -7,14 +7,16 @@
  * ratio shows the pipeline's overhead.
  *
  * Run: npx tsx bench/import-bench.ts [--files N] [--same-thread]
+ * On Linux the import's CPU time is also split by thread (/proc/self/task), to show which one bounds it.
  * (`--same-thread`: read and prepare on the writing thread too, as the command line's seeding does.)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { numberOption, parseCommandLine } from '../electron/services/command-line';
 import { runImport } from '../electron/services/import/run-import';
+import { beginBatchDurability } from '../electron/services/store/durability';
 import { openWorkbench } from '../electron/services/workbench';
 import { bundleDir, bundleNodeEntries } from '../tests/helpers/bundle-node-entries';
 
@@ -58,6 +60,38 @@ function cpuMsSince(since: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
+/** CPU time of each thread of this process so far, in ms, by thread id (Linux's /proc; empty elsewhere). */
+function threadCpuMs(): Map<string, number> {
+  const byThread = new Map<string, number>();
+  const tasks = '/proc/self/task';
+  if (!existsSync(tasks)) return byThread;
+  for (const tid of readdirSync(tasks)) {
+    try {
+      const stat = readFileSync(join(tasks, tid, 'stat'), 'utf8');
+      // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th, in clock ticks (100/s).
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      byThread.set(tid, (Number(fields[11]) + Number(fields[12])) * 10);
+    } catch {
+      // A thread that ended meanwhile.
+    }
+  }
+  return byThread;
+}
+
+/**
+ * Where the CPU time since `before` went: this thread (the job's, which writes), the busiest other
+ * (the extract worker, which reads and prepares), and the rest (V8's GC and compiler threads, libuv).
+ */
+function threadSplit(before: Map<string, number>): string {
+  const spent = [...threadCpuMs()].map(([tid, ms]) => ({ tid, ms: ms - (before.get(tid) ?? 0) }));
+  if (spent.length === 0) return '';
+  const own = spent.find(({ tid }) => tid === String(process.pid))?.ms ?? 0;
+  const others = spent.filter(({ tid }) => tid !== String(process.pid)).sort((a, b) => b.ms - a.ms);
+  const busiest = others[0]?.ms ?? 0;
+  const rest = others.slice(1).reduce((sum, { ms }) => sum + ms, 0);
+  return ` (writing thread ${seconds(own)}, busiest other thread ${seconds(busiest)}, the rest ${seconds(rest)})`;
+}
+
 async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), 'marginalia-import-bench-'));
   try {
@@ -82,6 +116,7 @@ async function main(): Promise<void> {
     let imported = 0;
     const importStart = performance.now();
     const importCpu = process.cpuUsage();
+    const importThreads = threadCpuMs();
     await runImport(
       workbench,
       { kind: 'paths', paths: [folder] },
@@ -96,8 +131,9 @@ async function main(): Promise<void> {
     );
     const importMs = performance.now() - importStart;
     const importCpuMs = cpuMsSince(importCpu);
+    const importSplit = threadSplit(importThreads);
     console.log(
-      `${(SAME_THREAD ? 'Import pipeline, one thread:' : 'Import pipeline, extract worker:').padEnd(44)} ${seconds(importMs)} for ${imported.toLocaleString('en-US')} articles (${Math.round(imported / (importMs / 1000)).toLocaleString('en-US')} files/s), CPU ${seconds(importCpuMs)}`,
+      `${(SAME_THREAD ? 'Import pipeline, one thread:' : 'Import pipeline, extract worker:').padEnd(44)} ${seconds(importMs)} for ${imported.toLocaleString('en-US')} articles (${Math.round(imported / (importMs / 1000)).toLocaleString('en-US')} files/s), CPU ${seconds(importCpuMs)}${importSplit}`,
     );
 
     // The same rows, inserted raw into a fresh database with the same schema and pragmas.
@@ -128,17 +164,15 @@ async function main(): Promise<void> {
     // As the import commits: a transaction per batch of files, WAL synced at the end of the import.
     const insertBatch = raw.db.transaction((batch: unknown[]) => batch.forEach((row) => insert.run(row)));
     const sameDurabilityMs = timeInserts(`Raw SQLite, tx per ${IMPORT_BATCH_FILES} rows, synced per import:`, () => {
-      raw.db.pragma('synchronous = NORMAL');
+      const end = beginBatchDurability(raw.db);
       for (let i = 0; i < rows.length; i += IMPORT_BATCH_FILES) insertBatch(rows.slice(i, i + IMPORT_BATCH_FILES));
-      raw.db.pragma('synchronous = FULL');
-      raw.db.pragma('wal_checkpoint(PASSIVE)');
+      end();
     });
     // As the import committed before batches: one transaction per row.
     const perRowMs = timeInserts('Raw SQLite, tx per row, synced per import:', () => {
-      raw.db.pragma('synchronous = NORMAL');
+      const end = beginBatchDurability(raw.db);
       for (const row of rows) insertOne(row);
-      raw.db.pragma('synchronous = FULL');
-      raw.db.pragma('wal_checkpoint(PASSIVE)');
+      end();
     });
     timeInserts('Raw SQLite, tx per row, synced per commit:', () => rows.forEach((row) => insertOne(row)));
     timeInserts('Raw SQLite, one tx for all rows:', () =>

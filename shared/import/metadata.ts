@@ -36,7 +36,7 @@ const nonBlankLines = (text: string): string[] =>
 
 /** A paragraph, not a heading: long, or a finished sentence. */
 function isParagraph(line: string): boolean {
-  return wordCountOf(line) > MAX_TITLE_WORDS || line.length > MAX_TITLE_LENGTH || /[.:;…]$/.test(line);
+  return line.length > MAX_TITLE_LENGTH || /[.:;…]$/.test(line) || wordCountOf(line) > MAX_TITLE_WORDS;
 }
 
 /** The header: leading lines up to (not including) the first paragraph. */

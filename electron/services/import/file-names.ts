@@ -3,17 +3,11 @@
  * line of the command line's report) and bidi controls (they reorder what is shown); both are
  * written as visible escapes, `\u{202E}`, so every name shows what it really is.
  */
-const BIDI_AND_SEPARATORS = new Set([
-  0x061c, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069,
-]);
-
-function needsEscape(code: number): boolean {
-  return code < 0x20 || (code >= 0x7f && code <= 0x9f) || BIDI_AND_SEPARATORS.has(code);
-}
+// Control characters are what it looks for.
+// eslint-disable-next-line no-control-regex
+const NEEDS_ESCAPE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 export function printableFileName(name: string): string {
-  return Array.from(name, (char) => {
-    const code = char.codePointAt(0) as number;
-    return needsEscape(code) ? `\\u{${code.toString(16).toUpperCase().padStart(4, '0')}}` : char;
-  }).join('');
+  // Every character escaped is in the BMP: one code unit.
+  return name.replace(NEEDS_ESCAPE, (char) => `\\u{${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}}`);
 }

@@ -4,7 +4,6 @@
  * a result (imported, duplicate naming the article, or skipped with a plain reason). A file that
  * raises questions (./review.ts) is rolled back and held until they are answered.
  */
-import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ImportFileResult, ReviewQuestion } from '../../../shared/contract';
 import { displayTitleOf } from '../store/articles';
@@ -12,16 +11,16 @@ import { importWorkbenchExport } from './workbench/workbench-import';
 import type { Workbench } from '../workbench';
 import { printableFileName } from './file-names';
 import { thisThreadExtractor, type Extractor } from './extraction/extractors';
-import type { ExtractOutcome } from './extraction/extract-file';
+import type { ExtractOutcome, ExtractSource } from './extraction/extract-file';
 import type { SourceDocument } from './formats/types';
-import { DEFAULT_IMPORT_LIMITS, tooLargeReason, type ImportLimits } from './limits';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './limits';
 import { addPeerAnnotations } from './peer-annotations';
 import { prepareArticle, type Preparation } from './prepare-article';
 import { FileReview, ReviewNeeded, suggestedChoice, type Decide } from './review';
 import { importAnnotationRows } from './annotation-rows';
 import type { MessageRef } from '../../../shared/messages/backend-messages';
 import { notesOf, skippedFor } from './skipped';
-import { contentHashOf, storeArticle } from './store-article';
+import { storeArticle } from './store-article';
 
 /** A file to import: the name shown in the report, and its bytes. */
 export interface ImportInput {
@@ -66,7 +65,7 @@ function storeDocuments(
       const { article } = preparation;
       const notes = [...fileNotes, ...preparation.notes];
       const title = displayTitleOf(article.title, article.text.slice(0, 200));
-      const exact = workbench.articles.findIdByHash(contentHashOf(article.text + (article.trimmedText ?? '')));
+      const exact = workbench.articles.findIdByHash(article.contentHash);
       const probable = exact ? null : workbench.articles.findByDuplicateKey(article.derived.duplicateKey);
       if (probable) {
         const inThisFile = storedHere.has(probable.id);
@@ -84,7 +83,7 @@ function storeDocuments(
           });
         }
       }
-      const stored = storeArticle(workbench.db, workbench.articles, article);
+      const stored = storeArticle(workbench.db, workbench.articles, { ...article, rawText: document.rawText });
       // Spans from another tool go onto the article, new or already here.
       const spanNotes = document.annotations
         ? addPeerAnnotations(workbench, stored.articleId, document.rawText, document.annotations, {
@@ -157,36 +156,29 @@ export type ReadFile =
 type Extracted = Extract<ExtractOutcome, { kind: 'extracted' }>;
 
 /**
- * Reads one file's bytes. Never throws: a file that breaks a parser, takes too long, holds too
- * many records or is cut off by Cancel is done with, skipped with a message naming it.
+ * Reads one file (its bytes, or its path, read where it is extracted). Never throws: a file that
+ * is too large or unreadable, breaks a parser, takes too long, holds too many records or is cut
+ * off by Cancel is done with, skipped with a message naming it.
  */
-export async function readFileInput(input: ImportInput, run: ImportRun): Promise<ReadFile> {
-  const file = printableFileName(input.name);
-  const bytes = input.bytes.length;
-  const skipped = (reason: MessageRef) => ({ kind: 'done' as const, results: [skippedFor(file, reason)], bytes });
-  const tooLarge = tooLargeReason(bytes, run.limits);
-  if (tooLarge) return skipped(tooLarge);
-  const extracted = await (run.extractor ?? thisThreadExtractor).extract(input.name, input.bytes, run.limits);
+async function readSource(name: string, source: ExtractSource, run: ImportRun): Promise<ReadFile> {
+  const file = printableFileName(name);
+  const extracted = await (run.extractor ?? thisThreadExtractor).extract(name, source, run.limits);
+  const skipped = (reason: MessageRef) => ({ kind: 'done' as const, results: [skippedFor(file, reason)], bytes: 0 });
   if (extracted.kind === 'failed') return skipped(extracted.reason);
   if (extracted.kind === 'cancelled')
     return { ...skipped({ key: 'fileReadCancelled', params: { file } }), cutOff: true };
   if (extracted.kind === 'unread') return { kind: 'unread', bytes: 0 };
-  return { kind: 'read', name: input.name, extracted, bytes };
+  return { kind: 'read', name, extracted, bytes: extracted.bytes };
+}
+
+/** Reads one file's bytes (./extraction, `readSource`). */
+export function readFileInput(input: ImportInput, run: ImportRun): Promise<ReadFile> {
+  return readSource(input.name, { bytes: input.bytes }, run);
 }
 
 /** Reads a file from disk, refusing it by size before reading; `name` is what the report shows. */
-export async function readFilePath(path: string, run: ImportRun, name: string = path): Promise<ReadFile> {
-  let bytes: Uint8Array;
-  try {
-    const size = statSync(path).size;
-    const tooLarge = tooLargeReason(size, run.limits);
-    if (tooLarge) return { kind: 'done', results: [skippedFor(printableFileName(name), tooLarge)], bytes: 0 };
-    bytes = readFileSync(path);
-  } catch (error) {
-    const reason: MessageRef = { key: 'fileUnreadable', params: { detail: (error as Error).message } };
-    return { kind: 'done', results: [skippedFor(printableFileName(name), reason)], bytes: 0 };
-  }
-  return readFileInput({ name, bytes }, run);
+export function readFilePath(path: string, run: ImportRun, name: string = path): Promise<ReadFile> {
+  return readSource(name, { path }, run);
 }
 
 /**

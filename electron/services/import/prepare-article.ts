@@ -10,8 +10,13 @@ import type { MessageRef } from '../../../shared/messages/backend-messages';
 import { canonicalize, type CanonicalChanges } from '../../../shared/text/canonical';
 import { derivedColumnsOf, type DerivedColumns, type NewArticle } from '../store/articles';
 import type { SourceDocument } from './formats/types';
+import { contentHashOf } from './store-article';
 
-export type PreparedArticle = Omit<NewArticle, 'contentHash'>;
+/**
+ * The row of an article, but for its raw text: that is the document's (`SourceDocument.rawText`),
+ * not sent twice from the extract worker.
+ */
+export type PreparedArticle = Omit<NewArticle, 'rawText'>;
 
 /** One note per kind of change canonicalisation made ("NFD → NFC: 2,114 characters"); none when nothing changed. */
 function describeCanonicalChanges(changes: CanonicalChanges): MessageRef[] {
@@ -70,7 +75,6 @@ export function prepareArticle(document: SourceDocument, fileName: string): Prep
     ok: true,
     notes,
     article: {
-      rawText: document.rawText,
       text: cut.text,
       trimmedText: cut.trimmedText,
       title,
@@ -79,7 +83,9 @@ export function prepareArticle(document: SourceDocument, fileName: string): Prep
       url: given(document.given.url),
       publishedAt: normaliseGivenDate(document.given.publishedAt) ?? found.publishedAt,
       fileName,
-      // Everything the store would compute from the text, computed here with the rest.
+      // Everything the store would compute from the text, and the duplicates' fingerprint,
+      // computed here with the rest (on the reading thread, in a job).
+      contentHash: contentHashOf(cut.text + (cut.trimmedText ?? '')),
       derived: derivedColumnsOf({ title, source, text: cut.text }),
     },
   };

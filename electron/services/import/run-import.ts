@@ -141,8 +141,12 @@ const DEFAULT_BATCH_LIMITS: BatchLimits = { firstFiles: 1, maxFiles: 256, maxMs:
  */
 const READ_AHEAD_FILES = 256;
 const READ_AHEAD_BYTES = 32 * 1024 * 1024;
-/** Reads asked of the extractor at once (it reads them in order). */
-const READS_IN_FLIGHT = 8;
+/**
+ * Reads asked of the extractor at once (it reads them in order, from disk): enough that it keeps
+ * reading while this thread stores a batch, and as many as the read-ahead's bytes hold at the
+ * average size of the files read so far, never fewer than this.
+ */
+const MIN_READS_IN_FLIGHT = 8;
 
 interface QueuedFile {
   task: ImportTask;
@@ -193,20 +197,23 @@ export async function runImport(
     const storeBatch = (queue: QueuedFile[], maxFiles: number): { file: QueuedFile; outcome: FileImport }[] => {
       const stored: { file: QueuedFile; outcome: FileImport }[] = [];
       try {
-        workbench.changes.batch(() => {
-          const started = performance.now();
-          while (
-            queue.length > 0 &&
-            stored.length < maxFiles &&
-            performance.now() - started < batchLimits.maxMs &&
-            !(stored.length > 0 && hooks.signal.aborted)
-          ) {
-            const file = queue.shift() as QueuedFile;
-            stored.push({ file, outcome: storeFile(file) });
-            // An error that ends the whole transaction (a full disk) took the batch's earlier files with it.
-            if (!workbench.db.inTransaction) throw new Error('The import batch was rolled back.');
-          }
-        });
+        // The articles' search rows are written at the batch's end, after the files' savepoints.
+        workbench.changes.batch(() =>
+          workbench.articles.withSearchRowsAtEnd(() => {
+            const started = performance.now();
+            while (
+              queue.length > 0 &&
+              stored.length < maxFiles &&
+              performance.now() - started < batchLimits.maxMs &&
+              !(stored.length > 0 && hooks.signal.aborted)
+            ) {
+              const file = queue.shift() as QueuedFile;
+              stored.push({ file, outcome: storeFile(file) });
+              // An error that ends the whole transaction (a full disk) took the batch's earlier files with it.
+              if (!workbench.db.inTransaction) throw new Error('The import batch was rolled back.');
+            }
+          }),
+        );
         return stored;
       } catch {
         // The batch could not commit (or begin): nothing of it is stored. Each of its files again,
@@ -235,6 +242,11 @@ export async function runImport(
         const inFlight: { task: ImportTask; index: number; read: Promise<ReadFile> }[] = [];
         let asked = 0;
         let answered = 0;
+        let answeredBytes = 0;
+        const readsInFlight = () =>
+          answered === 0
+            ? MIN_READS_IN_FLIGHT
+            : Math.max(MIN_READS_IN_FLIGHT, Math.floor(READ_AHEAD_BYTES / Math.max(1, answeredBytes / answered)));
         let announced = 0;
         /** Progress names the file being read: the first asked and not answered. */
         const announce = () => {
@@ -249,6 +261,7 @@ export async function runImport(
           if (!first) return;
           const read = await first.read;
           answered++;
+          answeredBytes += read.bytes;
           announce();
           queue.push({ task: first.task, index: first.index, read });
           reading.waitingBytes += read.bytes;
@@ -266,7 +279,7 @@ export async function runImport(
           inFlight.push({ task, index, read: task.read(run) });
           asked++;
           announce();
-          if (inFlight.length >= READS_IN_FLIGHT) await settleFirst();
+          if (inFlight.length >= readsInFlight()) await settleFirst();
         }
         while (inFlight.length > 0) await settleFirst();
       })()

@@ -12,7 +12,8 @@ export type StoreOutcome =
   { outcome: 'imported'; articleId: number } | { outcome: 'duplicate'; articleId: number; displayTitle: string };
 
 /**
- * Stores one prepared article in its own transaction, or reports the article it duplicates.
+ * Stores one prepared article in its own transaction, or reports the article it duplicates
+ * (by `contentHash`, computed here when the caller has not).
  * `afterInsert` runs inside the same transaction (e.g. to add imported annotations), so a
  * failure there leaves nothing of the file behind. Inside a transaction (an imported file's) it
  * joins it, and the error rolls the file back.
@@ -20,10 +21,10 @@ export type StoreOutcome =
 export function storeArticle(
   db: Database,
   articles: ArticleStore,
-  article: Omit<NewArticle, 'contentHash'>,
+  article: Omit<NewArticle, 'contentHash'> & { contentHash?: string },
   afterInsert?: (articleId: number) => void,
 ): StoreOutcome {
-  const contentHash = contentHashOf(article.text + (article.trimmedText ?? ''));
+  const contentHash = article.contentHash ?? contentHashOf(article.text + (article.trimmedText ?? ''));
   return joinedWriteTransaction(db, (): StoreOutcome => {
     const existing = articles.findIdByHash(contentHash);
     if (existing) return { outcome: 'duplicate', articleId: existing.id, displayTitle: existing.displayTitle };

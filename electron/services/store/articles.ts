@@ -55,6 +55,13 @@ export function derivedColumnsOf(article: Pick<NewArticle, 'title' | 'source' | 
   };
 }
 
+/** An article's search row, held until its batch's end (`ArticleStore.withSearchRowsAtEnd`). */
+interface HeldSearchRow {
+  contentHash: string;
+  titleFolded: string;
+  textFolded: string;
+}
+
 interface ArticleRow {
   id: number;
   title: string | null;
@@ -135,8 +142,14 @@ export class ArticleStore {
    * triggers on `articles`, which cost more than the insert itself. Not prepared in the
    * constructor, since stores are also made on databases older than the columns they name.
    */
+  /**
+   * Search rows held back by `withSearchRowsAtEnd`, by article id, with the content hash of the
+   * article they were made for; null while rows are written with their article.
+   */
+  private heldSearchRows: Map<number, HeldSearchRow> | null = null;
   private statements: {
     insert: Statement;
+    hashOf: Statement<[number], string>;
     byHash: Statement<[string], ArticleHead>;
     byDuplicateKey: Statement<[string], ArticleHead>;
   } | null = null;
@@ -155,6 +168,7 @@ export class ArticleStore {
          VALUES (@rawText, @text, @trimmedText, @contentHash, @title, @source, @byline, @url,
            @publishedAt, @fileName, @wordCount, 'new', @now, @now, @duplicateKey)`,
       ),
+      hashOf: this.db.prepare<[number], string>(`SELECT content_hash FROM articles WHERE id = ?`).pluck(),
       byHash: this.db.prepare(`SELECT id, title, substr(text, 1, 200) AS head FROM articles WHERE content_hash = ?`),
       byDuplicateKey: this.db.prepare(
         `SELECT id, title, substr(text, 1, 200) AS head FROM articles WHERE duplicate_key = ? ORDER BY id LIMIT 1`,
@@ -187,10 +201,45 @@ export class ArticleStore {
         duplicateKey: derived.duplicateKey,
       });
       const id = Number(result.lastInsertRowid);
-      this.searchIndex.putFolded(id, derived.titleFolded, derived.textFolded);
+      if (this.heldSearchRows) {
+        const row = {
+          contentHash: article.contentHash,
+          titleFolded: derived.titleFolded,
+          textFolded: derived.textFolded,
+        };
+        this.heldSearchRows.set(id, row);
+      } else {
+        this.searchIndex.putFolded(id, derived.titleFolded, derived.textFolded);
+      }
       this.sortKeys.writeKeys(id, derived);
       return id;
     });
+  }
+
+  /**
+   * Runs `work`, a transaction that inserts articles each in a savepoint of its own (an import
+   * batch), with the search rows of the articles it inserts written together at its end, in the
+   * same transaction. FTS5 flushes its pending rows to a new index segment at every savepoint
+   * opened after a write, so rows written with their articles cost one segment per file, and
+   * the merging of thousands of tiny segments. A row is written only for an article still there
+   * (a file whose savepoint rolled back leaves none, or its id to a later article, whose row
+   * replaced it). Must run inside a transaction; nested, it joins the outer one.
+   */
+  withSearchRowsAtEnd<T>(work: () => T): T {
+    if (!this.db.inTransaction) throw new Error('ArticleStore.withSearchRowsAtEnd runs inside a transaction.');
+    if (this.heldSearchRows) return work();
+    const held = new Map<number, HeldSearchRow>();
+    this.heldSearchRows = held;
+    let value: T;
+    try {
+      value = work();
+    } finally {
+      this.heldSearchRows = null;
+    }
+    const { hashOf } = this.prepared();
+    for (const [id, row] of held)
+      if (hashOf.get(id) === row.contentHash) this.searchIndex.putFolded(id, row.titleFolded, row.textFolded);
+    return value;
   }
 
   findIdByHash(contentHash: string): { id: number; displayTitle: string } | null {
@@ -315,7 +364,7 @@ export class ArticleStore {
            WHERE id = ?`,
         )
         .run(text, countWords(text), storedDuplicateKeyOf(text), nowIso(), id);
-      this.searchIndex.put(id, article.title, text);
+      this.rewriteSearchRow(id, article.title, text);
       // The appended text's sentences, for spans made there (migration 020).
       if (this.sentences.has(id)) this.sentences.write(id, text);
       return this.get(id);
@@ -328,7 +377,15 @@ export class ArticleStore {
       title: string | null;
       text: string;
     };
-    this.searchIndex.put(id, title, text);
+    this.rewriteSearchRow(id, title, text);
+  }
+
+  /** An article's search row after its title or text changed; held with the others while its insert's row is. */
+  private rewriteSearchRow(id: number, title: string | null, text: string): void {
+    const held = this.heldSearchRows?.get(id);
+    if (!held) return this.searchIndex.put(id, title, text);
+    held.titleFolded = foldVietnamese(title ?? '');
+    held.textFolded = foldVietnamese(text);
   }
 }
 

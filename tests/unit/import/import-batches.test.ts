@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportFileResult } from '../../../shared/contract';
 import { runImport, type ImportEvent } from '../../../electron/services/import/run-import';
+import { IMPORT_WAL_AUTOCHECKPOINT_PAGES } from '../../../electron/services/store/durability';
 import { openTempWorkbench } from '../../helpers/temp-workbench';
 import { addArticle } from '../export/fixtures';
 import { VIETNAMESE_ARTICLE, writeFiles } from './helpers/fixtures';
@@ -128,6 +129,77 @@ describe('import batches', () => {
     expect(
       wb.db.prepare(`SELECT count(*) FROM article_search WHERE article_search MATCH 'duynhat'`).pluck().get(),
     ).toBe(0);
+  });
+
+  it('the last file of a batch fails after its first record: no search row of it is written at the batch’s end', async () => {
+    // The articles' search rows are held until the batch's end (ArticleStore.withSearchRowsAtEnd):
+    // a rolled-back article whose id no later file took must leave no row behind.
+    const wb = workbench();
+    wb.db.exec(`CREATE TRIGGER refuse_marked BEFORE INSERT ON articles WHEN instr(NEW.text, 'HỎNG') > 0
+      BEGIN SELECT RAISE(ABORT, 'refused on purpose'); END`);
+    const folder = join(wb.dir, 'in');
+    writeFiles(folder, {
+      '1.txt': article(1),
+      '2.jsonl': `${JSON.stringify({ title: 'Bản ghi tốt', text: article(3, 'duynhat') })}\n${JSON.stringify({ title: 'Bản ghi hỏng', text: article(4, 'HỎNG') })}\n`,
+    });
+    const run = await importFolder(wb, folder);
+    expect(run.results.map((result) => [result.file, result.outcome])).toEqual([
+      ['in/1.txt', 'imported'],
+      ['in/2.jsonl', 'skipped'],
+    ]);
+    expectWholeArticles(wb, 1);
+    const matches = (query: string) =>
+      wb.db.prepare(`SELECT rowid FROM article_search WHERE article_search MATCH ?`).pluck().all(query);
+    expect(matches('duynhat')).toEqual([]);
+    // The stored file's row is there, written at the batch's end, and matches by folded words.
+    expect(matches('"hoi nghi lan thu 1"')).toEqual(wb.articles.list().map((summary) => summary.id));
+  });
+
+  it('search rows held to a batch’s end: an article whose title changes inside the batch is indexed as it ends', () => {
+    const wb = workbench();
+    const id = wb.changes.batch(() =>
+      wb.articles.withSearchRowsAtEnd(() => {
+        const articleId = addArticle(wb, VIETNAMESE_ARTICLE, 'Tiêu đề cũ');
+        wb.articles.updateMetadata(articleId, { title: 'Tiêu đề mới' });
+        return articleId;
+      }),
+    );
+    const matches = (query: string) =>
+      wb.db.prepare(`SELECT rowid FROM article_search WHERE article_search MATCH ?`).pluck().all(query);
+    expect(matches('title:moi')).toEqual([id]);
+    expect(matches('title:cu')).toEqual([]);
+  });
+
+  it('an import pass syncs at its end and checkpoints less often; the connection is as before after it', async () => {
+    const wb = workbench();
+    const folder = join(wb.dir, 'in');
+    writeFiles(folder, { '1.txt': article(1), '2.txt': article(2) });
+    const pragmas = () => ({
+      synchronous: wb.db.pragma('synchronous', { simple: true }),
+      walAutocheckpoint: wb.db.pragma('wal_autocheckpoint', { simple: true }),
+    });
+    const before = pragmas();
+    expect(before).toEqual({ synchronous: 2, walAutocheckpoint: 1000 });
+    // As each batch's results are reported, inside the pass.
+    const during: unknown[] = [];
+    const state = await runImport(
+      wb,
+      { kind: 'paths', paths: [folder] },
+      {
+        signal: new AbortController().signal,
+        emit: (event: ImportEvent) => {
+          if (event.type === 'results') during.push(pragmas());
+        },
+      },
+    );
+    expect(state).toBe('done');
+    expect(during).toEqual([
+      { synchronous: 1, walAutocheckpoint: IMPORT_WAL_AUTOCHECKPOINT_PAGES },
+      { synchronous: 1, walAutocheckpoint: IMPORT_WAL_AUTOCHECKPOINT_PAGES },
+    ]);
+    expect(pragmas()).toEqual(before);
+    // Checkpointed at the end: another connection reads both from the database file.
+    expect(count(otherConnection(wb), 'articles')).toBe(2);
   });
 
   it('a cancel during a batch stops it after the file being stored; those files are stored whole and reported', async () => {

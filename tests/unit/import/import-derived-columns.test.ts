@@ -1,7 +1,7 @@
 /**
  * The import computes an article's word count and duplicate key in one pass each, from one fold
- * of the text (issue 13, import at corpus scale). These pin them to the plain definitions they
- * replaced, on generated text mixing Vietnamese, combining marks, astral letters, lone surrogates,
+ * of the text, and the metadata heuristics count a line's words in one pass (issue 13, import at
+ * corpus scale). These pin them to the plain definitions they replaced, on generated text mixing Vietnamese, combining marks, astral letters, lone surrogates,
  * punctuation and paragraph breaks.
  */
 import fc from 'fast-check';
@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { derivedColumnsOf } from '../../../electron/services/store/articles';
 import { storedDuplicateKeyOf } from '../../../electron/services/store/duplicate-keys';
 import { duplicateKeyOf, duplicateKeyOfFolded } from '../../../shared/import/duplicate-key';
+import { wordCountOf } from '../../../shared/import/lines';
 import { countWords, foldVietnamese } from '../../../shared/text/fold';
 
 /** The definitions as they were written before. */
@@ -62,6 +63,20 @@ describe('import derived columns', () => {
     fc.assert(
       fc.property(texts, (text) => {
         expect(countWords(text)).toBe(countWordsByRegex(text));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('wordCountOf (the metadata heuristics’ words) counts as splitting on whitespace did', () => {
+    const spaced = fc
+      .array(fc.constantFrom(...PIECES, '\u00a0', '\u2003', '\u3000', '\ufeff', '\u2028', '\u200b', '\v'), {
+        maxLength: 60,
+      })
+      .map((pieces) => pieces.join(''));
+    fc.assert(
+      fc.property(spaced, (line) => {
+        expect(wordCountOf(line)).toBe(line.split(/\s+/).filter(Boolean).length);
       }),
       { numRuns: 500 },
     );

@@ -2,6 +2,7 @@
  * One file's bytes → its articles, or why not: the step of an import that may run for long on
  * a hostile file, so it runs where it can be stopped (./extractors.ts) and never throws.
  */
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { MessageRef } from '../../../../shared/messages/backend-messages';
 import type { LegacyConversion } from '../decode';
@@ -9,11 +10,13 @@ import { printableFileName } from '../file-names';
 import { prepareArticle, type Preparation } from '../prepare-article';
 import { extractDocuments } from '../formats';
 import type { Extraction } from '../formats/types';
-import type { ImportLimits } from '../limits';
+import { tooLargeReason, type ImportLimits } from '../limits';
 
 export type ExtractOutcome =
   | {
       kind: 'extracted';
+      /** The file's size, in bytes. */
+      bytes: number;
       extraction: Extraction;
       encoding: string | null;
       notes: MessageRef[];
@@ -32,11 +35,17 @@ export type ExtractOutcome =
   /** Cancelled before its turn came. */
   | { kind: 'unread' };
 
+/**
+ * A file to extract: its bytes (an upload), or its path on disk, read where it is extracted (in
+ * the extract worker, so the job's thread neither reads files nor copies their bytes to it).
+ */
+export type ExtractSource = { bytes: Uint8Array } | { path: string };
+
 /** What the parent posts to the extract worker; it reads them one after the other, in order. */
 export interface ExtractRequest {
   id: number;
   name: string;
-  bytes: Uint8Array;
+  source: ExtractSource;
   limits: ImportLimits;
 }
 
@@ -49,8 +58,23 @@ export interface ExtractReply {
 /** The extract worker's first message: its code is loaded. */
 export const READY = 'ready';
 
-/** Extracts `name`'s articles and refuses a file with more records than the limit. */
-export async function extractFile(name: string, bytes: Uint8Array, limits: ImportLimits): Promise<ExtractOutcome> {
+/** The file's bytes, or why they cannot be had: it is larger than the limit (refused before reading), or unreadable. */
+function bytesOf(source: ExtractSource, limits: ImportLimits): { bytes: Uint8Array } | { reason: MessageRef } {
+  try {
+    const size = 'bytes' in source ? source.bytes.length : statSync(source.path).size;
+    const tooLarge = tooLargeReason(size, limits);
+    if (tooLarge) return { reason: tooLarge };
+    return 'bytes' in source ? source : { bytes: readFileSync(source.path) };
+  } catch (error) {
+    return { reason: { key: 'fileUnreadable', params: { detail: (error as Error).message } } };
+  }
+}
+
+/** Reads `name` (bytes or path), extracts its articles, and refuses a file with more records than the limit. */
+export async function extractFile(name: string, source: ExtractSource, limits: ImportLimits): Promise<ExtractOutcome> {
+  const read = bytesOf(source, limits);
+  if ('reason' in read) return { kind: 'failed', reason: read.reason };
+  const { bytes } = read;
   try {
     const { extraction, encoding, notes, legacy } = await extractDocuments(name, bytes, limits);
     const records = recordCount(extraction);
@@ -68,7 +92,7 @@ export async function extractFile(name: string, bytes: Uint8Array, limits: Impor
       extraction.kind === 'documents'
         ? extraction.documents.map((document) => prepareArticle(document, fileName))
         : null;
-    return { kind: 'extracted', extraction, encoding, notes, legacy, prepared };
+    return { kind: 'extracted', bytes: bytes.length, extraction, encoding, notes, legacy, prepared };
   } catch (error) {
     return { kind: 'failed', reason: readableError(error) };
   }

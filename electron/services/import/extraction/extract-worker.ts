@@ -1,6 +1,6 @@
 /**
  * Worker-thread entry (bundled as out/main/extractWorker.js): reads one file at a time for an
- * import, so that a file that takes too long can be stopped by terminating this thread
+ * import (from disk, or the bytes it is sent), so that a file that takes too long can be stopped by terminating this thread
  * (./extractors.ts). It only reads; nothing here touches the database.
  */
 import { parentPort } from 'node:worker_threads';
@@ -14,7 +14,7 @@ port.on('message', (request: ExtractRequest) => {
   previous = previous.then(async () => {
     const reply: ExtractReply = {
       id: request.id,
-      outcome: await extractFile(request.name, request.bytes, request.limits),
+      outcome: await extractFile(request.name, request.source, request.limits),
     };
     port.postMessage(reply);
   });

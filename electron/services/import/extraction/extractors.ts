@@ -7,14 +7,21 @@
 import { Worker } from 'node:worker_threads';
 import { printableFileName } from '../file-names';
 import type { ImportLimits } from '../limits';
-import { extractFile, READY, type ExtractOutcome, type ExtractReply, type ExtractRequest } from './extract-file';
+import {
+  extractFile,
+  READY,
+  type ExtractOutcome,
+  type ExtractReply,
+  type ExtractRequest,
+  type ExtractSource,
+} from './extract-file';
 
 export interface Extractor {
   /**
    * Reads a file. Several may be asked at once: they are read one after the other, in order, and
    * a file still waiting its turn when the import is cancelled answers `unread`.
    */
-  extract(name: string, bytes: Uint8Array, limits: ImportLimits): Promise<ExtractOutcome>;
+  extract(name: string, source: ExtractSource, limits: ImportLimits): Promise<ExtractOutcome>;
   /** Ends the worker, if any; the extractor may still be used after (it starts a new one). */
   close(): void;
 }
@@ -53,10 +60,10 @@ export class WorkerExtractor implements Extractor {
     signal.addEventListener('abort', () => this.cancelAll(), { once: true });
   }
 
-  extract(name: string, bytes: Uint8Array, limits: ImportLimits): Promise<ExtractOutcome> {
+  extract(name: string, source: ExtractSource, limits: ImportLimits): Promise<ExtractOutcome> {
     if (this.signal.aborted) return Promise.resolve({ kind: 'cancelled' });
     return new Promise((resolve) => {
-      const asked: Asked = { request: { id: this.nextId++, name, bytes, limits }, resolve };
+      const asked: Asked = { request: { id: this.nextId++, name, source, limits }, resolve };
       this.asked.push(asked);
       if (!this.worker) {
         this.start();
