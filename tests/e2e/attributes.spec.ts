@@ -15,6 +15,7 @@ const RISK_QUOTE = 'giảm thiểu nguy cơ thách thức';
 interface StoredAnnotation {
   labelKey: string;
   quote: string;
+  note: string;
   attributes?: Record<string, unknown>;
 }
 
@@ -110,6 +111,35 @@ test("the attribute keys turned off when the new span's create was confirmed aft
   await expect(severity.locator('kbd')).toHaveText(['l', 'm', 'h']);
   await page.keyboard.press('h');
   await expect.poll(async () => (await storedRisk(host, articleId))?.attributes).toEqual({ severity: 'high' });
+});
+
+test("a value and a note typed in the new span's panel before its create was confirmed were dropped by the confirmation: they are kept and saved", async ({
+  page,
+  host,
+}) => {
+  const articleId = await openSeedArticle(page, host);
+  // The create answers late, as on a loaded machine (CI lost a typed value this way).
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(
+    '**/api/applyChanges',
+    async (route) => {
+      await answered;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  await dragAcross(page, RISK_QUOTE);
+  await page.keyboard.press('1');
+  const panel = page.getByRole('region', { name: 'Selected span', exact: true });
+  const timeRef = panel.getByRole('group', { name: 'Time reference' });
+  await expect(timeRef).toBeVisible();
+  await panel.getByRole('textbox', { name: 'Note' }).fill('nguy cơ chính');
+  answer();
+  await expect.poll(async () => (await storedRisk(host, articleId))?.quote).toBe(RISK_QUOTE);
+  await expect(panel.getByRole('textbox', { name: 'Note' })).toHaveValue('nguy cơ chính');
+  await panel.getByRole('textbox', { name: 'Note' }).press('Control+Enter');
+  await expect.poll(async () => (await storedRisk(host, articleId))?.note).toBe('nguy cơ chính');
 });
 
 test('(4) a document field is filled in the reader, undone and redone, and the library filters by it', async ({

@@ -31,7 +31,7 @@ export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesPro
   const resize = useReaderStore((state) => state.resize);
   const [viewportVersion, setViewportVersion] = useState(0);
   const sync = useReaderStore((state) => state.sync);
-  const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
+  const selected = selectedId === null ? undefined : sync?.spanOf(selectedId);
 
   // While a text drag is under way the grips let the pointer through, so a drag that ends on a
   // grip keeps selecting the text under it (the grip sits after the text in the DOM: selecting

@@ -14,15 +14,17 @@ export function SelectedSpanPanel({ labels }: { labels: readonly Label[] }) {
   const selectedId = useDeferredReader((state) => state.selectedId);
   useDeferredReader((state) => state.spansVersion); // re-read the span after each change
   const sync = useReaderStore((state) => state.sync);
-  const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
-  if (!selected) {
+  const selected = selectedId === null ? undefined : sync?.spanOf(selectedId);
+  if (!sync || !selected) {
     return (
       <section className="selected selected--empty" aria-label={t('reader.selected.region')}>
         {t('reader.selected.empty')}
       </section>
     );
   }
-  return <SpanDetails key={selected.id} span={selected} labels={labels} />;
+  // Keyed by the id the span was first shown under: a create confirmed while a note or a value is
+  // being typed must not remount the panel and drop the draft.
+  return <SpanDetails key={sync.firstIdOf(selected.id)} span={selected} labels={labels} />;
 }
 
 function SpanDetails({ span, labels }: { span: Span; labels: readonly Label[] }) {

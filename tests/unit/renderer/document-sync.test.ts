@@ -174,6 +174,16 @@ describe('DocumentSync', () => {
     expect(sync.spans.get(temporaryId)).toBeUndefined();
   });
 
+  it('a view still holding the temporary id after the save finds the span, under the id it was first shown with', async () => {
+    const { sync } = setUp([]);
+    const { id: temporaryId, settled } = sync.create(newSpan('PER', NAME));
+    expect(sync.firstIdOf(temporaryId)).toBe(temporaryId);
+    await settled;
+    expect(sync.spanOf(temporaryId)?.id).toBe(100);
+    expect(sync.firstIdOf(100)).toBe(temporaryId);
+    expect(sync.firstIdOf(7)).toBe(7);
+  });
+
   it('a step settles with what the backend answered (history for the buttons)', async () => {
     const { sync, settled } = setUp();
     await sync.update(7, { labelKey: 'ORG' });

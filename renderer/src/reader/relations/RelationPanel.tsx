@@ -17,7 +17,7 @@ export function RelationPanel({ onReveal }: { onReveal: (id: number) => void }) 
   useReaderStore((state) => state.relationsVersion); // re-read after each change
   useDeferredReader((state) => state.spansVersion);
   const hover = useRelationStore((state) => state.hover);
-  const selected = selectedId === null ? undefined : sync?.spans.get(selectedId);
+  const selected = selectedId === null ? undefined : sync?.spanOf(selectedId);
   if (!sync || !selected) return null;
   const relations = sync.relations.touching(selected.id).sort((a, b) => a.id - b.id);
   return (

@@ -127,6 +127,8 @@ export class DocumentSync {
   private nextTemporaryId = -1;
   /** Temporary id → saved id, for callers still holding a temporary id (a key pressed meanwhile). */
   private readonly savedIds = new Map<number, number>();
+  /** Saved id → the temporary id the span was first shown under (the reverse of `savedIds`). */
+  private readonly firstIds = new Map<number, number>();
   private readonly spanListeners = new Set<(change: SpanChange) => void>();
   private readonly confirmedRelations = new Map<number, Relation>();
   private readonly shownRelations = new ShownRelations();
@@ -291,6 +293,22 @@ export class DocumentSync {
     this.linkListeners.clear();
     this.externalListeners.clear();
     this.fieldListeners.clear();
+  }
+
+  /**
+   * The span shown under `id`, also when `id` is the temporary id of a span saved since: the views
+   * that follow the store at transition priority hold the temporary id a moment after the save.
+   */
+  spanOf(id: number): Span | undefined {
+    return this.spans.get(this.savedIdOf(id));
+  }
+
+  /**
+   * The id a span was first shown under: its temporary id if it was created here, else its id.
+   * It stays the same when the create is confirmed, so a view keyed by it keeps its drafts.
+   */
+  firstIdOf(id: number): number {
+    return this.firstIds.get(id) ?? id;
   }
 
   /** The saved id of a span created here, or the id itself. */
@@ -588,7 +606,10 @@ export class DocumentSync {
         if (savedId !== undefined) renamedRelations.set(change.relation.id, savedId);
       }
     }
-    for (const [temporaryId, savedId] of renamed) this.savedIds.set(temporaryId, savedId);
+    for (const [temporaryId, savedId] of renamed) {
+      this.savedIds.set(temporaryId, savedId);
+      this.firstIds.set(savedId, temporaryId);
+    }
     for (const [temporaryId, savedId] of renamedRelations) this.savedRelationIds.set(temporaryId, savedId);
     // Later steps made on the temporary ids now name the saved ones.
     for (const queued of this.queue) {
