@@ -25,6 +25,24 @@ async function openSeedArticle(page: Page, host: RunningHost): Promise<number> {
   return articleIdByTitle(host, '3 đề xuất của Bộ Công an');
 }
 
+/**
+ * Holds the page's next write (`applyChanges`) until the returned function is called: the create
+ * answers late, as on a loaded machine.
+ */
+async function holdNextWrite(page: Page): Promise<() => void> {
+  let answer = () => {};
+  const answered = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(
+    '**/api/applyChanges',
+    async (route) => {
+      await answered;
+      await route.continue();
+    },
+    { times: 1 },
+  );
+  return answer;
+}
+
 const storedRisk = async (host: RunningHost, articleId: number) =>
   (await callApi<StoredAnnotation[]>(host, 'listAnnotations', { articleId })).find((a) => a.labelKey === 'RISK');
 
@@ -88,16 +106,7 @@ test("the attribute keys turned off when the new span's create was confirmed aft
 }) => {
   const articleId = await openSeedArticle(page, host);
   // The create answers late, as on a loaded machine (CI lost the A press this way): A comes first.
-  let answer = () => {};
-  const answered = new Promise<void>((resolve) => (answer = resolve));
-  await page.route(
-    '**/api/applyChanges',
-    async (route) => {
-      await answered;
-      await route.continue();
-    },
-    { times: 1 },
-  );
+  const answer = await holdNextWrite(page);
   await dragAcross(page, RISK_QUOTE);
   await page.keyboard.press('1');
   const severity = page
@@ -119,16 +128,7 @@ test("a value and a note typed in the new span's panel before its create was con
 }) => {
   const articleId = await openSeedArticle(page, host);
   // The create answers late, as on a loaded machine (CI lost a typed value this way).
-  let answer = () => {};
-  const answered = new Promise<void>((resolve) => (answer = resolve));
-  await page.route(
-    '**/api/applyChanges',
-    async (route) => {
-      await answered;
-      await route.continue();
-    },
-    { times: 1 },
-  );
+  const answer = await holdNextWrite(page);
   await dragAcross(page, RISK_QUOTE);
   await page.keyboard.press('1');
   const panel = page.getByRole('region', { name: 'Selected span', exact: true });

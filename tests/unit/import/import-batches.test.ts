@@ -29,6 +29,12 @@ function workbench(): TempWorkbench {
   return opened;
 }
 
+/** A real store failure: the workbench refuses any article whose text holds "HỎNG". */
+function refuseArticlesMarked(wb: TempWorkbench): void {
+  wb.db.exec(`CREATE TRIGGER refuse_marked BEFORE INSERT ON articles WHEN instr(NEW.text, 'HỎNG') > 0
+    BEGIN SELECT RAISE(ABORT, 'refused on purpose'); END`);
+}
+
 /** A second connection to the workbench's file: it sees only what was committed. */
 function otherConnection(wb: TempWorkbench): Database.Database {
   const db = new Database(join(wb.dir, 'marginalia.db'), { readonly: true });
@@ -92,8 +98,7 @@ describe('import batches', () => {
   it('a file that fails in the middle of a batch rolls back alone; the batch’s other files are stored', async () => {
     const wb = workbench();
     // A real store failure, half-way through a file of two records.
-    wb.db.exec(`CREATE TRIGGER refuse_marked BEFORE INSERT ON articles WHEN instr(NEW.text, 'HỎNG') > 0
-      BEGIN SELECT RAISE(ABORT, 'refused on purpose'); END`);
+    refuseArticlesMarked(wb);
     const folder = join(wb.dir, 'in');
     writeFiles(folder, {
       '1.txt': article(1),
@@ -135,8 +140,7 @@ describe('import batches', () => {
     // The articles' search rows are held until the batch's end (ArticleStore.withSearchRowsAtEnd):
     // a rolled-back article whose id no later file took must leave no row behind.
     const wb = workbench();
-    wb.db.exec(`CREATE TRIGGER refuse_marked BEFORE INSERT ON articles WHEN instr(NEW.text, 'HỎNG') > 0
-      BEGIN SELECT RAISE(ABORT, 'refused on purpose'); END`);
+    refuseArticlesMarked(wb);
     const folder = join(wb.dir, 'in');
     writeFiles(folder, {
       '1.txt': article(1),
