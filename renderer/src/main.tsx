@@ -15,7 +15,9 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadDeferred } from './app/deferred';
-import { HealthGate } from './backup/HealthGate';
+import { api } from './api/client';
+import { HealthGate, type HealthAnswer } from './backup/HealthGate';
+import { errorMessage } from './i18n/backend';
 import { useLibraryStore } from './state/library-store';
 import { libraryFromHash } from './state/route';
 
@@ -42,10 +44,19 @@ if (libraryFromHash()) {
   preloadDeferred();
 }
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <HealthGate>
-      <App />
-    </HealthGate>
-  </StrictMode>,
-);
+// The first render waits for the database's health (answered while the bundle loaded, boot.ts).
+void api
+  .getDatabaseHealth({})
+  .then(
+    (health): HealthAnswer => ({ health }),
+    (failure: unknown): HealthAnswer => ({ error: errorMessage(failure) }),
+  )
+  .then((answer) =>
+    createRoot(document.getElementById('root') as HTMLElement).render(
+      <StrictMode>
+        <HealthGate answer={answer}>
+          <App />
+        </HealthGate>
+      </StrictMode>,
+    ),
+  );
