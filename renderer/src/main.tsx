@@ -35,8 +35,9 @@ requestIdleCallback(() => READER_FONTS.forEach((font) => void document.fonts.loa
 // the events' schemas, load after the library's first rows have painted (app/deferred.ts), or at
 // once when the app opens elsewhere.
 const DEFERRED_FALLBACK_MS = 5_000;
+let firstPage: Promise<void> = Promise.resolve();
 if (libraryFromHash()) {
-  useLibraryStore.getState().prefetch();
+  firstPage = useLibraryStore.getState().prefetch();
   // The library starts the deferred loads once its first answer is on screen; should that answer
   // never come (the host failed), they start anyway.
   setTimeout(preloadDeferred, DEFERRED_FALLBACK_MS);
@@ -44,19 +45,19 @@ if (libraryFromHash()) {
   preloadDeferred();
 }
 
-// The first render waits for the database's health (answered while the bundle loaded, boot.ts).
-void api
-  .getDatabaseHealth({})
-  .then(
-    (health): HealthAnswer => ({ health }),
-    (failure: unknown): HealthAnswer => ({ error: errorMessage(failure) }),
-  )
-  .then((answer) =>
-    createRoot(document.getElementById('root') as HTMLElement).render(
-      <StrictMode>
-        <HealthGate answer={answer}>
-          <App />
-        </HealthGate>
-      </StrictMode>,
-    ),
-  );
+// The first render waits for the database's health and, on the library, its first page (both
+// asked for while the bundle loaded, boot.ts): the app mounts with the rows, in one render, layout
+// and paint, not first without them (under load the page's answer then took a few frames more).
+const health = api.getDatabaseHealth({}).then(
+  (answer): HealthAnswer => ({ health: answer }),
+  (failure: unknown): HealthAnswer => ({ error: errorMessage(failure) }),
+);
+void Promise.all([health, firstPage]).then(([answer]) =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <HealthGate answer={answer}>
+        <App />
+      </HealthGate>
+    </StrictMode>,
+  ),
+);

@@ -43,10 +43,11 @@ interface LibraryState {
   /** Asks again for the count and the loaded pages (after an import, an edit elsewhere). */
   refresh(): Promise<void>;
   /**
-   * Asks for the first page while the app starts (main.tsx, beside the database health check),
-   * so the library's first paint does not wait for that round trip and the app's mount.
+   * Asks for the first page while the app starts (main.tsx; the start script sent the call), so
+   * the library's first paint does not wait for that round trip and the app's mount. Resolves
+   * when it is in, or failed (quietly: the view asks again).
    */
-  prefetch(): void;
+  prefetch(): Promise<void>;
   /** The library view mounting: the prefetched page serves the first time, later it asks again. */
   opened(): Promise<void>;
   loadFacets(): Promise<void>;
@@ -140,6 +141,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => {
 
     prefetch() {
       startPage = fetchPage(0, get().generation, true);
+      return startPage;
     },
 
     async opened() {
