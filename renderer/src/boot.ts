@@ -20,8 +20,7 @@ if (libraryFromHash()) {
   sendEarly(transport, 'queryLibrary', libraryPageRequest({}, INITIAL_LIBRARY_SORT, 0));
   // A page's first Intl formatter loads ICU's locale data (~40–100 ms of CPU on this machine):
   // built now, while the main thread waits for the bundle, not in the mount that shows the count,
-  // the rows' dates and numbers. In a task of its own: the calls above leave the page only when
-  // this task ends.
+  // the rows' dates and numbers. In a task of its own, after the calls.
   setTimeout(() => {
     const language = startLanguage();
     formatCount(0, language);
