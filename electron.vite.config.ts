@@ -1,6 +1,37 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/**
+ * Puts the renderer's start script (renderer/src/boot.ts, an entry of its own) in index.html as
+ * an `async` module, ahead of the app's bundle: it runs as soon as it has arrived, not after the
+ * bundle (and the style sheet) as the HTML's own module scripts would, which Vite merges into one
+ * entry. It sends the calls the library's first paint waits for (issue 13). In dev, main.tsx's
+ * import of it does the same later.
+ */
+function startScript(): Plugin {
+  return {
+    name: 'marginalia-start-script',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(_html, { bundle }) {
+        const boot = Object.values(bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.isEntry && output.name === 'boot',
+        );
+        if (!boot) throw new Error('The start script (renderer/src/boot.ts) is missing from the renderer build.');
+        return [
+          {
+            tag: 'script',
+            attrs: { type: 'module', async: true, crossorigin: true, src: `./${boot.fileName}` },
+            injectTo: 'head',
+          },
+        ];
+      },
+    },
+  };
+}
 
 /**
  * One build for every front end. The "main" bundle holds all Node entry points: the Electron
@@ -34,12 +65,14 @@ export default defineConfig({
   },
   renderer: {
     root: resolve(__dirname, 'renderer'),
-    plugins: [react()],
+    plugins: [react(), startScript()],
     build: {
       // electron-vite leaves minification off; the renderer is shipped and loaded on every start.
       minify: true,
       outDir: resolve(__dirname, 'out/renderer'),
-      rolldownOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
+      rolldownOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html'), boot: resolve(__dirname, 'renderer/src/boot.ts') },
+      },
     },
   },
 });

@@ -293,7 +293,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       'content-security-policy': RENDERER_CSP,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
-      'cache-control': 'no-cache',
+      // The build names every file under assets/ by a hash of its content: a file there never
+      // changes, so a reload (after a restore, or the user's) takes it from the cache.
+      'cache-control': filePath.startsWith(join(options.rendererDir, 'assets') + sep)
+        ? 'public, max-age=31536000, immutable'
+        : 'no-cache',
     });
     createReadStream(filePath).pipe(response);
   }

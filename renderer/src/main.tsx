@@ -1,3 +1,5 @@
+// First: sends the calls the first paint waits for, if the start script has not already.
+import './boot';
 import '@fontsource/noto-serif/vietnamese-400.css';
 import '@fontsource/noto-serif/vietnamese-700.css';
 import '@fontsource/noto-serif/latin-400.css';
@@ -13,10 +15,11 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadDeferred } from './app/deferred';
-import { HealthGate } from './backup/HealthGate';
-import { formatCount, formatPublished } from './library/format';
-import { useAppStore } from './state/app-store';
+import { api } from './api/client';
+import { HealthGate, type HealthAnswer } from './backup/HealthGate';
+import { errorMessage } from './i18n/backend';
 import { useLibraryStore } from './state/library-store';
+import { libraryFromHash } from './state/route';
 
 // The reader's faces (regular and bold, Latin and Vietnamese subsets), fetched while the library
 // shows: a face that arrives after an article opened makes Chromium restyle and lay out the whole
@@ -27,25 +30,14 @@ const READER_FONTS = ['400 17px "Noto Serif"', '700 17px "Noto Serif"'];
 // asks for the faces again.
 requestIdleCallback(() => READER_FONTS.forEach((font) => void document.fonts.load(font, 'Aẫ').catch(() => undefined)));
 
-// Opening on the library: its first page is asked for now, beside the health check, not after it.
-// The views and dialogs not shown at start, and the events' schemas, load after the library's
-// first rows have painted (app/deferred.ts), or at once when the app opens elsewhere.
+// Opening on the library: its first page is asked for now (the start script sent that call, boot.ts;
+// this takes its answer), not when the view mounts. The views and dialogs not shown at start, and
+// the events' schemas, load after the library's first rows have painted (app/deferred.ts), or at
+// once when the app opens elsewhere.
 const DEFERRED_FALLBACK_MS = 5_000;
-const start = useAppStore.getState();
-if (
-  start.view === 'library' &&
-  start.openArticleId === null &&
-  start.adjudicationArticleId === null &&
-  !start.schemaOpen
-) {
-  useLibraryStore.getState().prefetch();
-  // A page's first Intl formatter loads ICU's locale data (~100 ms of CPU on this machine under
-  // load): built while the first page and the health check are in flight, not in the mount that
-  // shows them (the count, the rows' dates and numbers).
-  setTimeout(() => {
-    formatCount(0, start.language);
-    formatPublished('2000-01-01', start.language);
-  });
+let firstPage: Promise<void> = Promise.resolve();
+if (libraryFromHash()) {
+  firstPage = useLibraryStore.getState().prefetch();
   // The library starts the deferred loads once its first answer is on screen; should that answer
   // never come (the host failed), they start anyway.
   setTimeout(preloadDeferred, DEFERRED_FALLBACK_MS);
@@ -53,10 +45,19 @@ if (
   preloadDeferred();
 }
 
-createRoot(document.getElementById('root') as HTMLElement).render(
-  <StrictMode>
-    <HealthGate>
-      <App />
-    </HealthGate>
-  </StrictMode>,
+// The first render waits for the database's health and, on the library, its first page (both
+// asked for while the bundle loaded, boot.ts): the app mounts with the rows, in one render, layout
+// and paint, not first without them (under load the page's answer then took a few frames more).
+const health = api.getDatabaseHealth({}).then(
+  (answer): HealthAnswer => ({ health: answer }),
+  (failure: unknown): HealthAnswer => ({ error: errorMessage(failure) }),
+);
+void Promise.all([health, firstPage]).then(([answer]) =>
+  createRoot(document.getElementById('root') as HTMLElement).render(
+    <StrictMode>
+      <HealthGate answer={answer}>
+        <App />
+      </HealthGate>
+    </StrictMode>,
+  ),
 );

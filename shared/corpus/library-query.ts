@@ -11,11 +11,10 @@ import { z } from 'zod';
 import { AttributeKeySchema } from '../domain/attribute-values';
 import { EntityIdSchema } from '../domain/entities';
 import { ArticleStatusSchema, ArticleSummarySchema, LabelKeySchema } from '../domain/schemas';
+import { PARTIAL_DATE_PATTERN } from './partial-date';
 
 /** A year, a month or a day: `2023`, `2023-06`, `2023-06-30`. */
-export const PartialDateSchema = z
-  .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
+export const PartialDateSchema = z.string().regex(PARTIAL_DATE_PATTERN, 'a date is YYYY, YYYY-MM or YYYY-MM-DD');
 
 export const LIBRARY_FILTERS = {
   /** Words of the title or text (accent-insensitive, as searchArticles), or of the source. */

@@ -6,11 +6,11 @@
  * Exports convert them to the unit the user picks (code points by default).
  */
 import { z } from 'zod';
+import { ARTICLE_STATUSES } from './article-status';
 import { AttributeValuesSchema } from './attribute-values';
 
-export const ARTICLE_STATUSES = ['new', 'in_progress', 'done'] as const;
+export { ARTICLE_STATUSES, type ArticleStatus } from './article-status';
 export const ArticleStatusSchema = z.enum(ARTICLE_STATUSES);
-export type ArticleStatus = z.infer<typeof ArticleStatusSchema>;
 
 /** Analytic labels are painted as backgrounds, entity labels as underlines. */
 export const LabelKindSchema = z.enum(['analytic', 'entity']);

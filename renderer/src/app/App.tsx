@@ -1,10 +1,8 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BriefDock, BriefsView } from '../briefs/BriefsView';
 import { LibraryView } from '../library/LibraryView';
-import { KeyboardHelp } from '../reader/KeyboardHelp';
-import { ReaderView } from '../reader/ReaderView';
 import { useLiveLabels } from '../schema/schema-store';
-import { ProfileDialog } from '../settings/ProfileDialog';
+import { useProfileStore } from '../settings/profile-store';
 import { useAppStore } from '../state/app-store';
 import { useLiveUpdates } from '../state/live-updates';
 import { useImportStore } from '../transfer/import-store';
@@ -20,7 +18,9 @@ const DashboardView = lazy(() =>
 );
 
 // Views and dialogs not shown at start: chunks of their own, loaded after the first paint
-// (deferred.tsx; main.tsx starts it). The reader and the library stay in the start bundle.
+// (deferred.tsx; main.tsx starts it), in this order: the reader first, the likeliest next view.
+// Only the library, the toolbar and what they need are in the start bundle.
+const readerView = deferred(() => import('../reader/ReaderView'));
 const schemaView = deferred(() => import('../schema/SchemaView'));
 const adjudicationView = deferred(() => import('../adjudication/AdjudicationView'));
 const concordanceView = deferred(() => import('../corpus/ConcordanceView'));
@@ -33,6 +33,8 @@ const exportWorkDialog = deferred(() => import('../team/ExportWorkDialog'));
 const importPackageDialog = deferred(() => import('../team/ImportPackageDialog'));
 const preannotateDialog = deferred(() => import('../assist/PreannotateDialog'));
 const restoreDialog = deferred(() => import('../backup/RestoreDialog'));
+const keyboardHelp = deferred(() => import('../reader/KeyboardHelp'));
+const profileDialog = deferred(() => import('../settings/ProfileDialog'));
 
 export function App() {
   const openArticleId = useAppStore((state) => state.openArticleId);
@@ -44,6 +46,7 @@ export function App() {
   const dialog = useAppStore((state) => state.dialog);
   const setDialog = useAppStore((state) => state.setDialog);
   const boot = useAppStore((state) => state.boot);
+  const profileOpen = useProfileStore((state) => state.dialogOpen);
   const [dragging, setDragging] = useState(false);
   useAppCommands();
   useLiveUpdates();
@@ -86,7 +89,7 @@ export function App() {
             ) : null
           ) : openArticleId !== null ? (
             labelsLoaded ? (
-              <ReaderView articleId={openArticleId} />
+              <DeferredView module={readerView} render={({ ReaderView }) => <ReaderView articleId={openArticleId} />} />
             ) : null
           ) : view === 'concordance' ? (
             <DeferredView module={concordanceView} render={({ ConcordanceView }) => <ConcordanceView />} />
@@ -111,7 +114,12 @@ export function App() {
         {/* The docked brief, beside every view but the briefs view itself (one editor per brief). */}
         {view !== 'briefs' || openArticleId !== null || schemaOpen ? <BriefDock /> : null}
       </div>
-      {dialog === 'keyboard-help' ? <KeyboardHelp onClose={() => setDialog(null)} /> : null}
+      {dialog === 'keyboard-help' ? (
+        <DeferredView
+          module={keyboardHelp}
+          render={({ KeyboardHelp }) => <KeyboardHelp onClose={() => setDialog(null)} />}
+        />
+      ) : null}
       {dialog === 'import' ? (
         <DeferredView
           module={importDialog}
@@ -148,7 +156,7 @@ export function App() {
           render={({ RestoreDialog }) => <RestoreDialog onClose={() => setDialog(null)} />}
         />
       ) : null}
-      <ProfileDialog />
+      {profileOpen ? <DeferredView module={profileDialog} render={({ ProfileDialog }) => <ProfileDialog />} /> : null}
       <Toasts />
     </div>
   );

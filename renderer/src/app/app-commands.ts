@@ -1,13 +1,38 @@
 import { useEffect } from 'react';
 import type { AppCommand } from '../../../shared/contract/app-commands';
 import { events } from '../api/client';
-import { useAdjudicationStore } from '../adjudication/adjudication-store';
-import { useEntitiesStore } from '../entities/entities-store';
-import { useConcordanceStore } from '../corpus/concordance-store';
-import { useReaderStore } from '../reader/reader-store';
 import { useSchemaStore } from '../schema/schema-store';
 import { useAppStore } from '../state/app-store';
 import { isTypingTarget, shortcutFor } from './keymap';
+
+/**
+ * The stores whose views are chunks loaded after the first paint (App.tsx) are imported when a
+ * command needs them, so the start bundle does not hold them (issue 13); by then they are
+ * loaded, or the import loads them (and their view is not on screen: nothing to undo there).
+ */
+const historyOf = {
+  reader: () => import('../reader/reader-store').then(({ useReaderStore }) => useReaderStore.getState()),
+  adjudication: () =>
+    import('../adjudication/adjudication-store').then(({ useAdjudicationStore }) => useAdjudicationStore.getState()),
+  concordance: () =>
+    import('../corpus/concordance-store').then(({ useConcordanceStore }) => useConcordanceStore.getState()),
+  entities: () => import('../entities/entities-store').then(({ useEntitiesStore }) => useEntitiesStore.getState()),
+};
+
+/** The history Ctrl+Z and Ctrl+Shift+Z step in, for what is on screen. */
+function historyOnScreen(): Promise<{ undo(): Promise<unknown>; redo(): Promise<unknown> }> {
+  const app = useAppStore.getState();
+  // In the schema editor: the schema's (corpus-wide) history; in the adjudication view: the
+  // article's stack, where every decision is a step; outside the reader, the concordance's undo
+  // takes back its last annotate-all; in the entities views, the corpus-wide entity stack
+  // (entity edits, merges, splits); in the reader: the newest step of the article's or the
+  // schema's history (undoNewest).
+  if (app.schemaOpen) return Promise.resolve(useSchemaStore.getState());
+  if (app.adjudicationArticleId !== null) return historyOf.adjudication();
+  if (app.openArticleId === null && app.view === 'concordance') return historyOf.concordance();
+  if (app.openArticleId === null && app.view === 'entities') return historyOf.entities();
+  return historyOf.reader();
+}
 
 export function runAppCommand(command: AppCommand): void {
   const app = useAppStore.getState();
@@ -39,24 +64,11 @@ export function runAppCommand(command: AppCommand): void {
     case 'schema':
       app.openSchema(true);
       break;
-    // In the schema editor: the schema's (corpus-wide) history; in the entities views, the
-    // corpus-wide entity stack (entity edits, merges, splits); in the reader: the newest step of
-    // the article's or the schema's history (undoNewest).
     case 'undo':
-      // Outside the reader, undo takes back the last annotate-all of the concordance.
-      if (app.schemaOpen) void useSchemaStore.getState().undo();
-      // In the adjudication view: the article's stack, where every decision is a step.
-      else if (app.adjudicationArticleId !== null) void useAdjudicationStore.getState().undo();
-      else if (app.openArticleId === null && app.view === 'concordance') void useConcordanceStore.getState().undo();
-      else if (app.openArticleId === null && app.view === 'entities') void useEntitiesStore.getState().undo();
-      else void useReaderStore.getState().undo();
+      void historyOnScreen().then((history) => history.undo());
       break;
     case 'redo':
-      if (app.schemaOpen) void useSchemaStore.getState().redo();
-      else if (app.adjudicationArticleId !== null) void useAdjudicationStore.getState().redo();
-      else if (app.openArticleId === null && app.view === 'concordance') void useConcordanceStore.getState().redo();
-      else if (app.openArticleId === null && app.view === 'entities') void useEntitiesStore.getState().redo();
-      else void useReaderStore.getState().redo();
+      void historyOnScreen().then((history) => history.redo());
       break;
   }
 }

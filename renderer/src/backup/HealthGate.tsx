@@ -1,17 +1,16 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import type { DatabaseHealth } from '../../../shared/contract';
-import { api } from '../api/client';
 import { RecoveryScreen } from './RecoveryScreen';
-import { errorMessage } from '../i18n/backend';
 
-/** Asks the host whether the database opened; the app renders only when it did. */
-export function HealthGate({ children }: { children: ReactNode }) {
-  const [health, setHealth] = useState<DatabaseHealth | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api.getDatabaseHealth({}).then(setHealth, (failure: unknown) => setError(errorMessage(failure)));
-  }, []);
-  if (error) return <p className="error recovery">{error}</p>;
-  if (!health) return null;
-  return health.status === 'ok' ? children : <RecoveryScreen health={health} />;
+/** The host's answer to `getDatabaseHealth`, or why it could not be asked. */
+export type HealthAnswer = { health: DatabaseHealth } | { error: string };
+
+/**
+ * The app renders only when the database opened; a damaged one shows the recovery screen. The
+ * health is asked for before the first render (main.tsx; the start script sent the call), so the
+ * app mounts in the first render, not after a render of nothing and an effect's round trip.
+ */
+export function HealthGate({ answer, children }: { answer: HealthAnswer; children: ReactNode }) {
+  if ('error' in answer) return <p className="error recovery">{answer.error}</p>;
+  return answer.health.status === 'ok' ? children : <RecoveryScreen health={answer.health} />;
 }

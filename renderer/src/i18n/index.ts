@@ -1,14 +1,10 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { en } from './en';
-import { LANGUAGE_STORAGE_KEY, pickLanguage, type Language } from './languages';
+import { LANGUAGE_STORAGE_KEY, startLanguage, type Language } from './languages';
 import { vi } from './vi';
 
-export const initialLanguage: Language = pickLanguage({
-  query: new URLSearchParams(window.location.search).get('lang'),
-  stored: localStorage.getItem(LANGUAGE_STORAGE_KEY),
-  systemLocale: navigator.language,
-});
+export const initialLanguage: Language = startLanguage();
 
 // Synchronous init (resources are bundled), so the first render is already translated.
 void i18next.use(initReactI18next).init({

@@ -21,3 +21,12 @@ export function pickLanguage(sources: {
   if (isLanguage(sources.stored)) return sources.stored;
   return /^vi\b/i.test(sources.systemLocale ?? '') ? 'vi' : 'en';
 }
+
+/** The language this page starts in, from the address, the saved choice and the system. */
+export function startLanguage(): Language {
+  return pickLanguage({
+    query: new URLSearchParams(window.location.search).get('lang'),
+    stored: localStorage.getItem(LANGUAGE_STORAGE_KEY),
+    systemLocale: navigator.language,
+  });
+}

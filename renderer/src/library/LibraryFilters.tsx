@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { LibraryFilterSchema, PartialDateSchema, type LibraryFilter } from '../../../shared/corpus/library-query';
-import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
+import type { LibraryFilter } from '../../../shared/corpus/library-query';
+import { isPartialDate } from '../../../shared/corpus/partial-date';
+import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/article-status';
 import { labelName, useAppStore } from '../state/app-store';
 import { useAttributeStore } from '../state/attribute-store';
 import { useLibraryStore } from '../state/library-store';
@@ -40,7 +41,7 @@ export function LibraryFilters() {
   }, []);
   /** Bumped by Clear, so the field filter's controls start empty again. */
   const [clears, setClears] = useState(0);
-  const dateProblem = [from, to].some((value) => value !== '' && !PartialDateSchema.safeParse(value).success);
+  const dateProblem = [from, to].some((value) => value !== '' && !isPartialDate(value));
 
   const toggleStatus = (status: ArticleStatus) => {
     const current = new Set(filter.status ?? []);
@@ -55,9 +56,10 @@ export function LibraryFilters() {
   };
   const applyDates = (nextFrom: string, nextTo: string) => {
     const range = { ...(nextFrom ? { from: nextFrom } : {}), ...(nextTo ? { to: nextTo } : {}) };
-    const parsed = LibraryFilterSchema.shape.published.safeParse(range);
+    // The filter's rule (library-query.ts): either end may be left open, not both, and each is a
+    // partial date. Checked without its schema, which is not in the start bundle (issue 13).
     if (!nextFrom && !nextTo) setFilter(withFilter(filter, 'published', null));
-    else if (parsed.success) setFilter(withFilter(filter, 'published', parsed.data));
+    else if (Object.values(range).every(isPartialDate)) setFilter(withFilter(filter, 'published', range));
   };
   const active = Object.keys(filter).some((key) => key !== 'text');
 
@@ -131,7 +133,7 @@ export function LibraryFilters() {
             className="library__date"
             value={from}
             placeholder={t('library.filters.datePlaceholder')}
-            aria-invalid={from !== '' && !PartialDateSchema.safeParse(from).success}
+            aria-invalid={from !== '' && !isPartialDate(from)}
             onChange={(event) => setFrom(event.target.value.trim())}
             onBlur={() => applyDates(from, to)}
             onKeyDown={(event) => event.key === 'Enter' && applyDates(from, to)}
@@ -143,7 +145,7 @@ export function LibraryFilters() {
             className="library__date"
             value={to}
             placeholder={t('library.filters.datePlaceholder')}
-            aria-invalid={to !== '' && !PartialDateSchema.safeParse(to).success}
+            aria-invalid={to !== '' && !isPartialDate(to)}
             onChange={(event) => setTo(event.target.value.trim())}
             onBlur={() => applyDates(from, to)}
             onKeyDown={(event) => event.key === 'Enter' && applyDates(from, to)}

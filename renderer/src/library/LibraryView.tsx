@@ -1,4 +1,4 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -25,6 +25,29 @@ const ROW_HEIGHT = 44;
 /** With a search, each row shows a line of the text around the match. */
 const ROW_HEIGHT_WITH_SNIPPET = 66;
 const DEBOUNCE_MS = 180;
+
+/**
+ * Rows the virtualiser counts in the list's first render, the rest of the height being padding:
+ * its estimates are an O(count) pass (the largest piece of the mount at 100,000 articles, issue
+ * 13), made for all rows in idle time once the first rows are on screen, or at the first scroll.
+ */
+const FIRST_RENDER_ROWS = LIBRARY_PAGE_SIZE;
+const ALL_ROWS_COUNTED_WITHIN_MS = 1_000;
+
+/**
+ * The scroller's size from a ResizeObserver, which reports it after the frame's layout. The
+ * virtualiser's own observer reads it in the list's mount (a layout effect): until then it knows
+ * a 0×0 scroller, so its first render had the overscan rows only and a second one, synchronous,
+ * the rows that fit. Here the first render uses the window's size (a few rows more than fit,
+ * never fewer) and the observer corrects it after the first frame.
+ */
+function observeScrollerRect(instance: Virtualizer<HTMLDivElement, Element>, report: (rect: Rect) => void) {
+  const element = instance.scrollElement;
+  if (!element) return undefined;
+  const observer = new ResizeObserver(() => report({ width: element.clientWidth, height: element.clientHeight }));
+  observer.observe(element);
+  return () => observer.disconnect();
+}
 
 /**
  * The library: every article with its metadata, counts and status, sorted, filtered and paged by
@@ -113,10 +136,22 @@ function LibraryTable() {
   const scroller = useRef<HTMLDivElement>(null);
 
   const rowHeight = filter.text !== undefined ? ROW_HEIGHT_WITH_SNIPPET : ROW_HEIGHT;
+  const [allCounted, setAllCounted] = useState(false);
+  useEffect(() => {
+    if (allCounted) return;
+    // In idle time after the frame that shows the first rows (bounded, for a busy machine).
+    const idle = requestIdleCallback(() => setAllCounted(true), { timeout: ALL_ROWS_COUNTED_WITHIN_MS });
+    return () => cancelIdleCallback(idle);
+  }, [allCounted]);
+  const count = total ?? 0;
+  const counted = allCounted ? count : Math.min(count, FIRST_RENDER_ROWS);
   const rows = useVirtualizer({
-    count: total ?? 0,
+    count: counted,
+    paddingEnd: (count - counted) * rowHeight,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
+    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    observeElementRect: observeScrollerRect,
     // Rows rendered beyond the view: a sort or filter change renders all of them at once, and
     // 160 px of scrolling a frame brings in four; six is more than a frame ahead.
     overscan: 6,
@@ -147,7 +182,7 @@ function LibraryTable() {
   const rowAt = (index: number) => pages.get(Math.floor(index / LIBRARY_PAGE_SIZE))?.[index % LIBRARY_PAGE_SIZE];
 
   return (
-    <div className="library__scroller" ref={scroller}>
+    <div className="library__scroller" ref={scroller} onScroll={allCounted ? undefined : () => setAllCounted(true)}>
       <table className="library__table" aria-rowcount={total ?? undefined}>
         <thead>
           <tr>

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DISPLAY_NAME_MAX_CHARS } from '../../../shared/domain/profile';
 import { Modal } from '../app/Modal';
@@ -6,14 +6,11 @@ import { useProfileStore } from './profile-store';
 
 /**
  * Asks for the analyst's display name, stored as the author of every annotation. Opens by itself
- * at start while no name has been chosen (prefilled with the OS user name), and from the toolbar.
+ * at start while no name has been chosen (prefilled with the OS user name: the toolbar's
+ * ProfileButton loads the profile), and from the toolbar.
  */
 export function ProfileDialog() {
-  const { profile, dialogOpen, load, closeDialog, save } = useProfileStore();
-
-  useEffect(() => {
-    void load();
-  }, [load]);
+  const { profile, dialogOpen, closeDialog, save } = useProfileStore();
 
   if (!dialogOpen || !profile) return null;
   return (

@@ -1,6 +1,5 @@
 import { create } from 'zustand';
 import type { Profile } from '../../../shared/contract';
-import { DisplayNameSchema } from '../../../shared/domain/profile';
 import { api } from '../api/client';
 import { i18next } from '../i18n';
 import { useAppStore } from '../state/app-store';
@@ -39,6 +38,9 @@ export const useProfileStore = create<ProfileState>((set) => ({
   },
 
   async save(displayName) {
+    // The schema (zod) is not in the start bundle (issue 13); the dialog that saves is a chunk
+    // loaded after the first paint, and this import is loaded with it.
+    const { DisplayNameSchema } = await import('../../../shared/domain/profile');
     const parsed = DisplayNameSchema.safeParse(displayName);
     if (!parsed.success) return parsed.error.issues[0]?.message ?? i18next.t('profile.invalidName');
     try {

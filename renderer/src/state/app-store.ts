@@ -5,13 +5,22 @@ import { api } from '../api/client';
 import { applyLanguage, initialLanguage } from '../i18n';
 import type { Language } from '../i18n/languages';
 import { errorMessage } from '../i18n/backend';
+import {
+  adjudicationIdFromHash,
+  articleIdFromHash,
+  briefIdFromHash,
+  entityIdFromHash,
+  SCHEMA_HASH,
+  schemaFromHash,
+  viewFromHash,
+  VIEWS,
+  type View,
+} from './route';
 
 export type Dialog =
   'import' | 'export' | 'preannotate' | 'keyboard-help' | 'restore-backup' | 'export-work' | 'import-package' | null;
 
-/** The corpus views; the reader shows instead of them while an article is open. */
-export const VIEWS = ['library', 'concordance', 'dashboard', 'agreement', 'entities', 'briefs'] as const;
-export type View = (typeof VIEWS)[number];
+export { VIEWS, type View };
 
 interface Toast {
   id: number;
@@ -58,47 +67,12 @@ interface AppState {
 
 let nextToastId = 1;
 
-/** The article id in the URL hash (#/article/3), so a reload reopens the same article. */
-function articleIdFromHash(): number | null {
-  const match = /^#\/article\/(\d+)$/.exec(window.location.hash);
-  return match ? Number(match[1]) : null;
-}
-
-/** The article being adjudicated (#/adjudicate/3). */
-function adjudicationIdFromHash(): number | null {
-  const match = /^#\/adjudicate\/(\d+)$/.exec(window.location.hash);
-  return match ? Number(match[1]) : null;
-}
-
-/** The corpus view in the URL hash (#/concordance, #/agreement, #/entities…); the library has none. */
-function viewFromHash(): View {
-  if (entityIdFromHash() !== null) return 'entities';
-  if (briefIdFromHash() !== null) return 'briefs';
-  const match = /^#\/(concordance|dashboard|agreement|entities|briefs)$/.exec(window.location.hash);
-  return (match?.[1] as View | undefined) ?? 'library';
-}
-
-/** The entity whose page is shown (#/entity/5). */
-function entityIdFromHash(): number | null {
-  const match = /^#\/entity\/(\d+)$/.exec(window.location.hash);
-  return match ? Number(match[1]) : null;
-}
-
-/** The brief open in the editor (#/brief/2). */
-function briefIdFromHash(): number | null {
-  const match = /^#\/brief\/(\d+)$/.exec(window.location.hash);
-  return match ? Number(match[1]) : null;
-}
-
 /** The hash of a corpus view, with the entity page shown in `entities` or the brief open in `briefs`. */
 function viewHash(view: View, entityId: number | null, briefId: number | null = null): string {
   if (view === 'entities' && entityId !== null) return `#/entity/${entityId}`;
   if (view === 'briefs' && briefId !== null) return `#/brief/${briefId}`;
   return view === 'library' ? '' : `#/${view}`;
 }
-
-const SCHEMA_HASH = '#/schema';
-const schemaFromHash = () => window.location.hash === SCHEMA_HASH;
 
 function pushHash(hash: string): void {
   if (window.location.hash !== hash) {

@@ -9,9 +9,9 @@ import type {
 import type { ArticleSummary } from '../../../shared/domain/schemas';
 import { api } from '../api/client';
 import { errorMessage, useAppStore } from './app-store';
+import { INITIAL_LIBRARY_SORT, LIBRARY_PAGE_SIZE, libraryPageRequest } from './library-request';
 
-/** Rows per request; the list asks for the pages its visible rows fall in. */
-export const LIBRARY_PAGE_SIZE = 100;
+export { LIBRARY_PAGE_SIZE };
 
 interface LibraryState {
   filter: LibraryFilter;
@@ -43,10 +43,11 @@ interface LibraryState {
   /** Asks again for the count and the loaded pages (after an import, an edit elsewhere). */
   refresh(): Promise<void>;
   /**
-   * Asks for the first page while the app starts (main.tsx, beside the database health check),
-   * so the library's first paint does not wait for that round trip and the app's mount.
+   * Asks for the first page while the app starts (main.tsx; the start script sent the call), so
+   * the library's first paint does not wait for that round trip and the app's mount. Resolves
+   * when it is in, or failed (quietly: the view asks again).
    */
-  prefetch(): void;
+  prefetch(): Promise<void>;
   /** The library view mounting: the prefetched page serves the first time, later it asks again. */
   opened(): Promise<void>;
   loadFacets(): Promise<void>;
@@ -62,11 +63,6 @@ const inFlight = new Set<string>();
 /** The first page asked for at start, until the library view takes it. */
 let startPage: Promise<void> | null = null;
 
-/** The sort the server is asked for: with words to find, the default order is the best match first. */
-function effectiveSort(filter: LibraryFilter, sort: LibrarySort): LibrarySort {
-  return filter.text !== undefined && sort.key === 'imported' ? { key: 'relevance', direction: 'ascending' } : sort;
-}
-
 export const useLibraryStore = create<LibraryState>((set, get) => {
   /** `quiet`: a failure is not shown (the prefetch; the view asks again when it opens). */
   const fetchPage = async (page: number, generation: number, quiet = false) => {
@@ -75,12 +71,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => {
     inFlight.add(key);
     try {
       const { filter, sort } = get();
-      const answer = await api.queryLibrary({
-        filter,
-        sort: effectiveSort(filter, sort),
-        offset: page * LIBRARY_PAGE_SIZE,
-        limit: LIBRARY_PAGE_SIZE,
-      });
+      const answer = await api.queryLibrary(libraryPageRequest(filter, sort, page));
       if (get().generation !== generation) return;
       set((state) => ({
         total: answer.total,
@@ -104,7 +95,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => {
 
   return {
     filter: {},
-    sort: { key: 'imported', direction: 'ascending' },
+    sort: INITIAL_LIBRARY_SORT,
     total: null,
     broad: false,
     libraryTotal: null,
@@ -150,6 +141,7 @@ export const useLibraryStore = create<LibraryState>((set, get) => {
 
     prefetch() {
       startPage = fetchPage(0, get().generation, true);
+      return startPage;
     },
 
     async opened() {

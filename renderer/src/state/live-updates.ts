@@ -1,6 +1,5 @@
 import { useEffect } from 'react';
 import { events } from '../api/client';
-import { useReaderStore } from '../reader/reader-store';
 import { useAppStore } from './app-store';
 import { useAttributeStore } from './attribute-store';
 import { useLibraryStore } from './library-store';
@@ -42,7 +41,9 @@ export function useLiveUpdates(): void {
     const refreshLibrary = coalesced(() => useLibraryStore.getState().refresh());
     const reloadArticle = coalesced(async () => {
       const openId = useAppStore.getState().openArticleId;
-      if (openId !== null) await useReaderStore.getState().load(openId);
+      // The reader's store is in the reader's chunk (loaded, or loading, since an article is open).
+      if (openId !== null)
+        await import('../reader/reader-store').then(({ useReaderStore }) => useReaderStore.getState().load(openId));
     });
     const reloadDefinitions = coalesced(() => useAttributeStore.getState().load());
     const stopChanges = events.on('storeChanged', ({ articleIds }) => {

@@ -2,7 +2,8 @@ import { create } from 'zustand';
 import type { ExportJob, ExportOptions } from '../../../shared/contract';
 import { suggestedExportFileName } from '../../../shared/codecs';
 import { packageFileName } from '../../../shared/team/package-manifest';
-import { api, browserHostToken, events } from '../api/client';
+import { api, events } from '../api/client';
+import { browserHostToken } from '../api/transport';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { JobTracker } from './job-tracker';
 

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BRIEF_EXPORT_FORMAT_SPECS, type BriefExportFormatId } from '../../../../shared/brief/export/formats';
-import { api, browserHostToken } from '../../api/client';
+import { api } from '../../api/client';
+import { browserHostToken } from '../../api/transport';
 import { download } from '../../app/download';
 import { errorMessage } from '../../i18n/backend';
 import { useAppStore } from '../../state/app-store';

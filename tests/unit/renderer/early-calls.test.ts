@@ -1,0 +1,54 @@
+// @vitest-environment jsdom
+/**
+ * The start script's calls (issue 13, renderer/src/boot.ts → api/early.ts): a call the app makes
+ * with the same name and input takes the early answer instead of asking the host again, once; a
+ * different input, or the same call again, goes to the host; a failed early call fails the call
+ * that takes it, and an early call nobody takes is no unhandled rejection.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { createApiClient } from '../../../renderer/src/api/client';
+import { sendEarly, takeEarly } from '../../../renderer/src/api/early';
+import type { Transport } from '../../../renderer/src/api/transport';
+import { INITIAL_LIBRARY_SORT, libraryPageRequest } from '../../../renderer/src/state/library-request';
+
+const healthy = { ok: true as const, value: { status: 'ok' } };
+
+describe('early calls', () => {
+  it('answers the same call once from the early answer, then from the host', async () => {
+    const early = vi.fn<Transport>(() => Promise.resolve(healthy));
+    const host = vi.fn<Transport>(() => Promise.resolve({ ok: true as const, value: { status: 'later' } }));
+    sendEarly(early, 'getDatabaseHealth', {});
+    const api = createApiClient(host);
+    expect(await api.getDatabaseHealth({})).toEqual({ status: 'ok' });
+    expect(host).not.toHaveBeenCalled();
+    expect(await api.getDatabaseHealth({})).toEqual({ status: 'later' });
+    expect(host).toHaveBeenCalledTimes(1);
+    expect(early).toHaveBeenCalledTimes(1);
+  });
+
+  it("matches the library's first page only with the same input", async () => {
+    const rows = { ok: true as const, value: { total: 1, rows: [] } };
+    const early = vi.fn<Transport>(() => Promise.resolve(rows));
+    const host = vi.fn<Transport>(() => Promise.resolve({ ok: true as const, value: { total: 2, rows: [] } }));
+    sendEarly(early, 'queryLibrary', libraryPageRequest({}, INITIAL_LIBRARY_SORT, 0));
+    const api = createApiClient(host);
+    // Another page is not the early call; the store's request for the first page is.
+    await api.queryLibrary(libraryPageRequest({}, INITIAL_LIBRARY_SORT, 1));
+    expect(host).toHaveBeenCalledTimes(1);
+    expect(await api.queryLibrary(libraryPageRequest({}, INITIAL_LIBRARY_SORT, 0))).toEqual({ total: 1, rows: [] });
+    expect(host).toHaveBeenCalledTimes(1);
+  });
+
+  it('fails the call that takes a failed early call, and leaves none behind', async () => {
+    const unhandled = vi.fn();
+    process.on('unhandledRejection', unhandled);
+    sendEarly(() => Promise.reject(new Error('host gone')), 'getDatabaseHealth', {});
+    sendEarly(() => Promise.reject(new Error('host gone')), 'getAppInfo', {});
+    const api = createApiClient(() => Promise.resolve(healthy));
+    await expect(api.getDatabaseHealth({})).rejects.toThrow(/Could not reach the workbench/);
+    expect(takeEarly('getAppInfo', {})).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    process.off('unhandledRejection', unhandled);
+    expect(unhandled).not.toHaveBeenCalled();
+  });
+});
