@@ -1,7 +1,7 @@
 /**
  * Annotating benchmark, in Chromium through the browser host, on an article of 400,000
  * characters holding 10,000 spans:
- * - opening the article (click in the library) to the first frame with all highlights painted;
+ * - opening the article (press and click in the library) to the first frame with all highlights painted;
  * - creating a span on screen: from the start of a frame in which the hotkey is pressed to the
  *   start of the next frame (16.7 ms = the highlight made the next frame), median of 200;
  * - scrolling the whole article: frames per second and long tasks over 50 ms.
@@ -188,12 +188,12 @@ export function phaseTotals(events: TraceEvent[], tasks: TraceEvent[]): Map<stri
 }
 
 /**
- * The page's main-thread tasks of one open, in time from the click: where the page works and
+ * The page's main-thread tasks of one open, in time from the press: where the page works and
  * where it waits (for the host's answer, for a frame). Tasks under 2 ms are summed, not listed.
  */
-function printTimeline(events: TraceEvent[], tasks: TraceEvent[], clickTs: number): void {
+function printTimeline(events: TraceEvent[], tasks: TraceEvent[], pressTs: number): void {
   let small = 0;
-  console.log('  last open, page main thread (ms from the click: start +wall, CPU, phases):');
+  console.log('  last open, page main thread (ms from the press: start +wall, CPU, phases):');
   for (const task of tasks) {
     if (threadMs(task) < 2) {
       small += threadMs(task);
@@ -216,7 +216,7 @@ function printTimeline(events: TraceEvent[], tasks: TraceEvent[], clickTs: numbe
       .map((event) => `${event.name} ${threadMs(event).toFixed(1)}`)
       .join(', ');
     console.log(
-      `    ${((task.ts - clickTs) / 1000).toFixed(0).padStart(5)} +${((task.dur ?? 0) / 1000).toFixed(1)} ` +
+      `    ${((task.ts - pressTs) / 1000).toFixed(0).padStart(5)} +${((task.dur ?? 0) / 1000).toFixed(1)} ` +
         `cpu ${threadMs(task).toFixed(1)}: ${phases || inner}`,
     );
   }
@@ -296,7 +296,7 @@ async function main(): Promise<void> {
   try {
     const page = await newBenchPage(browser);
     const cdp = await page.context().newCDPSession(page);
-    // 1. Open: click → all highlights registered → the next frame. The first open is the one a
+    // 1. Open: press → all highlights registered → the next frame. The first open is the one a
     // user makes after starting; later ones (the library reloaded each time) run warm code.
     const openRuns: { wallMs: number; pageCpuMs: number; hostCpuMs: number; phases: Map<string, number> }[] = [];
     for (let run = 0; run < opens; run++) {
@@ -349,7 +349,7 @@ async function main(): Promise<void> {
             return `${timing.name.split('/api/')[1]}: sent ${at(timing.startTime)}, first byte ${at(timing.responseStart)}, done ${at(timing.responseEnd)} ms`;
           });
       });
-      console.log(`  last open's API calls, from the click: ${calls.join('; ')}`);
+      console.log(`  last open's API calls, from the press: ${calls.join('; ')}`);
     }
     // 2. Create, on screen: select a word in a visible paragraph (untimed), then, right after a
     // frame starts, press the PER hotkey; the time is from that frame's start to the start of the
