@@ -8,15 +8,19 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AppliedChanges } from '../../../shared/domain/changes';
 
-const calls: { id: number; resolve: (value: unknown) => void; reject: (error: Error) => void }[] = [];
+const calls: {
+  id: number;
+  version?: string;
+  resolve: (value: unknown) => void;
+  reject: (error: Error) => void;
+}[] = [];
 const listeners = new Set<(applied: AppliedChanges) => void>();
+const call = (input: { id: number; version?: string }) =>
+  new Promise((resolve, reject) => {
+    calls.push({ ...input, resolve, reject });
+  });
 vi.mock('../../../renderer/src/api/client', () => ({
-  api: {
-    openArticle: ({ id }: { id: number }) =>
-      new Promise((resolve, reject) => {
-        calls.push({ id, resolve, reject });
-      }),
-  },
+  api: { openArticle: call, reopenArticle: call },
   events: {
     on: (_name: string, listener: (applied: AppliedChanges) => void) => {
       listeners.add(listener);
@@ -28,6 +32,7 @@ vi.mock('../../../renderer/src/api/client', () => ({
 const { readAhead, startArticleRead, takeArticleRead } = await import('../../../renderer/src/reader/article-read');
 
 const applied = (description: string) => ({ description }) as unknown as AppliedChanges;
+const answer = (id: number, version: string) => ({ article: { id }, version });
 
 beforeEach(() => {
   calls.length = 0;
@@ -40,8 +45,8 @@ describe('article reads', () => {
   it('hands on the writes that landed while the read ran, then the later ones, in order', async () => {
     const read = startArticleRead(3);
     listeners.forEach((listener) => listener(applied('during')));
-    calls[0]!.resolve({ opened: 3 });
-    await expect(read.answer).resolves.toEqual({ opened: 3 });
+    calls[0]!.resolve(answer(3, 'v1'));
+    await expect(read.answer).resolves.toEqual(answer(3, 'v1'));
     const received: string[] = [];
     read.follow((change) => received.push(change.description));
     listeners.forEach((listener) => listener(applied('after')));
@@ -70,6 +75,24 @@ describe('article reads', () => {
     expect(listeners.size).toBe(0);
     takeArticleRead(2);
     expect(calls.map((call) => call.id)).toEqual([1, 2, 2]);
+  });
+
+  it('opening the last article read again asks only whether its answer is current, and takes the new one if not', async () => {
+    const first = startArticleRead(11);
+    calls.at(-1)!.resolve(answer(11, 'v1'));
+    const held = await first.answer;
+    const again = startArticleRead(11);
+    expect(calls.at(-1)).toMatchObject({ id: 11, version: 'v1' });
+    calls.at(-1)!.resolve({ unchanged: true });
+    expect(await again.answer).toBe(held);
+    const third = startArticleRead(11);
+    calls.at(-1)!.resolve(answer(11, 'v2'));
+    expect(await third.answer).toEqual(answer(11, 'v2'));
+    startArticleRead(11);
+    expect(calls.at(-1)).toMatchObject({ id: 11, version: 'v2' });
+    // Another article is read whole.
+    startArticleRead(12);
+    expect(calls.at(-1)).not.toHaveProperty('version');
   });
 
   it('a failed read stops listening and leaves its error to the taker', async () => {
