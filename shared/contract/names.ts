@@ -31,6 +31,7 @@ export const CALL_NAMES = [
   'cancelAnnotateAll',
   'corpusDashboard',
   'openArticle',
+  'reopenArticle',
   'listRelationTypes',
   'listRelations',
   'pickImportPaths',

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { expandLabelFilter, labelTree, withDescendants } from '../../../shared/domain/label-tree';
 import type { Label } from '../../../shared/domain/schemas';
@@ -8,6 +8,7 @@ import { labelName, useAppStore } from '../state/app-store';
 import { spanDragSource } from '../briefs/span-drag';
 import { useDeferredReader, useReaderStore } from './reader-store';
 import { useLayerStore } from './layers/layer-store';
+import { useAfterFirstFrame } from './after-first-frame';
 
 const ROW_HEIGHT = 52;
 const OVERSCAN = 8;
@@ -57,24 +58,18 @@ export function SpanList({ labels, onReveal }: SpanListProps) {
     return withSublabels;
   }, [all, labels]);
 
-  // The list's box is measured (a layout) when it mounts: after the article's first frame, not
-  // inside the script before it, where it laid out the whole new text.
-  const [mounted, setMounted] = useState(false);
-  useEffect(() => {
-    let timer = 0;
-    const frame = requestAnimationFrame(() => (timer = window.setTimeout(() => setMounted(true))));
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, []);
+  // The list's box is measured (a layout) after the article's first frame.
+  const mounted = useAfterFirstFrame();
+  const itemKey = useCallback((index: number) => spans[index]?.id ?? index, [spans]);
 
   const rows = useVirtualizer({
     count: spans.length,
     getScrollElement: () => (mounted ? viewport.current : null),
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
-    getItemKey: (index) => spans[index]?.id ?? index,
+    // Stable while the list is: a new function each render made the virtualiser measure all
+    // 10,000 rows again on every render (several in an open).
+    getItemKey: itemKey,
   });
 
   // Keep the selected row in view when the selection comes from the text.

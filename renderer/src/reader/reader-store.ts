@@ -11,12 +11,13 @@ import {
   type ArticleStatus,
 } from '../../../shared/domain/schemas';
 import type { TextRange } from '../../../shared/text/syllables';
-import { api, events } from '../api/client';
+import { api } from '../api/client';
 import { backendText } from '../i18n/backend';
 import { errorMessage, useAppStore } from '../state/app-store';
 import { useAttributeStore } from '../state/attribute-store';
 import { useLibraryStore } from '../state/library-store';
 import { apiTransport } from './api-transport';
+import { startArticleRead, takeArticleRead } from './article-read';
 import { canCreate, spanGuard, useLayerStore } from './layers/layer-store';
 import { useProfileStore } from '../settings/profile-store';
 import { i18next } from '../i18n';
@@ -166,23 +167,16 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         // Reloading the open article (a change made elsewhere): let its queued writes land first,
         // so the fresh read includes them.
         const previous = get().sync;
-        if (previous?.articleId === articleId) await previous.whenIdle();
-        // Writes from other tabs or windows of this host arrive as events. Those that come while
-        // the article is read are kept and applied after it: the ones the read already holds set
-        // the same values again, in commit order, so none is lost.
-        const early: AppliedChanges[] = [];
-        let deliver: (applied: AppliedChanges) => void = (applied) => early.push(applied);
-        const stop = events.on('changesApplied', (applied) => deliver(applied));
+        const reloading = previous?.articleId === articleId;
+        if (reloading) await previous.whenIdle();
+        // Writes from other tabs or windows of this host arrive as events; the read keeps those
+        // that come while it runs, to apply after it. A new article's read may have started
+        // already, when its row was pressed (article-read.ts).
+        const read = reloading ? startArticleRead(articleId) : takeArticleRead(articleId);
         // The document fields sit above the text: their definitions come with the article, or
         // their arrival would push the text down under a drag already begun on it.
         const attributes = useAttributeStore.getState();
-        const [opened] = await Promise.all([
-          api.openArticle({ id: articleId }).catch((error: unknown) => {
-            stop();
-            throw error;
-          }),
-          attributes.loaded ? undefined : attributes.load(),
-        ]);
+        const [opened] = await Promise.all([read.answer, attributes.loaded ? undefined : attributes.load()]);
         const spans = decodeSpans(opened.spans, opened.article.text);
         const sync = new DocumentSync(
           articleId,
@@ -195,10 +189,9 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         // Before the sync is shown: the painter reads the layers when it first paints.
         useLayerStore.getState().init(spans, useProfileStore.getState().profile?.displayName ?? '');
         follow(sync);
-        deliver = (applied) => sync.receive(applied);
-        for (const applied of early) sync.receive(applied);
+        read.follow((applied) => sync.receive(applied));
         stopReceiving();
-        stopReceiving = stop;
+        stopReceiving = read.stop;
         get().sync?.dispose();
         set((state) => ({
           article: opened.article,

@@ -5,6 +5,7 @@ import { api } from '../api/client';
 import { applyLanguage, initialLanguage } from '../i18n';
 import type { Language } from '../i18n/languages';
 import { errorMessage } from '../i18n/backend';
+import { readAhead } from '../reader/article-read';
 import {
   adjudicationIdFromHash,
   articleIdFromHash,
@@ -119,6 +120,8 @@ export const useAppStore = create<AppState>((set, get) => ({
       else get().showView(view);
       return;
     }
+    // The host reads the article while the page switches to the reader, not after.
+    if (get().openArticleId !== id) readAhead(id);
     pushHash(`#/article/${id}`);
     set({ openArticleId: id, adjudicationArticleId: null, schemaOpen: false });
   },

@@ -1,3 +1,5 @@
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { dispatchCall } from '../../../shared/contract/dispatch';
 import { CompactSpansSchema, decodeSpans, encodeSpans, type OpenedArticle } from '../../../shared/contract/reader';
@@ -56,6 +58,79 @@ describe('openArticle', () => {
     expect(spans.filter((span) => span.attributes !== undefined)).toHaveLength(1);
     expect(Object.keys(opened.spans.attributes)).toHaveLength(1);
     expect(opened.fields).toEqual({ doc_type: 'speech' });
+  });
+
+  describe('reopenArticle: "unchanged" exactly while nothing was written since the version held', () => {
+    const reopen = async (id: number, version: string) => {
+      const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
+      const result = await dispatchCall(handlers, 'reopenArticle', { id, version }, () => {});
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value as OpenedArticle | { unchanged: true };
+    };
+
+    it('unchanged after reads only; the whole answer, with the write, after a write through the pipeline', async () => {
+      const opened = await open(articleId);
+      await open(articleId); // reads (another open, the library) change nothing
+      workbench.articles.list();
+      expect(await reopen(articleId, opened.version)).toEqual({ unchanged: true });
+      const span = create('Bộ Công an', 'ORG');
+      const fresh = await reopen(articleId, opened.version);
+      expect('unchanged' in fresh).toBe(false);
+      const reread = fresh as OpenedArticle;
+      expect(reread.spans.ids).toContain(span.id);
+      expect(reread.version).not.toBe(opened.version);
+      expect(reread).toEqual(await open(articleId));
+      expect(await reopen(articleId, reread.version)).toEqual({ unchanged: true });
+    });
+
+    it('a write to another article, or the schema, also counts (the answer holds the schema history and relation types)', async () => {
+      const opened = await open(articleId);
+      workbench.changes.apply({
+        origin: 'manual',
+        changes: [{ kind: 'label.update', key: 'PER', patch: { nameEn: 'Person (renamed)' } }],
+      });
+      expect('unchanged' in (await reopen(articleId, opened.version))).toBe(false);
+    });
+
+    it("another connection's commit (the command line, a worker) counts too", async () => {
+      const opened = await open(articleId);
+      const other = new BetterSqlite3(join(workbench.dir, 'marginalia.db'));
+      try {
+        other.prepare(`UPDATE articles SET title = 'Đổi tên' WHERE id = ?`).run(articleId);
+      } finally {
+        other.close();
+      }
+      const fresh = await reopen(articleId, opened.version);
+      expect((fresh as OpenedArticle).article.title).toBe('Đổi tên');
+    });
+
+    it('the host gives its last answer again only while nothing was written (one host, article opened twice)', async () => {
+      const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
+      const openHere = async () => {
+        const result = await dispatchCall(handlers, 'openArticle', { id: articleId }, () => {});
+        if (!result.ok) throw new Error(result.error.message);
+        return result.value as OpenedArticle;
+      };
+      const first = await openHere();
+      expect(await openHere()).toEqual(first);
+      const span = create('Bộ Công an', 'ORG');
+      const second = await openHere();
+      expect(second.spans.ids).toContain(span.id);
+      expect(second.history.canUndo).toBe(true);
+      const other = new BetterSqlite3(join(workbench.dir, 'marginalia.db'));
+      try {
+        other.prepare(`DELETE FROM annotations WHERE id = ?`).run(span.id);
+      } finally {
+        other.close();
+      }
+      expect((await openHere()).spans.ids).not.toContain(span.id);
+    });
+
+    it('a version from another host run never matches', async () => {
+      const opened = await open(articleId);
+      const [, ...rest] = opened.version.split('.');
+      expect('unchanged' in (await reopen(articleId, ['someoneElse', ...rest].join('.')))).toBe(false);
+    });
   });
 
   it('answers not_found for a missing article', async () => {

@@ -6,6 +6,7 @@ import type { TextRange } from '../../../../shared/text/syllables';
 import { labelChipStyle } from '../../app/contrast';
 import { labelName, useAppStore } from '../../state/app-store';
 import { AssistSettingsDialog } from './AssistSettingsDialog';
+import { useAfterFirstFrame } from '../after-first-frame';
 import { useSuggestionStore } from './suggestion-store';
 
 /** One row: chip, quote and source on a line, with the two buttons (CSS keeps it to this height). */
@@ -34,9 +35,11 @@ export function SuggestionsPanel({ labels, onReveal }: SuggestionsPanelProps) {
 
   // Virtualised: up to SUGGESTIONS_LISTED_MAX rows of three buttons each would cost every render.
   const viewport = useRef<HTMLDivElement>(null);
+  // Its box is measured (a layout) after the article's first frame (suggestions come later anyway).
+  const measurable = useAfterFirstFrame();
   const rows = useVirtualizer({
     count: suggestions.length,
-    getScrollElement: () => viewport.current,
+    getScrollElement: () => (measurable ? viewport.current : null),
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
   });

@@ -2,7 +2,7 @@ import { useEffect, useRef, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TextRange } from '../../../../shared/text/syllables';
 import { isShortcut, shortcutFor } from '../../app/keymap';
-import { paintWindowNow, watchPaintWindow } from '../paint-window';
+import { firstPaintWindow, watchPaintWindow } from '../paint-window';
 import type { TextLayout } from '../text-layout';
 import { FindPainter } from './find-painter';
 import { useFindStore } from './find-store';
@@ -36,7 +36,10 @@ export function FindBar({ layout, pageRef, root, revealRange }: FindBarProps) {
     if (!page) return;
     const instance = new FindPainter(layout);
     painter.current = instance;
-    instance.setWindow(paintWindowNow(layout, page));
+    // Estimated, not measured: measuring lays the new text out inside the script, before its first
+    // frame. Nothing is found yet (the search closes with the text before), and the observer's
+    // first report, a frame later, gives the measured window.
+    instance.setWindow(firstPaintWindow(layout));
     const stopWatching = watchPaintWindow(layout, page, (window) => instance.setWindow(window));
     return () => {
       stopWatching();

@@ -1,0 +1,64 @@
+/**
+ * Opening an article again without a reload (issue 8, the open path): the reader keeps its last
+ * answer and asks `reopenArticle` whether it is still current. A span written meanwhile by
+ * another process must show (the database's version changed), and with nothing written the kept
+ * answer shows the same spans as the store.
+ */
+import type { Page } from '@playwright/test';
+import { openWorkbench } from '../../electron/services/workbench';
+import { expect, test, type RunningHost } from './fixtures';
+import { openSeed } from './reader-helpers';
+import { articleIdByTitle, storedSpans } from './stored-state';
+
+const SEED = /^3 đề xuất của Bộ Công an/;
+const SEED_TITLE = '3 đề xuất của Bộ Công an';
+
+function annotateFromAnotherConnection(host: RunningHost, articleId: number, quote: string): void {
+  const other = openWorkbench(host.databasePath);
+  try {
+    const start = other.articles.getText(articleId).indexOf(quote);
+    other.annotations.create({ articleId, labelKey: 'PER', start, end: start + quote.length, quote });
+  } finally {
+    other.close();
+  }
+}
+
+/** The answers to `reopenArticle` (fetched by the page's answer worker), in order. */
+function reopenAnswers(page: Page): unknown[] {
+  const answers: unknown[] = [];
+  page.context().on('response', (response) => {
+    if (response.url().endsWith('/api/reopenArticle')) answers.push(response.json().catch(() => null));
+  });
+  return answers;
+}
+
+const backToLibrary = async (page: Page) => {
+  await page.getByRole('button', { name: '← Library' }).click();
+  await page.getByRole('button', { name: SEED }).waitFor();
+};
+
+test('an article opened again shows a span written by another process while the library showed, and only the stored spans', async ({
+  page,
+  host,
+}) => {
+  const answers = reopenAnswers(page);
+  await page.goto(host.url);
+  const articleId = await articleIdByTitle(host, SEED_TITLE);
+  await openSeed(page, SEED);
+  await expect(page.locator('.spans__row')).toHaveCount(0);
+  await backToLibrary(page);
+
+  annotateFromAnotherConnection(host, articleId, 'Lương Tam Quang');
+  await openSeed(page, SEED);
+  await expect(page.locator('.spans__quote', { hasText: 'Lương Tam Quang' })).toHaveCount(1);
+  await expect.poll(() => answers.length).toBe(1);
+  expect(await answers[0]).toMatchObject({ ok: true, value: { spans: { ids: expect.any(Array) } } });
+
+  // Nothing written since: the kept answer is current, and shows what the store holds.
+  await backToLibrary(page);
+  await openSeed(page, SEED);
+  await expect.poll(() => answers.length).toBe(2);
+  expect(await answers[1]).toEqual({ ok: true, value: { unchanged: true } });
+  const stored = await storedSpans(host, articleId);
+  await expect(page.locator('.spans__quote')).toHaveText(stored.map((span) => span.quote));
+});
