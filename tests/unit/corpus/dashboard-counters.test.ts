@@ -6,6 +6,7 @@ import { foldVietnamese } from '../../../shared/text/fold';
 import { sentenceRanges } from '../../../shared/text/syllables';
 import { openDatabase } from '../../../electron/services/store/database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/services/store/migrations';
+import { SearchIndex } from '../../../electron/services/store/search-index';
 import { SentenceStore } from '../../../electron/services/store/sentences';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { tempDir, useTempWorkbenches } from '../../helpers/temp-workbench';
@@ -301,13 +302,13 @@ describe('migration 023: per-article counters for the filtered dashboard', () =>
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
-  /** A version-22 database with three articles (two sources) and spans by two authors. */
-  function version22(): string {
+  /** A database at `version` (22 unless given) with three articles (two sources) and spans by two authors. */
+  function versionAt(version = 22): string {
     const { dir, dispose } = tempDir();
     cleanups.push(dispose);
-    const path = join(dir, 'v22.db');
-    const v22 = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version <= 22) });
-    expect(v22.pragma('user_version', { simple: true })).toBe(22);
+    const path = join(dir, `v${version}.db`);
+    const v22 = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version <= version) });
+    expect(v22.pragma('user_version', { simple: true })).toBe(version);
     const insert = v22.prepare(
       `INSERT INTO articles (raw_text, text, content_hash, title, source, published_at, word_count, status, imported_at, updated_at)
        VALUES (@text, @text, @hash, @title, @source, @published, 3, @status, @at, @at)`,
@@ -352,7 +353,7 @@ describe('migration 023: per-article counters for the filtered dashboard', () =>
     workbench.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all();
 
   it('fills the counters of a version-22 database from its spans, and every filtered dashboard reads right', () => {
-    const workbench = openWorkbench(version22());
+    const workbench = openWorkbench(versionAt());
     cleanups.unshift(() => workbench.close());
     expect(workbench.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(rows(workbench, 'dashboard_article_label')).toEqual([
@@ -397,7 +398,7 @@ describe('migration 023: per-article counters for the filtered dashboard', () =>
   });
 
   it('keeps a row only while its count is above zero, through the pipeline, undo and an author change', () => {
-    const workbench = openWorkbench(version22());
+    const workbench = openWorkbench(versionAt());
     cleanups.unshift(() => workbench.close());
     const [risk] = workbench.annotations.list(2).filter((span) => span.labelKey === 'RISK');
     workbench.changes.apply({ origin: 'manual', changes: [{ kind: 'annotation.delete', id: risk!.id }] });
@@ -420,8 +421,8 @@ describe('migration 023: per-article counters for the filtered dashboard', () =>
     expectCountersRight(workbench);
   });
 
-  it('the filtered dashboard reads no row of annotations but the entity quotes, and the counters by primary key (query plan)', () => {
-    const workbench = openWorkbench(version22());
+  it('the filtered dashboard reads no row of annotations, the entity quotes from an index, the counters by primary key (query plan)', () => {
+    const workbench = openWorkbench(versionAt());
     cleanups.unshift(() => workbench.close());
     const prepared: string[] = [];
     const prepare = workbench.db.prepare.bind(workbench.db);
@@ -438,7 +439,11 @@ describe('migration 023: per-article counters for the filtered dashboard', () =>
         .join('\n'),
     }));
     const reading = (table: string) => plans.filter(({ sql }) => new RegExp(`FROM ${table}\\b`).test(sql));
-    expect(reading('annotations')).toHaveLength(1); // the entity quotes
+    // The entity quotes, from the spans-by-article index alone (migration 024).
+    expect(reading('annotations')).toHaveLength(1);
+    expect(reading('annotations')[0]!.plan).toMatch(
+      /SEARCH n USING COVERING INDEX annotations_by_article \(article_id=\?\)/,
+    );
     for (const table of ['dashboard_article_label', 'dashboard_article_author']) {
       expect(reading(table)).toHaveLength(1);
       expect(reading(table)[0]!.plan).toMatch(new RegExp(`SEARCH ${table} USING PRIMARY KEY \\(article_id=\\?\\)`));
@@ -446,5 +451,79 @@ describe('migration 023: per-article counters for the filtered dashboard', () =>
     // Every read names the scope's articles as a list; the filter itself runs once.
     expect(plans.filter(({ sql }) => sql.includes('@source0'))).toHaveLength(1);
     for (const { plan } of plans) expect(plan).not.toMatch(/SCAN (annotations|n|dashboard_article_\w+)\b/);
+  });
+});
+
+describe('migration 024: spans by article with their label and quote', () => {
+  const cleanups: (() => void)[] = [];
+  afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
+
+  it('rebuilds the index of a version-23 database, and the concordance labels and dashboards read it', () => {
+    const { dir, dispose } = tempDir();
+    cleanups.push(dispose);
+    const path = join(dir, 'v23.db');
+    const v23 = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version <= 23) });
+    const insert = v23.prepare(
+      `INSERT INTO articles (raw_text, text, content_hash, title, source, word_count, imported_at, updated_at)
+       VALUES (@text, @text, @hash, @title, @source, 3, @at, @at)`,
+    );
+    const at = '2024-01-01T00:00:00Z';
+    const text = 'Bộ Công an cảnh báo an ninh mạng ở Hà Nội.';
+    insert.run({ text, hash: 'a', title: 'A', source: 'Nhân Dân', at });
+    insert.run({ text, hash: 'b', title: 'B', source: 'Tuổi Trẻ', at });
+    // As an import writes them: the concordance finds its candidates in the full-text index.
+    const index = new SearchIndex(v23);
+    index.put(1, 'A', text);
+    index.put(2, 'B', text);
+    const sentences = new SentenceStore(v23);
+    for (const articleId of [1, 2]) sentences.ensure(articleId);
+    const span = v23.prepare(
+      `INSERT INTO annotations (article_id, label_key, start, "end", quote, author, origin, created_at, updated_at)
+       VALUES (?, ?, ?, ?, ?, 'Lan', 'manual', @at, @at)`,
+    );
+    const add = (articleId: number, labelKey: string, quote: string) =>
+      span.run(articleId, labelKey, text.indexOf(quote), text.indexOf(quote) + quote.length, quote, { at });
+    add(1, 'ORG', 'Bộ Công an');
+    add(1, 'RISK', 'an ninh mạng');
+    add(1, 'RISK', 'cảnh báo an ninh mạng');
+    add(2, 'LOC', 'Hà Nội');
+    v23.close();
+
+    const workbench = openWorkbench(path);
+    cleanups.unshift(() => workbench.close());
+    expect(workbench.db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
+    expect(
+      (workbench.db.pragma('index_info(annotations_by_article)') as { name: string }[]).map((column) => column.name),
+    ).toEqual(['article_id', 'start', 'end', 'label_key', 'quote']);
+    const { hits } = workbench.corpus.concordance({ kind: 'text', query: 'an ninh' }, {}, 10);
+    expect(hits.map((hit) => [hit.articleId, hit.labels, hit.identicalLabels])).toEqual([
+      [1, ['RISK'], []],
+      [2, [], []],
+    ]);
+    expect(workbench.corpus.dashboard({ source: ['Nhân Dân'] }).topEntities).toEqual([
+      { labelKey: 'ORG', quoteFolded: 'bo cong an', quote: 'Bộ Công an', count: 1 },
+    ]);
+    expectCountersRight(workbench);
+  });
+
+  const openTemp = useTempWorkbenches();
+
+  it('the labels covering the concordance hits are read from the index alone (query plan)', () => {
+    const workbench = openTemp();
+    const id = addArticle(workbench, { title: 'A', text: 'Trời mưa ở Hà Nội.' });
+    addSpan(workbench, id, 'LOC', 'Hà Nội');
+    const prepared: string[] = [];
+    const prepare = workbench.db.prepare.bind(workbench.db);
+    workbench.db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as Workbench['db']['prepare'];
+    workbench.corpus.concordance({ kind: 'text', query: 'Hà Nội' }, {}, 10);
+    workbench.db.prepare = prepare;
+    const labels = prepared.find((sql) => sql.includes('JOIN annotations o'))!;
+    const plan = (prepare(`EXPLAIN QUERY PLAN ${labels}`).all('[]') as { detail: string }[])
+      .map((step) => step.detail)
+      .join('\n');
+    expect(plan).toMatch(/SEARCH o USING COVERING INDEX annotations_by_article \(article_id=\? AND start<\?\)/);
   });
 });
