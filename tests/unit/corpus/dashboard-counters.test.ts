@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../../shared/contract/corpus';
 import { ARTICLE_STATUSES, type ArticleStatus } from '../../../shared/domain/schemas';
+import type { LibrarySort } from '../../../shared/corpus/library-query';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { sentenceRanges } from '../../../shared/text/syllables';
 import { openDatabase } from '../../../electron/services/store/database';
@@ -57,6 +58,8 @@ function sentencePairsRecomputed(
   }
   return counts;
 }
+
+const LIBRARY_SORT: LibrarySort = { key: 'imported', direction: 'ascending' };
 
 /** The month a span counts under: `YYYY-MM` of a date that has one, else `undated`. */
 const monthOf = (publishedAt: string | null) =>
@@ -454,7 +457,7 @@ describe('migration 023: per-article counters for the filtered dashboard', () =>
   });
 });
 
-describe('migration 024: spans by article with their label and quote', () => {
+describe('migration 024: spans by article with their label and quote; facets by source', () => {
   const cleanups: (() => void)[] = [];
   afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 
@@ -495,6 +498,12 @@ describe('migration 024: spans by article with their label and quote', () => {
     expect(
       (workbench.db.pragma('index_info(annotations_by_article)') as { name: string }[]).map((column) => column.name),
     ).toEqual(['article_id', 'start', 'end', 'label_key', 'quote']);
+    expect(
+      workbench.corpus.queryLibrary({ filter: { source: ['Nhân Dân'] }, sort: LIBRARY_SORT, offset: 0, limit: 10 }),
+    ).toMatchObject({
+      total: 1,
+      rows: [{ id: 1 }],
+    });
     const { hits } = workbench.corpus.concordance({ kind: 'text', query: 'an ninh' }, {}, 10);
     expect(hits.map((hit) => [hit.articleId, hit.labels, hit.identicalLabels])).toEqual([
       [1, ['RISK'], []],
@@ -525,5 +534,41 @@ describe('migration 024: spans by article with their label and quote', () => {
       .map((step) => step.detail)
       .join('\n');
     expect(plan).toMatch(/SEARCH o USING COVERING INDEX annotations_by_article \(article_id=\? AND start<\?\)/);
+  });
+});
+
+describe('the library filtered by source', () => {
+  const openTemp = useTempWorkbenches();
+
+  it('counts and scopes by the source index, not a scan of the facets (query plan)', () => {
+    const workbench = openTemp();
+    addArticle(workbench, { title: 'A', text: 'Một.', source: 'Nhân Dân' });
+    addArticle(workbench, { title: 'B', text: 'Hai.', source: 'Tuổi Trẻ' });
+    const prepared: string[] = [];
+    const prepare = workbench.db.prepare.bind(workbench.db);
+    workbench.db.prepare = ((sql: string) => {
+      prepared.push(sql);
+      return prepare(sql);
+    }) as Workbench['db']['prepare'];
+    const page = workbench.corpus.queryLibrary({
+      filter: { source: ['Tuổi Trẻ'] },
+      sort: LIBRARY_SORT,
+      offset: 0,
+      limit: 10,
+    });
+    workbench.corpus.dashboard({ source: ['Tuổi Trẻ'] });
+    workbench.db.prepare = prepare;
+    expect(page).toMatchObject({ total: 1, rows: [{ title: 'B' }] });
+    const reads = prepared.filter((sql) => sql.includes('@source0'));
+    expect(reads.length).toBeGreaterThanOrEqual(3); // the count, the page, the dashboard's scope
+    for (const sql of reads) {
+      const plan = (
+        prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ source0: 'x', limit: 1, offset: 0 }) as { detail: string }[]
+      )
+        .map((step) => step.detail)
+        .join('\n');
+      expect(plan).toMatch(/SEARCH f USING (COVERING )?INDEX library_facets_by_source \(source=\?\)/);
+      expect(plan).not.toMatch(/SCAN f\b/);
+    }
   });
 });
