@@ -352,8 +352,9 @@ describe('migration 023: per-article counters for the filtered dashboard', () =>
     return path;
   }
 
+  /** A counter table's rows: article id, label or author, spans. */
   const rows = (workbench: Workbench, table: string) =>
-    workbench.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all();
+    workbench.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).raw().all() as [number, string, number][];
 
   it('fills the counters of a version-22 database from its spans, and every filtered dashboard reads right', () => {
     const workbench = openWorkbench(versionAt());
