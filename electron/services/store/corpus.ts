@@ -207,10 +207,12 @@ export class CorpusStore {
 
   /**
    * The dashboard's tables: over the whole corpus from the counters of migration 015 (a few hundred
-   * rows whatever the corpus size), under a library filter by aggregating the spans in scope.
+   * rows whatever the corpus size), under a library filter from the per-article counters of
+   * migration 023 of the articles in scope.
    */
   dashboard(filter: LibraryFilter): Dashboard {
-    return this.library.scope(filter) ? this.dashboardFromSpans(filter) : this.dashboardFromCounters();
+    const scope = this.library.scope(filter);
+    return scope ? this.dashboardFromArticleCounters(scope) : this.dashboardFromCounters();
   }
 
   private dashboardFromCounters(): Dashboard {
@@ -242,42 +244,46 @@ export class CorpusStore {
       topEntities: mergeFolded(entityQuotes),
       coOccurrence: coOccurrence.sort(byPairCount),
       byAuthor,
-      ...this.statusAndTotals(null),
+      ...this.statusAndTotals(),
     };
   }
 
-  /** The same tables aggregated from the spans of the articles under `filter` (all of them for {}). */
-  private dashboardFromSpans(filter: LibraryFilter): Dashboard {
-    const scope = this.library.scope(filter);
-    const params = scope?.params ?? {};
-    const inScope = (column: string) => (scope ? `${column} IN (${scope.where})` : '1');
+  /**
+   * The same tables for the articles in `scope`, from the per-article counters of migration 023
+   * (spans per article × label and × author) where they suffice, and the spans themselves only for
+   * the entity quotes. The scope is run once, its articles read with their month, source, status
+   * and span count, and the other reads name them as a list: as a subquery in each of eight
+   * queries it was run eight times (a scan of the facets for a source filter).
+   */
+  private dashboardFromArticleCounters(scope: SqlPart): Dashboard {
+    const articles = this.db
+      .prepare(
+        `SELECT f.article_id, ${MONTH}, coalesce(f.source, ''), f.status, f.annotation_count FROM library_facets f
+         WHERE f.article_id IN (${scope.where})`,
+      )
+      .raw()
+      .all(scope.params) as [number, string, string, ArticleStatus, number][];
+    const params = { ids: JSON.stringify(articles.map(([id]) => id)) };
+    const inScope = (column: string) => `${column} IN (SELECT value FROM json_each(@ids))`;
     const all = <T>(sql: string) => this.db.prepare(sql).all(params) as T[];
 
-    const labelsByMonth = all<{ labelKey: string; month: string; count: number }>(
-      `SELECT n.label_key AS labelKey, ${MONTH} AS month, count(*) AS count
-       FROM annotations n JOIN library_facets f ON f.article_id = n.article_id
-       WHERE ${inScope('n.article_id')} GROUP BY n.label_key, month ORDER BY month, n.label_key`,
-    );
-    const analyticBySource = all<{ labelKey: string; source: string; count: number }>(
-      `SELECT n.label_key AS labelKey, coalesce(f.source, '') AS source, count(*) AS count
-       FROM annotations n JOIN library_facets f ON f.article_id = n.article_id
-       WHERE ${inScope('n.article_id')} AND n.label_key IN (SELECT key FROM labels WHERE kind = 'analytic')
-       GROUP BY n.label_key, source ORDER BY count DESC`,
+    const articleLabels = this.db
+      .prepare(`SELECT article_id, label_key, spans FROM dashboard_article_label WHERE ${inScope('article_id')}`)
+      .raw()
+      .all(params) as [number, string, number][];
+    const analytic = new Set(
+      this.db.prepare(`SELECT key FROM labels WHERE kind = 'analytic'`).pluck().all() as string[],
     );
     const entityQuotes = all<{ labelKey: string; quote: string; count: number }>(
-      `SELECT n.label_key AS labelKey, n.quote, count(*) AS count FROM annotations n
+      // From the spans-by-article index alone (migration 024); through the (label, article) index,
+      // every span was a read of its table row.
+      `SELECT n.label_key AS labelKey, n.quote, count(*) AS count FROM annotations n INDEXED BY annotations_by_article
        WHERE ${inScope('n.article_id')} AND n.label_key IN (SELECT key FROM labels WHERE kind = 'entity')
        GROUP BY n.label_key, n.quote ORDER BY count DESC, n.label_key, n.quote LIMIT ${TOP_ENTITY_CANDIDATES}`,
     );
-    // Which labels each article has, from the (label, article) index; pairs are counted here:
-    // a self-join of that set in SQL compared every article with every other one.
-    const present = all<{ labelKey: string; articleId: number }>(
-      `SELECT DISTINCT label_key AS labelKey, article_id AS articleId FROM annotations INDEXED BY annotations_by_label
-       WHERE ${inScope('article_id')}`,
-    );
     const byAuthor = all<{ author: string; spans: number; articles: number }>(
-      `SELECT n.author, count(*) AS spans, count(DISTINCT n.article_id) AS articles FROM annotations n
-       WHERE ${inScope('n.article_id')} GROUP BY n.author ORDER BY spans DESC`,
+      `SELECT author, sum(spans) AS spans, count(*) AS articles FROM dashboard_article_author
+       WHERE ${inScope('article_id')} GROUP BY author ORDER BY spans DESC`,
     );
     // The labels of each sentence (migration 020), paired within the sentence through its key.
     const sentencePairs = all<{ a: string; b: string; sentences: number }>(
@@ -287,38 +293,85 @@ export class CorpusStore {
        WHERE ${inScope('x.article_id')} GROUP BY 1, 2`,
     );
     return {
-      labelsByMonth,
-      analyticBySource,
+      ...countByMonthAndSource(articles, articleLabels, analytic),
       topEntities: mergeFolded(entityQuotes),
-      coOccurrence: countPairs(present, sentencePairs),
+      coOccurrence: countPairs(articleLabels, sentencePairs),
       byAuthor,
-      ...this.statusAndTotals(scope),
+      ...countStatusAndTotals(articles),
     };
   }
 
-  /** Articles per status, and the articles and spans in scope (from the facets, one row per article). */
-  private statusAndTotals(scope: SqlPart | null): Pick<Dashboard, 'byStatus' | 'totals'> {
-    const where = scope ? `WHERE f.article_id IN (${scope.where})` : '';
-    const params = scope?.params ?? {};
+  /** Articles per status, and the articles and spans of the whole corpus (from the facets, one row per article). */
+  private statusAndTotals(): Pick<Dashboard, 'byStatus' | 'totals'> {
     const byStatus = this.db
-      .prepare(`SELECT f.status, count(*) AS articles FROM library_facets f ${where} GROUP BY f.status`)
-      .all(params) as { status: ArticleStatus; articles: number }[];
+      .prepare(`SELECT f.status, count(*) AS articles FROM library_facets f GROUP BY f.status`)
+      .all() as { status: ArticleStatus; articles: number }[];
     const totals = this.db
-      .prepare(
-        `SELECT count(*) AS articles, coalesce(sum(f.annotation_count), 0) AS spans FROM library_facets f ${where}`,
-      )
-      .get(params) as { articles: number; spans: number };
+      .prepare(`SELECT count(*) AS articles, coalesce(sum(f.annotation_count), 0) AS spans FROM library_facets f`)
+      .get() as { articles: number; spans: number };
     return { byStatus, totals };
   }
 }
 
+/** A row of the scope's articles: id, month, source ('' for none), status, span count. */
+type ScopeArticle = [number, string, string, ArticleStatus, number];
+
+/** Binary order of strings, as SQLite's default collation sorts them. */
+const binary = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+
+/**
+ * Spans per label × month (by month, then label) and analytic spans per label × source (most
+ * first), summed from the per-article label counts of the scope's articles.
+ */
+function countByMonthAndSource(
+  articles: readonly ScopeArticle[],
+  articleLabels: readonly [number, string, number][],
+  analytic: ReadonlySet<string>,
+): Pick<Dashboard, 'labelsByMonth' | 'analyticBySource'> {
+  const articleById = new Map(articles.map((article) => [article[0], article]));
+  const byMonth = new Map<string, Dashboard['labelsByMonth'][number]>();
+  const bySource = new Map<string, Dashboard['analyticBySource'][number]>();
+  for (const [articleId, labelKey, spans] of articleLabels) {
+    const [, month, source] = articleById.get(articleId)!;
+    const monthKey = `${labelKey}\u0000${month}`;
+    const inMonth = byMonth.get(monthKey);
+    if (inMonth) inMonth.count += spans;
+    else byMonth.set(monthKey, { labelKey, month, count: spans });
+    if (!analytic.has(labelKey)) continue;
+    const sourceKey = `${labelKey}\u0000${source}`;
+    const inSource = bySource.get(sourceKey);
+    if (inSource) inSource.count += spans;
+    else bySource.set(sourceKey, { labelKey, source, count: spans });
+  }
+  return {
+    labelsByMonth: [...byMonth.values()].sort((x, y) => binary(x.month, y.month) || binary(x.labelKey, y.labelKey)),
+    analyticBySource: [...bySource.values()].sort(
+      (x, y) => y.count - x.count || binary(x.labelKey, y.labelKey) || binary(x.source, y.source),
+    ),
+  };
+}
+
+/** Articles per status (in status order) and the articles and spans of the scope. */
+function countStatusAndTotals(articles: readonly ScopeArticle[]): Pick<Dashboard, 'byStatus' | 'totals'> {
+  const byStatus = new Map<ArticleStatus, number>();
+  let spans = 0;
+  for (const [, , , status, count] of articles) {
+    byStatus.set(status, (byStatus.get(status) ?? 0) + 1);
+    spans += count;
+  }
+  return {
+    byStatus: [...byStatus].sort(([x], [y]) => binary(x, y)).map(([status, count]) => ({ status, articles: count })),
+    totals: { articles: articles.length, spans },
+  };
+}
+
 /** For each pair of labels (a < b), the articles that have both, and the sentences (given). */
 function countPairs(
-  present: readonly { labelKey: string; articleId: number }[],
+  present: readonly (readonly [articleId: number, labelKey: string, ...rest: unknown[]])[],
   sentencePairs: readonly { a: string; b: string; sentences: number }[],
 ): Dashboard['coOccurrence'] {
   const labelsByArticle = new Map<number, string[]>();
-  for (const { labelKey, articleId } of present) {
+  for (const [articleId, labelKey] of present) {
     const labels = labelsByArticle.get(articleId);
     if (labels) labels.push(labelKey);
     else labelsByArticle.set(articleId, [labelKey]);

@@ -51,6 +51,8 @@ describe('store migrations', () => {
       'attribute_defs',
       'briefs',
       'change_history',
+      'dashboard_article_author',
+      'dashboard_article_label',
       'dashboard_author',
       'dashboard_label_month',
       'dashboard_label_pair',

@@ -15,6 +15,8 @@ import { migration018Adjudication } from './018-adjudication';
 import { migration020SentencePairs } from './020-sentence-pairs';
 import { migration021SpanSearchIndexes } from './021-span-search-indexes';
 import { migration022NoteIndex } from './022-note-index';
+import { migration023DashboardArticleCounters } from './023-dashboard-article-counters';
+import { migration024CorpusReadIndexes } from './024-corpus-read-indexes';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -38,6 +40,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration020SentencePairs,
   migration021SpanSearchIndexes,
   migration022NoteIndex,
+  migration023DashboardArticleCounters,
+  migration024CorpusReadIndexes,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
