@@ -81,7 +81,7 @@ test('the document fields arrived after the text and pushed it down under a drag
   expect((await firstLine.boundingBox())!.y).toBe(shownAt);
 });
 
-test('a suggestion far down a long article is painted once scrolled into view by the wheel (the suggestions are painted around the viewport only)', async ({
+test('a span and a suggestion far down a long article are painted once scrolled into view by the wheel (both are painted over the paragraphs around the viewport only)', async ({
   page,
   host,
 }) => {
@@ -103,6 +103,20 @@ test('a suggestion far down a long article is painted once scrolled into view by
       publishedAt: null,
       fileName: null,
     }).articleId;
+    // A span in the last copy, screens below the first one.
+    const start = text.lastIndexOf('Lương Tam Quang');
+    const now = new Date().toISOString();
+    workbench.annotationRows.insert({
+      articleId,
+      labelKey: 'PER',
+      start,
+      end: start + 'Lương Tam Quang'.length,
+      quote: 'Lương Tam Quang',
+      note: '',
+      origin: 'import',
+      createdAt: now,
+      updatedAt: now,
+    });
   } finally {
     workbench.close();
   }
@@ -118,19 +132,22 @@ test('a suggestion far down a long article is painted once scrolled into view by
   await expect
     .poll(async () => Object.keys(await paintedTexts(page)).some((name) => name.startsWith('m-suggest-')))
     .toBe(true);
-  const farPaintedInView = () =>
-    page.evaluate(({ labelKey, quote }) => {
-      const view = (document.querySelector('.reader__page') as HTMLElement).getBoundingClientRect();
-      let found = false;
-      CSS.highlights.get(`m-suggest-${labelKey}`)?.forEach((abstractRange) => {
-        const range = document.createRange();
-        range.setStart(abstractRange.startContainer, abstractRange.startOffset);
-        range.setEnd(abstractRange.endContainer, abstractRange.endOffset);
-        const box = range.getBoundingClientRect();
-        if (range.toString().includes(quote) && box.bottom > view.top && box.top < view.bottom) found = true;
-      });
-      return found;
-    }, far);
+  const paintedInView = (highlightName: string, quote: string) =>
+    page.evaluate(
+      ({ highlightName, quote }) => {
+        const view = (document.querySelector('.reader__page') as HTMLElement).getBoundingClientRect();
+        let found = false;
+        CSS.highlights.get(highlightName)?.forEach((abstractRange) => {
+          const range = document.createRange();
+          range.setStart(abstractRange.startContainer, abstractRange.startOffset);
+          range.setEnd(abstractRange.endContainer, abstractRange.endOffset);
+          const box = range.getBoundingClientRect();
+          if (range.toString().includes(quote) && box.bottom > view.top && box.top < view.bottom) found = true;
+        });
+        return found;
+      },
+      { highlightName, quote },
+    );
 
   // Wheel down until the page reaches its end (the last copy is then in view), as a reader would.
   const text = page.getByLabel('Article text');
@@ -149,5 +166,6 @@ test('a suggestion far down a long article is painted once scrolled into view by
     await expect.poll(async () => (await scrollTop()) > before || (await atEnd())).toBe(true);
   }
   expect(await atEnd()).toBe(true);
-  await expect.poll(farPaintedInView).toBe(true);
+  await expect.poll(() => paintedInView(`m-suggest-${far.labelKey}`, far.quote)).toBe(true);
+  await expect.poll(() => paintedInView('m-PER-0', 'Lương Tam Quang')).toBe(true);
 });

@@ -13,6 +13,7 @@ import { HistoryButtons } from './HistoryButtons';
 import { HoverCard, type HoverState } from './HoverCard';
 import { LabelPalette } from './LabelPalette';
 import { firstPaintWindow, paintWindowNow, watchPaintWindow, watchVisibleBand } from './paint-window';
+import type { SpanQueries } from './sync/document-sync';
 import { handleReaderKey } from './reader-keyboard';
 import { openSpans, useReaderStore } from './reader-store';
 import { RelationLayer } from './relations/RelationLayer';
@@ -69,20 +70,37 @@ export function ReaderView({ articleId }: { articleId: number }) {
     return close;
   }, [articleId, load, close]);
 
-  // The painter (one per rendered text) paints the open sync's spans in the chunks near the
-  // viewport, follows their changes by delta and moves that window as chunks come and go. A
-  // reload of the same article brings a new sync for the same view; a new article brings a new
-  // sync first and its view a moment later, so a view still showing another text waits for its own.
+  // Spans and suggestions are painted over one band of paragraphs: the viewport's at rest, a
+  // screen around it while scrolling (watchVisibleBand). One watcher for both, so a scroll that
+  // moves the band changes the highlights once. `paintedSpans` is the index the span painter
+  // paints (null before the first paint of this view's sync).
+  const bandRef = useRef<TextRange | null>(null);
+  const paintedSpans = useRef<SpanQueries | null>(null);
   useEffect(() => {
     const page = pageRef.current;
-    if (!view || !page || !sync || useReaderStore.getState().article?.text !== view.layout.text) return;
+    bandRef.current = null; // another text's band; this one's comes with the watcher's first report
+    if (!view || !page) return;
+    // No measured band now: measuring would lay the new text out inside the script, before its
+    // first frame; the chunk observer's first report (in the frame after it) gives the band.
+    return watchVisibleBand(view.layout, page, (band) => {
+      bandRef.current = band;
+      if (paintedSpans.current) view.painter.setWindow(band, paintedSpans.current);
+      view.suggestionPainter.setWindow(band);
+    });
+  }, [view]);
+
+  // The painter (one per rendered text) paints the open sync's spans in the band and follows
+  // their changes by delta. A reload of the same article brings a new sync for the same view; a
+  // new article brings a new sync first and its view a moment later, so a view still showing
+  // another text waits for its own.
+  useEffect(() => {
+    if (!view || !sync || useReaderStore.getState().article?.text !== view.layout.text) return;
     // A fresh view is at the top and not laid out yet: estimate rather than force a layout.
-    const band = view.painter.hasPainted ? paintWindowNow(view.layout, page) : firstPaintWindow(view.layout);
-    view.painter.paintAll(sync.spans, band);
+    view.painter.paintAll(sync.spans, bandRef.current ?? firstPaintWindow(view.layout));
+    paintedSpans.current = sync.spans;
     const unsubscribe = sync.onSpans((change) => view.painter.apply(change, sync.spans));
-    const stopWatching = watchPaintWindow(view.layout, page, (window) => view.painter.setWindow(window, sync.spans));
     return () => {
-      stopWatching();
+      paintedSpans.current = null;
       unsubscribe();
       view.painter.clear();
     };
@@ -167,15 +185,6 @@ export function ReaderView({ articleId }: { articleId: number }) {
     state.focused === null ? null : (state.suggestions[state.focused] ?? null),
   );
   const suggestionsShown = useSuggestionStore((state) => state.shown);
-  useEffect(() => {
-    const page = pageRef.current;
-    if (!view || !page) return;
-    // No measured band now: measuring would lay the new text out inside the script, before its
-    // first frame; suggestions come after that frame anyway, and the chunk observer's first report
-    // (in the frame after it) gives the band. The band is the viewport's paragraphs at rest, not
-    // the spans' chunk window: every suggested paragraph painted is repainted by each create.
-    return watchVisibleBand(view.layout, page, (band) => view.suggestionPainter.setWindow(band));
-  }, [view]);
   useEffect(() => {
     view?.suggestionPainter.show(suggestionsShown ? suggestions : [], suggestionsShown ? focusedSuggestion : null);
   }, [view, suggestions, focusedSuggestion, suggestionsShown]);

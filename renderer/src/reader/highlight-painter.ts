@@ -53,7 +53,6 @@ export class HighlightPainter {
   private readonly selected = new Highlight();
   private readonly draft = new Highlight();
   private window: TextRange = { start: 0, end: 0 };
-  private painted = false;
   private sweep: Sweep | null = null;
   /** Spans of layers not on screen (issue 15); empty in an article of one layer. */
   private hidden: ReadonlySet<number> = new Set();
@@ -97,7 +96,6 @@ export class HighlightPainter {
    * (levels depend only on earlier spans, so they come out the same).
    */
   paintAll(index: SpanQueries, window: TextRange): void {
-    this.painted = true;
     this.stopSweep();
     this.sweep = { spans: index.all(), next: 0, furthestEnds: new Map(), idle: 0 };
     this.sweepTo(window.end);
@@ -141,12 +139,7 @@ export class HighlightPainter {
     this.sweep = null;
   }
 
-  /** Whether spans were painted over this text before (a reload of its article paints anew). */
-  get hasPainted(): boolean {
-    return this.painted;
-  }
-
-  /** Moves the painted window (on scroll): registers what came into it, drops what left. */
+  /** Moves the painted band (on scroll): registers what came into it, drops what left. */
   setWindow(window: TextRange, index: SpanQueries): void {
     this.window = window;
     const wanted = new Map(index.intersecting(window.start, window.end).map((span) => [span.id, span]));

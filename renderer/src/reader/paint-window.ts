@@ -2,9 +2,10 @@ import type { TextRange } from '../../../shared/text/syllables';
 import type { TextLayout } from './text-layout';
 
 /**
- * How far beyond the viewport spans are kept painted, as a fraction of the viewport's height.
- * Intersection changes arrive a frame late, so the margin is what keeps a fast scroll (120 px
- * a frame) from showing text before its highlights; it is no larger because Chromium re-marks
+ * How far beyond the viewport the chunk window reaches (relation arcs, find hits, layer
+ * differences, and the spans of a text's first frame), as a fraction of the viewport's height.
+ * Intersection changes arrive a frame late, so the margin is what keeps a fast scroll (120 px a
+ * frame) from showing text before what is drawn over it; it is no larger because Chromium re-marks
  * and repaints every registered range whenever anything changes (e.g. a span is created).
  */
 const MARGIN_SCREENS = 0.5;
@@ -68,14 +69,15 @@ export function watchPaintWindow(
 }
 
 /**
- * How far beyond the viewport suggestions stay painted, in viewport heights: at rest, and once a
- * scroll has left that band. Chromium removes and re-adds every highlight marker and repaints
- * every marked paragraph being painted whenever any highlight, the DOM or a style changes (a span
- * created), so each suggested paragraph painted off screen is paid for again by every create.
- * The bench article's suggestions fill every paragraph; at rest, painting them over the viewport
- * only instead of the chunks' window took about a third off the create frame. No margin at rest:
- * a paragraph reaching into the viewport counts whole, and the first scroll event widens the band
- * before its frame paints.
+ * How far beyond the viewport spans and suggestions stay painted, in viewport heights: at rest,
+ * and once a scroll has left that band. Chromium removes and re-adds every highlight marker and
+ * repaints every marked paragraph being painted whenever any highlight, the DOM or a style changes
+ * (a span created), so each highlighted paragraph painted off screen is paid for again by every
+ * create. Chromium paints the chunks within about half a screen of the viewport; painting spans
+ * and suggestions over the viewport's paragraphs only, instead of those chunks, halved the create
+ * frame's paint (bench/README.md, "Spans in the viewport's band"). No margin at rest: a paragraph
+ * reaching into the viewport counts whole, and the first scroll event widens the band before its
+ * frame paints.
  */
 const REST_MARGIN_SCREENS = 0;
 const SCROLL_MARGIN_SCREENS = 1;
@@ -102,12 +104,14 @@ export function nextBand(
 }
 
 /**
- * Calls `onChange` with the paragraphs to paint suggestions over: those reaching into `scroller`'s
- * viewport at rest; a screen around it while scrolling (set in the scroll
- * event, before the frame paints, so text scrolled in shows its suggestions in that frame); back
- * to the viewport SETTLE_MS after the last scroll. The chunk observer (chunks laid out at their
- * real height move the text) and window resizes check the band too; its first report, a frame
- * after the text is shown, gives the first band without forcing a layout before that frame.
+ * Calls `onChange` with the paragraphs to paint spans and suggestions over: those reaching into
+ * `scroller`'s viewport at rest; a screen around it while scrolling (set in the scroll event,
+ * before the frame paints, so text scrolled in shows its highlights in that frame); back to the
+ * viewport SETTLE_MS after the last scroll. The text also moves without a scroll: chunks laid out
+ * at their real height (the chunk observer), a window resize, and content above the text changing
+ * height (the find bar opening, document fields): the scroller's children are watched for size
+ * changes. The first report comes a frame after the text is shown, without forcing a layout before
+ * that frame.
  */
 export function watchVisibleBand(
   layout: TextLayout,
@@ -135,11 +139,21 @@ export function watchVisibleBand(
     settle = window.setTimeout(() => update(true), SETTLE_MS);
   };
   const stopWatching = watchPaintWindow(layout, scroller, onMove);
+  const resized = new ResizeObserver(onMove);
+  const observeChildren = () => {
+    for (const child of scroller.children) resized.observe(child);
+  };
+  observeChildren();
+  // React mounts and unmounts the find bar and the trimmed block: watch the new ones too.
+  const mounted = new MutationObserver(observeChildren);
+  mounted.observe(scroller, { childList: true });
   scroller.addEventListener('scroll', onMove, { passive: true });
   window.addEventListener('resize', onMove);
   return () => {
     clearTimeout(settle);
     stopWatching();
+    resized.disconnect();
+    mounted.disconnect();
     scroller.removeEventListener('scroll', onMove);
     window.removeEventListener('resize', onMove);
   };

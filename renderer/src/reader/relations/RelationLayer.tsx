@@ -40,8 +40,17 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
   const language = useAppStore((state) => state.language);
   const sync = useReaderStore((state) => state.sync);
   const types = useReaderStore((state) => state.relationTypes);
-  const selectedId = useReaderStore((state) => state.selectedId);
-  const spansVersion = useReaderStore((state) => state.spansVersion);
+  // What the layer draws depends on the selected span only once it is saved (its relation handle
+  // and lit arcs), and on span geometry only for spans with relations or that handle. So a span
+  // just created (selected under its temporary id) in an article without relations does not
+  // re-render the layer in the frame that must show it: ~1 ms of that frame's script
+  // (bench/README.md, "Spans in the viewport's band").
+  const selectedId = useReaderStore((state) =>
+    state.selectedId !== null && state.selectedId > 0 ? state.selectedId : null,
+  );
+  const spansVersion = useReaderStore((state) =>
+    state.sync?.relations.size || (state.selectedId !== null && state.selectedId > 0) ? state.spansVersion : 0,
+  );
   const relationsVersion = useReaderStore((state) => state.relationsVersion);
   const { draft, hoveredId } = useRelationStore();
   // Empty until the observer's first report (the frame after the text's first): measuring now
