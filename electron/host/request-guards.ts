@@ -1,8 +1,9 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { TOKEN_HEADER } from '../../shared/contract/names';
 import type { ImportLimits } from '../services/import/limits';
 
-export const TOKEN_HEADER = 'x-marginalia-token';
+export { TOKEN_HEADER };
 
 /**
  * The token travels in a header on API calls. Only GET routes a page opens without fetch

@@ -97,3 +97,6 @@ export const BRIDGE_GLOBAL = 'marginalia';
  * `upload` source.
  */
 export const UPLOAD_PATH = '/api/upload';
+
+/** The header that carries the browser host's per-run token on every call. */
+export const TOKEN_HEADER = 'x-marginalia-token';

@@ -1,6 +1,5 @@
 import type { CallResult } from '../../../shared/contract';
-
-export const TOKEN_HEADER = 'x-marginalia-token';
+import { TOKEN_HEADER } from '../../../shared/contract/names';
 
 /**
  * One contract call over HTTP to the browser host that served the page, its answer parsed. Used

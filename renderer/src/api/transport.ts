@@ -1,10 +1,10 @@
 import type { CallName } from '../../../shared/contract';
 import type { CallResult } from '../../../shared/contract/api-error';
-import { BRIDGE_GLOBAL } from '../../../shared/contract/names';
+import { BRIDGE_GLOBAL, TOKEN_HEADER } from '../../../shared/contract/names';
 import type { AnswerReply, AnswerRequest } from './answer-worker';
 import { callOverHttp } from './http-call';
 
-export { TOKEN_HEADER } from './http-call';
+export { TOKEN_HEADER };
 
 /**
  * How a call reaches the host, answered with the result envelope (never rejected for a refused
