@@ -48,7 +48,12 @@ test('an article opened again shows a span written by another process while the 
   await expect(page.locator('.spans__row')).toHaveCount(0);
   await backToLibrary(page);
 
+  // Wait for the library to take the change in (its list fetched again on `storeChanged`), as the
+  // analyst sees the new count: opened before that, the same event also reloads the open article,
+  // and the test would count that second read (a race that failed once under load).
+  const libraryRefreshed = page.waitForResponse((response) => response.url().endsWith('/api/queryLibrary'));
   annotateFromAnotherConnection(host, articleId, 'Lương Tam Quang');
+  await libraryRefreshed;
   await openSeed(page, SEED);
   await expect(page.locator('.spans__quote', { hasText: 'Lương Tam Quang' })).toHaveCount(1);
   await expect.poll(() => answers.length).toBe(1);
@@ -61,4 +66,37 @@ test('an article opened again shows a span written by another process while the 
   expect(await answers[1]).toEqual({ ok: true, value: { unchanged: true } });
   const stored = await storedSpans(host, articleId);
   await expect(page.locator('.spans__quote')).toHaveText(stored.map((span) => span.quote));
+});
+
+test('regression: a read answered after the reader closed brought the article back (opening it again then read it twice, or not at all)', async ({
+  page,
+  host,
+}) => {
+  const reads: string[] = [];
+  page.context().on('request', (request) => {
+    if (/\/api\/(re)?openArticle$/.test(request.url())) reads.push(request.url());
+  });
+  // The first read is held until the reader has closed.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.context().route('**/api/openArticle', async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(host.url);
+  await page.getByRole('button', { name: SEED }).click();
+  await backToLibrary(page);
+  // Let the held answer arrive and be (not) shown before the article is opened again.
+  const heldAnswer = page.waitForEvent('requestfinished', (request) => /\/api\/openArticle$/.test(request.url()));
+  release();
+  await heldAnswer;
+  await page.context().unroute('**/api/openArticle');
+  expect(reads).toHaveLength(1);
+
+  await openSeed(page, SEED);
+  await expect(page.locator('.reader__paragraph').first()).toBeVisible();
+  // One read for the second open (the one started on the row's press), none started again.
+  await expect.poll(() => reads.length).toBe(2);
+  await page.waitForTimeout(1_000);
+  expect(reads).toHaveLength(2);
 });

@@ -87,6 +87,12 @@ export const useReaderStore = create<ReaderState>((set, get) => {
   const fail = (error: unknown) => useAppStore.getState().notify('error', errorMessage(error));
   /** Stops delivering `changesApplied` events to the open article's sync. */
   let stopReceiving = () => {};
+  /**
+   * Counts loads and closes: a load whose answer comes after the reader closed, or after another
+   * load began, is not shown. Shown, it brought a closed article's sync back, and opening that
+   * article again counted as a reload and read it a second time.
+   */
+  let loadGeneration = 0;
 
   /** History and counts after a write (ours or another tab's) to the article of `sync`. */
   const showApplied = (sync: DocumentSync, applied: AppliedChanges) => {
@@ -163,6 +169,7 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     revealRequest: null,
 
     async load(articleId) {
+      const generation = ++loadGeneration;
       try {
         // Reloading the open article (a change made elsewhere): let its queued writes land first,
         // so the fresh read includes them.
@@ -177,6 +184,10 @@ export const useReaderStore = create<ReaderState>((set, get) => {
         // their arrival would push the text down under a drag already begun on it.
         const attributes = useAttributeStore.getState();
         const [opened] = await Promise.all([read.answer, attributes.loaded ? undefined : attributes.load()]);
+        if (generation !== loadGeneration) {
+          read.stop();
+          return;
+        }
         const spans = decodeSpans(opened.spans, opened.article.text);
         const sync = new DocumentSync(
           articleId,
@@ -214,6 +225,7 @@ export const useReaderStore = create<ReaderState>((set, get) => {
     },
 
     close() {
+      loadGeneration++;
       stopReceiving();
       stopReceiving = () => {};
       get().sync?.dispose();
