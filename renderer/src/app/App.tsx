@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { BriefDock, BriefsView } from '../briefs/BriefsView';
 import { LibraryView } from '../library/LibraryView';
+import { readerChunk } from '../reader/reader-chunk';
 import { useLiveLabels } from '../schema/schema-store';
 import { useProfileStore } from '../settings/profile-store';
 import { useAppStore } from '../state/app-store';
@@ -20,7 +21,6 @@ const DashboardView = lazy(() =>
 // Views and dialogs not shown at start: chunks of their own, loaded after the first paint
 // (deferred.tsx; main.tsx starts it), in this order: the reader first, the likeliest next view.
 // Only the library, the toolbar and what they need are in the start bundle.
-const readerView = deferred(() => import('../reader/ReaderView'));
 const schemaView = deferred(() => import('../schema/SchemaView'));
 const adjudicationView = deferred(() => import('../adjudication/AdjudicationView'));
 const concordanceView = deferred(() => import('../corpus/ConcordanceView'));
@@ -89,7 +89,10 @@ export function App() {
             ) : null
           ) : openArticleId !== null ? (
             labelsLoaded ? (
-              <DeferredView module={readerView} render={({ ReaderView }) => <ReaderView articleId={openArticleId} />} />
+              <DeferredView
+                module={readerChunk}
+                render={({ ReaderView }) => <ReaderView articleId={openArticleId} />}
+              />
             ) : null
           ) : view === 'concordance' ? (
             <DeferredView module={concordanceView} render={({ ConcordanceView }) => <ConcordanceView />} />

@@ -80,10 +80,12 @@ export function preloadDeferred(): void {
       .catch(() => undefined) // loaded again when shown
       .finally(() => requestIdleCallback(next));
   };
+  // The first (the reader's chunk, registered first) at once: an article opened right after
+  // start must not wait for an idle period; the others one per idle period.
   requestAnimationFrame(() =>
     setTimeout(() => {
       resolveStarted();
-      requestIdleCallback(next);
+      next();
     }),
   );
 }

@@ -8,6 +8,7 @@ import type { Language } from '../i18n/languages';
 import { preloadDeferred } from '../app/deferred';
 import { useAppStore } from '../state/app-store';
 import { readAhead } from '../reader/article-read';
+import { readerChunk } from '../reader/reader-chunk';
 import { LIBRARY_PAGE_SIZE, useLibraryStore } from '../state/library-store';
 import { formatCount, formatPublished } from './format';
 import { LibraryFilters } from './LibraryFilters';
@@ -281,9 +282,12 @@ const LibraryRow = memo(function LibraryRow({
         <button
           type="button"
           className="link"
-          // The press already says which article: its read starts before the click (article-read.ts).
+          // The press already says which article: its read starts before the click (article-read.ts),
+          // and so does the reader's chunk, when it is not in yet.
           onPointerDown={(event) => {
-            if (event.button === 0) readAhead(article.id);
+            if (event.button !== 0) return;
+            readAhead(article.id);
+            readerChunk.load().catch(() => undefined); // loaded again, and reported, when shown
           }}
           onClick={() => useAppStore.getState().openArticle(article.id)}
         >

@@ -96,4 +96,22 @@ describe('deferred views', () => {
     expect(idle.length).toBeLessThanOrEqual(1);
     vi.unstubAllGlobals();
   });
+
+  it('regression: the reader’s chunk (registered first) waited for an idle period after the first paint; it now loads right after the frame', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../renderer/src/app/deferred');
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback));
+    const reader = vi.fn(() => new Promise<never>(() => undefined));
+    const other = vi.fn(() => new Promise<never>(() => undefined));
+    fresh.deferred(reader);
+    fresh.deferred(other);
+    fresh.preloadDeferred();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    // No idle period has run: the first module is loading, the next waits for one.
+    expect(reader).toHaveBeenCalledTimes(1);
+    expect(other).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
 });
