@@ -10,6 +10,7 @@ import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/services/st
 import { SearchIndex } from '../../../electron/services/store/search-index';
 import { SentenceStore } from '../../../electron/services/store/sentences';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
+import { preparedDuring, queryPlan } from '../../helpers/query-plan';
 import { tempDir, useTempWorkbenches } from '../../helpers/temp-workbench';
 import { addArticle, addSpan } from './helpers';
 
@@ -428,20 +429,8 @@ describe('migration 023: per-article counters for the filtered dashboard', () =>
   it('the filtered dashboard reads no row of annotations, the entity quotes from an index, the counters by primary key (query plan)', () => {
     const workbench = openWorkbench(versionAt());
     cleanups.unshift(() => workbench.close());
-    const prepared: string[] = [];
-    const prepare = workbench.db.prepare.bind(workbench.db);
-    workbench.db.prepare = ((sql: string) => {
-      prepared.push(sql);
-      return prepare(sql);
-    }) as Workbench['db']['prepare'];
-    workbench.corpus.dashboard({ source: ['Nhân Dân'] });
-    workbench.db.prepare = prepare;
-    const plans = prepared.map((sql) => ({
-      sql,
-      plan: (prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ ids: '[1]', source0: 'x' }) as { detail: string }[])
-        .map((step) => step.detail)
-        .join('\n'),
-    }));
+    const prepared = preparedDuring(workbench.db, () => workbench.corpus.dashboard({ source: ['Nhân Dân'] }));
+    const plans = prepared.map((sql) => ({ sql, plan: queryPlan(workbench.db, sql, { ids: '[1]', source0: 'x' }) }));
     const reading = (table: string) => plans.filter(({ sql }) => new RegExp(`FROM ${table}\\b`).test(sql));
     // The entity quotes, from the spans-by-article index alone (migration 024).
     expect(reading('annotations')).toHaveLength(1);
@@ -522,18 +511,11 @@ describe('migration 024: spans by article with their label and quote; facets by 
     const workbench = openTemp();
     const id = addArticle(workbench, { title: 'A', text: 'Trời mưa ở Hà Nội.' });
     addSpan(workbench, id, 'LOC', 'Hà Nội');
-    const prepared: string[] = [];
-    const prepare = workbench.db.prepare.bind(workbench.db);
-    workbench.db.prepare = ((sql: string) => {
-      prepared.push(sql);
-      return prepare(sql);
-    }) as Workbench['db']['prepare'];
-    workbench.corpus.concordance({ kind: 'text', query: 'Hà Nội' }, {}, 10);
-    workbench.db.prepare = prepare;
+    const prepared = preparedDuring(workbench.db, () =>
+      workbench.corpus.concordance({ kind: 'text', query: 'Hà Nội' }, {}, 10),
+    );
     const labels = prepared.find((sql) => sql.includes('JOIN annotations o'))!;
-    const plan = (prepare(`EXPLAIN QUERY PLAN ${labels}`).all('[]') as { detail: string }[])
-      .map((step) => step.detail)
-      .join('\n');
+    const plan = queryPlan(workbench.db, labels, '[]');
     expect(plan).toMatch(/SEARCH o USING COVERING INDEX annotations_by_article \(article_id=\? AND start<\?\)/);
   });
 });
@@ -545,29 +527,21 @@ describe('the library filtered by source', () => {
     const workbench = openTemp();
     addArticle(workbench, { title: 'A', text: 'Một.', source: 'Nhân Dân' });
     addArticle(workbench, { title: 'B', text: 'Hai.', source: 'Tuổi Trẻ' });
-    const prepared: string[] = [];
-    const prepare = workbench.db.prepare.bind(workbench.db);
-    workbench.db.prepare = ((sql: string) => {
-      prepared.push(sql);
-      return prepare(sql);
-    }) as Workbench['db']['prepare'];
-    const page = workbench.corpus.queryLibrary({
-      filter: { source: ['Tuổi Trẻ'] },
-      sort: LIBRARY_SORT,
-      offset: 0,
-      limit: 10,
+    let page: unknown;
+    const prepared = preparedDuring(workbench.db, () => {
+      page = workbench.corpus.queryLibrary({
+        filter: { source: ['Tuổi Trẻ'] },
+        sort: LIBRARY_SORT,
+        offset: 0,
+        limit: 10,
+      });
+      workbench.corpus.dashboard({ source: ['Tuổi Trẻ'] });
     });
-    workbench.corpus.dashboard({ source: ['Tuổi Trẻ'] });
-    workbench.db.prepare = prepare;
     expect(page).toMatchObject({ total: 1, rows: [{ title: 'B' }] });
     const reads = prepared.filter((sql) => sql.includes('@source0'));
     expect(reads.length).toBeGreaterThanOrEqual(3); // the count, the page, the dashboard's scope
     for (const sql of reads) {
-      const plan = (
-        prepare(`EXPLAIN QUERY PLAN ${sql}`).all({ source0: 'x', limit: 1, offset: 0 }) as { detail: string }[]
-      )
-        .map((step) => step.detail)
-        .join('\n');
+      const plan = queryPlan(workbench.db, sql, { source0: 'x', limit: 1, offset: 0 });
       expect(plan).toMatch(/SEARCH f USING (COVERING )?INDEX library_facets_by_source \(source=\?\)/);
       expect(plan).not.toMatch(/SCAN f\b/);
     }

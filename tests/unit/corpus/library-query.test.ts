@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LibraryPageInputSchema, type LibraryFilter, type LibrarySort } from '../../../shared/corpus/library-query';
 import { vietnameseSortKey } from '../../../shared/text/sort-key';
+import { preparedDuring, queryPlan } from '../../helpers/query-plan';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 import { addArticle, addSpan } from './helpers';
 import type { Workbench } from '../../../electron/services/workbench';
@@ -222,32 +223,20 @@ describe('the library in SQLite (issue 13)', () => {
     const { workbench, ids } = library();
     workbench.articles.setStatus(ids.duong, 'done');
     workbench.articles.setStatus(ids.uu, 'done');
-    const prepared: string[] = [];
-    const prepare = workbench.db.prepare.bind(workbench.db);
-    workbench.db.prepare = ((sql: string) => {
-      prepared.push(sql);
-      return prepare(sql);
-    }) as typeof workbench.db.prepare;
     const sort = { key: 'title', direction: 'descending' } as const;
-    expect(titles(workbench, { status: ['done'] }, sort)).toEqual(['Ưu tiên hợp tác', 'Dương Đông đón khách']);
-    expect(titles(workbench, { status: ['done'], published: { from: '2023' } }, sort)).toEqual([
-      'Ưu tiên hợp tác',
-      'Dương Đông đón khách',
-    ]);
+    const prepared = preparedDuring(workbench.db, () => {
+      expect(titles(workbench, { status: ['done'] }, sort)).toEqual(['Ưu tiên hợp tác', 'Dương Đông đón khách']);
+      expect(titles(workbench, { status: ['done'], published: { from: '2023' } }, sort)).toEqual([
+        'Ưu tiên hợp tác',
+        'Dương Đông đón khách',
+      ]);
+    });
     const page = prepared.find((sql) => sql.includes('LIMIT @limit'))!;
-    const plan = (
-      prepare(`EXPLAIN QUERY PLAN ${page}`).all({ status0: 'done', limit: 100, offset: 0 }) as {
-        detail: string;
-      }[]
-    ).map((step) => step.detail);
-    expect(plan.join('\n')).toMatch(/library_facets_title/);
-    expect(plan.join('\n')).not.toMatch(/TEMP B-TREE/);
+    const plan = queryPlan(workbench.db, page, { status0: 'done', limit: 100, offset: 0 });
+    expect(plan).toMatch(/library_facets_title/);
+    expect(plan).not.toMatch(/TEMP B-TREE/);
     // The count still reads the status index alone.
     const count = prepared.find((sql) => sql.startsWith('SELECT count(*)'))!;
-    expect(
-      (prepare(`EXPLAIN QUERY PLAN ${count}`).all({ status0: 'done' }) as { detail: string }[])
-        .map((step) => step.detail)
-        .join('\n'),
-    ).toMatch(/library_facets_status/);
+    expect(queryPlan(workbench.db, count, { status0: 'done' })).toMatch(/library_facets_status/);
   });
 });

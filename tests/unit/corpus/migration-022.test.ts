@@ -4,6 +4,7 @@ import { openDatabase } from '../../../electron/services/store/database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/services/store/migrations';
 import { NOTES_INDEX } from '../../../electron/services/store/span-indexes';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
+import { preparedDuring, queryPlan } from '../../helpers/query-plan';
 import { tempDir } from '../../helpers/temp-workbench';
 
 const cleanups: (() => void)[] = [];
@@ -88,17 +89,9 @@ describe('migration 022: the spans with a note in an index of their own', () => 
     const { path } = version21();
     const workbench = openWorkbench(path);
     cleanups.unshift(() => workbench.close());
-    const prepared: string[] = [];
-    const prepare = workbench.db.prepare.bind(workbench.db);
-    workbench.db.prepare = ((sql: string) => {
-      prepared.push(sql);
-      return prepare(sql);
-    }) as Workbench['db']['prepare'];
-    noteHits(workbench, 'nguồn');
+    const prepared = preparedDuring(workbench.db, () => noteHits(workbench, 'nguồn'));
     const read = prepared.find((sql) => sql.includes('MATCH @match'))!;
-    const plan = (prepare(`EXPLAIN QUERY PLAN ${read}`).all({ match: 'x' }) as { detail: string }[])
-      .map((step) => step.detail)
-      .join('\n');
+    const plan = queryPlan(workbench.db, read, { match: 'x' });
     expect(plan).toMatch(/SCAN s VIRTUAL TABLE/);
     expect(plan).toMatch(new RegExp(`SEARCH n USING COVERING INDEX ${NOTES_INDEX}`));
     expect(plan).not.toMatch(/TEMP B-TREE/);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SearchService } from '../../../electron/services/search/search-service';
 import { LibraryStore } from '../../../electron/services/store/library';
-import type { Workbench } from '../../../electron/services/workbench';
 import type { LibraryFilter, LibrarySort } from '../../../shared/corpus/library-query';
+import { preparedDuring, queryPlan } from '../../helpers/query-plan';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 import { addArticle } from '../corpus/helpers';
 
@@ -105,21 +105,9 @@ describe('broad queries (words in more than RANKED_MATCHES_MAX articles)', () =>
 
   it('walks the full-text index newest first and stops at the page, sorting nothing (query plan)', () => {
     const { workbench, library } = corpus();
-    const prepared: string[] = [];
-    const prepare = workbench.db.prepare.bind(workbench.db);
-    workbench.db.prepare = ((sql: string) => {
-      prepared.push(sql);
-      return prepare(sql);
-    }) as Workbench['db']['prepare'];
-    pageOf(library, { text: 'an ninh', status: ['new'] }, 0, 10);
+    const prepared = preparedDuring(workbench.db, () => pageOf(library, { text: 'an ninh', status: ['new'] }, 0, 10));
     const walk = prepared.find((sql) => sql.includes('ORDER BY s.rowid DESC'))!;
-    const plan = (
-      prepare(`EXPLAIN QUERY PLAN ${walk}`).all({ match: 'x', excluding: '[]', status0: 'new', count: 1, skip: 0 }) as {
-        detail: string;
-      }[]
-    )
-      .map((step) => step.detail)
-      .join('\n');
+    const plan = queryPlan(workbench.db, walk, { match: 'x', excluding: '[]', status0: 'new', count: 1, skip: 0 });
     expect(plan).toMatch(/SCAN s VIRTUAL TABLE/);
     expect(plan).toMatch(/SEARCH f USING INTEGER PRIMARY KEY/);
     expect(plan).not.toMatch(/TEMP B-TREE/);
