@@ -7,8 +7,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
-import { openWorkbench } from '../../electron/services/workbench';
-import { expect, test, type RunningHost } from './fixtures';
+import { expect, test } from './fixtures';
+import { annotateFromAnotherConnection } from './other-process';
 import { dragAcross, openSeed, paintedTexts, pointsInText } from './reader-helpers';
 import { articleIdByTitle, callApi, storedSpans } from './stored-state';
 
@@ -20,17 +20,6 @@ const NAME = 'Lương Tam Quang';
 async function markPage(page: Page): Promise<() => Promise<boolean>> {
   await page.evaluate(() => ((window as unknown as { liveMark: string }).liveMark = 'not reloaded'));
   return () => page.evaluate(() => (window as unknown as { liveMark?: string }).liveMark === 'not reloaded');
-}
-
-/** A write by another connection to the host's database: what a second app or a script does. */
-function annotateFromAnotherConnection(host: RunningHost, articleId: number, quote: string): void {
-  const other = openWorkbench(host.databasePath);
-  try {
-    const start = other.articles.getText(articleId).indexOf(quote);
-    other.annotations.create({ articleId, labelKey: 'PER', start, end: start + quote.length, quote });
-  } finally {
-    other.close();
-  }
 }
 
 test('an annotation written by another process appears in the open reader without a reload', async ({ page, host }) => {

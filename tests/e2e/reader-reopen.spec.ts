@@ -5,23 +5,13 @@
  * answer shows the same spans as the store.
  */
 import type { Page } from '@playwright/test';
-import { openWorkbench } from '../../electron/services/workbench';
-import { expect, test, type RunningHost } from './fixtures';
+import { expect, test } from './fixtures';
+import { annotateFromAnotherConnection } from './other-process';
 import { openSeed } from './reader-helpers';
 import { articleIdByTitle, storedSpans } from './stored-state';
 
 const SEED = /^3 đề xuất của Bộ Công an/;
 const SEED_TITLE = '3 đề xuất của Bộ Công an';
-
-function annotateFromAnotherConnection(host: RunningHost, articleId: number, quote: string): void {
-  const other = openWorkbench(host.databasePath);
-  try {
-    const start = other.articles.getText(articleId).indexOf(quote);
-    other.annotations.create({ articleId, labelKey: 'PER', start, end: start + quote.length, quote });
-  } finally {
-    other.close();
-  }
-}
 
 /** The answers to `reopenArticle` (fetched by the page's answer worker), in order. */
 function reopenAnswers(page: Page): unknown[] {

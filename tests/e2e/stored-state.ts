@@ -1,3 +1,4 @@
+import { TOKEN_HEADER } from '../../shared/contract/names';
 import type { RunningHost } from './fixtures';
 
 /**
@@ -8,7 +9,7 @@ import type { RunningHost } from './fixtures';
 export async function callApi<T>(host: RunningHost, name: string, input: unknown = {}): Promise<T> {
   const response = await fetch(`${host.origin}/api/${name}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-marginalia-token': host.token },
+    headers: { 'content-type': 'application/json', [TOKEN_HEADER]: host.token },
     body: JSON.stringify(input),
   });
   const result = (await response.json()) as { ok: true; value: T } | { ok: false; error: { message: string } };
