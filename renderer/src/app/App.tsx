@@ -1,15 +1,15 @@
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
 import { BriefDock, BriefsView } from '../briefs/BriefsView';
 import { LibraryView } from '../library/LibraryView';
 import { readerChunk } from '../reader/reader-chunk';
 import { useLiveLabels } from '../schema/schema-store';
 import { useProfileStore } from '../settings/profile-store';
-import { useAppStore } from '../state/app-store';
+import { useAppStore, type Dialog } from '../state/app-store';
 import { useLiveUpdates } from '../state/live-updates';
 import { useImportStore } from '../transfer/import-store';
 import { filesFromDrop } from '../transfer/read-files';
 import { useAppCommands } from './app-commands';
-import { deferred, DeferredView } from './deferred';
+import { deferred, DeferredView, type Deferred } from './deferred';
 import { Toasts } from './Toasts';
 import { Toolbar } from './Toolbar';
 
@@ -27,13 +27,16 @@ const concordanceView = deferred(() => import('../corpus/ConcordanceView'));
 const entitiesView = deferred(() => import('../entities/EntitiesView'));
 const entityPage = deferred(() => import('../entities/EntityPage'));
 const agreementView = deferred(() => import('../agreement/AgreementView'));
-const importDialog = deferred(() => import('../transfer/ImportDialog'));
-const exportDialog = deferred(() => import('../transfer/ExportDialog'));
-const exportWorkDialog = deferred(() => import('../team/ExportWorkDialog'));
-const importPackageDialog = deferred(() => import('../team/ImportPackageDialog'));
-const preannotateDialog = deferred(() => import('../assist/PreannotateDialog'));
-const restoreDialog = deferred(() => import('../backup/RestoreDialog'));
-const keyboardHelp = deferred(() => import('../reader/KeyboardHelp'));
+/** The dialogs the app store opens by name, one registry: each closes itself with `onClose`. */
+const DIALOGS: Record<NonNullable<Dialog>, Deferred<ComponentType<{ onClose: () => void }>>> = {
+  import: deferred(() => import('../transfer/ImportDialog').then((module) => module.ImportDialog)),
+  export: deferred(() => import('../transfer/ExportDialog').then((module) => module.ExportDialog)),
+  'export-work': deferred(() => import('../team/ExportWorkDialog').then((module) => module.ExportWorkDialog)),
+  'import-package': deferred(() => import('../team/ImportPackageDialog').then((module) => module.ImportPackageDialog)),
+  preannotate: deferred(() => import('../assist/PreannotateDialog').then((module) => module.PreannotateDialog)),
+  'restore-backup': deferred(() => import('../backup/RestoreDialog').then((module) => module.RestoreDialog)),
+  'keyboard-help': deferred(() => import('../reader/KeyboardHelp').then((module) => module.KeyboardHelp)),
+};
 const profileDialog = deferred(() => import('../settings/ProfileDialog'));
 
 export function App() {
@@ -117,47 +120,8 @@ export function App() {
         {/* The docked brief, beside every view but the briefs view itself (one editor per brief). */}
         {view !== 'briefs' || openArticleId !== null || schemaOpen ? <BriefDock /> : null}
       </div>
-      {dialog === 'keyboard-help' ? (
-        <DeferredView
-          module={keyboardHelp}
-          render={({ KeyboardHelp }) => <KeyboardHelp onClose={() => setDialog(null)} />}
-        />
-      ) : null}
-      {dialog === 'import' ? (
-        <DeferredView
-          module={importDialog}
-          render={({ ImportDialog }) => <ImportDialog onClose={() => setDialog(null)} />}
-        />
-      ) : null}
-      {dialog === 'export' ? (
-        <DeferredView
-          module={exportDialog}
-          render={({ ExportDialog }) => <ExportDialog onClose={() => setDialog(null)} />}
-        />
-      ) : null}
-      {dialog === 'export-work' ? (
-        <DeferredView
-          module={exportWorkDialog}
-          render={({ ExportWorkDialog }) => <ExportWorkDialog onClose={() => setDialog(null)} />}
-        />
-      ) : null}
-      {dialog === 'import-package' ? (
-        <DeferredView
-          module={importPackageDialog}
-          render={({ ImportPackageDialog }) => <ImportPackageDialog onClose={() => setDialog(null)} />}
-        />
-      ) : null}
-      {dialog === 'preannotate' ? (
-        <DeferredView
-          module={preannotateDialog}
-          render={({ PreannotateDialog }) => <PreannotateDialog onClose={() => setDialog(null)} />}
-        />
-      ) : null}
-      {dialog === 'restore-backup' ? (
-        <DeferredView
-          module={restoreDialog}
-          render={({ RestoreDialog }) => <RestoreDialog onClose={() => setDialog(null)} />}
-        />
+      {dialog !== null ? (
+        <DeferredView module={DIALOGS[dialog]} render={(Dialog) => <Dialog onClose={() => setDialog(null)} />} />
       ) : null}
       {profileOpen ? <DeferredView module={profileDialog} render={({ ProfileDialog }) => <ProfileDialog />} /> : null}
       <Toasts />
