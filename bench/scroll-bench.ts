@@ -26,6 +26,18 @@ interface ScrollResult {
   seconds: number;
   frameMs: number[];
   longTasks: number[];
+  /** Animation frames over 50 ms (`long-animation-frame`), with the scripts that ran in them. */
+  longFrames: LongFrame[];
+}
+
+/** A long animation frame: when (ms from the scroll's start), how long, and what ran in it. */
+interface LongFrame {
+  atMs: number;
+  durationMs: number;
+  /** ms from the frame's start to its rendering (style, layout, paint) and to its style and layout. */
+  renderStartMs: number;
+  styleAndLayoutStartMs: number;
+  scripts: string[];
 }
 
 interface TraceEvent {
@@ -52,11 +64,44 @@ function scrollThrough(page: Page, maxFrames: number): Promise<ScrollResult> {
           list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
         );
         observer.observe({ type: 'longtask', buffered: false });
+        // What a long task was: the long animation frames name the scripts that ran in them
+        // (callback kind, function, duration, forced style and layout), cheaply, without a trace.
+        interface ScriptTiming extends PerformanceEntry {
+          invoker: string;
+          invokerType: string;
+          sourceFunctionName: string;
+          sourceURL: string;
+          sourceCharPosition: number;
+          forcedStyleAndLayoutDuration: number;
+        }
+        interface LongFrameTiming extends PerformanceEntry {
+          renderStart: number;
+          styleAndLayoutStart: number;
+          scripts: ScriptTiming[];
+        }
+        const longFrames: LongFrame[] = [];
+        let start = 0;
+        const frames = new PerformanceObserver((list) =>
+          (list.getEntries() as LongFrameTiming[]).forEach((entry) =>
+            longFrames.push({
+              atMs: entry.startTime - start,
+              durationMs: entry.duration,
+              renderStartMs: entry.renderStart ? entry.renderStart - entry.startTime : -1,
+              styleAndLayoutStartMs: entry.styleAndLayoutStart ? entry.styleAndLayoutStart - entry.startTime : -1,
+              scripts: entry.scripts.map(
+                (script) =>
+                  `${script.invokerType} ${script.invoker} ${script.duration.toFixed(0)} ms ` +
+                  `(forced style/layout ${script.forcedStyleAndLayoutDuration.toFixed(0)}) ` +
+                  `${script.sourceFunctionName || '?'}@${script.sourceURL.split('/').pop()}:${script.sourceCharPosition}`,
+              ),
+            }),
+          ),
+        );
+        frames.observe({ type: 'long-animation-frame', buffered: false });
         const scroller = document.querySelector('.reader__page') as HTMLElement;
         scroller.scrollTop = 0;
         const frameMs: number[] = [];
         let last = 0;
-        let start = 0;
         const tick = (now: number) => {
           if (start === 0) start = now;
           else frameMs.push(now - last);
@@ -64,7 +109,11 @@ function scrollThrough(page: Page, maxFrames: number): Promise<ScrollResult> {
           const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
           if (atEnd || frameMs.length >= maxFrames) {
             observer.disconnect();
-            resolve({ frames: frameMs.length, seconds: (now - start) / 1000, frameMs, longTasks });
+            // The last frame's entry is reported after it ends: one more frame before stopping.
+            requestAnimationFrame(() => {
+              frames.disconnect();
+              resolve({ frames: frameMs.length, seconds: (now - start) / 1000, frameMs, longTasks, longFrames });
+            });
             return;
           }
           scroller.scrollTop += step;
@@ -115,8 +164,17 @@ async function runOnce(browser: Browser, url: string, articleId: number, maxFram
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel'],
     });
   }
+  // API answers that come in during the scroll: their handling runs between the scroll's frames.
+  const answers: string[] = [];
+  const scrolling = { since: 0 };
+  page.on('requestfinished', (request) => {
+    if (!scrolling.since || !request.url().includes('/api/')) return;
+    answers.push(`${request.url().split('/api/')[1]} at ${(Date.now() - scrolling.since).toFixed(0)} ms`);
+  });
   const before = await metrics();
+  scrolling.since = Date.now();
   const result = await scrollThrough(page, maxFrames);
+  scrolling.since = 0;
   const after = await metrics();
   const traceBuffer = trace ? await browser.stopTracing() : null;
   await page.close();
@@ -129,6 +187,15 @@ async function runOnce(browser: Browser, url: string, articleId: number, maxFram
       `long tasks > 50 ms: ${result.longTasks.length} (worst ${Math.max(0, ...result.longTasks).toFixed(0)} ms); ` +
       'target 60 fps with no long task, on a quiet machine',
   );
+  for (const frame of result.longFrames) {
+    console.log(
+      `  long frame at ${frame.atMs.toFixed(0)} ms: ${frame.durationMs.toFixed(0)} ms ` +
+        `(rendering from ${frame.renderStartMs.toFixed(0)}, style and layout from ${frame.styleAndLayoutStartMs.toFixed(0)} ms)` +
+        (frame.scripts.length ? `; scripts: ${frame.scripts.join('; ')}` : '; no script'),
+    );
+  }
+  if (answers.length)
+    console.log(`  API answers during the scroll (ms from its start, roughly): ${answers.join(', ')}`);
   const task = spent('TaskDuration');
   const script = spent('ScriptDuration');
   const style = spent('RecalcStyleDuration');
