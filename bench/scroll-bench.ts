@@ -45,9 +45,11 @@ interface TraceEvent {
   name: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, µs: what a loaded machine does not inflate. */
+  tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; url?: string } };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -125,6 +127,50 @@ function scrollThrough(page: Page, maxFrames: number): Promise<ScrollResult> {
   );
 }
 
+/**
+ * The renderer main thread's tasks that used the most thread time, each with the largest named
+ * events inside (functions by name, scripts by file): what the long tasks were.
+ */
+function costliestTasks(events: TraceEvent[], count: number): string[] {
+  const main = events.find((event) => event.ph === 'M' && event.args?.name === 'CrRendererMain');
+  if (!main) return [];
+  const onMain = events.filter((event) => event.pid === main.pid && event.tid === main.tid && event.ph === 'X');
+  const tasks = onMain.filter((event) => event.name === 'ThreadControllerImpl::RunTask');
+  const start = Math.min(...tasks.map((task) => task.ts));
+  const cpu = (event: TraceEvent) => (event.tdur ?? event.dur ?? 0) / 1000;
+  return tasks
+    .sort((a, b) => cpu(b) - cpu(a))
+    .slice(0, count)
+    .map((task) => {
+      const inner = onMain
+        .filter(
+          (event) =>
+            event !== task &&
+            event.ts >= task.ts &&
+            event.ts <= task.ts + (task.dur ?? 0) &&
+            [
+              'FunctionCall',
+              'EvaluateScript',
+              'v8.evaluateModule',
+              'UpdateLayoutTree',
+              'Layout',
+              'Paint',
+              'MajorGC',
+              'MinorGC',
+              'HitTest',
+              'IntersectionObserverController::computeIntersections',
+            ].includes(event.name),
+        )
+        .sort((a, b) => cpu(b) - cpu(a))
+        .slice(0, 5)
+        .map((event) => {
+          const where = event.args?.data?.functionName || event.args?.data?.url?.split('/').pop();
+          return `${event.name}${where ? ` ${where}` : ''} ${cpu(event).toFixed(1)}`;
+        });
+      return `at ${((task.ts - start) / 1000).toFixed(0)} ms: ${cpu(task).toFixed(1)} ms CPU (${((task.dur ?? 0) / 1000).toFixed(1)} wall): ${inner.join(', ')}`;
+    });
+}
+
 /** Self time (own duration minus children's) per event name on the renderer's main thread. */
 function mainThreadSelfTimes(events: TraceEvent[]): { busyMs: number; byName: [string, number][] } {
   const main = events.find((event) => event.ph === 'M' && event.args?.name === 'CrRendererMain');
@@ -164,12 +210,20 @@ async function runOnce(browser: Browser, url: string, articleId: number, maxFram
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel'],
     });
   }
-  // API answers that come in during the scroll: their handling runs between the scroll's frames.
+  // API answers and script chunks that come in during the scroll: their handling (a chunk's
+  // evaluation) runs between the scroll's frames.
   const answers: string[] = [];
   const scrolling = { since: 0 };
   page.on('requestfinished', (request) => {
-    if (!scrolling.since || !request.url().includes('/api/')) return;
-    answers.push(`${request.url().split('/api/')[1]} at ${(Date.now() - scrolling.since).toFixed(0)} ms`);
+    const url = request.url();
+    if (!scrolling.since || !(url.includes('/api/') || url.endsWith('.js'))) return;
+    const at = Date.now() - scrolling.since;
+    const name = url.includes('/api/') ? url.split('/api/')[1] : url.split('/').pop();
+    void request
+      .sizes()
+      .then(({ responseBodySize }) =>
+        answers.push(`${name} at ${at.toFixed(0)} ms (${(responseBodySize / 1000).toFixed(0)} kB)`),
+      );
   });
   const before = await metrics();
   scrolling.since = Date.now();
@@ -195,7 +249,9 @@ async function runOnce(browser: Browser, url: string, articleId: number, maxFram
     );
   }
   if (answers.length)
-    console.log(`  API answers during the scroll (ms from its start, roughly): ${answers.join(', ')}`);
+    console.log(
+      `  API answers and scripts loaded during the scroll (ms from its start, roughly): ${answers.join(', ')}`,
+    );
   const task = spent('TaskDuration');
   const script = spent('ScriptDuration');
   const style = spent('RecalcStyleDuration');
@@ -215,6 +271,8 @@ async function runOnce(browser: Browser, url: string, articleId: number, maxFram
     for (const [name, ms] of byName.slice(0, 14)) {
       console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${((ms / busyMs) * 100).toFixed(0).padStart(3)} %  ${name}`);
     }
+    console.log('  trace, the tasks that used the most thread time (ms from the trace start):');
+    for (const line of costliestTasks(traceEvents, 8)) console.log(`    ${line}`);
   }
 }
 
