@@ -81,24 +81,22 @@ function scrollThrough(page: Page, maxFrames: number): Promise<ScrollResult> {
           styleAndLayoutStart: number;
           scripts: ScriptTiming[];
         }
-        const longFrames: LongFrame[] = [];
+        // Kept as they come and described at the end: the observer's callback stays a few µs.
+        const seen: LongFrameTiming[] = [];
         let start = 0;
-        const frames = new PerformanceObserver((list) =>
-          (list.getEntries() as LongFrameTiming[]).forEach((entry) =>
-            longFrames.push({
-              atMs: entry.startTime - start,
-              durationMs: entry.duration,
-              renderStartMs: entry.renderStart ? entry.renderStart - entry.startTime : -1,
-              styleAndLayoutStartMs: entry.styleAndLayoutStart ? entry.styleAndLayoutStart - entry.startTime : -1,
-              scripts: entry.scripts.map(
-                (script) =>
-                  `${script.invokerType} ${script.invoker} ${script.duration.toFixed(0)} ms ` +
-                  `(forced style/layout ${script.forcedStyleAndLayoutDuration.toFixed(0)}) ` +
-                  `${script.sourceFunctionName || '?'}@${script.sourceURL.split('/').pop()}:${script.sourceCharPosition}`,
-              ),
-            }),
+        const frames = new PerformanceObserver((list) => seen.push(...(list.getEntries() as LongFrameTiming[])));
+        const describe = (entry: LongFrameTiming): LongFrame => ({
+          atMs: entry.startTime - start,
+          durationMs: entry.duration,
+          renderStartMs: entry.renderStart ? entry.renderStart - entry.startTime : -1,
+          styleAndLayoutStartMs: entry.styleAndLayoutStart ? entry.styleAndLayoutStart - entry.startTime : -1,
+          scripts: entry.scripts.map(
+            (script) =>
+              `${script.invokerType} ${script.invoker} ${script.duration.toFixed(0)} ms ` +
+              `(forced style/layout ${script.forcedStyleAndLayoutDuration.toFixed(0)}) ` +
+              `${script.sourceFunctionName || '?'}@${script.sourceURL.split('/').pop()}:${script.sourceCharPosition}`,
           ),
-        );
+        });
         frames.observe({ type: 'long-animation-frame', buffered: false });
         const scroller = document.querySelector('.reader__page') as HTMLElement;
         scroller.scrollTop = 0;
@@ -114,7 +112,13 @@ function scrollThrough(page: Page, maxFrames: number): Promise<ScrollResult> {
             // The last frame's entry is reported after it ends: one more frame before stopping.
             requestAnimationFrame(() => {
               frames.disconnect();
-              resolve({ frames: frameMs.length, seconds: (now - start) / 1000, frameMs, longTasks, longFrames });
+              resolve({
+                frames: frameMs.length,
+                seconds: (now - start) / 1000,
+                frameMs,
+                longTasks,
+                longFrames: seen.map(describe),
+              });
             });
             return;
           }
