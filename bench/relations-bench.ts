@@ -233,15 +233,13 @@ async function openFromLibrary(
     const hostBefore = processCpuMs(host.child);
     // With arcs, the trace runs on until they are painted (for `--trace-arcs`); the open's
     // figures are still taken between its two marks.
-    let seen: { ms: number; drawn: number } | null = null;
-    const { result: wallMs, events } = await traced(cdp, async () => {
+    const { result, events } = await traced(cdp, async () => {
       const opened = await openInReader(page, articleId);
-      if (arcs) {
-        const handle = await page.waitForFunction(() => (window as unknown as { benchArcs?: object }).benchArcs);
-        seen = (await handle.jsonValue()) as { ms: number; drawn: number };
-      }
-      return opened;
+      if (!arcs) return { wallMs: opened, seen: null };
+      const handle = await page.waitForFunction(() => (window as unknown as { benchArcs?: object }).benchArcs);
+      return { wallMs: opened, seen: (await handle.jsonValue()) as { ms: number; drawn: number } };
     });
+    const { wallMs, seen } = result;
     const hostMs = processCpuMs(host.child) - hostBefore;
     const { tasks, marks } = mainThread(events, 'bench-open');
     const [start, end] = marks;
