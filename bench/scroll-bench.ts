@@ -26,6 +26,18 @@ interface ScrollResult {
   seconds: number;
   frameMs: number[];
   longTasks: number[];
+  /** Animation frames over 50 ms (`long-animation-frame`), with the scripts that ran in them. */
+  longFrames: LongFrame[];
+}
+
+/** A long animation frame: when (ms from the scroll's start), how long, and what ran in it. */
+interface LongFrame {
+  atMs: number;
+  durationMs: number;
+  /** ms from the frame's start to its rendering (style, layout, paint) and to its style and layout. */
+  renderStartMs: number;
+  styleAndLayoutStartMs: number;
+  scripts: string[];
 }
 
 interface TraceEvent {
@@ -33,9 +45,11 @@ interface TraceEvent {
   name: string;
   ts: number;
   dur?: number;
+  /** Thread (CPU) time, µs: what a loaded machine does not inflate. */
+  tdur?: number;
   pid: number;
   tid: number;
-  args?: { name?: string };
+  args?: { name?: string; data?: { functionName?: string; url?: string } };
 }
 
 const percentile = (values: number[], p: number) => {
@@ -52,11 +66,42 @@ function scrollThrough(page: Page, maxFrames: number): Promise<ScrollResult> {
           list.getEntries().forEach((entry) => longTasks.push(entry.duration)),
         );
         observer.observe({ type: 'longtask', buffered: false });
+        // What a long task was: the long animation frames name the scripts that ran in them
+        // (callback kind, function, duration, forced style and layout), cheaply, without a trace.
+        interface ScriptTiming extends PerformanceEntry {
+          invoker: string;
+          invokerType: string;
+          sourceFunctionName: string;
+          sourceURL: string;
+          sourceCharPosition: number;
+          forcedStyleAndLayoutDuration: number;
+        }
+        interface LongFrameTiming extends PerformanceEntry {
+          renderStart: number;
+          styleAndLayoutStart: number;
+          scripts: ScriptTiming[];
+        }
+        // Kept as they come and described at the end: the observer's callback stays a few µs.
+        const seen: LongFrameTiming[] = [];
+        let start = 0;
+        const frames = new PerformanceObserver((list) => seen.push(...(list.getEntries() as LongFrameTiming[])));
+        const describe = (entry: LongFrameTiming): LongFrame => ({
+          atMs: entry.startTime - start,
+          durationMs: entry.duration,
+          renderStartMs: entry.renderStart ? entry.renderStart - entry.startTime : -1,
+          styleAndLayoutStartMs: entry.styleAndLayoutStart ? entry.styleAndLayoutStart - entry.startTime : -1,
+          scripts: entry.scripts.map(
+            (script) =>
+              `${script.invokerType} ${script.invoker} ${script.duration.toFixed(0)} ms ` +
+              `(forced style/layout ${script.forcedStyleAndLayoutDuration.toFixed(0)}) ` +
+              `${script.sourceFunctionName || '?'}@${script.sourceURL.split('/').pop()}:${script.sourceCharPosition}`,
+          ),
+        });
+        frames.observe({ type: 'long-animation-frame', buffered: false });
         const scroller = document.querySelector('.reader__page') as HTMLElement;
         scroller.scrollTop = 0;
         const frameMs: number[] = [];
         let last = 0;
-        let start = 0;
         const tick = (now: number) => {
           if (start === 0) start = now;
           else frameMs.push(now - last);
@@ -64,7 +109,17 @@ function scrollThrough(page: Page, maxFrames: number): Promise<ScrollResult> {
           const atEnd = scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1;
           if (atEnd || frameMs.length >= maxFrames) {
             observer.disconnect();
-            resolve({ frames: frameMs.length, seconds: (now - start) / 1000, frameMs, longTasks });
+            // The last frame's entry is reported after it ends: one more frame before stopping.
+            requestAnimationFrame(() => {
+              frames.disconnect();
+              resolve({
+                frames: frameMs.length,
+                seconds: (now - start) / 1000,
+                frameMs,
+                longTasks,
+                longFrames: seen.map(describe),
+              });
+            });
             return;
           }
           scroller.scrollTop += step;
@@ -74,6 +129,50 @@ function scrollThrough(page: Page, maxFrames: number): Promise<ScrollResult> {
       }),
     { step: SCROLL_STEP_PX, maxFrames },
   );
+}
+
+/**
+ * The renderer main thread's tasks that used the most thread time, each with the largest named
+ * events inside (functions by name, scripts by file): what the long tasks were.
+ */
+function costliestTasks(events: TraceEvent[], count: number): string[] {
+  const main = events.find((event) => event.ph === 'M' && event.args?.name === 'CrRendererMain');
+  if (!main) return [];
+  const onMain = events.filter((event) => event.pid === main.pid && event.tid === main.tid && event.ph === 'X');
+  const tasks = onMain.filter((event) => event.name === 'ThreadControllerImpl::RunTask');
+  const start = Math.min(...tasks.map((task) => task.ts));
+  const cpu = (event: TraceEvent) => (event.tdur ?? event.dur ?? 0) / 1000;
+  return tasks
+    .sort((a, b) => cpu(b) - cpu(a))
+    .slice(0, count)
+    .map((task) => {
+      const inner = onMain
+        .filter(
+          (event) =>
+            event !== task &&
+            event.ts >= task.ts &&
+            event.ts <= task.ts + (task.dur ?? 0) &&
+            [
+              'FunctionCall',
+              'EvaluateScript',
+              'v8.evaluateModule',
+              'UpdateLayoutTree',
+              'Layout',
+              'Paint',
+              'MajorGC',
+              'MinorGC',
+              'HitTest',
+              'IntersectionObserverController::computeIntersections',
+            ].includes(event.name),
+        )
+        .sort((a, b) => cpu(b) - cpu(a))
+        .slice(0, 5)
+        .map((event) => {
+          const where = event.args?.data?.functionName || event.args?.data?.url?.split('/').pop();
+          return `${event.name}${where ? ` ${where}` : ''} ${cpu(event).toFixed(1)}`;
+        });
+      return `at ${((task.ts - start) / 1000).toFixed(0)} ms: ${cpu(task).toFixed(1)} ms CPU (${((task.dur ?? 0) / 1000).toFixed(1)} wall): ${inner.join(', ')}`;
+    });
 }
 
 /** Self time (own duration minus children's) per event name on the renderer's main thread. */
@@ -115,8 +214,25 @@ async function runOnce(browser: Browser, url: string, articleId: number, maxFram
       categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'cc', 'toplevel'],
     });
   }
+  // API answers and script chunks that come in during the scroll: their handling (a chunk's
+  // evaluation) runs between the scroll's frames.
+  const answers: string[] = [];
+  const scrolling = { since: 0 };
+  page.on('requestfinished', (request) => {
+    const url = request.url();
+    if (!scrolling.since || !(url.includes('/api/') || url.endsWith('.js'))) return;
+    const at = Date.now() - scrolling.since;
+    const name = url.includes('/api/') ? url.split('/api/')[1] : url.split('/').pop();
+    void request
+      .sizes()
+      .then(({ responseBodySize }) =>
+        answers.push(`${name} at ${at.toFixed(0)} ms (${(responseBodySize / 1000).toFixed(0)} kB)`),
+      );
+  });
   const before = await metrics();
+  scrolling.since = Date.now();
   const result = await scrollThrough(page, maxFrames);
+  scrolling.since = 0;
   const after = await metrics();
   const traceBuffer = trace ? await browser.stopTracing() : null;
   await page.close();
@@ -129,6 +245,17 @@ async function runOnce(browser: Browser, url: string, articleId: number, maxFram
       `long tasks > 50 ms: ${result.longTasks.length} (worst ${Math.max(0, ...result.longTasks).toFixed(0)} ms); ` +
       'target 60 fps with no long task, on a quiet machine',
   );
+  for (const frame of result.longFrames) {
+    console.log(
+      `  long frame at ${frame.atMs.toFixed(0)} ms: ${frame.durationMs.toFixed(0)} ms ` +
+        `(rendering from ${frame.renderStartMs.toFixed(0)}, style and layout from ${frame.styleAndLayoutStartMs.toFixed(0)} ms)` +
+        (frame.scripts.length ? `; scripts: ${frame.scripts.join('; ')}` : '; no script'),
+    );
+  }
+  if (answers.length)
+    console.log(
+      `  API answers and scripts loaded during the scroll (ms from its start, roughly): ${answers.join(', ')}`,
+    );
   const task = spent('TaskDuration');
   const script = spent('ScriptDuration');
   const style = spent('RecalcStyleDuration');
@@ -148,6 +275,8 @@ async function runOnce(browser: Browser, url: string, articleId: number, maxFram
     for (const [name, ms] of byName.slice(0, 14)) {
       console.log(`    ${ms.toFixed(0).padStart(6)} ms  ${((ms / busyMs) * 100).toFixed(0).padStart(3)} %  ${name}`);
     }
+    console.log('  trace, the tasks that used the most thread time (ms from the trace start):');
+    for (const line of costliestTasks(traceEvents, 8)) console.log(`    ${line}`);
   }
 }
 

@@ -22,6 +22,9 @@ interface RelationLayerProps {
 
 const NO_WINDOW: TextRange = { start: 0, end: 0 };
 
+/** Half the relation handle's width (10 px in app.css). */
+const HANDLE_HALF_PX = 5;
+
 /** The highlight that lights both ends of the hovered relation (styled in app.css). */
 const ENDS_HIGHLIGHT = 'relation-ends';
 
@@ -100,12 +103,16 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
         inputs.push({ id: relation.id, labelChars: name.length, head: headBox, tail: tailBox, active });
       }
     }
-    const arcs = layoutArcs(inputs, { textRight: textBox.right - origin.left, gutterLanes: 4, rise: 4 });
     const selected = selectedId === null ? undefined : sync.spans.get(selectedId);
     const selectedRects = selected ? layout.range(selected.start, selected.end).getClientRects() : null;
     const last = selectedRects?.[selectedRects.length - 1];
     const handle =
       last && selected && selected.id > 0 ? { x: last.right - origin.left, y: last.top - origin.top } : null;
+    // The handle sits in the gap above the span's last line, where labels go: none covers it.
+    const keepClear = handle
+      ? [{ top: handle.y, left: handle.x - HANDLE_HALF_PX - 1, right: handle.x + HANDLE_HALF_PX + 1 }]
+      : [];
+    const arcs = layoutArcs(inputs, { textRight: textBox.right - origin.left, gutterLanes: 4, rise: 4, keepClear });
     const draftFrom = draft ? sync.spans.get(draft.fromId) : undefined;
     const draftBoxes = draftFrom && target ? { from: boxOf(draftFrom), to: boxOf(target) } : null;
     return { arcs, byId, handle, draftBoxes };
@@ -205,15 +212,15 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
                 stroke={color}
                 markerEnd={type?.directed === false ? undefined : `url(#relation-arrow-${relation.typeKey})`}
               />
-              <text
-                className="relation-arc__label"
-                x={arc.labelX}
-                y={arc.labelY}
-
-                fill={color}
-              >
-                {typeName(type, relation.typeKey, language)}
-              </text>
+              {/* Centred on its place (layoutArcs keeps labels apart by their centres); an arc with
+                  no free place has no label, rather than one at the layer's corner. */}
+              {arc.labelled ? (
+                <text className="relation-arc__label" x={arc.labelX} y={arc.labelY} textAnchor="middle" fill={color}>
+                  {typeName(type, relation.typeKey, language)}
+                </text>
+              ) : (
+                <title>{typeName(type, relation.typeKey, language)}</title>
+              )}
             </g>
           );
         })}
@@ -230,7 +237,7 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
       {handle && !draft ? (
         <span
           className="relation-handle"
-          style={{ left: handle.x - 5, top: handle.y - 12 }}
+          style={{ left: handle.x - HANDLE_HALF_PX, top: handle.y - 12 }}
           onPointerDown={startDrag}
           role="button"
           aria-label={t('relations.handle')}

@@ -40,6 +40,8 @@ export interface ArcSpace {
   gutterLanes: number;
   /** Distance between a line's top and its arc runs (in the gap above it). */
   rise: number;
+  /** Places in line gaps no label may cover (the selected span's relation handle). */
+  keepClear?: readonly { top: number; left: number; right: number }[];
 }
 
 const GUTTER_STEP = 7;
@@ -60,6 +62,10 @@ export function layoutArcs(inputs: readonly ArcInput[], space: ArcSpace): Arc[] 
   };
   const gapFree = (box: Box, from: number, to: number) => free(gaps.get(lineKey(box)) ?? [], from, to);
   const labels = new Map<number, [number, number][]>();
+  for (const place of space.keepClear ?? []) {
+    const key = Math.round(place.top);
+    labels.set(key, [...(labels.get(key) ?? []), [place.left, place.right]]);
+  }
   /** The first of the candidate centres (on runs `[line, from, to]`) where the label fits, or null. */
   const placeLabel = (input: ArcInput, runs: readonly [Box, number, number][]): [number, number] | null => {
     const half = (input.labelChars * LABEL_CHAR_PX) / 2 + 2;
