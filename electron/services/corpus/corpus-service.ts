@@ -9,7 +9,7 @@ import type {
   Dashboard,
 } from '../../../shared/contract/corpus';
 import type { LibraryFacets, LibraryFilter, LibraryPage, LibrarySort } from '../../../shared/corpus/library-query';
-import { findOccurrences, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
+import { findOccurrences, kwicLine, parsePhraseQuery, type PhraseQuery } from '../../../shared/search/concordance';
 import { parseSearchQuery } from '../../../shared/search/query';
 import { snippetFor } from '../../../shared/search/snippet';
 import type { ChangeService } from '../changes/change-service';
@@ -146,28 +146,14 @@ export class CorpusService {
   ): Lines {
     const phrase = parsePhraseQuery(text);
     if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
-    type Found = { span: SpanRow & { note: string }; startU16: number; endU16: number };
     // First the occurrences, article by article, until one more than the limit is known; then the
     // articles they are shown with, read at once.
-    const found: { articleId: number; occurrences: Found[] }[] = [];
+    const found: { articleId: number; occurrences: SpanOccurrence[] }[] = [];
     let count = 0;
     for (const group of this.corpus.spansMatching(phraseQuery(phrase.terms), inNotes, labelKey, filter)) {
-      // Each occurrence once: nested spans hold the same one, and the innermost names it.
-      const byRange = new Map<string, Found>();
-      for (const span of group) {
-        for (const occurrence of findOccurrences(inNotes ? span.note : span.quote, phrase)) {
-          const shift = inNotes ? 0 : span.start;
-          const startU16 = shift + occurrence.startU16;
-          const endU16 = shift + occurrence.endU16;
-          const key = inNotes ? `${span.id}:${startU16}` : `${startU16}:${endU16}`;
-          const known = byRange.get(key);
-          if (!known || span.end - span.start < known.span.end - known.span.start) {
-            byRange.set(key, { span, startU16, endU16 });
-          }
-        }
-      }
-      if (byRange.size === 0) continue;
-      const occurrences = [...byRange.values()].sort((a, b) => a.span.start - b.span.start || a.startU16 - b.startU16);
+      const occurrences = inNotes ? noteOccurrences(group, phrase) : quoteOccurrences(group, phrase);
+      if (occurrences.length === 0) continue;
+      occurrences.sort((a, b) => a.span.start - b.span.start || a.startU16 - b.startU16);
       found.push({ articleId: group[0]!.articleId, occurrences });
       count += occurrences.length;
       if (count > limit) break;
@@ -265,6 +251,38 @@ export class CorpusService {
   dashboard(filter: LibraryFilter): Dashboard {
     return this.corpus.dashboard(filter);
   }
+}
+
+/** An occurrence in a span's quote (offsets in the article) or note (offsets in the note). */
+type SpanOccurrence = { span: SpanRow & { note: string }; startU16: number; endU16: number };
+
+/**
+ * The occurrences in the quotes of one article's spans, placed in the article, each once: nested
+ * spans hold the same one, and the innermost names it.
+ */
+function quoteOccurrences(group: readonly (SpanRow & { note: string })[], phrase: PhraseQuery): SpanOccurrence[] {
+  const byRange = new Map<string, SpanOccurrence>();
+  for (const span of group) {
+    for (const occurrence of findOccurrences(span.quote, phrase)) {
+      const startU16 = span.start + occurrence.startU16;
+      const endU16 = span.start + occurrence.endU16;
+      const key = `${startU16}:${endU16}`;
+      const known = byRange.get(key);
+      if (!known || span.end - span.start < known.span.end - known.span.start) {
+        byRange.set(key, { span, startU16, endU16 });
+      }
+    }
+  }
+  return [...byRange.values()];
+}
+
+/** The occurrences in the notes of one article's spans: each note's own, none shared. */
+function noteOccurrences(group: readonly (SpanRow & { note: string })[], phrase: PhraseQuery): SpanOccurrence[] {
+  const found: SpanOccurrence[] = [];
+  for (const span of group) {
+    for (const { startU16, endU16 } of findOccurrences(span.note, phrase)) found.push({ span, startU16, endU16 });
+  }
+  return found;
 }
 
 /** The article read for `articleId`; the ids come from indexes written with the articles. */

@@ -6,6 +6,7 @@ import { foldVietnamese } from '../../../shared/text/fold';
 import { displayTitleOf, ownTitleOf } from './articles';
 import type { LibraryStore, SqlPart } from './library';
 import { monthOf } from './migrations/015-dashboard-counters';
+import { ARTICLE_LINE_INDEX } from './migrations/025-concordance-line-index';
 import { FOLDED_TABLE } from './search-index';
 import { ANNOTATION_SEARCH_TABLE, NOTES_INDEX, SPAN_KEY_FACTOR } from './span-indexes';
 
@@ -60,8 +61,13 @@ export class CorpusStore {
     const ids = JSON.stringify(articleIds);
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.title, a.published_at AS publishedAt ${withText ? ', a.text' : ''}
-         FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
+        // Without the texts, from the index of titles and dates (migration 025): in the table they
+        // sit behind the texts.
+        withText
+          ? `SELECT a.id, a.title, a.published_at AS publishedAt, a.text FROM articles a
+             WHERE a.id IN (SELECT value FROM json_each(?))`
+          : `SELECT a.id, a.title, a.published_at AS publishedAt FROM articles a INDEXED BY ${ARTICLE_LINE_INDEX}
+             WHERE a.id IN (SELECT value FROM json_each(?))`,
       )
       .all(ids) as { id: number; title: string | null; publishedAt: string | null; text?: string }[];
     // The head of the text only for untitled articles: with substr() over every text, this read
@@ -109,17 +115,15 @@ export class CorpusStore {
          ORDER BY h.hit, o.start, o."end"`,
       )
       .raw()
-      .all(JSON.stringify(ranges.map((range) => [range.articleId, range.startU16, range.endU16]))) as [
-      number,
-      string,
-      number,
-    ][];
-    const found = ranges.map(() => ({ labels: new Set<string>(), identicalLabels: new Set<string>() }));
+      .all(rangesJson(ranges)) as [number, string, number][];
+    // Lists, not sets: a hit has a few labels, and two sets per hit were most of the garbage.
+    const found = ranges.map(() => ({ labels: [] as string[], identicalLabels: [] as string[] }));
     for (const [hit, labelKey, identical] of rows) {
-      found[hit]!.labels.add(labelKey);
-      if (identical) found[hit]!.identicalLabels.add(labelKey);
+      const { labels, identicalLabels } = found[hit]!;
+      if (!labels.includes(labelKey)) labels.push(labelKey);
+      if (identical && !identicalLabels.includes(labelKey)) identicalLabels.push(labelKey);
     }
-    return found.map(({ labels, identicalLabels }) => ({ labels: [...labels], identicalLabels: [...identicalLabels] }));
+    return found;
   }
 
   /**
@@ -311,6 +315,13 @@ export class CorpusStore {
       .get() as { articles: number; spans: number };
     return { byStatus, totals };
   }
+}
+
+/** `[[articleId, startU16, endU16], …]`, written out directly: an array per range was garbage at once. */
+function rangesJson(ranges: readonly { articleId: number; startU16: number; endU16: number }[]): string {
+  let json = '';
+  for (const { articleId, startU16, endU16 } of ranges) json += `,[${articleId},${startU16},${endU16}]`;
+  return `[${json.slice(1)}]`;
 }
 
 /** A row of the scope's articles: id, month, source ('' for none), status, span count. */
