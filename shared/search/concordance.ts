@@ -50,7 +50,10 @@ function exactWordsPattern(exactPhrase: readonly string[]): RegExp {
   const key = exactPhrase.join(' ');
   if (lastExactPattern?.key !== key) {
     const words = exactPhrase.map((word) => word.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
-    lastExactPattern = { key, pattern: new RegExp(`^${NOT_WORD_CHAR}*${words.join(`${NOT_WORD_CHAR}+`)}${NOT_WORD_CHAR}*$`, 'u') };
+    lastExactPattern = {
+      key,
+      pattern: new RegExp(`^${NOT_WORD_CHAR}*${words.join(`${NOT_WORD_CHAR}+`)}${NOT_WORD_CHAR}*$`, 'u'),
+    };
   }
   return lastExactPattern.pattern;
 }

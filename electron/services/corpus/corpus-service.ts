@@ -87,7 +87,11 @@ export class CorpusService {
     return { ...found, hits: found.hits.map((hit, index) => Object.assign(hit, labels[index]!)) };
   }
 
-  private concordanceLines(query: Exclude<ConcordanceQuery, { kind: 'notes' }>, filter: LibraryFilter, limit: number): Lines {
+  private concordanceLines(
+    query: Exclude<ConcordanceQuery, { kind: 'notes' }>,
+    filter: LibraryFilter,
+    limit: number,
+  ): Lines {
     switch (query.kind) {
       case 'text':
         return this.textConcordance(query.query, filter, limit);
