@@ -9,14 +9,15 @@ import type {
   Dashboard,
 } from '../../../shared/contract/corpus';
 import type { LibraryFacets, LibraryFilter, LibraryPage, LibrarySort } from '../../../shared/corpus/library-query';
-import { findOccurrences, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
+import { findOccurrences, kwicLine, parsePhraseQuery, type PhraseQuery } from '../../../shared/search/concordance';
 import { parseSearchQuery } from '../../../shared/search/query';
 import { snippetFor } from '../../../shared/search/snippet';
 import type { ChangeService } from '../changes/change-service';
 import { phraseQuery } from '../search/fts-query';
 import type { AnnotationStore } from '../store/annotations';
 import type { ArticleStore } from '../store/articles';
-import { CorpusStore, type LineArticle, type SpanRow } from '../store/corpus';
+import { ownTitleOf } from '../store/articles';
+import { CorpusStore, type LineArticle, type NoteSpan, type SpanRow } from '../store/corpus';
 import type { LabelStore } from '../store/labels';
 import { LibraryStore } from '../store/library';
 import { AnnotateAllPlan } from './annotate-all';
@@ -77,6 +78,8 @@ export class CorpusService {
   }
 
   concordance(query: ConcordanceQuery, filter: LibraryFilter, limit: number): ConcordanceResult {
+    // Notes read their covering labels with the spans.
+    if (query.kind === 'notes') return this.noteConcordance(query.query, query.labelKey, filter, limit);
     const found = this.concordanceLines(query, filter, limit);
     // The labels covering each hit, for all of them in one read.
     const labels = this.corpus.labelsCovering(found.hits);
@@ -84,14 +87,16 @@ export class CorpusService {
     return { ...found, hits: found.hits.map((hit, index) => Object.assign(hit, labels[index]!)) };
   }
 
-  private concordanceLines(query: ConcordanceQuery, filter: LibraryFilter, limit: number): Lines {
+  private concordanceLines(
+    query: Exclude<ConcordanceQuery, { kind: 'notes' }>,
+    filter: LibraryFilter,
+    limit: number,
+  ): Lines {
     switch (query.kind) {
       case 'text':
         return this.textConcordance(query.query, filter, limit);
       case 'quotes':
-        return this.spanTextConcordance(query.query, query.labelKey, filter, limit, false);
-      case 'notes':
-        return this.spanTextConcordance(query.query, query.labelKey, filter, limit, true);
+        return this.quoteConcordance(query.query, query.labelKey, filter, limit);
       case 'spans':
         return this.spanConcordance(query, filter, limit);
     }
@@ -134,72 +139,104 @@ export class CorpusService {
    * Occurrences of a phrase in the quotes of stored spans (of `labelKey` when given), matched on
    * the quotes themselves (the candidates found by the quote and note index; an article's text is
    * read only when one of its quotes matches), placed in the article at the span's offset and
-   * named by the innermost span holding them; or in their notes (`inNotes`), the line cut from
-   * the note.
+   * named by the innermost span holding them.
    */
-  private spanTextConcordance(
-    text: string,
-    labelKey: string | undefined,
-    filter: LibraryFilter,
-    limit: number,
-    inNotes: boolean,
-  ): Lines {
+  private quoteConcordance(text: string, labelKey: string | undefined, filter: LibraryFilter, limit: number): Lines {
     const phrase = parsePhraseQuery(text);
     if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
-    type Found = { span: SpanRow & { note: string }; startU16: number; endU16: number };
     // First the occurrences, article by article, until one more than the limit is known; then the
     // articles they are shown with, read at once.
-    const found: { articleId: number; occurrences: Found[] }[] = [];
+    const found: { articleId: number; occurrences: QuoteOccurrence[] }[] = [];
     let count = 0;
-    for (const group of this.corpus.spansMatching(phraseQuery(phrase.terms), inNotes, labelKey, filter)) {
-      // Each occurrence once: nested spans hold the same one, and the innermost names it.
-      const byRange = new Map<string, Found>();
-      for (const span of group) {
-        for (const occurrence of findOccurrences(inNotes ? span.note : span.quote, phrase)) {
-          const shift = inNotes ? 0 : span.start;
-          const startU16 = shift + occurrence.startU16;
-          const endU16 = shift + occurrence.endU16;
-          const key = inNotes ? `${span.id}:${startU16}` : `${startU16}:${endU16}`;
-          const known = byRange.get(key);
-          if (!known || span.end - span.start < known.span.end - known.span.start) {
-            byRange.set(key, { span, startU16, endU16 });
-          }
-        }
-      }
-      if (byRange.size === 0) continue;
-      const occurrences = [...byRange.values()].sort((a, b) => a.span.start - b.span.start || a.startU16 - b.startU16);
+    for (const group of this.corpus.quotesMatching(phraseQuery(phrase.terms), labelKey, filter)) {
+      const occurrences = quoteOccurrences(group, phrase);
+      if (occurrences.length === 0) continue;
       found.push({ articleId: group[0]!.articleId, occurrences });
       count += occurrences.length;
       if (count > limit) break;
     }
     const articles = this.corpus.lineArticles(
       found.map(({ articleId }) => articleId),
-      !inNotes,
+      true,
     );
     const hits: Line[] = [];
     for (const { articleId, occurrences } of found) {
       const article = articleOf(articles, articleId);
       for (const { span, startU16, endU16 } of occurrences) {
         if (hits.length >= limit) return { hits, articleCount: found.length, complete: false };
-        const { left, match, right } = inNotes
-          ? kwicLine(span.note, startU16, endU16)
-          : kwicLine(article.text, startU16, endU16);
         hits.push({
           articleId,
           displayTitle: article.displayTitle,
           publishedAt: article.publishedAt,
-          // A line cut from a note points at the span the note belongs to.
-          startU16: inNotes ? span.start : startU16,
-          endU16: inNotes ? span.end : endU16,
-          left,
-          match,
-          right,
+          startU16,
+          endU16,
+          ...kwicLine(article.text, startU16, endU16),
           annotationId: span.id,
-          ...(inNotes ? { inNote: true } : {}),
         });
       }
     }
     return { hits, articleCount: found.length, complete: true };
+  }
+
+  /**
+   * Occurrences of a phrase in the notes of stored spans (of `labelKey` when given), each line cut
+   * from the note and pointing at its span (`inNote`: its range is the span's), with the labels
+   * covering the span. Read in one pass over the notes that hold the words (notesMatching), each
+   * line made as its article's notes are matched; only an untitled article's text is read, for its
+   * display title, once the lines are known.
+   */
+  private noteConcordance(
+    text: string,
+    labelKey: string | undefined,
+    filter: LibraryFilter,
+    limit: number,
+  ): ConcordanceResult {
+    const phrase = parsePhraseQuery(text);
+    if (phrase.terms.length === 0) return { hits: [], articleCount: 0, complete: true };
+    const hits: ConcordanceHit[] = [];
+    const untitled = new Map<number, ConcordanceHit[]>();
+    let articleCount = 0;
+    let count = 0;
+    // Article by article until one more occurrence than the limit is known.
+    for (const group of this.corpus.notesMatching(phraseQuery(phrase.terms), labelKey, filter)) {
+      const occurrences = noteOccurrences(group, phrase);
+      if (occurrences.length === 0) continue;
+      articleCount++;
+      count += occurrences.length;
+      const { articleId, title, publishedAt } = group[0]!;
+      const displayTitle = ownTitleOf(title);
+      for (const { span, startU16, endU16 } of occurrences) {
+        if (hits.length >= limit) break;
+        const hit: ConcordanceHit = {
+          articleId,
+          displayTitle: displayTitle ?? '',
+          publishedAt,
+          startU16: span.start,
+          endU16: span.end,
+          ...kwicLine(span.note, startU16, endU16),
+          annotationId: span.id,
+          inNote: true,
+          // A list of its own per line, as for the other kinds (a note may hold the phrase twice).
+          labels: [...span.labels],
+          identicalLabels: [...span.identicalLabels],
+        };
+        hits.push(hit);
+        if (displayTitle === null) {
+          const lines = untitled.get(articleId);
+          if (lines) lines.push(hit);
+          else untitled.set(articleId, [hit]);
+        }
+      }
+      if (count > limit) break;
+    }
+    // Untitled articles are named by their text, as the library names them.
+    if (untitled.size > 0) {
+      const articles = this.corpus.lineArticles([...untitled.keys()], false);
+      for (const [articleId, lines] of untitled) {
+        for (const hit of lines) hit.displayTitle = articleOf(articles, articleId).displayTitle;
+      }
+    }
+    return { hits, articleCount, complete: count <= limit };
   }
 
   private spanConcordance(
@@ -265,6 +302,44 @@ export class CorpusService {
   dashboard(filter: LibraryFilter): Dashboard {
     return this.corpus.dashboard(filter);
   }
+}
+
+/** An occurrence in a span's quote, its offsets in the article. */
+type QuoteOccurrence = { span: SpanRow; startU16: number; endU16: number };
+
+/**
+ * The occurrences in the quotes of one article's spans, placed in the article, each once (nested
+ * spans hold the same one, and the innermost names it), in text order.
+ */
+function quoteOccurrences(group: readonly SpanRow[], phrase: PhraseQuery): QuoteOccurrence[] {
+  const byRange = new Map<string, QuoteOccurrence>();
+  for (const span of group) {
+    for (const occurrence of findOccurrences(span.quote, phrase)) {
+      const startU16 = span.start + occurrence.startU16;
+      const endU16 = span.start + occurrence.endU16;
+      const key = `${startU16}:${endU16}`;
+      const known = byRange.get(key);
+      if (!known || span.end - span.start < known.span.end - known.span.start) {
+        byRange.set(key, { span, startU16, endU16 });
+      }
+    }
+  }
+  return [...byRange.values()].sort((a, b) => a.span.start - b.span.start || a.startU16 - b.startU16);
+}
+
+/**
+ * The occurrences in the notes of one article's spans (offsets in the note; each note's own, none
+ * shared), ordered by their span's start, then by their place in the note.
+ */
+function noteOccurrences(
+  group: readonly NoteSpan[],
+  phrase: PhraseQuery,
+): { span: NoteSpan; startU16: number; endU16: number }[] {
+  const found: { span: NoteSpan; startU16: number; endU16: number }[] = [];
+  for (const span of group) {
+    for (const { startU16, endU16 } of findOccurrences(span.note, phrase)) found.push({ span, startU16, endU16 });
+  }
+  return found.sort((a, b) => a.span.start - b.span.start || a.startU16 - b.startU16);
 }
 
 /** The article read for `articleId`; the ids come from indexes written with the articles. */

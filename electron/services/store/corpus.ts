@@ -6,6 +6,7 @@ import { foldVietnamese } from '../../../shared/text/fold';
 import { displayTitleOf, ownTitleOf } from './articles';
 import type { LibraryStore, SqlPart } from './library';
 import { monthOf } from './migrations/015-dashboard-counters';
+import { ARTICLE_LINE_INDEX } from './migrations/025-concordance-line-index';
 import { FOLDED_TABLE } from './search-index';
 import { ANNOTATION_SEARCH_TABLE, NOTES_INDEX, SPAN_KEY_FACTOR } from './span-indexes';
 
@@ -16,6 +17,21 @@ export interface SpanRow {
   start: number;
   end: number;
   quote: string;
+}
+
+/** A span whose note may hold a phrase, with what the notes concordance shows beside it. */
+export interface NoteSpan {
+  id: number;
+  articleId: number;
+  start: number;
+  end: number;
+  note: string;
+  /** The article's own title (null or blank: it has none) and date. */
+  title: string | null;
+  publishedAt: string | null;
+  /** As labelsCovering gives them for the span's range. */
+  labels: string[];
+  identicalLabels: string[];
 }
 
 /** Beside a concordance hit: its article's title, date and (for a line cut from it) text. */
@@ -60,14 +76,20 @@ export class CorpusStore {
     const ids = JSON.stringify(articleIds);
     const rows = this.db
       .prepare(
-        `SELECT a.id, a.title, a.published_at AS publishedAt ${withText ? ', a.text' : ''}
-         FROM articles a WHERE a.id IN (SELECT value FROM json_each(?))`,
+        // Without the texts, from the index of titles and dates (migration 025): in the table they
+        // sit behind the texts.
+        withText
+          ? `SELECT a.id, a.title, a.published_at, a.text FROM articles a
+             WHERE a.id IN (SELECT value FROM json_each(?))`
+          : `SELECT a.id, a.title, a.published_at, '' FROM articles a INDEXED BY ${ARTICLE_LINE_INDEX}
+             WHERE a.id IN (SELECT value FROM json_each(?))`,
       )
-      .all(ids) as { id: number; title: string | null; publishedAt: string | null; text?: string }[];
+      .raw()
+      .all(ids) as [id: number, title: string | null, publishedAt: string | null, text: string][];
     // The head of the text only for untitled articles: with substr() over every text, this read
     // took 20–45 ms for the 4,000 articles of a notes concordance (which shows no text); titles and
     // dates alone take 9–10 ms.
-    const untitled = rows.filter((row) => ownTitleOf(row.title) === null).map((row) => row.id);
+    const untitled = rows.filter(([, title]) => ownTitleOf(title) === null).map(([id]) => id);
     const heads = new Map(
       untitled.length === 0
         ? []
@@ -79,13 +101,9 @@ export class CorpusStore {
             .all(JSON.stringify(untitled)) as [number, string][]),
     );
     return new Map(
-      rows.map((row) => [
-        row.id,
-        {
-          displayTitle: displayTitleOf(row.title, heads.get(row.id) ?? ''),
-          publishedAt: row.publishedAt,
-          text: row.text ?? '',
-        },
+      rows.map(([id, title, publishedAt, text]) => [
+        id,
+        { displayTitle: displayTitleOf(title, heads.get(id) ?? ''), publishedAt, text },
       ]),
     );
   }
@@ -103,69 +121,103 @@ export class CorpusStore {
         // The ranges parsed once into a table: `->>` on the JSON in the join parsed it per span.
         `WITH h AS MATERIALIZED (SELECT key AS hit, value ->> 0 AS articleId, value ->> 1 AS startU16,
            value ->> 2 AS endU16 FROM json_each(?))
-         SELECT h.hit, o.label_key, o.start = h.startU16 AND o."end" = h.endU16
+         SELECT h.hit, o.label_key, o.start = h.startU16 AND o."end" = h.endU16, o.start, o."end"
          FROM h JOIN annotations o INDEXED BY annotations_by_article
-           ON o.article_id = h.articleId AND o.start <= h.startU16 AND o."end" >= h.endU16
-         ORDER BY h.hit, o.start, o."end"`,
+           ON o.article_id = h.articleId AND o.start <= h.startU16 AND o."end" >= h.endU16`,
       )
       .raw()
-      .all(JSON.stringify(ranges.map((range) => [range.articleId, range.startU16, range.endU16]))) as [
-      number,
-      string,
-      number,
-    ][];
-    const found = ranges.map(() => ({ labels: new Set<string>(), identicalLabels: new Set<string>() }));
+      .all(rangesJson(ranges)) as [hit: number, labelKey: string, identical: number, start: number, end: number][];
+    // Sorted here, not by SQL: its sorter was half of this read. The join reads the hits in order
+    // and each one's spans in index order (start, end, label), so this sort finds them sorted.
+    rows.sort((x, y) => x[0] - y[0] || x[3] - y[3] || x[4] - y[4] || binary(x[1], y[1]));
+    // Lists, not sets: a hit has a few labels, and two sets per hit were most of the garbage.
+    const found = ranges.map(() => ({ labels: [] as string[], identicalLabels: [] as string[] }));
     for (const [hit, labelKey, identical] of rows) {
-      found[hit]!.labels.add(labelKey);
-      if (identical) found[hit]!.identicalLabels.add(labelKey);
+      const { labels, identicalLabels } = found[hit]!;
+      if (!labels.includes(labelKey)) labels.push(labelKey);
+      if (identical && !identicalLabels.includes(labelKey)) identicalLabels.push(labelKey);
     }
-    return found.map(({ labels, identicalLabels }) => ({ labels: [...labels], identicalLabels: [...identicalLabels] }));
+    return found;
   }
 
   /**
-   * The spans (of `labelKey` when given) of the articles under the filter whose folded quote, or
-   * note (`inNotes`), holds the FTS5 `phrase`: one article at a time, in article order, each
-   * article's in text order. Read from the index of migration 021 in its key order (article, then
-   * span), so nothing is sorted first and the caller stops at its limit; the candidates are then
-   * matched word by word by the caller (the index ignores punctuation between the words).
+   * The spans (of `labelKey` when given) of the articles under the filter whose folded quote holds
+   * the FTS5 `phrase`: one article at a time, in article order, each article's in text order. Read
+   * from the index of migration 021 in its key order (article, then span), so nothing is sorted
+   * first and the caller stops at its limit; the candidates are then matched word by word by the
+   * caller (the index ignores punctuation between the words).
    */
-  *spansMatching(
-    phrase: string,
-    inNotes: boolean,
-    labelKey: string | undefined,
-    filter: LibraryFilter,
-  ): Generator<(SpanRow & { note: string })[]> {
+  *quotesMatching(phrase: string, labelKey: string | undefined, filter: LibraryFilter): Generator<SpanRow[]> {
     const scope = this.library.scope(filter);
-    const conditions = [
-      `${ANNOTATION_SEARCH_TABLE} MATCH @match`,
-      // A note that matches is not empty: the spans with a note are read from their index.
-      inNotes ? `n.note <> ''` : '',
-      labelKey !== undefined ? 'n.label_key = @labelKey' : '',
-      scope ? `n.article_id IN (${scope.where})` : '',
-    ].filter(Boolean);
     const rows = this.db
       .prepare(
-        `SELECT n.id, n.article_id AS articleId, n.label_key AS labelKey, n.start, n."end", n.quote, n.note
-         FROM ${ANNOTATION_SEARCH_TABLE} s JOIN annotations n ${inNotes ? `INDEXED BY ${NOTES_INDEX}` : ''}
-           ON n.id = s.rowid % ${SPAN_KEY_FACTOR}
-         WHERE ${conditions.join(' AND ')} ORDER BY s.rowid`,
+        `SELECT n.id, n.article_id, n.label_key, n.start, n."end", n.quote
+         FROM ${ANNOTATION_SEARCH_TABLE} s JOIN annotations n ON n.id = s.rowid % ${SPAN_KEY_FACTOR}
+         WHERE ${spanConditions(labelKey, scope)} ORDER BY s.rowid`,
       )
-      .iterate({
-        ...scope?.params,
-        match: `{${inNotes ? 'note' : 'quote'}} : ${phrase}`,
-        ...(labelKey !== undefined ? { labelKey } : {}),
-      }) as IterableIterator<SpanRow & { note: string }>;
-    const inTextOrder = (spans: (SpanRow & { note: string })[]) =>
-      spans.sort((a, b) => a.start - b.start || a.id - b.id);
-    let group: (SpanRow & { note: string })[] = [];
-    for (const row of rows) {
-      if (group.length > 0 && group[0]!.articleId !== row.articleId) {
+      // Rows as arrays, made into objects of one shape here: better-sqlite3 builds a row object
+      // property by property, looking each column name up.
+      .raw()
+      .iterate(spanParams(`{quote} : ${phrase}`, labelKey, scope)) as IterableIterator<
+      [number, number, string, number, number, string]
+    >;
+    let group: SpanRow[] = [];
+    for (const [id, articleId, labelKey, start, end, quote] of rows) {
+      if (group.length > 0 && group[0]!.articleId !== articleId) {
         yield inTextOrder(group);
         group = [];
       }
-      group.push(row);
+      group.push({ id, articleId, labelKey, start, end, quote });
     }
     if (group.length > 0) yield inTextOrder(group);
+  }
+
+  /**
+   * The spans (of `labelKey` when given) of the articles under the filter whose folded note holds
+   * the FTS5 `phrase`, grouped and ordered as quotesMatching's, each with what its concordance
+   * lines show beside the note: its article's title and date, and the labels covering its range.
+   * One statement: the matches of `annotation_search` (migration 021), each span from the index of
+   * the spans with a note (022), its article's title and date from theirs (025), and the spans
+   * covering it from `annotations_by_article` (024). Reading the titles and the covering labels
+   * afterwards, for every hit at once, cost twice as much (the hits listed as JSON, parsed, joined
+   * and sorted again) and kept every span alive until then.
+   */
+  *notesMatching(phrase: string, labelKey: string | undefined, filter: LibraryFilter): Generator<NoteSpan[]> {
+    const scope = this.library.scope(filter);
+    const rows = this.db
+      .prepare(
+        `SELECT n.id, n.article_id, n.start, n."end", n.note, a.title, a.published_at, o.label_key, o.start, o."end"
+         FROM ${ANNOTATION_SEARCH_TABLE} s
+           JOIN annotations n INDEXED BY ${NOTES_INDEX} ON n.id = s.rowid % ${SPAN_KEY_FACTOR}
+           JOIN articles a INDEXED BY ${ARTICLE_LINE_INDEX} ON a.id = n.article_id
+           JOIN annotations o INDEXED BY annotations_by_article
+             ON o.article_id = n.article_id AND o.start <= n.start AND o."end" >= n."end"
+         WHERE ${spanConditions(labelKey, scope)} AND n.note <> '' ORDER BY s.rowid`,
+      )
+      .raw()
+      .iterate(spanParams(`{note} : ${phrase}`, labelKey, scope)) as IterableIterator<NoteRow>;
+    // A span's rows are consecutive (one per span covering it, itself included), its article's too.
+    let group: NoteSpan[] = [];
+    let covering: NoteRow[] = [];
+    for (const row of rows) {
+      const [id, articleId, start, end, note, title, publishedAt] = row;
+      const last = group.at(-1);
+      if (last?.id !== id) {
+        if (last) coverWith(last, covering);
+        if (last && last.articleId !== articleId) {
+          yield inTextOrder(group);
+          group = [];
+        }
+        group.push({ id, articleId, start, end, note, title, publishedAt, labels: [], identicalLabels: [] });
+        covering = [];
+      }
+      covering.push(row);
+    }
+    const last = group.at(-1);
+    if (last) {
+      coverWith(last, covering);
+      yield inTextOrder(group);
+    }
   }
 
   /** Stored spans chosen by a dashboard bar, in article and text order; at most `limit`. */
@@ -311,6 +363,61 @@ export class CorpusStore {
       .get() as { articles: number; spans: number };
     return { byStatus, totals };
   }
+}
+
+/** A row of CorpusStore.notesMatching: the span, its article's title and date, one span covering it. */
+type NoteRow = [
+  id: number,
+  articleId: number,
+  start: number,
+  end: number,
+  note: string,
+  title: string | null,
+  publishedAt: string | null,
+  coveringLabel: string,
+  coveringStart: number,
+  coveringEnd: number,
+];
+
+/** The conditions on the spans `n` of a quotes or notes search. */
+function spanConditions(labelKey: string | undefined, scope: SqlPart | null): string {
+  return [
+    `${ANNOTATION_SEARCH_TABLE} MATCH @match`,
+    labelKey !== undefined ? 'n.label_key = @labelKey' : '',
+    scope ? `n.article_id IN (${scope.where})` : '',
+  ]
+    .filter(Boolean)
+    .join(' AND ');
+}
+
+function spanParams(match: string, labelKey: string | undefined, scope: SqlPart | null): Record<string, unknown> {
+  return { ...scope?.params, match, ...(labelKey !== undefined ? { labelKey } : {}) };
+}
+
+/** An article's spans in text order (start, then id). */
+function inTextOrder<T extends { start: number; id: number }>(spans: T[]): T[] {
+  return spans.sort((a, b) => a.start - b.start || a.id - b.id);
+}
+
+/**
+ * The labels of the spans covering `span` (rows of notesMatching), each once, in text order, as
+ * labelsCovering lists them for a range; and those of the spans with exactly its range. The join
+ * gives each span's covering spans in index order (start, end, label), which this sort keeps.
+ */
+function coverWith(span: NoteSpan, covering: NoteRow[]): void {
+  covering.sort((x, y) => x[8] - y[8] || x[9] - y[9] || binary(x[7], y[7]));
+  for (const [, , , , , , , labelKey, start, end] of covering) {
+    if (!span.labels.includes(labelKey)) span.labels.push(labelKey);
+    if (start === span.start && end === span.end && !span.identicalLabels.includes(labelKey))
+      span.identicalLabels.push(labelKey);
+  }
+}
+
+/** `[[articleId, startU16, endU16], …]`, written out directly: an array per range was garbage at once. */
+function rangesJson(ranges: readonly { articleId: number; startU16: number; endU16: number }[]): string {
+  let json = '';
+  for (const { articleId, startU16, endU16 } of ranges) json += `,[${articleId},${startU16},${endU16}]`;
+  return `[${json.slice(1)}]`;
 }
 
 /** A row of the scope's articles: id, month, source ('' for none), status, span count. */

@@ -1,5 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { findOccurrences, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
+import { foldWithOffsets } from '../../../shared/search/fold-offsets';
+import { wordsOf } from '../../../shared/search/query';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 import { addArticle, addSpan } from './helpers';
 
@@ -195,5 +198,99 @@ describe('concordance service', () => {
       expect.stringMatching(/^Bài không tên/),
       expect.stringMatching(/^Tiêu đề trống/),
     ]);
+  });
+});
+
+describe('concordance matching after the speed pass: the same as before it', () => {
+  /** The accent check before the speed pass: the occurrence's words listed and compared one by one. */
+  const hasExactWords = (source: string, exactPhrase: readonly string[]) => {
+    const words = wordsOf(source.normalize('NFC').toLowerCase()).map((match) => match.word);
+    return words.length === exactPhrase.length && words.every((word, k) => word === exactPhrase[k]);
+  };
+  /** findOccurrences before the speed pass, with that check. */
+  const occurrencesBefore = (text: string, query: string) => {
+    const { terms, exactPhrase } = parsePhraseQuery(query);
+    if (terms.length === 0) return [];
+    const folded = foldWithOffsets(text);
+    const pattern = new RegExp(
+      `(?<![\\p{L}\\p{N}\\p{Co}\\p{Mn}])${terms.join('[^\\S\\n]+')}(?![\\p{L}\\p{N}\\p{Co}\\p{Mn}])`,
+      'gu',
+    );
+    const found: { startU16: number; endU16: number }[] = [];
+    for (let match = pattern.exec(folded.folded); match !== null; match = pattern.exec(folded.folded)) {
+      const { start, end } = folded.toSource(match.index, match.index + match[0].length);
+      if (exactPhrase && !hasExactWords(text.slice(start, end), exactPhrase)) {
+        pattern.lastIndex = match.index + 1;
+        continue;
+      }
+      found.push({ startU16: start, endU16: end });
+    }
+    return found;
+  };
+  const piece = fc.constantFrom(
+    'an',
+    'ân',
+    'ăn',
+    'An',
+    'ÂN',
+    'ninh',
+    'Ninh',
+    'báo',
+    'bao',
+    'bão',
+    'số',
+    'so',
+    '3',
+    '30',
+    'đề',
+    'de',
+    'Đề',
+    'xuất',
+    ' ',
+    ' ',
+    '  ',
+    '\t',
+    '\n',
+    ',',
+    '-',
+    '—',
+    '😀',
+    'e\u0302\u0301',
+    'x\u0301',
+    '_',
+    "'",
+  );
+  const text = fc.array(piece, { maxLength: 30 }).map((pieces) => pieces.join(''));
+  const query = fc.array(fc.constantFrom('an', 'ân', 'ăn', 'ninh', 'báo', 'bao', 'số', '3', 'đề', 'xuất', 'AN'), {
+    minLength: 1,
+    maxLength: 3,
+  });
+
+  it('finds the same occurrences, accents in the query checked by one regular expression', () => {
+    fc.assert(
+      fc.property(text, query, (text, words) => {
+        const phrase = words.join(' ');
+        expect(findOccurrences(text, parsePhraseQuery(phrase))).toEqual(occurrencesBefore(text, phrase));
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('cuts the same lines, whitespace shown as one space only where there is any other', () => {
+    const lineBefore = (text: string, startU16: number, endU16: number, width: number) => {
+      const line = kwicLine(text.replace(/ /g, '\u2002'), startU16, endU16, width);
+      // The same cut on a text with no plain space: every part goes through the replacement.
+      const back = (part: string) => part.replace(/\u2002/g, ' ').replace(/\s+/g, ' ');
+      return { left: back(line.left), match: back(line.match), right: back(line.right) };
+    };
+    fc.assert(
+      fc.property(text, fc.nat(), fc.nat(), fc.nat(70), (text, a, b, width) => {
+        if (text.length === 0) return;
+        const start = a % text.length;
+        const end = start + 1 + (b % (text.length - start));
+        expect(kwicLine(text, start, end, width)).toEqual(lineBefore(text, start, end, width));
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldWithOffsets } from '../../../shared/search/fold-offsets';
 import { foldVietnamese } from '../../../shared/text/fold';
@@ -60,5 +61,44 @@ describe('foldWithOffsets', () => {
   it('rejects an empty or out-of-range request', () => {
     expect(() => foldWithOffsets('abc').toSource(1, 1)).toThrow(RangeError);
     expect(() => foldWithOffsets('abc').toSource(2, 4)).toThrow(RangeError);
+  });
+});
+
+describe('foldWithOffsets in place (speed pass: no offset map for text the fold keeps unit for unit)', () => {
+  const tableText = fc.string({
+    unit: fc.constantFrom(
+      ...'aăâeêioôơuưyđĐÀÁẢÃẠẰẮẲẴẶẦẤẨẪẬèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ bcdghklmnpqrstvx.,;:!?-—“”\t\n0123456789',
+    ),
+    maxLength: 60,
+  });
+
+  it('folds as foldVietnamese and maps every range to itself, as the cluster-by-cluster fold does', () => {
+    fc.assert(
+      fc.property(tableText, fc.nat(), fc.nat(), (text, a, b) => {
+        const { folded, toSource } = foldWithOffsets(text);
+        expect(folded).toBe(foldVietnamese(text));
+        expect(folded).toHaveLength(text.length);
+        if (text.length === 0) return;
+        const start = a % text.length;
+        const end = start + 1 + (b % (text.length - start));
+        expect(toSource(start, end)).toEqual({ start, end });
+        // An emoji after the text sends it through the cluster-by-cluster fold: same map.
+        const byClusters = foldWithOffsets(`${text}😀`);
+        expect(byClusters.folded.slice(0, text.length)).toBe(folded);
+        expect(byClusters.toSource(start, end)).toEqual({ start, end });
+      }),
+    );
+  });
+
+  it('rejects the same ranges as the cluster-by-cluster fold', () => {
+    for (const text of ['abc', 'abc😀'])
+      for (const [start, end] of [
+        [1, 1],
+        [2, 1],
+        [-1, 1],
+        [0, text.length + 1],
+        [0.5, 1],
+      ] as const)
+        expect(() => foldWithOffsets(text).toSource(start, end), `${text} [${start}, ${end})`).toThrow(RangeError);
   });
 });

@@ -17,6 +17,7 @@ import { migration021SpanSearchIndexes } from './021-span-search-indexes';
 import { migration022NoteIndex } from './022-note-index';
 import { migration023DashboardArticleCounters } from './023-dashboard-article-counters';
 import { migration024CorpusReadIndexes } from './024-corpus-read-indexes';
+import { migration025ConcordanceLineIndex } from './025-concordance-line-index';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration022NoteIndex,
   migration023DashboardArticleCounters,
   migration024CorpusReadIndexes,
+  migration025ConcordanceLineIndex,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
