@@ -4,7 +4,13 @@ import { chromium, type Browser, type BrowserContext, type Page } from '@playwri
 
 const LAUNCH_OPTIONS = {
   executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
 };
 
 /** Debian's Chromium where it exists (Playwright's own browsers are not installed here). */
@@ -16,7 +22,10 @@ export function launchChromium(): Promise<Browser> {
  * The same Chromium on a profile kept in `profileDir` (HTTP cache, V8's code cache, local
  * storage), as a desktop app starts again and again with its own profile.
  */
-export function launchPersistentChromium(profileDir: string, viewport: { width: number; height: number }): Promise<BrowserContext> {
+export function launchPersistentChromium(
+  profileDir: string,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
   return chromium.launchPersistentContext(profileDir, { ...LAUNCH_OPTIONS, viewport });
 }
 

@@ -330,7 +330,9 @@ async function main(): Promise<void> {
     if (profileDir) rmSync(profileDir, { recursive: true, force: true });
     host.stop();
   }
-  console.log(`\n| First paint, ${runs} ${values.warm ? 'warm' : 'cold'} runs | median | min | max |\n| --- | --- | --- | --- |`);
+  console.log(
+    `\n| First paint, ${runs} ${values.warm ? 'warm' : 'cold'} runs | median | min | max |\n| --- | --- | --- | --- |`,
+  );
   for (const [name, values] of Object.entries(summary)) {
     const sorted = [...values].sort((a, b) => a - b);
     console.log(
