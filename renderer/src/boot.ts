@@ -14,7 +14,7 @@ import { sendEarly } from './api/early';
 import { pickTransport } from './api/transport';
 import { startLanguage } from './i18n/languages';
 import type { LibraryPage } from '../../shared/corpus/library-query';
-import { afterNextFrame, canPaintEarlyRows, paintEarlyRows } from './library/early-rows';
+import { canPaintEarlyRows, earlyRowsFrame, paintEarlyRows } from './library/early-rows';
 import { formatCount, formatPublished } from './library/format';
 import { INITIAL_LIBRARY_SORT, libraryPageRequest } from './state/library-request';
 import { libraryFromHash } from './state/route';
@@ -30,7 +30,7 @@ if (libraryFromHash()) {
   const language = startLanguage();
   if (canPaintEarlyRows(language)) {
     earlyRowsShown = firstPage.then(
-      (answer) => (answer.ok && paintEarlyRows(answer.value as LibraryPage, language) ? afterNextFrame() : undefined),
+      (answer) => (answer.ok && paintEarlyRows(answer.value as LibraryPage, language) ? earlyRowsFrame() : undefined),
       () => undefined,
     );
   }
@@ -45,17 +45,24 @@ if (libraryFromHash()) {
 }
 
 // The app's bundle is fetched and compiled from a module preload (put in index.html by the build in
-// place of its script) and run from here: with early rows to paint, after the rows' frame. Its
-// evaluation is one long task (~100 ms of CPU) that would otherwise hold that frame back when it
-// is ready first; the app cannot mount before this answer anyway. In dev, index.html runs main.tsx
-// itself. (A top-level await here would do the same, but makes the build split the start bundle
-// into ~30 chunks to keep the modules' order.)
-void earlyRowsShown.then(() => {
-  const entry = document.getElementById(APP_ENTRY_ID) as HTMLLinkElement | null;
-  if (!entry) return;
-  const script = document.createElement('script');
-  script.type = 'module';
-  script.crossOrigin = '';
-  script.src = entry.href;
-  document.head.append(script);
-});
+// place of its script) and run from here, as soon as it has arrived, unless the early rows come
+// first: then after their frame. Its evaluation is one long task (~100 ms of CPU) that would hold
+// that frame back. When the bundle comes first, the early rows are painted when the page arrives
+// and main.tsx mounts the app a frame later. In dev, index.html runs main.tsx itself. (A top-level
+// await here would hold the bundle back too, but makes the build split the start bundle into ~30
+// chunks to keep the modules' order.)
+const entry = document.getElementById(APP_ENTRY_ID) as HTMLLinkElement | null;
+if (entry) {
+  const fetched = new Promise<void>((resolve) => {
+    if (performance.getEntriesByName(entry.href).length > 0) return resolve();
+    entry.addEventListener('load', () => resolve());
+    entry.addEventListener('error', () => resolve()); // the script's own load reports it
+  });
+  void Promise.race([earlyRowsShown, fetched]).then(() => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = entry.href;
+    document.head.append(script);
+  });
+}

@@ -54,7 +54,7 @@ export type EarlyAction =
   | { kind: 'toggleAll' }
   | { kind: 'sort'; key: LibrarySortKey };
 
-let early: { element: HTMLElement; actions: EarlyAction[] } | null = null;
+let early: { element: HTMLElement; actions: EarlyAction[]; shown: Promise<void> } | null = null;
 
 const windowKey = (): FirstPaintLayout['window'] => [window.innerWidth, window.innerHeight, window.devicePixelRatio];
 
@@ -185,15 +185,18 @@ export function paintEarlyRows(page: LibraryPage, language: Language): boolean {
     else if (column && target.closest('button')) actions.push({ kind: 'sort', key: column.key });
   });
   root.append(scroller);
-  early = { element: scroller, actions };
+  early = { element: scroller, actions, shown: afterNextFrame() };
   return true;
 }
+
+/** Settles once the early rows' frame is shown; at once when none were painted. */
+export const earlyRowsFrame = (): Promise<void> => early?.shown ?? Promise.resolve();
 
 /** Whether a layout was kept for this window and language (the early rows can be painted). */
 export const canPaintEarlyRows = (language: Language) => storedLayout(language) !== null;
 
 /** Settles after the next frame has been produced (a task queued from its animation frame). */
-export const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 /**
  * What was clicked on the early rows, in order, once: the library does it when it has mounted.
