@@ -29,10 +29,12 @@ if (libraryFromHash()) {
   // start kept the table's place for this window (library/early-rows.ts).
   const language = startLanguage();
   if (canPaintEarlyRows(language)) {
-    earlyRowsShown = firstPage.then(
-      (answer) => (answer.ok && paintEarlyRows(answer.value as LibraryPage, language) ? earlyRowsFrame() : undefined),
-      () => undefined,
-    );
+    // Never rejects: the app's bundle is started when it settles.
+    earlyRowsShown = firstPage
+      .then((answer) =>
+        answer.ok && paintEarlyRows(answer.value as LibraryPage, language) ? earlyRowsFrame() : undefined,
+      )
+      .catch(() => undefined);
   }
   // A page's first Intl formatter loads ICU's locale data (~40–100 ms of CPU on this machine):
   // built now, while the main thread waits for the bundle, not in the mount that shows the count,

@@ -29,8 +29,11 @@ import {
  * done once the library has mounted (`takeEarlyActions`), never dropped or done twice.
  */
 const LAYOUT_STORAGE_KEY = 'marginalia.libraryFirstPaint';
+/** Raised when what is kept changes shape: a layout kept by another version is not used. */
+const LAYOUT_VERSION = 1;
 
 interface FirstPaintLayout {
+  version: typeof LAYOUT_VERSION;
   language: Language;
   /** innerWidth, innerHeight, devicePixelRatio: the box holds for these only. */
   window: [number, number, number];
@@ -61,7 +64,7 @@ const windowKey = (): FirstPaintLayout['window'] => [window.innerWidth, window.i
 function storedLayout(language: Language): FirstPaintLayout | null {
   try {
     const layout = JSON.parse(localStorage.getItem(LAYOUT_STORAGE_KEY) ?? 'null') as FirstPaintLayout | null;
-    if (!layout || layout.language !== language) return null;
+    if (layout?.version !== LAYOUT_VERSION || layout.language !== language) return null;
     return layout.window.join() === windowKey().join() ? layout : null;
   } catch {
     return null; // unreadable: the next mount writes it again
@@ -75,8 +78,18 @@ function storedLayout(language: Language): FirstPaintLayout | null {
  */
 export function rememberFirstPaint(scroller: HTMLElement, language: Language, texts: FirstPaintTexts): void {
   const { top, left, width, height } = scroller.getBoundingClientRect();
-  const layout: FirstPaintLayout = { language, window: windowKey(), box: { top, left, width, height }, texts };
-  localStorage.setItem(LAYOUT_STORAGE_KEY, JSON.stringify(layout));
+  const layout: FirstPaintLayout = {
+    version: LAYOUT_VERSION,
+    language,
+    window: windowKey(),
+    box: { top, left, width, height },
+    texts,
+  };
+  try {
+    localStorage.setItem(LAYOUT_STORAGE_KEY, JSON.stringify(layout));
+  } catch {
+    // Storage full or refused: the next start paints nothing early, as a first start.
+  }
 }
 
 function element<K extends keyof HTMLElementTagNameMap>(
@@ -102,7 +115,18 @@ export function paintEarlyRows(page: LibraryPage, language: Language): boolean {
   const layout = storedLayout(language);
   const root = document.getElementById('root');
   if (!layout || !root || root.firstChild || page.rows.length === 0) return false;
-  const { texts, box } = layout;
+  try {
+    root.append(earlyTable(page, language, layout));
+    return true;
+  } catch (error) {
+    // A kept layout this code cannot read: nothing early; the app starts as on a first start.
+    console.warn('The early rows were not painted', error);
+    root.replaceChildren();
+    return false;
+  }
+}
+
+function earlyTable(page: LibraryPage, language: Language, { texts, box }: FirstPaintLayout): HTMLElement {
   const head = element(
     'thead',
     {},
@@ -184,9 +208,8 @@ export function paintEarlyRows(page: LibraryPage, language: Language): boolean {
     else if (target.matches('thead input[type="checkbox"]')) actions.push({ kind: 'toggleAll' });
     else if (column && target.closest('button')) actions.push({ kind: 'sort', key: column.key });
   });
-  root.append(scroller);
   early = { element: scroller, actions, shown: afterNextFrame() };
-  return true;
+  return scroller;
 }
 
 /** Settles once the early rows' frame is shown; at once when none were painted. */

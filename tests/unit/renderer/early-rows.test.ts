@@ -98,6 +98,16 @@ describe('early rows', () => {
     expect(scroller.querySelectorAll('button:not([tabindex="-1"]), input:not([tabindex="-1"])')).toHaveLength(0);
   });
 
+  it('paints nothing, and leaves #root empty, from a kept layout it cannot read', () => {
+    keepLayout();
+    const kept = JSON.parse(localStorage.getItem('marginalia.libraryFirstPaint')!) as Record<string, unknown>;
+    localStorage.setItem('marginalia.libraryFirstPaint', JSON.stringify({ ...kept, texts: undefined }));
+    expect(paintEarlyRows(page(100), 'vi')).toBe(false);
+    expect(document.getElementById('root')!.children).toHaveLength(0);
+    localStorage.setItem('marginalia.libraryFirstPaint', JSON.stringify({ ...kept, version: 0 }));
+    expect(canPaintEarlyRows('vi')).toBe(false);
+  });
+
   it('paints nothing once the app has rendered into #root', () => {
     keepLayout();
     document.getElementById('root')!.append(document.createElement('div'));
