@@ -2,13 +2,16 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { APP_ENTRY_ID } from './renderer/src/app-entry';
 
 /**
  * Puts the renderer's start script (renderer/src/boot.ts, an entry of its own) in index.html as
  * an `async` module, ahead of the app's bundle: it runs as soon as it has arrived, not after the
  * bundle (and the style sheet) as the HTML's own module scripts would, which Vite merges into one
- * entry. It sends the calls the library's first paint waits for (issue 13). In dev, main.tsx's
- * import of it does the same later.
+ * entry. It sends the calls the library's first paint waits for (issue 13). The app's bundle
+ * becomes a module preload (fetched and compiled as before, not run) that the start script runs
+ * once it has painted the early rows, or at once (renderer/src/library/early-rows.ts). In dev,
+ * index.html runs main.tsx, whose import of the start script does the same later.
  */
 function startScript(): Plugin {
   return {
@@ -16,18 +19,28 @@ function startScript(): Plugin {
     apply: 'build',
     transformIndexHtml: {
       order: 'post',
-      handler(_html, { bundle }) {
-        const boot = Object.values(bundle ?? {}).find(
-          (output) => output.type === 'chunk' && output.isEntry && output.name === 'boot',
-        );
-        if (!boot) throw new Error('The start script (renderer/src/boot.ts) is missing from the renderer build.');
-        return [
-          {
-            tag: 'script',
-            attrs: { type: 'module', async: true, crossorigin: true, src: `./${boot.fileName}` },
-            injectTo: 'head',
-          },
-        ];
+      handler(html, { bundle }) {
+        const chunks = Object.values(bundle ?? {});
+        const boot = chunks.find((output) => output.type === 'chunk' && output.isEntry && output.name === 'boot');
+        const app = chunks.find((output) => output.type === 'chunk' && output.isEntry && output.name === 'index');
+        if (!boot || !app)
+          throw new Error('The renderer build lacks its start script (renderer/src/boot.ts) or its app bundle.');
+        const appScript = `<script type="module" crossorigin src="./${app.fileName}"></script>`;
+        if (!html.includes(appScript))
+          throw new Error(`index.html: the app bundle's script was not found (${appScript}).`);
+        return {
+          html: html.replace(
+            appScript,
+            `<link rel="modulepreload" crossorigin href="./${app.fileName}" id="${APP_ENTRY_ID}">`,
+          ),
+          tags: [
+            {
+              tag: 'script',
+              attrs: { type: 'module', async: true, crossorigin: true, src: `./${boot.fileName}` },
+              injectTo: 'head',
+            },
+          ],
+        };
       },
     },
   };

@@ -1,19 +1,32 @@
 /** The headless Chromium and page setup every browser benchmark shares. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+
+const LAUNCH_OPTIONS = {
+  executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--no-first-run',
+  ],
+};
 
 /** Debian's Chromium where it exists (Playwright's own browsers are not installed here). */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
-  });
+  return chromium.launch(LAUNCH_OPTIONS);
+}
+
+/**
+ * The same Chromium on a profile kept in `profileDir` (HTTP cache, V8's code cache, local
+ * storage), as a desktop app starts again and again with its own profile.
+ */
+export function launchPersistentChromium(
+  profileDir: string,
+  viewport: { width: number; height: number },
+): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profileDir, { ...LAUNCH_OPTIONS, viewport });
 }
 
 export async function newBenchPage(browser: Browser): Promise<Page> {

@@ -12,17 +12,68 @@
  *
  * `--profile DIR` also writes a V8 CPU profile of each run (DIR/first-paint-N.cpuprofile).
  *
- * Run: npm run build && npx tsx bench/first-paint-bench.ts --db FILE [--runs 5] [--profile DIR]
+ * `--warm`: every run is a start of Chromium on one persistent profile, after two starts that
+ * filled its HTTP cache, V8's code cache and the app's local storage: the desktop app's second and
+ * later starts (its custom scheme has the code cache too, electron/main/app-protocol.ts). Rows
+ * painted before the app mounted are reported beside the app's own.
+ *
+ * Run: npm run build && npx tsx bench/first-paint-bench.ts --db FILE [--runs 5] [--profile DIR] [--warm]
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { loadavg } from 'node:os';
+import { execSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { processCpuMs, startHost, traced, type TraceEvent } from './annotate-bench';
-import { launchChromium } from './bench-browser';
+import { launchChromium, launchPersistentChromium } from './bench-browser';
 import { hostSettled, startupBackupDone } from './library-bench';
 
 const ROW_SELECTOR = '.library__table tbody tr[data-article-id]';
+/** The rows React rendered (inside the app), as against rows painted before it mounted. */
+const APP_ROW_SELECTOR = `.app ${ROW_SELECTOR}`;
+/** Starts on the profile before the measured ones with `--warm`. */
+const WARM_STARTS = 2;
+
+/**
+ * Marks, in the page, when the first rows are in the DOM and the frame after them, and the same
+ * for the rows of React's mount (the same moments unless rows were painted before it).
+ */
+const ROWS_WATCH = `globalThis.__name = (fn) => fn;
+  const watch = (selector, at, frameAt) =>
+    new MutationObserver((_, observer) => {
+      if (!document.querySelector(selector)) return;
+      observer.disconnect();
+      window[at] = performance.now();
+      if (at === 'benchRowsAt') window.benchRowsEarly = !document.querySelector(selector).closest('.app');
+      requestAnimationFrame(() => requestAnimationFrame(() => (window[frameAt] = performance.now())));
+    }).observe(document, { childList: true, subtree: true });
+  watch(${JSON.stringify(ROW_SELECTOR)}, 'benchRowsAt', 'benchRowsFrameAt');
+  watch(${JSON.stringify(APP_ROW_SELECTOR)}, 'benchAppRowsAt', 'benchAppRowsFrameAt');`;
+
+/** CPU time of the renderer processes of the Chromium running on `profileDir`, from /proc. */
+function rendererCpuFromProc(profileDir: string): number {
+  const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  const commandLine = (pid: string) => readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  let sum = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      if (!commandLine(pid).includes('--type=renderer')) continue;
+      // The renderer's parent is the zygote, whose parent is the browser named by its profile.
+      let ancestor = stat(pid)[1]!;
+      let ours = false;
+      for (let level = 0; level < 3 && ancestor !== '0' && !ours; level++) {
+        ours = commandLine(ancestor).includes(profileDir);
+        ancestor = stat(ancestor)[1]!;
+      }
+      const fields = stat(pid);
+      if (ours) sum += ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS_PER_SECOND;
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  return sum;
+}
+const CLOCK_TICKS_PER_SECOND = Number(execSync('getconf CLK_TCK').toString().trim()) || 100;
 
 /** Main-thread trace events whose thread time is summed (they nest: the shares overlap). */
 const PHASES = [
@@ -57,10 +108,14 @@ interface PageFigures {
     responseStart: number;
     end: number;
     bytes: number;
+    fromCache: boolean;
   }[];
   paints: Record<string, number>;
   rowsAt: number;
   rowsFrameAt: number;
+  appRowsAt: number;
+  appRowsFrameAt: number;
+  rowsEarly: boolean;
 }
 
 const ms = (value: number) => `${value.toFixed(0)} ms`;
@@ -68,7 +123,12 @@ const threadMs = (event: TraceEvent) => (event.tdur ?? event.dur ?? 0) / 1000;
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { db: { type: 'string' }, runs: { type: 'string', default: '5' }, profile: { type: 'string' } },
+    options: {
+      db: { type: 'string' },
+      runs: { type: 'string', default: '5' },
+      profile: { type: 'string' },
+      warm: { type: 'boolean', default: false },
+    },
   });
   if (!values.db) throw new Error('--db FILE: a library to open (a copy; the host takes a backup of it)');
   const runs = Number(values.runs);
@@ -81,9 +141,15 @@ async function main(): Promise<void> {
   const host = await startHost(values.db);
   await startupBackupDone(values.db, hostStarted);
   await hostSettled(host.child);
-  const browser = await launchChromium();
-  const browserCdp = await browser.newBrowserCDPSession();
+  const viewport = { width: 1360, height: 900 };
+  const summary: Record<string, number[]> = {};
+  const keep = (name: string, value: number) => (summary[name] ??= []).push(value);
+  const browser = values.warm ? null : await launchChromium();
+  const browserCdp = await browser?.newBrowserCDPSession();
+  const profileDir = values.warm ? mkdtempSync(join(tmpdir(), 'marginalia-first-paint-')) : '';
+  /** The CPU of this run's renderer processes: from the browser (cold), from /proc (warm: a persistent context has no browser session). */
   const rendererCpuMs = async () => {
+    if (!browserCdp) return rendererCpuFromProc(profileDir);
     const { processInfo } = (await browserCdp.send('SystemInfo.getProcessInfo')) as {
       processInfo: { type: string; cpuTime: number }[];
     };
@@ -91,23 +157,33 @@ async function main(): Promise<void> {
       .filter((process) => process.type === 'renderer')
       .reduce((sum, process) => sum + process.cpuTime * 1000, 0);
   };
-  const summary: Record<string, number[]> = {};
-  const keep = (name: string, value: number) => (summary[name] ??= []).push(value);
+  const openContext = async () => {
+    const context = browser
+      ? await browser.newContext({ viewport })
+      : await launchPersistentChromium(profileDir, viewport);
+    await context.addInitScript({ content: ROWS_WATCH });
+    return context;
+  };
   try {
+    if (values.warm) {
+      // Starts before the measured ones, on the same profile: the first fills the HTTP cache,
+      // the second makes V8's code cache (Chromium keeps a script's compiled code from its second
+      // run); both leave what the app keeps in local storage. Each waits until the app is idle.
+      for (let start = 1; start <= WARM_STARTS; start++) {
+        const context = await openContext();
+        const page = context.pages()[0] ?? (await context.newPage());
+        await page.goto(host.url);
+        await page.waitForFunction(() => (globalThis as unknown as { benchRowsFrameAt?: number }).benchRowsFrameAt);
+        await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestIdleCallback(resolve), 2_000)));
+        await context.close();
+      }
+      console.log(`(${WARM_STARTS} starts on the profile ${profileDir} before the measured ones)`);
+    }
     for (let run = 1; run <= runs; run++) {
-      const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-      await context.addInitScript({
-        content: `globalThis.__name = (fn) => fn;
-          new MutationObserver((_, observer) => {
-            if (!document.querySelector(${JSON.stringify(ROW_SELECTOR)})) return;
-            observer.disconnect();
-            window.benchRowsAt = performance.now();
-            requestAnimationFrame(() => requestAnimationFrame(() => (window.benchRowsFrameAt = performance.now())));
-          }).observe(document, { childList: true, subtree: true });`,
-      });
-      const page = await context.newPage();
+      const context = await openContext();
+      const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
-      const cpuBefore = await rendererCpuMs();
+      const cpuBefore = browserCdp ? await rendererCpuMs() : 0;
       const hostBefore = processCpuMs(host.child);
       if (values.profile) {
         await cdp.send('Profiler.enable');
@@ -134,7 +210,13 @@ async function main(): Promise<void> {
       const hostMs = processCpuMs(host.child) - hostBefore;
       const figures = await page.evaluate((): PageFigures => {
         const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        const state = globalThis as unknown as { benchRowsAt: number; benchRowsFrameAt: number };
+        const state = globalThis as unknown as {
+          benchRowsAt: number;
+          benchRowsFrameAt: number;
+          benchAppRowsAt: number;
+          benchAppRowsFrameAt: number;
+          benchRowsEarly: boolean;
+        };
         return {
           timeOrigin: performance.timeOrigin,
           navigation: {
@@ -151,12 +233,16 @@ async function main(): Promise<void> {
             responseStart: entry.responseStart,
             end: entry.responseEnd,
             bytes: entry.encodedBodySize,
+            fromCache: entry.transferSize === 0 && entry.encodedBodySize > 0,
           })),
           paints: Object.fromEntries(
             performance.getEntriesByType('paint').map((entry) => [entry.name, entry.startTime]),
           ),
           rowsAt: state.benchRowsAt,
           rowsFrameAt: state.benchRowsFrameAt,
+          appRowsAt: state.benchAppRowsAt,
+          appRowsFrameAt: state.benchAppRowsFrameAt,
+          rowsEarly: state.benchRowsEarly,
         };
       });
       await context.close();
@@ -172,12 +258,15 @@ async function main(): Promise<void> {
           `  ${resource.type.padEnd(14)} ${resource.name.padEnd(48)} ${ms(resource.start).padStart(8)} → ${ms(resource.end).padStart(8)}` +
             (answer
               ? `  (host ${ms(resource.responseStart - resource.requestStart)})`
-              : `  ${(resource.bytes / 1000).toFixed(0)} kB`),
+              : `  ${(resource.bytes / 1000).toFixed(0)} kB${resource.fromCache ? ' (HTTP cache)' : ''}`),
         );
       }
       console.log(
         `first contentful paint ${ms(figures.paints['first-contentful-paint'] ?? NaN)}; rows in the DOM ${ms(figures.rowsAt)}; ` +
-          `the frame after them ${ms(figures.rowsFrameAt)}`,
+          `the frame after them ${ms(figures.rowsFrameAt)}` +
+          (figures.rowsEarly
+            ? ` (painted before the app mounted; the app's rows ${ms(figures.appRowsAt)}, their frame ${ms(figures.appRowsFrameAt)})`
+            : ''),
       );
 
       // The page's renderer main thread: the one that parsed the document.
@@ -231,15 +320,19 @@ async function main(): Promise<void> {
       }
       console.log(`renderer processes CPU ${ms(rendererMs)}, host CPU ${ms(hostMs)}`);
       keep('rows frame (wall)', figures.rowsFrameAt);
+      keep("app's rows frame (wall)", figures.appRowsFrameAt);
       keep('main thread busy (thread time)', busy);
       keep('renderer CPU', rendererMs);
       keep('host CPU', hostMs);
     }
   } finally {
-    await browser.close();
+    await browser?.close();
+    if (profileDir) rmSync(profileDir, { recursive: true, force: true });
     host.stop();
   }
-  console.log(`\n| First paint, ${runs} cold runs | median | min | max |\n| --- | --- | --- | --- |`);
+  console.log(
+    `\n| First paint, ${runs} ${values.warm ? 'warm' : 'cold'} runs | median | min | max |\n| --- | --- | --- | --- |`,
+  );
   for (const [name, values] of Object.entries(summary)) {
     const sorted = [...values].sort((a, b) => a - b);
     console.log(

@@ -6,18 +6,36 @@
  * the library) through the same transport as the typed client, which takes their answers when the
  * app makes the same calls (api/early.ts); under Electron that is the preload's bridge, in a
  * browser HTTP to the host. main.tsx imports it too, so it runs once whichever comes first.
+ * When the first page's rows are in before the app has mounted, it paints them
+ * (library/early-rows.ts).
  */
+import { APP_ENTRY_ID } from './app-entry';
 import { sendEarly } from './api/early';
 import { pickTransport } from './api/transport';
 import { startLanguage } from './i18n/languages';
+import type { LibraryPage } from '../../shared/corpus/library-query';
+import { canPaintEarlyRows, earlyRowsFrame, paintEarlyRows } from './library/early-rows';
 import { formatCount, formatPublished } from './library/format';
 import { INITIAL_LIBRARY_SORT, libraryPageRequest } from './state/library-request';
 import { libraryFromHash } from './state/route';
 
 const transport = pickTransport();
 sendEarly(transport, 'getDatabaseHealth', {});
+/** Settles once the early rows' frame is shown, or at once when none will be painted. */
+let earlyRowsShown: Promise<void> = Promise.resolve();
 if (libraryFromHash()) {
-  sendEarly(transport, 'queryLibrary', libraryPageRequest({}, INITIAL_LIBRARY_SORT, 0));
+  const firstPage = sendEarly(transport, 'queryLibrary', libraryPageRequest({}, INITIAL_LIBRARY_SORT, 0));
+  // Its rows are painted as soon as they are in, when the app has not mounted yet and the last
+  // start kept the table's place for this window (library/early-rows.ts).
+  const language = startLanguage();
+  if (canPaintEarlyRows(language)) {
+    // Never rejects: the app's bundle is started when it settles.
+    earlyRowsShown = firstPage
+      .then((answer) =>
+        answer.ok && paintEarlyRows(answer.value as LibraryPage, language) ? earlyRowsFrame() : undefined,
+      )
+      .catch(() => undefined);
+  }
   // A page's first Intl formatter loads ICU's locale data (~40–100 ms of CPU on this machine):
   // built now, while the main thread waits for the bundle, not in the mount that shows the count,
   // the rows' dates and numbers. In a task of its own, after the calls.
@@ -25,5 +43,28 @@ if (libraryFromHash()) {
     const language = startLanguage();
     formatCount(0, language);
     formatPublished('2000-01-01', language);
+  });
+}
+
+// The app's bundle is fetched and compiled from a module preload (put in index.html by the build in
+// place of its script) and run from here, as soon as it has arrived, unless the early rows come
+// first: then after their frame. Its evaluation is one long task (~100 ms of CPU) that would hold
+// that frame back. When the bundle comes first, the early rows are painted when the page arrives
+// and main.tsx mounts the app a frame later. In dev, index.html runs main.tsx itself. (A top-level
+// await here would hold the bundle back too, but makes the build split the start bundle into ~30
+// chunks to keep the modules' order.)
+const entry = document.getElementById(APP_ENTRY_ID) as HTMLLinkElement | null;
+if (entry) {
+  const fetched = new Promise<void>((resolve) => {
+    if (performance.getEntriesByName(entry.href).length > 0) return resolve();
+    entry.addEventListener('load', () => resolve());
+    entry.addEventListener('error', () => resolve()); // the script's own load reports it
+  });
+  void Promise.race([earlyRowsShown, fetched]).then(() => {
+    const script = document.createElement('script');
+    script.type = 'module';
+    script.crossOrigin = '';
+    script.src = entry.href;
+    document.head.append(script);
   });
 }

@@ -18,6 +18,7 @@ import { preloadDeferred } from './app/deferred';
 import { api } from './api/client';
 import { HealthGate, type HealthAnswer } from './backup/HealthGate';
 import { errorMessage } from './i18n/backend';
+import { earlyRowsFrame } from './library/early-rows';
 import { useLibraryStore } from './state/library-store';
 import { libraryFromHash } from './state/route';
 
@@ -52,12 +53,14 @@ const health = api.getDatabaseHealth({}).then(
   (answer): HealthAnswer => ({ health: answer }),
   (failure: unknown): HealthAnswer => ({ error: errorMessage(failure) }),
 );
-void Promise.all([health, firstPage]).then(([answer]) =>
+// Rows the start script painted when the page came (library/early-rows.ts) get their frame first.
+void Promise.all([health, firstPage]).then(async ([answer]) => {
+  await earlyRowsFrame();
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>
       <HealthGate answer={answer}>
         <App />
       </HealthGate>
     </StrictMode>,
-  ),
-);
+  );
+});

@@ -12,12 +12,18 @@ const sent = new Map<string, Promise<CallResult<unknown>>>();
 
 const keyOf = (name: CallName, input: unknown) => `${name} ${JSON.stringify(input ?? {})}`;
 
-export function sendEarly<N extends CallName>(transport: Transport, name: N, input: CallInput<N>): void {
+/** Sends the call now; its answer is also returned, for the start script's own use. */
+export function sendEarly<N extends CallName>(
+  transport: Transport,
+  name: N,
+  input: CallInput<N>,
+): Promise<CallResult<unknown>> {
   const answer = transport(name, input);
   // Not taken (the app went elsewhere first), a failure must not be an unhandled rejection; the
   // call that takes it still sees the failure.
   answer.catch(() => undefined);
   sent.set(keyOf(name, input), answer);
+  return answer;
 }
 
 /** The answer of an early call with this name and input, once; undefined when there is none. */

@@ -2,7 +2,7 @@ import { useVirtualizer, type Rect, type Virtualizer } from '@tanstack/react-vir
 import { memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import type { LibraryRow as Row, LibrarySortKey } from '../../../shared/corpus/library-query';
+import type { LibraryRow as Row } from '../../../shared/corpus/library-query';
 import { RANKED_MATCHES_MAX } from '../../../shared/search/query';
 import type { Language } from '../i18n/languages';
 import { preloadDeferred } from '../app/deferred';
@@ -10,20 +10,24 @@ import { useAppStore } from '../state/app-store';
 import { readAhead } from '../reader/article-read';
 import { readerChunk } from '../reader/reader-chunk';
 import { LIBRARY_PAGE_SIZE, useLibraryStore } from '../state/library-store';
-import { formatCount, formatPublished } from './format';
+import { INITIAL_LIBRARY_SORT } from '../state/library-request';
+import { rememberFirstPaint, statusTexts, takeEarlyActions } from './early-rows';
+import {
+  headerClass,
+  LIBRARY_COLUMNS,
+  LIBRARY_ROW_HEIGHT,
+  PLAIN_CELLS,
+  rowStyle,
+  STATUS_CELL_CLASS,
+  statusClass,
+  TITLE_CELL_CLASS,
+  type LibraryColumnKey,
+} from './table-cells';
 import { LibraryFilters } from './LibraryFilters';
 import { Snippet } from './Snippet';
 
-const COLUMNS: { key: Exclude<LibrarySortKey, 'imported' | 'relevance'>; numeric?: boolean }[] = [
-  { key: 'title' },
-  { key: 'source' },
-  { key: 'published' },
-  { key: 'words', numeric: true },
-  { key: 'annotations', numeric: true },
-  { key: 'status' },
-];
-
-const ROW_HEIGHT = 44;
+const COLUMNS = LIBRARY_COLUMNS;
+const ROW_HEIGHT = LIBRARY_ROW_HEIGHT;
 /** With a search, each row shows a line of the text around the match. */
 const ROW_HEIGHT_WITH_SNIPPET = 66;
 const DEBOUNCE_MS = 180;
@@ -122,6 +126,24 @@ export function LibraryView() {
   );
 }
 
+/** The tick's label is kept for the early rows with this in place of the title. */
+const TITLE_MARK = '\u0000';
+let layoutRemembered = false;
+/**
+ * The table as every start first shows it, once per page: the initial filter and sort, before the
+ * facets (which may change the filters' height) are in.
+ */
+function isStartState(): boolean {
+  const { filter, sort, facets } = useLibraryStore.getState();
+  return (
+    !layoutRemembered &&
+    facets === null &&
+    Object.keys(filter).length === 0 &&
+    sort.key === INITIAL_LIBRARY_SORT.key &&
+    sort.direction === INITIAL_LIBRARY_SORT.direction
+  );
+}
+
 /**
  * The virtualised table, apart from the header and filters: it renders again on every scroll
  * event (the virtualiser's window moves), and those should not.
@@ -180,6 +202,36 @@ function LibraryTable() {
     if ((rows.scrollOffset ?? 0) > 0) rows.scrollToOffset(0);
   }, [filter, sort, rows]);
 
+  // Clicks made on the rows painted before the app mounted (early-rows.ts), done now, in order.
+  useEffect(() => {
+    for (const action of takeEarlyActions()) {
+      if (action.kind === 'open') useAppStore.getState().openArticle(action.articleId);
+      else if (action.kind === 'toggle') useLibraryStore.getState().toggleSelected(action.articleId);
+      else if (action.kind === 'toggleAll') void useLibraryStore.getState().toggleAllUnderFilter();
+      else useLibraryStore.getState().sortBy(action.key);
+    }
+  }, []);
+  // This start's first mount: where the table stands, for the next start's early rows.
+  useEffect(() => {
+    const element = scroller.current;
+    if (!element || !isStartState()) return;
+    layoutRemembered = true;
+    const observer = new ResizeObserver(() => {
+      observer.disconnect();
+      rememberFirstPaint(element, language, {
+        columns: Object.fromEntries(COLUMNS.map(({ key }) => [key, t(`library.columns.${key}`)])) as Record<
+          LibraryColumnKey,
+          string
+        >,
+        selectAll: t('library.selectAll'),
+        selectArticle: t('library.selectArticle', { title: TITLE_MARK }).split(TITLE_MARK) as [string, string],
+        statuses: statusTexts((status) => t(`status.${status}`)),
+      });
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [language, t]);
+
   const allSelected = total !== null && total > 0 && selectedIds.size >= total;
   const rowAt = (index: number) => pages.get(Math.floor(index / LIBRARY_PAGE_SIZE))?.[index % LIBRARY_PAGE_SIZE];
 
@@ -199,7 +251,7 @@ function LibraryTable() {
             {COLUMNS.map((column) => (
               <th
                 key={column.key}
-                className={`library__col--${column.key} ${column.numeric ? 'num' : ''}`}
+                className={headerClass(column)}
                 aria-sort={sort.key === column.key ? sort.direction : 'none'}
               >
                 <button type="button" className="sort" onClick={() => sortBy(column.key)}>
@@ -220,7 +272,7 @@ function LibraryTable() {
                 <tr
                   key={`pending-${virtualRow.index}`}
                   className="library__pending"
-                  style={{ transform: `translateY(${virtualRow.start}px)`, height: rowHeight }}
+                  style={rowStyle(virtualRow.start, rowHeight)}
                   aria-hidden="true"
                 >
                   <td colSpan={COLUMNS.length + 1} />
@@ -269,7 +321,7 @@ const LibraryRow = memo(function LibraryRow({
   t: TFunction;
 }) {
   return (
-    <tr data-article-id={article.id} aria-rowindex={rowIndex + 2} style={{ transform: `translateY(${top}px)`, height }}>
+    <tr data-article-id={article.id} aria-rowindex={rowIndex + 2} style={rowStyle(top, height)}>
       <td className="library__check">
         <input
           type="checkbox"
@@ -278,7 +330,7 @@ const LibraryRow = memo(function LibraryRow({
           onChange={() => useLibraryStore.getState().toggleSelected(article.id)}
         />
       </td>
-      <td className="library__title library__col--title">
+      <td className={TITLE_CELL_CLASS}>
         <button
           type="button"
           className="link"
@@ -295,12 +347,13 @@ const LibraryRow = memo(function LibraryRow({
         </button>
         {article.snippet ? <Snippet text={article.snippet} /> : null}
       </td>
-      <td className="library__col--source">{article.source ?? '—'}</td>
-      <td className="library__col--published nowrap">{formatPublished(article.publishedAt, language)}</td>
-      <td className="library__col--words num">{formatCount(article.wordCount, language)}</td>
-      <td className="library__col--annotations num">{formatCount(article.annotationCount, language)}</td>
-      <td className="library__col--status">
-        <span className={`status status--${article.status}`}>{t(`status.${article.status}`)}</span>
+      {PLAIN_CELLS.map((cell) => (
+        <td key={cell.className} className={cell.className}>
+          {cell.text(article, language)}
+        </td>
+      ))}
+      <td className={STATUS_CELL_CLASS}>
+        <span className={statusClass(article.status)}>{t(`status.${article.status}`)}</span>
       </td>
     </tr>
   );
