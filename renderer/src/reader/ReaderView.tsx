@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { snapToSyllables, type TextRange } from '../../../shared/text/syllables';
 import { EntityLinker } from '../entities/EntityLinker';
@@ -31,6 +31,7 @@ import { LayerBar } from './layers/LayerBar';
 import { layerModel } from './layers/layer-model';
 import { useLayerStore } from './layers/layer-store';
 import { useProfileStore } from '../settings/profile-store';
+import { useAfterFirstFrame } from './after-first-frame';
 
 const NOTHING_HIDDEN: ReadonlySet<number> = new Set();
 
@@ -329,7 +330,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
         </div>
         {article.trimmedText ? <TrimmedBlock trimmedText={article.trimmedText} /> : null}
       </div>
-      <aside className="reader__sidebar" aria-label={t('reader.tools')}>
+      <ReaderTools>
         <LayerBar />
         <HistoryButtons />
         <LabelPalette labels={labels} />
@@ -338,11 +339,29 @@ export function ReaderView({ articleId }: { articleId: number }) {
         <RelationPanel onReveal={reveal} />
         <SuggestionsPanel labels={labels} onReveal={revealRange} />
         <SpanList labels={labels} onReveal={reveal} />
-      </aside>
+      </ReaderTools>
       <HoverCard hover={hover} labels={labels} />
       {linkerSpanId !== null && sync?.spans.get(linkerSpanId) ? (
         <EntityLinker span={sync.spans.get(linkerSpanId)!} />
       ) : null}
     </div>
+  );
+}
+
+/**
+ * The tools beside the text (palette, panels, the span list), filled in the frame after the
+ * article's first one: an open waits for the text and its highlights, and building, styling and
+ * laying out the panels there (the 10,000-span list's counts and virtualiser among them) was part
+ * of the work before that frame. The column keeps its width, so the text does not move when they
+ * come. Mounted with the article (ReaderView shows a placeholder until then), so "first frame" is
+ * the text's.
+ */
+function ReaderTools({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const shown = useAfterFirstFrame();
+  return (
+    <aside className="reader__sidebar" aria-label={t('reader.tools')}>
+      {shown ? children : null}
+    </aside>
   );
 }

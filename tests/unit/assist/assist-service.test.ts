@@ -110,6 +110,40 @@ describe('AssistService.suggest', () => {
     expect(listed.suggestions.map((s) => s.start)).toEqual(listed.suggestions.map((_, i) => i * 15));
   });
 
+  it('the contract gives its last answer again only while nothing was written: a write here, one by another connection, or a source switched off gives a fresh one', async () => {
+    const api = createApiHandlers(workbench, { kind: 'browser', appVersion: 'test' });
+    const listed = async () => {
+      const answer = await dispatchCall(api, 'getSuggestions', { articleId }, () => undefined);
+      if (!answer.ok) throw new Error(JSON.stringify(answer.error));
+      return (answer.value as { suggestions: { labelKey: string; quote: string }[] }).suggestions.map(
+        (s) => `${s.labelKey}:${s.quote}`,
+      );
+    };
+    const first = await listed();
+    expect(first).toEqual(open());
+    expect(await listed()).toEqual(first);
+
+    accept('PER', 'Lương Tam Quang');
+    expect(await listed()).not.toContain('PER:Lương Tam Quang');
+
+    const other = openWorkbench(workbench.databasePath);
+    try {
+      const start = TEXT.indexOf('Bộ Ngoại giao');
+      const quote = 'Bộ Ngoại giao';
+      other.changes.apply({
+        origin: 'manual',
+        changes: [{ kind: 'assist.reject', suggestion: { articleId, labelKey: 'ORG', start, end: start + 13, quote } }],
+      });
+    } finally {
+      other.close();
+    }
+    expect((await listed()).filter((s) => s.startsWith('ORG:'))).toEqual([]);
+
+    await dispatchCall(api, 'setAssistSources', { pattern: false }, () => undefined);
+    expect(await listed()).toEqual(open());
+    expect(await listed()).not.toContain('DATE:Sáng 10/1');
+  });
+
   it('entity names and aliases from the registry are suggested as names, and follow registry edits', () => {
     const text = 'Đồng chí Tô Lâm và ông Lâm gặp nhau.';
     const id = addArticle(workbench, text, 'Sổ thực thể');

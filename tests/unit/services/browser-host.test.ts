@@ -4,6 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../../electron/host/browser-host';
 import { createApiHandlers } from '../../../electron/services/api/handlers';
 import { send } from '../../helpers/http';
+import { addArticle } from '../export/fixtures';
 import { openTempWorkbench } from '../../helpers/temp-workbench';
 
 describe('browser host', () => {
@@ -59,6 +60,45 @@ describe('browser host', () => {
     expect(JSON.parse(invalid.body).error.code).toBe('invalid_input');
     const missing = await send(host, '/api/getArticle', { method: 'POST', body: '{"id":12345}', headers });
     expect(missing.status).toBe(404);
+  });
+
+  it("sends an article's kept answer again as it was, and the new one after a write", async () => {
+    const headers = { 'x-marginalia-token': host.token, 'content-type': 'application/json' };
+    const articleId = addArticle(workbench, 'Bộ Ngoại giao họp sáng nay.', 'Họp');
+    const open = () =>
+      send(host, '/api/openArticle', { method: 'POST', body: JSON.stringify({ id: articleId }), headers });
+    const first = await open();
+    expect(first.status).toBe(200);
+    expect(JSON.parse(first.body).value.spans.ids).toEqual([]);
+    const again = await open();
+    expect(again.body).toBe(first.body);
+    const { version } = JSON.parse(first.body).value as { version: string };
+    const reopened = await send(host, '/api/reopenArticle', {
+      method: 'POST',
+      body: JSON.stringify({ id: articleId, version }),
+      headers,
+    });
+    expect(JSON.parse(reopened.body).value).toEqual({ unchanged: true });
+
+    const applied = workbench.changes.apply({
+      origin: 'manual',
+      changes: [
+        {
+          kind: 'annotation.create',
+          ref: 'a',
+          annotation: { articleId, labelKey: 'ORG', start: 0, end: 13, quote: 'Bộ Ngoại giao' },
+        },
+      ],
+    });
+    const afterWrite = JSON.parse((await open()).body).value as { spans: { ids: number[] }; version: string };
+    expect(afterWrite.spans.ids).toEqual([applied.createdIds.a]);
+    expect(afterWrite.version).not.toBe(version);
+    const reopenedAfterWrite = await send(host, '/api/reopenArticle', {
+      method: 'POST',
+      body: JSON.stringify({ id: articleId, version }),
+      headers,
+    });
+    expect(JSON.parse(reopenedAfterWrite.body).value.spans.ids).toEqual([applied.createdIds.a]);
   });
 
   it('refuses requests whose Host header names another site (DNS rebinding)', async () => {
