@@ -22,10 +22,11 @@ import { earlyRowsFrame } from './library/early-rows';
 import { useLibraryStore } from './state/library-store';
 import { libraryFromHash } from './state/route';
 
-// The reader's faces (regular and bold, Latin and Vietnamese subsets), fetched while the library
-// shows: a face that arrives after an article opened makes Chromium restyle and lay out the whole
-// text again. The sample text picks the subsets by their unicode ranges.
-const READER_FONTS = ['400 17px "Noto Serif"', '700 17px "Noto Serif"'];
+// The reader's faces (the text's regular and bold, the side panels' regular and semibold, Latin
+// and Vietnamese subsets), fetched while the library shows: a face that arrives after an article
+// opened makes Chromium restyle and lay out the whole text again, and the first open asked for
+// the panels' Vietnamese face at the press. The sample text picks the subsets by their unicode ranges.
+const READER_FONTS = ['400 17px "Noto Serif"', '700 17px "Noto Serif"', '400 13px "Noto Sans"', '600 13px "Noto Sans"'];
 // A load cut off by a reload or by the host stopping rejects ("A network error occurred."): not an
 // error of the page (an e2e check for uncaught errors failed on it under load); the reader's text
 // asks for the faces again.

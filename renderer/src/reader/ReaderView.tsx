@@ -181,14 +181,24 @@ export function ReaderView({ articleId }: { articleId: number }) {
     };
   }, [sync]);
 
-  const suggestions = useSuggestionStore((state) => state.suggestions);
-  const focusedSuggestion = useSuggestionStore((state) =>
-    state.focused === null ? null : (state.suggestions[state.focused] ?? null),
-  );
-  const suggestionsShown = useSuggestionStore((state) => state.shown);
+  // The suggestion painter follows the store directly, like the selection below: a render of this
+  // view re-renders the whole reader, and the suggestions' answer often lands during a scroll.
   useEffect(() => {
-    view?.suggestionPainter.show(suggestionsShown ? suggestions : [], suggestionsShown ? focusedSuggestion : null);
-  }, [view, suggestions, focusedSuggestion, suggestionsShown]);
+    if (!view) return;
+    const showSuggestions = ({ suggestions, focused, shown }: ReturnType<typeof useSuggestionStore.getState>) => {
+      const focusedSuggestion = focused === null ? null : (suggestions[focused] ?? null);
+      view.suggestionPainter.show(shown ? suggestions : [], shown ? focusedSuggestion : null);
+    };
+    showSuggestions(useSuggestionStore.getState());
+    return useSuggestionStore.subscribe((state, previous) => {
+      if (
+        state.suggestions !== previous.suggestions ||
+        state.focused !== previous.focused ||
+        state.shown !== previous.shown
+      )
+        showSuggestions(state);
+    });
+  }, [view]);
 
   // The selection highlight follows the store directly, not through a render of this view: a
   // render here re-renders the whole reader, sidebar included, inside the frame that must show a
