@@ -1,4 +1,5 @@
 import { syllableTokens } from '../text/syllables';
+import { ArticleText, syllableKey } from './article-text';
 import type { Suggestion, SuggestionSource } from './suggestion';
 
 /** A name that suggests a label wherever it occurs: "Bộ Công an" → ORG. */
@@ -6,36 +7,6 @@ export interface GazetteerEntry {
   text: string;
   labelKey: string;
   source: Extract<SuggestionSource, 'gazetteer' | 'learned'>;
-}
-
-/**
- * How a syllable is compared: lower case, with its letters and its marks apart and the marks
- * sorted, so "hoà" and "hòa" (old and new tone placement) and "Bộ"/"bộ" compare equal, while
- * "Pháp" (France) and "pháp" (law) differ only in case and "Nga" and "ngã" never meet. Plain
- * folding would merge all of these: good for search, too loose for suggestions.
- */
-function syllableKey(token: string): string {
-  const lower = token.toLowerCase();
-  // A printable-ASCII token has no marks to sort: skip the decomposition.
-  if (/^[\x20-\x7e]*$/.test(lower)) return lower;
-  const decomposed = lower.normalize('NFD');
-  const marks = decomposed.match(MARKS);
-  return marks ? `${decomposed.replace(MARKS, '')}${marks.sort().join('')}` : decomposed;
-}
-
-const MARKS = /\p{M}/gu;
-
-const keyCache = new Map<string, string>();
-const MAX_CACHED_KEYS = 50_000;
-
-function cachedSyllableKey(token: string): string {
-  let key = keyCache.get(token);
-  if (key === undefined) {
-    key = syllableKey(token);
-    if (keyCache.size >= MAX_CACHED_KEYS) keyCache.clear();
-    keyCache.set(token, key);
-  }
-  return key;
 }
 
 /** The tokens of a name as lookup keys, joined by a separator no token holds. */
@@ -76,7 +47,7 @@ export class Gazetteer {
       const tokens = syllableTokens(entry.text).map(({ start, end }) => entry.text.slice(start, end));
       if (tokens.length === 0 || tokens.length > MAX_NAME_TOKENS) continue;
       if (tokens.length === 1 && tokens[0]!.length < 2) continue;
-      const keys = tokens.map(cachedSyllableKey);
+      const keys = tokens.map(syllableKey);
       const key = keys.join(SEPARATOR);
       const caseSensitive = tokens.length === 1;
       const list = this.targets.get(key) ?? [];
@@ -92,11 +63,13 @@ export class Gazetteer {
     this.size = this.targets.size;
   }
 
-  /** Leftmost-longest names in canonical `text`, with their UTF-16 offsets. */
-  suggest(text: string): Suggestion[] {
+  /**
+   * Leftmost-longest names in canonical text, with their UTF-16 offsets. Given an `ArticleText`,
+   * its syllables are split once for every gazetteer run over it.
+   */
+  suggest(article: string | ArticleText): Suggestion[] {
     if (this.size === 0) return [];
-    const tokens = syllableTokens(text);
-    const keys = tokens.map(({ start, end }) => cachedSyllableKey(text.slice(start, end)));
+    const { text, tokens, keys } = typeof article === 'string' ? new ArticleText(article) : article;
     const suggestions: Suggestion[] = [];
     for (let first = 0; first < tokens.length;) {
       let key = '';

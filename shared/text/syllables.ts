@@ -89,10 +89,10 @@ const ABBREVIATIONS = new Set('TS THS GS PGS BS KS LS CN TP TX TT NXB MR MRS MS 
  * never do, because their periods sit inside a word token.
  *
  * Ranges are built from `syllableTokens`, so each starts at a token start and ends at a token end
- * (surrounding whitespace excluded); whitespace-only text has no sentences.
+ * (surrounding whitespace excluded); whitespace-only text has no sentences. A caller that has the
+ * text's `syllableTokens` already passes them, so the text is not split twice.
  */
-export function sentenceRanges(text: string): TextRange[] {
-  const tokens = syllableTokens(text);
+export function sentenceRanges(text: string, tokens: readonly TextRange[] = syllableTokens(text)): TextRange[] {
   const sentences: TextRange[] = [];
   let sentenceStart: number | undefined;
   tokens.forEach((token, index) => {
