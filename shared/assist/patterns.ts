@@ -143,7 +143,7 @@ export function runPatterns(
             : definition.extend === 'sentence'
               ? Math.max(range[1], sentenceEndAt(range[0]))
               : clauseEnd(text, range[1], Math.max(range[1], sentenceEndAt(range[0])));
-        const snapped = snapToSyllables(text, range[0], end);
+        const snapped = snapToSyllables(text, range[0], end, prepared.tokens);
         if (snapped) {
           suggestions.push({
             labelKey: definition.labelKey,

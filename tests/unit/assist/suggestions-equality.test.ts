@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AssistSources } from '../../../shared/assist/settings';
 import type { Change } from '../../../shared/domain/changes';
+import { canonicalize } from '../../../shared/text/canonical';
+import { sentenceRanges, snapToSyllables, syllableTokens } from '../../../shared/text/syllables';
 import { addArticle } from '../export/fixtures';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 
@@ -84,6 +86,24 @@ function answers(): string[] {
 describe('getSuggestions answers what it answered before the speed pass (issue 8)', () => {
   it('gives identical suggestions for the seeds and a long densely tagged article, under every source setting', () => {
     expect(answers()).toEqual(ANSWERED_ON_MAIN);
+  });
+});
+
+describe('the text utilities given the tokens the suggesters share keep their results', () => {
+  const text = canonicalize(`${seedTexts[0]!.slice(0, 3_000)}\n\n  “Bộ Ngoại giao”: TS. Lê, 1,5%… (Hà Nội)!  `).text;
+  const tokens = syllableTokens(text);
+
+  it('snapToSyllables with the tokens of the text snaps every selection as it does without them', () => {
+    for (let start = 0; start < text.length; start += 7) {
+      for (const length of [0, 1, 3, 10, 41, 200]) {
+        const end = Math.min(text.length, start + length);
+        expect(snapToSyllables(text, start, end, tokens)).toEqual(snapToSyllables(text, start, end));
+      }
+    }
+  });
+
+  it('sentenceRanges with the tokens of the text finds the same sentences', () => {
+    expect(sentenceRanges(text, tokens)).toEqual(sentenceRanges(text));
   });
 });
 
