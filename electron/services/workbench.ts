@@ -138,7 +138,7 @@ export function openWorkbench(databasePath: string, options: OpenDatabaseOptions
     profile,
     search: new SearchService(db),
     corpus: new CorpusService(db, articles, labels, annotationRows, changes),
-    assist: new AssistService(articles, annotationRows, assistRows, settings, shippedAssistData(), changes),
+    assist: new AssistService(articles, assistRows, settings, shippedAssistData(), changes),
     adjudication: new AdjudicationService(
       articles,
       annotationRows,

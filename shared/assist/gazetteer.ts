@@ -1,4 +1,5 @@
 import { syllableTokens } from '../text/syllables';
+import { ArticleText, syllableKey } from './article-text';
 import type { Suggestion, SuggestionSource } from './suggestion';
 
 /** A name that suggests a label wherever it occurs: "Bộ Công an" → ORG. */
@@ -8,43 +9,12 @@ export interface GazetteerEntry {
   source: Extract<SuggestionSource, 'gazetteer' | 'learned'>;
 }
 
-/**
- * How a syllable is compared: lower case, with its letters and its marks apart and the marks
- * sorted, so "hoà" and "hòa" (old and new tone placement) and "Bộ"/"bộ" compare equal, while
- * "Pháp" (France) and "pháp" (law) differ only in case and "Nga" and "ngã" never meet. Plain
- * folding would merge all of these: good for search, too loose for suggestions.
- */
-function syllableKey(token: string): string {
-  const lower = token.toLowerCase();
-  // A printable-ASCII token has no marks to sort: skip the decomposition.
-  if (/^[\x20-\x7e]*$/.test(lower)) return lower;
-  const decomposed = lower.normalize('NFD');
-  const marks = decomposed.match(MARKS);
-  return marks ? `${decomposed.replace(MARKS, '')}${marks.sort().join('')}` : decomposed;
-}
-
-const MARKS = /\p{M}/gu;
-
-const keyCache = new Map<string, string>();
-const MAX_CACHED_KEYS = 50_000;
-
-function cachedSyllableKey(token: string): string {
-  let key = keyCache.get(token);
-  if (key === undefined) {
-    key = syllableKey(token);
-    if (keyCache.size >= MAX_CACHED_KEYS) keyCache.clear();
-    keyCache.set(token, key);
-  }
-  return key;
-}
-
-/** The tokens of a name as lookup keys, joined by a separator no token holds. */
-const SEPARATOR = '\u0001';
-
 interface Target {
   labelKey: string;
   source: GazetteerEntry['source'];
   text: string;
+  /** `text` in NFC, as canonical text is: a one-syllable name is compared with it as written. */
+  textNfc: string;
   /** One-syllable names must match in case too: "Anh" (England) is not "anh" (brother). */
   caseSensitive: boolean;
   /**
@@ -54,6 +24,16 @@ interface Target {
   capitalised: boolean;
 }
 
+/**
+ * A trie over whole syllables: the names whose keys run from the root to this node, and the
+ * syllables that extend it. Walking it looks each syllable's key up in one small map, where the
+ * keys joined into one string had to be built and hashed again at every step.
+ */
+interface TrieNode {
+  targets: Target[] | null;
+  next: Map<string, TrieNode> | null;
+}
+
 /** Longest names considered, in tokens; longer entries are kept out rather than cut. */
 const MAX_NAME_TOKENS = 24;
 
@@ -61,51 +41,70 @@ const MAX_NAME_TOKENS = 24;
  * Names matched on syllable boundaries. Every entry is split into syllable tokens (the same
  * tokenizer as selection snapping and CoNLL), so a match always starts and ends on a token edge
  * and "an" never matches inside "ban". The lookup walks the text's tokens once, extending a
- * candidate while it is a prefix of some entry (a trie over whole syllables, kept as a set of
- * prefix keys), and takes the leftmost-longest name. Compared with a character-level
+ * candidate while it is a prefix of some entry (a trie over whole syllables, one map of
+ * syllable keys per node), and takes the leftmost-longest name. Compared with a character-level
  * Aho–Corasick automaton this needs no boundary filter afterwards and does one hash lookup per
  * syllable step: 400k characters take milliseconds (bench/assist-bench.ts).
  */
 export class Gazetteer {
-  private readonly targets = new Map<string, Target[]>();
-  private readonly prefixes = new Set<string>();
+  private readonly root: TrieNode = { targets: null, next: null };
   readonly size: number;
 
   constructor(entries: Iterable<GazetteerEntry>) {
+    let size = 0;
     for (const entry of entries) {
       const tokens = syllableTokens(entry.text).map(({ start, end }) => entry.text.slice(start, end));
       if (tokens.length === 0 || tokens.length > MAX_NAME_TOKENS) continue;
       if (tokens.length === 1 && tokens[0]!.length < 2) continue;
-      const keys = tokens.map(cachedSyllableKey);
-      const key = keys.join(SEPARATOR);
+      let node = this.root;
+      for (const key of tokens.map(syllableKey)) {
+        node.next ??= new Map();
+        let child = node.next.get(key);
+        if (!child) {
+          child = { targets: null, next: null };
+          node.next.set(key, child);
+        }
+        node = child;
+      }
       const caseSensitive = tokens.length === 1;
-      const list = this.targets.get(key) ?? [];
-      const same = list.find((t) => t.labelKey === entry.labelKey && (!caseSensitive || t.text === entry.text));
+      if (!node.targets) {
+        node.targets = [];
+        size++;
+      }
+      const same = node.targets.find((t) => t.labelKey === entry.labelKey && (!caseSensitive || t.text === entry.text));
       // A hand-made entry wins over a learned one for the same label: it is the more deliberate.
       const capitalised = /^\p{Lu}/u.test(entry.text);
-      if (!same)
-        list.push({ labelKey: entry.labelKey, source: entry.source, text: entry.text, caseSensitive, capitalised });
-      else if (same.source === 'learned' && entry.source === 'gazetteer') same.source = 'gazetteer';
-      this.targets.set(key, list);
-      for (let length = 1; length < keys.length; length++) this.prefixes.add(keys.slice(0, length).join(SEPARATOR));
+      if (!same) {
+        const textNfc = entry.text.normalize('NFC');
+        node.targets.push({
+          labelKey: entry.labelKey,
+          source: entry.source,
+          text: entry.text,
+          textNfc,
+          caseSensitive,
+          capitalised,
+        });
+      } else if (same.source === 'learned' && entry.source === 'gazetteer') same.source = 'gazetteer';
     }
-    this.size = this.targets.size;
+    this.size = size;
   }
 
-  /** Leftmost-longest names in canonical `text`, with their UTF-16 offsets. */
-  suggest(text: string): Suggestion[] {
+  /**
+   * Leftmost-longest names in canonical text, with their UTF-16 offsets. Given an `ArticleText`,
+   * its syllables are split once for every gazetteer run over it.
+   */
+  suggest(article: string | ArticleText): Suggestion[] {
     if (this.size === 0) return [];
-    const tokens = syllableTokens(text);
-    const keys = tokens.map(({ start, end }) => cachedSyllableKey(text.slice(start, end)));
+    const { text, tokens, keys } = typeof article === 'string' ? new ArticleText(article) : article;
     const suggestions: Suggestion[] = [];
     for (let first = 0; first < tokens.length;) {
-      let key = '';
+      let node: TrieNode = this.root;
       let matched: { last: number; targets: Target[] } | null = null;
       for (let last = first; last < tokens.length && last - first < MAX_NAME_TOKENS; last++) {
-        key = last === first ? keys[last]! : `${key}${SEPARATOR}${keys[last]!}`;
-        const found = this.targets.get(key);
-        if (found) matched = { last, targets: found };
-        if (!this.prefixes.has(key)) break;
+        const child = node.next?.get(keys[last]!);
+        if (!child) break;
+        node = child;
+        if (node.targets) matched = { last, targets: node.targets };
       }
       if (!matched) {
         first++;
@@ -115,7 +114,7 @@ export class Gazetteer {
       const end = tokens[matched.last]!.end;
       const quote = text.slice(start, end);
       for (const target of matched.targets) {
-        if (target.caseSensitive && target.text.normalize('NFC') !== quote) continue;
+        if (target.caseSensitive && target.textNfc !== quote) continue;
         if (target.capitalised && !/^\p{Lu}/u.test(quote)) continue;
         suggestions.push({ labelKey: target.labelKey, start, end, quote, source: target.source, rule: target.text });
       }

@@ -2,7 +2,8 @@ import { parse, type AstNode, type Features } from 'regjsparser';
 import { z } from 'zod';
 import { LabelKeySchema } from '../domain/schemas';
 import { englishMessage, type MessageRef } from '../messages/backend-messages';
-import { sentenceRanges, snapToSyllables, type TextRange } from '../text/syllables';
+import { snapToSyllables, type TextRange } from '../text/syllables';
+import { ArticleText } from './article-text';
 import type { Suggestion } from './suggestion';
 
 /**
@@ -112,17 +113,21 @@ export const PATTERN_BUDGET_MS = 250;
 /** More matches than this in one text means the pattern is too loose to review. */
 const MAX_MATCHES_PER_PATTERN = 20_000;
 
-/** Runs every pattern over `text` (canonical), each within its time budget. */
+/**
+ * Runs every pattern over canonical text, each within its time budget. Given an `ArticleText`,
+ * the sentences (asked only by patterns that extend) come from its syllables, split once.
+ */
 export function runPatterns(
-  text: string,
+  article: string | ArticleText,
   patterns: readonly CompiledPattern[],
   now: () => number = Date.now,
 ): PatternRun {
+  const prepared = typeof article === 'string' ? new ArticleText(article) : article;
+  const { text } = prepared;
   const suggestions: Suggestion[] = [];
   const stopped: string[] = [];
-  let sentences: TextRange[] | null = null;
   const sentenceEndAt = (offset: number): number => {
-    sentences ??= sentenceRanges(text);
+    const { sentences } = prepared;
     return sentences[sentenceIndexAt(sentences, offset)]?.end ?? text.length;
   };
   for (const { definition, regex } of patterns) {
@@ -138,7 +143,7 @@ export function runPatterns(
             : definition.extend === 'sentence'
               ? Math.max(range[1], sentenceEndAt(range[0]))
               : clauseEnd(text, range[1], Math.max(range[1], sentenceEndAt(range[0])));
-        const snapped = snapToSyllables(text, range[0], end);
+        const snapped = snapToSyllables(text, range[0], end, prepared.tokens);
         if (snapped) {
           suggestions.push({
             labelKey: definition.labelKey,

@@ -53,7 +53,8 @@ export function resolveOverlaps(
   const kept: Suggestion[] = [];
   for (const [labelKey, list] of byLabel) {
     const overlapsTaken = takenRangeTest(taken.filter((span) => span.labelKey === labelKey));
-    list.sort((a, b) => compareSuggestions(a, b) || SOURCE_PRIORITY[a.source] - SOURCE_PRIORITY[b.source]);
+    // `compareSuggestions` within one label: its label comparison (a collation) would always be 0.
+    list.sort((a, b) => a.start - b.start || b.end - a.end || SOURCE_PRIORITY[a.source] - SOURCE_PRIORITY[b.source]);
     let reach = -1;
     for (const suggestion of list) {
       if (suggestion.start < reach) continue;

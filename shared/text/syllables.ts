@@ -51,8 +51,14 @@ export function syllableTokens(text: string): TextRange[] {
  * whole token, then punctuation and whitespace are trimmed from both ends (internal punctuation
  * stays). Returns null when the selection is empty or holds nothing but whitespace/punctuation.
  * Throws a RangeError when the offsets are not `0 ≤ start ≤ end ≤ text.length` integers.
+ * `tokens`, when given, must be `syllableTokens(text)`.
  */
-export function snapToSyllables(text: string, start: number, end: number): TextRange | null {
+export function snapToSyllables(
+  text: string,
+  start: number,
+  end: number,
+  tokens?: readonly TextRange[],
+): TextRange | null {
   if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || start > end || end > text.length) {
     throw new RangeError(`selection [${start}, ${end}) is outside the text (length ${text.length})`);
   }
@@ -61,8 +67,10 @@ export function snapToSyllables(text: string, start: number, end: number): TextR
   let first: TextRange | undefined;
   let last: TextRange | undefined;
   // Tokens never contain whitespace, so the whitespace before `start` is a token boundary and
-  // tokenizing from there finds the same tokens as tokenizing the whole text would.
-  for (const token of tokensFrom(text, wordChunkStart(text, start))) {
+  // tokenizing from there finds the same tokens as tokenizing the whole text would. A caller
+  // snapping many ranges of one text passes its `syllableTokens` instead (no tokenizing at all).
+  const candidates = tokens ? tokensEndingAfter(tokens, start) : tokensFrom(text, wordChunkStart(text, start));
+  for (const token of candidates) {
     if (token.start >= end) break;
     if (token.end <= start || TRIMMED_AT_EDGES.test(text.slice(token.start, token.end))) continue;
     first ??= token;
@@ -89,10 +97,10 @@ const ABBREVIATIONS = new Set('TS THS GS PGS BS KS LS CN TP TX TT NXB MR MRS MS 
  * never do, because their periods sit inside a word token.
  *
  * Ranges are built from `syllableTokens`, so each starts at a token start and ends at a token end
- * (surrounding whitespace excluded); whitespace-only text has no sentences.
+ * (surrounding whitespace excluded); whitespace-only text has no sentences. A caller that has the
+ * text's `syllableTokens` already passes them, so the text is not split twice.
  */
-export function sentenceRanges(text: string): TextRange[] {
-  const tokens = syllableTokens(text);
+export function sentenceRanges(text: string, tokens: readonly TextRange[] = syllableTokens(text)): TextRange[] {
   const sentences: TextRange[] = [];
   let sentenceStart: number | undefined;
   tokens.forEach((token, index) => {
@@ -140,6 +148,18 @@ function* tokensFrom(text: string, from: number): Generator<TextRange> {
   for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     yield { start: match.index, end: match.index + match[0].length };
   }
+}
+
+/** The tokens from the first one ending after `offset` (binary search; tokens are sorted and disjoint). */
+function* tokensEndingAfter(tokens: readonly TextRange[], offset: number): Generator<TextRange> {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((tokens[middle] as TextRange).end <= offset) low = middle + 1;
+    else high = middle;
+  }
+  for (let index = low; index < tokens.length; index++) yield tokens[index] as TextRange;
 }
 
 /** Start of the run of non-whitespace that contains or ends at `offset`. */

@@ -1,3 +1,4 @@
+import { ArticleText } from '../../../shared/assist/article-text';
 import type { GazetteerName } from '../../../shared/assist/changes';
 import { Gazetteer, type GazetteerEntry } from '../../../shared/assist/gazetteer';
 import {
@@ -11,7 +12,6 @@ import { AssistSourcesSchema, DEFAULT_ASSIST_SOURCES, type AssistSources } from 
 import { resolveOverlaps, suggestionTextKey, type Suggestion } from '../../../shared/assist/suggestion';
 import type { PatternListing } from '../../../shared/contract/assist';
 import type { ChangeService } from '../changes/change-service';
-import type { AnnotationStore } from '../store/annotations';
 import type { ArticleStore } from '../store/articles';
 import type { AssistStore } from '../store/assist';
 import type { SettingsStore } from '../store/settings';
@@ -39,10 +39,11 @@ export class AssistService {
   private names: Gazetteer | null = null;
   private learned: Gazetteer | null = null;
   private compiled: CompiledPattern[] | null = null;
+  /** The last article text suggested over, with its syllables and sentences once worked out. */
+  private lastText: ArticleText | null = null;
 
   constructor(
     private readonly articles: ArticleStore,
-    private readonly annotations: AnnotationStore,
     private readonly store: AssistStore,
     private readonly settings: SettingsStore,
     private readonly shipped: ShippedAssistData,
@@ -96,7 +97,11 @@ export class AssistService {
    * those a pre-annotation run stored for it (the same one found twice is listed once).
    */
   suggest(articleId: number): OpenSuggestions {
-    return this.open(articleId, this.store.listStoredSuggestions(articleId));
+    const text = this.articles.getText(articleId);
+    // The reader asks again after every open and edit of the same article: its syllables and
+    // sentences are kept while its text is the same (they depend on nothing else).
+    if (this.lastText?.text !== text) this.lastText = new ArticleText(text);
+    return this.open(articleId, this.lastText, this.store.listStoredSuggestions(articleId));
   }
 
   /**
@@ -104,13 +109,13 @@ export class AssistService {
    * earlier run stored; returns how many.
    */
   storeSuggestions(articleId: number): number {
-    const { suggestions } = this.open(articleId, []);
+    const { suggestions } = this.open(articleId, new ArticleText(this.articles.getText(articleId)), []);
     this.store.replaceStoredSuggestions(articleId, suggestions);
     return suggestions.length;
   }
 
-  private open(articleId: number, stored: Suggestion[]): OpenSuggestions {
-    const text = this.articles.getText(articleId);
+  /** `text` is shared by every source, so the article is split into syllables once. */
+  private open(articleId: number, text: ArticleText, stored: Suggestion[]): OpenSuggestions {
     const sources = this.sources();
     // concat, not push(...): a long article yields more suggestions than a call takes arguments.
     let found = stored;
@@ -122,7 +127,7 @@ export class AssistService {
       found = found.concat(run.suggestions);
       stoppedPatterns = run.stopped;
     }
-    return { suggestions: this.reviewable(articleId, found), stoppedPatterns };
+    return { suggestions: this.reviewable(articleId, text.text.length, found), stoppedPatterns };
   }
 
   /**
@@ -130,13 +135,18 @@ export class AssistService {
    * or sitting exactly on any span, and texts rejected in this article. Among the rest, per label,
    * the leftmost-longest wins, and at equal ranges the more deliberate source.
    */
-  private reviewable(articleId: number, found: Suggestion[]): Suggestion[] {
-    const spans = this.annotations.listForArticle(articleId);
+  private reviewable(articleId: number, textLength: number, found: Suggestion[]): Suggestion[] {
+    // Every source switched off and nothing stored: nothing to filter, so no spans to read.
+    if (found.length === 0) return [];
+    const spans = this.store.spanRanges(articleId);
     const rejected = new Set(this.store.listRejections(articleId).map((r) => `${r.labelKey}\u0000${r.textKey}`));
-    const exactRanges = new Set(spans.map((span) => `${span.start}:${span.end}`));
+    // A range as one number (exact below 2^53 for any text under 90 million characters): a set
+    // of strings built per suggestion cost more than the suggesters at 100,000 suggestions.
+    const rangeKey = (range: { start: number; end: number }) => range.start * (textLength + 1) + range.end;
+    const exactRanges = new Set(spans.map(rangeKey));
     const open = found.filter(
       (suggestion) =>
-        !exactRanges.has(`${suggestion.start}:${suggestion.end}`) &&
+        !exactRanges.has(rangeKey(suggestion)) &&
         // The text key folds case and spaces; skip that work when nothing was rejected.
         (rejected.size === 0 || !rejected.has(`${suggestion.labelKey}\u0000${suggestionTextKey(suggestion.quote)}`)),
     );
