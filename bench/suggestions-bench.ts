@@ -12,11 +12,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import { openWorkbench } from '../electron/services/workbench';
 import { seedSpans } from './annotate-bench';
 
-const runsArg = process.argv.indexOf('--runs');
-const RUNS = runsArg >= 0 ? Number(process.argv[runsArg + 1]) : 9;
+const RUNS = Number(parseArgs({ options: { runs: { type: 'string', default: '9' } } }).values.runs);
 
 interface Timing {
   wallMs: number;
