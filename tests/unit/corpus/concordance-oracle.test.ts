@@ -14,6 +14,7 @@ import type { Change } from '../../../shared/domain/changes';
 import { findOccurrences, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
 import { displayTitleOf } from '../../../electron/services/store/articles';
 import type { Workbench } from '../../../electron/services/workbench';
+import { random } from '../../../bench/seeded-random';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 import { addArticle } from './helpers';
 
@@ -28,17 +29,6 @@ const NOTES = [
   'NGUỒN TIN: BÁO SỐ 3\nbáo\nsố 3',
 ];
 const LABELS = ['RISK', 'PROPOSAL', 'ORG', 'LOC', 'PER'];
-
-/** A small deterministic PRNG (mulberry32), as the benches use. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** 60 articles of 30 syllables, 8 spans each on syllable boundaries, about half with a note. */
 function seed(workbench: Workbench): void {
