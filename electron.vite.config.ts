@@ -48,8 +48,9 @@ function startScript(): Plugin {
 
 /**
  * One build for every front end. The "main" bundle holds all Node entry points: the Electron
- * main process, the browser host, the command line, the import worker and the worker that
- * reads each imported file (terminated past the time limit or on Cancel). Only `index`
+ * main process, the browser host, the command line, the import worker, the worker that
+ * reads each imported file (terminated past the time limit or on Cancel) and the one that
+ * computes suggestions (electron/services/assist/suggestions-thread.ts). Only `index`
  * imports electron; the others run under plain Node.
  */
 export default defineConfig({
@@ -63,6 +64,7 @@ export default defineConfig({
           cli: resolve(__dirname, 'electron/host/cli.ts'),
           importWorker: resolve(__dirname, 'electron/services/import/import-worker.ts'),
           extractWorker: resolve(__dirname, 'electron/services/import/extraction/extract-worker.ts'),
+          suggestionsWorker: resolve(__dirname, 'electron/services/assist/suggestions-worker.ts'),
         },
       },
     },

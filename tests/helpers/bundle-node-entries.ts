@@ -13,7 +13,7 @@ export function bundleDir(): string {
 
 /**
  * Bundles the command line and the import workers the way electron-vite does (CommonJS,
- * node_modules left external) into `outDir` ('cli.js', 'importWorker.js', 'extractWorker.js'),
+ * node_modules left external) into `outDir` ('cli.js', 'importWorker.js', 'extractWorker.js', 'suggestionsWorker.js'),
  * so tests and benches can run the real entry points and worker threads without building the
  * whole app.
  */
@@ -33,6 +33,7 @@ export async function bundleNodeEntries(outDir: string): Promise<void> {
           cli: resolve(ROOT, 'electron/host/cli.ts'),
           importWorker: resolve(ROOT, 'electron/services/import/import-worker.ts'),
           extractWorker: resolve(ROOT, 'electron/services/import/extraction/extract-worker.ts'),
+          suggestionsWorker: resolve(ROOT, 'electron/services/assist/suggestions-worker.ts'),
         },
         output: { format: 'cjs', entryFileNames: '[name].js' },
       },

@@ -1,6 +1,6 @@
 import type { ApiHandlers, CallOutput } from '../../../shared/contract';
-import { SUGGESTIONS_LISTED_MAX } from '../../../shared/contract/assist';
 import { preannotationJobsOf } from '../assist/preannotation-jobs';
+import { suggestionsThreadOf } from '../assist/suggestions-thread';
 import { DatabaseVersion } from '../store/database-version';
 import type { Workbench } from '../workbench';
 
@@ -23,17 +23,13 @@ export function createAssistHandlers(workbench: Workbench): AssistHandlers {
   // characters computing them takes the host 0.5–1 s of CPU (bench/README.md, branch open).
   let last: { version: string; answer: CallOutput<'getSuggestions'> } | null = null;
   return {
-    getSuggestions: ({ articleId }) => {
+    getSuggestions: async ({ articleId }) => {
       const readAt = version.current();
       if (last?.answer.articleId === articleId && last.version === readAt) return last.answer;
       articles.getSummary(articleId); // not_found for a missing article
-      const { suggestions, stoppedPatterns } = assist.suggest(articleId);
-      const answer = {
-        articleId,
-        suggestions: suggestions.slice(0, SUGGESTIONS_LISTED_MAX),
-        total: suggestions.length,
-        stoppedPatterns,
-      };
+      // In a worker thread: reads and writes are answered meanwhile. A write committed before the
+      // worker reads makes this answer newer than `readAt` (computed again next time), never older.
+      const answer = { articleId, ...(await suggestionsThreadOf(workbench).suggest(articleId)) };
       last = { version: readAt, answer };
       return answer;
     },

@@ -3,6 +3,7 @@ import { BACKUP_CALL_NAMES, type BackupCallName } from '../../../shared/contract
 import { ApiError } from '../../../shared/contract/errors';
 import type { WorkbenchHolder } from '../backup/workbench-holder';
 import { preannotationJobsOf } from '../assist/preannotation-jobs';
+import { suggestionsThreadOf } from '../assist/suggestions-thread';
 import { annotateAllJobsOf } from '../corpus/annotate-all';
 import { exportJobsOf } from '../export/export-jobs';
 import type { Workbench } from '../workbench';
@@ -27,12 +28,14 @@ export function createHeldApiHandlers(holder: WorkbenchHolder, host: HostAdapter
     }
     return handlers;
   };
-  // Export, pre-annotation and annotate-all jobs hold the store; they end with the workbench.
-  holder.onClose((workbench) => {
+  // Export, pre-annotation and annotate-all jobs hold the store; they end with the workbench, and so
+  // does the suggestions worker's connection (a restore replaces the file once no other has it).
+  holder.onClose(async (workbench) => {
     exportJobsOf(workbench).dispose();
     preannotationJobsOf(workbench).dispose();
     annotateAllJobsOf(workbench).dispose();
     importJobIds.clear();
+    await suggestionsThreadOf(workbench).dispose();
   });
 
   /** An import worker writes through its own connection; replacing the file under it would lose its work. */

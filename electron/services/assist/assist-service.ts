@@ -11,6 +11,7 @@ import {
 import { AssistSourcesSchema, DEFAULT_ASSIST_SOURCES, type AssistSources } from '../../../shared/assist/settings';
 import { resolveOverlaps, suggestionTextKey, type Suggestion } from '../../../shared/assist/suggestion';
 import type { PatternListing } from '../../../shared/contract/assist';
+import type { AppliedChanges } from '../../../shared/domain/changes';
 import type { ChangeService } from '../changes/change-service';
 import type { ArticleStore } from '../store/articles';
 import type { AssistStore } from '../store/assist';
@@ -23,6 +24,22 @@ export interface OpenSuggestions {
   suggestions: Suggestion[];
   /** Patterns cut off by their time budget on this article. */
   stoppedPatterns: string[];
+}
+
+/** Which of AssistService's caches a write made stale. */
+export interface StaleCaches {
+  /** The learned gazetteer (built from the analyst's spans). */
+  learned: boolean;
+  /** The names gazetteer and the compiled patterns (names, entity names and aliases, patterns). */
+  names: boolean;
+}
+
+export function staleCaches(applied: AppliedChanges): StaleCaches {
+  return {
+    learned: applied.upserted.length > 0 || applied.removed.length > 0,
+    // Entity names and aliases are names too.
+    names: Boolean(applied.assistChanged || applied.entities),
+  };
 }
 
 /** Longest spans the analyst's own work teaches the gazetteer; longer ones are passages, not names. */
@@ -47,16 +64,19 @@ export class AssistService {
     private readonly store: AssistStore,
     private readonly settings: SettingsStore,
     private readonly shipped: ShippedAssistData,
-    changes: ChangeService,
+    /** The pipeline whose writes make the caches stale; null where another thread forwards them (`invalidate`). */
+    changes: Pick<ChangeService, 'onApplied'> | null,
   ) {
-    changes.onApplied((applied) => {
-      if (applied.upserted.length > 0 || applied.removed.length > 0) this.learned = null;
-      // Entity names and aliases are names too.
-      if (applied.assistChanged || applied.entities) {
-        this.names = null;
-        this.compiled = null;
-      }
-    });
+    changes?.onApplied((applied) => this.invalidate(staleCaches(applied)));
+  }
+
+  /** Drops the caches a write made stale (`staleCaches`). */
+  invalidate(stale: StaleCaches): void {
+    if (stale.learned) this.learned = null;
+    if (stale.names) {
+      this.names = null;
+      this.compiled = null;
+    }
   }
 
   sources(): AssistSources {

@@ -20,6 +20,8 @@ export interface WorkbenchHolderOptions {
 }
 
 type Listener = (workbench: Workbench) => void;
+/** May finish asynchronously (a worker thread with a connection of its own ends); the close waits. */
+type CloseListener = (workbench: Workbench) => void | Promise<void>;
 
 /**
  * The one open workbench of a front end, which a restore may replace. Handlers ask it for
@@ -36,7 +38,7 @@ export class WorkbenchHolder {
   private problem: string | null = null;
   private restoring = false;
   private readonly listeners = new Set<Listener>();
-  private readonly beforeClose = new Set<Listener>();
+  private readonly beforeClose = new Set<CloseListener>();
   private readonly options: Required<Omit<WorkbenchHolderOptions, 'databaseOptions'>> & WorkbenchHolderOptions;
 
   private constructor(
@@ -104,7 +106,7 @@ export class WorkbenchHolder {
   }
 
   /** Called before a workbench is closed (restore, shutdown), e.g. to dispose its job lists. */
-  onClose(listener: Listener): () => void {
+  onClose(listener: CloseListener): () => void {
     this.beforeClose.add(listener);
     return () => this.beforeClose.delete(listener);
   }
@@ -215,7 +217,7 @@ export class WorkbenchHolder {
     this.scheduler = null;
     const workbench = this.workbench;
     if (!workbench) return;
-    for (const listener of this.beforeClose) listener(workbench);
+    await Promise.all([...this.beforeClose].map((listener) => listener(workbench)));
     this.workbench = null;
     workbench.close();
   }

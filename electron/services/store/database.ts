@@ -31,7 +31,7 @@ export class NewerDatabaseError extends Error {
 }
 
 /** How much of the file reads map: SQLite's limit in this build (2 GB); the rest is read as before. */
-const MMAP_BYTES = 2_147_418_112;
+export const MMAP_BYTES = 2_147_418_112;
 
 /**
  * Opens (creating if needed) the store at `path` and migrates it to the latest schema.

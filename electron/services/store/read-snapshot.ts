@@ -1,5 +1,6 @@
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import type { OpenDatabaseOptions } from './database';
+import { MMAP_BYTES, type OpenDatabaseOptions } from './database';
+import { registerFoldFunction } from './span-indexes';
 
 /** A read-only connection holding one read transaction: every read sees the same moment. */
 export interface ReadSnapshot {
@@ -32,4 +33,22 @@ export function openReadSnapshot(path: string, options: Pick<OpenDatabaseOptions
       db.close();
     },
   };
+}
+
+/**
+ * A second, read-only connection to the store for a worker thread that only reads (the
+ * suggestions worker): mapped and folding like the app's own (`openDatabase`), never migrating.
+ * Reads that must see one moment run inside `db.transaction` (a read transaction here).
+ */
+export function openReadConnection(path: string, options: Pick<OpenDatabaseOptions, 'nativeBinding'> = {}): Database {
+  const db = new BetterSqlite3(path, { readonly: true, fileMustExist: true, ...options });
+  try {
+    db.pragma('busy_timeout = 5000');
+    db.pragma(`mmap_size = ${MMAP_BYTES}`);
+    registerFoldFunction(db);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
 }
