@@ -58,6 +58,22 @@ export function DeferredView<M>({ module, render }: { module: Deferred<M>; rende
   return loaded === null ? null : render(loaded);
 }
 
+/** Settles when no article is being opened: the preloads below wait for it (`holdDeferredLoads`). */
+let held: Promise<void> = Promise.resolve();
+
+/**
+ * Holds the deferred modules' preloads until `until` settles and the frame after it is drawn: an
+ * article opened while they load (a user's first open, a second after start) had each chunk's
+ * compile and evaluation as tasks of the page's main thread between its press and its first frame.
+ * A module something shows meanwhile still loads at once (`DeferredView`).
+ */
+export function holdDeferredLoads(until: Promise<unknown>): void {
+  const released = until.then(afterNextFrame, afterNextFrame);
+  held = Promise.all([held, released]).then(() => undefined);
+}
+
+const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+
 let resolveStarted: () => void = () => undefined;
 /** Resolves when the deferred modules start loading: after the first paint (`preloadDeferred`). */
 export const preloadStarted = new Promise<void>((resolve) => (resolveStarted = resolve));
@@ -78,7 +94,7 @@ export function preloadDeferred(): void {
     module
       .load()
       .catch(() => undefined) // loaded again when shown
-      .finally(() => requestIdleCallback(next));
+      .finally(() => void held.then(() => requestIdleCallback(next)));
   };
   // The first (the reader's chunk, registered first) at once: an article opened right after
   // start must not wait for an idle period; the others one per idle period.

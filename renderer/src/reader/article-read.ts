@@ -1,6 +1,7 @@
 import type { OpenedArticle } from '../../../shared/contract';
 import type { AppliedChanges } from '../../../shared/domain/changes';
 import { api, events } from '../api/client';
+import { holdDeferredLoads } from '../app/deferred';
 
 /** How long a read started ahead (a press on an article's row) waits for the reader to take it. */
 const UNTAKEN_READ_MS = 5_000;
@@ -39,6 +40,7 @@ export function startArticleRead(articleId: number): ArticleRead {
   let deliver: (applied: AppliedChanges) => void = (applied) => kept.push(applied);
   const stop = events.on('changesApplied', (applied) => deliver(applied));
   const answer = readAnswer(articleId);
+  holdDeferredLoads(answer);
   // A failed read listens no more; its rejection is the taker's to report (or nobody's, if the
   // read started ahead is never taken).
   answer.catch(stop);
