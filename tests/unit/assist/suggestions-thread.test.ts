@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Change } from '../../../shared/domain/changes';
 import { listed, SuggestionsThread } from '../../../electron/services/assist/suggestions-thread';
+import { detachForReplace } from '../../../electron/services/store/snapshots';
 import { addArticle } from '../export/fixtures';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
 import { useBundledEntries } from '../import/helpers/build-entries';
@@ -61,6 +62,15 @@ describe('SuggestionsThread (suggestions in a worker thread)', () => {
 
   it('a missing article is refused with not_found, as on the calling thread', async () => {
     await expect(thread.suggest(articleId + 1000)).rejects.toMatchObject({ code: 'not_found' });
+  });
+
+  it('holds its own connection until disposed, then none: a restore can replace the file', async () => {
+    await thread.suggest(articleId);
+    workbench.close();
+    // Leaving WAL needs the only connection: the worker's is still open.
+    expect(detachForReplace(workbench.databasePath)).toBe(false);
+    await thread.dispose();
+    expect(detachForReplace(workbench.databasePath)).toBe(true);
   });
 
   it('after dispose a new request starts a fresh worker', async () => {
