@@ -58,7 +58,7 @@ export class CorpusService {
     const { filter, sort, offset, limit } = input;
     if (sort.key === 'title' || sort.key === 'source') this.library.fillSortKeys();
     const total = this.library.count(filter);
-    const { ids, broad } = this.library.page(filter, sort, offset, limit);
+    const { ids, broad } = this.library.page(filter, sort, offset, limit, total);
     const query = filter.text === undefined ? null : parseSearchQuery(filter.text);
     const rows = this.library.summaries(ids).map((summary) => {
       if (query === null || query.terms.length === 0) return { ...summary, snippet: null };
