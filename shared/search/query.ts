@@ -101,9 +101,25 @@ export function matchesTerm(word: string, query: TermQuery, index: number): bool
   return query.lastIsPrefix && index === query.terms.length - 1 ? word.startsWith(term) : word === term;
 }
 
-/** Words of folded `text` matching one of the terms (as the index matches them), in order. */
+/**
+ * Words of folded `text` matching one of the terms (as the index matches them), in order: the
+ * words of wordsOf that matchesTerm accepts for some term. Only those are made into objects (a
+ * snippet per library row listed every word of the text, a hundred texts per page).
+ */
 export function findTermMatches(foldedText: string, query: TermQuery): WordMatch[] {
-  return wordsOf(foldedText).filter((match) => query.terms.some((_, index) => matchesTerm(match.word, query, index)));
+  const last = query.terms.length - 1;
+  const prefix = query.lastIsPrefix ? (query.terms[last] ?? null) : null;
+  const whole = new Set(prefix === null ? query.terms : query.terms.slice(0, last));
+  const found: WordMatch[] = [];
+  const words = new RegExp(WORD.source, 'gu');
+  let ordinal = 0;
+  for (let match = words.exec(foldedText); match !== null; match = words.exec(foldedText), ordinal++) {
+    const word = match[0];
+    if (whole.has(word) || (prefix !== null && word.startsWith(prefix))) {
+      found.push({ word, start: match.index, end: match.index + word.length, ordinal });
+    }
+  }
+  return found;
 }
 
 /**

@@ -58,7 +58,7 @@ export class CorpusService {
     const { filter, sort, offset, limit } = input;
     if (sort.key === 'title' || sort.key === 'source') this.library.fillSortKeys();
     const total = this.library.count(filter);
-    const { ids, broad } = this.library.page(filter, sort, offset, limit);
+    const { ids, broad } = this.library.page(filter, sort, offset, limit, total);
     const query = filter.text === undefined ? null : parseSearchQuery(filter.text);
     const rows = this.library.summaries(ids).map((summary) => {
       if (query === null || query.terms.length === 0) return { ...summary, snippet: null };
@@ -205,20 +205,27 @@ export class CorpusService {
       count += occurrences.length;
       const { articleId, title, publishedAt } = group[0]!;
       const displayTitle = ownTitleOf(title);
+      const lined = new Set<NoteSpan>();
       for (const { span, startU16, endU16 } of occurrences) {
         if (hits.length >= limit) break;
+        const { left, match, right } = kwicLine(span.note, startU16, endU16);
+        // A list of its own per line, as for the other kinds: the span's own (read for this call)
+        // for its first line, copies for the next (a note may hold the phrase twice).
+        const again = lined.has(span);
+        lined.add(span);
         const hit: ConcordanceHit = {
           articleId,
           displayTitle: displayTitle ?? '',
           publishedAt,
           startU16: span.start,
           endU16: span.end,
-          ...kwicLine(span.note, startU16, endU16),
+          left,
+          match,
+          right,
           annotationId: span.id,
           inNote: true,
-          // A list of its own per line, as for the other kinds (a note may hold the phrase twice).
-          labels: [...span.labels],
-          identicalLabels: [...span.identicalLabels],
+          labels: again ? [...span.labels] : span.labels,
+          identicalLabels: again ? [...span.identicalLabels] : span.identicalLabels,
         };
         hits.push(hit);
         if (displayTitle === null) {

@@ -8,7 +8,7 @@ import type { LibraryStore, SqlPart } from './library';
 import { monthOf } from './migrations/015-dashboard-counters';
 import { ARTICLE_LINE_INDEX } from './migrations/025-concordance-line-index';
 import { FOLDED_TABLE } from './search-index';
-import { ANNOTATION_SEARCH_TABLE, NOTES_INDEX, SPAN_KEY_FACTOR } from './span-indexes';
+import { ANNOTATION_SEARCH_TABLE, NOTE_LINES_TABLE, SPAN_KEY_FACTOR } from './span-indexes';
 
 export interface SpanRow {
   id: number;
@@ -176,48 +176,43 @@ export class CorpusStore {
    * The spans (of `labelKey` when given) of the articles under the filter whose folded note holds
    * the FTS5 `phrase`, grouped and ordered as quotesMatching's, each with what its concordance
    * lines show beside the note: its article's title and date, and the labels covering its range.
-   * One statement: the matches of `annotation_search` (migration 021), each span from the index of
-   * the spans with a note (022), its article's title and date from theirs (025), and the spans
-   * covering it from `annotations_by_article` (024). Reading the titles and the covering labels
-   * afterwards, for every hit at once, cost twice as much (the hits listed as JSON, parsed, joined
-   * and sorted again) and kept every span alive until then.
+   * One statement: the matches of `annotation_search` (migration 021), each span's line with its
+   * covering labels (migration 026, keyed as the matches are) and its article's title and date
+   * (025), streamed in key order with no sort. Joining each hit to the spans covering it
+   * (`annotations_by_article`) cost a third of the read, and most of a first read's page faults.
    */
   *notesMatching(phrase: string, labelKey: string | undefined, filter: LibraryFilter): Generator<NoteSpan[]> {
     const scope = this.library.scope(filter);
     const rows = this.db
       .prepare(
-        `SELECT n.id, n.article_id, n.start, n."end", n.note, a.title, a.published_at, o.label_key, o.start, o."end"
+        `SELECT n.annotation_id, n.article_id, n.start, n."end", n.note, a.title, a.published_at, n.labels_json,
+           n.identical_labels_json
          FROM ${ANNOTATION_SEARCH_TABLE} s
-           JOIN annotations n INDEXED BY ${NOTES_INDEX} ON n.id = s.rowid % ${SPAN_KEY_FACTOR}
+           JOIN ${NOTE_LINES_TABLE} n ON n.span_key = s.rowid
            JOIN articles a INDEXED BY ${ARTICLE_LINE_INDEX} ON a.id = n.article_id
-           JOIN annotations o INDEXED BY annotations_by_article
-             ON o.article_id = n.article_id AND o.start <= n.start AND o."end" >= n."end"
-         WHERE ${spanConditions(labelKey, scope)} AND n.note <> '' ORDER BY s.rowid`,
+         WHERE ${spanConditions(labelKey, scope)} ORDER BY s.rowid`,
       )
       .raw()
       .iterate(spanParams(`{note} : ${phrase}`, labelKey, scope)) as IterableIterator<NoteRow>;
-    // A span's rows are consecutive (one per span covering it, itself included), its article's too.
     let group: NoteSpan[] = [];
-    let covering: NoteRow[] = [];
-    for (const row of rows) {
-      const [id, articleId, start, end, note, title, publishedAt] = row;
-      const last = group.at(-1);
-      if (last?.id !== id) {
-        if (last) coverWith(last, covering);
-        if (last && last.articleId !== articleId) {
-          yield inTextOrder(group);
-          group = [];
-        }
-        group.push({ id, articleId, start, end, note, title, publishedAt, labels: [], identicalLabels: [] });
-        covering = [];
+    for (const [id, articleId, start, end, note, title, publishedAt, labels, identicalLabels] of rows) {
+      if (group.length > 0 && group[0]!.articleId !== articleId) {
+        yield inTextOrder(group);
+        group = [];
       }
-      covering.push(row);
+      group.push({
+        id,
+        articleId,
+        start,
+        end,
+        note,
+        title,
+        publishedAt,
+        labels: JSON.parse(labels) as string[],
+        identicalLabels: JSON.parse(identicalLabels) as string[],
+      });
     }
-    const last = group.at(-1);
-    if (last) {
-      coverWith(last, covering);
-      yield inTextOrder(group);
-    }
+    if (group.length > 0) yield inTextOrder(group);
   }
 
   /** Stored spans chosen by a dashboard bar, in article and text order; at most `limit`. */
@@ -365,7 +360,7 @@ export class CorpusStore {
   }
 }
 
-/** A row of CorpusStore.notesMatching: the span, its article's title and date, one span covering it. */
+/** A row of CorpusStore.notesMatching: the span's line, its article's title and date. */
 type NoteRow = [
   id: number,
   articleId: number,
@@ -374,9 +369,8 @@ type NoteRow = [
   note: string,
   title: string | null,
   publishedAt: string | null,
-  coveringLabel: string,
-  coveringStart: number,
-  coveringEnd: number,
+  labelsJson: string,
+  identicalLabelsJson: string,
 ];
 
 /** The conditions on the spans `n` of a quotes or notes search. */
@@ -397,20 +391,6 @@ function spanParams(match: string, labelKey: string | undefined, scope: SqlPart 
 /** An article's spans in text order (start, then id). */
 function inTextOrder<T extends { start: number; id: number }>(spans: T[]): T[] {
   return spans.sort((a, b) => a.start - b.start || a.id - b.id);
-}
-
-/**
- * The labels of the spans covering `span` (rows of notesMatching), each once, in text order, as
- * labelsCovering lists them for a range; and those of the spans with exactly its range. The join
- * gives each span's covering spans in index order (start, end, label), which this sort keeps.
- */
-function coverWith(span: NoteSpan, covering: NoteRow[]): void {
-  covering.sort((x, y) => x[8] - y[8] || x[9] - y[9] || binary(x[7], y[7]));
-  for (const [, , , , , , , labelKey, start, end] of covering) {
-    if (!span.labels.includes(labelKey)) span.labels.push(labelKey);
-    if (start === span.start && end === span.end && !span.identicalLabels.includes(labelKey))
-      span.identicalLabels.push(labelKey);
-  }
 }
 
 /** `[[articleId, startU16, endU16], …]`, written out directly: an array per range was garbage at once. */

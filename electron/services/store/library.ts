@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/corpus/library-query';
 import { ApiError } from '../../../shared/contract/errors';
 import type { ArticleSummary } from '../../../shared/domain/schemas';
-import { parseSearchQuery } from '../../../shared/search/query';
+import { parseSearchQuery, RANKED_MATCHES_MAX, type SearchQuery } from '../../../shared/search/query';
 import { foldVietnamese } from '../../../shared/text/fold';
 import { adjacentQuery, searchMatchQuery, wordsQuery } from '../search/fts-query';
 import { displayTitleOf } from './articles';
@@ -216,7 +216,7 @@ export class LibraryStore {
   /** `rankedMatchesMax`: RANKED_MATCHES_MAX (shared/search/query.ts), smaller in tests. */
   constructor(
     private readonly db: Database,
-    rankedMatchesMax?: number,
+    private readonly rankedMatchesMax = RANKED_MATCHES_MAX,
   ) {
     this.sortKeys = new SortKeyWriter(db);
     this.search = new SearchStore(db, rankedMatchesMax);
@@ -244,27 +244,38 @@ export class LibraryStore {
   count(filter: LibraryFilter): number {
     // Words alone, no source holding them: FTS5 counts its matches (7–13 ms at 100,000 articles)
     // without the library's rows probed against a list of every match (25–35 ms).
-    if (
-      filter.text !== undefined &&
-      Object.keys(filter).length === 1 &&
-      this.sourcesMatching(filter.text).length === 0
-    ) {
+    if (this.isWordsAlone(filter)) {
       return this.db
         .prepare(`SELECT count(*) FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH ?`)
         .pluck()
-        .get(searchMatchQuery(parseSearchQuery(filter.text))) as number;
+        .get(searchMatchQuery(parseSearchQuery(filter.text ?? ''))) as number;
     }
     const { from, where, params } = this.compile(filter);
     return this.db.prepare(`SELECT count(*) FROM ${from} ${where}`).pluck().get(params) as number;
+  }
+
+  /** A filter of words alone, which no source holds: its count is FTS5's count of its matches. */
+  private isWordsAlone(filter: LibraryFilter): boolean {
+    return (
+      filter.text !== undefined && Object.keys(filter).length === 1 && this.sourcesMatching(filter.text).length === 0
+    );
   }
 
   /**
    * Ids of one page, in the sort's order; ties in import order (ids are given in import order).
    * The order is an index's (column, article_id), so a page is a walk of that index. `broad`: the
    * page is by relevance for words in more than RANKED_MATCHES_MAX articles (see rankedPage).
+   * `total`: count(filter), when the caller has it.
    */
-  page(filter: LibraryFilter, sort: LibrarySort, offset: number, limit: number): { ids: number[]; broad: boolean } {
-    if (sort.key === 'relevance' && filter.text !== undefined) return this.rankedPage(filter, sort, offset, limit);
+  page(
+    filter: LibraryFilter,
+    sort: LibrarySort,
+    offset: number,
+    limit: number,
+    total?: number,
+  ): { ids: number[]; broad: boolean } {
+    if (sort.key === 'relevance' && filter.text !== undefined)
+      return this.rankedPage(filter, sort, offset, limit, total);
     const { from, where, params } = this.compile(filter, sort.key);
     const direction = sort.direction === 'ascending' ? 'ASC' : 'DESC';
     const order =
@@ -292,10 +303,11 @@ export class LibraryStore {
     sort: LibrarySort,
     offset: number,
     limit: number,
+    total: number | undefined,
   ): { ids: number[]; broad: boolean } {
     const query = parseSearchQuery(filter.text ?? '');
     const adjacent = adjacentQuery(query);
-    const broad = query.terms.length > 0 && this.search.isBroad(wordsQuery(query));
+    const broad = query.terms.length > 0 && this.isBroad(query, filter, total);
     if (broad && sort.direction === 'ascending' && this.sourcesMatching(filter.text ?? '').length === 0) {
       return { ids: this.newestPage(filter, adjacent, offset, limit), broad };
     }
@@ -333,6 +345,18 @@ export class LibraryStore {
       .pluck()
       .all({ ...params, ...(adjacent === null ? {} : { adjacent }), limit, offset }) as number[];
     return { ids, broad };
+  }
+
+  /**
+   * Whether the words of `query` are in more than RANKED_MATCHES_MAX articles. The count of a
+   * filter of unquoted words alone is the count of those words' matches, so when the caller has
+   * it (`total`) it decides without the walk of SearchStore.isBroad (10,001 matches: 5–10 ms).
+   */
+  private isBroad(query: SearchQuery, filter: LibraryFilter, total: number | undefined): boolean {
+    if (total !== undefined && query.phrases.length === 0 && this.isWordsAlone(filter)) {
+      return total > this.rankedMatchesMax;
+    }
+    return this.search.isBroad(wordsQuery(query));
   }
 
   /**

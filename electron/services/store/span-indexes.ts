@@ -20,6 +20,14 @@ export const ANNOTATION_SEARCH_TABLE = 'annotation_search';
  */
 export const NOTES_INDEX = 'annotations_with_note';
 
+/**
+ * The table of migration 026: one row per span with a note, keyed like ANNOTATION_SEARCH_TABLE
+ * (spanSearchKey), with what a notes concordance line shows beside the note: the labels of the
+ * spans covering the span, and of those with exactly its range (JSON lists, in the order
+ * CorpusStore.labelsCovering gives them). Kept by triggers on `annotations`.
+ */
+export const NOTE_LINES_TABLE = 'note_lines';
+
 /** 2^32: ids below it fit in the low half of a span's search key (a trigger refuses the others). */
 export const SPAN_KEY_FACTOR = 4_294_967_296;
 

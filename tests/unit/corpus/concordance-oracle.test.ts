@@ -9,6 +9,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { ConcordanceQuery, ConcordanceResult } from '../../../shared/contract/corpus';
+import { ApiError } from '../../../shared/contract/errors';
 import type { LibraryFilter } from '../../../shared/corpus/library-query';
 import type { Change } from '../../../shared/domain/changes';
 import { findOccurrences, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
@@ -222,6 +223,88 @@ describe('concordance in notes and quotes: the same answers as computed from eve
     expect(all.some((hit) => hit.displayTitle.startsWith('bộ') || hit.displayTitle.startsWith('an'))).toBe(true);
     expect(all.some((hit) => hit.labels.length > 2 && hit.identicalLabels.length > 1)).toBe(true);
     expect(new Set(all.map((hit) => hit.annotationId)).size).toBeLessThan(all.length);
+  });
+
+  it('follows spans moved, relabelled, re-noted, deleted and created, undone and redone, and labels merged (the note lines of migration 026 are kept by triggers)', () => {
+    const workbench = openWorkbench();
+    seed(workbench);
+    const spans = workbench.db
+      .prepare(
+        `SELECT id, article_id AS articleId, label_key AS labelKey, start, "end", note FROM annotations ORDER BY id`,
+      )
+      .all() as { id: number; articleId: number; labelKey: string; start: number; end: number; note: string }[];
+    const text = (articleId: number) => workbench.articles.getText(articleId);
+    const noted = spans.filter((span) => span.note !== '' && span.labelKey !== 'MISC');
+    const wholes = spans.filter((span) => span.labelKey === 'MISC');
+    const changes: Change[] = [
+      // A noted span moved onto another's range (now covered by it, and identical to it).
+      ...noted.slice(0, 5).map((span): Change => {
+        const other = spans.find((o) => o.articleId === span.articleId && o.id !== span.id && o.labelKey !== 'MISC')!;
+        const quote = text(span.articleId).slice(other.start, other.end);
+        return { kind: 'annotation.update', id: span.id, patch: { start: other.start, end: other.end, quote } };
+      }),
+      ...noted
+        .slice(5, 10)
+        .map((span): Change => ({ kind: 'annotation.update', id: span.id, patch: { labelKey: 'LOC' } })),
+      ...noted.slice(10, 15).map((span): Change => ({ kind: 'annotation.update', id: span.id, patch: { note: '' } })),
+      ...spans
+        .filter((span) => span.note === '')
+        .slice(0, 5)
+        .map((span): Change => ({ kind: 'annotation.update', id: span.id, patch: { note: 'nguồn mới: báo số 3' } })),
+      // The spans over whole texts: some deleted (their notes' lines go, the others lose MISC).
+      ...wholes.slice(0, 10).map((span): Change => ({ kind: 'annotation.delete', id: span.id })),
+      // New spans covering noted ones.
+      ...noted.slice(20, 25).map((span): Change => ({
+        kind: 'annotation.create',
+        ref: `c${span.id}`,
+        annotation: {
+          articleId: span.articleId,
+          labelKey: 'PER',
+          start: span.start,
+          end: text(span.articleId).length,
+          quote: text(span.articleId).slice(span.start),
+          note: '',
+        },
+      })),
+    ];
+    const queries: ConcordanceQuery[] = [
+      { kind: 'notes', query: 'nguồn' },
+      { kind: 'notes', query: 'báo số 3' },
+      { kind: 'notes', query: 'bao so 3', labelKey: 'LOC' },
+    ];
+    const same = (when: string) => {
+      for (const query of queries) {
+        for (const filter of [{}, { labels: ['PER'] }] as LibraryFilter[]) {
+          expect(workbench.corpus.concordance(query, filter, 50_000), `${when} ${JSON.stringify(query)}`).toEqual(
+            oracle(workbench, query, filter, 50_000),
+          );
+        }
+      }
+    };
+    // One set per change: a change the pipeline refuses (an identical span) leaves the others.
+    const applied: number[] = [];
+    for (const change of changes) {
+      try {
+        workbench.changes.apply({ origin: 'manual', changes: [change] });
+        // Each set is within one article: it goes on that article's undo stack.
+        applied.push(
+          change.kind === 'annotation.create'
+            ? change.annotation.articleId
+            : spans.find((span) => 'id' in change && span.id === change.id)!.articleId,
+        );
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+      }
+    }
+    expect(applied.length).toBeGreaterThan(25);
+    same('after the changes');
+    const undone = applied.slice(-12).reverse();
+    for (const articleId of undone) expect(workbench.changes.undo(articleId)).not.toBeNull();
+    same('after undo');
+    for (const articleId of undone.slice(0, 6).reverse()) expect(workbench.changes.redo(articleId)).not.toBeNull();
+    same('after redo');
+    workbench.changes.apply({ origin: 'manual', changes: [{ kind: 'label.merge', key: 'ORG', intoKey: 'LOC' }] });
+    same('after a label merge');
   });
 
   it('follows a title and a date edited (the index of titles and dates is kept by SQLite)', () => {

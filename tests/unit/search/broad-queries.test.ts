@@ -103,6 +103,34 @@ describe('broad queries (words in more than RANKED_MATCHES_MAX articles)', () =>
     ]);
   });
 
+  it('gives the same pages when broadness is decided from the count the library already has', () => {
+    const { workbench, library } = corpus();
+    addArticle(workbench, { title: 'Bảy', text: 'An ninh Ninh Bình.', source: 'An ninh Thủ đô' });
+    const filters: LibraryFilter[] = [
+      { text: 'an ninh' },
+      { text: 'ninh' },
+      { text: 'an' },
+      { text: 'an ninh mạng' },
+      { text: '"an ninh"' },
+      { text: 'an ninh thu' },
+      { text: 'an ninh', status: ['new'] },
+    ];
+    for (const filter of filters) {
+      const total = library.count(filter);
+      for (const sort of [relevance(), relevance('descending')]) {
+        for (const [offset, limit] of [
+          [0, 10],
+          [1, 2],
+          [3, 1],
+        ] as const) {
+          expect(library.page(filter, sort, offset, limit, total), JSON.stringify([filter, sort, offset])).toEqual(
+            library.page(filter, sort, offset, limit),
+          );
+        }
+      }
+    }
+  });
+
   it('walks the full-text index newest first and stops at the page, sorting nothing (query plan)', () => {
     const { workbench, library } = corpus();
     const prepared = preparedDuring(workbench.db, () => pageOf(library, { text: 'an ninh', status: ['new'] }, 0, 10));

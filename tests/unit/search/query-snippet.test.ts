@@ -1,5 +1,14 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { exactPhraseTest, MAX_QUERY_TERMS, parseSearchQuery } from '../../../shared/search/query';
+import {
+  exactPhraseTest,
+  findTermMatches,
+  matchesTerm,
+  MAX_QUERY_TERMS,
+  parseSearchQuery,
+  type TermQuery,
+  wordsOf,
+} from '../../../shared/search/query';
 import { snippetFor } from '../../../shared/search/snippet';
 
 describe('parseSearchQuery', () => {
@@ -138,5 +147,29 @@ describe('exactPhraseTest (one regular expression per query since the search spe
     expect(holds('ba đề xuất')).toBe(true);
     expect(holds('ba đề xu')).toBe(true);
     expect(holds('ba đề ru')).toBe(false);
+  });
+});
+
+describe('findTermMatches', () => {
+  // The definition before it listed only the matching words: every word, kept when a term accepts it.
+  const everyWordFiltered = (folded: string, query: TermQuery) =>
+    wordsOf(folded).filter((match) => query.terms.some((_, index) => matchesTerm(match.word, query, index)));
+  const WORDS = ['an', 'ninh', 'anh', 'a', 'nin', 'ninhx', 'quoc', 'gia', 'giai', '3', '30', 'ǅa', 'x\u0301'];
+  const SEPARATORS = [' ', '  ', ', ', '\n', '—', '. ', '"', '🙂'];
+
+  it('gives the words of the text that a term matches, with their places and ordinals, as filtering every word did', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 40 }),
+        fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }),
+        fc.boolean(),
+        (parts, terms, lastIsPrefix) => {
+          const folded = parts.map(([word, separator]) => word + separator).join('');
+          const query = { terms, lastIsPrefix };
+          expect(findTermMatches(folded, query)).toEqual(everyWordFiltered(folded, query));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

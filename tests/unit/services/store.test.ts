@@ -66,6 +66,7 @@ describe('store migrations', () => {
       'field_defs',
       'labels',
       'library_facets',
+      'note_lines',
       'relation_types',
       'relations',
       'settings',

@@ -18,6 +18,7 @@ import { migration022NoteIndex } from './022-note-index';
 import { migration023DashboardArticleCounters } from './023-dashboard-article-counters';
 import { migration024CorpusReadIndexes } from './024-corpus-read-indexes';
 import { migration025ConcordanceLineIndex } from './025-concordance-line-index';
+import { migration026NoteLines } from './026-note-lines';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration023DashboardArticleCounters,
   migration024CorpusReadIndexes,
   migration025ConcordanceLineIndex,
+  migration026NoteLines,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
