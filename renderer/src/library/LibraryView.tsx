@@ -10,7 +10,7 @@ import { useAppStore } from '../state/app-store';
 import { readAhead } from '../reader/article-read';
 import { readerChunk } from '../reader/reader-chunk';
 import { LIBRARY_PAGE_SIZE, useLibraryStore } from '../state/library-store';
-import { INITIAL_LIBRARY_SORT } from '../state/library-request';
+import { INITIAL_LIBRARY_SORT } from '../../../shared/corpus/library-request';
 import { rememberFirstPaint, statusTexts, takeEarlyActions } from './early-rows';
 import {
   headerClass,
