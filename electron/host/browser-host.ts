@@ -329,13 +329,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // it (services/start-page.ts): the library's rows need no round trip. Without the token it
     // holds no data, as the API gives none. Not stored in the browser's cache: it holds titles.
     if (filePath === join(options.rendererDir, 'index.html') && hasToken(request, url, token, true)) {
-      const html = await withStartData(readFileSync(filePath, 'utf8'), options.handlers, (call, error) =>
+      const page = withStartData(readFileSync(filePath, 'utf8'), options.handlers, (call, error) =>
         log(
           `call ${call} (answered into the page) failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         ),
       );
       response.writeHead(200, { ...headers, 'cache-control': 'no-store' });
-      response.end(html);
+      response.write(page.head);
+      response.end(await page.rest);
       return;
     }
     response.writeHead(200, {

@@ -56,12 +56,20 @@ export function serveRenderer(rendererDir: string, handlers: ApiHandlers, log: (
       'x-content-type-options': 'nosniff',
     };
     if (filePath === join(rendererDir, 'index.html')) {
-      const html = await withStartData(await readFile(filePath, 'utf8'), handlers, (call, error) =>
+      const page = withStartData(await readFile(filePath, 'utf8'), handlers, (call, error) =>
         log(
           `call ${call} (answered into the page) failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
         ),
       );
-      return new Response(html, { headers: { ...headers, 'cache-control': 'no-store' } });
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(encoder.encode(page.head));
+          controller.enqueue(encoder.encode(await page.rest));
+          controller.close();
+        },
+      });
+      return new Response(body, { headers: { ...headers, 'cache-control': 'no-store' } });
     }
     const file = await net.fetch(pathToFileURL(filePath).toString());
     if (!file.ok) return new Response('Not found', { status: 404 });
