@@ -6,9 +6,10 @@ let shown: Promise<void> | null = null;
 /**
  * Settles once the page's first content has been presented on screen (Chromium's first
  * contentful paint: the library's rows at start), or after a second without one. Work the first
- * frame does not need waits for it (issue 13, bench/README.md "paint, fifth pass"): on two cores,
- * a call that costs the host 200–480 ms of CPU (`libraryFacets`) sent right after the mount held
- * the rows' frame back from the screen by 100–400 ms after the page had produced it.
+ * frame does not need waits for it (issue 13, bench/README.md "paint, fifth pass"): a call that
+ * costs the host 200–480 ms of CPU (`libraryFacets`), sent right after the mount, went out while
+ * the rows' frame was still on its way to the screen (100–400 ms after the page produced it), on
+ * the same two cores.
  */
 export function afterContentShown(): Promise<void> {
   shown ??= new Promise<void>((resolve) => {
