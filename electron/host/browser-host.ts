@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -11,6 +11,7 @@ import type { EventBus } from '../services/events/event-bus';
 import { ApiError } from '../../shared/contract/errors';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../services/import/limits';
 import { RENDERER_CSP } from '../services/security';
+import { withStartData } from '../services/start-page';
 import { decodeUrlPath } from '../services/url-path';
 import {
   BodySlots,
@@ -215,7 +216,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       sendText(response, 405, 'Method not allowed.');
       return;
     }
-    serveStatic(response, pathname);
+    await serveStatic(request, response, url, pathname);
   }
 
   async function receiveUpload(request: IncomingMessage, response: ServerResponse): Promise<void> {
@@ -301,7 +302,12 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     createReadStream(file.path).pipe(response);
   }
 
-  function serveStatic(response: ServerResponse, pathname: string): void {
+  async function serveStatic(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    pathname: string,
+  ): Promise<void> {
     const relative = normalize(pathname).replace(/^([/\\])+/, '');
     let filePath = join(options.rendererDir, relative || 'index.html');
     if (!filePath.startsWith(options.rendererDir + sep) && filePath !== options.rendererDir) {
@@ -313,11 +319,28 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       sendText(response, 500, `The renderer is not built (${options.rendererDir}). Run npm run build.`);
       return;
     }
-    response.writeHead(200, {
+    const headers = {
       'content-type': CONTENT_TYPES[extname(filePath)] ?? 'application/octet-stream',
       'content-security-policy': RENDERER_CSP,
       'x-content-type-options': 'nosniff',
       'referrer-policy': 'no-referrer',
+    };
+    // The page opened with the token (the address the host prints) carries the first answers in
+    // it (services/start-page.ts): the library's rows need no round trip. Without the token it
+    // holds no data, as the API gives none. Not stored in the browser's cache: it holds titles.
+    if (filePath === join(options.rendererDir, 'index.html') && hasToken(request, url, token, true)) {
+      const page = withStartData(readFileSync(filePath, 'utf8'), options.handlers, (call, error) =>
+        log(
+          `call ${call} (answered into the page) failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        ),
+      );
+      response.writeHead(200, { ...headers, 'cache-control': 'no-store' });
+      response.write(page.head);
+      response.end(await page.rest);
+      return;
+    }
+    response.writeHead(200, {
+      ...headers,
       // The build names every file under assets/ by a hash of its content: a file there never
       // changes, so a reload (after a restore, or the user's) takes it from the cache.
       'cache-control': filePath.startsWith(join(options.rendererDir, 'assets') + sep)

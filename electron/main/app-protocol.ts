@@ -1,7 +1,10 @@
 import { net, protocol } from 'electron';
 import { extname, join, normalize, sep } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
+import type { ApiHandlers } from '../../shared/contract';
 import { RENDERER_CSP } from '../services/security';
+import { withStartData } from '../services/start-page';
 import { decodeUrlPath } from '../services/url-path';
 
 /**
@@ -34,7 +37,11 @@ const MIME: Record<string, string> = {
   '.png': 'image/png',
 };
 
-export function serveRenderer(rendererDir: string): void {
+/**
+ * Serves the built renderer. index.html carries the start calls' answers (services/start-page.ts,
+ * the same function as the browser host's): the library's first rows need no round trip over IPC.
+ */
+export function serveRenderer(rendererDir: string, handlers: ApiHandlers, log: (message: string) => void): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'marginalia') return new Response('Not found', { status: 404 });
@@ -43,14 +50,29 @@ export function serveRenderer(rendererDir: string): void {
     const relative = normalize(pathname).replace(/^([/\\])+/, '') || 'index.html';
     const filePath = join(rendererDir, relative);
     if (!filePath.startsWith(rendererDir + sep)) return new Response('Forbidden', { status: 403 });
+    const headers = {
+      'content-type': MIME[extname(filePath)] ?? 'application/octet-stream',
+      'content-security-policy': RENDERER_CSP,
+      'x-content-type-options': 'nosniff',
+    };
+    if (filePath === join(rendererDir, 'index.html')) {
+      const page = withStartData(await readFile(filePath, 'utf8'), handlers, (call, error) =>
+        log(
+          `call ${call} (answered into the page) failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+        ),
+      );
+      const encoder = new TextEncoder();
+      const body = new ReadableStream<Uint8Array>({
+        async start(controller) {
+          controller.enqueue(encoder.encode(page.head));
+          controller.enqueue(encoder.encode(await page.rest));
+          controller.close();
+        },
+      });
+      return new Response(body, { headers: { ...headers, 'cache-control': 'no-store' } });
+    }
     const file = await net.fetch(pathToFileURL(filePath).toString());
     if (!file.ok) return new Response('Not found', { status: 404 });
-    return new Response(file.body, {
-      headers: {
-        'content-type': MIME[extname(filePath)] ?? 'application/octet-stream',
-        'content-security-policy': RENDERER_CSP,
-        'x-content-type-options': 'nosniff',
-      },
-    });
+    return new Response(file.body, { headers });
   });
 }

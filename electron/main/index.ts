@@ -84,17 +84,15 @@ async function start(): Promise<void> {
   } else log(`${databasePath} failed the integrity check: ${holder.health().problem ?? ''}`);
 
   denyAllPermissions();
-  serveRenderer(join(__dirname, '..', 'renderer'));
-  registerIpcHandlers(
-    createApiHandlers(holder, {
-      kind: 'electron',
-      appVersion: app.getVersion(),
-      importLimits,
-      // Import and export accept only the paths these dialogs returned.
-      ...grantingDialogs(nativeDialogs(() => mainWindow, shellLanguageOf(app.getLocale()))),
-    }),
-    log,
-  );
+  const handlers = createApiHandlers(holder, {
+    kind: 'electron',
+    appVersion: app.getVersion(),
+    importLimits,
+    // Import and export accept only the paths these dialogs returned.
+    ...grantingDialogs(nativeDialogs(() => mainWindow, shellLanguageOf(app.getLocale()))),
+  });
+  serveRenderer(join(__dirname, '..', 'renderer'), handlers, log);
+  registerIpcHandlers(handlers, log);
   const events = followHeldWorkbench(holder);
   forwardEventsToWindow(events, () => mainWindow);
   installAppMenu(events);

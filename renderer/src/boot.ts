@@ -1,30 +1,32 @@
 /**
  * The start script: an entry of its own, tiny, run as soon as it arrives (`async` in index.html,
  * put there by the build: electron.vite.config.ts), while the app's bundle still downloads and
- * compiles off the main thread (issue 13, the library's first paint). It sends the calls the
- * first paint waits for (the database's health; the library's first page when the app opens on
- * the library) through the same transport as the typed client, which takes their answers when the
- * app makes the same calls (api/early.ts); under Electron that is the preload's bridge, in a
- * browser HTTP to the host. main.tsx imports it too, so it runs once whichever comes first.
- * When the first page's rows are in before the app has mounted, it paints them
- * (library/early-rows.ts).
+ * compiles off the main thread (issue 13, the library's first paint). It takes the answers to the
+ * calls the first paint waits for (the database's health; the library's first page when the app
+ * opens on the library) from the page, where the host that served it wrote them
+ * (shared/contract/start-data.ts), or sends them through the same transport as the typed client;
+ * the client takes those answers when the app makes the same calls (api/early.ts). Under Electron
+ * the transport is the preload's bridge, in a browser HTTP to the host. main.tsx imports it too,
+ * so it runs once whichever comes first. When the first page's rows are in before the app has
+ * mounted, it paints them (library/early-rows.ts).
  */
 import { APP_ENTRY_ID } from './app-entry';
-import { sendEarly } from './api/early';
+import { answersInPage, startCall } from './api/early';
 import { pickTransport } from './api/transport';
 import { startLanguage } from './i18n/languages';
 import type { LibraryPage } from '../../shared/corpus/library-query';
 import { canPaintEarlyRows, earlyRowsFrame, paintEarlyRows } from './library/early-rows';
 import { formatCount, formatPublished } from './library/format';
-import { INITIAL_LIBRARY_SORT, libraryPageRequest } from './state/library-request';
+import { INITIAL_LIBRARY_SORT, libraryPageRequest } from '../../shared/corpus/library-request';
 import { libraryFromHash } from './state/route';
 
 const transport = pickTransport();
-sendEarly(transport, 'getDatabaseHealth', {});
+const inPage = answersInPage();
+startCall(transport, inPage, 'getDatabaseHealth', {});
 /** Settles once the early rows' frame is shown, or at once when none will be painted. */
 let earlyRowsShown: Promise<void> = Promise.resolve();
 if (libraryFromHash()) {
-  const firstPage = sendEarly(transport, 'queryLibrary', libraryPageRequest({}, INITIAL_LIBRARY_SORT, 0));
+  const firstPage = startCall(transport, inPage, 'queryLibrary', libraryPageRequest({}, INITIAL_LIBRARY_SORT, 0));
   // Its rows are painted as soon as they are in, when the app has not mounted yet and the last
   // start kept the table's place for this window (library/early-rows.ts).
   const language = startLanguage();
@@ -48,9 +50,10 @@ if (libraryFromHash()) {
 
 // The app's bundle is fetched and compiled from a module preload (put in index.html by the build in
 // place of its script) and run from here, as soon as it has arrived, unless the early rows come
-// first: then after their frame. Its evaluation is one long task (~100 ms of CPU) that would hold
-// that frame back. When the bundle comes first, the early rows are painted when the page arrives
-// and main.tsx mounts the app a frame later. In dev, index.html runs main.tsx itself. (A top-level
+// first (at once, when the page holds the first page's answer): then after their frame. Its
+// evaluation is one long task (~100 ms of CPU) that would hold that frame back. When the bundle
+// comes first, the early rows are painted when the page arrives and main.tsx mounts the app a
+// frame later. In dev, index.html runs main.tsx itself. (A top-level
 // await here would hold the bundle back too, but makes the build split the start bundle into ~30
 // chunks to keep the modules' order.)
 const entry = document.getElementById(APP_ENTRY_ID) as HTMLLinkElement | null;
@@ -60,7 +63,8 @@ if (entry) {
     entry.addEventListener('load', () => resolve());
     entry.addEventListener('error', () => resolve()); // the script's own load reports it
   });
-  void Promise.race([earlyRowsShown, fetched]).then(() => {
+  void Promise.race([earlyRowsShown, fetched]).then(async () => {
+    await earlyRowsFrame(); // rows painted before the bundle arrived: after their frame
     const script = document.createElement('script');
     script.type = 'module';
     script.crossOrigin = '';

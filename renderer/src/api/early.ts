@@ -1,5 +1,6 @@
 import type { CallInput, CallName } from '../../../shared/contract';
 import type { CallResult } from '../../../shared/contract/api-error';
+import { START_DATA_ID, type StartCall } from '../../../shared/contract/start-data';
 import type { Transport } from './transport';
 
 /**
@@ -24,6 +25,40 @@ export function sendEarly<N extends CallName>(
   answer.catch(() => undefined);
   sent.set(keyOf(name, input), answer);
   return answer;
+}
+
+/**
+ * The answers the host wrote into the page (shared/contract/start-data.ts), by call; empty when
+ * there are none (the dev server's page, a page opened without the token) or they cannot be read.
+ */
+export function answersInPage(): Map<string, CallResult<unknown>> {
+  const answers = new Map<string, CallResult<unknown>>();
+  const block = document.getElementById(START_DATA_ID);
+  try {
+    for (const call of JSON.parse(block?.textContent || '[]') as StartCall[])
+      answers.set(keyOf(call.name, call.input), call.result);
+  } catch (error) {
+    console.warn('The answers in the page could not be read; asking the host', error);
+  }
+  block?.remove(); // read once: the page's titles do not stay in the DOM
+  return answers;
+}
+
+/**
+ * Sends the call now, or takes its answer from the page when the host wrote it there
+ * (`answersInPage`); either way kept for the app's same call, and returned.
+ */
+export function startCall<N extends CallName>(
+  transport: Transport,
+  inPage: Map<string, CallResult<unknown>>,
+  name: N,
+  input: CallInput<N>,
+): Promise<CallResult<unknown>> {
+  const answer = inPage.get(keyOf(name, input));
+  if (!answer) return sendEarly(transport, name, input);
+  const kept = Promise.resolve(answer);
+  sent.set(keyOf(name, input), kept);
+  return kept;
 }
 
 /** The answer of an early call with this name and input, once; undefined when there is none. */

@@ -10,7 +10,8 @@ import { useAppStore } from '../state/app-store';
 import { readAhead } from '../reader/article-read';
 import { readerChunk } from '../reader/reader-chunk';
 import { LIBRARY_PAGE_SIZE, useLibraryStore } from '../state/library-store';
-import { INITIAL_LIBRARY_SORT } from '../state/library-request';
+import { INITIAL_LIBRARY_SORT } from '../../../shared/corpus/library-request';
+import { afterContentShown } from '../app/content-shown';
 import { rememberFirstPaint, statusTexts, takeEarlyActions } from './early-rows';
 import {
   headerClass,
@@ -72,7 +73,8 @@ export function LibraryView() {
   useEffect(() => {
     const { opened, loadFacets } = useLibraryStore.getState();
     void opened();
-    void loadFacets();
+    // The filters' options are not in the first frame; their call is the host's costliest at start.
+    void afterContentShown().then(loadFacets);
   }, []);
   // The first answer is on screen (rows, or the empty library): the rest of the app may load now.
   useEffect(() => {

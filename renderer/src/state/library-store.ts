@@ -9,7 +9,7 @@ import type {
 import type { ArticleSummary } from '../../../shared/domain/schemas';
 import { api } from '../api/client';
 import { errorMessage, useAppStore } from './app-store';
-import { INITIAL_LIBRARY_SORT, LIBRARY_PAGE_SIZE, libraryPageRequest } from './library-request';
+import { INITIAL_LIBRARY_SORT, LIBRARY_PAGE_SIZE, libraryPageRequest } from '../../../shared/corpus/library-request';
 
 export { LIBRARY_PAGE_SIZE };
 

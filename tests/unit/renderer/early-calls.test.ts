@@ -7,9 +7,10 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../../renderer/src/api/client';
-import { sendEarly, takeEarly } from '../../../renderer/src/api/early';
+import { answersInPage, sendEarly, startCall, takeEarly } from '../../../renderer/src/api/early';
 import type { Transport } from '../../../renderer/src/api/transport';
-import { INITIAL_LIBRARY_SORT, libraryPageRequest } from '../../../renderer/src/state/library-request';
+import { INITIAL_LIBRARY_SORT, libraryPageRequest } from '../../../shared/corpus/library-request';
+import { START_DATA_ID } from '../../../shared/contract/start-data';
 
 const healthy = { ok: true as const, value: { status: 'ok' } };
 
@@ -50,5 +51,42 @@ describe('early calls', () => {
     await new Promise((resolve) => setTimeout(resolve, 10));
     process.off('unhandledRejection', unhandled);
     expect(unhandled).not.toHaveBeenCalled();
+  });
+
+  it('takes the answers the host wrote into the page instead of asking, once, and reads the block once', async () => {
+    const inPageRows = { ok: true as const, value: { total: 7, rows: [] } };
+    const block = document.createElement('script');
+    block.type = 'application/json';
+    block.id = START_DATA_ID;
+    block.textContent = JSON.stringify([
+      { name: 'queryLibrary', input: libraryPageRequest({}, INITIAL_LIBRARY_SORT, 0), result: inPageRows },
+    ]);
+    document.head.append(block);
+    const transport = vi.fn<Transport>(() => Promise.resolve(healthy));
+    const inPage = answersInPage();
+    expect(document.getElementById(START_DATA_ID)).toBeNull();
+    expect(await startCall(transport, inPage, 'queryLibrary', libraryPageRequest({}, INITIAL_LIBRARY_SORT, 0))).toEqual(
+      inPageRows,
+    );
+    // Not in the page: asked for.
+    await startCall(transport, inPage, 'getDatabaseHealth', {});
+    expect(transport).toHaveBeenCalledTimes(1);
+    const host = vi.fn<Transport>(() => Promise.resolve({ ok: true as const, value: { total: 8, rows: [] } }));
+    const api = createApiClient(host);
+    expect(await api.queryLibrary(libraryPageRequest({}, INITIAL_LIBRARY_SORT, 0))).toEqual({ total: 7, rows: [] });
+    expect(await api.getDatabaseHealth({})).toEqual({ status: 'ok' });
+    expect(host).not.toHaveBeenCalled();
+  });
+
+  it('asks the host when the block in the page cannot be read', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const block = document.createElement('script');
+    block.type = 'application/json';
+    block.id = START_DATA_ID;
+    block.textContent = '[{"name":';
+    document.head.append(block);
+    expect(answersInPage().size).toBe(0);
+    expect(warn).toHaveBeenCalled();
+    warn.mockRestore();
   });
 });

@@ -6,6 +6,7 @@ import { createApiHandlers } from '../../../electron/services/api/handlers';
 import { send } from '../../helpers/http';
 import { addArticle } from '../export/fixtures';
 import { openTempWorkbench } from '../../helpers/temp-workbench';
+import { START_CALLS, START_DATA_ID, type StartCall } from '../../../shared/contract/start-data';
 
 describe('browser host', () => {
   let workbench: ReturnType<typeof openTempWorkbench>;
@@ -117,5 +118,46 @@ describe('browser host', () => {
     expect(page.headers['content-security-policy']).not.toContain('unsafe-eval');
     const escape = await send(host, '/../../../../etc/passwd');
     expect(escape.body).not.toContain('root:');
+  });
+
+  it("writes the start calls' answers into the page opened with the token, as the API gives them, and none without it", async () => {
+    const rendererDir = join(workbench.dir, 'renderer');
+    writeFileSync(
+      join(rendererDir, 'index.html'),
+      '<!doctype html><head><title>Marginalia</title><script type="module" src="./boot.js"></script></head><body></body>',
+    );
+    // A title that would end the data block or open a comment if it were written as it is.
+    const title = 'Họp </script><script>alert(1)</script> <!-- và';
+    addArticle(workbench, 'Bộ Ngoại giao họp sáng nay.', title);
+
+    const page = await send(host, `/?token=${host.token}`);
+    expect(page.status).toBe(200);
+    expect(page.headers['cache-control']).toBe('no-store');
+    expect(page.headers['content-security-policy']).toContain("script-src 'self'");
+    const block = new RegExp(
+      `<script type="application/json" id="${START_DATA_ID}">(.*?)</script>\\s*<script type="module"`,
+    );
+    const json = block.exec(page.body)?.[1];
+    expect(json).toBeDefined();
+    expect(json).not.toMatch(/<\/script|<!--/i);
+    const calls = JSON.parse(json!) as StartCall[];
+    expect(calls.map(({ name, input }) => ({ name, input }))).toEqual(START_CALLS);
+    const headers = { 'x-marginalia-token': host.token, 'content-type': 'application/json' };
+    for (const call of calls) {
+      const answer = await send(host, `/api/${call.name}`, {
+        method: 'POST',
+        body: JSON.stringify(call.input),
+        headers,
+      });
+      expect(call.result).toEqual(JSON.parse(answer.body));
+    }
+    const library = calls.find((call) => call.name === 'queryLibrary')!.result;
+    expect(library.ok && (library.value as { rows: { title: string }[] }).rows.map((row) => row.title)).toContain(
+      title,
+    );
+
+    const withoutToken = await send(host, '/');
+    expect(withoutToken.body).not.toContain(START_DATA_ID);
+    expect(withoutToken.body).not.toContain('alert(1)');
   });
 });

@@ -1,5 +1,5 @@
-import type { LibraryFilter, LibrarySort } from '../../../shared/corpus/library-query';
-import type { CallInput } from '../../../shared/contract';
+import type { LibraryFilter, LibrarySort } from './library-query';
+import type { CallInput } from '../contract';
 
 /** Rows per request; the list asks for the pages its visible rows fall in. */
 export const LIBRARY_PAGE_SIZE = 100;
