@@ -375,3 +375,5 @@ function ReaderTools({ children }: { children: ReactNode }) {
     </aside>
   );
 }
+
+export { mountReaderWarmup } from './reader-warmup';
