@@ -7,7 +7,6 @@
  */
 import { act } from 'react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type * as WarmupModule from '../../../renderer/src/reader/reader-warmup';
 
 const mountReaderWarmup = vi.fn((onRemoved: () => void) => {
   const node = document.createElement('div');
@@ -31,9 +30,9 @@ describe('the reader warm-up', () => {
     // jsdom has no idle callbacks; the text is short enough to need none.
     vi.stubGlobal('requestIdleCallback', () => 0);
     vi.stubGlobal('cancelIdleCallback', () => undefined);
-    const { mountReaderWarmup: mount } = await vi.importActual<typeof WarmupModule>(
-      '../../../renderer/src/reader/reader-warmup',
-    );
+    const { mountReaderWarmup: mount } = await vi.importActual<
+      typeof import('../../../renderer/src/reader/reader-warmup')
+    >('../../../renderer/src/reader/reader-warmup');
     (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
     const onRemoved = vi.fn();
     let remove: () => void = () => undefined;
