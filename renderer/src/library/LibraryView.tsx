@@ -8,7 +8,7 @@ import type { Language } from '../i18n/languages';
 import { preloadDeferred } from '../app/deferred';
 import { useAppStore } from '../state/app-store';
 import { readAhead } from '../reader/article-read';
-import { readerChunk, warmReaderWhenIdle } from '../reader/reader-chunk';
+import { readerChunk } from '../reader/reader-chunk';
 import { LIBRARY_PAGE_SIZE, useLibraryStore } from '../state/library-store';
 import { INITIAL_LIBRARY_SORT } from '../state/library-request';
 import { rememberFirstPaint, statusTexts, takeEarlyActions } from './early-rows';
@@ -76,9 +76,7 @@ export function LibraryView() {
   }, []);
   // The first answer is on screen (rows, or the empty library): the rest of the app may load now.
   useEffect(() => {
-    if (total === null) return;
-    preloadDeferred();
-    warmReaderWhenIdle();
+    if (total !== null) preloadDeferred();
   }, [total]);
 
   // One request per pause in typing; the server folds the query once, never the titles.

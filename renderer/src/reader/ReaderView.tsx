@@ -375,5 +375,3 @@ function ReaderTools({ children }: { children: ReactNode }) {
     </aside>
   );
 }
-
-export { mountReaderWarmup } from './reader-warmup';

@@ -2,7 +2,6 @@ import type { OpenedArticle } from '../../../shared/contract';
 import type { AppliedChanges } from '../../../shared/domain/changes';
 import { api, events } from '../api/client';
 import { holdDeferredLoads } from '../app/deferred';
-import { stopReaderWarmup } from './reader-chunk';
 
 /** How long a read started ahead (a press on an article's row) waits for the reader to take it. */
 const UNTAKEN_READ_MS = 5_000;
@@ -37,7 +36,6 @@ function readAnswer(articleId: number): Promise<OpenedArticle> {
 }
 
 export function startArticleRead(articleId: number): ArticleRead {
-  stopReaderWarmup();
   let kept: AppliedChanges[] = [];
   let deliver: (applied: AppliedChanges) => void = (applied) => kept.push(applied);
   const stop = events.on('changesApplied', (applied) => deliver(applied));
