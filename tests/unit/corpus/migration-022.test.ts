@@ -4,6 +4,7 @@ import { openDatabase } from '../../../electron/services/store/database';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/services/store/migrations';
 import { NOTES_INDEX } from '../../../electron/services/store/span-indexes';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
+import { oldDatabaseWithSpans } from '../../helpers/old-schema';
 import { tempDir } from '../../helpers/temp-workbench';
 
 const cleanups: (() => void)[] = [];
@@ -12,35 +13,16 @@ afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 const TEXT = 'Cảnh báo nguy cơ an ninh mạng tăng. Bộ Công an đề xuất tăng cường hợp tác quốc tế.';
 
 /** A database at version 21 with one article and three spans, two of them with a note. */
-function version21(): { path: string; articleId: number; spans: { risk: number; org: number; proposal: number } } {
+function version21() {
   const { dir, dispose } = tempDir();
   cleanups.push(dispose);
   const path = join(dir, 'v21.db');
-  const v21 = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version <= 21) });
-  expect(v21.pragma('user_version', { simple: true })).toBe(21);
-  const articleId = Number(
-    v21
-      .prepare(
-        `INSERT INTO articles (raw_text, text, content_hash, title, word_count, imported_at, updated_at)
-         VALUES (@text, @text, 'a', 'Một', 10, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
-      )
-      .run({ text: TEXT }).lastInsertRowid,
-  );
-  const insertSpan = v21.prepare(
-    `INSERT INTO annotations (article_id, label_key, start, "end", quote, note, author, origin, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'Lan', 'manual', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
-  );
-  const span = (labelKey: string, quote: string, note: string) => {
-    const start = TEXT.indexOf(quote);
-    return Number(insertSpan.run(articleId, labelKey, start, start + quote.length, quote, note).lastInsertRowid);
-  };
-  const spans = {
-    risk: span('RISK', 'an ninh mạng', 'Nguồn: Bộ Công an'),
-    org: span('ORG', 'Bộ Công an', 'Nguồn khác: báo Nhân Dân'),
-    proposal: span('PROPOSAL', 'đề xuất tăng cường hợp tác', ''),
-  };
-  v21.close();
-  return { path, articleId, spans };
+  const { articleId, spanIds } = oldDatabaseWithSpans(path, 21, TEXT, {
+    risk: ['RISK', 'an ninh mạng', 'Nguồn: Bộ Công an'],
+    org: ['ORG', 'Bộ Công an', 'Nguồn khác: báo Nhân Dân'],
+    proposal: ['PROPOSAL', 'đề xuất tăng cường hợp tác', ''],
+  });
+  return { path, articleId, spans: spanIds };
 }
 
 const noteHits = (workbench: Workbench, query: string) =>

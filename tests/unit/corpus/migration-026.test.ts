@@ -1,10 +1,10 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../../../electron/services/store/database';
-import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../electron/services/store/migrations';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/services/store/migrations';
 import { NOTE_LINES_TABLE, NOTES_INDEX } from '../../../electron/services/store/span-indexes';
 import { openWorkbench, type Workbench } from '../../../electron/services/workbench';
 import { preparedDuring, queryPlan } from '../../helpers/query-plan';
+import { oldDatabaseWithSpans } from '../../helpers/old-schema';
 import { tempDir } from '../../helpers/temp-workbench';
 
 const cleanups: (() => void)[] = [];
@@ -17,37 +17,18 @@ const TEXT = 'Cảnh báo nguy cơ an ninh mạng tăng. Bộ Công an đề xu�
  * over the sentence and an ORG span on the same range; a noted span covered by nothing else; a
  * span without a note.
  */
-function version25(): { path: string; spans: Record<'risk' | 'sentence' | 'org' | 'proposal' | 'plain', number> } {
+function version25() {
   const { dir, dispose } = tempDir();
   cleanups.push(dispose);
   const path = join(dir, 'v25.db');
-  const v25 = openDatabase(path, { migrations: MIGRATIONS.filter((migration) => migration.version <= 25) });
-  expect(v25.pragma('user_version', { simple: true })).toBe(25);
-  const articleId = Number(
-    v25
-      .prepare(
-        `INSERT INTO articles (raw_text, text, content_hash, title, word_count, imported_at, updated_at)
-         VALUES (@text, @text, 'a', 'Một', 10, '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
-      )
-      .run({ text: TEXT }).lastInsertRowid,
-  );
-  const insertSpan = v25.prepare(
-    `INSERT INTO annotations (article_id, label_key, start, "end", quote, note, author, origin, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, 'Lan', 'manual', '2024-01-01T00:00:00Z', '2024-01-01T00:00:00Z')`,
-  );
-  const span = (labelKey: string, quote: string, note: string) => {
-    const start = TEXT.indexOf(quote);
-    return Number(insertSpan.run(articleId, labelKey, start, start + quote.length, quote, note).lastInsertRowid);
-  };
-  const spans = {
-    risk: span('RISK', 'an ninh mạng', 'Nguồn: Bộ Công an'),
-    sentence: span('LOC', 'Cảnh báo nguy cơ an ninh mạng tăng.', ''),
-    org: span('ORG', 'an ninh mạng', ''),
-    proposal: span('PROPOSAL', 'đề xuất tăng cường hợp tác', 'Nguồn khác'),
-    plain: span('PER', 'Bộ Công an', ''),
-  };
-  v25.close();
-  return { path, spans };
+  const { spanIds } = oldDatabaseWithSpans(path, 25, TEXT, {
+    risk: ['RISK', 'an ninh mạng', 'Nguồn: Bộ Công an'],
+    sentence: ['LOC', 'Cảnh báo nguy cơ an ninh mạng tăng.', ''],
+    org: ['ORG', 'an ninh mạng', ''],
+    proposal: ['PROPOSAL', 'đề xuất tăng cường hợp tác', 'Nguồn khác'],
+    plain: ['PER', 'Bộ Công an', ''],
+  });
+  return { path, spans: spanIds };
 }
 
 const lines = (workbench: Workbench) =>
