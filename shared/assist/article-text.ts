@@ -1,3 +1,4 @@
+import { memoizeString } from '../text/string-memo';
 import { sentenceRanges, syllableTokens, type TextRange } from '../text/syllables';
 
 /**
@@ -17,19 +18,8 @@ function computeSyllableKey(token: string): string {
 
 const MARKS = /\p{M}/gu;
 
-const keyCache = new Map<string, string>();
-const MAX_CACHED_KEYS = 50_000;
-
 /** A syllable's lookup key (see `computeSyllableKey`), kept for the most frequent syllables. */
-export function syllableKey(token: string): string {
-  let key = keyCache.get(token);
-  if (key === undefined) {
-    key = computeSyllableKey(token);
-    if (keyCache.size >= MAX_CACHED_KEYS) keyCache.clear();
-    keyCache.set(token, key);
-  }
-  return key;
-}
+export const syllableKey = memoizeString(computeSyllableKey, 50_000);
 
 /**
  * An article's canonical text with what the suggesters derive from it: its syllable tokens,

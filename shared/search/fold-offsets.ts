@@ -1,5 +1,6 @@
 import { cachedCodeUnitTest } from '../text/code-unit-test';
 import { foldedByTable, foldVietnamese } from '../text/fold';
+import { memoizeString } from '../text/string-memo';
 
 /** Folded text that still knows where each of its UTF-16 units came from in the source. */
 export interface FoldedWithOffsets {
@@ -9,18 +10,7 @@ export interface FoldedWithOffsets {
 }
 
 // Canonical text repeats a few hundred distinct clusters; folding each once keeps search fast.
-const clusterFolds = new Map<string, string>();
-const MAX_CACHED_CLUSTERS = 20_000;
-
-function foldCluster(cluster: string): string {
-  let folded = clusterFolds.get(cluster);
-  if (folded === undefined) {
-    folded = foldVietnamese(cluster);
-    if (clusterFolds.size >= MAX_CACHED_CLUSTERS) clusterFolds.clear();
-    clusterFolds.set(cluster, folded);
-  }
-  return folded;
-}
+const foldCluster = memoizeString(foldVietnamese, 20_000);
 
 const MARK = /^\p{M}/u;
 // One verdict per BMP code unit: the regular expression ran for every Vietnamese letter (all
