@@ -16,6 +16,7 @@ import { firstPaintWindow, paintWindowNow, watchPaintWindow, watchVisibleBand } 
 import type { SpanQueries } from './sync/document-sync';
 import { handleReaderKey } from './reader-keyboard';
 import { openSpans, useReaderStore } from './reader-store';
+import { followStore } from '../state/follow-store';
 import { RelationLayer } from './relations/RelationLayer';
 import { RelationPanel } from './relations/RelationPanel';
 import { useRelationStore } from './relations/relation-store';
@@ -189,15 +190,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
       const focusedSuggestion = focused === null ? null : (suggestions[focused] ?? null);
       view.suggestionPainter.show(shown ? suggestions : [], shown ? focusedSuggestion : null);
     };
-    showSuggestions(useSuggestionStore.getState());
-    return useSuggestionStore.subscribe((state, previous) => {
-      if (
-        state.suggestions !== previous.suggestions ||
-        state.focused !== previous.focused ||
-        state.shown !== previous.shown
-      )
-        showSuggestions(state);
-    });
+    return followStore(useSuggestionStore, ['suggestions', 'focused', 'shown'], showSuggestions);
   }, [view]);
 
   // The selection highlight follows the store directly, not through a render of this view: a
@@ -209,15 +202,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
       const selected = selectedId === null ? undefined : selectedSync?.spans.get(selectedId);
       view.painter.showSelected(selected ?? null);
     };
-    showSelected(useReaderStore.getState());
-    return useReaderStore.subscribe((state, previous) => {
-      if (
-        state.selectedId !== previous.selectedId ||
-        state.sync !== previous.sync ||
-        state.spansVersion !== previous.spansVersion
-      )
-        showSelected(state);
-    });
+    return followStore(useReaderStore, ['selectedId', 'sync', 'spansVersion'], showSelected);
   }, [view]);
 
   const onLayout = useCallback(
