@@ -36,12 +36,21 @@ test('Tab cycling of spans was a keyboard trap: it stops at the ends of the stac
   await page.goto(host.url);
   await openSeed(page, new RegExp(`^${SEED_TITLE}`));
   // Nested spans: a person inside an organisation-sized span.
+  const articleId = await articleIdByTitle(host, SEED_TITLE);
+  const storedStack = async () =>
+    (await storedSpans(host, articleId)).map((span) => [span.labelKey, span.quote, span.note]);
   await dragAcross(page, 'Lương Tam Quang');
   await page.keyboard.press('5'); // ORG
+  await expect.poll(storedStack).toEqual([['ORG', 'Lương Tam Quang', '']]);
   // Deselect first: a drag starting on the selected span's start grip would move that edge.
   await page.keyboard.press('Escape');
+  await expect(page.locator('.edge-handle')).toHaveCount(0);
   await dragAcross(page, 'Lương Tam Quang', 0, 9); // "Lương Tam"
   await page.keyboard.press('3'); // PER
+  await expect.poll(storedStack).toEqual([
+    ['ORG', 'Lương Tam Quang', ''],
+    ['PER', 'Lương Tam', ''],
+  ]);
   const labelSelect = page.getByLabel('Label of the selected span');
 
   // A click selects the innermost span and puts focus in the text.
@@ -67,13 +76,10 @@ test('Tab cycling of spans was a keyboard trap: it stops at the ends of the stac
   await page.keyboard.type('checked by keyboard');
   await page.keyboard.press('Tab'); // leaving the field saves the note
 
-  const articleId = await articleIdByTitle(host, SEED_TITLE);
-  await expect
-    .poll(async () => (await storedSpans(host, articleId)).map((span) => [span.labelKey, span.quote, span.note]))
-    .toEqual([
-      ['ORG', 'Lương Tam Quang', ''],
-      ['PER', 'Lương Tam', 'checked by keyboard'],
-    ]);
+  await expect.poll(storedStack).toEqual([
+    ['ORG', 'Lương Tam Quang', ''],
+    ['PER', 'Lương Tam', 'checked by keyboard'],
+  ]);
 });
 
 test("a drag that ended on the selected span's end grip selected to the end of the article: it now tags only the dragged text", async ({

@@ -26,12 +26,17 @@ interface HandleBox {
  */
 export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesProps) {
   const { t } = useTranslation();
+  // The grips' geometry follows the selection in a transition, which a busy renderer may hold
+  // back; whether they show follows the live selection, so a deselected span's grips never
+  // linger under the pointer and turn the next drag over its text into an edge move.
   const selectedId = useDeferredReader((state) => state.selectedId);
+  const liveSelectedId = useReaderStore((state) => state.selectedId);
   const spansVersion = useDeferredReader((state) => state.spansVersion);
   const resize = useReaderStore((state) => state.resize);
   const [viewportVersion, setViewportVersion] = useState(0);
   const sync = useReaderStore((state) => state.sync);
   const selected = selectedId === null ? undefined : sync?.spanOf(selectedId);
+  const stillSelected = liveSelectedId !== null && sync?.spanOf(liveSelectedId) === selected;
 
   // While a text drag is under way the grips let the pointer through, so a drag that ends on a
   // grip keeps selecting the text under it (the grip sits after the text in the DOM: selecting
@@ -72,7 +77,7 @@ export function EdgeHandles({ layout, root, painter, container }: EdgeHandlesPro
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [selected, spansVersion, viewportVersion, layout, container]);
 
-  if (!selected || !boxes) return null;
+  if (!selected || !boxes || !stillSelected) return null;
 
   const startDrag = (edge: 'start' | 'end') => (event: React.PointerEvent<HTMLSpanElement>) => {
     event.preventDefault();
