@@ -198,7 +198,8 @@ export class CorpusService {
     let articleCount = 0;
     let count = 0;
     // Article by article until one more occurrence than the limit is known.
-    for (const group of this.corpus.notesMatching(phraseQuery(phrase.terms), labelKey, filter)) {
+    // As many notes as one more occurrence than the limit needs when each holds one (most do).
+    for (const group of this.corpus.notesMatching(phraseQuery(phrase.terms), labelKey, filter, limit + 1)) {
       const occurrences = noteOccurrences(group, phrase);
       if (occurrences.length === 0) continue;
       articleCount++;
