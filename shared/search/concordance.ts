@@ -3,6 +3,7 @@
  * ("an ninh" finds "An ninh", "an  ninh" and "AN NINH"), with the left and right context cut at
  * character boundaries (a surrogate pair or a letter with its combining marks is never split).
  */
+import { foldedByTable } from '../text/fold';
 import { foldWithOffsets } from './fold-offsets';
 import { parseSearchQuery } from './query';
 
@@ -64,13 +65,18 @@ let lastExactPattern: { key: string; pattern: RegExp } | null = null;
 export function findOccurrences(text: string, query: PhraseQuery): Occurrence[] {
   const { terms, exactPhrase } = query;
   if (terms.length === 0) return [];
-  const folded = foldWithOffsets(text);
+  // Most text folds in place (the same offsets on both sides): no map back is made for it, nor a
+  // range object per match (the notes concordance folds thousands of short notes per query).
+  const inPlace = foldedByTable(text);
+  const mapped = inPlace === null ? foldWithOffsets(text) : null;
+  const folded = inPlace ?? mapped!.folded;
   const pattern = phrasePattern(terms);
   const exactWords = exactPhrase && exactWordsPattern(exactPhrase);
   const found: Occurrence[] = [];
   pattern.lastIndex = 0;
-  for (let match = pattern.exec(folded.folded); match !== null; match = pattern.exec(folded.folded)) {
-    const { start, end } = folded.toSource(match.index, match.index + match[0].length);
+  for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
+    const matchEnd = match.index + match[0].length;
+    const { start, end } = mapped ? mapped.toSource(match.index, matchEnd) : { start: match.index, end: matchEnd };
     if (exactWords && !exactWords.test(text.slice(start, end).normalize('NFC').toLowerCase())) {
       // Not this one; the next word may begin another.
       pattern.lastIndex = match.index + 1;

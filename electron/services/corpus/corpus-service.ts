@@ -198,21 +198,23 @@ export class CorpusService {
     let articleCount = 0;
     let count = 0;
     // Article by article until one more occurrence than the limit is known.
-    for (const group of this.corpus.notesMatching(phraseQuery(phrase.terms), labelKey, filter)) {
+    // As many notes as one more occurrence than the limit needs when each holds one (most do).
+    for (const group of this.corpus.notesMatching(phraseQuery(phrase.terms), labelKey, filter, limit + 1)) {
       const occurrences = noteOccurrences(group, phrase);
       if (occurrences.length === 0) continue;
       articleCount++;
       count += occurrences.length;
       const { articleId, title, publishedAt } = group[0]!;
       const displayTitle = ownTitleOf(title);
-      const lined = new Set<NoteSpan>();
+      // The spans given a line so far (a few per article: a list, not a set per article).
+      const lined: NoteSpan[] = [];
       for (const { span, startU16, endU16 } of occurrences) {
         if (hits.length >= limit) break;
         const { left, match, right } = kwicLine(span.note, startU16, endU16);
         // A list of its own per line, as for the other kinds: the span's own (read for this call)
         // for its first line, copies for the next (a note may hold the phrase twice).
-        const again = lined.has(span);
-        lined.add(span);
+        const again = lined.includes(span);
+        if (!again) lined.push(span);
         const hit: ConcordanceHit = {
           articleId,
           displayTitle: displayTitle ?? '',

@@ -176,43 +176,73 @@ export class CorpusStore {
    * The spans (of `labelKey` when given) of the articles under the filter whose folded note holds
    * the FTS5 `phrase`, grouped and ordered as quotesMatching's, each with what its concordance
    * lines show beside the note: its article's title and date, and the labels covering its range.
-   * One statement: the matches of `annotation_search` (migration 021), each span's line with its
-   * covering labels (migration 026, keyed as the matches are) and its article's title and date
-   * (025), streamed in key order with no sort. Joining each hit to the spans covering it
-   * (`annotations_by_article`) cost a third of the read, and most of a first read's page faults.
+   * Read `batch` matches at a time (the caller stops at its limit: ask for one more than it), each
+   * batch one statement: the matches of `annotation_search` (migration 021) in key order, each
+   * span's line (027: its covering labels, its article's title and date, keyed as the matches
+   * are), one row of one table per hit. Joining each hit to the spans covering it
+   * (`annotations_by_article`), and then to the index of titles (025), cost a third of the read,
+   * and most of a first read's page faults.
    */
-  *notesMatching(phrase: string, labelKey: string | undefined, filter: LibraryFilter): Generator<NoteSpan[]> {
+  *notesMatching(
+    phrase: string,
+    labelKey: string | undefined,
+    filter: LibraryFilter,
+    batch: number,
+  ): Generator<NoteSpan[]> {
     const scope = this.library.scope(filter);
-    const rows = this.db
+    const conditions = [
+      `${ANNOTATION_SEARCH_TABLE} MATCH @match`,
+      's.rowid > @after AND s.rowid < @before',
+      labelKey !== undefined ? 'n.label_key = @labelKey' : '',
+      // A key's high half is its article: no line is read for the articles out of scope.
+      scope ? `s.rowid / ${SPAN_KEY_FACTOR} IN (${scope.where})` : '',
+    ].filter(Boolean);
+    // The batch as ONE JSON text built by SQLite and parsed by V8: a row per hit through the
+    // driver cost ~3 µs (each of its nine values set on the row one by one), more than the
+    // search itself. The ids are the key's halves, taken in SQL (a key is beyond 2^53 from
+    // article 2^21 on); each label list is parsed into a list of the line's own.
+    const statement = this.db
       .prepare(
-        `SELECT n.annotation_id, n.article_id, n.start, n."end", n.note, a.title, a.published_at, n.labels_json,
-           n.identical_labels_json
-         FROM ${ANNOTATION_SEARCH_TABLE} s
-           JOIN ${NOTE_LINES_TABLE} n ON n.span_key = s.rowid
-           JOIN articles a INDEXED BY ${ARTICLE_LINE_INDEX} ON a.id = n.article_id
-         WHERE ${spanConditions(labelKey, scope)} ORDER BY s.rowid`,
+        `SELECT json_group_array(json_array(n.span_key / ${SPAN_KEY_FACTOR}, n.span_key % ${SPAN_KEY_FACTOR}, n.start,
+           n."end", n.note, n.title, n.published_at, json(n.labels_json),
+           json(coalesce(n.identical_labels_json, n.labels_json))))
+         FROM (SELECT s.rowid AS key FROM ${ANNOTATION_SEARCH_TABLE} s
+               ${labelKey !== undefined ? `JOIN ${NOTE_LINES_TABLE} n ON n.span_key = s.rowid` : ''}
+               WHERE ${conditions.join(' AND ')} ORDER BY s.rowid LIMIT @limit) AS hit
+           JOIN ${NOTE_LINES_TABLE} n ON n.span_key = hit.key`,
       )
-      .raw()
-      .iterate(spanParams(`{note} : ${phrase}`, labelKey, scope)) as IterableIterator<NoteRow>;
-    let group: NoteSpan[] = [];
-    for (const [id, articleId, start, end, note, title, publishedAt, labels, identicalLabels] of rows) {
-      if (group.length > 0 && group[0]!.articleId !== articleId) {
-        yield inTextOrder(group);
-        group = [];
+      .pluck();
+    const params = { ...scope?.params, match: `{note} : ${phrase}`, ...(labelKey !== undefined ? { labelKey } : {}) };
+    // Keys as BigInt: beyond 2^53 from article 2^21 on.
+    const read = (after: bigint, before: bigint, limit: number) => {
+      const rows = JSON.parse(statement.get({ ...params, after, before, limit }) as string) as NoteRow[];
+      // In key order as the matches were read (checked: SQL does not promise an aggregate's order).
+      return inKeyOrder(rows) ? rows : rows.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+    };
+    const firstKeyOf = (articleId: number) => BigInt(articleId) * BigInt(SPAN_KEY_FACTOR);
+    let after = -1n;
+    for (;;) {
+      const rows = read(after, MAX_KEY, batch);
+      const full = rows.length === batch;
+      if (full) {
+        // The rest of the last article's lines, so that every group yielded is whole; the next
+        // batch begins with the next article.
+        const [articleId, id] = rows.at(-1)!;
+        const next = firstKeyOf(articleId + 1);
+        rows.push(...read(firstKeyOf(articleId) + BigInt(id), next, -1));
+        after = next - 1n;
       }
-      group.push({
-        id,
-        articleId,
-        start,
-        end,
-        note,
-        title,
-        publishedAt,
-        labels: JSON.parse(labels) as string[],
-        identicalLabels: JSON.parse(identicalLabels) as string[],
-      });
+      let group: NoteSpan[] = [];
+      for (const [articleId, id, start, end, note, title, publishedAt, labels, identicalLabels] of rows) {
+        if (group.length > 0 && group[0]!.articleId !== articleId) {
+          yield inTextOrder(group);
+          group = [];
+        }
+        group.push({ id, articleId, start, end, note, title, publishedAt, labels, identicalLabels });
+      }
+      if (group.length > 0) yield inTextOrder(group);
+      if (!full) return;
     }
-    if (group.length > 0) yield inTextOrder(group);
   }
 
   /** Stored spans chosen by a dashboard bar, in article and text order; at most `limit`. */
@@ -360,20 +390,33 @@ export class CorpusStore {
   }
 }
 
-/** A row of CorpusStore.notesMatching: the span's line, its article's title and date. */
+/** A line of CorpusStore.notesMatching (027), with its article's title and date. */
 type NoteRow = [
-  id: number,
   articleId: number,
+  id: number,
   start: number,
   end: number,
   note: string,
   title: string | null,
   publishedAt: string | null,
-  labelsJson: string,
-  identicalLabelsJson: string,
+  labels: string[],
+  identicalLabels: string[],
 ];
 
-/** The conditions on the spans `n` of a quotes or notes search. */
+/** Above every span key (SQLite's largest integer). */
+const MAX_KEY = 2n ** 63n - 1n;
+
+/** Whether the lines are in key order (article, then span). */
+function inKeyOrder(rows: readonly NoteRow[]): boolean {
+  for (let index = 1; index < rows.length; index++) {
+    const [article, id] = rows[index]!;
+    const [previousArticle, previousId] = rows[index - 1]!;
+    if (article < previousArticle || (article === previousArticle && id < previousId)) return false;
+  }
+  return true;
+}
+
+/** The conditions on the spans `n` of a quotes search. */
 function spanConditions(labelKey: string | undefined, scope: SqlPart | null): string {
   return [
     `${ANNOTATION_SEARCH_TABLE} MATCH @match`,

@@ -21,10 +21,12 @@ export const ANNOTATION_SEARCH_TABLE = 'annotation_search';
 export const NOTES_INDEX = 'annotations_with_note';
 
 /**
- * The table of migration 026: one row per span with a note, keyed like ANNOTATION_SEARCH_TABLE
- * (spanSearchKey), with what a notes concordance line shows beside the note: the labels of the
- * spans covering the span, and of those with exactly its range (JSON lists, in the order
- * CorpusStore.labelsCovering gives them). Kept by triggers on `annotations`.
+ * The table of migration 026 (rebuilt by 027): one row per span with a note, keyed like
+ * ANNOTATION_SEARCH_TABLE (spanSearchKey, whose halves are the article and span ids), with what a
+ * notes concordance line shows beside the note: the labels of the spans covering the span, and of
+ * those with exactly its range when they differ (JSON lists, in the order
+ * CorpusStore.labelsCovering gives them), and its article's title and date. Kept by triggers on
+ * `annotations` and `articles`.
  */
 export const NOTE_LINES_TABLE = 'note_lines';
 

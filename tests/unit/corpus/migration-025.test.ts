@@ -71,11 +71,12 @@ describe('migration 025: the titles and dates of concordance lines in an index o
     cleanups.unshift(() => workbench.close());
     const prepared = preparedDuring(workbench.db, () => noteLines(workbench));
     const read = prepared.find((sql) => sql.includes('MATCH @match'))!;
-    const plan = queryPlan(workbench.db, read, { match: 'x' });
-    expect(plan.split('\n')[0]).toMatch(/SCAN s VIRTUAL TABLE/);
-    // The spans' lines with their covering labels: migration 026.
+    const plan = queryPlan(workbench.db, read, { match: 'x', after: 0, before: 1, limit: 1 });
+    expect(plan).toMatch(/SCAN s VIRTUAL TABLE/);
+    // The spans' lines with their covering labels (migration 026), and since 027 with their
+    // article's title and date: the index of titles is no longer joined per hit.
     expect(plan).toMatch(/SEARCH n USING INTEGER PRIMARY KEY/);
-    expect(plan).toMatch(new RegExp(`SEARCH a USING COVERING INDEX ${ARTICLE_LINE_INDEX}`));
+    expect(plan).not.toMatch(new RegExp(ARTICLE_LINE_INDEX));
     expect(plan).not.toMatch(/TEMP B-TREE/);
     // Besides it, only the untitled article is read (its display title, from the head of its text).
     const others = prepared.filter((sql) => /\barticles\b/.test(sql) && sql !== read);

@@ -19,6 +19,7 @@ import { migration023DashboardArticleCounters } from './023-dashboard-article-co
 import { migration024CorpusReadIndexes } from './024-corpus-read-indexes';
 import { migration025ConcordanceLineIndex } from './025-concordance-line-index';
 import { migration026NoteLines } from './026-note-lines';
+import { migration027CompactNoteLines } from './027-compact-note-lines';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration024CorpusReadIndexes,
   migration025ConcordanceLineIndex,
   migration026NoteLines,
+  migration027CompactNoteLines,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
