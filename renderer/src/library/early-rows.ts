@@ -73,8 +73,8 @@ function storedLayout(language: Language): FirstPaintLayout | null {
 
 /**
  * Keeps the table's box and texts of this start's first mount for the next start's early rows.
- * Called once the table has been laid out (a ResizeObserver's first report), so reading the box
- * costs no layout of its own.
+ * Called once the table has been laid out (a ResizeObserver's first report) and the web fonts
+ * are in: reading the box then costs at most one layout, after the first frame.
  */
 export function rememberFirstPaint(scroller: HTMLElement, language: Language, texts: FirstPaintTexts): void {
   const { top, left, width, height } = scroller.getBoundingClientRect();
