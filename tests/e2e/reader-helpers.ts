@@ -7,11 +7,14 @@ interface Point {
 
 /**
  * Screen points at the start of character `from` and the end of character `to - 1` of the
- * first text node in the article that contains `needle` (offsets relative to the needle).
+ * first text node in the article that contains `needle` (offsets relative to the needle). Read
+ * once the web fonts are in: a font arriving later reflows the text, and a click at a point read
+ * before it landed on another word.
  */
 export async function pointsInText(page: Page, needle: string, from = 0, to = needle.length): Promise<[Point, Point]> {
   return page.evaluate(
-    ({ needle, from, to }) => {
+    async ({ needle, from, to }) => {
+      await document.fonts.ready;
       const root = document.querySelector('.reader__text');
       if (!root) throw new Error('no article text');
       const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
