@@ -161,15 +161,11 @@ export class CorpusStore {
       .iterate(spanParams(`{quote} : ${phrase}`, labelKey, scope)) as IterableIterator<
       [number, number, string, number, number, string]
     >;
-    let group: SpanRow[] = [];
-    for (const [id, articleId, labelKey, start, end, quote] of rows) {
-      if (group.length > 0 && group[0]!.articleId !== articleId) {
-        yield inTextOrder(group);
-        group = [];
-      }
-      group.push({ id, articleId, labelKey, start, end, quote });
-    }
-    if (group.length > 0) yield inTextOrder(group);
+    const spans = function* (): Generator<SpanRow> {
+      for (const [id, articleId, labelKey, start, end, quote] of rows)
+        yield { id, articleId, labelKey, start, end, quote };
+    };
+    yield* byArticle(spans());
   }
 
   /**
@@ -190,13 +186,9 @@ export class CorpusStore {
     batch: number,
   ): Generator<NoteSpan[]> {
     const scope = this.library.scope(filter);
-    const conditions = [
-      `${ANNOTATION_SEARCH_TABLE} MATCH @match`,
-      's.rowid > @after AND s.rowid < @before',
-      labelKey !== undefined ? 'n.label_key = @labelKey' : '',
-      // A key's high half is its article: no line is read for the articles out of scope.
-      scope ? `s.rowid / ${SPAN_KEY_FACTOR} IN (${scope.where})` : '',
-    ].filter(Boolean);
+    // A key's high half is its article: no line is read for the articles out of scope.
+    const conditions = `${spanConditions(labelKey, scope, `s.rowid / ${SPAN_KEY_FACTOR}`)}
+      AND s.rowid > @after AND s.rowid < @before`;
     // The batch as ONE JSON text built by SQLite and parsed by V8: a row per hit through the
     // driver cost ~3 µs (each of its nine values set on the row one by one), more than the
     // search itself. The ids are the key's halves, taken in SQL (a key is beyond 2^53 from
@@ -208,11 +200,11 @@ export class CorpusStore {
            json(coalesce(n.identical_labels_json, n.labels_json))))
          FROM (SELECT s.rowid AS key FROM ${ANNOTATION_SEARCH_TABLE} s
                ${labelKey !== undefined ? `JOIN ${NOTE_LINES_TABLE} n ON n.span_key = s.rowid` : ''}
-               WHERE ${conditions.join(' AND ')} ORDER BY s.rowid LIMIT @limit) AS hit
+               WHERE ${conditions} ORDER BY s.rowid LIMIT @limit) AS hit
            JOIN ${NOTE_LINES_TABLE} n ON n.span_key = hit.key`,
       )
       .pluck();
-    const params = { ...scope?.params, match: `{note} : ${phrase}`, ...(labelKey !== undefined ? { labelKey } : {}) };
+    const params = spanParams(`{note} : ${phrase}`, labelKey, scope);
     // Keys as BigInt: beyond 2^53 from article 2^21 on.
     const read = (after: bigint, before: bigint, limit: number) => {
       const rows = JSON.parse(statement.get({ ...params, after, before, limit }) as string) as NoteRow[];
@@ -232,15 +224,19 @@ export class CorpusStore {
         rows.push(...read(firstKeyOf(articleId) + BigInt(id), next, -1));
         after = next - 1n;
       }
-      let group: NoteSpan[] = [];
-      for (const [articleId, id, start, end, note, title, publishedAt, labels, identicalLabels] of rows) {
-        if (group.length > 0 && group[0]!.articleId !== articleId) {
-          yield inTextOrder(group);
-          group = [];
-        }
-        group.push({ id, articleId, start, end, note, title, publishedAt, labels, identicalLabels });
-      }
-      if (group.length > 0) yield inTextOrder(group);
+      yield* byArticle(
+        rows.map(([articleId, id, start, end, note, title, publishedAt, labels, identicalLabels]) => ({
+          id,
+          articleId,
+          start,
+          end,
+          note,
+          title,
+          publishedAt,
+          labels,
+          identicalLabels,
+        })),
+      );
       if (!full) return;
     }
   }
@@ -416,12 +412,15 @@ function inKeyOrder(rows: readonly NoteRow[]): boolean {
   return true;
 }
 
-/** The conditions on the spans `n` of a quotes search. */
-function spanConditions(labelKey: string | undefined, scope: SqlPart | null): string {
+/**
+ * The conditions on the matches `s` and spans `n` of a quotes or notes search; `articleId` is the
+ * SQL expression for a match's article.
+ */
+function spanConditions(labelKey: string | undefined, scope: SqlPart | null, articleId = 'n.article_id'): string {
   return [
     `${ANNOTATION_SEARCH_TABLE} MATCH @match`,
     labelKey !== undefined ? 'n.label_key = @labelKey' : '',
-    scope ? `n.article_id IN (${scope.where})` : '',
+    scope ? `${articleId} IN (${scope.where})` : '',
   ]
     .filter(Boolean)
     .join(' AND ');
@@ -429,6 +428,19 @@ function spanConditions(labelKey: string | undefined, scope: SqlPart | null): st
 
 function spanParams(match: string, labelKey: string | undefined, scope: SqlPart | null): Record<string, unknown> {
   return { ...scope?.params, match, ...(labelKey !== undefined ? { labelKey } : {}) };
+}
+
+/** Spans read in key order (article, then span), one article's at a time, each in text order. */
+function* byArticle<T extends { articleId: number; start: number; id: number }>(spans: Iterable<T>): Generator<T[]> {
+  let group: T[] = [];
+  for (const span of spans) {
+    if (group.length > 0 && group[0]!.articleId !== span.articleId) {
+      yield inTextOrder(group);
+      group = [];
+    }
+    group.push(span);
+  }
+  if (group.length > 0) yield inTextOrder(group);
 }
 
 /** An article's spans in text order (start, then id). */
