@@ -150,6 +150,37 @@ describe('exactPhraseTest (one regular expression per query since the search spe
   });
 });
 
+describe('exactPhraseTest without a regular expression per query: the same as with one', () => {
+  /** The test before: one regular expression per query, Unicode properties in its lookarounds. */
+  const holdsBefore = (phrase: readonly string[], lastIsPrefix: boolean, text: string) => {
+    const wordCharacter = '[\\p{L}\\p{N}\\p{Co}\\p{Mn}]';
+    const separator = '[^\\p{L}\\p{N}\\p{Co}\\p{Mn}]+';
+    const end = lastIsPrefix ? '' : `(?!${wordCharacter})`;
+    return new RegExp(`(?<!${wordCharacter})${phrase.join(separator)}${end}`, 'u').test(
+      text.normalize('NFC').toLowerCase(),
+    );
+  };
+  const WORDS = ['đề', 'xuất', 'xu', 'Đề', 'ân', '٣', '𝐚', 'ǅ', 'x\u0301', 'e\u0302\u0301'];
+  const SEPARATORS = ['', '', ' ', ',\n', '_', '🙂', '\u0301', '\ud800'];
+
+  it('finds the same phrases, astral letters, marks and lone surrogates around them included', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 12 }),
+        fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 3 }),
+        fc.boolean(),
+        (parts, words, lastIsPrefix) => {
+          const text = parts.map(([word, separator]) => word + separator).join('');
+          const phrase =
+            parseSearchQuery(words.join(' ')).exactPhrase ?? words.map((word) => word.normalize('NFC').toLowerCase());
+          expect(exactPhraseTest(phrase, lastIsPrefix)(text)).toBe(holdsBefore(phrase, lastIsPrefix, text));
+        },
+      ),
+      { numRuns: 600 },
+    );
+  });
+});
+
 describe('findTermMatches', () => {
   // The definition before it listed only the matching words: every word, kept when a term accepts it.
   const everyWordFiltered = (folded: string, query: TermQuery) =>
