@@ -45,9 +45,13 @@ let lastPattern: { key: string; pattern: RegExp } | null = null;
 /**
  * Whether the words of `source` (as wordsOf splits it, after NFC and lower case) are exactly
  * `exactPhrase`: listing the words of every occurrence took a tenth of a notes concordance.
+ * Most occurrences are the words with single spaces, one string comparison: walking them
+ * instead made a process's first notes concordance ("nguồn", 5,000 notes) 20–30 ms slower
+ * while V8 still interpreted the walk.
  */
 function hasExactWords(source: string, exactPhrase: readonly string[]): boolean {
   const text = source.normalize('NFC').toLowerCase();
+  if (text === exactPhrase.join(' ')) return true;
   const end = wordsEndAt(text, nextWordCharacter(text, 0), exactPhrase);
   return end !== -1 && nextWordCharacter(text, end) === text.length;
 }
