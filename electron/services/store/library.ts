@@ -477,8 +477,18 @@ export class LibraryStore {
   private distinctSources(): string[] {
     const fingerprint = changeFingerprint(this.db);
     if (this.sources?.fingerprint !== fingerprint) {
+      // One seek of the source index per source, each to the next greater one: DISTINCT read every
+      // entry of it (100,000 articles: 5–7 ms for 24 sources), on each text query after a write
+      // and on the first in a process. min() skips the articles without a source.
       const sources = this.db
-        .prepare(`SELECT DISTINCT source FROM library_facets WHERE source IS NOT NULL`)
+        .prepare(
+          `WITH RECURSIVE next(source) AS (
+             SELECT min(source) FROM library_facets
+             UNION ALL
+             SELECT (SELECT min(source) FROM library_facets WHERE source > next.source) FROM next
+             WHERE next.source IS NOT NULL)
+           SELECT source FROM next WHERE source IS NOT NULL`,
+        )
         .pluck()
         .all() as string[];
       this.sources = { fingerprint, sources };

@@ -147,6 +147,17 @@ describe('the library in SQLite (issue 13)', () => {
     expect(titles(workbench, { text: 'NEAR( ) * :' })).toEqual([]);
   });
 
+  it('reads the sources a text query may name by seeking the source index, one seek per source', () => {
+    const { workbench } = library();
+    const prepared = preparedDuring(workbench.db, () => titles(workbench, { text: 'cong an' }));
+    const sources = prepared.find((sql) => sql.includes('min(source)'));
+    expect(sources).toBeDefined();
+    expect(workbench.db.prepare(sources!).pluck().all()).toEqual(['Báo Công an', 'VnExpress']);
+    const plan = queryPlan(workbench.db, sources!, {});
+    expect(plan).toMatch(/SEARCH library_facets USING COVERING INDEX library_facets_by_source \(source>\?\)/);
+    expect(plan).not.toMatch(/SCAN library_facets/);
+  });
+
   it('facets list sources, authors and years; ids list every article under a filter', () => {
     const { workbench, ids } = library();
     addSpan(workbench, ids.uu, 'RISK', 'an ninh mạng', 'Lan');
