@@ -25,33 +25,43 @@ export interface Occurrence {
   endU16: number;
 }
 
-/**
- * The folded terms one after the other with only spaces or tabs between them (a line break ends a
- * phrase, and so does punctuation); findOccurrences checks that they are whole words. Built once
- * per query: the concordance runs it over thousands of notes or texts. No Unicode property is in
- * it (see word-chars.ts), so a new query compiles it in microseconds.
- */
-function phrasePattern(terms: readonly string[]): RegExp {
-  const key = terms.join(' ');
-  if (lastPattern?.key !== key) {
-    // Folded terms hold only word characters (wordsOf); escaping keeps the pattern safe all the same.
-    const words = terms.map((term) => term.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
-    lastPattern = { key, pattern: new RegExp(words.join('[^\\S\\n]+'), 'g') };
-  }
-  return lastPattern.pattern;
+/** What findOccurrences looks for, made once per query. */
+interface Matcher {
+  /**
+   * The folded terms one after the other with only spaces or tabs between them (a line break
+   * ends a phrase, and so does punctuation); findOccurrences checks that they are whole words.
+   * No Unicode property is in it (see word-chars.ts), so a new query compiles it in microseconds.
+   */
+  pattern: RegExp;
+  /** The accented words with single spaces: what most occurrences are when accents are asked for. */
+  exactText: string | null;
 }
-let lastPattern: { key: string; pattern: RegExp } | null = null;
+
+// Per query object: the concordance passes one for thousands of notes or texts, and joining its
+// words for a look-up on each was a tenth of a first notes concordance.
+const matchers = new WeakMap<PhraseQuery, Matcher>();
+
+function matcherOf(query: PhraseQuery): Matcher {
+  let matcher = matchers.get(query);
+  if (!matcher) {
+    // Folded terms hold only word characters (wordsOf); escaping keeps the pattern safe all the same.
+    const words = query.terms.map((term) => term.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
+    matcher = { pattern: new RegExp(words.join('[^\\S\\n]+'), 'g'), exactText: query.exactPhrase?.join(' ') ?? null };
+    matchers.set(query, matcher);
+  }
+  return matcher;
+}
 
 /**
  * Whether the words of `source` (as wordsOf splits it, after NFC and lower case) are exactly
- * `exactPhrase`: listing the words of every occurrence took a tenth of a notes concordance.
- * Most occurrences are the words with single spaces, one string comparison: walking them
- * instead made a process's first notes concordance ("nguồn", 5,000 notes) 20–30 ms slower
- * while V8 still interpreted the walk.
+ * `exactPhrase` (`exactText`: the same words with single spaces): listing the words of every
+ * occurrence took a tenth of a notes concordance. Most occurrences are the words with single
+ * spaces, one string comparison: walking them instead made a process's first notes concordance
+ * ("nguồn", 5,000 notes) 20–30 ms slower while V8 still interpreted the walk.
  */
-function hasExactWords(source: string, exactPhrase: readonly string[]): boolean {
+function hasExactWords(source: string, exactPhrase: readonly string[], exactText: string): boolean {
   const text = source.normalize('NFC').toLowerCase();
-  if (text === exactPhrase.join(' ')) return true;
+  if (text === exactText) return true;
   const end = wordsEndAt(text, nextWordCharacter(text, 0), exactPhrase);
   return end !== -1 && nextWordCharacter(text, end) === text.length;
 }
@@ -65,14 +75,14 @@ export function findOccurrences(text: string, query: PhraseQuery): Occurrence[] 
   const inPlace = foldedByTable(text);
   const mapped = inPlace === null ? foldWithOffsets(text) : null;
   const folded = inPlace ?? mapped!.folded;
-  const pattern = phrasePattern(terms);
+  const { pattern, exactText } = matcherOf(query);
   const found: Occurrence[] = [];
   pattern.lastIndex = 0;
   for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
     const matchEnd = match.index + match[0].length;
     const whole = !isWordCharacterBefore(folded, match.index) && !isWordCharacterAt(folded, matchEnd);
     const { start, end } = mapped ? mapped.toSource(match.index, matchEnd) : { start: match.index, end: matchEnd };
-    if (!whole || (exactPhrase && !hasExactWords(text.slice(start, end), exactPhrase))) {
+    if (!whole || (exactPhrase && !hasExactWords(text.slice(start, end), exactPhrase, exactText!))) {
       // Not this one; the next word may begin another.
       pattern.lastIndex = match.index + 1;
       continue;
