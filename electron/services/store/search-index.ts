@@ -50,6 +50,7 @@ export class SearchStore {
   private readonly ranked: Statement<[{ match: string; limit: number }], number>;
   private readonly newest: Statement<[{ match: string; limit: number; excluding: string }], number>;
   private readonly pastMax: Statement<[{ match: string; max: number }], number>;
+  private readonly newestUpTo: Statement<[{ match: string; limit: number }], number>;
   private readonly article: Statement<[number], ArticleText>;
 
   /** `rankedMatchesMax`: RANKED_MATCHES_MAX, smaller in tests. */
@@ -74,6 +75,11 @@ export class SearchStore {
         `SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @max`,
       )
       .pluck();
+    this.newestUpTo = db
+      .prepare<[{ match: string; limit: number }], number>(
+        `SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @match ORDER BY rowid DESC LIMIT @limit`,
+      )
+      .pluck();
     this.article = db.prepare(`SELECT id, title, text FROM articles WHERE id = ?`);
   }
 
@@ -93,11 +99,18 @@ export class SearchStore {
    * 100,000 articles: 60–100 ms), the adjacent ones are far fewer.
    */
   rankedIds(folded: string, adjacent: string | null, words: string, limit: number): RankedIds {
-    const broad = this.isBroad(words);
+    // The newest matches of the words, one more than RANKED_MATCHES_MAX: whether the query is
+    // broad, and, when it is, has no quoted part (`folded` is `words`) and the page is shorter than
+    // that walk (so the walk holds the page whatever the adjacent group takes from it), the group
+    // of the others too, without a second walk of the same matches (3–4 ms of a 35 ms search).
+    const newestWords = this.newestUpTo.all({ match: words, limit: this.rankedMatchesMax + 1 });
+    const broad = newestWords.length > this.rankedMatchesMax;
     const group = (match: string, excluding: readonly number[]) => {
+      const seen = new Set(excluding);
+      if (broad && match === words && limit <= newestWords.length)
+        return newestWords.filter((id) => !seen.has(id)).slice(0, limit - excluding.length);
       if (broad)
         return this.newest.all({ match, limit: limit - excluding.length, excluding: JSON.stringify(excluding) });
-      const seen = new Set(excluding);
       return this.ranked.all({ match, limit: limit + excluding.length }).filter((id) => !seen.has(id));
     };
     const first = adjacent === null ? [] : group(adjacent, []);
