@@ -248,7 +248,7 @@ export class LibraryStore {
       return this.db
         .prepare(`SELECT count(*) FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH ?`)
         .pluck()
-        .get(searchMatchQuery(parseSearchQuery(filter.text ?? ''))) as number;
+        .get(searchMatchQuery(this.indexQuery(filter.text ?? ''))) as number;
     }
     const { from, where, params } = this.compile(filter);
     return this.db.prepare(`SELECT count(*) FROM ${from} ${where}`).pluck().get(params) as number;
@@ -305,7 +305,7 @@ export class LibraryStore {
     limit: number,
     total: number | undefined,
   ): { ids: number[]; broad: boolean } {
-    const query = parseSearchQuery(filter.text ?? '');
+    const query = this.indexQuery(filter.text ?? '');
     const adjacent = adjacentQuery(query);
     const broad = query.terms.length > 0 && this.isBroad(query, filter, total);
     if (broad && sort.direction === 'ascending' && this.sourcesMatching(filter.text ?? '').length === 0) {
@@ -381,7 +381,7 @@ export class LibraryStore {
     // The whole adjacent group under the filter: skipped in the second group, and counted to place
     // the page in it (from the first page, what was read is all of it).
     const adjacentIds = adjacent === null ? [] : offset === 0 ? first : group(adjacent, [], 0, -1);
-    const match = searchMatchQuery(parseSearchQuery(filter.text ?? ''));
+    const match = searchMatchQuery(this.indexQuery(filter.text ?? ''));
     return [...first, ...group(match, adjacentIds, Math.max(0, offset - adjacentIds.length), limit - first.length)];
   }
 
@@ -474,6 +474,11 @@ export class LibraryStore {
     return folded ? this.distinctSources().filter((source) => foldVietnamese(source).includes(folded)) : [];
   }
 
+  /** The words of a text filter as the full-text index matches them (SearchStore.forIndex). */
+  private indexQuery(text: string): SearchQuery {
+    return this.search.forIndex(parseSearchQuery(text));
+  }
+
   private distinctSources(): string[] {
     const fingerprint = changeFingerprint(this.db);
     if (this.sources?.fingerprint !== fingerprint) {
@@ -541,7 +546,7 @@ export class LibraryStore {
     const from = 'library_facets f';
     const params: Record<string, unknown> = Object.assign({}, ...parts.map((part) => part.params));
     // No words (only punctuation): nothing matches the text, only sources can.
-    if (filter.text !== undefined) params.text_fts = searchMatchQuery(parseSearchQuery(filter.text));
+    if (filter.text !== undefined) params.text_fts = searchMatchQuery(this.indexQuery(filter.text));
     const conditions = parts.map((part) => `(${part.where})`).join(' AND ');
     return { from, where: conditions ? `WHERE ${conditions}` : '', conditions, params };
   }
