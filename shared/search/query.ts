@@ -1,4 +1,5 @@
 import { foldVietnamese } from '../text/fold';
+import { isWordCharacterAt, isWordCharacterBefore, wordsEndAt } from './word-chars';
 
 /**
  * What counts as a word, as close as a regular expression gets to SQLite's `unicode61`
@@ -136,20 +137,24 @@ export function firstPhraseIndex(matches: readonly WordMatch[], query: TermQuery
   return Math.max(index, 0);
 }
 
-/** A character of a word (see WORD), and one of what separates words. */
-const WORD_CHAR = '[\\p{L}\\p{N}\\p{Co}\\p{Mn}]';
-const SEPARATOR = '[^\\p{L}\\p{N}\\p{Co}\\p{Mn}]+';
-
 /**
  * Whether a text holds the exact (accented) phrase as consecutive words, ignoring case; the last
  * word may be unfinished when it is the word being typed ("ĐỀ XU" is in "đề xuất"). `phrase`
- * and `lastIsPrefix` come from parseSearchQuery. One regular expression, built once per query:
- * the words with separators between them and a word boundary at each end, as wordsOf splits a
- * text (listing every word of hundreds of texts for this took a fifth of a search).
+ * and `lastIsPrefix` come from parseSearchQuery. The words with separators between them and a
+ * word boundary at each end, as wordsOf splits a text, found from each place the first word is
+ * (word-chars.ts: no regular expression is compiled per query).
  */
 export function exactPhraseTest(phrase: readonly string[], lastIsPrefix: boolean): (text: string) => boolean {
-  // Words hold only word characters (wordsOf); escaping keeps the pattern safe all the same.
-  const words = phrase.map((word) => word.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'));
-  const pattern = new RegExp(`(?<!${WORD_CHAR})${words.join(SEPARATOR)}${lastIsPrefix ? '' : `(?!${WORD_CHAR})`}`, 'u');
-  return (text) => pattern.test(text.normalize('NFC').toLowerCase());
+  const first = phrase[0];
+  // parseSearchQuery gives no empty phrase; an empty first word would be found everywhere.
+  if (!first) throw new RangeError('An exact phrase has at least one word.');
+  return (text) => {
+    const lower = text.normalize('NFC').toLowerCase();
+    for (let at = lower.indexOf(first); at !== -1; at = lower.indexOf(first, at + 1)) {
+      if (isWordCharacterBefore(lower, at)) continue;
+      const end = wordsEndAt(lower, at, phrase);
+      if (end !== -1 && (lastIsPrefix || !isWordCharacterAt(lower, end))) return true;
+    }
+    return false;
+  };
 }

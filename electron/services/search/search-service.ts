@@ -34,11 +34,12 @@ export class SearchService {
     const parsed = parseSearchQuery(query);
     const { terms, exactPhrase, lastIsPrefix } = parsed;
     if (terms.length === 0) return [];
+    const indexed = this.store.forIndex(parsed);
     const pool = this.store
       .rankedIds(
-        searchMatchQuery(parsed),
-        adjacentQuery(parsed),
-        wordsQuery(parsed),
+        searchMatchQuery(indexed),
+        adjacentQuery(indexed),
+        wordsQuery(indexed),
         exactPhrase ? limit * EXACT_POOL_FACTOR : limit,
       )
       .ids.map((id) => this.articleText(id));

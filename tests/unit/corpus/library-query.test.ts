@@ -147,6 +147,17 @@ describe('the library in SQLite (issue 13)', () => {
     expect(titles(workbench, { text: 'NEAR( ) * :' })).toEqual([]);
   });
 
+  it('reads the sources a text query may name by seeking the source index, one seek per source', () => {
+    const { workbench } = library();
+    const prepared = preparedDuring(workbench.db, () => titles(workbench, { text: 'cong an' }));
+    const sources = prepared.find((sql) => sql.includes('min(source)'));
+    expect(sources).toBeDefined();
+    expect(workbench.db.prepare(sources!).pluck().all()).toEqual(['Báo Công an', 'VnExpress']);
+    const plan = queryPlan(workbench.db, sources!, {});
+    expect(plan).toMatch(/SEARCH library_facets USING COVERING INDEX library_facets_by_source \(source>\?\)/);
+    expect(plan).not.toMatch(/SCAN library_facets/);
+  });
+
   it('facets list sources, authors and years; ids list every article under a filter', () => {
     const { workbench, ids } = library();
     addSpan(workbench, ids.uu, 'RISK', 'an ninh mạng', 'Lan');
@@ -158,6 +169,46 @@ describe('the library in SQLite (issue 13)', () => {
     expect(facets.authors).toEqual([{ author: 'Lan', count: 1 }]);
     expect(facets.years).toEqual({ first: 2023, last: 2024 });
     expect(workbench.corpus.libraryIds({ source: ['Báo Công an'] })).toEqual([ids.duongBien, ids.uu]);
+  });
+
+  it('facets read the authors from the dashboard counters and the years from the ends of the date index, as counting every row did', () => {
+    const { workbench, ids } = library();
+    // The facets before: the authors counted over the spans, the years by min() and max() of every dated row.
+    const countedOverRows = () => ({
+      authors: workbench.db
+        .prepare(
+          `SELECT author, count(DISTINCT article_id) AS count FROM annotations WHERE author <> ''
+           GROUP BY author ORDER BY count DESC, author LIMIT 200`,
+        )
+        .all(),
+      years: workbench.db
+        .prepare(
+          `SELECT CAST(substr(min(published_at), 1, 4) AS INTEGER) AS first,
+             CAST(substr(max(published_at), 1, 4) AS INTEGER) AS last
+           FROM library_facets WHERE published_at GLOB '[0-9][0-9][0-9][0-9]*'`,
+        )
+        .get(),
+    });
+    const facets = () => {
+      const { authors, years } = workbench.corpus.facets();
+      return { authors, years: years ?? { first: null, last: null } };
+    };
+    expect(facets()).toEqual(countedOverRows());
+    const lanInBien = addSpan(workbench, ids.duongBien, 'RISK', 'An ninh mạng', 'Lan');
+    addSpan(workbench, ids.uu, 'RISK', 'an ninh mạng', 'Lan');
+    addSpan(workbench, ids.uu, 'PROPOSAL', 'Đề xuất', 'Lan');
+    addSpan(workbench, ids.uu, 'PROPOSAL', 'Đề xuất', 'Minh');
+    addSpan(workbench, ids.duong, 'LOC', 'Phú Quốc', '');
+    workbench.articles.updateMetadata(ids.uy, { publishedAt: '1999-12' });
+    expect(facets()).toEqual(countedOverRows());
+    expect(facets().authors).toEqual([
+      { author: 'Lan', count: 2 },
+      { author: 'Minh', count: 1 },
+    ]);
+    workbench.changes.apply({ origin: 'manual', changes: [{ kind: 'annotation.delete', id: lanInBien }] });
+    workbench.articles.updateMetadata(ids.uu, { publishedAt: '2031' });
+    expect(facets()).toEqual(countedOverRows());
+    expect(facets().years).toEqual({ first: 1999, last: 2031 });
   });
 
   it('rejects a malformed date with a message naming the form', () => {

@@ -52,6 +52,16 @@ describe('broad queries (words in more than RANKED_MATCHES_MAX articles)', () =>
     expect(library.count({ text: 'an ninh' })).toBe(5);
   });
 
+  it('gives every page length the same order, whether the walk deciding broadness holds the page or not', () => {
+    const { workbench, ids } = corpus();
+    const expected = [ids.adjacent2, ids.adjacent1, ids.scattered3, ids.scattered2, ids.scattered1];
+    const search = new SearchService(workbench.db, MAX);
+    // Up to MAX + 1 the others come from that walk (4 matches here), beyond it from a walk of their own.
+    for (let limit = 1; limit <= expected.length + 1; limit++) {
+      expect(search.search('an ninh', limit).map((hit) => hit.articleId)).toEqual(expected.slice(0, limit));
+    }
+  });
+
   it('keeps that order page by page, inside and past the first group, and reversed', () => {
     const { ids, library } = corpus();
     const expected = [ids.adjacent2, ids.adjacent1, ids.scattered3, ids.scattered2, ids.scattered1];

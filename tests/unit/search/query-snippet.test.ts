@@ -11,6 +11,17 @@ import {
 } from '../../../shared/search/query';
 import { snippetFor } from '../../../shared/search/snippet';
 
+/** A text of `words` each followed by one of `separators`, the words of a query, and whether its last is a prefix. */
+function textAndQuery(words: readonly string[], separators: readonly string[], maxParts: number, maxTerms: number) {
+  return fc.tuple(
+    fc
+      .array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...separators)), { maxLength: maxParts })
+      .map((parts) => parts.map(([word, separator]) => word + separator).join('')),
+    fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: maxTerms }),
+    fc.boolean(),
+  );
+}
+
 describe('parseSearchQuery', () => {
   it('folds the query into words and keeps the typed phrase only when it has diacritics', () => {
     expect(parseSearchQuery('Đề xuất')).toEqual({
@@ -150,6 +161,31 @@ describe('exactPhraseTest (one regular expression per query since the search spe
   });
 });
 
+describe('exactPhraseTest without a regular expression per query: the same as with one', () => {
+  /** The test before: one regular expression per query, Unicode properties in its lookarounds. */
+  const holdsBefore = (phrase: readonly string[], lastIsPrefix: boolean, text: string) => {
+    const wordCharacter = '[\\p{L}\\p{N}\\p{Co}\\p{Mn}]';
+    const separator = '[^\\p{L}\\p{N}\\p{Co}\\p{Mn}]+';
+    const end = lastIsPrefix ? '' : `(?!${wordCharacter})`;
+    return new RegExp(`(?<!${wordCharacter})${phrase.join(separator)}${end}`, 'u').test(
+      text.normalize('NFC').toLowerCase(),
+    );
+  };
+  const WORDS = ['đề', 'xuất', 'xu', 'Đề', 'ân', '٣', '𝐚', 'ǅ', 'x\u0301', 'e\u0302\u0301'];
+  const SEPARATORS = ['', '', ' ', ',\n', '_', '🙂', '\u0301', '\ud800'];
+
+  it('finds the same phrases, astral letters, marks and lone surrogates around them included', () => {
+    fc.assert(
+      fc.property(textAndQuery(WORDS, SEPARATORS, 12, 3), ([text, words, lastIsPrefix]) => {
+        const phrase =
+          parseSearchQuery(words.join(' ')).exactPhrase ?? words.map((word) => word.normalize('NFC').toLowerCase());
+        expect(exactPhraseTest(phrase, lastIsPrefix)(text)).toBe(holdsBefore(phrase, lastIsPrefix, text));
+      }),
+      { numRuns: 600 },
+    );
+  });
+});
+
 describe('findTermMatches', () => {
   // The definition before it listed only the matching words: every word, kept when a term accepts it.
   const everyWordFiltered = (folded: string, query: TermQuery) =>
@@ -159,16 +195,10 @@ describe('findTermMatches', () => {
 
   it('gives the words of the text that a term matches, with their places and ordinals, as filtering every word did', () => {
     fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.constantFrom(...WORDS), fc.constantFrom(...SEPARATORS)), { maxLength: 40 }),
-        fc.array(fc.constantFrom(...WORDS), { minLength: 1, maxLength: 4 }),
-        fc.boolean(),
-        (parts, terms, lastIsPrefix) => {
-          const folded = parts.map(([word, separator]) => word + separator).join('');
-          const query = { terms, lastIsPrefix };
-          expect(findTermMatches(folded, query)).toEqual(everyWordFiltered(folded, query));
-        },
-      ),
+      fc.property(textAndQuery(WORDS, SEPARATORS, 40, 4), ([folded, terms, lastIsPrefix]) => {
+        const query = { terms, lastIsPrefix };
+        expect(findTermMatches(folded, query)).toEqual(everyWordFiltered(folded, query));
+      }),
       { numRuns: 500 },
     );
   });

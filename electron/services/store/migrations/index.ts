@@ -20,6 +20,7 @@ import { migration024CorpusReadIndexes } from './024-corpus-read-indexes';
 import { migration025ConcordanceLineIndex } from './025-concordance-line-index';
 import { migration026NoteLines } from './026-note-lines';
 import { migration027CompactNoteLines } from './027-compact-note-lines';
+import { migration028SearchTerms } from './028-search-terms';
 import type { Migration } from './types';
 
 /** Every migration, in order. Append only: a shipped migration is never edited. */
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration025ConcordanceLineIndex,
   migration026NoteLines,
   migration027CompactNoteLines,
+  migration028SearchTerms,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.at(-1)?.version ?? 0;
