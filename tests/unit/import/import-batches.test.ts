@@ -2,7 +2,8 @@
  * Issue 13 (import at corpus scale): a job stores the files it has read in batches, one write
  * transaction holding many files, each file in a savepoint of its own. What the batching could
  * break, read back from SQLite: a file that fails in the middle of a batch, a cancel during a
- * batch, duplicates within one batch, and announcements of a file that was rolled back.
+ * batch, duplicates within one batch, and announcements of a file that was rolled back; and that
+ * a batch waits until it can be filled.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -12,6 +13,7 @@ import { runImport, type ImportEvent } from '../../../electron/services/import/r
 import { IMPORT_WAL_AUTOCHECKPOINT_PAGES } from '../../../electron/services/store/durability';
 import { openTempWorkbench } from '../../helpers/temp-workbench';
 import { addArticle } from '../export/fixtures';
+import { useBundledEntries } from './helpers/build-entries';
 import { VIETNAMESE_ARTICLE, writeFiles } from './helpers/fixtures';
 
 type TempWorkbench = ReturnType<typeof openTempWorkbench>;
@@ -95,6 +97,8 @@ async function importFolder(wb: TempWorkbench, folder: string, controller = new 
 }
 
 describe('import batches', () => {
+  const entry = useBundledEntries();
+
   it('a file that fails in the middle of a batch rolls back alone; the batch’s other files are stored', async () => {
     const wb = workbench();
     // A real store failure, half-way through a file of two records.
@@ -204,6 +208,34 @@ describe('import batches', () => {
     expect(pragmas()).toEqual(before);
     // Checkpointed at the end: another connection reads both from the database file.
     expect(count(otherConnection(wb), 'articles')).toBe(2);
+  });
+
+  it('a batch begins once it can be filled: 40 files read in the extract worker are committed in batches of 1, 2, 4, 8, 16 and the 9 left', async () => {
+    const wb = workbench();
+    const folder = join(wb.dir, 'in');
+    writeFiles(folder, Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`${i}.txt`, article(i)])));
+    // What another connection sees committed as each batch's results come: one figure per batch.
+    const committed = otherConnection(wb);
+    const seen: number[] = [];
+    const state = await runImport(
+      wb,
+      { kind: 'paths', paths: [folder] },
+      {
+        signal: new AbortController().signal,
+        emit: (event: ImportEvent) => {
+          if (event.type === 'results') seen.push(count(committed, 'articles'));
+        },
+      },
+      // No time limit: a batch waits for its files however slowly they are read. The worker
+      // answers file by file, each in a message of its own.
+      {
+        batch: { firstFiles: 1, maxFiles: 16, maxMs: Number.POSITIVE_INFINITY },
+        extractWorkerPath: entry('extractWorker.js'),
+      },
+    );
+    expect(state).toBe('done');
+    expect([...new Set(seen)]).toEqual([1, 3, 7, 15, 31, 40]);
+    expectWholeArticles(wb, 40);
   });
 
   it('a cancel during a batch stops it after the file being stored; those files are stored whole and reported', async () => {
