@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportFileResult } from '../../../shared/contract';
-import { runImport, type ImportEvent } from '../../../electron/services/import/run-import';
+import { runImport, type ImportEvent, type ImportRunOptions } from '../../../electron/services/import/run-import';
 import { IMPORT_WAL_AUTOCHECKPOINT_PAGES } from '../../../electron/services/store/durability';
 import { openTempWorkbench } from '../../helpers/temp-workbench';
 import { addArticle } from '../export/fixtures';
@@ -79,20 +79,25 @@ function onInsert(wb: TempWorkbench, onInsert: (title: string, articlesVisible: 
     BEGIN SELECT on_insert(NEW.title, (SELECT count(*) FROM articles)); END`);
 }
 
+/** Imports `folder`, handing `onResults` each report of results as its batch gives them. */
+function importReporting(
+  wb: TempWorkbench,
+  folder: string,
+  onResults: (results: ImportFileResult[]) => void,
+  options: ImportRunOptions = {},
+  signal = new AbortController().signal,
+): Promise<Run['state']> {
+  const emit = (event: ImportEvent) => {
+    if (event.type === 'results') onResults(event.results);
+  };
+  return runImport(wb, { kind: 'paths', paths: [folder] }, { signal, emit }, options);
+}
+
 /** Imports `folder` in one batch (no time limit on it). */
 async function importFolder(wb: TempWorkbench, folder: string, controller = new AbortController()): Promise<Run> {
   const results: ImportFileResult[] = [];
-  const state = await runImport(
-    wb,
-    { kind: 'paths', paths: [folder] },
-    {
-      signal: controller.signal,
-      emit: (event: ImportEvent) => {
-        if (event.type === 'results') results.push(...event.results);
-      },
-    },
-    { batch: { firstFiles: 1000, maxFiles: 1000, maxMs: Number.POSITIVE_INFINITY } },
-  );
+  const batch = { firstFiles: 1000, maxFiles: 1000, maxMs: Number.POSITIVE_INFINITY };
+  const state = await importReporting(wb, folder, (each) => results.push(...each), { batch }, controller.signal);
   return { state, results };
 }
 
@@ -190,16 +195,7 @@ describe('import batches', () => {
     expect(before).toEqual({ synchronous: 2, walAutocheckpoint: 1000 });
     // As each batch's results are reported, inside the pass.
     const during: unknown[] = [];
-    const state = await runImport(
-      wb,
-      { kind: 'paths', paths: [folder] },
-      {
-        signal: new AbortController().signal,
-        emit: (event: ImportEvent) => {
-          if (event.type === 'results') during.push(pragmas());
-        },
-      },
-    );
+    const state = await importReporting(wb, folder, () => during.push(pragmas()));
     expect(state).toBe('done');
     expect(during).toEqual([
       { synchronous: 1, walAutocheckpoint: IMPORT_WAL_AUTOCHECKPOINT_PAGES },
@@ -217,22 +213,12 @@ describe('import batches', () => {
     // What another connection sees committed as each batch's results come: one figure per batch.
     const committed = otherConnection(wb);
     const seen: number[] = [];
-    const state = await runImport(
-      wb,
-      { kind: 'paths', paths: [folder] },
-      {
-        signal: new AbortController().signal,
-        emit: (event: ImportEvent) => {
-          if (event.type === 'results') seen.push(count(committed, 'articles'));
-        },
-      },
-      // No time limit: a batch waits for its files however slowly they are read. The worker
-      // answers file by file, each in a message of its own.
-      {
-        batch: { firstFiles: 1, maxFiles: 16, maxMs: Number.POSITIVE_INFINITY },
-        extractWorkerPath: entry('extractWorker.js'),
-      },
-    );
+    // No time limit: a batch waits for its files however slowly they are read. The worker
+    // answers file by file, each in a message of its own.
+    const state = await importReporting(wb, folder, () => seen.push(count(committed, 'articles')), {
+      batch: { firstFiles: 1, maxFiles: 16, maxMs: Number.POSITIVE_INFINITY },
+      extractWorkerPath: entry('extractWorker.js'),
+    });
     expect(state).toBe('done');
     expect([...new Set(seen)]).toEqual([1, 3, 7, 15, 31, 40]);
     expectWholeArticles(wb, 40);
