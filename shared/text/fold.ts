@@ -39,6 +39,11 @@ let foldTable: Uint16Array | null = null;
 let folded = new Uint16Array(1024);
 /** Code units handed to String.fromCharCode at once (its arguments go on the stack). */
 const CHUNK = 8192;
+/**
+ * The WHATWG decoder, a global of Node, browsers and workers alike, though in neither of the
+ * libraries this folder compiles with (no DOM, no Node types).
+ */
+declare const TextDecoder: new () => { decode(bytes: Uint8Array): string };
 /** The fold as bytes when it is all ASCII (folded Vietnamese is), and their decoder. */
 let asciiBytes = new Uint8Array(1024);
 const asciiDecoder = new TextDecoder();
