@@ -62,6 +62,32 @@ function classOf(code: number): number {
   return bits;
 }
 
+/** Signature bits of a word, or of a pair of adjacent characters. */
+const TCVN3_HIT = 1;
+const VNI_HIT = 2;
+/** A word holding a surrogate: its signatures are asked of the patterns on the word itself. */
+const HAS_SURROGATE = 32;
+
+/**
+ * Each alternative of TCVN3_WORD and VNI_WORD is two characters (VNI's optional third cannot
+ * decide a match), so a word matches exactly when two adjacent characters of it do: the verdict
+ * of each pair seen, asked of the patterns once. Kept to a bounded number of pairs.
+ */
+const pairVerdicts = new Map<number, number>();
+const MAX_PAIR_VERDICTS = 65_536;
+
+function pairSignatures(first: number, second: number): number {
+  const key = first * 0x10000 + second;
+  let verdict = pairVerdicts.get(key);
+  if (verdict === undefined) {
+    const pair = String.fromCharCode(first, second);
+    verdict = (TCVN3_WORD.test(pair) ? TCVN3_HIT : 0) | (VNI_WORD.test(pair) ? VNI_HIT : 0);
+    if (pairVerdicts.size >= MAX_PAIR_VERDICTS) pairVerdicts.clear();
+    pairVerdicts.set(key, verdict);
+  }
+  return verdict;
+}
+
 /** How many of a text's words carry each signature. */
 interface WordCounts {
   /** Words holding a letter (what the shares are of). */
@@ -73,44 +99,55 @@ interface WordCounts {
 
 /**
  * Counts the words of the sample: the runs between separators that hold a letter. One pass over
- * the characters; the signature patterns are tried only on words with a character in
- * U+00A1–U+00FE, the only words they can match. Runs on every file an import reads.
+ * the characters; the signatures are looked for only in pairs with a character in U+00A1–U+00FE,
+ * the only ones the patterns can match (`pairSignatures`). Runs on every file an import reads.
  */
 function countSignatures(text: string): WordCounts {
   const sample = text.slice(0, SAMPLE_LENGTH);
   const counts: WordCounts = { words: 0, unicode: 0, tcvn3: 0, vni: 0 };
+  // Plain locals, no closure over them: this loop runs on every character of every file's sample.
   let start = 0;
   let bits = 0;
-  const endWord = (end: number) => {
-    if (bits & IS_LETTER) {
-      counts.words++;
-      if (bits & IS_UNICODE_VIETNAMESE) counts.unicode++;
-      if (bits & IS_LEGACY_RANGE) {
-        const word = sample.slice(start, end);
-        if (TCVN3_WORD.test(word)) counts.tcvn3++;
-        if (VNI_WORD.test(word)) counts.vni++;
-      }
-    }
-    bits = 0;
-  };
-  for (let i = 0; i < sample.length; i++) {
-    const code = sample.charCodeAt(i);
+  let signatures = 0;
+  /** The word's previous code unit and its bits; -1 at a word's start. */
+  let previous = -1;
+  let previousBits = 0;
+  // One step past the end, where the last word ends.
+  for (let i = 0; i <= sample.length; i++) {
+    const code = i < sample.length ? sample.charCodeAt(i) : 0x20;
     if (code >= 0xd800 && code <= 0xdfff) {
       // Astral characters are no separators; an astral letter makes a word. A lone surrogate is neither.
       const pair = code <= 0xdbff && (sample.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
       if (pair && LETTER.test(sample.slice(i, i + 2))) bits |= IS_LETTER;
       if (pair) i++;
+      bits |= HAS_SURROGATE;
+      previous = -1;
       continue;
     }
     const characterBits = classOf(code);
-    if (characterBits & SEPARATOR) {
-      endWord(i);
-      start = i + 1;
-    } else {
+    if (!(characterBits & SEPARATOR)) {
       bits |= characterBits;
+      if (previous !== -1 && (previousBits | characterBits) & IS_LEGACY_RANGE)
+        signatures |= pairSignatures(previous, code);
+      previous = code;
+      previousBits = characterBits;
+      continue;
     }
+    if (bits & IS_LETTER) {
+      counts.words++;
+      if (bits & IS_UNICODE_VIETNAMESE) counts.unicode++;
+      if ((bits & (HAS_SURROGATE | IS_LEGACY_RANGE)) === (HAS_SURROGATE | IS_LEGACY_RANGE)) {
+        const word = sample.slice(start, i);
+        signatures = (TCVN3_WORD.test(word) ? TCVN3_HIT : 0) | (VNI_WORD.test(word) ? VNI_HIT : 0);
+      }
+      if (signatures & TCVN3_HIT) counts.tcvn3++;
+      if (signatures & VNI_HIT) counts.vni++;
+    }
+    start = i + 1;
+    bits = 0;
+    signatures = 0;
+    previous = -1;
   }
-  endWord(sample.length);
   return counts;
 }
 

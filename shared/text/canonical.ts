@@ -32,6 +32,11 @@ const CR_NEWLINES = /\r\n?/g;
 // consistently; folding them to LF keeps every consumer's line count equal.
 const UNICODE_LINE_SEPARATORS = /[\u2028\u2029\u0085]/g;
 
+/** Any character one of the rewrites above touches: most texts have none, and skip them. */
+const REWRITTEN = new RegExp(
+  [INVISIBLES, CR_NEWLINES, UNICODE_LINE_SEPARATORS, EXOTIC_SPACES].map((pattern) => pattern.source).join('|'),
+);
+
 function countMatches(text: string, pattern: RegExp): number {
   let count = 0;
   for (const _ of text.matchAll(pattern)) count++;
@@ -40,6 +45,7 @@ function countMatches(text: string, pattern: RegExp): number {
 
 /** Canonicalise raw decoded text and report what changed. Idempotent. */
 export function canonicalize(raw: string): CanonicalText {
+  if (!REWRITTEN.test(raw)) return composedOf(raw, NOTHING_REWRITTEN);
   const invisiblesRemoved = countMatches(raw, INVISIBLES);
   let text = raw.replace(INVISIBLES, '');
 
@@ -48,13 +54,16 @@ export function canonicalize(raw: string): CanonicalText {
 
   const spacesNormalised = countMatches(text, EXOTIC_SPACES);
   text = text.replace(EXOTIC_SPACES, ' ');
+  return composedOf(text, { newlinesNormalised, spacesNormalised, invisiblesRemoved });
+}
 
+const NOTHING_REWRITTEN = { newlinesNormalised: 0, spacesNormalised: 0, invisiblesRemoved: 0 };
+
+/** The last step: NFC, and what it composed. */
+function composedOf(text: string, rewritten: Omit<CanonicalChanges, 'nfcComposedChars'>): CanonicalText {
   const composed = text.normalize('NFC');
   const nfcComposedChars = composed === text ? 0 : countCodePoints(text) - countCodePoints(composed);
-  return {
-    text: composed,
-    changes: { nfcComposedChars, newlinesNormalised, spacesNormalised, invisiblesRemoved },
-  };
+  return { text: composed, changes: { nfcComposedChars, ...rewritten } };
 }
 
 /** True when `text` is already canonical, i.e. canonicalize would return it unchanged. */

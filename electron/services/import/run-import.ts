@@ -147,11 +147,23 @@ const READ_AHEAD_BYTES = 32 * 1024 * 1024;
  * average size of the files read so far, never fewer than this.
  */
 const MIN_READS_IN_FLIGHT = 8;
+/**
+ * A batch begins once this many files are read (or its own size, the first batches being
+ * smaller), when no more will come soon (all read, or the read-ahead full) or when the first
+ * file read has waited a batch's time (`BatchLimits.maxMs`), not with whatever was read: a
+ * commit costs about the same for 2 files as for 200 (the search index's new segment, the pages
+ * of every index it touches), and a writer faster than its reader stored 10,000 files in 1,763
+ * batches of 2. Half the read-ahead, so the reader still has files to read while the batch is
+ * stored. Nothing is locked while the writer waits.
+ */
+const BATCH_FILL_FILES = READ_AHEAD_FILES / 2;
 
 interface QueuedFile {
   task: ImportTask;
   index: number;
   read: ReadFile;
+  /** When it was read (`performance.now()`). */
+  readAt: number;
 }
 
 /** The open questions of the held files, a label asked by several files once. */
@@ -263,7 +275,7 @@ export async function runImport(
           answered++;
           answeredBytes += read.bytes;
           announce();
-          queue.push({ task: first.task, index: first.index, read });
+          queue.push({ task: first.task, index: first.index, read, readAt: performance.now() });
           reading.waitingBytes += read.bytes;
           wake.store?.();
         };
@@ -303,10 +315,25 @@ export async function runImport(
             if (wereHeld) cancelHeld(files.slice(position));
             return null;
           }
-          if (queue.length === 0) {
+          const first = queue[0];
+          if (!first) {
             if (reading.failed) throw reading.failed.error;
             if (reading.done) return held;
-            await new Promise<void>((resolve) => (wake.store = resolve));
+          }
+          const waitedMs = first ? performance.now() - first.readAt : 0;
+          const fillMore =
+            queue.length < Math.min(batchFiles, BATCH_FILL_FILES) &&
+            !reading.done &&
+            reading.waitingBytes < READ_AHEAD_BYTES &&
+            waitedMs < batchLimits.maxMs;
+          if (!first || fillMore) {
+            let timer: NodeJS.Timeout | undefined;
+            await new Promise<void>((resolve) => {
+              wake.store = resolve;
+              if (first && Number.isFinite(batchLimits.maxMs))
+                timer = setTimeout(resolve, batchLimits.maxMs - waitedMs);
+            });
+            clearTimeout(timer);
             wake.store = null;
             continue;
           }

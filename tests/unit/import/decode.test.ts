@@ -1,6 +1,8 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isUtf8 } from 'node:buffer';
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeText, scanUtf8 } from '../../../electron/services/import/decode';
@@ -55,6 +57,46 @@ describe('decodeText', () => {
     expect(scanUtf8(Buffer.from([0x41, 0xc0, 0x80])).firstInvalidOffset).toBe(1); // overlong NUL
     expect(scanUtf8(Buffer.from([0x41, 0x42, 0xed, 0xa0, 0x80])).firstInvalidOffset).toBe(2); // surrogate
     expect(scanUtf8(Buffer.from([0x41, 0xe1, 0xbb])).firstInvalidOffset).toBe(1); // cut short
+  });
+
+  it('takes as UTF-8 exactly the bytes scanUtf8 finds valid (decodeText asks isUtf8 first, and scans only the others)', () => {
+    // Bytes around the edges of the rules: lead bytes, continuations, overlongs, surrogates, past U+10FFFF.
+    const edgy = fc.constantFrom(
+      0x00,
+      0x41,
+      0x7f,
+      0x80,
+      0x8f,
+      0x90,
+      0x9f,
+      0xa0,
+      0xbf,
+      0xc0,
+      0xc1,
+      0xc2,
+      0xdf,
+      0xe0,
+      0xe1,
+      0xed,
+      0xee,
+      0xef,
+      0xf0,
+      0xf1,
+      0xf4,
+      0xf5,
+      0xff,
+    );
+    const pieces = fc.oneof(
+      edgy.map((byte) => [byte]),
+      fc.string({ unit: 'binary', maxLength: 4 }).map((text) => [...Buffer.from(text, 'utf8')]),
+    );
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 12 }), (chunks) => {
+        const bytes = Buffer.from(chunks.flat());
+        expect(isUtf8(bytes), bytes.toString('hex')).toBe(scanUtf8(bytes).firstInvalidOffset === -1);
+      }),
+      { numRuns: 20_000 },
+    );
   });
 
   it('refuses binary files: a PNG renamed .txt, NUL bytes', () => {

@@ -2,16 +2,18 @@
  * Issue 13 (import at corpus scale): a job stores the files it has read in batches, one write
  * transaction holding many files, each file in a savepoint of its own. What the batching could
  * break, read back from SQLite: a file that fails in the middle of a batch, a cancel during a
- * batch, duplicates within one batch, and announcements of a file that was rolled back.
+ * batch, duplicates within one batch, and announcements of a file that was rolled back; and that
+ * a batch waits until it can be filled.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ImportFileResult } from '../../../shared/contract';
-import { runImport, type ImportEvent } from '../../../electron/services/import/run-import';
+import { runImport, type ImportEvent, type ImportRunOptions } from '../../../electron/services/import/run-import';
 import { IMPORT_WAL_AUTOCHECKPOINT_PAGES } from '../../../electron/services/store/durability';
 import { openTempWorkbench } from '../../helpers/temp-workbench';
 import { addArticle } from '../export/fixtures';
+import { useBundledEntries } from './helpers/build-entries';
 import { VIETNAMESE_ARTICLE, writeFiles } from './helpers/fixtures';
 
 type TempWorkbench = ReturnType<typeof openTempWorkbench>;
@@ -77,24 +79,31 @@ function onInsert(wb: TempWorkbench, onInsert: (title: string, articlesVisible: 
     BEGIN SELECT on_insert(NEW.title, (SELECT count(*) FROM articles)); END`);
 }
 
+/** Imports `folder`, handing `onResults` each report of results as its batch gives them. */
+function importReporting(
+  wb: TempWorkbench,
+  folder: string,
+  onResults: (results: ImportFileResult[]) => void,
+  options: ImportRunOptions = {},
+  signal = new AbortController().signal,
+): Promise<Run['state']> {
+  const emit = (event: ImportEvent) => {
+    if (event.type === 'results') onResults(event.results);
+  };
+  return runImport(wb, { kind: 'paths', paths: [folder] }, { signal, emit }, options);
+}
+
 /** Imports `folder` in one batch (no time limit on it). */
 async function importFolder(wb: TempWorkbench, folder: string, controller = new AbortController()): Promise<Run> {
   const results: ImportFileResult[] = [];
-  const state = await runImport(
-    wb,
-    { kind: 'paths', paths: [folder] },
-    {
-      signal: controller.signal,
-      emit: (event: ImportEvent) => {
-        if (event.type === 'results') results.push(...event.results);
-      },
-    },
-    { batch: { firstFiles: 1000, maxFiles: 1000, maxMs: Number.POSITIVE_INFINITY } },
-  );
+  const batch = { firstFiles: 1000, maxFiles: 1000, maxMs: Number.POSITIVE_INFINITY };
+  const state = await importReporting(wb, folder, (each) => results.push(...each), { batch }, controller.signal);
   return { state, results };
 }
 
 describe('import batches', () => {
+  const entry = useBundledEntries();
+
   it('a file that fails in the middle of a batch rolls back alone; the batch’s other files are stored', async () => {
     const wb = workbench();
     // A real store failure, half-way through a file of two records.
@@ -186,16 +195,7 @@ describe('import batches', () => {
     expect(before).toEqual({ synchronous: 2, walAutocheckpoint: 1000 });
     // As each batch's results are reported, inside the pass.
     const during: unknown[] = [];
-    const state = await runImport(
-      wb,
-      { kind: 'paths', paths: [folder] },
-      {
-        signal: new AbortController().signal,
-        emit: (event: ImportEvent) => {
-          if (event.type === 'results') during.push(pragmas());
-        },
-      },
-    );
+    const state = await importReporting(wb, folder, () => during.push(pragmas()));
     expect(state).toBe('done');
     expect(during).toEqual([
       { synchronous: 1, walAutocheckpoint: IMPORT_WAL_AUTOCHECKPOINT_PAGES },
@@ -204,6 +204,24 @@ describe('import batches', () => {
     expect(pragmas()).toEqual(before);
     // Checkpointed at the end: another connection reads both from the database file.
     expect(count(otherConnection(wb), 'articles')).toBe(2);
+  });
+
+  it('a batch begins once it can be filled: 40 files read in the extract worker are committed in batches of 1, 2, 4, 8, 16 and the 9 left', async () => {
+    const wb = workbench();
+    const folder = join(wb.dir, 'in');
+    writeFiles(folder, Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`${i}.txt`, article(i)])));
+    // What another connection sees committed as each batch's results come: one figure per batch.
+    const committed = otherConnection(wb);
+    const seen: number[] = [];
+    // No time limit: a batch waits for its files however slowly they are read. The worker
+    // answers file by file, each in a message of its own.
+    const state = await importReporting(wb, folder, () => seen.push(count(committed, 'articles')), {
+      batch: { firstFiles: 1, maxFiles: 16, maxMs: Number.POSITIVE_INFINITY },
+      extractWorkerPath: entry('extractWorker.js'),
+    });
+    expect(state).toBe('done');
+    expect([...new Set(seen)]).toEqual([1, 3, 7, 15, 31, 40]);
+    expectWholeArticles(wb, 40);
   });
 
   it('a cancel during a batch stops it after the file being stored; those files are stored whole and reported', async () => {

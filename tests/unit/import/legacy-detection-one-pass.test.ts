@@ -1,6 +1,6 @@
 /**
  * The legacy-encoding check runs on every file an import reads, so it counts its words in one
- * pass (issue 13, import at corpus scale). This pins it to the definition it replaced: split the
+ * pass and looks for the signatures in pairs of adjacent characters (issue 13, import at corpus scale). This pins it to the definition it replaced: split the
  * first 4,000 characters at separators, keep the words with a letter, and test each pattern on
  * every word.
  */
@@ -73,6 +73,28 @@ describe('legacy-encoding check in one pass', () => {
         expect(unicodeVietnameseShare(text)).toBe(share(wordsOf(text.normalize('NFC')), UNICODE_VIETNAMESE_WORD));
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('finds a signature in any two adjacent characters of a word, as the patterns do: texts of single characters', () => {
+    // Letters and Latin-1 symbols each side of the signatures, separators, astral letters and lone surrogates.
+    const chars = fc.constantFrom(
+      ...'aeiyAEYbcdghpqxzñ¡¸µ÷þÕÖÀÞßôöõøùûïàâãåèëòúûơđộ ,.-\n'.split(''),
+      '😀',
+      '𝒜',
+      '\ud800',
+      '\udc00',
+    );
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 200 }), (pieces) => {
+        const text = pieces.join('');
+        const scores = referenceScores(text);
+        const score = Math.max(scores.tcvn3, scores.vni);
+        const verdict = detectLegacyVietnamese(text);
+        if (score < 0.25 || score <= scores.unicode) expect(verdict).toBeNull();
+        else expect(verdict?.score).toBe(score);
+      }),
+      { numRuns: 3000 },
     );
   });
 

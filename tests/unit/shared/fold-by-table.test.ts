@@ -71,4 +71,11 @@ describe('foldVietnamese by table', () => {
     expect(foldVietnamese(text)).toBe(foldByDefinition(text));
     expect(foldVietnamese('')).toBe('');
   });
+
+  it('a text whose fold is all ASCII (built from bytes), long or short, folds as the definition does', () => {
+    const text = 'Đề xuất của Bộ Công an về ĐƯỜNG DÂY NÓNG - "an ninh mạng" năm 2023.\n\tHà Nội \u0000 \u007f. ';
+    for (const repeated of [text, text.repeat(2000), `${text.repeat(300)}“`, `“${text.repeat(300)}`])
+      expect(foldVietnamese(repeated)).toBe(foldByDefinition(repeated));
+    expect([...foldVietnamese(text)].every((char) => char.charCodeAt(0) < 0x80)).toBe(true);
+  });
 });
