@@ -1,16 +1,11 @@
 import type { Label } from '../../../shared/domain/schemas';
-import type { Span } from './sync/document-sync';
 import { labelName, useAppStore } from '../state/app-store';
+import { useHoverStore } from './span-hover';
 
-export interface HoverState {
-  x: number;
-  y: number;
-  spans: readonly Span[];
-}
-
-/** Every label covering the hovered character, outermost first. */
-export function HoverCard({ hover, labels }: { hover: HoverState | null; labels: readonly Label[] }) {
+/** Every label covering the hovered character, outermost first (see useSpanHover). */
+export function HoverCard({ labels }: { labels: readonly Label[] }) {
   const language = useAppStore((state) => state.language);
+  const hover = useHoverStore((state) => state.hover);
   if (!hover || hover.spans.length === 0) return null;
   return (
     <div className="hovercard" role="tooltip" style={{ left: hover.x + 14, top: hover.y + 18 }}>

@@ -10,7 +10,7 @@ import { characterAtPoint, offsetAtPoint, scrollRangeIntoView, selectedTextRange
 import { EdgeHandles } from './EdgeHandles';
 import { HighlightPainter, supportsHighlights } from './highlight-painter';
 import { HistoryButtons } from './HistoryButtons';
-import { HoverCard, type HoverState } from './HoverCard';
+import { HoverCard } from './HoverCard';
 import { LabelPalette } from './LabelPalette';
 import { firstPaintWindow, paintWindowNow, watchPaintWindow, watchVisibleBand } from './paint-window';
 import type { SpanQueries } from './sync/document-sync';
@@ -22,6 +22,8 @@ import { RelationPanel } from './relations/RelationPanel';
 import { useRelationStore } from './relations/relation-store';
 import { SelectedSpanPanel } from './SelectedSpanPanel';
 import { SpanList } from './SpanList';
+import { useSpanHover } from './span-hover';
+import { TrimmedBlock } from './TrimmedBlock';
 import { SuggestionPainter } from './assist/suggestion-painter';
 import { SuggestionsPanel } from './assist/SuggestionsPanel';
 import { FindBar } from './find/FindBar';
@@ -38,7 +40,6 @@ const NOTHING_HIDDEN: ReadonlySet<number> = new Set();
 
 /** Longest wait for an idle moment after opening before suggestions are fetched anyway. */
 const SUGGESTIONS_AFTER_OPEN_MAX_MS = 500;
-import { TrimmedBlock } from './TrimmedBlock';
 
 interface TextView {
   layout: TextLayout;
@@ -61,11 +62,11 @@ export function ReaderView({ articleId }: { articleId: number }) {
   const setStatus = useReaderStore((state) => state.setStatus);
   const updateMetadata = useReaderStore((state) => state.updateMetadata);
   const [view, setView] = useState<TextView | null>(null);
-  const [hover, setHover] = useState<HoverState | null>(null);
   const pageRef = useRef<HTMLDivElement>(null);
   // A state (not a ref): the edge handles render into it once it exists.
   const [textWrap, setTextWrap] = useState<HTMLDivElement | null>(null);
   const caretRef = useRef<number | null>(null);
+  const hover = useSpanHover(view, pageRef);
 
   useEffect(() => {
     void load(articleId);
@@ -286,18 +287,6 @@ export function ReaderView({ articleId }: { articleId: number }) {
     }
   };
 
-  const hoverFrame = useRef(0);
-  const onMouseMove = (event: React.MouseEvent) => {
-    if (!view || event.buttons !== 0) return;
-    const { clientX, clientY } = event;
-    cancelAnimationFrame(hoverFrame.current);
-    hoverFrame.current = requestAnimationFrame(() => {
-      const offset = characterAtPoint(view.layout, view.root, clientX, clientY);
-      const spans = offset === null ? [] : (openSpans()?.covering(offset) ?? []);
-      setHover(spans.length ? { x: clientX, y: clientY, spans } : null);
-    });
-  };
-
   if (!article || article.id !== articleId) return <p className="reader__loading">{t('reader.opening')}</p>;
   return (
     <div className="reader">
@@ -308,11 +297,8 @@ export function ReaderView({ articleId }: { articleId: number }) {
           className="reader__textwrap"
           ref={setTextWrap}
           onMouseUp={onMouseUp}
-          onMouseMove={onMouseMove}
-          onMouseLeave={() => {
-            cancelAnimationFrame(hoverFrame.current);
-            setHover(null);
-          }}
+          onMouseMove={hover.onMouseMove}
+          onMouseLeave={hover.onMouseLeave}
         >
           {/* Restoring trimmed chrome changes the text: a new key rebuilds the view and its offset table. */}
           <ArticleText key={`${article.id}:${article.text.length}`} text={article.text} onLayout={onLayout} />
@@ -335,7 +321,7 @@ export function ReaderView({ articleId }: { articleId: number }) {
         <SuggestionsPanel labels={labels} onReveal={revealRange} />
         <SpanList labels={labels} onReveal={reveal} />
       </ReaderTools>
-      <HoverCard hover={hover} labels={labels} />
+      <HoverCard labels={labels} />
       {linkerSpanId !== null && sync?.spans.get(linkerSpanId) ? (
         <EntityLinker span={sync.spans.get(linkerSpanId)!} />
       ) : null}
