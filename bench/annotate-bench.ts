@@ -191,6 +191,54 @@ export function phaseTotals(events: TraceEvent[], tasks: TraceEvent[]): Map<stri
 }
 
 /**
+ * What the page's main thread spent the scroll on, by thread time (wall time on 2 loaded cores is
+ * mostly waiting for a core): how many tasks took over one and two frames of CPU, and each trace
+ * event name's summed thread time in all tasks and in those over one frame (names nest, e.g.
+ * `Paint` within the frame's task, so the sums overlap).
+ */
+function printScrollWork(events: TraceEvent[], tasks: TraceEvent[]): void {
+  const main = tasks[0];
+  const sorted = events
+    .filter((event) => event.ph === 'X' && event.pid === main?.pid && event.tid === main?.tid)
+    .sort((a, b) => a.ts - b.ts);
+  // The first event at or after `ts` (binary search): the events inside a task follow it.
+  const firstAt = (ts: number) => {
+    let low = 0;
+    let high = sorted.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((sorted[middle] as TraceEvent).ts < ts) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  };
+  const namesIn = (chosen: TraceEvent[]) => {
+    const byName = new Map<string, number>();
+    for (const task of chosen) {
+      const end = task.ts + (task.dur ?? 0);
+      for (let at = firstAt(task.ts); at < sorted.length && (sorted[at] as TraceEvent).ts <= end; at++) {
+        const event = sorted[at] as TraceEvent;
+        if (event !== task) byName.set(event.name, (byName.get(event.name) ?? 0) + threadMs(event));
+      }
+    }
+    return [...byName]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 14)
+      .map(([name, ms]) => `${name} ${ms.toFixed(0)}`)
+      .join(', ');
+  };
+  const overOneFrame = tasks.filter((task) => threadMs(task) > 16.7);
+  const total = tasks.reduce((sum, task) => sum + threadMs(task), 0);
+  console.log(
+    `scroll, page main thread: ${tasks.length} tasks, ${total.toFixed(0)} ms of CPU; over 16.7 ms of CPU: ` +
+      `${overOneFrame.length}, over 33 ms: ${tasks.filter((task) => threadMs(task) > 33).length}, over 50 ms: ` +
+      `${tasks.filter((task) => threadMs(task) > 50).length}`,
+  );
+  console.log(`  all tasks (summed thread ms): ${namesIn(tasks)}`);
+  console.log(`  tasks over 16.7 ms: ${namesIn(overOneFrame)}`);
+}
+
+/**
  * The page's main-thread tasks of one open, in time from the press: where the page works and
  * where it waits (for the host's answer, for a frame). Tasks under 2 ms are summed, not listed.
  */
@@ -369,6 +417,10 @@ async function main(): Promise<void> {
        * host's CPU at 400,000 characters), so that work competes with this open.
        */
       'busy-host': { type: 'boolean', default: false },
+      /** Presses Escape before the scroll: the last created span is then no longer selected. */
+      'deselect-before-scroll': { type: 'boolean', default: false },
+      /** Traces the scroll and prints what the page's main thread spent it on (printScrollWork). */
+      'trace-scroll': { type: 'boolean', default: false },
     },
   });
   const opens = Math.max(1, Number(options.opens));
@@ -559,50 +611,83 @@ async function main(): Promise<void> {
     const phases = phaseTotals(createEvents, createTasks);
 
     // 3. Scroll the whole article in steps, one per frame, watching for long tasks.
-    const scroll = options['skip-scroll']
-      ? null
-      : await page.evaluate(
-          () =>
-            new Promise<{
-              frames: number;
-              seconds: number;
-              longTasks: number;
-              worstTaskMs: number;
-              worstFrameMs: number;
-            }>((resolve) => {
-              const tasks: number[] = [];
-              const observer = new PerformanceObserver((list) =>
-                list.getEntries().forEach((entry) => tasks.push(entry.duration)),
-              );
-              observer.observe({ type: 'longtask', buffered: false });
-              const page = document.querySelector('.reader__page') as HTMLElement;
-              page.scrollTop = 0;
-              const step = 120;
-              let frames = 0;
-              let worstFrame = 0;
-              let last = performance.now();
-              const start = last;
-              const tick = (now: number) => {
-                frames++;
-                worstFrame = Math.max(worstFrame, now - last);
-                last = now;
-                if (page.scrollTop + page.clientHeight >= page.scrollHeight - 1) {
-                  observer.disconnect();
-                  resolve({
-                    frames,
-                    seconds: (now - start) / 1000,
-                    longTasks: tasks.filter((duration) => duration > 50).length,
-                    worstTaskMs: Math.max(0, ...tasks),
-                    worstFrameMs: worstFrame,
-                  });
-                  return;
-                }
-                page.scrollTop += step;
-                requestAnimationFrame(tick);
-              };
-              requestAnimationFrame(tick);
-            }),
-        );
+    if (options['deselect-before-scroll']) await page.keyboard.press('Escape');
+    const scrollWhole = () =>
+      page.evaluate(
+        () =>
+          new Promise<{
+            frames: number;
+            seconds: number;
+            longTasks: number;
+            worstTaskMs: number;
+            worstFrameMs: number;
+            stalls: number;
+          }>((resolve) => {
+            const tasks: number[] = [];
+            const observer = new PerformanceObserver((list) =>
+              list.getEntries().forEach((entry) => tasks.push(entry.duration)),
+            );
+            observer.observe({ type: 'longtask', buffered: false });
+            const page = document.querySelector('.reader__page') as HTMLElement;
+            performance.mark('bench-scroll');
+            page.scrollTop = 0;
+            const step = 120;
+            let frames = 0;
+            let worstFrame = 0;
+            let last = performance.now();
+            const start = last;
+            // Headless Chromium here sometimes stopped giving the page frames for good in the middle
+            // of the scroll (the page idle, visible and still running timers; about one run in four
+            // on 2026-11-30, with or without a span selected), and the run hung. A frame is asked
+            // for again after each second without one, and those waits are reported apart, not
+            // timed as frames (whether asking again restarts them had not been seen yet).
+            let stalls = 0;
+            let stalledMs = 0;
+            let requested = 0;
+            const requestTick = () => {
+              const id = ++requested;
+              requestAnimationFrame((now) => {
+                if (id === requested) tick(now);
+              });
+            };
+            let stalled = false;
+            const watchdog = setInterval(() => {
+              if (performance.now() - last < 1000) return;
+              stalls++;
+              stalled = true;
+              requestTick();
+            }, 1000);
+            const tick = (now: number) => {
+              frames++;
+              if (stalled) stalledMs += now - last;
+              else worstFrame = Math.max(worstFrame, now - last);
+              stalled = false;
+              last = now;
+              if (page.scrollTop + page.clientHeight >= page.scrollHeight - 1) {
+                observer.disconnect();
+                clearInterval(watchdog);
+                resolve({
+                  frames,
+                  seconds: (now - start - stalledMs) / 1000,
+                  longTasks: tasks.filter((duration) => duration > 50).length,
+                  worstTaskMs: Math.max(0, ...tasks),
+                  worstFrameMs: worstFrame,
+                  stalls,
+                });
+                return;
+              }
+              page.scrollTop += step;
+              requestTick();
+            };
+            requestTick();
+          }),
+      );
+    let scroll: Awaited<ReturnType<typeof scrollWhole>> | null = null;
+    if (options['trace-scroll']) {
+      const { result, events } = await traced(cdp, scrollWhole);
+      scroll = result;
+      printScrollWork(events, mainThread(events, 'bench-scroll').tasks);
+    } else if (!options['skip-scroll']) scroll = await scrollWhole();
 
     console.log(
       `Article: ${TEXT_LENGTH.toLocaleString('en')} characters, ${spanCount.toLocaleString('en')} spans (Chromium, browser host)`,
@@ -642,7 +727,8 @@ async function main(): Promise<void> {
     if (scroll)
       console.log(
         `scroll ${scroll.frames} frames in ${scroll.seconds.toFixed(1)} s: ${(scroll.frames / scroll.seconds).toFixed(0)} fps, ` +
-          `worst frame ${scroll.worstFrameMs.toFixed(0)} ms, long tasks > 50 ms: ${scroll.longTasks} (worst ${scroll.worstTaskMs.toFixed(0)} ms)`,
+          `worst frame ${scroll.worstFrameMs.toFixed(0)} ms, long tasks > 50 ms: ${scroll.longTasks} (worst ${scroll.worstTaskMs.toFixed(0)} ms)` +
+          (scroll.stalls ? `; Chromium stopped giving frames ${scroll.stalls} times (those waits left out)` : ''),
       );
   } finally {
     await browser.close();
