@@ -5,11 +5,11 @@
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type RunningHost } from './fixtures';
-import { dragAcross, openSeed } from './reader-helpers';
-import { articleIdByTitle, callApi } from './stored-state';
+import { dragAcross, openSeedArticle } from './reader-helpers';
+import { callApi } from './stored-state';
 
 const SCREENSHOTS = join(__dirname, '..', '..', 'test-results', 'attributes');
-const SEED = /^3 đề xuất của Bộ Công an/;
+const SEED_TITLE = '3 đề xuất của Bộ Công an';
 const RISK_QUOTE = 'giảm thiểu nguy cơ thách thức';
 
 interface StoredAnnotation {
@@ -17,12 +17,6 @@ interface StoredAnnotation {
   quote: string;
   note: string;
   attributes?: Record<string, unknown>;
-}
-
-async function openSeedArticle(page: Page, host: RunningHost): Promise<number> {
-  await page.goto(host.url);
-  await openSeed(page, SEED);
-  return articleIdByTitle(host, '3 đề xuất của Bộ Công an');
 }
 
 /**
@@ -50,7 +44,7 @@ test('(3) a severity is set on a RISK by keyboard: A, then H; undo and redo; it 
   page,
   host,
 }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   await dragAcross(page, RISK_QUOTE);
   await page.keyboard.press('1');
   const panel = page.getByRole('region', { name: 'Selected span', exact: true });
@@ -104,7 +98,7 @@ test("the attribute keys turned off when the new span's create was confirmed aft
   page,
   host,
 }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   // The create answers late, as on a loaded machine (CI lost the A press this way): A comes first.
   const answer = await holdNextWrite(page);
   await dragAcross(page, RISK_QUOTE);
@@ -126,7 +120,7 @@ test("a value and a note typed in the new span's panel before its create was con
   page,
   host,
 }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   // The create answers late, as on a loaded machine (CI lost a typed value this way).
   const answer = await holdNextWrite(page);
   await dragAcross(page, RISK_QUOTE);
@@ -146,7 +140,7 @@ test('(4) a document field is filled in the reader, undone and redone, and the l
   page,
   host,
 }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   const fields = page.getByRole('region', { name: 'Document fields' });
   await fields.getByRole('group', { name: 'Document type' }).getByRole('button', { name: 'Speech' }).click();
   await fields.getByRole('group', { name: 'Topics' }).getByRole('button', { name: 'Diplomacy' }).click();
@@ -199,7 +193,7 @@ test('bad input: a number out of range is refused with the attribute named, and 
   page,
   host,
 }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   await callApi(host, 'applyChanges', {
     origin: 'manual',
     changes: [

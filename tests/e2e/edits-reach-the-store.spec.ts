@@ -6,8 +6,8 @@
  */
 import type { Page } from '@playwright/test';
 import { expect, test, type RunningHost } from './fixtures';
-import { dragAcross, openSeed, pointsInText } from './reader-helpers';
-import { articleIdByTitle, storedSpans, type StoredSpan } from './stored-state';
+import { dragAcross, openSeedArticle, pointsInText } from './reader-helpers';
+import { storedSpans, type StoredSpan } from './stored-state';
 
 const SEED_TITLE = '3 đề xuất của Bộ Công an';
 const spanRows = (page: Page) => page.locator('.spans__row');
@@ -15,12 +15,6 @@ const selectedLabel = (page: Page) => page.getByLabel('Label of the selected spa
 
 /** [label, quote, note] of every stored span, in text order. */
 const summary = (spans: StoredSpan[]) => spans.map((span) => [span.labelKey, span.quote, span.note]);
-
-async function openSeedArticle(page: Page, host: RunningHost): Promise<number> {
-  await page.goto(host.url);
-  await openSeed(page, /^3 đề xuất của Bộ Công an/);
-  return articleIdByTitle(host, SEED_TITLE);
-}
 
 /** Waits until the store holds `expected`, then reloads and checks the reader shows it. */
 async function expectStored(page: Page, host: RunningHost, articleId: number, expected: string[][]): Promise<void> {
@@ -44,13 +38,13 @@ async function clickName(page: Page): Promise<void> {
 }
 
 test('lost edits: a created span is stored', async ({ page, host }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   await tagName(page);
   await expectStored(page, host, articleId, [['PER', 'Lương Tam Quang', '']]);
 });
 
 test('lost edits: a relabel by hotkey is stored', async ({ page, host }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   await tagName(page);
   await clickName(page);
   await page.keyboard.press('4');
@@ -59,7 +53,7 @@ test('lost edits: a relabel by hotkey is stored', async ({ page, host }) => {
 });
 
 test('lost edits: a relabel from the dropdown is stored', async ({ page, host }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   await tagName(page);
   await clickName(page);
   await selectedLabel(page).selectOption('ORG');
@@ -67,7 +61,7 @@ test('lost edits: a relabel from the dropdown is stored', async ({ page, host })
 });
 
 test('lost edits: a note is stored', async ({ page, host }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   await tagName(page);
   await clickName(page);
   await page.getByLabel('Note').fill('Thứ trưởng Bộ Công an');
@@ -76,7 +70,7 @@ test('lost edits: a note is stored', async ({ page, host }) => {
 });
 
 test('lost edits: edge moves by keyboard are stored', async ({ page, host }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   const [caret] = await pointsInText(page, 'Bộ Ngoại giao tổ chức', 0, 1);
   await page.mouse.click(caret.x - 1, caret.y);
   for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+Control+ArrowRight');
@@ -101,7 +95,7 @@ test('lost edits: edge moves by keyboard are stored', async ({ page, host }) => 
 });
 
 test('lost edits: an edge moved with the grip is stored', async ({ page, host }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   await dragAcross(page, 'Lương Tam Quang', 0, 9); // "Lương Tam"
   await page.keyboard.press('3');
   await expectStored(page, host, articleId, [['PER', 'Lương Tam', '']]);
@@ -121,7 +115,7 @@ test('lost edits: an edge moved with the grip is stored', async ({ page, host })
 });
 
 test('lost edits: a delete is stored', async ({ page, host }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   await tagName(page);
   await expectStored(page, host, articleId, [['PER', 'Lương Tam Quang', '']]);
   await clickName(page);
@@ -131,7 +125,7 @@ test('lost edits: a delete is stored', async ({ page, host }) => {
 });
 
 test('lost edits: undo and redo of a relabel are stored, step by step', async ({ page, host }) => {
-  const articleId = await openSeedArticle(page, host);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   await tagName(page);
   await clickName(page);
   await page.keyboard.press('4');

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
 import { annotateFromAnotherConnection } from './other-process';
-import { dragAcross, openSeed, paintedTexts, pointsInText } from './reader-helpers';
+import { dragAcross, openSeed, openSeedArticle, paintedTexts, pointsInText } from './reader-helpers';
 import { articleIdByTitle, callApi, storedSpans } from './stored-state';
 
 const CLI_ENTRY = join(__dirname, '..', '..', 'out', 'main', 'cli.js');
@@ -23,9 +23,7 @@ async function markPage(page: Page): Promise<() => Promise<boolean>> {
 }
 
 test('an annotation written by another process appears in the open reader without a reload', async ({ page, host }) => {
-  await page.goto(host.url);
-  await openSeed(page, /^3 đề xuất của Bộ Công an/);
-  const articleId = await articleIdByTitle(host, SEED_TITLE);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   await expect(page.locator('.spans__row')).toHaveCount(0);
   const notReloaded = await markPage(page);
 

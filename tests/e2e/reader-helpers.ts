@@ -1,4 +1,6 @@
 import type { Page } from '@playwright/test';
+import type { RunningHost } from './fixtures';
+import { articleIdByTitle } from './stored-state';
 
 interface Point {
   x: number;
@@ -75,4 +77,11 @@ export async function openSeed(page: Page, titleStart: RegExp): Promise<void> {
   await page.getByRole('button', { name: titleStart }).click();
   await page.getByLabel('Article text').waitFor();
   await page.locator('.reader__sidebar').waitFor();
+}
+
+/** Opens the library, then the seed article whose title starts with `titleStart`; returns its id. */
+export async function openSeedArticle(page: Page, host: RunningHost, titleStart: string): Promise<number> {
+  await page.goto(host.url);
+  await openSeed(page, new RegExp(`^${titleStart.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  return articleIdByTitle(host, titleStart);
 }

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
-import { dragAcross, openSeed, pointsInText } from './reader-helpers';
-import { articleIdByTitle, storedSpans } from './stored-state';
+import { dragAcross, openSeedArticle, pointsInText } from './reader-helpers';
+import { storedSpans } from './stored-state';
 
 const SEED_TITLE = '3 đề xuất của Bộ Công an';
 
@@ -8,9 +8,7 @@ test('the hover card names the labels under the pointer, and goes when the point
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await openSeed(page, new RegExp(`^${SEED_TITLE}`));
-  const articleId = await articleIdByTitle(host, SEED_TITLE);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   await dragAcross(page, 'Lương Tam Quang');
   await page.keyboard.press('5'); // ORG
   await expect.poll(async () => (await storedSpans(host, articleId)).map((span) => span.labelKey)).toEqual(['ORG']);

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { dragAcross, openSeed, pointsInText } from './reader-helpers';
+import { dragAcross, openSeed, openSeedArticle, pointsInText } from './reader-helpers';
 import { articleIdByTitle, storedSpans } from './stored-state';
 
 const SEED_TITLE = '3 đề xuất của Bộ Công an';
@@ -33,10 +33,8 @@ test('Tab cycling of spans was a keyboard trap: it stops at the ends of the stac
   page,
   host,
 }) => {
-  await page.goto(host.url);
-  await openSeed(page, new RegExp(`^${SEED_TITLE}`));
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   // Nested spans: a person inside an organisation-sized span.
-  const articleId = await articleIdByTitle(host, SEED_TITLE);
   const storedStack = async () =>
     (await storedSpans(host, articleId)).map((span) => [span.labelKey, span.quote, span.note]);
   await dragAcross(page, 'Lương Tam Quang');

@@ -7,8 +7,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, test, type RunningHost } from './fixtures';
-import { dragAcross, openSeed, pointsInText } from './reader-helpers';
-import { articleIdByTitle, callApi, storedSpans } from './stored-state';
+import { dragAcross, openSeedArticle, pointsInText } from './reader-helpers';
+import { callApi, storedSpans } from './stored-state';
 
 const SEED_TITLE = '3 đề xuất của Bộ Công an';
 const SCREENSHOTS = join('test-results', 'relations');
@@ -40,9 +40,7 @@ async function storedRelations(host: RunningHost, articleId: number): Promise<st
  * then waits until the store holds them all; returns the article's id.
  */
 async function openAndTag(page: Page, host: RunningHost, tags: readonly [text: string, hotkey: string][]) {
-  await page.goto(host.url);
-  await openSeed(page, new RegExp(`^${SEED_TITLE}`));
-  const articleId = await articleIdByTitle(host, SEED_TITLE);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   for (const [text, hotkey] of tags) {
     await dragAcross(page, text);
     await page.keyboard.press(hotkey);
@@ -131,9 +129,7 @@ test('Tab moves the target, Escape cancels, and a type that breaks the rule is n
 test('screenshots: arcs in a dense paragraph, with and without a selected span', async ({ page, host }) => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(host.url);
-  await openSeed(page, new RegExp(`^${SEED_TITLE}`));
-  const articleId = await articleIdByTitle(host, SEED_TITLE);
+  const articleId = await openSeedArticle(page, host, SEED_TITLE);
   const text = (await callApi<{ text: string }>(host, 'getArticle', { id: articleId })).text;
   const spans: [string, string, string][] = [
     ['e', 'EVENT', 'Hội nghị tổng kết công tác ngành ngoại giao năm 2022'],
