@@ -10,6 +10,9 @@ import { deferred, holdDeferredLoads, preloadDeferred } from '../../../renderer/
 
 describe('deferred preloads while an article opens', () => {
   it('wait from the read until the frame after its answer, then go on; a module shown meanwhile loads at once', async () => {
+    // Timers faked: with real ones, a machine busy enough to hold the event loop past the 10 ms
+    // `settle` ran it before the frame's nested timeout that starts the first load (a clean-clone CI run, 2026-11-30 23:40).
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const idle: (() => void)[] = [];
     vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
     vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback));
@@ -20,7 +23,7 @@ describe('deferred preloads while an article opens', () => {
     deferred(reader);
     deferred(dialog);
     const shownLater = deferred(view);
-    const settle = () => new Promise((resolve) => setTimeout(resolve, 10));
+    const settle = () => vi.advanceTimersByTimeAsync(10);
     const runIdle = async () => {
       idle.splice(0).forEach((callback) => callback());
       await settle();
@@ -44,5 +47,6 @@ describe('deferred preloads while an article opens', () => {
     expect(dialog).toHaveBeenCalledTimes(1);
     expect(view).toHaveBeenCalledTimes(1); // not loaded twice
     vi.unstubAllGlobals();
+    vi.useRealTimers();
   });
 });
