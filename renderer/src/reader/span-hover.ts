@@ -44,18 +44,22 @@ export function useSpanHover(
     cancelAnimationFrame(frame.current);
     showHover(null);
   }, []);
+  // A scroll hides the card but keeps a read the pointer asked for: a scroll event comes at the
+  // next frame, so one from a scroll made just before the pointer moved would otherwise cancel
+  // that move's read, and the card would not show until the pointer moved again.
+  const hideShown = useCallback(() => showHover(null), []);
 
   // Each text view gets its own subscription (the scroller is mounted by then); another article's
   // view, or none, also ends the card of this one's spans.
   useEffect(() => {
     const scroller = scrollerRef.current;
     if (!view || !scroller) return;
-    scroller.addEventListener('scroll', hide, { passive: true });
+    scroller.addEventListener('scroll', hideShown, { passive: true });
     return () => {
-      scroller.removeEventListener('scroll', hide);
+      scroller.removeEventListener('scroll', hideShown);
       hide();
     };
-  }, [view, scrollerRef, hide]);
+  }, [view, scrollerRef, hide, hideShown]);
 
   const onMouseMove = useCallback(
     (event: React.MouseEvent) => {
