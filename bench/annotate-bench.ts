@@ -19,6 +19,7 @@ import type { CDPSession } from '@playwright/test';
 import { storeArticle } from '../electron/services/import/store-article';
 import { openWorkbench } from '../electron/services/workbench';
 import { TOKEN_HEADER } from '../shared/contract/names';
+import { partitionPoint } from '../shared/domain/partition-point';
 import { canonicalize } from '../shared/text/canonical';
 import { launchChromium, newBenchPage, openInReader } from './bench-browser';
 
@@ -201,17 +202,8 @@ function printScrollWork(events: TraceEvent[], tasks: TraceEvent[]): void {
   const sorted = events
     .filter((event) => event.ph === 'X' && event.pid === main?.pid && event.tid === main?.tid)
     .sort((a, b) => a.ts - b.ts);
-  // The first event at or after `ts` (binary search): the events inside a task follow it.
-  const firstAt = (ts: number) => {
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((sorted[middle] as TraceEvent).ts < ts) low = middle + 1;
-      else high = middle;
-    }
-    return low;
-  };
+  // The first event at or after `ts`: the events inside a task follow it.
+  const firstAt = (ts: number) => partitionPoint(sorted, (event) => event.ts < ts);
   const namesIn = (chosen: TraceEvent[]) => {
     const byName = new Map<string, number>();
     for (const task of chosen) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LabelKeySchema, OffsetSchema } from '../domain/schemas';
+import { partitionPoint } from '../domain/partition-point';
 import type { TextRange } from '../text/syllables';
 
 /**
@@ -77,14 +78,7 @@ function takenRangeTest(ranges: readonly TextRange[]): (range: TextRange) => boo
   const furthestEnd: number[] = [];
   for (const [index, range] of sorted.entries()) furthestEnd.push(Math.max(range.end, furthestEnd[index - 1] ?? -1));
   return ({ start, end }) => {
-    // Count of ranges starting before `end` (upper bound by binary search).
-    let low = 0;
-    let high = sorted.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if ((sorted[middle] as TextRange).start < end) low = middle + 1;
-      else high = middle;
-    }
-    return low > 0 && (furthestEnd[low - 1] as number) > start;
+    const startingBeforeEnd = partitionPoint(sorted, (range) => range.start < end);
+    return startingBeforeEnd > 0 && (furthestEnd[startingBeforeEnd - 1] as number) > start;
   };
 }

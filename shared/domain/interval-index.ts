@@ -1,3 +1,5 @@
+import { partitionPoint } from './partition-point';
+
 /**
  * An index of spans for hit-testing ("which spans cover offset x") and viewport queries ("which
  * spans intersect [a, b)"). Offsets are `[start, end)`; items must have `start < end` and unique
@@ -115,14 +117,7 @@ export class IntervalIndex<T extends IndexedSpan> {
 
   /** First index whose item fails `isBefore`; `isBefore` must hold for a prefix of the text order. */
   private partitionPoint(isBefore: (item: T) => boolean): number {
-    let low = 0;
-    let high = this.inTextOrder.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (isBefore(this.inTextOrder[middle] as T)) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    return partitionPoint(this.inTextOrder, isBefore);
   }
 
   /** Items among the first `prefixLength` (in text order) whose end is past `point`. */

@@ -1,3 +1,5 @@
+import { partitionPoint } from '../domain/partition-point';
+
 /**
  * Syllable tokens, selection snapping and sentence ranges on canonical text (NFC, LF, plain
  * spaces). Offsets are UTF-16 code units, `[start, end)`.
@@ -152,14 +154,8 @@ function* tokensFrom(text: string, from: number): Generator<TextRange> {
 
 /** The tokens from the first one ending after `offset` (binary search; tokens are sorted and disjoint). */
 function* tokensEndingAfter(tokens: readonly TextRange[], offset: number): Generator<TextRange> {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((tokens[middle] as TextRange).end <= offset) low = middle + 1;
-    else high = middle;
-  }
-  for (let index = low; index < tokens.length; index++) yield tokens[index] as TextRange;
+  const first = partitionPoint(tokens, (token) => token.end <= offset);
+  for (let index = first; index < tokens.length; index++) yield tokens[index] as TextRange;
 }
 
 /** Start of the run of non-whitespace that contains or ends at `offset`. */
