@@ -228,6 +228,16 @@ function printScrollWork(events: TraceEvent[], tasks: TraceEvent[]): void {
   );
   console.log(`  all tasks (summed thread ms): ${namesIn(tasks)}`);
   console.log(`  tasks over 16.7 ms: ${namesIn(overOneFrame)}`);
+  // The heaviest tasks one by one, in time order: whether they come with a paragraph coming into
+  // view (Layout, the content-visibility chunks' IntersectionObserver), the painted band moving
+  // (FunctionCall, then a Paint of every marked paragraph) or something else.
+  const start = main?.ts ?? 0;
+  const heaviest = [...overOneFrame].sort((a, b) => threadMs(b) - threadMs(a)).slice(0, 10);
+  for (const task of heaviest.sort((a, b) => a.ts - b.ts))
+    console.log(
+      `    at ${((task.ts - start) / 1000).toFixed(0)} ms: ${threadMs(task).toFixed(1)} ms CPU, ` +
+        `${((task.dur ?? 0) / 1000).toFixed(1)} ms wall: ${namesIn([task])}`,
+    );
 }
 
 /**
@@ -614,6 +624,7 @@ async function main(): Promise<void> {
             worstTaskMs: number;
             worstFrameMs: number;
             stalls: number;
+            gaveUpAt: number | null;
           }>((resolve) => {
             const tasks: number[] = [];
             const observer = new PerformanceObserver((list) =>
@@ -632,7 +643,10 @@ async function main(): Promise<void> {
             // of the scroll (the page idle, visible and still running timers; about one run in four
             // on 2026-11-30, with or without a span selected), and the run hung. A frame is asked
             // for again after each second without one, and those waits are reported apart, not
-            // timed as frames (whether asking again restarts them had not been seen yet).
+            // timed as frames. Asking again did not restart them (a traced run hung for its whole
+            // 600 s on 2026-12-01), so after GIVE_UP_MS without a frame the scroll ends there,
+            // reporting how far it got, and the caller scrolls again.
+            const GIVE_UP_MS = 5000;
             let stalls = 0;
             let stalledMs = 0;
             let requested = 0;
@@ -643,8 +657,27 @@ async function main(): Promise<void> {
               });
             };
             let stalled = false;
+            const result = (now: number, gaveUpAt: number | null) => {
+              observer.disconnect();
+              clearInterval(watchdog);
+              resolve({
+                frames,
+                seconds: (now - start - stalledMs) / 1000,
+                longTasks: tasks.filter((duration) => duration > 50).length,
+                worstTaskMs: Math.max(0, ...tasks),
+                worstFrameMs: worstFrame,
+                stalls,
+                gaveUpAt,
+              });
+            };
             const watchdog = setInterval(() => {
-              if (performance.now() - last < 1000) return;
+              const now = performance.now();
+              if (now - last < 1000) return;
+              if (now - last > GIVE_UP_MS) {
+                stalledMs += now - last;
+                result(now, page.scrollTop / page.scrollHeight);
+                return;
+              }
               stalls++;
               stalled = true;
               requestTick();
@@ -656,16 +689,7 @@ async function main(): Promise<void> {
               stalled = false;
               last = now;
               if (page.scrollTop + page.clientHeight >= page.scrollHeight - 1) {
-                observer.disconnect();
-                clearInterval(watchdog);
-                resolve({
-                  frames,
-                  seconds: (now - start - stalledMs) / 1000,
-                  longTasks: tasks.filter((duration) => duration > 50).length,
-                  worstTaskMs: Math.max(0, ...tasks),
-                  worstFrameMs: worstFrame,
-                  stalls,
-                });
+                result(now, null);
                 return;
               }
               page.scrollTop += step;
@@ -674,12 +698,24 @@ async function main(): Promise<void> {
             requestTick();
           }),
       );
+    // A scroll Chromium stopped giving frames to is reported and done again (three tries at most).
+    const scrollUntilWhole = async (): Promise<Awaited<ReturnType<typeof scrollWhole>>> => {
+      for (let attempt = 1; ; attempt++) {
+        const result = await scrollWhole();
+        if (result.gaveUpAt === null || attempt === 3) return result;
+        console.log(
+          `scroll attempt ${attempt}: Chromium gave no frame for 5 s at ${(result.gaveUpAt * 100).toFixed(0)} % of the ` +
+            `text (${result.frames} frames, ${result.longTasks} long tasks until then); scrolling again`,
+        );
+        await page.bringToFront();
+      }
+    };
     let scroll: Awaited<ReturnType<typeof scrollWhole>> | null = null;
     if (options['trace-scroll']) {
-      const { result, events } = await traced(cdp, scrollWhole);
+      const { result, events } = await traced(cdp, scrollUntilWhole);
       scroll = result;
       printScrollWork(events, mainThread(events, 'bench-scroll').tasks);
-    } else if (!options['skip-scroll']) scroll = await scrollWhole();
+    } else if (!options['skip-scroll']) scroll = await scrollUntilWhole();
 
     console.log(
       `Article: ${TEXT_LENGTH.toLocaleString('en')} characters, ${spanCount.toLocaleString('en')} spans (Chromium, browser host)`,
@@ -720,7 +756,8 @@ async function main(): Promise<void> {
       console.log(
         `scroll ${scroll.frames} frames in ${scroll.seconds.toFixed(1)} s: ${(scroll.frames / scroll.seconds).toFixed(0)} fps, ` +
           `worst frame ${scroll.worstFrameMs.toFixed(0)} ms, long tasks > 50 ms: ${scroll.longTasks} (worst ${scroll.worstTaskMs.toFixed(0)} ms)` +
-          (scroll.stalls ? `; Chromium stopped giving frames ${scroll.stalls} times (those waits left out)` : ''),
+          (scroll.stalls ? `; Chromium stopped giving frames ${scroll.stalls} times (those waits left out)` : '') +
+          (scroll.gaveUpAt !== null ? `; INCOMPLETE: no frames after ${(scroll.gaveUpAt * 100).toFixed(0)} %` : ''),
       );
   } finally {
     await browser.close();
