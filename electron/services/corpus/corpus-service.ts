@@ -226,16 +226,15 @@ export class CorpusService {
         articleCount++;
         count += next - from;
         const displayTitle = ownTitleOf(title);
-        // The spans given a line so far (a few per article: a list, not a set per article).
-        const lined: NoteSpan[] = [];
-        for (const { text, startU16, endU16 } of occurrencesInTextOrder(notes, found.slice(from, next))) {
+        inTextOrder(notes, found, from, next);
+        for (let at = from; at < next; at++) {
           if (hits.length >= limit) break;
+          const { text, startU16, endU16 } = found[at]!;
           const span = notes[text]!;
           const { left, match, right } = kwicLine(span.note, startU16, endU16);
           // A list of its own per line, as for the other kinds: the span's own (read for this call)
           // for its first line, copies for the next (a note may hold the phrase twice).
-          const again = lined.includes(span);
-          if (!again) lined.push(span);
+          const again = hasLineBefore(found, from, at);
           const hit: ConcordanceHit = {
             articleId,
             displayTitle: displayTitle ?? '',
@@ -359,14 +358,32 @@ function quoteOccurrences(group: readonly SpanRow[], phrase: PhraseQuery): Quote
 }
 
 /**
- * One article's occurrences in its spans' notes (offsets in the note; each note's own, none
- * shared), ordered by their span's start, then by their place in the note; `occurrences` are in
- * the order of `notes` (key order: span ids), which orders spans that start together.
+ * Orders `occurrences[from, to)`, one article's occurrences in its spans' notes (offsets in the
+ * note), by their span's start, then by their place in the note; they come in the order of
+ * `notes` (key order: span ids), which stays the order of spans that start together. An
+ * insertion sort, stable as `sort` is: an article has a few, and `sort` allocated a workspace for
+ * each (a megabyte of a 5,000-line concordance's garbage).
  */
-function occurrencesInTextOrder(notes: readonly NoteSpan[], occurrences: OccurrenceIn[]): OccurrenceIn[] {
-  return occurrences.length < 2
-    ? occurrences
-    : occurrences.sort((a, b) => notes[a.text]!.start - notes[b.text]!.start || a.startU16 - b.startU16);
+function inTextOrder(notes: readonly NoteSpan[], occurrences: OccurrenceIn[], from: number, to: number): void {
+  for (let at = from + 1; at < to; at++) {
+    const occurrence = occurrences[at]!;
+    const { start } = notes[occurrence.text]!;
+    let place = at;
+    for (; place > from; place--) {
+      const earlier = occurrences[place - 1]!;
+      const earlierStart = notes[earlier.text]!.start;
+      if (earlierStart < start || (earlierStart === start && earlier.startU16 <= occurrence.startU16)) break;
+      occurrences[place] = earlier;
+    }
+    occurrences[place] = occurrence;
+  }
+}
+
+/** Whether the note of `occurrences[at]` is that of one of `occurrences[from, at)`. */
+function hasLineBefore(occurrences: readonly OccurrenceIn[], from: number, at: number): boolean {
+  const { text } = occurrences[at]!;
+  for (let earlier = from; earlier < at; earlier++) if (occurrences[earlier]!.text === text) return true;
+  return false;
 }
 
 /** The article read for `articleId`; the ids come from indexes written with the articles. */
