@@ -4,7 +4,7 @@
  * character boundaries (a surrogate pair or a letter with its combining marks is never split).
  */
 import { foldedByTable } from '../text/fold';
-import { foldWithOffsets } from './fold-offsets';
+import { foldWithOffsets, type FoldedWithOffsets } from './fold-offsets';
 import { parseSearchQuery } from './query';
 import { isWordCharacterAt, isWordCharacterBefore, nextWordCharacter, wordsEndAt } from './word-chars';
 
@@ -68,28 +68,78 @@ function hasExactWords(source: string, exactPhrase: readonly string[], exactText
 
 /** Occurrences of `query` in `text` (canonical), in text order; none for a query without words. */
 export function findOccurrences(text: string, query: PhraseQuery): Occurrence[] {
-  const { terms, exactPhrase } = query;
-  if (terms.length === 0) return [];
+  if (query.terms.length === 0) return [];
   // Most text folds in place (the same offsets on both sides): no map back is made for it, nor a
   // range object per match (the notes concordance folds thousands of short notes per query).
   const inPlace = foldedByTable(text);
   const mapped = inPlace === null ? foldWithOffsets(text) : null;
-  const folded = inPlace ?? mapped!.folded;
-  const { pattern, exactText } = matcherOf(query);
   const found: Occurrence[] = [];
+  eachOccurrence(text, inPlace ?? mapped!.folded, mapped, query, (startU16, endU16) =>
+    found.push({ startU16, endU16 }),
+  );
+  return found;
+}
+
+/** An occurrence in one of several texts: the text's index, and the occurrence's offsets in it. */
+export interface OccurrenceIn extends Occurrence {
+  text: number;
+}
+
+/**
+ * The occurrences of `query` in each of `texts`, as findOccurrences finds them in each, in one
+ * list (by text, then in text order). Texts that all fold in place (most notes) are folded and
+ * searched as one text, joined by line breaks, which no occurrence crosses and which are no word
+ * characters: the notes concordance made one fold, one decoder call and one search per note,
+ * 5,000 of them per query, most of a first call's matching while V8 still interpreted that code.
+ */
+export function findOccurrencesInEach(texts: readonly string[], query: PhraseQuery): OccurrenceIn[] {
+  const found: OccurrenceIn[] = [];
+  if (query.terms.length === 0) return found;
+  const joined = texts.join('\n');
+  const folded = foldedByTable(joined);
+  if (folded === null) {
+    texts.forEach((text, index) => {
+      for (const { startU16, endU16 } of findOccurrences(text, query)) found.push({ text: index, startU16, endU16 });
+    });
+    return found;
+  }
+  // Occurrences come in order, so the text holding each is found by walking the texts once.
+  let index = 0;
+  let start = 0;
+  eachOccurrence(joined, folded, null, query, (startU16, endU16) => {
+    while (startU16 >= start + texts[index]!.length) start += texts[index++]!.length + 1;
+    found.push({ text: index, startU16: startU16 - start, endU16: endU16 - start });
+  });
+  return found;
+}
+
+/**
+ * Calls `found` for each occurrence of `query` (with words) in canonical `text`, in order, given
+ * its fold (`mapped`: the map back to `text`, null when `folded` has the same offsets).
+ */
+function eachOccurrence(
+  text: string,
+  folded: string,
+  mapped: FoldedWithOffsets | null,
+  query: PhraseQuery,
+  found: (startU16: number, endU16: number) => void,
+): void {
+  const { exactPhrase } = query;
+  const { pattern, exactText } = matcherOf(query);
   pattern.lastIndex = 0;
   for (let match = pattern.exec(folded); match !== null; match = pattern.exec(folded)) {
     const matchEnd = match.index + match[0].length;
     const whole = !isWordCharacterBefore(folded, match.index) && !isWordCharacterAt(folded, matchEnd);
-    const { start, end } = mapped ? mapped.toSource(match.index, matchEnd) : { start: match.index, end: matchEnd };
+    let start = match.index;
+    let end = matchEnd;
+    if (mapped) ({ start, end } = mapped.toSource(start, end));
     if (!whole || (exactPhrase && !hasExactWords(text.slice(start, end), exactPhrase, exactText!))) {
       // Not this one; the next word may begin another.
       pattern.lastIndex = match.index + 1;
       continue;
     }
-    found.push({ startU16: start, endU16: end });
+    found(start, end);
   }
-  return found;
 }
 
 /** Characters of context on each side of a concordance line. */

@@ -9,7 +9,14 @@ import type {
   Dashboard,
 } from '../../../shared/contract/corpus';
 import type { LibraryFacets, LibraryFilter, LibraryPage, LibrarySort } from '../../../shared/corpus/library-query';
-import { findOccurrences, kwicLine, parsePhraseQuery, type PhraseQuery } from '../../../shared/search/concordance';
+import {
+  findOccurrences,
+  findOccurrencesInEach,
+  kwicLine,
+  parsePhraseQuery,
+  type OccurrenceIn,
+  type PhraseQuery,
+} from '../../../shared/search/concordance';
 import { parseSearchQuery } from '../../../shared/search/query';
 import { snippetFor } from '../../../shared/search/snippet';
 import type { ChangeService } from '../changes/change-service';
@@ -199,41 +206,55 @@ export class CorpusService {
     let count = 0;
     // Article by article until one more occurrence than the limit is known.
     // As many notes as one more occurrence than the limit needs when each holds one (most do).
-    for (const group of this.corpus.notesMatching(phraseQuery(phrase.terms), labelKey, filter, limit + 1)) {
-      const occurrences = noteOccurrences(group, phrase);
-      if (occurrences.length === 0) continue;
-      articleCount++;
-      count += occurrences.length;
-      const { articleId, title, publishedAt } = group[0]!;
-      const displayTitle = ownTitleOf(title);
-      // The spans given a line so far (a few per article: a list, not a set per article).
-      const lined: NoteSpan[] = [];
-      for (const { span, startU16, endU16 } of occurrences) {
-        if (hits.length >= limit) break;
-        const { left, match, right } = kwicLine(span.note, startU16, endU16);
-        // A list of its own per line, as for the other kinds: the span's own (read for this call)
-        // for its first line, copies for the next (a note may hold the phrase twice).
-        const again = lined.includes(span);
-        if (!again) lined.push(span);
-        const hit: ConcordanceHit = {
-          articleId,
-          displayTitle: displayTitle ?? '',
-          publishedAt,
-          startU16: span.start,
-          endU16: span.end,
-          left,
-          match,
-          right,
-          annotationId: span.id,
-          inNote: true,
-          labels: again ? [...span.labels] : span.labels,
-          identicalLabels: again ? [...span.identicalLabels] : span.identicalLabels,
-        };
-        hits.push(hit);
-        if (displayTitle === null) {
-          const lines = untitled.get(articleId);
-          if (lines) lines.push(hit);
-          else untitled.set(articleId, [hit]);
+    for (const notes of this.corpus.notesMatching(phraseQuery(phrase.terms), labelKey, filter, limit + 1)) {
+      // Every note of the batch matched at once (findOccurrencesInEach), then article by article:
+      // a batch is whole articles in key order, so an article's notes and their occurrences are
+      // each one run.
+      const found = findOccurrencesInEach(
+        notes.map((span) => span.note),
+        phrase,
+      );
+      let next = 0;
+      for (let first = 0; first < notes.length && count <= limit;) {
+        const { articleId, title, publishedAt } = notes[first]!;
+        let end = first + 1;
+        while (end < notes.length && notes[end]!.articleId === articleId) end++;
+        const from = next;
+        while (next < found.length && found[next]!.text < end) next++;
+        first = end;
+        if (next === from) continue;
+        articleCount++;
+        count += next - from;
+        const displayTitle = ownTitleOf(title);
+        inTextOrder(notes, found, from, next);
+        for (let at = from; at < next; at++) {
+          if (hits.length >= limit) break;
+          const { text, startU16, endU16 } = found[at]!;
+          const span = notes[text]!;
+          const { left, match, right } = kwicLine(span.note, startU16, endU16);
+          // A list of its own per line, as for the other kinds: the span's own (read for this call)
+          // for its first line, copies for the next (a note may hold the phrase twice).
+          const again = hasLineBefore(found, from, at);
+          const hit: ConcordanceHit = {
+            articleId,
+            displayTitle: displayTitle ?? '',
+            publishedAt,
+            startU16: span.start,
+            endU16: span.end,
+            left,
+            match,
+            right,
+            annotationId: span.id,
+            inNote: true,
+            labels: again ? [...span.labels] : span.labels,
+            identicalLabels: again ? [...span.identicalLabels] : span.identicalLabels,
+          };
+          hits.push(hit);
+          if (displayTitle === null) {
+            const lines = untitled.get(articleId);
+            if (lines) lines.push(hit);
+            else untitled.set(articleId, [hit]);
+          }
         }
       }
       if (count > limit) break;
@@ -337,18 +358,32 @@ function quoteOccurrences(group: readonly SpanRow[], phrase: PhraseQuery): Quote
 }
 
 /**
- * The occurrences in the notes of one article's spans (offsets in the note; each note's own, none
- * shared), ordered by their span's start, then by their place in the note.
+ * Orders `occurrences[from, to)`, one article's occurrences in its spans' notes (offsets in the
+ * note), by their span's start, then by their place in the note; they come in the order of
+ * `notes` (key order: span ids), which stays the order of spans that start together. An
+ * insertion sort, stable as `sort` is: an article has a few, and `sort` allocated a workspace for
+ * each (a megabyte of a 5,000-line concordance's garbage).
  */
-function noteOccurrences(
-  group: readonly NoteSpan[],
-  phrase: PhraseQuery,
-): { span: NoteSpan; startU16: number; endU16: number }[] {
-  const found: { span: NoteSpan; startU16: number; endU16: number }[] = [];
-  for (const span of group) {
-    for (const { startU16, endU16 } of findOccurrences(span.note, phrase)) found.push({ span, startU16, endU16 });
+function inTextOrder(notes: readonly NoteSpan[], occurrences: OccurrenceIn[], from: number, to: number): void {
+  for (let at = from + 1; at < to; at++) {
+    const occurrence = occurrences[at]!;
+    const { start } = notes[occurrence.text]!;
+    let place = at;
+    for (; place > from; place--) {
+      const earlier = occurrences[place - 1]!;
+      const earlierStart = notes[earlier.text]!.start;
+      if (earlierStart < start || (earlierStart === start && earlier.startU16 <= occurrence.startU16)) break;
+      occurrences[place] = earlier;
+    }
+    occurrences[place] = occurrence;
   }
-  return found.sort((a, b) => a.span.start - b.span.start || a.startU16 - b.startU16);
+}
+
+/** Whether the note of `occurrences[at]` is that of one of `occurrences[from, at)`. */
+function hasLineBefore(occurrences: readonly OccurrenceIn[], from: number, at: number): boolean {
+  const { text } = occurrences[at]!;
+  for (let earlier = from; earlier < at; earlier++) if (occurrences[earlier]!.text === text) return true;
+  return false;
 }
 
 /** The article read for `articleId`; the ids come from indexes written with the articles. */

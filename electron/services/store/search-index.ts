@@ -53,7 +53,7 @@ export class SearchStore {
   private readonly ranked: Statement<[{ match: string; limit: number }], number>;
   private readonly newest: Statement<[{ match: string; limit: number; excluding: string }], number>;
   private readonly pastMax: Statement<[{ match: string; max: number }], number>;
-  private readonly newestUpTo: Statement<[{ match: string; limit: number }], number>;
+  private readonly newestUpTo: Statement<[{ match: string; limit: number }], string>;
   private readonly article: Statement<[number], ArticleText>;
   private readonly extension: Statement<[{ prefix: string }], string>;
 
@@ -79,9 +79,11 @@ export class SearchStore {
         `SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @match ORDER BY rowid DESC LIMIT 1 OFFSET @max`,
       )
       .pluck();
+    // As one JSON list: 10,001 rows one by one through the driver cost a third more than the walk.
     this.newestUpTo = db
-      .prepare<[{ match: string; limit: number }], number>(
-        `SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @match ORDER BY rowid DESC LIMIT @limit`,
+      .prepare<[{ match: string; limit: number }], string>(
+        `SELECT json_group_array(rowid) FROM (SELECT rowid FROM ${FOLDED_TABLE} WHERE ${FOLDED_TABLE} MATCH @match
+           ORDER BY rowid DESC LIMIT @limit)`,
       )
       .pluck();
     this.article = db.prepare(`SELECT id, title, text FROM articles WHERE id = ?`);
@@ -116,12 +118,14 @@ export class SearchStore {
     // broad, and, when it is, has no quoted part (`folded` is `words`) and the page is shorter than
     // that walk (so the walk holds the page whatever the adjacent group takes from it), the group
     // of the others too, without a second walk of the same matches (3–4 ms of a 35 ms search).
-    const newestWords = this.newestUpTo.all({ match: words, limit: this.rankedMatchesMax + 1 });
+    const newestWords = newestFirst(
+      JSON.parse(this.newestUpTo.get({ match: words, limit: this.rankedMatchesMax + 1 })!) as number[],
+    );
     const broad = newestWords.length > this.rankedMatchesMax;
     const group = (match: string, excluding: readonly number[]) => {
       const seen = new Set(excluding);
       if (broad && match === words && limit <= newestWords.length)
-        return newestWords.filter((id) => !seen.has(id)).slice(0, limit - excluding.length);
+        return firstNotIn(newestWords, seen, limit - excluding.length);
       if (broad)
         return this.newest.all({ match, limit: limit - excluding.length, excluding: JSON.stringify(excluding) });
       return this.ranked.all({ match, limit: limit + excluding.length }).filter((id) => !seen.has(id));
@@ -147,4 +151,21 @@ export class SearchStore {
   articleText(articleId: number): ArticleText | undefined {
     return this.article.get(articleId);
   }
+}
+
+/**
+ * The first `count` of `ids` not in `seen`, in order: a page of a walk of 10,001 matches, which
+ * filtering whole made a first search in a process run a callback per match interpreted (~4 ms).
+ */
+function firstNotIn(ids: readonly number[], seen: ReadonlySet<number>, count: number): number[] {
+  const found: number[] = [];
+  for (let index = 0; index < ids.length && found.length < count; index++)
+    if (!seen.has(ids[index]!)) found.push(ids[index]!);
+  return found;
+}
+
+/** `ids` newest (greatest) first, as the walk read them: SQL does not promise an aggregate's order, so it is checked. */
+function newestFirst(ids: number[]): number[] {
+  for (let index = 1; index < ids.length; index++) if (ids[index]! > ids[index - 1]!) return ids.sort((x, y) => y - x);
+  return ids;
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findOccurrences, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
+import { findOccurrences, findOccurrencesInEach, kwicLine, parsePhraseQuery } from '../../../shared/search/concordance';
+import { foldedByTable } from '../../../shared/text/fold';
 import { foldWithOffsets } from '../../../shared/search/fold-offsets';
 import { wordsOf } from '../../../shared/search/query';
 import { useTempWorkbenches } from '../../helpers/temp-workbench';
@@ -279,6 +280,32 @@ describe('concordance matching after the speed pass: the same as before it', () 
       }),
       { numRuns: 2_000 },
     );
+  });
+
+  it('finds in several texts at once what it finds in each (joined when all fold in place, as most notes do)', () => {
+    // Pieces that fold in place, so that most lists of texts take the joined search.
+    const inPlace = fc
+      .array(
+        piece.filter((piece) => foldedByTable(piece) !== null),
+        { maxLength: 12 },
+      )
+      .map((pieces) => pieces.join(''));
+    const texts = fc.array(fc.oneof({ arbitrary: inPlace, weight: 9 }, { arbitrary: text, weight: 1 }), {
+      maxLength: 8,
+    });
+    let joined = 0;
+    fc.assert(
+      fc.property(texts, query, (texts, words) => {
+        const phrase = parsePhraseQuery(words.join(' '));
+        if (foldedByTable(texts.join('\n')) !== null) joined++;
+        const each = texts.flatMap((text, index) =>
+          findOccurrences(text, phrase).map((occurrence) => ({ text: index, ...occurrence })),
+        );
+        expect(findOccurrencesInEach(texts, phrase)).toEqual(each);
+      }),
+      { numRuns: 3_000 },
+    );
+    expect(joined).toBeGreaterThan(1_000);
   });
 
   it('cuts the same lines, whitespace shown as one space only where there is any other', () => {
