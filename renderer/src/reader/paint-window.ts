@@ -78,9 +78,14 @@ export function watchPaintWindow(
  * frame's paint (bench/README.md, "Spans in the viewport's band"). No margin at rest: a paragraph
  * reaching into the viewport counts whole, and the first scroll event widens the band before its
  * frame paints.
+ *
+ * While scrolling, half a screen each side: the band moves every half screen, and each move
+ * re-marks and repaints what it spans. With a screen each side, the frames that moved it took over
+ * a frame of CPU about three times as often (bench/README.md, 2026-12-01 "The scroll band"); a
+ * quarter of a screen moved it so often that it gained nothing more.
  */
 const REST_MARGIN_SCREENS = 0;
-const SCROLL_MARGIN_SCREENS = 1;
+const SCROLL_MARGIN_SCREENS = 0.5;
 
 /** Quiet time after the last scroll event before the band shrinks back to the viewport. */
 const SETTLE_MS = 150;
