@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Article, ArticleMetadataPatch, ArticleStatus, ArticleSummary } from '../../../shared/domain/schemas';
 import { ApiError } from '../../../shared/contract/errors';
-import { countWords, foldVietnamese } from '../../../shared/text/fold';
+import { countWords, foldAndCountWords, foldVietnamese } from '../../../shared/text/fold';
 import { storedDuplicateKeyOf, storedDuplicateKeyOfFolded } from './duplicate-keys';
 import { SearchIndex } from './search-index';
 import { SentenceStore } from './sentences';
@@ -30,7 +30,8 @@ export interface NewArticle {
 /**
  * The columns and rows the store derives from an article's title, source and text: its word
  * count, duplicate key, search row (folded) and library sort keys. One fold of the text serves
- * the search row and the duplicate key. Pure, so an import computes them off the writing thread.
+ * the search row and the duplicate key, and counts its words on the way. Pure, so an import
+ * computes them off the writing thread.
  */
 export interface DerivedColumns {
   wordCount: number;
@@ -43,10 +44,10 @@ export interface DerivedColumns {
 }
 
 export function derivedColumnsOf(article: Pick<NewArticle, 'title' | 'source' | 'text'>): DerivedColumns {
-  const textFolded = foldVietnamese(article.text);
+  const { folded: textFolded, words } = foldAndCountWords(article.text);
   const sortKeys = sortKeysOf(displayTitleOf(article.title, article.text.slice(0, 200)), article.source);
   return {
-    wordCount: countWords(article.text),
+    wordCount: words,
     duplicateKey: storedDuplicateKeyOfFolded(article.text, textFolded),
     titleFolded: foldVietnamese(article.title ?? ''),
     textFolded,
