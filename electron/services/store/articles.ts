@@ -163,10 +163,12 @@ export class ArticleStore {
 
   private prepared(): NonNullable<ArticleStore['statements']> {
     this.statements ??= {
+      // `text` is null when it is the raw text (nothing canonicalised, nothing trimmed: most
+      // files): a string is converted to UTF-8 each time it is bound, 16 KB of an 8 KB article.
       insert: this.db.prepare(
         `INSERT INTO articles (raw_text, text, trimmed_text, content_hash, title, source, byline, url,
            published_at, file_name, word_count, status, imported_at, updated_at, duplicate_key)
-         VALUES (@rawText, @text, @trimmedText, @contentHash, @title, @source, @byline, @url,
+         VALUES (@rawText, coalesce(@text, @rawText), @trimmedText, @contentHash, @title, @source, @byline, @url,
            @publishedAt, @fileName, @wordCount, 'new', @now, @now, @duplicateKey)`,
       ),
       hashOf: this.db.prepare<[number], string>(`SELECT content_hash FROM articles WHERE id = ?`).pluck(),
@@ -188,7 +190,7 @@ export class ArticleStore {
     return joinedWriteTransaction(this.db, () => {
       const result = this.prepared().insert.run({
         rawText: article.rawText,
-        text: article.text,
+        text: article.text === article.rawText ? null : article.text,
         trimmedText: article.trimmedText,
         contentHash: article.contentHash,
         title: article.title,
