@@ -79,11 +79,32 @@ function threadCpuMs(): Map<string, number> {
 }
 
 /**
- * Where the CPU time since `before` went: this thread (the job's, which writes), the busiest other
- * (the extract worker, which reads and prepares), and the rest (V8's GC and compiler threads, libuv).
+ * Each thread's CPU time as last seen, sampled every 100 ms until `stop`: the extract worker ends
+ * with the import, and a thread that has ended is gone from /proc (read only at the end, the
+ * worker's time was sometimes missing from the split).
  */
-function threadSplit(before: Map<string, number>): string {
-  const spent = [...threadCpuMs()].map(([tid, ms]) => ({ tid, ms: ms - (before.get(tid) ?? 0) }));
+function sampleThreadCpu(): { stop: () => Map<string, number> } {
+  const seen = threadCpuMs();
+  const sample = () => {
+    for (const [tid, ms] of threadCpuMs()) seen.set(tid, ms);
+  };
+  const timer = setInterval(sample, 100);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      sample();
+      return seen;
+    },
+  };
+}
+
+/**
+ * Where the CPU time went between `before` and `after`: this thread (the job's, which writes), the
+ * busiest other (the extract worker, which reads and prepares), and the rest (V8's GC and
+ * compiler threads, libuv).
+ */
+function threadSplit(before: Map<string, number>, after: Map<string, number>): string {
+  const spent = [...after].map(([tid, ms]) => ({ tid, ms: ms - (before.get(tid) ?? 0) }));
   if (spent.length === 0) return '';
   const own = spent.find(({ tid }) => tid === String(process.pid))?.ms ?? 0;
   const others = spent.filter(({ tid }) => tid !== String(process.pid)).sort((a, b) => b.ms - a.ms);
@@ -117,6 +138,7 @@ async function main(): Promise<void> {
     const importStart = performance.now();
     const importCpu = process.cpuUsage();
     const importThreads = threadCpuMs();
+    const threadsDuringImport = sampleThreadCpu();
     await runImport(
       workbench,
       { kind: 'paths', paths: [folder] },
@@ -131,7 +153,7 @@ async function main(): Promise<void> {
     );
     const importMs = performance.now() - importStart;
     const importCpuMs = cpuMsSince(importCpu);
-    const importSplit = threadSplit(importThreads);
+    const importSplit = threadSplit(importThreads, threadsDuringImport.stop());
     console.log(
       `${(SAME_THREAD ? 'Import pipeline, one thread:' : 'Import pipeline, extract worker:').padEnd(44)} ${seconds(importMs)} for ${imported.toLocaleString('en-US')} articles (${Math.round(imported / (importMs / 1000)).toLocaleString('en-US')} files/s), CPU ${seconds(importCpuMs)}${importSplit}`,
     );

@@ -49,8 +49,17 @@ function headerLines(lines: readonly string[]): string[] {
   return header;
 }
 
-function findTitle(lines: readonly string[]): string | null {
-  const header = headerLines(lines);
+/**
+ * The lead: the first paragraph, found from the end of the header (whose lines are none). Looked
+ * for only when a field needs it: in a text with no paragraph (lines that are neither long nor
+ * finished sentences), finding out counts the words of every line.
+ */
+function leadParagraph(lines: readonly string[], header: readonly string[]): string | undefined {
+  for (let i = header.length; i < lines.length; i++) if (isParagraph(lines[i] as string)) return lines[i];
+  return undefined;
+}
+
+function findTitle(lines: readonly string[], header: readonly string[]): string | null {
   const candidate = header.find((line) => !isLeadingChromeLine(line) && !isDateLine(line));
   if (!candidate || LEAD_CREDIT.test(candidate)) return null;
   // A headline heads something: a file that is one short line has no title, only text.
@@ -61,12 +70,12 @@ function findTitle(lines: readonly string[]): string | null {
 
 const MARKDOWN_HEADING = /^#{1,6}\s+/;
 
-function findPublishedAt(lines: readonly string[]): string | null {
-  for (const line of headerLines(lines)) {
+function findPublishedAt(lines: readonly string[], header: readonly string[]): string | null {
+  for (const line of header) {
     const date = parseDateLine(line);
     if (date) return date;
   }
-  const lead = lines.find((line) => isParagraph(line));
+  const lead = leadParagraph(lines, header);
   return lead ? parseLeadDayMonth(lead.replace(LEAD_CREDIT, '')) : null;
 }
 
@@ -78,9 +87,16 @@ function cleanSource(value: string): string | null {
   return source.length > 0 && source.length <= MAX_SOURCE_LENGTH ? source : null;
 }
 
-function findSource(bodyLines: readonly string[], chromeLines: readonly string[]): string | null {
-  const lead = bodyLines.find((line) => isParagraph(line)) ?? bodyLines[0];
-  const credit = lead ? LEAD_CREDIT.exec(lead)?.[1] : undefined;
+function findSource(
+  bodyLines: readonly string[],
+  chromeLines: readonly string[],
+  header: readonly string[],
+): string | null {
+  // The credit opens the lead (or the first line, when no line is a paragraph): only a text with
+  // a line opening with "(" can have one.
+  const credit = bodyLines.some((line) => line.startsWith('('))
+    ? LEAD_CREDIT.exec(leadParagraph(bodyLines, header) ?? (bodyLines[0] as string))?.[1]
+    : undefined;
   if (credit) return cleanSource(credit);
   for (const line of [...bodyLines.slice(-3)].reverse()) {
     const named = SOURCE_LINE.exec(line)?.[1];
@@ -111,10 +127,11 @@ function findByline(bodyLines: readonly string[]): string | null {
 export function extractMetadata(body: string, chrome: string | null = null): ArticleMetadata {
   const bodyLines = nonBlankLines(body);
   const chromeLines = chrome ? nonBlankLines(chrome) : [];
+  const header = headerLines(bodyLines);
   return {
-    title: findTitle(bodyLines),
-    publishedAt: findPublishedAt(bodyLines),
-    source: findSource(bodyLines, chromeLines),
+    title: findTitle(bodyLines, header),
+    publishedAt: findPublishedAt(bodyLines, header),
+    source: findSource(bodyLines, chromeLines, header),
     byline: findByline(bodyLines),
   };
 }

@@ -33,8 +33,12 @@ export const FOLD_TABLE_RANGES: readonly (readonly [number, number])[] = [
   [0x2000, 0x20cf],
 ];
 
-/** Each code unit's fold, + 1 (0: outside the ranges); filled on first use. */
-let foldTable: Uint16Array | null = null;
+/**
+ * Each code unit's fold + 1 in the low 16 bits (0: outside the ranges), and WORD_BIT when it is a
+ * word character (`countWords`); filled on first use.
+ */
+let foldTable: Uint32Array | null = null;
+const WORD_BIT = 0x10000;
 /** Reused output buffer, grown to the longest text folded. */
 let folded = new Uint16Array(1024);
 /** Code units handed to String.fromCharCode at once (its arguments go on the stack). */
@@ -55,26 +59,53 @@ const asciiDecoder = new TextDecoder();
  * relies on it).
  */
 export function foldedByTable(text: string): string | null {
+  return foldByTable(text)?.folded ?? null;
+}
+
+/** A text's fold and its words (`countWords`). */
+export interface FoldAndWords {
+  folded: string;
+  words: number;
+}
+
+/**
+ * `foldVietnamese(text)` and `countWords(text)`: an import needs both of every article, and a
+ * text folded by table has its words counted in the same pass (no surrogate is in the table, so
+ * each code unit is a word character or not on its own).
+ */
+export function foldAndCountWords(text: string): FoldAndWords {
+  return foldByTable(text) ?? { folded: foldByNormalizing(text), words: countWords(text) };
+}
+
+function foldByTable(text: string): FoldAndWords | null {
   if (!foldTable) {
-    foldTable = new Uint16Array(0x10000);
+    foldTable = new Uint32Array(0x10000);
     for (const [first, last] of FOLD_TABLE_RANGES)
-      for (let code = first; code <= last; code++)
-        foldTable[code] = foldByNormalizing(String.fromCharCode(code)).charCodeAt(0) + 1;
+      for (let code = first; code <= last; code++) {
+        const char = String.fromCharCode(code);
+        foldTable[code] = (foldByNormalizing(char).charCodeAt(0) + 1) | (WORD_CHARACTER.test(char) ? WORD_BIT : 0);
+      }
   }
   if (folded.length < text.length) folded = new Uint16Array(2 ** Math.ceil(Math.log2(text.length)));
   let allBits = 0;
+  let words = 0;
+  let inWord = 0;
   for (let i = 0; i < text.length; i++) {
-    const code = foldTable[text.charCodeAt(i)] as number;
-    if (code === 0) return null;
-    folded[i] = code - 1;
-    allBits |= code - 1;
+    const entry = foldTable[text.charCodeAt(i)] as number;
+    if (entry === 0) return null;
+    const code = (entry & 0xffff) - 1;
+    folded[i] = code;
+    allBits |= code;
+    const isWord = entry >>> 16;
+    words += isWord & ~inWord;
+    inWord = isWord;
   }
   if (allBits < 0x80) {
     // ASCII bytes decode to the same code units, four to five times faster than String.fromCharCode
     // builds them.
     if (asciiBytes.length < text.length) asciiBytes = new Uint8Array(folded.length);
     asciiBytes.set(folded.subarray(0, text.length));
-    return asciiDecoder.decode(asciiBytes.subarray(0, text.length));
+    return { folded: asciiDecoder.decode(asciiBytes.subarray(0, text.length)), words };
   }
   let result = '';
   for (let start = 0; start < text.length; start += CHUNK)
@@ -83,7 +114,7 @@ export function foldedByTable(text: string): string | null {
       null,
       folded.subarray(start, Math.min(text.length, start + CHUNK)) as unknown as number[],
     );
-  return result;
+  return { folded: result, words };
 }
 
 const WORD_CHARACTER = /[\p{L}\p{M}\p{N}]/u;

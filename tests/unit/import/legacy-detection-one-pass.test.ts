@@ -98,6 +98,21 @@ describe('legacy-encoding check in one pass', () => {
     );
   });
 
+  it('ends the sample at 4,000 code units, an astral character across the end too (the sample is walked in the text, not cut)', () => {
+    for (const filler of ['TiÕng ', 'x ', 'Tieáng '])
+      for (const word of ['TiÕng', 'ab', ''])
+        for (const astral of ['𝒜', '😀'])
+          for (let at = 3_996; at <= 4_001; at++) {
+            // The astral character's high surrogate at `at`, after `word`.
+            const text = `${filler.repeat(700).slice(0, at - word.length)}${word}${astral} abc`;
+            const scores = referenceScores(text);
+            const score = Math.max(scores.tcvn3, scores.vni);
+            const verdict = detectLegacyVietnamese(text);
+            if (score < 0.25 || score <= scores.unicode) expect(verdict).toBeNull();
+            else expect(verdict?.score, `${filler} ${word} ${at}`).toBe(score);
+          }
+  });
+
   it('still flags TCVN3 read as Windows-1252', () => {
     expect(detectLegacyVietnamese(`${TCVN3_READ}\n${TCVN3_READ}`)).toMatchObject({ encoding: 'TCVN3' });
   });

@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FOLD_TABLE_RANGES, foldVietnamese } from '../../../shared/text/fold';
+import { FOLD_TABLE_RANGES, foldAndCountWords, foldVietnamese } from '../../../shared/text/fold';
 
 /** The fold as defined. */
 const foldByDefinition = (text: string): string =>
@@ -77,5 +77,33 @@ describe('foldVietnamese by table', () => {
     for (const repeated of [text, text.repeat(2000), `${text.repeat(300)}“`, `“${text.repeat(300)}`])
       expect(foldVietnamese(repeated)).toBe(foldByDefinition(repeated));
     expect([...foldVietnamese(text)].every((char) => char.charCodeAt(0) < 0x80)).toBe(true);
+  });
+
+  it('foldAndCountWords folds as the definition does and counts the words as the regular expression does, in the same pass', () => {
+    const wordsByRegex = (text: string): number => [...text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)].length;
+    const tableChar = fc.constantFrom(...tableCodes).map((code) => String.fromCharCode(code));
+    const otherChar = fc.constantFrom('\u0301', 'Σ', '😀', '𝒜', '\ud800', '\udc00', '١٢٣', 'ﬁ');
+    const texts = fc
+      .array(
+        fc.oneof(
+          { arbitrary: fc.constantFrom(...VIETNAMESE_LETTERS), weight: 4 },
+          { arbitrary: fc.constantFrom(' ', '\n', ', ', '—', '2023', '“'), weight: 3 },
+          tableChar,
+          otherChar,
+        ),
+        { maxLength: 40 },
+      )
+      .map((chars) => chars.join(''));
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(foldAndCountWords(text)).toEqual({ folded: foldByDefinition(text), words: wordsByRegex(text) });
+      }),
+      { numRuns: 3000 },
+    );
+    // Every code unit of the table alone: its word bit.
+    for (const code of tableCodes) {
+      const char = String.fromCharCode(code);
+      expect(foldAndCountWords(`${char} ${char}${char}`).words, char).toBe(2 * wordsByRegex(char));
+    }
   });
 });

@@ -4,7 +4,7 @@
  * (./extractors.ts). It only reads; nothing here touches the database.
  */
 import { parentPort } from 'node:worker_threads';
-import { extractFile, READY, type ExtractReply, type ExtractRequest } from './extract-file';
+import { extractFile, READY, replyOf, type ExtractRequest } from './extract-file';
 
 if (!parentPort) throw new Error('extract-worker must run in a worker thread.');
 const port = parentPort;
@@ -12,11 +12,7 @@ const port = parentPort;
 let previous: Promise<void> = Promise.resolve();
 port.on('message', (request: ExtractRequest) => {
   previous = previous.then(async () => {
-    const reply: ExtractReply = {
-      id: request.id,
-      outcome: await extractFile(request.name, request.source, request.limits),
-    };
-    port.postMessage(reply);
+    port.postMessage(replyOf(request.id, await extractFile(request.name, request.source, request.limits)));
   });
 });
 // Loaded: the parent starts a file's clock only now, so start-up time never counts against a file.

@@ -9,6 +9,7 @@ import { printableFileName } from '../file-names';
 import type { ImportLimits } from '../limits';
 import {
   extractFile,
+  outcomeOf,
   READY,
   type ExtractOutcome,
   type ExtractReply,
@@ -93,7 +94,7 @@ export class WorkerExtractor implements Extractor {
       }
       const first = this.asked[0];
       if (first?.request.id !== message.id) return;
-      this.answerFirst(message.outcome);
+      this.answerFirst(outcomeOf(message));
     };
     // A worker that ran out of memory (a zip bomb past the checks) or died fails the file being read only.
     const onFailure = (detail: string) => {
