@@ -79,9 +79,11 @@ export function outcomeOf(reply: ExtractReply): ExtractOutcome {
   const { outcome, textIsRaw } = reply;
   if (textIsRaw.length === 0 || outcome.kind !== 'extracted' || outcome.extraction.kind !== 'documents') return outcome;
   const { documents } = outcome.extraction;
+  // A set: a JSON-lines file may hold thousands of records.
+  const isRaw = new Set(textIsRaw);
   const prepared = outcome.prepared?.map((preparation, index): Preparation => {
     const document = documents[index];
-    if (!preparation.ok || !document || !textIsRaw.includes(index)) return preparation;
+    if (!preparation.ok || !document || !isRaw.has(index)) return preparation;
     return { ...preparation, article: { ...preparation.article, text: document.rawText } };
   });
   return { ...outcome, prepared: prepared ?? null };
