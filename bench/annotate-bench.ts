@@ -6,7 +6,7 @@
  *   start of the next frame (16.7 ms = the highlight made the next frame), median of 200;
  * - scrolling the whole article: frames per second and long tasks over 50 ms.
  *
- * Run: npm run build && npx tsx bench/annotate-bench.ts [--skip-scroll] [--opens N] [--creates N]
+ * Run: npm run build && npx tsx bench/annotate-bench.ts [--skip-scroll] [--opens N] [--creates N] [--scroll-passes N]
  *
  * Each open starts when the host is at rest (see `hostAtRest`; `--busy-host` does not wait).
  */
@@ -423,9 +423,15 @@ async function main(): Promise<void> {
       'deselect-before-scroll': { type: 'boolean', default: false },
       /** Traces the scroll and prints what the page's main thread spent it on (printScrollWork). */
       'trace-scroll': { type: 'boolean', default: false },
+      /**
+       * Scrolls the whole article this many times, each pass reported: whether what a scroll
+       * costs is the text's first layout (paid once) or comes again on every pass.
+       */
+      'scroll-passes': { type: 'string', default: '1' },
     },
   });
   const opens = Math.max(1, Number(options.opens));
+  const scrollPasses = Math.max(1, Number(options['scroll-passes']));
   const createCount = Number(options.creates);
   const dir = mkdtempSync(join(tmpdir(), 'marginalia-annotate-bench-'));
   const databasePath = join(dir, 'bench.db');
@@ -710,12 +716,17 @@ async function main(): Promise<void> {
         await page.bringToFront();
       }
     };
-    let scroll: Awaited<ReturnType<typeof scrollWhole>> | null = null;
+    const scrollEveryPass = async () => {
+      const passes: Awaited<ReturnType<typeof scrollWhole>>[] = [];
+      for (let pass = 0; pass < scrollPasses; pass++) passes.push(await scrollUntilWhole());
+      return passes;
+    };
+    let scrolls: Awaited<ReturnType<typeof scrollWhole>>[] = [];
     if (options['trace-scroll']) {
-      const { result, events } = await traced(cdp, scrollUntilWhole);
-      scroll = result;
+      const { result, events } = await traced(cdp, scrollEveryPass);
+      scrolls = result;
       printScrollWork(events, mainThread(events, 'bench-scroll').tasks);
-    } else if (!options['skip-scroll']) scroll = await scrollUntilWhole();
+    } else if (!options['skip-scroll']) scrolls = await scrollEveryPass();
 
     console.log(
       `Article: ${TEXT_LENGTH.toLocaleString('en')} characters, ${spanCount.toLocaleString('en')} spans (Chromium, browser host)`,
@@ -752,13 +763,14 @@ async function main(): Promise<void> {
           formatPhases(phases, createTasks.length),
       );
     }
-    if (scroll)
+    scrolls.forEach((scroll, pass) =>
       console.log(
-        `scroll ${scroll.frames} frames in ${scroll.seconds.toFixed(1)} s: ${(scroll.frames / scroll.seconds).toFixed(0)} fps, ` +
+        `scroll${scrolls.length > 1 ? ` (pass ${pass + 1})` : ''} ${scroll.frames} frames in ${scroll.seconds.toFixed(1)} s: ${(scroll.frames / scroll.seconds).toFixed(0)} fps, ` +
           `worst frame ${scroll.worstFrameMs.toFixed(0)} ms, long tasks > 50 ms: ${scroll.longTasks} (worst ${scroll.worstTaskMs.toFixed(0)} ms)` +
           (scroll.stalls ? `; Chromium stopped giving frames ${scroll.stalls} times (those waits left out)` : '') +
           (scroll.gaveUpAt !== null ? `; INCOMPLETE: no frames after ${(scroll.gaveUpAt * 100).toFixed(0)} %` : ''),
-      );
+      ),
+    );
   } finally {
     await browser.close();
     const hostExited = new Promise((resolve) => host.child.once('exit', resolve));
