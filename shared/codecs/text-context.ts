@@ -1,3 +1,5 @@
+import { isHighSurrogate, isLowSurrogate } from '../text/surrogates';
+
 /** Text around a span, counted in code points so a surrogate pair is never cut in half. */
 
 /** Up to `points` code points ending at UTF-16 offset `end`. */
@@ -18,6 +20,3 @@ export function textAfter(text: string, start: number, points: number): string {
   }
   return text.slice(start, end);
 }
-
-const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
-const isLowSurrogate = (unit: number) => unit >= 0xdc00 && unit <= 0xdfff;

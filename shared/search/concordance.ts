@@ -4,6 +4,7 @@
  * character boundaries (a surrogate pair or a letter with its combining marks is never split).
  */
 import { foldedByTable } from '../text/fold';
+import { isLowSurrogate } from '../text/surrogates';
 import { foldWithOffsets, type FoldedWithOffsets } from './fold-offsets';
 import { parseSearchQuery } from './query';
 import { isWordCharacterAt, isWordCharacterBefore, nextWordCharacter, wordsEndAt } from './word-chars';
@@ -159,9 +160,7 @@ const SPACES_TO_JOIN = /[^\S ]|\s\s/;
 function clusterBoundaryAtOrBefore(text: string, index: number): number {
   let at = index;
   while (at > 0 && at < text.length) {
-    const unit = text.charCodeAt(at);
-    const isLowSurrogate = unit >= 0xdc00 && unit <= 0xdfff;
-    if (!isLowSurrogate && !COMBINING.test(text.slice(at, at + 2))) break;
+    if (!isLowSurrogate(text.charCodeAt(at)) && !COMBINING.test(text.slice(at, at + 2))) break;
     at--;
   }
   return at;
@@ -171,9 +170,7 @@ function clusterBoundaryAtOrBefore(text: string, index: number): number {
 function clusterBoundaryAtOrAfter(text: string, index: number): number {
   let at = index;
   while (at > 0 && at < text.length) {
-    const unit = text.charCodeAt(at);
-    const isLowSurrogate = unit >= 0xdc00 && unit <= 0xdfff;
-    if (!isLowSurrogate && !COMBINING.test(text.slice(at, at + 2))) break;
+    if (!isLowSurrogate(text.charCodeAt(at)) && !COMBINING.test(text.slice(at, at + 2))) break;
     at++;
   }
   return at;

@@ -1,4 +1,5 @@
 import { cachedCodeUnitTest } from '../text/code-unit-test';
+import { isHighSurrogate, isLowSurrogate } from '../text/surrogates';
 
 /**
  * Words as wordsOf reads them (query.ts), tested one code point at a time. A query's phrase
@@ -10,14 +11,6 @@ import { cachedCodeUnitTest } from '../text/code-unit-test';
 const WORD_CHARACTER = /^[\p{L}\p{N}\p{Co}\p{Mn}]$/u;
 // A lone surrogate is no word character, as for the `u` regular expressions.
 const isBmpWordCharacter = cachedCodeUnitTest(WORD_CHARACTER);
-
-function isHighSurrogate(code: number): boolean {
-  return code >= 0xd800 && code <= 0xdbff;
-}
-
-function isLowSurrogate(code: number): boolean {
-  return code >= 0xdc00 && code <= 0xdfff;
-}
 
 /** Whether the code point starting at `index` is a word character (false at the end). */
 export function isWordCharacterAt(text: string, index: number): boolean {
