@@ -36,36 +36,73 @@ export function paintWindowNow(layout: TextLayout, scroller: HTMLElement): TextR
   return layout.visibleRange(scroller, scroller.clientHeight * MARGIN_SCREENS);
 }
 
+/** The chunk observer of one text in one scroller, and everyone following its window. */
+interface WindowWatch {
+  observer: IntersectionObserver;
+  listeners: Set<(window: TextRange) => void>;
+  /** The last window reported; null until the observer's first report. */
+  window: TextRange | null;
+}
+
+const windowWatches = new WeakMap<TextLayout, Map<HTMLElement, WindowWatch>>();
+
 /**
  * Calls `onChange` with the painted window (the text range from the first to the last chunk
- * within MARGIN_SCREENS of the viewport) whenever a chunk enters or leaves that band.
+ * within MARGIN_SCREENS of the viewport) whenever a chunk enters or leaves that band, and at once
+ * when the window is already known (a watcher started after the text's first frames).
  *
  * One observer on the ~200 chunks instead of a scroll handler: scrolling within the band runs
- * no script at all, and the painter re-registers spans only when a chunk crosses its edge.
+ * no script at all, and the painter re-registers spans only when a chunk crosses its edge. The
+ * observer is shared by every watcher of the same text and scroller (the painted band, relation
+ * arcs, find hits, layer differences): Chromium computes each observer's intersections with all
+ * of its targets in every frame of a scroll, which took a fifth of the page's main thread.
  */
 export function watchPaintWindow(
   layout: TextLayout,
   scroller: HTMLElement,
   onChange: (window: TextRange) => void,
 ): () => void {
+  let byScroller = windowWatches.get(layout);
+  if (!byScroller) windowWatches.set(layout, (byScroller = new Map()));
+  const watch = byScroller.get(scroller) ?? startWindowWatch(layout, scroller);
+  byScroller.set(scroller, watch);
+  // A listener of its own, so two watchers passing the same function are two watchers.
+  const listener = (window: TextRange) => onChange(window);
+  watch.listeners.add(listener);
+  if (watch.window) listener(watch.window);
+  return () => {
+    watch.listeners.delete(listener);
+    if (watch.listeners.size > 0) return;
+    watch.observer.disconnect();
+    byScroller.delete(scroller);
+  };
+}
+
+function startWindowWatch(layout: TextLayout, scroller: HTMLElement): WindowWatch {
   const near = new Set<number>();
-  const observer = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        const chunk = layout.chunkOf(entry.target);
-        if (chunk === undefined) continue;
-        if (entry.isIntersecting) near.add(chunk);
-        else near.delete(chunk);
-      }
-      if (near.size === 0) return;
-      const first = Math.min(...near);
-      const last = Math.max(...near);
-      onChange({ start: layout.chunkRange(first).start, end: layout.chunkRange(last).end });
-    },
-    { root: scroller, rootMargin: `${MARGIN_SCREENS * 100}% 0px` },
-  );
-  for (const chunk of layout.chunks) observer.observe(chunk);
-  return () => observer.disconnect();
+  const watch: WindowWatch = {
+    listeners: new Set(),
+    window: null,
+    observer: new IntersectionObserver(
+      (entries) => {
+        for (const entry of entries) {
+          const chunk = layout.chunkOf(entry.target);
+          if (chunk === undefined) continue;
+          if (entry.isIntersecting) near.add(chunk);
+          else near.delete(chunk);
+        }
+        if (near.size === 0) return;
+        const first = Math.min(...near);
+        const last = Math.max(...near);
+        const window = { start: layout.chunkRange(first).start, end: layout.chunkRange(last).end };
+        watch.window = window;
+        for (const listener of [...watch.listeners]) listener(window);
+      },
+      { root: scroller, rootMargin: `${MARGIN_SCREENS * 100}% 0px` },
+    ),
+  };
+  for (const chunk of layout.chunks) watch.observer.observe(chunk);
+  return watch;
 }
 
 /**
