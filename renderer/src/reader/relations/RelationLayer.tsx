@@ -55,6 +55,7 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
     state.sync?.relations.size || (state.selectedId !== null && state.selectedId > 0) ? state.spansVersion : 0,
   );
   const relationsVersion = useReaderStore((state) => state.relationsVersion);
+  const hasRelations = useReaderStore((state) => (state.sync?.relations.size ?? 0) > 0);
   const { draft, hoveredId } = useRelationStore();
   // Empty until the observer's first report (the frame after the text's first): measuring now
   // would lay the new text out inside the script, before its first frame.
@@ -62,7 +63,13 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
   const [viewportVersion, setViewportVersion] = useState(0);
   const [dragLine, setDragLine] = useState<{ x1: number; y1: number; x2: number; y2: number } | null>(null);
 
-  useEffect(() => watchPaintWindow(layout, scroller, setWindow), [layout, scroller]);
+  // Only arcs depend on the window. It changes several times a second while scrolling, and in an
+  // article without relations each change re-rendered the layer and measured the selected span
+  // again for nothing.
+  useEffect(
+    () => (hasRelations ? watchPaintWindow(layout, scroller, setWindow) : undefined),
+    [layout, scroller, hasRelations],
+  );
   useEffect(() => {
     const onResize = () => setViewportVersion((version) => version + 1);
     globalThis.addEventListener('resize', onResize);
@@ -75,7 +82,8 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
   // Geometry is read from the layout when the relations, spans, window or viewport change;
   // the DOM text itself never changes.
   const geometry = useMemo(() => {
-    if (!sync || window === NO_WINDOW) return null;
+    // Nothing to draw: no measuring (before the text's first frame it would force its layout).
+    if (!sync || (hasRelations ? window === NO_WINDOW : selectedId === null && !draft)) return null;
     const origin = container.getBoundingClientRect();
     const textBox = root.getBoundingClientRect();
     const boxOf = (span: Span): Box | null => {
@@ -122,6 +130,7 @@ export function RelationLayer({ layout, root, painter, container }: RelationLaye
     layout,
     root,
     container,
+    hasRelations,
     window,
     spansVersion,
     relationsVersion,
