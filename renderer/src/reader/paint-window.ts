@@ -161,15 +161,22 @@ export function watchVisibleBand(
   onChange: (band: TextRange) => void,
 ): () => void {
   let band: TextRange | null = null;
+  /** Where the band's paragraphs reach in the scroller's content (px), measured with the band. */
+  let bandExtent = { top: 0, bottom: 0 };
   let settle = 0;
   const update = (settled: boolean) => {
     const height = scroller.clientHeight;
     const needed = layout.visibleLines(scroller, height * REST_MARGIN_SCREENS);
     const wide = () => layout.visibleLines(scroller, height * SCROLL_MARGIN_SCREENS);
     const next = nextBand(band, needed, wide, settled);
+    bandExtent = layout.extentInScroller(next, scroller);
     if (band && next.start === band.start && next.end === band.end) return;
     band = next;
     onChange(next);
+  };
+  const settleLater = () => {
+    clearTimeout(settle);
+    settle = window.setTimeout(() => update(true), SETTLE_MS);
   };
   const onMove = () => {
     if (band === null) {
@@ -177,8 +184,16 @@ export function watchVisibleBand(
       return;
     }
     update(false);
-    clearTimeout(settle);
-    settle = window.setTimeout(() => update(true), SETTLE_MS);
+    settleLater();
+  };
+  // Most scroll events leave the viewport inside the band: told from the scroll offset alone,
+  // without the ~20 layout reads of measuring the paragraphs in view. Anything else that moves
+  // the text (a chunk's real height, a resize, content above it) comes through onMove, which
+  // measures the extent again.
+  const onScroll = () => {
+    const top = scroller.scrollTop;
+    if (band === null || top < bandExtent.top || top + scroller.clientHeight > bandExtent.bottom) onMove();
+    else settleLater();
   };
   const stopWatching = watchPaintWindow(layout, scroller, onMove);
   const resized = new ResizeObserver(onMove);
@@ -189,14 +204,14 @@ export function watchVisibleBand(
   // React mounts and unmounts the find bar and the trimmed block: watch the new ones too.
   const mounted = new MutationObserver(observeChildren);
   mounted.observe(scroller, { childList: true });
-  scroller.addEventListener('scroll', onMove, { passive: true });
+  scroller.addEventListener('scroll', onScroll, { passive: true });
   window.addEventListener('resize', onMove);
   return () => {
     clearTimeout(settle);
     stopWatching();
     resized.disconnect();
     mounted.disconnect();
-    scroller.removeEventListener('scroll', onMove);
+    scroller.removeEventListener('scroll', onScroll);
     window.removeEventListener('resize', onMove);
   };
 }

@@ -315,6 +315,17 @@ export class TextLayout {
     return { start: this.lineStarts[startLine] as number, end: this.lineEnd(Math.max(lastLine, startLine)) };
   }
 
+  /**
+   * How far the paragraphs holding `range` reach in `container`'s scrolled content, in px from
+   * its top (a paragraph of a chunk not filled yet: its whole chunk). Three layout reads.
+   */
+  extentInScroller(range: TextRange, container: HTMLElement): { top: number; bottom: number } {
+    const origin = container.getBoundingClientRect().top - container.scrollTop;
+    const box = (line: number) =>
+      (this.paragraphs[line] ?? (this.chunks[this.chunkOfLine(line)] as HTMLElement)).getBoundingClientRect();
+    return { top: box(this.lineOf(range.start)).top - origin, bottom: box(this.lineOf(range.end)).bottom - origin };
+  }
+
   /** The chunks within `marginPx` of `container`'s viewport, and that band's edges. */
   private visibleChunks(
     container: HTMLElement,

@@ -23,9 +23,16 @@ class FakeIntersectionObserver {
 
 describe('watchVisibleBand (the paragraphs spans and suggestions are painted over)', () => {
   let band: TextRange;
+  let measured = 0;
+  /** Where the measured band's paragraphs reach in the scroller's content (px). */
+  let extent = { top: 0, bottom: 0 };
   const layout = {
     chunks: [],
-    visibleLines: () => band,
+    visibleLines: () => {
+      measured++;
+      return band;
+    },
+    extentInScroller: () => extent,
   } as unknown as TextLayout;
 
   beforeEach(() => {
@@ -55,6 +62,32 @@ describe('watchVisibleBand (the paragraphs spans and suggestions are painted ove
     band = { start: 60, end: 160 };
     resizeCallbacks.forEach((callback) => callback());
     expect(reports.at(-1)).toEqual({ start: 60, end: 160 });
+    stop();
+  });
+
+  it('tells a scroll that keeps the viewport inside the band from the scroll offset, without measuring the paragraphs', () => {
+    const scroller = document.createElement('div');
+    Object.defineProperty(scroller, 'clientHeight', { value: 500 });
+    const reports: TextRange[] = [];
+    const stop = watchVisibleBand(layout, scroller, (next) => reports.push(next));
+    band = { start: 0, end: 900 };
+    extent = { top: 0, bottom: 900 };
+    resizeCallbacks.forEach((callback) => callback());
+    expect(reports).toEqual([{ start: 0, end: 900 }]);
+
+    measured = 0;
+    for (const top of [100, 250, 400]) {
+      scroller.scrollTop = top;
+      scroller.dispatchEvent(new Event('scroll'));
+    }
+    expect(measured).toBe(0);
+
+    // The viewport's bottom (450 + 500) passes the band's last paragraph: measured, band moved.
+    band = { start: 300, end: 1500 };
+    scroller.scrollTop = 450;
+    scroller.dispatchEvent(new Event('scroll'));
+    expect(measured).toBeGreaterThan(0);
+    expect(reports.at(-1)).toEqual({ start: 300, end: 1500 });
     stop();
   });
 });
