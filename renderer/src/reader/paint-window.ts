@@ -51,7 +51,7 @@ const windowWatches = new WeakMap<TextLayout, Map<HTMLElement, WindowWatch>>();
  * within MARGIN_SCREENS of the viewport) whenever a chunk enters or leaves that band, and at once
  * when the window is already known (a watcher started after the text's first frames).
  *
- * One observer on the ~200 chunks instead of a scroll handler: scrolling within the band runs
+ * One observer on the ~100 chunks instead of a scroll handler: scrolling within the band runs
  * no script at all, and the painter re-registers spans only when a chunk crosses its edge. The
  * observer is shared by every watcher of the same text and scroller (the painted band, relation
  * arcs, find hits, layer differences): Chromium computes each observer's intersections with all

@@ -11,8 +11,16 @@ export interface DomPoint {
   offset: number;
 }
 
-/** About this many characters of text per chunk of paragraphs; a line is never split. */
-export const CHUNK_TARGET_CHARS = 2000;
+/**
+ * About this many characters of text per chunk of paragraphs; a line is never split. Each chunk
+ * is a target of every frame's intersection work while scrolling, and each time one comes within
+ * or goes beyond Chromium's `content-visibility` margin is a style change, which makes Chromium
+ * rebuild every highlight marker and repaint the marked text (as a move of the painted band does).
+ * Against 2,000, 4,000 halved both in a traced scroll of the bench article (intersection work
+ * 2.7 → 1.4 s, chunk paints 2,100 → 1,040) with no slower open; 8,000 made the frame that lays
+ * out a chunk coming into view heavier again (bench/README.md, 2026-12-01 "Chunks").
+ */
+export const CHUNK_TARGET_CHARS = 4000;
 
 /**
  * Characters per visual line at the reader's full column width (688 px of 17 px Noto Serif
@@ -31,8 +39,8 @@ export interface ChunkPlan {
 
 /**
  * Groups lines into chunks of about `targetChars` characters, in order, covering every line.
- * Chromium then watches ~200 chunks instead of ~2,000 paragraphs (400,000 characters), and a
- * chunk coming into view lays out ~2,000 characters: a few ms, well inside a frame.
+ * Chromium then watches ~100 chunks instead of ~2,000 paragraphs (400,000 characters), and a
+ * chunk coming into view lays out ~4,000 characters: a few ms, well inside a frame.
  */
 export function planChunks(lines: readonly string[], targetChars = CHUNK_TARGET_CHARS): ChunkPlan[] {
   const chunks: ChunkPlan[] = [];
