@@ -3,6 +3,7 @@
  * read as Unicode: "TiÕng ViÖt cã 29 ch÷ c¸i" (TCVN3), "Tieáng Vieät coù 29 chöõ caùi" (VNI).
  * Such text is reported, never imported as garbage. Converting it is left to the analyst.
  */
+import { isHighSurrogate, isLowSurrogate } from '../text/surrogates';
 
 export type LegacyEncoding = 'TCVN3' | 'VNI';
 
@@ -117,9 +118,9 @@ function countSignatures(text: string): WordCounts {
   // One step past the end, where the last word ends.
   for (let i = 0; i <= end; i++) {
     const code = i < end ? text.charCodeAt(i) : 0x20;
-    if (code >= 0xd800 && code <= 0xdfff) {
+    if (isHighSurrogate(code) || isLowSurrogate(code)) {
       // Astral characters are no separators; an astral letter makes a word. A lone surrogate is neither.
-      const pair = code <= 0xdbff && i + 1 < end && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+      const pair = isHighSurrogate(code) && i + 1 < end && isLowSurrogate(text.charCodeAt(i + 1));
       if (pair && LETTER.test(text.slice(i, i + 2))) bits |= IS_LETTER;
       if (pair) i++;
       bits |= HAS_SURROGATE;

@@ -111,8 +111,9 @@ function startWindowWatch(layout: TextLayout, scroller: HTMLElement): WindowWatc
  * and once a scroll has left that band. Chromium removes and re-adds every highlight marker and
  * repaints every marked paragraph being painted whenever any highlight, the DOM or a style changes
  * (a span created), so each highlighted paragraph painted off screen is paid for again by every
- * create. Chromium paints the chunks within about half a screen of the viewport; painting spans
- * and suggestions over the viewport's paragraphs only, instead of those chunks, halved the create
+ * create. Chromium renders the chunks within 150 % of the viewport's height of it (its
+ * `content-visibility` margin); painting spans and suggestions over the viewport's paragraphs
+ * only, instead of a band of chunks around it, halved the create
  * frame's paint (bench/README.md, "Spans in the viewport's band"). No margin at rest: a paragraph
  * reaching into the viewport counts whole, and the first scroll event widens the band before its
  * frame paints.
