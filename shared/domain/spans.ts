@@ -1,3 +1,4 @@
+import { splitsSurrogatePair } from '../text/surrogates';
 import { englishMessage, type MessageRef } from '../messages/backend-messages';
 
 /**
@@ -24,13 +25,6 @@ export function spanProblemRef(text: string, start: number, end: number, quote: 
     return { key: 'spanSplitsCharacter', params: {} };
   }
   return null;
-}
-
-function splitsSurrogatePair(text: string, offset: number): boolean {
-  if (offset <= 0 || offset >= text.length) return false;
-  const before = text.charCodeAt(offset - 1);
-  const after = text.charCodeAt(offset);
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
 }
 
 function preview(text: string): string {

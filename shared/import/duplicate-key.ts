@@ -6,6 +6,7 @@
  */
 import { cachedCodeUnitTest } from '../text/code-unit-test';
 import { foldVietnamese } from '../text/fold';
+import { codePointLengthAt } from '../text/surrogates';
 
 /** Shorter paragraphs ("Tin liên quan", a one-line lead) are too common to tell articles apart. */
 const MIN_KEY_LENGTH = 80;
@@ -39,17 +40,16 @@ function blankedLength(folded: string): number {
   let length = 0;
   let pendingBlank = false;
   for (let i = 0; i < folded.length; i++) {
-    const code = folded.charCodeAt(i);
-    const astral = code >= 0xd800 && code <= 0xdbff && (folded.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
+    const units = codePointLengthAt(folded, i);
     if (isLetterOrDigitAt(folded, i)) {
       // A run of others between two letters becomes one space; at either end it is trimmed.
       if (pendingBlank && length > 0) length++;
       pendingBlank = false;
-      length += astral ? 2 : 1;
+      length += units;
     } else {
       pendingBlank = true;
     }
-    if (astral) i++;
+    i += units - 1;
   }
   return length;
 }

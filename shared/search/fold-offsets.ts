@@ -1,6 +1,7 @@
 import { cachedCodeUnitTest } from '../text/code-unit-test';
 import { foldedByTable, foldVietnamese } from '../text/fold';
 import { memoizeString } from '../text/string-memo';
+import { codePointLengthAt, isHighSurrogate } from '../text/surrogates';
 
 /** Folded text that still knows where each of its UTF-16 units came from in the source. */
 export interface FoldedWithOffsets {
@@ -20,11 +21,7 @@ const isBmpMark = cachedCodeUnitTest(/^\p{M}$/u);
 function isMarkAt(text: string, index: number): boolean {
   const code = text.charCodeAt(index);
   if (code < 0x300) return false;
-  return code >= 0xd800 && code <= 0xdbff ? MARK.test(text.slice(index, index + 2)) : isBmpMark(code);
-}
-
-function codePointLengthAt(text: string, index: number): number {
-  return (text.codePointAt(index) ?? 0) > 0xffff ? 2 : 1;
+  return isHighSurrogate(code) ? MARK.test(text.slice(index, index + 2)) : isBmpMark(code);
 }
 
 /** End of the cluster starting at `start`: one code point and the combining marks after it. */

@@ -1,3 +1,4 @@
+import { isSurrogatePairAt } from './surrogates';
 import { cachedCodeUnitTest } from './code-unit-test';
 
 /**
@@ -134,7 +135,7 @@ export function countWords(text: string): number {
     if (code < 0x80) {
       const lower = code | 0x20;
       isWord = (code >= 0x30 && code <= 0x39) || (lower >= 0x61 && lower <= 0x7a);
-    } else if (code >= 0xd800 && code <= 0xdbff && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+    } else if (isSurrogatePairAt(text, i)) {
       isWord = WORD_CHARACTER.test(text.slice(i, i + 2));
       i++;
     } else {

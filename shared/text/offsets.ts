@@ -1,3 +1,4 @@
+import { isSurrogatePairAt } from './surrogates';
 /**
  * Offset units. The store and the renderer count UTF-16 code units (what JavaScript strings,
  * the DOM and Lexical count); exports default to code points (what Python and spaCy count).
@@ -17,13 +18,9 @@ export class OffsetConverter {
 
   constructor(readonly text: string) {
     for (let i = 0; i < text.length; i++) {
-      const unit = text.charCodeAt(i);
-      if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) {
-          this.astralU16.push(i);
-          i++;
-        }
+      if (isSurrogatePairAt(text, i)) {
+        this.astralU16.push(i);
+        i++;
       }
     }
   }

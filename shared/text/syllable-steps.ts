@@ -1,3 +1,4 @@
+import { codePointLengthAt, codePointLengthBefore } from './surrogates';
 import { snapToSyllables, type TextRange } from './syllables';
 
 /**
@@ -7,20 +8,9 @@ import { snapToSyllables, type TextRange } from './syllables';
  */
 export type SpanEdge = 'start' | 'end';
 
-/** Length in UTF-16 units of the code point at `offset` (1 or 2). */
-function unitAt(text: string, offset: number): number {
-  return (text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
-}
-
-/** Length of the code point that ends at `offset`. */
-function unitBefore(text: string, offset: number): number {
-  const low = text.charCodeAt(offset - 1);
-  return offset >= 2 && low >= 0xdc00 && low <= 0xdfff ? 2 : 1;
-}
-
 /** The token holding the character at `offset`, or null for spaces and trimmed punctuation. */
 function tokenAt(text: string, offset: number): TextRange | null {
-  return snapToSyllables(text, offset, offset + unitAt(text, offset));
+  return snapToSyllables(text, offset, offset + codePointLengthAt(text, offset));
 }
 
 /** Whether a span may end or begin on this character: the same rule snapping trims by. */
@@ -30,16 +20,16 @@ function isContentAt(text: string, offset: number): boolean {
 
 function nextWordFrom(text: string, offset: number, limit: number): number | null {
   let position = offset;
-  while (position < limit && !isContentAt(text, position)) position += unitAt(text, position);
+  while (position < limit && !isContentAt(text, position)) position += codePointLengthAt(text, position);
   return position < limit ? position : null;
 }
 
 function previousWordBefore(text: string, offset: number, limit: number): number | null {
   let position = offset;
-  while (position > limit && !isContentAt(text, position - unitBefore(text, position))) {
-    position -= unitBefore(text, position);
+  while (position > limit && !isContentAt(text, position - codePointLengthBefore(text, position))) {
+    position -= codePointLengthBefore(text, position);
   }
-  return position > limit ? position - unitBefore(text, position) : null;
+  return position > limit ? position - codePointLengthBefore(text, position) : null;
 }
 
 /**
@@ -53,7 +43,7 @@ export function stepSpanEdge(text: string, span: TextRange, edge: SpanEdge, dire
     return token ? { start: span.start, end: token.end } : null;
   }
   if (edge === 'end') {
-    const last = span.end - unitBefore(text, span.end);
+    const last = span.end - codePointLengthBefore(text, span.end);
     const current = tokenAt(text, last);
     const word = previousWordBefore(text, current?.start ?? last, span.start);
     const token = word === null ? null : tokenAt(text, word);

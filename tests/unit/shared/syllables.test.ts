@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalize } from '../../../shared/text/canonical';
+import { splitsSurrogatePair } from '../../../shared/text/surrogates';
 import { sentenceRanges, snapToSyllables, syllableTokens, type TextRange } from '../../../shared/text/syllables';
 
 const tokenTexts = (text: string): string[] => syllableTokens(text).map((token) => text.slice(token.start, token.end));
@@ -293,9 +294,3 @@ describe('sentenceRanges', () => {
     expect(sentenceTexts(text)).toEqual(['Giá tăng.', 'Người dân lo.', 'Hết']);
   });
 });
-
-function splitsSurrogatePair(text: string, offset: number): boolean {
-  const before = text.charCodeAt(offset - 1);
-  const after = text.charCodeAt(offset);
-  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
-}
