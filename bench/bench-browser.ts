@@ -63,10 +63,7 @@ export async function openInReader(page: Page, articleId: number): Promise<numbe
     () =>
       new Promise<number>((resolve) => {
         const check = () => {
-          let painted = 0;
-          CSS.highlights.forEach((highlight, name) => {
-            if (name.startsWith('m-') && name !== 'm-selected' && name !== 'm-draft') painted += highlight.size;
-          });
+          const painted = document.querySelectorAll('.reader__marks [data-h]').length;
           const start = (window as unknown as { benchOpenStart: number }).benchOpenStart;
           if (painted > 0) {
             requestAnimationFrame(() => {

@@ -1,13 +1,7 @@
 import type { Label } from '../../../shared/domain/schemas';
 import type { TextRange } from '../../../shared/text/syllables';
-import {
-  DRAFT_HIGHLIGHT,
-  highlightName,
-  highlightPriority,
-  highlightStyleSheet,
-  MAX_LEVELS,
-  SELECTED_HIGHLIGHT,
-} from './highlight-styles';
+import { DRAFT_HIGHLIGHT, highlightName, MAX_LEVELS, SELECTED_HIGHLIGHT, spanStyleSheet } from './highlight-styles';
+import { MarkLayer, type Mark } from './mark-layer';
 import type { Span, SpanChange, SpanQueries } from './sync/document-sync';
 import type { TextLayout } from './text-layout';
 
@@ -27,27 +21,20 @@ interface Sweep {
 /** Spans the idle sweep places per slice before it checks the time left. */
 const SWEEP_SLICE = 500;
 
-interface Registered {
-  highlight: Highlight;
-  range: StaticRange;
-}
-
 /** Whether this browser can paint spans at all (Chromium ≥ 105, so every supported Electron). */
 export const supportsHighlights = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS;
 
 /**
- * Paints spans over the read-only text with the CSS Custom Highlight API: no DOM changes,
- * one Highlight per label and level.
+ * Paints spans under the read-only text as marks (mark-layer.ts), styled per label and level, and
+ * the selected span and an edge's drag preview with the CSS Custom Highlight API (one range each).
  *
- * Only spans near the viewport are registered: Chromium revalidates a highlight's ranges when
- * it changes, so registering 10,000 would make every edit and the first paint pay for all of
- * them. Levels, though, are assigned to every span up front and kept for the span's life, so
- * scrolling or adding a span never shifts another one's colour.
+ * Only spans near the viewport are drawn: measuring 10,000 would make the first paint pay for
+ * all of them. Levels, though, are assigned to every span up front and kept for the span's life,
+ * so scrolling or adding a span never shifts another one's colour.
  */
 export class HighlightPainter {
   private readonly placements = new Map<number, Placement>();
-  private readonly registered = new Map<number, Registered>();
-  private readonly highlights = new Map<string, Highlight>();
+  private readonly marks: MarkLayer;
   private readonly labels: Map<string, Label>;
   private readonly styleElement: HTMLStyleElement;
   private readonly selected = new Highlight();
@@ -62,18 +49,10 @@ export class HighlightPainter {
     labels: readonly Label[],
   ) {
     this.labels = new Map(labels.map((label) => [label.key, label]));
+    this.marks = new MarkLayer(layout);
     this.styleElement = document.createElement('style');
-    this.styleElement.textContent = highlightStyleSheet(labels);
+    this.styleElement.textContent = spanStyleSheet(labels);
     document.head.append(this.styleElement);
-    for (const label of labels) {
-      for (let level = 0; level < MAX_LEVELS; level++) {
-        const highlight = new Highlight();
-        highlight.priority = highlightPriority(label, level);
-        const name = highlightName(label.key, level);
-        this.highlights.set(name, highlight);
-        CSS.highlights.set(name, highlight);
-      }
-    }
     this.selected.priority = 30;
     this.draft.priority = 31;
     CSS.highlights.set(SELECTED_HIGHLIGHT, this.selected);
@@ -143,23 +122,23 @@ export class HighlightPainter {
   setWindow(window: TextRange, index: SpanQueries): void {
     this.window = window;
     const wanted = new Map(index.intersecting(window.start, window.end).map((span) => [span.id, span]));
-    for (const id of this.registered.keys()) if (!wanted.has(id)) this.unregister(id);
-    for (const span of wanted.values()) if (!this.registered.has(span.id)) this.register(span);
+    for (const id of [...this.marks.ids()]) if (!wanted.has(id)) this.marks.erase(id);
+    this.register([...wanted.values()].filter((span) => !this.marks.has(span.id)));
   }
 
   apply(change: SpanChange, index: SpanQueries): void {
     // An edit places spans against the levels of all others: finish the open's sweep first.
     this.sweepTo(Infinity);
     for (const annotation of change.removed) {
-      this.unregister(annotation.id);
+      this.marks.erase(annotation.id);
       this.placements.delete(annotation.id);
     }
     for (const annotation of change.upserted) {
-      this.unregister(annotation.id);
+      this.marks.erase(annotation.id);
       this.placements.delete(annotation.id);
       this.place(annotation, index);
-      if (annotation.start < this.window.end && annotation.end > this.window.start) this.register(annotation);
     }
+    this.register(change.upserted.filter((span) => span.start < this.window.end && span.end > this.window.start));
   }
 
   /**
@@ -169,11 +148,13 @@ export class HighlightPainter {
   setHidden(hidden: ReadonlySet<number>, index: SpanQueries): void {
     const before = this.hidden;
     this.hidden = hidden;
-    for (const id of hidden) if (!before.has(id)) this.unregister(id);
+    for (const id of hidden) if (!before.has(id)) this.marks.erase(id);
+    const shown: Span[] = [];
     for (const id of before) {
       const span = hidden.has(id) ? undefined : index.get(id);
-      if (span && span.start < this.window.end && span.end > this.window.start) this.register(span);
+      if (span && span.start < this.window.end && span.end > this.window.start) shown.push(span);
     }
+    this.register(shown);
   }
 
   showSelected(annotation: TextRange | null): void {
@@ -190,36 +171,35 @@ export class HighlightPainter {
   /** Forgets every span (before painting another set of them). */
   clear(): void {
     this.stopSweep();
-    for (const id of [...this.registered.keys()]) this.unregister(id);
+    this.marks.clear();
     this.placements.clear();
   }
 
   dispose(): void {
     this.stopSweep();
-    for (const name of this.highlights.keys()) CSS.highlights.delete(name);
     CSS.highlights.delete(SELECTED_HIGHLIGHT);
     CSS.highlights.delete(DRAFT_HIGHLIGHT);
     this.styleElement.remove();
-    this.registered.clear();
+    this.marks.dispose();
     this.placements.clear();
   }
 
-  private register(annotation: Span): void {
-    if (this.hidden.has(annotation.id)) return;
-    this.sweepTo(annotation.start + 1);
-    const placement = this.placements.get(annotation.id);
-    const highlight = placement && this.highlights.get(highlightName(annotation.labelKey, placement.level));
-    if (!highlight) return;
-    const range = this.layout.staticRange(annotation.start, annotation.end);
-    highlight.add(range);
-    this.registered.set(annotation.id, { highlight, range });
-  }
-
-  private unregister(id: number): void {
-    const registered = this.registered.get(id);
-    if (!registered) return;
-    registered.highlight.delete(registered.range);
-    this.registered.delete(id);
+  /** Draws these spans (those of hidden layers and unknown labels left out), with their levels. */
+  private register(spans: readonly Span[]): void {
+    const marks: Mark[] = [];
+    for (const span of spans) {
+      if (this.hidden.has(span.id) || !this.labels.has(span.labelKey)) continue;
+      this.sweepTo(span.start + 1);
+      const placement = this.placements.get(span.id);
+      if (placement)
+        marks.push({
+          id: span.id,
+          name: highlightName(span.labelKey, placement.level),
+          start: span.start,
+          end: span.end,
+        });
+    }
+    if (marks.length > 0) this.marks.draw(marks);
   }
 
   /** The lowest level no overlapping span of the same layer uses (the last level is shared). */

@@ -1,3 +1,4 @@
+import { MARKS_CLASS } from './mark-layer';
 import type { Label } from '../../../shared/domain/schemas';
 
 /** Overlapping spans of one layer get separate levels so each stays visible. */
@@ -39,29 +40,33 @@ function alpha(hex: string, opacity: number): string {
     .padStart(2, '0')}`;
 }
 
+/** A rule for the boxes of the marks of one highlight name (mark-layer.ts). */
+function markRule(name: string, declarations: string): string {
+  return `.${MARKS_CLASS} [data-h='${name}'] > i { ${declarations} }`;
+}
+
 /**
- * One ::highlight() rule per label and level. Analytic spans are backgrounds whose overlaps
- * blend darker; entities are underlines (level 0), overlines (level 1) and dotted underlines
- * (level 2), so two entities on the same words both show.
+ * The spans' styles, one rule per label and level, and the selected span's and the drag preview's
+ * highlights. Analytic spans are backgrounds whose overlaps blend darker; entities are underlines
+ * (level 0), overlines (level 1) and dotted underlines (level 2), so two entities on the same
+ * words both show. A higher priority stacks above a lower one.
  */
-export function highlightStyleSheet(labels: readonly Label[]): string {
+export function spanStyleSheet(labels: readonly Label[]): string {
   const rules: string[] = [];
   for (const label of labels) {
     for (let level = 0; level < MAX_LEVELS; level++) {
       const name = highlightName(label.key, level);
+      const stacking = `z-index: ${highlightPriority(label, level)};`;
       if (label.kind === 'analytic') {
-        rules.push(highlightRule(name, `background-color: ${alpha(label.color, analyticOpacity(level))};`));
+        rules.push(markRule(name, `${stacking} background-color: ${alpha(label.color, analyticOpacity(level))};`));
       } else {
-        const line = level === 1 ? 'overline' : 'underline';
-        const style = level === 2 ? 'dotted' : 'solid';
-        rules.push(
-          highlightRule(
-            name,
-            `text-decoration-line: ${line}; text-decoration-style: ${style}; ` +
-              `text-decoration-color: ${label.color}; text-decoration-thickness: 2.5px; text-underline-offset: 4px; ` +
-              `background-color: ${alpha(label.color, 0.07)};`,
-          ),
-        );
+        const line =
+          level === 1
+            ? `box-shadow: inset 0 2.5px 0 ${label.color};`
+            : level === 2
+              ? `border-bottom: 2.5px dotted ${label.color};`
+              : `box-shadow: inset 0 -2.5px 0 ${label.color};`;
+        rules.push(markRule(name, `${stacking} ${line} background-color: ${alpha(label.color, 0.07)};`));
       }
     }
   }

@@ -11,6 +11,14 @@ export interface DomPoint {
   offset: number;
 }
 
+/** A box in px from the top left corner of the chunk holding it. */
+export interface ChunkBox {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 /**
  * About this many characters of text per chunk of paragraphs; a line is never split. Each chunk
  * is a target of every frame's intersection work while scrolling, and each time one comes within
@@ -88,7 +96,7 @@ export class TextLayout {
 
   private constructor(
     readonly text: string,
-    private readonly root: HTMLElement,
+    readonly root: HTMLElement,
     targetChars: number,
   ) {
     this.lines = text.split('\n');
@@ -293,6 +301,47 @@ export class TextLayout {
     range.setStart(from.node, from.offset);
     range.setEnd(to.node, to.offset);
     return range;
+  }
+
+  /**
+   * Where `[start, end)` is drawn, per chunk it crosses: the boxes of its text on each visual
+   * line, in px from the chunk's top left corner (a chunk is the containing block of the marks
+   * drawn in it, so they move with it and stay true while it scrolls). Measured one paragraph at a
+   * time: a range over whole paragraphs would also report the paragraphs' own boxes. Forces a
+   * layout when the text's is not up to date.
+   */
+  boxesByChunk(start: number, end: number): { chunk: HTMLElement; boxes: ChunkBox[] }[] {
+    const pieces: { chunk: HTMLElement; boxes: ChunkBox[] }[] = [];
+    const range = document.createRange();
+    let origin = { left: 0, top: 0 };
+    for (let line = this.lineOf(start); line < this.lines.length && (this.lineStarts[line] as number) < end; line++) {
+      const lineStart = this.lineStarts[line] as number;
+      const from = Math.max(start, lineStart);
+      const to = Math.min(end, this.lineEnd(line));
+      const chunkIndex = this.chunkOfLine(line);
+      this.fill(chunkIndex);
+      const textNode = this.textNodes[line];
+      if (from >= to || !textNode) continue;
+      const chunk = this.chunks[chunkIndex] as HTMLElement;
+      if (pieces.at(-1)?.chunk !== chunk) {
+        pieces.push({ chunk, boxes: [] });
+        const box = chunk.getBoundingClientRect();
+        origin = { left: box.left, top: box.top };
+      }
+      const { boxes } = pieces.at(-1) as { boxes: ChunkBox[] };
+      range.setStart(textNode, from - lineStart);
+      range.setEnd(textNode, to - lineStart);
+      for (const rect of range.getClientRects()) {
+        if (rect.width > 0)
+          boxes.push({
+            left: rect.left - origin.left,
+            top: rect.top - origin.top,
+            width: rect.width,
+            height: rect.height,
+          });
+      }
+    }
+    return pieces;
   }
 
   /**
