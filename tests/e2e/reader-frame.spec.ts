@@ -24,17 +24,18 @@ test('a span created by hotkey is painted and selected in the text before any vi
   // The key press and the read of the painted highlights in one task: no frame between them.
   const paintedAtOnce = await page.evaluate(() => {
     document.dispatchEvent(new KeyboardEvent('keydown', { key: '3', bubbles: true }));
-    const texts = (name: string) => {
-      const found: string[] = [];
-      CSS.highlights.get(name)?.forEach((range) => {
-        const live = document.createRange();
-        live.setStart(range.startContainer, range.startOffset);
-        live.setEnd(range.endContainer, range.endOffset);
-        found.push(live.toString());
-      });
-      return found;
-    };
-    return { per: texts('m-PER-0'), selected: texts('m-selected') };
+    const text = [...document.querySelectorAll('.reader__paragraph')].map((p) => p.textContent).join('\n');
+    const per = [...document.querySelectorAll<HTMLElement>(".reader__marks [data-h='m-PER-0']")].map((mark) =>
+      text.slice(Number(mark.dataset.start), Number(mark.dataset.end)),
+    );
+    const selected: string[] = [];
+    CSS.highlights.get('m-selected')?.forEach((range) => {
+      const live = document.createRange();
+      live.setStart(range.startContainer, range.startOffset);
+      live.setEnd(range.endContainer, range.endOffset);
+      selected.push(live.toString());
+    });
+    return { per, selected };
   });
   expect(paintedAtOnce.per).toContain('Lương Tam Quang');
   expect(paintedAtOnce.selected).toEqual(['Lương Tam Quang']);
@@ -132,7 +133,7 @@ test('a span and a suggestion far down a long article are painted once scrolled 
   await expect
     .poll(async () => Object.keys(await paintedTexts(page)).some((name) => name.startsWith('m-suggest-')))
     .toBe(true);
-  const paintedInView = (highlightName: string, quote: string) =>
+  const suggestionInView = (highlightName: string, quote: string) =>
     page.evaluate(
       ({ highlightName, quote }) => {
         const view = (document.querySelector('.reader__page') as HTMLElement).getBoundingClientRect();
@@ -166,6 +167,25 @@ test('a span and a suggestion far down a long article are painted once scrolled 
     await expect.poll(async () => (await scrollTop()) > before || (await atEnd())).toBe(true);
   }
   expect(await atEnd()).toBe(true);
-  await expect.poll(() => paintedInView(`m-suggest-${far.labelKey}`, far.quote)).toBe(true);
-  await expect.poll(() => paintedInView('m-PER-0', 'Lương Tam Quang')).toBe(true);
+  await expect.poll(() => suggestionInView(`m-suggest-${far.labelKey}`, far.quote)).toBe(true);
+  // The span's mark: drawn, in view, and over its words (the text under its middle holds them).
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const view = (document.querySelector('.reader__page') as HTMLElement).getBoundingClientRect();
+        const text = [...document.querySelectorAll('.reader__paragraph')].map((p) => p.textContent).join('\n');
+        return [...document.querySelectorAll<HTMLElement>(".reader__marks [data-h='m-PER-0']")].some((mark) => {
+          const box = (mark.firstElementChild as HTMLElement).getBoundingClientRect(); // the mark's first box
+          const quote = text.slice(Number(mark.dataset.start), Number(mark.dataset.end));
+          const under = document.caretPositionFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+          return (
+            quote === 'Lương Tam Quang' &&
+            box.bottom > view.top &&
+            box.top < view.bottom &&
+            (under?.offsetNode.textContent?.includes(quote) ?? false)
+          );
+        });
+      }),
+    )
+    .toBe(true);
 });

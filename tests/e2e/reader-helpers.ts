@@ -55,10 +55,23 @@ export async function dragAcross(page: Page, needle: string, from?: number, to?:
   if (alt) await page.keyboard.up('Alt');
 }
 
-/** The texts each highlight paints, by highlight name, read from the CSS Highlight registry. */
+/**
+ * The texts painted, by highlight name: the spans' marks under the text (by their offsets on the
+ * text, which is the reader's paragraphs joined by line breaks) and the ranges of the CSS
+ * Highlight registry (the selected span, suggestions, find hits).
+ */
 export async function paintedTexts(page: Page): Promise<Record<string, string[]>> {
   return page.evaluate(() => {
     const result: Record<string, string[]> = {};
+    const text = [...document.querySelectorAll('.reader__paragraph')].map((p) => p.textContent).join('\n');
+    const marks = new Set<string>();
+    document.querySelectorAll<HTMLElement>('.reader__marks [data-h]').forEach((mark) => {
+      const { h, start, end } = mark.dataset;
+      const key = `${h} ${start} ${end}`;
+      if (!h || marks.has(key)) return; // a span across chunks has a mark in each
+      marks.add(key);
+      (result[h] ??= []).push(text.slice(Number(start), Number(end)));
+    });
     CSS.highlights.forEach((highlight, name) => {
       const texts: string[] = [];
       highlight.forEach((abstractRange) => {

@@ -10,9 +10,19 @@ class FakeHighlight extends Set<{ start: number; end: number }> {
   priority = 0;
 }
 
-/** A layout whose "ranges" are just the offsets, so painted highlights can be read back. */
+/** The text's one chunk (a paragraph in it, as TextLayout fills a chunk before it is measured). */
+let chunk: HTMLElement;
+/** Px per character: a width change of the text re-flows it (see the redraw test). */
+let pxPerChar = 1;
+/** A layout whose boxes are the offsets scaled, so drawn marks can be read back. */
 const layout = {
+  get root() {
+    return chunk.parentElement as HTMLElement;
+  },
   staticRange: (start: number, end: number) => ({ start, end }),
+  boxesByChunk: (start: number, end: number) => [
+    { chunk, boxes: [{ left: start * pxPerChar, top: 0, width: (end - start) * pxPerChar, height: 20 }] },
+  ],
 } as unknown as TextLayout;
 
 const label = (key: string, kind: Label['kind']): Label => ({
@@ -51,11 +61,11 @@ function spans(count: number): Annotation[] {
   });
 }
 
-/** Which highlight (label and level) paints each span, by span start and end. */
+/** Which highlight (label and level) draws each span, by span start and end. */
 function painted(): Map<string, string> {
   const byRange = new Map<string, string>();
-  (CSS.highlights as unknown as Map<string, FakeHighlight>).forEach((highlight, name) => {
-    for (const range of highlight) byRange.set(`${range.start}-${range.end}`, name);
+  chunk.querySelectorAll<HTMLElement>('.reader__marks [data-h]').forEach((mark) => {
+    byRange.set(`${mark.dataset.start}-${mark.dataset.end}`, mark.dataset.h as string);
   });
   return byRange;
 }
@@ -70,18 +80,37 @@ describe('HighlightPainter', () => {
       callback({ didTimeout: false, timeRemaining: () => 50 });
     }
   };
+  /** The text's resize observers (jsdom has none): `resize` reports a new width to them. */
+  let resizeCallbacks: ResizeObserverCallback[];
+  const resize = (width: number) =>
+    resizeCallbacks.forEach((callback) =>
+      callback([{ contentRect: { width } } as ResizeObserverEntry], {} as ResizeObserver),
+    );
   beforeEach(() => {
     idle = new Map();
+    resizeCallbacks = [];
+    pxPerChar = 1;
     let handles = 0;
+    const root = document.createElement('div');
+    chunk = document.createElement('div');
+    chunk.append(document.createElement('p'));
+    root.append(chunk);
     Object.assign(globalThis, {
       Highlight: FakeHighlight,
       CSS: { highlights: new Map() },
+      ResizeObserver: class {
+        constructor(callback: ResizeObserverCallback) {
+          resizeCallbacks.push(callback);
+        }
+        observe() {}
+        disconnect() {}
+      },
       requestIdleCallback: (callback: IdleRequestCallback) => (idle.set(++handles, callback), handles),
       cancelIdleCallback: (handle: number) => idle.delete(handle),
     });
   });
   afterEach(() => {
-    for (const name of ['Highlight', 'CSS', 'requestIdleCallback', 'cancelIdleCallback'])
+    for (const name of ['Highlight', 'CSS', 'ResizeObserver', 'requestIdleCallback', 'cancelIdleCallback'])
       Reflect.deleteProperty(globalThis, name);
   });
 
@@ -96,7 +125,6 @@ describe('HighlightPainter', () => {
     const sweep = painted();
     atOpen.dispose();
 
-    CSS.highlights.clear();
     const oneByOne = new HighlightPainter(layout, LABELS);
     oneByOne.setWindow(everything, new IntervalIndex<Annotation>([]));
     for (const span of index.all()) oneByOne.apply({ upserted: [span], removed: [], renamed: new Map() }, index);
@@ -109,7 +137,6 @@ describe('HighlightPainter', () => {
     const index = new IntervalIndex(all);
     const everything = { start: 0, end: 3000 };
     const levelsOf = (run: (painter: HighlightPainter) => void) => {
-      CSS.highlights.clear();
       const painter = new HighlightPainter(layout, LABELS);
       run(painter);
       painter.setWindow(everything, index);
@@ -142,7 +169,7 @@ describe('HighlightPainter', () => {
     expect(idle.size).toBe(0);
   });
 
-  it('registers only the spans intersecting the painted window and follows it', () => {
+  it('draws only the spans intersecting the painted window and follows it', () => {
     const index = new IntervalIndex(spans(200));
     const painter = new HighlightPainter(layout, LABELS);
     painter.paintAll(index, { start: 0, end: 500 });
@@ -151,5 +178,39 @@ describe('HighlightPainter', () => {
     expect([...painted().keys()].sort()).toEqual([...new Set(inWindow(0, 500))].sort());
     painter.setWindow({ start: 1000, end: 1200 }, index);
     expect([...painted().keys()].sort()).toEqual([...new Set(inWindow(1000, 1200))].sort());
+  });
+
+  it("draws a created span without redrawing the others, in a layer after the chunk's paragraphs", () => {
+    const index = new IntervalIndex(spans(50));
+    const painter = new HighlightPainter(layout, LABELS);
+    painter.paintAll(index, { start: 0, end: 3000 });
+    const before = [...chunk.querySelectorAll('.reader__marks [data-h]')];
+    const created = { ...(index.all()[0] as Annotation), id: 999, start: 2500, end: 2510 };
+    painter.apply(
+      { upserted: [created], removed: [], renamed: new Map() },
+      new IntervalIndex([...index.all(), created]),
+    );
+    const after = [...chunk.querySelectorAll('.reader__marks [data-h]')];
+    expect(after).toHaveLength(before.length + 1);
+    expect(before.every((mark) => after.includes(mark))).toBe(true); // the very same elements
+    expect(painted().get('2500-2510')).toMatch(/^m-[A-Z]+-0$/);
+    expect(chunk.lastElementChild?.className).toBe('reader__marks');
+    expect(chunk.firstElementChild?.tagName).toBe('P');
+  });
+
+  it('measures and draws every mark again when the text changes width, and drops them all on clear', () => {
+    const index = new IntervalIndex(spans(20));
+    const painter = new HighlightPainter(layout, LABELS);
+    painter.paintAll(index, { start: 0, end: 3000 });
+    const lefts = () => [...chunk.querySelectorAll<HTMLElement>('.reader__marks i')].map((box) => box.style.left);
+    resize(700); // the first report: the width the marks were measured at
+    const measured = lefts();
+    pxPerChar = 2;
+    resize(700); // no change
+    expect(lefts()).toEqual(measured);
+    resize(500);
+    expect(lefts()).toEqual(measured.map((left) => `${parseFloat(left) * 2}px`));
+    painter.clear();
+    expect(chunk.querySelector('.reader__marks')).toBeNull();
   });
 });
