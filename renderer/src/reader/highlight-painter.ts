@@ -122,23 +122,27 @@ export class HighlightPainter {
   setWindow(window: TextRange, index: SpanQueries): void {
     this.window = window;
     const wanted = new Map(index.intersecting(window.start, window.end).map((span) => [span.id, span]));
-    for (const id of [...this.marks.ids()]) if (!wanted.has(id)) this.marks.erase(id);
+    const leaving = [...this.marks.ids()].filter((id) => !wanted.has(id));
+    // Drawn before the others are erased: the new ones are measured on the layout of the last
+    // frame, which an erased box would make stale (a layout forced in the scroll event).
     this.register([...wanted.values()].filter((span) => !this.marks.has(span.id)));
+    for (const id of leaving) this.marks.erase(id);
   }
 
   apply(change: SpanChange, index: SpanQueries): void {
     // An edit places spans against the levels of all others: finish the open's sweep first.
     this.sweepTo(Infinity);
-    for (const annotation of change.removed) {
-      this.marks.erase(annotation.id);
-      this.placements.delete(annotation.id);
-    }
+    for (const annotation of change.removed) this.placements.delete(annotation.id);
     for (const annotation of change.upserted) {
-      this.marks.erase(annotation.id);
       this.placements.delete(annotation.id);
       this.place(annotation, index);
     }
-    this.register(change.upserted.filter((span) => span.start < this.window.end && span.end > this.window.start));
+    const inWindow = (span: Span) => span.start < this.window.end && span.end > this.window.start;
+    // Drawn (replacing their old boxes) before anything is erased, as in setWindow.
+    this.register(change.upserted.filter(inWindow));
+    for (const annotation of change.removed) this.marks.erase(annotation.id);
+    for (const annotation of change.upserted)
+      if (!inWindow(annotation) || this.hidden.has(annotation.id)) this.marks.erase(annotation.id);
   }
 
   /**

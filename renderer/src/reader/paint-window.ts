@@ -18,10 +18,9 @@ const MIN_LINE_PX = 24;
 
 /**
  * The painted window for a text just rendered, scrolled to its top, from the chunks' line
- * estimates alone. Measuring (`paintWindowNow`) would force Chromium to style and lay out the
- * whole new text in the middle of the script, and then again for the frame; this way the first
- * frame does it once, with the highlights already registered. The chunk observer corrects the
- * window a frame later if the estimate was off.
+ * estimates alone: no chunk is measured to find it. The spans' marks drawn in it are measured
+ * (one layout of the new text, which the first frame then reuses); suggestions are registered
+ * without a layout. The chunk observer corrects the window a frame later if the estimate was off.
  */
 export function firstPaintWindow(layout: TextLayout): TextRange {
   const wantedLines = (window.innerHeight * (1 + MARGIN_SCREENS)) / MIN_LINE_PX;
@@ -108,20 +107,20 @@ function startWindowWatch(layout: TextLayout, scroller: HTMLElement): WindowWatc
 
 /**
  * How far beyond the viewport spans and suggestions stay painted, in viewport heights: at rest,
- * and once a scroll has left that band. Chromium removes and re-adds every highlight marker and
- * repaints every marked paragraph being painted whenever any highlight, the DOM or a style changes
- * (a span created), so each highlighted paragraph painted off screen is paid for again by every
- * create. Chromium renders the chunks within 150 % of the viewport's height of it (its
- * `content-visibility` margin); painting spans and suggestions over the viewport's paragraphs
- * only, instead of a band of chunks around it, halved the create
- * frame's paint (bench/README.md, "Spans in the viewport's band"). No margin at rest: a paragraph
- * reaching into the viewport counts whole, and the first scroll event widens the band before its
- * frame paints.
+ * and once a scroll has left that band. Suggestions are CSS highlights: Chromium removes and
+ * re-adds every highlight marker and repaints every marked paragraph being painted whenever any
+ * highlight, the DOM or a style changes (a span created), so each suggested paragraph painted off
+ * screen is paid for again by every create. Chromium renders the chunks within 150 % of the
+ * viewport's height of it (its `content-visibility` margin); painting over the viewport's
+ * paragraphs only, instead of a band of chunks around it, halved the create frame's paint when
+ * spans were highlights too (bench/README.md, "Spans in the viewport's band"). Spans are marks
+ * now (mark-layer.ts): the band bounds how many are measured and kept, and a move draws and
+ * erases only the spans entering and leaving it. No margin at rest: a paragraph reaching into the
+ * viewport counts whole, and the first scroll event widens the band before its frame paints.
  *
- * While scrolling, half a screen each side: the band moves every half screen, and each move
- * re-marks and repaints what it spans. With a screen each side, the frames that moved it took over
- * a frame of CPU about three times as often (bench/README.md, 2026-12-01 "The scroll band"); a
- * quarter of a screen moved it so often that it gained nothing more.
+ * While scrolling, half a screen each side: the band moves every half screen. With a screen each
+ * side, when spans were highlights, the frames that moved it took over a frame of CPU about three
+ * times as often (bench/README.md, 2026-12-01 "The scroll band").
  */
 const REST_MARGIN_SCREENS = 0;
 const SCROLL_MARGIN_SCREENS = 0.5;
