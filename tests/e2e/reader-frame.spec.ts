@@ -175,7 +175,7 @@ test('a span and a suggestion far down a long article are painted once scrolled 
         const view = (document.querySelector('.reader__page') as HTMLElement).getBoundingClientRect();
         const text = [...document.querySelectorAll('.reader__paragraph')].map((p) => p.textContent).join('\n');
         return [...document.querySelectorAll<HTMLElement>(".reader__marks [data-h='m-PER-0']")].some((mark) => {
-          const box = (mark.firstElementChild as HTMLElement).getBoundingClientRect(); // the mark's first box
+          const box = mark.getBoundingClientRect();
           const quote = text.slice(Number(mark.dataset.start), Number(mark.dataset.end));
           const under = document.caretPositionFromPoint(box.left + box.width / 2, box.top + box.height / 2);
           return (

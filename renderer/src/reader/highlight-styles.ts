@@ -42,7 +42,7 @@ function alpha(hex: string, opacity: number): string {
 
 /** A rule for the boxes of the marks of one highlight name (mark-layer.ts). */
 function markRule(name: string, declarations: string): string {
-  return `.${MARKS_CLASS} [data-h='${name}'] > i { ${declarations} }`;
+  return `.${MARKS_CLASS} > [data-h='${name}'] { ${declarations} }`;
 }
 
 /**

@@ -17,8 +17,9 @@ interface Drawn extends Mark {
 
 /**
  * Draws spans as boxes behind the text (issue 8, the scroll): each chunk of the text holds a layer
- * of absolutely placed boxes, below its paragraphs, one per visual line a span covers. A mark is
- * an element of its own: drawing or erasing one costs that element's style, layout and paint.
+ * of absolutely placed boxes, below its paragraphs, one per visual line a span covers, each an
+ * element carrying the mark's style name and offsets (`data-h`, `data-start`, `data-end`): drawing
+ * or erasing a mark costs its own elements' style, layout and paint.
  *
  * The CSS Custom Highlight API costs what every registered range costs on any change: Chromium
  * rebuilds every highlight marker and repaints every marked paragraph whenever a highlight, the DOM
@@ -52,22 +53,23 @@ export class MarkLayer {
    * next measure would force again).
    */
   draw(marks: readonly Mark[]): void {
-    const measured = marks.map((mark) => ({ mark, pieces: this.layout.boxesByChunk(mark.start, mark.end) }));
+    const origins = new Map<HTMLElement, { left: number; top: number }>();
+    const measured = marks.map((mark) => ({ mark, pieces: this.layout.boxesByChunk(mark.start, mark.end, origins) }));
     for (const { mark, pieces } of measured) {
       this.erase(mark.id);
       const elements: HTMLElement[] = [];
       for (const { chunk, boxes } of pieces) {
-        const element = document.createElement('div');
-        element.dataset.h = mark.name;
-        element.dataset.start = String(mark.start);
-        element.dataset.end = String(mark.end);
+        const layer = this.layerOf(chunk);
         for (const box of boxes) {
-          const part = document.createElement('i');
-          part.style.cssText = `left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px`;
-          element.append(part);
+          // One element per box, nothing around them: each element is a style to resolve.
+          const element = document.createElement('i');
+          element.dataset.h = mark.name;
+          element.dataset.start = String(mark.start);
+          element.dataset.end = String(mark.end);
+          element.style.cssText = `left:${box.left}px;top:${box.top}px;width:${box.width}px;height:${box.height}px`;
+          layer.append(element);
+          elements.push(element);
         }
-        this.layerOf(chunk).append(element);
-        elements.push(element);
       }
       this.drawn.set(mark.id, { ...mark, elements });
     }

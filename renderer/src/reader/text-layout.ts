@@ -308,9 +308,14 @@ export class TextLayout {
    * line, in px from the chunk's top left corner (a chunk is the containing block of the marks
    * drawn in it, so they move with it and stay true while it scrolls). Measured one paragraph at a
    * time: a range over whole paragraphs would also report the paragraphs' own boxes. Forces a
-   * layout when the text's is not up to date.
+   * layout when the text's is not up to date. `origins` keeps the chunks' corners measured so far
+   * (pass one map to a batch of calls made on the same layout: one read per chunk, not per call).
    */
-  boxesByChunk(start: number, end: number): { chunk: HTMLElement; boxes: ChunkBox[] }[] {
+  boxesByChunk(
+    start: number,
+    end: number,
+    origins = new Map<HTMLElement, { left: number; top: number }>(),
+  ): { chunk: HTMLElement; boxes: ChunkBox[] }[] {
     const pieces: { chunk: HTMLElement; boxes: ChunkBox[] }[] = [];
     const range = document.createRange();
     let origin = { left: 0, top: 0 };
@@ -325,8 +330,12 @@ export class TextLayout {
       const chunk = this.chunks[chunkIndex] as HTMLElement;
       if (pieces.at(-1)?.chunk !== chunk) {
         pieces.push({ chunk, boxes: [] });
-        const box = chunk.getBoundingClientRect();
-        origin = { left: box.left, top: box.top };
+        let known = origins.get(chunk);
+        if (!known) {
+          const box = chunk.getBoundingClientRect();
+          origins.set(chunk, (known = { left: box.left, top: box.top }));
+        }
+        origin = known;
       }
       const { boxes } = pieces.at(-1) as { boxes: ChunkBox[] };
       range.setStart(textNode, from - lineStart);
