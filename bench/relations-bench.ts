@@ -311,12 +311,9 @@ async function main(): Promise<void> {
         const scroller = document.querySelector('.reader__page') as HTMLElement;
         const view = scroller.getBoundingClientRect();
         const boxes: DOMRect[] = [];
-        CSS.highlights.get('m-PER-0')?.forEach((abstract) => {
-          const range = document.createRange();
-          range.setStart(abstract.startContainer, abstract.startOffset);
-          range.setEnd(abstract.endContainer, abstract.endOffset);
-          const box = range.getClientRects()[0];
-          if (box && box.top >= view.top + 40 && box.bottom <= view.bottom - 160) boxes.push(box);
+        document.querySelectorAll(".reader__marks [data-h='m-PER-0']").forEach((mark) => {
+          const box = mark.getBoundingClientRect();
+          if (box.top >= view.top + 40 && box.bottom <= view.bottom - 160) boxes.push(box);
         });
         const box = boxes[index % Math.max(1, boxes.length)];
         return box ? { x: box.left + 3, y: box.top + box.height / 2 } : null;
