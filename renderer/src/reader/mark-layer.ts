@@ -1,6 +1,6 @@
 import type { TextLayout } from './text-layout';
 
-/** The class of the layer of marks in a chunk, and the data attributes of a mark. */
+/** The class of a chunk's layer of marks (styled in app.css and by highlight-styles.ts). */
 export const MARKS_CLASS = 'reader__marks';
 
 /** A span to draw: `[start, end)` styled by `name` (a highlight name, highlight-styles.ts). */
@@ -26,17 +26,18 @@ interface Drawn extends Mark {
  * or any style changes, so each move of the painted band, each chunk crossing Chromium's
  * `content-visibility` margin and each create repainted all the marked text on screen (in a scroll
  * of the bench article, 650 of 1,840 frames, 17 MB a second of Blink garbage: bench/README.md,
- * "Marks behind the text").
+ * "marks under the text instead of CSS highlights").
  *
- * The boxes are measured when drawn, relative to their chunk, so scrolling never moves them; a
- * change of the text's width (a resized window, the side panel) re-flows the lines, and every
- * mark is measured and drawn again.
+ * The boxes are measured when drawn, relative to their chunk, so scrolling never moves them. A
+ * change of the text's width (a resized window, the side panel) or a web font arriving re-flows
+ * the lines, and every mark is measured and drawn again.
  */
 export class MarkLayer {
   private readonly drawn = new Map<number, Drawn>();
   private readonly layers = new Map<HTMLElement, HTMLElement>();
   private readonly resized: ResizeObserver;
   private width = -1;
+  private readonly fontsLoaded = () => this.redraw();
 
   constructor(private readonly layout: TextLayout) {
     this.resized = new ResizeObserver(([entry]) => {
@@ -45,6 +46,8 @@ export class MarkLayer {
       this.width = width;
     });
     this.resized.observe(layout.root);
+    // Not every DOM has font loading (jsdom in the unit tests).
+    document.fonts?.addEventListener('loadingdone', this.fontsLoaded);
   }
 
   /**
@@ -104,6 +107,7 @@ export class MarkLayer {
   dispose(): void {
     this.clear();
     this.resized.disconnect();
+    document.fonts?.removeEventListener('loadingdone', this.fontsLoaded);
   }
 
   /**
