@@ -93,6 +93,7 @@ export class TextLayout {
   private readonly lineOfParagraph = new Map<Node, number>();
   private readonly filled: boolean[];
   private unfilled: number;
+  private measuringRange: Range | undefined;
 
   private constructor(
     readonly text: string,
@@ -317,7 +318,9 @@ export class TextLayout {
     origins = new Map<HTMLElement, { left: number; top: number }>(),
   ): { chunk: HTMLElement; boxes: ChunkBox[] }[] {
     const pieces: { chunk: HTMLElement; boxes: ChunkBox[] }[] = [];
-    const range = document.createRange();
+    // One range for every measure: a live range stays registered with the document until it is
+    // collected, and each DOM change (a mark written) updates every registered one.
+    const range = (this.measuringRange ??= document.createRange());
     let origin = { left: 0, top: 0 };
     for (let line = this.lineOf(start); line < this.lines.length && (this.lineStarts[line] as number) < end; line++) {
       const lineStart = this.lineStarts[line] as number;
