@@ -21,7 +21,10 @@ interface Sweep {
 /** Spans the idle sweep places per slice before it checks the time left. */
 const SWEEP_SLICE = 500;
 
-/** Whether this browser can paint spans at all (Chromium ≥ 105, so every supported Electron). */
+/**
+ * Whether this browser has the CSS Custom Highlight API (Chromium ≥ 105, so every supported
+ * Electron): the reader paints the selected span, suggestions and find hits with it.
+ */
 export const supportsHighlights = (): boolean => typeof CSS !== 'undefined' && 'highlights' in CSS;
 
 /**

@@ -11,9 +11,9 @@ export const DRAFT_HIGHLIGHT = 'm-draft';
  * A `::highlight()` rule for the reader's paragraphs only. Chromium resolves the highlight
  * pseudo-styles of every element a rule can match on each style recalc, so an unscoped
  * `::highlight(x)` (i.e. `*::highlight(x)`) made the toolbar, sidebar and every other element
- * pay for each of the ~90 label, level and suggestion highlights: a full style recalc of the
- * reader with a long article open took several hundred ms (bench/README.md). Highlighted text
- * sits directly in a `.reader__paragraph`, its originating element.
+ * pay for each highlight (~90 when spans were highlights too): a full style recalc of the reader
+ * with a long article open took several hundred ms (bench/README.md). Highlighted text sits
+ * directly in a `.reader__paragraph`, its originating element.
  */
 export function highlightRule(name: string, declarations: string): string {
   return `.reader__paragraph::highlight(${name}) { ${declarations} }`;

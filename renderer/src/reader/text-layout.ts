@@ -309,13 +309,13 @@ export class TextLayout {
    * line, in px from the chunk's top left corner (a chunk is the containing block of the marks
    * drawn in it, so they move with it and stay true while it scrolls). Measured one paragraph at a
    * time: a range over whole paragraphs would also report the paragraphs' own boxes. Forces a
-   * layout when the text's is not up to date. `origins` keeps the chunks' corners measured so far
-   * (pass one map to a batch of calls made on the same layout: one read per chunk, not per call).
+   * layout when the text's is not up to date. `origins` keeps the chunks' corners measured so far:
+   * one map for a batch of calls made on the same layout reads each chunk's corner once.
    */
   boxesByChunk(
     start: number,
     end: number,
-    origins = new Map<HTMLElement, { left: number; top: number }>(),
+    origins: Map<HTMLElement, { left: number; top: number }>,
   ): { chunk: HTMLElement; boxes: ChunkBox[] }[] {
     const pieces: { chunk: HTMLElement; boxes: ChunkBox[] }[] = [];
     // One range for every measure: a live range stays registered with the document until it is
