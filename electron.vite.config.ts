@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
 import { APP_ENTRY_ID } from './renderer/src/app-entry';
+import { FIRST_SCREEN_FACES } from './renderer/src/first-screen-faces';
 
 /**
  * Puts the renderer's start script (renderer/src/boot.ts, an entry of its own) in index.html as
@@ -11,7 +12,8 @@ import { APP_ENTRY_ID } from './renderer/src/app-entry';
  * entry. It sends the calls the library's first paint waits for (issue 13). The app's bundle
  * becomes a module preload (fetched and compiled as before, not run) that the start script runs
  * once it has painted the early rows, or at once (renderer/src/library/early-rows.ts). In dev,
- * index.html runs main.tsx, whose import of the start script does the same later.
+ * index.html runs main.tsx, whose import of the start script does the same later. The faces the
+ * first screen is laid out with are preloaded (renderer/src/first-screen-faces.ts).
  */
 function startScript(): Plugin {
   return {
@@ -25,6 +27,13 @@ function startScript(): Plugin {
         const app = chunks.find((output) => output.type === 'chunk' && output.isEntry && output.name === 'index');
         if (!boot || !app)
           throw new Error('The renderer build lacks its start script (renderer/src/boot.ts) or its app bundle.');
+        const faces = FIRST_SCREEN_FACES.map((face) => {
+          const file = chunks.find(
+            (output) => output.type === 'asset' && new RegExp(`^assets/${face}-[\\w-]+\\.woff2$`).test(output.fileName),
+          );
+          if (!file) throw new Error(`The renderer build lacks the font file ${face}.woff2 (first-screen-faces.ts).`);
+          return file.fileName;
+        });
         const appScript = `<script type="module" crossorigin src="./${app.fileName}"></script>`;
         if (!html.includes(appScript))
           throw new Error(`index.html: the app bundle's script was not found (${appScript}).`);
@@ -34,6 +43,12 @@ function startScript(): Plugin {
             `<link rel="modulepreload" crossorigin href="./${app.fileName}" id="${APP_ENTRY_ID}">`,
           ),
           tags: [
+            // Before the start script: the page's head, sent before the host answers its calls.
+            ...faces.map((fileName) => ({
+              tag: 'link',
+              attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `./${fileName}` },
+              injectTo: 'head' as const,
+            })),
             {
               tag: 'script',
               attrs: { type: 'module', async: true, crossorigin: true, src: `./${boot.fileName}` },
