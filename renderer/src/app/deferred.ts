@@ -1,4 +1,5 @@
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { afterContentShown } from './content-shown';
 
 /**
  * A module the first paint does not need (a view or dialog not shown at start), in a chunk of its
@@ -80,9 +81,12 @@ export const preloadStarted = new Promise<void>((resolve) => (resolveStarted = r
 let preloading = false;
 
 /**
- * After the frame that shows what was just rendered (the library's first rows), loads every
- * deferred module, one per idle period (each chunk's evaluation is a task of its own, so input is
- * never held up by more than one of them). Only the first call does anything.
+ * Once the first content is on screen (the library's first rows; `afterContentShown`), loads
+ * every deferred module, one per idle period (each chunk's evaluation is a task of its own, so
+ * input is never held up by more than one of them). Only the first call does anything. Not at
+ * the frame after the rows were rendered: that frame was still being rastered and presented,
+ * 50–100 ms on a busy machine, and the reader chunk's ~25 requests and compiles took the same two
+ * cores (issue 13, bench/README.md).
  */
 export function preloadDeferred(): void {
   if (preloading) return;
@@ -98,10 +102,12 @@ export function preloadDeferred(): void {
   };
   // The first (the reader's chunk, registered first) at once: an article opened right after
   // start must not wait for an idle period; the others one per idle period.
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      resolveStarted();
-      next();
-    }),
+  void afterContentShown().then(() =>
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        resolveStarted();
+        next();
+      }),
+    ),
   );
 }

@@ -8,6 +8,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deferred, holdDeferredLoads, preloadDeferred } from '../../../renderer/src/app/deferred';
 
+// The first content is on screen: the preloads wait for nothing else (deferred.test.tsx tests that wait).
+vi.mock('../../../renderer/src/app/content-shown', () => ({ afterContentShown: () => Promise.resolve() }));
+
 describe('deferred preloads while an article opens', () => {
   it('wait from the read until the frame after its answer, then go on; a module shown meanwhile loads at once', async () => {
     // Timers faked: with real ones, a machine busy enough to hold the event loop past the 10 ms

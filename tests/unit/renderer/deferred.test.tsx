@@ -2,8 +2,8 @@
 /**
  * Views not shown at start load as chunks of their own without React Suspense (issue 13,
  * renderer/src/app/deferred.tsx): a view opened before its chunk has loaded renders once it has,
- * a failed load is tried again the next time the view is shown, and the preload (after the first
- * paint) loads every registered module and lets the events' schemas load.
+ * a failed load is tried again the next time the view is shown, and the preload (once the first
+ * content is on screen) loads every registered module and lets the events' schemas load.
  */
 import { act, type ReactElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
@@ -11,6 +11,10 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { deferred, DeferredView, preloadDeferred, preloadStarted } from '../../../renderer/src/app/deferred';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+// When the first content is on screen (Chromium's first contentful paint): shown unless a test says.
+const contentShown = vi.hoisted(() => ({ current: Promise.resolve() }));
+vi.mock('../../../renderer/src/app/content-shown', () => ({ afterContentShown: () => contentShown.current }));
 
 /** A module whose import resolves or rejects when the test says. */
 function pendingModule() {
@@ -111,6 +115,25 @@ describe('deferred views', () => {
     await vi.waitFor(() => expect(reader).toHaveBeenCalledTimes(1));
     // No idle period has run: the first module is loading, the next waits for one.
     expect(other).not.toHaveBeenCalled();
+    vi.unstubAllGlobals();
+  });
+
+  it('regression: the preloads began while the first frame was still on its way to the screen; they wait until the first content is shown', async () => {
+    vi.resetModules();
+    const fresh = await import('../../../renderer/src/app/deferred');
+    vi.stubGlobal('requestIdleCallback', () => 0);
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => setTimeout(callback));
+    let show: () => void = () => undefined;
+    contentShown.current = new Promise<void>((resolve) => (show = resolve));
+    const reader = vi.fn(() => new Promise<never>(() => undefined));
+    fresh.deferred(reader);
+    fresh.preloadDeferred();
+    // Frames go by: nothing loads while the first content is not on screen.
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(reader).not.toHaveBeenCalled();
+    show();
+    await vi.waitFor(() => expect(reader).toHaveBeenCalledTimes(1));
+    contentShown.current = Promise.resolve();
     vi.unstubAllGlobals();
   });
 });
