@@ -5,24 +5,27 @@
  * calls the first paint waits for (the database's health; the library's first page when the app
  * opens on the library) from the page, where the host that served it wrote them
  * (shared/contract/start-data.ts), or sends them through the same transport as the typed client;
- * the client takes those answers when the app makes the same calls (api/early.ts). Under Electron
+ * the client takes those answers when the app makes the same calls (api/early.ts). The page's
+ * answers to the calls the app makes as it mounts are kept for it too. Under Electron
  * the transport is the preload's bridge, in a browser HTTP to the host. main.tsx imports it too,
  * so it runs once whichever comes first. When the first page's rows are in before the app has
  * mounted, it paints them (library/early-rows.ts).
  */
 import { APP_ENTRY_ID } from './app-entry';
-import { answersInPage, startCall } from './api/early';
+import { answersInPage, keepAnswersInPage, startCall } from './api/early';
 import { pickTransport } from './api/transport';
 import { startLanguage } from './i18n/languages';
 import type { LibraryPage } from '../../shared/corpus/library-query';
 import { canPaintEarlyRows, earlyRowsFrame, paintEarlyRows } from './library/early-rows';
 import { formatCount, formatPublished } from './library/format';
 import { INITIAL_LIBRARY_SORT, libraryPageRequest } from '../../shared/corpus/library-request';
+import { MOUNT_CALLS } from '../../shared/contract/start-data';
 import { libraryFromHash } from './state/route';
 
 const transport = pickTransport();
 const inPage = answersInPage();
 startCall(transport, inPage, 'getDatabaseHealth', {});
+keepAnswersInPage(inPage, MOUNT_CALLS);
 /** Settles once the early rows' frame is shown, or at once when none will be painted. */
 let earlyRowsShown: Promise<void> = Promise.resolve();
 if (libraryFromHash()) {

@@ -20,11 +20,28 @@ export interface StartCall {
 }
 
 /**
- * The calls answered into the page, in the order the start script makes them: the database's
- * health, and the library's first page at the initial filter and sort (the app always starts
- * there; the library keeps no sort or filter across starts).
+ * The calls the app makes as it mounts, wherever it opens: its info and the labels (the app's
+ * boot), the profile (the toolbar) and the attribute and field definitions (the library's
+ * filters). Answered in the page, they cost no request while the first frame is on its way to
+ * the screen (a request is work for the browser's and the renderer's main threads and the
+ * host, on the same two cores). The start script keeps their answers for the app's calls; those
+ * not taken by the time the app has mounted are dropped (renderer/src/api/early.ts).
+ */
+export const MOUNT_CALLS: readonly Omit<StartCall, 'result'>[] = [
+  { name: 'getAppInfo', input: {} },
+  { name: 'listLabels', input: {} },
+  { name: 'getProfile', input: {} },
+  { name: 'listAttributeDefs', input: {} },
+  { name: 'listFieldDefs', input: {} },
+];
+
+/**
+ * The calls answered into the page: those the start script makes (the database's health, and
+ * the library's first page at the initial filter and sort: the app always starts there; the
+ * library keeps no sort or filter across starts), then the app's mount calls.
  */
 export const START_CALLS: readonly Omit<StartCall, 'result'>[] = [
   { name: 'getDatabaseHealth', input: {} },
   { name: 'queryLibrary', input: libraryPageRequest({}, INITIAL_LIBRARY_SORT, 0) },
+  ...MOUNT_CALLS,
 ];

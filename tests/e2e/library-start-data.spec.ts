@@ -6,6 +6,8 @@
  */
 import type { LibraryPage } from '../../shared/corpus/library-query';
 import { expect, test } from './fixtures';
+import { START_CALLS } from '../../shared/contract/start-data';
+import type { FieldDef } from '../../shared/domain/attributes';
 import { callApi } from './stored-state';
 
 const APP_ROWS = '.app .library__table tbody tr[data-article-id]';
@@ -37,8 +39,9 @@ test('the app shows the first page from the page itself, without asking the host
   expect(await page.evaluate(() => (window as unknown as { injected?: number }).injected)).toBeUndefined();
   // The block is read once and taken out of the page.
   await expect(page.locator('#marginalia-start-data')).toHaveCount(0);
-  expect(asked).not.toContain('queryLibrary');
-  expect(asked).not.toContain('getDatabaseHealth');
+  // Nor the calls the app makes as it mounts: their answers came with the page too.
+  for (const call of START_CALLS) expect(asked).not.toContain(call.name);
+  await expect(page.getByRole('button', { name: 'E2E tester' })).toBeVisible(); // the profile, from the page
   expect(violations).toEqual([]);
   await page.screenshot({ path: 'test-results/first-paint/start-data-en.png' });
 
@@ -50,4 +53,42 @@ test('the app shows the first page from the page itself, without asking the host
   await expect(page.locator(APP_ROWS)).toHaveCount(5);
   await expect(firstStatus).toHaveClass(/status--done/);
   expect(asked).not.toContain('queryLibrary');
+});
+
+test("the page's answers to the mount calls are the start's: a call made after the app mounted asks the host (a field defined since shows in the library's filter)", async ({
+  page,
+  host,
+}) => {
+  const asked: string[] = [];
+  page.on('request', (request) => {
+    const path = new URL(request.url()).pathname;
+    if (path.startsWith('/api/')) asked.push(path.slice('/api/'.length));
+  });
+  // Opened elsewhere than the library: its filters, which ask for the field definitions, are not mounted.
+  await page.goto(`${host.url}#/concordance`);
+  await expect(page.getByRole('button', { name: 'Concordance' })).toHaveAttribute('aria-current', 'page');
+  expect(asked).not.toContain('listFieldDefs');
+  await callApi(host, 'applyChanges', {
+    origin: 'manual',
+    changes: [
+      {
+        kind: 'fieldDef.create',
+        def: {
+          key: 'region',
+          nameVi: 'Khu vực',
+          nameEn: 'Region',
+          required: false,
+          sortOrder: 0,
+          spec: { type: 'text' },
+        },
+      },
+    ],
+  });
+  const stored = await callApi<FieldDef[]>(host, 'listFieldDefs', {});
+  expect(stored.map((def) => def.key)).toContain('region');
+
+  await page.getByRole('button', { name: 'Library', exact: true }).click();
+  await expect(page.locator(APP_ROWS)).toHaveCount(5);
+  await expect(page.getByRole('combobox', { name: 'Field', exact: true }).locator('option')).toContainText(['Region']);
+  expect(asked).toContain('listFieldDefs');
 });

@@ -61,6 +61,29 @@ export function startCall<N extends CallName>(
   return kept;
 }
 
+/**
+ * Keeps the page's answer to each of these calls (the app's mount calls) for the app's same call,
+ * without sending any of them early: a call the page holds no answer for is asked by the app.
+ */
+export function keepAnswersInPage(
+  inPage: Map<string, CallResult<unknown>>,
+  calls: readonly { name: CallName; input: unknown }[],
+): void {
+  for (const { name, input } of calls) {
+    const answer = inPage.get(keyOf(name, input));
+    if (answer) sent.set(keyOf(name, input), Promise.resolve(answer));
+  }
+}
+
+/**
+ * Drops the early answers no call has taken: called once the app has mounted and made its calls
+ * (App.tsx). An answer is the state at start; a later call (the labels after a schema change,
+ * the attribute definitions when the reader first opens) must ask the host.
+ */
+export function dropUntakenEarlyAnswers(): void {
+  sent.clear();
+}
+
 /** The answer of an early call with this name and input, once; undefined when there is none. */
 export function takeEarly(name: CallName, input: unknown): Promise<CallResult<unknown>> | undefined {
   if (sent.size === 0) return undefined;

@@ -1,4 +1,5 @@
 import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
+import { dropUntakenEarlyAnswers } from '../api/early';
 import { BriefDock, BriefsView } from '../briefs/BriefsView';
 import { LibraryView } from '../library/LibraryView';
 import { readerChunk } from '../reader/reader-chunk';
@@ -57,6 +58,10 @@ export function App() {
 
   useEffect(() => {
     void boot();
+    // The last of the mount's effects (a parent's run after its children's): every mount call has
+    // taken its answer from the page by now; the rest are the start's state, not to be given to
+    // a later call.
+    dropUntakenEarlyAnswers();
   }, [boot]);
 
   return (

@@ -7,10 +7,17 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createApiClient } from '../../../renderer/src/api/client';
-import { answersInPage, sendEarly, startCall, takeEarly } from '../../../renderer/src/api/early';
+import {
+  answersInPage,
+  dropUntakenEarlyAnswers,
+  keepAnswersInPage,
+  sendEarly,
+  startCall,
+  takeEarly,
+} from '../../../renderer/src/api/early';
 import type { Transport } from '../../../renderer/src/api/transport';
 import { INITIAL_LIBRARY_SORT, libraryPageRequest } from '../../../shared/corpus/library-request';
-import { START_DATA_ID } from '../../../shared/contract/start-data';
+import { MOUNT_CALLS, START_DATA_ID } from '../../../shared/contract/start-data';
 
 const healthy = { ok: true as const, value: { status: 'ok' } };
 
@@ -88,5 +95,27 @@ describe('early calls', () => {
     expect(answersInPage().size).toBe(0);
     expect(warn).toHaveBeenCalled();
     warn.mockRestore();
+  });
+
+  it("keeps the page's answers to the mount calls without asking, until the app has mounted; then a call asks the host", async () => {
+    const inPage = new Map(
+      MOUNT_CALLS.map((call, index) => [
+        `${call.name} ${JSON.stringify(call.input)}`,
+        { ok: true as const, value: { fromPage: index } },
+      ]),
+    );
+    inPage.delete(`getProfile ${JSON.stringify({})}`); // not in the page: the app asks for it
+    const early = vi.fn<Transport>(() => Promise.resolve(healthy));
+    keepAnswersInPage(inPage, MOUNT_CALLS);
+    expect(early).not.toHaveBeenCalled();
+    const host = vi.fn<Transport>(() => Promise.resolve({ ok: true as const, value: { fromHost: true } }));
+    const api = createApiClient(host);
+    expect(await api.listLabels({})).toEqual({ fromPage: 1 });
+    expect(await api.getProfile({})).toEqual({ fromHost: true });
+    expect(host).toHaveBeenCalledTimes(1);
+    // The app has mounted: the definitions no mounted view asked for are the start's, not given later.
+    dropUntakenEarlyAnswers();
+    expect(await api.listFieldDefs({})).toEqual({ fromHost: true });
+    expect(host).toHaveBeenCalledTimes(2);
   });
 });
