@@ -16,9 +16,13 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { preloadDeferred } from './app/deferred';
 import { api } from './api/client';
+import { dropUntakenEarlyAnswers } from './api/early';
 import { HealthGate, type HealthAnswer } from './backup/HealthGate';
 import { errorMessage } from './i18n/backend';
 import { earlyRowsFrame } from './library/early-rows';
+import { useProfileStore } from './settings/profile-store';
+import { useAppStore } from './state/app-store';
+import { useAttributeStore } from './state/attribute-store';
 import { useLibraryStore } from './state/library-store';
 import { libraryFromHash } from './state/route';
 
@@ -54,8 +58,22 @@ const health = api.getDatabaseHealth({}).then(
   (answer): HealthAnswer => ({ health: answer }),
   (failure: unknown): HealthAnswer => ({ error: errorMessage(failure) }),
 );
+// So does the state of the app's mount calls (its info and labels, the profile, the attribute and
+// field definitions; shared/contract/start-data.ts MOUNT_CALLS), answered in the page: the first
+// render shows the profile's name and the filters' options, and no second render follows while
+// its frame is on the way to the screen, nor a shift of the toolbar. The page's answers no call
+// took are dropped then: a later call asks the host.
+const mountState = health.then(async (answer) => {
+  if ('health' in answer && answer.health.status === 'ok')
+    await Promise.all([
+      useAppStore.getState().boot(),
+      useProfileStore.getState().load(),
+      useAttributeStore.getState().load(),
+    ]);
+  dropUntakenEarlyAnswers();
+});
 // Rows the start script painted when the page came (library/early-rows.ts) get their frame first.
-void Promise.all([health, firstPage]).then(async ([answer]) => {
+void Promise.all([health, firstPage, mountState]).then(async ([answer]) => {
   await earlyRowsFrame();
   createRoot(document.getElementById('root') as HTMLElement).render(
     <StrictMode>

@@ -20,12 +20,12 @@ export interface StartCall {
 }
 
 /**
- * The calls the app makes as it mounts, wherever it opens: its info and the labels (the app's
- * boot), the profile (the toolbar) and the attribute and field definitions (the library's
- * filters). Answered in the page, they cost no request while the first frame is on its way to
- * the screen (a request is work for the browser's and the renderer's main threads and the
- * host, on the same two cores). The start script keeps their answers for the app's calls; those
- * not taken by the time the app has mounted are dropped (renderer/src/api/early.ts).
+ * The calls whose answers the app mounts with, wherever it opens: its info and the labels, the
+ * profile (the toolbar) and the attribute and field definitions (the library's filters, the
+ * reader's fields). Answered in the page, they cost no request while the first frame is on its
+ * way to the screen (a request is work for the browser's and the renderer's main threads and the
+ * host, on the same two cores), and the first render already shows them. The start script keeps
+ * their answers for the app's calls (renderer/src/api/early.ts; main.tsx makes them).
  */
 export const MOUNT_CALLS: readonly Omit<StartCall, 'result'>[] = [
   { name: 'getAppInfo', input: {} },

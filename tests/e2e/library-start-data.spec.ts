@@ -55,7 +55,7 @@ test('the app shows the first page from the page itself, without asking the host
   expect(asked).not.toContain('queryLibrary');
 });
 
-test("the page's answers to the mount calls are the start's: a call made after the app mounted asks the host (a field defined since shows in the library's filter)", async ({
+test("the page's answers are the start's state: a field defined after start reaches the library's filter from the host", async ({
   page,
   host,
 }) => {
@@ -64,10 +64,10 @@ test("the page's answers to the mount calls are the start's: a call made after t
     const path = new URL(request.url()).pathname;
     if (path.startsWith('/api/')) asked.push(path.slice('/api/'.length));
   });
-  // Opened elsewhere than the library: its filters, which ask for the field definitions, are not mounted.
+  // Opened elsewhere than the library: its filters mount after the change below.
   await page.goto(`${host.url}#/concordance`);
   await expect(page.getByRole('button', { name: 'Concordance' })).toHaveAttribute('aria-current', 'page');
-  expect(asked).not.toContain('listFieldDefs');
+  expect(asked).not.toContain('listFieldDefs'); // answered in the page
   await callApi(host, 'applyChanges', {
     origin: 'manual',
     changes: [

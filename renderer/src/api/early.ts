@@ -76,9 +76,9 @@ export function keepAnswersInPage(
 }
 
 /**
- * Drops the early answers no call has taken: called once the app has mounted and made its calls
- * (App.tsx). An answer is the state at start; a later call (the labels after a schema change,
- * the attribute definitions when the reader first opens) must ask the host.
+ * Drops the early answers no call has taken: called once the app has loaded the state it mounts
+ * with (main.tsx). An answer is the state at start; a later call (the labels after a schema
+ * change, the library's first page when the app opened elsewhere) must ask the host.
  */
 export function dropUntakenEarlyAnswers(): void {
   sent.clear();

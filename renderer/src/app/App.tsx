@@ -1,5 +1,4 @@
-import { lazy, Suspense, useEffect, useState, type ComponentType } from 'react';
-import { dropUntakenEarlyAnswers } from '../api/early';
+import { lazy, Suspense, useState, type ComponentType } from 'react';
 import { BriefDock, BriefsView } from '../briefs/BriefsView';
 import { LibraryView } from '../library/LibraryView';
 import { readerChunk } from '../reader/reader-chunk';
@@ -49,20 +48,11 @@ export function App() {
   const labelsLoaded = useAppStore((state) => state.labels.length > 0);
   const dialog = useAppStore((state) => state.dialog);
   const setDialog = useAppStore((state) => state.setDialog);
-  const boot = useAppStore((state) => state.boot);
   const profileOpen = useProfileStore((state) => state.dialogOpen);
   const [dragging, setDragging] = useState(false);
   useAppCommands();
   useLiveUpdates();
   useLiveLabels();
-
-  useEffect(() => {
-    void boot();
-    // The last of the mount's effects (a parent's run after its children's): every mount call has
-    // taken its answer from the page by now; the rest are the start's state, not to be given to
-    // a later call.
-    dropUntakenEarlyAnswers();
-  }, [boot]);
 
   return (
     <div

@@ -47,6 +47,7 @@ interface AppState {
   language: Language;
   dialog: Dialog;
   toasts: Toast[];
+  /** Loads the app's info and the labels, before the first render (main.tsx). */
   boot(): Promise<void>;
   /** Reads the labels again (after a schema edit here or elsewhere). */
   refreshLabels(): Promise<void>;

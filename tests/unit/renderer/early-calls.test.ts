@@ -97,7 +97,7 @@ describe('early calls', () => {
     warn.mockRestore();
   });
 
-  it("keeps the page's answers to the mount calls without asking, until the app has mounted; then a call asks the host", async () => {
+  it("keeps the page's answers to the mount calls without asking, until the app has loaded the state it mounts with; then a call asks the host", async () => {
     const inPage = new Map(
       MOUNT_CALLS.map((call, index) => [
         `${call.name} ${JSON.stringify(call.input)}`,
