@@ -12,8 +12,7 @@ import { FIRST_SCREEN_FACES } from './renderer/src/first-screen-faces';
  * entry. It sends the calls the library's first paint waits for (issue 13). The app's bundle
  * becomes a module preload (fetched and compiled as before, not run) that the start script runs
  * once it has painted the early rows, or at once (renderer/src/library/early-rows.ts). In dev,
- * index.html runs main.tsx, whose import of the start script does the same later. The faces the
- * first screen is laid out with are preloaded (renderer/src/first-screen-faces.ts).
+ * index.html runs main.tsx, whose import of the start script does the same later.
  */
 function startScript(): Plugin {
   return {
@@ -27,13 +26,6 @@ function startScript(): Plugin {
         const app = chunks.find((output) => output.type === 'chunk' && output.isEntry && output.name === 'index');
         if (!boot || !app)
           throw new Error('The renderer build lacks its start script (renderer/src/boot.ts) or its app bundle.');
-        const faces = FIRST_SCREEN_FACES.map((face) => {
-          const file = chunks.find(
-            (output) => output.type === 'asset' && new RegExp(`^assets/${face}-[\\w-]+\\.woff2$`).test(output.fileName),
-          );
-          if (!file) throw new Error(`The renderer build lacks the font file ${face}.woff2 (first-screen-faces.ts).`);
-          return file.fileName;
-        });
         const appScript = `<script type="module" crossorigin src="./${app.fileName}"></script>`;
         if (!html.includes(appScript))
           throw new Error(`index.html: the app bundle's script was not found (${appScript}).`);
@@ -43,12 +35,6 @@ function startScript(): Plugin {
             `<link rel="modulepreload" crossorigin href="./${app.fileName}" id="${APP_ENTRY_ID}">`,
           ),
           tags: [
-            // Before the start script: the page's head, sent before the host answers its calls.
-            ...faces.map((fileName) => ({
-              tag: 'link',
-              attrs: { rel: 'preload', as: 'font', type: 'font/woff2', crossorigin: true, href: `./${fileName}` },
-              injectTo: 'head' as const,
-            })),
             {
               tag: 'script',
               attrs: { type: 'module', async: true, crossorigin: true, src: `./${boot.fileName}` },
@@ -99,6 +85,10 @@ export default defineConfig({
     build: {
       // electron-vite leaves minification off; the renderer is shipped and loaded on every start.
       minify: true,
+      // The faces the library's first screen is laid out with go into the style sheet as data
+      // URLs (renderer/src/first-screen-faces.ts); every other asset by Vite's size rule.
+      assetsInlineLimit: (filePath: string) =>
+        FIRST_SCREEN_FACES.some((face) => filePath.endsWith(`/${face}.woff2`)) ? true : undefined,
       outDir: resolve(__dirname, 'out/renderer'),
       rolldownOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html'), boot: resolve(__dirname, 'renderer/src/boot.ts') },

@@ -1,6 +1,6 @@
 /**
- * The library's first screen is laid out with faces that index.html preloads
- * (renderer/src/first-screen-faces.ts, issue 13): a face the first layout had to ask for itself
+ * The library's first screen is laid out with faces the style sheet holds as data URLs
+ * (renderer/src/first-screen-faces.ts, issue 13): a face the first layout had to ask for
  * arrives after the rows were painted in a fallback, and they are laid out and painted again.
  * The faces the screen uses are derived from what it shows: each visible text's computed family
  * and weight, and each of its characters, matched to the style sheets' @font-face rules by
@@ -10,8 +10,8 @@ import { expect, test } from './fixtures';
 
 const APP_ROWS = '.app .library__table tbody tr[data-article-id]';
 
-/** In the page: the font files the visible text needs, and those the page preloads. */
-function facesNeededAndPreloaded(): { needed: string[]; preloaded: string[] } {
+/** In the page: the font sources (URLs) the visible text needs. */
+function facesNeeded(): string[] {
   interface Face {
     family: string;
     weight: number;
@@ -23,7 +23,8 @@ function facesNeededAndPreloaded(): { needed: string[]; preloaded: string[] } {
   for (const sheet of Array.from(document.styleSheets)) {
     for (const rule of Array.from(sheet.cssRules)) {
       if (!(rule instanceof CSSFontFaceRule) || rule.style.getPropertyValue('font-style') === 'italic') continue;
-      const src = /url\("?([^")]+\.woff2)"?\)/.exec(rule.style.getPropertyValue('src'));
+      // The first source: the woff2 file, or its data URL.
+      const src = /url\("?([^")]+)"?\)/.exec(rule.style.getPropertyValue('src'));
       if (!src) continue;
       const unicodeRange = rule.style.getPropertyValue('unicode-range');
       const ranges = (unicodeRange || 'U+0-10FFFF').split(',').map((range) => {
@@ -99,19 +100,22 @@ function facesNeededAndPreloaded(): { needed: string[]; preloaded: string[] } {
   for (const select of Array.from(document.querySelectorAll('select'))) {
     if (visible(select)) need(select.selectedOptions[0]?.text ?? '', select);
   }
-  const preloaded = Array.from(document.querySelectorAll<HTMLLinkElement>('link[rel="preload"][as="font"]')).map(
-    (link) => link.href,
-  );
-  return { needed: [...needed].sort(), preloaded };
+  return [...needed].sort();
 }
 
 for (const language of ['vi', 'en'] as const) {
-  test(`the library's first screen (${language}) needs only faces the page preloads`, async ({ page, host }) => {
+  test(`the library's first screen (${language}) needs no font request`, async ({ page, host }) => {
+    const fontRequests: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'font' && !request.url().startsWith('data:')) fontRequests.push(request.url());
+    });
     await page.goto(`${host.url}&lang=${language}`);
     await expect(page.locator(APP_ROWS)).toHaveCount(5);
-    const { needed, preloaded } = await page.evaluate(facesNeededAndPreloaded);
-    // The interface's and the titles' faces, in Latin and Vietnamese.
+    const needed = await page.evaluate(facesNeeded);
+    // The interface's and the titles' faces, in Latin and Vietnamese, each in the style sheet.
     expect(needed.length).toBeGreaterThanOrEqual(4);
-    expect(needed.filter((url) => !preloaded.includes(url))).toEqual([]);
+    expect(needed.filter((url) => !url.startsWith('data:'))).toEqual([]);
+    // No font was fetched but the reader's bold, which loads in idle time (main.tsx).
+    expect(fontRequests.filter((url) => !/noto-serif-\w+-700-normal/.test(url))).toEqual([]);
   });
 }
