@@ -44,6 +44,19 @@ export function answersInPage(): Map<string, CallResult<unknown>> {
   return answers;
 }
 
+/** Keeps the page's answer to this call for the app's same call; undefined when it has none. */
+function keepFromPage(
+  inPage: Map<string, CallResult<unknown>>,
+  name: CallName,
+  input: unknown,
+): Promise<CallResult<unknown>> | undefined {
+  const answer = inPage.get(keyOf(name, input));
+  if (!answer) return undefined;
+  const kept = Promise.resolve(answer);
+  sent.set(keyOf(name, input), kept);
+  return kept;
+}
+
 /**
  * Sends the call now, or takes its answer from the page when the host wrote it there
  * (`answersInPage`); either way kept for the app's same call, and returned.
@@ -54,11 +67,7 @@ export function startCall<N extends CallName>(
   name: N,
   input: CallInput<N>,
 ): Promise<CallResult<unknown>> {
-  const answer = inPage.get(keyOf(name, input));
-  if (!answer) return sendEarly(transport, name, input);
-  const kept = Promise.resolve(answer);
-  sent.set(keyOf(name, input), kept);
-  return kept;
+  return keepFromPage(inPage, name, input) ?? sendEarly(transport, name, input);
 }
 
 /**
@@ -69,16 +78,13 @@ export function keepAnswersInPage(
   inPage: Map<string, CallResult<unknown>>,
   calls: readonly { name: CallName; input: unknown }[],
 ): void {
-  for (const { name, input } of calls) {
-    const answer = inPage.get(keyOf(name, input));
-    if (answer) sent.set(keyOf(name, input), Promise.resolve(answer));
-  }
+  for (const { name, input } of calls) keepFromPage(inPage, name, input);
 }
 
 /**
  * Drops the early answers no call has taken: called once the app has loaded the state it mounts
- * with (main.tsx). An answer is the state at start; a later call (the labels after a schema
- * change, the library's first page when the app opened elsewhere) must ask the host.
+ * with (main.tsx). An answer is the state at start: one left untaken (the mount state's, when the
+ * database was not healthy) must not answer a later call (the labels after a schema edit).
  */
 export function dropUntakenEarlyAnswers(): void {
   sent.clear();
