@@ -3,8 +3,9 @@
  * zod, no Electron), read by the Electron main process; the renderer's own strings live in
  * renderer/src/i18n.
  */
-export const SHELL_LANGUAGES = ['vi', 'en'] as const;
-export type ShellLanguage = (typeof SHELL_LANGUAGES)[number];
+import { pickLanguage, type Language } from './languages';
+
+export type ShellLanguage = Language;
 
 export interface ShellStrings {
   menu: {
@@ -132,5 +133,5 @@ export const SHELL_STRINGS: Record<ShellLanguage, ShellStrings> = {
 
 /** Vietnamese for a Vietnamese system locale (vi, vi-VN…), English otherwise; as the renderer. */
 export function shellLanguageOf(locale: string): ShellLanguage {
-  return /^vi\b/i.test(locale) ? 'vi' : 'en';
+  return pickLanguage({ query: null, stored: null, systemLocale: locale });
 }

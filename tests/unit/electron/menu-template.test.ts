@@ -1,7 +1,8 @@
 import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { APP_COMMANDS, type AppCommand } from '../../../shared/contract/app-commands';
-import { SHELL_LANGUAGES, SHELL_STRINGS, shellLanguageOf } from '../../../shared/i18n/menu';
+import { LANGUAGES } from '../../../shared/i18n/languages';
+import { SHELL_STRINGS, shellLanguageOf } from '../../../shared/i18n/menu';
 import { buildMenuTemplate, type MenuTemplateOptions } from '../../../electron/main/menu-template';
 
 function build(overrides: Partial<MenuTemplateOptions> & Pick<MenuTemplateOptions, 'language'>) {
@@ -40,7 +41,7 @@ describe('menu template', () => {
   });
 
   it('every item a person reads has a label in both languages (no English role defaults)', () => {
-    for (const language of SHELL_LANGUAGES) {
+    for (const language of LANGUAGES) {
       const { template } = build({ language, isMac: false, isPackaged: false });
       const unlabeled = items(template).filter((entry) => entry.type !== 'separator' && !entry.label);
       expect(unlabeled).toEqual([]);
