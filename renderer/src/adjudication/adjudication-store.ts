@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../state/create';
 import type { Decision } from '../../../shared/adjudication/changes';
 import type { DisagreementList, DisagreementView } from '../../../shared/contract/adjudication';
 import { stepSpanEdge } from '../../../shared/text/syllable-steps';

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../state/create';
 import type { AgreementArticles, AgreementReport } from '../../../shared/contract/agreement';
 import type { LibraryFilter } from '../../../shared/corpus/library-query';
 import { api } from '../api/client';

@@ -1,5 +1,6 @@
 import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import { afterContentShown } from './content-shown';
+import { afterNextFrame } from './frames';
 
 /**
  * A module the first paint does not need (a view or dialog not shown at start), in a chunk of its
@@ -51,7 +52,8 @@ export function deferred<M>(importer: () => Promise<M>): Deferred<M> {
 
 /** Renders `render(module)` once the module has loaded, and starts its load when mounted first. */
 export function DeferredView<M>({ module, render }: { module: Deferred<M>; render: (loaded: M) => ReactNode }) {
-  const loaded = useSyncExternalStore(module.subscribe, module.current);
+  // The first screen's render (first-screen/) sees the same: what has loaded, so far nothing.
+  const loaded = useSyncExternalStore(module.subscribe, module.current, module.current);
   useEffect(() => {
     if (loaded === null)
       module.load().catch((error: unknown) => console.error('Could not load a part of the app', error));
@@ -72,8 +74,6 @@ export function holdDeferredLoads(until: Promise<unknown>): void {
   const released = until.then(afterNextFrame, afterNextFrame);
   held = Promise.all([held, released]).then(() => undefined);
 }
-
-const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 let resolveStarted: () => void = () => undefined;
 /** Resolves when the deferred modules start loading: after the first paint (`preloadDeferred`). */

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../state/create';
 import type { PreannotationJob, PreannotationScope } from '../../../shared/contract';
 import { api, events } from '../api/client';
 import { errorMessage, useAppStore } from '../state/app-store';

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../state/create';
 import type { BriefContent, BriefSummary } from '../../../shared/brief/brief';
 import type { Change } from '../../../shared/domain/changes';
 import { api } from '../api/client';

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../state/create';
 import type { CitationRef } from '../../../shared/contract/briefs';
 import type { ResolvedCitation } from '../../../shared/brief/citation';
 import { api } from '../api/client';

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../state/create';
 import type {
   AnnotateAllInput,
   AnnotateAllJob,

@@ -12,6 +12,7 @@ import {
   TITLE_CELL_CLASS,
   type LibraryColumnKey,
 } from './table-cells';
+import { afterNextFrame } from '../app/frames';
 
 /**
  * The library's first rows painted by the start script (boot.ts), before the app's bundle has
@@ -217,9 +218,6 @@ export const earlyRowsFrame = (): Promise<void> => early?.shown ?? Promise.resol
 
 /** Whether a layout was kept for this window and language (the early rows can be painted). */
 export const canPaintEarlyRows = (language: Language) => storedLayout(language) !== null;
-
-/** Settles after the next frame has been produced (a task queued from its animation frame). */
-const afterNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 
 /**
  * What was clicked on the early rows, in order, once: the library does it when it has mounted.

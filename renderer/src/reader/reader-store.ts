@@ -1,5 +1,5 @@
 import { startTransition, useEffect, useState } from 'react';
-import { create } from 'zustand';
+import { create } from '../state/create';
 import type { HistoryState, LinkSuggestion } from '../../../shared/contract';
 import type { AppliedChanges } from '../../../shared/domain/changes';
 import { decodeRelations, decodeSpans } from '../../../shared/contract/reader-codec';

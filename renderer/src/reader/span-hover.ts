@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
-import { create } from 'zustand';
+import { create } from '../state/create';
 import { characterAtPoint } from './dom-selection';
 import { openSpans } from './reader-store';
 import type { Span } from './sync/document-sync';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { create } from 'zustand';
+import { create } from '../state/create';
 import type { HistoryState, SchemaImportPreview } from '../../../shared/contract';
 import type { AppliedChanges, Change } from '../../../shared/domain/changes';
 import { api, events } from '../api/client';

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from './create';
 import type { AppInfo } from '../../../shared/contract';
 import type { Label } from '../../../shared/domain/schemas';
 import { api } from '../api/client';

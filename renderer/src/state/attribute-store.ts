@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from './create';
 import type { AttributeDef, EnumOption, FieldDef } from '../../../shared/domain/attributes';
 import type { Change } from '../../../shared/domain/changes';
 import { api } from '../api/client';

@@ -1,4 +1,4 @@
-import type { StoreApi } from 'zustand';
+import type { StoreApi } from 'zustand/vanilla';
 
 /**
  * Calls `show` with the store's state now and after each change to one of `keys`, outside React:

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../state/create';
 import type { ExportJob, ExportOptions } from '../../../shared/contract';
 import { suggestedExportFileName } from '../../../shared/codecs';
 import { packageFileName } from '../../../shared/team/package-manifest';

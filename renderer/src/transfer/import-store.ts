@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../state/create';
 import type { ImportJob, ImportSource, ReviewDecisions } from '../../../shared/contract';
 import { api, events, uploadFiles } from '../api/client';
 import { i18next } from '../i18n';

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../../state/create';
 import type { Suggestion } from '../../../../shared/assist/suggestion';
 import { api } from '../../api/client';
 import { errorMessage, useAppStore } from '../../state/app-store';

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../../state/create';
 import { findOccurrences, parsePhraseQuery } from '../../../../shared/search/concordance';
 import type { TextRange } from '../../../../shared/text/syllables';
 

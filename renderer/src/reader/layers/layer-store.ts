@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../../state/create';
 import { GOLD_AUTHOR } from '../../../../shared/adjudication/changes';
 import type { Span } from '../sync/document-sync';
 import { isEditable, showsMine, type LayerView } from './layer-model';

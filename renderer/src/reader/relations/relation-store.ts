@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { create } from '../../state/create';
 import { ancestryLookup } from '../../../../shared/domain/label-tree';
 import type { RelationType } from '../../../../shared/domain/relations';
 import { useAppStore } from '../../state/app-store';
