@@ -10,20 +10,13 @@ import '@fontsource/noto-sans/latin-400.css';
 import '@fontsource/noto-sans/latin-600.css';
 import './styles/app.css';
 // Before the app: the first render is already in the chosen language.
-import './i18n';
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './app/App';
+import { initialLanguage } from './i18n';
+import { createRoot, hydrateRoot } from 'react-dom/client';
+import { AppRoot } from './app/AppRoot';
 import { preloadDeferred } from './app/deferred';
-import { api } from './api/client';
-import { dropUntakenEarlyAnswers } from './api/early';
-import { HealthGate, type HealthAnswer } from './backup/HealthGate';
-import { errorMessage } from './i18n/backend';
+import { loadStartState } from './app/start-state';
+import { keepFirstScreen, setHydrating } from './first-screen/in-page';
 import { earlyRowsFrame } from './library/early-rows';
-import { useProfileStore } from './settings/profile-store';
-import { useAppStore } from './state/app-store';
-import { useAttributeStore } from './state/attribute-store';
-import { useLibraryStore } from './state/library-store';
 import { libraryFromHash } from './state/route';
 
 // The reader's faces (the text's regular and bold, the side panels' regular and semibold, Latin
@@ -41,9 +34,8 @@ requestIdleCallback(() => READER_FONTS.forEach((font) => void document.fonts.loa
 // the events' schemas, load after the library's first rows have painted (app/deferred.ts), or at
 // once when the app opens elsewhere.
 const DEFERRED_FALLBACK_MS = 5_000;
-let firstPage: Promise<void> = Promise.resolve();
-if (libraryFromHash()) {
-  firstPage = useLibraryStore.getState().prefetch();
+const onLibrary = libraryFromHash();
+if (onLibrary) {
   // The library starts the deferred loads once its first answer is on screen; should that answer
   // never come (the host failed), they start anyway.
   setTimeout(preloadDeferred, DEFERRED_FALLBACK_MS);
@@ -51,35 +43,31 @@ if (libraryFromHash()) {
   preloadDeferred();
 }
 
-// The first render waits for the database's health and, on the library, its first page (both
-// asked for while the bundle loaded, boot.ts): the app mounts with the rows, in one render, layout
-// and paint, not first without them (under load the page's answer then took a few frames more).
-const health = api.getDatabaseHealth({}).then(
-  (answer): HealthAnswer => ({ health: answer }),
-  (failure: unknown): HealthAnswer => ({ error: errorMessage(failure) }),
-);
-// So does the state of the app's mount calls (its info and labels, the profile, the attribute and
-// field definitions; shared/contract/start-data.ts MOUNT_CALLS), answered in the page: the first
-// render shows the profile's name and the filters' options, and no second render follows while
-// its frame is on the way to the screen, nor a shift of the toolbar. The page's answers no call
-// took are dropped then: a later call asks the host.
-const mountState = health.then(async (answer) => {
-  if ('health' in answer && answer.health.status === 'ok')
-    await Promise.all([
-      useAppStore.getState().boot(),
-      useProfileStore.getState().load(),
-      useAttributeStore.getState().load(),
-    ]);
-  dropUntakenEarlyAnswers();
-});
-// Rows the start script painted when the page came (library/early-rows.ts) get their frame first.
-void Promise.all([health, firstPage, mountState]).then(async ([answer]) => {
+// The first render waits for the state it shows (app/start-state.ts: the database's health, on the
+// library its first page, the app's mount state; asked for while the bundle loaded, boot.ts): the
+// app mounts with the rows, in one render, layout and paint, not first without them (under load
+// the page's answer then took a few frames more). Rows the start script painted when the page came
+// (library/early-rows.ts) get their frame first.
+// The host's first screen (first-screen/in-page.ts), when the page keeps it, is hydrated: the app
+// takes over its markup in place (no second layout, nothing replaced on screen) and the page is
+// interactive from that commit (the screen is `inert` until then). Otherwise the app renders anew.
+void Promise.all([loadStartState(onLibrary), keepFirstScreen(initialLanguage)]).then(async ([answer, hydrate]) => {
   await earlyRowsFrame();
-  createRoot(document.getElementById('root') as HTMLElement).render(
-    <StrictMode>
-      <HealthGate answer={answer}>
-        <App />
-      </HealthGate>
-    </StrictMode>,
+  const root = document.getElementById('root') as HTMLElement;
+  if (!hydrate) return createRoot(root).render(<AppRoot answer={answer} />);
+  setHydrating(true);
+  hydrateRoot(
+    root,
+    <AppRoot
+      answer={answer}
+      onFirstCommit={() => {
+        setHydrating(false);
+        root.removeAttribute('inert');
+      }}
+    />,
+    {
+      // A screen that differs from the app's first render is rendered anew by React, and said.
+      onRecoverableError: (error) => console.warn("The first screen was not the app's; rendered anew", error),
+    },
   );
 });

@@ -32,17 +32,20 @@ export function sendEarly<N extends CallName>(
  * there are none (the dev server's page, a page opened without the token) or they cannot be read.
  */
 export function answersInPage(): Map<string, CallResult<unknown>> {
-  const answers = new Map<string, CallResult<unknown>>();
   const block = document.getElementById(START_DATA_ID);
+  let answers = new Map<string, CallResult<unknown>>();
   try {
-    for (const call of JSON.parse(block?.textContent || '[]') as StartCall[])
-      answers.set(keyOf(call.name, call.input), call.result);
+    answers = answersOf(JSON.parse(block?.textContent || '[]') as StartCall[]);
   } catch (error) {
     console.warn('The answers in the page could not be read; asking the host', error);
   }
   block?.remove(); // read once: the page's titles do not stay in the DOM
   return answers;
 }
+
+/** The start calls' answers, by call, as `answersInPage` gives them. */
+export const answersOf = (calls: readonly StartCall[]): Map<string, CallResult<unknown>> =>
+  new Map(calls.map((call) => [keyOf(call.name, call.input), call.result]));
 
 /** Keeps the page's answer to this call for the app's same call; undefined when it has none. */
 function keepFromPage(
