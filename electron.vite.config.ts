@@ -51,11 +51,14 @@ function startScript(): Plugin {
  * One build for every front end. The "main" bundle holds all Node entry points: the Electron
  * main process, the browser host, the command line, the import worker, the worker that
  * reads each imported file (terminated past the time limit or on Cancel) and the one that
- * computes suggestions (electron/services/assist/suggestions-thread.ts). Only `index`
- * imports electron; the others run under plain Node.
+ * computes suggestions (electron/services/assist/suggestions-thread.ts), and the library's first
+ * screen's renderer and its worker (electron/services/first-screen/). Only `index` imports
+ * electron; the others run under plain Node.
  */
 export default defineConfig({
   main: {
+    // React's production build in the first screen's renderer.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
     build: {
       outDir: 'out/main',
       rolldownOptions: {
@@ -66,6 +69,8 @@ export default defineConfig({
           importWorker: resolve(__dirname, 'electron/services/import/import-worker.ts'),
           extractWorker: resolve(__dirname, 'electron/services/import/extraction/extract-worker.ts'),
           suggestionsWorker: resolve(__dirname, 'electron/services/assist/suggestions-worker.ts'),
+          firstScreenWorker: resolve(__dirname, 'electron/services/first-screen/first-screen-worker.ts'),
+          firstScreen: resolve(__dirname, 'renderer/src/first-screen/render-first-screen.ts'),
         },
       },
     },

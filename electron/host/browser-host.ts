@@ -12,6 +12,8 @@ import { ApiError } from '../../shared/contract/errors';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../services/import/limits';
 import { RENDERER_CSP } from '../services/security';
 import { withStartData } from '../services/start-page';
+import type { RenderFirstScreen } from '../../shared/contract/first-screen';
+import { pickLanguage } from '../../shared/i18n/languages';
 import { decodeUrlPath } from '../services/url-path';
 import {
   BodySlots,
@@ -63,6 +65,11 @@ export interface BrowserHostOptions {
   /** Called once a download was sent (or the transfer broke off), so its file can go. */
   onDownloadServed?: (jobId: string) => void;
   log?: (message: string) => void;
+  /**
+   * Renders the library's first screen into the page opened with the token (services/first-screen/);
+   * without it the page carries the start data only.
+   */
+  renderFirstScreen?: RenderFirstScreen;
 }
 
 export interface BrowserHost {
@@ -329,10 +336,24 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     // it (services/start-page.ts): the library's rows need no round trip. Without the token it
     // holds no data, as the API gives none. Not stored in the browser's cache: it holds titles.
     if (filePath === join(options.rendererDir, 'index.html') && hasToken(request, url, token, true)) {
-      const page = withStartData(readFileSync(filePath, 'utf8'), options.handlers, (call, error) =>
-        log(
-          `call ${call} (answered into the page) failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        ),
+      const render = options.renderFirstScreen;
+      const page = withStartData(
+        readFileSync(filePath, 'utf8'),
+        options.handlers,
+        (call, error) =>
+          log(
+            `call ${call} (answered into the page) failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          ),
+        render &&
+          ((calls) =>
+            render({
+              calls,
+              language: pickLanguage({
+                query: url.searchParams.get('lang'),
+                stored: null,
+                systemLocale: firstLanguageTag(request.headers['accept-language']),
+              }),
+            })),
       );
       response.writeHead(200, { ...headers, 'cache-control': 'no-store' });
       response.write(page.head);
@@ -471,4 +492,9 @@ function asciiFileName(name: string): string {
       .replace(/[^\x20-\x7e]/g, '')
       .replace(/["\\]/g, '_') || 'export'
   );
+}
+
+/** The first tag of an Accept-Language header (`vi-VN,vi;q=0.9,en;q=0.8` → `vi-VN`), or ''. */
+export function firstLanguageTag(header: string | undefined): string {
+  return header?.split(',')[0]?.split(';')[0]?.trim() ?? '';
 }

@@ -12,6 +12,9 @@ import { UsageError } from '../services/command-line';
 import { followHeldWorkbench } from '../services/events/held-events';
 import { briefDownloadsOf } from '../services/briefs/export/brief-downloads';
 import { exportJobsOf } from '../services/export/export-jobs';
+import { bundledFirstScreenThread } from '../services/first-screen/first-screen-thread';
+import { answerStartCalls } from '../services/start-page';
+import { LANGUAGES } from '../../shared/i18n/languages';
 import { DEFAULT_UPLOAD_BYTES, PortInUseError, startBrowserHost } from './browser-host';
 import { damagedDatabaseMessage, openHolderAt, RENDERER_DIR } from './open-workbench';
 import { maxRequestBodyBytes } from './request-guards';
@@ -37,10 +40,13 @@ async function main(): Promise<void> {
     importLimits: options.importLimits,
     takeUpload: (uploadId) => uploads.take(uploadId),
   });
+  // Started now, so that its modules are loaded before the first page is asked for.
+  const firstScreen = bundledFirstScreenThread();
   let host;
   try {
     host = await startBrowserHost({
       handlers,
+      renderFirstScreen: (request) => firstScreen.render(request),
       rendererDir: RENDERER_DIR,
       port: options.port ?? DEFAULT_PORT,
       fallBackToFreePort: options.port === undefined,
@@ -73,6 +79,11 @@ async function main(): Promise<void> {
   if (holder.health().status === 'damaged')
     console.error(`${damagedDatabaseMessage(holder)}\nOr open the URL below to restore a backup in the browser.`);
   else void holder.startBackups();
+  // Both languages: the host cannot know the browser's until a page is asked for.
+  firstScreen.warmUp(
+    answerStartCalls(handlers, () => undefined),
+    LANGUAGES,
+  );
   console.log(`Marginalia is running at ${host.url}`);
   console.log(`Database: ${holder.databasePath}. Press Ctrl+C to stop.`);
   if (options.open) openInBrowser(host.url);
@@ -80,6 +91,7 @@ async function main(): Promise<void> {
   const stop = () => {
     void host
       .close()
+      .then(() => firstScreen.dispose())
       .then(() => holder.close())
       .then(() => process.exit(0));
   };

@@ -1,8 +1,10 @@
-import { net, protocol } from 'electron';
+import { app, net, protocol } from 'electron';
 import { extname, join, normalize, sep } from 'node:path';
 import { readFile } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import type { ApiHandlers } from '../../shared/contract';
+import type { RenderFirstScreen } from '../../shared/contract/first-screen';
+import { pickLanguage } from '../../shared/i18n/languages';
 import { RENDERER_CSP } from '../services/security';
 import { withStartData } from '../services/start-page';
 import { decodeUrlPath } from '../services/url-path';
@@ -39,9 +41,15 @@ const MIME: Record<string, string> = {
 
 /**
  * Serves the built renderer. index.html carries the start calls' answers (services/start-page.ts,
- * the same function as the browser host's): the library's first rows need no round trip over IPC.
+ * the same function as the browser host's): the library's first rows need no round trip over IPC,
+ * and, rendered from them (services/first-screen/), its first screen, painted before any script.
  */
-export function serveRenderer(rendererDir: string, handlers: ApiHandlers, log: (message: string) => void): void {
+export function serveRenderer(
+  rendererDir: string,
+  handlers: ApiHandlers,
+  log: (message: string) => void,
+  renderFirstScreen: RenderFirstScreen,
+): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'marginalia') return new Response('Not found', { status: 404 });
@@ -56,10 +64,22 @@ export function serveRenderer(rendererDir: string, handlers: ApiHandlers, log: (
       'x-content-type-options': 'nosniff',
     };
     if (filePath === join(rendererDir, 'index.html')) {
-      const page = withStartData(await readFile(filePath, 'utf8'), handlers, (call, error) =>
-        log(
-          `call ${call} (answered into the page) failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
-        ),
+      const page = withStartData(
+        await readFile(filePath, 'utf8'),
+        handlers,
+        (call, error) =>
+          log(
+            `call ${call} (answered into the page) failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+          ),
+        (calls) =>
+          renderFirstScreen({
+            calls,
+            language: pickLanguage({
+              query: url.searchParams.get('lang'),
+              stored: null,
+              systemLocale: app.getLocale(),
+            }),
+          }),
       );
       const encoder = new TextEncoder();
       const body = new ReadableStream<Uint8Array>({

@@ -11,6 +11,9 @@ import { BACKUP_OPTIONS, backupOptionsFromOptions } from '../services/backup/bac
 import { WorkbenchHolder } from '../services/backup/workbench-holder';
 import { DB_OPTION, parseKnownOptions } from '../services/command-line';
 import { followHeldWorkbench } from '../services/events/held-events';
+import { bundledFirstScreenThread } from '../services/first-screen/first-screen-thread';
+import { answerStartCalls } from '../services/start-page';
+import { pickLanguage } from '../../shared/i18n/languages';
 import { IMPORT_LIMIT_OPTIONS, importLimitsFromOptions } from '../services/import/limits';
 import { seedIfEmpty } from '../services/import/seed';
 import { DATABASE_FILE_NAME } from '../services/paths';
@@ -56,6 +59,8 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 async function start(): Promise<void> {
+  // Started first, so that its modules load while the database opens (services/first-screen/).
+  const firstScreen = bundledFirstScreenThread();
   // Electron and Chromium put their own switches in argv too: read ours, leave theirs.
   const options = parseKnownOptions(process.argv.slice(1), {
     ...DB_OPTION,
@@ -91,7 +96,11 @@ async function start(): Promise<void> {
     // Import and export accept only the paths these dialogs returned.
     ...grantingDialogs(nativeDialogs(() => mainWindow, shellLanguageOf(app.getLocale()))),
   });
-  serveRenderer(join(__dirname, '..', 'renderer'), handlers, log);
+  serveRenderer(join(__dirname, '..', 'renderer'), handlers, log, (request) => firstScreen.render(request));
+  firstScreen.warmUp(
+    answerStartCalls(handlers, () => undefined),
+    [pickLanguage({ query: null, stored: null, systemLocale: app.getLocale() })],
+  );
   registerIpcHandlers(handlers, log);
   const events = followHeldWorkbench(holder);
   forwardEventsToWindow(events, () => mainWindow);

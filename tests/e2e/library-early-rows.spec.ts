@@ -69,7 +69,9 @@ async function delayBoldFonts(page: Page, delayMs: number): Promise<() => Promis
 }
 
 test.beforeEach(async ({ page }) => {
-  // Vietnamese: the kept texts and the dates' format are the UI language's.
+  // Vietnamese: the kept texts and the dates' format are the UI language's. Kept in the page, not
+  // the browser's English: the host's first screen (rendered in English) is then not kept
+  // (library-first-screen.spec.ts), and the early rows, painted only without one, are what paints.
   await page.addInitScript((key) => localStorage.setItem(key, 'vi'), LANGUAGE_STORAGE_KEY);
 });
 

@@ -12,6 +12,7 @@ import { readerChunk } from '../reader/reader-chunk';
 import { LIBRARY_PAGE_SIZE, useLibraryStore } from '../state/library-store';
 import { INITIAL_LIBRARY_SORT } from '../../../shared/corpus/library-request';
 import { afterContentShown } from '../app/content-shown';
+import { firstRenderWindow } from '../first-screen/in-page';
 import { rememberFirstPaint, statusTexts, takeEarlyActions } from './early-rows';
 import {
   headerClass,
@@ -46,7 +47,8 @@ const ALL_ROWS_COUNTED_WITHIN_MS = 1_000;
  * virtualiser's own observer reads it in the list's mount (a layout effect): until then it knows
  * a 0×0 scroller, so its first render had the overscan rows only and a second one, synchronous,
  * the rows that fit. Here the first render uses the window's size (a few rows more than fit,
- * never fewer) and the observer corrects it after the first frame.
+ * never fewer; hydrating the host's first screen, the window that screen was rendered for) and the
+ * observer corrects it after the first frame.
  */
 function observeScrollerRect(instance: Virtualizer<HTMLDivElement, Element>, report: (rect: Rect) => void) {
   const element = instance.scrollElement;
@@ -179,7 +181,7 @@ function LibraryTable() {
     paddingEnd: (count - counted) * rowHeight,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    initialRect: { width: window.innerWidth, height: window.innerHeight },
+    initialRect: firstRenderWindow(),
     observeElementRect: observeScrollerRect,
     // Rows rendered beyond the view: a sort or filter change renders all of them at once, and
     // 160 px of scrolling a frame brings in four; six is more than a frame ahead.

@@ -12,6 +12,7 @@ import { openTempWorkbench } from '../../helpers/temp-workbench';
 
 const PAGE =
   '<!doctype html><head><link rel="modulepreload" href="./a.js"><script type="module" src="./boot.js"></script></head>';
+const PAGE_WITH_ROOT = `${PAGE}<body><div id="root"></div></body>`;
 
 describe('start page', () => {
   let workbench: ReturnType<typeof openTempWorkbench> | undefined;
@@ -44,5 +45,44 @@ describe('start page', () => {
     const page = withStartData('<!doctype html><title>x</title>', handlers, () => undefined);
     expect(page.head + (await page.rest)).toBe('<!doctype html><title>x</title>');
     expect(ran).toEqual([]);
+  });
+
+  it("puts the first screen rendered from the page's answers into #root, inert and naming its language", async () => {
+    workbench = openTempWorkbench();
+    const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: '0.0.0-test' });
+    const given: StartCall[][] = [];
+    const page = withStartData(
+      PAGE_WITH_ROOT,
+      handlers,
+      () => undefined,
+      (calls) => {
+        given.push(calls);
+        return Promise.resolve({ html: '<div class="app">…</div>', language: 'vi' });
+      },
+    );
+    const rest = await page.rest;
+    expect(given[0]!.map((call) => call.name)).toEqual(START_CALLS.map((call) => call.name));
+    expect(
+      rest.endsWith('<body><div id="root" inert data-first-screen="vi"><div class="app">…</div></div></body>'),
+    ).toBe(true);
+  });
+
+  it('leaves #root empty without a first screen, and drops a language that is not a tag', async () => {
+    workbench = openTempWorkbench();
+    const handlers = createApiHandlers(workbench, { kind: 'browser', appVersion: '0.0.0-test' });
+    const none = withStartData(
+      PAGE_WITH_ROOT,
+      handlers,
+      () => undefined,
+      () => Promise.resolve(null),
+    );
+    expect((await none.rest).endsWith('<body><div id="root"></div></body>')).toBe(true);
+    const odd = withStartData(
+      PAGE_WITH_ROOT,
+      handlers,
+      () => undefined,
+      () => Promise.resolve({ html: '<p>x</p>', language: '"><script>' as 'vi' }),
+    );
+    expect((await odd.rest).endsWith('<div id="root" inert data-first-screen=""><p>x</p></div></body>')).toBe(true);
   });
 });
