@@ -18,8 +18,8 @@ const toInitialState = (store: StoreApi<unknown>) => store.setState(store.getIni
  * The library's first screen as the app's first render shows it (issue 13, the first paint;
  * shared/contract/first-screen.ts): the same components, loaded with the same state from the
  * same answers (app/start-state.ts), in the language the host expects the page to start in (a
- * page that starts in another discards the screen, first-screen/in-page.ts). Loaded by render-first-screen.ts, after the browser
- * globals these modules read as they load.
+ * page that starts in another discards the screen, first-screen/in-page.ts). Loaded by
+ * render-first-screen.ts, after the browser globals these modules read as they load.
  *
  * The stores are this module's own: one render at a time (`queue`), each from their initial state.
  */
