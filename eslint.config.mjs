@@ -40,12 +40,15 @@ const NATIVE_AND_BACKEND = [
 ];
 const UI = ['react', 'react/*', 'react-dom', 'react-dom/*', 'lexical', '@lexical/*', 'zustand', 'zustand/*'];
 
-const layer = (files, forbidden, message, extraPatterns = []) => ({
+const layer = (files, forbidden, message, extraPatterns = [], paths = []) => ({
   files,
   rules: {
     'no-restricted-imports': [
       'error',
-      { patterns: [{ group: forbidden, message }, ...extraPatterns.map((pattern) => ({ ...pattern, message }))] },
+      {
+        paths,
+        patterns: [{ group: forbidden, message }, ...extraPatterns.map((pattern) => ({ ...pattern, message }))],
+      },
     ],
   },
 });
@@ -167,6 +170,15 @@ export default tseslint.config(
     ['renderer/**/*.{ts,tsx}'],
     [...NODE_BUILTINS, ...NATIVE_AND_BACKEND, '**/electron/**'],
     'The renderer reaches the backend only through the contract client.',
+    [],
+    [
+      {
+        name: 'zustand',
+        importNames: ['create'],
+        message:
+          "Make a store with renderer/src/state/create.ts: its server snapshot is the store's state, which the host's first screen is hydrated with.",
+      },
+    ],
   ),
   layer(
     ['renderer/src/reader/sync/**/*.ts'],
