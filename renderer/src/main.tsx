@@ -15,7 +15,7 @@ import { createRoot, hydrateRoot } from 'react-dom/client';
 import { AppRoot } from './app/AppRoot';
 import { preloadDeferred } from './app/deferred';
 import { loadStartState } from './app/start-state';
-import { keepFirstScreen, setHydrating } from './first-screen/in-page';
+import { keepFirstScreen } from './first-screen/in-page';
 import { earlyRowsFrame } from './library/early-rows';
 import { libraryFromHash } from './state/route';
 
@@ -55,19 +55,8 @@ void Promise.all([loadStartState(onLibrary), keepFirstScreen(initialLanguage)]).
   await earlyRowsFrame();
   const root = document.getElementById('root') as HTMLElement;
   if (!hydrate) return createRoot(root).render(<AppRoot answer={answer} />);
-  setHydrating(true);
-  hydrateRoot(
-    root,
-    <AppRoot
-      answer={answer}
-      onFirstCommit={() => {
-        setHydrating(false);
-        root.removeAttribute('inert');
-      }}
-    />,
-    {
-      // A screen that differs from the app's first render is rendered anew by React, and said.
-      onRecoverableError: (error) => console.warn("The first screen was not the app's; rendered anew", error),
-    },
-  );
+  hydrateRoot(root, <AppRoot answer={answer} onFirstCommit={() => root.removeAttribute('inert')} />, {
+    // A screen that differs from the app's first render is rendered anew by React, and said.
+    onRecoverableError: (error) => console.warn("The first screen was not the app's; rendered anew", error),
+  });
 });

@@ -10,7 +10,6 @@ import { libraryFromHash } from '../state/route';
 export const FIRST_SCREEN_WINDOW = { width: 1920, height: 1080 };
 
 let kept: Promise<boolean> | null = null;
-let hydrating = false;
 
 /**
  * The library's first screen the host rendered into `#root` (shared/contract/first-screen.ts):
@@ -45,11 +44,12 @@ async function decide(language: Language): Promise<boolean> {
   return false;
 }
 
-/** The app's render is hydrating the host's first screen (main.tsx, until its first commit). */
-export function setHydrating(value: boolean): void {
-  hydrating = value;
-}
-
-/** The window the app's first render assumes: the first screen's while hydrating it. */
+/**
+ * The window the app's first render assumes: the first screen's while the app hydrates it (`#root`
+ * is inert until the hydration's commit, main.tsx), else the page's. Outside a browser (the host's
+ * render) there is no `#root`, and the stand-in window is the first screen's.
+ */
 export const firstRenderWindow = () =>
-  hydrating ? FIRST_SCREEN_WINDOW : { width: window.innerWidth, height: window.innerHeight };
+  document.getElementById('root')?.hasAttribute('inert')
+    ? FIRST_SCREEN_WINDOW
+    : { width: window.innerWidth, height: window.innerHeight };
