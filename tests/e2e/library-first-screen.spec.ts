@@ -5,6 +5,10 @@
  * hydrates it: the same elements, markup and boxes. A page that starts otherwise (another
  * language kept in the page, an article's address) removes it before the app runs.
  */
+import { execFile } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { Page, Route } from '@playwright/test';
 import type { LibraryPage } from '../../shared/corpus/library-query';
 import { LANGUAGE_STORAGE_KEY } from '../../renderer/src/i18n/languages';
@@ -12,6 +16,7 @@ import { expect, test } from './fixtures';
 import { callApi } from './stored-state';
 
 const ROWS = '.app .library__table tbody tr[data-article-id]';
+const CLI_ENTRY = join(__dirname, '..', '..', 'out', 'main', 'cli.js');
 
 /** The requests matching `pattern` wait until `release` is called. */
 async function holdRequests(page: Page, pattern: RegExp): Promise<() => void> {
@@ -118,6 +123,46 @@ test("a first start shows the host's first screen before the app's bundle runs, 
   await page.locator(`${ROWS} .library__title button`).nth(2).click();
   await expect(page).toHaveURL(new RegExp(`#/article/${rows[2]!.id}$`));
   await expect(page.locator('.reader__sidebar')).toBeVisible();
+});
+
+test('in a window shorter than the one the first screen was rendered for, the app hydrates it all the same, then fits the list to the window', async ({
+  page,
+  host,
+}) => {
+  // More articles than a short window shows: the screen holds the rows of a 1080 px window, and the
+  // app's first render must assume the same to hydrate it.
+  const folder = join(host.dir, 'many');
+  mkdirSync(folder);
+  for (let index = 1; index <= 40; index += 1)
+    writeFileSync(join(folder, `tin-${index}.txt`), `Tin số ${index}\n\nBộ Ngoại giao đề nghị hợp tác khu vực.\n`);
+  await promisify(execFile)(process.execPath, [CLI_ENTRY, 'import', folder, '--db', host.databasePath]);
+  await page.setViewportSize({ width: 1360, height: 600 });
+  const release = await holdRequests(page, APP_BUNDLE);
+  await page.goto(host.url, { waitUntil: 'domcontentloaded' });
+  await expect(page.locator('#root')).not.toHaveAttribute('data-first-screen');
+  const screenRows = await page.locator(ROWS).count();
+  await page.evaluate(() => {
+    for (const element of document.querySelectorAll('.toolbar, .library__table tbody tr:first-child'))
+      (element as Element & { hostMarked?: boolean }).hostMarked = true;
+  });
+  const warnings: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'warning' || message.type() === 'error') warnings.push(message.text());
+  });
+  release();
+  await expect(page.locator('#root')).not.toHaveAttribute('inert');
+  expect(
+    await page.evaluate(() =>
+      [...document.querySelectorAll('.toolbar, .library__table tbody tr:first-child')].map(
+        (element) => (element as Element & { hostMarked?: boolean }).hostMarked === true,
+      ),
+    ),
+  ).toEqual([true, true]);
+  expect(warnings).toEqual([]);
+  // After the first frame the list renders what fits this window: fewer rows than the screen's.
+  await expect.poll(() => page.locator(ROWS).count()).toBeLessThan(screenRows);
+  const { total } = await callApi<LibraryPage>(host, 'queryLibrary', {});
+  expect(total).toBe(45);
 });
 
 test("a page that keeps another language than the system's removes the first screen before the app runs", async ({
